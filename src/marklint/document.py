@@ -1,0 +1,102 @@
+"""The format-neutral document model that every reader produces and every check consumes.
+
+A reader turns a file into a `Document`: pages, and on each page the blocks (paragraphs,
+headings, list items, table cells, header/footer lines, comments) in reading order, each with
+its exact source position. Positions are 1-based lines and columns in the original file for
+text formats; for DOCX the "line" is the paragraph number and for PDF the line within the
+page's extracted text (see each reader's docstring).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class BlockKind(str, Enum):
+    """What a block is, as far as the reader can tell from the markup."""
+
+    PARAGRAPH = "paragraph"
+    HEADING = "heading"
+    SUBJECT = "subject"
+    LIST_ITEM = "list-item"
+    TABLE_CELL = "table-cell"
+    LINE = "line"  # a single short line whose role the recognizer decides (banner, date, ...)
+    COMMENT = "comment"  # a markup comment; never a portion, read for suppressions
+    QUOTE = "quote"  # block quote; ignored by default
+
+
+class Region(str, Enum):
+    """Where on the page a block sits."""
+
+    BODY = "body"
+    HEADER = "header"
+    FOOTER = "footer"
+
+
+@dataclass
+class Block:
+    """A unit of text with its position in the source.
+
+    `text` holds the block's text with hard-wrapped lines joined by "\\n" (so the n-th line of
+    `text` starts at source line `line + n`). `column` is the 1-based column of the block's
+    first character on its first line; continuation lines start at `continuation_columns[i]`
+    when given, else at column 1.
+    """
+
+    kind: BlockKind
+    text: str
+    line: int
+    column: int = 1
+    region: Region = Region.BODY
+    continuation_columns: tuple[int, ...] = ()
+    label: str | None = None  # reader-specific location, e.g. "header (first page), section 1"
+
+    @property
+    def end_line(self) -> int:
+        """The source line of the block's last character."""
+        return self.line + self.text.count("\n")
+
+    def position_of(self, offset: int) -> tuple[int, int]:
+        """Map an offset into `text` to a (line, column) pair in the source."""
+        before = self.text[:offset]
+        row = before.count("\n")
+        if row == 0:
+            return self.line, self.column + offset
+        start_col = (
+            self.continuation_columns[row - 1] if row - 1 < len(self.continuation_columns) else 1
+        )
+        return self.line + row, start_col + (offset - before.rfind("\n") - 1)
+
+
+@dataclass
+class Page:
+    """One page: its number (1-based) and its blocks in reading order."""
+
+    number: int
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A parsed input file.
+
+    `source` is the decoded text for text formats (None for DOCX/PDF); fix mode and
+    suppressions use it. `metadata` holds format-specific facts a check may use, such as a
+    Markdown front-matter `classification`, DOCX sensitivity-label names, or e-mail headers.
+    `notes` are reader diagnostics that become findings (for example a scanned PDF without a
+    text layer): tuples of (slug, line, message).
+    """
+
+    path: str
+    format: str
+    pages: list[Page] = field(default_factory=list)
+    source: str | None = None
+    metadata: dict[str, object] = field(default_factory=dict)
+    notes: list[tuple[str, int, str]] = field(default_factory=list)
+
+    def blocks(self):
+        """Yield (page, block) for every block of every page, in order."""
+        for page in self.pages:
+            for block in page.blocks:
+                yield page, block
