@@ -100,3 +100,9 @@ class Document:
         for page in self.pages:
             for block in page.blocks:
                 yield page, block
+
+
+class InputError(Exception):
+    """A file that cannot be turned into a Document (not text, unreadable, corrupt, a missing
+    optional dependency). The message is one line and names the problem; the caller adds the
+    path. The run reports it, exits 2, and goes on with the other files."""

@@ -1,0 +1,1 @@
+"""Checks: one module per rule family. Each rule's documentation lives in `registry`."""
