@@ -102,6 +102,19 @@ class Document:
                 yield page, block
 
 
+@dataclass(frozen=True)
+class ReaderOptions:
+    """Options every reader honours.
+
+    `page_break_patterns` are extra regular expressions (from configuration): a line that
+    matches one starts a new page and is not itself content. `include_quotes` makes block
+    quotes count as portions (ignored by default).
+    """
+
+    page_break_patterns: tuple[str, ...] = ()
+    include_quotes: bool = False
+
+
 class InputError(Exception):
     """A file that cannot be turned into a Document (not text, unreadable, corrupt, a missing
     optional dependency). The message is one line and names the problem; the caller adds the
