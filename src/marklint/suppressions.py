@@ -1,0 +1,141 @@
+"""Inline suppressions: comments in a draft that silence named rules, with a reason.
+
+A directive is a comment in the format's own syntax whose text starts with `marklint:`:
+
+    <!-- marklint: disable-next-line banner-mismatch -- approved by the OCA -->   Markdown, HTML
+    .. marklint: disable portion-missing, MK302 -- quoted exhibit                  reST
+    // marklint: enable portion-missing                                            AsciiDoc
+    # marklint: disable-file cab-missing -- cover sheet only                       plain text
+
+`disable-next-line RULES` covers the next block after the comment (a line, or a whole
+hard-wrapped paragraph); `disable RULES` covers everything after it up to an `enable` naming
+the rule (or a bare `enable`), or to the end of the file; `disable-file RULES` covers the
+whole file. RULES are slugs or codes separated by commas or spaces; the reason follows ` -- `.
+
+Readers hand comments over as `BlockKind.COMMENT` blocks. A directive without a reason is
+reported as suppression-missing-reason; each rule a directive names that silences no finding
+(or that is not a rule at all) is reported as suppression-unused.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marklint.checks.registry import by_key, make_finding
+from marklint.document import Block, BlockKind, Document
+from marklint.findings import Finding, Suppression
+
+_DIRECTIVE = re.compile(r"marklint:\s*(disable-next-line|disable-file|disable|enable)(?:\s+|$)(.*)", re.S)
+_COMMENT_MARKERS = ("<!--", "..", "//", "#")
+_END_OF_FILE = 10**12
+
+
+@dataclass
+class Directive:
+    """One parsed suppression comment and the source lines it covers."""
+
+    action: str
+    names: tuple[str, ...]  # as written
+    reason: str
+    block: Block
+    first: int = 0  # first covered line
+    last: int = -1  # last covered line (inclusive)
+    used: set[str] = field(default_factory=set)  # slugs that silenced a finding
+
+
+def parse_directive(block: Block) -> Directive | None:
+    """Read a comment block as a directive; None when it is an ordinary comment."""
+    text = block.text.strip()
+    if text.endswith("-->"):
+        text = text[:-3]
+    for marker in _COMMENT_MARKERS:
+        if text.startswith(marker):
+            text = text[len(marker):].strip()
+            break
+    match = _DIRECTIVE.fullmatch(text.strip())
+    if match is None:
+        return None
+    action, rest = match.groups()
+    rest = " ".join(rest.split())
+    names_part, _, reason = f" {rest} ".partition(" -- ")
+    names = tuple(n for n in re.split(r"[,\s]+", names_part) if n)
+    return Directive(action, names, reason.strip(), block)
+
+
+def _directives(document: Document) -> list[Directive]:
+    """Parse every directive and work out the lines each disabling directive covers."""
+    blocks = [block for _, block in document.blocks()]
+    found: list[Directive] = []
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.COMMENT:
+            continue
+        directive = parse_directive(block)
+        if directive is None:
+            continue
+        if directive.action == "disable-file":
+            directive.first, directive.last = 0, _END_OF_FILE
+        elif directive.action == "disable-next-line":
+            target = next((b for b in blocks[index + 1:] if b.kind is not BlockKind.COMMENT), None)
+            if target is not None:
+                directive.first, directive.last = target.line, target.end_line
+        elif directive.action == "disable":
+            directive.first, directive.last = block.end_line + 1, _END_OF_FILE
+        found.append(directive)
+    open_regions = [d for d in found if d.action == "disable"]
+    for directive in found:
+        if directive.action != "enable":
+            continue
+        closing = {_slug(n) for n in directive.names}
+        for region in open_regions:
+            if region.last == _END_OF_FILE and region.block.line < directive.block.line and (
+                not directive.names or closing & {_slug(n) for n in region.names}
+            ):
+                region.last = directive.block.line - 1
+    return [d for d in found if d.action != "enable"]
+
+
+def _slug(name: str) -> str:
+    rule = by_key(name)
+    return rule.slug if rule else name
+
+
+def apply_suppressions(document: Document, findings: list[Finding]) -> list[Finding]:
+    """Set `suppression` on the findings the document's directives silence.
+
+    Returns `findings` plus the suppression-missing-reason and suppression-unused findings the
+    directives themselves earn. Findings that already carry a suppression are left alone.
+    """
+    directives = _directives(document)
+    for finding in findings:
+        if finding.suppression is not None:
+            continue
+        for directive in directives:
+            if finding.rule in {_slug(n) for n in directive.names} and (
+                directive.first <= finding.line <= directive.last
+            ):
+                finding.suppression = Suppression("inSource", directive.reason)
+                directive.used.add(finding.rule)
+                break
+    extra: list[Finding] = []
+    for directive in directives:
+        where = {"path": document.path, "line": directive.block.line, "column": directive.block.column}
+        if not directive.reason:
+            extra.append(make_finding(
+                "suppression-missing-reason", **where,
+                message=f"'{directive.action}' suppression has no reason; add one after ' -- '",
+            ))
+        if not directive.names:
+            extra.append(make_finding(
+                "suppression-unused", **where,
+                message=f"'{directive.action}' suppression names no rule, so it suppresses nothing",
+            ))
+        for name in directive.names:
+            if by_key(name) is None:
+                message = f"suppression names unknown rule '{name}'"
+            elif _slug(name) not in directive.used:
+                message = f"suppression of {_slug(name)} suppresses nothing"
+            else:
+                continue
+            extra.append(make_finding("suppression-unused", **where, message=message))
+    return findings + extra
