@@ -1,0 +1,101 @@
+"""Pagination shared by the readers.
+
+A reader cuts its blocks into segments at explicit page breaks (form feeds, configured
+page-break lines, format-specific breaks) and hands them to `build_pages`, which also breaks a
+segment where a bottom banner is followed by a top banner with nothing but page numbers (and
+comments) between them: that is how a plain-text draft shows its pages.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
+
+# `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
+PAGE_NUMBER_RE = re.compile(
+    r"(?:-\s*\d{1,4}\s*-|\(?\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*\)?|\d{1,4}|\d{1,4}\s+of\s+\d{1,4})",
+    re.IGNORECASE,
+)
+
+
+def is_page_number(text: str) -> bool:
+    """True when the whole (stripped) text is a page number such as `Page 2 of 5` or `- 3 -`."""
+    return PAGE_NUMBER_RE.fullmatch(text.strip()) is not None
+
+
+def break_pattern(options: ReaderOptions) -> re.Pattern[str] | None:
+    """One compiled regex matching any configured page-break line, or None when there are none.
+
+    Raises InputError naming the bad pattern when one does not compile.
+    """
+    if not options.page_break_patterns:
+        return None
+    for pattern in options.page_break_patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise InputError(f"invalid page-break pattern {pattern!r}: {exc}") from None
+    return re.compile("|".join(f"(?:{p})" for p in options.page_break_patterns))
+
+
+def _is_banner(block: Block) -> bool:
+    from marklint.recognize import banner_of
+
+    return block.kind is BlockKind.LINE and banner_of(block.text) is not None
+
+
+def _is_filler(block: Block) -> bool:
+    """Blocks that may sit between a bottom and a top banner without preventing the break."""
+    return block.kind is BlockKind.COMMENT or (
+        block.kind is BlockKind.LINE and is_page_number(block.text)
+    )
+
+
+def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
+    """Split one segment into pages where a bottom banner is followed by a top banner.
+
+    A banner counts as a bottom banner only when the page already holds content other than
+    banners; page numbers after it stay on its page, comments move to the next page.
+    """
+    pages: list[list[Block]] = []
+    current: list[Block] = []
+    has_content = False
+    i = 0
+    while i < len(blocks):
+        block = blocks[i]
+        current.append(block)
+        i += 1
+        if not _is_banner(block):
+            if not _is_filler(block):
+                has_content = True
+            continue
+        if not has_content:
+            continue
+        j = i
+        while j < len(blocks) and _is_filler(blocks[j]):
+            j += 1
+        if j < len(blocks) and _is_banner(blocks[j]):
+            current.extend(b for b in blocks[i:j] if b.kind is not BlockKind.COMMENT)
+            pages.append(current)
+            current = [b for b in blocks[i:j] if b.kind is BlockKind.COMMENT]
+            has_content = False
+            i = j
+    if current:
+        pages.append(current)
+    return pages
+
+
+def build_pages(segments: list[list[Block]]) -> list[Page]:
+    """Number the pages of all segments, splitting each at bottom/top banner pairs.
+
+    Empty segments (a form feed at the end of the file, two in a row) make no page; an empty
+    document still has one empty page.
+    """
+    pages: list[Page] = []
+    for segment in segments:
+        if not segment:
+            continue
+        for blocks in split_at_banner_pairs(segment):
+            pages.append(Page(number=len(pages) + 1, blocks=blocks))
+    return pages or [Page(number=1)]

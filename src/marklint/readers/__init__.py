@@ -1,0 +1,50 @@
+"""Readers: turn a file's bytes into a `Document`.
+
+`read_document` picks a reader by explicit format name or by the file's extension and imports
+that reader module only when it is needed, so linting plain text never imports the Markdown,
+DOCX or PDF libraries. Every reader is a function `read(path, data, options) -> Document` that
+raises `InputError` for input it cannot read.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+
+from marklint.document import Document, InputError, ReaderOptions
+
+# file extension (lower case, with the dot) -> format name
+EXTENSIONS: dict[str, str] = {
+    ".txt": "text",
+    ".text": "text",
+}
+
+# format name -> "module:function"
+READERS: dict[str, str] = {
+    "text": "marklint.readers.text:read",
+}
+
+DEFAULT_FORMAT = "text"
+
+
+def format_for(path: str) -> str:
+    """The format name for a path, by extension; plain text when the extension is unknown."""
+    return EXTENSIONS.get(os.path.splitext(path)[1].lower(), DEFAULT_FORMAT)
+
+
+def read_document(
+    path: str, data: bytes, fmt: str | None = None, options: ReaderOptions = ReaderOptions()
+) -> Document:
+    """Read `data` (the contents of `path`) into a Document.
+
+    `fmt` overrides the format chosen by extension. Raises InputError for an unknown format or
+    for input the reader cannot understand.
+    """
+    name = fmt or format_for(path)
+    target = READERS.get(name)
+    if target is None:
+        known = ", ".join(sorted(READERS))
+        raise InputError(f"unknown input format {name!r} (known: {known})")
+    module_name, func_name = target.split(":")
+    reader = getattr(importlib.import_module(module_name), func_name)
+    return reader(path, data, options)

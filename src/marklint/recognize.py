@@ -1,0 +1,215 @@
+"""The recognizer: finds the marking candidates on each page of a Document.
+
+- Banner lines: a LINE block whose whole text is a banner-form marking. A cheap precompiled
+  prefilter (`BANNER_CANDIDATE_RE`) keeps ordinary lines away from the parser; a candidate
+  counts as a banner when it parses, or when it holds `//` (a malformed banner, reported by the
+  marking checks). Cable style `S E C R E T` is recognised and flagged (`Mark.cable`).
+- Portion marks: a parenthesised marking at the start of a block, after list numbering or
+  after a subject label. `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks.
+- Misplaced portion marks: a portion mark at the end of a block that does not start with one.
+- Administrative elements (the rule set's exempt patterns, authority-block lines, page
+  numbers) need no portion mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable
+
+from marklint.document import Block, BlockKind, Document, Page
+from marklint.pages import is_page_number
+
+if TYPE_CHECKING:
+    from marklint.markings import Marking, MarkingError
+
+_LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROLLED|COSMIC TOP SECRET|NATO)"
+
+# Stripped line that may be a banner: starts with a level word (a whole word: not SECRETARIAT),
+# `//` (non-US) or an abbreviated level followed by `//`, and has no lower-case letter; or a
+# spelled-out level in any case directly followed by `//`; or cable style (S E C R E T).
+BANNER_CANDIDATE_RE = re.compile(
+    rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z]{{0,300}}"
+    r"|(?i:top secret|secret|confidential|unclassified|cui)//\S.{0,300}"
+    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z]{0,300})?)$"
+)
+_CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
+
+_MARK_BODY = r"\((?:TS|S|C|U|R|CUI|CONTROLLED|//)(?:[A-Z0-9 ,/\-]{0,200})\)"
+# A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
+# a copyright sign (`(C) 2024`, `(C) Copyright`).
+PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))")
+_TRAILING_RE = re.compile(rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$")
+_LIST_PREFIX_RE = re.compile(r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+")
+_SUBJECT_PREFIX_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The parse of one marking string (cached): a Marking, or the error that stopped it."""
+
+    marking: Marking | None
+    error: MarkingError | None
+
+
+@dataclass
+class Mark:
+    """A banner or portion mark found in the document, with its exact position.
+
+    `text` is the marking as written (a portion mark includes its parentheses); `marking` is
+    None when it could not be parsed. `cable` is set for a spaced-letter banner, whose `text` is
+    then the collapsed form.
+    """
+
+    text: str
+    form: str  # "banner" | "portion"
+    line: int
+    column: int
+    end_column: int
+    page: int
+    block: Block
+    marking: Marking | None
+    error: MarkingError | None = None
+    cable: bool = False
+
+
+@dataclass
+class PageMarks:
+    """What the recognizer found on one page."""
+
+    page: Page
+    banners: list[Mark] = field(default_factory=list)
+    portions: list[Mark] = field(default_factory=list)
+    misplaced: list[Mark] = field(default_factory=list)
+    unmarked: list[Block] = field(default_factory=list)  # blocks that need a portion mark
+    top: Mark | None = None
+    bottom: Mark | None = None
+
+
+_cache: dict[tuple[str, str, int], Parsed] = {}
+
+
+def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
+    """Parse a marking string once per (text, form, vocabulary); never raises MarkingError."""
+    key = (text, form, id(vocab))
+    hit = _cache.get(key)
+    if hit is None:
+        from marklint.markings import MarkingError, parse
+
+        try:
+            hit = Parsed(parse(text, form, vocab=vocab), None)
+        except MarkingError as exc:
+            hit = Parsed(None, exc)
+        _cache[key] = hit
+    return hit
+
+
+def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
+    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
+    if not BANNER_CANDIDATE_RE.match(text):
+        return None
+    cable = _CABLE_RE.fullmatch(text)
+    if cable:
+        words = re.split(r" {2,}", cable.group(1))
+        collapsed = " ".join(w.replace(" ", "") for w in words) + cable.group(2)
+        parsed = parse_cached(collapsed, "banner", vocab)
+        return (collapsed, parsed, True) if parsed.marking is not None else None
+    parsed = parse_cached(text, "banner", vocab)
+    if parsed.marking is None and "//" not in text:
+        return None
+    return text, parsed, False
+
+
+def portion_at(text: str, vocab: object | None = None) -> tuple[int, str, Parsed] | None:
+    """The portion mark at the start of a block's text (after list numbering or a subject
+    label): (offset in text, mark text, parse), or None."""
+    offset = 0
+    prefix = _LIST_PREFIX_RE.match(text) or _SUBJECT_PREFIX_RE.match(text)
+    if prefix and not PORTION_START_RE.match(text):
+        offset = prefix.end()
+    match = PORTION_START_RE.match(text, offset)
+    if match is None:
+        return None
+    mark = match.group(0)
+    parsed = parse_cached(mark, "portion", vocab)
+    if parsed.marking is None and "//" not in mark:
+        return None
+    return offset, mark, parsed
+
+
+def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, Parsed] | None:
+    """A parseable portion mark at the end of a block: (offset, mark text, parse), or None."""
+    if not text.endswith((")", ").", ");", "):", ") ")):
+        return None
+    match = _TRAILING_RE.search(text)
+    if match is None:
+        return None
+    parsed = parse_cached(match.group(1), "portion", vocab)
+    if parsed.marking is None:
+        return None
+    return match.start(1), match.group(1), parsed
+
+
+def _mark(block: Block, page: Page, offset: int, text: str, form: str, parsed: Parsed, cable: bool = False) -> Mark:
+    line, column = block.position_of(offset)
+    width = len(block.text) if cable else len(text)
+    return Mark(text, form, line, column, column + width, page.number, block,
+                parsed.marking, parsed.error, cable)
+
+
+def recognize(
+    doc: Document,
+    vocab: object | None = None,
+    is_exempt: Callable[[str], bool] = lambda text: False,
+) -> list[PageMarks]:
+    """Find banners, portion marks, misplaced marks and unmarked portions on every page.
+
+    `is_exempt(first_line)` says whether a block is an administrative element (the rule set's
+    exempt patterns and authority-block lines) that needs no portion mark.
+    """
+    result = []
+    for page in doc.pages:
+        marks = PageMarks(page)
+        for block in page.blocks:
+            kind = block.kind
+            if kind is BlockKind.COMMENT or kind is BlockKind.QUOTE:
+                continue
+            text = block.text
+            if kind is BlockKind.LINE:
+                found = banner_of(text, vocab)
+                if found is not None:
+                    marks.banners.append(_mark(block, page, 0, found[0], "banner", found[1], found[2]))
+                    continue
+                if is_page_number(text):
+                    continue
+            start = portion_at(text, vocab) if "(" in text[:24] else None
+            if start is not None:
+                offset, mark, parsed = start
+                marks.portions.append(_mark(block, page, offset, mark, "portion", parsed))
+                continue
+            first_line = text.split("\n", 1)[0]
+            if is_exempt(first_line):
+                continue
+            trailing = trailing_portion(text, vocab)
+            if trailing is not None:
+                offset, mark, parsed = trailing
+                marks.misplaced.append(_mark(block, page, offset, mark, "portion", parsed))
+            else:
+                marks.unmarked.append(block)
+        _edges(marks)
+        result.append(marks)
+    return result
+
+
+def _edges(marks: PageMarks) -> None:
+    """Set the page's top and bottom banners: the first and last content blocks, if banners."""
+    content = [
+        b for b in marks.page.blocks
+        if b.kind is not BlockKind.COMMENT and not (b.kind is BlockKind.LINE and is_page_number(b.text))
+    ]
+    if not content or not marks.banners:
+        return
+    by_block = {id(m.block): m for m in marks.banners}
+    marks.top = by_block.get(id(content[0]))
+    if len(content) > 1 or marks.top is None:
+        marks.bottom = by_block.get(id(content[-1]))
