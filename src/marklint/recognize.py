@@ -35,7 +35,9 @@ BANNER_CANDIDATE_RE = re.compile(
 )
 _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
-_MARK_BODY = r"\((?:TS|S|C|U|R|CUI|CONTROLLED|//)(?:[A-Z0-9 ,/\-]{0,200})\)"
+_MARK_BODY = (
+    r"\((?:(?:TS|S|C|U|R|CUI|CONTROLLED)(?:\s*/[A-Z0-9 ,/\-]{0,200})?|//[A-Z0-9 ,/\-]{1,200})\)"
+)
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
 # a copyright sign (`(C) 2024`, `(C) Copyright`).
 PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))")

@@ -1,0 +1,61 @@
+"""Reporters: turn FileResults into output text.
+
+`FORMATTERS` maps a format name to "module:function"; the function is
+`render(results: list[FileResult], ctx: ReportContext) -> str`. Modules are imported only when
+their format is chosen. The CLI's `--format` choices are the keys of `FORMATTERS`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass
+
+from marklint import __version__
+from marklint.checks.registry import RuleDoc
+from marklint.findings import FileResult, Finding
+
+FORMATTERS: dict[str, str] = {
+    "text": "marklint.report.text:render",
+    "json": "marklint.report.json:render",
+}
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    """What a reporter needs besides the results.
+
+    `rules` are the RuleDocs of the rules that ran; `root` is the directory paths are shown
+    relative to; `show_source` allows the offending source line in the output (the only way
+    document text appears).
+    """
+
+    rules: tuple[RuleDoc, ...] = ()
+    root: str = "."
+    color: bool = False
+    show_source: bool = False
+    statistics: bool = False
+    quiet: bool = False
+    version: str = __version__
+
+
+def render(name: str, results: list[FileResult], ctx: ReportContext) -> str:
+    """Render results with the formatter registered under `name` (KeyError if unknown)."""
+    module_name, func_name = FORMATTERS[name].split(":")
+    return getattr(importlib.import_module(module_name), func_name)(results, ctx)
+
+
+def display_path(path: str, root: str) -> str:
+    """`path` relative to `root` when it lies inside it, else as given; always with `/`."""
+    if path == "-" or path.startswith("<"):
+        return path
+    absolute = os.path.abspath(path)
+    base = os.path.abspath(root)
+    if absolute == base or absolute.startswith(base.rstrip(os.sep) + os.sep):
+        path = os.path.relpath(absolute, base)
+    return path.replace(os.sep, "/")
+
+
+def reported(result: FileResult) -> list[Finding]:
+    """The findings of a file that count: sorted, without suppressed ones."""
+    return sorted((f for f in result.findings if f.suppression is None), key=Finding.sort_key)

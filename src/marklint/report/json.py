@@ -1,0 +1,51 @@
+"""JSON output: one array of findings (the stable schema in docs/readme/json-schema.md).
+
+Each finding: path, line, column, end_line, end_column, code, rule, severity, message, page,
+fix (null until fix mode provides one); plus `source` only with --show-source. Suppressed
+findings are left out; files that could not be read are reported by the CLI, not here.
+"""
+
+from __future__ import annotations
+
+import json
+
+from marklint.findings import FileResult, Finding
+from marklint.report import ReportContext, display_path, reported
+
+
+def _fix(finding: Finding) -> object:
+    if finding.fix is None:
+        return None
+    from marklint.fix import fix_to_dict
+
+    return fix_to_dict(finding.fix)
+
+
+def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, object]:
+    """The JSON object of one finding."""
+    item: dict[str, object] = {
+        "path": path,
+        "line": finding.line,
+        "column": finding.column,
+        "end_line": finding.end_line,
+        "end_column": finding.end_column,
+        "code": finding.code,
+        "rule": finding.rule,
+        "severity": finding.severity.label,
+        "message": finding.message,
+        "page": finding.page,
+        "fix": _fix(finding),
+    }
+    if show_source:
+        item["source"] = finding.source
+    return item
+
+
+def render(results: list[FileResult], ctx: ReportContext) -> str:
+    """Render every reported finding of every file as one JSON array."""
+    items = [
+        finding_dict(finding, display_path(result.path, ctx.root), ctx.show_source)
+        for result in results
+        for finding in reported(result)
+    ]
+    return json.dumps(items, indent=2) + "\n"

@@ -1,0 +1,58 @@
+"""Human-readable output: `path:line:col: CODE [slug] message`, colored by severity, then one
+summary line per file (`draft.txt: 2 pages, 3 errors, 1 warning (rule set us-cnsi)`)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from marklint.findings import FileResult, Severity
+from marklint.report import ReportContext, display_path, reported
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _summary(result: FileResult, path: str) -> str:
+    counts = Counter(f.severity for f in reported(result))
+    parts = [
+        _plural(result.pages, "page"),
+        _plural(counts[Severity.ERROR], "error"),
+        _plural(counts[Severity.WARNING], "warning"),
+    ]
+    if counts[Severity.INFO]:
+        parts.append(_plural(counts[Severity.INFO], "info"))
+    tail = f" (rule set {result.ruleset})" if result.ruleset else ""
+    return f"{path}: {', '.join(parts)}{tail}"
+
+
+def render(results: list[FileResult], ctx: ReportContext) -> str:
+    """Render findings, notices and per-file summaries as text (input errors are the CLI's)."""
+    colors = {}
+    reset = ""
+    if ctx.color:
+        from colorama import Fore, Style
+
+        colors = {Severity.ERROR: Fore.RED, Severity.WARNING: Fore.YELLOW, Severity.INFO: Fore.CYAN}
+        reset = Style.RESET_ALL
+    lines: list[str] = []
+    totals: Counter[str] = Counter()
+    for result in results:
+        if result.error is not None:
+            continue
+        path = display_path(result.path, ctx.root)
+        if not ctx.quiet:
+            lines.extend(f"{path}: note: {notice}" for notice in result.notices)
+        for finding in reported(result):
+            label = f"{finding.code} [{finding.rule}]"
+            if ctx.color:
+                label = f"{colors[finding.severity]}{label}{reset}"
+            lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.message}")
+            if ctx.show_source and finding.source is not None:
+                lines.append(f"    {finding.source}")
+            totals[f"{finding.code} [{finding.rule}]"] += 1
+        if not ctx.quiet:
+            lines.append(_summary(result, path))
+    if ctx.statistics and totals:
+        lines.extend(f"{count:5d}  {label}" for label, count in sorted(totals.items()))
+    return "".join(line + "\n" for line in lines)
