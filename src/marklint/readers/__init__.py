@@ -17,11 +17,31 @@ from marklint.document import Document, InputError, ReaderOptions
 EXTENSIONS: dict[str, str] = {
     ".txt": "text",
     ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
+    ".asc": "asciidoc",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".eml": "email",
 }
 
 # format name -> "module:function"
 READERS: dict[str, str] = {
     "text": "marklint.readers.text:read",
+    "markdown": "marklint.readers.markdown:read",
+    "rst": "marklint.readers.rst:read",
+    "asciidoc": "marklint.readers.asciidoc:read",
+    "html": "marklint.readers.html:read",
+    "docx": "marklint.readers.docx:read",
+    "pdf": "marklint.readers.pdf:read",
+    "email": "marklint.readers.email:read",
 }
 
 DEFAULT_FORMAT = "text"

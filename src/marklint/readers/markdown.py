@@ -1,0 +1,182 @@
+"""Markdown reader (markdown-it-py, CommonMark plus tables).
+
+Headings, paragraphs, list items and table cells are blocks, with exact source lines from the
+parser's line maps and columns found in the source line. Fenced and indented code and inline
+code are ignored (inline code is blanked out, keeping positions). Block quotes are QUOTE blocks
+unless ReaderOptions.include_quotes. HTML blocks go through the HTML reader, so
+`<p align="center">SECRET</p>` is a LINE block and HTML comments are COMMENT blocks. A one-line
+paragraph wrapped in emphasis (`**SECRET//NOFORN**`) is a LINE block holding the text inside the
+emphasis, at that text's column.
+
+Page breaks: a paragraph `\\newpage` or `\\pagebreak`, `<!-- pagebreak -->`, an HTML element with
+a CSS page break, and lines matching configured patterns. YAML front matter (`---` ... `---` at
+the top) is not content; a `classification` key in it is stored as
+`Document.metadata["classification"]` with its line in `metadata["classification_line"]`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
+from marklint.pages import break_pattern, build_pages
+from marklint.readers import html
+from marklint.readers._common import (
+    PAGE_BREAK, decode, insert_line_breaks, require, segments, unwrap_emphasis,
+)
+from marklint.yamlsafe import YamlError, load_yaml
+
+_TEX_BREAK_RE = re.compile(r"\\(?:newpage|pagebreak|clearpage)")
+_parser = None
+
+
+def _markdown_parser():
+    global _parser
+    if _parser is None:
+        markdown_it = require("markdown_it", "markdown", "Markdown files")
+        _parser = markdown_it.MarkdownIt("commonmark").enable("table")
+    return _parser
+
+
+def split_front_matter(lines: list[str]) -> tuple[int, dict[str, object]]:
+    """Find YAML front matter at the top of `lines`.
+
+    Returns (number of lines it occupies, metadata taken from it). Raises InputError with the
+    line number when the front matter is not valid YAML.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return 0, {}
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            break
+    else:
+        return 0, {}
+    try:
+        data = load_yaml("\n".join(lines[1:end]))
+    except YamlError as exc:
+        raise InputError(f"line {exc.line + 1}: invalid YAML front matter: {exc.message}") from None
+    metadata: dict[str, object] = {}
+    if isinstance(data, dict) and data.get("classification") is not None:
+        metadata["classification"] = str(data["classification"]).strip()
+        metadata["classification_line"] = data.line_of("classification") + 1
+    return end + 1, metadata
+
+
+def _visible(children) -> str:
+    """The visible text of an inline token: emphasis and links dropped, code blanked."""
+    parts: list[str] = []
+    for child in children:
+        if child.type == "text":
+            parts.append(child.content)
+        elif child.type == "code_inline":
+            parts.append(" " * (len(child.content) + 2 * len(child.markup)))
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(_visible(child.children or []))
+    return "".join(parts)
+
+
+def _columns(raw_lines: list[str], lines: list[str], first: int, search_from: int) -> list[int]:
+    """The 1-based source column of each raw inline line's first visible character."""
+    columns: list[int] = []
+    for index, raw in enumerate(raw_lines):
+        source = lines[first + index] if first + index < len(lines) else ""
+        found = source.find(raw, search_from if index == 0 else 0) if raw else -1
+        columns.append(max(found, 0) + _lead(raw) + 1)
+    return columns
+
+
+def _lead(raw: str) -> int:
+    """How many emphasis delimiters open a raw inline line."""
+    return len(raw) - len(raw.lstrip("*_~"))
+
+
+def _inline_block(token, kind: BlockKind, lines: list[str], search_from: int = 0) -> Block | None:
+    """Build a block from an inline token, or None when it has no visible text."""
+    raw_lines = token.content.split("\n")
+    text = _visible(token.children or [])
+    if not text.strip():
+        return None
+    first = token.map[0]
+    columns = _columns(raw_lines, lines, first, search_from)
+    visible_lines = [line.strip() for line in text.split("\n")]
+    if len(raw_lines) == 1 and kind is BlockKind.PARAGRAPH and unwrap_emphasis(raw_lines[0]):
+        kind = BlockKind.LINE
+    continuation = tuple(columns[1:]) if len(visible_lines) == len(raw_lines) else ()
+    return Block(kind, "\n".join(visible_lines), first + 1, columns[0],
+                 continuation_columns=continuation)
+
+
+def _comments(token) -> list[Block]:
+    """HTML comments written inline in a paragraph, as COMMENT blocks (line of the block)."""
+    return [
+        Block(BlockKind.COMMENT, child.content.strip()[4:-3].strip(), token.map[0] + 1)
+        for child in token.children or []
+        if child.type == "html_inline" and child.content.startswith("<!--")
+    ]
+
+
+def _items(tokens, lines: list[str], options: ReaderOptions) -> list[Block | str]:
+    """Blocks and page breaks in document order from markdown-it's token stream."""
+    items: list[Block | str] = []
+    quote_depth = 0
+    item_first = False  # the next paragraph is the first of a list item
+    cell_search: dict[int, int] = {}  # table line -> where to look for the next cell
+    for index, token in enumerate(tokens):
+        if token.type == "blockquote_open":
+            quote_depth += 1
+        elif token.type == "blockquote_close":
+            quote_depth -= 1
+        elif token.type == "list_item_open":
+            item_first = True
+        elif token.type == "html_block":
+            items.extend(html.extract(token.content, token.map[0] + 1, options.include_quotes))
+        elif token.type == "inline" and token.map is not None:
+            parent = tokens[index - 1].type
+            if parent == "paragraph_open" and _TEX_BREAK_RE.fullmatch(token.content.strip()):
+                items.append(PAGE_BREAK)
+                continue
+            items.extend(_comments(token))
+            search = 0
+            if parent == "heading_open":
+                kind = BlockKind.HEADING
+            elif parent in ("th_open", "td_open"):
+                kind = BlockKind.TABLE_CELL
+                line = token.map[0]
+                search = lines[line].find("|", cell_search.get(line, 0))
+                search = 0 if search < 0 else search + 1
+            elif item_first:
+                kind = BlockKind.LIST_ITEM
+            else:
+                kind = BlockKind.PARAGRAPH
+            if quote_depth and not options.include_quotes:
+                kind = BlockKind.QUOTE
+            item_first = False
+            block = _inline_block(token, kind, lines, search)
+            if parent in ("th_open", "td_open"):
+                line = token.map[0]
+                cell_search[line] = (block.column - 1 + len(token.content)) if block else search
+            if block is not None:
+                items.append(block)
+    return items
+
+
+def read(path: str, data: bytes, options: ReaderOptions) -> Document:
+    """Read a Markdown file into a Document (see the module docstring)."""
+    parser = _markdown_parser()
+    source = decode(data)
+    lines = source.split("\n")
+    skip, metadata = split_front_matter(lines)
+    parse_lines = [""] * skip + lines[skip:]
+    pattern = break_pattern(options)
+    break_lines: list[int] = []
+    if pattern is not None:
+        for number in range(skip, len(parse_lines)):
+            if pattern.search(parse_lines[number]):
+                break_lines.append(number + 1)
+                parse_lines[number] = ""
+    tokens = parser.parse("\n".join(parse_lines))
+    items = insert_line_breaks(_items(tokens, parse_lines, options), break_lines)
+    return Document(path=path, format="markdown", pages=build_pages(segments(items)),
+                    source=source, metadata=metadata)
