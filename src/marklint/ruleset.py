@@ -1,0 +1,805 @@
+"""Rule sets: YAML files that say which marking system applies and what a document must carry.
+
+A rule set is data (see docs/readme/rule-sets.md for every key). `load_ruleset(name_or_path)`
+loads a shipped set (a file in the package `marklint.rules`, i.e. the repository's `rules/`)
+or a user file, follows `extends`, validates every key with file:line errors and returns a
+frozen `RuleSet`. Rule files are untrusted: they are loaded by `marklint.yamlsafe` (no aliases,
+bounded nesting) and every regular expression is checked for nested quantifiers, the usual
+cause of catastrophic backtracking.
+
+Merging with `extends`: mappings merge key by key (the child wins; a `null` value removes a
+named pattern or retired value), lists and scalars are replaced, generic rules are merged by
+`id`. `date-range` is not inherited: it only marks the set that `--rules auto` picks.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from marklint.document import BlockKind
+from marklint.findings import Severity
+from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
+
+DEFAULT_RULESET = "us-cnsi"
+LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
+CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on")
+DECLASSIFY_SHAPES = ("date", "event", "50x1-hum", "50x2-wmd", "exemption", "eo12951", "aea-nato")
+EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x")
+
+
+class RuleSetError(Exception):
+    """A rule set that cannot be loaded. str() is `path:line: message` (or `path: message`)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# The loaded model
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """The document dates (inclusive) a rule set is meant for; None = open-ended."""
+
+    start: date | None = None
+    end: date | None = None
+
+    def contains(self, day: date) -> bool:
+        """True when `day` lies within the range."""
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class NamedPattern:
+    """A named regular expression (an exempt administrative element, a designation line...)."""
+
+    name: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class BannerPolicy:
+    """Where banners are required (B-01, B-02, U-01).
+
+    `page_banner` is "overall" (every page carries the overall banner) or "overall-or-page"
+    (a page may instead carry its own roll-up, B-02).
+    """
+
+    top: bool = True
+    bottom: bool = True
+    every_page: bool = True
+    page_banner: str = "overall-or-page"
+
+
+@dataclass(frozen=True)
+class PortionPolicy:
+    """Which blocks need portion marks (P-01, U-09, L-02).
+
+    `required` is "classified" (in classified documents), "marked" (in any document that
+    carries a marking), "all-or-none" (optional, but once one portion is marked all must be,
+    as for CUI) or "never". `blocks` are the block kinds that are portions; `exempt` are the
+    administrative elements that never need a mark.
+    """
+
+    required: str = "classified"
+    blocks: frozenset[BlockKind] = frozenset()
+    exempt: tuple[NamedPattern, ...] = ()
+
+    def exemption(self, text: str) -> str | None:
+        """The name of the exempt-element pattern that matches `text` (a block's first line)."""
+        for pattern in self.exempt:
+            if pattern.regex.search(text):
+                return pattern.name
+        return None
+
+
+@dataclass(frozen=True)
+class RetiredValue:
+    """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
+
+    name: str
+    regex: re.Pattern[str]
+    valid_until: date | None = None
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class AuthorityPolicy:
+    """What the classification authority block must hold (C-01..C-15, L-03, L-04).
+
+    `original` and `derivative` list the required lines (keys of CAB_LINES).
+    `declassify_shapes` are the allowed Declassify On shapes (DECLASSIFY_SHAPES);
+    `numeric_dates` is "yyyymmdd" (C-07) or "any"; `max_years` maps "date", "25x", "50x",
+    "75x" to the limit in years from the document date (None = no limit) (C-08, C-11, C-12).
+    `reason_on_derivative` is the severity of a Reason line on a derivative block (C-04).
+    """
+
+    required: bool = True
+    original: tuple[str, ...] = ("classified-by", "reason", "declassify-on")
+    derivative: tuple[str, ...] = ("classified-by", "derived-from", "declassify-on")
+    reason_on_derivative: Severity | None = Severity.WARNING
+    reason_pattern: re.Pattern[str] = re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$")
+    declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES)
+    numeric_dates: str = "yyyymmdd"
+    max_years: Mapping[str, int | None] = field(
+        default_factory=lambda: MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None})
+    )
+    retired: tuple[RetiredValue, ...] = ()
+
+
+@dataclass(frozen=True)
+class CuiPolicy:
+    """CUI requirements (U-10): the designation indicator and the lines that count as one."""
+
+    designation_required: bool = True
+    designation_patterns: tuple[NamedPattern, ...] = ()
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """A rule's severity in this set (None = off) and its options."""
+
+    severity: Severity | None
+    options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+
+
+@dataclass(frozen=True)
+class Condition:
+    """When a required-line rule applies, judged on the document's overall banner.
+
+    Every given clause must hold: `contains` (any of these tokens is in the banner) and
+    `min_level` (the banner's level is at least this one, e.g. "SECRET").
+    """
+
+    contains: tuple[str, ...] = ()
+    min_level: str | None = None
+
+
+@dataclass(frozen=True)
+class GenericRule:
+    """A rule defined in YAML: `forbidden-token` or `required-line`.
+
+    `scope` (forbidden-token) is a subset of {"banners", "portions", "text"}; `when`
+    (required-line) is the condition under which the line must exist (None = always, in a
+    classified document).
+    """
+
+    id: str
+    code: str
+    type: str
+    pattern: re.Pattern[str]
+    message: str
+    severity: Severity
+    scope: frozenset[str] = frozenset({"banners", "portions"})
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """A loaded, merged, validated rule set."""
+
+    name: str
+    path: str
+    description: str = ""
+    parents: tuple[str, ...] = ()
+    vocabulary: tuple[str, ...] = ()
+    date_range: DateRange | None = None
+    banners: BannerPolicy = BannerPolicy()
+    portions: PortionPolicy = PortionPolicy()
+    authority: AuthorityPolicy = AuthorityPolicy()
+    cui: CuiPolicy = CuiPolicy()
+    rollup: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    rules: Mapping[str, RuleSetting] = field(default_factory=lambda: MappingProxyType({}))
+    page_break_patterns: tuple[str, ...] = ()
+    generic: tuple[GenericRule, ...] = ()
+
+    def severity(self, slug: str) -> Severity | None:
+        """The severity of rule `slug` in this set (None = off): the set's setting, else the
+        generic rule's or the registry's default."""
+        setting = self.rules.get(slug)
+        if setting is not None:
+            return setting.severity
+        for rule in self.generic:
+            if rule.id == slug:
+                return rule.severity
+        from marklint.checks.registry import by_key
+
+        doc = by_key(slug)
+        return doc.severity if doc is not None else None
+
+    def options(self, slug: str) -> Mapping[str, object]:
+        """The options the set gives rule `slug` (empty when none)."""
+        setting = self.rules.get(slug)
+        return setting.options if setting is not None else MappingProxyType({})
+
+    def rollup_options(self):
+        """The roll-up options as `marklint.markings.RollupOptions`."""
+        from marklint.markings import RollupOptions
+
+        return RollupOptions(**self.rollup)
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation helpers (shared with marklint.config)
+
+
+def closest(word: str, choices) -> str:
+    """' (did you mean 'x'?)' for the closest of `choices`, or ''."""
+    match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def describe(value: object) -> str:
+    """A short name of a YAML value's type for error messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, date):
+        return "a date"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+class Checker:
+    """Validation context for one file: turns problems into errors naming file and line."""
+
+    def __init__(self, path: str, error_type: type[Exception]) -> None:
+        self.path = path
+        self.error_type = error_type
+
+    def fail(self, line: int, message: str) -> Exception:
+        """An error at `line` of this file."""
+        where = f"{self.path}:{line}" if line else self.path
+        return self.error_type(f"{where}: {message}")
+
+    def mapping(self, value: object, line: int, what: str, keys) -> LocatedDict:
+        """Require a mapping whose keys are all in `keys` (None = any string key)."""
+        if not isinstance(value, LocatedDict):
+            raise self.fail(line, f"{what} must be a mapping, not {describe(value)}")
+        for key in value:
+            if not isinstance(key, str):
+                raise self.fail(value.line_of(key), f"{what}: keys must be strings, not {describe(key)}")
+            if keys is not None and key not in keys:
+                raise self.fail(
+                    value.line_of(key), f"unknown key {key!r} in {what}{closest(key, keys)}"
+                )
+        return value
+
+    def typed(self, value: object, line: int, what: str, kind: type | tuple, name: str):
+        """Require `value` to be of `kind` (booleans are never numbers)."""
+        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
+            raise self.fail(line, f"{what} must be {name}, not {describe(value)}")
+        if not isinstance(value, kind):
+            raise self.fail(line, f"{what} must be {name}, not {describe(value)}")
+        return value
+
+    def string_list(self, value: object, line: int, what: str) -> tuple[str, ...]:
+        """Require a list of strings (a single string is accepted as a list of one)."""
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, LocatedList):
+            raise self.fail(line, f"{what} must be a list of strings, not {describe(value)}")
+        for index, item in enumerate(value):
+            if not isinstance(item, str):
+                raise self.fail(
+                    value.line_of(index), f"{what} must be a list of strings, not {describe(item)}"
+                )
+        return tuple(value)
+
+    def choice(self, value: object, line: int, what: str, choices) -> str:
+        """Require one of `choices`."""
+        if not isinstance(value, str) or value not in choices:
+            shown = ", ".join(choices)
+            hint = closest(value, choices) if isinstance(value, str) else ""
+            raise self.fail(line, f"{what} must be one of {shown}, not {value!r}{hint}")
+        return value
+
+    def severity(self, value: object, line: int, what: str) -> Severity | None:
+        """Read `error|warning|info|off` (None = off)."""
+        if value is False or value == "off":
+            return None
+        if isinstance(value, str):
+            try:
+                return Severity.parse(value)
+            except ValueError:
+                pass
+        raise self.fail(line, f"{what} must be error, warning, info or off, not {value!r}")
+
+    def regex(self, value: object, line: int, what: str) -> re.Pattern[str]:
+        """Compile a user pattern, refusing syntax errors and nested quantifiers."""
+        if not isinstance(value, str):
+            raise self.fail(line, f"{what} must be a regular expression string, not {describe(value)}")
+        try:
+            compiled = re.compile(value)
+        except re.error as exc:
+            raise self.fail(line, f"{what}: invalid regular expression {value!r}: {exc}") from None
+        if _nested_quantifier(value):
+            raise self.fail(
+                line,
+                f"{what}: regular expression {value!r} nests a repeated group inside another "
+                "repeat, which can backtrack catastrophically; rewrite it without nested quantifiers",
+            )
+        return compiled
+
+
+def _nested_quantifier(pattern: str) -> bool:
+    """True when a variable-length repeat sits inside an unbounded repeat (or vice versa)."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def walk(items, outer_unbounded: bool, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                low, high, body = arg
+                unbounded = high == c.MAXREPEAT
+                variable = low != high
+                if inside and variable and (outer_unbounded or unbounded):
+                    return True
+                if walk(body, outer_unbounded or unbounded, inside or variable):
+                    return True
+            elif op == c.SUBPATTERN:
+                if walk(arg[-1], outer_unbounded, inside):
+                    return True
+            elif op == c.BRANCH:
+                if any(walk(branch, outer_unbounded, inside) for branch in arg[1]):
+                    return True
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if walk(arg[1], outer_unbounded, inside):
+                    return True
+            elif op == getattr(c, "ATOMIC_GROUP", None):
+                if walk(arg, outer_unbounded, inside):
+                    return True
+        return False
+
+    return walk(_parser.parse(pattern), False, False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Schema of a rule file
+
+_TOP_KEYS = (
+    "name", "description", "extends", "vocabulary", "date-range", "banners", "portions",
+    "authority", "cui", "rollup", "rules", "page-break-patterns", "generic",
+)
+_BANNER_KEYS = ("top", "bottom", "every-page", "page-banner")
+_PORTION_KEYS = ("required", "blocks", "exempt")
+_AUTHORITY_KEYS = ("required", "original", "derivative", "reason-on-derivative", "reason-pattern",
+                   "declassify-on")
+_DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
+_RETIRED_KEYS = ("pattern", "valid-until", "replacement")
+_CUI_KEYS = ("designation-required", "designation-patterns")
+_GENERIC_KEYS = ("id", "code", "type", "pattern", "message", "severity", "scope", "when")
+_WHEN_KEYS = ("contains", "min-level")
+_RULE_KEYS = ("severity", "options")
+_GENERIC_TYPES = ("forbidden-token", "required-line")
+_SCOPES = ("banners", "portions", "text")
+_PORTION_REQUIRED = ("classified", "marked", "all-or-none", "never")
+_ID_SHAPE = re.compile(r"^[a-z][a-z0-9-]*$")
+REMOVED = object()  # a named pattern or retired value that a child set switches off with null
+
+
+def _rollup_fields() -> tuple[str, ...] | None:
+    """Field names of `marklint.markings.RollupOptions`, or None while it is unavailable."""
+    import dataclasses
+
+    try:
+        from marklint.markings import RollupOptions
+    except ImportError:
+        return None
+    return tuple(f.name for f in dataclasses.fields(RollupOptions))
+
+
+def _validate(raw: LocatedDict, ck: Checker, inherited_ids: set[str]) -> dict:
+    """Check one file's mapping and return its normalized plain values (for merging)."""
+    from marklint.checks.registry import RULES, by_key
+
+    out: dict = {}
+    ck.mapping(raw, raw.line, "the rule set", _TOP_KEYS)
+    line = raw.line_of
+    for key in ("name", "description", "extends"):
+        if key in raw:
+            out[key] = ck.typed(raw[key], line(key), f"{key!r}", str, "a string")
+    if "vocabulary" in raw:
+        out["vocabulary"] = ck.string_list(raw["vocabulary"], line("vocabulary"), "'vocabulary'")
+    if "date-range" in raw:
+        dr = ck.mapping(raw["date-range"], line("date-range"), "'date-range'", ("from", "to"))
+        bounds = []
+        for key in ("from", "to"):
+            value = dr.get(key)
+            if value is not None and not (isinstance(value, date)):
+                raise ck.fail(dr.line_of(key), f"'date-range.{key}' must be a date YYYY-MM-DD, not {value!r}")
+            bounds.append(value)
+        out["date-range"] = DateRange(*bounds)
+    if "banners" in raw:
+        section = ck.mapping(raw["banners"], line("banners"), "'banners'", _BANNER_KEYS)
+        values = {}
+        for key in ("top", "bottom", "every-page"):
+            if key in section:
+                values[key] = ck.typed(section[key], section.line_of(key), f"'banners.{key}'", bool, "true or false")
+        if "page-banner" in section:
+            values["page-banner"] = ck.choice(section["page-banner"], section.line_of("page-banner"),
+                                              "'banners.page-banner'", ("overall", "overall-or-page"))
+        out["banners"] = values
+    if "portions" in raw:
+        out["portions"] = _validate_portions(raw["portions"], line("portions"), ck)
+    if "authority" in raw:
+        out["authority"] = _validate_authority(raw["authority"], line("authority"), ck)
+    if "cui" in raw:
+        section = ck.mapping(raw["cui"], line("cui"), "'cui'", _CUI_KEYS)
+        values = {}
+        if "designation-required" in section:
+            values["designation-required"] = ck.typed(
+                section["designation-required"], section.line_of("designation-required"),
+                "'cui.designation-required'", bool, "true or false")
+        if "designation-patterns" in section:
+            values["designation-patterns"] = _named_patterns(
+                section["designation-patterns"], section.line_of("designation-patterns"),
+                "'cui.designation-patterns'", ck)
+        out["cui"] = values
+    if "rollup" in raw:
+        section = ck.mapping(raw["rollup"], line("rollup"), "'rollup'", _rollup_fields())
+        for key, value in section.items():
+            if not isinstance(value, (bool, str, int, LocatedList)):
+                raise ck.fail(section.line_of(key), f"'rollup.{key}' must be a plain value, not {describe(value)}")
+        out["rollup"] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in section.items()}
+    if "page-break-patterns" in raw:
+        patterns = ck.string_list(raw["page-break-patterns"], line("page-break-patterns"), "'page-break-patterns'")
+        items = raw["page-break-patterns"]
+        for index, pattern in enumerate(patterns):
+            where = items.line_of(index) if isinstance(items, LocatedList) else line("page-break-patterns")
+            ck.regex(pattern, where, "'page-break-patterns'")
+        out["page-break-patterns"] = patterns
+    generic: dict[str, GenericRule] = {}
+    if "generic" in raw:
+        generic = _validate_generic(raw["generic"], line("generic"), ck)
+        out["generic"] = generic
+    if "rules" in raw:
+        section = ck.mapping(raw["rules"], line("rules"), "'rules'", None)
+        known_ids = inherited_ids | set(generic)
+        names = [r.slug for r in RULES] + [r.code for r in RULES] + sorted(known_ids)
+        rules = {}
+        for key, value in section.items():
+            where = section.line_of(key)
+            doc = by_key(key)
+            if doc is None and key not in known_ids:
+                raise ck.fail(where, f"unknown rule {key!r} in 'rules'{closest(key, names)}")
+            slug = doc.slug if doc is not None else key
+            default = doc.severity if doc is not None else Severity.ERROR
+            rules[slug] = _validate_rule_setting(value, where, f"'rules.{key}'", ck, default)
+        out["rules"] = rules
+    return out
+
+
+def _validate_rule_setting(value: object, line: int, what: str, ck: Checker,
+                           default: Severity | None) -> RuleSetting:
+    """Read `off|error|warning|info` or `{severity: ..., options: {...}}`."""
+    if not isinstance(value, LocatedDict):
+        return RuleSetting(ck.severity(value, line, what))
+    ck.mapping(value, line, what, _RULE_KEYS)
+    severity = default
+    if "severity" in value:
+        severity = ck.severity(value["severity"], value.line_of("severity"), f"{what}.severity")
+    options = {}
+    if "options" in value:
+        options = dict(ck.mapping(value["options"], value.line_of("options"), f"{what}.options", None))
+    return RuleSetting(severity, MappingProxyType(options))
+
+
+def _named_patterns(value: object, line: int, what: str, ck: Checker) -> dict:
+    section = ck.mapping(value, line, what, None)
+    out: dict[str, object] = {}
+    for name, pattern in section.items():
+        out[name] = REMOVED if pattern is None else ck.regex(pattern, section.line_of(name), f"{what[:-1]}.{name}'")
+    return out
+
+
+def _validate_portions(value: object, line: int, ck: Checker) -> dict:
+    section = ck.mapping(value, line, "'portions'", _PORTION_KEYS)
+    out: dict = {}
+    if "required" in section:
+        out["required"] = ck.choice(section["required"], section.line_of("required"),
+                                    "'portions.required'", _PORTION_REQUIRED)
+    if "blocks" in section:
+        kinds = [k.value for k in BlockKind]
+        names = ck.string_list(section["blocks"], section.line_of("blocks"), "'portions.blocks'")
+        for name in names:
+            ck.choice(name, section.line_of("blocks"), "each of 'portions.blocks'", kinds)
+        out["blocks"] = frozenset(BlockKind(n) for n in names)
+    if "exempt" in section:
+        out["exempt"] = _named_patterns(section["exempt"], section.line_of("exempt"), "'portions.exempt'", ck)
+    return out
+
+
+def _validate_authority(value: object, line: int, ck: Checker) -> dict:
+    section = ck.mapping(value, line, "'authority'", _AUTHORITY_KEYS)
+    out: dict = {}
+    if "required" in section:
+        out["required"] = ck.typed(section["required"], section.line_of("required"),
+                                   "'authority.required'", bool, "true or false")
+    for key in ("original", "derivative"):
+        if key in section:
+            names = ck.string_list(section[key], section.line_of(key), f"'authority.{key}'")
+            for name in names:
+                ck.choice(name, section.line_of(key), f"each of 'authority.{key}'", CAB_LINES)
+            out[key] = names
+    if "reason-on-derivative" in section:
+        out["reason-on-derivative"] = ck.severity(
+            section["reason-on-derivative"], section.line_of("reason-on-derivative"),
+            "'authority.reason-on-derivative'")
+    if "reason-pattern" in section:
+        out["reason-pattern"] = ck.regex(section["reason-pattern"], section.line_of("reason-pattern"),
+                                         "'authority.reason-pattern'")
+    if "declassify-on" in section:
+        decl = ck.mapping(section["declassify-on"], section.line_of("declassify-on"),
+                          "'authority.declassify-on'", _DECLASSIFY_KEYS)
+        values: dict = {}
+        if "shapes" in decl:
+            names = ck.string_list(decl["shapes"], decl.line_of("shapes"), "'authority.declassify-on.shapes'")
+            for name in names:
+                ck.choice(name, decl.line_of("shapes"), "each of 'authority.declassify-on.shapes'",
+                          DECLASSIFY_SHAPES)
+            values["shapes"] = frozenset(names)
+        if "numeric-dates" in decl:
+            values["numeric-dates"] = ck.choice(decl["numeric-dates"], decl.line_of("numeric-dates"),
+                                                "'authority.declassify-on.numeric-dates'", ("yyyymmdd", "any"))
+        if "max-years" in decl:
+            years = ck.mapping(decl["max-years"], decl.line_of("max-years"),
+                               "'authority.declassify-on.max-years'", EXEMPTION_FAMILIES)
+            for key, limit in years.items():
+                if limit is not None:
+                    ck.typed(limit, years.line_of(key), f"'authority.declassify-on.max-years.{key}'",
+                             int, "a number of years or null")
+            values["max-years"] = dict(years)
+        if "retired" in decl:
+            values["retired"] = _validate_retired(decl["retired"], decl.line_of("retired"), ck)
+        out["declassify-on"] = values
+    return out
+
+
+def _validate_retired(value: object, line: int, ck: Checker) -> dict:
+    what = "'authority.declassify-on.retired'"
+    section = ck.mapping(value, line, what, None)
+    out: dict[str, object] = {}
+    for name, entry in section.items():
+        where = section.line_of(name)
+        if entry is None:
+            out[name] = REMOVED
+            continue
+        item = ck.mapping(entry, where, f"{what[:-1]}.{name}'", _RETIRED_KEYS)
+        if "pattern" not in item:
+            raise ck.fail(where, f"{what[:-1]}.{name}' needs a 'pattern'")
+        regex = ck.regex(item["pattern"], item.line_of("pattern"), f"{what[:-1]}.{name}.pattern'")
+        until = item.get("valid-until")
+        if until is not None and not isinstance(until, date):
+            raise ck.fail(item.line_of("valid-until"),
+                          f"{what[:-1]}.{name}.valid-until' must be a date YYYY-MM-DD, not {until!r}")
+        replacement = ""
+        if "replacement" in item:
+            replacement = ck.typed(item["replacement"], item.line_of("replacement"),
+                                   f"{what[:-1]}.{name}.replacement'", str, "a string")
+        out[name] = RetiredValue(name, regex, until, replacement)
+    return out
+
+
+def _validate_generic(value: object, line: int, ck: Checker) -> dict[str, GenericRule]:
+    from marklint.checks.registry import RULES
+
+    if not isinstance(value, LocatedList):
+        raise ck.fail(line, f"'generic' must be a list of rules, not {describe(value)}")
+    taken = {r.slug for r in RULES} | {r.code for r in RULES}
+    out: dict[str, GenericRule] = {}
+    for index, item in enumerate(value):
+        where = value.line_of(index)
+        entry = ck.mapping(item, where, "a 'generic' rule", _GENERIC_KEYS)
+        for key in ("id", "code", "type", "pattern", "message"):
+            if key not in entry:
+                raise ck.fail(entry.line, f"a 'generic' rule needs {key!r}")
+        rule_id = ck.typed(entry["id"], entry.line_of("id"), "'generic.id'", str, "a string")
+        if not _ID_SHAPE.match(rule_id):
+            raise ck.fail(entry.line_of("id"), f"'generic.id' {rule_id!r} must be lower-case letters, digits and '-'")
+        code = ck.typed(entry["code"], entry.line_of("code"), "'generic.code'", str, "a string")
+        if rule_id in taken or code.upper() in taken or rule_id in out:
+            raise ck.fail(entry.line_of("id"), f"generic rule {rule_id!r} ({code}) reuses a taken id or code")
+        kind = ck.choice(entry["type"], entry.line_of("type"), "'generic.type'", _GENERIC_TYPES)
+        pattern = ck.regex(entry["pattern"], entry.line_of("pattern"), "'generic.pattern'")
+        message = ck.typed(entry["message"], entry.line_of("message"), "'generic.message'", str, "a string")
+        severity = Severity.ERROR
+        if "severity" in entry:
+            severity = ck.severity(entry["severity"], entry.line_of("severity"), "'generic.severity'")
+            if severity is None:
+                raise ck.fail(entry.line_of("severity"), "'generic.severity' cannot be off; remove the rule instead")
+        scope = frozenset({"banners", "portions"})
+        if "scope" in entry:
+            names = ck.string_list(entry["scope"], entry.line_of("scope"), "'generic.scope'")
+            for name in names:
+                ck.choice(name, entry.line_of("scope"), "each of 'generic.scope'", _SCOPES)
+            scope = frozenset(names)
+        when = None
+        if "when" in entry:
+            cond = ck.mapping(entry["when"], entry.line_of("when"), "'generic.when'", _WHEN_KEYS)
+            contains = ()
+            if "contains" in cond:
+                contains = ck.string_list(cond["contains"], cond.line_of("contains"), "'generic.when.contains'")
+            level = None
+            if "min-level" in cond:
+                level = ck.choice(cond["min-level"], cond.line_of("min-level"), "'generic.when.min-level'", LEVELS)
+            when = Condition(contains, level)
+        taken.add(code.upper())
+        out[rule_id] = GenericRule(rule_id, code.upper(), kind, pattern, message, severity, scope, when)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading and merging
+
+
+def shipped_rulesets() -> list[str]:
+    """Names of the rule sets shipped in the package, sorted."""
+    root = resources.files("marklint.rules")
+    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
+
+
+def _locate(name_or_path: str, relative_to: Path | None) -> tuple[str, Path]:
+    """Resolve a rule set reference to (display path, file path)."""
+    looks_like_path = name_or_path.endswith((".yaml", ".yml")) or "/" in name_or_path or "\\" in name_or_path
+    if looks_like_path:
+        path = Path(name_or_path)
+        if relative_to is not None and not path.is_absolute():
+            path = relative_to / path
+        return str(path), path
+    names = shipped_rulesets()
+    if name_or_path not in names:
+        raise RuleSetError(
+            f"unknown rule set {name_or_path!r}{closest(name_or_path, names)} "
+            f"(shipped: {', '.join(names)}; or give a path to a .yaml file)"
+        )
+    resource = resources.files("marklint.rules") / f"{name_or_path}.yaml"
+    return f"{name_or_path}.yaml", Path(str(resource))
+
+
+def _read(display: str, path: Path) -> LocatedDict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise RuleSetError(f"{display}: rule set file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleSetError(f"{display}: cannot read rule set: {exc}") from None
+    try:
+        raw = load_yaml(text)
+    except YamlError as exc:
+        where = f"{display}:{exc.line}" if exc.line else display
+        raise RuleSetError(f"{where}: {exc.message}") from None
+    if raw is None:
+        raw = LocatedDict(1)
+    if not isinstance(raw, LocatedDict):
+        raise RuleSetError(f"{display}:1: a rule set must be a mapping of keys, not {describe(raw)}")
+    return raw
+
+
+def _merge(parent: dict, child: dict) -> dict:
+    """Merge normalized values: mappings key by key, everything else replaced."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _load_values(reference: str, relative_to: Path | None, stack: tuple[str, ...]) -> tuple[dict, tuple[str, ...]]:
+    display, path = _locate(reference, relative_to)
+    key = str(path.resolve()) if path.exists() else str(path)
+    if key in stack:
+        raise RuleSetError(f"{display}: 'extends' cycle: {' -> '.join(Path(s).name for s in stack + (key,))}")
+    raw = _read(display, path)
+    ck = Checker(display, RuleSetError)
+    parent_values: dict = {}
+    parents: tuple[str, ...] = ()
+    if "extends" in raw:
+        base = ck.typed(raw["extends"], raw.line_of("extends"), "'extends'", str, "a string")
+        try:
+            parent_values, parents = _load_values(base, path.parent, stack + (key,))
+        except RuleSetError as exc:
+            if "rule set file not found" in str(exc) or "unknown rule set" in str(exc):
+                raise RuleSetError(f"{display}:{raw.line_of('extends')}: cannot extend {base!r}: {exc}") from None
+            raise
+        parents = (parent_values.get("name", base),) + parents
+    values = _validate(raw, ck, set(parent_values.get("generic", {})))
+    values.setdefault("name", path.stem)
+    parent_values.pop("date-range", None)
+    parent_values.pop("name", None)
+    parent_values.pop("description", None)
+    return _merge(parent_values, values), parents
+
+
+def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
+    banners = values.get("banners", {})
+    portions = values.get("portions", {})
+    authority = values.get("authority", {})
+    declassify = authority.get("declassify-on", {})
+    cui = values.get("cui", {})
+
+    def named(mapping: dict) -> tuple[NamedPattern, ...]:
+        return tuple(NamedPattern(k, v) for k, v in mapping.items() if v is not REMOVED)
+
+    defaults = AuthorityPolicy()
+    return RuleSet(
+        name=values["name"],
+        path=path,
+        description=values.get("description", ""),
+        parents=parents,
+        vocabulary=tuple(values.get("vocabulary", ())),
+        date_range=values.get("date-range"),
+        banners=BannerPolicy(
+            top=banners.get("top", True),
+            bottom=banners.get("bottom", True),
+            every_page=banners.get("every-page", True),
+            page_banner=banners.get("page-banner", "overall-or-page"),
+        ),
+        portions=PortionPolicy(
+            required=portions.get("required", "classified"),
+            blocks=portions.get("blocks", frozenset()),
+            exempt=named(portions.get("exempt", {})),
+        ),
+        authority=AuthorityPolicy(
+            required=authority.get("required", True),
+            original=tuple(authority.get("original", defaults.original)),
+            derivative=tuple(authority.get("derivative", defaults.derivative)),
+            reason_on_derivative=authority.get("reason-on-derivative", defaults.reason_on_derivative),
+            reason_pattern=authority.get("reason-pattern", defaults.reason_pattern),
+            declassify_shapes=declassify.get("shapes", defaults.declassify_shapes),
+            numeric_dates=declassify.get("numeric-dates", "yyyymmdd"),
+            max_years=MappingProxyType({**defaults.max_years, **declassify.get("max-years", {})}),
+            retired=tuple(v for v in declassify.get("retired", {}).values() if v is not REMOVED),
+        ),
+        cui=CuiPolicy(
+            designation_required=cui.get("designation-required", True),
+            designation_patterns=named(cui.get("designation-patterns", {})),
+        ),
+        rollup=MappingProxyType(dict(values.get("rollup", {}))),
+        rules=MappingProxyType(dict(values.get("rules", {}))),
+        page_break_patterns=tuple(values.get("page-break-patterns", ())),
+        generic=tuple(values.get("generic", {}).values()),
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def load_ruleset(name_or_path: str) -> RuleSet:
+    """Load a shipped rule set by name (`us-cnsi`) or a rule file by path; cached.
+
+    Raises RuleSetError (str: `path:line: message`) for unknown names, missing files, YAML
+    errors, unknown keys, wrong types, unknown rule names, unsafe patterns and `extends`
+    cycles.
+    """
+    values, parents = _load_values(name_or_path, None, ())
+    display, _ = _locate(name_or_path, None)
+    return _build(values, display, parents)
+
+
+def select_ruleset_for_date(day: date) -> RuleSet | None:
+    """The shipped rule set whose `date-range` holds `day` (for `--rules auto`), or None."""
+    for name in shipped_rulesets():
+        ruleset = load_ruleset(name)
+        if ruleset.date_range is not None and ruleset.date_range.contains(day):
+            return ruleset
+    return None
+
