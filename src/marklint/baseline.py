@@ -2,7 +2,7 @@
 
 A fingerprint identifies a finding without holding any document text: it is a SHA-256 hash of
 the rule slug, the normalised marking the finding is about (a banner or portion mark, never
-portion prose), the file's path and the occurrence index of that (rule, marking) pair in the
+portion prose), the file's path as shown (relative to the working directory) and the occurrence index of that (rule, marking) pair in the
 file, counted in position order. Line numbers are not part of it, so a finding keeps its
 fingerprint when lines are added or removed above it. SARIF `partialFingerprints`, GitLab Code
 Quality fingerprints and baselines all use it.
@@ -25,29 +25,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from marklint.findings import FileResult, Finding, Suppression
+from marklint.report import display_path
 
 BASELINE_VERSION = 1
 
 
 class BaselineError(Exception):
     """A baseline file that cannot be read or written; the message names the file."""
-
-
-def report_path(path: str) -> str:
-    """The path as it appears in machine output: relative to the working directory when the
-    file lies under it, with forward slashes."""
-    absolute = os.path.abspath(path)
-    try:
-        relative = os.path.relpath(absolute)
-    except ValueError:  # another drive on Windows
-        return PurePath(absolute).as_posix()
-    if relative == os.pardir or relative.startswith(os.pardir + os.sep):
-        return PurePath(absolute).as_posix()
-    return PurePath(relative).as_posix()
 
 
 def _normalise_marking(marking: str | None) -> str:
@@ -68,7 +55,7 @@ def fingerprints(findings: list[Finding]) -> list[str]:
         marking = _normalise_marking(finding.marking)
         occurrence = seen.get((finding.rule, marking), 0)
         seen[(finding.rule, marking)] = occurrence + 1
-        key = "\0".join((finding.rule, marking, report_path(finding.path), str(occurrence)))
+        key = "\0".join((finding.rule, marking, display_path(finding.path, "."), str(occurrence)))
         result[index] = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
     return result
 
@@ -80,7 +67,7 @@ def write_baseline(results: list[FileResult], path: str) -> int:
         for finding, fingerprint in zip(result.findings, fingerprints(result.findings)):
             if finding.suppression is None:
                 entries.append(
-                    {"path": report_path(finding.path), "rule": finding.rule, "fingerprint": fingerprint}
+                    {"path": display_path(finding.path, "."), "rule": finding.rule, "fingerprint": fingerprint}
                 )
     entries.sort(key=lambda e: (e["path"], e["rule"], e["fingerprint"]))
     document = {"version": BASELINE_VERSION, "tool": "marklint", "findings": entries}

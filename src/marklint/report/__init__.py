@@ -18,6 +18,10 @@ from marklint.findings import FileResult, Finding
 FORMATTERS: dict[str, str] = {
     "text": "marklint.report.text:render",
     "json": "marklint.report.json:render",
+    "sarif": "marklint.report.sarif:render",
+    "github": "marklint.report.github:render",
+    "junit": "marklint.report.junit:render",
+    "gitlab": "marklint.report.gitlab:render",
 }
 
 

@@ -1,0 +1,115 @@
+"""SARIF 2.1.0 output, as GitHub code scanning accepts it.
+
+One run: `tool.driver` names marklint and lists one rule entry per rule that ran (id = code,
+name = slug). Every finding becomes a result, suppressed and baselined ones included with
+`suppressions` (`inSource` for a comment, `external` for a baseline) so code scanning does not
+reopen them. `partialFingerprints["marklintFingerprint/v1"]` is the content-free fingerprint
+from `marklint.baseline`. Files that could not be read are tool execution notifications.
+Document text appears only as `region.snippet` with --show-source.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import quote
+
+from marklint.baseline import fingerprints
+from marklint.checks.registry import RuleDoc, by_key
+from marklint.findings import FileResult, Finding, Severity
+from marklint.report import ReportContext, display_path
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/marklint/"
+FINGERPRINT_KEY = "marklintFingerprint/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str, root: str) -> str:
+    shown = display_path(path, root)
+    if shown.startswith("/"):
+        return "file://" + quote(shown)
+    return quote(shown)
+
+
+def _rule_entry(rule: RuleDoc) -> dict[str, object]:
+    help_text = rule.summary if not rule.why else f"{rule.summary}.\n\n{rule.why}"
+    return {
+        "id": rule.code,
+        "name": rule.slug,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.why or rule.summary},
+        "help": {"text": help_text},
+        "defaultConfiguration": {"level": LEVELS[rule.severity]},
+    }
+
+
+def _rules(results: list[FileResult], ctx: ReportContext) -> list[RuleDoc]:
+    """The rules that ran, plus any rule a finding names (suppression rules, reader notes)."""
+    rules = {rule.code: rule for rule in ctx.rules}
+    for result in results:
+        for finding in result.findings:
+            if finding.code not in rules:
+                rule = by_key(finding.rule) or by_key(finding.code)
+                if rule is not None:
+                    rules[rule.code] = rule
+    return sorted(rules.values(), key=lambda rule: rule.code)
+
+
+def _result(finding: Finding, fingerprint: str, uri: str, index: int | None, ctx: ReportContext) -> dict[str, object]:
+    region: dict[str, object] = {
+        "startLine": finding.line,
+        "startColumn": finding.column,
+        "endLine": finding.end_line,
+        "endColumn": finding.end_column,
+    }
+    if ctx.show_source and finding.source is not None:
+        region["snippet"] = {"text": finding.source}
+    item: dict[str, object] = {"ruleId": finding.code}
+    if index is not None:
+        item["ruleIndex"] = index
+    item.update({
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
+    })
+    if finding.page is not None:
+        item["properties"] = {"page": finding.page}
+    if finding.suppression is not None:
+        suppression = {"kind": finding.suppression.kind, "status": "accepted"}
+        if finding.suppression.justification:
+            suppression["justification"] = finding.suppression.justification
+        item["suppressions"] = [suppression]
+    return item
+
+
+def render(results: list[FileResult], ctx: ReportContext) -> str:
+    """Render every finding of every file as one SARIF 2.1.0 log."""
+    rules = _rules(results, ctx)
+    index = {rule.code: i for i, rule in enumerate(rules)}
+    sarif_results = []
+    notifications = []
+    for result in results:
+        uri = _uri(result.path, ctx.root)
+        if result.error is not None:
+            notifications.append({
+                "level": "error",
+                "message": {"text": result.error},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+            })
+            continue
+        pairs = sorted(zip(result.findings, fingerprints(result.findings)), key=lambda p: p[0].sort_key())
+        for finding, fingerprint in pairs:
+            sarif_results.append(_result(finding, fingerprint, uri, index.get(finding.code), ctx))
+    run = {
+        "tool": {"driver": {
+            "name": "marklint",
+            "version": ctx.version,
+            "informationUri": INFORMATION_URI,
+            "rules": [_rule_entry(rule) for rule in rules],
+        }},
+        "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
+        "results": sarif_results,
+    }
+    log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
+    return json.dumps(log, indent=2) + "\n"
