@@ -96,6 +96,15 @@ def test_line_insertion_and_end_of_file_without_newline():
     assert new == "SECRET\n(S) Prose.\nSECRET//NOFORN"
 
 
+def test_inserted_line_breaks_take_the_ending_of_their_line():
+    text = "(S) One.\r\n(S) Two.\nSECRET"
+    fixes = [one(1, 1, 1, 1, "SECRET\n"), one(2, 1, 2, 1, "X\n"), one(3, 7, 3, 7, "\nY")]
+    new, _, _ = apply_fixes(text, fixes)
+    assert new == "SECRET\r\n(S) One.\r\nX\n(S) Two.\nSECRET\nY"
+    crlf_file = "a\r\nb\r\nc"
+    assert apply_fixes(crlf_file, [one(3, 2, 3, 2, "\nEND")])[0] == "a\r\nb\r\nc\r\nEND"
+
+
 def test_unified_diff_exact_output_with_missing_final_newline():
     old = "secret\n(S) Prose.\nsecret"
     new = "SECRET\n(S) Prose.\nSECRET"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from marklint.findings import Edit, Fix
-from marklint.fix import UTF8_BOM, apply_fixes, decode, encode, line_starts
+from marklint.fix import UTF8_BOM, apply_fixes, decode, encode, line_ending_at, line_starts
 
 # Lines with tabs, non-ASCII letters and any of the three endings; the last may have none.
 line_text = st.text(alphabet=st.sampled_from("ab \t(S)/\u00e9\u4e2d"), max_size=12)
@@ -34,7 +34,7 @@ def text_and_fixes(draw):
     fixes = []
     for _ in range(draw(st.integers(0, 5))):
         a, b = sorted(draw(st.lists(st.sampled_from(offsets), min_size=2, max_size=2)))
-        replacement = draw(st.text(alphabet="XYZ/", max_size=4))
+        replacement = draw(st.text(alphabet="XYZ/\n", max_size=4))
         start, end = position(text, a), position(text, b)
         fixes.append(Fix("f", "safe", (Edit(*start, *end, replacement),)))
     return text, fixes
@@ -51,7 +51,7 @@ def test_every_character_outside_applied_edits_is_unchanged(case):
         edit = fix.edits[0]
         begin = starts[edit.line - 1] + edit.column - 1
         end = starts[edit.end_line - 1] + edit.end_column - 1
-        spans.append((begin, end, edit.replacement))
+        spans.append((begin, end, edit.replacement.replace("\n", line_ending_at(text, begin))))
     spans.sort()
     # Rebuild the expected text independently: untouched gaps verbatim, replacements in between.
     expected, cursor = [], 0

@@ -15,11 +15,14 @@ The pieces, each usable on its own:
 
 Positions are those of `Edit`: 1-based lines and columns, end exclusive, where lines are
 separated by "\\n" (a "\\r" before it belongs to the line ending) and a column counts
-characters (a tab is one column).
+characters (a tab is one column). A "\\n" in a replacement stands for a line break: it is
+written as the ending of the line the edit starts on, so inserted lines in a CRLF file are CRLF
+(the markup readers normalise line endings in `Document.source`, so fixes cannot know them).
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import os
 import stat
@@ -127,7 +130,7 @@ def _spans(text: str, starts: Sequence[int], fix: Fix) -> list[tuple[int, int, s
         end = to_offset(text, starts, edit.end_line, edit.end_column)
         if end < begin:
             raise ValueError(f"edit ends before it starts at {edit.line}:{edit.column}")
-        spans.append((begin, end, edit.replacement))
+        spans.append((begin, end, _with_endings(text, begin, edit.replacement)))
     spans.sort(key=lambda span: (span[0], span[1]))
     return spans
 
@@ -135,6 +138,14 @@ def _spans(text: str, starts: Sequence[int], fix: Fix) -> list[tuple[int, int, s
 def _conflict(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     """Two edits conflict when they overlap or start at the same place (order ambiguous)."""
     return a[0] == b[0] or (a[0] < b[1] and b[0] < a[1])
+
+
+def _conflicts_with_accepted(span: tuple[int, int, str], accepted: list[tuple[int, int, str]]) -> bool:
+    """Whether a span conflicts with any of the sorted, mutually disjoint accepted spans; only
+    its two neighbours in that order can."""
+    index = bisect.bisect_left(accepted, span[:1])
+    neighbours = accepted[max(index - 1, 0):index + 1]
+    return any(_conflict(span, other) for other in neighbours)
 
 
 def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[Fix]]:
@@ -157,19 +168,36 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[F
         if all(text[s:e] == replacement for s, e, replacement in spans):
             continue
         own_conflict = any(_conflict(a, b) for a, b in zip(spans, spans[1:]))
-        if own_conflict or any(_conflict(a, b) for a in spans for b in accepted):
+        if own_conflict or any(_conflicts_with_accepted(span, accepted) for span in spans):
             deferred.append(fix)
             continue
-        accepted.extend(spans)
+        for span in spans:
+            bisect.insort(accepted, span)
         applied.append(fix)
     pieces = []
     position = 0
-    for begin, end, replacement in sorted(accepted, key=lambda span: span[0]):
+    for begin, end, replacement in accepted:
         pieces.append(text[position:begin])
         pieces.append(replacement)
         position = end
     pieces.append(text[position:])
     return "".join(pieces), applied, deferred
+
+
+def line_ending_at(text: str, offset: int) -> str:
+    """The line ending of the line holding `offset`; for a last line without one, the file's
+    most common ending ("\n" when there is none)."""
+    newline = text.find("\n", offset)
+    if newline != -1:
+        return "\r\n" if newline > 0 and text[newline - 1] == "\r" else "\n"
+    return "\r\n" if text.count("\r\n") * 2 > text.count("\n") else "\n"
+
+
+def _with_endings(text: str, offset: int, replacement: str) -> str:
+    """The replacement with each "\n" turned into the ending of the line the edit starts on."""
+    if "\n" not in replacement:
+        return replacement
+    return replacement.replace("\r\n", "\n").replace("\n", line_ending_at(text, offset))
 
 
 def allowed(fix: Fix | None, unsafe: bool) -> bool:

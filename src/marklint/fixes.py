@@ -1,0 +1,254 @@
+"""Build the `Fix` of each finding that has one, from what the checks saw (`CheckContext`).
+
+Safe fixes leave the meaning of the marking unchanged:
+
+- a marking-level problem (separators and spacing, case, register order, REL TO order,
+  banner/portion forms, a misspelling with one confident correction, a long title where the
+  abbreviation is required) for which `marklint.markings.check` gives a `replacement`;
+- a cable-style banner (`S E C R E T`) rewritten as its canonical banner;
+- a missing top or bottom banner when the page's other banner exists and agrees with the
+  roll-up: it equals the roll-up of the page's portions, or it is the overall banner and that
+  equals the roll-up of the document's portions. A copy is inserted.
+
+Unsafe fixes change what the document claims:
+
+- banner-under-classified and banner-rollup: the banner (and every other banner that carries
+  the same marking, so top and bottom stay alike) replaced by the roll-up, only when that
+  raises it: never a lower level, never a control dropped (except release markings the
+  roll-up replaces with NOFORN);
+- a missing banner copied from a page's other banner that disagrees with the roll-up, or the
+  roll-up (else the overall banner) added to a page that has no banner;
+- cab-missing: a classification authority block skeleton with placeholders to fill in.
+
+Inserted line breaks are written as "\\n"; `marklint.fix` writes each as the ending of the line
+it is inserted on, so a CRLF file stays CRLF. Inserting lines is offered for plain text,
+Markdown, reST and AsciiDoc; other formats get only in-place marking fixes.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from marklint.checks.context import CheckContext
+from marklint.document import Block, BlockKind, Document
+from marklint.findings import Edit, Finding, Fix
+from marklint.pages import is_page_number
+from marklint.recognize import Mark, PageMarks
+
+SAFE, UNSAFE = "safe", "unsafe"
+
+MARKING_RULES = frozenset({
+    "marking-syntax", "marking-unknown-token", "marking-order", "marking-form",
+    "marking-conflict", "marking-duplicate", "legacy-marking",
+})
+
+# Formats whose banners are paragraphs of their own, so an inserted one needs a blank line.
+_BLANK_LINE_FORMATS = frozenset({"markdown", "rst", "asciidoc"})
+_INSERTABLE_FORMATS = frozenset({"text"}) | _BLANK_LINE_FORMATS
+
+CAB_SKELETON = (
+    "Classified By: [name and position, or personal identifier]",
+    "Derived From: [source document or classification guide, with its date]",
+    "Declassify On: [date YYYYMMDD, event, or exemption]",
+)
+
+
+def attach_fixes(ctx: CheckContext, findings: Iterable[Finding]) -> None:
+    """Set `Finding.fix` on every finding for which a fix can be built (others are left alone)."""
+    findings = [f for f in findings if f.fix is None]
+    wanted = {(f.line, f.column) for f in findings if f.rule in MARKING_RULES}
+    by_position = _marking_fixes(ctx, wanted) if wanted else {}
+    by_page = {pm.page.number: pm for pm in ctx.pages}
+    for finding in findings:
+        if finding.rule in MARKING_RULES:
+            finding.fix = by_position.get((finding.rule, finding.line, finding.column))
+        elif finding.rule in ("banner-missing-top", "banner-missing-bottom"):
+            page = by_page.get(finding.page) if finding.page is not None else None
+            if page is not None:
+                finding.fix = _missing_banner_fix(ctx, page)
+        elif finding.rule in ("banner-under-classified", "banner-rollup"):
+            finding.fix = _raise_banner_fix(ctx, finding)
+        elif finding.rule == "cab-missing":
+            finding.fix = _cab_fix(ctx)
+
+
+# ---------------------------------------------------------------------------------------------
+# Marking-level fixes
+
+
+def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tuple[str, int, int], Fix]:
+    """Fixes keyed by the (rule, line, column) at which the marking checks report a problem;
+    only marks on a line with a wanted position are checked."""
+    from marklint.markings import check
+
+    lines = {line for line, _ in wanted}
+    fixes: dict[tuple[str, int, int], Fix] = {}
+    for page in ctx.pages:
+        for mark in page.banners + page.portions + page.misplaced:
+            if mark.line not in lines:
+                continue
+            if mark.cable:
+                if mark.marking is not None:
+                    fixes[("marking-form", mark.line, mark.column)] = _replace(
+                        mark, mark.column, mark.end_column, mark.block.text, mark.marking.banner())
+                continue
+            for problem in check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date):
+                if problem.replacement is None:
+                    continue
+                column = mark.column + problem.column - 1
+                original = mark.text[problem.column - 1:problem.end_column - 1]
+                fixes.setdefault((problem.rule, mark.line, column), _replace(
+                    mark, column, mark.column + problem.end_column - 1, original, problem.replacement))
+    return fixes
+
+
+def _replace(mark: Mark, column: int, end_column: int, original: str, replacement: str) -> Fix:
+    description = f'replace "{original}" with "{replacement}"'
+    return Fix(description, SAFE, (Edit(mark.line, column, mark.line, end_column, replacement),))
+
+
+# ---------------------------------------------------------------------------------------------
+# Banner fixes
+
+
+def _portions(marks: Iterable[Mark]) -> list[Mark]:
+    return [m for m in marks if m.marking is not None]
+
+
+def _rollup(ctx: CheckContext, portions: list[Mark]):
+    """The banner Marking implied by parsed portion marks, or None when there are none."""
+    if not portions:
+        return None
+    from marklint.markings import rollup
+
+    return rollup([m.marking for m in portions], options=ctx.ruleset.rollup_options())
+
+
+def _page_portions(page: PageMarks) -> list[Mark]:
+    return _portions(page.portions + page.misplaced)
+
+
+def _missing_banner_fix(ctx: CheckContext, page: PageMarks) -> Fix | None:
+    """Insert a page's missing top and/or bottom banner (see the module docstring for when
+    that is safe)."""
+    doc = ctx.doc
+    content = _content(page)
+    if doc.source is None or doc.format not in _INSERTABLE_FORMATS or not content:
+        return None
+    present = page.top or page.bottom
+    page_rollup = _rollup(ctx, _page_portions(page))
+    if present is not None:
+        if present.marking is None or present.cable:
+            return None
+        banner = present.marking
+        overall = ctx.overall_marking
+        agrees = banner == page_rollup or (
+            banner == overall and overall == _rollup(ctx, ctx.portions)
+        )
+        safety = SAFE if agrees else UNSAFE
+        what = "copy the page's other banner" + ("" if agrees else ", which disagrees with the roll-up")
+    else:
+        banner = page_rollup if page_rollup is not None else ctx.overall_marking
+        if banner is None:
+            return None
+        safety, what = UNSAFE, "add the banner the page's portions imply"
+    text = banner.banner()
+    edits = []
+    if page.top is None:
+        edits.append(_insert_before(doc, content[0], text))
+    if page.bottom is None:
+        edits.append(_insert_after(doc, content[-1], text))
+    return Fix(f'{what}: insert "{text}"', safety, tuple(edits))
+
+
+def _content(page: PageMarks) -> list[Block]:
+    """The page's blocks that can carry or border a banner: not comments, not page numbers."""
+    return [
+        b for b in page.page.blocks
+        if b.kind is not BlockKind.COMMENT and not (b.kind is BlockKind.LINE and is_page_number(b.text))
+    ]
+
+
+def _source_line(doc: Document, line: int) -> str:
+    """The text of a 1-based source line, without its line ending."""
+    return doc.source.split("\n")[line - 1].rstrip("\r")
+
+
+def _separator(doc: Document) -> str:
+    """What goes between an inserted line and the content: a line break, or a blank line
+    where the markup would otherwise join the two into one paragraph."""
+    return "\n\n" if doc.format in _BLANK_LINE_FORMATS else "\n"
+
+
+def _insert_before(doc: Document, block: Block, banner: str) -> Edit:
+    """An edit putting the banner on its own line before a block (after any form feed that
+    starts the page, so the banner stays on this page)."""
+    column = _source_line(doc, block.line).rfind("\f", 0, block.column - 1) + 2
+    return Edit(block.line, column, block.line, column, banner + _separator(doc))
+
+
+def _end_of(doc: Document, block: Block) -> tuple[int, int]:
+    """The position after a block's last line, before any form feed that ends the page there."""
+    line, column = block.position_of(len(block.text))
+    text = _source_line(doc, line)
+    form_feed = text.find("\f", column - 1)
+    return line, (form_feed + 1 if form_feed != -1 else len(text) + 1)
+
+
+def _insert_after(doc: Document, block: Block, banner: str) -> Edit:
+    """An edit putting the banner on its own line after a block."""
+    line, column = _end_of(doc, block)
+    return Edit(line, column, line, column, _separator(doc) + banner)
+
+
+def _raise_banner_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
+    """Replace the banner a finding is about, and every banner with the same marking in its
+    scope, with the roll-up: the document's portions for the overall banner (its twins on every
+    page carry the overall banner too), else the page's portions (the banners on that page)."""
+    pages = ctx.pages
+    banner = next((m for p in pages for m in p.banners if (m.line, m.column) == (finding.line, finding.column)), None)
+    if banner is None or banner.marking is None or banner.cable:
+        return None
+    if ctx.overall is not None and banner is ctx.overall:
+        rolled, scope = _rollup(ctx, ctx.portions), pages
+    else:
+        page = next(p for p in pages if banner in p.banners)
+        rolled, scope = _rollup(ctx, _page_portions(page)), [page]
+    if rolled is None or rolled == banner.marking or not _only_raises(banner.marking, rolled):
+        return None
+    text = rolled.banner()
+    edits = tuple(
+        Edit(m.line, m.column, m.line, m.end_column, text)
+        for p in scope for m in p.banners
+        if not m.cable and m.marking == banner.marking
+    )
+    return Fix(f'raise the banner to the roll-up of its portions: "{text}"', UNSAFE, edits)
+
+
+def _only_raises(banner, rolled) -> bool:
+    """True when `rolled` is at least as high as `banner` and drops none of its controls,
+    except release markings that the roll-up's NOFORN supersedes."""
+    if rolled.rank < banner.rank:
+        return False
+    removed = banner.controls() - rolled.controls()
+    return all(rolled.noforn and token.startswith(("REL TO", "RELIDO", "DISPLAY ONLY", "EYES"))
+               for token in removed)
+
+
+# ---------------------------------------------------------------------------------------------
+# Authority block skeleton
+
+
+def _cab_fix(ctx: CheckContext) -> Fix | None:
+    """Insert a derivative authority block skeleton after the first page's content, before its
+    bottom banner (32 CFR 2001.21(a), C-01); the author fills in the placeholders."""
+    doc = ctx.doc
+    if doc.source is None or doc.format not in _INSERTABLE_FORMATS or not ctx.pages:
+        return None
+    first = ctx.pages[0]
+    content = [b for b in _content(first) if first.bottom is None or b is not first.bottom.block]
+    if not content:
+        return None
+    line, column = _end_of(doc, content[-1])
+    edit = Edit(line, column, line, column, "\n\n" + "\n".join(CAB_SKELETON))
+    return Fix("insert a classification authority block skeleton to fill in", UNSAFE, (edit,))
