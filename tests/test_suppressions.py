@@ -20,7 +20,7 @@ def finding(slug: str, line: int, column: int = 1):
 
 def lint(blocks, findings):
     document = Document(path="memo.md", format="markdown", pages=[Page(1, blocks)])
-    return apply_suppressions(document, findings)
+    return findings + apply_suppressions(document, findings)
 
 
 def summary(findings):

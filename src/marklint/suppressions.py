@@ -101,10 +101,10 @@ def _slug(name: str) -> str:
 
 
 def apply_suppressions(document: Document, findings: list[Finding]) -> list[Finding]:
-    """Set `suppression` on the findings the document's directives silence.
+    """Set `suppression` on the findings the document's directives silence (in place).
 
-    Returns `findings` plus the suppression-missing-reason and suppression-unused findings the
-    directives themselves earn. Findings that already carry a suppression are left alone.
+    Returns the suppression-missing-reason and suppression-unused findings the directives
+    themselves earn. Findings that already carry a suppression are left alone.
     """
     directives = _directives(document)
     for finding in findings:
@@ -138,4 +138,4 @@ def apply_suppressions(document: Document, findings: list[Finding]) -> list[Find
             else:
                 continue
             extra.append(make_finding("suppression-unused", **where, message=message))
-    return findings + extra
+    return extra
