@@ -4,7 +4,8 @@ One run: `tool.driver` names marklint and lists one rule entry per rule that ran
 name = slug). Every finding becomes a result, suppressed and baselined ones included with
 `suppressions` (`inSource` for a comment, `external` for a baseline) so code scanning does not
 reopen them. `partialFingerprints["marklintFingerprint/v1"]` is the content-free fingerprint
-from `marklint.baseline`. Files that could not be read are tool execution notifications.
+from `marklint.baseline`. A finding's fix becomes `fixes` (one artifactChange whose
+replacements are its edits). Files that could not be read are tool execution notifications.
 Document text appears only as `region.snippet` with --show-source.
 """
 
@@ -15,7 +16,7 @@ from urllib.parse import quote
 
 from marklint.baseline import fingerprints
 from marklint.checks.registry import RuleDoc, by_key
-from marklint.findings import FileResult, Finding, Severity
+from marklint.findings import FileResult, Finding, Fix, Severity
 from marklint.report import ReportContext, display_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -55,6 +56,28 @@ def _rules(results: list[FileResult], ctx: ReportContext) -> list[RuleDoc]:
     return sorted(rules.values(), key=lambda rule: rule.code)
 
 
+def _fix(fix: Fix, uri: str) -> dict[str, object]:
+    """A SARIF fix: one artifactChange whose replacements are the fix's edits (an insertion has
+    an empty deletedRegion); the safety ("safe"/"unsafe") is a property."""
+    replacements = [
+        {
+            "deletedRegion": {
+                "startLine": edit.line,
+                "startColumn": edit.column,
+                "endLine": edit.end_line,
+                "endColumn": edit.end_column,
+            },
+            "insertedContent": {"text": edit.replacement},
+        }
+        for edit in fix.edits
+    ]
+    return {
+        "description": {"text": fix.description},
+        "artifactChanges": [{"artifactLocation": {"uri": uri}, "replacements": replacements}],
+        "properties": {"safety": fix.safety},
+    }
+
+
 def _result(finding: Finding, fingerprint: str, uri: str, index: int | None, ctx: ReportContext) -> dict[str, object]:
     region: dict[str, object] = {
         "startLine": finding.line,
@@ -75,6 +98,8 @@ def _result(finding: Finding, fingerprint: str, uri: str, index: int | None, ctx
     })
     if finding.page is not None:
         item["properties"] = {"page": finding.page}
+    if finding.fix is not None:
+        item["fixes"] = [_fix(finding.fix, uri)]
     if finding.suppression is not None:
         suppression = {"kind": finding.suppression.kind, "status": "accepted"}
         if finding.suppression.justification:
