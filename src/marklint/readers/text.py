@@ -11,8 +11,9 @@ Pages: a form feed starts a new page, as does a line matching a configured page-
 Blocks: blank lines separate blocks and hard-wrapped lines are joined. A line starting with a
 list marker (`1.`, `a.`, `(1)`, `•`, `-`, `*`) or a subject label starts a new block; so does a line
 starting with a portion mark; a line that looks like a banner, a page number or a suppression directive (`# marklint: ...`, emitted as a
-COMMENT block holding the text after `#`) is a block of its own. A single line underlined with
-`===` or `---`, or a short single line in capitals, is a HEADING; another single line is a LINE.
+COMMENT block holding the text after `#`) is a block of its own; banner and page-number lines
+are LINE blocks. A single line underlined with `===` or `---`, or a short single line in
+capitals, is a HEADING.
 """
 
 from __future__ import annotations
@@ -82,8 +83,8 @@ class _Builder:
         kind = self.kind
         if kind is BlockKind.PARAGRAPH and len(self.lines) == 1:
             text = self.lines[0]
-            is_heading = len(text) <= HEADING_MAX and text.upper() == text and text.lower() != text
-            kind = BlockKind.HEADING if is_heading else BlockKind.LINE
+            if len(text) <= HEADING_MAX and text.upper() == text and text.lower() != text:
+                kind = BlockKind.HEADING
         self.segments[-1].append(
             Block(
                 kind,

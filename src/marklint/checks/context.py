@@ -1,0 +1,89 @@
+"""What every check receives: the document, the rule set, and what the recognizer found."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from marklint.checks.registry import make_finding
+from marklint.document import Document
+from marklint.findings import Finding
+from marklint.recognize import Mark, PageMarks
+
+if TYPE_CHECKING:
+    from marklint.markings import Marking
+    from marklint.ruleset import RuleSet
+
+COMPILATION_RE = re.compile(r"\bcompilation\b", re.IGNORECASE)
+
+
+def carries_cui(marking: Marking | None) -> bool:
+    """Whether a marking is, or contains, CUI."""
+    return marking is not None and (marking.level == "CUI" or "CUI" in marking.controls())
+
+
+@dataclass
+class CheckContext:
+    """The facts the checks share. `overall` is the document's overall banner: the first
+    page's top banner, else its bottom banner, else the first banner anywhere."""
+
+    doc: Document
+    ruleset: RuleSet
+    vocab: object
+    pages: list[PageMarks]
+    date: date | None = None
+    require_banner: str = "when-marked"  # "when-marked" | "always"
+    overall: Mark | None = None
+    portions: list[Mark] = field(default_factory=list)  # parsed portion marks, misplaced included
+    marked: bool = False  # any banner or well-placed portion mark at all
+    _text: str | None = None
+
+    def __post_init__(self) -> None:
+        banners = [m for page in self.pages for m in page.banners]
+        first = self.pages[0] if self.pages else None
+        self.overall = (first.top or first.bottom if first else None) or (banners[0] if banners else None)
+        self.portions = [
+            m for page in self.pages for m in page.portions + page.misplaced if m.marking is not None
+        ]
+        self.marked = bool(banners) or any(page.portions for page in self.pages)
+
+    @property
+    def overall_marking(self) -> Marking | None:
+        """The parsed overall banner, or None when there is none or it does not parse."""
+        return self.overall.marking if self.overall is not None else None
+
+    @property
+    def text(self) -> str:
+        """The document's text (its source, or its blocks joined) for statement searches."""
+        if self._text is None:
+            self._text = self.doc.source if self.doc.source is not None else "\n".join(
+                block.text for _, block in self.doc.blocks()
+            )
+        return self._text
+
+    def max_portion(self, marks: list[Mark] | None = None) -> Mark | None:
+        """The highest-ranked parsed portion among `marks` (default: the whole document)."""
+        best = None
+        for mark in self.portions if marks is None else marks:
+            if mark.marking is not None and (best is None or mark.marking.rank > best.marking.rank):
+                best = mark
+        return best
+
+    def has_compilation_statement(self) -> bool:
+        """Whether the document explains a classification by compilation (T-03)."""
+        return COMPILATION_RE.search(self.text) is not None
+
+    def finding(self, slug: str, mark_or_pos: Mark | tuple[int, int], message: str, page: int | None,
+                end_column: int | None = None) -> Finding:
+        """A finding at a mark (spanning it, quoting its marking) or at a (line, column)."""
+        if isinstance(mark_or_pos, Mark):
+            mark = mark_or_pos
+            return make_finding(
+                slug, path=self.doc.path, line=mark.line, column=mark.column, message=message,
+                end_column=mark.end_column, page=mark.page, marking=mark.text,
+            )
+        line, column = mark_or_pos
+        return make_finding(slug, path=self.doc.path, line=line, column=column, message=message,
+                            end_column=end_column, page=page)

@@ -1,0 +1,162 @@
+"""The command line: `marklint [check] PATH...`, `marklint rule X`, `marklint rules`,
+`marklint parse MARKING...`.
+
+Exit codes: 0 nothing at or above `--fail-on`; 1 findings at or above it; 2 usage,
+configuration or input errors (other files are still linted and reported).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import TextIO
+
+from marklint import __version__
+
+SUBCOMMANDS = ("check", "rule", "rules", "parse")
+
+
+def _csv(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    from marklint.report import FORMATTERS
+
+    parser = argparse.ArgumentParser(
+        prog="marklint",
+        description="Lint classification markings (banners, portion marks, authority blocks).",
+        epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
+    parser.add_argument("--version", action="version", version=f"marklint {__version__}")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin (-)")
+    parser.add_argument("--rules", metavar="NAME|PATH|auto",
+                        help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
+    parser.add_argument("--select", action="append", type=_csv, default=[], metavar="RULES",
+                        help="only these rules (slugs, codes or code prefixes, comma-separated)")
+    parser.add_argument("--ignore", action="append", type=_csv, default=[], metavar="RULES",
+                        help="skip these rules (slugs, codes or code prefixes, comma-separated)")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
+                        help="lowest severity that makes the exit code 1 (default: error)")
+    parser.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                        help="color text output (auto: on a terminal, unless NO_COLOR is set)")
+    parser.add_argument("--quiet", action="store_true", help="print findings only, no notes or summaries")
+    parser.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
+    parser.add_argument("--show-source", action="store_true",
+                        help="show the source line of each finding (prints document text)")
+    return parser
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice != "auto":
+        return choice == "always"
+    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+
+
+def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint check`: lint paths and report; returns the exit code."""
+    args = _check_parser().parse_args(argv)
+    if not args.paths:
+        err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
+        return 2
+    from marklint.findings import Severity
+    from marklint.lint import Settings, lint_bytes, lint_paths, rules_that_run
+    from marklint.report import ReportContext, display_path, render, reported
+    from marklint.ruleset import RuleSetError
+
+    settings = Settings(
+        rules=args.rules,
+        select=tuple(key for group in args.select for key in group),
+        ignore=tuple(key for group in args.ignore for key in group),
+        show_source=args.show_source,
+    )
+    try:
+        ran = rules_that_run(settings)
+    except RuleSetError as exc:
+        err.write(f"marklint: {exc}\n")
+        return 2
+    results = []
+    files = [p for p in args.paths if p != "-"]
+    for path in args.paths:
+        if path == "-":
+            results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
+    results.extend(lint_paths(files, settings))
+    ctx = ReportContext(
+        rules=ran, root=os.getcwd(), color=_use_color(args.color, out) and args.format == "text",
+        show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
+    )
+    for result in results:
+        if result.error is not None:
+            err.write(f"marklint: {display_path(result.path, ctx.root)}: {result.error}\n")
+        elif args.format != "text" and not args.quiet:
+            for notice in result.notices:
+                err.write(f"marklint: {display_path(result.path, ctx.root)}: note: {notice}\n")
+    out.write(render(args.format, results, ctx))
+    if any(result.error is not None for result in results):
+        return 2
+    threshold = Severity.parse(args.fail_on or "error")
+    failing = any(f.severity >= threshold for result in results for f in reported(result))
+    return 1 if failing else 0
+
+
+def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint rule SLUG|CODE`: print one rule's documentation."""
+    parser = argparse.ArgumentParser(prog="marklint rule", description="Show a rule's documentation.")
+    parser.add_argument("rule", metavar="SLUG|CODE")
+    args = parser.parse_args(argv)
+    from marklint.checks.registry import RULES, by_key, render_rule
+    from marklint.ruleset import closest
+
+    rule = by_key(args.rule)
+    if rule is None:
+        hint = closest(args.rule, [r.slug for r in RULES] + [r.code for r in RULES])
+        err.write(f"marklint: unknown rule {args.rule!r}{hint}\n")
+        return 2
+    out.write(render_rule(rule))
+    return 0
+
+
+def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint rules`: list every rule with its code, slug, default severity and summary."""
+    argparse.ArgumentParser(prog="marklint rules", description="List the rules.").parse_args(argv)
+    from marklint.checks.registry import RULES
+
+    width = max(len(rule.slug) for rule in RULES)
+    for rule in RULES:
+        out.write(f"{rule.code}  {rule.slug:<{width}}  {rule.severity.label:<7}  {rule.summary}\n")
+    return 0
+
+
+def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint parse MARKING... [--form banner|portion|auto]`: explain markings."""
+    parser = argparse.ArgumentParser(prog="marklint parse", description="Parse and explain markings.")
+    parser.add_argument("markings", nargs="+", metavar="MARKING")
+    parser.add_argument("--form", choices=("banner", "portion", "auto"), default="auto")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    args = parser.parse_args(argv)
+    from marklint.parse_command import run
+
+    return run(args.markings, args.form, out, err, _use_color(args.color, out))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `marklint` console script."""
+    argv = sys.argv[1:] if argv is None else argv
+    out, err = sys.stdout, sys.stderr
+    command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
+    rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
+    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse}[command]
+    try:
+        return handler(rest, out, err)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # stdout was closed (e.g. piped into `head`): stop quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1

@@ -1,0 +1,259 @@
+"""The lint pipeline: file -> reader -> Document -> recognizer -> checks -> Findings.
+
+`lint_path(path, settings)` and `lint_paths(paths, settings)` are pure functions of picklable
+arguments (worker processes and Dask call them). Every failure to read a file becomes
+`FileResult.error`; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from dataclasses import dataclass, replace
+from datetime import date
+
+from marklint.checks.registry import RULES, RuleDoc, by_key, make_finding
+from marklint.document import Document, InputError, ReaderOptions
+from marklint.findings import FileResult, Finding, Severity
+
+AUTO = "auto"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the command line asks for; configuration files fill in what it leaves open.
+
+    `rules` is a rule set name, a path or "auto" (None: the configuration's, else us-cnsi).
+    `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
+    code to a Severity or None (off). `require_banner` is "when-marked" or "always".
+    """
+
+    rules: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity | None], ...] = ()
+    require_banner: str | None = None
+    page_break_patterns: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    input_format: str | None = None
+    show_source: bool = False
+    use_config: bool = True
+
+
+def _matches(rule: RuleDoc | Finding, keys: tuple[str, ...]) -> bool:
+    slug = rule.slug if isinstance(rule, RuleDoc) else rule.rule
+    return any(key == slug or rule.code.startswith(key.upper()) for key in keys)
+
+
+def effective_settings(path: str, settings: Settings) -> Settings:
+    """Settings for one file: the command line's, completed by the nearest configuration
+    (`marklint.config.find_config`). The command line wins for the rule set and the banner
+    requirement; select/ignore/severity/page-break/include/exclude lists are combined, and the
+    configuration's per-file ignores whose glob matches `path` join the ignore list."""
+    if not settings.use_config:
+        return settings
+    from marklint.config import find_config
+
+    config = find_config(path)
+    if config is None:
+        return settings
+    relative = os.path.relpath(os.path.abspath(path), config.root)
+    per_file = tuple(
+        key for pattern, keys in config.per_file_ignores.items()
+        if _glob(relative, pattern) for key in keys
+    )
+    return replace(
+        settings,
+        rules=settings.rules or config.rules,
+        select=settings.select or tuple(config.select),
+        ignore=settings.ignore + tuple(config.ignore) + per_file,
+        severity=tuple(config.severity.items()) + settings.severity,
+        require_banner=settings.require_banner or config.require_banner,
+        page_break_patterns=tuple(config.page_break_patterns) + settings.page_break_patterns,
+        include=settings.include + tuple(config.include),
+        exclude=settings.exclude + tuple(config.exclude),
+    )
+
+
+def resolve_ruleset(reference: str | None, doc_date: date | None = None):
+    """(RuleSet, notice) for a rule set reference; "auto" picks by the document's date."""
+    from marklint.ruleset import DEFAULT_RULESET, load_ruleset, select_ruleset_for_date
+
+    if reference != AUTO:
+        return load_ruleset(reference or DEFAULT_RULESET), None
+    chosen = select_ruleset_for_date(doc_date) if doc_date is not None else None
+    if chosen is None:
+        default = load_ruleset(DEFAULT_RULESET)
+        why = f"no rule set covers {doc_date.isoformat()}" if doc_date else "no document date found"
+        return default, f"--rules auto: {why}; using {default.name}"
+    return chosen, f"--rules auto chose {chosen.name} (document dated {doc_date.isoformat()})"
+
+
+_vocabularies: dict[tuple[str, ...], object] = {}
+
+
+def _vocabulary(names: tuple[str, ...]) -> object:
+    if not names:
+        return None
+    if names not in _vocabularies:
+        from marklint.markings import load_vocabulary
+
+        _vocabularies[names] = load_vocabulary(names)
+    return _vocabularies[names]
+
+
+def _document_lines(doc: Document) -> list[str]:
+    if doc.source is not None:
+        return doc.source.split("\n")
+    return [line for _, block in doc.blocks() for line in block.text.split("\n")]
+
+
+def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
+    """Run every check on a Document and return its findings (severity, selection and
+    suppressions applied). `settings` must already hold the file's configuration."""
+    from marklint.checks import banners, cui, markings, portions, transmittal
+    from marklint.checks.authority import check_authority, find_authority_block, is_authority_line
+    from marklint.checks.context import CheckContext
+    from marklint.dates import document_date
+    from marklint.recognize import recognize
+    from marklint.suppressions import apply_suppressions
+
+    lines = _document_lines(doc)
+    doc_date = document_date(lines)
+    ruleset, notice = resolve_ruleset(settings.rules, doc_date)
+    vocab = _vocabulary(ruleset.vocabulary)
+    policy = ruleset.portions
+
+    def is_exempt(first_line: str) -> bool:
+        text = first_line.strip()
+        return policy.exemption(text) is not None or is_authority_line(text)
+
+    pages = recognize(doc, vocab, is_exempt)
+    ctx = CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked")
+    findings: list[Finding] = []
+    for module in (markings, banners, portions, cui, transmittal):
+        findings.extend(module.check(ctx))
+    findings.extend(check_authority(doc, find_authority_block(doc), ctx.overall_marking, doc_date, ruleset))
+    if ruleset.generic:
+        from marklint.checks.generic import check_generic
+
+        findings.extend(check_generic(ctx, ruleset))
+    for slug, line, message in doc.notes:
+        findings.append(make_finding(slug, path=doc.path, line=line, column=1, message=message))
+    findings = _configure(findings, ruleset, settings)
+    findings += _configure(apply_suppressions(doc, findings), ruleset, settings)
+    if settings.show_source:
+        for finding in findings:
+            if 0 < finding.line <= len(lines):
+                finding.source = lines[finding.line - 1].rstrip("\r")
+    findings.sort(key=Finding.sort_key)
+    return FileResult(
+        path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
+        notices=[notice] if notice else [],
+    )
+
+
+def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:
+    """Apply the rule set's and configuration's severities and the select/ignore lists."""
+    overrides = dict(settings.severity)
+    kept = []
+    for finding in findings:
+        if settings.select and not _matches(finding, settings.select):
+            continue
+        if settings.ignore and _matches(finding, settings.ignore):
+            continue
+        if finding.rule in overrides or finding.code in overrides:
+            severity = overrides.get(finding.rule, overrides.get(finding.code))
+        else:
+            severity = ruleset.severity(finding.rule)
+        if severity is None:
+            continue
+        finding.severity = severity
+        kept.append(finding)
+    return kept
+
+
+def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
+    """The registered rules that the command line's selection and rule set leave enabled."""
+    ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
+    overrides = dict(settings.severity)
+    enabled = []
+    for rule in RULES:
+        if settings.select and not _matches(rule, settings.select):
+            continue
+        if settings.ignore and _matches(rule, settings.ignore):
+            continue
+        severity = overrides.get(rule.slug, overrides.get(rule.code, ruleset.severity(rule.slug)))
+        if severity is not None:
+            enabled.append(replace(rule, severity=severity))
+    return tuple(enabled)
+
+
+def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
+    """Lint the contents of a file (or of stdin, named `path`)."""
+    from marklint.config import ConfigError
+    from marklint.readers import read_document
+    from marklint.ruleset import RuleSetError
+
+    try:
+        settings = effective_settings(path, settings)
+        ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
+        options = ReaderOptions(page_break_patterns=ruleset.page_break_patterns + settings.page_break_patterns)
+        doc = read_document(path, data, settings.input_format, options)
+        return lint_document(doc, settings)
+    except (InputError, RuleSetError, ConfigError) as exc:
+        return FileResult(path=path, error=str(exc))
+
+
+def lint_path(path: str, settings: Settings) -> FileResult:
+    """Read and lint one file; unreadable files become FileResult.error."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return FileResult(path=path, error="no such file or directory")
+    except IsADirectoryError:
+        return FileResult(path=path, error="is a directory")
+    except PermissionError:
+        return FileResult(path=path, error="permission denied")
+    except OSError as exc:
+        return FileResult(path=path, error=f"cannot read ({exc.strerror or exc})")
+    return lint_bytes(path, data, settings)
+
+
+def expand_paths(paths: list[str], settings: Settings) -> list[str]:
+    """Files to lint: given files as they are, directories walked recursively (sorted) for
+    files of a known format that pass the include/exclude globs. Missing paths are kept so
+    that linting reports them."""
+    from marklint.readers import EXTENSIONS
+
+    files: list[str] = []
+    for path in paths:
+        if not os.path.isdir(path):
+            files.append(path)
+            continue
+        for root, dirs, names in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings))
+            for name in sorted(names):
+                full = os.path.join(root, name)
+                if os.path.splitext(name)[1].lower() not in EXTENSIONS or _excluded(full, settings):
+                    continue
+                if settings.include and not any(_glob(full, g) for g in settings.include):
+                    continue
+                files.append(full)
+    return files
+
+
+def _glob(path: str, pattern: str) -> bool:
+    normal = path.replace(os.sep, "/").removeprefix("./")
+    return fnmatch.fnmatch(normal, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+
+
+def _excluded(path: str, settings: Settings) -> bool:
+    return any(_glob(path, g) for g in settings.exclude)
+
+
+def lint_paths(paths: list[str], settings: Settings) -> list[FileResult]:
+    """Lint files and directories (recursively), in a deterministic order."""
+    return [lint_path(path, settings) for path in expand_paths(paths, settings)]
