@@ -141,6 +141,9 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         findings.extend(check_generic(ctx, ruleset))
     for slug, line, message in doc.notes:
         findings.append(make_finding(slug, path=doc.path, line=line, column=1, message=message))
+    from marklint.fixes import attach_fixes
+
+    attach_fixes(ctx, findings)
     findings = _configure(findings, ruleset, settings)
     findings += _configure(apply_suppressions(doc, findings), ruleset, settings)
     if settings.show_source:
