@@ -1,0 +1,397 @@
+"""The classification authority block (CAB): finding it and checking it (C-01..C-15, C-18, L-02..L-04).
+
+Recognised labels (case-insensitive, C-18): `Classified By:`, `Derived From:`, `Reason:`,
+`Declassify On:`, `Downgrade To:` and the legacy `DECL:` / `DECL ON:` (L-03). The block may
+also be one linear string with the lines separated by `|` (e-mail and web pages, C-18). A
+label that is close to one of these but not one (`Declass On:`, `Derived Form:`) is read as
+the label it resembles and reported as a warning. The block is taken from the first page that
+has one; a `Reason:` line alone (a common prose label) does not make a block.
+
+Rules (slugs): cab-missing, cab-unexpected (C-01), cab-incomplete (C-02..C-05, C-18),
+cab-reason-invalid (C-03), cab-declassify-invalid (C-06, C-07, C-10..C-12, C-14, C-15, L-04)
+and cab-declassify-too-late (C-08, C-11, C-12). What each rule set requires is data in its
+`authority` section (see marklint.ruleset.AuthorityPolicy).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from marklint.checks.registry import make_finding
+from marklint.dates import add_years, parse_date, parse_yyyymmdd
+from marklint.document import Block, BlockKind, Document
+from marklint.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from marklint.markings import Marking
+    from marklint.ruleset import RuleSet
+
+LABELS = {
+    "classified-by": "Classified By:",
+    "derived-from": "Derived From:",
+    "reason": "Reason:",
+    "declassify-on": "Declassify On:",
+    "downgrade-to": "Downgrade To:",
+}
+_LABEL_RE = re.compile(
+    r"\s*(?P<label>(?P<cb>classified\s+by)|(?P<df>derived\s+from)|(?P<rs>reason)"
+    r"|(?P<do>declassify\s+on|decl(?:\s+on)?)|(?P<dg>downgrade\s+to))\s*:",
+    re.IGNORECASE,
+)
+_GROUP_KEYS = {"cb": "classified-by", "df": "derived-from", "rs": "reason", "do": "declassify-on",
+               "dg": "downgrade-to"}
+_LOOKALIKE_RE = re.compile(r"\s*(?P<label>[A-Za-z]{2,15}(?:[ .]{1,2}[A-Za-z]{1,15}){0,2})\.?\s*:")
+_LOOKALIKE_TARGETS = {"classified by": "classified-by", "derived from": "derived-from",
+                      "declassify on": "declassify-on", "downgrade to": "downgrade-to"}
+_NOT_LOOKALIKES = {"declassified by", "declassified on"}  # D-01 declassification statements
+
+_EXEMPTION_RE = re.compile(
+    r"(?P<codes>(?P<family>25|50|75)X(?P<digit>[1-9])?(?:[ ,;]{1,3}(?:25|50|75)X[1-9]){0,8})"
+    r"(?:\s*[,;]\s*|\s+)?(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_HUM_WMD_RE = re.compile(r"(?P<code>50X1-HUM|50X2-WMD)(?P<rest>.*)", re.IGNORECASE)
+_EO12951_RE = re.compile(r"25X1,?\s*E\.?O\.?\s*12951", re.IGNORECASE)
+_AEA_NATO_RE = re.compile(
+    r"N/A to [A-Z/ ,]{2,40} portions\.?\s*See source list for NSI portions\.?", re.IGNORECASE
+)
+_NUMERIC_DATE_RE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{8}")
+_HAS_DATE_RE = re.compile(r"\b(?:\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b")
+_AEA_IDS = frozenset({"RD", "FRD", "TFNI"})
+
+
+@dataclass(frozen=True)
+class CabLine:
+    """One line (or `|` segment) of the block: its key, the label as written, and the value.
+
+    Positions are 1-based source positions of the label and of the value (for an empty value,
+    the column just after the label). `lookalike` is set when the label is only close to a
+    known one (`Declass On:`).
+    """
+
+    key: str
+    label: str
+    value: str
+    line: int
+    column: int
+    value_line: int
+    value_column: int
+    page: int
+    lookalike: bool = False
+
+
+@dataclass
+class AuthorityBlock:
+    """The classification authority block: its lines in order and the blocks they came from."""
+
+    lines: list[CabLine]
+    blocks: list[Block] = field(default_factory=list)
+
+    def get(self, key: str) -> CabLine | None:
+        """The first line with `key` (e.g. "declassify-on"), or None."""
+        return next((line for line in self.lines if line.key == key), None)
+
+    def all(self, key: str) -> list[CabLine]:
+        """Every line with `key`."""
+        return [line for line in self.lines if line.key == key]
+
+    @property
+    def derivative(self) -> bool:
+        """A derivative classification: the block cites a source (`Derived From:`)."""
+        return self.get("derived-from") is not None
+
+
+def _label_at(text: str, start: int) -> tuple[str, str, int, bool] | None:
+    """(key, label as written, offset after the colon, lookalike) for a label at `start`."""
+    match = _LABEL_RE.match(text, start)
+    if match:
+        key = next(_GROUP_KEYS[g] for g in _GROUP_KEYS if match.group(g))
+        return key, match.group("label"), match.end(), False
+    match = _LOOKALIKE_RE.match(text, start)
+    if match is None:
+        return None
+    label = match.group("label")
+    normal = " ".join(label.lower().replace(".", " ").split())
+    if normal in _NOT_LOOKALIKES:
+        return None
+    close = difflib.get_close_matches(normal, _LOOKALIKE_TARGETS, n=1, cutoff=0.8)
+    if not close:
+        return None
+    return _LOOKALIKE_TARGETS[close[0]], label, match.end(), True
+
+
+def is_authority_line(text: str) -> bool:
+    """Whether a line is a line of an authority block (so it needs no portion mark)."""
+    return ":" in text[:40] and _label_at(text, 0) is not None
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the `|`-separated parts of a line (the whole line if none)."""
+    spans, start = [], 0
+    for part in text.split("|"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 1
+    return spans
+
+
+def _block_lines(block: Block, page: int) -> list[CabLine]:
+    found = []
+    offset = 0
+    for raw in block.text.split("\n"):
+        if ":" in raw[:40]:
+            spans = _segments(raw) if "|" in raw else [(0, len(raw))]
+            for start, end in spans:
+                segment = raw[:end]
+                label = _label_at(segment, start)
+                if label is None:
+                    continue
+                key, written, after, lookalike = label
+                value = segment[after:].strip()
+                value_at = after + (len(segment[after:]) - len(segment[after:].lstrip()))
+                label_at = start + (len(segment[start:]) - len(segment[start:].lstrip()))
+                line, column = block.position_of(offset + label_at)
+                value_line, value_column = block.position_of(offset + value_at)
+                found.append(CabLine(key, written, value, line, column, value_line, value_column,
+                                     page, lookalike))
+        offset += len(raw) + 1
+    return found
+
+
+def find_authority_block(doc: Document) -> AuthorityBlock | None:
+    """The authority block on the first page that has one, or None.
+
+    A page has one when it holds a `Classified By`, `Derived From`, `Declassify On`, `DECL`
+    or `Downgrade To` line (or a look-alike of one); its `Reason:` lines then belong to it.
+    """
+    for page in doc.pages:
+        lines: list[CabLine] = []
+        blocks: list[Block] = []
+        for block in page.blocks:
+            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or ":" not in block.text:
+                continue
+            found = _block_lines(block, page.number)
+            if found:
+                lines.extend(found)
+                blocks.append(block)
+        if any(line.key != "reason" for line in lines):
+            return AuthorityBlock(lines, blocks)
+    return None
+
+
+def _is_classified(marking: Marking | None) -> bool:
+    return marking is not None and marking.is_classified
+
+
+def _commingled(marking: Marking | None) -> str | None:
+    """"RD/FRD/TFNI" or "NATO" when the document carries AEA or NATO information (C-14)."""
+    if marking is None:
+        return None
+    if any(item.id in _AEA_IDS for item in marking.aea):
+        return "RD/FRD/TFNI"
+    if marking.scheme == "nato" or "NATO" in (marking.fgi or ()):
+        return "NATO"
+    return None
+
+
+def _anchor(doc: Document) -> tuple[int, int, int]:
+    """(line, column, page) of the document's first content block (its top banner), or 1:1."""
+    for page in doc.pages:
+        for block in page.blocks:
+            if block.kind is not BlockKind.COMMENT and block.text.strip():
+                return block.line, block.column, page.number
+    return 1, 1, 1
+
+
+class _Emitter:
+    """Builds findings with the rule set's severities (rules the set turns off are dropped)."""
+
+    def __init__(self, doc: Document, ruleset: RuleSet) -> None:
+        self.doc = doc
+        self.ruleset = ruleset
+        self.findings: list[Finding] = []
+
+    def at(self, slug: str, line: int, column: int, page: int, message: str,
+           end_column: int | None = None, cap: Severity | None = None) -> None:
+        severity = self.ruleset.severity(slug)
+        if severity is None:
+            return
+        finding = make_finding(slug, path=self.doc.path, line=line, column=column, message=message,
+                               end_column=end_column, page=page)
+        finding.severity = min(severity, cap) if cap is not None else severity
+        self.findings.append(finding)
+
+    def value(self, slug: str, cab_line: CabLine, message: str, cap: Severity | None = None) -> None:
+        self.at(slug, cab_line.value_line, cab_line.value_column, cab_line.page, message,
+                cab_line.value_column + len(cab_line.value), cap)
+
+
+def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking | None,
+                    doc_date: date | None, ruleset: RuleSet) -> list[Finding]:
+    """Check the authority block against the document's overall marking and the rule set.
+
+    `overall` is the parsed overall banner (None when the document has none); `doc_date` is
+    the date of origin (limits are counted from it; without it they are not checked).
+    Findings carry the rule set's severities.
+    """
+    out = _Emitter(doc, ruleset)
+    policy = ruleset.authority
+    if not _is_classified(overall):
+        if cab is not None:
+            first = cab.lines[0]
+            what = "an unclassified" if overall is not None else "an unmarked"
+            out.at("cab-unexpected", first.line, first.column, first.page,
+                   f"classification authority block on {what} document (C-01)")
+        return out.findings
+    if cab is None:
+        if policy.required:
+            line, column, page = _anchor(doc)
+            out.at("cab-missing", line, column, page,
+                   "classified document has no classification authority block "
+                   "(Classified By / Derived From / Declassify On) (C-01)")
+        return out.findings
+    for cab_line in cab.lines:
+        if cab_line.lookalike:
+            out.at("cab-incomplete", cab_line.line, cab_line.column, cab_line.page,
+                   f"unknown authority-block label '{cab_line.label}:'; "
+                   f"did you mean '{LABELS[cab_line.key]}'? (C-18)",
+                   cab_line.column + len(cab_line.label) + 1, cap=Severity.WARNING)
+    _check_required(out, cab, policy)
+    if cab.derivative:
+        for reason in cab.all("reason"):
+            if policy.reason_on_derivative is not None:
+                out.at("cab-incomplete", reason.line, reason.column, reason.page,
+                       "a derivative authority block does not carry the original Reason forward (C-04)",
+                       cap=policy.reason_on_derivative)
+    else:
+        for reason in cab.all("reason"):
+            if reason.value and not policy.reason_pattern.match(reason.value):
+                out.value("cab-reason-invalid", reason,
+                          f"Reason '{reason.value}' is not 1.4 plus one or more of the letters (a)..(h), "
+                          "e.g. '1.4(c)' (C-03)")
+    declassify = [line for line in cab.all("declassify-on") if line.value]
+    if len(declassify) > 1:
+        extra = declassify[1]
+        out.at("cab-declassify-invalid", extra.line, extra.column, extra.page,
+               "more than one Declassify On line; the block takes exactly one value (C-06)")
+    if declassify:
+        _check_declassify(out, declassify[0], policy, overall, doc_date)
+    return out.findings
+
+
+def _check_required(out: _Emitter, cab: AuthorityBlock, policy) -> None:
+    required = policy.derivative if cab.derivative else policy.original
+    kind = "derivative" if cab.derivative else "original"
+    first = cab.lines[0]
+    for key in required:
+        present = cab.all(key)
+        if not present:
+            out.at("cab-incomplete", first.line, first.column, first.page,
+                   f"authority block has no {LABELS[key]} line ({kind} classification needs "
+                   f"{', '.join(LABELS[k][:-1] for k in required)}) (C-02..C-05)")
+        elif not any(line.value for line in present):
+            line = present[0]
+            out.at("cab-incomplete", line.line, line.column, line.page,
+                   f"{LABELS[key]} line is empty (C-02..C-05)")
+
+
+def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | None,
+                      doc_date: date | None) -> None:
+    value = line.value
+    shapes = policy.declassify_shapes
+    for retired in policy.retired:
+        if retired.regex.search(value):
+            if retired.valid_until is not None and doc_date is not None and doc_date <= retired.valid_until:
+                return
+            until = (f" after {retired.valid_until.isoformat()}" if retired.valid_until else "")
+            use = f"; use {retired.replacement}" if retired.replacement else ""
+            out.value("cab-declassify-invalid", line,
+                      f"Declassify On '{value}' is a retired value, not valid on documents dated{until or ' at any time'}"
+                      f"{use} (C-15, L-04)")
+            return
+    commingled = _commingled(overall)
+    if _AEA_NATO_RE.fullmatch(value):
+        _shape_allowed(out, line, "aea-nato", shapes)
+        return
+    if commingled is not None and "aea-nato" in shapes:
+        out.value("cab-declassify-invalid", line,
+                  f"a document with {commingled} information takes no declassification date or event: "
+                  f"'N/A to {commingled} portions. See source list for NSI portions.' (C-14)")
+        return
+    special = _HUM_WMD_RE.fullmatch(value)
+    if special:
+        if special.group("rest").strip(" ,;"):
+            out.value("cab-declassify-invalid", line,
+                      f"{special.group('code').upper()} takes no date or event (C-10)")
+        else:
+            _shape_allowed(out, line, special.group("code").lower(), shapes)
+        return
+    if _EO12951_RE.fullmatch(value):
+        _shape_allowed(out, line, "eo12951", shapes)
+        return
+    exemption = _EXEMPTION_RE.fullmatch(value)
+    if exemption and exemption.group("digit") or (exemption and exemption.group("family") == "75"):
+        if not _shape_allowed(out, line, "exemption", shapes):
+            return
+        family = f"{exemption.group('family')}x"
+        rest = exemption.group("rest").strip()
+        code = exemption.group("codes").upper()
+        if not rest:
+            out.value("cab-declassify-invalid", line,
+                      f"exemption {code} needs a date or event: '{code}, YYYYMMDD' (C-11, C-12)")
+            return
+        _check_date_or_event(out, line, rest, family, policy, doc_date, shapes, exemption_code=code)
+        return
+    _check_date_or_event(out, line, value, "date", policy, doc_date, shapes)
+
+
+def _shape_allowed(out: _Emitter, line: CabLine, shape: str, shapes) -> bool:
+    if shape in shapes:
+        return True
+    out.value("cab-declassify-invalid", line,
+              f"Declassify On '{line.value}' ({shape}) is not allowed by rule set {out.ruleset.name} (C-06)")
+    return False
+
+
+def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, policy,
+                         doc_date: date | None, shapes, exemption_code: str = "") -> None:
+    day = parse_yyyymmdd(text)
+    if day is None and _NUMERIC_DATE_RE.fullmatch(text):
+        if policy.numeric_dates == "yyyymmdd":
+            fixed = parse_date(text)
+            hint = f" ({fixed.strftime('%Y%m%d')})" if fixed else ""
+            out.value("cab-declassify-invalid", line,
+                      f"numeric date '{text}' must be written YYYYMMDD{hint} (C-07)")
+            return
+        day = parse_date(text)
+        if day is None:
+            out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
+            return
+    if day is None and text.isdigit() and len(text) == 8:
+        out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
+        return
+    if day is None:
+        day = parse_date(text)
+    if day is None:
+        if _HAS_DATE_RE.search(text) or parse_date(text.split(" or ")[0]) is not None:
+            out.value("cab-declassify-invalid", line,
+                      f"Declassify On '{line.value}' holds more than one value; give exactly one "
+                      "date or event (C-06)")
+            return
+        _shape_allowed(out, line, "event", shapes)
+        return
+    if not exemption_code and not _shape_allowed(out, line, "date", shapes):
+        return
+    limit = policy.max_years.get(family)
+    if limit is None or doc_date is None:
+        return
+    latest = add_years(doc_date, limit)
+    if day > latest:
+        what = f"{exemption_code} date" if exemption_code else "declassification date"
+        out.value("cab-declassify-too-late", line,
+                  f"{what} {day.strftime('%Y%m%d')} is more than {limit} years after the document's "
+                  f"date {doc_date.isoformat()} (latest {latest.strftime('%Y%m%d')}) (C-08)")
+
