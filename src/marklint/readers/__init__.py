@@ -23,7 +23,6 @@ EXTENSIONS: dict[str, str] = {
     ".rest": "rst",
     ".adoc": "asciidoc",
     ".asciidoc": "asciidoc",
-    ".asc": "asciidoc",
     ".html": "html",
     ".htm": "html",
     ".xhtml": "html",

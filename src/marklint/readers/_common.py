@@ -10,7 +10,9 @@ import importlib
 import re
 from types import ModuleType
 
-from marklint.document import Block, InputError
+from marklint.document import Block, BlockKind, InputError
+from marklint.pages import is_page_number
+from marklint.recognize import BANNER_CANDIDATE_RE
 
 PAGE_BREAK = "page-break"  # a marker in a reader's item stream: the next block starts a page
 
@@ -41,12 +43,16 @@ def decode(data: bytes) -> str:
 
 
 def segments(items: list[Block | str]) -> list[list[Block]]:
-    """Cut an ordered stream of blocks and PAGE_BREAK markers into page segments."""
+    """Cut an ordered stream of blocks and PAGE_BREAK markers into page segments.
+
+    One-line blocks that look like banners or page numbers become LINE blocks (`line_kind`).
+    """
     result: list[list[Block]] = [[]]
     for item in items:
         if item == PAGE_BREAK:
             result.append([])
         else:
+            item.kind = line_kind(item.kind, item.text)
             result[-1].append(item)
     return result
 
@@ -67,3 +73,18 @@ def unwrap_emphasis(text: str) -> tuple[str, int] | None:
     """For a whole line wrapped in emphasis (`**SECRET**`), return (inner text, its offset)."""
     match = _EMPHASIS_RE.match(text)
     return None if match is None else (match.group(2), match.start(2))
+
+
+def line_kind(kind: BlockKind, text: str) -> BlockKind:
+    """LINE for a one-line block that looks like a banner or a page number, else `kind`.
+
+    The recognizer looks for banners only in LINE blocks; the plain-text reader makes such
+    lines LINE blocks, and the markup readers follow it so a bare `SECRET//NOFORN` paragraph
+    is a banner candidate in every format.
+    """
+    stripped = text.strip()
+    if "\n" in stripped or kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LINE):
+        return kind
+    if BANNER_CANDIDATE_RE.match(stripped) or is_page_number(stripped):
+        return BlockKind.LINE
+    return kind

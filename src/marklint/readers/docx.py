@@ -1,0 +1,246 @@
+"""Word (.docx) reader (python-docx, the `docx` extra).
+
+Positions: a block's "line" is its paragraph number, counting body paragraphs and table-cell
+paragraphs in document order from 1; the column is the 1-based character offset in the
+paragraph's text. Body paragraphs are PARAGRAPH, HEADING (styles `Heading n`, `Title`,
+`Subtitle`) or LIST_ITEM (list styles and numbered paragraphs) blocks; a table cell is one
+TABLE_CELL block whose lines are the cell's paragraphs.
+
+Pages start at manual page breaks, at "page break before" paragraphs, at the page breaks Word
+recorded when it last laid the document out (`w:lastRenderedPageBreak`), and at section
+breaks that start a new page. Breaks inside table cells are not used. Consecutive breaks with
+no text between them count once.
+
+Banners live in headers and footers. Each page gets, at its top and bottom, the banner-like
+lines (LINE blocks in Region.HEADER / Region.FOOTER, labelled e.g. "header (first page),
+section 2") of the header/footer variant Word shows there: the first-page variant on a
+section's first page when the section enables it, the even-page variant on even pages when the
+document enables odd/even headers, otherwise the default (odd-page) variant. Their "line" is the
+first (header) or last (footer) paragraph number of the page. `metadata["hf_variants"]` lists
+every variant the section settings enable, shown on a known page or not, for the
+header/footer check; `metadata["sensitivity_labels"]` holds the names of enabled Microsoft
+sensitivity labels (`MSIP_Label_*_Name` custom properties).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+from marklint.document import Block, BlockKind, Document, InputError, Page, ReaderOptions, Region
+from marklint.readers._common import line_kind, require
+from marklint.recognize import BANNER_CANDIDATE_RE
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TC, _T, _TAB, _BR, _RENDERED = (
+    f"{_W}p", f"{_W}tbl", f"{_W}tc", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}lastRenderedPageBreak"
+)
+_CUSTOM_PROPS = "docProps/custom.xml"
+_LABEL_NAME_RE = re.compile(r"MSIP_Label_(.+)_Name$")
+_HEADING_STYLE_RE = re.compile(r"(?:Heading \d|Title|Subtitle)$")
+
+
+@dataclass
+class HeaderFooterVariant:
+    """One header or footer Word can show: where, which banner-like lines, on which pages."""
+
+    label: str  # "header (first page), section 2"
+    region: Region
+    lines: list[str]
+    pages: list[int] = field(default_factory=list)  # known pages that show it
+
+
+@dataclass
+class _Draft:
+    """A page being built: its section (0-based) and body blocks."""
+
+    section: int
+    blocks: list[Block] = field(default_factory=list)
+    first_paragraph: int = 0
+    last_paragraph: int = 0
+
+
+def _paragraph_parts(p) -> tuple[str, bool, bool]:
+    """(text, break before any text, break after some text) for one w:p element."""
+    text: list[str] = []
+    before = after = False
+    for element in p.iter():
+        tag = element.tag
+        if tag == _T:
+            text.append(element.text or "")
+        elif tag == _TAB:
+            text.append("\t")
+        elif tag == _BR and element.get(f"{_W}type") == "page" or tag == _RENDERED:
+            if "".join(text).strip():
+                after = True
+            else:
+                before = True
+        elif tag == _BR:
+            text.append(" ")
+    page_break_before = p.find(f"{_W}pPr/{_W}pageBreakBefore")
+    if page_break_before is not None and page_break_before.get(f"{_W}val", "true") not in ("0", "false"):
+        before = True
+    return "".join(text), before, after
+
+
+def _kind(p, styles: dict[str, str]) -> BlockKind:
+    style = p.find(f"{_W}pPr/{_W}pStyle")
+    name = styles.get(style.get(f"{_W}val"), "") if style is not None else ""
+    if _HEADING_STYLE_RE.match(name):
+        return BlockKind.HEADING
+    if "List" in name or p.find(f"{_W}pPr/{_W}numPr") is not None:
+        return BlockKind.LIST_ITEM
+    return BlockKind.PARAGRAPH
+
+
+def _header_lines(part) -> list[str]:
+    """The banner-like lines of a header or footer (text boxes included)."""
+    lines = []
+    for p in part._element.iter(_P):
+        text = _paragraph_parts(p)[0].strip()
+        if text and BANNER_CANDIDATE_RE.match(text):
+            lines.append(text)
+    return lines
+
+
+def _variants(word, index: int, section) -> dict[str, tuple[HeaderFooterVariant, HeaderFooterVariant]]:
+    """The enabled header/footer variants of one section, by role ("first", "even", "default")."""
+    even_odd = word.settings.odd_and_even_pages_header_footer
+    roles = [("default", "odd pages" if even_odd else "", section.header, section.footer)]
+    if section.different_first_page_header_footer:
+        roles.append(("first", "first page", section.first_page_header, section.first_page_footer))
+    if even_odd:
+        roles.append(("even", "even pages", section.even_page_header, section.even_page_footer))
+    result = {}
+    for role, name, header, footer in roles:
+        suffix = f" ({name})" if name else ""
+        result[role] = (
+            HeaderFooterVariant(f"header{suffix}, section {index + 1}", Region.HEADER, _header_lines(header)),
+            HeaderFooterVariant(f"footer{suffix}, section {index + 1}", Region.FOOTER, _header_lines(footer)),
+        )
+    return result
+
+
+def sensitivity_labels(data: bytes) -> list[str]:
+    """Names of the enabled Microsoft sensitivity labels in a .docx's custom properties."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        if _CUSTOM_PROPS not in archive.namelist():
+            return []
+        root = ElementTree.fromstring(archive.read(_CUSTOM_PROPS))
+    values = {prop.get("name", ""): "".join(prop.itertext()).strip() for prop in root}
+    names = []
+    for key, value in values.items():
+        match = _LABEL_NAME_RE.match(key)
+        if match and values.get(f"MSIP_Label_{match.group(1)}_Enabled", "true").lower() == "true":
+            names.append(value)
+    return names
+
+
+class _Walker:
+    """Walks the body in order, numbering paragraphs and cutting pages."""
+
+    def __init__(self, word) -> None:
+        self.word = word
+        self.styles = {style.style_id: style.name for style in word.styles}
+        self.sections = list(word.sections)
+        self.number = 0
+        self.section = 0
+        self.drafts = [_Draft(0)]
+        self.pending = False  # a page break waits for the next text
+
+    def _add(self, block: Block) -> None:
+        if self.pending:
+            self.drafts.append(_Draft(self.section))
+            self.pending = False
+        draft = self.drafts[-1]
+        draft.first_paragraph = draft.first_paragraph or block.line
+        draft.blocks.append(block)
+
+    def walk(self) -> list[_Draft]:
+        for child in self.word.element.body:
+            if child.tag == _P:
+                self._paragraph(child)
+            elif child.tag == _TBL:
+                self._table(child)
+        return self.drafts
+
+    def _paragraph(self, p) -> None:
+        self.number += 1
+        text, before, after = _paragraph_parts(p)
+        self.pending = self.pending or before
+        if text.strip():
+            lead = len(text) - len(text.lstrip())
+            kind = line_kind(_kind(p, self.styles), text)
+            self._add(Block(kind, text.strip(), self.number, lead + 1))
+            self.drafts[-1].last_paragraph = self.number
+        self.pending = self.pending or after
+        if p.find(f"{_W}pPr/{_W}sectPr") is not None and self.section + 1 < len(self.sections):
+            self.section += 1
+            # a continuous section break keeps the page (its header applies from the next page)
+            if self.sections[self.section].start_type.value >= 2:  # new, even or odd page
+                self.pending = True
+
+    def _table(self, tbl) -> None:
+        for tc in tbl.iter(_TC):
+            rows: list[tuple[str, int]] = []
+            for p in tc.findall(_P):
+                self.number += 1
+                rows.append((_paragraph_parts(p)[0], self.number))
+            while rows and not rows[0][0].strip():
+                rows.pop(0)
+            while rows and not rows[-1][0].strip():
+                rows.pop()
+            if rows:
+                text = "\n".join(r[0].strip() for r in rows)
+                lead = len(rows[0][0]) - len(rows[0][0].lstrip())
+                self._add(Block(BlockKind.TABLE_CELL, text, rows[0][1], lead + 1,
+                                continuation_columns=tuple(1 + len(r[0]) - len(r[0].lstrip()) for r in rows[1:])))
+                self.drafts[-1].last_paragraph = rows[-1][1]
+
+
+def _pages(word, drafts: list[_Draft]) -> tuple[list[Page], list[HeaderFooterVariant]]:
+    """Pages with their header/footer banner lines, and every enabled variant."""
+    variants = [_variants(word, index, section) for index, section in enumerate(word.sections)]
+    pages = []
+    seen_sections: set[int] = set()
+    for number, draft in enumerate(drafts, 1):
+        roles = variants[draft.section]
+        if draft.section not in seen_sections and "first" in roles:
+            role = "first"
+        elif number % 2 == 0 and "even" in roles:
+            role = "even"
+        else:
+            role = "default"
+        seen_sections.add(draft.section)
+        header, footer = roles[role]
+        header.pages.append(number)
+        footer.pages.append(number)
+        top = draft.first_paragraph or draft.last_paragraph or 1
+        bottom = draft.last_paragraph or top
+        blocks = [Block(BlockKind.LINE, t, top, 1, Region.HEADER, label=header.label) for t in header.lines]
+        blocks += draft.blocks
+        blocks += [Block(BlockKind.LINE, t, bottom, 1, Region.FOOTER, label=footer.label) for t in footer.lines]
+        pages.append(Page(number, blocks))
+    every = [variant for roles in variants for pair in roles.values() for variant in pair]
+    return pages, every
+
+
+def read(path: str, data: bytes, options: ReaderOptions) -> Document:
+    """Read a .docx file into a Document (see the module docstring)."""
+    docx = require("docx", "docx", "Word (.docx) files")
+    try:
+        word = docx.Document(io.BytesIO(data))
+        labels = sensitivity_labels(data)
+        drafts = _Walker(word).walk()
+        pages, variants = _pages(word, drafts)
+    except InputError:
+        raise
+    except Exception as exc:  # python-docx, zipfile and lxml raise many types on damaged files
+        raise InputError(f"not a readable .docx file (corrupt or truncated: {type(exc).__name__})") from None
+    metadata: dict[str, object] = {"hf_variants": variants}
+    if labels:
+        metadata["sensitivity_labels"] = labels
+    return Document(path=path, format="docx", pages=pages, metadata=metadata)

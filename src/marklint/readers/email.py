@@ -1,0 +1,104 @@
+"""E-mail (.eml) reader (standard library `email`).
+
+The message is one page. The Subject header is a SUBJECT block (`Subject: ...`, at its line in
+the file), placed after the body's first line so that the body's first line stays the page's
+top edge: B-09 puts the overall banner on the first line of the body and again after the
+signature block, with the authority block between. The body is the text/plain part (else the
+text/html part, read as HTML); plain bodies are split into blocks by the plain-text rules.
+Body lines are numbered as in the file when the body is stored as plain 7bit/8bit text;
+quoted-printable and base64 bodies are numbered from the line after the headers.
+
+Attachments whose file name has an extension marklint reads are read with their own reader;
+`metadata["attachments"]` holds `(file name, Document)` pairs so the e-mail check can raise
+the message's required overall marking (B-10), and `metadata["attachment_errors"]` holds
+`(file name, message)` for attachments that could not be read.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+
+from marklint.document import Block, BlockKind, Document, InputError, Page, ReaderOptions
+from marklint.readers import html, text
+from marklint.readers._common import line_kind
+
+
+def _header_lines(raw_lines: list[str]) -> tuple[int, int | None]:
+    """(line of the blank line ending the headers, line of the Subject header or None)."""
+    subject = None
+    for number, line in enumerate(raw_lines, 1):
+        if not line.strip():
+            return number, subject
+        if line.lower().startswith("subject:"):
+            subject = number
+    return len(raw_lines), subject
+
+
+def _offset(body: str, raw_lines: list[str], header_end: int) -> int:
+    """How many file lines come before the body's first line."""
+    lines = body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return header_end
+    for number in range(header_end, len(raw_lines)):
+        if raw_lines[number].rstrip() == lines[first].rstrip():
+            return number - first
+    return header_end
+
+
+def _body_blocks(path: str, part, raw_lines: list[str], header_end: int, options: ReaderOptions) -> list[Block]:
+    content = part.get_content().replace("\r\n", "\n")
+    offset = _offset(content, raw_lines, header_end)
+    if part.get_content_subtype() == "html":
+        items = html.extract(content, offset + 1, options.include_quotes)
+        blocks = [item for item in items if isinstance(item, Block)]
+        for block in blocks:
+            block.kind = line_kind(block.kind, block.text)
+        return blocks
+    parsed = text.read(path, content.encode("utf-8"), options)
+    blocks = [block for _, block in parsed.blocks()]
+    for block in blocks:
+        block.line += offset
+    return blocks
+
+
+def _attachments(message, options: ReaderOptions) -> tuple[list[tuple[str, Document]], list[tuple[str, str]]]:
+    from marklint.readers import EXTENSIONS, read_document
+
+    documents, errors = [], []
+    for part in message.iter_attachments():
+        name = part.get_filename()
+        if not name or os.path.splitext(name)[1].lower() not in EXTENSIONS:
+            continue
+        try:
+            documents.append((name, read_document(name, part.get_payload(decode=True) or b"", options=options)))
+        except InputError as exc:
+            errors.append((name, str(exc)))
+    return documents, errors
+
+
+def read(path: str, data: bytes, options: ReaderOptions) -> Document:
+    """Read an .eml file into a Document (see the module docstring)."""
+    if b"\x00" in data:
+        raise InputError("not an e-mail message (contains NUL bytes)")
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    if message.defects and not message.keys():
+        raise InputError("not an e-mail message (no headers)")
+    raw_lines = data.decode("utf-8", errors="replace").replace("\r\n", "\n").split("\n")
+    header_end, subject_line = _header_lines(raw_lines)
+    try:
+        body = message.get_body(preferencelist=("plain", "html"))
+        blocks = _body_blocks(path, body, raw_lines, header_end, options) if body is not None else []
+        attachments, errors = _attachments(message, options)
+    except (LookupError, ValueError, AttributeError) as exc:
+        raise InputError(f"cannot decode the message body ({type(exc).__name__})") from None
+    if subject_line is not None:
+        subject = Block(BlockKind.SUBJECT, f"Subject: {str(message['subject'] or '').strip()}", subject_line, 1)
+        blocks.insert(1 if blocks else 0, subject)
+    doc = Document(path=path, format="email", pages=[Page(1, blocks)], source=None)
+    doc.metadata["attachments"] = attachments
+    if errors:
+        doc.metadata["attachment_errors"] = errors
+    return doc
