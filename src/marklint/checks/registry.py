@@ -35,41 +35,160 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 # Code blocks: MK0xx single markings, MK1xx banners, MK3xx portions, MK4xx authority block,
 # MK5xx CUI, MK6xx transmittals, MK7xx format-specific, MK9xx suppressions and inputs.
 RULES: tuple[RuleDoc, ...] = (
-    RuleDoc("MK001", "marking-syntax", E, "a marking that cannot be parsed (separators, spacing, empty or stray parts)"),
-    RuleDoc("MK002", "marking-unknown-token", E, "a word that is not in the vocabulary"),
-    RuleDoc("MK003", "marking-order", E, "categories or values out of register order"),
-    RuleDoc("MK004", "marking-form", E, "a token in the wrong form for a banner or a portion"),
-    RuleDoc("MK005", "marking-conflict", E, "mutually exclusive tokens, a token not allowed at this level, or a missing companion"),
-    RuleDoc("MK006", "marking-duplicate", E, "the same token twice in one marking"),
-    RuleDoc("MK007", "legacy-marking", W, "a retired token or form"),
-    RuleDoc("MK101", "banner-missing-top", E, "a page has no banner at its top"),
-    RuleDoc("MK102", "banner-missing-bottom", E, "a page has no banner at its bottom"),
-    RuleDoc("MK103", "banner-mismatch", E, "a page's banners disagree with each other or with the overall banner"),
-    RuleDoc("MK104", "banner-under-classified", E, "a banner lower than the highest portion it covers"),
-    RuleDoc("MK105", "banner-over-classified", W, "an overall banner higher than every portion, without a compilation statement"),
-    RuleDoc("MK106", "banner-rollup", E, "a banner whose controls differ from the roll-up of its portions"),
-    RuleDoc("MK301", "portion-missing", E, "a block that needs a portion mark has none"),
-    RuleDoc("MK302", "portion-placement", E, "a portion mark that is not at the start of its block"),
+    RuleDoc(
+        "MK001", "marking-syntax", E, "a marking that cannot be parsed (separators, spacing, empty or stray parts)",
+        why='S-04, S-05, S-10, S-11, U-03: categories are separated by `//` and values by a single `/`, with no spaces, no empty and no trailing category (ICMSRM16 §A.6 p.15-16, §D.1 p.27; CUIHB p.6, 32 CFR 2002.20(b)). A marking written otherwise is not a valid marking.',
+        bad="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET // NOFORN\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK002", "marking-unknown-token", E, "a word that is not in the vocabulary",
+        why='S-13: only registered classification and control markings may appear (32 CFR 2001.24(j)(2); ICMSRM16 §G p.36). An unknown word is usually a misspelling; the message suggests the closest registered word.',
+        bad="SECRET//NOFRON\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFRON\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK003", "marking-order", E, "categories or values out of register order",
+        why='S-06, S-07, F-02, U-04, U-06: categories follow the fixed order classification // SCI // SAP // AEA // FGI // dissemination // non-IC, and tokens inside a category follow register order (ICMSRM16 §A.6 p.15-16, §D.1 p.27; CUIHB p.9-12).',
+        bad="SECRET//NOFORN/ORCON\n\n(S//OC/NF) The convoy leaves at dawn.\n\nSECRET//NOFORN/ORCON\n",
+        good="SECRET//ORCON/NOFORN\n\n(S//OC/NF) The convoy leaves at dawn.\n\nSECRET//ORCON/NOFORN\n",
+    ),
+    RuleDoc(
+        "MK004", "marking-form", E, "a token in the wrong form for a banner or a portion",
+        why='S-01, S-02, S-09, F-04: banners are upper case and spell the level out; portion marks use the abbreviated level and the authorized portion marks (ICMSRM16 §A.6 p.15, §D.1 p.27, §G Table 4; 32 CFR 2001.21(c)(1)). A banner in spaced letters (`S E C R E T`, cable style) is reported here too.',
+        bad="SECRET//NOFORN\n\n(S//NOFORN) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK005", "marking-conflict", E, "mutually exclusive tokens, a token not allowed at this level, or a missing companion",
+        why='S-03, F-01, F-06..F-11, K-03..K-07, N-01..N-04, U-07, U-08: some markings exclude each other (NOFORN and REL TO), some are allowed only at certain levels, some need a companion (ICMSRM16 §H; ISM22 Schematron rules).',
+        bad="SECRET//NOFORN\n\n(S//REL TO USA, GBR/NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK006", "marking-duplicate", E, "the same token twice in one marking",
+        why='S-08: a marking lists each token once (ICMSRM16 §H.4 p.60; ISM22 ISM-ID-00236).',
+        bad="SECRET//NOFORN/NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN/NOFORN\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK007", "legacy-marking", W, "a retired token or form",
+        why="L-06, L-07, K-03: retired tokens and forms (WNINTEL and NOCONTRACT, eliminated in 1995; pre-2005 comma separators; bare HCS) are not used in new documents (DCID 1/7; ICMSRM16 §I Table 8 p.192-193). The document's date decides: a token valid at that date is not reported.",
+        bad="SECRET//WNINTEL\n\nMarch 3, 2025\n\n(S//WN) The convoy leaves at dawn.\n\nSECRET//WNINTEL\n",
+        good="SECRET\n\nMarch 3, 2025\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
+    ),
+    RuleDoc(
+        "MK101", "banner-missing-top", E, "a page has no banner at its top",
+        why='B-01, B-02, U-01: a classified document carries its banner at the top and bottom of every page (32 CFR 2001.21(b)(1),(3); ICMSRM16 §D.1 p.27); a CUI document at least at the top (CUIHB p.6-7).',
+        bad="(S) The convoy leaves at dawn.\n\nSECRET\n",
+        good="SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
+    ),
+    RuleDoc(
+        "MK102", "banner-missing-bottom", E, "a page has no banner at its bottom",
+        why='B-01, B-02: the banner is repeated at the bottom of every page of a classified document (32 CFR 2001.21(b)(1),(3); ICMSRM16 §D.1 p.27). For CUI the bottom banner is optional (U-01) and the cui rule set does not require it.',
+        bad="SECRET\n\n(S) The convoy leaves at dawn.\n",
+        good="SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
+    ),
+    RuleDoc(
+        "MK103", "banner-mismatch", E, "a page's banners disagree with each other or with the overall banner",
+        why="B-01, B-02, U-01: a page's top and bottom banners are the same marking, and each page carries either the overall banner or, where per-page banners are allowed, the roll-up of its own portions (32 CFR 2001.21(b)(3); ICMSRM16 §D p.27; CUIHB p.19).",
+        bad="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK104", "banner-under-classified", E, "a banner lower than the highest portion it covers",
+        why="B-03, R-01: the banner's classification is at least the highest classification of the portions it covers, per page and for the whole document (32 CFR 2001.21(b)(2); ICMSRM16 §D.2 p.28; ISM22 ISM-ID-00056).",
+        bad="SECRET\n\n(TS) The convoy leaves at dawn.\n\nSECRET\n",
+        good="TOP SECRET\n\n(TS) The convoy leaves at dawn.\n\nTOP SECRET\n",
+    ),
+    RuleDoc(
+        "MK105", "banner-over-classified", W, "an overall banner higher than every portion, without a compilation statement",
+        why='B-03, T-03, R-09: the overall banner equals the highest portion; a higher banner needs a statement that the document is classified by compilation (32 CFR 2001.24(g), 2001.13(c); ISM22 ISM-ID-00108..00110). Judged per document: B-02 lets a page carry the overall banner above its own portions.',
+        bad="TOP SECRET\n\n(S) The convoy leaves at dawn.\n\nTOP SECRET\n",
+        good="TOP SECRET\n\n(S) The convoy leaves at dawn.\n\n(U) Classified by compilation: together these facts reveal the plan.\n\nTOP SECRET\n",
+    ),
+    RuleDoc(
+        "MK106", "banner-rollup", E, "a banner whose controls differ from the roll-up of its portions",
+        why="B-06, R-02..R-07, U-05: the banner carries the union of the portions' SCI, SAP, AEA and FGI markings and the dissemination controls their roll-up implies (any NOFORN portion makes the banner NOFORN; REL TO is the intersection), and nothing no portion carries (ICMSRM16 §D.2 p.28-30 Table 3; ISMROLL §2.2; CUIHB p.16-19).",
+        bad="SECRET\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK301", "portion-missing", E, "a block that needs a portion mark has none",
+        why='P-01, P-04, B-08, U-09: in a classified document every portion (paragraph, subject, title, list item, table cell) is marked; unclassified documents with controls are portion marked; CUI portion marking is optional but all-or-none (32 CFR 2001.21(c); ICMSRM16 §C p.25; CUIHB p.14-17). Administrative elements (dates, salutations, closings, signatures, page numbers, the authority block) are not portions.',
+        bad="SECRET\n\n(S) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\nSECRET\n",
+        good="SECRET\n\n(S) The convoy leaves at dawn.\n\n(U) The escort joins at noon.\n\nSECRET\n",
+    ),
+    RuleDoc(
+        "MK302", "portion-placement", E, "a portion mark that is not at the start of its block",
+        why='P-02, P-04: a portion mark is placed immediately before the text it covers, not after it (32 CFR 2001.21(c), 2001.23(b)(4); ICMSRM16 §A.6 p.15, §C.1 p.25).',
+        bad="SECRET\n\n(S) The convoy leaves at dawn.\n\nThe escort joins at noon. (U)\n\nSECRET\n",
+        good="SECRET\n\n(S) The convoy leaves at dawn.\n\n(U) The escort joins at noon.\n\nSECRET\n",
+    ),
     RuleDoc("MK401", "cab-missing", E, "a classified document with no classification authority block"),
     RuleDoc("MK402", "cab-incomplete", E, "an authority block missing a required line"),
     RuleDoc("MK403", "cab-declassify-invalid", E, "a Declassify On value of the wrong shape or retired"),
     RuleDoc("MK404", "cab-declassify-too-late", E, "a declassification date beyond the regime's limit"),
     RuleDoc("MK405", "cab-reason-invalid", E, "a Reason that is not 1.4(a)..(h)"),
     RuleDoc("MK406", "cab-unexpected", E, "an authority block on an unclassified document"),
-    RuleDoc("MK501", "cui-designation-missing", E, "a CUI document without its designation indicator"),
-    RuleDoc("MK502", "cui-legacy-mixed", E, "FOUO, SBU or LES in a document that carries CUI"),
-    RuleDoc("MK601", "transmittal-statement-missing", E, "a transmittal with no 'upon removal' statement"),
+    RuleDoc(
+        "MK501", "cui-designation-missing", E, "a CUI document without its designation indicator",
+        why='U-10: the first page of a CUI document identifies the designating agency (a letterhead, signature block or `Controlled by:` line) (CUIHB p.13, 32 CFR 2002.20(a); ISM22 ISM-ID-00497..00500).',
+        bad="CUI\n\n(CUI) Payroll records for March.\n\nCUI\n",
+        good="CUI\n\nControlled by: Department of Good Works, Office of Payroll\n\n(CUI) Payroll records for March.\n\nCUI\n",
+    ),
+    RuleDoc(
+        "MK502", "cui-legacy-mixed", E, "FOUO, SBU or LES in a document that carries CUI",
+        why='U-16: legacy markings such as FOUO, SBU and LES are not used in a document that contains CUI; reused legacy material is re-marked as CUI (CUIHB p.31-32, 32 CFR 2002.36; ISM22 ISM-ID-00486).',
+        bad="CUI\n\nControlled by: Department of Good Works, Office of Payroll\n\n(CUI) Payroll records for March.\n\n(U//FOUO) Office phone list.\n\nCUI\n",
+        good="CUI\n\nControlled by: Department of Good Works, Office of Payroll\n\n(CUI) Payroll records for March.\n\n(U) Office phone list.\n\nCUI\n",
+    ),
+    RuleDoc(
+        "MK601", "transmittal-statement-missing", E, "a transmittal with no 'upon removal' statement",
+        why='T-01, U-13: a transmittal shows the highest marking of what it transmits and states what it becomes once the attachments are removed ("Upon removal of attachments, this document is UNCLASSIFIED") (32 CFR 2001.24(b); ICMSRM16 §B.10 p.24; CUIHB p.26, 32 CFR 2002.20(j)).',
+        bad="SECRET\n\n(U) The convoy report is attached for your review.\n\nAttachment: Convoy report\n\nSECRET\n",
+        good="SECRET\n\n(U) The convoy report is attached for your review.\n\n(U) Upon removal of the attachment, this document is UNCLASSIFIED.\n\nAttachment: Convoy report\n\nSECRET\n",
+    ),
     RuleDoc("MK901", "suppression-unused", W, "a suppression comment that suppresses nothing"),
     RuleDoc("MK902", "suppression-missing-reason", W, "a suppression comment without a reason"),
 )
 
 
+_BY_KEY: dict[str, RuleDoc] = {}
+
+
 def by_key(key: str) -> RuleDoc | None:
     """Find a rule by slug or code (case-insensitive for codes)."""
+    if not _BY_KEY:
+        _BY_KEY.update({rule.slug: rule for rule in RULES})
+        _BY_KEY.update({rule.code: rule for rule in RULES})
+    return _BY_KEY.get(key) or _BY_KEY.get(key.upper())
+
+
+def _indented(text: str) -> str:
+    return "".join(f"    {line}\n" if line else "\n" for line in text.rstrip("\n").split("\n"))
+
+
+def render_rule(rule: RuleDoc) -> str:
+    """The text `marklint rule SLUG|CODE` prints: header, summary, why, examples."""
+    parts = [f"{rule.code} {rule.slug} (default severity: {rule.severity.label})\n", f"{rule.summary}\n"]
+    if rule.fixable:
+        parts.append(f"Fix: {rule.fixable}\n")
+    if rule.why:
+        parts.append(f"\nWhy: {rule.why}\n")
+    if rule.bad:
+        parts.append(f"\nFails:\n{_indented(rule.bad)}")
+    if rule.good:
+        parts.append(f"\nPasses:\n{_indented(rule.good)}")
+    return "".join(parts)
+
+
+def markdown_table() -> str:
+    """The README's rule table (docs/readme/rules-table.md), generated from RULES."""
+    rows = ["| code | slug | severity | summary |", "|---|---|---|---|"]
     for rule in RULES:
-        if rule.slug == key or rule.code == key.upper():
-            return rule
-    return None
+        rows.append(f"| {rule.code} | `{rule.slug}` | {rule.severity.label} | {rule.summary} |")
+    return "\n".join(rows) + "\n"
 
 
 def make_finding(slug: str, *, path: str, line: int, column: int, message: str, **extra) -> Finding:
@@ -84,3 +203,11 @@ def make_finding(slug: str, *, path: str, line: int, column: int, message: str, 
         path=path, line=line, column=column, code=rule.code, rule=rule.slug,
         severity=rule.severity, message=message, **extra,
     )
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--markdown"]:
+        sys.exit("usage: python -m marklint.checks.registry --markdown")
+    sys.stdout.write(markdown_table())

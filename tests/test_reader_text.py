@@ -1,0 +1,129 @@
+"""The plain-text reader: decoding, blocks, positions and pages."""
+
+import pytest
+
+from marklint.document import BlockKind, InputError, ReaderOptions
+from marklint.readers import EXTENSIONS, READERS, format_for, read_document
+
+
+def blocks(text: str, **options):
+    doc = read_document("t.txt", text.encode("utf-8"), options=ReaderOptions(**options))
+    return [(page.number, b.kind.value, b.line, b.column, b.text) for page in doc.pages for b in page.blocks]
+
+
+def test_paragraphs_join_hard_wrapped_lines_and_keep_positions():
+    doc = read_document("t.txt", b"First line\n  second line\n\nThird\n")
+    first, second = doc.pages[0].blocks
+    assert (first.kind, first.text, first.line, first.column) == (BlockKind.PARAGRAPH, "First line\nsecond line", 1, 1)
+    assert first.continuation_columns == (3,)
+    assert first.position_of(first.text.index("second")) == (2, 3)
+    assert (second.kind, second.line) == (BlockKind.PARAGRAPH, 4)
+
+
+def test_list_items_subjects_headings_and_underlines():
+    text = (
+        "Title Underlined\n================\n\n"
+        "SUBJECT: (U) Budget\n"
+        "1. (U) First item\n"
+        "   continues here\n"
+        "a. second\n"
+        "(1) third\n"
+        "\u2022 fourth\n"
+        "- fifth\n\n"
+        "ANNUAL REPORT\n"
+    )
+    assert blocks(text) == [
+        (1, "heading", 1, 1, "Title Underlined"),
+        (1, "subject", 4, 1, "SUBJECT: (U) Budget"),
+        (1, "list-item", 5, 1, "1. (U) First item\ncontinues here"),
+        (1, "list-item", 7, 1, "a. second"),
+        (1, "list-item", 8, 1, "(1) third"),
+        (1, "list-item", 9, 1, "\u2022 fourth"),
+        (1, "list-item", 10, 1, "- fifth"),
+        (1, "heading", 12, 1, "ANNUAL REPORT"),
+    ]
+
+
+def test_a_line_starting_with_a_portion_mark_starts_a_block():
+    assert blocks("(S) One.\n(U) Two.\n") == [
+        (1, "paragraph", 1, 1, "(S) One."),
+        (1, "paragraph", 2, 1, "(U) Two."),
+    ]
+
+
+def test_crlf_bom_and_tabs_keep_exact_columns():
+    data = b"\xef\xbb\xbfFirst\r\n\r\n\t(U) Tabbed\r\n"
+    doc = read_document("t.txt", data)
+    assert doc.source == "First\r\n\r\n\t(U) Tabbed\r\n"
+    assert doc.metadata == {"bom": True}
+    block = doc.pages[0].blocks[1]
+    assert (block.text, block.line, block.column) == ("(U) Tabbed", 3, 2)
+
+
+def test_directive_comments_become_comment_blocks():
+    doc = read_document("t.txt", b"Text\n  # marklint: disable-next-line portion-missing -- ok\nMore\n")
+    kinds = [(b.kind.value, b.text, b.line, b.column) for b in doc.pages[0].blocks]
+    assert kinds == [
+        ("paragraph", "Text", 1, 1),
+        ("comment", " marklint: disable-next-line portion-missing -- ok", 2, 4),
+        ("paragraph", "More", 3, 1),
+    ]
+
+
+def test_an_ordinary_hash_line_is_text():
+    assert blocks("# heading-like note\n") == [(1, "paragraph", 1, 1, "# heading-like note")]
+
+
+def test_form_feed_starts_a_new_page():
+    assert blocks("One\n\fTwo\nThree\f\n") == [
+        (1, "paragraph", 1, 1, "One"),
+        (2, "paragraph", 2, 2, "Two\nThree"),
+    ]
+
+
+def test_configured_page_break_pattern_breaks_and_is_not_content():
+    text = "One\n---- Page 2\nTwo\n"
+    assert blocks(text, page_break_patterns=(r"^-+ ?Page \d+",)) == [
+        (1, "paragraph", 1, 1, "One"),
+        (2, "paragraph", 3, 1, "Two"),
+    ]
+
+
+def test_invalid_page_break_pattern_is_an_input_error():
+    with pytest.raises(InputError, match=r"invalid page-break pattern '\('"):
+        blocks("x\n", page_break_patterns=("(",))
+
+
+def test_page_numbers_are_separate_lines():
+    assert blocks("Text\nPage 2 of 5\n- 3 -\n") == [
+        (1, "paragraph", 1, 1, "Text"),
+        (1, "line", 2, 1, "Page 2 of 5"),
+        (1, "line", 3, 1, "- 3 -"),
+    ]
+
+
+def test_empty_file_has_one_empty_page():
+    doc = read_document("t.txt", b"")
+    assert [(p.number, p.blocks) for p in doc.pages] == [(1, [])]
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"abc\x00def", "not a text file (contains NUL bytes)"),
+        (b"abc\xff\xfedef", "not a text file (invalid UTF-8 at byte 3)"),
+        (b"\xef\xbb\xbfab\xc3", "not a text file (invalid UTF-8 at byte 5)"),
+    ],
+)
+def test_binary_input_is_rejected(data, message):
+    with pytest.raises(InputError) as info:
+        read_document("t.txt", data)
+    assert str(info.value) == message
+
+
+def test_format_dispatch():
+    assert format_for("a/B.TXT") == "text"
+    assert format_for("notes") == "text"
+    assert EXTENSIONS[".txt"] == "text" and READERS["text"] == "marklint.readers.text:read"
+    with pytest.raises(InputError, match="unknown input format 'nope'"):
+        read_document("x.txt", b"", fmt="nope")
