@@ -112,7 +112,7 @@ def _document_lines(doc: Document) -> list[str]:
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     """Run every check on a Document and return its findings (severity, selection and
     suppressions applied). `settings` must already hold the file's configuration."""
-    from marklint.checks import banners, cui, markings, portions, transmittal
+    from marklint.checks import banners, cui, formats, markings, portions, transmittal
     from marklint.checks.authority import check_authority, find_authority_block, is_authority_line
     from marklint.checks.context import CheckContext
     from marklint.dates import document_date
@@ -132,7 +132,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     pages = recognize(doc, vocab, is_exempt)
     ctx = CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked")
     findings: list[Finding] = []
-    for module in (markings, banners, portions, cui, transmittal):
+    for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
     findings.extend(check_authority(doc, find_authority_block(doc), ctx.overall_marking, doc_date, ruleset))
     if ruleset.generic:

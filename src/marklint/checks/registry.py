@@ -149,6 +149,22 @@ RULES: tuple[RuleDoc, ...] = (
         bad="SECRET\n\n(U) The convoy report is attached for your review.\n\nAttachment: Convoy report\n\nSECRET\n",
         good="SECRET\n\n(U) The convoy report is attached for your review.\n\n(U) Upon removal of the attachment, this document is UNCLASSIFIED.\n\nAttachment: Convoy report\n\nSECRET\n",
     ),
+    RuleDoc(
+        "MK701", "header-footer-banner", E, "a Word header or footer variant without the overall banner",
+        why="B-01, B-02: every page shows the banner at top and bottom (32 CFR 2001.21(b)(1),(3)); in Word the banner lives in the section headers and footers, and each enabled variant (first page, odd/default, even, per section) is what some page shows. Variants that fall on a page the reader can place are checked by banner-missing-top/-bottom and banner-mismatch there; this rule reports the others, naming the variant (\"header (even pages), section 2 has no banner\"). Word files only, so the examples are not plain text.",
+    ),
+    RuleDoc(
+        "MK702", "sensitivity-label-mismatch", E, "a Microsoft sensitivity label that contradicts the visible banner",
+        why="B-03: the marking a document shows must be its classification (32 CFR 2001.21(b)). A Word file's enabled `MSIP_Label_*_Name` custom property is what mail and DLP systems act on; when that label is a marking (\"Secret\", \"SECRET//NOFORN\") that differs from the overall banner, one of them is wrong. Labels that are not markings (\"General\") are not judged. Word files only.",
+    ),
+    RuleDoc(
+        "MK703", "front-matter-mismatch", E, "a Markdown front-matter classification that the banners do not match",
+        why="B-01, B-03: the overall banner states the document's classification (32 CFR 2001.21(b)(1)); a Markdown file whose YAML front matter declares `classification: SECRET//NOFORN` must carry that banner. Reported when the banner differs, when there is none, or when the declared value is not a marking. Markdown only: the failing example is a file starting `---`, `classification: SECRET//NOFORN`, `---` with banner `SECRET`.",
+    ),
+    RuleDoc(
+        "MK704", "pdf-no-text-layer", W, "a PDF (or PDF page) without a text layer, so its markings cannot be checked",
+        why="A scanned PDF has only images; nothing in it can be checked, which is not the same as passing (B-01 still applies to it). Run OCR first. PDF only.",
+    ),
     RuleDoc("MK901", "suppression-unused", W, "a suppression comment that suppresses nothing"),
     RuleDoc("MK902", "suppression-missing-reason", W, "a suppression comment without a reason"),
 )
