@@ -22,6 +22,7 @@ def _csv(value: str) -> list[str]:
 
 
 def _check_parser() -> argparse.ArgumentParser:
+    from marklint.readers import READERS
     from marklint.report import FORMATTERS
 
     parser = argparse.ArgumentParser(
@@ -32,6 +33,9 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--version", action="version", version=f"marklint {__version__}")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for stdin (-)")
+    parser.add_argument("--format-in", choices=sorted(READERS), metavar="FORMAT",
+                        help="read every input (stdin too) as this format instead of choosing by "
+                        f"extension: {', '.join(sorted(READERS))}")
     parser.add_argument("--rules", metavar="NAME|PATH|auto",
                         help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
     parser.add_argument("--select", action="append", type=_csv, default=[], metavar="RULES",
@@ -72,6 +76,7 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         select=tuple(key for group in args.select for key in group),
         ignore=tuple(key for group in args.ignore for key in group),
         show_source=args.show_source,
+        input_format=args.format_in,
     )
     try:
         ran = rules_that_run(settings)
