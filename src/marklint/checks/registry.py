@@ -165,8 +165,18 @@ RULES: tuple[RuleDoc, ...] = (
         "MK704", "pdf-no-text-layer", W, "a PDF (or PDF page) without a text layer, so its markings cannot be checked",
         why="A scanned PDF has only images; nothing in it can be checked, which is not the same as passing (B-01 still applies to it). Run OCR first. PDF only.",
     ),
-    RuleDoc("MK901", "suppression-unused", W, "a suppression comment that suppresses nothing"),
-    RuleDoc("MK902", "suppression-missing-reason", W, "a suppression comment without a reason"),
+    RuleDoc(
+        "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",
+        why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in docs/readme/ci.md.",
+        bad="SECRET\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\n(S) The convoy leaves at dawn.\n\nSECRET\n",
+        good="SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\nThe escort joins at noon.\n\nSECRET\n",
+    ),
+    RuleDoc(
+        "MK902", "suppression-missing-reason", W, "a suppression comment without a reason",
+        why="Not a marking rule (no marking-rules.md id): waiving a marking requirement is a decision a reviewer must be able to audit, so the directive says why after ` -- ` (a quoted exhibit, a cover sheet). A directive without a reason still suppresses, and is reported; turn this rule off in configuration if reasons are not wanted.",
+        bad="SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line portion-missing\nThe escort joins at noon.\n\nSECRET\n",
+        good="SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\nThe escort joins at noon.\n\nSECRET\n",
+    ),
 )
 
 
