@@ -44,7 +44,12 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="skip these rules (slugs, codes or code prefixes, comma-separated)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                         help="lowest severity that makes the exit code 1 (default: error)")
-    parser.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
+    parser.add_argument("--format", choices=[*sorted(FORMATTERS), "auto"], default="auto",
+                        help="output format (auto: github when GITHUB_ACTIONS=true, else text)")
+    parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    parser.add_argument("--write-baseline", metavar="FILE",
+                        help="record the current findings in FILE (content-free fingerprints)")
+    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="color text output (auto: on a terminal, unless NO_COLOR is set)")
     parser.add_argument("--quiet", action="store_true", help="print findings only, no notes or summaries")
@@ -63,6 +68,8 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint check`: lint paths and report; returns the exit code."""
     args = _check_parser().parse_args(argv)
+    if args.format == "auto":
+        args.format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if not args.paths:
         err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
         return 2
@@ -89,6 +96,16 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         if path == "-":
             results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
     results.extend(lint_paths(files, settings))
+    from marklint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+
+    try:
+        if args.write_baseline:
+            write_baseline(results, args.write_baseline)
+        if args.write_baseline or args.baseline:
+            apply_baseline(results, load_baseline(args.write_baseline or args.baseline))
+    except BaselineError as exc:
+        err.write(f"marklint: {exc}\n")
+        return 2
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=_use_color(args.color, out) and args.format == "text",
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
@@ -104,7 +121,7 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         return 2
     threshold = Severity.parse(args.fail_on or "error")
     failing = any(f.severity >= threshold for result in results for f in reported(result))
-    return 1 if failing else 0
+    return 1 if failing and not args.exit_zero else 0
 
 
 def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
