@@ -705,29 +705,35 @@ def _merge(parent: dict, child: dict) -> dict:
     return merged
 
 
+def _key(path: Path) -> str:
+    return str(path.resolve()) if path.exists() else str(path)
+
+
 def _load_values(reference: str, relative_to: Path | None, stack: tuple[str, ...]) -> tuple[dict, tuple[str, ...]]:
     display, path = _locate(reference, relative_to)
-    key = str(path.resolve()) if path.exists() else str(path)
-    if key in stack:
-        raise RuleSetError(f"{display}: 'extends' cycle: {' -> '.join(Path(s).name for s in stack + (key,))}")
     raw = _read(display, path)
     ck = Checker(display, RuleSetError)
     parent_values: dict = {}
     parents: tuple[str, ...] = ()
     if "extends" in raw:
-        base = ck.typed(raw["extends"], raw.line_of("extends"), "'extends'", str, "a string")
+        where = raw.line_of("extends")
+        base = ck.typed(raw["extends"], where, "'extends'", str, "a string")
         try:
-            parent_values, parents = _load_values(base, path.parent, stack + (key,))
+            base_display, base_path = _locate(base, path.parent)
         except RuleSetError as exc:
-            if "rule set file not found" in str(exc) or "unknown rule set" in str(exc):
-                raise RuleSetError(f"{display}:{raw.line_of('extends')}: cannot extend {base!r}: {exc}") from None
-            raise
+            raise ck.fail(where, f"cannot extend {base!r}: {exc}") from None
+        if not base_path.is_file():
+            raise ck.fail(where, f"cannot extend {base!r}: no such rule set file ({base_display})")
+        chain = stack + (_key(path),)
+        if _key(base_path) in chain:
+            names = " -> ".join(Path(k).name for k in chain + (_key(base_path),))
+            raise ck.fail(where, f"'extends' cycle: {names}")
+        parent_values, parents = _load_values(base, path.parent, chain)
         parents = (parent_values.get("name", base),) + parents
     values = _validate(raw, ck, set(parent_values.get("generic", {})))
     values.setdefault("name", path.stem)
-    parent_values.pop("date-range", None)
-    parent_values.pop("name", None)
-    parent_values.pop("description", None)
+    for inherited_only_by_name in ("date-range", "name", "description"):
+        parent_values.pop(inherited_only_by_name, None)
     return _merge(parent_values, values), parents
 
 

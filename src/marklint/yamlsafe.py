@@ -91,6 +91,8 @@ def load_yaml(text: str) -> object:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark is not None:
+            problem += f" ({exc.context} on line {exc.context_mark.line + 1})"
         raise YamlError(f"YAML syntax error: {problem}", line) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"YAML error: {exc}") from None

@@ -1,0 +1,276 @@
+"""Rule sets: shipped sets, extends/merging, generic rules, and one exact error per malformed file."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marklint.checks.registry import RULES
+from marklint.document import BlockKind
+from marklint.findings import Severity
+from marklint.ruleset import (
+    RuleSetError,
+    load_ruleset,
+    select_ruleset_for_date,
+    shipped_rulesets,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "rulesets"
+
+
+def error_of(path: Path | str) -> str:
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset(str(path))
+    return str(info.value)
+
+
+def test_shipped_rule_sets_all_load():
+    assert shipped_rulesets() == ["cui", "us-cnsi", "us-eo12356", "us-eo12958", "us-ic"]
+    for name in shipped_rulesets():
+        assert load_ruleset(name).name == name
+
+
+def test_us_cnsi_is_the_strict_default():
+    rs = load_ruleset("us-cnsi")
+    assert rs.vocabulary == ("default",)
+    assert rs.date_range.start == date(2010, 6, 25) and rs.date_range.end is None
+    assert (rs.banners.top, rs.banners.bottom, rs.banners.page_banner) == (True, True, "overall-or-page")
+    assert rs.portions.required == "classified"
+    assert BlockKind.SUBJECT in rs.portions.blocks and BlockKind.LINE not in rs.portions.blocks
+    assert rs.authority.original == ("classified-by", "reason", "declassify-on")
+    assert rs.authority.derivative == ("classified-by", "derived-from", "declassify-on")
+    assert rs.severity("cab-reason-invalid") is Severity.ERROR
+    assert rs.severity("banner-over-classified") is Severity.WARNING
+
+
+@pytest.mark.parametrize("line, name", [
+    ("November 22, 1984", "date-line"),
+    ("Dear Margaret:", "salutation"),
+    ("Sincerely,", "closing"),
+    ("/S/", "signature"),
+    ("Page 2 of 5", "page-number"),
+    ("- 3 -", "page-number"),
+    ("MEMORANDUM FOR THE RECORD", "memo-header"),
+    ("FROM: Director", "memo-header"),
+    ("Cc: J. Smith", "email-header"),
+    ("DISTRIBUTION:", "distribution"),
+])
+def test_exempt_administrative_elements(line, name):
+    assert load_ruleset("us-cnsi").portions.exemption(line) == name
+
+
+@pytest.mark.parametrize("line", [
+    "SUBJECT: (U) Weekly report",
+    "Subject: Weekly report",
+    "As you know, we have sought to bring greater stability.",
+    "The date of November 22, 1984 was chosen for the statement.",
+    "Dear reader, this paragraph is prose, not a salutation.",
+])
+def test_portions_are_not_exempt(line):
+    assert load_ruleset("us-cnsi").portions.exemption(line) is None
+
+
+def test_eo12356_is_lenient_about_portions_and_the_authority_block():
+    rs = load_ruleset("us-eo12356")
+    assert rs.parents == ("us-cnsi",)
+    assert rs.date_range.start == date(1982, 4, 2) and rs.date_range.end == date(1995, 10, 13)
+    assert (rs.banners.top, rs.banners.bottom) == (True, True)
+    assert rs.severity("portion-missing") is Severity.WARNING
+    assert rs.severity("cab-missing") is Severity.WARNING
+    assert rs.severity("cab-reason-invalid") is None
+    assert rs.severity("banner-missing-bottom") is Severity.ERROR
+    assert [r.name for r in rs.authority.retired] == ["manual-review", "treaty"]
+    assert rs.authority.numeric_dates == "any"
+    # inherited unchanged from us-cnsi
+    assert rs.portions.exemption("Sincerely,") == "closing"
+
+
+def test_cui_banner_top_only_and_portions_all_or_none():
+    rs = load_ruleset("cui")
+    assert (rs.banners.top, rs.banners.bottom, rs.banners.page_banner) == (True, False, "overall")
+    assert rs.portions.required == "all-or-none"
+    assert rs.cui.designation_required is True
+    assert [p.name for p in rs.cui.designation_patterns] == [
+        "controlled-by", "cui-category", "poc", "designating-agency"]
+    assert rs.date_range is None
+
+
+@pytest.mark.parametrize("day, name", [
+    (date(1984, 11, 22), "us-eo12356"),
+    (date(1982, 4, 2), "us-eo12356"),
+    (date(1995, 10, 13), "us-eo12356"),
+    (date(1995, 10, 14), "us-eo12958"),
+    (date(2010, 6, 24), "us-eo12958"),
+    (date(2010, 6, 25), "us-cnsi"),
+    (date(2024, 11, 22), "us-cnsi"),
+])
+def test_select_ruleset_for_date(day, name):
+    assert select_ruleset_for_date(day).name == name
+
+
+def test_no_rule_set_before_eo12356():
+    assert select_ruleset_for_date(date(1982, 4, 1)) is None
+
+
+def test_office_rule_set_extends_and_merges():
+    rs = load_ruleset(str(FIXTURES / "office.yaml"))
+    assert rs.name == "office" and rs.parents == ("us-cnsi",)
+    assert rs.date_range is None  # date ranges are not inherited
+    assert rs.banners.bottom is False and rs.banners.top is True
+    names = [p.name for p in rs.portions.exempt]
+    assert "letterhead" not in names and names[-1] == "routing" and "closing" in names
+    assert rs.severity("banner-over-classified") is None
+    assert rs.severity("cab-incomplete") is Severity.WARNING  # given by code MK402
+    assert rs.severity("no-draft") is Severity.INFO
+    assert rs.severity("poc-line") is Severity.WARNING
+    draft, poc = rs.generic
+    assert (draft.id, draft.code, draft.type, draft.scope) == (
+        "no-draft", "OFC001", "forbidden-token", frozenset({"banners", "text"}))
+    assert (poc.when.contains, poc.when.min_level) == (("NOFORN",), "SECRET")
+
+
+def test_unknown_shipped_name_suggests_the_closest():
+    assert error_of("us-cns") == (
+        "unknown rule set 'us-cns'; did you mean 'us-cnsi'? "
+        "(shipped: cui, us-cnsi, us-eo12356, us-eo12958, us-ic; or give a path to a .yaml file)"
+    )
+
+
+# One test per malformed case, each asserting the exact message with file and line.
+
+def test_yaml_syntax_error():
+    path = FIXTURES / "syntax-error.yaml"
+    assert error_of(path) == (
+        f"{path}:4: YAML syntax error: expected ',' or ']', but got ':' "
+        "(while parsing a flow sequence on line 3)"
+    )
+
+
+def test_unknown_key():
+    path = FIXTURES / "unknown-key.yaml"
+    assert error_of(path) == f"{path}:4: unknown key 'botom' in 'banners'; did you mean 'bottom'?"
+
+
+def test_wrong_type():
+    path = FIXTURES / "wrong-type.yaml"
+    assert error_of(path) == f"{path}:4: 'banners.every-page' must be true or false, not a string"
+
+
+def test_unknown_rule_name():
+    path = FIXTURES / "unknown-rule.yaml"
+    assert error_of(path) == f"{path}:4: unknown rule 'cab-mising' in 'rules'; did you mean 'cab-missing'?"
+
+
+def test_extends_cycle():
+    a, b = FIXTURES / "cycle-a.yaml", FIXTURES / "cycle-b.yaml"
+    assert error_of(a) == f"{b}:2: 'extends' cycle: cycle-a.yaml -> cycle-b.yaml -> cycle-a.yaml"
+
+
+def test_missing_parent():
+    path = FIXTURES / "missing-parent.yaml"
+    assert error_of(path) == (
+        f"{path}:3: cannot extend 'no-such-parent.yaml': no such rule set file "
+        f"({FIXTURES / 'no-such-parent.yaml'})"
+    )
+
+
+def test_alias_bomb_is_refused():
+    path = FIXTURES / "alias-bomb.yaml"
+    assert error_of(path) == f"{path}:3: YAML aliases (*name) are not allowed"
+
+
+def test_deep_nesting_is_refused(tmp_path):
+    path = tmp_path / "deep.yaml"
+    path.write_text("name: deep\nrules:\n" + "".join("  " * n + f"k{n}:\n" for n in range(1, 30)) + "  " * 30 + "x: 1\n")
+    assert error_of(path) == f"{path}:21: YAML nested deeper than 20 levels"
+
+
+def test_dangerous_regex_is_refused():
+    path = FIXTURES / "dangerous-regex.yaml"
+    assert error_of(path) == (
+        f"{path}:5: 'portions.exempt.runaway': regular expression '^(\\\\w+\\\\s?)+:$' nests a "
+        "repeated group inside another repeat, which can backtrack catastrophically; rewrite it "
+        "without nested quantifiers"
+    )
+
+
+def test_invalid_regex_names_the_line(tmp_path):
+    path = tmp_path / "bad-regex.yaml"
+    path.write_text("page-break-patterns:\n  - '^Page \\d+'\n  - '(unclosed'\n")
+    assert error_of(path) == (
+        f"{path}:3: 'page-break-patterns': invalid regular expression '(unclosed': "
+        "missing ), unterminated subpattern at position 0"
+    )
+
+
+@pytest.mark.parametrize("pattern, nested", [
+    (r"(a+)+$", True),
+    (r"(\w+\s?)*", True),
+    (r"(a|b+){2,}", True),
+    (r"^\d{1,2} [A-Z][a-z]+ \d{4}$", False),
+    (r"(\d{4}-)+", False),
+    (r"^X[1-8]([ ,;/]{1,3}X[1-8]){0,7}$", False),
+])
+def test_nested_quantifier_detection(tmp_path, pattern, nested):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"page-break-patterns: ['{pattern}']\n")
+    if nested:
+        assert "nests a repeated group" in error_of(path)
+    else:
+        assert load_ruleset(str(path)).page_break_patterns == (pattern,)
+
+
+def test_generic_rule_may_not_reuse_a_registered_slug(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "generic:\n"
+        "  - id: portion-missing\n    code: X1\n    type: forbidden-token\n"
+        "    pattern: DRAFT\n    message: no\n"
+    )
+    assert error_of(path) == f"{path}:2: generic rule 'portion-missing' (X1) reuses a taken id or code"
+
+
+def test_generic_rule_type_suggestion(tmp_path):
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "generic:\n"
+        "  - id: no-draft\n    code: X1\n    type: forbidden-tokens\n"
+        "    pattern: DRAFT\n    message: no\n"
+    )
+    assert error_of(path) == (
+        f"{path}:4: 'generic.type' must be one of forbidden-token, required-line, "
+        "not 'forbidden-tokens'; did you mean 'forbidden-token'?"
+    )
+
+
+def test_rules_section_accepts_every_registered_slug_and_code(tmp_path):
+    path = tmp_path / "all.yaml"
+    lines = [f"  {rule.slug}: info" for rule in RULES[:3]] + [f"  {rule.code}: off" for rule in RULES[3:6]]
+    path.write_text("rules:\n" + "\n".join(lines) + "\n")
+    rs = load_ruleset(str(path))
+    assert [rs.severity(r.slug) for r in RULES[:6]] == [Severity.INFO] * 3 + [None] * 3
+
+
+def test_empty_file_is_the_defaults(tmp_path):
+    path = tmp_path / "empty.yaml"
+    path.write_text("")
+    rs = load_ruleset(str(path))
+    assert rs.name == "empty" and rs.portions.exempt == () and rs.generic == ()
+
+
+def test_a_top_level_list_is_refused(tmp_path):
+    path = tmp_path / "list.yaml"
+    path.write_text("- a\n- b\n")
+    assert error_of(path) == f"{path}:1: a rule set must be a mapping of keys, not a list"
+
+
+def test_retired_values_carry_dates_and_replacements():
+    retired = {r.name: r for r in load_ruleset("us-cnsi").authority.retired}
+    assert retired["oadr"].valid_until == date(1995, 10, 14)
+    assert retired["x1-x8"].valid_until == date(2003, 9, 21)
+    assert retired["treaty"].valid_until is None
+    assert retired["25x1-human"].replacement == "50X1-HUM"
+    assert re.search(retired["oadr"].regex, "Originating Agency's Determination Required")
