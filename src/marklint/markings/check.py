@@ -1,0 +1,196 @@
+"""check(): every problem of one marking string, each with its rule slug and columns.
+
+Problems of how the string is written (syntax, form, order, duplicates, legacy forms) come from
+the parser's notes; problems of meaning (marking-conflict: exclusive tokens, levels, missing
+companions) are computed here from the Marking and the vocabulary.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from marklint.markings.model import Marking, MarkingError, Problem
+from marklint.markings.parser import Analysis, analyse
+from marklint.markings.vocab import Rule, Vocabulary, default_vocabulary
+
+_EYES_MEMBERS = frozenset({"AUS", "CAN", "GBR", "NZL"})  # F-12: EYES ONLY lists FVEY members only
+
+
+def check(text: str, form: str = "auto", *, vocab: Vocabulary | None = None,
+          era: datetime.date | None = None) -> list[Problem]:
+    """All problems of one marking string, sorted by column; [] when it is valid.
+
+    `era` is the document's date: legacy tokens and forms still valid at that date are not
+    reported (None means today).
+    """
+    vocab = vocab or default_vocabulary()
+    if form not in ("auto", "banner", "portion"):
+        form = "auto"
+    try:
+        analysis = analyse(text, form, vocab)
+    except MarkingError as exc:
+        replacement = exc.suggestion if exc.rule == "marking-unknown-token" else None
+        return [Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement)]
+    when = era or datetime.date.today()
+    problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
+    problems += _Conflicts(analysis, vocab, when).run()
+    unique = list(dict.fromkeys(problems))
+    return sorted(unique, key=lambda p: (p.column, p.end_column))
+
+
+class _Conflicts:
+    """marking-conflict (and the bare-HCS legacy form) from the meaning of a marking."""
+
+    def __init__(self, analysis: Analysis, vocab: Vocabulary, when: datetime.date) -> None:
+        self.a = analysis
+        self.m: Marking = analysis.marking
+        self.v = vocab
+        self.when = when
+        self.out: list[Problem] = []
+        m = self.m
+        self.present = set(m.dissem) | set(m.nonic) | {a.id for a in m.aea}
+        for name, tid in (("rel_to", "REL TO"), ("display_only", "DISPLAY ONLY"), ("eyes", "EYES ONLY")):
+            if getattr(m, name) is not None:
+                self.present.add(tid)
+        self.level = "U" if m.level == "CUI" else m.level
+        self.level_name = "CUI" if m.level == "CUI" else vocab.foreign_levels.get(m.level, (m.level,))[0]
+
+    def span(self, key: str) -> tuple[int, int]:
+        start, end = self.a.spans.get(key) or self.a.spans.get("level") or (0, 1)
+        return start + 1, end + 1
+
+    def add(self, key: str, message: str, rule: str = "marking-conflict") -> None:
+        start, end = self.span(key)
+        self.out.append(Problem(rule, start, end, message))
+
+    def run(self) -> list[Problem]:
+        self.level_rules()
+        self.tokens()
+        self.sci()
+        self.sap_aea()
+        self.foreign()
+        self.cui()
+        return self.out
+
+    def level_rules(self) -> None:
+        m = self.m
+        if m.scheme == "us" and m.level == "R":
+            self.add("level", "RESTRICTED is not a US classification; only TOP SECRET, SECRET and "
+                              "CONFIDENTIAL identify classified information (S-12)")
+
+    def allowed(self, levels: frozenset[str]) -> bool:
+        return not levels or self.level in levels
+
+    def tokens(self) -> None:
+        m, v = self.m, self.v
+        seen_pairs: set[frozenset[str]] = set()
+        for tid in sorted(self.present, key=lambda t: v.tokens[t].order):
+            token = v.tokens[tid]
+            if token.cui_only and not m.cui:
+                self.add(tid, f'"{tid}" is a CUI limited dissemination control; it needs "CUI" (U-06)')
+            elif not self.allowed(token.levels):
+                self.add(tid, f'"{tid}" is not used with {self.level_name} '
+                              f'(allowed: {", ".join(sorted(token.levels, key=_rank_desc))})')
+            if m.scheme == "cui" and token.category == "dissem" and tid not in v.ldcs:
+                self.add(tid, f'"{tid}" is not a CUI limited dissemination control (U-06)')
+            for req in token.requires:
+                if req not in self.present:
+                    self.add(tid, f'"{tid}" requires "{req}"')
+            for other in token.excludes + token.beats:
+                pair = frozenset((tid, other))
+                if other in self.present and pair not in seen_pairs:
+                    seen_pairs.add(pair)
+                    winner = f'; "{tid}" takes precedence' if other in token.beats else ""
+                    self.add(other if self.span(other) > self.span(tid) else tid,
+                             f'"{tid}" and "{other}" are never used together{winner}')
+            if token.requires_category and (token.requires_category, False) not in m.cui_categories \
+                    and (token.requires_category, True) not in m.cui_categories:
+                self.add(tid, f'"{tid}" is used only with the CUI category {token.requires_category} (U-07)')
+            if token.rollup == "superseded":
+                others = [t for t in self.present if t != tid and not v.tokens[t].fdr]
+                if others:
+                    self.add(tid, f'"{tid}" is superseded by "{sorted(others)[0]}" and is not shown with it (F-09)')
+            if token.splits_into and m.is_classified and self.a.form == "banner":
+                self.add(tid, f'in a classified banner "{tid}" is written '
+                              f'"{"//".join(token.splits_into)}" (N-03)')
+        if m.eyes:
+            bad = sorted(set(m.eyes) - _EYES_MEMBERS)
+            if bad:
+                self.add("EYES ONLY", f"EYES ONLY lists only AUS, CAN, GBR and NZL after USA, not {', '.join(bad)} (F-12)")
+
+    def rule(self, key: str, what: str, rule: Rule) -> None:
+        if not self.allowed(rule.levels):
+            self.add(key, f"{what} is not used with {self.level_name} (K-04)")
+        for req in rule.requires:
+            if req not in self.present:
+                self.add(key, f'{what} requires "{req}" (K-05)')
+        for exc in rule.excludes:
+            if exc in self.present:
+                self.add(key, f'{what} is never used with "{exc}" (K-06)')
+
+    def sci(self) -> None:
+        m, v = self.m, self.v
+        if (m.sci or m.sap) and not m.is_classified:
+            self.add("level", "SCI and SAP markings are used only on classified information (K-07)")
+        for system_id, comps in m.sci:
+            system = v.sci_systems.get(system_id)
+            if system is None:
+                continue
+            self.rule(system_id, system_id, system.rule)
+            if not comps and system.bare == "error":
+                self.add(system_id, f'"{system_id}" never stands alone; it needs a compartment (K-03)')
+            elif not comps and system.bare == "legacy":
+                self.add(system_id, f'bare "{system_id}" is a retired form; use {system.bare_replacement} (K-03)',
+                         "legacy-marking")
+            for comp_id, subs in comps:
+                comp = system.compartments.get(comp_id) or system.compartments.get("*")
+                if comp is None:
+                    continue
+                self.rule(system_id, f"{system_id}-{comp_id}", comp.rule)
+                if subs:
+                    self.rule(system_id, f"{system_id}-{comp_id} sub-compartments", comp.subs)
+
+    def sap_aea(self) -> None:
+        m, v = self.m, self.v
+        if m.sap and m.is_classified and not self.allowed(v.sap_levels):
+            self.add("level", f"SAP markings are not used with {self.level_name} (K-09)")
+        for item in m.aea:
+            if item.cnwdi and not self.allowed(v.aea_subsets["CNWDI"]["levels"]):
+                self.add(item.id, f"CNWDI is not used with {self.level_name} (K-12)")
+            if item.sigma and not self.allowed(v.aea_subsets["SIGMA"]["levels"]):
+                self.add(item.id, f"SIGMA is not used with {self.level_name} (K-12)")
+
+    def foreign(self) -> None:
+        m = self.m
+        if m.scheme != "joint":
+            return
+        if "USA" not in m.owners or len(m.owners) < 2:
+            self.add("level", "JOINT owners include USA and at least one other co-owner (K-20)")
+        if m.level == "R":
+            self.add("level", "JOINT is never RESTRICTED (K-21)")
+        if any(t[0] == "HCS" for t in m.sci):
+            self.add("HCS", "JOINT is never used with HCS (K-21)")
+        if "NOFORN" in self.present:
+            self.add("NOFORN", "JOINT is never used with NOFORN (K-21)")
+        elif m.rel_to is None:
+            self.add("level", "a JOINT marking needs REL TO with every co-owner (K-20)")
+        elif m.rel_to:
+            missing = sorted(set(m.owners) - set(m.rel_to) - {"USA"})
+            if missing:
+                self.add("REL TO", f"REL TO must include every JOINT co-owner; missing {', '.join(missing)} (K-20)")
+
+    def cui(self) -> None:
+        m = self.m
+        if m.cui_categories and not m.cui:
+            self.add(_first_category(self.a), 'CUI categories need the "CUI" control marking before them (U-14)')
+
+
+def _first_category(a: Analysis) -> str:
+    for item in a.items:
+        if item.slot == "cuicat":
+            return item.key
+    return "level"
+
+
+def _rank_desc(level: str) -> int:
+    return -["U", "R", "C", "S", "TS"].index(level) if level in ("U", "R", "C", "S", "TS") else 0

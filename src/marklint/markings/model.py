@@ -1,0 +1,144 @@
+"""The typed Marking model, its error and problem types.
+
+A Marking holds the meaning of one banner or portion mark in canonical form (abbreviations,
+sorted lists), so two spellings of the same marking compare equal; `banner()` and `portion()`
+render it. Fields are tuples/frozensets so Markings are hashable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from marklint.markings.vocab import LEVEL_RANKS
+
+if TYPE_CHECKING:
+    from marklint.markings.vocab import Vocabulary
+
+# A hierarchical identifier: (name, ((compartment, (sub, ...)), ...)), used for SCI and SAP.
+Tree = tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]
+
+
+class MarkingError(ValueError):
+    """A marking that cannot be understood. Columns are 1-based in the input string."""
+
+    def __init__(self, message: str, column: int, end_column: int, rule: str = "marking-syntax",
+                 token: str | None = None, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.column = column
+        self.end_column = max(end_column, column + 1)
+        self.rule = rule
+        self.token = token
+        self.suggestion = suggestion
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of one marking string; `replacement` replaces [column, end_column)."""
+
+    rule: str
+    column: int
+    end_column: int
+    message: str
+    replacement: str | None = None
+
+
+@dataclass(frozen=True)
+class Aea:
+    """One AEA (or NATO control) item: RD, FRD, TFNI, DOD UCNI, ATOMAL...; RD/FRD subsets."""
+
+    id: str
+    cnwdi: bool = False
+    sigma: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Marking:
+    """The meaning of one marking. Compare with ==; render with banner() / portion().
+
+    scheme: "us", "foreign" (owner list), "nato", "joint", "fgi" (concealed foreign source,
+    `//FGI S`) or "cui" (a pure CUI marking, level "CUI").
+    """
+
+    scheme: str
+    level: str
+    owners: tuple[str, ...] = ()
+    sci: tuple[Tree, ...] = ()
+    sap: tuple[Tree, ...] = ()
+    aea: tuple[Aea, ...] = ()
+    fgi: tuple[str, ...] | None = None  # None: no FGI marking; (): bare (concealed) FGI
+    cui: bool = False
+    cui_categories: tuple[tuple[str, bool], ...] = ()  # (code, specified)
+    dissem: frozenset[str] = frozenset()  # token ids (IC dissems, LDCs) other than lists
+    rel_to: tuple[str, ...] | None = None  # None: absent; (): the portion shorthand "REL"
+    display_only: tuple[str, ...] | None = None
+    eyes: tuple[str, ...] | None = None  # None: absent; (): the portion shorthand "EYES"
+    nonic: frozenset[str] = frozenset()
+    legacy_decl: str | None = None  # a declassification value in a pre-2008 banner (L-07)
+    legacy: tuple[str, ...] = ()
+    vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
+
+    @cached_property
+    def _key(self) -> tuple:
+        return (self.scheme, self.level, self.owners, self.sci, self.sap, self.aea, self.fgi, self.cui,
+                self.cui_categories, self.dissem, self.rel_to, self.display_only, self.eyes, self.nonic,
+                self.legacy_decl)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Marking) and self._key == other._key
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    @property
+    def rank(self) -> int:
+        """U=0 (CUI too), R=1, C=2, S=3, TS=4."""
+        return LEVEL_RANKS[self.level]
+
+    @property
+    def is_classified(self) -> bool:
+        """True from RESTRICTED up."""
+        return self.rank >= 1
+
+    @property
+    def noforn(self) -> bool:
+        """True when the marking carries NOFORN."""
+        return "NOFORN" in self.dissem
+
+    @property
+    def has_controls(self) -> bool:
+        """True when anything beyond the bare level is marked."""
+        return bool(self.sci or self.sap or self.aea or self.fgi is not None or self.cui_categories
+                    or self.dissem or self.rel_to is not None or self.display_only is not None
+                    or self.eyes is not None or self.nonic or self.legacy_decl
+                    or (self.cui and self.scheme != "cui"))
+
+    @property
+    def classification(self) -> str:
+        """The level as spelled in a banner, e.g. "TOP SECRET", "//NATO SECRET", "CUI"."""
+        from marklint.markings.render import classification
+
+        return classification(self)
+
+    def banner(self) -> str:
+        """The canonical banner line."""
+        from marklint.markings.render import render
+
+        return render(self, "banner")
+
+    def portion(self) -> str:
+        """The canonical portion mark, with its parentheses."""
+        from marklint.markings.render import render
+
+        return render(self, "portion")
+
+    def controls(self) -> frozenset[str]:
+        """Canonical banner tokens of every control, for diffing a banner with a roll-up."""
+        from marklint.markings.render import controls
+
+        return controls(self)
+
+    def __str__(self) -> str:
+        return self.banner()

@@ -1,0 +1,157 @@
+"""Canonical banner and portion renderings of a Marking, and its description rows."""
+
+from __future__ import annotations
+
+from marklint.markings.model import Aea, Marking, Tree
+from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
+
+
+def _vocab(m: Marking) -> Vocabulary:
+    return m.vocab or default_vocabulary()
+
+
+def _sort_codes(codes: tuple[str, ...], v: Vocabulary, usa: bool) -> list[str]:
+    tri = sorted(c for c in codes if c in v.trigraphs and c != "USA")
+    tetra = sorted(c for c in codes if c not in v.trigraphs)
+    return (["USA"] if usa else []) + tri + tetra
+
+
+def classification(m: Marking, form: str = "banner") -> str:
+    """The classification part, e.g. "TOP SECRET", "//DEU GBR SECRET", "//JOINT S CAN USA"."""
+    v = _vocab(m)
+    i = 0 if form == "banner" else 1
+    if m.scheme == "us":
+        return v.us_levels[m.level][i] if m.level in v.us_levels else "RESTRICTED" if i == 0 else "R"
+    if m.scheme == "cui":
+        return v.cui_marker
+    if m.scheme == "nato":
+        return "//" + v.nato_levels[m.level][i]
+    level = v.foreign_levels[m.level][i]
+    if m.scheme == "joint":
+        return f"//JOINT {level} {' '.join(m.owners)}"
+    if m.scheme == "fgi":
+        return f"//FGI {level}"
+    return f"//{' '.join(m.owners)} {level}"
+
+
+def _tree(tree: Tree) -> str:
+    return tree[0] + "".join("-" + " ".join((c, *subs)) for c, subs in tree[1])
+
+
+def _aea(item: Aea, v: Vocabulary, form: str) -> str:
+    token = v.tokens[item.id]
+    text = token.id if form == "banner" else token.portion
+    if item.cnwdi:
+        text += "-CNWDI"
+    if item.sigma:
+        text += "-" + ("SIGMA" if form == "banner" else v.aea_subsets["SIGMA"]["portion"]) + " " + \
+            " ".join(str(n) for n in item.sigma)
+    return text
+
+
+def _token(token: Token, form: str) -> str:
+    return token.id if form == "banner" else token.portion
+
+
+def _dissems(m: Marking, v: Vocabulary, form: str) -> list[str]:
+    entries: list[tuple[int, Token, str]] = []
+    pure_cui = m.scheme == "cui"
+    for tid in m.dissem:
+        token = v.tokens[tid]
+        entries.append((token.order, token, _token(token, form)))
+    rel = v.tokens["REL TO"]
+    if m.rel_to is not None:
+        text = "REL" if not m.rel_to else "REL TO " + ", ".join(_sort_codes(m.rel_to, v, usa=True))
+        entries.append((rel.order, rel, text))
+    if m.eyes is not None:
+        eyes = v.tokens["EYES ONLY"]
+        text = "EYES" if not m.eyes else "/".join(["USA"] + sorted(m.eyes)) + " EYES ONLY"
+        entries.append((eyes.order, eyes, text))
+    if m.display_only is not None:
+        disp = v.tokens["DISPLAY ONLY"]
+        entries.append((disp.order, disp, "DISPLAY ONLY " + ", ".join(_sort_codes(m.display_only, v, usa=False))))
+    if pure_cui:
+        entries.sort(key=lambda e: e[2].upper())
+    else:
+        entries.sort(key=lambda e: e[0])
+    return [e[2] for e in entries]
+
+
+def categories(m: Marking, form: str) -> list[str]:
+    """The rendered categories after the classification, in register order (S-06)."""
+    v = _vocab(m)
+    out: list[str] = []
+    if m.sci:
+        out.append("/".join(_tree(t) for t in m.sci))
+    if m.sap:
+        out.append("SAR-" + "/".join(_tree(t) for t in m.sap))
+    if m.aea:
+        out.append("/".join(_aea(a, v, form) for a in m.aea))
+    if m.fgi is not None:
+        out.append(" ".join(["FGI"] + _sort_codes(m.fgi, v, usa=False)))
+    if m.cui and m.scheme != "cui":
+        out.append(v.cui_marker)
+    if m.cui_categories:
+        out.append("/".join(("SP-" if sp else "") + code for code, sp in m.cui_categories))
+    dissems = _dissems(m, v, form)
+    if dissems:
+        out.append("/".join(dissems))
+    if m.nonic:
+        out.append("/".join(_token(t, form) for t in sorted((v.tokens[i] for i in m.nonic), key=lambda t: t.order)))
+    if m.legacy_decl:
+        out.append(m.legacy_decl)
+    return out
+
+
+def render(m: Marking, form: str) -> str:
+    """The canonical banner ("banner") or portion mark ("portion", with parentheses)."""
+    text = "//".join([classification(m, form)] + categories(m, form))
+    return f"({text})" if form == "portion" else text
+
+
+def controls(m: Marking) -> frozenset[str]:
+    """Canonical banner tokens of every control."""
+    v = _vocab(m)
+    out: set[str] = set()
+    out.update(_tree(t) for t in m.sci)
+    out.update("SAR-" + _tree(t) for t in m.sap)
+    out.update(_aea(a, v, "banner") for a in m.aea)
+    if m.fgi is not None:
+        out.add(" ".join(["FGI"] + _sort_codes(m.fgi, v, usa=False)))
+    if m.cui and m.scheme != "cui":
+        out.add(v.cui_marker)
+    out.update(("SP-" if sp else "") + code for code, sp in m.cui_categories)
+    out.update(_dissems(m, v, "banner"))
+    out.update(v.tokens[i].id for i in m.nonic)
+    if m.legacy_decl:
+        out.add(m.legacy_decl)
+    return frozenset(out)
+
+
+def describe(m: Marking) -> list[tuple[str, str]]:
+    """Label/value rows describing a marking (used by `marklint parse`)."""
+    v = _vocab(m)
+    banner_level = classification(m, "banner").lstrip("/")
+    rows = [("portion", m.portion()), ("banner", m.banner()), ("level", banner_level)]
+    if m.scheme in ("foreign", "joint"):
+        rows.append(("owners", " ".join(m.owners)))
+    if m.sci:
+        rows.append(("SCI", "/".join(_tree(t) for t in m.sci)))
+    if m.sap:
+        rows.append(("SAP", "SAR-" + "/".join(_tree(t) for t in m.sap)))
+    if m.aea:
+        rows.append(("AEA", "/".join(_aea(a, v, "banner") for a in m.aea)))
+    if m.fgi is not None:
+        rows.append(("FGI", " ".join(m.fgi) if m.fgi else "(source concealed)"))
+    if m.cui and m.scheme != "cui":
+        rows.append(("CUI", v.cui_marker))
+    if m.cui_categories:
+        rows.append(("CUI categories", "/".join(("SP-" if sp else "") + c for c, sp in m.cui_categories)))
+    dissems = _dissems(m, v, "banner")
+    if dissems:
+        rows.append(("LDC" if m.scheme == "cui" else "dissem", "/".join(dissems)))
+    if m.nonic:
+        rows.append(("non-IC", "/".join(t.id for t in sorted((v.tokens[i] for i in m.nonic), key=lambda t: t.order))))
+    if m.legacy:
+        rows.append(("legacy", ", ".join(m.legacy)))
+    return rows

@@ -1,0 +1,524 @@
+"""The marking vocabulary: levels, controls, SCI/SAP/AEA words, CUI and country codes, as data.
+
+Vocabularies live in YAML under `rules/vocab/` (package `marklint.rules.vocab`). A name such as
+"default" means `rules/vocab/default.yaml`; a path is read as is; a file may `include` other
+vocabularies by name. Files are merged in order: a later file adds entries and may replace an
+entry of the same id (so a rule set can, say, publish a tetragraph's members).
+
+Loading is cached twice: in memory per argument tuple, and as a pickle under the user cache
+directory keyed by the files' paths, sizes and modification times, because parsing the YAML
+costs more than the whole start-up budget of a pre-commit run.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import os
+import pickle
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any, Sequence
+
+from marklint import __version__
+
+LEVEL_RANKS = {"U": 0, "CUI": 0, "R": 1, "C": 2, "S": 3, "TS": 4}
+_ROLLUPS = ("always", "unclassified-only", "superseded")
+_TAKES = ("countries", "eyes")
+
+
+class VocabularyError(ValueError):
+    """A vocabulary file that cannot be used; the message names the file and line."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Token:
+    """One control marking (IC or non-IC dissem, AEA, NATO control, CUI LDC)."""
+
+    id: str
+    category: str  # "dissem" | "nonic" | "aea"
+    order: int
+    title: str | None = None
+    portion: str = ""
+    aliases: tuple[str, ...] = ()
+    levels: frozenset[str] = frozenset()
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    fdr: bool = False
+    takes: str | None = None
+    rollup: str = "always"
+    beats: tuple[str, ...] = ()
+    classified_adds: tuple[str, ...] = ()
+    splits_into: tuple[str, ...] = ()
+    retired: datetime.date | None = None
+    replacement: str | None = None
+    cui_only: bool = False
+    requires_category: str | None = None
+
+    @property
+    def legacy(self) -> bool:
+        """True for a retired token."""
+        return self.replacement is not None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Level and companion constraints of an SCI system, compartment or sub-compartment."""
+
+    levels: frozenset[str] = frozenset()
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Compartment:
+    """An SCI compartment (or the "*" default for unregistered ones)."""
+
+    id: str
+    title: str | None
+    rule: Rule
+    subs: Rule
+
+
+@dataclass(frozen=True)
+class SciSystem:
+    """An SCI control system with its compartments."""
+
+    id: str
+    title: str | None
+    rule: Rule
+    bare: str  # "ok" | "legacy" | "error"
+    bare_replacement: str | None
+    compartments: dict[str, Compartment]
+
+
+@dataclass(frozen=True)
+class LegacyWord:
+    """A retired SCI system word."""
+
+    id: str
+    replacement: str
+    retired: datetime.date | None
+
+
+@dataclass
+class Vocabulary:
+    """Everything the parser, checker and renderer need to know about words."""
+
+    us_levels: dict[str, tuple[str, str]] = field(default_factory=dict)  # level -> (banner, portion)
+    foreign_levels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    nato_levels: dict[str, tuple[str, str]] = field(default_factory=dict)
+    nato_legacy: dict[str, tuple[str, str, datetime.date | None]] = field(default_factory=dict)
+    tokens: dict[str, Token] = field(default_factory=dict)
+    spellings: dict[str, tuple[str, str]] = field(default_factory=dict)  # UPPER -> (id, form)
+    sci_systems: dict[str, SciSystem] = field(default_factory=dict)
+    sci_titles: dict[str, str] = field(default_factory=dict)  # UPPER title -> system id
+    sci_legacy: dict[str, LegacyWord] = field(default_factory=dict)
+    sci_unpublished: str = "[A-Z0-9]{1,6}"
+    sci_forbidden: frozenset[str] = frozenset()
+    sap_title: str = "SPECIAL ACCESS REQUIRED"
+    sap_levels: frozenset[str] = frozenset({"TS", "S", "C"})
+    sap_identifier: str = "[A-Z0-9]{1,6}"
+    sap_programs: dict[str, str] = field(default_factory=dict)  # UPPER name -> abbreviation
+    sap_repeat_retired: datetime.date | None = None
+    aea_subsets: dict[str, dict[str, Any]] = field(default_factory=dict)
+    cui_marker: str = "CUI"
+    cui_banner_aliases: tuple[str, ...] = ()
+    cui_specified: frozenset[str] = frozenset()
+    cui_basic: frozenset[str] = frozenset()
+    cui_notional: str = "(?!)"
+    ldcs: frozenset[str] = frozenset()
+    trigraphs: dict[str, str] = field(default_factory=dict)
+    tetragraphs: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def token(self, spelling: str) -> tuple[Token, str] | None:
+        """Look a control up by any spelling (case-insensitive): (token, form) or None.
+
+        `form` is "id", "title", "portion" or "alias".
+        """
+        hit = self.spellings.get(spelling.upper())
+        if hit is None:
+            return None
+        return self.tokens[hit[0]], hit[1]
+
+    def is_country(self, code: str) -> bool:
+        """True for a known trigraph or tetragraph."""
+        return code in self.trigraphs or code in self.tetragraphs
+
+    def known_words(self) -> list[str]:
+        """Every spelling a suggestion may propose."""
+        words = [t.id for t in self.tokens.values()] + [t.portion for t in self.tokens.values()]
+        words += [t.title for t in self.tokens.values() if t.title]
+        words += list(self.sci_systems) + ["FGI", "SAR", "CUI"]
+        for table in (self.us_levels, self.nato_levels):
+            for banner, portion in table.values():
+                words += [banner, portion]
+        return sorted(set(words))
+
+
+def _package_vocab_dir() -> Path:
+    return Path(str(resources.files("marklint.rules") / "vocab"))
+
+
+def _resolve(name: str, base: Path) -> Path:
+    if name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name:
+        return Path(name)
+    return base / f"{name}.yaml"
+
+
+def _file_list(names: Sequence[str]) -> list[Path]:
+    """Expand names and `include` lists into the ordered list of files (no duplicates)."""
+    base = _package_vocab_dir()
+    ordered: list[Path] = []
+
+    def visit(path: Path, stack: tuple[Path, ...]) -> None:
+        if path in stack:
+            raise VocabularyError(f"{path}: include cycle")
+        if path in ordered:
+            return
+        data = _read(path)
+        includes = data.get("include", []) if isinstance(data, dict) else []
+        if not isinstance(includes, list) or not all(isinstance(i, str) for i in includes):
+            raise VocabularyError(f"{path}:{_line(data, 'include')}: include must be a list of names")
+        for inc in includes:
+            visit(_resolve(inc, path.parent), stack + (path,))
+        if set(data) - {"include"}:
+            ordered.append(path)
+
+    for name in names:
+        visit(_resolve(name, base), ())
+    return ordered
+
+
+_read_cache: dict[Path, Any] = {}
+
+
+def _read(path: Path) -> Any:
+    if path in _read_cache:
+        return _read_cache[path]
+    from marklint.yamlsafe import YamlError, load_yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise VocabularyError(f"{path}: vocabulary file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise VocabularyError(f"{path}: cannot read vocabulary file ({exc})") from None
+    try:
+        data = load_yaml(text)
+    except YamlError as exc:
+        raise VocabularyError(f"{path}:{exc.line}: {exc.message}") from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise VocabularyError(f"{path}:1: a vocabulary file must be a mapping")
+    _read_cache[path] = data
+    return data
+
+
+def _line(node: Any, key: Any = None) -> int:
+    if key is not None and hasattr(node, "line_of"):
+        return node.line_of(key)
+    return getattr(node, "line", 0)
+
+
+class _Builder:
+    """Validates one file's data and merges it into a Vocabulary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.v = vocab
+        self.path = Path()
+
+    def fail(self, node: Any, key: Any, message: str) -> None:
+        raise VocabularyError(f"{self.path}:{_line(node, key)}: {message}")
+
+    def strings(self, node: Any, key: str, default: Sequence[str] = ()) -> tuple[str, ...]:
+        value = node.get(key, list(default))
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(x, (str, int)) for x in value):
+            self.fail(node, key, f"{key} must be a list of words")
+        return tuple(str(x) for x in value)
+
+    def string(self, node: Any, key: str, required: bool = False) -> str | None:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.fail(node, key, f"missing {key}")
+            return None
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            self.fail(node, key, f"{key} must be a word")
+        return str(value)
+
+    def levels(self, node: Any, key: str = "levels") -> frozenset[str]:
+        levels = self.strings(node, key)
+        for level in levels:
+            if level not in LEVEL_RANKS:
+                self.fail(node, key, f"unknown level {level!r} (use TS, S, C, R, U)")
+        return frozenset(levels)
+
+    def mapping(self, node: Any, key: str) -> Any:
+        value = node.get(key)
+        if not isinstance(value, dict):
+            self.fail(node, key, f"{key} must be a mapping")
+        return value
+
+    def date(self, node: Any, key: str) -> datetime.date | None:
+        value = node.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, datetime.date):
+            self.fail(node, key, f"{key} must be a date (YYYY-MM-DD)")
+        return value
+
+    def merge(self, path: Path, data: Any) -> None:
+        self.path = path
+        known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "category", "tokens",
+                 "subsets", "unpublished", "forbidden", "systems", "legacy", "indicator", "levels",
+                 "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases",
+                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs"}
+        for key in data:
+            if key not in known:
+                self.fail(data, key, f"unknown vocabulary key {key!r}")
+        for table in ("us", "foreign", "nato"):
+            if table in data:
+                self.level_table(data, table)
+        if "nato_legacy" in data:
+            for item in self.items(data, "nato_legacy"):
+                portion = self.string(item, "portion", True)
+                self.v.nato_legacy[portion] = (self.string(item, "level", True),
+                                               self.string(item, "control", True), self.date(item, "retired"))
+        if "tokens" in data:
+            category = self.string(data, "category", True)
+            if category not in ("dissem", "nonic", "aea"):
+                self.fail(data, "category", "category must be dissem, nonic or aea")
+            for item in self.items(data, "tokens"):
+                self.token(item, category)
+        if "subsets" in data:
+            for name, sub in self.mapping(data, "subsets").items():
+                self.v.aea_subsets[str(name)] = {
+                    "title": self.string(sub, "title"), "portion": self.string(sub, "portion") or str(name),
+                    "parents": self.strings(sub, "parents"), "levels": self.levels(sub),
+                    "numbers": tuple(int(n) for n in self.strings(sub, "numbers"))}
+        if "systems" in data:
+            self.sci(data)
+        if "indicator" in data:
+            self.sap(data)
+        if "marker" in data:
+            self.cui(data)
+        if "trigraphs" in data:
+            for code, name in self.mapping(data, "trigraphs").items():
+                self.v.trigraphs[str(code)] = str(name)
+        if "tetragraphs" in data:
+            for code, entry in self.mapping(data, "tetragraphs").items():
+                if not isinstance(entry, dict):
+                    self.fail(data["tetragraphs"], code, "a tetragraph needs {name, members, decomposable}")
+                members = self.strings(entry, "members")
+                self.v.tetragraphs[str(code)] = (members, bool(entry.get("decomposable", False)))
+
+    def items(self, data: Any, key: str) -> list[Any]:
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(i, dict) for i in value):
+            self.fail(data, key, f"{key} must be a list of mappings")
+        return value
+
+    def level_table(self, data: Any, table: str) -> None:
+        target = {"us": self.v.us_levels, "foreign": self.v.foreign_levels, "nato": self.v.nato_levels}[table]
+        for item in self.items(data, table):
+            level = self.string(item, "level", True)
+            if level not in LEVEL_RANKS:
+                self.fail(item, "level", f"unknown level {level!r}")
+            target[level] = (self.string(item, "banner", True), self.string(item, "portion", True))
+
+    def token(self, item: Any, category: str) -> None:
+        tid = self.string(item, "id", True)
+        rollup = self.string(item, "rollup") or "always"
+        if rollup not in _ROLLUPS:
+            self.fail(item, "rollup", f"rollup must be one of {', '.join(_ROLLUPS)}")
+        takes = self.string(item, "takes")
+        if takes is not None and takes not in _TAKES:
+            self.fail(item, "takes", f"takes must be one of {', '.join(_TAKES)}")
+        levels = self.strings(item, "levels")
+        cui_only = "CUI" in levels
+        token = Token(
+            id=tid, category=category, order=len(self.v.tokens), title=self.string(item, "title"),
+            portion=self.string(item, "portion") or tid, aliases=self.strings(item, "aliases"),
+            levels=frozenset(levels) - {"CUI"}, requires=self.strings(item, "requires"),
+            excludes=self.strings(item, "excludes"), fdr=bool(item.get("fdr", False)), takes=takes,
+            rollup=rollup, beats=self.strings(item, "beats"),
+            classified_adds=self.strings(item, "classified_adds"), splits_into=self.strings(item, "splits_into"),
+            retired=self.date(item, "retired"), replacement=self.string(item, "replacement"),
+            cui_only=cui_only, requires_category=self.string(item, "requires_category"))
+        if token.retired is not None and token.replacement is None:
+            self.fail(item, "retired", "a retired token needs a replacement (or 'none')")
+        old = self.v.tokens.get(tid)
+        if old is not None:
+            token = Token(**{**token.__dict__, "order": old.order})
+        self.v.tokens[tid] = token
+        for form, spelling in [("id", tid), ("title", token.title), ("portion", token.portion)] + \
+                [("alias", a) for a in token.aliases]:
+            if spelling:
+                self.v.spellings.setdefault(spelling.upper(), (tid, form))
+
+    def rule(self, node: Any) -> Rule:
+        if node is None:
+            return Rule()
+        return Rule(self.levels(node), self.strings(node, "requires"), self.strings(node, "excludes"))
+
+    def sci(self, data: Any) -> None:
+        if "unpublished" in data:
+            self.v.sci_unpublished = self.string(data, "unpublished")
+            self.pattern(data, "unpublished")
+        self.v.sci_forbidden = self.v.sci_forbidden | frozenset(self.strings(data, "forbidden"))
+        for item in self.items(data, "systems"):
+            sid = self.string(item, "id", True)
+            bare = self.string(item, "bare") or "ok"
+            if bare not in ("ok", "legacy", "error"):
+                self.fail(item, "bare", "bare must be ok, legacy or error")
+            comps = {}
+            for comp in item.get("compartments", []) or []:
+                cid = self.string(comp, "id", True)
+                comps[cid] = Compartment(cid, self.string(comp, "title"), self.rule(comp),
+                                         self.rule(comp.get("subs")) if comp.get("subs") else self.rule(comp))
+            system = SciSystem(sid, self.string(item, "title"), self.rule(item), bare,
+                               self.string(item, "bare_replacement"), comps)
+            self.v.sci_systems[sid] = system
+            if system.title:
+                self.v.sci_titles[system.title.upper()] = sid
+        for item in self.items(data, "legacy") if "legacy" in data else []:
+            word = LegacyWord(self.string(item, "id", True), self.string(item, "replacement", True),
+                              self.date(item, "retired"))
+            for spelling in (word.id, self.string(item, "title"), *self.strings(item, "aliases")):
+                if spelling:
+                    self.v.sci_legacy[spelling.upper()] = word
+
+    def pattern(self, node: Any, key: str) -> None:
+        try:
+            re.compile(str(node[key]))
+        except re.error as exc:
+            self.fail(node, key, f"invalid pattern ({exc})")
+
+    def sap(self, data: Any) -> None:
+        indicator = self.mapping(data, "indicator")
+        self.v.sap_title = self.string(indicator, "title", True)
+        if "levels" in data:
+            self.v.sap_levels = self.levels(data)
+        self.v.sap_repeat_retired = self.date(data, "repeated_indicator_retired")
+        if "identifier" in data:
+            self.pattern(data, "identifier")
+            self.v.sap_identifier = str(data["identifier"])
+        for name, abbr in (data.get("programs") or {}).items():
+            self.v.sap_programs[str(name).upper()] = str(abbr)
+
+    def cui(self, data: Any) -> None:
+        self.v.cui_marker = self.string(data, "marker", True)
+        self.v.cui_banner_aliases = self.strings(data, "banner_aliases")
+        self.v.cui_specified = self.v.cui_specified | frozenset(self.strings(data, "specified"))
+        self.v.cui_basic = self.v.cui_basic | frozenset(self.strings(data, "basic"))
+        if "notional_category" in data:
+            self.pattern(data, "notional_category")
+            self.v.cui_notional = str(data["notional_category"])
+        self.v.ldcs = self.v.ldcs | frozenset(self.strings(data, "ldcs"))
+
+
+def _check_references(v: Vocabulary, files: list[Path]) -> None:
+    """Every id named in requires/excludes/beats/... must exist."""
+    where = ", ".join(str(f) for f in files)
+    names = set(v.tokens)
+    for token in v.tokens.values():
+        for ref in token.requires + token.excludes + token.beats + token.classified_adds + token.splits_into:
+            if ref not in names:
+                raise VocabularyError(f"{where}: token {token.id!r} names unknown token {ref!r}")
+    for ldc in v.ldcs:
+        if ldc not in names:
+            raise VocabularyError(f"{where}: LDC {ldc!r} is not a defined token")
+    for system in v.sci_systems.values():
+        for rule in [system.rule] + [c.rule for c in system.compartments.values()] + \
+                [c.subs for c in system.compartments.values()]:
+            for ref in rule.requires + rule.excludes:
+                if ref not in names:
+                    raise VocabularyError(f"{where}: SCI {system.id!r} names unknown token {ref!r}")
+
+
+def _build(files: list[Path]) -> Vocabulary:
+    vocab = Vocabulary(sources=tuple(str(f) for f in files))
+    builder = _Builder(vocab)
+    for path in files:
+        builder.merge(path, _read(path))
+    _check_references(vocab, files)
+    if not vocab.us_levels:
+        raise VocabularyError(f"{files[0] if files else '(none)'}: the vocabulary defines no US levels")
+    return vocab
+
+
+def _cache_file(files: list[Path]) -> Path | None:
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    digest = hashlib.sha256(__version__.encode())
+    for f in files:
+        try:
+            st = f.stat()
+        except OSError:
+            return None
+        digest.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return Path(root) / "marklint" / f"vocab-{digest.hexdigest()[:24]}.pickle"
+
+
+def _load_cached(names: tuple[str, ...]) -> Vocabulary:
+    base = _package_vocab_dir()
+    # Only the top-level files are known before reading; includes are resolved from the
+    # cached list, whose own stat signature covers every included file.
+    tops = [_resolve(n, base) for n in names]
+    index = _cache_file(tops)
+    if index is not None:
+        try:
+            files, vocab_path = pickle.loads(index.read_bytes())
+            target = _cache_file(files)
+            if target is not None and target == vocab_path:
+                return pickle.loads(target.read_bytes())
+        except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError):
+            pass
+    files = _file_list(names)
+    vocab = _build(files)
+    target = _cache_file(files)
+    if index is not None and target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _atomic_write(target, pickle.dumps(vocab))
+            _atomic_write(index, pickle.dumps((files, target)))
+        except OSError:
+            pass
+    return vocab
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+
+
+_loaded: dict[tuple[str, ...], Vocabulary] = {}
+
+
+def load_vocabulary(names_or_paths: Sequence[str] = ("default",)) -> Vocabulary:
+    """Load and merge vocabularies by name (files in rules/vocab) or path; cached.
+
+    Raises VocabularyError naming the file and line of the first problem.
+    """
+    key = tuple(str(n) for n in names_or_paths)
+    vocab = _loaded.get(key)
+    if vocab is None:
+        vocab = _load_cached(key)
+        _loaded[key] = vocab
+    return vocab
+
+
+def default_vocabulary() -> Vocabulary:
+    """The cached default vocabulary."""
+    return load_vocabulary(("default",))
