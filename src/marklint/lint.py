@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, replace
 from datetime import date
 
-from marklint.checks.registry import RULES, RuleDoc, by_key, make_finding
+from marklint.checks.registry import RULES, RuleDoc
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
 
@@ -140,12 +140,15 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
 
         findings.extend(check_generic(ctx, ruleset))
     for slug, line, message in doc.notes:
-        findings.append(make_finding(slug, path=doc.path, line=line, column=1, message=message))
+        findings.append(ctx.finding(slug, (line, 1), message, None))
     from marklint.fixes import attach_fixes
 
     attach_fixes(ctx, findings)
     findings = _configure(findings, ruleset, settings)
-    findings += _configure(apply_suppressions(doc, findings), ruleset, settings)
+    earned = apply_suppressions(doc, findings)  # suppression-unused, suppression-missing-reason
+    for finding in earned:
+        finding.severity = ruleset.severity(finding.rule) or finding.severity
+    findings += _configure(earned, ruleset, settings)
     if settings.show_source:
         for finding in findings:
             if 0 < finding.line <= len(lines):
@@ -158,7 +161,9 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
 
 
 def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:
-    """Apply the rule set's and configuration's severities and the select/ignore lists."""
+    """Drop the findings of rules the rule set turns off or the select/ignore lists exclude,
+    and apply the configuration's severity overrides. Checks already give findings the rule
+    set's severity (some cap it lower for a lesser form of a problem)."""
     overrides = dict(settings.severity)
     kept = []
     for finding in findings:
@@ -168,11 +173,11 @@ def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Fin
             continue
         if finding.rule in overrides or finding.code in overrides:
             severity = overrides.get(finding.rule, overrides.get(finding.code))
-        else:
-            severity = ruleset.severity(finding.rule)
-        if severity is None:
+            if severity is None:
+                continue
+            finding.severity = severity
+        elif ruleset.severity(finding.rule) is None:
             continue
-        finding.severity = severity
         kept.append(finding)
     return kept
 

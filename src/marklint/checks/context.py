@@ -77,13 +77,17 @@ class CheckContext:
 
     def finding(self, slug: str, mark_or_pos: Mark | tuple[int, int], message: str, page: int | None,
                 end_column: int | None = None) -> Finding:
-        """A finding at a mark (spanning it, quoting its marking) or at a (line, column)."""
+        """A finding with the rule set's severity, at a mark (spanning it, quoting its marking)
+        or at a (line, column)."""
         if isinstance(mark_or_pos, Mark):
             mark = mark_or_pos
-            return make_finding(
+            finding = make_finding(
                 slug, path=self.doc.path, line=mark.line, column=mark.column, message=message,
                 end_column=mark.end_column, page=mark.page, marking=mark.text,
             )
-        line, column = mark_or_pos
-        return make_finding(slug, path=self.doc.path, line=line, column=column, message=message,
-                            end_column=end_column, page=page)
+        else:
+            line, column = mark_or_pos
+            finding = make_finding(slug, path=self.doc.path, line=line, column=column,
+                                   message=message, end_column=end_column, page=page)
+        finding.severity = self.ruleset.severity(slug) or finding.severity
+        return finding
