@@ -59,7 +59,7 @@ _EO12951_RE = re.compile(r"25X1,?\s*E\.?O\.?\s*12951", re.IGNORECASE)
 _AEA_NATO_RE = re.compile(
     r"N/A to [A-Z/ ,]{2,40} portions\.?\s*See source list for NSI portions\.?", re.IGNORECASE
 )
-_NUMERIC_DATE_RE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}|\d{8}")
+_NUMERIC_DATE_RE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
 _HAS_DATE_RE = re.compile(r"\b(?:\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b")
 _AEA_IDS = frozenset({"RD", "FRD", "TFNI"})
 
@@ -306,11 +306,11 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
         if retired.regex.search(value):
             if retired.valid_until is not None and doc_date is not None and doc_date <= retired.valid_until:
                 return
-            until = (f" after {retired.valid_until.isoformat()}" if retired.valid_until else "")
+            when = (f"valid only on documents dated on or before {retired.valid_until.isoformat()}"
+                    if retired.valid_until else "never valid")
             use = f"; use {retired.replacement}" if retired.replacement else ""
             out.value("cab-declassify-invalid", line,
-                      f"Declassify On '{value}' is a retired value, not valid on documents dated{until or ' at any time'}"
-                      f"{use} (C-15, L-04)")
+                      f"Declassify On '{value}' is a retired value, {when}{use} (C-15, L-04)")
             return
     commingled = _commingled(overall)
     if _AEA_NATO_RE.fullmatch(value):
@@ -359,6 +359,9 @@ def _shape_allowed(out: _Emitter, line: CabLine, shape: str, shapes) -> bool:
 def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, policy,
                          doc_date: date | None, shapes, exemption_code: str = "") -> None:
     day = parse_yyyymmdd(text)
+    if day is None and text.isdigit() and len(text) == 8:
+        out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
+        return
     if day is None and _NUMERIC_DATE_RE.fullmatch(text):
         if policy.numeric_dates == "yyyymmdd":
             fixed = parse_date(text)
@@ -370,9 +373,6 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
         if day is None:
             out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
             return
-    if day is None and text.isdigit() and len(text) == 8:
-        out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
-        return
     if day is None:
         day = parse_date(text)
     if day is None:

@@ -1,0 +1,301 @@
+"""The classification authority block: recognition, and each cab-* rule with exact positions."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marklint.checks.authority import check_authority, find_authority_block, is_authority_line
+from marklint.dates import document_date
+from marklint.document import Block, BlockKind, Document, Page
+from marklint.findings import Severity
+from marklint.markings.model import Aea, Marking
+from marklint.ruleset import load_ruleset
+
+FIXTURES = Path(__file__).parent / "fixtures" / "authority"
+SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_2aaf33a82973c46b.txt"
+SECRET = Marking("us", "S")
+FOUO = Marking("us", "U", dissem=frozenset({"FOUO"}))
+
+
+def make_doc(text: str, path: str = "doc.txt") -> Document:
+    """One page; blocks are runs of non-blank lines (positions as the text reader gives them)."""
+    blocks, lines, start = [], [], 0
+    for number, line in enumerate(text.split("\n") + [""], 1):
+        if line.strip():
+            start = start if lines else number
+            lines.append(line)
+        elif lines:
+            kind = BlockKind.LINE if len(lines) == 1 else BlockKind.PARAGRAPH
+            blocks.append(Block(kind, "\n".join(lines), start))
+            lines = []
+    return Document(path, "text", [Page(1, blocks)], text)
+
+
+def lint(name: str, overall: Marking | None = SECRET, ruleset: str = "us-cnsi"):
+    text = (FIXTURES / name).read_text()
+    doc = make_doc(text, name)
+    findings = check_authority(doc, find_authority_block(doc), overall, document_date(text.splitlines()),
+                               load_ruleset(ruleset))
+    return [(f.rule, f.line, f.column, f.end_column, f.severity.label, f.message) for f in findings]
+
+
+def test_block_lines_values_and_positions():
+    doc = make_doc((FIXTURES / "original-ok.txt").read_text())
+    cab = find_authority_block(doc)
+    assert [(l.key, l.value, l.line, l.column, l.value_line, l.value_column) for l in cab.lines] == [
+        ("classified-by", "David Smith, Chief, Division 5", 7, 1, 7, 16),
+        ("reason", "1.4(a)(c)", 8, 1, 8, 9),
+        ("declassify-on", "20220303", 9, 1, 9, 16),
+    ]
+    assert cab.derivative is False and len(cab.blocks) == 1
+
+
+def test_linear_block_and_lookalike_label():
+    doc = make_doc((FIXTURES / "linear.txt").read_text())
+    cab = find_authority_block(doc)
+    assert [(l.key, l.label, l.value, l.column, l.value_column, l.lookalike) for l in cab.lines] == [
+        ("classified-by", "Classified By", "D. Smith", 1, 16, False),
+        ("reason", "Reason", "1.4(c)", 27, 35, False),
+        ("declassify-on", "Declass On", "20220303", 44, 56, True),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "Classified By: David Smith", "CLASSIFIED BY: ID#IMNO1", "Derived From: Multiple Sources",
+    "Reason: 1.4(c)", "Declassify On: 20351231", "Declassify on: OADR", "DECL: OADR", "DECL ON: X1",
+    "Downgrade To: CONFIDENTIAL on 20121231", "Declass On: 20301231", "Derived Form: Memo",
+    "Classified By: A | Derived From: B | Declassify On: 20351231",
+])
+def test_is_authority_line(line):
+    assert is_authority_line(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The reason: budgets.", "Declassified by David Smith, Chief, Division 5, August 17, 2008",
+    "Declassified on: August 17, 2008", "SUBJECT: (U) Weekly report", "Dear Margaret:",
+    "(S) Classified By the end of the day, the plan changes.", "Classification: SECRET",
+])
+def test_is_not_authority_line(line):
+    assert not is_authority_line(line)
+
+
+def test_reason_alone_is_not_a_block():
+    doc = make_doc((FIXTURES / "unclassified-ok.txt").read_text())
+    assert find_authority_block(doc) is None
+
+
+def test_block_comes_from_the_first_page_that_has_one():
+    first = [Block(BlockKind.LINE, "SECRET", 1)]
+    second = [Block(BlockKind.PARAGRAPH, "Classified By: A\nReason: 1.4(c)\nDeclassify On: 20301231", 5)]
+    third = [Block(BlockKind.LINE, "Declassify On: 20401231", 9)]
+    doc = Document("d.txt", "text", [Page(1, first), Page(2, second), Page(3, third)])
+    cab = find_authority_block(doc)
+    assert [(l.key, l.line, l.page) for l in cab.lines] == [
+        ("classified-by", 5, 2), ("reason", 6, 2), ("declassify-on", 7, 2)]
+
+
+# cab-missing (C-01)
+
+def test_cab_missing():
+    assert lint("missing.txt") == [
+        ("cab-missing", 1, 1, 1, "error",
+         "classified document has no classification authority block "
+         "(Classified By / Derived From / Declassify On) (C-01)"),
+    ]
+
+
+def test_cab_missing_near_miss_complete_original_block():
+    assert lint("original-ok.txt") == []
+
+
+def test_cab_missing_on_the_seed_letter_is_an_error_under_us_cnsi_and_a_warning_under_eo12356():
+    text = SEED.read_text()
+    doc = make_doc(text, "seed.txt")
+    cab = find_authority_block(doc)
+    assert cab is None and document_date(text.splitlines()) == date(1984, 11, 22)
+    strict = check_authority(doc, cab, SECRET, date(1984, 11, 22), load_ruleset("us-cnsi"))
+    legacy = check_authority(doc, cab, SECRET, date(1984, 11, 22), load_ruleset("us-eo12356"))
+    assert [(f.rule, f.line, f.column, f.severity) for f in strict] == [("cab-missing", 3, 1, Severity.ERROR)]
+    assert [(f.rule, f.line, f.column, f.severity) for f in legacy] == [("cab-missing", 3, 1, Severity.WARNING)]
+
+
+def test_cab_missing_off_when_the_rule_set_does_not_require_a_block(tmp_path):
+    rules = tmp_path / "no-cab.yaml"
+    rules.write_text("extends: us-cnsi\nauthority:\n  required: false\n")
+    doc = make_doc((FIXTURES / "missing.txt").read_text())
+    assert check_authority(doc, None, SECRET, None, load_ruleset(str(rules))) == []
+
+
+# cab-unexpected (C-01)
+
+def test_cab_unexpected():
+    assert lint("unexpected.txt", FOUO) == [
+        ("cab-unexpected", 7, 1, 1, "error", "classification authority block on an unclassified document (C-01)"),
+    ]
+
+
+def test_cab_unexpected_near_miss_unclassified_without_block():
+    assert lint("unclassified-ok.txt", FOUO) == []
+
+
+def test_cab_unexpected_on_an_unmarked_document():
+    assert lint("unexpected.txt", None)[0][-1] == "classification authority block on an unmarked document (C-01)"
+
+
+# cab-incomplete (C-02..C-05, C-18)
+
+def test_cab_incomplete_original_without_reason():
+    assert lint("incomplete-original.txt") == [
+        ("cab-incomplete", 7, 1, 1, "error",
+         "authority block has no Reason: line (original classification needs Classified By, "
+         "Reason, Declassify On) (C-02..C-05)"),
+    ]
+
+
+def test_cab_incomplete_derivative_empty_classified_by_no_declassify_and_a_reason():
+    assert lint("incomplete-derivative.txt") == [
+        ("cab-incomplete", 7, 1, 1, "error", "Classified By: line is empty (C-02..C-05)"),
+        ("cab-incomplete", 7, 1, 1, "error",
+         "authority block has no Declassify On: line (derivative classification needs Classified By, "
+         "Derived From, Declassify On) (C-02..C-05)"),
+        ("cab-incomplete", 9, 1, 1, "warning",
+         "a derivative authority block does not carry the original Reason forward (C-04)"),
+    ]
+
+
+def test_cab_incomplete_near_miss_complete_derivative():
+    assert lint("derivative-ok.txt") == []
+
+
+def test_lookalike_label_is_a_warning_and_still_read():
+    assert lint("linear.txt") == [
+        ("cab-incomplete", 7, 44, 55, "warning",
+         "unknown authority-block label 'Declass On:'; did you mean 'Declassify On:'? (C-18)"),
+    ]
+
+
+# cab-reason-invalid (C-03)
+
+def test_cab_reason_invalid():
+    assert lint("reason-invalid.txt") == [
+        ("cab-reason-invalid", 8, 9, 15, "error",
+         "Reason '1.4(i)' is not 1.4 plus one or more of the letters (a)..(h), e.g. '1.4(c)' (C-03)"),
+    ]
+
+
+def test_cab_reason_invalid_off_under_eo12356():
+    assert [f[0] for f in lint("reason-invalid.txt", ruleset="us-eo12356")] == []
+
+
+# cab-declassify-invalid and cab-declassify-too-late: whole files
+
+def test_cab_declassify_invalid_numeric_date():
+    assert lint("declassify-invalid.txt") == [
+        ("cab-declassify-invalid", 9, 16, 26, "error",
+         "numeric date '10/10/2035' must be written YYYYMMDD (20351010) (C-07)"),
+    ]
+
+
+def test_cab_declassify_too_late():
+    assert lint("too-late.txt") == [
+        ("cab-declassify-too-late", 9, 16, 24, "error",
+         "declassification date 20401010 is more than 25 years after the document's date 2010-10-10 "
+         "(latest 20351010) (C-08)"),
+    ]
+
+
+def test_cab_declassify_too_late_near_miss_exactly_25_years():
+    assert lint("limit-ok.txt") == []
+
+
+def test_legacy_1984_letter_with_oadr():
+    assert lint("legacy-1984.txt", ruleset="us-eo12356") == []
+    # us-cnsi accepts OADR on a 1984 document (L-04) but wants a Reason line (C-03)
+    assert [f[0] for f in lint("legacy-1984.txt")] == ["cab-incomplete"]
+
+
+# Declassify On values, one at a time (C-06, C-07, C-10..C-12, C-14, C-15, L-04)
+
+TEMPLATE = "SECRET\n\n{date}\n\n(S) Text.\n\nClassified By: D. Smith\nReason: 1.4(c)\nDeclassify On: {value}\n\nSECRET\n"
+
+
+def declassify(value: str, day: str = "March 3, 2012", overall: Marking = SECRET, ruleset: str = "us-cnsi"):
+    text = TEMPLATE.format(date=day, value=value)
+    doc = make_doc(text)
+    findings = check_authority(doc, find_authority_block(doc), overall, document_date(text.splitlines()),
+                               load_ruleset(ruleset))
+    return [(f.rule, f.line, f.column, f.message) for f in findings]
+
+
+@pytest.mark.parametrize("value", [
+    "20220303", "Completion of Operation", "50X1-HUM", "50X2-WMD", "25X4, 20501001", "25X1, EO 12951",
+    "50X6, 20701231", "75X1, 20801231", "25X1 25X3, 20351231", "October 10, 2035",
+])
+def test_valid_declassify_values(value):
+    assert declassify(value) == []
+
+
+@pytest.mark.parametrize("value, message", [
+    ("20301231 or Completion of Operation",
+     "Declassify On '20301231 or Completion of Operation' holds more than one value; give exactly one date or event (C-06)"),
+    ("2035-10-10", "numeric date '2035-10-10' must be written YYYYMMDD (20351010) (C-07)"),
+    ("20351340", "'20351340' is not a valid date (C-07)"),
+    ("50X1-HUM, 20600101", "50X1-HUM takes no date or event (C-10)"),
+    ("25X1", "exemption 25X1 needs a date or event: '25X1, YYYYMMDD' (C-11, C-12)"),
+    ("50X6", "exemption 50X6 needs a date or event: '50X6, YYYYMMDD' (C-11, C-12)"),
+    ("OADR", "Declassify On 'OADR' is a retired value, valid only on documents dated on or before 1995-10-14; "
+             "use the source document's date plus 25 years (C-15, L-04)"),
+    ("X3", "Declassify On 'X3' is a retired value, valid only on documents dated on or before 2003-09-21; "
+           "use the source document's date plus 25 years (C-15, L-04)"),
+    ("Manual Review", "Declassify On 'Manual Review' is a retired value, never valid; "
+                      "use the source document's date plus 25 years (C-15, L-04)"),
+    ("25X1-human", "Declassify On '25X1-human' is a retired value, valid only on documents dated on or before 2010-06-24; "
+                   "use 50X1-HUM (C-15, L-04)"),
+    ("Subject to treaty or international agreement",
+     "Declassify On 'Subject to treaty or international agreement' is a retired value, never valid (C-15, L-04)"),
+])
+def test_invalid_declassify_values(value, message):
+    assert declassify(value) == [("cab-declassify-invalid", 9, 16, message)]
+
+
+def test_exemption_limits_are_counted_from_the_document_date():
+    assert declassify("25X4, 20620303") == []
+    assert declassify("25X4, 20620304") == [
+        ("cab-declassify-too-late", 9, 16,
+         "25X4 date 20620304 is more than 50 years after the document's date 2012-03-03 (latest 20620303) (C-08)")]
+
+
+def test_no_limit_without_a_document_date():
+    assert declassify("20991231", day="") == []
+
+
+def test_retired_value_valid_on_old_documents():
+    assert declassify("X3", day="June 1, 2001") == []
+    assert declassify("OADR", day="June 1, 1990") == []
+
+
+def test_rd_document_takes_the_na_statement():
+    rd = Marking("us", "S", aea=(Aea("RD"),))
+    assert declassify("N/A to RD/FRD portions. See source list for NSI portions.", overall=rd) == []
+    assert declassify("20301231", overall=rd) == [
+        ("cab-declassify-invalid", 9, 16,
+         "a document with RD/FRD/TFNI information takes no declassification date or event: "
+         "'N/A to RD/FRD/TFNI portions. See source list for NSI portions.' (C-14)")]
+
+
+def test_eo12356_accepts_any_numeric_date_and_oadr():
+    assert declassify("10/10/1994", day="November 22, 1984", ruleset="us-eo12356") == []
+    assert declassify("OADR", day="November 22, 1984", ruleset="us-eo12356") == []
+
+
+def test_two_declassify_lines():
+    text = TEMPLATE.format(date="March 3, 2012", value="20220303") + "Declassify On: 20230303\n"
+    text = text.replace("\n\nSECRET\nDeclassify", "\nDeclassify")
+    doc = make_doc(text)
+    findings = check_authority(doc, find_authority_block(doc), SECRET, date(2012, 3, 3), load_ruleset("us-cnsi"))
+    assert [(f.rule, f.line, f.column, f.message) for f in findings] == [
+        ("cab-declassify-invalid", 10, 1,
+         "more than one Declassify On line; the block takes exactly one value (C-06)")]

@@ -1,0 +1,68 @@
+"""The document's date of origin and date helpers."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marklint.dates import add_years, document_date, parse_date, parse_yyyymmdd
+
+SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_2aaf33a82973c46b.txt"
+
+
+def test_seed_letter_is_dated_november_22_1984():
+    assert document_date(SEED.read_text().splitlines()) == date(1984, 11, 22)
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("November 22, 1984", date(1984, 11, 22)),
+    ("Nov. 22, 1984", date(1984, 11, 22)),
+    ("Nov 22 1984", date(1984, 11, 22)),
+    ("NOVEMBER 22, 1984", date(1984, 11, 22)),
+    ("November 22nd, 1984", date(1984, 11, 22)),
+    ("22 November 1984", date(1984, 11, 22)),
+    ("22 Nov. 1984", date(1984, 11, 22)),
+    ("Washington, 1984-11-22", date(1984, 11, 22)),
+    ("11/22/1984", date(1984, 11, 22)),
+    ("Date: 19841122", date(1984, 11, 22)),
+    ("DATE: 19841122", date(1984, 11, 22)),
+    ("Sent: Thursday, November 22, 1984 9:14 AM", date(1984, 11, 22)),
+])
+def test_date_forms(line, expected):
+    assert document_date([line]) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Serial 19841122",               # eight digits only on a date line
+    "A statement will be issued November 22nd announcing the talks.",
+    "in Geneva on January 7 and 8, 1985",
+    "February 30, 2001",             # impossible
+    "Declassify On: November 1, 2030",
+    "Derived From: Memo, \"Funding Problems,\" October 20, 2008",
+    "Declassify On: 20351231",
+    "Downgrade To: CONFIDENTIAL on 12/31/2012",
+])
+def test_not_a_date_of_origin(line):
+    assert document_date([line]) is None
+
+
+def test_first_date_wins_in_line_order_and_within_a_line():
+    lines = ["Derived From: Memo, October 20, 2008", "", "On 3 March 2012 and 2011-01-01", "April 1, 2013"]
+    assert document_date(lines) == date(2012, 3, 3)
+
+
+def test_parse_helpers():
+    assert parse_yyyymmdd("20351010") == date(2035, 10, 10)
+    assert parse_yyyymmdd("20351340") is None
+    assert parse_yyyymmdd("2035-10-10") is None
+    assert parse_date("October 10, 2035") == date(2035, 10, 10)
+    assert parse_date("10/10/2035") == date(2035, 10, 10)
+    assert parse_date("Completion of Operation") is None
+    assert parse_date("October 10, 2035 or later") is None
+
+
+def test_add_years_keeps_leap_days_sensible():
+    assert add_years(date(2012, 2, 29), 25) == date(2037, 2, 28)
+    assert add_years(date(2010, 10, 10), 25) == date(2035, 10, 10)
