@@ -20,8 +20,10 @@ import enum
 import hashlib
 import json
 import os
+import re
 import tempfile
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 from marklint import __version__
@@ -48,7 +50,7 @@ def _canonical(value: object) -> object:
         ]
     if isinstance(value, enum.Enum):
         return _canonical(value.value)
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return sorted(([_canonical(k), _canonical(v)] for k, v in value.items()), key=repr)
     if isinstance(value, (set, frozenset)):
         return sorted((_canonical(v) for v in value), key=repr)
@@ -58,7 +60,7 @@ def _canonical(value: object) -> object:
         return value
     if isinstance(value, os.PathLike):
         return os.fspath(value)
-    if hasattr(value, "pattern") and hasattr(value, "flags"):  # a compiled regular expression
+    if isinstance(value, re.Pattern):
         return ["re", value.pattern, value.flags]
     return [type(value).__name__, _canonical(vars(value))] if hasattr(value, "__dict__") else repr(value)
 

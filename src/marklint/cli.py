@@ -21,6 +21,12 @@ def _csv(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return int(value)
+
+
 def _check_parser() -> argparse.ArgumentParser:
     from marklint.readers import READERS
     from marklint.report import FORMATTERS
@@ -56,6 +62,13 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line of each finding (prints document text)")
+    parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                        help="lint in N processes (default: the number of CPUs)")
+    parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
+    parser.add_argument("--cache-dir", default=".marklint_cache", metavar="DIR",
+                        help="where cached results live (default: .marklint_cache)")
+    parser.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
+                        help="lint on a Dask cluster (e.g. tcp://scheduler:8786); needs marklint[dask]")
     return parser
 
 
@@ -74,7 +87,7 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
         return 2
     from marklint.findings import Severity
-    from marklint.lint import Settings, lint_bytes, lint_paths, rules_that_run
+    from marklint.lint import Settings, expand_paths, lint_bytes, rules_that_run
     from marklint.report import ReportContext, display_path, render, reported
     from marklint.ruleset import RuleSetError
 
@@ -95,7 +108,17 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     for path in args.paths:
         if path == "-":
             results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
-    results.extend(lint_paths(files, settings))
+    from marklint.distributed import DaskError
+    from marklint.parallel import default_jobs, lint_files
+
+    try:
+        results.extend(lint_files(
+            expand_paths(files, settings), settings, jobs=args.jobs or default_jobs(),
+            cache_dir=None if args.no_cache else args.cache_dir, dask_address=args.dask,
+        ))
+    except DaskError as exc:
+        err.write(f"marklint: {exc}\n")
+        return 2
     from marklint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 
     try:

@@ -12,7 +12,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
-from typing import Callable, TypeVar
+from typing import TYPE_CHECKING, Callable, TypeVar
+
+from marklint.cache import Cache, digest, fingerprint
+
+if TYPE_CHECKING:
+    from marklint.findings import FileResult
 
 T = TypeVar("T")
 
@@ -72,4 +77,101 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
         raise
     finally:
         pool.join()
+    return results
+
+
+def lint_file(path: str, settings) -> tuple[str | None, FileResult]:
+    """Lint one file; also return the digest of the bytes linted (None when unreadable)."""
+    from marklint.lint import lint_path
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None, lint_path(path, settings)  # reports the error as a serial run does
+    return lint_remote(path, data, settings)
+
+
+def lint_remote(path: str, data: bytes, settings) -> tuple[str, FileResult]:
+    """Lint the bytes of one file (in a worker process or on a Dask worker).
+
+    A bug that raises while linting one file becomes that file's error (exit code 2) rather
+    than ending a run over thousands of files.
+    """
+    from marklint.findings import FileResult
+    from marklint.lint import lint_bytes
+
+    try:
+        result = lint_bytes(path, data, settings)
+    except Exception as exc:  # noqa: BLE001 - reported per file, see docstring
+        detail = " ".join(str(exc).split())
+        result = FileResult(path=path, error=f"internal error ({type(exc).__name__}: {detail}); please report it")
+    return digest(data), result
+
+
+_contexts: dict[object, str] = {}
+
+
+def cache_context(path: str, settings) -> str | None:
+    """The cache context of one file: everything besides its content that its result depends
+    on (the settings completed by its configuration, and the rule set with any vocabulary
+    files it names). None when the configuration or rule set cannot be loaded: linting then
+    reports the error and nothing is cached."""
+    from marklint.config import ConfigError
+    from marklint.lint import AUTO, effective_settings
+    from marklint.ruleset import DEFAULT_RULESET, RuleSetError, load_ruleset, shipped_rulesets
+
+    try:
+        effective = effective_settings(path, settings)
+        context = _contexts.get(effective)
+        if context is None:
+            if effective.rules == AUTO:  # the choice depends on the content; fingerprint every candidate
+                rulesets = tuple(load_ruleset(name) for name in shipped_rulesets())
+            else:
+                rulesets = (load_ruleset(effective.rules or DEFAULT_RULESET),)
+            vocabularies = [_file_digest(name) for ruleset in rulesets for name in ruleset.vocabulary]
+            context = _contexts[effective] = fingerprint(effective, rulesets, vocabularies)
+    except (ConfigError, RuleSetError, OSError):
+        return None
+    return context
+
+
+def _file_digest(name: str) -> str:
+    """A vocabulary name as it is, or a vocabulary file's content digest when it is a path."""
+    if os.path.isfile(name):
+        with open(name, "rb") as handle:
+            return digest(handle.read())
+    return name
+
+
+def lint_files(
+    paths: list[str], settings, *, jobs: int = 1, cache_dir: str | None = None, dask_address: str | None = None,
+) -> list[FileResult]:
+    """Lint files (not directories), in order: from the cache when `cache_dir` is given and a
+    file is unchanged, else on the Dask cluster at `dask_address`, else in up to `jobs`
+    processes. Raises DaskError when the cluster cannot be used."""
+    cache = Cache(cache_dir) if cache_dir is not None and not settings.show_source else None
+    results: list = [None] * len(paths)
+    contexts: list[str | None] = [None] * len(paths)
+    todo: list[int] = []
+    for index, path in enumerate(paths):
+        if cache is not None:
+            contexts[index] = cache_context(path, settings)
+            if contexts[index] is not None:
+                results[index] = cache.lookup(path, contexts[index])
+        if results[index] is None:
+            todo.append(index)
+    pending = [paths[i] for i in todo]
+    if dask_address is not None:
+        from marklint.distributed import map_on_dask
+
+        done = map_on_dask(dask_address, lint_remote, lint_file, pending, settings)
+    else:
+        done = map_paths(lint_file, pending, settings, jobs)
+    for index, (content_digest, result) in zip(todo, done):
+        results[index] = result
+        if cache is not None and content_digest is not None and contexts[index] is not None:
+            cache.store(paths[index], contexts[index], content_digest, result)
+    if cache is not None:
+        cache.save()
     return results
