@@ -1,0 +1,271 @@
+"""Project configuration: `.marklint.yaml` or `[tool.marklint]` in pyproject.toml.
+
+`find_config(path)` walks up from a linted file's directory and returns the closest
+configuration (a `.marklint.yaml` wins over a pyproject.toml in the same directory; a
+pyproject.toml without `[tool.marklint]` is passed over), cached per directory.
+`Config.merge(settings, path)` completes the command line's `marklint.lint.Settings` for one
+file: the command line wins where it says something. Configuration files are untrusted input
+and are validated like rule files: an unknown key, a wrong type or an unknown rule name raises
+`ConfigError`, whose str is `path:line: message` with the closest valid key.
+
+Keys: `rules` (a rule set name, `auto`, or a path relative to the configuration file),
+`select` / `ignore` (slugs, codes or code prefixes such as `MK4`), `per-file-ignores` (glob
+relative to the configuration's directory -> rules), `severity` (rule -> error|warning|info|off),
+`page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked)
+and `fail-on` (error | warning | info).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from marklint.findings import Severity
+from marklint.ruleset import Checker, load_ruleset
+from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
+
+if TYPE_CHECKING:
+    from marklint.lint import Settings
+
+YAML_NAME = ".marklint.yaml"
+KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
+        "include", "exclude", "require-banner", "fail-on")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used. str() is `path:line: message`."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """One configuration file's settings; `root` is the directory it applies from."""
+
+    path: str
+    root: str
+    rules: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    severity: tuple[tuple[str, Severity | None], ...] = ()
+    page_break_patterns: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    require_banner: str | None = None
+    fail_on: Severity | None = None
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        """The rules `per-file-ignores` switches off for `path` (globs relative to `root`,
+        or matching the file's base name)."""
+        try:
+            relative = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+        except ValueError:
+            relative = Path(path).as_posix()
+        name = os.path.basename(path)
+        return tuple(
+            key for glob, keys in self.per_file_ignores
+            if fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob)
+            for key in keys
+        )
+
+    def merge(self, settings: Settings, path: str) -> Settings:
+        """The command line's settings completed by this configuration, for file `path`."""
+        return replace(
+            settings,
+            rules=settings.rules if settings.rules is not None else self.rules,
+            select=settings.select or self.select,
+            ignore=self.ignore + self.ignored_for(path) + settings.ignore,
+            severity=self.severity + settings.severity,
+            require_banner=settings.require_banner or self.require_banner,
+            page_break_patterns=self.page_break_patterns + settings.page_break_patterns,
+            include=settings.include or self.include,
+            exclude=self.exclude + settings.exclude,
+        )
+
+
+_by_directory: dict[str, Config | None] = {}
+
+
+def find_config(path: str) -> Config | None:
+    """The configuration closest to `path` (a file or directory), or None; cached per directory.
+
+    Raises ConfigError for a configuration file that is malformed.
+    """
+    start = os.path.abspath(path)
+    directory = start if os.path.isdir(start) else os.path.dirname(start)
+    visited = []
+    found: Config | None = None
+    while True:
+        if directory in _by_directory:
+            found = _by_directory[directory]
+            break
+        visited.append(directory)
+        found = _config_in(directory)
+        if found is not None:
+            break
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            break
+        directory = parent
+    for seen in visited:
+        _by_directory[seen] = found
+    return found
+
+
+def _config_in(directory: str) -> Config | None:
+    yaml_path = os.path.join(directory, YAML_NAME)
+    if os.path.isfile(yaml_path):
+        return load_config(yaml_path)
+    toml_path = os.path.join(directory, "pyproject.toml")
+    if os.path.isfile(toml_path):
+        return load_config(toml_path)
+    return None
+
+
+def _read_text(path: str) -> str:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+
+
+def load_config(path: str) -> Config | None:
+    """Load `.marklint.yaml` or a pyproject.toml; None for a pyproject.toml without
+    `[tool.marklint]`. Raises ConfigError naming the file and line."""
+    text = _read_text(path)
+    if path.endswith(".toml"):
+        raw = _toml_section(path, text)
+        if raw is None:
+            return None
+    else:
+        try:
+            raw = load_yaml(text)
+        except YamlError as exc:
+            raise ConfigError(f"{path}:{exc.line}: {exc.message}" if exc.line else f"{path}: {exc.message}") from None
+        if raw is None:
+            raw = LocatedDict(1)
+    return _validate(raw, path)
+
+
+_TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+_TOML_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+
+
+def _toml_section(path: str, text: str) -> LocatedDict | None:
+    """`[tool.marklint]` of a pyproject.toml as a LocatedDict (lines found by scanning)."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = _TOML_ERROR_LINE.search(str(exc))
+        message = _TOML_ERROR_LINE.sub("", str(exc)).strip()
+        where = f"{path}:{match.group(1)}" if match else path
+        raise ConfigError(f"{where}: TOML syntax error: {message}") from None
+    section = data.get("tool", {}).get("marklint")
+    if section is None:
+        return None
+    lines: dict[tuple[str, ...], int] = {}
+    table: tuple[str, ...] = ()
+    for number, line in enumerate(text.splitlines(), 1):
+        header = _TOML_HEADER.match(line)
+        if header:
+            table = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
+            lines.setdefault(table, number)
+            continue
+        key = _TOML_KEY.match(line)
+        if key:
+            name = next(g for g in key.groups() if g is not None)
+            lines.setdefault(table + (name,), number)
+    return _located(section, ("tool", "marklint"), lines, lines.get(("tool", "marklint"), 1))
+
+
+def _located(value: object, where: tuple[str, ...], lines: dict[tuple[str, ...], int], line: int) -> object:
+    if isinstance(value, dict):
+        result = LocatedDict(lines.get(where, line))
+        for key, item in value.items():
+            key_line = lines.get(where + (key,), result.line)
+            result[key] = _located(item, where + (key,), lines, key_line)
+            result.key_lines[key] = key_line
+        return result
+    if isinstance(value, list):
+        items = LocatedList(line)
+        for item in value:
+            items.append(_located(item, where, lines, line))
+            items.item_lines.append(line)
+        return items
+    return value
+
+
+def _validate(raw: object, path: str) -> Config:
+    from marklint.checks.registry import RULES
+
+    ck = Checker(path, ConfigError)
+    section = ck.mapping(raw, getattr(raw, "line", 1), "the configuration", KEYS)
+    line = section.line_of
+    root = os.path.dirname(os.path.abspath(path))
+    rules = None
+    generic_ids: set[str] = set()
+    if "rules" in section:
+        rules = ck.typed(section["rules"], line("rules"), "'rules'", str, "a string")
+        if rules.endswith((".yaml", ".yml")) or "/" in rules or "\\" in rules:
+            rules = os.path.normpath(os.path.join(root, rules))
+        if rules != "auto":
+            generic_ids = {key for rule in load_ruleset(rules).generic for key in (rule.id, rule.code)}
+    names = [r.slug for r in RULES] + [r.code for r in RULES] + sorted(generic_ids)
+
+    def rule_keys(value: object, at: int, what: str) -> tuple[str, ...]:
+        keys = ck.string_list(value, at, what)
+        for key in keys:
+            _check_rule_name(ck, key, at, what, names)
+        return keys
+
+    values: dict = {"path": path, "root": root, "rules": rules}
+    for key in ("select", "ignore"):
+        if key in section:
+            values[key] = rule_keys(section[key], line(key), f"'{key}'")
+    if "per-file-ignores" in section:
+        table = ck.mapping(section["per-file-ignores"], line("per-file-ignores"), "'per-file-ignores'", None)
+        values["per_file_ignores"] = tuple(
+            (glob, rule_keys(keys, table.line_of(glob), f"'per-file-ignores.{glob}'"))
+            for glob, keys in table.items()
+        )
+    if "severity" in section:
+        table = ck.mapping(section["severity"], line("severity"), "'severity'", None)
+        pairs = []
+        for key, level in table.items():
+            _check_rule_name(ck, key, table.line_of(key), "'severity'", names)
+            pairs.append((key, ck.severity(level, table.line_of(key), f"'severity.{key}'")))
+        values["severity"] = tuple(pairs)
+    if "page-break-patterns" in section:
+        patterns = ck.string_list(section["page-break-patterns"], line("page-break-patterns"),
+                                  "'page-break-patterns'")
+        for pattern in patterns:
+            ck.regex(pattern, line("page-break-patterns"), "'page-break-patterns'")
+        values["page_break_patterns"] = patterns
+    for key in ("include", "exclude"):
+        if key in section:
+            values[key] = ck.string_list(section[key], line(key), f"'{key}'")
+    if "require-banner" in section:
+        values["require_banner"] = ck.choice(section["require-banner"], line("require-banner"),
+                                             "'require-banner'", ("always", "when-marked"))
+    if "fail-on" in section:
+        values["fail_on"] = Severity.parse(
+            ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))
+    return Config(**values)
+
+
+def _check_rule_name(ck: Checker, key: str, line: int, what: str, names: list[str]) -> None:
+    """Accept a slug, a code, a code prefix (`MK4`) or a generic rule id of the rule set."""
+    upper = key.upper()
+    if key in names or upper in names:
+        return
+    if re.fullmatch(r"MK\d{0,3}", upper) and any(n.startswith(upper) for n in names):
+        return
+    from marklint.ruleset import closest
+
+    raise ck.fail(line, f"unknown rule {key!r} in {what}{closest(key, names)}")
