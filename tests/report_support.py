@@ -29,4 +29,5 @@ def check_golden(name: str, actual: str) -> None:
     if os.environ.get("MARKLINT_UPDATE_GOLDEN") == "1":
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{path} differs; if the change is intended, rerun with MARKLINT_UPDATE_GOLDEN=1"

@@ -38,12 +38,12 @@ def results():
 
 
 def ctx(**options):
-    """Own RuleDocs for the rules that ran, so registry wording changes do not touch the goldens;
-    portion-missing is left out to show that a rule a finding names is still described."""
+    """Own RuleDocs for the rules that ran, so registry wording changes do not touch the goldens."""
     rules = (
         RuleDoc("MK106", "banner-rollup", Severity.ERROR, "banner differs from roll-up",
                 why="The banner is the roll-up of the portions (R-01; 32 CFR 2001.21(c))."),
         RuleDoc("MK007", "legacy-marking", Severity.WARNING, "retired token"),
+        RuleDoc("MK301", "portion-missing", Severity.ERROR, "no portion mark"),
     )
     return ReportContext(rules=rules, version="9.9.9", **options)
 
@@ -84,6 +84,16 @@ def test_sarif_golden_and_schema():
     assert [r.get("suppressions", [{}])[0].get("kind") for r in run["results"]] == [
         None, None, "inSource", "external"]
     assert run["invocations"][0]["executionSuccessful"] is False
+
+
+def test_sarif_describes_rules_that_findings_name_even_if_not_listed_as_run():
+    finding = make_finding("suppression-unused", path="a.txt", line=1, column=1, message="m")
+    log = validate_sarif(render("sarif", [FileResult("a.txt", [finding])], ctx()))
+    rules = log["runs"][0]["tool"]["driver"]["rules"]
+    assert [(r["id"], r["name"]) for r in rules] == [
+        ("MK007", "legacy-marking"), ("MK106", "banner-rollup"), ("MK301", "portion-missing"),
+        ("MK901", "suppression-unused")]
+    assert log["runs"][0]["results"][0]["ruleIndex"] == 3
 
 
 def test_sarif_fingerprints_survive_moved_lines():
