@@ -163,3 +163,13 @@ def test_unwritable_cache_directory_is_skipped(tmp_path, old_file):
     c.store(str(old_file), "ctx", digest(old_file.read_bytes()), make_result(str(old_file)))
     c.save()  # must not raise
     assert blocker.read_text() == "x"
+
+
+def test_a_pipe_in_place_of_a_cached_file_is_not_read(tmp_path, old_file):
+    c = Cache(tmp_path / "c")
+    c.lookup(str(old_file), "ctx")
+    c.store(str(old_file), "ctx", digest(old_file.read_bytes()), make_result(str(old_file)))
+    c.save()
+    old_file.unlink()
+    os.mkfifo(old_file)  # opening it for reading would block
+    assert Cache(tmp_path / "c").lookup(str(old_file), "ctx") is None

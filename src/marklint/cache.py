@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 import time
 from collections.abc import Mapping
@@ -99,12 +100,8 @@ def _code_signature() -> str:
     return _code_sig
 
 
-def _stat_signature(path: str) -> list[int] | None:
-    """(size, mtime_ns, inode) of `path`, or None when it cannot be trusted or read."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
+def _stat_signature(st: os.stat_result) -> list[int] | None:
+    """(size, mtime_ns, inode) of a file, or None when it was modified too recently to trust."""
     if time.time_ns() - st.st_mtime_ns < _RACY_NS:
         return None
     return [st.st_size, st.st_mtime_ns, st.st_ino]
@@ -181,11 +178,14 @@ class Cache:
     def lookup(self, path: str, context: str) -> FileResult | None:
         """The cached result for `path` under `context` if its content is unchanged, else None."""
         pack = self._pack(context)
-        signature = _stat_signature(path)
-        self._signatures[(path, context)] = signature
         entry = pack.get(path)
         result = None
         try:
+            st = os.stat(path)
+            if not stat.S_ISREG(st.st_mode):  # a pipe or device: never read it here
+                entry = None
+            signature = _stat_signature(st)
+            self._signatures[(path, context)] = signature
             if entry is not None:
                 stored_signature, stored_digest, stored = entry
                 if signature is None or stored_signature != signature:

@@ -47,6 +47,9 @@ def map_on_dask(
     A path this process cannot read is handed to `local(path, settings)` instead, which
     reports the error exactly as a local run would. Raises DaskError.
     """
+    from marklint.document import InputError
+    from marklint.lint import read_path
+
     client = _client(address)
     results: list = [None] * len(paths)
     try:
@@ -55,9 +58,8 @@ def map_on_dask(
         in_flight = 0
         for index, path in enumerate(paths):
             try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
+                data = read_path(path)
+            except InputError:
                 results[index] = local(path, settings)
                 continue
             while window and (in_flight + len(data) > WINDOW_BYTES or len(window) >= WINDOW_TASKS):

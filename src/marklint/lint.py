@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -214,19 +215,32 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         return FileResult(path=path, error=str(exc))
 
 
+def read_path(path: str) -> bytes:
+    """The bytes of the file at `path`; InputError with a one-line reason when it cannot be
+    read. Pipes, sockets and devices are refused before opening (reading one could block or
+    never end)."""
+    try:
+        mode = os.stat(path).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise InputError("not a regular file (a pipe, socket or device)")
+        with open(path, "rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise InputError("no such file or directory") from None
+    except IsADirectoryError:
+        raise InputError("is a directory") from None
+    except PermissionError:
+        raise InputError("permission denied") from None
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})") from None
+
+
 def lint_path(path: str, settings: Settings) -> FileResult:
     """Read and lint one file; unreadable files become FileResult.error."""
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except FileNotFoundError:
-        return FileResult(path=path, error="no such file or directory")
-    except IsADirectoryError:
-        return FileResult(path=path, error="is a directory")
-    except PermissionError:
-        return FileResult(path=path, error="permission denied")
-    except OSError as exc:
-        return FileResult(path=path, error=f"cannot read ({exc.strerror or exc})")
+        data = read_path(path)
+    except InputError as exc:
+        return FileResult(path=path, error=str(exc))
     return lint_bytes(path, data, settings)
 
 

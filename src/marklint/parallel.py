@@ -82,13 +82,14 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
 
 def lint_file(path: str, settings) -> tuple[str | None, FileResult]:
     """Lint one file; also return the digest of the bytes linted (None when unreadable)."""
-    from marklint.lint import lint_path
+    from marklint.document import InputError
+    from marklint.findings import FileResult
+    from marklint.lint import read_path
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError:
-        return None, lint_path(path, settings)  # reports the error as a serial run does
+        data = read_path(path)
+    except InputError as exc:
+        return None, FileResult(path=path, error=str(exc))
     return lint_remote(path, data, settings)
 
 
