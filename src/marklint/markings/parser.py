@@ -359,7 +359,7 @@ class _Reader:
 
     def read_controls(self, values: list[Value]) -> None:
         i = 0
-        after_cui_cat = -1  # category index right after the CUI marker
+        after_cui_cat = 1 if self.scheme == "cui" else -1  # category index right after the CUI marker
         sap_cat = -1
         while i < len(values):
             value = values[i]
@@ -475,7 +475,8 @@ class _Reader:
             self.note(rule, value.start, value.end,
                       f'a portion mark uses "{token.portion}", not "{raw}" (S-09{", S-10" if rule == "marking-syntax" else ""})',
                       token.portion)
-        elif self.form == "banner" and form == "portion" and token.portion not in (token.id, token.title):
+        elif self.form == "banner" and form == "portion" and token.portion not in (token.id, token.title) \
+                and not token.cui_only:
             rule = "marking-syntax" if token.id in ("SBU NOFORN", "LES NOFORN") else "marking-form"
             self.note(rule, value.start, value.end,
                       f'a banner uses "{token.id}", not the portion mark "{raw}" (S-09{", S-10" if rule == "marking-syntax" else ""})',
@@ -563,7 +564,7 @@ class _Reader:
         if len(set(upper)) != len(upper):
             self.note("marking-duplicate", spans[0][0], spans[-1][1], f"a country code is repeated in {token.id}")
         usa_first = token.id == "REL TO"
-        canonical = _sort_codes(upper, self.v, usa_first=usa_first)
+        canonical = _sort_codes(upper if usa_first else [c for c in upper if c != "USA"], self.v, usa_first=usa_first)
         if usa_first:
             if "USA" not in upper:
                 self.note("marking-order", spans[0][0], spans[-1][1], "a REL TO list starts with USA (F-02)",
@@ -755,12 +756,17 @@ class _Reader:
                 self.note("marking-form", value.start, value.end,
                           f'a portion mark uses "{v.sci_titles[system]}" (S-09)')
             system = v.sci_titles[system]
+        elif first_words[0] not in v.sci_systems and first_words[0] in v.sci_compartments:
+            # "G ABCD": a compartment without its control system (K-03)
+            parent = v.sci_compartments[first_words[0]]
+            self.note("marking-conflict", value.start, value.end,
+                      f'the compartment "{first_words[0]}" needs its control system: "{parent}-{first_words[0]}" (K-03)')
+            system, extra = parent, first_words
         elif len(first_words) > 1:
             # "SI G ABCD": a compartment written without its hyphen (K-01)
             system, extra = first_words[0], first_words[1:]
             self.note("marking-syntax", value.start, value.end,
-                      "a compartment follows its control system after a hyphen (K-01)",
-                      None)
+                      "a compartment follows its control system after a hyphen (K-01)")
         if system in v.sci_legacy:
             word = v.sci_legacy[system]
             self.f["legacy"].append(word.id)
@@ -770,8 +776,8 @@ class _Reader:
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
             near = difflib.get_close_matches(system, v.known_words(), n=1, cutoff=0.75) if len(system) >= 4 else []
             if not shaped or near:
-                raise self.unknown(value.text.split("-")[0].strip() if not extra else first_words[0],
-                                   value.start, value.start + len(value.text.split("-")[0].rstrip()))
+                end = value.start + len(value.text.split("-")[0].rstrip())
+                raise self.unknown(first_words[0] if extra else value.text.split("-")[0].strip(), value.start, end)
         if any(s != s.strip() for s in raw_segments[1:]) or " -" in value.text or "- " in value.text:
             self.note("marking-syntax", value.start, value.end, 'no spaces around "-" in SCI markings (K-01)')
         comps = ([" ".join(extra)] if extra else []) + segments[1:]
@@ -872,7 +878,7 @@ class _Reader:
                 second = next(it for it in group if it.slot != group[0].slot)
                 rule_id = "N-07" if "nonic" in slots else "U-03" if slots & {"cui", "cuicat"} else "S-04"
                 self.note("marking-syntax", second.start - 1, second.start,
-                          f'{SLOT_NAMES[second.slot]}s are a separate category after "//" ({rule_id})', "//")
+                          f'a {SLOT_NAMES[second.slot]} starts a new category after "//" ({rule_id})', "//")
         ranks = [SLOTS.index(it.slot) for it in items]
         for i in range(1, len(items)):
             if ranks[i] < ranks[i - 1]:

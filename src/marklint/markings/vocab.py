@@ -119,6 +119,7 @@ class Vocabulary:
     spellings: dict[str, tuple[str, str]] = field(default_factory=dict)  # UPPER -> (id, form)
     sci_systems: dict[str, SciSystem] = field(default_factory=dict)
     sci_titles: dict[str, str] = field(default_factory=dict)  # UPPER title -> system id
+    sci_compartments: dict[str, str] = field(default_factory=dict)  # compartment id/title -> system id
     sci_legacy: dict[str, LegacyWord] = field(default_factory=dict)
     sci_unpublished: str = "[A-Z0-9]{1,6}"
     sci_forbidden: frozenset[str] = frozenset()
@@ -392,6 +393,10 @@ class _Builder:
             self.v.sci_systems[sid] = system
             if system.title:
                 self.v.sci_titles[system.title.upper()] = sid
+            for comp in comps.values():
+                for spelled in (comp.id, comp.title):
+                    if spelled and spelled != "*":
+                        self.v.sci_compartments.setdefault(spelled.upper(), sid)
         for item in self.items(data, "legacy") if "legacy" in data else []:
             word = LegacyWord(self.string(item, "id", True), self.string(item, "replacement", True),
                               self.date(item, "retired"))
@@ -461,7 +466,8 @@ def _build(files: list[Path]) -> Vocabulary:
 def _cache_file(files: list[Path]) -> Path | None:
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     digest = hashlib.sha256(__version__.encode())
-    for f in files:
+    # the loader's own file is part of the key: a pickle of an older Vocabulary class is stale
+    for f in [Path(__file__), *files]:
         try:
             st = f.stat()
         except OSError:

@@ -1,0 +1,106 @@
+"""marking-rules.md section X: the official banner/portion pairs render to each other exactly."""
+
+import pytest
+
+from marklint.markings import check, parse, rollup
+
+# (banner, portion): parse(banner).portion() == portion and parse(portion).banner() == banner
+PAIRS = [
+    ("TOP SECRET//SI-G/TK//RSEN/ORCON/NOFORN", "(TS//SI-G/TK//RS/OC/NF)"),
+    ("TOP SECRET//SI-ABC-DEF//ORCON/NOFORN", "(TS//SI-ABC-DEF//OC/NF)"),
+    ("TOP SECRET//SI-G ABCD EFGH-XYZ//ORCON/NOFORN", "(TS//SI-G ABCD EFGH-XYZ//OC/NF)"),
+    ("TOP SECRET//ANB/SI/TK/XNB//NOFORN", "(TS//ANB/SI/TK/XNB//NF)"),
+    ("TOP SECRET//HCS-P JJJ-P DDDD//ORCON/NOFORN", "(TS//HCS-P JJJ-P DDDD//OC/NF)"),
+    ("TOP SECRET//HCS-P/LMN//SAR-BP//NOFORN", "(TS//HCS-P/LMN//SAR-BP//NF)"),
+    ("TOP SECRET//SAR-BP-123/CA-XYZ YYY//NOFORN", "(TS//SAR-BP-123/CA-XYZ YYY//NF)"),
+    ("TOP SECRET//RD-CNWDI//NOFORN", "(TS//RD-CNWDI//NF)"),
+    ("//COSMIC TOP SECRET//BOHEMIA", "(//CTS//BOHEMIA)"),
+    ("//DEU SECRET//REL TO USA, DEU", "(//DEU S//REL TO USA, DEU)"),
+    ("//NATO SECRET//ATOMAL//ORCON", "(//NS//ATOMAL//OC)"),
+    ("TOP SECRET//FGI DEU GBR//REL TO USA, DEU, GBR", "(TS//FGI DEU GBR//REL TO USA, DEU, GBR)"),
+    ("SECRET//REL TO USA, DEU/RELIDO", "(S//REL TO USA, DEU/RELIDO)"),
+    ("SECRET", "(S)"),
+    ("SECRET//NOFORN/PROPIN", "(S//NF/PR)"),
+    ("UNCLASSIFIED//REL TO USA, FVEY", "(U//REL TO USA, FVEY)"),
+    ("UNCLASSIFIED//FOUO/NOFORN", "(U//FOUO/NF)"),
+    ("UNCLASSIFIED//SSI", "(U//SSI)"),
+    # template examples (ICMSRM16 pages in marking-rules.md X)
+    ("TOP SECRET//NOFORN", "(TS//NF)"),
+    ("SECRET//RELIDO", "(S//RELIDO)"),
+    ("SECRET//HCS-O//ORCON/NOFORN", "(S//HCS-O//OC/NF)"),
+    ("UNCLASSIFIED//LIMDIS", "(U//DS)"),
+    ("SECRET//NOFORN//EXDIS", "(S//NF//XD)"),
+    ("SECRET//NOFORN//NODIS", "(S//NF//ND)"),
+    ("UNCLASSIFIED//SBU", "(U//SBU)"),
+    ("UNCLASSIFIED//SBU NOFORN", "(U//SBU-NF)"),
+    ("UNCLASSIFIED//LES", "(U//LES)"),
+    ("UNCLASSIFIED//LES NOFORN", "(U//LES-NF)"),
+    ("TOP SECRET//FGI", "(TS//FGI)"),
+    ("SECRET//FGI AUS GBR", "(S//FGI AUS GBR)"),
+    ("UNCLASSIFIED//DEA SENSITIVE", "(U//DSEN)"),
+    ("SECRET//DISPLAY ONLY IRQ", "(S//DISPLAY ONLY IRQ)"),
+    ("CONFIDENTIAL//DISPLAY ONLY AFG, IRQ", "(C//DISPLAY ONLY AFG, IRQ)"),
+    ("SECRET//NOFORN/DEA SENSITIVE", "(S//NF/DSEN)"),
+    ("SECRET//SAR-ABC-DEF 123/SDA-121//NOFORN", "(S//SAR-ABC-DEF 123/SDA-121//NF)"),
+    ("SECRET//RD-CNWDI//REL TO USA, GBR", "(S//RD-CNWDI//REL TO USA, GBR)"),
+    ("SECRET//FGI GBR JPN NATO//REL TO USA, GBR, JPN, NATO", "(S//FGI GBR JPN NATO//REL TO USA, GBR, JPN, NATO)"),
+    ("SECRET//REL TO USA, GBR, JPN, ISAF, NATO", "(S//REL TO USA, GBR, JPN, ISAF, NATO)"),
+    ("TOP SECRET//123/SI-G ABCD DEFG-MMM AACD//ORCON/NOFORN", "(TS//123/SI-G ABCD DEFG-MMM AACD//OC/NF)"),
+    ("TOP SECRET//RSV-123-ABC", "(TS//RSV-123-ABC)"),
+    ("TOP SECRET//TK-BLFH ABCD//NOFORN", "(TS//TK-BLFH ABCD//NF)"),
+    ("SECRET//RD-SIGMA 18 20", "(S//RD-SG 18 20)"),
+    ("//JOINT TOP SECRET CAN ISR USA//REL TO USA, CAN, ISR", "(//JOINT TS CAN ISR USA//REL TO USA, CAN, ISR)"),
+    ("//JOINT SECRET AUS USA//REL TO USA, AUS", "(//JOINT S AUS USA//REL TO USA, AUS)"),
+    ("CUI//SP-EXPT/SP-PRVCY//FEDCON/NOFORN", "(CUI//SP-EXPT/SP-PRVCY//FEDCON/NF)"),
+    ("SECRET//CUI//SP-PRVCY//NOFORN", "(S//CUI//SP-PRVCY//NF)"),
+]
+
+# Long banner forms and the canonical banner they mean (S-09, section X "=" rows).
+LONG = [
+    ("TOP SECRET//SI-GAMMA/TALENT KEYHOLE//RISK SENSITIVE/ORIGINATOR CONTROLLED/NOFORN",
+     "TOP SECRET//SI-G/TK//RSEN/ORCON/NOFORN"),
+    ("TOP SECRET//AUNPUB/SI/TALENT KEYHOLE/XUNPUB//NOFORN", "TOP SECRET//ANB/SI/TK/XNB//NOFORN"),
+    ("TOP SECRET//HCS-P/LMN//SPECIAL ACCESS REQUIRED-BUTTER POPCORN//NOT RELEASABLE TO FOREIGN NATIONALS",
+     "TOP SECRET//HCS-P/LMN//SAR-BP//NOFORN"),
+    ("TOP SECRET//SAR-BUTTER POPCORN-123/CANDY APPLE-XYZ YYY//NOFORN", "TOP SECRET//SAR-BP-123/CA-XYZ YYY//NOFORN"),
+    ("TOP SECRET//SAR-BUTTER POPCORN/SODA", "TOP SECRET//SAR-BP/SDA"),
+    ("UNCLASSIFIED//LIMITED DISTRIBUTION", "UNCLASSIFIED//LIMDIS"),
+    ("SECRET//NOFORN//NO DISTRIBUTION", "SECRET//NOFORN//NODIS"),
+    ("UNCLASSIFIED//SENSITIVE BUT UNCLASSIFIED", "UNCLASSIFIED//SBU"),
+]
+
+# Banners over several portions (section X rows where the portion is not a rendering).
+ROLLUPS = [
+    ("SECRET//REL TO USA, FVEY/RELIDO", ["(S//REL/RELIDO)", "(C//REL TO USA, FVEY/RELIDO)"]),
+    ("SECRET//TK//FGI//NOFORN", ["(//FGI S//NF)", "(S//TK//NF)"]),
+    ("//JOINT SECRET CAN GBR USA//REL TO USA, CAN, GBR", ["(//JOINT S CAN GBR USA//REL TO USA, CAN, GBR)"]),
+    ("SECRET//FRD-SIGMA 14 18//REL TO USA, ACGU", ["(S//FRD-SG 14 18//REL TO USA, ACGU)"]),
+    ("UNCLASSIFIED//REL TO USA, FVEY", ["(U//REL)", "(U//REL TO USA, FVEY)"]),
+    ("SECRET//REL TO USA, FVEY", ["(S//REL)", "(U)", "(S//REL TO USA, FVEY)"]),
+    ("SECRET//REL TO USA, JPN", ["(U//FOUO/REL TO USA, JPN)", "(S//REL TO USA, JPN)"]),
+    ("UNCLASSIFIED//NOFORN//SBU", ["(U//SBU-NF)", "(U//REL TO USA, FVEY)"]),
+    ("SECRET//FGI CAN GBR//REL TO USA, CAN, GBR", ["(S//FGI CAN//REL TO USA, CAN, GBR)", "(//GBR S//REL TO USA, CAN, GBR)"]),
+    ("CUI//SP-SPECIFIED-A/SP-SPECIFIED-B", ["(CUI//SP-SPECIFIED-A)", "(CUI)", "(CUI//SP-SPECIFIED-B)"]),
+]
+
+
+@pytest.mark.parametrize("banner,portion", PAIRS, ids=[p[0] for p in PAIRS])
+def test_pair_renders_both_ways(banner, portion):
+    assert parse(banner).portion() == portion
+    assert parse(portion).banner() == banner
+    assert parse(banner) == parse(portion)
+    assert check(banner) == []
+    assert check(portion) == []
+
+
+@pytest.mark.parametrize("long,short", LONG, ids=[p[1] for p in LONG])
+def test_long_and_short_forms_are_equal(long, short):
+    assert parse(long) == parse(short)
+    assert hash(parse(long)) == hash(parse(short))
+    assert parse(long).banner() == short
+    assert check(long) == []
+
+
+@pytest.mark.parametrize("banner,portions", ROLLUPS, ids=[r[0] for r in ROLLUPS])
+def test_banner_over_portions(banner, portions):
+    assert rollup(parse(p) for p in portions).banner() == banner
