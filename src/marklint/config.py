@@ -2,11 +2,11 @@
 
 `find_config(path)` walks up from a linted file's directory and returns the closest
 configuration (a `.marklint.yaml` wins over a pyproject.toml in the same directory; a
-pyproject.toml without `[tool.marklint]` is passed over), cached per directory.
-`Config.merge(settings, path)` completes the command line's `marklint.lint.Settings` for one
-file: the command line wins where it says something. Configuration files are untrusted input
-and are validated like rule files: an unknown key, a wrong type or an unknown rule name raises
-`ConfigError`, whose str is `path:line: message` with the closest valid key.
+pyproject.toml without `[tool.marklint]` is passed over), cached per directory. The lint
+pipeline (`marklint.lint.effective_settings`) combines it with the command line.
+Configuration files are untrusted input and are validated like rule files: an unknown key, a
+wrong type or an unknown rule name raises `ConfigError`, whose str is `path:line: message`
+with the closest valid key.
 
 Keys: `rules` (a rule set name, `auto`, or a path relative to the configuration file),
 `select` / `ignore` (slugs, codes or code prefixes such as `MK4`), `per-file-ignores` (glob
@@ -17,20 +17,16 @@ and `fail-on` (error | warning | info).
 
 from __future__ import annotations
 
-import fnmatch
 import os
 import re
 import tomllib
-from dataclasses import dataclass, replace
-from pathlib import Path
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
 
 from marklint.findings import Severity
 from marklint.ruleset import Checker, load_ruleset
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
-
-if TYPE_CHECKING:
-    from marklint.lint import Settings
 
 YAML_NAME = ".marklint.yaml"
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
@@ -50,41 +46,13 @@ class Config:
     rules: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    severity: tuple[tuple[str, Severity | None], ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    severity: Mapping[str, Severity | None] = field(default_factory=lambda: MappingProxyType({}))
     page_break_patterns: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     require_banner: str | None = None
     fail_on: Severity | None = None
-
-    def ignored_for(self, path: str) -> tuple[str, ...]:
-        """The rules `per-file-ignores` switches off for `path` (globs relative to `root`,
-        or matching the file's base name)."""
-        try:
-            relative = Path(os.path.abspath(path)).relative_to(self.root).as_posix()
-        except ValueError:
-            relative = Path(path).as_posix()
-        name = os.path.basename(path)
-        return tuple(
-            key for glob, keys in self.per_file_ignores
-            if fnmatch.fnmatch(relative, glob) or fnmatch.fnmatch(name, glob)
-            for key in keys
-        )
-
-    def merge(self, settings: Settings, path: str) -> Settings:
-        """The command line's settings completed by this configuration, for file `path`."""
-        return replace(
-            settings,
-            rules=settings.rules if settings.rules is not None else self.rules,
-            select=settings.select or self.select,
-            ignore=self.ignore + self.ignored_for(path) + settings.ignore,
-            severity=self.severity + settings.severity,
-            require_banner=settings.require_banner or self.require_banner,
-            page_break_patterns=self.page_break_patterns + settings.page_break_patterns,
-            include=settings.include or self.include,
-            exclude=self.exclude + settings.exclude,
-        )
 
 
 _by_directory: dict[str, Config | None] = {}
@@ -230,17 +198,17 @@ def _validate(raw: object, path: str) -> Config:
             values[key] = rule_keys(section[key], line(key), f"'{key}'")
     if "per-file-ignores" in section:
         table = ck.mapping(section["per-file-ignores"], line("per-file-ignores"), "'per-file-ignores'", None)
-        values["per_file_ignores"] = tuple(
-            (glob, rule_keys(keys, table.line_of(glob), f"'per-file-ignores.{glob}'"))
+        values["per_file_ignores"] = MappingProxyType({
+            glob: rule_keys(keys, table.line_of(glob), f"'per-file-ignores.{glob}'")
             for glob, keys in table.items()
-        )
+        })
     if "severity" in section:
         table = ck.mapping(section["severity"], line("severity"), "'severity'", None)
-        pairs = []
+        levels = {}
         for key, level in table.items():
             _check_rule_name(ck, key, table.line_of(key), "'severity'", names)
-            pairs.append((key, ck.severity(level, table.line_of(key), f"'severity.{key}'")))
-        values["severity"] = tuple(pairs)
+            levels[key] = ck.severity(level, table.line_of(key), f"'severity.{key}'")
+        values["severity"] = MappingProxyType(levels)
     if "page-break-patterns" in section:
         patterns = ck.string_list(section["page-break-patterns"], line("page-break-patterns"),
                                   "'page-break-patterns'")
