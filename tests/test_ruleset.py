@@ -274,3 +274,35 @@ def test_retired_values_carry_dates_and_replacements():
     assert retired["treaty"].valid_until is None
     assert retired["25x1-human"].replacement == "50X1-HUM"
     assert re.search(retired["oadr"].regex, "Originating Agency's Determination Required")
+
+
+def test_unknown_vocabulary(tmp_path):
+    path = tmp_path / "v.yaml"
+    path.write_text("name: v\nvocabulary: [defualt]\n")
+    assert error_of(path) == f"{path}:2: unknown vocabulary 'defualt'; did you mean 'default'?"
+
+
+def test_vocabulary_path_is_resolved_against_the_rule_file(tmp_path):
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "office.yaml").write_text("include: [default]\n")
+    path = tmp_path / "v.yaml"
+    path.write_text("vocabulary: [default, vocab/office.yaml]\n")
+    assert load_ruleset(str(path)).vocabulary == ("default", str(tmp_path / "vocab" / "office.yaml"))
+    missing = tmp_path / "w.yaml"
+    missing.write_text("vocabulary: [vocab/none.yaml]\n")
+    assert error_of(missing) == (
+        f"{missing}:1: vocabulary file not found: vocab/none.yaml ({tmp_path / 'vocab' / 'none.yaml'})")
+
+
+def test_rollup_options(tmp_path):
+    path = tmp_path / "r.yaml"
+    path.write_text("rollup:\n  tetragraph-expansion: eyes-only\n")
+    options = load_ruleset(str(path)).rollup_options()
+    assert (options.tetragraph_expansion, options.caveated_unclassified) == ("eyes-only", "noforn")
+    bad_key = tmp_path / "k.yaml"
+    bad_key.write_text("rollup:\n  tetragraph: eyes-only\n")
+    assert error_of(bad_key) == (
+        f"{bad_key}:2: unknown key 'tetragraph' in 'rollup'; did you mean 'tetragraph-expansion'?")
+    bad_value = tmp_path / "b.yaml"
+    bad_value.write_text("rollup:\n  restricted-level: U\n")
+    assert error_of(bad_value) == f"{bad_value}:2: 'rollup.restricted-level': restricted_level must be C, S or TS"

@@ -218,11 +218,15 @@ class RuleSet:
         setting = self.rules.get(slug)
         return setting.options if setting is not None else MappingProxyType({})
 
-    def rollup_options(self):
-        """The roll-up options as `marklint.markings.RollupOptions`."""
+    @functools.cached_property
+    def _rollup_options(self):
         from marklint.markings import RollupOptions
 
         return RollupOptions(**self.rollup)
+
+    def rollup_options(self):
+        """The roll-up options as `marklint.markings.RollupOptions` (built once)."""
+        return self._rollup_options
 
 
 # ---------------------------------------------------------------------------------------------
@@ -396,15 +400,38 @@ _ID_SHAPE = re.compile(r"^[a-z][a-z0-9-]*$")
 REMOVED = object()  # a named pattern or retired value that a child set switches off with null
 
 
-def _rollup_fields() -> tuple[str, ...] | None:
-    """Field names of `marklint.markings.RollupOptions`, or None while it is unavailable."""
+def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
+    """A vocabulary name (a file in rules/vocab) or a path relative to the rule file, checked
+    to exist; paths come back absolute so that `load_vocabulary` finds them from anywhere."""
+    if name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
+        path = Path(ck.path).parent / name
+        if not path.is_file():
+            raise ck.fail(line, f"vocabulary file not found: {name} ({path})")
+        return str(path.resolve())
+    root = resources.files("marklint.rules.vocab")
+    names = sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
+    if name not in names:
+        raise ck.fail(line, f"unknown vocabulary {name!r}{closest(name, names)}")
+    return name
+
+
+def _validate_rollup(value: object, line: int, ck: Checker) -> dict:
+    """Roll-up options: the fields of `marklint.markings.RollupOptions`, written kebab-case."""
     import dataclasses
 
-    try:
-        from marklint.markings import RollupOptions
-    except ImportError:
-        return None
-    return tuple(f.name for f in dataclasses.fields(RollupOptions))
+    from marklint.markings import RollupOptions
+
+    fields = [f.name.replace("_", "-") for f in dataclasses.fields(RollupOptions)]
+    section = ck.mapping(value, line, "'rollup'", fields)
+    options = {}
+    for key, item in section.items():
+        field_name = key.replace("-", "_")
+        options[field_name] = ck.typed(item, section.line_of(key), f"'rollup.{key}'", str, "a string")
+        try:
+            RollupOptions(**{field_name: item})
+        except ValueError as exc:
+            raise ck.fail(section.line_of(key), f"'rollup.{key}': {exc}") from None
+    return options
 
 
 def _validate(raw: LocatedDict, ck: Checker, inherited_ids: set[str]) -> dict:
@@ -418,7 +445,10 @@ def _validate(raw: LocatedDict, ck: Checker, inherited_ids: set[str]) -> dict:
         if key in raw:
             out[key] = ck.typed(raw[key], line(key), f"{key!r}", str, "a string")
     if "vocabulary" in raw:
-        out["vocabulary"] = ck.string_list(raw["vocabulary"], line("vocabulary"), "'vocabulary'")
+        out["vocabulary"] = tuple(
+            _vocabulary_reference(name, line("vocabulary"), ck)
+            for name in ck.string_list(raw["vocabulary"], line("vocabulary"), "'vocabulary'")
+        )
     if "date-range" in raw:
         dr = ck.mapping(raw["date-range"], line("date-range"), "'date-range'", ("from", "to"))
         bounds = []
@@ -455,11 +485,7 @@ def _validate(raw: LocatedDict, ck: Checker, inherited_ids: set[str]) -> dict:
                 "'cui.designation-patterns'", ck)
         out["cui"] = values
     if "rollup" in raw:
-        section = ck.mapping(raw["rollup"], line("rollup"), "'rollup'", _rollup_fields())
-        for key, value in section.items():
-            if not isinstance(value, (bool, str, int, LocatedList)):
-                raise ck.fail(section.line_of(key), f"'rollup.{key}' must be a plain value, not {describe(value)}")
-        out["rollup"] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in section.items()}
+        out["rollup"] = _validate_rollup(raw["rollup"], line("rollup"), ck)
     if "page-break-patterns" in raw:
         patterns = ck.string_list(raw["page-break-patterns"], line("page-break-patterns"), "'page-break-patterns'")
         items = raw["page-break-patterns"]
