@@ -8,7 +8,7 @@ unless ReaderOptions.include_quotes. HTML blocks go through the HTML reader, so
 paragraph wrapped in emphasis (`**SECRET//NOFORN**`) is a LINE block holding the text inside the
 emphasis, at that text's column.
 
-Page breaks: a paragraph `\\newpage` or `\\pagebreak`, `<!-- pagebreak -->`, an HTML element with
+Page breaks: a line `\\newpage`, `\\pagebreak` or `\\clearpage` outside code, `<!-- pagebreak -->`, an HTML element with
 a CSS page break, and lines matching configured patterns. YAML front matter (`---` ... `---` at
 the top) is not content; a `classification` key in it is stored as
 `Document.metadata["classification"]` with its line in `metadata["classification_line"]`.
@@ -88,8 +88,8 @@ def _columns(raw_lines: list[str], lines: list[str], first: int, search_from: in
 
 
 def _lead(raw: str) -> int:
-    """How many emphasis delimiters open a raw inline line."""
-    return len(raw) - len(raw.lstrip("*_~"))
+    """How many blanks and emphasis delimiters open a raw inline line."""
+    return len(raw) - len(raw.lstrip(" \t*_~"))
 
 
 def _inline_block(token, kind: BlockKind, lines: list[str], search_from: int = 0) -> Block | None:
@@ -134,9 +134,6 @@ def _items(tokens, lines: list[str], options: ReaderOptions) -> list[Block | str
             items.extend(html.extract(token.content, token.map[0] + 1, options.include_quotes))
         elif token.type == "inline" and token.map is not None:
             parent = tokens[index - 1].type
-            if parent == "paragraph_open" and _TEX_BREAK_RE.fullmatch(token.content.strip()):
-                items.append(PAGE_BREAK)
-                continue
             items.extend(_comments(token))
             search = 0
             if parent == "heading_open":
@@ -174,6 +171,14 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
     if pattern is not None:
         for number in range(skip, len(parse_lines)):
             if pattern.search(parse_lines[number]):
+                break_lines.append(number + 1)
+                parse_lines[number] = ""
+    tex = [n for n in range(skip, len(parse_lines)) if _TEX_BREAK_RE.fullmatch(parse_lines[n].strip())]
+    if tex:  # a `\newpage` line breaks the page wherever it stands, except inside code
+        code = {n for t in parser.parse("\n".join(parse_lines)) if t.type in ("fence", "code_block")
+                for n in range(*t.map)}
+        for number in tex:
+            if number not in code:
                 break_lines.append(number + 1)
                 parse_lines[number] = ""
     tokens = parser.parse("\n".join(parse_lines))
