@@ -69,6 +69,14 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="where cached results live (default: .marklint_cache)")
     parser.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
                         help="lint on a Dask cluster (e.g. tcp://scheduler:8786); needs marklint[dask]")
+    parser.add_argument("--fix", action="store_true",
+                        help="apply safe fixes in place (text formats only) and report what changed")
+    parser.add_argument("--diff", action="store_true",
+                        help="print the fixes as a unified diff and write nothing (exit 1 if any)")
+    parser.add_argument("--unsafe-fixes", action="store_true",
+                        help="with --fix or --diff, also apply fixes that change what a document claims")
+    parser.add_argument("--exit-non-zero-on-fix", action="store_true",
+                        help="with --fix, exit 1 when a file was changed (for pre-commit hooks)")
     return parser
 
 
@@ -103,6 +111,8 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     except RuleSetError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
+    if args.fix or args.diff:
+        return _run_fix(args, settings, ran, out, err)
     results = []
     files = [p for p in args.paths if p != "-"]
     for path in args.paths:
@@ -145,6 +155,53 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     threshold = Severity.parse(args.fail_on or "error")
     failing = any(f.severity >= threshold for result in results for f in reported(result))
     return 1 if failing and not args.exit_zero else 0
+
+
+def _run_fix(args: argparse.Namespace, settings, ran, out: TextIO, err: TextIO) -> int:
+    """`--fix` / `--diff`: fix files (see marklint.fix), report what changed, then the
+    remaining findings (--fix) or the diff (--diff); exit codes as for linting, plus 1 for a
+    non-empty diff, or for a changed file with --exit-non-zero-on-fix."""
+    from marklint.findings import Severity
+    from marklint.fix import describe_fixed, fix_path, unified_diff
+    from marklint.lint import expand_paths
+    from marklint.report import ReportContext, display_path, render, reported
+
+    if "-" in args.paths:
+        err.write("marklint: --fix and --diff need files, not stdin (-)\n")
+        return 2
+    root = os.getcwd()
+    ctx = ReportContext(
+        rules=ran, root=root, color=_use_color(args.color, out) and args.format == "text",
+        show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
+    )
+    notes = out if args.format == "text" and not args.diff else err
+    fixes = [fix_path(p, settings, unsafe=args.unsafe_fixes, write=not args.diff)
+             for p in expand_paths(args.paths, settings)]
+    for done in fixes:
+        shown = display_path(done.path, root)
+        if done.result.error is not None:
+            err.write(f"marklint: {shown}: {done.result.error}\n")
+        if args.diff:
+            out.write(unified_diff(shown, done.before, done.after))
+        elif not args.quiet:
+            notes.write(describe_fixed(done.fixed, shown))
+        if not args.quiet and (args.diff or args.format != "text"):
+            for notice in done.result.notices:
+                err.write(f"marklint: {shown}: note: {notice}\n")
+    count = sum(len(done.fixed) for done in fixes)
+    changed = sum(done.changed for done in fixes)
+    if not args.quiet:
+        verb = "would fix" if args.diff else "fixed"
+        notes.write(f"{verb} {count} finding{'s' * (count != 1)} in {changed} file{'s' * (changed != 1)}\n")
+    if args.diff:
+        return 2 if any(d.result.error for d in fixes) else 1 if changed else 0
+    results = [done.result for done in fixes]
+    out.write(render(args.format, results, ctx))
+    if any(result.error is not None for result in results):
+        return 2
+    threshold = Severity.parse(args.fail_on or "error")
+    failing = any(f.severity >= threshold for result in results for f in reported(result))
+    return 1 if failing or (args.exit_non_zero_on_fix and changed) else 0
 
 
 def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:

@@ -320,3 +320,72 @@ def fix_to_dict(fix: Fix | None) -> dict[str, object] | None:
         "safety": fix.safety,
         "edits": [edit_to_dict(edit) for edit in fix.edits],
     }
+
+
+# Formats whose files fix mode rewrites; DOCX, PDF and e-mail fixes are reported, not applied.
+FIXABLE_FORMATS = frozenset({"text", "markdown", "rst", "asciidoc", "html"})
+
+
+@dataclass
+class FileFix:
+    """Fix mode's outcome for one file: the lint result of the file as it now is (or would be,
+    with --diff), the findings fixed, and the text before and after. When the fixed text could
+    not be written (the file changed on disk meanwhile, a write error) the file is untouched,
+    nothing counts as fixed and `result.error` says why."""
+
+    path: str
+    result: FileResult
+    fixed: list[Finding] = field(default_factory=list)
+    before: str = ""
+    after: str = ""
+
+    @property
+    def changed(self) -> bool:
+        """Whether the fixes change the file's text."""
+        return self.before != self.after
+
+
+def fix_path(path: str, settings, *, unsafe: bool = False, write: bool = True) -> FileFix:
+    """Lint one file and apply its allowed fixes, writing the result atomically when `write`.
+
+    `settings` is a `marklint.lint.Settings`. Files of other formats, unreadable files and
+    files the readers reject are linted as usual and left alone. A text file holding a lone
+    carriage return is not fixed unless it is plain text: the markup readers count a lone CR
+    as a line break, so positions could not be trusted.
+    """
+    from marklint.lint import lint_bytes, lint_path
+    from marklint.readers import format_for
+
+    fmt = settings.input_format or format_for(path)
+    if fmt not in FIXABLE_FORMATS:
+        return _not_applied(path, lint_path(path, settings), fmt)
+    try:
+        snapshot = take_snapshot(path)
+        text, bom = decode(snapshot.data)
+    except (OSError, FixError):
+        return FileFix(path, lint_path(path, settings))
+    if fmt != "text" and "\r" in text.replace("\r\n", ""):
+        result = lint_bytes(path, snapshot.data, settings)
+        result.notices.append("not fixed: lone carriage returns as line ends")
+        return FileFix(path, result, before=text, after=text)
+    outcome = fix_text(text, lambda version: lint_bytes(path, encode(version, bom), settings), unsafe)
+    if write and outcome.text != text:
+        try:
+            write_atomic(snapshot, encode(outcome.text, bom))
+        except FixError as exc:
+            return FileFix(path, FileResult(path, error=f"not fixed: {exc}"), before=text, after=text)
+    return FileFix(path, outcome.result, outcome.fixed, text, outcome.text)
+
+
+def _not_applied(path: str, result: FileResult, fmt: str) -> FileFix:
+    """A file fix mode does not rewrite; say so when it has fixes."""
+    if any(f.fix is not None for f in result.findings):
+        result.notices.append(f"{fmt} files are not modified; their fixes are reported only")
+    return FileFix(path, result)
+
+
+def describe_fixed(fixed: Iterable[Finding], path: str) -> str:
+    """One line per fixed finding: `path:line:col: fixed CODE [slug] description`."""
+    return "".join(
+        f"{path}:{f.line}:{f.column}: fixed {f.code} [{f.rule}] {f.fix.description}\n" for f in fixed
+    )
