@@ -11,7 +11,7 @@ The date of origin is the document's first full date (C-17, L-01), read in these
 
 Lines of the authority block and downgrading instructions are skipped: their dates
 (`Declassify On: 20351231`, a `Derived From:` source's date) are not the document's.
-Impossible dates (`February 30, 2001`) are ignored.
+Impossible dates (`February 30, 2001`) are ignored, and only years 1900-2099 are read.
 """
 
 from __future__ import annotations
@@ -42,6 +42,11 @@ _OTHER_DATES = re.compile(
     re.IGNORECASE,
 )
 _YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Every supported form holds a four-digit year, and no more than 25 characters separate it
+# from either end of the date: matching only around years keeps long prose lines cheap, and
+# the substring test before any regular expression keeps lines without "19"/"20" cheaper still.
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_WINDOW = 25
 
 
 def _make(year: str, month: str | int, day: str) -> date | None:
@@ -63,14 +68,18 @@ def _from_match(match: re.Match[str]) -> date | None:
 def document_date(text_lines: Iterable[str]) -> date | None:
     """The document's date of origin: its first full date, or None when it has none."""
     for line in text_lines:
-        if _OTHER_DATES.match(line):
+        if ("19" not in line and "20" not in line) or _YEAR.search(line) is None or _OTHER_DATES.match(line):
             continue
+        years = [m.start() for m in _YEAR.finditer(line)]
+        candidates: dict[int, date | None] = {}
         dated = _DATE_LINE.match(line)
-        candidates = []
         if dated:
-            candidates.append((dated.start("y"), _make(dated["y"], dated["m"], dated["d"])))
-        candidates += [(m.start(), _from_match(m)) for m in _FULL_DATE.finditer(line)]
-        for _, found in sorted(candidates, key=lambda c: c[0]):
+            candidates[dated.start("y")] = _make(dated["y"], dated["m"], dated["d"])
+        for year in years:
+            start = max(0, year - _WINDOW)
+            for match in _FULL_DATE.finditer(line[start:year + _WINDOW]):
+                candidates.setdefault(start + match.start(), _from_match(match))
+        for _, found in sorted(candidates.items()):
             if found is not None:
                 return found
     return None

@@ -48,6 +48,7 @@ _LOOKALIKE_RE = re.compile(r"\s*(?P<label>[A-Za-z]{2,15}(?:[ .]{1,2}[A-Za-z]{1,1
 _LOOKALIKE_TARGETS = {"classified by": "classified-by", "derived from": "derived-from",
                       "declassify on": "declassify-on", "downgrade to": "downgrade-to"}
 _NOT_LOOKALIKES = {"declassified by", "declassified on"}  # D-01 declassification statements
+_LOOKALIKE_STARTS = {"cla", "der", "dec", "dow"}  # a cheap gate before difflib (`Dear ...:`)
 
 _EXEMPTION_RE = re.compile(
     r"(?P<codes>(?P<family>25|50|75)X(?P<digit>[1-9])?(?:[ ,;]{1,3}(?:25|50|75)X[1-9]){0,8})"
@@ -116,7 +117,7 @@ def _label_at(text: str, start: int) -> tuple[str, str, int, bool] | None:
         return None
     label = match.group("label")
     normal = " ".join(label.lower().replace(".", " ").split())
-    if normal in _NOT_LOOKALIKES:
+    if normal[:3] not in _LOOKALIKE_STARTS or normal in _NOT_LOOKALIKES:
         return None
     close = difflib.get_close_matches(normal, _LOOKALIKE_TARGETS, n=1, cutoff=0.8)
     if not close:
