@@ -284,3 +284,12 @@ def test_html_visible_text_regions_and_css_breaks():
         (3, P, Region.BODY, 16, 38, "(U) Last page."),
         (3, L, Region.FOOTER, 17, 41, "SECRET"),
     ]
+
+
+def test_markdown_newpage_line_breaks_inside_a_paragraph_but_not_inside_code():
+    text = "(U) One.\n\\newpage\n(U) Two.\n\n```\n\\newpage\n(TS) code\n```\n\n(U) Still two.\n"
+    assert summary("p.md", text) == [
+        (1, P, 1, 1, "(U) One."),
+        (2, P, 3, 1, "(U) Two."),
+        (2, P, 10, 1, "(U) Still two."),
+    ]

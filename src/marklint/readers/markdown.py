@@ -173,15 +173,15 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
             if pattern.search(parse_lines[number]):
                 break_lines.append(number + 1)
                 parse_lines[number] = ""
+    # A `\newpage` line breaks the page wherever it stands, except inside code. Blanking it
+    # before parsing leaves code blocks code blocks, so one parse tells which lines were code.
     tex = [n for n in range(skip, len(parse_lines)) if _TEX_BREAK_RE.fullmatch(parse_lines[n].strip())]
-    if tex:  # a `\newpage` line breaks the page wherever it stands, except inside code
-        code = {n for t in parser.parse("\n".join(parse_lines)) if t.type in ("fence", "code_block")
-                for n in range(*t.map)}
-        for number in tex:
-            if number not in code:
-                break_lines.append(number + 1)
-                parse_lines[number] = ""
+    for number in tex:
+        parse_lines[number] = ""
     tokens = parser.parse("\n".join(parse_lines))
+    if tex:
+        code = {n for t in tokens if t.type in ("fence", "code_block") for n in range(*t.map)}
+        break_lines.extend(number + 1 for number in tex if number not in code)
     items = insert_line_breaks(_items(tokens, parse_lines, options), break_lines)
     return Document(path=path, format="markdown", pages=build_pages(segments(items)),
                     source=source, metadata=metadata)
