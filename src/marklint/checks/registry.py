@@ -27,6 +27,9 @@ class RuleDoc:
     bad: str = ""  # a plain-text document on which the rule fires
     good: str = ""  # a near-miss plain-text document on which it does not
     fixable: str = ""  # "", "safe" or "unsafe"
+    # The reader the examples are written for ("markdown", ...). Rules about binary formats
+    # ("docx", "pdf") have no inline examples: tests/readers builds those files.
+    example_format: str = "text"
 
 
 
@@ -181,19 +184,25 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK701", "header-footer-banner", E, "a Word header or footer variant without the overall banner",
-        why="B-01, B-02: every page shows the banner at top and bottom (32 CFR 2001.21(b)(1),(3)); in Word the banner lives in the section headers and footers, and each enabled variant (first page, odd/default, even, per section) is what some page shows. Variants that fall on a page the reader can place are checked by banner-missing-top/-bottom and banner-mismatch there; this rule reports the others, naming the variant (\"header (even pages), section 2 has no banner\"). Word files only, so the examples are not plain text.",
+        why="B-01, B-02: every page shows the banner at top and bottom (32 CFR 2001.21(b)(1),(3)); in Word the banner lives in the section headers and footers, and each enabled variant (first page, odd/default, even, per section) is what some page shows. Variants that fall on a page the reader can place are checked by banner-missing-top/-bottom and banner-mismatch there; this rule reports the others, naming the variant (\"header (even pages), section 2 has no banner\"). Word files only.",
+        example_format="docx",
     ),
     RuleDoc(
         "MK702", "sensitivity-label-mismatch", E, "a Microsoft sensitivity label that contradicts the visible banner",
         why="B-03: the marking a document shows must be its classification (32 CFR 2001.21(b)). A Word file's enabled `MSIP_Label_*_Name` custom property is what mail and DLP systems act on; when that label is a marking (\"Secret\", \"SECRET//NOFORN\") that differs from the overall banner, one of them is wrong. Labels that are not markings (\"General\") are not judged. Word files only.",
+        example_format="docx",
     ),
     RuleDoc(
         "MK703", "front-matter-mismatch", E, "a Markdown front-matter classification that the banners do not match",
-        why="B-01, B-03: the overall banner states the document's classification (32 CFR 2001.21(b)(1)); a Markdown file whose YAML front matter declares `classification: SECRET//NOFORN` must carry that banner. Reported when the banner differs, when there is none, or when the declared value is not a marking. Markdown only: the failing example is a file starting `---`, `classification: SECRET//NOFORN`, `---` with banner `SECRET`.",
+        why="B-01, B-03: the overall banner states the document's classification (32 CFR 2001.21(b)(1)); a Markdown file whose YAML front matter declares `classification: SECRET//NOFORN` must carry that banner. Reported when the banner differs, when there is none, or when the declared value is not a marking. Markdown only.",
+        bad="---\nclassification: SECRET//NOFORN\n---\n\n**SECRET**\n\n(S) The convoy leaves at dawn.\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\n**SECRET**\n",
+        good="---\nclassification: SECRET\n---\n\n**SECRET**\n\n(S) The convoy leaves at dawn.\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\n**SECRET**\n",
+        example_format="markdown",
     ),
     RuleDoc(
         "MK704", "pdf-no-text-layer", W, "a PDF (or PDF page) without a text layer, so its markings cannot be checked",
         why="A scanned PDF has only images; nothing in it can be checked, which is not the same as passing (B-01 still applies to it). Run OCR first. PDF only.",
+        example_format="pdf",
     ),
     RuleDoc(
         "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",
