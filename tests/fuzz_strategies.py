@@ -4,7 +4,19 @@ benchmarks/fuzz_long.py."""
 
 from __future__ import annotations
 
+import os
+
+from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+
+
+def fuzz_settings(examples: int) -> settings:
+    """Hypothesis settings with `examples` examples, times MARKLINT_FUZZ_SCALE (default 1;
+    benchmarks/fuzz_long.py raises it for a long run)."""
+    scale = float(os.environ.get("MARKLINT_FUZZ_SCALE", "1"))
+    return settings(max_examples=max(1, int(examples * scale)), deadline=None,
+                    suppress_health_check=[HealthCheck.too_slow])
+
 
 BANNERS = [
     "TOP SECRET//SI//NOFORN", "SECRET//NOFORN", "SECRET//REL TO USA, GBR", "CONFIDENTIAL",

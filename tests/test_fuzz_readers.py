@@ -6,15 +6,15 @@ import io
 import random
 
 import pytest
-from fuzz_strategies import documents
-from hypothesis import HealthCheck, given, settings
+from fuzz_strategies import documents, fuzz_settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.readers import READERS, read_document
 
 TEXT_FORMATS = sorted(name for name in READERS if name not in ("docx", "pdf"))
-FUZZ = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz_settings(120)
 
 encoded_documents = st.one_of(
     documents.map(lambda text: text.encode("utf-8")),
@@ -102,7 +102,7 @@ def _mutate(data: bytes, seed: int) -> bytes:
 
 
 @pytest.mark.parametrize("fmt", [name for name in ("docx", "pdf") if name in READERS])
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@fuzz_settings(60)
 @given(seed=st.integers(0, 2**32 - 1), junk=st.binary(max_size=300))
 def test_binary_readers_survive_mutations(fmt, seed, junk):
     valid = _valid_binary(fmt)
