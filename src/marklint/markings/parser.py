@@ -14,11 +14,9 @@ is only built (and cached on disk) to locate an error exactly.
 from __future__ import annotations
 
 import datetime
-import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree
@@ -37,14 +35,15 @@ _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated
 _BANNER_DECL_RETIRED = datetime.date(2008, 2, 1)  # L-07: declassification value in a banner
 _DECL = re.compile(r"OADR|MR|X[1-8]|25X[1-9]|50X[1-9]|\d{8}")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*")
-_NUMBER = re.compile(r"\d+")
+_LIST_PART = re.compile(r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+")
+_HYPHEN_BLANKS = re.compile(r"\s*-\s*")
 
 
 # --------------------------------------------------------------------------- structure
 
 
 def _grammar_text() -> str:
-    return (resources.files("marklint.grammar") / "marking.lark").read_text(encoding="utf-8")
+    return (Path(__file__).parent.parent / "grammar" / "marking.lark").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -175,13 +174,25 @@ class Note:
     since: datetime.date | None = None
 
 
-@dataclass
 class Analysis:
-    marking: Marking
-    form: str  # "banner" | "portion"
-    items: list[Item]
-    notes: list[Note]
-    spans: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """A read marking: its meaning, its items with their spans, and (lazily) the notes."""
+
+    def __init__(self, reader: _Reader, marking: Marking) -> None:
+        self.marking = marking
+        self.form = reader.form  # "banner" | "portion"
+        self.items = reader.items
+        self.spans = reader.spans
+        self._reader: _Reader | None = reader
+        self._notes = reader.notes
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every problem of how the marking is written (computed on first use: parse() skips it)."""
+        if self._reader is not None:
+            self._reader.check_separators()
+            self._reader.check_order()
+            self._reader = None
+        return self._notes
 
 
 class _Reader:
@@ -210,6 +221,8 @@ class _Reader:
 
     def unknown(self, word: str, start: int, end: int, noun: str = "marking word",
                 candidates: list[str] | None = None) -> MarkingError:
+        import difflib
+
         pool = candidates if candidates is not None else self.v.known_words()
         close = difflib.get_close_matches(word.upper(), pool, n=1, cutoff=0.6)
         suggestion = close[0] if close else None
@@ -456,12 +469,10 @@ class _Reader:
 
     def is_level(self, up: str) -> bool:
         v = self.v
-        for table in (v.us_levels, v.nato_levels):
-            if any(up in (b, p) for b, p in table.values()):
-                return True
+        if up in v.level_spellings:
+            return True
         words = up.split()
-        return len(words) >= 2 and all(v.is_country(w) for w in words[:-1]) and \
-            any(words[-1] in (b, p) for b, p in v.foreign_levels.values())
+        return len(words) >= 2 and words[-1] in v.level_spellings and all(v.is_country(w) for w in words[:-1])
 
     def read_token(self, token: Token, form: str, raw: str, value: Value) -> None:
         expected = {"id": token.id, "title": token.title, "portion": token.portion}.get(form)
@@ -520,27 +531,24 @@ class _Reader:
     def read_list(self, token: Token, prefix: str, value: Value) -> None:
         """REL TO / DISPLAY ONLY lists (F-02, F-06)."""
         raw = value.text
-        body_at = _prefix_end(raw, prefix)
+        body_at = _prefix_end(raw, len(prefix.split()))
         head = raw[:body_at]
-        expected_head = token.id
         if " ".join(head.upper().split()) != token.id:
             if prefix.strip() == token.id:
                 self.case(" ".join(head.split()), token.id, value.start)
             else:
                 self.note("marking-form", value.start, value.start + len(head.rstrip()),
                           f'write "{token.id}" (the long title "{head.strip()}" is not used with a list)',
-                          expected_head)
+                          token.id)
         codes: list[str] = []
         spans: list[tuple[int, int]] = []
         seps: list[str] = []
-        pos = body_at
-        for m in re.finditer(r"[A-Za-z0-9_]+|[^A-Za-z0-9_]+", raw[body_at:]):
-            if m.group()[0].isalnum() or m.group()[0] == "_":
-                codes.append(m.group())
-                spans.append((value.start + body_at + m.start(), value.start + body_at + m.end()))
+        for m in _LIST_PART.finditer(raw, body_at):
+            if m.group(1):
+                codes.append(m.group(1))
+                spans.append((value.start + m.start(), value.start + m.end()))
             else:
                 seps.append(m.group())
-        del pos
         if codes and codes[-1].upper() != "AND" and len(codes) >= 2 and codes[-2].upper() == "AND":
             i = len(codes) - 2
             self.note("marking-syntax", spans[i][0], spans[i][1],
@@ -774,7 +782,7 @@ class _Reader:
                       f'"{system}" is retired; use {word.replacement}', since=word.retired)
         elif system not in v.sci_systems:
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
-            near = difflib.get_close_matches(system, v.known_words(), n=1, cutoff=0.75) if len(system) >= 4 else []
+            near = _close(system, v.known_words()) if len(system) >= 4 else []
             if not shaped or near:
                 end = value.start + len(value.text.split("-")[0].rstrip())
                 raise self.unknown(first_words[0] if extra else value.text.split("-")[0].strip(), value.start, end)
@@ -821,7 +829,6 @@ class _Reader:
 
     def read(self) -> Marking:
         values = self.layout.values
-        self.check_separators()
         first = values[0]
         self.read_level(first)
         rest = values[1:]
@@ -829,7 +836,6 @@ class _Reader:
             if value.cat == 0:
                 break
         self.read_controls(rest)
-        self.check_order()
         f = self.f
         return Marking(
             scheme=self.scheme, level=self.level, owners=self.owners,
@@ -910,22 +916,28 @@ class _Reader:
         return item.order
 
 
+def _close(word: str, pool: tuple[str, ...]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(word, pool, n=1, cutoff=0.75)
+
+
 def _normal(raw: str) -> str:
     """Upper case, single spaces, no spaces around hyphens: the lookup form of a value."""
-    up = " ".join(raw.upper().split())
-    return re.sub(r"\s*-\s*", "-", up)
+    up = raw.upper().strip()
+    if "  " in up or "\t" in up or " -" in up or "- " in up:
+        up = _HYPHEN_BLANKS.sub("-", " ".join(up.split()))
+    return up
 
 
-def _prefix_end(raw: str, prefix: str) -> int:
-    """Offset in `raw` just after the words of `prefix` (which is in normal form)."""
-    words = prefix.split()
-    pos = 0
-    for w in words:
-        m = re.compile(r"\s*" + re.escape(w), re.I).match(raw, pos)
-        if m is None:
-            return len(prefix)
-        pos = m.end()
-    return pos + (len(raw[pos:]) - len(raw[pos:].lstrip()))
+def _prefix_end(raw: str, words: int) -> int:
+    """Offset in `raw` of the first character after its first `words` words and the blanks after them."""
+    end = 0
+    for i, m in enumerate(_WORD.finditer(raw)):
+        if i == words:
+            return m.start()
+        end = m.end()
+    return end
 
 
 def _sort_key(name: str) -> tuple:
@@ -968,32 +980,29 @@ def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
         reader.note("marking-syntax", start, start + 1,
                     "a portion mark is written in parentheses" if form == "portion"
                     else "a banner is not written in parentheses")
-    marking = reader.read()
-    return Analysis(marking, actual, reader.items, reader.notes, reader.spans)
+    return Analysis(reader, reader.read())
 
 
 @lru_cache(maxsize=65536)
-def _analyse_cached(text: str, form: str, vocab_id: int) -> Analysis | MarkingError:
-    vocab = _VOCABS[vocab_id]
+def _analyse_cached(text: str, form: str, vocab: Vocabulary | None) -> Analysis | MarkingError:
     try:
-        return analyse_uncached(text, form, vocab)
+        return analyse_uncached(text, form, vocab or default_vocabulary())
     except MarkingError as exc:
         return exc
-    except RecursionError:  # pragma: no cover - defensive: bounded input makes this unreachable
-        return MarkingError("cannot parse marking", 1, 2)
-
-
-_VOCABS: dict[int, Vocabulary] = {}
 
 
 def analyse(text: str, form: str = "auto", vocab: Vocabulary | None = None) -> Analysis:
     """Memoised analyse_uncached (keyed on text, form and vocabulary identity)."""
-    vocab = vocab or default_vocabulary()
-    _VOCABS.setdefault(id(vocab), vocab)
-    result = _analyse_cached(text, form, id(vocab))
-    if isinstance(result, MarkingError):
-        raise result
-    return result
+    result = _analyse_cached(text, form, vocab)
+    if type(result) is MarkingError:
+        raise result.with_traceback(None)
+    return result  # type: ignore[return-value]
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str, form: str, vocab: Vocabulary | None) -> Marking | MarkingError:
+    result = _analyse_cached(text, form, vocab)
+    return result if type(result) is MarkingError else result.marking  # type: ignore[union-attr]
 
 
 def parse(text: str, form: str = "auto", *, vocab: Vocabulary | None = None) -> Marking:
@@ -1001,5 +1010,9 @@ def parse(text: str, form: str = "auto", *, vocab: Vocabulary | None = None) -> 
 
     `form` is "banner", "portion" or "auto" (a parenthesised string is a portion). Badly
     written but unambiguous markings are understood; check() reports how they are written.
+    Results are memoised per (text, form, vocabulary).
     """
-    return analyse(text, form, vocab).marking
+    result = _parse_cached(text, form, vocab)
+    if type(result) is MarkingError:
+        raise result.with_traceback(None)
+    return result  # type: ignore[return-value]

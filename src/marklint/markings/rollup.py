@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from marklint.markings.model import Aea, Marking, Tree
-from marklint.markings.parser import _sort_key
+from marklint.markings.parser import _sort_codes, _sort_key
 from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary
 
 _FDR_FIELDS = ("rel_to", "eyes", "display_only")
@@ -146,7 +146,7 @@ class _Rollup:
                 codes.update(src)
         if not any_fgi:
             return None
-        return tuple(sorted(codes))
+        return tuple(_sort_codes(sorted(codes), self.v, usa_first=False))
 
     def aea(self, classified: bool) -> tuple[tuple[Aea, ...], set[str]]:
         """R-02, K-13: union; RD beats FRD beats TFNI and absorbs their SIGMA numbers; K-15 UCNI."""
@@ -252,7 +252,7 @@ class _Rollup:
                 common -= set(members) - {"USA"}
                 common.add(tetra)
         common.discard("USA")
-        return tuple(sorted(common)) if common else None
+        return tuple(_sort_codes(sorted(common), self.v, usa_first=False)) if common else None
 
     def fdr(self, classified: bool) -> dict:
         parts = self.participants()
@@ -285,7 +285,7 @@ class _Rollup:
             if "rel_to" in result:
                 common -= set(result["rel_to"])
             if common:
-                result["display_only"] = tuple(sorted(common))
+                result["display_only"] = tuple(_sort_codes(sorted(common), self.v, usa_first=False))
         if len(result) == 1 and not result["dissem"]:
             return noforn
         return result

@@ -18,7 +18,6 @@ import os
 import pickle
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -107,9 +106,12 @@ class LegacyWord:
     retired: datetime.date | None
 
 
-@dataclass
+@dataclass(eq=False)
 class Vocabulary:
-    """Everything the parser, checker and renderer need to know about words."""
+    """Everything the parser, checker and renderer need to know about words.
+
+    Hashable by identity, so that parses can be memoised per vocabulary.
+    """
 
     us_levels: dict[str, tuple[str, str]] = field(default_factory=dict)  # level -> (banner, portion)
     foreign_levels: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -153,8 +155,21 @@ class Vocabulary:
         """True for a known trigraph or tetragraph."""
         return code in self.trigraphs or code in self.tetragraphs
 
-    def known_words(self) -> list[str]:
+    level_spellings: frozenset[str] = frozenset()  # every US, foreign and NATO level spelling
+    words: tuple[str, ...] = ()  # every spelling a suggestion may propose
+
+    def index(self) -> None:
+        """Compute the derived lookup tables (once, after merging)."""
+        self.level_spellings = frozenset(
+            s for table in (self.us_levels, self.foreign_levels, self.nato_levels)
+            for pair in table.values() for s in pair)
+        self.words = tuple(self._known_words())
+
+    def known_words(self) -> tuple[str, ...]:
         """Every spelling a suggestion may propose."""
+        return self.words
+
+    def _known_words(self) -> list[str]:
         words = [t.id for t in self.tokens.values()] + [t.portion for t in self.tokens.values()]
         words += [t.title for t in self.tokens.values() if t.title]
         words += list(self.sci_systems) + ["FGI", "SAR", "CUI"]
@@ -165,7 +180,11 @@ class Vocabulary:
 
 
 def _package_vocab_dir() -> Path:
-    return Path(str(resources.files("marklint.rules") / "vocab"))
+    # The package's own __path__ rather than importlib.resources, whose import alone costs more
+    # than the start-up budget; it resolves the same directory for regular and editable installs.
+    import marklint.rules
+
+    return Path(next(iter(marklint.rules.__path__))) / "vocab"
 
 
 def _resolve(name: str, base: Path) -> Path:
@@ -458,6 +477,7 @@ def _build(files: list[Path]) -> Vocabulary:
     for path in files:
         builder.merge(path, _read(path))
     _check_references(vocab, files)
+    vocab.index()
     if not vocab.us_levels:
         raise VocabularyError(f"{files[0] if files else '(none)'}: the vocabulary defines no US levels")
     return vocab
