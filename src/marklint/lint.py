@@ -131,7 +131,8 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         return policy.exemption(text) is not None or is_authority_line(text)
 
     pages = recognize(doc, vocab, is_exempt)
-    ctx = CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked")
+    ctx = CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
+                       is_exempt)
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))

@@ -14,7 +14,8 @@ from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
 
 # `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
 PAGE_NUMBER_RE = re.compile(
-    r"(?:-\s*\d{1,4}\s*-|\(?\s*page\s+\d{1,4}(?:\s+of\s+\d{1,4})?\s*\)?|\d{1,4}|\d{1,4}\s+of\s+\d{1,4})",
+    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
+    r"|\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4})",
     re.IGNORECASE,
 )
 
@@ -39,43 +40,36 @@ def break_pattern(options: ReaderOptions) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in options.page_break_patterns))
 
 
-def _is_banner(block: Block) -> bool:
-    from marklint.recognize import banner_of
-
-    return block.kind is BlockKind.LINE and banner_of(block.text) is not None
-
-
-def _is_filler(block: Block) -> bool:
-    """Blocks that may sit between a bottom and a top banner without preventing the break."""
-    return block.kind is BlockKind.COMMENT or (
-        block.kind is BlockKind.LINE and is_page_number(block.text)
-    )
-
-
 def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
     """Split one segment into pages where a bottom banner is followed by a top banner.
 
     A banner counts as a bottom banner only when the page already holds content other than
     banners; page numbers after it stay on its page, comments move to the next page.
     """
+    from marklint.recognize import banner_of
+
+    line = BlockKind.LINE
+    banner = [b.kind is line and banner_of(b.text) is not None for b in blocks]
+    filler = [
+        b.kind is BlockKind.COMMENT or (b.kind is line and not is_banner and is_page_number(b.text))
+        for b, is_banner in zip(blocks, banner)
+    ]
     pages: list[list[Block]] = []
     current: list[Block] = []
     has_content = False
     i = 0
     while i < len(blocks):
-        block = blocks[i]
-        current.append(block)
+        current.append(blocks[i])
         i += 1
-        if not _is_banner(block):
-            if not _is_filler(block):
-                has_content = True
+        if not banner[i - 1]:
+            has_content = has_content or not filler[i - 1]
             continue
         if not has_content:
             continue
         j = i
-        while j < len(blocks) and _is_filler(blocks[j]):
+        while j < len(blocks) and filler[j]:
             j += 1
-        if j < len(blocks) and _is_banner(blocks[j]):
+        if j < len(blocks) and banner[j]:
             current.extend(b for b in blocks[i:j] if b.kind is not BlockKind.COMMENT)
             pages.append(current)
             current = [b for b in blocks[i:j] if b.kind is BlockKind.COMMENT]

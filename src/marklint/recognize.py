@@ -28,15 +28,18 @@ _LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROL
 # Stripped line that may be a banner: starts with a level word (a whole word: not SECRETARIAT),
 # `//` (non-US) or an abbreviated level followed by `//`, and has no lower-case letter; or a
 # spelled-out level in any case directly followed by `//`; or cable style (S E C R E T).
-BANNER_CANDIDATE_RE = re.compile(
-    rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z]{{0,300}}"
+# BANNER_BODY never crosses a line end, so readers can embed it in multi-line patterns.
+BANNER_BODY = (
+    rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z\n]{{0,300}}"
     r"|(?i:top secret|secret|confidential|unclassified|cui)//\S.{0,300}"
-    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z]{0,300})?)$"
+    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?)"
 )
+BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
 _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
 _MARK_BODY = (
-    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED)(?:\s*/[A-Z0-9 ,/\-]{0,200})?|//[A-Z0-9 ,/\-]{1,200})\)"
+    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED)"
+    r"(?:[ \t]*/[A-Z0-9 ,/\-]{0,200})?|//[A-Z0-9 ,/\-]{1,200})\)"
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
 # a copyright sign (`(C) 2024`, `(C) Copyright`).
@@ -83,7 +86,7 @@ class PageMarks:
     banners: list[Mark] = field(default_factory=list)
     portions: list[Mark] = field(default_factory=list)
     misplaced: list[Mark] = field(default_factory=list)
-    unmarked: list[Block] = field(default_factory=list)  # blocks that need a portion mark
+    unmarked: list[Block] = field(default_factory=list)  # blocks without a mark, exempt ones too
     top: Mark | None = None
     bottom: Mark | None = None
 
@@ -106,8 +109,18 @@ def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
     return hit
 
 
+_banners: dict[tuple[str, int], tuple[str, Parsed, bool] | None] = {}
+
+
 def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
     """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
+    key = (text, id(vocab))
+    if key not in _banners:
+        _banners[key] = _banner_of(text, vocab)
+    return _banners[key]
+
+
+def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | None:
     if not BANNER_CANDIDATE_RE.match(text):
         return None
     cable = _CABLE_RE.fullmatch(text)
@@ -164,10 +177,12 @@ def recognize(
     vocab: object | None = None,
     is_exempt: Callable[[str], bool] = lambda text: False,
 ) -> list[PageMarks]:
-    """Find banners, portion marks, misplaced marks and unmarked portions on every page.
+    """Find banners, portion marks, misplaced marks and unmarked blocks on every page.
 
     `is_exempt(first_line)` says whether a block is an administrative element (the rule set's
-    exempt patterns and authority-block lines) that needs no portion mark.
+    exempt patterns and authority-block lines); a mark at the end of such a block is not a
+    misplaced portion mark. Whether an unmarked block needs a mark is the portion check's
+    question (it asks `is_exempt` only when the document needs portion marks).
     """
     result = []
     for page in doc.pages:
@@ -189,11 +204,8 @@ def recognize(
                 offset, mark, parsed = start
                 marks.portions.append(_mark(block, page, offset, mark, "portion", parsed))
                 continue
-            first_line = text.split("\n", 1)[0]
-            if is_exempt(first_line):
-                continue
             trailing = trailing_portion(text, vocab)
-            if trailing is not None:
+            if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
                 offset, mark, parsed = trailing
                 marks.misplaced.append(_mark(block, page, offset, mark, "portion", parsed))
             else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from marklint.checks.registry import make_finding
 from marklint.document import Document
@@ -21,7 +21,7 @@ COMPILATION_RE = re.compile(r"\bcompilation\b", re.IGNORECASE)
 
 def carries_cui(marking: Marking | None) -> bool:
     """Whether a marking is, or contains, CUI."""
-    return marking is not None and (marking.level == "CUI" or "CUI" in marking.controls())
+    return marking is not None and (marking.level == "CUI" or marking.cui)
 
 
 @dataclass
@@ -35,10 +35,12 @@ class CheckContext:
     pages: list[PageMarks]
     date: date | None = None
     require_banner: str = "when-marked"  # "when-marked" | "always"
+    is_exempt: Callable[[str], bool] = lambda first_line: False  # administrative element?
     overall: Mark | None = None
     portions: list[Mark] = field(default_factory=list)  # parsed portion marks, misplaced included
     marked: bool = False  # any banner or well-placed portion mark at all
     _text: str | None = None
+    _highest: Mark | None = None
 
     def __post_init__(self) -> None:
         banners = [m for page in self.pages for m in page.banners]
@@ -65,8 +67,12 @@ class CheckContext:
 
     def max_portion(self, marks: list[Mark] | None = None) -> Mark | None:
         """The highest-ranked parsed portion among `marks` (default: the whole document)."""
+        if marks is None:
+            if self._highest is None and self.portions:
+                self._highest = self.max_portion(self.portions)
+            return self._highest
         best = None
-        for mark in self.portions if marks is None else marks:
+        for mark in marks:
             if mark.marking is not None and (best is None or mark.marking.rank > best.marking.rank):
                 best = mark
         return best

@@ -48,7 +48,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     for page in ctx.pages:
         if required:
             for block in page.unmarked:
-                if block.kind in kinds:
+                if block.kind in kinds and not ctx.is_exempt(block.text.split("\n", 1)[0]):
                     name = _KIND_NAMES.get(block.kind.value, block.kind.value)
                     findings.append(ctx.finding(
                         "portion-missing", (block.line, block.column), f"{name} has no portion mark",

@@ -15,6 +15,8 @@ import re
 from marklint.checks.context import CheckContext, carries_cui
 from marklint.findings import Finding
 
+# Cheap keyword scan first; the label and phrase patterns only run where a keyword occurs.
+KEYWORD_RE = re.compile(r"[Aa]ttach|ATTACH|[Ee]nclos|ENCLOS|\b(?:[Ee]ncl|ENCL|[Aa]tch|ATCH|[Tt]ab|TAB)")
 TRANSMITTAL_RE = re.compile(
     r"^[ \t]*(?:Enclosures?|Encls?\.?|Attachments?|Atchs?\.?|Attached|Tabs?)[ \t]*(?:\(\d{1,3}\))?[ \t]*:"
     r"|\b(?:is|are)[ \t]+(?:attached|enclosed)\b|\b(?:attached|enclosed)[ \t]+(?:is|are)\b",
@@ -30,17 +32,29 @@ STATEMENT_RE = re.compile(
 
 
 def is_transmittal(ctx: CheckContext) -> bool:
-    """Whether the document is bannered by what it transmits: it refers to enclosures or
-    attachments and its overall banner is higher than its own portions."""
+    """Whether the document is bannered by what it transmits: its overall banner is higher
+    than its own portions and it refers to enclosures or attachments."""
     overall = ctx.overall_marking
-    if overall is None or TRANSMITTAL_RE.search(ctx.text) is None:
+    if overall is None:
         return False
     highest = ctx.max_portion()
     if highest is None:
-        return overall.is_classified or carries_cui(overall)
-    if highest.marking.rank < overall.rank:
-        return True
-    return carries_cui(overall) and not any(carries_cui(m.marking) for m in ctx.portions)
+        bannered_by_attachments = overall.is_classified or carries_cui(overall)
+    else:
+        bannered_by_attachments = highest.marking.rank < overall.rank or (
+            carries_cui(overall) and not any(carries_cui(m.marking) for m in ctx.portions)
+        )
+    return bannered_by_attachments and _refers_to_attachments(ctx.text)
+
+
+def _refers_to_attachments(text: str) -> bool:
+    for match in KEYWORD_RE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.end())
+        window = text[start:len(text) if end < 0 else end]
+        if TRANSMITTAL_RE.search(window):
+            return True
+    return False
 
 
 def check(ctx: CheckContext) -> list[Finding]:

@@ -18,18 +18,38 @@ capitals, is a HEADING.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
-from marklint.pages import break_pattern, build_pages, is_page_number
-from marklint.recognize import BANNER_CANDIDATE_RE, PORTION_START_RE
+from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
+from marklint.recognize import BANNER_BODY, PORTION_START_RE
 
-# A numbered or bulleted item: `1.`, `12)`, `a.`, `(1)`, `(a)`, `•`, `-`, `*`, `·`.
-LIST_ITEM_RE = re.compile(r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+\S")
-SUBJECT_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:")
-UNDERLINE_RE = re.compile(r"(?:=+|-+)\s*")
-DIRECTIVE_RE = re.compile(r"#\s*marklint:")
+# Every line that is not plain text is an event, found by one scan over the whole text (C
+# speed; the pattern starts with a literal "\n", which the regex engine skips to quickly, so
+# the text is scanned with a "\n" prepended): a blank line, a suppression directive, an underline or rule, a standalone
+# line (banner candidate or page number), a list item, a subject line, a line starting with a
+# portion mark, or a configured page-break line. Plain lines between events continue the open
+# block or start a paragraph.
+_EVENTS = (
+    r"\n[ \t]*(?:(?P<blank>\r?$)"
+    r"|(?P<comment>#[ \t]*marklint:)"
+    r"|(?P<under>(?:=+|-+)[ \t\r]*$)"
+    r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[ \t\r]*$)"
+    r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])[ \t]+\S)"
+    r"|(?P<subject>(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)[ \t]*:)"
+    r"|(?P<portion>" + PORTION_START_RE.pattern + r"))"
+)
 HEADING_MAX = 80
+_KINDS = {"item": BlockKind.LIST_ITEM, "subject": BlockKind.SUBJECT, "portion": BlockKind.PARAGRAPH}
+
+
+@functools.lru_cache(maxsize=16)
+def _event_re(breaks: str | None) -> re.Pattern[str]:
+    """The event pattern, with a configured page-break pattern (`breaks`) checked first."""
+    if breaks is None:
+        return re.compile(_EVENTS, re.MULTILINE)
+    return re.compile(rf"\n(?P<pagebreak>(?=[^\n]*?(?:{breaks})))|" + _EVENTS, re.MULTILINE)
 
 
 def decode(path: str, data: bytes) -> tuple[str, bool]:
@@ -44,112 +64,98 @@ def decode(path: str, data: bytes) -> tuple[str, bool]:
     return text, bom
 
 
-class _Builder:
-    """Accumulates lines into blocks and blocks into segments (pages before banner splitting)."""
+class _Scanner:
+    """Cuts one piece of text (between form feeds) into blocks, appending to `segments`."""
 
-    def __init__(self) -> None:
-        self.segments: list[list[Block]] = [[]]
-        self.lines: list[str] = []
-        self.first_line = 0
-        self.columns: list[int] = []
+    def __init__(self, segments: list[list[Block]], events: re.Pattern[str]) -> None:
+        self.segments = segments
+        self.events = events
+
+    def scan(self, text: str, first_line: int, first_column: int) -> None:
+        """Scan `text`, whose first character is at (first_line, first_column)."""
+        self.text, self.line0, self.col0 = text, first_line, first_column
+        self.counted_pos, self.counted_line = 0, first_line
+        self.open: int | None = None  # start offset of the open block
         self.kind = BlockKind.PARAGRAPH
+        pos = 0
+        for match in self.events.finditer("\n" + text):
+            start = match.start()  # the line's start in `text` (the "\n" before it is prepended)
+            if start < pos:
+                continue  # a second match inside a line already handled
+            if start > pos and self.open is None:
+                self.open, self.kind = pos, BlockKind.PARAGRAPH
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end
+            self.event(match.lastgroup, start, end)
+            pos = end + 1
+        if pos < len(text) and self.open is None:
+            self.open, self.kind = pos, BlockKind.PARAGRAPH
+        self.close(len(text))
 
-    def start(self, kind: BlockKind, text: str, line: int, column: int) -> None:
-        self.flush()
-        self.kind, self.lines, self.first_line, self.columns = kind, [text], line, [column]
+    def line_of(self, offset: int) -> int:
+        self.counted_line += self.text.count("\n", self.counted_pos, offset)
+        self.counted_pos = offset
+        return self.counted_line
 
-    def add(self, text: str, line: int, column: int) -> None:
-        if self.lines:
-            self.lines.append(text)
-            self.columns.append(column)
-        else:
-            self.start(BlockKind.PARAGRAPH, text, line, column)
+    def column_of(self, offset: int, line: int) -> int:
+        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1 + (self.col0 - 1 if line == self.line0 else 0)
 
-    def single(self, kind: BlockKind, text: str, line: int, column: int) -> None:
-        self.flush()
-        self.segments[-1].append(Block(kind, text, line, column))
-
-    def underline(self) -> bool:
-        """Turn the pending single line into a heading; False when there is none to underline."""
-        if len(self.lines) != 1 or self.kind is not BlockKind.PARAGRAPH:
-            return False
-        self.kind = BlockKind.HEADING
-        self.flush()
-        return True
-
-    def flush(self) -> None:
-        if not self.lines:
+    def event(self, group: str, start: int, end: int) -> None:
+        if group in ("item", "subject", "portion"):
+            self.close(start)
+            self.open, self.kind = start, _KINDS[group]
             return
+        if group == "under" and self.open is not None and self.kind is BlockKind.PARAGRAPH:
+            if self.text.count("\n", self.open, start) == 1:
+                self.kind = BlockKind.HEADING
+        self.close(start)
+        if group == "pagebreak":
+            self.segments.append([])
+        elif group in ("comment", "line"):
+            raw = self.text[start:end].rstrip()
+            stripped = raw.lstrip()
+            begin = start + len(raw) - len(stripped)
+            line = self.line_of(start)
+            if group == "comment":
+                begin += 1
+                stripped = raw[begin - start:]
+            kind = BlockKind.COMMENT if group == "comment" else BlockKind.LINE
+            self.segments[-1].append(Block(kind, stripped, line, self.column_of(begin, line)))
+
+    def close(self, end: int) -> None:
+        """Close the open block, which ends just before offset `end` (a line start)."""
+        if self.open is None:
+            return
+        start, self.open = self.open, None
+        raws = self.text[start:end].split("\n")
+        if raws and not raws[-1].strip():
+            raws.pop()
+        texts = [raw.strip() for raw in raws]
+        line = self.line_of(start)
+        first = self.column_of(start + len(raws[0]) - len(raws[0].lstrip()), line)
         kind = self.kind
-        if kind is BlockKind.PARAGRAPH and len(self.lines) == 1:
-            text = self.lines[0]
+        if kind is BlockKind.PARAGRAPH and len(texts) == 1:
+            text = texts[0]
             if len(text) <= HEADING_MAX and text.upper() == text and text.lower() != text:
                 kind = BlockKind.HEADING
-        self.segments[-1].append(
-            Block(
-                kind,
-                "\n".join(self.lines),
-                self.first_line,
-                self.columns[0],
-                continuation_columns=tuple(self.columns[1:]),
-            )
-        )
-        self.lines = []
-
-    def page_break(self) -> None:
-        self.flush()
-        self.segments.append([])
+        continuation = tuple(len(raw) - len(raw.lstrip()) + 1 for raw in raws[1:])
+        self.segments[-1].append(Block(kind, "\n".join(texts), line, first, continuation_columns=continuation))
 
 
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
     """Read a plain-text file into a Document (see the module docstring for the rules)."""
     source, bom = decode(path, data)
     breaker = break_pattern(options)
-    builder = _Builder()
-    for number, raw in enumerate(source.split("\n"), 1):
-        if raw.endswith("\r"):
-            raw = raw[:-1]
-        if "\f" in raw:
-            pieces = raw.split("\f")
-            offset = 0
-            for piece in pieces[:-1]:
-                _line(builder, piece, number, offset, breaker)
-                builder.page_break()
-                offset += len(piece) + 1
-            _line(builder, pieces[-1], number, offset, breaker)
-        else:
-            _line(builder, raw, number, 0, breaker)
-    builder.flush()
-    doc = Document(path=path, format="text", pages=build_pages(builder.segments), source=source)
+    segments: list[list[Block]] = [[]]
+    scanner = _Scanner(segments, _event_re(breaker.pattern if breaker is not None else None))
+    line, column = 1, 1
+    for index, piece in enumerate(source.split("\f")):
+        if index:
+            segments.append([])
+        scanner.scan(piece, line, column)
+        line += piece.count("\n")
+        column = (len(piece) - piece.rfind("\n") - 1 if "\n" in piece else column - 1 + len(piece)) + 2
+    doc = Document(path=path, format="text", pages=build_pages(segments), source=source)
     if bom:
         doc.metadata["bom"] = True
     return doc
-
-
-def _line(builder: _Builder, raw: str, number: int, offset: int, breaker: re.Pattern[str] | None) -> None:
-    """Feed one physical line (or the part of it between form feeds) to the builder."""
-    stripped = raw.strip()
-    if not stripped:
-        builder.flush()
-        return
-    if breaker is not None and breaker.search(raw):
-        builder.page_break()
-        return
-    text = raw.rstrip()
-    column = offset + len(text) - len(text.lstrip()) + 1
-    if stripped[0] == "#" and DIRECTIVE_RE.match(stripped):
-        body_start = raw.index("#") + 1
-        builder.single(BlockKind.COMMENT, raw[body_start:].rstrip(), number, offset + body_start + 1)
-    elif BANNER_CANDIDATE_RE.match(stripped) or is_page_number(stripped):
-        builder.single(BlockKind.LINE, stripped, number, column)
-    elif UNDERLINE_RE.fullmatch(stripped):
-        if not builder.underline():
-            builder.flush()  # a horizontal rule: not content, but it ends the block
-    elif LIST_ITEM_RE.match(stripped):
-        builder.start(BlockKind.LIST_ITEM, stripped, number, column)
-    elif SUBJECT_RE.match(stripped):
-        builder.start(BlockKind.SUBJECT, stripped, number, column)
-    elif stripped[0] == "(" and PORTION_START_RE.match(stripped):
-        builder.start(BlockKind.PARAGRAPH, stripped, number, column)
-    else:
-        builder.add(stripped, number, column)
