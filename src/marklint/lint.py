@@ -126,9 +126,12 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     vocab = _vocabulary(ruleset.vocabulary)
     policy = ruleset.portions
 
+    designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
+
     def is_exempt(first_line: str) -> bool:
         text = first_line.strip()
-        return policy.exemption(text) is not None or is_authority_line(text)
+        return (policy.exemption(text) is not None or is_authority_line(text)
+                or any(regex.search(text) for regex in designations))
 
     pages = recognize(doc, vocab, is_exempt)
     ctx = CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
@@ -136,7 +139,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
-    findings.extend(check_authority(doc, find_authority_block(doc), ctx.overall_marking, doc_date, ruleset))
+    findings.extend(check_authority(doc, find_authority_block(doc), ctx.classification, doc_date, ruleset))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 

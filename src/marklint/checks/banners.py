@@ -25,10 +25,10 @@ from marklint.pages import is_page_number
 from marklint.recognize import Mark, PageMarks
 
 
-def _same(a: Mark, b: Mark) -> bool:
-    if a.marking is not None and b.marking is not None:
-        return a.marking == b.marking
-    return a.text == b.text
+def _differ(a: Mark, b: Mark) -> bool:
+    """Whether two banners mean different things; a banner that does not parse is left to
+    the marking checks."""
+    return a.marking is not None and b.marking is not None and a.marking != b.marking
 
 
 def _edge_position(page: PageMarks, last: bool) -> tuple[int, int]:
@@ -69,7 +69,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         if required and policy.bottom and page.bottom is None:
             findings.append(ctx.finding("banner-missing-bottom", _edge_position(page, True),
                                         f"page {number} has no banner at its bottom", number))
-        if page.top is not None and page.bottom is not None and not _same(page.top, page.bottom):
+        if page.top is not None and page.bottom is not None and _differ(page.top, page.bottom):
             findings.append(ctx.finding(
                 "banner-mismatch", page.bottom,
                 f"page {number} bottom banner {page.bottom.text} differs from its top banner {page.top.text}",
@@ -79,7 +79,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         if banner is None:
             continue
         portions = _page_portions(page)
-        if overall is not None and banner is not overall and not _same(banner, overall):
+        if overall is not None and banner is not overall and _differ(banner, overall):
             findings.extend(_page_banner_policy(ctx, page, banner, portions))
         highest = ctx.max_portion(portions)
         if banner.marking is not None and highest is not None and highest.marking.rank > banner.marking.rank:

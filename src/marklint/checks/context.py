@@ -57,6 +57,19 @@ class CheckContext:
         return self.overall.marking if self.overall is not None else None
 
     @property
+    def classification(self) -> Marking | None:
+        """What the document is marked as: the overall banner, else the first banner that
+        parses, else its highest portion (None for an unmarked document)."""
+        if self.overall_marking is not None:
+            return self.overall_marking
+        for page in self.pages:
+            for mark in page.banners:
+                if mark.marking is not None:
+                    return mark.marking
+        highest = self.max_portion()
+        return highest.marking if highest is not None else None
+
+    @property
     def text(self) -> str:
         """The document's text (its source, or its blocks joined) for statement searches."""
         if self._text is None:
