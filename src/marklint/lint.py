@@ -250,8 +250,9 @@ def lint_path(path: str, settings: Settings) -> FileResult:
 
 def expand_paths(paths: list[str], settings: Settings) -> list[str]:
     """Files to lint: given files as they are, directories walked recursively (sorted) for
-    files of a known format that pass the include/exclude globs. Missing paths are kept so
-    that linting reports them."""
+    files of a known format that pass the include/exclude globs (the command line's and the
+    directory's configuration's). Missing paths are kept so that linting reports them.
+    Raises ConfigError for a malformed configuration."""
     from marklint.readers import EXTENSIONS
 
     files: list[str] = []
@@ -259,6 +260,7 @@ def expand_paths(paths: list[str], settings: Settings) -> list[str]:
         if not os.path.isdir(path):
             files.append(path)
             continue
+        settings = effective_settings(path, settings)
         for root, dirs, names in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings))
             for name in sorted(names):
