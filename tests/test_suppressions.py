@@ -157,3 +157,17 @@ def test_baselined_finding_is_left_alone():
     result = lint(blocks, [old])
     assert result[0].suppression.kind == "external"
     assert [f.rule for f in result] == ["portion-missing", "suppression-unused"]
+
+
+def test_rules_outside_the_registry_by_code_or_slug():
+    document = Document(path="memo.md", format="markdown", pages=[Page(1, [
+        comment(" marklint: disable-next-line X101 -- approved", 1), para("x", 2),
+        comment(" marklint: disable-file no-exdis, no-orcon -- approved", 3)])])
+    generic = make_finding("banner-mismatch", path="memo.md", line=2, column=1, message="m")
+    generic.code, generic.rule = "X101", "no-exdis"
+    earned = apply_suppressions(document, [generic], [("X101", "no-exdis"), ("X102", "no-orcon")])
+    assert generic.suppression == Suppression("inSource", "approved")
+    assert summary(earned) == [
+        ("suppression-unused", 3, 1, None, "suppression of no-exdis suppresses nothing"),
+        ("suppression-unused", 3, 1, None, "suppression of no-orcon suppresses nothing"),
+    ]

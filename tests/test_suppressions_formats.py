@@ -1,5 +1,7 @@
 """Inline suppressions through the real readers and pipeline, in each format's comment syntax."""
 
+from pathlib import Path
+
 import pytest
 
 from marklint.lint import Settings, lint_bytes
@@ -162,3 +164,19 @@ def test_suppression_rules_are_configurable():
     result = lint_bytes("memo.txt", text.encode(), ignoring)
     assert [(f.rule, f.line, f.suppression is not None) for f in result.findings] == [
         ("portion-missing", 4, True)]
+
+
+def test_a_rule_sets_generic_rules_can_be_suppressed_by_code_or_id():
+    office = str(Path(__file__).parent / "fixtures" / "rulesets" / "office.yaml")
+    text = ("SECRET\n# marklint: disable-file cab-missing -- cover note\n\n"
+            "# marklint: disable-next-line OFC001 -- the word is the project's name\n"
+            "(S) The DRAFT convoy leaves at dawn.\n\n"
+            "# marklint: disable-file poc-line -- not NOFORN\n\nSECRET\n")
+    result = lint_bytes("memo.txt", text.encode(), Settings(use_config=False, rules=office))
+    assert result.error is None
+    assert [(f.rule, f.code, f.line, f.suppression.kind if f.suppression else f.message)
+            for f in result.findings] == [
+        ("cab-missing", "MK401", 1, "inSource"),
+        ("no-draft", "OFC001", 5, "inSource"),
+        ("suppression-unused", "MK901", 7, "suppression of poc-line suppresses nothing"),
+    ]

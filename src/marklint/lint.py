@@ -150,7 +150,8 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
 
     attach_fixes(ctx, findings)
     findings = _configure(findings, ruleset, settings)
-    earned = apply_suppressions(doc, findings)  # suppression-unused, suppression-missing-reason
+    generic = [(rule.code, rule.id) for rule in ruleset.generic]
+    earned = apply_suppressions(doc, findings, generic)  # suppression-unused, suppression-missing-reason
     for finding in earned:
         finding.severity = ruleset.severity(finding.rule) or finding.severity
     findings += _configure(earned, ruleset, settings)

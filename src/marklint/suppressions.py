@@ -20,6 +20,7 @@ reported as suppression-missing-reason; each rule a directive names that silence
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from marklint.checks.registry import by_key, make_finding
@@ -41,6 +42,7 @@ class Directive:
     block: Block
     first: int = 0  # first covered line
     last: int = -1  # last covered line (inclusive)
+    slugs: set[str] = field(default_factory=set)  # the names resolved to rule slugs
     used: set[str] = field(default_factory=set)  # slugs that silenced a finding
 
 
@@ -63,8 +65,9 @@ def parse_directive(block: Block) -> Directive | None:
     return Directive(action, names, reason.strip(), block)
 
 
-def _directives(document: Document) -> list[Directive]:
-    """Parse every directive and work out the lines each disabling directive covers."""
+def _directives(document: Document, slug_of: Callable[[str], str | None]) -> list[Directive]:
+    """Parse every directive, resolve its rule names to slugs (unknown names stay as written)
+    and work out the lines each disabling directive covers."""
     blocks = [block for _, block in document.blocks()]
     found: list[Directive] = []
     for index, block in enumerate(blocks):
@@ -73,6 +76,7 @@ def _directives(document: Document) -> list[Directive]:
         directive = parse_directive(block)
         if directive is None:
             continue
+        directive.slugs = {slug_of(name) or name for name in directive.names}
         if directive.action == "disable-file":
             directive.first, directive.last = 0, _END_OF_FILE
         elif directive.action == "disable-next-line":
@@ -86,56 +90,59 @@ def _directives(document: Document) -> list[Directive]:
     for directive in found:
         if directive.action != "enable":
             continue
-        closing = {_slug(n) for n in directive.names}
         for region in open_regions:
             if region.last == _END_OF_FILE and region.block.line < directive.block.line and (
-                not directive.names or closing & {_slug(n) for n in region.names}
+                not directive.names or directive.slugs & region.slugs
             ):
                 region.last = directive.block.line - 1
     return [d for d in found if d.action != "enable"]
 
 
-def _slug(name: str) -> str:
-    rule = by_key(name)
-    return rule.slug if rule else name
-
-
-def apply_suppressions(document: Document, findings: list[Finding]) -> list[Finding]:
+def apply_suppressions(
+    document: Document, findings: list[Finding], extra_rules: Iterable[tuple[str, str]] = ()
+) -> list[Finding]:
     """Set `suppression` on the findings the document's directives silence (in place).
 
-    Returns the suppression-missing-reason and suppression-unused findings the directives
-    themselves earn. Findings that already carry a suppression are left alone.
+    Directives name registered rules or `extra_rules`, (code, slug) pairs of rules outside the
+    registry (a rule set's generic rules). Returns the suppression-missing-reason and
+    suppression-unused findings the directives themselves earn. Findings that already carry a
+    suppression are left alone.
     """
-    directives = _directives(document)
+    extra_slugs = {key: slug for code, slug in extra_rules for key in (code.upper(), slug)}
+
+    def slug_of(name: str) -> str | None:
+        rule = by_key(name)
+        return rule.slug if rule else extra_slugs.get(name, extra_slugs.get(name.upper()))
+
+    directives = _directives(document, slug_of)
     for finding in findings:
         if finding.suppression is not None:
             continue
         for directive in directives:
-            if finding.rule in {_slug(n) for n in directive.names} and (
-                directive.first <= finding.line <= directive.last
-            ):
+            if finding.rule in directive.slugs and directive.first <= finding.line <= directive.last:
                 finding.suppression = Suppression("inSource", directive.reason)
                 directive.used.add(finding.rule)
                 break
-    extra: list[Finding] = []
+    earned: list[Finding] = []
     for directive in directives:
         where = {"path": document.path, "line": directive.block.line, "column": directive.block.column}
         if not directive.reason:
-            extra.append(make_finding(
+            earned.append(make_finding(
                 "suppression-missing-reason", **where,
                 message=f"'{directive.action}' suppression has no reason; add one after ' -- '",
             ))
         if not directive.names:
-            extra.append(make_finding(
+            earned.append(make_finding(
                 "suppression-unused", **where,
                 message=f"'{directive.action}' suppression names no rule, so it suppresses nothing",
             ))
         for name in directive.names:
-            if by_key(name) is None:
+            slug = slug_of(name)
+            if slug is None:
                 message = f"suppression names unknown rule '{name}'"
-            elif _slug(name) not in directive.used:
-                message = f"suppression of {_slug(name)} suppresses nothing"
+            elif slug not in directive.used:
+                message = f"suppression of {slug} suppresses nothing"
             else:
                 continue
-            extra.append(make_finding("suppression-unused", **where, message=message))
-    return extra
+            earned.append(make_finding("suppression-unused", **where, message=message))
+    return earned
