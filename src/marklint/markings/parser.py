@@ -419,7 +419,7 @@ class _Reader:
         raw = value.text
         up = _normal(raw)
         hit = v.token(up)
-        if hit is not None and not (cui_category_slot and hit[0].category != "dissem"):
+        if hit is not None:  # a known control wins over a CUI category of the same spelling
             self.read_token(hit[0], hit[1], raw, value)
             return hit[0].category
         if up in ("REL", "EYES"):
@@ -770,7 +770,7 @@ class _Reader:
             self.note("marking-conflict", value.start, value.end,
                       f'the compartment "{first_words[0]}" needs its control system: "{parent}-{first_words[0]}" (K-03)')
             system, extra = parent, first_words
-        elif len(first_words) > 1:
+        elif len(first_words) > 1 and first_words[0] in v.sci_systems:
             # "SI G ABCD": a compartment written without its hyphen (K-01)
             system, extra = first_words[0], first_words[1:]
             self.note("marking-syntax", value.start, value.end,
@@ -781,6 +781,7 @@ class _Reader:
             self.note("legacy-marking", value.start, value.end,
                       f'"{system}" is retired; use {word.replacement}', since=word.retired)
         elif system not in v.sci_systems:
+            # an unpublished system is one alphanumeric word (S-13)
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
             near = _close(system, v.known_words()) if len(system) >= 4 else []
             if not shaped or near:

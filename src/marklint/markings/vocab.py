@@ -188,9 +188,11 @@ def _package_vocab_dir() -> Path:
 
 
 def _resolve(name: str, base: Path) -> Path:
+    """A path as is; a name as a sibling of the including file, else a shipped vocabulary."""
     if name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name:
         return Path(name)
-    return base / f"{name}.yaml"
+    sibling = base / f"{name}.yaml"
+    return sibling if sibling.exists() else _package_vocab_dir() / f"{name}.yaml"
 
 
 def _file_list(names: Sequence[str]) -> list[Path]:
@@ -366,6 +368,9 @@ class _Builder:
         if takes is not None and takes not in _TAKES:
             self.fail(item, "takes", f"takes must be one of {', '.join(_TAKES)}")
         levels = self.strings(item, "levels")
+        for level in levels:
+            if level not in LEVEL_RANKS:
+                self.fail(item, "levels", f"unknown level {level!r} (use TS, S, C, R, U or CUI)")
         cui_only = "CUI" in levels
         token = Token(
             id=tid, category=category, order=len(self.v.tokens), title=self.string(item, "title"),
