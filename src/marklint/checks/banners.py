@@ -123,8 +123,10 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
             f"document ({highest.marking.level}, line {highest.line})",
             page,
         ))
-    justified = ctx.has_compilation_statement() or is_transmittal(ctx)
-    if highest.marking.rank < banner.rank and not justified:
+    def justified() -> bool:
+        return ctx.has_compilation_statement() or is_transmittal(ctx)
+
+    if highest.marking.rank < banner.rank and not justified():
         findings.append(ctx.finding(
             "banner-over-classified", overall,
             f"overall banner {banner.classification} is higher than every portion (highest "
@@ -133,7 +135,9 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
         ))
     expected = _rollup(ctx, ctx.portions)
     missing = sorted(expected.controls() - banner.controls())
-    extra = [] if justified else sorted(banner.controls() - expected.controls())
+    extra = sorted(banner.controls() - expected.controls())
+    if extra and justified():
+        extra = []
     if missing or extra:
         parts = []
         if missing:

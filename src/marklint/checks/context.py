@@ -92,7 +92,10 @@ class CheckContext:
 
     def has_compilation_statement(self) -> bool:
         """Whether the document explains a classification by compilation (T-03)."""
-        return COMPILATION_RE.search(self.text) is not None
+        text = self.text
+        if "ompilation" not in text and "OMPILATION" not in text:  # fast substring scan first
+            return False
+        return COMPILATION_RE.search(text) is not None
 
     def finding(self, slug: str, mark_or_pos: Mark | tuple[int, int], message: str, page: int | None,
                 end_column: int | None = None) -> Finding:

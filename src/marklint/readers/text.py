@@ -97,8 +97,9 @@ class _Scanner:
         self.counted_pos = offset
         return self.counted_line
 
-    def column_of(self, offset: int, line: int) -> int:
-        return offset - (self.text.rfind("\n", 0, offset) + 1) + 1 + (self.col0 - 1 if line == self.line0 else 0)
+    def column_of(self, line_start: int, offset: int, line: int) -> int:
+        """The 1-based column of `offset` on the line starting at `line_start`."""
+        return offset - line_start + (self.col0 if line == self.line0 else 1)
 
     def event(self, group: str, start: int, end: int) -> None:
         if group in ("item", "subject", "portion"):
@@ -120,26 +121,30 @@ class _Scanner:
                 begin += 1
                 stripped = raw[begin - start:]
             kind = BlockKind.COMMENT if group == "comment" else BlockKind.LINE
-            self.segments[-1].append(Block(kind, stripped, line, self.column_of(begin, line)))
+            self.segments[-1].append(Block(kind, stripped, line, self.column_of(start, begin, line)))
 
     def close(self, end: int) -> None:
         """Close the open block, which ends just before offset `end` (a line start)."""
         if self.open is None:
             return
         start, self.open = self.open, None
-        raws = self.text[start:end].split("\n")
-        if raws and not raws[-1].strip():
-            raws.pop()
-        texts = [raw.strip() for raw in raws]
+        chunk = self.text[start:end]
+        if chunk.endswith("\n"):
+            chunk = chunk[:-1]
         line = self.line_of(start)
-        first = self.column_of(start + len(raws[0]) - len(raws[0].lstrip()), line)
         kind = self.kind
-        if kind is BlockKind.PARAGRAPH and len(texts) == 1:
-            text = texts[0]
-            if len(text) <= HEADING_MAX and text.upper() == text and text.lower() != text:
+        if "\n" not in chunk:
+            text = chunk.strip()
+            column = self.column_of(start, start + chunk.index(text[0]), line)
+            if kind is BlockKind.PARAGRAPH and len(text) <= HEADING_MAX and text.upper() == text != text.lower():
                 kind = BlockKind.HEADING
-        continuation = tuple(len(raw) - len(raw.lstrip()) + 1 for raw in raws[1:])
-        self.segments[-1].append(Block(kind, "\n".join(texts), line, first, continuation_columns=continuation))
+            self.segments[-1].append(Block(kind, text, line, column))
+            return
+        raws = chunk.split("\n")
+        column = self.column_of(start, start + len(raws[0]) - len(raws[0].lstrip()), line)
+        continuation = tuple([len(raw) - len(raw.lstrip()) + 1 for raw in raws[1:]])
+        text = "\n".join([raw.strip() for raw in raws])
+        self.segments[-1].append(Block(kind, text, line, column, continuation_columns=continuation))
 
 
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
