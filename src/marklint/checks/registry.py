@@ -240,7 +240,9 @@ def render_rule(rule: RuleDoc) -> str:
     if rule.fixable:
         parts.append(f"Fix: {rule.fixable}\n")
     if rule.why:
-        parts.append(f"\nWhy: {rule.why}\n")
+        import textwrap
+
+        parts.append("\n" + textwrap.fill(f"Why: {rule.why}", 88) + "\n")
     if rule.bad:
         parts.append(f"\nFails:\n{_indented(rule.bad)}")
     if rule.good:
