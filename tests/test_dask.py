@@ -58,3 +58,55 @@ def test_results_in_input_order_with_small_window(cluster, tmp_path, monkeypatch
         (paths[4], 3, {"rules": "us-ic"}),
         (paths[5], 17, {"rules": "us-ic"}),
     ]
+
+
+DRAFT = "SECRET\n\n{body}\n\n(S) A marked paragraph.\n\nSECRET\n"
+
+
+def make_drafts(root) -> None:
+    (root / "drafts" / "sub").mkdir(parents=True)
+    (root / "drafts" / "a.txt").write_text(DRAFT.format(body="No portion mark here."))
+    (root / "drafts" / "sub" / "b.md").write_text("# Title\n\n" + DRAFT.format(body="(TS) Too high."))
+    (root / "drafts" / "c.txt").write_bytes(b"\x00binary")
+    (root / "drafts" / "d.txt").write_text(DRAFT.format(body="(U) Fine."))
+
+
+def run_main(args, capsys):
+    from marklint.cli import main
+
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_cli_on_a_cluster_matches_a_local_run(cluster, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    make_drafts(tmp_path)
+    for fmt in ("text", "json"):
+        local = run_main(["--no-cache", "--jobs", "1", "--format", fmt, "drafts", "missing.txt"], capsys)
+        remote = run_main(["--no-cache", "--dask", cluster.scheduler_address, "--format", fmt, "drafts", "missing.txt"], capsys)
+        assert remote == local
+        assert local[0] == 2
+        assert local[2] == ("marklint: drafts/c.txt: not a text file (contains NUL bytes)\n"
+                            "marklint: missing.txt: no such file or directory\n")
+
+
+def test_cli_without_the_extra(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    make_drafts(tmp_path)
+    monkeypatch.setitem(sys.modules, "distributed", None)
+    code, out, err = run_main(["--no-cache", "--dask", "tcp://127.0.0.1:8786", "drafts"], capsys)
+    assert (code, out, err) == (2, "", "marklint: --dask needs the optional Dask support: pip install 'marklint[dask]'\n")
+
+
+def test_worker_processes_give_the_same_output(tmp_path, monkeypatch, capsys):
+    """Settings and results cross process boundaries (serialised) on a real multi-process cluster."""
+    distributed = pytest.importorskip("distributed")
+    monkeypatch.chdir(tmp_path)
+    make_drafts(tmp_path)
+    local = run_main(["--no-cache", "--jobs", "1", "--format", "json", "drafts"], capsys)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as multi:
+        capsys.readouterr()  # drop what the cluster printed while starting
+        remote = run_main(["--no-cache", "--dask", multi.scheduler_address, "--format", "json", "drafts"], capsys)
+    assert remote == local

@@ -50,3 +50,44 @@ def test_one_path_runs_in_process(tmp_path):
 def test_worker_exception_reaches_the_caller():
     with pytest.raises(ValueError, match="bad "):
         map_paths(explode, ["a", "b", "c"], None, jobs=2)
+
+
+def make_tree(root) -> None:
+    """Two dozen drafts of varied size and correctness, with a bad file and a Markdown file."""
+    for i in range(24):
+        body = "\n\n".join(
+            f"({'S' if (i + n) % 3 else 'TS'}) Paragraph {n}." if (i + n) % 4 else f"Paragraph {n} unmarked."
+            for n in range(1 + i * 7)
+        )
+        banner = "SECRET" if i % 5 else "TOP SECRET"
+        (root / "drafts" / f"g{i % 3}").mkdir(parents=True, exist_ok=True)
+        (root / "drafts" / f"g{i % 3}" / f"d{i:02}.txt").write_text(f"{banner}\n\n{body}\n\n{banner}\n")
+    (root / "drafts" / "g1" / "bad.txt").write_bytes(b"\xff\xfe\x00S")
+    (root / "drafts" / "notes.md").write_text("**SECRET**\n\n# Notes\n\n(S) Marked.\n\nUnmarked.\n\n**SECRET**\n")
+
+
+def run_main(args, capsys):
+    from marklint.cli import main
+
+    code = main(args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_cli_output_identical_for_one_and_two_jobs(tmp_path, monkeypatch, capsys, fmt):
+    monkeypatch.chdir(tmp_path)
+    make_tree(tmp_path)
+    serial = run_main(["--no-cache", "--jobs", "1", "--format", fmt, "drafts"], capsys)
+    parallel = run_main(["--no-cache", "--jobs", "2", "--format", fmt, "drafts"], capsys)
+    assert parallel == serial
+    assert serial[0] == 2
+    assert serial[2] == "marklint: drafts/g1/bad.txt: not a text file (contains NUL bytes)\n"
+    assert serial[1].count("drafts/g0/d00.txt") >= 1 and serial[1].count("drafts/notes.md") >= 1
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "two"])
+def test_jobs_must_be_a_positive_number(tmp_path, capsys, value):
+    code, out, err = run_main(["--jobs", value, str(tmp_path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.endswith(f"marklint: error: argument --jobs/-j: expected a whole number of at least 1, got {value!r}\n")
