@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 from report_support import check_golden, validate_sarif
 
 from marklint.checks.registry import RuleDoc, make_finding
-from marklint.findings import FileResult, Severity, Suppression
+from marklint.findings import FileResult, Finding, Severity, Suppression
 from marklint.report import ReportContext, render
 from marklint.report.github import escape_data, escape_property
 
@@ -93,6 +93,21 @@ def test_sarif_describes_rules_that_findings_name_even_if_not_listed_as_run():
     assert [(r["id"], r["name"]) for r in rules] == [
         ("MK007", "legacy-marking"), ("MK106", "banner-rollup"), ("MK301", "portion-missing"),
         ("MK901", "suppression-unused")]
+    assert log["runs"][0]["results"][0]["ruleIndex"] == 3
+
+
+def test_sarif_describes_a_rule_sets_generic_rule_by_its_message():
+    finding = Finding(path="a.txt", line=1, column=1, code="OFC001", rule="no-draft",
+                      severity=Severity.INFO, message="DRAFT must not appear in a released document")
+    log = validate_sarif(render("sarif", [FileResult("a.txt", [finding])], ctx()))
+    rule = log["runs"][0]["tool"]["driver"]["rules"][3]
+    assert rule == {
+        "id": "OFC001", "name": "no-draft",
+        "shortDescription": {"text": "DRAFT must not appear in a released document"},
+        "fullDescription": {"text": "DRAFT must not appear in a released document"},
+        "help": {"text": "DRAFT must not appear in a released document"},
+        "defaultConfiguration": {"level": "note"},
+    }
     assert log["runs"][0]["results"][0]["ruleIndex"] == 3
 
 

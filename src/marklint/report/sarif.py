@@ -45,14 +45,14 @@ def _rule_entry(rule: RuleDoc) -> dict[str, object]:
 
 
 def _rules(results: list[FileResult], ctx: ReportContext) -> list[RuleDoc]:
-    """The rules that ran, plus any rule a finding names (suppression rules, reader notes)."""
+    """The rules that ran, plus any rule a finding names: a registered one (suppression rules,
+    reader notes) or a rule set's generic rule, described by its own message."""
     rules = {rule.code: rule for rule in ctx.rules}
     for result in results:
         for finding in result.findings:
             if finding.code not in rules:
-                rule = by_key(finding.rule) or by_key(finding.code)
-                if rule is not None:
-                    rules[rule.code] = rule
+                rules[finding.code] = by_key(finding.code) or RuleDoc(
+                    finding.code, finding.rule, finding.severity, finding.message)
     return sorted(rules.values(), key=lambda rule: rule.code)
 
 
@@ -78,7 +78,7 @@ def _fix(fix: Fix, uri: str) -> dict[str, object]:
     }
 
 
-def _result(finding: Finding, fingerprint: str, uri: str, index: int | None, ctx: ReportContext) -> dict[str, object]:
+def _result(finding: Finding, fingerprint: str, uri: str, index: int, ctx: ReportContext) -> dict[str, object]:
     region: dict[str, object] = {
         "startLine": finding.line,
         "startColumn": finding.column,
@@ -87,15 +87,14 @@ def _result(finding: Finding, fingerprint: str, uri: str, index: int | None, ctx
     }
     if ctx.show_source and finding.source is not None:
         region["snippet"] = {"text": finding.source}
-    item: dict[str, object] = {"ruleId": finding.code}
-    if index is not None:
-        item["ruleIndex"] = index
-    item.update({
+    item: dict[str, object] = {
+        "ruleId": finding.code,
+        "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
-    })
+    }
     if finding.page is not None:
         item["properties"] = {"page": finding.page}
     if finding.fix is not None:
@@ -125,7 +124,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
             continue
         pairs = sorted(zip(result.findings, fingerprints(result.findings)), key=lambda p: p[0].sort_key())
         for finding, fingerprint in pairs:
-            sarif_results.append(_result(finding, fingerprint, uri, index.get(finding.code), ctx))
+            sarif_results.append(_result(finding, fingerprint, uri, index[finding.code], ctx))
     run = {
         "tool": {"driver": {
             "name": "marklint",
