@@ -157,3 +157,23 @@ def test_email_html_body_is_read_as_html():
     assert [(b.kind, b.text) for _, b in doc.blocks()] == [
         (L, "SECRET"), (S, "Subject: (U) Notes"), (P, "(S) Text."),
     ]
+
+
+def test_docx_paragraphs_inside_content_controls_are_read():
+    docx = pytest.importorskip("docx")
+    from docx.oxml import OxmlElement
+
+    document = docx.Document()
+    document.add_paragraph("(U) Before.")
+    inner = document.add_paragraph("(S) Inside a content control.")._p
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    inner.addprevious(sdt)
+    sdt.append(content)
+    content.append(inner)
+    document.add_paragraph("(U) After.")
+    out = io.BytesIO()
+    document.save(out)
+    doc = read_document("cc.docx", out.getvalue())
+    assert [(b.line, b.text) for _, b in doc.blocks()] == [
+        (1, "(U) Before."), (2, "(S) Inside a content control."), (3, "(U) After."),
+    ]

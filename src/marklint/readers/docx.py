@@ -38,6 +38,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _TC, _T, _TAB, _BR, _RENDERED = (
     f"{_W}p", f"{_W}tbl", f"{_W}tc", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}lastRenderedPageBreak"
 )
+_SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
 _CUSTOM_PROPS = "docProps/custom.xml"
 _LABEL_NAME_RE = re.compile(r"MSIP_Label_(.+)_Name$")
 _HEADING_STYLE_RE = re.compile(r"(?:Heading \d|Title|Subtitle)$")
@@ -159,12 +160,15 @@ class _Walker:
         draft.first_paragraph = draft.first_paragraph or block.line
         draft.blocks.append(block)
 
-    def walk(self) -> list[_Draft]:
-        for child in self.word.element.body:
+    def walk(self, parent=None) -> list[_Draft]:
+        """Visit body paragraphs and tables in order (content controls are looked into)."""
+        for child in self.word.element.body if parent is None else parent:
             if child.tag == _P:
                 self._paragraph(child)
             elif child.tag == _TBL:
                 self._table(child)
+            elif child.tag in (_SDT, _SDT_CONTENT):
+                self.walk(child)
         return self.drafts
 
     def _paragraph(self, p) -> None:
