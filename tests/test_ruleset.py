@@ -306,3 +306,12 @@ def test_rollup_options(tmp_path):
     bad_value = tmp_path / "b.yaml"
     bad_value.write_text("rollup:\n  restricted-level: U\n")
     assert error_of(bad_value) == f"{bad_value}:2: 'rollup.restricted-level': restricted_level must be C, S or TS"
+
+
+def test_control_character_and_impossible_date_name_their_line(tmp_path):
+    control = tmp_path / "c.yaml"
+    control.write_text("name: c\ndescription: bell \x07\n")
+    assert error_of(control) == f"{control}:2: YAML error: control character '\\x07' is not allowed"
+    impossible = tmp_path / "d.yaml"
+    impossible.write_text("date-range:\n  from: 2010-13-45\n")
+    assert error_of(impossible) == f"{impossible}:2: invalid value '2010-13-45': month must be in 1..12"

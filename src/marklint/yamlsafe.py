@@ -82,11 +82,18 @@ def load_yaml(text: str) -> object:
 
     An empty document yields None.
     """
-    loader = _GuardedLoader(text)
+    try:
+        loader = _GuardedLoader(text)
+    except yaml.reader.ReaderError as exc:  # a control character the YAML spec forbids
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlError(f"YAML error: control character {_char(exc.character)} is not allowed", line) from None
     try:
         node = loader.get_single_node()
     except YamlError:
         raise
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlError(f"YAML error: control character {_char(exc.character)} is not allowed", line) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else 0
@@ -101,6 +108,10 @@ def load_yaml(text: str) -> object:
     if node is None:
         return None
     return _build(loader, node)
+
+
+def _char(character: int | str) -> str:
+    return repr(chr(character) if isinstance(character, int) else character)
 
 
 def _build(loader: _GuardedLoader, node: yaml.Node) -> object:
@@ -126,3 +137,5 @@ def _build(loader: _GuardedLoader, node: yaml.Node) -> object:
         return loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(f"YAML error: {exc.problem}", line) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. the date 2010-13-45, !!int zz
+        raise YamlError(f"invalid value {node.value!r}: {exc}", line) from None
