@@ -111,19 +111,27 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     except RuleSetError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
-    if args.fix or args.diff:
-        return _run_fix(args, settings, ran, out, err)
-    results = []
-    files = [p for p in args.paths if p != "-"]
+    fixed = _fix_files(args, settings, out, err) if args.fix or args.diff else None
+    if isinstance(fixed, int):  # --diff, or --fix on stdin
+        return fixed
+    results = [] if fixed is None else [done.result for done in fixed]
+    files = [] if fixed is not None else [p for p in args.paths if p != "-"]
     for path in args.paths:
         if path == "-":
             results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
     from marklint.distributed import DaskError
     from marklint.parallel import default_jobs, lint_files
 
+    from marklint.config import ConfigError
+
+    try:
+        files = expand_paths(files, settings)
+    except ConfigError as exc:
+        err.write(f"marklint: {exc}\n")
+        return 2
     try:
         results.extend(lint_files(
-            expand_paths(files, settings), settings, jobs=args.jobs or default_jobs(),
+            files, settings, jobs=args.jobs or default_jobs(),
             cache_dir=None if args.no_cache else args.cache_dir, dask_address=args.dask,
         ))
     except DaskError as exc:
@@ -152,56 +160,58 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     out.write(render(args.format, results, ctx))
     if any(result.error is not None for result in results):
         return 2
-    threshold = Severity.parse(args.fail_on or "error")
+    threshold = Severity.parse(args.fail_on) if args.fail_on else _configured_fail_on()
     failing = any(f.severity >= threshold for result in results for f in reported(result))
-    return 1 if failing and not args.exit_zero else 0
+    changed = fixed is not None and any(done.changed for done in fixed)
+    return 1 if (failing and not args.exit_zero) or (args.exit_non_zero_on_fix and changed) else 0
 
 
-def _run_fix(args: argparse.Namespace, settings, ran, out: TextIO, err: TextIO) -> int:
-    """`--fix` / `--diff`: fix files (see marklint.fix), report what changed, then the
-    remaining findings (--fix) or the diff (--diff); exit codes as for linting, plus 1 for a
-    non-empty diff, or for a changed file with --exit-non-zero-on-fix."""
-    from marklint.findings import Severity
+def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
+    """`--fix` / `--diff`: fix the files (marklint.fix.fix_path) and say what changed.
+
+    Returns the FileFix list for the normal report with --fix; with --diff, prints the diff
+    and returns the exit code (1 when there is a change, 2 on an error); 2 for stdin.
+    """
     from marklint.fix import describe_fixed, fix_path, unified_diff
     from marklint.lint import expand_paths
-    from marklint.report import ReportContext, display_path, render, reported
+    from marklint.report import display_path
 
     if "-" in args.paths:
         err.write("marklint: --fix and --diff need files, not stdin (-)\n")
         return 2
     root = os.getcwd()
-    ctx = ReportContext(
-        rules=ran, root=root, color=_use_color(args.color, out) and args.format == "text",
-        show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
-    )
     notes = out if args.format == "text" and not args.diff else err
     fixes = [fix_path(p, settings, unsafe=args.unsafe_fixes, write=not args.diff)
              for p in expand_paths(args.paths, settings)]
     for done in fixes:
         shown = display_path(done.path, root)
-        if done.result.error is not None:
-            err.write(f"marklint: {shown}: {done.result.error}\n")
         if args.diff:
             out.write(unified_diff(shown, done.before, done.after))
         elif not args.quiet:
             notes.write(describe_fixed(done.fixed, shown))
-        if not args.quiet and (args.diff or args.format != "text"):
-            for notice in done.result.notices:
-                err.write(f"marklint: {shown}: note: {notice}\n")
-    count = sum(len(done.fixed) for done in fixes)
-    changed = sum(done.changed for done in fixes)
     if not args.quiet:
+        count = sum(len(done.fixed) for done in fixes)
+        files = sum(done.changed for done in fixes)
         verb = "would fix" if args.diff else "fixed"
-        notes.write(f"{verb} {count} finding{'s' * (count != 1)} in {changed} file{'s' * (changed != 1)}\n")
-    if args.diff:
-        return 2 if any(d.result.error for d in fixes) else 1 if changed else 0
-    results = [done.result for done in fixes]
-    out.write(render(args.format, results, ctx))
-    if any(result.error is not None for result in results):
-        return 2
-    threshold = Severity.parse(args.fail_on or "error")
-    failing = any(f.severity >= threshold for result in results for f in reported(result))
-    return 1 if failing or (args.exit_non_zero_on_fix and changed) else 0
+        notes.write(f"{verb} {count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}\n")
+    if not args.diff:
+        return fixes
+    for done in fixes:
+        if done.result.error is not None:
+            err.write(f"marklint: {display_path(done.path, root)}: {done.result.error}\n")
+    return 2 if any(d.result.error for d in fixes) else 1 if any(d.changed for d in fixes) else 0
+
+
+def _configured_fail_on():
+    """The `fail-on` of the configuration that governs the working directory (default error)."""
+    from marklint.config import ConfigError, find_config
+    from marklint.findings import Severity
+
+    try:
+        config = find_config(os.getcwd())
+    except ConfigError:
+        return Severity.ERROR  # the per-file lint already reported it
+    return config.fail_on if config is not None and config.fail_on is not None else Severity.ERROR
 
 
 def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
