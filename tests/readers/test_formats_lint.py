@@ -278,3 +278,14 @@ def test_format_in_reads_stdin_as_the_named_format(capsys, monkeypatch):
     assert main(["-", "--format-in", "docx", "--stdin-filename", "draft", "--format", "json"]) == 1
     out = capsys.readouterr().out
     assert '"rule": "banner-missing-bottom"' in out and '"path": "draft"' in out
+
+
+def test_email_authority_block_before_the_message_ends():
+    early = "SECRET\n\n" + "\n".join(CAB) + "\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nSECRET\n"
+    message = build_eml(early)
+    cab_line = message.decode().split("\n").index(CAB[0]) + 1
+    result = lint_bytes("msg.eml", message, Settings(use_config=False))
+    assert [(f.rule, f.line, f.column, f.page) for f in result.findings] == [
+        ("email-authority-placement", cab_line, 1, 1),
+    ]
+    assert findings("msg.eml", build_eml(EMAIL_BODY)) == []

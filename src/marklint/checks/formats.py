@@ -8,6 +8,8 @@
   whose name is a marking that contradicts the visible overall banner.
 - front-matter-mismatch (Markdown): the front matter's `classification` differs from the
   overall banner, or the document declares a classification and shows no banner.
+- email-authority-placement (B-09): in an e-mail the authority block comes after the message
+  text and signature, before the closing banner; a portion after the block means it is too early.
 - banner-under-classified for e-mail (B-10): an attachment marklint could read is marked higher
   than the message's overall banner.
 `pdf-no-text-layer` is reported by the pipeline from the PDF reader's notes.
@@ -15,7 +17,9 @@
 
 from __future__ import annotations
 
+from marklint.checks.authority import find_authority_block
 from marklint.checks.context import CheckContext
+from marklint.document import BlockKind
 from marklint.findings import Finding
 from marklint.recognize import banner_of, recognize
 
@@ -116,6 +120,29 @@ def _attachments(ctx: CheckContext) -> list[Finding]:
     return findings
 
 
+def _email_authority(ctx: CheckContext) -> list[Finding]:
+    if ctx.doc.format != "email" or not ctx.pages:
+        return []
+    block = find_authority_block(ctx.doc)
+    if block is None:
+        return []
+    page = ctx.pages[0]
+    order = {id(b): index for index, b in enumerate(page.page.blocks)}
+    end = max(order.get(id(b), -1) for b in block.blocks)
+    later = [m for m in page.portions + page.misplaced
+             if order.get(id(m.block), -1) > end and m.block.kind is not BlockKind.SUBJECT]
+    if not later:
+        return []
+    first = block.lines[0]
+    return [ctx.finding(
+        "email-authority-placement", (first.line, first.column),
+        f"the authority block comes before the end of the message (portion {later[0].text} on line "
+        f"{later[0].line}); in an e-mail it goes after the signature block, before the closing banner",
+        page.page.number,
+    )]
+
+
 def check(ctx: CheckContext) -> list[Finding]:
     """All format-specific findings of the document."""
-    return _header_footer(ctx) + _sensitivity_labels(ctx) + _front_matter(ctx) + _attachments(ctx)
+    return (_header_footer(ctx) + _sensitivity_labels(ctx) + _front_matter(ctx) + _email_authority(ctx)
+            + _attachments(ctx))

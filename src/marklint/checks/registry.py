@@ -205,6 +205,13 @@ RULES: tuple[RuleDoc, ...] = (
         example_format="pdf",
     ),
     RuleDoc(
+        "MK705", "email-authority-placement", E, "an e-mail whose authority block comes before the end of the message",
+        why="B-09: a classified e-mail carries the overall marking on the first line of the body and again after the signature block, and the classification authority block goes after the signature block and before that closing marking (32 CFR 2001.23(b)(1),(2),(5)). Reported when a portion follows the authority block. E-mail (.eml) only.",
+        bad="From: analyst@example.mil\nTo: desk@example.mil\nSubject: (U) Convoy\n\nSECRET\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nSECRET\n",
+        good="From: analyst@example.mil\nTo: desk@example.mil\nSubject: (U) Convoy\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\nSECRET\n",
+        example_format="email",
+    ),
+    RuleDoc(
         "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",
         why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in docs/readme/ci.md.",
         bad="SECRET\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\n(S) The convoy leaves at dawn.\n\nSECRET\n",
