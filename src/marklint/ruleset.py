@@ -213,11 +213,6 @@ class RuleSet:
         doc = by_key(slug)
         return doc.severity if doc is not None else None
 
-    def options(self, slug: str) -> Mapping[str, object]:
-        """The options the set gives rule `slug` (empty when none)."""
-        setting = self.rules.get(slug)
-        return setting.options if setting is not None else MappingProxyType({})
-
     @functools.cached_property
     def _rollup_options(self):
         from marklint.markings import RollupOptions
