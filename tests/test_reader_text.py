@@ -127,3 +127,20 @@ def test_format_dispatch():
     assert EXTENSIONS[".txt"] == "text" and READERS["text"] == "marklint.readers.text:read"
     with pytest.raises(InputError, match="unknown input format 'nope'"):
         read_document("x.txt", b"", fmt="nope")
+
+
+def test_linting_text_imports_no_other_reader(tmp_path):
+    import subprocess
+    import sys
+
+    draft = tmp_path / "draft.txt"
+    draft.write_text("SECRET\n\n(S) Text.\n\nSECRET\n")
+    script = (
+        "import sys\nfrom marklint.cli import main\n"
+        f"main(['--no-cache', '--quiet', {str(draft)!r}])\n"
+        "heavy = ('markdown_it', 'docx', 'pypdf', 'docutils', 'marklint.readers.markdown',"
+        " 'marklint.readers.html', 'marklint.readers.docx', 'marklint.readers.pdf', 'marklint.readers.email')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.stdout.splitlines()[-1] == "[]"

@@ -156,14 +156,25 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         finding.severity = ruleset.severity(finding.rule) or finding.severity
     findings += _configure(earned, ruleset, settings)
     if settings.show_source:
-        for finding in findings:
-            if 0 < finding.line <= len(lines):
-                finding.source = lines[finding.line - 1].rstrip("\r")
+        _attach_source(doc, lines, findings)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
         notices=[notice] if notice else [],
     )
+
+
+def _attach_source(doc: Document, lines: list[str], findings: list[Finding]) -> None:
+    """--show-source: the source line of each finding (for formats without a text source,
+    the first line of the block at the finding's page and line)."""
+    if doc.source is None:
+        first_lines = {(page.number, block.line): block.text.split("\n", 1)[0] for page, block in doc.blocks()}
+        for finding in findings:
+            finding.source = first_lines.get((finding.page, finding.line))
+        return
+    for finding in findings:
+        if 0 < finding.line <= len(lines):
+            finding.source = lines[finding.line - 1].rstrip("\r")
 
 
 def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:
