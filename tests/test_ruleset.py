@@ -315,3 +315,15 @@ def test_control_character_and_impossible_date_name_their_line(tmp_path):
     impossible = tmp_path / "d.yaml"
     impossible.write_text("date-range:\n  from: 2010-13-45\n")
     assert error_of(impossible) == f"{impossible}:2: invalid value '2010-13-45': month must be in 1..12"
+
+
+def test_date_range_checks(tmp_path):
+    path = tmp_path / "d.yaml"
+    path.write_text("date-range:\n  from: 2001-01-01 10:00:00\n  to: 2002-01-01\n")
+    assert load_ruleset(str(path)).date_range.contains(date(2001, 1, 1))
+    reversed_range = tmp_path / "r.yaml"
+    reversed_range.write_text("date-range:\n  from: 2002-01-01\n  to: 2001-01-01\n")
+    assert error_of(reversed_range) == f"{reversed_range}:3: 'date-range.to' is before 'date-range.from'"
+    text = tmp_path / "t.yaml"
+    text.write_text("date-range:\n  from: June 2001\n")
+    assert error_of(text) == f"{text}:2: 'date-range.from' must be a date YYYY-MM-DD, not 'June 2001'"

@@ -18,7 +18,7 @@ import difflib
 import functools
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -229,7 +229,7 @@ class RuleSet:
 
 
 def closest(word: str, choices) -> str:
-    """' (did you mean 'x'?)' for the closest of `choices`, or ''."""
+    """"; did you mean 'x'?" for the closest of `choices`, or ""."""
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
 
@@ -240,9 +240,7 @@ def describe(value: object) -> str:
         return "null"
     if isinstance(value, bool):
         return "a boolean"
-    if isinstance(value, int):
-        return "a number"
-    if isinstance(value, float):
+    if isinstance(value, (int, float)):
         return "a number"
     if isinstance(value, str):
         return "a string"
@@ -280,11 +278,9 @@ class Checker:
                 )
         return value
 
-    def typed(self, value: object, line: int, what: str, kind: type | tuple, name: str):
+    def typed(self, value: object, line: int, what: str, kind: type, name: str):
         """Require `value` to be of `kind` (booleans are never numbers)."""
-        if isinstance(value, bool) and bool not in (kind if isinstance(kind, tuple) else (kind,)):
-            raise self.fail(line, f"{what} must be {name}, not {describe(value)}")
-        if not isinstance(value, kind):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
             raise self.fail(line, f"{what} must be {name}, not {describe(value)}")
         return value
 
@@ -395,6 +391,15 @@ _ID_SHAPE = re.compile(r"^[a-z][a-z0-9-]*$")
 REMOVED = object()  # a named pattern or retired value that a child set switches off with null
 
 
+def _day(value: object, line: int, what: str, ck: Checker) -> date | None:
+    """A YAML date (None stays None; a timestamp keeps only its day)."""
+    if value is None:
+        return None
+    if not isinstance(value, date):
+        raise ck.fail(line, f"{what} must be a date YYYY-MM-DD, not {value!r}")
+    return value.date() if isinstance(value, datetime) else value
+
+
 def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
     """A vocabulary name (a file in rules/vocab) or a path relative to the rule file, checked
     to exist; paths come back absolute so that `load_vocabulary` finds them from anywhere."""
@@ -446,13 +451,10 @@ def _validate(raw: LocatedDict, ck: Checker, inherited_ids: set[str]) -> dict:
         )
     if "date-range" in raw:
         dr = ck.mapping(raw["date-range"], line("date-range"), "'date-range'", ("from", "to"))
-        bounds = []
-        for key in ("from", "to"):
-            value = dr.get(key)
-            if value is not None and not (isinstance(value, date)):
-                raise ck.fail(dr.line_of(key), f"'date-range.{key}' must be a date YYYY-MM-DD, not {value!r}")
-            bounds.append(value)
-        out["date-range"] = DateRange(*bounds)
+        start, end = (_day(dr.get(key), dr.line_of(key), f"'date-range.{key}'", ck) for key in ("from", "to"))
+        if start is not None and end is not None and start > end:
+            raise ck.fail(dr.line_of("to"), "'date-range.to' is before 'date-range.from'")
+        out["date-range"] = DateRange(start, end)
     if "banners" in raw:
         section = ck.mapping(raw["banners"], line("banners"), "'banners'", _BANNER_KEYS)
         values = {}
@@ -608,10 +610,7 @@ def _validate_retired(value: object, line: int, ck: Checker) -> dict:
         if "pattern" not in item:
             raise ck.fail(where, f"{what[:-1]}.{name}' needs a 'pattern'")
         regex = ck.regex(item["pattern"], item.line_of("pattern"), f"{what[:-1]}.{name}.pattern'")
-        until = item.get("valid-until")
-        if until is not None and not isinstance(until, date):
-            raise ck.fail(item.line_of("valid-until"),
-                          f"{what[:-1]}.{name}.valid-until' must be a date YYYY-MM-DD, not {until!r}")
+        until = _day(item.get("valid-until"), item.line_of("valid-until"), f"{what[:-1]}.{name}.valid-until'", ck)
         replacement = ""
         if "replacement" in item:
             replacement = ck.typed(item["replacement"], item.line_of("replacement"),
