@@ -327,3 +327,12 @@ def test_date_range_checks(tmp_path):
     text = tmp_path / "t.yaml"
     text.write_text("date-range:\n  from: June 2001\n")
     assert error_of(text) == f"{text}:2: 'date-range.from' must be a date YYYY-MM-DD, not 'June 2001'"
+
+
+def test_rules_section_names_generic_rules_by_id_or_code(tmp_path):
+    child = tmp_path / "child.yaml"
+    child.write_text(f"extends: {FIXTURES / 'office.yaml'}\nrules:\n  OFC002: {{options: {{x: 1}}}}\n  no-draft: off\n")
+    rs = load_ruleset(str(child))
+    assert rs.severity("poc-line") is Severity.WARNING  # the generic rule's own severity is the default
+    assert dict(rs.rules["poc-line"].options) == {"x": 1}
+    assert rs.severity("no-draft") is None

@@ -434,7 +434,7 @@ def _validate_rollup(value: object, line: int, ck: Checker) -> dict:
     return options
 
 
-def _validate(raw: LocatedDict, ck: Checker, inherited_ids: set[str]) -> dict:
+def _validate(raw: LocatedDict, ck: Checker, inherited: dict[str, GenericRule]) -> dict:
     """Check one file's mapping and return its normalized plain values (for merging)."""
     from marklint.checks.registry import RULES, by_key
 
@@ -496,16 +496,17 @@ def _validate(raw: LocatedDict, ck: Checker, inherited_ids: set[str]) -> dict:
         out["generic"] = generic
     if "rules" in raw:
         section = ck.mapping(raw["rules"], line("rules"), "'rules'", None)
-        known_ids = inherited_ids | set(generic)
-        names = [r.slug for r in RULES] + [r.code for r in RULES] + sorted(known_ids)
+        known = {**inherited, **generic}
+        by_name = {name: rule for rule in known.values() for name in (rule.id, rule.code)}
+        names = [r.slug for r in RULES] + [r.code for r in RULES] + sorted(by_name)
         rules = {}
         for key, value in section.items():
             where = section.line_of(key)
             doc = by_key(key)
-            if doc is None and key not in known_ids:
+            own = by_name.get(key) or by_name.get(key.upper())
+            if doc is None and own is None:
                 raise ck.fail(where, f"unknown rule {key!r} in 'rules'{closest(key, names)}")
-            slug = doc.slug if doc is not None else key
-            default = doc.severity if doc is not None else Severity.ERROR
+            slug, default = (doc.slug, doc.severity) if doc is not None else (own.id, own.severity)
             rules[slug] = _validate_rule_setting(value, where, f"'rules.{key}'", ck, default)
         out["rules"] = rules
     return out
@@ -750,7 +751,7 @@ def _load_values(reference: str, relative_to: Path | None, stack: tuple[str, ...
             raise ck.fail(where, f"'extends' cycle: {names}")
         parent_values, parents = _load_values(base, path.parent, chain)
         parents = (parent_values.get("name", base),) + parents
-    values = _validate(raw, ck, set(parent_values.get("generic", {})))
+    values = _validate(raw, ck, parent_values.get("generic", {}))
     values.setdefault("name", path.stem)
     for inherited_only_by_name in ("date-range", "name", "description"):
         parent_values.pop(inherited_only_by_name, None)
