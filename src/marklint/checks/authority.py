@@ -334,7 +334,7 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
         _shape_allowed(out, line, "eo12951", shapes)
         return
     exemption = _EXEMPTION_RE.fullmatch(value)
-    if exemption and exemption.group("digit") or (exemption and exemption.group("family") == "75"):
+    if exemption and (exemption.group("digit") or exemption.group("family") == "75"):
         if not _shape_allowed(out, line, "exemption", shapes):
             return
         family = f"{exemption.group('family')}x"
