@@ -232,8 +232,8 @@ def fix_text(text: str, lint: Callable[[str], FileResult], unsafe: bool = False)
         new_text, applied, _ = apply_fixes(text, [f.fix for f in candidates])
         if new_text == text:
             break
-        applied_ids = {id(fix) for fix in applied}
-        outcome.fixed.extend(f for f in candidates if id(f.fix) in applied_ids)
+        applied_set = set(applied)  # by value: two findings may share one fix (top and bottom banner)
+        outcome.fixed.extend(f for f in candidates if f.fix in applied_set)
         outcome.passes += 1
         text = new_text
         result = lint(text)

@@ -18,7 +18,8 @@ Unsafe fixes change what the document claims:
   roll-up replaces with NOFORN);
 - a missing banner copied from a page's other banner that disagrees with the roll-up, or the
   roll-up (else the overall banner) added to a page that has no banner;
-- cab-missing: a classification authority block skeleton with placeholders to fill in.
+- cab-missing: a classification authority block skeleton whose empty lines the author fills in
+  (cab-incomplete reports them until then).
 
 Inserted line breaks are written as "\\n"; `marklint.fix` writes each as the ending of the line
 it is inserted on, so a CRLF file stays CRLF. Inserting lines is offered for plain text,
@@ -46,11 +47,9 @@ MARKING_RULES = frozenset({
 _BLANK_LINE_FORMATS = frozenset({"markdown", "rst", "asciidoc"})
 _INSERTABLE_FORMATS = frozenset({"text"}) | _BLANK_LINE_FORMATS
 
-CAB_SKELETON = (
-    "Classified By: [name and position, or personal identifier]",
-    "Derived From: [source document or classification guide, with its date]",
-    "Declassify On: [date YYYYMMDD, event, or exemption]",
-)
+# Empty values on purpose: cab-incomplete reports each line until the author fills it in,
+# whereas bracketed placeholder text would read as a valid value and pass silently.
+CAB_SKELETON = ("Classified By:", "Derived From:", "Declassify On:")
 
 
 def attach_fixes(ctx: CheckContext, findings: Iterable[Finding]) -> None:
@@ -241,7 +240,7 @@ def _only_raises(banner, rolled) -> bool:
 
 def _cab_fix(ctx: CheckContext) -> Fix | None:
     """Insert a derivative authority block skeleton after the first page's content, before its
-    bottom banner (32 CFR 2001.21(a), C-01); the author fills in the placeholders."""
+    bottom banner (32 CFR 2001.21(a), C-01); the author fills in the values."""
     doc = ctx.doc
     if doc.source is None or doc.format not in _INSERTABLE_FORMATS or not ctx.pages:
         return None
@@ -251,4 +250,5 @@ def _cab_fix(ctx: CheckContext) -> Fix | None:
         return None
     line, column = _end_of(doc, content[-1])
     edit = Edit(line, column, line, column, "\n\n" + "\n".join(CAB_SKELETON))
-    return Fix("insert a classification authority block skeleton to fill in", UNSAFE, (edit,))
+    return Fix("insert an authority block skeleton (Classified By, Derived From, Declassify On) "
+               "for the author to fill in", UNSAFE, (edit,))
