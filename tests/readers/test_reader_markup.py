@@ -293,3 +293,7 @@ def test_markdown_newpage_line_breaks_inside_a_paragraph_but_not_inside_code():
         (2, P, 3, 1, "(U) Two."),
         (2, P, 10, 1, "(U) Still two."),
     ]
+
+
+def test_markdown_html_inside_a_block_quote_is_quoted_too():
+    assert [kind for _, kind, *_ in summary("q.md", '> <p align="center">TOP SECRET</p>\n\n(U) Text.\n')] == [Q, P]

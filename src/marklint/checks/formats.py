@@ -89,9 +89,8 @@ def _front_matter(ctx: CheckContext) -> list[Finding]:
         return [ctx.finding("front-matter-mismatch", position,
                             f"front matter declares {declared} but the document has no banner", None)]
     if ctx.overall_marking is not None and ctx.overall_marking != marking:
-        return [ctx.finding("front-matter-mismatch", ctx.overall,
-                            f"overall banner {ctx.overall.text} differs from the front matter classification {declared}",
-                            ctx.overall.page)]
+        message = f"overall banner {ctx.overall.text} differs from the front matter classification {declared}"
+        return [ctx.finding("front-matter-mismatch", ctx.overall, message, ctx.overall.page)]
     return []
 
 

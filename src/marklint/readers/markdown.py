@@ -21,9 +21,7 @@ import re
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
 from marklint.pages import break_pattern, build_pages
 from marklint.readers import html
-from marklint.readers._common import (
-    PAGE_BREAK, decode, insert_line_breaks, require, segments, unwrap_emphasis,
-)
+from marklint.readers._common import decode, insert_line_breaks, require, segments, unwrap_emphasis
 from marklint.yamlsafe import YamlError, load_yaml
 
 _TEX_BREAK_RE = re.compile(r"\\(?:newpage|pagebreak|clearpage)")
@@ -131,7 +129,12 @@ def _items(tokens, lines: list[str], options: ReaderOptions) -> list[Block | str
         elif token.type == "list_item_open":
             item_first = True
         elif token.type == "html_block":
-            items.extend(html.extract(token.content, token.map[0] + 1, options.include_quotes))
+            extracted = html.extract(token.content, token.map[0] + 1, options.include_quotes)
+            quoted = quote_depth and not options.include_quotes
+            for item in extracted:
+                if quoted and isinstance(item, Block) and item.kind is not BlockKind.COMMENT:
+                    item.kind = BlockKind.QUOTE
+            items.extend(extracted)
         elif token.type == "inline" and token.map is not None:
             parent = tokens[index - 1].type
             items.extend(_comments(token))

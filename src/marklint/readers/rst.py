@@ -103,14 +103,17 @@ class _Scanner:
             if _SIMPLE_TABLE_RE.match(stripped):
                 i = self._simple_table(lines, i)
                 continue
-            if _ADORNMENT_RE.match(stripped) and i + 2 < len(lines) and _ADORNMENT_RE.match(lines[i + 2][1].strip()):
-                self._add(Block(BlockKind.HEADING, lines[i + 1][1].strip(), lines[i + 1][0], _indent(lines[i + 1][1]) + 1), quoted)
+            overlined = i + 2 < len(lines) and _ADORNMENT_RE.match(lines[i + 2][1].strip())
+            if _ADORNMENT_RE.match(stripped) and overlined:
+                title_line, title = lines[i + 1]
+                self._add(Block(BlockKind.HEADING, title.strip(), title_line, _indent(title) + 1), quoted)
                 i += 3
                 continue
             if _ADORNMENT_RE.match(stripped):  # a transition
                 i += 1
                 continue
-            if i + 1 < len(lines) and _ADORNMENT_RE.match(lines[i + 1][1].strip()) and _indent(lines[i + 1][1]) == indent:
+            underlined = i + 1 < len(lines) and _ADORNMENT_RE.match(lines[i + 1][1].strip())
+            if underlined and _indent(lines[i + 1][1]) == indent:
                 self._add(Block(BlockKind.HEADING, stripped, number, indent + 1), quoted)
                 i += 2
                 continue
@@ -168,12 +171,12 @@ class _Scanner:
                     block.kind = BlockKind.LINE
                     self.items.append(block)
             elif name not in _IGNORED_DIRECTIVES:
-                self.scan([ln for ln in body if not ln[1].strip().startswith(":")] or [])
+                self.scan([ln for ln in body if not ln[1].strip().startswith(":")])  # options dropped
             return end
         if _EXPLICIT_NOT_COMMENT_RE.match(stripped):
             return end
         first = stripped[2:].strip()
-        rows = ([(number, indent + 3, first)] if first else []) + [r for r in _rows(lines[i + 1:end])]
+        rows = ([(number, indent + 3, first)] if first else []) + _rows(lines[i + 1:end])
         if rows:
             comment = Block(BlockKind.COMMENT, "\n".join(r[2] for r in rows), rows[0][0], rows[0][1] + 1)
             self.items.append(comment)
