@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree
-from marklint.markings.vocab import LEVEL_RANKS, Token, Vocabulary, default_vocabulary
+from marklint.markings.vocab import Token, Vocabulary, cache_dir, default_vocabulary
 
 MAX_LENGTH = 1000  # longer strings are not markings; refusing them bounds the work
 
@@ -59,19 +59,16 @@ def _fast() -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _lark():  # type: ignore[no-untyped-def]
+    """The LALR parser, built on first use (only error paths need it), cached on disk by lark."""
     import lark
-
-    from marklint.markings.vocab import _cache_file  # noqa: F401  (same cache directory policy)
 
     cache: str | bool = False
     try:
-        import os
-
-        root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        Path(root, "marklint").mkdir(parents=True, exist_ok=True)
-        cache = str(Path(root, "marklint", "marking-grammar.lark.cache"))
+        directory = cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        cache = str(directory / "marking-grammar.lark.cache")
     except OSError:
-        cache = False
+        pass
     return lark.Lark(_grammar_text(), parser="lalr", cache=cache)
 
 
@@ -410,8 +407,6 @@ class _Reader:
                                    sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
         token = self.v.tokens["EYES ONLY"]
         self.set_list("eyes", codes[1:], token, first.start, last.end, first.cat)
-        if self.form == "portion":
-            pass  # the full form is allowed in portions; "EYES" is the shorthand
         return j - i + 1
 
     def read_value(self, value: Value, cui_category_slot: bool, sap_continues: bool) -> str:
@@ -622,15 +617,20 @@ class _Reader:
         code = up[3:] if specified else up
         if not re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", code):
             raise self.unknown(value.text, value.start, value.end, "CUI category")
-        known = code in (v.cui_specified if specified else v.cui_basic)
-        if not known:
-            if re.fullmatch(v.cui_notional, code):
-                pass  # the handbook's placeholders: understood, and not real categories
-            elif specified and code in v.cui_basic or not specified and code in v.cui_specified:
-                pass
-            else:
-                raise self.unknown(value.text, value.start, value.end, "CUI category",
-                                   sorted({f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)))
+        if code in v.cui_specified or code in v.cui_basic:
+            if specified and code not in v.cui_specified:
+                self.note("marking-form", value.start, value.end,
+                          f'"{code}" is a Basic category: no "SP-" prefix (U-04)', code)
+            elif not specified and code not in v.cui_basic:
+                self.note("marking-form", value.start, value.end,
+                          f'"{code}" is a Specified category: write "SP-{code}" (U-04)', f"SP-{code}")
+        elif re.fullmatch(v.cui_notional, code):
+            # the handbook's placeholders ("SP-SPECIFIED", "AAAA"): understood, not registered
+            self.note("marking-unknown-token", value.start, value.end,
+                      f'"{value.text}" is not a registered CUI category')
+        else:
+            raise self.unknown(value.text, value.start, value.end, "CUI category",
+                               sorted({f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)))
         self.case(value.text, up, value.start)
         key = f"{'SP-' if specified else ''}{code}"
         if any(c == (code, specified) for c in self.f["cuicat"]):
@@ -830,13 +830,8 @@ class _Reader:
 
     def read(self) -> Marking:
         values = self.layout.values
-        first = values[0]
-        self.read_level(first)
-        rest = values[1:]
-        for value in rest:
-            if value.cat == 0:
-                break
-        self.read_controls(rest)
+        self.read_level(values[0])
+        self.read_controls(values[1:])
         f = self.f
         return Marking(
             scheme=self.scheme, level=self.level, owners=self.owners,
@@ -864,8 +859,6 @@ class _Reader:
                 seps[-1][2] >= self.layout.values[-1].end:
             _, raw, start, end = seps[-1]
             self.note("marking-syntax", start, end, 'a marking does not end with "//" (S-04)', "")
-        if self.layout.leading and self.layout.values and False:
-            pass
 
     def check_order(self) -> None:
         """Category order (S-06), separators between categories, register order (S-07, U-04, U-06)."""

@@ -488,8 +488,13 @@ def _build(files: list[Path]) -> Vocabulary:
     return vocab
 
 
-def _cache_file(files: list[Path]) -> Path | None:
+def cache_dir() -> Path:
+    """The user cache directory of marklint ($XDG_CACHE_HOME/marklint or ~/.cache/marklint)."""
     root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "marklint"
+
+
+def _cache_file(files: list[Path]) -> Path | None:
     digest = hashlib.sha256(__version__.encode())
     # the loader's own file is part of the key: a pickle of an older Vocabulary class is stale
     for f in [Path(__file__), *files]:
@@ -498,7 +503,7 @@ def _cache_file(files: list[Path]) -> Path | None:
         except OSError:
             return None
         digest.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return Path(root) / "marklint" / f"vocab-{digest.hexdigest()[:24]}.pickle"
+    return cache_dir() / f"vocab-{digest.hexdigest()[:24]}.pickle"
 
 
 def _load_cached(names: tuple[str, ...]) -> Vocabulary:
@@ -514,7 +519,7 @@ def _load_cached(names: tuple[str, ...]) -> Vocabulary:
             if target is not None and target == vocab_path:
                 return pickle.loads(target.read_bytes())
         except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError):
-            pass
+            pass  # no cache, or a stale or damaged one: read the YAML
     files = _file_list(names)
     vocab = _build(files)
     target = _cache_file(files)
@@ -524,7 +529,7 @@ def _load_cached(names: tuple[str, ...]) -> Vocabulary:
             _atomic_write(target, pickle.dumps(vocab))
             _atomic_write(index, pickle.dumps((files, target)))
         except OSError:
-            pass
+            pass  # a read-only home directory only costs start-up time
     return vocab
 
 
