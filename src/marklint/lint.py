@@ -286,8 +286,11 @@ def expand_paths(paths: list[str], settings: Settings) -> list[str]:
 
 
 def _glob(path: str, pattern: str) -> bool:
-    normal = path.replace(os.sep, "/").removeprefix("./")
-    return fnmatch.fnmatch(normal, pattern) or fnmatch.fnmatch(os.path.basename(path), pattern)
+    """Whether the path, or any trailing part of it (`a/b/c.txt`, `b/c.txt`, `c.txt`), matches
+    the glob: so a pattern written relative to a configuration's directory or to the walked
+    directory matches wherever that directory lies."""
+    parts = path.replace(os.sep, "/").split("/")
+    return any(fnmatch.fnmatch("/".join(parts[i:]), pattern) for i in range(len(parts)))
 
 
 def _excluded(path: str, settings: Settings) -> bool:
