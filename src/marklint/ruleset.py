@@ -199,19 +199,19 @@ class RuleSet:
     page_break_patterns: tuple[str, ...] = ()
     generic: tuple[GenericRule, ...] = ()
 
-    def severity(self, slug: str) -> Severity | None:
-        """The severity of rule `slug` in this set (None = off): the set's setting, else the
-        generic rule's or the registry's default."""
-        setting = self.rules.get(slug)
-        if setting is not None:
-            return setting.severity
-        for rule in self.generic:
-            if rule.id == slug:
-                return rule.severity
-        from marklint.checks.registry import by_key
+    @functools.cached_property
+    def _severities(self) -> dict[str, Severity | None]:
+        from marklint.checks.registry import RULES
 
-        doc = by_key(slug)
-        return doc.severity if doc is not None else None
+        table: dict[str, Severity | None] = {rule.slug: rule.severity for rule in RULES}
+        table.update((rule.id, rule.severity) for rule in self.generic)
+        table.update((slug, setting.severity) for slug, setting in self.rules.items())
+        return table
+
+    def severity(self, slug: str) -> Severity | None:
+        """The severity of rule `slug` in this set (None = off, or an unknown slug): the set's
+        setting, else the generic rule's or the registry's default."""
+        return self._severities.get(slug)
 
     @functools.cached_property
     def _rollup_options(self):
