@@ -139,12 +139,15 @@ def portion_at(text: str, vocab: object | None = None) -> tuple[int, str, Parsed
     """The portion mark at the start of a block's text (after list numbering or a subject
     label): (offset in text, mark text, parse), or None."""
     offset = 0
-    prefix = _LIST_PREFIX_RE.match(text) or _SUBJECT_PREFIX_RE.match(text)
-    if prefix and not PORTION_START_RE.match(text):
-        offset = prefix.end()
-    match = PORTION_START_RE.match(text, offset)
+    match = PORTION_START_RE.match(text)
     if match is None:
-        return None
+        prefix = _LIST_PREFIX_RE.match(text) or _SUBJECT_PREFIX_RE.match(text)
+        if prefix is None:
+            return None
+        offset = prefix.end()
+        match = PORTION_START_RE.match(text, offset)
+        if match is None:
+            return None
     mark = match.group(0)
     parsed = parse_cached(mark, "portion", vocab)
     if parsed.marking is None and "//" not in mark:
