@@ -232,7 +232,7 @@ def declassify(value: str, day: str = "March 3, 2012", overall: Marking = SECRET
 
 @pytest.mark.parametrize("value", [
     "20220303", "Completion of Operation", "50X1-HUM", "50X2-WMD", "25X4, 20501001", "25X1, EO 12951",
-    "50X6, 20701231", "75X1, 20801231", "25X1 25X3, 20351231", "October 10, 2035",
+    "50X6, 20701231", "75X1, 20801231", "October 10, 2035",
 ])
 def test_valid_declassify_values(value):
     assert declassify(value) == []
@@ -259,6 +259,15 @@ def test_valid_declassify_values(value):
 ])
 def test_invalid_declassify_values(value, message):
     assert declassify(value) == [("cab-declassify-invalid", 9, 16, message)]
+
+
+def test_several_exemptions_on_one_line_are_a_warning():
+    text = TEMPLATE.format(date="March 3, 2012", value="25X1 25X3, 20351231")
+    doc = make_doc(text)
+    findings = check_authority(doc, find_authority_block(doc), SECRET, date(2012, 3, 3), load_ruleset("us-cnsi"))
+    assert [(f.rule, f.line, f.column, f.severity, f.message) for f in findings] == [
+        ("cab-declassify-invalid", 9, 16, Severity.WARNING,
+         "several exemptions (25X1 25X3) on one Declassify On line; the IC register allows a single value (C-06)")]
 
 
 def test_exemption_limits_are_counted_from_the_document_date():

@@ -55,6 +55,7 @@ _EXEMPTION_RE = re.compile(
     r"(?:\s*[,;]\s*|\s+)?(?P<rest>.*)",
     re.IGNORECASE,
 )
+_CODE_RE = re.compile(r"(?:25|50|75)X[1-9]?")
 _HUM_WMD_RE = re.compile(r"(?P<code>50X1-HUM|50X2-WMD)(?P<rest>.*)", re.IGNORECASE)
 _EO12951_RE = re.compile(r"25X1,?\s*E\.?O\.?\s*12951", re.IGNORECASE)
 _AEA_NATO_RE = re.compile(
@@ -340,6 +341,10 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
         family = f"{exemption.group('family')}x"
         rest = exemption.group("rest").strip()
         code = exemption.group("codes").upper()
+        if len(_CODE_RE.findall(code)) > 1:
+            out.value("cab-declassify-invalid", line,
+                      f"several exemptions ({code}) on one Declassify On line; the IC register "
+                      "allows a single value (C-06)", cap=Severity.WARNING)
         if not rest:
             out.value("cab-declassify-invalid", line,
                       f"exemption {code} needs a date or event: '{code}, YYYYMMDD' (C-11, C-12)")
