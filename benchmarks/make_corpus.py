@@ -41,12 +41,14 @@ def paragraph(rng: random.Random, wrap: bool) -> str:
     return textwrap.fill(text, 72) if wrap else text
 
 
-def page_body(rng: random.Random, portion: str | None, wrap: bool, first: bool) -> list[str]:
+def page_body(rng: random.Random, portion: str | None, wrap: bool, first: bool, year: int) -> list[str]:
     mark = f"({portion}) " if portion else ""
     low = "(U) " if portion else ""
     out = []
     if first:
-        out += [f"{rng.choice(['March', 'June', 'October'])} {rng.randint(1, 28)}, {rng.randint(2011, 2025)}", ""]
+        out += [f"{rng.choice(['March', 'June', 'October'])} {rng.randint(1, 28)}, {year}", ""]
+        if portion == "CUI":
+            out += ["Controlled by: Department of Good Works, Office of Payroll", ""]
         if rng.random() < 0.5:
             out += ["MEMORANDUM FOR THE DIRECTOR", "", f"SUBJECT: {low}Quarterly {rng.choice(WORDS)} review", ""]
         else:
@@ -76,18 +78,17 @@ def document(rng: random.Random) -> str:
         banner, portion = None, None
     separator = "\f" if rng.random() < 0.5 else ""
     out: list[str] = []
+    year = rng.randint(2011, 2025)
     for number in range(1, pages + 1):
         top = banner if not (banner and rng.random() < 0.02) else None  # sometimes missing
         if top:
             out += [top.center(72).rstrip(), ""]
-        out += page_body(rng, portion, wrap, number == 1)
+        out += page_body(rng, portion, wrap, number == 1, year)
         if number == pages:
             out += ["Sincerely,", "", "/S/", rng.choice(NAMES), ""]
             if banner and banner != "CUI":
                 out += ["Classified By: Jane Smith, Director, Office of Plans", "Reason: 1.4(c)",
-                        "Declassify On: 20451231", ""]
-            if banner == "CUI":
-                out += ["Controlled by: Department of Good Works, Office of Payroll", ""]
+                        f"Declassify On: {year + 10}1231", ""]
         if banner:
             out += [banner.center(72).rstrip()]
         if number < pages:
