@@ -5,6 +5,10 @@ Safe fixes leave the meaning of the marking unchanged:
 - a marking-level problem (separators and spacing, case, register order, REL TO order,
   banner/portion forms, a misspelling with one confident correction, a long title where the
   abbreviation is required) for which `marklint.markings.check` gives a `replacement`;
+- a problem of those kinds without a span replacement (register order of categories or
+  tokens, a duplicate token): the whole marking re-rendered canonically, when that rendering
+  parses back to a marking equal in meaning (it also writes banner long titles as their
+  abbreviations);
 - a cable-style banner (`S E C R E T`) rewritten as its canonical banner;
 - a missing top or bottom banner when the page's other banner exists and agrees with the
   roll-up: it equals the roll-up of the page's portions, or it is the overall banner and that
@@ -42,6 +46,9 @@ MARKING_RULES = frozenset({
     "marking-syntax", "marking-unknown-token", "marking-order", "marking-form",
     "marking-conflict", "marking-duplicate", "legacy-marking",
 })
+
+# Problems that re-rendering the whole marking canonically fixes without changing its meaning.
+_RERENDER_RULES = frozenset({"marking-order", "marking-duplicate", "marking-syntax", "marking-form"})
 
 # Formats whose banners are paragraphs of their own, so an inserted one needs a blank line.
 _BLANK_LINE_FORMATS = frozenset({"markdown", "rst", "asciidoc"})
@@ -93,12 +100,34 @@ def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tupl
                 continue
             for problem in check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date):
                 if problem.replacement is None:
+                    fix = _rerender(mark, problem.rule, ctx) if problem.rule in _RERENDER_RULES else None
+                    if fix is not None:
+                        fixes.setdefault((problem.rule, mark.line, mark.column + problem.column - 1), fix)
                     continue
                 column = mark.column + problem.column - 1
                 original = mark.text[problem.column - 1:problem.end_column - 1]
                 fixes.setdefault((problem.rule, mark.line, column), _replace(
                     mark, column, mark.column + problem.end_column - 1, original, problem.replacement))
     return fixes
+
+
+def _rerender(mark: Mark, rule: str, ctx: CheckContext) -> Fix | None:
+    """The whole mark replaced by its canonical rendering, for a problem the checker has no
+    span replacement for (tokens or categories out of register order, a duplicate). Only when
+    the rendering parses back to a marking equal in meaning, so the fix cannot change a claim."""
+    from marklint.markings import MarkingError, parse
+
+    if mark.marking is None or mark.cable:
+        return None
+    canonical = mark.marking.banner() if mark.form == "banner" else mark.marking.portion()
+    if canonical == mark.text:
+        return None
+    try:
+        if parse(canonical, mark.form, vocab=ctx.vocab) != mark.marking:
+            return None
+    except MarkingError:
+        return None
+    return _replace(mark, mark.column, mark.end_column, mark.text, canonical)
 
 
 def _replace(mark: Mark, column: int, end_column: int, original: str, replacement: str) -> Fix:
