@@ -35,6 +35,10 @@ _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated
 _BANNER_DECL_RETIRED = datetime.date(2008, 2, 1)  # L-07: declassification value in a banner
 _DECL = re.compile(r"OADR|MR|X[1-8]|25X[1-9]|50X[1-9]|\d{8}")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*")
+_LIST_PREFIXES = (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
+                  ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY"))
+_LIST_HEADS = frozenset(p.split()[0] for p, _ in _LIST_PREFIXES)
+_AEA_HEADS = frozenset({"RD", "FRD", "RESTRICTED DATA", "FORMERLY RESTRICTED DATA"})
 _LIST_PART = re.compile(r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+")
 _HYPHEN_BLANKS = re.compile(r"\s*-\s*")
 
@@ -53,7 +57,7 @@ def _fast() -> tuple[re.Pattern, re.Pattern]:
     cat, val, value = terms["CATSEP"], terms["VALSEP"], terms["VALUE"]
     body = f"(?:{cat})?{value}(?:(?:{cat}|{val}){value})*(?:{cat})?"
     whole = re.compile(rf"\(({body})\)|({body})")
-    split = re.compile(rf"(?P<cat>{cat})|(?P<val>{val})|(?P<value>{value})")
+    split = re.compile(rf"({cat})|({val})|({value})")
     return whole, split
 
 
@@ -99,7 +103,7 @@ def _syntax_error(text: str, offset: int) -> MarkingError:
     return MarkingError("cannot parse marking", 1 + offset, 2 + offset)
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     text: str
     start: int  # 0-based offset in the original string
@@ -134,24 +138,29 @@ def _structure(text: str) -> Layout:
     seps: list[tuple[str, str, int, int]] = []
     cat = 0
     leading = False
-    for tok in split.finditer(body):
-        start, end = tok.start() + body_start, tok.end() + body_start
-        if tok.lastgroup == "value":
-            values.append(Value(tok.group(), start, end, cat))
+    pos = body_start
+    # the whole body matched, so its tokens are contiguous: positions are running lengths
+    for catsep, valsep, text_ in split.findall(body):
+        if text_:
+            values.append(Value(text_, pos, pos + len(text_), cat))
+            pos += len(text_)
+        elif catsep:
+            if values:
+                cat += 1
+            else:
+                leading = True
+            seps.append(("cat", catsep, pos, pos + len(catsep)))
+            pos += len(catsep)
         else:
-            if tok.lastgroup == "cat":
-                if not values:
-                    leading = True
-                else:
-                    cat += 1
-            seps.append((tok.lastgroup, tok.group(), start, end))
+            seps.append(("val", valsep, pos, pos + len(valsep)))
+            pos += len(valsep)
     return Layout(portion, values, leading, seps)
 
 
 # --------------------------------------------------------------------------- meaning
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One understood value: its slot, its key (for order/duplicates) and its span."""
 
@@ -163,7 +172,7 @@ class Item:
     order: tuple = ()
 
 
-@dataclass
+@dataclass(slots=True)
 class Note:
     """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
 
@@ -425,22 +434,26 @@ class _Reader:
                           f'"{up}" is only a portion shorthand; a banner names the list (F-04)')
             self.set_list("rel_to" if up == "REL" else "eyes", [], token, value.start, value.end, value.cat)
             return "dissem"
-        for prefix, tid in (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
-                            ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY")):
-            if up.startswith(prefix):
-                self.read_list(v.tokens[tid], prefix, value)
-                return "dissem"
+        first = _WORD.match(up)
+        first_word = first.group() if first else ""
+        if first_word in _LIST_HEADS:
+            for prefix, tid in _LIST_PREFIXES:
+                if up.startswith(prefix):
+                    self.read_list(v.tokens[tid], prefix, value)
+                    return "dissem"
         if up in (v.cui_marker, *v.cui_banner_aliases):
             self.read_cui_marker(value, up)
             return "cui"
         head = up.split("-")[0]
-        if head in ("FGI", "FOREIGN GOVERNMENT INFORMATION") or up.startswith(("FGI ", "FOREIGN GOVERNMENT INFORMATION ")):
+        if first_word in ("FGI", "FOREIGN") and (
+                head in ("FGI", "FOREIGN GOVERNMENT INFORMATION")
+                or up.startswith(("FGI ", "FOREIGN GOVERNMENT INFORMATION "))):
             self.read_fgi(value, up)
             return "fgi"
         if head in ("SAR", v.sap_title) or up.startswith("SAR-"):
             self.read_sap(value, raw, repeated=bool(self.f["sap"]))
             return "sap"
-        if head in ("RD", "FRD", "RESTRICTED DATA", "FORMERLY RESTRICTED DATA"):
+        if head in _AEA_HEADS:
             self.read_aea(value, up)
             return "aea"
         if _DECL.fullmatch(up):
@@ -995,8 +1008,12 @@ def analyse(text: str, form: str = "auto", vocab: Vocabulary | None = None) -> A
 
 @lru_cache(maxsize=65536)
 def _parse_cached(text: str, form: str, vocab: Vocabulary | None) -> Marking | MarkingError:
-    result = _analyse_cached(text, form, vocab)
-    return result if type(result) is MarkingError else result.marking  # type: ignore[union-attr]
+    # Only the Marking is kept: memoising whole analyses for parse() would multiply the objects
+    # the garbage collector has to scan on large runs.
+    try:
+        return analyse_uncached(text, form, vocab or default_vocabulary()).marking
+    except MarkingError as exc:
+        return exc
 
 
 def parse(text: str, form: str = "auto", *, vocab: Vocabulary | None = None) -> Marking:
