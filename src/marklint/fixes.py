@@ -32,6 +32,7 @@ Markdown, reST and AsciiDoc; other formats get only in-place marking fixes.
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable
 
 from marklint.checks.context import CheckContext
@@ -96,7 +97,7 @@ def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tupl
             if mark.cable:
                 if mark.marking is not None:
                     fixes[("marking-form", mark.line, mark.column)] = _replace(
-                        mark, mark.column, mark.end_column, mark.block.text, mark.marking.banner())
+                        ctx.doc, mark, mark.column, mark.end_column, mark.block.text, mark.marking.banner())
                 continue
             for problem in check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date):
                 if problem.replacement is None:
@@ -107,7 +108,7 @@ def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tupl
                 column = mark.column + problem.column - 1
                 original = mark.text[problem.column - 1:problem.end_column - 1]
                 fixes.setdefault((problem.rule, mark.line, column), _replace(
-                    mark, column, mark.column + problem.end_column - 1, original, problem.replacement))
+                    ctx.doc, mark, column, mark.column + problem.end_column - 1, original, problem.replacement))
     return fixes
 
 
@@ -127,10 +128,16 @@ def _rerender(mark: Mark, rule: str, ctx: CheckContext) -> Fix | None:
             return None
     except MarkingError:
         return None
-    return _replace(mark, mark.column, mark.end_column, mark.text, canonical)
+    return _replace(ctx.doc, mark, mark.column, mark.end_column, mark.text, canonical)
 
 
-def _replace(mark: Mark, column: int, end_column: int, original: str, replacement: str) -> Fix:
+def _replace(doc: Document, mark: Mark, column: int, end_column: int, original: str,
+             replacement: str) -> Fix | None:
+    """A safe fix replacing `original` at (mark.line, column..end_column) — None when the
+    document's source does not hold exactly `original` there (an HTML entity or markup inside
+    the marking makes the reader's text differ from the source), so a fix never edits blind."""
+    if doc.source is not None and _source_line(doc, mark.line)[column - 1:end_column - 1] != original:
+        return None
     description = f'replace "{original}" with "{replacement}"'
     return Fix(description, SAFE, (Edit(mark.line, column, mark.line, end_column, replacement),))
 
@@ -197,9 +204,14 @@ def _content(page: PageMarks) -> list[Block]:
     ]
 
 
+@functools.lru_cache(maxsize=4)
+def _lines(source: str) -> list[str]:
+    return source.split("\n")
+
+
 def _source_line(doc: Document, line: int) -> str:
     """The text of a 1-based source line, without its line ending."""
-    return doc.source.split("\n")[line - 1].rstrip("\r")
+    return _lines(doc.source)[line - 1].rstrip("\r")
 
 
 def _separator(doc: Document) -> str:
