@@ -47,7 +47,8 @@ def run(monkeypatch, tmp_path, *argv):
 def test_old_finding_stays_quiet_after_lines_move_and_a_new_one_is_reported(monkeypatch, tmp_path):
     (tmp_path / "memo.txt").write_text(DRAFT)
     code, out, err = run(monkeypatch, tmp_path, "--write-baseline", "baseline.json", "memo.txt")
-    assert (code, out, err) == (0, "memo.txt: 1 page, 0 errors, 0 warnings (rule set us-cnsi)\n", "")
+    assert (code, out, err) == (0, "memo.txt: 1 page, 0 errors, 0 warnings (rule set us-cnsi)\n",
+                                "marklint: recorded 2 findings in baseline.json\n")
     baseline = json.loads((tmp_path / "baseline.json").read_text())
     assert [(e["path"], e["rule"]) for e in baseline["findings"]] == [
         ("memo.txt", "cab-missing"), ("memo.txt", "portion-missing")]

@@ -141,7 +141,8 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
 
     try:
         if args.write_baseline:
-            write_baseline(results, args.write_baseline)
+            count = write_baseline(results, args.write_baseline)
+            err.write(f"marklint: recorded {count} finding{'s' * (count != 1)} in {args.write_baseline}\n")
         if args.write_baseline or args.baseline:
             apply_baseline(results, load_baseline(args.write_baseline or args.baseline))
     except BaselineError as exc:
