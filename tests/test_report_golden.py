@@ -60,6 +60,8 @@ def test_show_source_is_the_only_way_text_appears(monkeypatch, name):
     code, out, _ = run(monkeypatch, "--format", name, "--show-source", *DRAFTS)
     assert code == 1
     assert SENTINEL in out
+    if name == "sarif":
+        validate_sarif(out)
 
 
 def test_sarif_keeps_the_suppressed_finding_and_validates(monkeypatch):
