@@ -84,6 +84,16 @@ ROLLUPS = [
 ]
 
 
+def test_joint_portion_shorthand():
+    # K-22: "(//JOINT S//REL)" under "//JOINT SECRET CAN GBR USA//REL TO USA, CAN, GBR"
+    m = parse("(//JOINT S//REL)")
+    assert (m.scheme, m.level, m.owners, m.rel_to) == ("joint", "S", (), ())
+    assert m.portion() == "(//JOINT S//REL)"
+    assert check("(//JOINT S//REL)") == []
+    assert [p.rule for p in check("(//JOINT S//REL TO USA, GBR)")] == ["marking-conflict"]
+    assert [p.rule for p in check("//JOINT SECRET//REL")] == ["marking-syntax"]
+
+
 @pytest.mark.parametrize("banner,portion", PAIRS, ids=[p[0] for p in PAIRS])
 def test_pair_renders_both_ways(banner, portion):
     assert parse(banner).portion() == portion

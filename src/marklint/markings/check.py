@@ -164,8 +164,10 @@ class _Conflicts:
         m = self.m
         if m.scheme != "joint":
             return
-        if "USA" not in m.owners or len(m.owners) < 2:
+        if m.owners and ("USA" not in m.owners or len(m.owners) < 2):
             self.add("level", "JOINT owners include USA and at least one other co-owner (K-20)")
+        if not m.owners and m.rel_to:
+            self.add("level", 'a JOINT portion without owners uses the shorthand "REL" (K-22)')
         if m.level == "R":
             self.add("level", "JOINT is never RESTRICTED (K-21)")
         if any(t[0] == "HCS" for t in m.sci):

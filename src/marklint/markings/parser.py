@@ -359,14 +359,15 @@ class _Reader:
                     if not v.is_country(code):
                         raise self.unknown(w, cs, ce, "country code", sorted(v.trigraphs) + sorted(v.tetragraphs))
                     owners.append(code)
-                if not fgi and not owners:
+                # a JOINT portion may leave its owners to the banner: "(//JOINT S//REL)" (K-22)
+                if not fgi and not owners and not (joint and self.form == "portion"):
                     raise MarkingError("a non-US classification needs its owner country codes (S-11)",
                                        value.start + 1, value.end + 1)
                 canonical = _sort_codes(owners, v, usa_first=False)
                 if owners != canonical:
                     self.note("marking-order", codes[0][1][1], codes[-1][1][2],
                               "owner codes go trigraphs alphabetically, then tetragraphs (K-20)",
-                              " ".join(canonical) if not joint else None)
+                              " ".join(canonical))
                 if len(set(owners)) != len(owners):
                     self.note("marking-duplicate", codes[0][1][1], codes[-1][1][2], "an owner code is repeated")
                 self.owners = tuple(canonical)

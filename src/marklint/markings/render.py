@@ -28,7 +28,7 @@ def classification(m: Marking, form: str = "banner") -> str:
         return "//" + v.nato_levels[m.level][i]
     level = v.foreign_levels[m.level][i]
     if m.scheme == "joint":
-        return f"//JOINT {level} {' '.join(m.owners)}"
+        return " ".join(["//JOINT", level, *m.owners])
     if m.scheme == "fgi":
         return f"//FGI {level}"
     return f"//{' '.join(m.owners)} {level}"

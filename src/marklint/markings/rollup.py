@@ -131,7 +131,7 @@ class _Rollup:
             sources: tuple[str, ...] | None = None
             if m.scheme == "foreign":
                 sources = m.owners
-            elif m.scheme == "joint":
+            elif m.scheme == "joint" and m.owners:  # owners left to the banner (K-22) are unknown here
                 sources = tuple(c for c in m.owners if c != "USA")
             elif m.scheme == "nato":
                 sources = ("NATO",)
