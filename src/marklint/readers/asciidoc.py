@@ -77,10 +77,13 @@ def _scan(lines: list[tuple[int, str]], options: ReaderOptions) -> list[Block | 
             start = i
             while i < len(lines) and lines[i][1].strip() != stripped:
                 i += 1
-            if delimiter == "comment" and start < i:
-                body = lines[start:i]
-                items.append(Block(BlockKind.COMMENT, "\n".join(t for _, t in body).strip(),
-                                   body[0][0], 1))
+            rows = [(n, 1 + len(t) - len(t.lstrip()), t.strip()) for n, t in lines[start:i]]
+            while rows and not rows[0][2]:
+                rows.pop(0)
+            while rows and not rows[-1][2]:
+                rows.pop()
+            if delimiter == "comment" and rows:
+                items.append(_paragraph(rows, BlockKind.COMMENT))
             i += 1
             style = None
             continue

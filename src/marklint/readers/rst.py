@@ -175,11 +175,12 @@ class _Scanner:
             return end
         if _EXPLICIT_NOT_COMMENT_RE.match(stripped):
             return end
-        first = stripped[2:].strip()
-        rows = ([(number, indent + 3, first)] if first else []) + _rows(lines[i + 1:end])
+        rest = stripped[2:]
+        first = rest.strip()
+        lead = len(rest) - len(rest.lstrip())
+        rows = ([(number, indent + 2 + lead, first)] if first else []) + _rows(lines[i + 1:end])
         if rows:
-            comment = Block(BlockKind.COMMENT, "\n".join(r[2] for r in rows), rows[0][0], rows[0][1] + 1)
-            self.items.append(comment)
+            self.items.append(_text_block(BlockKind.COMMENT, rows))
         return end
 
     def _grid_table(self, lines: list[Line], i: int) -> int:
