@@ -64,6 +64,24 @@ def test_show_source_is_the_only_way_text_appears(monkeypatch, name):
         validate_sarif(out)
 
 
+@pytest.mark.parametrize("name", sorted(GOLDEN_NAMES))
+def test_no_portion_text_from_any_kind_of_finding(monkeypatch, name):
+    """leaks.txt puts the sentinel in portions with unknown tokens, misplaced and conflicting
+    marks, wrong list order, an unmarked subject and an under-classified banner."""
+    code, out, _ = run(monkeypatch, "--format", name, "leaks.txt")
+    assert code == 1
+    assert SENTINEL not in out
+    code, out, _ = run(monkeypatch, "--format", name, "--show-source", "leaks.txt")
+    assert out.count(SENTINEL) == 5  # the source lines of the findings on lines 5, 7, 9, 13, 15
+
+
+def test_leaks_fixture_findings(monkeypatch):
+    _, out, _ = run(monkeypatch, "--format", "json", "leaks.txt")
+    assert [(f["code"], f["line"]) for f in json.loads(out)] == [
+        ("MK104", 1), ("MK401", 1), ("MK002", 5), ("MK302", 7), ("MK005", 9), ("MK003", 13),
+        ("MK301", 15), ("MK103", 17)]
+
+
 def test_sarif_keeps_the_suppressed_finding_and_validates(monkeypatch):
     _, out, _ = run(monkeypatch, "--format", "sarif", *DRAFTS)
     log = validate_sarif(out)
