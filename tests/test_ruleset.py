@@ -57,6 +57,14 @@ def test_us_cnsi_is_the_strict_default():
     ("FROM: Director", "memo-header"),
     ("Cc: J. Smith", "email-header"),
     ("DISTRIBUTION:", "distribution"),
+    ("March 2012", "date-line"),
+    ("Respectfully submitted,", "closing"),
+    ("Very truly yours,", "closing"),
+    ("Washington, D.C. 20520", "address"),
+    ("Springfield, VA 22150", "address"),
+    ("1600 Pennsylvania Avenue NW", "address"),
+    ("THE WHITE HOUSE", "letterhead"),
+    ("DEPARTMENT OF STATE", "letterhead"),
 ])
 def test_exempt_administrative_elements(line, name):
     assert load_ruleset("us-cnsi").portions.exemption(line) == name
