@@ -24,7 +24,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[1]
 
-pytestmark = pytest.mark.skipif(
+needs_git_checkout = pytest.mark.skipif(
     shutil.which("git") is None or not (REPO / ".git").exists(),
     reason="needs git and a git checkout of marklint",
 )
@@ -109,6 +109,19 @@ def write_docx(path: Path, text: str) -> None:
     document.save(str(path))
 
 
+def test_manifest_hook_covers_every_format_marklint_reads():
+    hook = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert (hook["id"], hook["entry"], hook["language"]) == ("marklint", "marklint", "python")
+    assert "types" not in hook
+    files = re.compile(hook["files"])
+    for name in ("a.txt", "b/c.md", "d.markdown", "e.rst", "f.adoc", "g.html", "h.htm",
+                 "i.docx", "j.pdf", "k.eml", "SHOUT.DOCX"):
+        assert files.search(name), name
+    for name in ("a.py", "b.doc", "c.txt.bak", "d.mdx", "e.yaml"):
+        assert not files.search(name), name
+
+
+@needs_git_checkout
 def test_hook_fails_on_bad_drafts_and_passes_once_fixed(tmp_path, wheelhouse, hook_repo):
     repo, rev = hook_repo
     project = tmp_path / "project"
