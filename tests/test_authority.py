@@ -82,6 +82,14 @@ def test_is_not_authority_line(line):
     assert not is_authority_line(line)
 
 
+def test_cable_form_of_the_legacy_label():
+    doc = make_doc("SECRET\n\nE.O. 12356: DECL: OADR\n\nSECRET\n")
+    cab = find_authority_block(doc)
+    assert [(l.key, l.label, l.value, l.line, l.column, l.value_column) for l in cab.lines] == [
+        ("declassify-on", "DECL", "OADR", 3, 1, 19)]
+    assert is_authority_line("EO 12958: DECL: X1")
+
+
 def test_reason_alone_is_not_a_block():
     doc = make_doc((FIXTURES / "unclassified-ok.txt").read_text())
     assert find_authority_block(doc) is None

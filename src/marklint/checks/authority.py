@@ -1,7 +1,8 @@
 """The classification authority block (CAB): finding it and checking it (C-01..C-15, C-18, L-02..L-04).
 
 Recognised labels (case-insensitive, C-18): `Classified By:`, `Derived From:`, `Reason:`,
-`Declassify On:`, `Downgrade To:` and the legacy `DECL:` / `DECL ON:` (L-03). The block may
+`Declassify On:`, `Downgrade To:` and the legacy `DECL:` / `DECL ON:`, also in the cable form
+`E.O. 12356: DECL: OADR` (L-03). The block may
 also be one linear string with the lines separated by `|` (e-mail and web pages, C-18). A
 label that is close to one of these but not one (`Declass On:`, `Derived Form:`) is read as
 the label it resembles and reported as a warning. The block is taken from the first page that
@@ -38,7 +39,7 @@ LABELS = {
     "downgrade-to": "Downgrade To:",
 }
 _LABEL_RE = re.compile(
-    r"\s*(?P<label>(?P<cb>classified\s+by)|(?P<df>derived\s+from)|(?P<rs>reason)"
+    r"\s*(?:E\.?\s?O\.?\s?\d{5}\s*:\s*)?(?P<label>(?P<cb>classified\s+by)|(?P<df>derived\s+from)|(?P<rs>reason)"
     r"|(?P<do>declassify\s+on|decl(?:\s+on)?)|(?P<dg>downgrade\s+to))\s*:",
     re.IGNORECASE,
 )
