@@ -140,7 +140,7 @@ def test_missing_bottom_banner_is_a_safe_fix_when_the_top_agrees(work):
     (work / "memo.txt").write_text("SECRET\n\n(S) The convoy left at dawn.\n\n" + CAB)
     code, out, _ = run(["--fix", "memo.txt"])
     assert out.startswith('memo.txt:7:1: fixed MK102 [banner-missing-bottom] copy the page\'s other banner: insert "SECRET"\n')
-    assert (work / "memo.txt").read_text() == "SECRET\n\n(S) The convoy left at dawn.\n\n" + CAB[:-1] + "\nSECRET\n"
+    assert (work / "memo.txt").read_text() == "SECRET\n\n(S) The convoy left at dawn.\n\n" + CAB + "\nSECRET\n"
     assert code == 0
 
 
@@ -157,8 +157,8 @@ def test_unsafe_fixes_add_banners_and_an_authority_skeleton(work):
     (work / "memo.txt").write_text("(S) The convoy left at dawn.\n\n(C) The weather was fair.\n")
     code, out, _ = run(["--fix", "--unsafe-fixes", "memo.txt"])
     assert (work / "memo.txt").read_text() == (
-        "SECRET\n(S) The convoy left at dawn.\n\n(C) The weather was fair.\n\n"
-        "Classified By:\nDerived From:\nDeclassify On:\nSECRET\n"
+        "SECRET\n\n(S) The convoy left at dawn.\n\n(C) The weather was fair.\n\n"
+        "Classified By:\nDerived From:\nDeclassify On:\n\nSECRET\n"
     )
     assert out == (
         'memo.txt:1:1: fixed MK101 [banner-missing-top] add the banner the page\'s portions imply: insert "SECRET"\n'
@@ -166,9 +166,9 @@ def test_unsafe_fixes_add_banners_and_an_authority_skeleton(work):
         "memo.txt:1:1: fixed MK401 [cab-missing] insert an authority block skeleton (Classified By, Derived From, "
         "Declassify On) for the author to fill in\n"
         "fixed 3 findings in 1 file\n"
-        "memo.txt:6:1: MK402 [cab-incomplete] Classified By: line is empty (C-02..C-05)\n"
-        "memo.txt:7:1: MK402 [cab-incomplete] Derived From: line is empty (C-02..C-05)\n"
-        "memo.txt:8:1: MK402 [cab-incomplete] Declassify On: line is empty (C-02..C-05)\n"
+        "memo.txt:7:1: MK402 [cab-incomplete] Classified By: line is empty (C-02..C-05)\n"
+        "memo.txt:8:1: MK402 [cab-incomplete] Derived From: line is empty (C-02..C-05)\n"
+        "memo.txt:9:1: MK402 [cab-incomplete] Declassify On: line is empty (C-02..C-05)\n"
         "memo.txt: 1 page, 3 errors, 0 warnings (rule set us-cnsi)\n"
     )
     assert code == 1

@@ -56,7 +56,7 @@ def test_missing_top_banner_copied_from_an_agreeing_bottom(tmp_path):
     path = tmp_path / "draft.txt"
     path.write_text(f"(S//NF) The convoy left at dawn.\n\n{CAB}\nSECRET//NOFORN\n")
     done = fix_path(str(path), Settings(use_config=False))
-    assert path.read_text() == f"SECRET//NOFORN\n(S//NF) The convoy left at dawn.\n\n{CAB}\nSECRET//NOFORN\n"
+    assert path.read_text() == f"SECRET//NOFORN\n\n(S//NF) The convoy left at dawn.\n\n{CAB}\nSECRET//NOFORN\n"
     assert [(f.rule, f.fix.safety) for f in done.fixed] == [("banner-missing-top", "safe")]
 
 

@@ -31,8 +31,8 @@ WORDS = ["the", "convoy", "left", "at", "dawn", "caf\u00e9", "Secret", "Service"
 
 HOLE = r"[A-Za-z0-9 /,()\-]*"
 NEWLINE = r"\r?\n"
-TOP_SLOT = rf"(?:{HOLE}{NEWLINE})?"
-BOTTOM_SLOT = rf"(?:{NEWLINE}{HOLE})?"
+TOP_SLOT = rf"(?:{HOLE}{NEWLINE}{NEWLINE})?"
+BOTTOM_SLOT = rf"(?:{NEWLINE}{NEWLINE}{HOLE})?"
 
 prose = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join).map(lambda s: "x " + s)
 ending = st.sampled_from(["\n", "\r\n"])

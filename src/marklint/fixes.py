@@ -25,9 +25,10 @@ Unsafe fixes change what the document claims:
 - cab-missing: a classification authority block skeleton whose empty lines the author fills in
   (cab-incomplete reports them until then).
 
-Inserted line breaks are written as "\\n"; `marklint.fix` writes each as the ending of the line
-it is inserted on, so a CRLF file stays CRLF. Inserting lines is offered for plain text,
-Markdown, reST and AsciiDoc; other formats get only in-place marking fixes.
+Inserted lines are set off by a blank line (Markdown, reST and AsciiDoc would otherwise join
+them to the next paragraph). Their line breaks are written as "\\n"; `marklint.fix` writes each
+as the ending of the line it is inserted on, so a CRLF file stays CRLF. Inserting lines is
+offered for plain text, Markdown, reST and AsciiDoc; other formats get only in-place fixes.
 """
 
 from __future__ import annotations
@@ -51,9 +52,8 @@ MARKING_RULES = frozenset({
 # Problems that re-rendering the whole marking canonically fixes without changing its meaning.
 _RERENDER_RULES = frozenset({"marking-order", "marking-duplicate", "marking-syntax", "marking-form"})
 
-# Formats whose banners are paragraphs of their own, so an inserted one needs a blank line.
-_BLANK_LINE_FORMATS = frozenset({"markdown", "rst", "asciidoc"})
-_INSERTABLE_FORMATS = frozenset({"text"}) | _BLANK_LINE_FORMATS
+# Formats where an inserted line stands as a paragraph of its own when set off by a blank line.
+_INSERTABLE_FORMATS = frozenset({"text", "markdown", "rst", "asciidoc"})
 
 # Empty values on purpose: cab-incomplete reports each line until the author fills it in,
 # whereas bracketed placeholder text would read as a valid value and pass silently.
@@ -214,17 +214,11 @@ def _source_line(doc: Document, line: int) -> str:
     return _lines(doc.source)[line - 1].rstrip("\r")
 
 
-def _separator(doc: Document) -> str:
-    """What goes between an inserted line and the content: a line break, or a blank line
-    where the markup would otherwise join the two into one paragraph."""
-    return "\n\n" if doc.format in _BLANK_LINE_FORMATS else "\n"
-
-
 def _insert_before(doc: Document, block: Block, banner: str) -> Edit:
     """An edit putting the banner on its own line before a block (after any form feed that
     starts the page, so the banner stays on this page)."""
     column = _source_line(doc, block.line).rfind("\f", 0, block.column - 1) + 2
-    return Edit(block.line, column, block.line, column, banner + _separator(doc))
+    return Edit(block.line, column, block.line, column, banner + "\n\n")
 
 
 def _end_of(doc: Document, block: Block) -> tuple[int, int]:
@@ -238,7 +232,7 @@ def _end_of(doc: Document, block: Block) -> tuple[int, int]:
 def _insert_after(doc: Document, block: Block, banner: str) -> Edit:
     """An edit putting the banner on its own line after a block."""
     line, column = _end_of(doc, block)
-    return Edit(line, column, line, column, _separator(doc) + banner)
+    return Edit(line, column, line, column, "\n\n" + banner)
 
 
 def _raise_banner_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
