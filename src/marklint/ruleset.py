@@ -672,10 +672,15 @@ def _validate_generic(value: object, line: int, ck: Checker) -> dict[str, Generi
 # Loading and merging
 
 
+@functools.lru_cache(maxsize=1)
+def _shipped() -> tuple[str, ...]:
+    root = resources.files("marklint.rules")
+    return tuple(sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml")))
+
+
 def shipped_rulesets() -> list[str]:
     """Names of the rule sets shipped in the package, sorted."""
-    root = resources.files("marklint.rules")
-    return sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
+    return list(_shipped())
 
 
 def _locate(name_or_path: str, relative_to: Path | None) -> tuple[str, Path]:
