@@ -27,15 +27,16 @@ from marklint.recognize import BANNER_BODY, PORTION_START_RE
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
 # speed; the pattern starts with a literal "\n", which the regex engine skips to quickly, so
-# the text is scanned with a "\n" prepended): a blank line, a suppression directive, an underline or rule, a standalone
-# line (banner candidate or page number), a list item, a subject line, a line starting with a
-# portion mark, or a configured page-break line. Plain lines between events continue the open
-# block or start a paragraph.
+# the text is scanned with a "\n" prepended): a blank line (only whitespace, as str.strip
+# sees it), a suppression directive, an underline or rule, a standalone line (banner candidate
+# or page number), a list item, a subject line, a line starting with a portion mark, or a
+# configured page-break line. Plain lines between events continue the open block or start a
+# paragraph.
 _EVENTS = (
-    r"\n[ \t]*(?:(?P<blank>\r?$)"
+    r"\n[^\S\n]*(?:(?P<blank>[^\S\n]*$)"
     r"|(?P<comment>#[ \t]*marklint:)"
-    r"|(?P<under>(?:=+|-+)[ \t\r]*$)"
-    r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[ \t\r]*$)"
+    r"|(?P<under>(?:=+|-+)[^\S\n]*$)"
+    r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
     r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])[ \t]+\S)"
     r"|(?P<subject>(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)[ \t]*:)"
     r"|(?P<portion>" + PORTION_START_RE.pattern + r"))"
