@@ -75,3 +75,11 @@ def test_us_ic_flags_cui_markings_in_banners(tmp_path):
     ctx.pages[0].banners.append(Mark("SECRET//CUI", "banner", 1, 1, 12, 1, ctx.doc.pages[0].blocks[0], None))
     assert [(f.rule, f.code, f.line, f.column, f.severity) for f in check_generic(ctx, ctx.ruleset)] == [
         ("ic-cui-marking", "IC001", 1, 7, Severity.WARNING)]
+
+
+def test_us_ic_warns_on_the_nga_imagery_exemption():
+    ctx = context(["SECRET", "(S) The plan.", "Declassify On: 25X1, EO 12951"], Marking("us", "S"), "us-ic")
+    assert [(f.rule, f.code, f.line, f.column, f.end_column, f.severity) for f in check_generic(ctx, ctx.ruleset)] == [
+        ("ic-eo12951-reserved", "IC002", 3, 1, 30, Severity.WARNING)]
+    near_miss = context(["SECRET", "(S) The plan.", "Declassify On: 25X1, 20351231"], Marking("us", "S"), "us-ic")
+    assert check_generic(near_miss, near_miss.ruleset) == []
