@@ -144,3 +144,12 @@ def test_linting_text_imports_no_other_reader(tmp_path):
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_lines_of_other_whitespace_are_blank():
+    assert blocks("\x1f") == []
+    assert blocks("a\n\x1f\nb\n\u00a0\u00a0(U) c\n") == [
+        (1, "paragraph", 1, 1, "a"),
+        (1, "paragraph", 3, 1, "b"),
+        (1, "paragraph", 4, 3, "(U) c"),
+    ]
