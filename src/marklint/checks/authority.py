@@ -2,11 +2,11 @@
 
 Recognised labels (case-insensitive, C-18): `Classified By:`, `Derived From:`, `Reason:`,
 `Declassify On:`, `Downgrade To:` and the legacy `DECL:` / `DECL ON:`, also in the cable form
-`E.O. 12356: DECL: OADR` (L-03). The block may
-also be one linear string with the lines separated by `|` (e-mail and web pages, C-18). A
-label that is close to one of these but not one (`Declass On:`, `Derived Form:`) is read as
-the label it resembles and reported as a warning. The block is taken from the first page that
-has one; a `Reason:` line alone (a common prose label) does not make a block.
+`E.O. 12356: DECL: OADR` (L-03). The block may also be one linear string with the lines
+separated by `|` (e-mail and web pages, C-18). A label that is close to one of these but not
+one (`Declass On:`, `Derived Form:`) is read as the label it resembles and reported as a
+warning. The block is taken from the first page that has one; a `Reason:` line alone (a
+common prose label) does not make a block.
 
 Rules (slugs): cab-missing, cab-unexpected (C-01), cab-incomplete (C-02..C-05, C-18),
 cab-reason-invalid (C-03), cab-declassify-invalid (C-06, C-07, C-10..C-12, C-14, C-15, L-04)
