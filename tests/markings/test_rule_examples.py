@@ -146,6 +146,14 @@ CASES = [
     ("U-08", "CUI//NOFORN/REL TO USA, GBR", {"marking-conflict"}, None),
     ("U-08", "CUI//FED ONLY/FEDCON", {"marking-conflict"}, None),
     ("U-08", "CUI//FEDCON/NOCON", {"marking-conflict"}, None),
+    # ISM's renderer writes this (DES 5.4); by the handbook the categories share one category
+    # and a banner spells NOFORN out
+    ("U-15", "CUI//SP-FISA//LEI//NF", {"marking-syntax", "marking-form"}, None),
+    ("U-15", "CUI//SP-FISA/LEI//NOFORN", set(), None),
+    ("U-15", "UNCLASSIFIED//CUI//SP-PRVCY", {"marking-form"}, None),
+    ("U-15", "UNCLASSIFIED//FGI GBR//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//REL TO USA, GBR", set(), None),
+    ("U-16", "CUI//SP-PRVCY//NOFORN//LES", {"marking-conflict"}, None),
+    ("U-16", "(CUI//FOUO)", {"marking-conflict"}, None),
     ("L-06", "SECRET//WNINTEL", {"legacy-marking"}, datetime.date(2005, 1, 1)),
     ("L-06", "SECRET//WNINTEL", set(), datetime.date(1986, 1, 1)),
     ("L-07", "SECRET//NOFORN//20100101", {"legacy-marking"}, datetime.date(2009, 1, 1)),

@@ -464,7 +464,8 @@ class _Reader:
             self.note("marking-conflict", value.start, value.end,
                       "only one classification per marking (S-03)")
             return "level"
-        if cui_category_slot or up.startswith("SP-"):
+        if cui_category_slot or up.startswith("SP-") or \
+                self.f["cui"] and (up in v.cui_basic or up in v.cui_specified):
             self.read_cui_category(value, up)
             return "cuicat"
         if "," in raw and all(v.token(_normal(part)) for part in raw.split(",")):
@@ -874,6 +875,13 @@ class _Reader:
             _, raw, start, end = seps[-1]
             self.note("marking-syntax", start, end, 'a marking does not end with "//" (S-04)', "")
 
+    def separator_before(self, start: int) -> tuple[int, int]:
+        """The span of the separator that ends where a value starts."""
+        for _kind, _raw, s, e in self.layout.separators:
+            if e == start:
+                return s, e
+        return max(start - 1, 0), start
+
     def check_order(self) -> None:
         """Category order (S-06), separators between categories, register order (S-07, U-04, U-06)."""
         items = [it for it in self.items if it.slot != "level"]
@@ -882,16 +890,22 @@ class _Reader:
         by_cat: dict[int, list[Item]] = {}
         for it in items:
             by_cat.setdefault(it.cat, []).append(it)
+        first_cat: dict[str, int] = {}
+        for it in items:
+            if first_cat.setdefault(it.slot, it.cat) != it.cat:
+                self.note("marking-syntax", *self.separator_before(it.start),
+                          f'all {SLOT_NAMES[it.slot]} values go in one category, separated by "/" (S-04, U-03)', "/")
+                break
         for cat, group in by_cat.items():
             slots = {it.slot for it in group}
             if cat == 0 and group:
                 it = group[0]
-                self.note("marking-syntax", it.start - 1 if it.start else it.start, it.start,
+                self.note("marking-syntax", *self.separator_before(it.start),
                           'categories are separated by "//" (S-04)', "//")
             elif len(slots) > 1:
                 second = next(it for it in group if it.slot != group[0].slot)
                 rule_id = "N-07" if "nonic" in slots else "U-03" if slots & {"cui", "cuicat"} else "S-04"
-                self.note("marking-syntax", second.start - 1, second.start,
+                self.note("marking-syntax", *self.separator_before(second.start),
                           f'a {SLOT_NAMES[second.slot]} starts a new category after "//" ({rule_id})', "//")
         ranks = [SLOTS.index(it.slot) for it in items]
         for i in range(1, len(items)):

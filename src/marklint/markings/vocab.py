@@ -59,6 +59,7 @@ class Token:
     replacement: str | None = None
     cui_only: bool = False
     requires_category: str | None = None
+    not_with_cui: bool = False
 
     @property
     def legacy(self) -> bool:
@@ -380,7 +381,8 @@ class _Builder:
             rollup=rollup, beats=self.strings(item, "beats"),
             classified_adds=self.strings(item, "classified_adds"), splits_into=self.strings(item, "splits_into"),
             retired=self.date(item, "retired"), replacement=self.string(item, "replacement"),
-            cui_only=cui_only, requires_category=self.string(item, "requires_category"))
+            cui_only=cui_only, requires_category=self.string(item, "requires_category"),
+            not_with_cui=bool(item.get("not_with_cui", False)))
         if token.retired is not None and token.replacement is None:
             self.fail(item, "retired", "a retired token needs a replacement (or 'none')")
         old = self.v.tokens.get(tid)
