@@ -75,35 +75,52 @@ def _visible(children) -> str:
     return "".join(parts)
 
 
-def _columns(raw_lines: list[str], lines: list[str], first: int, search_from: int) -> list[int]:
-    """The 1-based source column of each raw inline line's first visible character."""
-    columns: list[int] = []
-    for index, raw in enumerate(raw_lines):
-        source = lines[first + index] if first + index < len(lines) else ""
-        found = source.find(raw, search_from if index == 0 else 0) if raw else -1
-        columns.append(max(found, 0) + _lead(raw) + 1)
-    return columns
+def _align(raw: str, visible: str) -> int:
+    """Offset in a raw inline line of its first visible character (markup and escapes skipped):
+    where the longest prefix (up to 8 characters) of the visible line first occurs; -1 if none."""
+    for size in range(min(len(visible), 8), 0, -1):
+        found = raw.find(visible[:size])
+        if found >= 0:
+            return found
+    return -1
 
 
-def _lead(raw: str) -> int:
-    """How many blanks and emphasis delimiters open a raw inline line."""
-    return len(raw) - len(raw.lstrip(" \t*_~"))
+def _column(source: str, raw: str, shown: str, search_from: int) -> int:
+    """The 1-based column in `source` of the first visible character of a raw inline line."""
+    start = source.find(raw, search_from) if raw else -1
+    if start < 0:  # the parser expanded tabs: look for the visible text itself
+        return max(_align(source, shown), 0) + 1
+    return start + max(_align(raw, shown), len(raw) - len(raw.lstrip())) + 1
 
 
 def _inline_block(token, kind: BlockKind, lines: list[str], search_from: int = 0) -> Block | None:
-    """Build a block from an inline token, or None when it has no visible text."""
+    """Build a block from an inline token, or None when it has no visible text.
+
+    Each raw line of the token is found in its source line; the block's columns are those of the
+    first visible character of each line. When a code span runs over a line end the visible text
+    has fewer lines than the source: the block then starts where its first visible text is and
+    its continuation lines start at column 1.
+    """
     raw_lines = token.content.split("\n")
     text = _visible(token.children or [])
     if not text.strip():
         return None
-    first = token.map[0]
-    columns = _columns(raw_lines, lines, first, search_from)
     visible_lines = [line.strip() for line in text.split("\n")]
+    first = token.map[0]
+    while first < token.map[1] - len(raw_lines) and raw_lines[0] not in lines[first]:
+        first += 1  # the parser trimmed leading whitespace-only lines (a form feed) off the content
     if len(raw_lines) == 1 and kind is BlockKind.PARAGRAPH and unwrap_emphasis(raw_lines[0]):
         kind = BlockKind.LINE
-    continuation = tuple(columns[1:]) if len(visible_lines) == len(raw_lines) else ()
-    return Block(kind, "\n".join(visible_lines), first + 1, columns[0],
-                 continuation_columns=continuation)
+    if len(visible_lines) != len(raw_lines):
+        row = next((k for k, raw in enumerate(raw_lines) if _align(raw, visible_lines[0]) >= 0), 0)
+        column = _column(lines[first + row], raw_lines[row], visible_lines[0], search_from if row == 0 else 0)
+        return Block(kind, "\n".join(visible_lines), first + row + 1, column)
+    columns = [
+        _column(lines[first + index] if first + index < len(lines) else "", raw, visible_lines[index],
+                search_from if index == 0 else 0)
+        for index, raw in enumerate(raw_lines)
+    ]
+    return Block(kind, "\n".join(visible_lines), first + 1, columns[0], continuation_columns=tuple(columns[1:]))
 
 
 def _comments(token) -> list[Block]:
