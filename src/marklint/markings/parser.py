@@ -197,6 +197,7 @@ class Analysis:
         if self._reader is not None:
             self._reader.check_separators()
             self._reader.check_order()
+            self._notes = self._reader.notes
             self._reader = None
         return self._notes
 
@@ -876,11 +877,14 @@ class _Reader:
             self.note("marking-syntax", start, end, 'a marking does not end with "//" (S-04)', "")
 
     def separator_before(self, start: int) -> tuple[int, int]:
-        """The span of the separator that ends where a value starts."""
+        """The span of the separator that ends where a value starts, forgetting any earlier
+        spacing note about it (the caller's note replaces the whole separator)."""
+        span = max(start - 1, 0), start
         for _kind, _raw, s, e in self.layout.separators:
             if e == start:
-                return s, e
-        return max(start - 1, 0), start
+                span = s, e
+        self.notes = [n for n in self.notes if (n.problem.column - 1, n.problem.end_column - 1) != span]
+        return span
 
     def check_order(self) -> None:
         """Category order (S-06), separators between categories, register order (S-07, U-04, U-06)."""
