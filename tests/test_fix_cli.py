@@ -202,3 +202,18 @@ def test_other_files_are_still_fixed_when_one_fails(work):
 
 def test_stdin_cannot_be_fixed(work):
     assert run(["--fix", "-"]) == (2, "", "marklint: --fix and --diff need files, not stdin (-)\n")
+
+
+SUPPRESSED = (
+    "# marklint: disable-next-line marking-syntax -- as received from the originator\n"
+    "SECRET // NOFORN\n\n(S//NF/OC) The convoy left at dawn.\n\n" + CAB + "\nSECRET//ORCON/NOFORN\n"
+)
+
+
+def test_suppressed_and_deselected_findings_are_not_fixed(work):
+    (work / "memo.txt").write_text(SUPPRESSED)
+    assert run(["--diff", "--ignore", "MK003", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files\n")
+    assert run(["--diff", "--select", "marking-syntax", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files\n")
+    code, out, _ = run(["--fix", "memo.txt"])
+    assert out.startswith('memo.txt:4:8: fixed MK003 [marking-order] replace "(S//NF/OC)" with "(S//OC/NF)"\n')
+    assert (work / "memo.txt").read_text() == SUPPRESSED.replace("(S//NF/OC)", "(S//OC/NF)")
