@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the shared fuzz strategies
 from fuzz_strategies import documents, fuzz_settings  # noqa: E402
 
-from marklint.document import InputError  # noqa: E402
+from marklint.document import BlockKind, InputError  # noqa: E402
 from marklint.readers import read_document  # noqa: E402
 
 
@@ -26,7 +26,7 @@ def _read(fmt: str, text: str):
 
 
 @pytest.mark.parametrize("fmt", ["rst", "asciidoc"])
-@fuzz_settings(150)
+@fuzz_settings(100)
 @given(text=documents)
 def test_rows_sit_at_their_positions(fmt, text):
     doc = _read(fmt, text)
@@ -41,7 +41,7 @@ def test_rows_sit_at_their_positions(fmt, text):
             assert source[line - 1][column - 1:column - 1 + len(row)] == row
 
 
-@fuzz_settings(150)
+@fuzz_settings(100)
 @given(text=documents)
 def test_html_blocks_start_at_their_positions(text):
     doc = _read("html", text)
@@ -63,7 +63,32 @@ SCANNED_LINES = [
 
 
 @pytest.mark.parametrize("fmt", ["rst", "asciidoc"])
-@fuzz_settings(300)
+@fuzz_settings(150)
 @given(lines=st.lists(st.sampled_from(SCANNED_LINES), max_size=30))
 def test_rows_sit_at_their_positions_in_markup_heavy_documents(fmt, lines):
     test_rows_sit_at_their_positions.hypothesis.inner_test(fmt, "\n".join(lines))
+
+
+MARKDOWN_LINES = [
+    "(S) text", "SECRET", "**SECRET**", "*SECRET*", "  (U) indented", "- (S) item", "* (U) item", "1. (C) item",
+    "> (S) quoted", "```", "    code", "# (U) Heading", "| (U) a | (S) b |", "|---|---|", "<!-- note -->",
+    '<p align="center">SECRET</p>', "**(S)** bold", "_(U)_ emphasis", "", "", "\\newpage", "  - (S) nested",
+    "\t(S) tab", "[(S) link](http://example.com)", "(S) hard break\\", "&amp; (S) entity", "\f",
+]
+
+
+@fuzz_settings(150)
+@given(lines=st.lists(st.sampled_from(MARKDOWN_LINES), max_size=25))
+def test_markdown_rows_start_at_their_positions(lines):
+    """Each row's first character is at the row's position (inline markup may follow it)."""
+    doc = _read("markdown", "\n".join(lines))
+    source = doc.source.split("\n")
+    for _, block in doc.blocks():
+        if block.kind is BlockKind.COMMENT:
+            continue
+        offset = 0
+        for row in block.text.split("\n"):
+            line, column = block.position_of(offset)
+            offset += len(row) + 1
+            if row:
+                assert source[line - 1][column - 1] == row[0]
