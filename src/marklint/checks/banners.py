@@ -17,7 +17,7 @@ A document with no marking at all passes unless the configuration says `require-
 
 from __future__ import annotations
 
-from marklint.checks.context import CheckContext
+from marklint.checks.context import CheckContext, controls
 from marklint.checks.transmittal import is_transmittal
 from marklint.document import BlockKind
 from marklint.findings import Finding
@@ -41,12 +41,6 @@ def _edge_position(page: PageMarks, last: bool) -> tuple[int, int]:
         return 1, 1
     block = content[-1] if last else content[0]
     return (block.end_line if last else block.line), 1
-
-
-def _rollup(ctx: CheckContext, marks: list[Mark]):
-    from marklint.markings import rollup
-
-    return rollup([m.marking for m in marks], options=ctx.ruleset.rollup_options())
 
 
 def _page_portions(page: PageMarks) -> list[Mark]:
@@ -99,7 +93,7 @@ def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark, portio
     number = page.page.number
     overall = ctx.overall
     if ctx.ruleset.banners.page_banner == "overall-or-page" and portions and banner.marking is not None:
-        expected = _rollup(ctx, portions)
+        expected = ctx.rollup(portions)
         if banner.marking == expected:
             return []
         message = (f"page {number} banner {banner.text} is neither the overall banner {overall.text} "
@@ -133,9 +127,9 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
             f"{highest.marking.level}) and there is no compilation statement",
             page,
         ))
-    expected = _rollup(ctx, ctx.portions)
-    missing = sorted(expected.controls() - banner.controls())
-    extra = sorted(banner.controls() - expected.controls())
+    expected = ctx.rollup(ctx.portions)
+    missing = sorted(controls(expected) - controls(banner))
+    extra = sorted(controls(banner) - controls(expected))
     if extra and justified():
         extra = []
     if missing or extra:

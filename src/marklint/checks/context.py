@@ -19,6 +19,18 @@ if TYPE_CHECKING:
 COMPILATION_RE = re.compile(r"\bcompilation\b", re.IGNORECASE)
 
 
+_rollups: dict[tuple[frozenset, object], Marking] = {}
+_controls: dict[Marking, frozenset[str]] = {}
+
+
+def controls(marking: Marking) -> frozenset[str]:
+    """`marking.controls()`, computed once per distinct marking."""
+    found = _controls.get(marking)
+    if found is None:
+        found = _controls[marking] = marking.controls()
+    return found
+
+
 def carries_cui(marking: Marking | None) -> bool:
     """Whether a marking is, or contains, CUI."""
     return marking is not None and (marking.level == "CUI" or marking.cui)
@@ -89,6 +101,19 @@ class CheckContext:
             if mark.marking is not None and (best is None or mark.marking.rank > best.marking.rank):
                 best = mark
         return best
+
+    def rollup(self, marks: list[Mark]) -> Marking:
+        """The banner the parsed portion marks imply (`marklint.markings.rollup` under the rule
+        set's options). Roll-up is a function of the set of distinct markings, so it is
+        computed once per set."""
+        from marklint.markings import rollup
+
+        options = self.ruleset.rollup_options()
+        key = (frozenset(m.marking for m in marks), options)
+        found = _rollups.get(key)
+        if found is None:
+            found = _rollups[key] = rollup(list(key[0]), options=options)
+        return found
 
     def has_compilation_statement(self) -> bool:
         """Whether the document explains a classification by compilation (T-03)."""

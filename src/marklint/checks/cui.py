@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from marklint.checks.context import CheckContext, carries_cui
+from marklint.checks.context import CheckContext, carries_cui, controls
 from marklint.findings import Finding
 
 LEGACY = frozenset({"FOUO", "SBU", "LES", "SBU NOFORN", "LES NOFORN", "SBU-NF", "LES-NF"})
@@ -31,7 +31,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     for mark in marks:
         if mark.marking is None:
             continue
-        legacy = sorted(LEGACY & mark.marking.controls())
+        legacy = sorted(LEGACY & controls(mark.marking))
         if legacy:
             findings.append(ctx.finding(
                 "cui-legacy-mixed", mark,

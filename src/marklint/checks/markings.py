@@ -32,7 +32,9 @@ def check(ctx: CheckContext) -> list[Finding]:
                     "marking-form", mark,
                     f"banner written in spaced letters; write it as {mark.text}", mark.page,
                 ))
-            for problem in _problems(mark.text, mark.form, ctx.vocab, ctx.date):
+            # The document's date only matters for legacy tokens (an unparsed marking may hold some).
+            era = ctx.date if mark.marking is None or mark.marking.legacy else None
+            for problem in _problems(mark.text, mark.form, ctx.vocab, era):
                 if mark.cable:
                     column, end_column = mark.column, mark.end_column
                 else:

@@ -27,13 +27,13 @@ from marklint.recognize import BANNER_BODY, PORTION_START_RE
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
 # speed; the pattern starts with a literal "\n", which the regex engine skips to quickly, so
-# the text is scanned with a "\n" prepended): a blank line (only whitespace, as str.strip
-# sees it), a suppression directive, an underline or rule, a standalone line (banner candidate
+# the text is scanned with a "\n" prepended): a run of blank lines (only whitespace, as
+# str.strip sees it), a suppression directive, an underline or rule, a standalone line (banner candidate
 # or page number), a list item, a subject line, a line starting with a portion mark, or a
 # configured page-break line. Plain lines between events continue the open block or start a
 # paragraph.
 _EVENTS = (
-    r"\n[^\S\n]*(?:(?P<blank>[^\S\n]*$)"
+    r"\n[^\S\n]*(?:(?P<blank>$(?:\n[^\S\n]*$)*)"
     r"|(?P<comment>#[ \t]*marklint:)"
     r"|(?P<under>(?:=+|-+)[^\S\n]*$)"
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
@@ -88,7 +88,7 @@ class _Scanner:
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
             self.event(match.lastgroup, start, end)
-            pos = end + 1
+            pos = max(end + 1, match.end())  # a run of blank lines ends past its first line
         if pos < len(text) and self.open is None:
             self.open, self.kind = pos, BlockKind.PARAGRAPH
         self.close(len(text))
