@@ -230,3 +230,34 @@ def test_fix_to_dict():
         "safety": "safe",
         "edits": [{"line": 2, "column": 3, "end_line": 2, "end_column": 5, "replacement": "NF"}],
     }
+
+
+def test_write_atomic_refuses_a_read_only_file(tmp_path, monkeypatch):
+    target = tmp_path / "draft.txt"
+    target.write_bytes(b"secret\n")
+    snapshot = take_snapshot(str(target))
+    monkeypatch.setattr(fixmod.os, "access", lambda path, mode: False)  # root may write anything
+    with pytest.raises(FixError, match="^the file is read-only$"):
+        write_atomic(snapshot, b"SECRET\n")
+    assert target.read_bytes() == b"secret\n"
+
+
+def test_write_atomic_refuses_to_split_hard_links(tmp_path):
+    target = tmp_path / "draft.txt"
+    target.write_bytes(b"secret\n")
+    os.link(target, tmp_path / "other-name.txt")
+    with pytest.raises(FixError, match="^the file has 2 hard links, which replacing it would split$"):
+        write_atomic(take_snapshot(str(target)), b"SECRET\n")
+    assert target.read_bytes() == b"secret\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["draft.txt", "other-name.txt"]
+
+
+def test_write_atomic_keeps_the_owner(tmp_path):
+    if os.getuid() != 0:
+        pytest.skip("only root can give a file to another owner")
+    target = tmp_path / "draft.txt"
+    target.write_bytes(b"secret\n")
+    os.chown(target, 12345, 23456)
+    write_atomic(take_snapshot(str(target)), b"SECRET\n")
+    info = os.stat(target)
+    assert (info.st_uid, info.st_gid) == (12345, 23456)

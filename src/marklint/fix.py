@@ -57,15 +57,20 @@ class Snapshot:
     mtime_ns: int
     size: int
     mode: int
+    uid: int = -1
+    gid: int = -1
+    links: int = 1
 
 
 def take_snapshot(path: str) -> Snapshot:
-    """Read a file and record its modification time, size and permission bits."""
+    """Read a file and record its modification time, size, permission bits, owner and number
+    of hard links."""
     real = os.path.realpath(path)
     with open(real, "rb") as handle:
         info = os.fstat(handle.fileno())
         data = handle.read()
-    return Snapshot(real, data, info.st_mtime_ns, info.st_size, stat.S_IMODE(info.st_mode))
+    return Snapshot(real, data, info.st_mtime_ns, info.st_size, stat.S_IMODE(info.st_mode),
+                    info.st_uid, info.st_gid, info.st_nlink)
 
 
 def decode(data: bytes) -> tuple[str, bytes]:
@@ -243,14 +248,20 @@ def fix_text(text: str, lint: Callable[[str], FileResult], unsafe: bool = False)
 
 
 def write_atomic(snapshot: Snapshot, data: bytes) -> None:
-    """Replace the snapshot's file with `data`, keeping its permission bits.
+    """Replace the snapshot's file with `data`, keeping its permission bits (and its owner
+    where the process may set it).
 
     The data goes to a temporary file in the same directory which then replaces the original
     with os.replace, so readers see the old or the new file, never a mix. Just before the
     replace the file is read again: if its bytes, size or modification time differ from the
     snapshot, nothing is written and FileChangedError is raised. On any error the temporary
-    file is removed and the original is untouched.
+    file is removed and the original is untouched. A file we may not write, or one with
+    other hard links (which a replace would silently split from it), is refused.
     """
+    if not os.access(snapshot.path, os.W_OK):
+        raise FixError("the file is read-only")
+    if snapshot.links > 1:
+        raise FixError(f"the file has {snapshot.links} hard links, which replacing it would split")
     directory, name = os.path.split(snapshot.path)
     try:
         handle, temp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".marklint-tmp", dir=directory)
@@ -262,6 +273,11 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp_path, snapshot.mode)
+        if (snapshot.uid, snapshot.gid) != (os.getuid(), os.getgid()):
+            try:
+                os.chown(temp_path, snapshot.uid, snapshot.gid)
+            except PermissionError:
+                pass  # an ordinary user cannot give files away; the file is theirs anyway
         if _changed(snapshot):
             raise FileChangedError("changed on disk while being fixed; not overwritten")
         os.replace(temp_path, snapshot.path)
