@@ -152,11 +152,7 @@ def _portions(marks: Iterable[Mark]) -> list[Mark]:
 
 def _rollup(ctx: CheckContext, portions: list[Mark]):
     """The banner Marking implied by parsed portion marks, or None when there are none."""
-    if not portions:
-        return None
-    from marklint.markings import rollup
-
-    return rollup([m.marking for m in portions], options=ctx.ruleset.rollup_options())
+    return ctx.rollup(portions) if portions else None
 
 
 def _page_portions(page: PageMarks) -> list[Mark]:
