@@ -17,10 +17,10 @@ PAGE3 = ["(S) The third page is bannered too low."]
 
 
 def findings(name: str, data: bytes, **settings) -> list[tuple[str, int | None, int, int]]:
-    """(slug, page, line, column) of every finding, in report order."""
+    """(slug, page, line, column) of every finding not suppressed, in report order."""
     result = lint_bytes(name, data, Settings(use_config=False, **settings))
     assert result.error is None
-    return [(f.rule, f.page, f.line, f.column) for f in result.findings]
+    return [(f.rule, f.page, f.line, f.column) for f in result.findings if f.suppression is None]
 
 
 # --- one logical document in every format -------------------------------------------------
@@ -289,3 +289,17 @@ def test_email_authority_block_before_the_message_ends():
         ("email-authority-placement", cab_line, 1, 1),
     ]
     assert findings("msg.eml", build_eml(EMAIL_BODY)) == []
+
+
+@pytest.mark.parametrize(("ext", "comment"), [
+    ("md", "<!-- {} -->"), ("html", "<!-- {} -->"), ("rst", ".. {}"), ("adoc", "// {}"),
+])
+def test_suppression_comments_work_in_every_markup(ext, comment):
+    directive = comment.format("marklint: disable-next-line portion-missing -- quoted exhibit")
+    body = f"(S) Marked.\n\n{directive}\nUnmarked exhibit.\n\n" + "\n".join(CAB)
+    if ext == "html":
+        body = body.replace("(S) Marked.", "<p>(S) Marked.</p>").replace("Unmarked exhibit.", "<p>Unmarked exhibit.</p>")
+        body = body.replace("\n".join(CAB), "<p>" + "<br>\n".join(CAB) + "</p>")
+    text = f"SECRET\n\n{body}\n\nSECRET\n"
+    assert findings(f"memo.{ext}", text.encode()) == []
+    assert findings(f"memo.{ext}", text.replace(directive, "").encode()) == [("portion-missing", 1, 6, 1 + 3 * (ext == "html"))]
