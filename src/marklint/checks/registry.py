@@ -250,10 +250,11 @@ def render_rule(rule: RuleDoc) -> str:
         import textwrap
 
         parts.append("\n" + textwrap.fill(f"Why: {rule.why}", 88) + "\n")
+    written = "" if rule.example_format == "text" else f" ({rule.example_format})"
     if rule.bad:
-        parts.append(f"\nFails:\n{_indented(rule.bad)}")
+        parts.append(f"\nFails{written}:\n{_indented(rule.bad)}")
     if rule.good:
-        parts.append(f"\nPasses:\n{_indented(rule.good)}")
+        parts.append(f"\nPasses{written}:\n{_indented(rule.good)}")
     return "".join(parts)
 
 
