@@ -1,14 +1,15 @@
-"""Property test of fix mode on whole files: hypothesis builds plain-text drafts from pages of
-banners, portion marks and prose, with LF/CRLF mixes, tabs, a BOM or not and a final newline
-or not; `fix_path` fixes them in place. Every character outside the markings must be
-identical: the fixed file must match a template in which the prose, blank lines, tabs and
-line endings are literal and only the markings (and a banner line inserted at a page's edge)
-may differ. A second pass must change nothing and fix nothing."""
+"""Property test of fix mode on whole files: hypothesis builds plain-text and Markdown drafts
+from pages of banners, portion marks and prose, with LF/CRLF mixes, tabs, a BOM or not and a
+final newline or not; `fix_path` fixes them in place. Every character outside the markings
+must be identical: the fixed file must match a template in which the prose, blank lines, tabs
+and line endings are literal and only the markings (and a banner line inserted at a page's
+edge) may differ. A second pass must change nothing and fix nothing."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,12 +81,13 @@ def drafts(draw):
     return "".join(text), "".join(template)
 
 
+@pytest.mark.parametrize("name", ["draft.txt", "draft.md"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(drafts(), st.booleans())
-def test_fix_changes_nothing_but_markings(tmp_path, draft, bom):
+def test_fix_changes_nothing_but_markings(tmp_path, name, draft, bom):
     text, template = draft
     prefix = UTF8_BOM if bom else b""
-    path = tmp_path / "draft.txt"
+    path = tmp_path / name
     path.write_bytes(prefix + text.encode("utf-8"))
     options = Settings(use_config=False)
 
