@@ -11,6 +11,8 @@ from marklint.markings import Marking, MarkingError, Problem, check, describe, p
     ("SECRET//NOFRON", "marking-unknown-token", 9, 15, "NOFRON", "NOFORN",
      'unknown dissemination control "NOFRON"; did you mean "NOFORN"?'),
     ("SECRET//REL TO USA, QQQ", "marking-unknown-token", 21, 24, "QQQ", None, 'unknown country code "QQQ"'),
+    ("SECRET//NOFORN/ORCN", "marking-unknown-token", 16, 20, "ORCN", "ORCON",
+     'unknown dissemination control "ORCN"; did you mean "ORCON"?'),
     ("SECRET//NOFORN)", "marking-syntax", 15, 16, None, None, "unexpected ')'"),
     ("(S", "marking-syntax", 2, 3, None, None, "incomplete marking (missing closing parenthesis or value)"),
     ("", "marking-syntax", 1, 2, None, None, "empty marking"),
@@ -25,8 +27,7 @@ def test_marking_error(text, rule, column, end_column, token, suggestion, messag
     assert (e.rule, e.column, e.end_column, e.token, e.suggestion, e.message) == \
         (rule, column, end_column, token, suggestion, message)
     assert isinstance(e, ValueError)
-    assert check(text) == [Problem(rule, column, end_column, message,
-                                   suggestion if rule == "marking-unknown-token" else None)]
+    assert check(text) == [Problem(rule, column, end_column, message, suggestion)]
 
 
 @pytest.mark.parametrize("text,level,rank,classified,classification,noforn,controls", [
@@ -44,6 +45,15 @@ def test_marking_properties(text, level, rank, classified, classification, nofor
     m = parse(text)
     assert (m.level, m.rank, m.is_classified, m.classification, m.noforn, m.has_controls) == \
         (level, rank, classified, classification, noforn, controls)
+
+
+def test_only_confident_suggestions_become_replacements():
+    [problem] = check("SECRET//REL TO USA, GBX")
+    assert problem.message.startswith('unknown country code "GBX"; did you mean')
+    assert problem.replacement is None
+    with pytest.raises(MarkingError) as info:
+        parse("SECRET//REL TO USA, GBX")
+    assert info.value.suggestion is not None and not info.value.confident
 
 
 def test_controls_and_legacy():

@@ -29,7 +29,7 @@ def check(text: str, form: str = "auto", *, vocab: Vocabulary | None = None,
     try:
         analysis = analyse(text, form, vocab)
     except MarkingError as exc:
-        replacement = exc.suggestion if exc.rule == "marking-unknown-token" else None
+        replacement = exc.suggestion if exc.confident else None
         return [Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement)]
     when = era or datetime.date.today()
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]

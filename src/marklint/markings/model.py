@@ -21,7 +21,11 @@ Tree = tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 class MarkingError(ValueError):
-    """A marking that cannot be understood. Columns are 1-based in the input string."""
+    """A marking that cannot be understood. Columns are 1-based in the input string.
+
+    `suggestion` is the closest known word for an unknown one; `confident` says whether it is
+    close enough, and clearly enough the best, to be applied as a fix.
+    """
 
     def __init__(self, message: str, column: int, end_column: int, rule: str = "marking-syntax",
                  token: str | None = None, suggestion: str | None = None) -> None:
@@ -32,6 +36,7 @@ class MarkingError(ValueError):
         self.rule = rule
         self.token = token
         self.suggestion = suggestion
+        self.confident = False  # True when `suggestion` is safe to apply as a fix
 
 
 @dataclass(frozen=True)

@@ -231,16 +231,19 @@ class _Reader:
         import difflib
 
         pool = candidates if candidates is not None else self.v.known_words()
-        close = difflib.get_close_matches(word.upper(), pool, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(word.upper(), pool, n=2, cutoff=0.6)
         suggestion = close[0] if close else None
         if suggestion and candidates is None:
             hit = self.v.token(suggestion)
             if hit:
                 noun = {"dissem": "dissemination control", "nonic": "non-IC dissemination control",
                         "aea": "AEA marking"}[hit[0].category]
-        message = f"unknown {noun} {word!r}" + (f'; did you mean "{suggestion}"?' if suggestion else "")
-        return MarkingError(message.replace(f"{word!r}", f'"{word}"'), start + 1, end + 1,
-                            "marking-unknown-token", word, suggestion)
+        message = f'unknown {noun} "{word}"' + (f'; did you mean "{suggestion}"?' if suggestion else "")
+        error = MarkingError(message, start + 1, end + 1, "marking-unknown-token", word, suggestion)
+        # a fix may apply the suggestion only when it is clearly the one meant
+        ratio = [difflib.SequenceMatcher(None, word.upper(), c).ratio() for c in close]
+        error.confident = bool(ratio) and ratio[0] >= 0.8 and (len(ratio) == 1 or ratio[1] < 0.8)
+        return error
 
     def case(self, written: str, expected: str, start: int) -> None:
         if written != expected and written.upper() == expected.upper():
