@@ -168,7 +168,8 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
     return match.start(1), match.group(1), parsed
 
 
-def _mark(block: Block, page: Page, offset: int, text: str, form: str, parsed: Parsed, cable: bool = False) -> Mark:
+def _mark(block: Block, page: Page, offset: int, text: str, form: str, parsed: Parsed,
+          cable: bool = False) -> Mark:
     line, column = block.position_of(offset)
     width = len(block.text) if cable else len(text)
     return Mark(text, form, line, column, column + width, page.number, block,
