@@ -40,24 +40,28 @@ E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 RULES: tuple[RuleDoc, ...] = (
     RuleDoc(
         "MK001", "marking-syntax", E, "a marking that cannot be parsed (separators, spacing, empty or stray parts)",
+        fixable="safe",
         why='S-04, S-05, S-10, S-11, U-03: categories are separated by `//` and values by a single `/`, with no spaces, no empty and no trailing category (ICMSRM16 §A.6 p.15-16, §D.1 p.27; CUIHB p.6, 32 CFR 2002.20(b)). A marking written otherwise is not a valid marking.',
         bad="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET // NOFORN\n",
         good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
     ),
     RuleDoc(
         "MK002", "marking-unknown-token", E, "a word that is not in the vocabulary",
+        fixable="safe",
         why='S-13: only registered classification and control markings may appear (32 CFR 2001.24(j)(2); ICMSRM16 §G p.36). An unknown word is usually a misspelling; the message suggests the closest registered word.',
         bad="SECRET//NOFRON\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFRON\n",
         good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
     ),
     RuleDoc(
         "MK003", "marking-order", E, "categories or values out of register order",
+        fixable="safe",
         why='S-06, S-07, F-02, U-04, U-06: categories follow the fixed order classification // SCI // SAP // AEA // FGI // dissemination // non-IC, and tokens inside a category follow register order (ICMSRM16 §A.6 p.15-16, §D.1 p.27; CUIHB p.9-12).',
         bad="SECRET//NOFORN/ORCON\n\n(S//OC/NF) The convoy leaves at dawn.\n\nSECRET//NOFORN/ORCON\n",
         good="SECRET//ORCON/NOFORN\n\n(S//OC/NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//ORCON/NOFORN\n",
     ),
     RuleDoc(
         "MK004", "marking-form", E, "a token in the wrong form for a banner or a portion",
+        fixable="safe",
         why='S-01, S-02, S-09, F-04: banners are upper case and spell the level out; portion marks use the abbreviated level and the authorized portion marks (ICMSRM16 §A.6 p.15, §D.1 p.27, §G Table 4; 32 CFR 2001.21(c)(1)). A banner in spaced letters (`S E C R E T`, cable style) is reported here too.',
         bad="SECRET//NOFORN\n\n(S//NOFORN) The convoy leaves at dawn.\n\nSECRET//NOFORN\n",
         good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
@@ -70,6 +74,7 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK006", "marking-duplicate", E, "the same token twice in one marking",
+        fixable="safe",
         why='S-08: a marking lists each token once (ICMSRM16 §H.4 p.60; ISM22 ISM-ID-00236).',
         bad="SECRET//NOFORN/NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN/NOFORN\n",
         good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
@@ -82,12 +87,14 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK101", "banner-missing-top", E, "a page has no banner at its top",
+        fixable="safe when the page's other banner agrees with the roll-up, else unsafe",
         why='B-01, B-02, U-01: a classified document carries its banner at the top and bottom of every page (32 CFR 2001.21(b)(1),(3); ICMSRM16 §D.1 p.27); a CUI document at least at the top (CUIHB p.6-7).',
         bad="(S) The convoy leaves at dawn.\n\nSECRET\n",
         good="SECRET\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
     ),
     RuleDoc(
         "MK102", "banner-missing-bottom", E, "a page has no banner at its bottom",
+        fixable="safe when the page's other banner agrees with the roll-up, else unsafe",
         why='B-01, B-02: the banner is repeated at the bottom of every page of a classified document (32 CFR 2001.21(b)(1),(3); ICMSRM16 §D.1 p.27). For CUI the bottom banner is optional (U-01) and the cui rule set does not require it.',
         bad="SECRET\n\n(S) The convoy leaves at dawn.\n",
         good="SECRET\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
@@ -100,6 +107,7 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK104", "banner-under-classified", E, "a banner lower than the highest portion it covers",
+        fixable="unsafe",
         why="B-03, R-01: the banner's classification is at least the highest classification of the portions it covers, per page and for the whole document (32 CFR 2001.21(b)(2); ICMSRM16 §D.2 p.28; ISM22 ISM-ID-00056).",
         bad="SECRET\n\n(TS) The convoy leaves at dawn.\n\nSECRET\n",
         good="TOP SECRET\n\n(TS) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nTOP SECRET\n",
@@ -130,6 +138,7 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK401", "cab-missing", E, "a classified document with no classification authority block",
+        fixable="unsafe",
         why='C-01: every classified document carries a classification authority block on its face (Classified By, with Reason for original or Derived From for derivative classification, and Declassify On) (32 CFR 2001.21(a), 2001.22(a); ICMSRM16 §E p.31). Under the us-eo12356 rule set this is a warning (L-02, L-03).',
         bad="SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
         good="SECRET\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
