@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -104,10 +105,18 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-def _document_lines(doc: Document) -> list[str]:
-    if doc.source is not None:
-        return doc.source.split("\n")
-    return [line for _, block in doc.blocks() for line in block.text.split("\n")]
+def _document_lines(doc: Document) -> Iterator[str]:
+    """The document's lines one at a time: finding its date rarely needs more than the first
+    few, and splitting a 100 MB file at once would cost hundreds of MB."""
+    if doc.source is None:
+        for _, block in doc.blocks():
+            yield from block.text.split("\n")
+        return
+    source, start = doc.source, 0
+    while (end := source.find("\n", start)) >= 0:
+        yield source[start:end]
+        start = end + 1
+    yield source[start:]
 
 
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
@@ -120,8 +129,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     from marklint.recognize import recognize
     from marklint.suppressions import apply_suppressions
 
-    lines = _document_lines(doc)
-    doc_date = document_date(lines)
+    doc_date = document_date(_document_lines(doc))
     ruleset, notice = resolve_ruleset(settings.rules, doc_date)
     vocab = _vocabulary(ruleset.vocabulary)
     policy = ruleset.portions
@@ -156,7 +164,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         finding.severity = ruleset.severity(finding.rule) or finding.severity
     findings += _configure(earned, ruleset, settings)
     if settings.show_source:
-        _attach_source(doc, lines, findings)
+        _attach_source(doc, findings)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
@@ -164,7 +172,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     )
 
 
-def _attach_source(doc: Document, lines: list[str], findings: list[Finding]) -> None:
+def _attach_source(doc: Document, findings: list[Finding]) -> None:
     """--show-source: the source line of each finding (for formats without a text source,
     the first line of the block at the finding's page and line)."""
     if doc.source is None:
@@ -172,6 +180,7 @@ def _attach_source(doc: Document, lines: list[str], findings: list[Finding]) -> 
         for finding in findings:
             finding.source = first_lines.get((finding.page, finding.line))
         return
+    lines = doc.source.split("\n")
     for finding in findings:
         if 0 < finding.line <= len(lines):
             finding.source = lines[finding.line - 1].rstrip("\r")
@@ -226,6 +235,7 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
         options = ReaderOptions(page_break_patterns=ruleset.page_break_patterns + settings.page_break_patterns)
         doc = read_document(path, data, settings.input_format, options)
+        del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
     except (InputError, RuleSetError, ConfigError) as exc:
         return FileResult(path=path, error=str(exc))

@@ -87,27 +87,31 @@ def lint_file(path: str, settings) -> tuple[str | None, FileResult]:
     from marklint.lint import read_path
 
     try:
-        data = read_path(path)
+        holder = [read_path(path)]
     except InputError as exc:
         return None, FileResult(path=path, error=str(exc))
-    return lint_remote(path, data, settings)
+    content_digest = digest(holder[0])
+    # Hand over the only reference, so that linting can free a big file's bytes early.
+    return content_digest, _lint_checked(path, holder.pop(), settings)
 
 
 def lint_remote(path: str, data: bytes, settings) -> tuple[str, FileResult]:
-    """Lint the bytes of one file (in a worker process or on a Dask worker).
+    """Lint the bytes of one file on a Dask worker; also return their digest."""
+    content_digest = digest(data)
+    return content_digest, _lint_checked(path, data, settings)
 
-    A bug that raises while linting one file becomes that file's error (exit code 2) rather
-    than ending a run over thousands of files.
-    """
+
+def _lint_checked(path: str, data: bytes, settings) -> FileResult:
+    """`lint_bytes`, except that a bug that raises while linting one file becomes that file's
+    error (exit code 2) rather than ending a run over thousands of files."""
     from marklint.findings import FileResult
     from marklint.lint import lint_bytes
 
     try:
-        result = lint_bytes(path, data, settings)
+        return lint_bytes(path, data, settings)
     except Exception as exc:  # noqa: BLE001 - reported per file, see docstring
         detail = " ".join(str(exc).split())
-        result = FileResult(path=path, error=f"internal error ({type(exc).__name__}: {detail}); please report it")
-    return digest(data), result
+        return FileResult(path=path, error=f"internal error ({type(exc).__name__}: {detail}); please report it")
 
 
 _contexts: dict[object, str] = {}
