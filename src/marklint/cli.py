@@ -8,6 +8,7 @@ configuration or input errors (other files are still linted and reported).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from typing import TextIO
@@ -262,6 +263,9 @@ def main(argv: list[str] | None = None) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
     handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse}[command]
+    # Linting allocates many short-lived objects and few cycles: collecting every 700
+    # allocations (the default) costs about 15% of a run.
+    gc.set_threshold(50_000, 50, 100)
     try:
         return handler(rest, out, err)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
