@@ -60,6 +60,7 @@ def test_github_exact_lines():
         "banner should be SECRET//REL TO USA, GBR (100%25 of portions)\n"
         "::warning file=drafts/memo.txt,line=5,col=1,endLine=5,endColumn=7,"
         "title=MK007 legacy-marking [(S//NF)]::retired token NOFORN:%0Ause NF\n"
+        "::error file=drafts/broken file.docx,title=marklint::not a DOCX file (bad zip)\n"
     )
 
 

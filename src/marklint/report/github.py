@@ -2,7 +2,7 @@
 
 Escaping follows the Actions toolkit: message data escapes `%`, CR and LF; property values
 (file, title) also escape `:` and `,`, so a title such as `REL TO USA, GBR` survives.
-Suppressed findings are left out.
+Suppressed findings are left out; a file that could not be read gets an error of its own.
 """
 
 from __future__ import annotations
@@ -43,9 +43,12 @@ def _line(finding: Finding, path: str, show_source: bool) -> str:
 
 
 def render(results: list[FileResult], ctx: ReportContext) -> str:
-    """Render every reported finding as a workflow command line."""
-    return "".join(
-        _line(finding, display_path(result.path, ctx.root), ctx.show_source) + "\n"
-        for result in results
-        for finding in reported(result)
-    )
+    """Render every reported finding, and every file that could not be read, as a workflow
+    command line."""
+    lines = []
+    for result in results:
+        path = display_path(result.path, ctx.root)
+        if result.error is not None:
+            lines.append(f"::error file={escape_property(path)},title=marklint::{escape_data(result.error)}")
+        lines.extend(_line(finding, path, ctx.show_source) for finding in reported(result))
+    return "".join(line + "\n" for line in lines)
