@@ -8,6 +8,7 @@ companions) are computed here from the Marking and the vocabulary.
 from __future__ import annotations
 
 import datetime
+from functools import lru_cache
 
 from marklint.markings.model import Marking, MarkingError, Problem
 from marklint.markings.parser import Analysis, analyse
@@ -21,31 +22,33 @@ def check(text: str, form: str = "auto", *, vocab: Vocabulary | None = None,
     """All problems of one marking string, sorted by column; [] when it is valid.
 
     `era` is the document's date: legacy tokens and forms still valid at that date are not
-    reported (None means today).
+    reported (None means today). Results are memoised.
     """
-    vocab = vocab or default_vocabulary()
     if form not in ("auto", "banner", "portion"):
         form = "auto"
+    return list(_check(text, form, vocab or default_vocabulary(), era or datetime.date.today()))
+
+
+@lru_cache(maxsize=65536)
+def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tuple[Problem, ...]:
     try:
         analysis = analyse(text, form, vocab)
     except MarkingError as exc:
         replacement = exc.suggestion if exc.confident else None
-        return [Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement)]
-    when = era or datetime.date.today()
+        return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
-    problems += _Conflicts(analysis, vocab, when).run()
+    problems += _Conflicts(analysis, vocab).run()
     unique = list(dict.fromkeys(problems))
-    return sorted(unique, key=lambda p: (p.column, p.end_column))
+    return tuple(sorted(unique, key=lambda p: (p.column, p.end_column)))
 
 
 class _Conflicts:
     """marking-conflict (and the bare-HCS legacy form) from the meaning of a marking."""
 
-    def __init__(self, analysis: Analysis, vocab: Vocabulary, when: datetime.date) -> None:
+    def __init__(self, analysis: Analysis, vocab: Vocabulary) -> None:
         self.a = analysis
         self.m: Marking = analysis.marking
         self.v = vocab
-        self.when = when
         self.out: list[Problem] = []
         m = self.m
         self.present = set(m.dissem) | set(m.nonic) | {a.id for a in m.aea}

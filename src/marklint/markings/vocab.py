@@ -520,7 +520,7 @@ def _load_cached(names: tuple[str, ...]) -> Vocabulary:
             target = _cache_file(files)
             if target is not None and target == vocab_path:
                 return pickle.loads(target.read_bytes())
-        except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError):
+        except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError, ImportError):
             pass  # no cache, or a stale or damaged one: read the YAML
     files = _file_list(names)
     vocab = _build(files)
