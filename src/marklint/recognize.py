@@ -170,7 +170,7 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
 
 def _mark(block: Block, page: Page, offset: int, text: str, form: str, parsed: Parsed,
           cable: bool = False) -> Mark:
-    line, column = block.position_of(offset)
+    line, column = block.position_of(offset) if offset else (block.line, block.column)
     width = len(block.text) if cable else len(text)
     return Mark(text, form, line, column, column + width, page.number, block,
                 parsed.marking, parsed.error, cable)
@@ -189,32 +189,35 @@ def recognize(
     question (it asks `is_exempt` only when the document needs portion marks).
     """
     result = []
+    line_kind, skipped = BlockKind.LINE, (BlockKind.COMMENT, BlockKind.QUOTE)
     for page in doc.pages:
         marks = PageMarks(page)
+        banners, portions, unmarked = marks.banners, marks.portions, marks.unmarked
         for block in page.blocks:
             kind = block.kind
-            if kind is BlockKind.COMMENT or kind is BlockKind.QUOTE:
+            if kind in skipped:
                 continue
             text = block.text
-            if kind is BlockKind.LINE:
+            if kind is line_kind:
                 found = banner_of(text, vocab)
                 if found is not None:
-                    marks.banners.append(_mark(block, page, 0, found[0], "banner", found[1], found[2]))
+                    banners.append(_mark(block, page, 0, found[0], "banner", found[1], found[2]))
                     continue
                 if is_page_number(text):
                     continue
-            start = portion_at(text, vocab) if "(" in text[:24] else None
+            start = portion_at(text, vocab) if text.find("(", 0, 24) >= 0 else None
             if start is not None:
                 offset, mark, parsed = start
-                marks.portions.append(_mark(block, page, offset, mark, "portion", parsed))
+                portions.append(_mark(block, page, offset, mark, "portion", parsed))
                 continue
-            trailing = trailing_portion(text, vocab)
+            trailing = trailing_portion(text, vocab) if text[-1:] in ").;: " else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
                 offset, mark, parsed = trailing
                 marks.misplaced.append(_mark(block, page, offset, mark, "portion", parsed))
             else:
-                marks.unmarked.append(block)
-        _edges(marks)
+                unmarked.append(block)
+        if banners:
+            _edges(marks)
         result.append(marks)
     return result
 
@@ -225,8 +228,6 @@ def _edges(marks: PageMarks) -> None:
         b for b in marks.page.blocks
         if b.kind is not BlockKind.COMMENT and not (b.kind is BlockKind.LINE and is_page_number(b.text))
     ]
-    if not content or not marks.banners:
-        return
     by_block = {id(m.block): m for m in marks.banners}
     marks.top = by_block.get(id(content[0]))
     if len(content) > 1 or marks.top is None:

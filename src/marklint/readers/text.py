@@ -81,14 +81,18 @@ class _Scanner:
         pos = 0
         for match in self.events.finditer("\n" + text):
             start = match.start()  # the line's start in `text` (the "\n" before it is prepended)
-            if start < pos:
-                continue  # a second match inside a line already handled
             if start > pos and self.open is None:
                 self.open, self.kind = pos, BlockKind.PARAGRAPH
+            group = match.lastgroup
+            if group == "blank":  # the commonest event, handled inline
+                if self.open is not None:
+                    self.close(start)
+                pos = match.end()  # the start of the line after the run of blank lines
+                continue
             end = text.find("\n", start)
             end = len(text) if end < 0 else end
-            self.event(match.lastgroup, start, end)
-            pos = max(end + 1, match.end())  # a run of blank lines ends past its first line
+            self.event(group, start, end)
+            pos = end + 1
         if pos < len(text) and self.open is None:
             self.open, self.kind = pos, BlockKind.PARAGRAPH
         self.close(len(text))
