@@ -303,3 +303,14 @@ def test_suppression_comments_work_in_every_markup(ext, comment):
     text = f"SECRET\n\n{body}\n\nSECRET\n"
     assert findings(f"memo.{ext}", text.encode()) == []
     assert findings(f"memo.{ext}", text.replace(directive, "").encode()) == [("portion-missing", 1, 6, 1 + 3 * (ext == "html"))]
+
+
+def test_email_attachment_controls_join_the_overall_marking():
+    attachment = b"SECRET//NOFORN\n\n(S//NF) The annex.\n\nSECRET//NOFORN\n"
+    result = lint_bytes("msg.eml", build_eml(EMAIL_BODY, attachments={"annex.txt": attachment}),
+                        Settings(use_config=False))
+    assert [(f.rule, f.line, f.message) for f in result.findings] == [
+        ("banner-rollup", 11, "message marked SECRET lacks NOFORN that attachment annex.txt carries (SECRET//NOFORN) (B-10)"),
+    ]
+    same = b"SECRET\n\n(S) The annex.\n\nSECRET\n"
+    assert findings("msg.eml", build_eml(EMAIL_BODY, attachments={"annex.txt": same})) == []

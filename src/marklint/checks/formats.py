@@ -10,8 +10,8 @@
   overall banner, or the document declares a classification and shows no banner.
 - email-authority-placement (B-09): in an e-mail the authority block comes after the message
   text and signature, before the closing banner; a portion after the block means it is too early.
-- banner-under-classified for e-mail (B-10): an attachment marklint could read is marked higher
-  than the message's overall banner.
+- banner-under-classified / banner-rollup for e-mail (B-10): an attachment marklint could read
+  is marked higher than the message's overall banner, or carries controls the banner lacks.
 `pdf-no-text-layer` is reported by the pipeline from the PDF reader's notes.
 """
 
@@ -104,18 +104,29 @@ def attachment_marking(ctx: CheckContext, doc):
 
 
 def _attachments(ctx: CheckContext) -> list[Finding]:
+    from marklint.markings import rollup
+
     findings = []
     overall = ctx.overall_marking
     for name, doc in ctx.doc.metadata.get("attachments", []):
         marking = attachment_marking(ctx, doc)
-        if marking is None or not marking.is_classified:
+        if marking is None:
             continue
-        if overall is None or marking.rank > overall.rank:
-            shown = ctx.overall.text if ctx.overall is not None else "no banner"
+        shown = ctx.overall.text if ctx.overall is not None else "no banner"
+        if marking.is_classified and (overall is None or marking.rank > overall.rank):
             findings.append(_at_overall(
                 ctx, "banner-under-classified",
                 f"message marked {shown} carries attachment {name} marked {marking.banner()} (B-10)",
             ))
+        elif overall is not None:
+            combined = rollup([overall, marking], options=ctx.ruleset.rollup_options())
+            missing = sorted(combined.controls() - overall.controls())
+            if missing:
+                findings.append(_at_overall(
+                    ctx, "banner-rollup",
+                    f"message marked {shown} lacks {', '.join(missing)} that attachment {name} "
+                    f"carries ({marking.banner()}) (B-10)",
+                ))
     return findings
 
 
