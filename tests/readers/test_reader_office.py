@@ -143,7 +143,10 @@ def test_email_subject_body_lines_and_attachments():
         (1, L, Region.BODY, first + 4, 1, "SECRET", None),
     ]
     assert [(name, d.format) for name, d in doc.metadata["attachments"]] == [("annex.md", "markdown")]
-    assert [name for name, _ in doc.metadata["attachment_errors"]] == ["broken.docx"]
+    name_line = lines.index('Content-Disposition: attachment; filename="broken.docx"') + 1
+    assert doc.notes == [("email-attachment-unreadable", name_line,
+                          "attachment broken.docx cannot be read (not a readable .docx file (corrupt or "
+                          "truncated: BadZipFile)), so its marking is not counted (B-10)")]
 
 
 def test_email_html_body_is_read_as_html():

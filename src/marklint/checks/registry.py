@@ -221,6 +221,13 @@ RULES: tuple[RuleDoc, ...] = (
         example_format="email",
     ),
     RuleDoc(
+        "MK706", "email-attachment-unreadable", W, "an e-mail attachment marklint should read but cannot",
+        why="B-10: attached files raise the message's overall marking (32 CFR 2001.23(i)). An attachment whose name marklint reads (.docx, .pdf, .md, ...) but that is damaged, encrypted or needs a missing optional dependency cannot be counted, so the message's banner may be too low. E-mail (.eml) only.",
+        bad="From: analyst@example.mil\nSubject: (U) Convoy\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\nSECRET\n\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"annex.docx\"\n\nUEsDBA==\n--b--\n",
+        good="From: analyst@example.mil\nSubject: (U) Convoy\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\nSECRET\n\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"annex.txt\"\n\nU0VDUkVUCgooUykgVGhlIGFubmV4LgoKU0VDUkVUCg==\n--b--\n",
+        example_format="email",
+    ),
+    RuleDoc(
         "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",
         why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in docs/readme/ci.md.",
         bad="SECRET\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\n(S) The convoy leaves at dawn.\n\nSECRET\n",

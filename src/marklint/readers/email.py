@@ -10,8 +10,8 @@ quoted-printable and base64 bodies are numbered from the line after the headers.
 
 Attachments whose file name has an extension marklint reads are read with their own reader;
 `metadata["attachments"]` holds `(file name, Document)` pairs so the e-mail check can raise
-the message's required overall marking (B-10), and `metadata["attachment_errors"]` holds
-`(file name, message)` for attachments that could not be read.
+the message's required overall marking (B-10); an attachment that cannot be read becomes an
+`email-attachment-unreadable` note at its file name's line.
 """
 
 from __future__ import annotations
@@ -99,6 +99,8 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
         blocks.insert(1 if blocks else 0, subject)
     doc = Document(path=path, format="email", pages=[Page(1, blocks)], source=None)
     doc.metadata["attachments"] = attachments
-    if errors:
-        doc.metadata["attachment_errors"] = errors
+    for name, problem in errors:
+        line = next((n for n, text in enumerate(raw_lines, 1) if "filename" in text and name in text), 1)
+        doc.notes.append(("email-attachment-unreadable", line,
+                          f"attachment {name} cannot be read ({problem}), so its marking is not counted (B-10)"))
     return doc
