@@ -180,3 +180,11 @@ def test_docx_paragraphs_inside_content_controls_are_read():
     assert [(b.line, b.text) for _, b in doc.blocks()] == [
         (1, "(U) Before."), (2, "(S) Inside a content control."), (3, "(U) After."),
     ]
+
+
+def test_docx_that_unpacks_too_large_is_refused(monkeypatch):
+    from marklint.readers import docx as reader
+
+    monkeypatch.setattr(reader, "MAX_UNPACKED", 1000)
+    with pytest.raises(InputError, match=r"^the \.docx would unpack to [\d,]+ bytes \(limit 1,000\)$"):
+        read_document("big.docx", build_docx([WordSection(["(U) Text."])]))

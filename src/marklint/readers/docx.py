@@ -42,6 +42,7 @@ _SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
 _CUSTOM_PROPS = "docProps/custom.xml"
 _LABEL_NAME_RE = re.compile(r"MSIP_Label_(.+)_Name$")
 _HEADING_STYLE_RE = re.compile(r"(?:Heading \d|Title|Subtitle)$")
+MAX_UNPACKED = 500_000_000  # bytes of XML and media a .docx may unpack to
 
 
 @dataclass
@@ -232,10 +233,19 @@ def _pages(word, drafts: list[_Draft]) -> tuple[list[Page], list[HeaderFooterVar
     return pages, every
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse archives that would unpack to more than MAX_UNPACKED bytes (zip bombs)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED:
+        raise InputError(f"the .docx would unpack to {unpacked:,} bytes (limit {MAX_UNPACKED:,})")
+
+
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
     """Read a .docx file into a Document (see the module docstring)."""
     docx = require("docx", "docx", "Word (.docx) files")
     try:
+        _check_unpacked_size(data)
         word = docx.Document(io.BytesIO(data))
         labels = sensitivity_labels(data)
         drafts = _Walker(word).walk()
