@@ -191,7 +191,7 @@ def apply_fixes(text: str, fixes: Iterable[Fix]) -> tuple[str, list[Fix], list[F
 
 def line_ending_at(text: str, offset: int) -> str:
     """The line ending of the line holding `offset`; for a last line without one, the file's
-    most common ending ("\n" when there is none)."""
+    most common ending ("\\n" when there is none)."""
     newline = text.find("\n", offset)
     if newline != -1:
         return "\r\n" if newline > 0 and text[newline - 1] == "\r" else "\n"
@@ -199,7 +199,7 @@ def line_ending_at(text: str, offset: int) -> str:
 
 
 def _with_endings(text: str, offset: int, replacement: str) -> str:
-    """The replacement with each "\n" turned into the ending of the line the edit starts on."""
+    """The replacement with each "\\n" turned into the ending of the line the edit starts on."""
     if "\n" not in replacement:
         return replacement
     return replacement.replace("\r\n", "\n").replace("\n", line_ending_at(text, offset))
