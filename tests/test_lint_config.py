@@ -70,3 +70,21 @@ def test_configured_fail_on_and_bad_configuration(tmp_path, monkeypatch):
     assert err.getvalue().splitlines() == [
         f"marklint: over.txt: {config}:1: unknown key 'ignroe' in the configuration; did you mean 'ignore'?"
     ]
+
+
+def test_rules_that_run_include_generic_rules_and_honour_selection(tmp_path):
+    from marklint.lint import rules_that_run
+
+    rules = tmp_path / "office.yaml"
+    rules.write_text(
+        "extends: us-cnsi\n"
+        "rules:\n  banner-over-classified: off\n"
+        "generic:\n  - id: no-draft\n    type: forbidden-token\n    code: X001\n"
+        "    pattern: 'DRAFT'\n    message: DRAFT in a marking\n    severity: warning\n"
+    )
+    ran = {rule.slug: (rule.code, rule.severity.label) for rule in rules_that_run(Settings(rules=str(rules)))}
+    assert ran["no-draft"] == ("X001", "warning")
+    assert ran["portion-missing"] == ("MK301", "error")
+    assert "banner-over-classified" not in ran
+    selected = rules_that_run(Settings(rules=str(rules), select=("MK3", "X001"), ignore=("MK302",)))
+    assert [rule.slug for rule in selected] == ["portion-missing", "no-draft"]

@@ -209,11 +209,13 @@ def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Fin
 
 
 def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
-    """The registered rules that the command line's selection and rule set leave enabled."""
+    """The rules (registered ones and the rule set's generic ones) that the command line's
+    selection and rule set leave enabled, with their severities."""
     ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
     overrides = dict(settings.severity)
+    generic = [RuleDoc(rule.code, rule.id, rule.severity, rule.message) for rule in ruleset.generic]
     enabled = []
-    for rule in RULES:
+    for rule in [*RULES, *generic]:
         if settings.select and not _matches(rule, settings.select):
             continue
         if settings.ignore and _matches(rule, settings.ignore):
