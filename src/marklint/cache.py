@@ -22,7 +22,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -217,6 +216,8 @@ class Cache:
 
     def save(self) -> None:
         """Write the changed packs atomically; a cache that cannot be written is skipped."""
+        import tempfile
+
         for context in sorted(self._dirty):
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)

@@ -9,7 +9,6 @@ pool and re-raises KeyboardInterrupt for the CLI to turn into exit code 130.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from typing import TYPE_CHECKING, Callable, TypeVar
@@ -63,6 +62,8 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
     # Small chunks near the end keep workers evenly loaded; larger ones cut IPC overhead.
     chunksize = max(1, len(paths) // (workers * 16))
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's already imported modules, which makes start-up cheap.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
