@@ -1,0 +1,44 @@
+"""Pagination: explicit segments, and bottom/top banner pairs within a segment."""
+
+from marklint.document import Block, BlockKind
+from marklint.pages import build_pages, is_page_number, split_at_banner_pairs
+
+
+def line(text, number):
+    return Block(BlockKind.LINE, text, number)
+
+
+def para(text, number):
+    return Block(BlockKind.PARAGRAPH, text, number)
+
+
+def numbers(pages):
+    return [[block.line for block in page.blocks] for page in pages]
+
+
+def test_bottom_banner_then_top_banner_breaks_the_page():
+    blocks = [line("SECRET", 1), para("(S) One.", 3), line("SECRET", 5), line("- 1 -", 6),
+              Block(BlockKind.COMMENT, " marklint: disable-next-line x -- y", 7), line("SECRET", 8),
+              para("(S) Two.", 10), line("SECRET", 12)]
+    pages = split_at_banner_pairs(blocks)
+    assert [[b.line for b in page] for page in pages] == [[1, 3, 5, 6], [7, 8, 10, 12]]
+
+
+def test_no_break_without_content_or_without_a_following_banner():
+    assert len(split_at_banner_pairs([line("SECRET", 1), line("SECRET", 2), para("x", 3)])) == 1
+    assert len(split_at_banner_pairs([line("SECRET", 1), para("x", 2), line("SECRET", 3), para("y", 4)])) == 1
+    assert len(split_at_banner_pairs([para("x", 1), line("Not a banner", 2), line("SECRET", 3)])) == 1
+
+
+def test_segments_are_numbered_and_empty_ones_dropped():
+    pages = build_pages([[para("a", 1)], [], [para("b", 3), line("SECRET", 4), line("SECRET", 5), para("c", 6)]])
+    assert [page.number for page in pages] == [1, 2, 3]
+    assert numbers(pages) == [[1], [3, 4], [5, 6]]
+    assert [(p.number, p.blocks) for p in build_pages([[]])] == [(1, [])]
+
+
+def test_page_numbers():
+    for text in ("Page 2 of 5", "page 3", "- 4 -", "(Page 7)", "12", "3 of 9"):
+        assert is_page_number(text), text
+    for text in ("Page two", "Pages 2-3", "2024-01-01", "- a -"):
+        assert not is_page_number(text), text
