@@ -129,3 +129,16 @@ def test_pdf_is_never_modified(tmp_path):
     assert path.read_bytes() == data and done.fixed == [] and not done.changed
     assert "marking-syntax" in {f.rule for f in done.result.findings if f.fix is not None}
     assert done.result.notices == ["pdf files are not modified; their fixes are reported only"]
+
+
+def test_inserted_banners_keep_headings_whole(tmp_path):
+    """A banner never lands between a heading and its over- or underline."""
+    rst = tmp_path / "memo.rst"
+    rst.write_text("==========\nMEMORANDUM\n==========\n\n(S) The convoy left at dawn.\n\n" + CAB + "\nSECRET\n")
+    fix_path(str(rst), SETTINGS)
+    assert rst.read_text().startswith("SECRET\n\n==========\nMEMORANDUM\n==========\n\n(S) The convoy")
+    for name in ("annex.md", "annex.txt"):
+        path = tmp_path / name
+        path.write_text("SECRET\n\n(S) The convoy left at dawn.\n\n" + CAB + "\nAnnex\n-----\n")
+        fix_path(str(path), SETTINGS)
+        assert path.read_text().endswith("\nAnnex\n-----\n\nSECRET\n"), name

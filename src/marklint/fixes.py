@@ -210,16 +210,35 @@ def _source_line(doc: Document, line: int) -> str:
     return _lines(doc.source)[line - 1].rstrip("\r")
 
 
+def _adornment(doc: Document, line: int) -> str | None:
+    """The character of a heading over- or underline (`=====`, `-----`) on a 1-based source
+    line, or None when the line is not one (or does not exist)."""
+    if not 1 <= line <= len(_lines(doc.source)):
+        return None
+    text = _source_line(doc, line).strip()
+    return text[0] if len(text) >= 2 and len(set(text)) == 1 and text[0] in "=-~^*+#`:'\"._" else None
+
+
 def _insert_before(doc: Document, block: Block, banner: str) -> Edit:
     """An edit putting the banner on its own line before a block (after any form feed that
-    starts the page, so the banner stays on this page)."""
-    column = _source_line(doc, block.line).rfind("\f", 0, block.column - 1) + 2
-    return Edit(block.line, column, block.line, column, banner + "\n\n")
+    starts the page, so the banner stays on this page; before a heading's overline, so the
+    heading stays whole)."""
+    line = block.line
+    above = _adornment(doc, line - 1)
+    if block.end_line == line and above is not None and above == _adornment(doc, line + 1):
+        line -= 1
+        column = 1
+    else:
+        column = _source_line(doc, line).rfind("\f", 0, block.column - 1) + 2
+    return Edit(line, column, line, column, banner + "\n\n")
 
 
 def _end_of(doc: Document, block: Block) -> tuple[int, int]:
-    """The position after a block's last line, before any form feed that ends the page there."""
+    """The position after a block's last line (after a heading's underline, so the heading
+    stays whole), before any form feed that ends the page there."""
     line, column = block.position_of(len(block.text))
+    if block.kind is BlockKind.HEADING and _adornment(doc, line + 1) is not None:
+        line, column = line + 1, 1
     text = _source_line(doc, line)
     form_feed = text.find("\f", column - 1)
     return line, (form_feed + 1 if form_feed != -1 else len(text) + 1)
