@@ -1,0 +1,50 @@
+"""The recognizer: banners, portion marks (where they may sit), misplaced marks, edges."""
+
+from marklint.readers import read_document
+from marklint.recognize import recognize
+
+
+def marks(text, is_exempt=lambda line: False):
+    pages = recognize(read_document("t.txt", text.encode()), None, is_exempt)
+    return pages
+
+
+def test_banners_top_bottom_and_cable_style():
+    (page,) = marks("   S E C R E T\n\n(S) Text.\n\n  SECRET//NOFORN  \n")
+    assert [(m.text, m.line, m.column, m.end_column, m.cable) for m in page.banners] == [
+        ("SECRET", 1, 4, 15, True), ("SECRET//NOFORN", 5, 3, 17, False)]
+    assert (page.top.line, page.bottom.line) == (1, 5)
+
+
+def test_a_failed_parse_is_a_banner_only_with_slashes():
+    (page,) = marks("SECRET//NOFRON\n\nSECRET SERVICE\n")
+    assert [m.text for m in page.banners] == ["SECRET//NOFRON"]
+    assert page.banners[0].marking is None and page.banners[0].error.rule == "marking-unknown-token"
+
+
+def test_portion_marks_at_block_start_after_numbering_and_subject():
+    text = "(S) One.\n\n12. (C//NF) Two.\n\n(b) (U) Three.\n\nSUBJECT: (U) Four\n\n\u2022 (TS) Five.\n"
+    (page,) = marks(text)
+    assert [(m.text, m.line, m.column, m.end_column) for m in page.portions] == [
+        ("(S)", 1, 1, 4), ("(C//NF)", 3, 5, 12), ("(U)", 5, 5, 8), ("(U)", 7, 10, 13), ("(TS)", 9, 3, 7)]
+    assert page.unmarked == [] and page.misplaced == []
+
+
+def test_misplaced_marks_and_exempt_blocks():
+    text = "The convoy\nleaves at dawn (S//NF).\n\nAttachment: Report (S)\n\nSee Annex (C) for more.\n"
+    (page,) = marks(text, is_exempt=lambda line: line.startswith("Attachment:"))
+    assert [(m.text, m.line, m.column) for m in page.misplaced] == [("(S//NF)", 2, 16)]
+    assert [block.line for block in page.unmarked] == [4, 6]
+
+
+def test_non_marks():
+    (page,) = marks("(C) 2024 Example Corp.\n\n(CMS) guidance.\n\n(S)he said.\n\n(a) item\n")
+    assert page.portions == [] and page.banners == [] and page.misplaced == []
+    assert len(page.unmarked) == 4
+
+
+def test_top_and_bottom_skip_page_numbers_and_comments():
+    (page,) = marks("# marklint: disable-file x -- y\nSECRET\n\n(S) Text.\n\nSECRET\n\nPage 1 of 1\n")
+    assert (page.top.line, page.bottom.line) == (2, 6)
+    (page,) = marks("SECRET\n")
+    assert page.top.line == 1 and page.bottom is None
