@@ -217,3 +217,12 @@ def test_suppressed_and_deselected_findings_are_not_fixed(work):
     code, out, _ = run(["--fix", "memo.txt"])
     assert out.startswith('memo.txt:4:8: fixed MK003 [marking-order] replace "(S//NF/OC)" with "(S//OC/NF)"\n')
     assert (work / "memo.txt").read_text() == SUPPRESSED.replace("(S//NF/OC)", "(S//OC/NF)")
+
+
+def test_an_inserted_top_banner_goes_above_a_leading_directive(work):
+    directive = "# marklint: disable-next-line portion-missing -- routing line\nFor the Director only\n\n"
+    (work / "memo.txt").write_text(directive + "(S) The convoy left at dawn.\n\n" + CAB + "\nSECRET\n")
+    code, out, _ = run(["--fix", "memo.txt"])
+    assert (work / "memo.txt").read_text() == "SECRET\n\n" + directive + "(S) The convoy left at dawn.\n\n" + CAB + "\nSECRET\n"
+    assert out.endswith("fixed 1 finding in 1 file\nmemo.txt: 1 page, 0 errors, 0 warnings (rule set us-cnsi)\n")
+    assert code == 0

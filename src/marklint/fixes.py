@@ -186,7 +186,10 @@ def _missing_banner_fix(ctx: CheckContext, page: PageMarks) -> Fix | None:
     text = banner.banner()
     edits = []
     if page.top is None:
-        edits.append(_insert_before(doc, content[0], text))
+        # Before any comment that leads the page: a "disable-next-line" directive must keep
+        # pointing at the line it was written for.
+        first = next(b for b in page.page.blocks if b is content[0] or b.kind is BlockKind.COMMENT)
+        edits.append(_insert_before(doc, first, text))
     if page.bottom is None:
         edits.append(_insert_after(doc, content[-1], text))
     return Fix(f'{what}: insert "{text}"', safety, tuple(edits))
