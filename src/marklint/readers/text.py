@@ -133,9 +133,8 @@ class _Scanner:
         if self.open is None:
             return
         start, self.open = self.open, None
-        chunk = self.text[start:end]
-        if chunk.endswith("\n"):
-            chunk = chunk[:-1]
+        text = self.text
+        chunk = text[start:end - 1] if text[end - 1] == "\n" else text[start:end]
         line = self.line_of(start)
         kind = self.kind
         if "\n" not in chunk:
