@@ -101,7 +101,7 @@ def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tupl
                 continue
             for problem in check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date):
                 if problem.replacement is None:
-                    fix = _rerender(mark, problem.rule, ctx) if problem.rule in _RERENDER_RULES else None
+                    fix = _rerender(ctx, mark) if problem.rule in _RERENDER_RULES else None
                     if fix is not None:
                         fixes.setdefault((problem.rule, mark.line, mark.column + problem.column - 1), fix)
                     continue
@@ -112,7 +112,7 @@ def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tupl
     return fixes
 
 
-def _rerender(mark: Mark, rule: str, ctx: CheckContext) -> Fix | None:
+def _rerender(ctx: CheckContext, mark: Mark) -> Fix | None:
     """The whole mark replaced by its canonical rendering, for a problem the checker has no
     span replacement for (tokens or categories out of register order, a duplicate). Only when
     the rendering parses back to a marking equal in meaning, so the fix cannot change a claim."""
@@ -146,17 +146,14 @@ def _replace(doc: Document, mark: Mark, column: int, end_column: int, original: 
 # Banner fixes
 
 
-def _portions(marks: Iterable[Mark]) -> list[Mark]:
-    return [m for m in marks if m.marking is not None]
-
-
 def _rollup(ctx: CheckContext, portions: list[Mark]):
     """The banner Marking implied by parsed portion marks, or None when there are none."""
     return ctx.rollup(portions) if portions else None
 
 
 def _page_portions(page: PageMarks) -> list[Mark]:
-    return _portions(page.portions + page.misplaced)
+    """The page's parsed portion marks, misplaced ones included (as the banner checks count them)."""
+    return [m for m in page.portions + page.misplaced if m.marking is not None]
 
 
 def _missing_banner_fix(ctx: CheckContext, page: PageMarks) -> Fix | None:
@@ -182,7 +179,8 @@ def _missing_banner_fix(ctx: CheckContext, page: PageMarks) -> Fix | None:
         banner = page_rollup if page_rollup is not None else ctx.overall_marking
         if banner is None:
             return None
-        safety, what = UNSAFE, "add the banner the page's portions imply"
+        safety = UNSAFE
+        what = "add the banner the page's portions imply" if page_rollup is not None else "add the overall banner"
     text = banner.banner()
     edits = []
     if page.top is None:
