@@ -195,7 +195,12 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
         count = sum(len(done.fixed) for done in fixes)
         files = sum(done.changed for done in fixes)
         verb = "would fix" if args.diff else "fixed"
-        notes.write(f"{verb} {count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}\n")
+        unsafe = 0 if args.unsafe_fixes else sum(
+            f.suppression is None and f.fix is not None and f.fix.safety == "unsafe"
+            for done in fixes for f in done.result.findings
+        )
+        more = f" ({unsafe} more with --unsafe-fixes)" if unsafe else ""
+        notes.write(f"{verb} {count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}{more}\n")
     if not args.diff:
         return fixes
     for done in fixes:
