@@ -1,0 +1,39 @@
+"""docs/readme/fix.md shows real runs: its example drafts, run through the commands it names,
+give exactly the outputs, diffs and fixed files it shows."""
+
+import io
+import re
+import sys
+from pathlib import Path
+
+from marklint.cli import main
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "readme" / "fix.md"
+
+
+def run(argv):
+    out, err = io.StringIO(), io.StringIO()
+    old = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        code = main(list(argv))
+    finally:
+        sys.stdout, sys.stderr = old
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_examples_are_real(tmp_path, monkeypatch):
+    blocks = re.findall(r"```(?:diff)?\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    memo = blocks[1]
+    index = next(i for i, block in enumerate(blocks) if block.startswith("CONFIDENTIAL"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "memo.txt").write_text(memo)
+    (tmp_path / "draft.txt").write_text(blocks[index])
+
+    assert run(["memo.txt"]) == (1, blocks[2], "")
+    assert run(["--diff", "memo.txt"]) == (1, blocks[3], blocks[4])
+    assert run(["--fix", "memo.txt"]) == (0, blocks[5], "")
+    assert (tmp_path / "memo.txt").read_text() == blocks[6]
+    assert run(["--fix", "draft.txt"]) == (1, blocks[index + 1], "")
+    assert run(["--diff", "--unsafe-fixes", "draft.txt"])[:2] == (1, blocks[index + 2])
+    assert run(["--fix", "--unsafe-fixes", "draft.txt"]) == (1, blocks[index + 3], "")
