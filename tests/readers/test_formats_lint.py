@@ -272,12 +272,16 @@ def test_missing_docx_extra_says_what_to_install(tmp_path, capsys, monkeypatch):
 
 def test_format_in_reads_stdin_as_the_named_format(capsys, monkeypatch):
     import io
+    import json
     import sys
 
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(_docx())))
     assert main(["-", "--format-in", "docx", "--stdin-filename", "draft", "--format", "json"]) == 1
-    out = capsys.readouterr().out
-    assert '"rule": "banner-missing-bottom"' in out and '"path": "draft"' in out
+    reported = [(f["path"], f["rule"], f["page"], f["line"]) for f in json.loads(capsys.readouterr().out)]
+    assert reported == [
+        ("draft", "portion-missing", 1, 2), ("draft", "banner-missing-bottom", 2, 7),
+        ("draft", "banner-mismatch", 3, 9), ("draft", "banner-under-classified", 3, 9),
+    ]
 
 
 def test_email_authority_block_before_the_message_ends():
