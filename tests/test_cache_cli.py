@@ -103,6 +103,7 @@ def test_other_settings_and_version_miss(tree, capsys, monkeypatch):
     linted.clear()
     monkeypatch.setattr(marklint.cache, "__version__", "0.0.0-other")
     monkeypatch.setattr(marklint.parallel, "_contexts", {})  # contexts are memoised per process
+    monkeypatch.setattr(marklint.parallel, "_directory_contexts", {})
     lint(["docs"], capsys)
     assert len(linted) == 3
 

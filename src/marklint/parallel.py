@@ -115,7 +115,8 @@ def _lint_checked(path: str, data: bytes, settings) -> FileResult:
         return FileResult(path=path, error=f"internal error ({type(exc).__name__}: {detail}); please report it")
 
 
-_contexts: dict[object, str] = {}
+_contexts: dict[object, str] = {}  # effective settings -> context
+_directory_contexts: dict[tuple[object, str], str] = {}  # (settings, directory) -> context
 
 
 def cache_context(path: str, settings) -> str | None:
@@ -123,10 +124,14 @@ def cache_context(path: str, settings) -> str | None:
     on (the settings completed by its configuration, and the rule set with any vocabulary
     files it names). None when the configuration or rule set cannot be loaded: linting then
     reports the error and nothing is cached."""
-    from marklint.config import ConfigError
+    from marklint.config import ConfigError, find_config
     from marklint.lint import AUTO, effective_settings
     from marklint.ruleset import DEFAULT_RULESET, RuleSetError, load_ruleset, shipped_rulesets
 
+    directory_key = (settings, os.path.dirname(path))
+    context = _directory_contexts.get(directory_key)
+    if context is not None:
+        return context
     try:
         effective = effective_settings(path, settings)
         context = _contexts.get(effective)
@@ -137,6 +142,9 @@ def cache_context(path: str, settings) -> str | None:
                 rulesets = (load_ruleset(effective.rules or DEFAULT_RULESET),)
             vocabularies = [_file_digest(name) for ruleset in rulesets for name in ruleset.vocabulary]
             context = _contexts[effective] = fingerprint(effective, rulesets, vocabularies)
+        config = find_config(path) if settings.use_config else None
+        if config is None or not config.per_file_ignores:  # then every file of the directory shares it
+            _directory_contexts[directory_key] = context
     except (ConfigError, RuleSetError, OSError):
         return None
     return context
