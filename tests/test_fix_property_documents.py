@@ -103,3 +103,24 @@ def test_fix_changes_nothing_but_markings(tmp_path, name, draft, bom):
     assert not any(f.fix is not None and f.fix.safety == "safe" for f in done.result.findings)
     again = fix_path(str(path), options)
     assert again.fixed == [] and path.read_bytes() == data
+
+
+PIECES = ["SECRET", "TOP SECRET", "CONFIDENTIAL", "//", "/", " ", "(", ")", "S", "NF", "NOFORN", "NOFRON",
+          "REL TO", ", ", "USA", "GBR", "ORCON", "OC", "\n", "\r\n", "\r", "\f", "\t", "secret", "x",
+          "\u00e9", "Classified By:", "Declassify On:", "#", "=====", "---", "<p>", "</p>", "&#47;",
+          "**", "..", "# marklint: disable-next-line marking-form -- r\n"]
+
+
+@pytest.mark.parametrize("name", ["f.txt", "f.md", "f.rst", "f.adoc", "f.html"])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(PIECES), max_size=60).map("".join), st.booleans())
+def test_fix_survives_any_text_and_is_idempotent(tmp_path, name, text, unsafe):
+    path = tmp_path / name
+    path.write_bytes(text.encode("utf-8"))
+    options = Settings(use_config=False)
+    done = fix_path(str(path), options, unsafe=unsafe)
+    data = path.read_bytes()
+    assert data.decode("utf-8") == done.after
+    assert done.after.endswith("\n") == text.endswith("\n")
+    again = fix_path(str(path), options, unsafe=unsafe)
+    assert again.fixed == [] and path.read_bytes() == data
