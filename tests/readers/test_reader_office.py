@@ -188,3 +188,41 @@ def test_docx_that_unpacks_too_large_is_refused(monkeypatch):
     monkeypatch.setattr(reader, "MAX_UNPACKED", 1000)
     with pytest.raises(InputError, match=r"^the \.docx would unpack to [\d,]+ bytes \(limit 1,000\)$"):
         read_document("big.docx", build_docx([WordSection(["(U) Text."])]))
+
+
+def test_docx_hidden_text_is_not_text():
+    docx = pytest.importorskip("docx")
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("(TS) hidden note ").font.hidden = True
+    paragraph.add_run("(U) Visible text.")
+    out = io.BytesIO()
+    document.save(out)
+    assert [(b.line, b.column, b.text) for _, b in read_document("h.docx", out.getvalue()).blocks()] == [
+        (1, 1, "(U) Visible text."),
+    ]
+
+
+def test_docx_banner_in_a_header_text_box_is_read_once():
+    docx = pytest.importorskip("docx")
+    from docx.oxml import parse_xml
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+    )
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0]._p.append(parse_xml(
+        f"<w:r {namespaces}><w:drawing><wp:anchor><a:graphic><a:graphicData><wps:wsp><wps:txbx>"
+        "<w:txbxContent><w:p><w:r><w:t>SECRET</w:t></w:r></w:p></w:txbxContent>"
+        "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    ))
+    document.add_paragraph("(S) Body.")
+    out = io.BytesIO()
+    document.save(out)
+    assert [(b.region, b.kind, b.text) for _, b in read_document("box.docx", out.getvalue()).blocks()] == [
+        (Region.HEADER, L, "SECRET"), (Region.BODY, P, "(S) Body."),
+    ]

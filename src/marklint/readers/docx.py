@@ -35,10 +35,10 @@ from marklint.readers._common import line_kind, require
 from marklint.recognize import BANNER_CANDIDATE_RE
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_P, _TBL, _TC, _T, _TAB, _BR, _RENDERED = (
-    f"{_W}p", f"{_W}tbl", f"{_W}tc", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}lastRenderedPageBreak"
+_P, _R, _TBL, _TC, _T, _TAB, _BR, _RENDERED = (
+    f"{_W}p", f"{_W}r", f"{_W}tbl", f"{_W}tc", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}lastRenderedPageBreak"
 )
-_SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
+_SDT, _SDT_CONTENT, _TEXT_BOX = f"{_W}sdt", f"{_W}sdtContent", f"{_W}txbxContent"
 _CUSTOM_PROPS = "docProps/custom.xml"
 _LABEL_NAME_RE = re.compile(r"MSIP_Label_(.+)_Name$")
 _HEADING_STYLE_RE = re.compile(r"(?:Heading \d|Title|Subtitle)$")
@@ -65,25 +65,36 @@ class _Draft:
     last_paragraph: int = 0
 
 
+def _on(element) -> bool:
+    """Whether an on/off property element (`w:vanish`, `w:pageBreakBefore`) is present and on."""
+    return element is not None and element.get(f"{_W}val", "true") not in ("0", "false", "off")
+
+
 def _paragraph_parts(p) -> tuple[str, bool, bool]:
-    """(text, break before any text, break after some text) for one w:p element."""
+    """(text, break before any text, break after some text) for one w:p element.
+
+    Hidden text (`w:vanish`) is not visible, so it is not text; runs of text boxes anchored in
+    the paragraph are.
+    """
     text: list[str] = []
     before = after = False
-    for element in p.iter():
-        tag = element.tag
-        if tag == _T:
-            text.append(element.text or "")
-        elif tag == _TAB:
-            text.append("\t")
-        elif tag == _BR and element.get(f"{_W}type") == "page" or tag == _RENDERED:
-            if "".join(text).strip():
-                after = True
-            else:
-                before = True
-        elif tag == _BR:
-            text.append(" ")
-    page_break_before = p.find(f"{_W}pPr/{_W}pageBreakBefore")
-    if page_break_before is not None and page_break_before.get(f"{_W}val", "true") not in ("0", "false"):
+    for run in p.iter(_R):
+        if _on(run.find(f"{_W}rPr/{_W}vanish")):
+            continue
+        for element in run:
+            tag = element.tag
+            if tag == _T:
+                text.append(element.text or "")
+            elif tag == _TAB:
+                text.append("\t")
+            elif tag == _BR and element.get(f"{_W}type") == "page" or tag == _RENDERED:
+                if "".join(text).strip():
+                    after = True
+                else:
+                    before = True
+            elif tag == _BR:
+                text.append(" ")
+    if _on(p.find(f"{_W}pPr/{_W}pageBreakBefore")):
         before = True
     return "".join(text), before, after
 
@@ -102,6 +113,8 @@ def _header_lines(part) -> list[str]:
     """The banner-like lines of a header or footer (text boxes included)."""
     lines = []
     for p in part._element.iter(_P):
+        if p.getparent().tag == _TEXT_BOX:
+            continue  # read with the paragraph the text box is anchored in
         text = _paragraph_parts(p)[0].strip()
         if text and BANNER_CANDIDATE_RE.match(text):
             lines.append(text)
