@@ -4,7 +4,8 @@ Positions: a block's "line" is its paragraph number, counting body paragraphs an
 paragraphs in document order from 1; the column is the 1-based character offset in the
 paragraph's text. Body paragraphs are PARAGRAPH, HEADING (styles `Heading n`, `Title`,
 `Subtitle`) or LIST_ITEM (list styles and numbered paragraphs) blocks; a table cell is one
-TABLE_CELL block whose lines are the cell's paragraphs.
+TABLE_CELL block whose lines are the cell's paragraphs. Content controls are looked into; hidden
+text, deleted revisions and field codes are not text (field results are).
 
 Pages start at manual page breaks, at "page break before" paragraphs, at the page breaks Word
 recorded when it last laid the document out (`w:lastRenderedPageBreak`), and at section
