@@ -297,3 +297,12 @@ def test_markdown_newpage_line_breaks_inside_a_paragraph_but_not_inside_code():
 
 def test_markdown_html_inside_a_block_quote_is_quoted_too():
     assert [kind for _, kind, *_ in summary("q.md", '> <p align="center">TOP SECRET</p>\n\n(U) Text.\n')] == [Q, P]
+
+
+
+def test_html_line_breaks_end_blocks():
+    """`<br>` separates the lines of authority blocks and addresses, so each line is a block."""
+    assert summary("p.html", "<p>Classified By: J. Smith<br>Declassify On: 20501231</p>\n") == [
+        (1, P, 1, 4, "Classified By: J. Smith"),
+        (1, P, 1, 31, "Declassify On: 20501231"),
+    ]

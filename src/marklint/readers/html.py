@@ -5,7 +5,8 @@ values are skipped, and so are `pre`, `code`, `kbd` and `samp` (a marking quoted
 example, not a marking). Headings, paragraphs, list items and table cells are blocks; text
 inside `<header>` and `<footer>` elements gets Region.HEADER / Region.FOOTER; a one-line centred
 element (`align="center"`, `text-align: center`, `<center>`) is a LINE block, as banners are;
-`blockquote` text is a QUOTE block unless ReaderOptions.include_quotes. Comments become COMMENT
+`blockquote` text is a QUOTE block unless ReaderOptions.include_quotes. `<br>` ends a block, as
+the lines of an authority block or an address are written with it. Comments become COMMENT
 blocks. Pages break at CSS `page-break-before/after: always` or `break-before/after: page`,
 given inline or through a class declared in a `<style>` element, and at `<!-- pagebreak -->`.
 
