@@ -57,10 +57,10 @@ def main() -> None:
           "(about 8-10 us on an idle modern core)")
 
     from marklint.markings import parse
-    from marklint.markings.parser import _analyse_cached
+    from marklint.markings.parser import _parse_cached
 
     texts = corpus(args.count)
-    _analyse_cached.cache_clear()
+    _parse_cached.cache_clear()
     parse("SECRET")
     t = time.process_time()
     for text in texts:

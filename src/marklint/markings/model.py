@@ -20,6 +20,11 @@ if TYPE_CHECKING:
 Tree = tuple[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
+def sort_key(name: str) -> tuple[bool, str]:
+    """Numbers first, then alphabetical (K-01, K-08): the order of SCI and SAP identifiers."""
+    return (not name[:1].isdigit(), name)
+
+
 class MarkingError(ValueError):
     """A marking that cannot be understood. Columns are 1-based in the input string.
 

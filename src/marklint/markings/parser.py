@@ -6,9 +6,7 @@ recovered. It is tolerant by design: out-of-order categories, long titles in por
 around `//`, lower case or `NF` in a banner are understood, so that fix mode can re-render the
 marking canonically; check() reports how it was written.
 
-Structure comes from grammar/marking.lark. That language is regular, so the hot path matches
-one regular expression compiled from the grammar's own terminal definitions; the LALR parser
-is only built (and cached on disk) to locate an error exactly.
+Structure comes from marklint.markings.structure (the lark grammar); meaning from the vocabulary.
 """
 
 from __future__ import annotations
@@ -17,12 +15,11 @@ import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree
-from marklint.markings.vocab import Token, Vocabulary, cache_dir, default_vocabulary
+from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree, sort_key
+from marklint.markings.structure import Layout, Value, split
+from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
 
-MAX_LENGTH = 1000  # longer strings are not markings; refusing them bounds the work
 
 # Slots in register order (S-06): classification // SCI // SAP // AEA // FGI // CUI //
 # CUI categories // IC dissem (and CUI LDCs) // non-IC dissem // legacy declassification.
@@ -41,120 +38,6 @@ _LIST_HEADS = frozenset(p.split()[0] for p, _ in _LIST_PREFIXES)
 _AEA_HEADS = frozenset({"RD", "FRD", "RESTRICTED DATA", "FORMERLY RESTRICTED DATA"})
 _LIST_PART = re.compile(r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+")
 _HYPHEN_BLANKS = re.compile(r"\s*-\s*")
-
-
-# --------------------------------------------------------------------------- structure
-
-
-def _grammar_text() -> str:
-    return (Path(__file__).parent.parent / "grammar" / "marking.lark").read_text(encoding="utf-8")
-
-
-@lru_cache(maxsize=1)
-def _fast() -> tuple[re.Pattern, re.Pattern]:
-    """The whole-string pattern and the splitting pattern, built from the grammar terminals."""
-    terms = dict(re.findall(r"^([A-Z]+): /(.*)/$", _grammar_text(), re.M))
-    cat, val, value = terms["CATSEP"], terms["VALSEP"], terms["VALUE"]
-    body = f"(?:{cat})?{value}(?:(?:{cat}|{val}){value})*(?:{cat})?"
-    whole = re.compile(rf"\(({body})\)|({body})")
-    split = re.compile(rf"({cat})|({val})|({value})")
-    return whole, split
-
-
-@lru_cache(maxsize=1)
-def _lark():  # type: ignore[no-untyped-def]
-    """The LALR parser, built on first use (only error paths need it), cached on disk by lark."""
-    import lark
-
-    cache: str | bool = False
-    try:
-        directory = cache_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        cache = str(directory / "marking-grammar.lark.cache")
-    except OSError:
-        pass
-    return lark.Lark(_grammar_text(), parser="lalr", cache=cache)
-
-
-def _syntax_error(text: str, offset: int) -> MarkingError:
-    """Locate the first structural error with the LALR parser."""
-    import lark
-
-    try:
-        _lark().parse(text)
-    except lark.exceptions.UnexpectedCharacters as exc:
-        col = exc.column
-        ch = text[col - 1] if col - 1 < len(text) else ""
-        what = "unexpected character" if ch.isprintable() else "unexpected control character"
-        return MarkingError(f"{what} {ch!r} (U+{ord(ch):04X})" if ch else "unexpected end",
-                            col + offset, col + offset + 1)
-    except lark.exceptions.UnexpectedEOF:
-        return MarkingError("incomplete marking", len(text) + offset, len(text) + offset + 1)
-    except lark.exceptions.UnexpectedToken as exc:
-        tok = exc.token
-        if tok.type == "$END" or not str(tok):
-            return MarkingError("incomplete marking (missing closing parenthesis or value)",
-                                len(text) + offset, len(text) + offset + 1)
-        col = tok.column or 1
-        return MarkingError(f"unexpected {str(tok).strip() or 'separator'!r}", col + offset,
-                            col + offset + len(str(tok)))
-    except lark.exceptions.LarkError as exc:  # pragma: no cover - any other lark failure
-        return MarkingError(f"cannot parse marking ({type(exc).__name__})", 1 + offset, 2 + offset)
-    return MarkingError("cannot parse marking", 1 + offset, 2 + offset)
-
-
-@dataclass(slots=True)
-class Value:
-    text: str
-    start: int  # 0-based offset in the original string
-    end: int
-    cat: int  # index of the category it was written in
-
-
-@dataclass
-class Layout:
-    portion: bool
-    values: list[Value]
-    leading: bool  # a "//" before the first category
-    separators: list[tuple[str, str, int, int]]  # (kind, raw, start, end)
-
-
-def _structure(text: str) -> Layout:
-    """Split a marking into values, or raise MarkingError (marking-syntax)."""
-    stripped = text.strip()
-    offset = len(text) - len(text.lstrip())
-    if not stripped:
-        raise MarkingError("empty marking", 1, 2)
-    if len(stripped) > MAX_LENGTH:
-        raise MarkingError(f"not a marking: longer than {MAX_LENGTH} characters", 1 + offset, 2 + offset)
-    whole, split = _fast()
-    m = whole.fullmatch(stripped)
-    if m is None:
-        raise _syntax_error(stripped, offset)
-    portion = m.group(1) is not None
-    body_start = offset + (1 if portion else 0)
-    body = m.group(1) if portion else m.group(2)
-    values: list[Value] = []
-    seps: list[tuple[str, str, int, int]] = []
-    cat = 0
-    leading = False
-    pos = body_start
-    # the whole body matched, so its tokens are contiguous: positions are running lengths
-    for catsep, valsep, text_ in split.findall(body):
-        if text_:
-            values.append(Value(text_, pos, pos + len(text_), cat))
-            pos += len(text_)
-        elif catsep:
-            if values:
-                cat += 1
-            else:
-                leading = True
-            seps.append(("cat", catsep, pos, pos + len(catsep)))
-            pos += len(catsep)
-        else:
-            seps.append(("val", valsep, pos, pos + len(valsep)))
-            pos += len(valsep)
-    return Layout(portion, values, leading, seps)
 
 
 # --------------------------------------------------------------------------- meaning
@@ -279,7 +162,7 @@ class _Reader:
             if text != v.cui_marker and self.form == "portion":
                 self.note("marking-form", value.start, value.end,
                           f'portion marks use "{v.cui_marker}", not "{value.text}" (U-02)', v.cui_marker)
-            self.case(value.text, text if text != value.text.upper() else text, value.start)
+            self.case(value.text, text, value.start)
             return
         if text in ("RESTRICTED", "R"):
             self.scheme, self.level = "us", "R"
@@ -292,9 +175,7 @@ class _Reader:
                 n = len(spelled.split())
                 if up[:n] == spelled.split() and len(up) > n:
                     w, s, e = words[n]
-                    raise self.unknown(w, s, e, "classification qualifier",
-                                       candidates=[])
-        w, s, e = words[0]
+                    raise self.unknown(w, s, e, "classification qualifier", candidates=[])
         raise self.unknown(value.text, value.start, value.end, "classification",
                            candidates=[b for b, _ in v.us_levels.values()] + [p for _, p in v.us_levels.values()]
                            + [v.cui_marker])
@@ -367,7 +248,7 @@ class _Reader:
                 if not fgi and not owners and not (joint and self.form == "portion"):
                     raise MarkingError("a non-US classification needs its owner country codes (S-11)",
                                        value.start + 1, value.end + 1)
-                canonical = _sort_codes(owners, v, usa_first=False)
+                canonical = v.sort_codes(owners, usa_first=False)
                 if owners != canonical:
                     self.note("marking-order", codes[0][1][1], codes[-1][1][2],
                               "owner codes go trigraphs alphabetically, then tetragraphs (K-20)",
@@ -586,7 +467,7 @@ class _Reader:
         if len(set(upper)) != len(upper):
             self.note("marking-duplicate", spans[0][0], spans[-1][1], f"a country code is repeated in {token.id}")
         usa_first = token.id == "REL TO"
-        canonical = _sort_codes(upper if usa_first else [c for c in upper if c != "USA"], self.v, usa_first=usa_first)
+        canonical = self.v.sort_codes(upper if usa_first else [c for c in upper if c != "USA"], usa_first=usa_first)
         if usa_first:
             if "USA" not in upper:
                 self.note("marking-order", spans[0][0], spans[-1][1], "a REL TO list starts with USA (F-02)",
@@ -673,8 +554,8 @@ class _Reader:
             codes.append(w.upper())
         if "," in value.text:
             self.note("marking-syntax", value.start, value.end, "FGI codes are separated by single spaces (K-16)",
-                      " ".join(["FGI"] + _sort_codes(codes, v, usa_first=False)))
-        canonical = _sort_codes(codes, v, usa_first=False)
+                      " ".join(["FGI"] + v.sort_codes(codes, usa_first=False)))
+        canonical = v.sort_codes(codes, usa_first=False)
         if codes != canonical and "," not in value.text:
             self.note("marking-order", codes_w[0][1], codes_w[-1][2],
                       "FGI codes go trigraphs alphabetically, then tetragraphs (K-16)", " ".join(canonical))
@@ -683,7 +564,7 @@ class _Reader:
         if self.f["fgi"] is not None:
             self.note("marking-duplicate", value.start, value.end, '"FGI" is repeated (S-08)')
             codes = list(set(codes) | set(self.f["fgi"]))
-        self.f["fgi"] = tuple(_sort_codes(codes, v, usa_first=False))
+        self.f["fgi"] = tuple(v.sort_codes(codes, usa_first=False))
         self.add("fgi", "FGI", value.start, value.end, value.cat)
 
     def read_decl(self, value: Value, up: str) -> None:
@@ -769,7 +650,7 @@ class _Reader:
         if any(t[0] == name for t in self.f["sap"]):
             self.note("marking-duplicate", value.start, value.end, f'"SAR-{name}" is repeated (S-08)')
         self.f["sap"].append(tree)
-        self.add("sap", f"SAR-{name}", value.start, value.end, value.cat, _sort_key(name))
+        self.add("sap", f"SAR-{name}", value.start, value.end, value.cat, sort_key(name))
 
     def read_sci(self, value: Value, up: str) -> None:
         v = self.v
@@ -836,7 +717,7 @@ class _Reader:
         if any(t[0] == system for t in self.f["sci"]):
             self.note("marking-duplicate", value.start, value.end, f'"{system}" is repeated (S-08)')
         self.f["sci"].append(tree)
-        self.add("sci", system, value.start, value.end, value.cat, _sort_key(system))
+        self.add("sci", system, value.start, value.end, value.cat, sort_key(system))
 
     def check_tree_order(self, tree: Tree, written: list[str], value: Value, rule_id: str) -> None:
         written_tree = [(w.split()[0], tuple(w.split()[1:])) for w in written]
@@ -854,8 +735,8 @@ class _Reader:
         f = self.f
         return Marking(
             scheme=self.scheme, level=self.level, owners=self.owners,
-            sci=tuple(sorted(f["sci"], key=lambda t: _sort_key(t[0]))),
-            sap=tuple(sorted(f["sap"], key=lambda t: _sort_key(t[0]))),
+            sci=tuple(sorted(f["sci"], key=lambda t: sort_key(t[0]))),
+            sap=tuple(sorted(f["sap"], key=lambda t: sort_key(t[0]))),
             aea=tuple(sorted(f["aea"].values(), key=lambda a: self.v.tokens[a.id].order)),
             fgi=f["fgi"], cui=f["cui"],
             cui_categories=tuple(sorted(f["cuicat"], key=lambda c: (not c[1], c[0]))),
@@ -969,30 +850,17 @@ def _prefix_end(raw: str, words: int) -> int:
     return end
 
 
-def _sort_key(name: str) -> tuple:
-    """Numbers first, then alphabetical (K-01, K-08)."""
-    return (not name[:1].isdigit(), name)
-
-
 def _tree(name: str, compartments: list[str]) -> Tree:
     comps = []
     for comp in compartments:
         words = comp.split()
-        comps.append((words[0], tuple(sorted(words[1:], key=_sort_key))))
+        comps.append((words[0], tuple(sorted(words[1:], key=sort_key))))
     # stable on the compartment name only: repeated names keep their written order
-    return (name, tuple(sorted(comps, key=lambda c: _sort_key(c[0]))))
+    return (name, tuple(sorted(comps, key=lambda c: sort_key(c[0]))))
 
 
 def _render_tree(tree: Tree) -> str:
     return tree[0] + "".join("-" + " ".join((c, *subs)) for c, subs in tree[1])
-
-
-def _sort_codes(codes: list[str], vocab: Vocabulary, usa_first: bool) -> list[str]:
-    """USA first (REL TO), then trigraphs alphabetically, then tetragraphs alphabetically (F-02)."""
-    unique = list(dict.fromkeys(codes))
-    tri = sorted(c for c in unique if c in vocab.trigraphs and not (usa_first and c == "USA"))
-    tetra = sorted(c for c in unique if c not in vocab.trigraphs)
-    return (["USA"] if usa_first and "USA" in unique else []) + tri + tetra
 
 
 def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
@@ -1001,7 +869,7 @@ def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
         raise MarkingError("a marking must be a string", 1, 2)
     if form not in ("auto", "banner", "portion"):
         raise ValueError(f"form must be banner, portion or auto, not {form!r}")
-    layout = _structure(text)
+    layout = split(text)
     actual = "portion" if layout.portion else "banner"
     reader = _Reader(text, layout, actual, vocab)
     if form != "auto" and form != actual:

@@ -10,12 +10,6 @@ def _vocab(m: Marking) -> Vocabulary:
     return m.vocab or default_vocabulary()
 
 
-def _sort_codes(codes: tuple[str, ...], v: Vocabulary, usa: bool) -> list[str]:
-    tri = sorted(c for c in codes if c in v.trigraphs and c != "USA")
-    tetra = sorted(c for c in codes if c not in v.trigraphs)
-    return (["USA"] if usa else []) + tri + tetra
-
-
 def classification(m: Marking, form: str = "banner") -> str:
     """The classification part, e.g. "TOP SECRET", "//DEU GBR SECRET", "//JOINT S CAN USA"."""
     v = _vocab(m)
@@ -61,7 +55,7 @@ def _dissems(m: Marking, v: Vocabulary, form: str) -> list[str]:
         entries.append((token.order, token, _token(token, form)))
     rel = v.tokens["REL TO"]
     if m.rel_to is not None:
-        text = "REL" if not m.rel_to else "REL TO " + ", ".join(_sort_codes(m.rel_to, v, usa=True))
+        text = "REL" if not m.rel_to else "REL TO " + ", ".join(v.sort_codes(("USA", *m.rel_to), usa_first=True))
         entries.append((rel.order, rel, text))
     if m.eyes is not None:
         eyes = v.tokens["EYES ONLY"]
@@ -69,7 +63,7 @@ def _dissems(m: Marking, v: Vocabulary, form: str) -> list[str]:
         entries.append((eyes.order, eyes, text))
     if m.display_only is not None:
         disp = v.tokens["DISPLAY ONLY"]
-        entries.append((disp.order, disp, "DISPLAY ONLY " + ", ".join(_sort_codes(m.display_only, v, usa=False))))
+        entries.append((disp.order, disp, "DISPLAY ONLY " + ", ".join(v.sort_codes(m.display_only, usa_first=False))))
     if pure_cui:
         entries.sort(key=lambda e: e[2].upper())
     else:
@@ -88,7 +82,7 @@ def categories(m: Marking, form: str) -> list[str]:
     if m.aea:
         out.append("/".join(_aea(a, v, form) for a in m.aea))
     if m.fgi is not None:
-        out.append(" ".join(["FGI"] + _sort_codes(m.fgi, v, usa=False)))
+        out.append(" ".join(["FGI"] + v.sort_codes(m.fgi, usa_first=False)))
     if m.cui and m.scheme != "cui":
         out.append(v.cui_marker)
     if m.cui_categories:
@@ -117,7 +111,7 @@ def controls(m: Marking) -> frozenset[str]:
     out.update("SAR-" + _tree(t) for t in m.sap)
     out.update(_aea(a, v, "banner") for a in m.aea)
     if m.fgi is not None:
-        out.add(" ".join(["FGI"] + _sort_codes(m.fgi, v, usa=False)))
+        out.add(" ".join(["FGI"] + v.sort_codes(m.fgi, usa_first=False)))
     if m.cui and m.scheme != "cui":
         out.add(v.cui_marker)
     out.update(("SP-" if sp else "") + code for code, sp in m.cui_categories)

@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from marklint.markings.model import Aea, Marking, Tree
-from marklint.markings.parser import _sort_codes, _sort_key
+from marklint.markings.model import Aea, Marking, Tree, sort_key
 from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary
 
 _FDR_FIELDS = ("rel_to", "eyes", "display_only")
@@ -66,9 +65,9 @@ def _merge_trees(trees: Iterable[Tree]) -> tuple[Tree, ...]:
                 names.append(comp)
             target.setdefault(comp, set()).update(subs)
     out = []
-    for name in sorted(merged, key=_sort_key):
-        comps = tuple((c, tuple(sorted(merged[name][c], key=_sort_key)))
-                      for c in sorted(order[name], key=_sort_key))
+    for name in sorted(merged, key=sort_key):
+        comps = tuple((c, tuple(sorted(merged[name][c], key=sort_key)))
+                      for c in sorted(order[name], key=sort_key))
         out.append((name, comps))
     return tuple(out)
 
@@ -146,7 +145,7 @@ class _Rollup:
                 codes.update(src)
         if not any_fgi:
             return None
-        return tuple(_sort_codes(sorted(codes), self.v, usa_first=False))
+        return tuple(self.v.sort_codes(codes))
 
     def aea(self, classified: bool) -> tuple[tuple[Aea, ...], set[str]]:
         """R-02, K-13: union; RD beats FRD beats TFNI and absorbs their SIGMA numbers; K-15 UCNI."""
@@ -252,7 +251,7 @@ class _Rollup:
                 common -= set(members) - {"USA"}
                 common.add(tetra)
         common.discard("USA")
-        return tuple(_sort_codes(sorted(common), self.v, usa_first=False)) if common else None
+        return tuple(self.v.sort_codes(common)) if common else None
 
     def fdr(self, classified: bool) -> dict:
         parts = self.participants()
@@ -285,7 +284,7 @@ class _Rollup:
             if "rel_to" in result:
                 common -= set(result["rel_to"])
             if common:
-                result["display_only"] = tuple(_sort_codes(sorted(common), self.v, usa_first=False))
+                result["display_only"] = tuple(self.v.sort_codes(common))
         if len(result) == 1 and not result["dissem"]:
             return noforn
         return result

@@ -19,7 +19,7 @@ import pickle
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterable, Sequence
 
 from marklint import __version__
 
@@ -151,6 +151,14 @@ class Vocabulary:
         if hit is None:
             return None
         return self.tokens[hit[0]], hit[1]
+
+    def sort_codes(self, codes: Iterable[str], usa_first: bool = False) -> list[str]:
+        """Unique codes in list order (F-02, K-16): USA first when `usa_first` (REL TO), then
+        trigraphs alphabetically, then tetragraphs alphabetically."""
+        unique = set(codes)
+        tri = sorted(c for c in unique if c in self.trigraphs and not (usa_first and c == "USA"))
+        tetra = sorted(c for c in unique if c not in self.trigraphs)
+        return (["USA"] if usa_first and "USA" in unique else []) + tri + tetra
 
     def is_country(self, code: str) -> bool:
         """True for a known trigraph or tetragraph."""
