@@ -226,3 +226,19 @@ def test_docx_banner_in_a_header_text_box_is_read_once():
     assert [(b.region, b.kind, b.text) for _, b in read_document("box.docx", out.getvalue()).blocks()] == [
         (Region.HEADER, L, "SECRET"), (Region.BODY, P, "(S) Body."),
     ]
+
+
+def test_pdf_with_a_user_password_is_an_input_error_and_owner_only_is_read():
+    fpdf = pytest.importorskip("fpdf")
+
+    def encrypted(**passwords) -> bytes:
+        pdf = fpdf.FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        pdf.cell(0, 8, "SECRET")
+        pdf.set_encryption(owner_password="owner", **passwords)
+        return bytes(pdf.output())
+
+    with pytest.raises(InputError, match=r"^encrypted PDF: its text cannot be read$"):
+        read_document("locked.pdf", encrypted(user_password="user"))
+    assert [b.text for _, b in read_document("open.pdf", encrypted()).blocks()] == ["SECRET"]
