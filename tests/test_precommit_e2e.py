@@ -1,9 +1,8 @@
 """The pre-commit hook end to end, with the real pre-commit package.
 
-A snapshot of this repository's tracked files (as they are in the working tree, so the test
-also sees uncommitted edits; on a clean clone that is HEAD) is committed into a temporary hook
-repository. A temporary project points its `.pre-commit-config.yaml` at that repository and
-commit. pre-commit then builds the hook's virtualenv with `pip install .`; to keep that offline
+The hook repository is a clone of this repository at HEAD (on a clean clone, as in CI, that is
+the working tree; uncommitted edits are not seen, as pre-commit would not see them either). A
+temporary project points its `.pre-commit-config.yaml` at that clone and commit. pre-commit then builds the hook's virtualenv with `pip install .`; to keep that offline
 the test builds a wheelhouse of marklint's build and runtime dependencies first (with pip's
 normal configuration) and runs pre-commit with PIP_NO_INDEX=1 and PIP_FIND_LINKS=<wheelhouse>.
 """
@@ -80,16 +79,9 @@ def wheelhouse(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def hook_repo(tmp_path_factory) -> tuple[Path, str]:
-    """A one-commit repository holding the working tree's tracked files; (path, commit)."""
+    """A clone of this repository at HEAD; (path, commit)."""
     target = tmp_path_factory.mktemp("hook-repo")
-    for name in git(REPO, "ls-files", "-z").split("\0"):
-        source = REPO / name
-        if name and source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    git(target, "init", "-q")
-    git(target, "add", "-A")
-    git(target, "commit", "-q", "-m", "snapshot")
+    git(target, "clone", "-q", str(REPO), ".")
     return target, git(target, "rev-parse", "HEAD")
 
 
