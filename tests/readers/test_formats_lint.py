@@ -269,7 +269,7 @@ def test_missing_docx_extra_says_what_to_install(tmp_path, capsys, monkeypatch):
     monkeypatch.setitem(sys.modules, "docx", None)
     assert main([str(target), "--jobs", "1", "--no-cache"]) == 2
     assert capsys.readouterr().err == (
-        f"marklint: {target}: reading Word (.docx) files needs the optional dependency 'docx': "
+        f"marklint: {target}: reading Word (.docx) files needs an optional dependency: "
         "pip install 'marklint[docx]'\n"
     )
 

@@ -25,10 +25,7 @@ def require(module: str, extra: str, what: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise InputError(
-            f"reading {what} needs the optional dependency {module!r}: "
-            f"pip install 'marklint[{extra}]'"
-        ) from None
+        raise InputError(f"reading {what} needs an optional dependency: pip install 'marklint[{extra}]'") from None
 
 
 def decode(data: bytes) -> str:
