@@ -184,3 +184,10 @@ def test_noforn_dropped_from_the_banner():
         ("banner-rollup", 1, 1, 1, "overall banner SECRET lacks NOFORN (roll-up of the portions: SECRET//NOFORN)"),
     ])
     assert fixture_findings("noforn-kept.txt") == (1, [])
+
+
+def test_cui_pages_must_all_carry_the_overall_banner():
+    text = "CUI\n\nControlled by: Office of Payroll\n\n(CUI) Payroll.\n\fCUI//SP-PRVCY\n\n(CUI//SP-PRVCY) Names.\n"
+    mismatches = [(f.line, f.column, f.message) for f in findings(text, rules="cui") if f.rule == "banner-mismatch"]
+    assert mismatches == [(6, 2, "page 2 banner CUI//SP-PRVCY differs from the overall banner CUI")]
+    assert [f for f in findings(text) if f.rule == "banner-mismatch"] == []  # us-cnsi: a page may carry its roll-up
