@@ -9,6 +9,7 @@ from marklint.readers import read_document
 
 CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
 
+
 def doc(*parts):
     return "\n".join(parts) + "\n"
 
