@@ -88,7 +88,8 @@ def check(ctx: CheckContext) -> list[Finding]:
     return findings
 
 
-def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark, portions: list[Mark]) -> list[Finding]:
+def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,
+                        portions: list[Mark]) -> list[Finding]:
     """B-02: a later page carries the overall banner or, if allowed, its own roll-up."""
     number = page.page.number
     overall = ctx.overall
@@ -117,6 +118,7 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
             f"document ({highest.marking.level}, line {highest.line})",
             page,
         ))
+
     def justified() -> bool:
         return ctx.has_compilation_statement() or is_transmittal(ctx)
 
