@@ -1,10 +1,11 @@
 """The pre-commit hook end to end, with the real pre-commit package.
 
-The hook repository is a clone of this repository at HEAD (on a clean clone, as in CI, that is
-the working tree; uncommitted edits are not seen, as pre-commit would not see them either). A
-temporary project points its `.pre-commit-config.yaml` at that clone and commit. pre-commit then builds the hook's virtualenv with `pip install .`; to keep that offline
-the test builds a wheelhouse of marklint's build and runtime dependencies first (with pip's
-normal configuration) and runs pre-commit with PIP_NO_INDEX=1 and PIP_FIND_LINKS=<wheelhouse>.
+A temporary project points its `.pre-commit-config.yaml` at this repository (its local path)
+and its HEAD commit; pre-commit clones that commit. On a clean clone, as in CI, HEAD is the
+working tree; uncommitted edits are not seen. pre-commit builds the hook's virtualenv with
+`pip install .`; to keep that offline the test first builds a wheelhouse of marklint's build
+and runtime dependencies and the hook's additional_dependencies (with pip's normal
+configuration) and runs pre-commit with PIP_NO_INDEX=1 and PIP_FIND_LINKS=<wheelhouse>.
 """
 
 from __future__ import annotations
@@ -77,14 +78,6 @@ def wheelhouse(tmp_path_factory) -> Path:
     return target
 
 
-@pytest.fixture(scope="module")
-def hook_repo(tmp_path_factory) -> tuple[Path, str]:
-    """A clone of this repository at HEAD; (path, commit)."""
-    target = tmp_path_factory.mktemp("hook-repo")
-    git(target, "clone", "-q", str(REPO), ".")
-    return target, git(target, "rev-parse", "HEAD")
-
-
 def pre_commit(project: Path, home: Path, wheels: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "PIP_NO_INDEX": "1",
            "PIP_FIND_LINKS": str(wheels), "PRE_COMMIT_COLOR": "never"}
@@ -114,13 +107,13 @@ def test_manifest_hook_covers_every_format_marklint_reads():
 
 
 @needs_git_checkout
-def test_hook_fails_on_bad_drafts_and_passes_once_fixed(tmp_path, wheelhouse, hook_repo):
-    repo, rev = hook_repo
+def test_hook_fails_on_bad_drafts_and_passes_once_fixed(tmp_path, wheelhouse):
+    rev = git(REPO, "rev-parse", "HEAD")
     project = tmp_path / "project"
     project.mkdir()
     git(project, "init", "-q")
     (project / ".pre-commit-config.yaml").write_text(
-        f"repos:\n  - repo: {repo.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: marklint\n",
+        f"repos:\n  - repo: {REPO.as_posix()}\n    rev: {rev}\n    hooks:\n      - id: marklint\n",
         encoding="utf-8",
     )
     (project / "clean.txt").write_text(CLEAN, encoding="utf-8")
