@@ -84,6 +84,46 @@ ROLLUPS = [
 ]
 
 
+# Other strings of section X (templates, ISM renderer tests, CUI handbook): (text, banner,
+# portion, slugs check() reports). Renderer output is not always valid by the register.
+MORE = [
+    ("TOP SECRET//FGI CAN DEU//NOFORN", "TOP SECRET//FGI CAN DEU//NOFORN", "(TS//FGI CAN DEU//NF)", set()),
+    ("(S//REL TO USA, TEYE)", "SECRET//REL TO USA, TEYE", "(S//REL TO USA, TEYE)", set()),
+    ("(TS//EYES)", "TOP SECRET//EYES", "(TS//EYES)", {"legacy-marking"}),
+    ("SECRET//USA/CAN/GBR EYES ONLY", "SECRET//USA/CAN/GBR EYES ONLY", "(S//USA/CAN/GBR EYES ONLY)", {"legacy-marking"}),
+    ("(//CAN GBR S)", "//CAN GBR SECRET", "(//CAN GBR S)", set()),
+    ("(//FGI TS)", "//FGI TOP SECRET", "(//FGI TS)", set()),
+    ("(TS//IMC/REL TO USA, AUS, CAN, GBR, NZL)", "TOP SECRET//IMCON/REL TO USA, AUS, CAN, GBR, NZL",
+     "(TS//IMC/REL TO USA, AUS, CAN, GBR, NZL)", set()),
+    ("//AUS TOP SECRET//SI", "//AUS TOP SECRET//SI", "(//AUS TS//SI)", set()),
+    ("TOP SECRET//SI//FGI//NOFORN/FISA", "TOP SECRET//SI//FGI//NOFORN/FISA", "(TS//SI//FGI//NF/FISA)", set()),
+    ("SECRET//RAWFISA", "SECRET//RAWFISA", "(S//RAWFISA)", set()),
+    ("SECRET//SAR-ABC/SAR-DEF", "SECRET//SAR-ABC/DEF", "(S//SAR-ABC/DEF)", {"legacy-marking"}),
+    ("TOP SECRET//HCS-P/SI-G/TK//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//ORCON/REL TO USA, GBR/DL_ONLY/FEDCON",
+     "TOP SECRET//HCS-P/SI-G/TK//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//ORCON/REL TO USA, GBR/DL ONLY/FEDCON",
+     "(TS//HCS-P/SI-G/TK//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//OC/REL TO USA, GBR/DL ONLY/FEDCON)",
+     {"marking-conflict", "marking-form"}),  # HCS needs NOFORN (K-05); DL_ONLY is ISM's token spelling
+    ("CUI//SP-AIV/SP-FISA//NOFORN", "CUI//SP-AIV/SP-FISA//NOFORN", "(CUI//SP-AIV/SP-FISA//NF)", set()),
+    ("(CUI//LEI//NF/RELIDO)", "CUI//LEI//NOFORN/RELIDO", "(CUI//LEI//NF/RELIDO)", {"marking-conflict"}),
+    ("UNCLASSIFIED//FGI GBR//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//REL TO USA, GBR",
+     "UNCLASSIFIED//FGI GBR//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//REL TO USA, GBR",
+     "(U//FGI GBR//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//REL TO USA, GBR)", set()),
+    ("SECRET//SI/TK//FGI GBR//CUI//SP-FSEC/INTEL/LEI//REL TO USA, GBR",
+     "SECRET//SI/TK//FGI GBR//CUI//SP-FSEC/INTEL/LEI//REL TO USA, GBR",
+     "(S//SI/TK//FGI GBR//CUI//SP-FSEC/INTEL/LEI//REL TO USA, GBR)", set()),
+    ("SECRET//CUI", "SECRET//CUI", "(S//CUI)", set()),
+    ("(S//CUI//SP-BBBB/SP-CCCC)", "SECRET//CUI//SP-BBBB/SP-CCCC", "(S//CUI//SP-BBBB/SP-CCCC)", {"marking-unknown-token"}),
+    ("CONTROLLED//SP-SPECIFIED", "CUI//SP-SPECIFIED", "(CUI//SP-SPECIFIED)", {"marking-unknown-token"}),
+]
+
+
+@pytest.mark.parametrize("text,banner,portion,slugs", MORE, ids=[m[0] for m in MORE])
+def test_more_examples(text, banner, portion, slugs):
+    m = parse(text)
+    assert (m.banner(), m.portion()) == (banner, portion)
+    assert {p.rule for p in check(text)} == slugs
+
+
 def test_joint_portion_shorthand():
     # K-22: "(//JOINT S//REL)" under "//JOINT SECRET CAN GBR USA//REL TO USA, CAN, GBR"
     m = parse("(//JOINT S//REL)")

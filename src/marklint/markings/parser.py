@@ -308,10 +308,6 @@ class _Reader:
         v = self.v
         raw = value.text
         up = _normal(raw)
-        hit = v.token(up)
-        if hit is not None:  # a known control wins over a CUI category of the same spelling
-            self.read_token(hit[0], hit[1], raw, value)
-            return hit[0].category
         if up in ("REL", "EYES"):
             token = v.tokens["REL TO" if up == "REL" else "EYES ONLY"]
             self.case(raw, up, value.start)
@@ -320,6 +316,10 @@ class _Reader:
                           f'"{up}" is only a portion shorthand; a banner names the list (F-04)')
             self.set_list("rel_to" if up == "REL" else "eyes", [], token, value.start, value.end, value.cat)
             return "dissem"
+        hit = v.token(up)
+        if hit is not None:  # a known control wins over a CUI category of the same spelling
+            self.read_token(hit[0], hit[1], raw, value)
+            return hit[0].category
         first = _WORD.match(up)
         first_word = first.group() if first else ""
         if first_word in _LIST_HEADS:
