@@ -108,7 +108,7 @@ def test_fix_changes_nothing_but_markings(tmp_path, name, draft, bom):
 PIECES = ["SECRET", "TOP SECRET", "CONFIDENTIAL", "//", "/", " ", "(", ")", "S", "NF", "NOFORN", "NOFRON",
           "REL TO", ", ", "USA", "GBR", "ORCON", "OC", "\n", "\r\n", "\r", "\f", "\t", "secret", "x",
           "\u00e9", "Classified By:", "Declassify On:", "#", "=====", "---", "<p>", "</p>", "&#47;",
-          "**", "..", "# marklint: disable-next-line marking-form -- r\n"]
+          "**", "..", "\u2028", "\x85", "\v", "# marklint: disable-next-line marking-form -- r\n"]
 
 
 @pytest.mark.parametrize("name", ["f.txt", "f.md", "f.rst", "f.adoc", "f.html"])
