@@ -227,3 +227,13 @@ def test_an_inserted_top_banner_goes_above_a_leading_directive(work):
     assert (work / "memo.txt").read_text() == "SECRET\n\n" + directive + "(S) The convoy left at dawn.\n\n" + CAB + "\nSECRET\n"
     assert out.endswith("fixed 1 finding in 1 file\nmemo.txt: 1 page, 0 errors, 0 warnings (rule set us-cnsi)\n")
     assert code == 0
+
+
+def test_a_malformed_configuration_is_a_clear_error(work):
+    (work / "d").mkdir()
+    (work / "d" / ".marklint.yaml").write_text("rules: [1\n")
+    (work / "d" / "a.txt").write_text(MESSY)
+    code, out, err = run(["--fix", "d"])
+    assert (code, out) == (2, "")
+    assert err.startswith("marklint: ") and ".marklint.yaml:2: YAML syntax error" in err and err.count("\n") == 1
+    assert (work / "d" / "a.txt").read_text() == MESSY

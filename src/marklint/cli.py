@@ -181,10 +181,16 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
     if "-" in args.paths:
         err.write("marklint: --fix and --diff need files, not stdin (-)\n")
         return 2
+    from marklint.config import ConfigError
+
+    try:
+        paths = expand_paths(args.paths, settings)
+    except ConfigError as exc:
+        err.write(f"marklint: {exc}\n")
+        return 2
     root = os.getcwd()
     notes = out if args.format == "text" and not args.diff else err
-    fixes = [fix_path(p, settings, unsafe=args.unsafe_fixes, write=not args.diff)
-             for p in expand_paths(args.paths, settings)]
+    fixes = [fix_path(p, settings, unsafe=args.unsafe_fixes, write=not args.diff) for p in paths]
     for done in fixes:
         shown = display_path(done.path, root)
         if args.diff:
