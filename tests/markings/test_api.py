@@ -110,3 +110,10 @@ def test_describe_rows():
     ]
     assert describe(parse("CUI//SP-CTI//FEDCON/NOFORN"))[-1] == ("LDC", "FEDCON/NOFORN")
     assert ("FGI", "(source concealed)") in describe(parse("SECRET//FGI//NOFORN"))
+
+
+@pytest.mark.parametrize("value", [None, b"SECRET", ["SECRET"], 3])
+def test_non_strings(value):
+    with pytest.raises(MarkingError, match="a marking must be a string"):
+        parse(value)
+    assert check(value) == [Problem("marking-syntax", 1, 2, "a marking must be a string")]

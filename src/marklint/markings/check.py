@@ -24,6 +24,8 @@ def check(text: str, form: str = "auto", *, vocab: Vocabulary | None = None,
     `era` is the document's date: legacy tokens and forms still valid at that date are not
     reported (None means today). Results are memoised.
     """
+    if not isinstance(text, str):
+        return [Problem("marking-syntax", 1, 2, "a marking must be a string")]
     if form not in ("auto", "banner", "portion"):
         form = "auto"
     return list(_check(text, form, vocab or default_vocabulary(), era or datetime.date.today()))

@@ -913,6 +913,8 @@ def parse(text: str, form: str = "auto", *, vocab: Vocabulary | None = None) -> 
     written but unambiguous markings are understood; check() reports how they are written.
     Results are memoised per (text, form, vocabulary).
     """
+    if not isinstance(text, str):
+        raise MarkingError("a marking must be a string", 1, 2)
     result = _parse_cached(text, form, vocab)
     if type(result) is MarkingError:
         raise result.with_traceback(None)
