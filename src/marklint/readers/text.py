@@ -9,11 +9,11 @@ Pages: a form feed starts a new page, as does a line matching a configured page-
 (that line is not content); `marklint.pages` adds the breaks between a bottom and a top banner.
 
 Blocks: blank lines separate blocks and hard-wrapped lines are joined. A line starting with a
-list marker (`1.`, `a.`, `(1)`, `•`, `-`, `*`) or a subject label starts a new block; so does a line
-starting with a portion mark; a line that looks like a banner, a page number or a suppression directive (`# marklint: ...`, emitted as a
-COMMENT block holding the text after `#`) is a block of its own; banner and page-number lines
-are LINE blocks. A single line underlined with `===` or `---`, or a short single line in
-capitals, is a HEADING.
+list marker (`1.`, `a.`, `(1)`, `•`, `-`, `*`), a subject label or a portion mark starts a new
+block. A line that looks like a banner, a page number or a suppression directive
+(`# marklint: ...`, emitted as a COMMENT block holding the text after `#`) is a block of its
+own; banner and page-number lines are LINE blocks. A single line underlined with `===` or
+`---`, or a short single line in capitals, is a HEADING.
 """
 
 from __future__ import annotations
@@ -65,90 +65,74 @@ def decode(path: str, data: bytes) -> tuple[str, bool]:
     return text, bom
 
 
-class _Scanner:
-    """Cuts one piece of text (between form feeds) into blocks, appending to `segments`."""
+def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int) -> Block:
+    """The block made of the lines between offsets `start` (a line start) and `end`; `base`
+    is the column of the first line's first character when it is not indented."""
+    chunk = text[start:end - 1] if text[end - 1] == "\n" else text[start:end]
+    if "\n" not in chunk:
+        stripped = chunk.strip()
+        capitals = stripped.upper() == stripped != stripped.lower()
+        if kind is BlockKind.PARAGRAPH and len(stripped) <= HEADING_MAX and capitals:
+            kind = BlockKind.HEADING
+        return Block(kind, stripped, line, chunk.index(stripped[0]) + base)
+    raws = chunk.split("\n")
+    first = raws[0]
+    return Block(
+        kind, "\n".join([raw.strip() for raw in raws]), line, len(first) - len(first.lstrip()) + base,
+        continuation_columns=tuple([len(raw) - len(raw.lstrip()) + 1 for raw in raws[1:]]),
+    )
 
-    def __init__(self, segments: list[list[Block]], events: re.Pattern[str]) -> None:
-        self.segments = segments
-        self.events = events
 
-    def scan(self, text: str, first_line: int, first_column: int) -> None:
-        """Scan `text`, whose first character is at (first_line, first_column)."""
-        self.text, self.line0, self.col0 = text, first_line, first_column
-        self.counted_pos, self.counted_line = 0, first_line
-        self.open: int | None = None  # start offset of the open block
-        self.kind = BlockKind.PARAGRAPH
-        pos = 0
-        for match in self.events.finditer("\n" + text):
-            start = match.start()  # the line's start in `text` (the "\n" before it is prepended)
-            if start > pos and self.open is None:
-                self.open, self.kind = pos, BlockKind.PARAGRAPH
-            group = match.lastgroup
-            if group == "blank":  # the commonest event, handled inline
-                if self.open is not None:
-                    self.close(start)
-                pos = match.end()  # the start of the line after the run of blank lines
-                continue
-            end = text.find("\n", start)
-            end = len(text) if end < 0 else end
-            self.event(group, start, end)
-            pos = end + 1
-        if pos < len(text) and self.open is None:
-            self.open, self.kind = pos, BlockKind.PARAGRAPH
-        self.close(len(text))
-
-    def line_of(self, offset: int) -> int:
-        self.counted_line += self.text.count("\n", self.counted_pos, offset)
-        self.counted_pos = offset
-        return self.counted_line
-
-    def column_of(self, line_start: int, offset: int, line: int) -> int:
-        """The 1-based column of `offset` on the line starting at `line_start`."""
-        return offset - line_start + (self.col0 if line == self.line0 else 1)
-
-    def event(self, group: str, start: int, end: int) -> None:
-        if group in ("item", "subject", "portion"):
-            self.close(start)
-            self.open, self.kind = start, _KINDS[group]
-            return
-        if group == "under" and self.open is not None and self.kind is BlockKind.PARAGRAPH:
-            if self.text.count("\n", self.open, start) == 1:
-                self.kind = BlockKind.HEADING
-        self.close(start)
-        if group == "pagebreak":
-            self.segments.append([])
-        elif group in ("comment", "line"):
-            raw = self.text[start:end].rstrip()
-            stripped = raw.lstrip()
-            begin = start + len(raw) - len(stripped)
-            line = self.line_of(start)
-            if group == "comment":
-                begin += 1
-                stripped = raw[begin - start:]
-            kind = BlockKind.COMMENT if group == "comment" else BlockKind.LINE
-            self.segments[-1].append(Block(kind, stripped, line, self.column_of(start, begin, line)))
-
-    def close(self, end: int) -> None:
-        """Close the open block, which ends just before offset `end` (a line start)."""
-        if self.open is None:
-            return
-        start, self.open = self.open, None
-        text = self.text
-        chunk = text[start:end - 1] if text[end - 1] == "\n" else text[start:end]
-        line = self.line_of(start)
-        kind = self.kind
-        if "\n" not in chunk:
-            text = chunk.strip()
-            column = self.column_of(start, start + chunk.index(text[0]), line)
-            if kind is BlockKind.PARAGRAPH and len(text) <= HEADING_MAX and text.upper() == text != text.lower():
+def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: list[list[Block]]) -> None:
+    """Cut `text` (one piece between form feeds, starting at line `line0`, column `col0`) into
+    blocks appended to the last segment; a page-break line starts a new segment. One loop with
+    local variables: this is the hot path of linting plain text."""
+    blocks = segments[-1]
+    counted_pos, counted_line = 0, line0  # line numbers are counted forward, once
+    open_at, kind = -1, BlockKind.PARAGRAPH  # start of the open block (-1: none) and its kind
+    pos = 0  # start of the first line not yet accounted for
+    for match in events.finditer("\n" + text):
+        start = match.start()  # the line's start in `text` (the "\n" before it is prepended)
+        if open_at < 0 and start > pos:
+            open_at, kind = pos, BlockKind.PARAGRAPH
+        group = match.lastgroup
+        if open_at >= 0:  # every event ends the open block
+            if group == "under" and kind is BlockKind.PARAGRAPH and text.count("\n", open_at, start) == 1:
                 kind = BlockKind.HEADING
-            self.segments[-1].append(Block(kind, text, line, column))
-            return
-        raws = chunk.split("\n")
-        column = self.column_of(start, start + len(raws[0]) - len(raws[0].lstrip()), line)
-        continuation = tuple([len(raw) - len(raw.lstrip()) + 1 for raw in raws[1:]])
-        text = "\n".join([raw.strip() for raw in raws])
-        self.segments[-1].append(Block(kind, text, line, column, continuation_columns=continuation))
+            counted_line += text.count("\n", counted_pos, open_at)
+            counted_pos = open_at
+            base = col0 if counted_line == line0 else 1
+            blocks.append(_block(text, open_at, start, counted_line, kind, base))
+            open_at = -1
+        if group == "blank":
+            pos = match.end()  # the start of the line after the run of blank lines
+            continue
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        pos = end + 1
+        if group in _KINDS:
+            open_at, kind = start, _KINDS[group]
+        elif group == "pagebreak":
+            blocks = []
+            segments.append(blocks)
+        elif group != "under":  # a comment or a standalone line
+            raw = text[start:end].rstrip()
+            stripped = raw.lstrip()
+            offset = len(raw) - len(stripped)
+            if group == "comment":
+                offset += 1
+                stripped = raw[offset:]
+            counted_line += text.count("\n", counted_pos, start)
+            counted_pos = start
+            block_kind = BlockKind.COMMENT if group == "comment" else BlockKind.LINE
+            base = col0 if counted_line == line0 else 1
+            blocks.append(Block(block_kind, stripped, counted_line, offset + base))
+    if open_at < 0 and pos < len(text):
+        open_at, kind = pos, BlockKind.PARAGRAPH
+    if open_at >= 0:
+        counted_line += text.count("\n", counted_pos, open_at)
+        base = col0 if counted_line == line0 else 1
+        blocks.append(_block(text, open_at, len(text), counted_line, kind, base))
 
 
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
@@ -156,12 +140,12 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
     source, bom = decode(path, data)
     breaker = break_pattern(options)
     segments: list[list[Block]] = [[]]
-    scanner = _Scanner(segments, _event_re(breaker.pattern if breaker is not None else None))
+    events = _event_re(breaker.pattern if breaker is not None else None)
     line, column = 1, 1
     for index, piece in enumerate(source.split("\f")):
         if index:
             segments.append([])
-        scanner.scan(piece, line, column)
+        _scan(piece, line, column, events, segments)
         line += piece.count("\n")
         column = (len(piece) - piece.rfind("\n") - 1 if "\n" in piece else column - 1 + len(piece)) + 2
     doc = Document(path=path, format="text", pages=build_pages(segments), source=source)
