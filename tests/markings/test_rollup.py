@@ -46,6 +46,7 @@ CASES = [
     ("U-05", ["(CUI//SP-PRVCY)", "(CUI//SP-CTI//FEDCON)", "(U)"], "CUI//SP-CTI/SP-PRVCY//FEDCON"),
     ("U-05", ["(S)", "(CUI//SP-PRVCY//NF)"], "SECRET//CUI//SP-PRVCY//NOFORN"),
     ("A-01", ["(//NS)", "(//NC//ATOMAL)"], "//NATO SECRET//ATOMAL"),
+    ("R-04", ["(S//NF//ACCM-TEA LEAF)", "(C//ACCM-ABC)"], "SECRET//NOFORN//ACCM-ABC/TEA LEAF"),
 ]
 
 

@@ -86,6 +86,7 @@ class Marking:
     display_only: tuple[str, ...] | None = None
     eyes: tuple[str, ...] | None = None  # None: absent; (): the portion shorthand "EYES"
     nonic: frozenset[str] = frozenset()
+    accm: tuple[str, ...] = ()  # ACCM names, sorted
     legacy_decl: str | None = None  # a declassification value in a pre-2008 banner (L-07)
     legacy: tuple[str, ...] = ()
     vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
@@ -94,7 +95,7 @@ class Marking:
     def _key(self) -> tuple:
         return (self.scheme, self.level, self.owners, self.sci, self.sap, self.aea, self.fgi, self.cui,
                 self.cui_categories, self.dissem, self.rel_to, self.display_only, self.eyes, self.nonic,
-                self.legacy_decl)
+                self.accm, self.legacy_decl)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Marking) and self._key == other._key
@@ -122,7 +123,7 @@ class Marking:
         """True when anything beyond the bare level is marked."""
         return bool(self.sci or self.sap or self.aea or self.fgi is not None or self.cui_categories
                     or self.dissem or self.rel_to is not None or self.display_only is not None
-                    or self.eyes is not None or self.nonic or self.legacy_decl
+                    or self.eyes is not None or self.nonic or self.accm or self.legacy_decl
                     or (self.cui and self.scheme != "cui"))
 
     @property

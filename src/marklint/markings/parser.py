@@ -96,7 +96,7 @@ class _Reader:
         self.notes: list[Note] = []
         self.items: list[Item] = []
         self.spans: dict[str, tuple[int, int]] = {}
-        self.f: dict = {"sci": [], "sap": [], "aea": {}, "fgi": None, "cui": False, "cuicat": [],
+        self.f: dict = {"sci": [], "sap": [], "aea": {}, "fgi": None, "cui": False, "cuicat": [], "accm": [],
                         "dissem": set(), "rel_to": None, "display_only": None, "eyes": None,
                         "nonic": set(), "legacy_decl": None, "legacy": []}
         self.scheme = "us"
@@ -265,18 +265,21 @@ class _Reader:
     def read_controls(self, values: list[Value]) -> None:
         i = 0
         after_cui_cat = 1 if self.scheme == "cui" else -1  # category index right after the CUI marker
-        sap_cat = -1
+        sap_cat = accm_cat = -1
         while i < len(values):
             value = values[i]
             consumed = self.read_eyes(values, i)
             if consumed:
                 i += consumed
                 continue
-            kind = self.read_value(value, after_cui_cat == value.cat, sap_cat == value.cat)
+            continues = "sap" if sap_cat == value.cat else "accm" if accm_cat == value.cat else None
+            kind = self.read_value(value, after_cui_cat == value.cat, continues)
             if kind == "cui":
                 after_cui_cat = value.cat + 1
             elif kind == "sap":
                 sap_cat = value.cat
+            elif kind == "accm":
+                accm_cat = value.cat
             i += 1
 
     def read_eyes(self, values: list[Value], i: int) -> int:
@@ -304,7 +307,9 @@ class _Reader:
         self.set_list("eyes", codes[1:], token, first.start, last.end, first.cat)
         return j - i + 1
 
-    def read_value(self, value: Value, cui_category_slot: bool, sap_continues: bool) -> str:
+    def read_value(self, value: Value, cui_category_slot: bool, continues: str | None) -> str:
+        """Read one value; returns what it was. `continues` names a list ("sap", "accm") whose
+        further names may follow in the same category without their indicator."""
         v = self.v
         raw = value.text
         up = _normal(raw)
@@ -342,6 +347,9 @@ class _Reader:
         if head in _AEA_HEADS:
             self.read_aea(value, up)
             return "aea"
+        if up.startswith("ACCM-") or continues == "accm":
+            self.read_accm(value, up[5:] if up.startswith("ACCM-") else up)
+            return "accm"
         if _DECL.fullmatch(up):
             self.read_decl(value, up)
             return "decl"
@@ -356,7 +364,7 @@ class _Reader:
         if "," in raw and all(v.token(_normal(part)) for part in raw.split(",")):
             self.read_comma_list(value)
             return "dissem"
-        if sap_continues:
+        if continues == "sap":
             self.read_sap(value, raw, repeated=False, continued=True)
             return "sap"
         self.read_sci(value, up)
@@ -567,6 +575,15 @@ class _Reader:
         self.f["fgi"] = tuple(v.sort_codes(codes, usa_first=False))
         self.add("fgi", "FGI", value.start, value.end, value.cat)
 
+    def read_accm(self, value: Value, name: str) -> None:
+        if not re.fullmatch(r"[A-Z0-9]+(?: [A-Z0-9]+)*", name):
+            raise MarkingError(f'an ACCM needs a name: "ACCM-NAME"', value.start + 1, value.end + 1)
+        if name in self.f["accm"]:
+            self.note("marking-duplicate", value.start, value.end, f'"ACCM-{name}" is repeated (S-08)')
+        else:
+            self.f["accm"].append(name)
+        self.add("nonic", f"ACCM-{name}", value.start, value.end, value.cat, (len(self.v.tokens), name))
+
     def read_decl(self, value: Value, up: str) -> None:
         self.f["legacy_decl"] = up
         self.f["legacy"].append(up)
@@ -741,7 +758,7 @@ class _Reader:
             fgi=f["fgi"], cui=f["cui"],
             cui_categories=tuple(sorted(f["cuicat"], key=lambda c: (not c[1], c[0]))),
             dissem=frozenset(f["dissem"]), rel_to=f["rel_to"], display_only=f["display_only"],
-            eyes=f["eyes"], nonic=frozenset(f["nonic"]), legacy_decl=f["legacy_decl"],
+            eyes=f["eyes"], nonic=frozenset(f["nonic"]), accm=tuple(sorted(f["accm"])), legacy_decl=f["legacy_decl"],
             legacy=tuple(dict.fromkeys(f["legacy"])), vocab=self.v)
 
     def check_separators(self) -> None:

@@ -71,6 +71,14 @@ def _dissems(m: Marking, v: Vocabulary, form: str) -> list[str]:
     return [e[2] for e in entries]
 
 
+def _nonic(m: Marking, v: Vocabulary, form: str) -> str:
+    """The non-IC category: tokens in register order, then the ACCM names."""
+    parts = [_token(t, form) for t in sorted((v.tokens[i] for i in m.nonic), key=lambda t: t.order)]
+    if m.accm:
+        parts.append("ACCM-" + "/".join(m.accm))
+    return "/".join(parts)
+
+
 def categories(m: Marking, form: str) -> list[str]:
     """The rendered categories after the classification, in register order (S-06)."""
     v = _vocab(m)
@@ -90,8 +98,9 @@ def categories(m: Marking, form: str) -> list[str]:
     dissems = _dissems(m, v, form)
     if dissems:
         out.append("/".join(dissems))
-    if m.nonic:
-        out.append("/".join(_token(t, form) for t in sorted((v.tokens[i] for i in m.nonic), key=lambda t: t.order)))
+    nonic = _nonic(m, v, form)
+    if nonic:
+        out.append(nonic)
     if m.legacy_decl:
         out.append(m.legacy_decl)
     return out
@@ -117,6 +126,7 @@ def controls(m: Marking) -> frozenset[str]:
     out.update(("SP-" if sp else "") + code for code, sp in m.cui_categories)
     out.update(_dissems(m, v, "banner"))
     out.update(v.tokens[i].id for i in m.nonic)
+    out.update(f"ACCM-{name}" for name in m.accm)
     if m.legacy_decl:
         out.add(m.legacy_decl)
     return frozenset(out)
@@ -144,8 +154,9 @@ def describe(m: Marking) -> list[tuple[str, str]]:
     dissems = _dissems(m, v, "banner")
     if dissems:
         rows.append(("LDC" if m.scheme == "cui" else "dissem", "/".join(dissems)))
-    if m.nonic:
-        rows.append(("non-IC", "/".join(t.id for t in sorted((v.tokens[i] for i in m.nonic), key=lambda t: t.order))))
+    nonic = _nonic(m, v, "banner")
+    if nonic:
+        rows.append(("non-IC", nonic))
     if m.legacy:
         rows.append(("legacy", ", ".join(m.legacy)))
     return rows

@@ -101,7 +101,7 @@ class _Rollup:
             aea=aea, fgi=fgi, cui=any(m.cui for m in self.p) and scheme != "cui" or scheme == "cui",
             cui_categories=tuple(cats), dissem=frozenset(dissem),
             rel_to=fdr.get("rel_to"), display_only=fdr.get("display_only"), eyes=fdr.get("eyes"),
-            nonic=frozenset(nonic), legacy=tuple(dict.fromkeys(x for m in self.p for x in m.legacy)),
+            nonic=frozenset(nonic), accm=tuple(sorted({a for m in self.p for a in m.accm})), legacy=tuple(dict.fromkeys(x for m in self.p for x in m.legacy)),
             vocab=self.v)
 
     def classification(self) -> tuple[str, str, tuple[str, ...]]:
@@ -112,7 +112,7 @@ class _Rollup:
             return top.scheme, top.level, top.owners
         if top.rank == 0:
             cui = any(m.cui for m in self.p)
-            ic_only = any(m.fgi is not None or m.sci or m.sap or m.aea or m.nonic or
+            ic_only = any(m.fgi is not None or m.sci or m.sap or m.aea or m.nonic or m.accm or
                           (m.dissem - self.v.ldcs) for m in self.p)
             if cui and not ic_only:
                 return "cui", "CUI", ()

@@ -131,6 +131,7 @@ class Vocabulary:
     sap_identifier: str = "[A-Z0-9]{1,6}"
     sap_programs: dict[str, str] = field(default_factory=dict)  # UPPER name -> abbreviation
     sap_repeat_retired: datetime.date | None = None
+    accm_levels: frozenset[str] = frozenset({"TS", "S", "C"})
     aea_subsets: dict[str, dict[str, Any]] = field(default_factory=dict)
     cui_marker: str = "CUI"
     cui_banner_aliases: tuple[str, ...] = ()
@@ -314,7 +315,7 @@ class _Builder:
         known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "category", "tokens",
                  "subsets", "unpublished", "forbidden", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases",
-                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs"}
+                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels"}
         for key in data:
             if key not in known:
                 self.fail(data, key, f"unknown vocabulary key {key!r}")
@@ -326,6 +327,8 @@ class _Builder:
                 portion = self.string(item, "portion", True)
                 self.v.nato_legacy[portion] = (self.string(item, "level", True),
                                                self.string(item, "control", True), self.date(item, "retired"))
+        if "accm_levels" in data:
+            self.v.accm_levels = self.levels(data, "accm_levels")
         if "tokens" in data:
             category = self.string(data, "category", True)
             if category not in ("dissem", "nonic", "aea"):
