@@ -176,7 +176,9 @@ def _attach_source(doc: Document, findings: list[Finding]) -> None:
     """--show-source: the source line of each finding (for formats without a text source,
     the first line of the block at the finding's page and line)."""
     if doc.source is None:
-        first_lines = {(page.number, block.line): block.text.split("\n", 1)[0] for page, block in doc.blocks()}
+        first_lines = {
+            (page.number, block.line): block.text.split("\n", 1)[0] for page, block in doc.blocks()
+        }
         for finding in findings:
             finding.source = first_lines.get((finding.page, finding.line))
         return
@@ -235,7 +237,8 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     try:
         settings = effective_settings(path, settings)
         ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
-        options = ReaderOptions(page_break_patterns=ruleset.page_break_patterns + settings.page_break_patterns)
+        breaks = ruleset.page_break_patterns + settings.page_break_patterns
+        options = ReaderOptions(page_break_patterns=breaks)
         doc = read_document(path, data, settings.input_format, options)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
@@ -286,7 +289,9 @@ def expand_paths(paths: list[str], settings: Settings) -> list[str]:
             continue
         settings = effective_settings(path, settings)
         for root, dirs, names in os.walk(path):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings))
+            dirs[:] = sorted(
+                d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings)
+            )
             for name in sorted(names):
                 full = os.path.join(root, name)
                 if os.path.splitext(name)[1].lower() not in EXTENSIONS or _excluded(full, settings):

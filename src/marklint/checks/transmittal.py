@@ -25,7 +25,8 @@ TRANSMITTAL_RE = re.compile(
 STATEMENT_RE = re.compile(
     r"upon[ \t\n]+removal|when[ \t\n]+(?:the[ \t\n]+)?(?:classified[ \t\n]+)?(?:enclosures?|attachments?)"
     r"[ \t\n]+(?:is|are)[ \t\n]+(?:removed|detached)"
-    r"|when[ \t\n]+(?:classified[ \t\n]+)?(?:enclosures?|attachments?)[ \t\n]+(?:is[ \t\n]+|are[ \t\n]+)?removed"
+    r"|when[ \t\n]+(?:classified[ \t\n]+)?(?:enclosures?|attachments?)"
+    r"[ \t\n]+(?:is[ \t\n]+|are[ \t\n]+)?removed"
     r"|(?:enclosures?|attachments?)[ \t\n]+removed",
     re.IGNORECASE,
 )
