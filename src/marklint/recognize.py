@@ -192,6 +192,7 @@ def recognize(
     line_kind, skipped = BlockKind.LINE, (BlockKind.COMMENT, BlockKind.QUOTE)
     for page in doc.pages:
         marks = PageMarks(page)
+        number = page.number
         banners, portions, unmarked = marks.banners, marks.portions, marks.unmarked
         for block in page.blocks:
             kind = block.kind
@@ -208,7 +209,12 @@ def recognize(
             start = portion_at(text, vocab) if text.find("(", 0, 24) >= 0 else None
             if start is not None:
                 offset, mark, parsed = start
-                portions.append(_mark(block, page, offset, mark, "portion", parsed))
+                if offset:
+                    portions.append(_mark(block, page, offset, mark, "portion", parsed))
+                else:  # the common case, built inline: a mark at the very start of the block
+                    column = block.column
+                    portions.append(Mark(mark, "portion", block.line, column, column + len(mark), number,
+                                         block, parsed.marking, parsed.error))
                 continue
             trailing = trailing_portion(text, vocab) if text[-1:] in ").;: " else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
