@@ -66,8 +66,9 @@ def test_no_network_guard_really_blocks_sockets(tmp_path, no_network_env):
 def test_lint_runs_without_network(tmp_path, no_network_env, jobs):
     docs = tmp_path / "docs"
     docs.mkdir()
-    for i in range(4):
-        (docs / f"d{i}.txt").write_text(LETTER.format(body="(S) A portion."))
+    body = "\n\n".join(f"(S) Portion {n}." for n in range(5000))
+    for i in range(4):  # 4 x 90 kB: enough input for --jobs 2 to start worker processes
+        (docs / f"d{i}.txt").write_text(LETTER.format(body=body))
     (docs / "notes.md").write_text("# Notes\n\nNothing marked here.\n")
     baseline = run(["--no-cache", "--format", "json", "docs"], tmp_path)
     guarded = run(["--jobs", jobs, "--format", "json", "docs"], tmp_path, env=no_network_env)

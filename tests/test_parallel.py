@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+import marklint.parallel
 from marklint.parallel import default_jobs, map_paths
 
 
@@ -23,7 +24,8 @@ def test_default_jobs_is_cpu_count():
     assert default_jobs() == len(os.sched_getaffinity(0))
 
 
-def test_order_matches_serial_run(tmp_path):
+def test_order_matches_serial_run(tmp_path, monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
     paths = []
     for i, size in enumerate([10, 5000, 1, 300, 70000, 0, 20, 999]):
         p = tmp_path / f"f{i}.txt"
@@ -38,7 +40,8 @@ def test_order_matches_serial_run(tmp_path):
     assert {pid for _, _, pid in serial} == {os.getpid()}
 
 
-def test_missing_paths_are_passed_through(tmp_path):
+def test_missing_paths_are_passed_through(tmp_path, monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
     paths = [str(tmp_path / "missing-a"), str(tmp_path / "missing-b")]
     assert [p for p, _, _ in map_paths(describe, paths, None, jobs=2)] == paths
 
@@ -47,7 +50,16 @@ def test_one_path_runs_in_process(tmp_path):
     assert map_paths(describe, ["only"], None, jobs=4)[0][2] == os.getpid()
 
 
-def test_worker_exception_reaches_the_caller():
+def test_small_input_runs_in_process(tmp_path):
+    paths = []
+    for i in range(3):
+        (tmp_path / f"f{i}.txt").write_bytes(b"x" * 1000)
+        paths.append(str(tmp_path / f"f{i}.txt"))
+    assert {pid for _, _, pid in map_paths(describe, paths, None, jobs=2)} == {os.getpid()}
+
+
+def test_worker_exception_reaches_the_caller(monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
     with pytest.raises(ValueError, match="bad "):
         map_paths(explode, ["a", "b", "c"], None, jobs=2)
 
@@ -77,6 +89,7 @@ def run_main(args, capsys):
 @pytest.mark.parametrize("fmt", ["text", "json"])
 def test_cli_output_identical_for_one_and_two_jobs(tmp_path, monkeypatch, capsys, fmt):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
     make_tree(tmp_path)
     serial = run_main(["--no-cache", "--jobs", "1", "--format", fmt, "drafts"], capsys)
     parallel = run_main(["--no-cache", "--jobs", "2", "--format", fmt, "drafts"], capsys)

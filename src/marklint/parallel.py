@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 _task: tuple[Callable, object] | None = None  # (function, settings) inside a worker process
+# Below this much input a pool costs more than it saves: every worker first imports the
+# linting modules and builds the marking parser (a pre-commit run over a few drafts).
+MIN_POOL_BYTES = 256 * 1024
 
 
 def default_jobs() -> int:
@@ -53,13 +56,14 @@ def _size(path: str) -> int:
 def map_paths(func: Callable[[str, object], T], paths: list[str], settings: object, jobs: int) -> list[T]:
     """`[func(p, settings) for p in paths]`, run in up to `jobs` processes.
 
-    `func` must be a module-level function and `settings` picklable. With one job or one
-    path the work runs in this process (no pool start-up cost).
+    `func` must be a module-level function and `settings` picklable. With one job, one
+    path, or less than MIN_POOL_BYTES of files in all, the work runs in this process.
     """
-    if jobs <= 1 or len(paths) <= 1:
+    sizes = [_size(path) for path in paths]
+    if jobs <= 1 or len(paths) <= 1 or sum(sizes) < MIN_POOL_BYTES:
         return [func(path, settings) for path in paths]
     workers = min(jobs, len(paths))
-    order = sorted(range(len(paths)), key=lambda i: -_size(paths[i]))
+    order = sorted(range(len(paths)), key=lambda i: -sizes[i])
     # Small chunks near the end keep workers evenly loaded; larger ones cut IPC overhead.
     chunksize = max(1, len(paths) // (workers * 16))
     import multiprocessing
