@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from fuzz_strategies import documents, fuzz_settings
 from hypothesis import given
 from hypothesis import strategies as st
@@ -60,9 +59,8 @@ def test_lint_with_options_never_raises(text, select, breaks):
     assert result.error is None or not result.error.startswith("internal error")
 
 
-@pytest.mark.xfail(strict=True, reason="the e-mail reader numbers body lines past the end of the file "
-                   "when no blank line ends the headers (found by test_lint_never_raises)")
 def test_email_findings_stay_inside_the_file():
+    """No blank line ends the headers (found by test_lint_never_raises)."""
     text = "Reason: 1.4(c)\nTOP SECRET//SI//NOFORN\nSECRET//NOFORN"
     result = lint_bytes("fuzz.eml", text.encode("utf-8"), Settings(use_config=False))
     assert result.error is None

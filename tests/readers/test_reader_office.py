@@ -242,3 +242,14 @@ def test_pdf_with_a_user_password_is_an_input_error_and_owner_only_is_read():
     with pytest.raises(InputError, match=r"^encrypted PDF: its text cannot be read$"):
         read_document("locked.pdf", encrypted(user_password="user"))
     assert [b.text for _, b in read_document("open.pdf", encrypted()).blocks()] == ["SECRET"]
+
+
+@pytest.mark.parametrize(("message", "expected"), [
+    (b"Subject: (U) Note\nTOP SECRET\n(TS) Body.\n", [(1, S), (2, L), (3, P)]),
+    (b"From someone@example.mil Mon Jan  1 00:00:00 2024\nSubject: (U) Note\n\nSECRET\n",
+     [(2, S), (4, L)]),
+    (b"Subject: (U) A long\n subject\n\nSECRET\n", [(1, S), (4, L)]),
+])
+def test_email_headers_end_where_the_parser_ends_them(message, expected):
+    doc = read_document("msg.eml", message)
+    assert sorted((b.line, b.kind) for _, b in doc.blocks()) == expected

@@ -19,18 +19,29 @@ from __future__ import annotations
 import email
 import email.policy
 import os
+import re
 
 from marklint.document import Block, BlockKind, Document, InputError, Page, ReaderOptions
 from marklint.readers import html, text
 from marklint.readers._common import line_kind
 
+_HEADER_RE = re.compile(r"[\x21-\x39\x3b-\x7e]+:")
+
 
 def _header_lines(raw_lines: list[str]) -> tuple[int, int | None]:
-    """(line of the blank line ending the headers, line of the Subject header or None)."""
+    """(number of lines before the body, line of the Subject header or None).
+
+    The headers end at a blank line, or, in a message without one, before the first line that
+    is neither a header nor a folded continuation (where the e-mail parser starts the body).
+    """
     subject = None
     for number, line in enumerate(raw_lines, 1):
         if not line.strip():
             return number, subject
+        folded = number > 1 and line[:1] in " \t"
+        mbox = number == 1 and line.startswith("From ")  # an mbox "From " line before the headers
+        if not (_HEADER_RE.match(line) or folded or mbox):
+            return number - 1, subject
         if line.lower().startswith("subject:"):
             subject = number
     return len(raw_lines), subject
