@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree, sort_key
+from marklint.markings.render import render_tree
 from marklint.markings.structure import Layout, Value, split
 from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
 
@@ -741,7 +742,7 @@ class _Reader:
         if written_tree != list(tree[1]):
             self.note("marking-syntax", value.start, value.end,
                       f"compartments and sub-compartments are sorted, numbers first ({rule_id})",
-                      _render_tree(tree))
+                      render_tree(tree))
 
     # -- the whole marking
 
@@ -874,10 +875,6 @@ def _tree(name: str, compartments: list[str]) -> Tree:
         comps.append((words[0], tuple(sorted(words[1:], key=sort_key))))
     # stable on the compartment name only: repeated names keep their written order
     return (name, tuple(sorted(comps, key=lambda c: sort_key(c[0]))))
-
-
-def _render_tree(tree: Tree) -> str:
-    return tree[0] + "".join("-" + " ".join((c, *subs)) for c, subs in tree[1])
 
 
 def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:

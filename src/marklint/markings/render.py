@@ -28,7 +28,8 @@ def classification(m: Marking, form: str = "banner") -> str:
     return f"//{' '.join(m.owners)} {level}"
 
 
-def _tree(tree: Tree) -> str:
+def render_tree(tree: Tree) -> str:
+    """`SI-G ABCD-XYZ`: a system (or SAP program) with its compartments and sub-compartments."""
     return tree[0] + "".join("-" + " ".join((c, *subs)) for c, subs in tree[1])
 
 
@@ -84,9 +85,9 @@ def categories(m: Marking, form: str) -> list[str]:
     v = _vocab(m)
     out: list[str] = []
     if m.sci:
-        out.append("/".join(_tree(t) for t in m.sci))
+        out.append("/".join(render_tree(t) for t in m.sci))
     if m.sap:
-        out.append("SAR-" + "/".join(_tree(t) for t in m.sap))
+        out.append("SAR-" + "/".join(render_tree(t) for t in m.sap))
     if m.aea:
         out.append("/".join(_aea(a, v, form) for a in m.aea))
     if m.fgi is not None:
@@ -116,8 +117,8 @@ def controls(m: Marking) -> frozenset[str]:
     """Canonical banner tokens of every control."""
     v = _vocab(m)
     out: set[str] = set()
-    out.update(_tree(t) for t in m.sci)
-    out.update("SAR-" + _tree(t) for t in m.sap)
+    out.update(render_tree(t) for t in m.sci)
+    out.update("SAR-" + render_tree(t) for t in m.sap)
     out.update(_aea(a, v, "banner") for a in m.aea)
     if m.fgi is not None:
         out.add(" ".join(["FGI"] + v.sort_codes(m.fgi, usa_first=False)))
@@ -140,9 +141,9 @@ def describe(m: Marking) -> list[tuple[str, str]]:
     if m.scheme in ("foreign", "joint"):
         rows.append(("owners", " ".join(m.owners)))
     if m.sci:
-        rows.append(("SCI", "/".join(_tree(t) for t in m.sci)))
+        rows.append(("SCI", "/".join(render_tree(t) for t in m.sci)))
     if m.sap:
-        rows.append(("SAP", "SAR-" + "/".join(_tree(t) for t in m.sap)))
+        rows.append(("SAP", "SAR-" + "/".join(render_tree(t) for t in m.sap)))
     if m.aea:
         rows.append(("AEA", "/".join(_aea(a, v, "banner") for a in m.aea)))
     if m.fgi is not None:
