@@ -141,10 +141,18 @@ class _Reader:
     # -- classification
 
     def read_level(self, value: Value) -> None:
+        v = self.v
+        if not self.layout.leading:
+            # the common case first: a US level spelled as one of its forms
+            hit = v.us_spellings.get(" ".join(value.text.upper().split()))
+            if hit is not None:
+                self.scheme, self.level = "us", hit
+                banner, portion = v.us_levels[hit]
+                self._level_form(value, " ".join(value.text.upper().split()), banner, portion)
+                return
         words = [(m.group(), m.start() + value.start, m.end() + value.start) for m in _WORD.finditer(value.text)]
         up = [w.upper() for w, _, _ in words]
         text = " ".join(up)
-        v = self.v
         if self.layout.leading or self._foreign_shape(up):
             if not self.layout.leading:
                 self.note("marking-syntax", value.start, value.start,
@@ -186,7 +194,7 @@ class _Reader:
         if len(up) >= 2 and all(self.v.is_country(c) for c in up[:-1]) and \
                 any(up[-1] in (b, p) for b, p in self.v.foreign_levels.values()):
             return True
-        return " ".join(up) in {b for b, _ in self.v.nato_levels.values()} or (up and up[0] == "JOINT")
+        return " ".join(up) in self.v.nato_banners or (up and up[0] == "JOINT")
 
     def _level_form(self, value: Value, text: str, banner: str, portion: str) -> None:
         self.spans["level"] = (value.start, value.end)

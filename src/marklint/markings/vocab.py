@@ -166,6 +166,8 @@ class Vocabulary:
         return code in self.trigraphs or code in self.tetragraphs
 
     level_spellings: frozenset[str] = frozenset()  # every US, foreign and NATO level spelling
+    us_spellings: dict[str, str] = field(default_factory=dict)  # banner or portion form -> US level
+    nato_banners: frozenset[str] = frozenset()
     words: tuple[str, ...] = ()  # every spelling a suggestion may propose
 
     def index(self) -> None:
@@ -174,6 +176,8 @@ class Vocabulary:
             s for table in (self.us_levels, self.foreign_levels, self.nato_levels)
             for pair in table.values() for s in pair)
         self.words = tuple(self._known_words())
+        self.us_spellings = {s: level for level, pair in self.us_levels.items() for s in pair}
+        self.nato_banners = frozenset(b for b, _ in self.nato_levels.values())
 
     def known_words(self) -> tuple[str, ...]:
         """Every spelling a suggestion may propose."""
