@@ -12,6 +12,7 @@ Structure comes from marklint.markings.structure (the lark grammar); meaning fro
 from __future__ import annotations
 
 import datetime
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -115,7 +116,12 @@ class _Reader:
         import difflib
 
         pool = candidates if candidates is not None else self.v.known_words()
-        close = difflib.get_close_matches(word.upper(), pool, n=2, cutoff=0.6)
+        target = word.upper()
+        scored = [(difflib.SequenceMatcher(None, target, c).ratio(), c)
+                  for c in difflib.get_close_matches(target, pool, n=50, cutoff=0.6)]
+        # equally close: prefer the candidate that starts like the word (GBX -> GBR, not VGB)
+        scored.sort(key=lambda rc: (-rc[0], -len(os.path.commonprefix([target, rc[1]])), rc[1]))
+        close = [c for _, c in scored]
         suggestion = close[0] if close else None
         if suggestion and candidates is None:
             hit = self.v.token(suggestion)
@@ -125,7 +131,7 @@ class _Reader:
         message = f'unknown {noun} "{word}"' + (f'; did you mean "{suggestion}"?' if suggestion else "")
         error = MarkingError(message, start + 1, end + 1, "marking-unknown-token", word, suggestion)
         # a fix may apply the suggestion only when it is clearly the one meant
-        ratio = [difflib.SequenceMatcher(None, word.upper(), c).ratio() for c in close]
+        ratio = [r for r, _ in scored]
         error.confident = bool(ratio) and ratio[0] >= 0.8 and (len(ratio) == 1 or ratio[1] < 0.8)
         return error
 
