@@ -3,7 +3,8 @@
     python benchmarks/bench_scale.py [CORPUS_DIR] [--files 2000] [--repeat 3] [--big-mb 100]
 
 Without CORPUS_DIR a corpus is generated into a temporary directory (benchmarks/make_corpus.py).
-Every figure is a whole `marklint` process (start-up included), best of --repeat runs:
+Every figure is a whole `marklint` process (start-up included), best of --repeat runs; CPU
+seconds are printed too, since wall times mean little on a machine that is busy elsewhere:
 
 - throughput (MB/s, files/s) with `--jobs 1` and `--jobs 2` (no cache), the ratio of the two,
   and the ratio to the one-regex reference process of benchmarks/bench_lint.py;
@@ -36,8 +37,9 @@ from make_corpus import document  # noqa: E402
 MARKLINT = [sys.executable, "-m", "marklint"]
 
 
-def run(command: list[str]) -> tuple[float, int]:
-    """Wall time in seconds and peak RSS in MB of one process."""
+def run(command: list[str]) -> tuple[float, int, float]:
+    """Wall time in seconds, peak RSS in MB, and CPU seconds (user + system, worker processes
+    included) of one process."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
@@ -45,11 +47,13 @@ def run(command: list[str]) -> tuple[float, int]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {proc.returncode}")
-    return elapsed, usage.ru_maxrss // 1024
+    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
 
 
-def best(command: list[str], repeat: int) -> float:
-    return min(run(command)[0] for _ in range(repeat))
+def best(command: list[str], repeat: int) -> tuple[float, float]:
+    """The fastest of `repeat` runs: (wall seconds, CPU seconds)."""
+    wall, _, cpu = min(run(command) for _ in range(repeat))
+    return wall, cpu
 
 
 def big_file(path: str, megabytes: int) -> None:
@@ -79,9 +83,9 @@ def main() -> None:
         files, size = corpus_size(corpus)
         mb = size / 1e6
         lint = MARKLINT + ["--quiet", "--format", "json"]
-        one = best(lint + ["--no-cache", "--jobs", "1", corpus], args.repeat)
-        two = best(lint + ["--no-cache", "--jobs", "2", corpus], args.repeat)
-        reference = best([sys.executable, "-c", REFERENCE, corpus], args.repeat)
+        one, one_cpu = best(lint + ["--no-cache", "--jobs", "1", corpus], args.repeat)
+        two, two_cpu = best(lint + ["--no-cache", "--jobs", "2", corpus], args.repeat)
+        reference, _ = best([sys.executable, "-c", REFERENCE, corpus], args.repeat)
 
         cold_times, warm_times = [], []
         for _ in range(args.repeat):
@@ -91,7 +95,7 @@ def main() -> None:
             time.sleep(2.1)  # let file mtimes age past the cache's racy-write window
             shutil.rmtree(cache)
             run(lint + ["--cache-dir", cache, "--jobs", "2", corpus])
-            warm_times.append(best(lint + ["--cache-dir", cache, "--jobs", "2", corpus], args.repeat))
+            warm_times.append(best(lint + ["--cache-dir", cache, "--jobs", "2", corpus], args.repeat)[0])
         cold, warm = min(cold_times), min(warm_times)
 
         page = os.path.join(scratch, "one-page.txt")
@@ -102,12 +106,13 @@ def main() -> None:
 
         big = os.path.join(scratch, "big.txt")
         big_file(big, args.big_mb)
-        big_time, big_rss = run(MARKLINT + ["--no-cache", "--quiet", "--format", "json", big])
+        big_time, big_rss, _ = run(MARKLINT + ["--no-cache", "--quiet", "--format", "json", big])
         big_size = os.path.getsize(big) / 1e6
 
     print(f"corpus: {files} files, {mb:.1f} MB (best of {args.repeat})")
-    print(f"--jobs 1: {one:.2f} s  {mb / one:.1f} MB/s  {files / one:.0f} files/s")
-    print(f"--jobs 2: {two:.2f} s  {mb / two:.1f} MB/s  {files / two:.0f} files/s  (target >= 18 MB/s)")
+    print(f"--jobs 1: {one:.2f} s  {mb / one:.1f} MB/s  {files / one:.0f} files/s  ({one_cpu:.2f} CPU s)")
+    print(f"--jobs 2: {two:.2f} s  {mb / two:.1f} MB/s  {files / two:.0f} files/s  ({two_cpu:.2f} CPU s)"
+          "  (target >= 18 MB/s)")
     print(f"speed-up --jobs 2 / --jobs 1: {one / two:.2f}x  (target >= 1.7x)")
     print(f"reference one-regex process: {reference:.2f} s; ratio --jobs 1 / reference: {one / reference:.1f}")
     print(f"cold run filling the cache: {cold:.2f} s; cached re-run: {warm * 1000:.0f} ms; "
