@@ -108,6 +108,8 @@ def _never_crashes(text: str) -> None:
         m.portion()
     problems = check(text)
     assert all(isinstance(p, Problem) for p in problems)
+    # spans lie inside the string (an empty span is an insertion point)
+    assert all(1 <= p.column <= p.end_column <= max(len(text), 1) + 1 for p in problems), problems
 
 
 @settings(max_examples=400, deadline=None)
