@@ -399,17 +399,20 @@ class _Reader:
             # "REL TO" etc. written without a list
             self.note("marking-syntax", value.start, value.end, f'"{spelled}" needs a list of country codes')
         if self.form == "portion" and form in ("id", "title", "alias") and spelled != token.portion:
-            rule = "marking-syntax" if token.portion.replace("-", " ") == token.id.replace("-", " ") or \
-                token.id in ("SBU NOFORN", "LES NOFORN") else "marking-form"
-            self.note(rule, value.start, value.end,
-                      f'a portion mark uses "{token.portion}", not "{raw}" (S-09{", S-10" if rule == "marking-syntax" else ""})',
-                      token.portion)
+            if _hyphen_form(token):
+                self.note("marking-syntax", value.start, value.end,
+                          f'a portion mark writes "{token.portion}" with a hyphen, not "{raw}" (S-10)', token.portion)
+            else:
+                self.note("marking-form", value.start, value.end,
+                          f'a portion mark uses "{token.portion}", not "{raw}" (S-09)', token.portion)
         elif self.form == "banner" and form == "portion" and token.portion not in (token.id, token.title) \
                 and not token.cui_only:
-            rule = "marking-syntax" if token.id in ("SBU NOFORN", "LES NOFORN") else "marking-form"
-            self.note(rule, value.start, value.end,
-                      f'a banner uses "{token.id}", not the portion mark "{raw}" (S-09{", S-10" if rule == "marking-syntax" else ""})',
-                      token.id)
+            if _hyphen_form(token):
+                self.note("marking-syntax", value.start, value.end,
+                          f'a banner writes "{token.id}" with a space, not "{raw}" (S-10)', token.id)
+            else:
+                self.note("marking-form", value.start, value.end,
+                          f'a banner uses "{token.id}", not the portion mark "{raw}" (S-09)', token.id)
         elif form == "alias":
             self.note("marking-form", value.start, value.end, f'write "{token.id}", not "{raw}"',
                       token.id if self.form == "banner" else token.portion)
@@ -856,6 +859,12 @@ class _Reader:
             token = self.v.tokens[item.key]
             return ((token.portion if ism else token.id).upper(),)
         return item.order
+
+
+def _hyphen_form(token: Token) -> bool:
+    """S-10: "SBU NOFORN" / "SBU-NF": the portion joins with a hyphen what the banner spaces."""
+    return "-" in token.portion and " " in token.id and \
+        token.portion.split("-")[0] == token.id.split(" ")[0]
 
 
 def _close(word: str, pool: tuple[str, ...]) -> list[str]:
