@@ -117,3 +117,13 @@ def test_non_strings(value):
     with pytest.raises(MarkingError, match="a marking must be a string"):
         parse(value)
     assert check(value) == [Problem("marking-syntax", 1, 2, "a marking must be a string")]
+
+
+def test_and_in_lists():
+    assert parse("SECRET//REL TO USA, AND, GBR").rel_to == ("AND", "GBR")  # Andorra
+    assert check("SECRET//REL TO USA, AND, GBR") == []
+    old = parse("SECRET//REL TO USA, AUS and GBR")
+    assert old.rel_to == ("AUS", "GBR")
+    assert check("SECRET//REL TO USA, AUS and GBR", era=datetime.date(2004, 1, 1)) == []
+    [problem] = check("SECRET//REL TO USA, AUS and GBR")
+    assert (problem.rule, problem.column, problem.end_column) == ("marking-syntax", 25, 28)

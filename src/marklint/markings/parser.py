@@ -470,7 +470,8 @@ class _Reader:
                 spans.append((value.start + m.start(), value.start + m.end()))
             else:
                 seps.append(m.group())
-        if codes and codes[-1].upper() != "AND" and len(codes) >= 2 and codes[-2].upper() == "AND":
+        # "USA, AUS and GBR" (pre-2005); "AND" after a comma is Andorra
+        if len(codes) >= 3 and codes[-2].upper() == "AND" and "," not in seps[-2]:
             i = len(codes) - 2
             self.note("marking-syntax", spans[i][0], spans[i][1],
                       'country lists are separated by ", " ("and" was retired in July 2005, L-07)', None,
@@ -478,7 +479,7 @@ class _Reader:
             del codes[i], spans[i]
             seps = seps[: i - 1] + [", "] + seps[i + 1:]
         for sep, (s, _e) in zip(seps, spans[1:]):
-            if sep.strip() not in (",", "") or sep != ", ":
+            if sep != ", ":
                 self.note("marking-syntax", s - len(sep), s,
                           'codes in a list are separated by a comma and one space (F-02)', ", ")
                 break
