@@ -160,7 +160,7 @@ class _Conflicts:
     def sap_aea(self) -> None:
         m, v = self.m, self.v
         if m.accm and not self.allowed(v.accm_levels):
-            self.add(f"ACCM-{m.accm[0]}", f"ACCM markings are used only with classified information (ISM-ID-00462)")
+            self.add(f"ACCM-{m.accm[0]}", "ACCM markings are used only with classified information (ISM-ID-00462)")
         if m.sap and m.is_classified and not self.allowed(v.sap_levels):
             self.add("level", f"SAP markings are not used with {self.level_name} (K-09)")
         for item in m.aea:

@@ -596,7 +596,7 @@ class _Reader:
 
     def read_accm(self, value: Value, name: str) -> None:
         if not re.fullmatch(r"[A-Z0-9]+(?: [A-Z0-9]+)*", name):
-            raise MarkingError(f'an ACCM needs a name: "ACCM-NAME"', value.start + 1, value.end + 1)
+            raise MarkingError('an ACCM needs a name: "ACCM-NAME"', value.start + 1, value.end + 1)
         if name in self.f["accm"]:
             self.note("marking-duplicate", value.start, value.end, f'"ACCM-{name}" is repeated (S-08)')
         else:
@@ -626,7 +626,7 @@ class _Reader:
             cnwdi_names = ("CNWDI", v.aea_subsets.get("CNWDI", {}).get("title"))
             if part in cnwdi_names:
                 if head not in v.aea_subsets["CNWDI"]["parents"]:
-                    self.note("marking-conflict", value.start, value.end, f"CNWDI is a subset of RD only (K-11)")
+                    self.note("marking-conflict", value.start, value.end, "CNWDI is a subset of RD only (K-11)")
                 cnwdi = True
             elif sub in ("SIGMA", v.aea_subsets["SIGMA"]["portion"]):
                 spelled = "SIGMA" if self.form == "banner" else v.aea_subsets["SIGMA"]["portion"]
@@ -635,10 +635,7 @@ class _Reader:
                               f'{"a portion" if self.form == "portion" else "a banner"} writes "{spelled}" (K-11)')
                 nums = []
                 for n in words[1:]:
-                    if not n.isdigit():
-                        raise self.unknown(n, value.start, value.end, "SIGMA number",
-                                           [str(x) for x in v.aea_subsets["SIGMA"]["numbers"]])
-                    if int(n) not in v.aea_subsets["SIGMA"]["numbers"]:
+                    if not n.isdigit() or int(n) not in v.aea_subsets["SIGMA"]["numbers"]:
                         raise self.unknown(n, value.start, value.end, "SIGMA number",
                                            [str(x) for x in v.aea_subsets["SIGMA"]["numbers"]])
                     nums.append(int(n))
