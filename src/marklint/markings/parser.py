@@ -680,6 +680,7 @@ class _Reader:
             raise self.unknown(name, value.start, value.end, "special access program",
                                sorted(v.sap_programs.values()))
         tree = _tree(name, segments[1:])
+        self.check_tree_order(tree, segments[1:], value, "K-08", "" if continued else "SAR-")
         if any(t[0] == name for t in self.f["sap"]):
             self.note("marking-duplicate", value.start, value.end, f'"SAR-{name}" is repeated (S-08)')
         self.f["sap"].append(tree)
@@ -752,12 +753,13 @@ class _Reader:
         self.f["sci"].append(tree)
         self.add("sci", system, value.start, value.end, value.cat, sort_key(system))
 
-    def check_tree_order(self, tree: Tree, written: list[str], value: Value, rule_id: str) -> None:
+    def check_tree_order(self, tree: Tree, written: list[str], value: Value, rule_id: str,
+                         prefix: str = "") -> None:
         written_tree = [(w.split()[0], tuple(w.split()[1:])) for w in written]
         if written_tree != list(tree[1]):
             self.note("marking-syntax", value.start, value.end,
                       f"compartments and sub-compartments are sorted, numbers first ({rule_id})",
-                      render_tree(tree))
+                      prefix + render_tree(tree))
 
     # -- the whole marking
 
