@@ -173,3 +173,20 @@ def test_a_pipe_in_place_of_a_cached_file_is_not_read(tmp_path, old_file):
     old_file.unlink()
     os.mkfifo(old_file)  # opening it for reading would block
     assert Cache(tmp_path / "c").lookup(str(old_file), "ctx") is None
+
+
+def test_entries_of_deleted_files_are_dropped_on_save(tmp_path, old_file):
+    other = tmp_path / "other.txt"
+    other.write_text("SECRET\n")
+    c = Cache(tmp_path / "c")
+    for path in (old_file, other):
+        c.lookup(str(path), "ctx")
+        c.store(str(path), "ctx", digest(path.read_bytes()), make_result(str(path)))
+    c.save()
+    other.unlink()
+    again = Cache(tmp_path / "c")
+    again.lookup(str(old_file), "ctx")
+    again.store(str(old_file), "ctx", digest(old_file.read_bytes()), make_result(str(old_file)))
+    again.save()
+    entries = json.loads((tmp_path / "c" / "ctx.json").read_text())["entries"]
+    assert list(entries) == [str(old_file)]

@@ -219,10 +219,13 @@ class Cache:
         import tempfile
 
         for context in sorted(self._dirty):
+            pack = self._packs[context]
+            for path in [p for p in pack if not os.path.lexists(p)]:  # deleted files: forget them
+                del pack[path]
             try:
                 self.directory.mkdir(parents=True, exist_ok=True)
                 _mark_directory(self.directory)
-                text = json.dumps({"format": _FORMAT, "entries": self._packs[context]}, separators=(",", ":"))
+                text = json.dumps({"format": _FORMAT, "entries": pack}, separators=(",", ":"))
                 handle, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
                 try:
                     with os.fdopen(handle, "w", encoding="utf-8") as out:
