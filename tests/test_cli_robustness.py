@@ -99,7 +99,7 @@ def test_ctrl_c_while_reading_stdin_exits_130(tmp_path):
         [sys.executable, "-m", "marklint", "-"], cwd=tmp_path, stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )
-    time.sleep(1.5)  # start-up done; blocked reading stdin
+    time.sleep(2.5)  # start-up done (even on a busy machine); blocked reading stdin
     os.killpg(proc.pid, signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, out, err) == (130, b"", b"")
