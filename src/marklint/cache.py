@@ -136,7 +136,7 @@ def result_from_json(data: dict) -> FileResult:
     findings = []
     for raw in data["findings"]:
         raw = dict(raw)
-        raw["severity"] = Severity.parse(raw["severity"])
+        raw["severity"] = Severity[raw["severity"].upper()]
         if raw.get("fix") is not None:
             fix = raw["fix"]
             raw["fix"] = Fix(fix["description"], fix["safety"], tuple(Edit(**e) for e in fix["edits"]))

@@ -120,7 +120,9 @@ def _lint_checked(path: str, data: bytes, settings) -> FileResult:
 
 
 _contexts: dict[object, str] = {}  # effective settings -> context
-_directory_contexts: dict[tuple[object, str], str] = {}  # (settings, directory) -> context
+# (id(settings), directory) -> (settings, context); keyed by identity because hashing the
+# settings for every one of thousands of files would cost more than the rest of a cache hit.
+_directory_contexts: dict[tuple[int, str], tuple[object, str]] = {}
 
 
 def cache_context(path: str, settings) -> str | None:
@@ -132,10 +134,10 @@ def cache_context(path: str, settings) -> str | None:
     from marklint.lint import AUTO, effective_settings
     from marklint.ruleset import DEFAULT_RULESET, RuleSetError, load_ruleset, shipped_rulesets
 
-    directory_key = (settings, os.path.dirname(path))
-    context = _directory_contexts.get(directory_key)
-    if context is not None:
-        return context
+    directory_key = (id(settings), os.path.dirname(path))
+    known = _directory_contexts.get(directory_key)
+    if known is not None and known[0] is settings:
+        return known[1]
     try:
         effective = effective_settings(path, settings)
         context = _contexts.get(effective)
@@ -148,7 +150,7 @@ def cache_context(path: str, settings) -> str | None:
             context = _contexts[effective] = fingerprint(effective, rulesets, vocabularies)
         config = find_config(path) if settings.use_config else None
         if config is None or not config.per_file_ignores:  # then every file of the directory shares it
-            _directory_contexts[directory_key] = context
+            _directory_contexts[directory_key] = (settings, context)
     except (ConfigError, RuleSetError, OSError):
         return None
     return context
