@@ -41,9 +41,9 @@ def count_linting(monkeypatch) -> list[str]:
     linted: list[str] = []
     real = marklint.parallel.lint_file
 
-    def spy(path, settings):
+    def spy(path, settings, **options):
         linted.append(path)
-        return real(path, settings)
+        return real(path, settings, **options)
 
     monkeypatch.setattr(marklint.parallel, "lint_file", spy)
     return linted

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import hashlib
 import json
 import os
 import re
@@ -38,6 +37,8 @@ _RACY_NS = 2_000_000_000
 
 def digest(data: bytes) -> str:
     """The content key of a file's bytes."""
+    import hashlib  # not at module level: runs without the cache never need it
+
     return hashlib.sha256(data).hexdigest()
 
 
@@ -69,7 +70,7 @@ def fingerprint(*parts: object) -> str:
     """A stable hex digest of `parts` (settings, configuration, rule set, ...) plus the
     marklint version and a signature of its installed code and data files."""
     text = json.dumps([__version__, _code_signature(), _canonical(list(parts))], sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
+    return digest(text.encode())
 
 
 _code_sig: str | None = None
@@ -95,7 +96,7 @@ def _code_signature() -> str:
                     if name.endswith((".py", ".lark", ".yaml")):
                         st = os.stat(os.path.join(dirpath, name))
                         rows.append(f"{os.path.relpath(os.path.join(dirpath, name), root)}:{st.st_size}:{st.st_mtime_ns}")
-        _code_sig = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+        _code_sig = digest("\n".join(rows).encode())
     return _code_sig
 
 

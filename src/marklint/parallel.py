@@ -85,8 +85,9 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     return results
 
 
-def lint_file(path: str, settings) -> tuple[str | None, FileResult]:
-    """Lint one file; also return the digest of the bytes linted (None when unreadable)."""
+def lint_file(path: str, settings, with_digest: bool = True) -> tuple[str | None, FileResult]:
+    """Lint one file; also return the digest of the bytes linted (None when unreadable or
+    not asked for)."""
     from marklint.document import InputError
     from marklint.findings import FileResult
     from marklint.lint import read_path
@@ -95,9 +96,13 @@ def lint_file(path: str, settings) -> tuple[str | None, FileResult]:
         holder = [read_path(path)]
     except InputError as exc:
         return None, FileResult(path=path, error=str(exc))
-    content_digest = digest(holder[0])
+    content_digest = digest(holder[0]) if with_digest else None
     # Hand over the only reference, so that linting can free a big file's bytes early.
     return content_digest, _lint_checked(path, holder.pop(), settings)
+
+
+def _lint_file_without_digest(path: str, settings) -> tuple[None, FileResult]:
+    return lint_file(path, settings, with_digest=False)
 
 
 def lint_remote(path: str, data: bytes, settings) -> tuple[str, FileResult]:
@@ -187,7 +192,7 @@ def lint_files(
 
         done = map_on_dask(dask_address, lint_remote, lint_file, pending, settings)
     else:
-        done = map_paths(lint_file, pending, settings, jobs)
+        done = map_paths(lint_file if cache is not None else _lint_file_without_digest, pending, settings, jobs)
     for index, (content_digest, result) in zip(todo, done):
         results[index] = result
         if cache is not None and content_digest is not None and contexts[index] is not None:
