@@ -12,6 +12,7 @@ from types import ModuleType
 
 from marklint.document import Block, BlockKind, InputError
 from marklint.pages import is_page_number
+from marklint.readers.text import reject_utf16
 from marklint.recognize import BANNER_CANDIDATE_RE
 
 PAGE_BREAK = "page-break"  # a marker in a reader's item stream: the next block starts a page
@@ -30,6 +31,7 @@ def require(module: str, extra: str, what: str) -> ModuleType:
 
 def decode(data: bytes) -> str:
     """Decode UTF-8 text (a BOM is dropped); raise InputError for binary or undecodable data."""
+    reject_utf16(data)
     if b"\x00" in data:
         raise InputError("not a text file (contains NUL bytes)")
     try:

@@ -92,6 +92,7 @@ def _attachments(message, options: ReaderOptions) -> tuple[list[tuple[str, Docum
 
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
     """Read an .eml file into a Document (see the module docstring)."""
+    text.reject_utf16(data)
     if b"\x00" in data:
         raise InputError("not an e-mail message (contains NUL bytes)")
     message = email.message_from_bytes(data, policy=email.policy.default)

@@ -3,7 +3,7 @@
 Decoding: UTF-8 with or without a byte-order mark (the BOM is not part of `Document.source`;
 `metadata["bom"]` records it), LF or CRLF line ends (positions count characters of the line
 without its line end), tabs count as one column. NUL bytes or undecodable bytes make an
-InputError ("not a text file (...)").
+InputError ("not a text file (...)"); UTF-16 with a BOM gets its own message (`reject_utf16`).
 
 Pages: a form feed starts a new page, as does a line matching a configured page-break pattern
 (that line is not content); `marklint.pages` adds the breaks between a bottom and a top banner.
@@ -53,8 +53,15 @@ def _event_re(breaks: str | None) -> re.Pattern[str]:
     return re.compile(rf"\n(?P<pagebreak>(?=[^\n]*?(?:{breaks})))|" + _EVENTS, re.MULTILINE)
 
 
+def reject_utf16(data: bytes) -> None:
+    """Raise InputError for UTF-16 text (recognised by its byte-order mark): marklint reads UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("the file is UTF-16 (byte-order mark); marklint reads UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8")
+
+
 def decode(path: str, data: bytes) -> tuple[str, bool]:
     """Decode UTF-8 text; return (text without BOM, had_bom). Raise InputError if not text."""
+    reject_utf16(data)
     if b"\x00" in data:
         raise InputError("not a text file (contains NUL bytes)")
     bom = data.startswith(b"\xef\xbb\xbf")
