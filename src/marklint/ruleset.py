@@ -14,9 +14,14 @@ named pattern or retired value), lists and scalars are replaced, generic rules a
 
 from __future__ import annotations
 
+import copyreg
 import difflib
 import functools
+import io
+import os
+import pickle
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from importlib import resources
@@ -24,6 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from marklint import __version__
 from marklint.document import BlockKind
 from marklint.findings import Severity
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
@@ -388,7 +394,16 @@ _GENERIC_TYPES = ("forbidden-token", "required-line")
 _SCOPES = ("banners", "portions", "text")
 _PORTION_REQUIRED = ("classified", "marked", "all-or-none", "never")
 _ID_SHAPE = re.compile(r"^[a-z][a-z0-9-]*$")
-REMOVED = object()  # a named pattern or retired value that a child set switches off with null
+
+
+class _Removed:
+    """The type of REMOVED; it pickles by name, so the rule set cache keeps its identity."""
+
+    def __reduce__(self) -> str:
+        return "REMOVED"
+
+
+REMOVED = _Removed()  # a named pattern or retired value that a child set switches off with null
 
 
 def _day(value: object, line: int, what: str, ck: Checker) -> date | None:
@@ -735,9 +750,14 @@ def _key(path: Path) -> str:
     return str(path.resolve()) if path.exists() else str(path)
 
 
-def _load_values(reference: str, relative_to: Path | None, stack: tuple[str, ...]) -> tuple[dict, tuple[str, ...]]:
+def _load_values(
+    reference: str, relative_to: Path | None, stack: tuple[str, ...], files: list[Path],
+) -> tuple[dict, tuple[str, ...]]:
+    """The merged, validated values of a rule set and its parents' names; appends every file
+    read to `files`."""
     display, path = _locate(reference, relative_to)
     raw = _read(display, path)
+    files.append(path)
     ck = Checker(display, RuleSetError)
     parent_values: dict = {}
     parents: tuple[str, ...] = ()
@@ -754,7 +774,7 @@ def _load_values(reference: str, relative_to: Path | None, stack: tuple[str, ...
         if _key(base_path) in chain:
             names = " -> ".join(Path(k).name for k in chain + (_key(base_path),))
             raise ck.fail(where, f"'extends' cycle: {names}")
-        parent_values, parents = _load_values(base, path.parent, chain)
+        parent_values, parents = _load_values(base, path.parent, chain, files)
         parents = (parent_values.get("name", base),) + parents
     values = _validate(raw, ck, parent_values.get("generic", {}))
     values.setdefault("name", path.stem)
@@ -822,9 +842,87 @@ def load_ruleset(name_or_path: str) -> RuleSet:
     errors, unknown keys, wrong types, unknown rule names, unsafe patterns and `extends`
     cycles.
     """
-    values, parents = _load_values(name_or_path, None, ())
-    display, _ = _locate(name_or_path, None)
+    display, path = _locate(name_or_path, None)
+    cache_file = _cache_file(path)
+    loaded = _load_cached(cache_file)
+    if loaded is None:
+        files: list[Path] = []
+        loaded = _load_values(name_or_path, None, (), files)
+        _store_cached(cache_file, files, loaded)
+    values, parents = loaded
     return _build(values, display, parents)
+
+
+# Files in the package whose code decides what a rule file loads to; editing them makes the
+# cached rule sets stale.
+_CODE_FILES = ("ruleset.py", "yamlsafe.py", "checks/registry.py", "markings/rollup.py")
+# A rule file modified this recently may change again within the same mtime tick without its
+# size or mtime changing, so its loaded form is not cached yet.
+_RACY_NS = 2_000_000_000
+
+
+def _signature(paths: list[Path]) -> list[tuple[str, int, int]] | None:
+    """(path, size, mtime_ns) of each file, or None when one is missing or too recent."""
+    rows = []
+    now = time.time_ns()
+    for path in paths:
+        try:
+            st = os.stat(path)
+        except OSError:
+            return None
+        if now - st.st_mtime_ns < _RACY_NS:
+            return None
+        rows.append((str(path), st.st_size, st.st_mtime_ns))
+    return rows
+
+
+def _cache_file(path: Path) -> Path:
+    """Where the loaded form of the rule file at `path` is cached (the user cache directory)."""
+    import hashlib
+
+    from marklint.markings.vocab import cache_dir
+
+    package = Path(__file__).parent
+    key = [__version__, str(path.absolute())]
+    for name in _CODE_FILES:
+        st = os.stat(package / name)
+        key.append((name, st.st_size, st.st_mtime_ns))
+    return cache_dir() / f"ruleset-{hashlib.sha256(repr(key).encode()).hexdigest()[:24]}.pickle"
+
+
+def _load_cached(cache_file: Path) -> tuple[dict, tuple[str, ...]] | None:
+    """The cached (values, parents), or None when there is none or a rule file changed."""
+    try:
+        paths, signature, payload = pickle.loads(cache_file.read_bytes())
+        if signature is not None and _signature([Path(p) for p in paths]) == signature:
+            return pickle.loads(payload)
+    except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError, ImportError):
+        pass  # no cache, or a damaged one: read the YAML
+    return None
+
+
+def _read_only(mapping: dict) -> Mapping:
+    """A read-only view of `mapping` (how the cache unpickles one)."""
+    return MappingProxyType(mapping)
+
+
+def _store_cached(cache_file: Path, files: list[Path], loaded: tuple[dict, tuple[str, ...]]) -> None:
+    """Cache a loaded rule set, unless a file is too recent to trust; errors only cost speed."""
+    signature = _signature(files)
+    if signature is None:
+        return
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer)
+    # rule options are read-only mappings, which pickle does not know
+    pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_read_only, (dict(m),))}
+    pickler.dump(loaded)
+    try:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(([str(p) for p in files], signature, buffer.getvalue())))
+        os.replace(tmp, cache_file)
+    except OSError:
+        pass  # a read-only home directory only costs start-up time
 
 
 def select_ruleset_for_date(day: date) -> RuleSet | None:

@@ -10,7 +10,7 @@ errors can name the line.
 
 from __future__ import annotations
 
-import yaml
+import functools
 
 MAX_DEPTH = 20
 MAX_NODES = 50_000
@@ -51,30 +51,38 @@ class LocatedList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
-class _GuardedLoader(yaml.SafeLoader):
-    """A safe loader that refuses aliases and bounds nesting depth and node count."""
+@functools.cache
+def _guarded_loader() -> type:
+    """The loader class, built on first use: importing PyYAML costs start-up time that runs
+    served by the rule set cache never need."""
+    import yaml
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
-        self._nodes = 0
+    class _GuardedLoader(yaml.SafeLoader):
+        """A safe loader that refuses aliases and bounds nesting depth and node count."""
 
-    def compose_node(self, parent, index):  # type: ignore[override]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise YamlError("YAML aliases (*name) are not allowed", event.start_mark.line + 1)
-        self._nodes += 1
-        if self._nodes > MAX_NODES:
-            mark = self.peek_event().start_mark
-            raise YamlError(f"too many YAML nodes (more than {MAX_NODES})", mark.line + 1)
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
+        def __init__(self, stream: str) -> None:
+            super().__init__(stream)
+            self._depth = 0
+            self._nodes = 0
+
+        def compose_node(self, parent, index):  # type: ignore[override]
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()
+                raise YamlError("YAML aliases (*name) are not allowed", event.start_mark.line + 1)
+            self._nodes += 1
+            if self._nodes > MAX_NODES:
                 mark = self.peek_event().start_mark
-                raise YamlError(f"YAML nested deeper than {MAX_DEPTH} levels", mark.line + 1)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+                raise YamlError(f"too many YAML nodes (more than {MAX_NODES})", mark.line + 1)
+            self._depth += 1
+            try:
+                if self._depth > MAX_DEPTH:
+                    mark = self.peek_event().start_mark
+                    raise YamlError(f"YAML nested deeper than {MAX_DEPTH} levels", mark.line + 1)
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
+
+    return _GuardedLoader
 
 
 def load_yaml(text: str) -> object:
@@ -82,8 +90,10 @@ def load_yaml(text: str) -> object:
 
     An empty document yields None.
     """
+    import yaml
+
     try:
-        loader = _GuardedLoader(text)
+        loader = _guarded_loader()(text)
     except yaml.reader.ReaderError as exc:  # a control character the YAML spec forbids
         line = text.count("\n", 0, exc.position) + 1
         raise YamlError(f"YAML error: control character {_char(exc.character)} is not allowed", line) from None
@@ -114,7 +124,9 @@ def _char(character: int | str) -> str:
     return repr(chr(character) if isinstance(character, int) else character)
 
 
-def _build(loader: _GuardedLoader, node: yaml.Node) -> object:
+def _build(loader, node) -> object:
+    import yaml
+
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         result = LocatedDict(line)
