@@ -138,17 +138,17 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     except DaskError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
-    from marklint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
+    if args.write_baseline or args.baseline:
+        from marklint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 
-    try:
-        if args.write_baseline:
-            count = write_baseline(results, args.write_baseline)
-            err.write(f"marklint: recorded {count} finding{'s' * (count != 1)} in {args.write_baseline}\n")
-        if args.write_baseline or args.baseline:
+        try:
+            if args.write_baseline:
+                count = write_baseline(results, args.write_baseline)
+                err.write(f"marklint: recorded {count} finding{'s' * (count != 1)} in {args.write_baseline}\n")
             apply_baseline(results, load_baseline(args.write_baseline or args.baseline))
-    except BaselineError as exc:
-        err.write(f"marklint: {exc}\n")
-        return 2
+        except BaselineError as exc:
+            err.write(f"marklint: {exc}\n")
+            return 2
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=_use_color(args.color, out) and args.format == "text",
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
