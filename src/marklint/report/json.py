@@ -41,6 +41,9 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
     return item
 
 
+_flat_item = json.JSONEncoder(separators=(",\n    ", ": ")).encode
+
+
 def render(results: list[FileResult], ctx: ReportContext) -> str:
     """Render every reported finding of every file as one JSON array.
 
@@ -60,11 +63,8 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
 
 def _item_text(item: dict[str, object]) -> str:
     """One finding object as an element of the indented array (two levels deep)."""
-    fields = ",\n".join(f"    {json.dumps(key)}: {_value_text(value)}" for key, value in item.items())
-    return "  {\n" + fields + "\n  }"
-
-
-def _value_text(value: object) -> str:
-    if isinstance(value, (dict, list)):  # a fix: nested, so indented relative to its field
-        return json.dumps(value, indent=2).replace("\n", "\n    ")
-    return json.dumps(value)
+    if any(isinstance(value, (dict, list)) for value in item.values()):  # a fix: rare, nested
+        return "  " + json.dumps(item, indent=2).replace("\n", "\n  ")
+    # Flat: one C-encoded dump whose item separator carries the line break and indentation
+    # (JSON strings never hold a raw line break, so it cannot occur inside a value).
+    return "  {\n    " + _flat_item(item)[1:-1] + "\n  }"
