@@ -32,7 +32,8 @@ def _expected(results: list[FileResult], show_source: bool) -> str:
 @given(st.lists(st.lists(FINDINGS, max_size=4), max_size=3), st.booleans())
 def test_text_is_the_indented_dump(groups, show_source):
     results = [FileResult(path=f"f{i}.txt", findings=findings) for i, findings in enumerate(groups)]
-    assert render(results, ReportContext(root="/nowhere", show_source=show_source)) == _expected(results, show_source)
+    ctx = ReportContext(root="/nowhere", show_source=show_source)
+    assert render(results, ctx) == _expected(results, show_source)
 
 
 def test_no_findings_and_suppressed_findings():

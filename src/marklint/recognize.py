@@ -230,11 +230,17 @@ def recognize(
 
 def _edges(marks: PageMarks) -> None:
     """Set the page's top and bottom banners: the first and last content blocks, if banners."""
-    content = [
-        b for b in marks.page.blocks
-        if b.kind is not BlockKind.COMMENT and not (b.kind is BlockKind.LINE and is_page_number(b.text))
-    ]
+    blocks = marks.page.blocks
+    # Only the ends matter: scan in from each side instead of filtering every block.
+    first = next(b for b in blocks if _is_content(b))
+    last = next(b for b in reversed(blocks) if _is_content(b))
     by_block = {id(m.block): m for m in marks.banners}
-    marks.top = by_block.get(id(content[0]))
-    if len(content) > 1 or marks.top is None:
-        marks.bottom = by_block.get(id(content[-1]))
+    marks.top = by_block.get(id(first))
+    if last is not first or marks.top is None:
+        marks.bottom = by_block.get(id(last))
+
+
+def _is_content(block: Block) -> bool:
+    """Not a comment and not a page number line."""
+    kind = block.kind
+    return kind is not BlockKind.COMMENT and not (kind is BlockKind.LINE and is_page_number(block.text))
