@@ -48,7 +48,7 @@ CASES = {
     ),
     "legacy-marking": (
         doc("SECRET//WNINTEL", "", "March 3, 2025", "", "(S//WN) Text.", "", CAB, "SECRET//WNINTEL"),
-        [(1, 9, 16), (11, 9, 16)],
+        [(1, 9, 16), (5, 5, 7), (11, 9, 16)],
         doc("SECRET//WNINTEL", "", "March 3, 1986", "", "(S//WN) Text.", "", CAB, "SECRET//WNINTEL"),
     ),
     "banner-missing-top": (

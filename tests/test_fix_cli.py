@@ -192,7 +192,7 @@ def test_a_file_changed_while_being_fixed_is_not_overwritten(work, monkeypatch):
 
 
 def test_other_files_are_still_fixed_when_one_fails(work):
-    (work / "bad.txt").write_bytes(b"\xff\xfe binary\x00")
+    (work / "bad.txt").write_bytes(b"binary\x00\xff\xfe")
     (work / "memo2.txt").write_bytes(MESSY.encode())
     code, _, err = run(["--fix", "bad.txt", "memo.txt"])
     assert err == "marklint: bad.txt: not a text file (contains NUL bytes)\n"

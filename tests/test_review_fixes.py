@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from marklint.cli import main
+from marklint.markings import default_vocabulary, parse, rollup
 from marklint.readers import EXTENSIONS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -41,3 +42,27 @@ def test_utf16_file_is_named_as_utf16(tmp_path, monkeypatch, capsys, name, encod
     data = "SECRET\n\n(S) text.\n\nSECRET\n".encode(encoding)
     (tmp_path / name).write_bytes(data if encoding == "utf-16" else b"\xfe\xff" + data)
     assert run([name], capsys) == (2, "", f"marklint: {name}: {UTF16_MESSAGE}\n")
+
+
+def test_wn_portion_rolls_up_to_the_wnintel_banner():
+    assert rollup([parse("(S//WN)", "portion")]).banner() == "SECRET//WNINTEL"
+    assert parse("SECRET//WNINTEL", "banner").portion() == "(S//WN)"
+
+
+RETIRED_TOKENS = sorted((t.id, t.portion) for t in default_vocabulary().tokens.values()
+                        if t.retired is not None and not t.takes)
+
+
+@pytest.mark.parametrize(("token", "portion"), RETIRED_TOKENS)
+def test_every_retired_token_rolls_up_to_its_banner_form(token, portion):
+    assert rollup([parse(f"(S//{portion})", "portion")]).banner() == f"SECRET//{token}"
+
+
+@pytest.mark.parametrize(("written", "banner"), [
+    ("(TS//BYE)", "TOP SECRET//BYEMAN"),
+    ("(TS//BYE-XYZ)", "TOP SECRET//BYEMAN-XYZ"),
+    ("(TS//KLONDIKE)", "TOP SECRET//KDK"),
+    ("(TS//HUMINT)", "TOP SECRET//HUMINT"),
+])
+def test_retired_sci_spellings_roll_up_to_the_vocabulary_id(written, banner):
+    assert rollup([parse(written, "portion")]).banner() == banner

@@ -714,6 +714,7 @@ class _Reader:
             self.f["legacy"].append(word.id)
             self.note("legacy-marking", value.start, value.end,
                       f'"{system}" is retired; use {word.replacement}', since=word.retired)
+            system = word.id
         elif system not in v.sci_systems:
             # an unpublished system is one alphanumeric word (S-13)
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
