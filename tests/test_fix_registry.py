@@ -1,6 +1,5 @@
 """The registry's `fixable` field matches what fix mode does: fixing each fixable rule's own
-`bad` example fixes a finding of that rule, safe rules without --unsafe-fixes. (banner-rollup
-also has an unsafe fix when the roll-up only adds controls; its rule page is left as it is.)"""
+`bad` example fixes a finding of that rule, safe rules without --unsafe-fixes."""
 
 import pytest
 
@@ -16,7 +15,7 @@ def test_fixable_rules():
         "marking-syntax": "safe", "marking-unknown-token": "safe", "marking-order": "safe",
         "marking-form": "safe", "marking-duplicate": "safe", "banner-missing-top": "safe",
         "banner-missing-bottom": "safe", "banner-under-classified": "unsafe",
-        "cab-missing": "unsafe",
+        "banner-rollup": "unsafe", "cab-missing": "unsafe",
     }
 
 

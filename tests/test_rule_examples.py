@@ -41,7 +41,7 @@ def test_render_rule_layout():
     text = render_rule(by_key("banner-rollup"))
     assert text.startswith(
         "MK106 banner-rollup (default severity: error)\n"
-        "a banner whose controls differ from the roll-up of its portions\n\nWhy: B-06, R-02..R-07, U-05:"
+        "a banner whose controls differ from the roll-up of its portions\nFix: unsafe\n\nWhy: B-06, R-02..R-07, U-05:"
     )
     assert "\nFails:\n    SECRET\n\n    (S//NF) The convoy leaves at dawn.\n\n    SECRET\n" in text
     assert "\nPasses:\n    SECRET//NOFORN\n" in text

@@ -120,6 +120,7 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK106", "banner-rollup", E, "a banner whose controls differ from the roll-up of its portions",
+        fixable="unsafe",
         why="B-06, R-02..R-07, U-05: the banner carries the union of the portions' SCI, SAP, AEA and FGI markings and the dissemination controls their roll-up implies (any NOFORN portion makes the banner NOFORN; REL TO is the intersection), and nothing no portion carries (ICMSRM16 §D.2 p.28-30 Table 3; ISMROLL §2.2; CUIHB p.16-19).",
         bad="SECRET\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET\n",
         good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
