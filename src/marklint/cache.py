@@ -35,6 +35,13 @@ _FORMAT = 1  # bump when the pack layout changes
 _RACY_NS = 2_000_000_000
 
 
+def user_cache_dir() -> Path:
+    """The per-user cache directory ($XDG_CACHE_HOME/marklint or ~/.cache/marklint), where
+    loaded rule sets are kept (the result cache lives in the project, see `Cache`)."""
+    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(root) / "marklint"
+
+
 def digest(data: bytes) -> str:
     """The content key of a file's bytes."""
     import hashlib  # not at module level: runs without the cache never need it

@@ -880,14 +880,14 @@ def _cache_file(path: Path) -> Path:
     """Where the loaded form of the rule file at `path` is cached (the user cache directory)."""
     import hashlib
 
-    from marklint.markings.vocab import cache_dir
+    from marklint.cache import user_cache_dir
 
     package = Path(__file__).parent
     key = [__version__, str(path.absolute())]
     for name in _CODE_FILES:
         st = os.stat(package / name)
         key.append((name, st.st_size, st.st_mtime_ns))
-    return cache_dir() / f"ruleset-{hashlib.sha256(repr(key).encode()).hexdigest()[:24]}.pickle"
+    return user_cache_dir() / f"ruleset-{hashlib.sha256(repr(key).encode()).hexdigest()[:24]}.pickle"
 
 
 def _load_cached(cache_file: Path) -> tuple[dict, tuple[str, ...]] | None:
