@@ -11,7 +11,8 @@ with the closest valid key.
 Keys: `rules` (a rule set name, `auto`, or a path relative to the configuration file),
 `select` / `ignore` (slugs, codes or code prefixes such as `MK4`), `per-file-ignores` (glob
 relative to the configuration's directory -> rules), `severity` (rule -> error|warning|info|off),
-`page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked)
+`page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked),
+`include-quotes` (true | false: lint block quotes in Markdown, reST, AsciiDoc, HTML and e-mail)
 and `fail-on` (error | warning | info).
 """
 
@@ -30,7 +31,7 @@ from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
 YAML_NAME = ".marklint.yaml"
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "fail-on")
+        "include", "exclude", "require-banner", "include-quotes", "fail-on")
 
 
 class ConfigError(Exception):
@@ -52,6 +53,7 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     require_banner: str | None = None
+    include_quotes: bool = False
     fail_on: Severity | None = None
 
 
@@ -221,6 +223,9 @@ def _validate(raw: object, path: str) -> Config:
     if "require-banner" in section:
         values["require_banner"] = ck.choice(section["require-banner"], line("require-banner"),
                                              "'require-banner'", ("always", "when-marked"))
+    if "include-quotes" in section:
+        values["include_quotes"] = ck.typed(section["include-quotes"], line("include-quotes"),
+                                            "'include-quotes'", bool, "true or false")
     if "fail-on" in section:
         values["fail_on"] = Severity.parse(
             ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))
