@@ -74,6 +74,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--big-mb", type=int, default=100)
     args = parser.parse_args()
+    load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
         corpus = args.corpus
         if corpus is None:
@@ -109,7 +110,8 @@ def main() -> None:
         big_time, big_rss, _ = run(MARKLINT + ["--no-cache", "--quiet", "--format", "json", big])
         big_size = os.path.getsize(big) / 1e6
 
-    print(f"corpus: {files} files, {mb:.1f} MB (best of {args.repeat})")
+    print(f"corpus: {files} files, {mb:.1f} MB (best of {args.repeat}); load average at start "
+          f"{load_before:.2f}, at end {os.getloadavg()[0]:.2f} (figures mean little above 0.5)")
     print(f"--jobs 1: {one:.2f} s  {mb / one:.1f} MB/s  {files / one:.0f} files/s  ({one_cpu:.2f} CPU s)")
     print(f"--jobs 2: {two:.2f} s  {mb / two:.1f} MB/s  {files / two:.0f} files/s  ({two_cpu:.2f} CPU s)"
           "  (target >= 18 MB/s)")

@@ -4,8 +4,9 @@ A rule set is data (see docs/readme/rule-sets.md for every key). `load_ruleset(n
 loads a shipped set (a file in the package `marklint.rules`, i.e. the repository's `rules/`)
 or a user file, follows `extends`, validates every key with file:line errors and returns a
 frozen `RuleSet`. Rule files are untrusted: they are loaded by `marklint.yamlsafe` (no aliases,
-bounded nesting) and every regular expression is checked for nested quantifiers, the usual
-cause of catastrophic backtracking.
+bounded nesting) and every regular expression is checked for the usual causes of catastrophic
+backtracking (a repeat inside a repeat, an alternation inside a repeat); the patterns then run
+on bounded input (`marklint.userpattern`).
 
 Merging with `extends`: mappings merge key by key (the child wins; a `null` value removes a
 named pattern or retired value), lists and scalars are replaced, generic rules are merged by
@@ -32,6 +33,7 @@ from typing import Mapping
 from marklint import __version__
 from marklint.document import BlockKind
 from marklint.findings import Severity
+from marklint.userpattern import UserPattern
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
 DEFAULT_RULESET = "us-cnsi"
@@ -66,7 +68,7 @@ class NamedPattern:
     """A named regular expression (an exempt administrative element, a designation line...)."""
 
     name: str
-    regex: re.Pattern[str]
+    regex: UserPattern
 
 
 @dataclass(frozen=True)
@@ -110,7 +112,7 @@ class RetiredValue:
     """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
 
     name: str
-    regex: re.Pattern[str]
+    regex: UserPattern
     valid_until: date | None = None
     replacement: str = ""
 
@@ -130,7 +132,7 @@ class AuthorityPolicy:
     original: tuple[str, ...] = ("classified-by", "reason", "declassify-on")
     derivative: tuple[str, ...] = ("classified-by", "derived-from", "declassify-on")
     reason_on_derivative: Severity | None = Severity.WARNING
-    reason_pattern: re.Pattern[str] = re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$")
+    reason_pattern: UserPattern = UserPattern(re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$"))
     declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES)
     numeric_dates: str = "yyyymmdd"
     max_years: Mapping[str, int | None] = field(
@@ -179,7 +181,7 @@ class GenericRule:
     id: str
     code: str
     type: str
-    pattern: re.Pattern[str]
+    pattern: UserPattern
     message: str
     severity: Severity
     scope: frozenset[str] = frozenset({"banners", "portions"})
@@ -322,21 +324,66 @@ class Checker:
                 pass
         raise self.fail(line, f"{what} must be error, warning, info or off, not {value!r}")
 
-    def regex(self, value: object, line: int, what: str) -> re.Pattern[str]:
-        """Compile a user pattern, refusing syntax errors and nested quantifiers."""
+    def regex(self, value: object, line: int, what: str) -> UserPattern:
+        """Compile a user pattern, refusing syntax errors and patterns that can backtrack
+        catastrophically (`_backtracking_risk`)."""
         if not isinstance(value, str):
             raise self.fail(line, f"{what} must be a regular expression string, not {describe(value)}")
         try:
             compiled = re.compile(value)
         except re.error as exc:
             raise self.fail(line, f"{what}: invalid regular expression {value!r}: {exc}") from None
-        if _nested_quantifier(value):
-            raise self.fail(
-                line,
-                f"{what}: regular expression {value!r} nests a repeated group inside another "
-                "repeat, which can backtrack catastrophically; rewrite it without nested quantifiers",
-            )
-        return compiled
+        risk = _backtracking_risk(value)
+        if risk:
+            raise self.fail(line, f"{what}: regular expression {value!r} {risk}")
+        return UserPattern(compiled)
+
+
+def _backtracking_risk(pattern: str) -> str | None:
+    """Why `pattern` can backtrack catastrophically, or None. Refused: a variable-length repeat
+    inside an unbounded repeat (or vice versa), and an alternation (`|`) inside a group that
+    may repeat more than once, such as `(a|aa)+` (conservative: `(foo|bar)*` is refused too;
+    alternatives of single characters, `(?:a|b)+`, are a character class and pass)."""
+    if _nested_quantifier(pattern):
+        return ("nests a repeated group inside another repeat, which can backtrack catastrophically; "
+                "rewrite it without nested quantifiers")
+    if _repeated_alternation(pattern):
+        return ("repeats a group that contains alternatives (|), which can backtrack catastrophically "
+                "when they overlap, as in (a|aa)+; rewrite it without alternatives under the repeat "
+                "(a character class such as [ab] is fine)")
+    return None
+
+
+def _repeated_alternation(pattern: str) -> bool:
+    """True when a repeat that can match more than once contains an alternation."""
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser  # type: ignore[attr-defined]
+
+    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
+
+    def walk(items, repeated: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                if walk(arg[2], repeated or arg[1] > 1):
+                    return True
+            elif op == c.BRANCH:
+                if repeated or any(walk(branch, repeated) for branch in arg[1]):
+                    return True
+            elif op == c.SUBPATTERN:
+                if walk(arg[-1], repeated):
+                    return True
+            elif op in (c.ASSERT, c.ASSERT_NOT):
+                if walk(arg[1], repeated):
+                    return True
+            elif op == getattr(c, "ATOMIC_GROUP", None):
+                if walk(arg, repeated):
+                    return True
+            elif op == c.GROUPREF_EXISTS:
+                if any(walk(branch, repeated) for branch in arg[1:] if branch):
+                    return True
+        return False
+
+    return walk(_parser.parse(pattern), False)
 
 
 def _nested_quantifier(pattern: str) -> bool:
@@ -853,9 +900,11 @@ def load_ruleset(name_or_path: str) -> RuleSet:
     return _build(values, display, parents)
 
 
-# Files in the package whose code decides what a rule file loads to; editing them makes the
-# cached rule sets stale.
-_CODE_FILES = ("ruleset.py", "yamlsafe.py", "checks/registry.py", "markings/rollup.py")
+# Files in the package whose code decides what a rule file loads to (or defines the classes
+# in it); editing them makes the cached rule sets stale.
+_CODE_FILES = (
+    "ruleset.py", "yamlsafe.py", "checks/registry.py", "markings/rollup.py", "findings.py", "document.py",
+)
 # A rule file modified this recently may change again within the same mtime tick without its
 # size or mtime changing, so its loaded form is not cached yet.
 _RACY_NS = 2_000_000_000
