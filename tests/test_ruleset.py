@@ -281,7 +281,7 @@ def test_retired_values_carry_dates_and_replacements():
     assert retired["x1-x8"].valid_until == date(2003, 9, 21)
     assert retired["treaty"].valid_until is None
     assert retired["25x1-human"].replacement == "50X1-HUM"
-    assert re.search(retired["oadr"].regex, "Originating Agency's Determination Required")
+    assert retired["oadr"].regex.search("Originating Agency's Determination Required")
 
 
 def test_unknown_vocabulary(tmp_path):

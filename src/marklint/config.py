@@ -214,8 +214,10 @@ def _validate(raw: object, path: str) -> Config:
     if "page-break-patterns" in section:
         patterns = ck.string_list(section["page-break-patterns"], line("page-break-patterns"),
                                   "'page-break-patterns'")
-        for pattern in patterns:
-            ck.regex(pattern, line("page-break-patterns"), "'page-break-patterns'")
+        items = section["page-break-patterns"]
+        for index, pattern in enumerate(patterns):
+            where = items.line_of(index) if isinstance(items, LocatedList) else line("page-break-patterns")
+            ck.regex(pattern, where, "'page-break-patterns'")
         values["page_break_patterns"] = patterns
     for key in ("include", "exclude"):
         if key in section:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
+from marklint.userpattern import LinePattern
 
 # `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
 PAGE_NUMBER_RE = re.compile(
@@ -25,8 +26,9 @@ def is_page_number(text: str) -> bool:
     return PAGE_NUMBER_RE.fullmatch(text.strip()) is not None
 
 
-def break_pattern(options: ReaderOptions) -> re.Pattern[str] | None:
-    """One compiled regex matching any configured page-break line, or None when there are none.
+def break_pattern(options: ReaderOptions) -> LinePattern | None:
+    """One pattern matching any configured page-break line, or None when there are none. It
+    is user input: lines longer than `marklint.userpattern.INPUT_LIMIT` are never page breaks.
 
     Raises InputError naming the bad pattern when one does not compile.
     """
@@ -37,7 +39,7 @@ def break_pattern(options: ReaderOptions) -> re.Pattern[str] | None:
             re.compile(pattern)
         except re.error as exc:
             raise InputError(f"invalid page-break pattern {pattern!r}: {exc}") from None
-    return re.compile("|".join(f"(?:{p})" for p in options.page_break_patterns))
+    return LinePattern(re.compile("|".join(f"(?:{p})" for p in options.page_break_patterns)))
 
 
 def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:

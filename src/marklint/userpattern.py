@@ -1,0 +1,56 @@
+"""Regular expressions written by users (rule sets, configuration), run on bounded input.
+
+Rule and configuration files are untrusted: `marklint.ruleset.Checker.regex` refuses patterns
+that can backtrack catastrophically, and, in case a bad pattern escapes that check, a user
+pattern never sees more than INPUT_LIMIT characters, so its cost stays bounded:
+
+- `UserPattern` (generic rules, exempt elements, authority and CUI patterns) is matched against
+  the first INPUT_LIMIT characters of the text it is given (one line, or a block's first line);
+- `LinePattern` (page-break patterns) matches only lines of at most INPUT_LIMIT characters: a
+  longer line is never a page break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+INPUT_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class UserPattern:
+    """A user pattern that only sees the first INPUT_LIMIT characters of its input."""
+
+    regex: re.Pattern[str]
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's source text."""
+        return self.regex.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """`re.Pattern.search` on the first INPUT_LIMIT characters of `text`."""
+        return self.regex.search(text, 0, INPUT_LIMIT)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        """`re.Pattern.match` on the first INPUT_LIMIT characters of `text`."""
+        return self.regex.match(text, 0, INPUT_LIMIT)
+
+
+@dataclass(frozen=True)
+class LinePattern:
+    """A user pattern tried only on lines of at most INPUT_LIMIT characters (line end excluded)."""
+
+    regex: re.Pattern[str]
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's source text."""
+        return self.regex.pattern
+
+    def search(self, line: str) -> re.Match[str] | None:
+        """`re.Pattern.search` on `line`, or None when the line is longer than INPUT_LIMIT."""
+        if len(line.rstrip("\r\n")) > INPUT_LIMIT:
+            return None
+        return self.regex.search(line)
