@@ -904,6 +904,7 @@ def load_ruleset(name_or_path: str) -> RuleSet:
 # in it); editing them makes the cached rule sets stale.
 _CODE_FILES = (
     "ruleset.py", "yamlsafe.py", "checks/registry.py", "markings/rollup.py", "findings.py", "document.py",
+    "userpattern.py",
 )
 # A rule file modified this recently may change again within the same mtime tick without its
 # size or mtime changing, so its loaded form is not cached yet.
