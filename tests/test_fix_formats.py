@@ -83,6 +83,17 @@ def test_a_lone_carriage_return_in_markup_is_not_fixed(tmp_path):
     assert done.result.notices[-1] == "not fixed: lone carriage returns as line ends"
 
 
+def test_a_lone_carriage_return_in_plain_text_is_not_fixed(tmp_path):
+    path = tmp_path / "memo.txt"
+    data = b"SECRET // NOFORN\r\r(S//NF) The convoy.\n"
+    path.write_bytes(data)
+    done = fix_path(str(path), SETTINGS)
+    assert path.read_bytes() == data and done.fixed == []
+    assert done.result.notices[-1] == "not fixed: lone carriage returns as line ends"
+    [syntax] = [f for f in done.result.findings if f.rule == "marking-syntax"]
+    assert (syntax.line, syntax.column, syntax.fix is not None) == (1, 7, True)
+
+
 def run(argv):
     out, err = io.StringIO(), io.StringIO()
     old = sys.stdout, sys.stderr

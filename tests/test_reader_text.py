@@ -60,6 +60,19 @@ def test_crlf_bom_and_tabs_keep_exact_columns():
     assert (block.text, block.line, block.column) == ("(U) Tabbed", 3, 2)
 
 
+def test_a_lone_carriage_return_ends_a_line_like_in_the_markup_readers():
+    data = b"SECRET\r\r(S) One\r  two.\r\n(U) Three.\rx\fSECRET\r"
+    doc = read_document("t.txt", data)
+    assert doc.source == data.decode()
+    assert [(p.number, b.kind.value, b.line, b.column, b.text, b.continuation_columns)
+            for p in doc.pages for b in p.blocks] == [
+        (1, "line", 1, 1, "SECRET", ()),
+        (1, "paragraph", 3, 1, "(S) One\ntwo.", (3,)),
+        (1, "paragraph", 5, 1, "(U) Three.\nx", (1,)),
+        (2, "line", 6, 3, "SECRET", ()),
+    ]
+
+
 def test_directive_comments_become_comment_blocks():
     doc = read_document("t.txt", b"Text\n  # marklint: disable-next-line portion-missing -- ok\nMore\n")
     kinds = [(b.kind.value, b.text, b.line, b.column) for b in doc.pages[0].blocks]

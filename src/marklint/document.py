@@ -34,7 +34,7 @@ class Region(str, Enum):
     FOOTER = "footer"
 
 
-@dataclass
+@dataclass(slots=True)  # a 100 MB file has hundreds of thousands of blocks
 class Block:
     """A unit of text with its position in the source.
 

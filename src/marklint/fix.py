@@ -365,9 +365,9 @@ def fix_path(path: str, settings, *, unsafe: bool = False, write: bool = True) -
     """Lint one file and apply its allowed fixes, writing the result atomically when `write`.
 
     `settings` is a `marklint.lint.Settings`. Files of other formats, unreadable files and
-    files the readers reject are linted as usual and left alone. A text file holding a lone
-    carriage return is not fixed unless it is plain text: the markup readers count a lone CR
-    as a line break, so positions could not be trusted.
+    files the readers reject are linted as usual and left alone. A file holding a lone
+    carriage return is not fixed: the readers count a lone CR as a line break and `Edit`
+    positions do not, so positions could not be trusted.
     """
     from marklint.lint import lint_bytes, lint_path
     from marklint.readers import format_for
@@ -380,7 +380,7 @@ def fix_path(path: str, settings, *, unsafe: bool = False, write: bool = True) -
         text, bom = decode(snapshot.data)
     except (OSError, FixError):
         return FileFix(path, lint_path(path, settings))
-    if fmt != "text" and "\r" in text.replace("\r\n", ""):
+    if "\r" in text.replace("\r\n", ""):
         result = lint_bytes(path, snapshot.data, settings)
         result.notices.append("not fixed: lone carriage returns as line ends")
         return FileFix(path, result, before=text, after=text)

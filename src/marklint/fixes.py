@@ -34,6 +34,8 @@ offered for plain text, Markdown, reST and AsciiDoc; other formats get only in-p
 from __future__ import annotations
 
 import functools
+import re
+from array import array
 from typing import Iterable
 
 from marklint.checks.context import CheckContext
@@ -201,20 +203,31 @@ def _content(page: PageMarks) -> list[Block]:
     ]
 
 
-@functools.lru_cache(maxsize=4)
-def _lines(source: str) -> list[str]:
-    return source.split("\n")
+_LINE_END_RE = re.compile(r"\r\n?|\n")
+
+
+@functools.lru_cache(maxsize=1)
+def _line_starts(source: str) -> array:
+    """The offset at which each line of `source` starts (lines end at CRLF, LF or a lone CR,
+    as the readers count them): an index rather than a list of lines, which for a 100 MB file
+    would cost hundreds of MB."""
+    starts = array("q", [0])
+    starts.extend(match.end() for match in _LINE_END_RE.finditer(source))
+    return starts
 
 
 def _source_line(doc: Document, line: int) -> str:
     """The text of a 1-based source line, without its line ending."""
-    return _lines(doc.source)[line - 1].rstrip("\r")
+    starts = _line_starts(doc.source)
+    if line < len(starts):
+        return doc.source[starts[line - 1]:starts[line]].rstrip("\r\n")
+    return doc.source[starts[line - 1]:]
 
 
 def _adornment(doc: Document, line: int) -> str | None:
     """The character of a heading over- or underline (`=====`, `-----`) on a 1-based source
     line, or None when the line is not one (or does not exist)."""
-    if not 1 <= line <= len(_lines(doc.source)):
+    if not 1 <= line <= len(_line_starts(doc.source)):
         return None
     text = _source_line(doc, line).strip()
     return text[0] if len(text) >= 2 and len(set(text)) == 1 and text[0] in "=-~^*+#`:'\"._" else None

@@ -28,6 +28,7 @@ class Settings:
     `rules` is a rule set name, a path or "auto" (None: the configuration's, else us-cnsi).
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
+    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
     """
 
     rules: str | None = None
@@ -38,6 +39,7 @@ class Settings:
     page_break_patterns: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    include_quotes: bool = False
     input_format: str | None = None
     show_source: bool = False
     use_config: bool = True
@@ -75,6 +77,7 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         page_break_patterns=tuple(config.page_break_patterns) + settings.page_break_patterns,
         include=settings.include + tuple(config.include),
         exclude=settings.exclude + tuple(config.exclude),
+        include_quotes=settings.include_quotes or config.include_quotes,
     )
 
 
@@ -238,7 +241,7 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         settings = effective_settings(path, settings)
         ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
         breaks = ruleset.page_break_patterns + settings.page_break_patterns
-        options = ReaderOptions(page_break_patterns=breaks)
+        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
         doc = read_document(path, data, settings.input_format, options)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
@@ -246,16 +249,25 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         return FileResult(path=path, error=str(exc))
 
 
-def read_path(path: str) -> bytes:
+def read_path(path: str) -> bytearray:
     """The bytes of the file at `path`; InputError with a one-line reason when it cannot be
     read. Pipes, sockets and devices are refused before opening (reading one could block or
-    never end)."""
+    never end). A bytearray, so that the text reader can free a big file's bytes once it has
+    decoded them (it empties the buffer)."""
     try:
         mode = os.stat(path).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
             raise InputError("not a regular file (a pipe, socket or device)")
         with open(path, "rb") as handle:
-            return handle.read()
+            data = bytearray(os.fstat(handle.fileno()).st_size)
+            view = memoryview(data)
+            filled = 0
+            while filled < len(data) and (count := handle.readinto(view[filled:])):
+                filled += count
+            view.release()
+            del data[filled:]
+            data.extend(handle.read())  # whatever was appended since the size was taken
+            return data
     except FileNotFoundError:
         raise InputError("no such file or directory") from None
     except IsADirectoryError:

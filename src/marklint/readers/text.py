@@ -1,8 +1,8 @@
 """Plain-text reader.
 
 Decoding: UTF-8 with or without a byte-order mark (the BOM is not part of `Document.source`;
-`metadata["bom"]` records it), LF or CRLF line ends (positions count characters of the line
-without its line end), tabs count as one column. NUL bytes or undecodable bytes make an
+`metadata["bom"]` records it), LF, CRLF or lone CR line ends, as in the markup readers
+(positions count characters of the line without its line end), tabs count as one column. NUL bytes or undecodable bytes make an
 InputError ("not a text file (...)"); UTF-16 with a BOM gets its own message (`reject_utf16`).
 
 Pages: a form feed starts a new page, as does a line matching a configured page-break pattern
@@ -42,6 +42,7 @@ _EVENTS = (
     r"|(?P<portion>" + PORTION_START_RE.pattern + r"))"
 )
 HEADING_MAX = 80
+_LONE_CR_RE = re.compile(r"\r(?!\n)")
 _KINDS = {"item": BlockKind.LIST_ITEM, "subject": BlockKind.SUBJECT, "portion": BlockKind.PARAGRAPH}
 
 
@@ -91,31 +92,34 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
 
 
 def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: list[list[Block]]) -> None:
-    """Cut `text` (one piece between form feeds, starting at line `line0`, column `col0`) into
-    blocks appended to the last segment; a page-break line starts a new segment. One loop with
-    local variables: this is the hot path of linting plain text."""
+    """Cut `text` ("\\n" followed by one piece between form feeds, starting at line `line0`,
+    column `col0`) into blocks appended to the last segment; a page-break line starts a new
+    segment. Offsets are into `text`, so a line starts one character after the "\\n" an event
+    match starts with. One loop with local variables: this is the hot path of linting plain
+    text."""
     blocks = segments[-1]
-    counted_pos, counted_line = 0, line0  # line numbers are counted forward, once
+    counted_pos, counted_line = 1, line0  # line numbers are counted forward, once
     open_at, kind = -1, BlockKind.PARAGRAPH  # start of the open block (-1: none) and its kind
-    pos = 0  # start of the first line not yet accounted for
-    for match in events.finditer("\n" + text):
-        start = match.start()  # the line's start in `text` (the "\n" before it is prepended)
+    pos = 1  # start of the first line not yet accounted for
+    size = len(text)
+    paragraph = BlockKind.PARAGRAPH
+    for match in events.finditer(text):
+        start = match.start() + 1
         if open_at < 0 and start > pos:
-            open_at, kind = pos, BlockKind.PARAGRAPH
+            open_at, kind = pos, paragraph
         group = match.lastgroup
         if open_at >= 0:  # every event ends the open block
-            if group == "under" and kind is BlockKind.PARAGRAPH and text.count("\n", open_at, start) == 1:
+            if group == "under" and kind is paragraph and text.count("\n", open_at, start) == 1:
                 kind = BlockKind.HEADING
             counted_line += text.count("\n", counted_pos, open_at)
             counted_pos = open_at
-            base = col0 if counted_line == line0 else 1
-            blocks.append(_block(text, open_at, start, counted_line, kind, base))
+            blocks.append(_block(text, open_at, start, counted_line, kind, col0 if counted_line == line0 else 1))
             open_at = -1
         if group == "blank":
-            pos = match.end()  # the start of the line after the run of blank lines
+            pos = match.end() + 1  # the start of the line after the run of blank lines
             continue
         end = text.find("\n", start)
-        end = len(text) if end < 0 else end
+        end = size if end < 0 else end
         pos = end + 1
         if group in _KINDS:
             open_at, kind = start, _KINDS[group]
@@ -132,29 +136,42 @@ def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: l
             counted_line += text.count("\n", counted_pos, start)
             counted_pos = start
             block_kind = BlockKind.COMMENT if group == "comment" else BlockKind.LINE
-            base = col0 if counted_line == line0 else 1
-            blocks.append(Block(block_kind, stripped, counted_line, offset + base))
-    if open_at < 0 and pos < len(text):
-        open_at, kind = pos, BlockKind.PARAGRAPH
+            blocks.append(Block(block_kind, stripped, counted_line, offset + (col0 if counted_line == line0 else 1)))
+    if open_at < 0 and pos < size:
+        open_at, kind = pos, paragraph
     if open_at >= 0:
         counted_line += text.count("\n", counted_pos, open_at)
-        base = col0 if counted_line == line0 else 1
-        blocks.append(_block(text, open_at, len(text), counted_line, kind, base))
+        blocks.append(_block(text, open_at, size, counted_line, kind, col0 if counted_line == line0 else 1))
 
 
-def read(path: str, data: bytes, options: ReaderOptions) -> Document:
-    """Read a plain-text file into a Document (see the module docstring for the rules)."""
+def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document:
+    """Read a plain-text file into a Document (see the module docstring for the rules).
+
+    A bytearray is consumed: it is emptied once decoded, so that the bytes of a big file are
+    freed before its blocks are built (`marklint.lint.read_path` hands one over).
+    """
     source, bom = decode(path, data)
+    if isinstance(data, bytearray):
+        data.clear()
     breaker = break_pattern(options)
     segments: list[list[Block]] = [[]]
     events = _event_re(breaker.pattern if breaker is not None else None)
-    line, column = 1, 1
-    for index, piece in enumerate(source.split("\f")):
-        if index:
-            segments.append([])
+    # Lone carriage returns end lines as they do in the markup readers: scan a copy (only when
+    # there are any) in which they are "\n", which keeps every offset.
+    lines = _LONE_CR_RE.sub("\n", source) if "\r" in source else source
+    line, column, start = 1, 1, 0
+    while True:
+        form_feed = lines.find("\f", start)
+        end = len(lines) if form_feed < 0 else form_feed
+        piece = "\n" + lines[start:end]
         _scan(piece, line, column, events, segments)
-        line += piece.count("\n")
-        column = (len(piece) - piece.rfind("\n") - 1 if "\n" in piece else column - 1 + len(piece)) + 2
+        if form_feed < 0:
+            break
+        segments.append([])
+        newlines = piece.count("\n") - 1
+        line += newlines
+        column = (len(piece) - piece.rfind("\n") - 1 if newlines else column - 1 + len(piece) - 1) + 2
+        start = form_feed + 1
     doc = Document(path=path, format="text", pages=build_pages(segments), source=source)
     if bom:
         doc.metadata["bom"] = True
