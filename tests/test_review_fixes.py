@@ -9,8 +9,12 @@ import pytest
 import yaml
 
 from marklint.cli import main
+from marklint.document import ReaderOptions
 from marklint.markings import default_vocabulary, parse, rollup
-from marklint.readers import EXTENSIONS
+from marklint.readers import EXTENSIONS, read_document
+from marklint.recognize import banner_of
+from marklint.ruleset import RuleSetError, load_ruleset
+from marklint.userpattern import INPUT_LIMIT
 
 REPO = Path(__file__).resolve().parents[1]
 UTF16_MESSAGE = "the file is UTF-16 (byte-order mark); marklint reads UTF-8: convert it, e.g. iconv -f UTF-16 -t UTF-8"
@@ -66,3 +70,128 @@ def test_every_retired_token_rolls_up_to_its_banner_form(token, portion):
 ])
 def test_retired_sci_spellings_roll_up_to_the_vocabulary_id(written, banner):
     assert rollup([parse(written, "portion")]).banner() == banner
+
+
+QUOTED_MD = ("SECRET\n\n(S) The convoy left at dawn.\n\n> A quoted paragraph.\n\nClassified By: J. Smith, Director\n"
+             "Derived From: Memo dated 20240101\nDeclassify On: 20491231\n\nSECRET\n")
+
+
+@pytest.mark.parametrize(("config", "expected"), [
+    (None, (0, "draft.md: 1 page, 0 errors, 0 warnings (rule set us-cnsi)\n", "")),
+    ("include-quotes: false\n", (0, "draft.md: 1 page, 0 errors, 0 warnings (rule set us-cnsi)\n", "")),
+    ("include-quotes: true\n", (1, "draft.md:5:3: MK301 [portion-missing] paragraph has no portion mark\n"
+                                   "draft.md: 1 page, 1 error, 0 warnings (rule set us-cnsi)\n", "")),
+    ("rules: us-cnsi\ninclude-quotes: yes please\n",
+     (2, "", "marklint: draft.md: {root}/.marklint.yaml:2: 'include-quotes' must be true or false, not a string\n")),
+])
+def test_include_quotes_configuration_key(tmp_path, monkeypatch, capsys, config, expected):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "draft.md").write_text(QUOTED_MD)
+    if config is not None:
+        (tmp_path / ".marklint.yaml").write_text(config)
+    code, out, err = expected
+    assert run(["--color", "never", "draft.md"], capsys) == (code, out, err.format(root=tmp_path))
+
+
+ALTERNATION_RISK = ("repeats a group that contains alternatives (|), which can backtrack catastrophically when they "
+                    "overlap, as in (a|aa)+; rewrite it without alternatives under the repeat (a character class "
+                    "such as [ab] is fine)")
+AAA_DRAFT = "SECRET\n\n(S) " + "a" * 40 + "b\n\nSECRET\n"
+
+
+def test_overlapping_alternation_page_break_pattern_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".marklint.yaml").write_text('page-break-patterns:\n  - "^Page"\n  - "(a|aa)+$"\n')
+    (tmp_path / "d.txt").write_text(AAA_DRAFT)
+    assert run(["d.txt"], capsys) == (
+        2, "", f"marklint: d.txt: {tmp_path}/.marklint.yaml:3: 'page-break-patterns': regular expression "
+               f"'(a|aa)+$' {ALTERNATION_RISK}\n")
+
+
+def test_overlapping_alternation_generic_text_rule_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "office.yaml").write_text(
+        "name: office\nextends: us-cnsi\ngeneric:\n  - id: no-aaa\n    code: OFC001\n    type: forbidden-token\n"
+        "    pattern: '(a|aa)+$'\n    scope: [text]\n    message: no runs of a\n")
+    (tmp_path / "d.txt").write_text(AAA_DRAFT)
+    code, out, err = run(["--rules", "office.yaml", "d.txt"], capsys)
+    assert (code, out) == (2, "")
+    assert err == (f"marklint: office.yaml:7: 'generic.pattern': regular expression '(a|aa)+$' "
+                   f"{ALTERNATION_RISK}\n")
+
+
+@pytest.mark.parametrize(("pattern", "refused"), [
+    ("(a|aa)+$", True),
+    ("(foo|bar)*", True),
+    ("(?:x|yy){2,5}", True),
+    ("((?:a|aa))+", True),
+    ("(?:x|y)+", False),       # single characters: a character class
+    ("(a|b)?c", False),        # at most once
+    ("(?:Page|PAGE) \\d+", False),
+    ("^-+ ?Page \\d+", False),
+])
+def test_repeated_alternation_detection(tmp_path, pattern, refused):
+    path = tmp_path / "p.yaml"
+    path.write_text(f"page-break-patterns: ['{pattern}']\n")
+    if refused:
+        with pytest.raises(RuleSetError) as caught:
+            load_ruleset(str(path))
+        assert str(caught.value) == f"{path}:1: 'page-break-patterns': regular expression {pattern!r} {ALTERNATION_RISK}"
+    else:
+        assert load_ruleset(str(path)).page_break_patterns == (pattern,)
+
+
+def page_numbers(name: str, text: str, pattern: str) -> list[int]:
+    doc = read_document(name, text.encode(), options=ReaderOptions(page_break_patterns=(pattern,)))
+    return [page.number for page in doc.pages]
+
+
+@pytest.mark.parametrize("name", ["d.txt", "d.md"])
+def test_page_break_lines_longer_than_the_input_limit_are_not_breaks(name):
+    assert INPUT_LIMIT == 500
+    short = "=" * 493 + " Page 2"
+    assert len(short) == 500
+    text = "(S) One.\n\n{}\n\n(S) Two.\n"
+    assert page_numbers(name, text.format(short), r"^=+ Page \d+") == [1, 2]
+    assert page_numbers(name, text.format("=" + short), r"^=+ Page \d+") == [1]
+
+
+def test_generic_text_rule_sees_the_first_500_characters_of_a_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "office.yaml").write_text(
+        "name: office\nextends: us-cnsi\ngeneric:\n  - id: no-draft\n    code: OFC001\n    type: forbidden-token\n"
+        "    pattern: 'DRAFT'\n    scope: [text]\n    message: no drafts\n")
+    cab = "Classified By: J. Smith, Director\nDerived From: Memo dated 20240101\nDeclassify On: 20491231\n"
+    inside = "(S) " + "x" * 491 + "DRAFT"      # ends at column 500
+    beyond = "(S) " + "x" * 492 + "DRAFT"      # ends at column 501
+    (tmp_path / "d.txt").write_text(f"SECRET\n\n{inside}\n\n{beyond}\n\n{cab}\nSECRET\n")
+    assert run(["--rules", "office.yaml", "--quiet", "d.txt"], capsys) == (
+        1, "d.txt:3:496: OFC001 [no-draft] no drafts\n", "")
+
+
+MIXED = ("Secret // NF\n\n(S//NF) The convoy left at dawn.\n\nClassified By: J. Smith, Director\n"
+         "Derived From: Memo dated 20240101\nDeclassify On: 20491231\n\nSECRET//NOFORN\n")
+
+
+def test_mixed_case_spaced_banner_is_a_banner_and_gets_fixed(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "d.txt").write_text(MIXED)
+    assert run(["--quiet", "d.txt"], capsys) == (1, (
+        'd.txt:1:1: MK004 [marking-form] "Secret" must be written "SECRET" (S-01)\n'
+        'd.txt:1:7: MK001 [marking-syntax] no spaces around "//" (S-04)\n'
+        'd.txt:1:11: MK004 [marking-form] a banner uses "NOFORN", not the portion mark "NF" (S-09)\n'), "")
+    assert run(["--quiet", "--fix", "d.txt"], capsys)[0] == 0
+    assert (tmp_path / "d.txt").read_text() == MIXED.replace("Secret // NF", "SECRET//NOFORN")
+    assert run(["--quiet", "d.txt"], capsys) == (0, "", "")
+
+
+@pytest.mark.parametrize(("line", "banner"), [
+    ("Secret // NF", True),
+    ("Top Secret // SI // NF", True),
+    ("Secret // Service agents escorted the delegation.", False),
+    ("secret // agent", False),
+    ("Top secret // do not share the recipe.", False),
+    ("CUI // Basic training starts Monday.", False),
+])
+def test_spaced_mixed_case_line_is_a_banner_only_when_it_parses_in_capitals(line, banner):
+    assert (banner_of(line) is not None) is banner

@@ -24,6 +24,7 @@ import re
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
 from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
 from marklint.recognize import BANNER_BODY, PORTION_START_RE
+from marklint.userpattern import INPUT_LIMIT
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
 # speed; the pattern starts with a literal "\n", which the regex engine skips to quickly, so
@@ -51,7 +52,9 @@ def _event_re(breaks: str | None) -> re.Pattern[str]:
     """The event pattern, with a configured page-break pattern (`breaks`) checked first."""
     if breaks is None:
         return re.compile(_EVENTS, re.MULTILINE)
-    return re.compile(rf"\n(?P<pagebreak>(?=[^\n]*?(?:{breaks})))|" + _EVENTS, re.MULTILINE)
+    # a line longer than INPUT_LIMIT is never a page break (see marklint.userpattern)
+    return re.compile(rf"\n(?P<pagebreak>(?=[^\n]{{0,{INPUT_LIMIT}}}\r?$)(?=[^\n]*?(?:{breaks})))|" + _EVENTS,
+                      re.MULTILINE)
 
 
 def reject_utf16(data: bytes) -> None:
