@@ -3,7 +3,9 @@
 - Banner lines: a LINE block whose whole text is a banner-form marking. A cheap precompiled
   prefilter (`BANNER_CANDIDATE_RE`) keeps ordinary lines away from the parser; a candidate
   counts as a banner when it parses, or when it holds `//` (a malformed banner, reported by the
-  marking checks). Cable style `S E C R E T` is recognised and flagged (`Mark.cable`).
+  marking checks); in mixed case with spaces around `//`, only when it parses and has no lower
+  case after the `//` (`Secret // NF`, not `Secret // Service`). Cable style `S E C R E T` is
+  recognised and flagged (`Mark.cable`).
 - Portion marks: a parenthesised marking at the start of a block, after list numbering or
   after a subject label. `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
@@ -27,11 +29,12 @@ _LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROL
 
 # Stripped line that may be a banner: starts with a level word (a whole word: not SECRETARIAT),
 # `//` (non-US) or an abbreviated level followed by `//`, and has no lower-case letter; or a
-# spelled-out level in any case directly followed by `//`; or cable style (S E C R E T).
+# spelled-out level in any case followed by `//` (spaces allowed around it: `Secret // NF`);
+# or cable style (S E C R E T).
 # BANNER_BODY never crosses a line end, so readers can embed it in multi-line patterns.
 BANNER_BODY = (
     rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z\n]{{0,300}}"
-    r"|(?i:top secret|secret|confidential|unclassified|cui)//\S.{0,300}"
+    r"|(?i:top secret|secret|confidential|unclassified|cui)[ \t]*//[ \t]*\S.{0,300}"
     r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?)"
 )
 BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
@@ -130,9 +133,18 @@ def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | No
         parsed = parse_cached(collapsed, "banner", vocab)
         return (collapsed, parsed, True) if parsed.marking is not None else None
     parsed = parse_cached(text, "banner", vocab)
+    if _spaced_mixed_case(text):
+        return (text, parsed, False) if parsed.marking is not None and text.split("//", 1)[1].isupper() else None
     if parsed.marking is None and "//" not in text:
         return None
     return text, parsed, False
+
+
+def _spaced_mixed_case(text: str) -> bool:
+    """`Secret // Service`: lower case and spaces around `//`. As prose can look like that, such
+    a line is a banner only when it parses and has no lower case after the `//` (`Secret // NF`,
+    not `secret // agent`)."""
+    return ("// " in text or " //" in text) and not text.isupper()
 
 
 def portion_at(text: str, vocab: object | None = None) -> tuple[int, str, Parsed] | None:
