@@ -25,8 +25,6 @@ def check_result(result, path: str, text: str) -> None:
     if result.error is not None:
         assert "\n" not in result.error and not result.error.startswith("internal error")
         return
-    if path.endswith(".eml"):  # positions: known bug, see test_email_findings_stay_inside_the_file
-        return
     line_count = len(re.split(r"\r\n|\r|\n", text))  # markup readers also break lines at a lone CR
     for finding in result.findings:
         assert 1 <= finding.line <= line_count + 1, finding

@@ -195,3 +195,13 @@ def test_mixed_case_spaced_banner_is_a_banner_and_gets_fixed(tmp_path, monkeypat
 ])
 def test_spaced_mixed_case_line_is_a_banner_only_when_it_parses_in_capitals(line, banner):
     assert (banner_of(line) is not None) is banner
+
+
+def test_email_without_a_blank_line_after_the_headers_keeps_its_line_numbers(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "m.eml").write_text("Reason: 1.4(c)\nTOP SECRET//SI//NOFORN\nSECRET//NOFORN")
+    assert run(["--quiet", "m.eml"], capsys) == (1, (
+        "m.eml:2:1: MK401 [cab-missing] classified document has no classification authority block "
+        "(Classified By / Derived From / Declassify On) (C-01)\n"
+        "m.eml:3:1: MK103 [banner-mismatch] page 1 bottom banner SECRET//NOFORN differs from its top banner "
+        "TOP SECRET//SI//NOFORN\n"), "")
