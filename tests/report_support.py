@@ -4,13 +4,31 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import jsonschema
 
 REPO = Path(__file__).resolve().parents[1]
+
+
+def _shared_dir() -> Path:
+    """The project's shared/ folder: beside this checkout (as in CI), or beside the repository
+    this checkout was cloned from (a scratch clone in a temporary directory)."""
+    beside = REPO.parent / "shared"
+    if beside.is_dir():
+        return beside
+    origin = subprocess.run(
+        ["git", "-C", str(REPO), "remote", "get-url", "origin"],
+        capture_output=True, text=True, check=False,
+    ).stdout.strip()
+    if origin and Path(origin).is_dir():
+        return Path(origin).resolve().parent / "shared"
+    return beside
+
+
 # The schema lies beside every checkout (CI included); it is never copied into the repository.
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+SARIF_SCHEMA = _shared_dir() / "schemas" / "sarif-schema-2.1.0.json"
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "report" / "golden"
 
 

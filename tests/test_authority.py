@@ -15,7 +15,8 @@ from marklint.markings.model import Aea, Marking
 from marklint.ruleset import load_ruleset
 
 FIXTURES = Path(__file__).parent / "fixtures" / "authority"
-SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_2aaf33a82973c46b.txt"
+# A byte-for-byte copy of ../shared/seeds/000_2aaf33a82973c46b.txt, the user's example letter.
+SEED = Path(__file__).parent / "fixtures" / "seed_letter.txt"
 SECRET = Marking("us", "S")
 FOUO = Marking("us", "U", dissem=frozenset({"FOUO"}))
 

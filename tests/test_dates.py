@@ -9,7 +9,8 @@ import pytest
 
 from marklint.dates import add_years, document_date, parse_date, parse_yyyymmdd
 
-SEED = Path(__file__).parents[2] / "shared" / "seeds" / "000_2aaf33a82973c46b.txt"
+# A byte-for-byte copy of ../shared/seeds/000_2aaf33a82973c46b.txt, the user's example letter.
+SEED = Path(__file__).parent / "fixtures" / "seed_letter.txt"
 
 
 def test_seed_letter_is_dated_november_22_1984():
