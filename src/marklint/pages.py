@@ -46,37 +46,42 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
     """Split one segment into pages where a bottom banner is followed by a top banner.
 
     A banner counts as a bottom banner only when the page already holds content other than
-    banners; page numbers after it stay on its page, comments move to the next page.
+    banners; page numbers after it stay on its page, comments move to the next page. Only the
+    blocks around banners are looked at closely: most blocks are not near one.
     """
     from marklint.recognize import banner_of
 
-    line = BlockKind.LINE
-    banner = [b.kind is line and banner_of(b.text) is not None for b in blocks]
-    filler = [
-        b.kind is BlockKind.COMMENT or (b.kind is line and not is_banner and is_page_number(b.text))
-        for b, is_banner in zip(blocks, banner)
-    ]
+    line, comment = BlockKind.LINE, BlockKind.COMMENT
+    banners = [i for i, b in enumerate(blocks) if b.kind is line and banner_of(b.text) is not None]
+    is_banner = set(banners)
+
+    def filler(index: int) -> bool:
+        block = blocks[index]
+        return block.kind is comment or (
+            block.kind is line and index not in is_banner and is_page_number(block.text)
+        )
+
     pages: list[list[Block]] = []
     current: list[Block] = []
     has_content = False
-    i = 0
-    while i < len(blocks):
-        current.append(blocks[i])
-        i += 1
-        if not banner[i - 1]:
-            has_content = has_content or not filler[i - 1]
-            continue
+    taken = 0  # blocks[:taken] are placed
+    for index in banners:
+        current.extend(blocks[taken:index + 1])
+        has_content = has_content or any(k not in is_banner and not filler(k) for k in range(taken, index))
+        taken = index + 1
         if not has_content:
             continue
-        j = i
-        while j < len(blocks) and filler[j]:
-            j += 1
-        if j < len(blocks) and banner[j]:
-            current.extend(b for b in blocks[i:j] if b.kind is not BlockKind.COMMENT)
+        after = taken
+        while after < len(blocks) and filler(after):
+            after += 1
+        if after in is_banner:
+            between = blocks[taken:after]
+            current.extend(b for b in between if b.kind is not comment)
             pages.append(current)
-            current = [b for b in blocks[i:j] if b.kind is BlockKind.COMMENT]
+            current = [b for b in between if b.kind is comment]
             has_content = False
-            i = j
+            taken = after
+    current.extend(blocks[taken:])
     if current:
         pages.append(current)
     return pages

@@ -77,15 +77,16 @@ def decode(path: str, data: bytes) -> tuple[str, bool]:
 
 
 def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int) -> Block:
-    """The block made of the lines between offsets `start` (a line start) and `end`; `base`
-    is the column of the first line's first character when it is not indented."""
-    chunk = text[start:end - 1] if text[end - 1] == "\n" else text[start:end]
+    """The block made of the lines between offsets `start` (a line start) and `end` (the end
+    of its last line, without the line end); `base` is the column of the first line's first
+    character when it is not indented."""
+    chunk = text[start:end]
     if "\n" not in chunk:
         stripped = chunk.strip()
-        capitals = stripped.upper() == stripped != stripped.lower()
-        if kind is BlockKind.PARAGRAPH and len(stripped) <= HEADING_MAX and capitals:
+        if (kind is BlockKind.PARAGRAPH and len(stripped) <= HEADING_MAX
+                and stripped.upper() == stripped != stripped.lower()):
             kind = BlockKind.HEADING
-        return Block(kind, stripped, line, chunk.index(stripped[0]) + base)
+        return Block(kind, stripped, line, len(chunk) - len(chunk.lstrip()) + base)
     raws = chunk.split("\n")
     first = raws[0]
     return Block(
@@ -116,17 +117,21 @@ def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: l
                 kind = BlockKind.HEADING
             counted_line += text.count("\n", counted_pos, open_at)
             counted_pos = open_at
-            blocks.append(_block(text, open_at, start, counted_line, kind, col0 if counted_line == line0 else 1))
+            blocks.append(_block(text, open_at, start - 1, counted_line, kind, col0 if counted_line == line0 else 1))
             open_at = -1
+        if group in _KINDS:  # the line opens a block: where it ends does not matter yet
+            open_at, kind = start, _KINDS[group]
+            continue
         if group == "blank":
             pos = match.end() + 1  # the start of the line after the run of blank lines
             continue
-        end = text.find("\n", start)
-        end = size if end < 0 else end
+        if group == "line" or group == "under":  # these match up to the end of the line
+            end = match.end()
+        else:
+            end = text.find("\n", start)
+            end = size if end < 0 else end
         pos = end + 1
-        if group in _KINDS:
-            open_at, kind = start, _KINDS[group]
-        elif group == "pagebreak":
+        if group == "pagebreak":
             blocks = []
             segments.append(blocks)
         elif group != "under":  # a comment or a standalone line
@@ -144,7 +149,8 @@ def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: l
         open_at, kind = pos, paragraph
     if open_at >= 0:
         counted_line += text.count("\n", counted_pos, open_at)
-        blocks.append(_block(text, open_at, size, counted_line, kind, col0 if counted_line == line0 else 1))
+        end = size - 1 if text[-1] == "\n" else size
+        blocks.append(_block(text, open_at, end, counted_line, kind, col0 if counted_line == line0 else 1))
 
 
 def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document:
