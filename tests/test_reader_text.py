@@ -73,6 +73,16 @@ def test_a_lone_carriage_return_ends_a_line_like_in_the_markup_readers():
     ]
 
 
+def test_show_source_counts_a_lone_carriage_return_as_a_line_end():
+    from marklint.lint import Settings, lint_bytes
+
+    result = lint_bytes("t.txt", b"SECRET\r\rThe convoy.\rSECRET\r", Settings(show_source=True, use_config=False))
+    assert [(f.rule, f.line, f.column, f.source) for f in result.findings] == [
+        ("cab-missing", 1, 1, "SECRET"),
+        ("portion-missing", 3, 1, "The convoy."),
+    ]
+
+
 def test_directive_comments_become_comment_blocks():
     doc = read_document("t.txt", b"Text\n  # marklint: disable-next-line portion-missing -- ok\nMore\n")
     kinds = [(b.kind.value, b.text, b.line, b.column) for b in doc.pages[0].blocks]

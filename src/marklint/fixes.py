@@ -138,7 +138,7 @@ def _replace(doc: Document, mark: Mark, column: int, end_column: int, original: 
     """A safe fix replacing `original` at (mark.line, column..end_column) — None when the
     document's source does not hold exactly `original` there (an HTML entity or markup inside
     the marking makes the reader's text differ from the source), so a fix never edits blind."""
-    if doc.source is not None and _source_line(doc, mark.line)[column - 1:end_column - 1] != original:
+    if doc.source is not None and source_line(doc, mark.line)[column - 1:end_column - 1] != original:
         return None
     description = f'replace "{original}" with "{replacement}"'
     return Fix(description, SAFE, (Edit(mark.line, column, mark.line, end_column, replacement),))
@@ -216,9 +216,12 @@ def _line_starts(source: str) -> array:
     return starts
 
 
-def _source_line(doc: Document, line: int) -> str:
-    """The text of a 1-based source line, without its line ending."""
+def source_line(doc: Document, line: int) -> str | None:
+    """The text of a 1-based line of `doc.source` (which must not be None), without its line
+    ending; None when there is no such line."""
     starts = _line_starts(doc.source)
+    if not 1 <= line <= len(starts):
+        return None
     if line < len(starts):
         return doc.source[starts[line - 1]:starts[line]].rstrip("\r\n")
     return doc.source[starts[line - 1]:]
@@ -227,9 +230,10 @@ def _source_line(doc: Document, line: int) -> str:
 def _adornment(doc: Document, line: int) -> str | None:
     """The character of a heading over- or underline (`=====`, `-----`) on a 1-based source
     line, or None when the line is not one (or does not exist)."""
-    if not 1 <= line <= len(_line_starts(doc.source)):
+    text = source_line(doc, line)
+    if text is None:
         return None
-    text = _source_line(doc, line).strip()
+    text = text.strip()
     return text[0] if len(text) >= 2 and len(set(text)) == 1 and text[0] in "=-~^*+#`:'\"._" else None
 
 
@@ -243,7 +247,7 @@ def _insert_before(doc: Document, block: Block, banner: str) -> Edit:
         line -= 1
         column = 1
     else:
-        column = _source_line(doc, line).rfind("\f", 0, block.column - 1) + 2
+        column = source_line(doc, line).rfind("\f", 0, block.column - 1) + 2
     return Edit(line, column, line, column, banner + "\n\n")
 
 
@@ -253,7 +257,7 @@ def _end_of(doc: Document, block: Block) -> tuple[int, int]:
     line, column = block.position_of(len(block.text))
     if block.kind is BlockKind.HEADING and _adornment(doc, line + 1) is not None:
         line, column = line + 1, 1
-    text = _source_line(doc, line)
+    text = source_line(doc, line)
     form_feed = text.find("\f", column - 1)
     return line, (form_feed + 1 if form_feed != -1 else len(text) + 1)
 

@@ -185,10 +185,10 @@ def _attach_source(doc: Document, findings: list[Finding]) -> None:
         for finding in findings:
             finding.source = first_lines.get((finding.page, finding.line))
         return
-    lines = doc.source.split("\n")
+    from marklint.fixes import source_line
+
     for finding in findings:
-        if 0 < finding.line <= len(lines):
-            finding.source = lines[finding.line - 1].rstrip("\r")
+        finding.source = source_line(doc, finding.line)
 
 
 def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:
