@@ -83,6 +83,14 @@ def test_show_source_counts_a_lone_carriage_return_as_a_line_end():
     ]
 
 
+def test_document_date_lines_end_at_a_lone_carriage_return():
+    from marklint.dates import document_date
+    from marklint.lint import _document_lines
+
+    data = b"SECRET\r\rDeclassify On: 31 December 2035\r(U) Dated 12 March 2001.\r"
+    assert str(document_date(_document_lines(read_document("t.txt", data)))) == "2001-03-12"
+
+
 def test_directive_comments_become_comment_blocks():
     doc = read_document("t.txt", b"Text\n  # marklint: disable-next-line portion-missing -- ok\nMore\n")
     kinds = [(b.kind.value, b.text, b.line, b.column) for b in doc.pages[0].blocks]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -108,6 +109,9 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
+_LINE_BREAK_RE = re.compile(r"\r(?!\n)|\n")  # a lone CR ends a line, as the readers count lines
+
+
 def _document_lines(doc: Document) -> Iterator[str]:
     """The document's lines one at a time: finding its date rarely needs more than the first
     few, and splitting a 100 MB file at once would cost hundreds of MB."""
@@ -116,9 +120,9 @@ def _document_lines(doc: Document) -> Iterator[str]:
             yield from block.text.split("\n")
         return
     source, start = doc.source, 0
-    while (end := source.find("\n", start)) >= 0:
-        yield source[start:end]
-        start = end + 1
+    for line_end in _LINE_BREAK_RE.finditer(source):
+        yield source[start:line_end.start()]
+        start = line_end.end()
     yield source[start:]
 
 
