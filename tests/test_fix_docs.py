@@ -1,5 +1,5 @@
-"""docs/readme/fix.md shows real runs: its example drafts, run through the commands it names,
-give exactly the outputs, diffs and fixed files it shows."""
+"""The README's fix-mode section shows real runs: its example drafts, run through the commands it
+names, give exactly the outputs, diffs and fixed files it shows."""
 
 import io
 import re
@@ -8,7 +8,15 @@ from pathlib import Path
 
 from marklint.cli import main
 
-DOC = Path(__file__).resolve().parents[1] / "docs" / "readme" / "fix.md"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def fix_section() -> str:
+    """The README section "Fixing markings automatically", up to the next top-level section."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index("## Fixing markings automatically")
+    end = text.index("\n## ", start + 1)
+    return text[start:end]
 
 
 def run(argv):
@@ -23,7 +31,7 @@ def run(argv):
 
 
 def test_examples_are_real(tmp_path, monkeypatch):
-    blocks = re.findall(r"```(?:diff)?\n(.*?)```", DOC.read_text(encoding="utf-8"), re.S)
+    blocks = re.findall(r"```(?:diff)?\n(.*?)```", fix_section(), re.S)
     memo = blocks[1]
     index = next(i for i, block in enumerate(blocks) if block.startswith("CONFIDENTIAL"))
     monkeypatch.chdir(tmp_path)

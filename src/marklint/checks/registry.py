@@ -230,7 +230,7 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",
-        why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in docs/readme/ci.md.",
+        why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in the README (CI and pre-commit).",
         bad="SECRET\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\n(S) The convoy leaves at dawn.\n\nSECRET\n",
         good="SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\nThe escort joins at noon.\n\nSECRET\n",
     ),
@@ -276,7 +276,7 @@ def render_rule(rule: RuleDoc) -> str:
 
 
 def markdown_table() -> str:
-    """The README's rule table (docs/readme/rules-table.md), generated from RULES."""
+    """The README's rule table (between its rules-table markers), generated from RULES."""
     rows = ["| code | slug | severity | summary |", "|---|---|---|---|"]
     for rule in RULES:
         rows.append(f"| {rule.code} | `{rule.slug}` | {rule.severity.label} | {rule.summary} |")
