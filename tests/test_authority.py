@@ -195,6 +195,21 @@ def test_cab_reason_invalid():
     ]
 
 
+
+def test_free_text_values_are_not_quoted(tmp_path):
+    """A Reason or Declassify On written as prose may itself be sensitive: messages name the line,
+    not its text (content safety); short codes such as '1.4(i)' above are quoted."""
+    text = (FIXTURES / "reason-invalid.txt").read_text().replace("1.4(i)", "sources in the capital")
+    text = text.replace("Completion of Operation", "20301231 or when the sources retire")
+    doc = make_doc(text)
+    findings = check_authority(doc, find_authority_block(doc), SECRET, date(2012, 3, 3), load_ruleset("us-cnsi"))
+    messages = [f.message for f in findings]
+    assert messages == [
+        "Reason value is not 1.4 plus one or more of the letters (a)..(h), e.g. '1.4(c)' (C-03)",
+        "Declassify On value holds more than one value; give exactly one date or event (C-06)",
+    ]
+    assert not any("capital" in m or "retire" in m for m in messages)
+
 def test_cab_reason_invalid_off_under_eo12356():
     assert [f[0] for f in lint("reason-invalid.txt", ruleset="us-eo12356")] == []
 
@@ -249,7 +264,7 @@ def test_valid_declassify_values(value):
 
 @pytest.mark.parametrize("value, message", [
     ("20301231 or Completion of Operation",
-     "Declassify On '20301231 or Completion of Operation' holds more than one value; give exactly one date or event (C-06)"),
+     "Declassify On value holds more than one value; give exactly one date or event (C-06)"),
     ("2035-10-10", "numeric date '2035-10-10' must be written YYYYMMDD (20351010) (C-07)"),
     ("20351340", "'20351340' is not a valid date (C-07)"),
     ("50X1-HUM, 20600101", "50X1-HUM takes no date or event (C-10)"),

@@ -273,7 +273,7 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
         for reason in cab.all("reason"):
             if reason.value and not policy.reason_pattern.match(reason.value):
                 out.value("cab-reason-invalid", reason,
-                          f"Reason '{reason.value}' is not 1.4 plus one or more of the letters (a)..(h), "
+                          f"{_shown('Reason', reason.value)} is not 1.4 plus one or more of the letters (a)..(h), "
                           "e.g. '1.4(c)' (C-03)")
     declassify = [line for line in cab.all("declassify-on") if line.value]
     if len(declassify) > 1:
@@ -306,14 +306,15 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
     value = line.value
     shapes = policy.declassify_shapes
     for retired in policy.retired:
-        if retired.regex.search(value):
+        found = retired.regex.search(value)
+        if found:
             if retired.valid_until is not None and doc_date is not None and doc_date <= retired.valid_until:
                 return
             when = (f"valid only on documents dated on or before {retired.valid_until.isoformat()}"
                     if retired.valid_until else "never valid")
             use = f"; use {retired.replacement}" if retired.replacement else ""
             out.value("cab-declassify-invalid", line,
-                      f"Declassify On '{value}' is a retired value, {when}{use} (C-15, L-04)")
+                      f"Declassify On '{found.group(0)}' is a retired value, {when}{use} (C-15, L-04)")
             return
     commingled = _commingled(overall)
     if _AEA_NATO_RE.fullmatch(value):
@@ -355,11 +356,23 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
     _check_date_or_event(out, line, value, "date", policy, doc_date, shapes)
 
 
+_SHOWABLE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,./()\-]{0,31}")
+_WORD_RE = re.compile(r"[a-z]{3}")
+
+
+def _shown(label: str, value: str) -> str:
+    """`label 'value'` when the value is a short code such as `OADR` or `1.5(c)`; only the label
+    when it is free text (an event, a phrase), which may itself be sensitive (content safety)."""
+    if _SHOWABLE_RE.fullmatch(value) and not _WORD_RE.search(value):
+        return f"{label} '{value}'"
+    return f"{label} value"
+
+
 def _shape_allowed(out: _Emitter, line: CabLine, shape: str, shapes) -> bool:
     if shape in shapes:
         return True
     out.value("cab-declassify-invalid", line,
-              f"Declassify On '{line.value}' ({shape}) is not allowed by rule set {out.ruleset.name} (C-06)")
+              f"{_shown('Declassify On', line.value)} ({shape}) is not allowed by rule set {out.ruleset.name} (C-06)")
     return False
 
 
@@ -385,7 +398,7 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
     if day is None:
         if _HAS_DATE_RE.search(text) or parse_date(text.split(" or ")[0]) is not None:
             out.value("cab-declassify-invalid", line,
-                      f"Declassify On '{line.value}' holds more than one value; give exactly one "
+                      f"{_shown('Declassify On', line.value)} holds more than one value; give exactly one "
                       "date or event (C-06)")
             return
         _shape_allowed(out, line, "event", shapes)
