@@ -79,6 +79,13 @@ def test_exit_non_zero_on_fix(work):
     assert (work / "memo.txt").read_bytes() == CLEAN.encode()
 
 
+
+def test_diff_with_exit_zero_exits_zero_and_writes_nothing(work):
+    code, out, err = run(["--diff", "--exit-zero", "memo.txt"])
+    assert (code, err) == (0, "would fix 5 findings in 1 file\n")
+    assert out.startswith("--- a/memo.txt\n+++ b/memo.txt\n")
+    assert (work / "memo.txt").read_bytes() == MESSY.encode()
+
 def test_diff_prints_a_unified_diff_and_writes_nothing(work):
     code, out, err = run(["--diff", "memo.txt"])
     assert out == (

@@ -172,7 +172,8 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
     """`--fix` / `--diff`: fix the files (marklint.fix.fix_path) and say what changed.
 
     Returns the FileFix list for the normal report with --fix; with --diff, prints the diff
-    and returns the exit code (1 when there is a change, 2 on an error); 2 for stdin.
+    and returns the exit code (1 when there is a change, unless --exit-zero; 2 on an error);
+    2 for stdin.
     """
     from marklint.fix import describe_fixed, fix_path, unified_diff
     from marklint.lint import expand_paths
@@ -212,7 +213,9 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
     for done in fixes:
         if done.result.error is not None:
             err.write(f"marklint: {display_path(done.path, root)}: {done.result.error}\n")
-    return 2 if any(d.result.error for d in fixes) else 1 if any(d.changed for d in fixes) else 0
+    if any(d.result.error for d in fixes):
+        return 2
+    return 1 if any(d.changed for d in fixes) and not args.exit_zero else 0
 
 
 def _configured_fail_on():
