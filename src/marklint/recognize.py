@@ -113,14 +113,16 @@ def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
 
 
 _banners: dict[tuple[str, int], tuple[str, Parsed, bool] | None] = {}
+_UNSEEN = object()  # not yet in _banners (None there means "not a banner")
 
 
 def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
     """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
     key = (text, id(vocab))
-    if key not in _banners:
-        _banners[key] = _banner_of(text, vocab)
-    return _banners[key]
+    found = _banners.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        found = _banners[key] = _banner_of(text, vocab)
+    return found
 
 
 def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | None:
@@ -161,7 +163,7 @@ def portion_at(text: str, vocab: object | None = None) -> tuple[int, str, Parsed
         if match is None:
             return None
     mark = match.group(0)
-    parsed = parse_cached(mark, "portion", vocab)
+    parsed = _cache.get((mark, "portion", id(vocab))) or parse_cached(mark, "portion", vocab)
     if parsed.marking is None and "//" not in mark:
         return None
     return offset, mark, parsed
@@ -213,8 +215,12 @@ def recognize(
             text = block.text
             if kind is line_kind:
                 found = banner_of(text, vocab)
-                if found is not None:
-                    banners.append(_mark(block, page, 0, found[0], "banner", found[1], found[2]))
+                if found is not None:  # built inline, like a block-start portion mark below
+                    written, parsed, cable = found
+                    column = block.column
+                    banners.append(Mark(written, "banner", block.line, column,
+                                        column + len(text if cable else written), number, block,
+                                        parsed.marking, parsed.error, cable))
                     continue
                 if is_page_number(text):
                     continue
@@ -246,10 +252,12 @@ def _edges(marks: PageMarks) -> None:
     # Only the ends matter: scan in from each side instead of filtering every block.
     first = next(b for b in blocks if _is_content(b))
     last = next(b for b in reversed(blocks) if _is_content(b))
-    by_block = {id(m.block): m for m in marks.banners}
-    marks.top = by_block.get(id(first))
-    if last is not first or marks.top is None:
-        marks.bottom = by_block.get(id(last))
+    # Banners are in block order, so only the first and the last can sit on those blocks.
+    banners = marks.banners
+    if banners[0].block is first:
+        marks.top = banners[0]
+    if (last is not first or marks.top is None) and banners[-1].block is last:
+        marks.bottom = banners[-1]
 
 
 def _is_content(block: Block) -> bool:

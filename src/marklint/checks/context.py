@@ -96,10 +96,11 @@ class CheckContext:
             if self._highest is None and self.portions:
                 self._highest = self.max_portion(self.portions)
             return self._highest
-        best = None
+        best, best_rank = None, -1
         for mark in marks:
-            if mark.marking is not None and (best is None or mark.marking.rank > best.marking.rank):
-                best = mark
+            marking = mark.marking
+            if marking is not None and marking.rank > best_rank:
+                best, best_rank = mark, marking.rank
         return best
 
     def rollup(self, marks: list[Mark]) -> Marking:
