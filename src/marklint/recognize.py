@@ -169,9 +169,12 @@ def portion_at(text: str, vocab: object | None = None) -> tuple[int, str, Parsed
     return offset, mark, parsed
 
 
+_TRAILING_ENDS = (")", ").", ");", "):", ") ")  # how a block ending in a portion mark can end
+
+
 def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, Parsed] | None:
     """A parseable portion mark at the end of a block: (offset, mark text, parse), or None."""
-    if not text.endswith((")", ").", ");", "):", ") ")):
+    if not text.endswith(_TRAILING_ENDS):
         return None
     match = _TRAILING_RE.search(text)
     if match is None:
@@ -234,7 +237,7 @@ def recognize(
                     portions.append(Mark(mark, "portion", block.line, column, column + len(mark), number,
                                          block, parsed.marking, parsed.error))
                 continue
-            trailing = trailing_portion(text, vocab) if text[-1:] in ").;: " else None
+            trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
                 offset, mark, parsed = trailing
                 marks.misplaced.append(_mark(block, page, offset, mark, "portion", parsed))

@@ -173,8 +173,8 @@ def find_authority_block(doc: Document) -> AuthorityBlock | None:
     for page in doc.pages:
         lines: list[CabLine] = []
         blocks: list[Block] = []
-        for block in page.blocks:
-            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or ":" not in block.text:
+        for block in [b for b in page.blocks if ":" in b.text]:  # few blocks hold a colon
+            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE):
                 continue
             found = _block_lines(block, page.number)
             if found:

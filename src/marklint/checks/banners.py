@@ -28,7 +28,9 @@ from marklint.recognize import Mark, PageMarks
 def _differ(a: Mark, b: Mark) -> bool:
     """Whether two banners mean different things; a banner that does not parse is left to
     the marking checks."""
-    return a.marking is not None and b.marking is not None and a.marking != b.marking
+    # Parses are cached, so the same banner text gives the very same Marking: skip comparing it.
+    first, second = a.marking, b.marking
+    return first is not None and second is not None and first is not second and first != second
 
 
 def _edge_position(page: PageMarks, last: bool) -> tuple[int, int]:

@@ -110,7 +110,9 @@ class CheckContext:
         from marklint.markings import rollup
 
         options = self.ruleset.rollup_options()
-        key = (frozenset(m.marking for m in marks), options)
+        # Few distinct Marking objects recur (parses are cached): hash each once, not once per mark.
+        distinct = {id(m.marking): m.marking for m in marks}
+        key = (frozenset(distinct.values()), options)
         found = _rollups.get(key)
         if found is None:
             found = _rollups[key] = rollup(list(key[0]), options=options)
