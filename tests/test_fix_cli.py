@@ -1,16 +1,14 @@
 """Fix mode from the command line: --fix, --diff, --unsafe-fixes, --exit-non-zero-on-fix, and
 the safety guarantees (bytes kept, mode kept, concurrent changes refused)."""
 
-import io
 import json
 import os
 import stat
-import sys
 
 import pytest
 
 from marklint import fix as fixmod
-from marklint.cli import main
+from cli_support import run_cli
 
 CAB = "Classified By: J. Smith, Director\nDerived From: Memo dated 20240101\nDeclassify On: 20491231\n"
 MESSY = (
@@ -37,14 +35,7 @@ FIXED_LINES = (
 
 
 def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = old
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(argv)
 
 
 @pytest.fixture

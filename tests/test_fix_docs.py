@@ -1,12 +1,10 @@
 """The README's fix-mode section shows real runs: its example drafts, run through the commands it
 names, give exactly the outputs, diffs and fixed files it shows."""
 
-import io
 import re
-import sys
 from pathlib import Path
 
-from marklint.cli import main
+from cli_support import run_cli
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
@@ -20,14 +18,7 @@ def fix_section() -> str:
 
 
 def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = old
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(argv)
 
 
 def test_examples_are_real(tmp_path, monkeypatch):

@@ -2,15 +2,13 @@
 literal blocks untouched), DOCX and PDF never change (their fixes are only reported)."""
 
 import hashlib
-import io
 import json
-import sys
 
 import pytest
 
-from marklint.cli import main
 from marklint.fix import fix_path
 from marklint.lint import Settings
+from cli_support import run_cli
 
 CAB = "Classified By: J. Smith, Director\nDerived From: Memo dated 20240101\nDeclassify On: 20491231\n"
 SETTINGS = Settings(use_config=False)
@@ -95,14 +93,7 @@ def test_a_lone_carriage_return_in_plain_text_is_not_fixed(tmp_path):
 
 
 def run(argv):
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = old
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(argv)
 
 
 def test_docx_is_never_modified_and_its_fixes_are_reported(tmp_path, monkeypatch):

@@ -1,24 +1,15 @@
 """The user's example: a 1984 two-page letter bannered SECRET top and bottom."""
 
-import io
 import os
-import sys
 
-from marklint.cli import main
 from marklint.lint import Settings, lint_path
+from cli_support import run_cli
 
 SEED = os.path.join(os.path.dirname(__file__), "fixtures", "seed_letter.txt")
 
 
 def run(*argv):
-    out, err = io.StringIO(), io.StringIO()
-    old = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = out, err
-    try:
-        code = main(list(argv))
-    finally:
-        sys.stdout, sys.stderr = old
-    return code, out.getvalue(), err.getvalue()
+    return run_cli(argv)
 
 
 def test_seed_has_no_final_newline():
