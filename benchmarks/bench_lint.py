@@ -58,6 +58,16 @@ def timed(command: list[str]) -> tuple[float, float]:
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def corpus_or_generated(corpus: str | None, files: int, scratch: str) -> str:
+    """The corpus directory given, or a new one of `files` documents made under `scratch`."""
+    if corpus is not None:
+        return corpus
+    corpus = os.path.join(scratch, "corpus")
+    subprocess.run([sys.executable, os.path.join(HERE, "make_corpus.py"), corpus, "--files", str(files)],
+                   check=True, stdout=subprocess.DEVNULL)
+    return corpus
+
+
 def marklint_command() -> list[str]:
     command = [sys.executable, "-m", "marklint"]
     help_text = subprocess.run(command + ["--help"], capture_output=True, text=True).stdout
@@ -76,11 +86,7 @@ def main() -> None:
     args = parser.parse_args()
     load = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
-        corpus = args.corpus
-        if corpus is None:
-            corpus = os.path.join(scratch, "corpus")
-            subprocess.run([sys.executable, os.path.join(HERE, "make_corpus.py"), corpus,
-                            "--files", str(args.files)], check=True, stdout=subprocess.DEVNULL)
+        corpus = corpus_or_generated(args.corpus, args.files, scratch)
         files, size = corpus_size(corpus)
         command = marklint_command()
         lint = min(timed(command + ["--quiet", "--format", "json", corpus]) for _ in range(args.repeat))

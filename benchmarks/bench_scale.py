@@ -31,7 +31,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from bench_lint import ONE_PAGE, REFERENCE, corpus_size  # noqa: E402
+from bench_lint import ONE_PAGE, REFERENCE, corpus_or_generated, corpus_size  # noqa: E402
 from make_corpus import document  # noqa: E402
 
 MARKLINT = [sys.executable, "-m", "marklint"]
@@ -76,11 +76,7 @@ def main() -> None:
     args = parser.parse_args()
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as scratch:
-        corpus = args.corpus
-        if corpus is None:
-            corpus = os.path.join(scratch, "corpus")
-            subprocess.run([sys.executable, os.path.join(HERE, "make_corpus.py"), corpus,
-                            "--files", str(args.files)], check=True, stdout=subprocess.DEVNULL)
+        corpus = corpus_or_generated(args.corpus, args.files, scratch)
         files, size = corpus_size(corpus)
         mb = size / 1e6
         lint = MARKLINT + ["--quiet", "--format", "json"]
