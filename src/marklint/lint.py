@@ -11,7 +11,7 @@ import fnmatch
 import os
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -126,11 +126,43 @@ def _document_lines(doc: Document) -> Iterator[str]:
     yield source[start:]
 
 
+_exemption_tests: dict[int, tuple[object, Callable[[str], bool]]] = {}
+_EXEMPTION_MEMO_LIMIT = 4096  # distinct first lines remembered per rule set (bounds memory)
+
+
+def _exemption_test(ruleset) -> Callable[[str], bool]:
+    """`is_exempt(first_line)` for a rule set: whether a block is an administrative element
+    (the rule set's exempt patterns, an authority-block line, a CUI designation line).
+    Memoised by line per rule set: dates, salutations, closings and signatures recur from
+    document to document, and each costs every pattern of the rule set."""
+    entry = _exemption_tests.get(id(ruleset))
+    if entry is not None and entry[0] is ruleset:  # the entry holds the rule set: its id stays its own
+        return entry[1]
+    from marklint.checks.authority import is_authority_line
+
+    policy = ruleset.portions
+    designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
+    memo: dict[str, bool] = {}
+
+    def is_exempt(first_line: str) -> bool:
+        text = first_line.strip()
+        found = memo.get(text)
+        if found is None:
+            if len(memo) >= _EXEMPTION_MEMO_LIMIT:
+                memo.clear()
+            found = memo[text] = (policy.exemption(text) is not None or is_authority_line(text)
+                                  or any(regex.search(text) for regex in designations))
+        return found
+
+    _exemption_tests[id(ruleset)] = (ruleset, is_exempt)
+    return is_exempt
+
+
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     """Run every check on a Document and return its findings (severity, selection and
     suppressions applied). `settings` must already hold the file's configuration."""
     from marklint.checks import banners, cui, formats, markings, portions, transmittal
-    from marklint.checks.authority import check_authority, find_authority_block, is_authority_line
+    from marklint.checks.authority import check_authority, find_authority_block
     from marklint.checks.context import CheckContext
     from marklint.dates import document_date
     from marklint.recognize import recognize
@@ -139,15 +171,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     doc_date = document_date(_document_lines(doc))
     ruleset, notice = resolve_ruleset(settings.rules, doc_date)
     vocab = _vocabulary(ruleset.vocabulary)
-    policy = ruleset.portions
-
-    designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
-
-    def is_exempt(first_line: str) -> bool:
-        text = first_line.strip()
-        return (policy.exemption(text) is not None or is_authority_line(text)
-                or any(regex.search(text) for regex in designations))
-
+    is_exempt = _exemption_test(ruleset)
     pages = recognize(doc, vocab, is_exempt)
     ctx = CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
                        is_exempt)

@@ -48,8 +48,12 @@ _MARK_BODY = (
 # a copyright sign (`(C) 2024`, `(C) Copyright`).
 PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))")
 _TRAILING_RE = re.compile(rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$")
-_LIST_PREFIX_RE = re.compile(r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+")
-_SUBJECT_PREFIX_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*")
+_LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
+_SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
+# A portion mark at the start of a block, after list numbering or after a subject label, in one
+# match (group 1). The prefix is possessive: once list numbering or a label is read, the mark
+# must follow it (no text can start both with a prefix and with a mark).
+_PORTION_AT_RE = re.compile(rf"(?:{_LIST_PREFIX}|{_SUBJECT_PREFIX})?+({PORTION_START_RE.pattern})")
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ class Parsed:
     error: MarkingError | None
 
 
-@dataclass
+@dataclass(slots=True)  # tens of thousands per run
 class Mark:
     """A banner or portion mark found in the document, with its exact position.
 
@@ -94,13 +98,24 @@ class PageMarks:
     bottom: Mark | None = None
 
 
-_cache: dict[tuple[str, str, int], Parsed] = {}
+# Parses by (form, id(vocabulary)), then by marking text: the per-mark lookup is a plain
+# string key into a table fetched once per document.
+_cache: dict[tuple[str, int], dict[str, Parsed]] = {}
+
+
+def _parses(form: str, vocab: object | None) -> dict[str, Parsed]:
+    """The cache of parses of one form under one vocabulary (marking text -> Parsed)."""
+    key = (form, id(vocab))
+    table = _cache.get(key)
+    if table is None:
+        table = _cache[key] = {}
+    return table
 
 
 def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
     """Parse a marking string once per (text, form, vocabulary); never raises MarkingError."""
-    key = (text, form, id(vocab))
-    hit = _cache.get(key)
+    table = _parses(form, vocab)
+    hit = table.get(text)
     if hit is None:
         from marklint.markings import MarkingError, parse
 
@@ -108,20 +123,22 @@ def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
             hit = Parsed(parse(text, form, vocab=vocab), None)
         except MarkingError as exc:
             hit = Parsed(None, exc)
-        _cache[key] = hit
+        table[text] = hit
     return hit
 
 
-_banners: dict[tuple[str, int], tuple[str, Parsed, bool] | None] = {}
+_banners: dict[int, dict[str, tuple[str, Parsed, bool] | None]] = {}  # by id(vocabulary), then line
 _UNSEEN = object()  # not yet in _banners (None there means "not a banner")
 
 
 def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
     """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
-    key = (text, id(vocab))
-    found = _banners.get(key, _UNSEEN)
+    table = _banners.get(id(vocab))
+    if table is None:
+        table = _banners[id(vocab)] = {}
+    found = table.get(text, _UNSEEN)
     if found is _UNSEEN:
-        found = _banners[key] = _banner_of(text, vocab)
+        found = table[text] = _banner_of(text, vocab)
     return found
 
 
@@ -149,26 +166,6 @@ def _spaced_mixed_case(text: str) -> bool:
     return ("// " in text or " //" in text) and not text.isupper()
 
 
-def portion_at(text: str, vocab: object | None = None) -> tuple[int, str, Parsed] | None:
-    """The portion mark at the start of a block's text (after list numbering or a subject
-    label): (offset in text, mark text, parse), or None."""
-    offset = 0
-    match = PORTION_START_RE.match(text)
-    if match is None:
-        prefix = _LIST_PREFIX_RE.match(text) or _SUBJECT_PREFIX_RE.match(text)
-        if prefix is None:
-            return None
-        offset = prefix.end()
-        match = PORTION_START_RE.match(text, offset)
-        if match is None:
-            return None
-    mark = match.group(0)
-    parsed = _cache.get((mark, "portion", id(vocab))) or parse_cached(mark, "portion", vocab)
-    if parsed.marking is None and "//" not in mark:
-        return None
-    return offset, mark, parsed
-
-
 _TRAILING_ENDS = (")", ").", ");", "):", ") ")  # how a block ending in a portion mark can end
 
 
@@ -185,14 +182,6 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
     return match.start(1), match.group(1), parsed
 
 
-def _mark(block: Block, page: Page, offset: int, text: str, form: str, parsed: Parsed,
-          cable: bool = False) -> Mark:
-    line, column = block.position_of(offset) if offset else (block.line, block.column)
-    width = len(block.text) if cable else len(text)
-    return Mark(text, form, line, column, column + width, page.number, block,
-                parsed.marking, parsed.error, cable)
-
-
 def recognize(
     doc: Document,
     vocab: object | None = None,
@@ -207,6 +196,8 @@ def recognize(
     """
     result = []
     line_kind, skipped = BlockKind.LINE, (BlockKind.COMMENT, BlockKind.QUOTE)
+    portion_match = _PORTION_AT_RE.match
+    parses = _parses("portion", vocab)
     for page in doc.pages:
         marks = PageMarks(page)
         number = page.number
@@ -227,20 +218,28 @@ def recognize(
                     continue
                 if is_page_number(text):
                     continue
-            start = portion_at(text, vocab) if text.find("(", 0, 24) >= 0 else None
-            if start is not None:
-                offset, mark, parsed = start
-                if offset:
-                    portions.append(_mark(block, page, offset, mark, "portion", parsed))
-                else:  # the common case, built inline: a mark at the very start of the block
-                    column = block.column
-                    portions.append(Mark(mark, "portion", block.line, column, column + len(mark), number,
+            # A portion mark at the start of the block (after list numbering or a subject label).
+            # `(C) 2024`, `(a)` and `(CMS)` do not match; one that does not parse is a mark only
+            # when it holds `//` (a malformed mark, reported by the marking checks).
+            match = portion_match(text) if text.find("(", 0, 24) >= 0 else None
+            if match is not None:
+                mark = match.group(1)
+                parsed = parses.get(mark) or parse_cached(mark, "portion", vocab)
+                if parsed.marking is not None or "//" in mark:
+                    offset = match.start(1)
+                    if offset and text.count("\n", 0, offset):
+                        line, column = block.position_of(offset)
+                    else:  # on the block's first line (the common case): no call needed
+                        line, column = block.line, block.column + offset
+                    portions.append(Mark(mark, "portion", line, column, column + len(mark), number,
                                          block, parsed.marking, parsed.error))
-                continue
+                    continue
             trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
                 offset, mark, parsed = trailing
-                marks.misplaced.append(_mark(block, page, offset, mark, "portion", parsed))
+                line, column = block.position_of(offset)
+                marks.misplaced.append(Mark(mark, "portion", line, column, column + len(mark), number,
+                                            block, parsed.marking, parsed.error))
             else:
                 unmarked.append(block)
         if banners:
@@ -252,11 +251,13 @@ def recognize(
 def _edges(marks: PageMarks) -> None:
     """Set the page's top and bottom banners: the first and last content blocks, if banners."""
     blocks = marks.page.blocks
-    # Only the ends matter: scan in from each side instead of filtering every block.
-    first = next(b for b in blocks if _is_content(b))
-    last = next(b for b in reversed(blocks) if _is_content(b))
-    # Banners are in block order, so only the first and the last can sit on those blocks.
     banners = marks.banners
+    # Only the ends matter: scan in from each side instead of filtering every block. A banner
+    # is content, so a page that starts (ends) with its banner needs no scan at that end.
+    first = blocks[0] if blocks[0] is banners[0].block else next(b for b in blocks if _is_content(b))
+    last = blocks[-1] if blocks[-1] is banners[-1].block else next(
+        b for b in reversed(blocks) if _is_content(b))
+    # Banners are in block order, so only the first and the last can sit on those blocks.
     if banners[0].block is first:
         marks.top = banners[0]
     if (last is not first or marks.top is None) and banners[-1].block is last:

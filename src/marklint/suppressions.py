@@ -68,24 +68,28 @@ def parse_directive(block: Block) -> Directive | None:
 def _directives(document: Document, slug_of: Callable[[str], str | None]) -> list[Directive]:
     """Parse every directive, resolve its rule names to slugs (unknown names stay as written)
     and work out the lines each disabling directive covers."""
-    blocks = [block for _, block in document.blocks()]
+    comment = BlockKind.COMMENT
     found: list[Directive] = []
-    for index, block in enumerate(blocks):
-        if block.kind is not BlockKind.COMMENT:
-            continue
-        directive = parse_directive(block)
-        if directive is None:
-            continue
-        directive.slugs = {slug_of(name) or name for name in directive.names}
-        if directive.action == "disable-file":
-            directive.first, directive.last = 0, _END_OF_FILE
-        elif directive.action == "disable-next-line":
-            target = next((b for b in blocks[index + 1:] if b.kind is not BlockKind.COMMENT), None)
-            if target is not None:
-                directive.first, directive.last = target.line, target.end_line
-        elif directive.action == "disable":
-            directive.first, directive.last = block.end_line + 1, _END_OF_FILE
-        found.append(directive)
+    waiting: list[Directive] = []  # disable-next-line directives before their next block
+    for page in document.pages:
+        for block in page.blocks:
+            if block.kind is not comment:
+                if waiting:
+                    for directive in waiting:
+                        directive.first, directive.last = block.line, block.end_line
+                    waiting.clear()
+                continue
+            directive = parse_directive(block)
+            if directive is None:
+                continue
+            directive.slugs = {slug_of(name) or name for name in directive.names}
+            if directive.action == "disable-file":
+                directive.first, directive.last = 0, _END_OF_FILE
+            elif directive.action == "disable-next-line":
+                waiting.append(directive)
+            elif directive.action == "disable":
+                directive.first, directive.last = block.end_line + 1, _END_OF_FILE
+            found.append(directive)
     open_regions = [d for d in found if d.action == "disable"]
     for directive in found:
         if directive.action != "enable":

@@ -53,15 +53,29 @@ class CheckContext:
     marked: bool = False  # any banner or well-placed portion mark at all
     _text: str | None = None
     _highest: Mark | None = None
+    _markings: list[Marking] | None = None
 
     def __post_init__(self) -> None:
-        banners = [m for page in self.pages for m in page.banners]
+        first_banner = next((page.banners[0] for page in self.pages if page.banners), None)
         first = self.pages[0] if self.pages else None
-        self.overall = (first.top or first.bottom if first else None) or (banners[0] if banners else None)
+        self.overall = (first.top or first.bottom if first else None) or first_banner
         self.portions = [
             m for page in self.pages for m in page.portions + page.misplaced if m.marking is not None
         ]
-        self.marked = bool(banners) or any(page.portions for page in self.pages)
+        self.marked = first_banner is not None or any(page.portions for page in self.pages)
+
+    @property
+    def markings(self) -> list[Marking]:
+        """Each distinct parsed Marking among the document's banners and portion marks
+        (misplaced ones too), once: parses are cached, so a document holds few distinct ones,
+        and questions about all its markings need only ask these."""
+        if self._markings is None:
+            distinct = {
+                id(m.marking): m.marking for page in self.pages
+                for m in page.banners + page.portions + page.misplaced
+            }
+            self._markings = [marking for marking in distinct.values() if marking is not None]
+        return self._markings
 
     @property
     def overall_marking(self) -> Marking | None:

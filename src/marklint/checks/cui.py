@@ -15,10 +15,10 @@ LEGACY = frozenset({"FOUO", "SBU", "LES", "SBU NOFORN", "LES NOFORN", "SBU-NF", 
 
 def check(ctx: CheckContext) -> list[Finding]:
     """CUI designation indicator and legacy-marking mixing findings."""
+    if not any(carries_cui(marking) for marking in ctx.markings):
+        return []
     marks = [m for page in ctx.pages for m in page.banners + page.portions + page.misplaced]
     cui_marks = [m for m in marks if carries_cui(m.marking)]
-    if not cui_marks:
-        return []
     findings = []
     policy = ctx.ruleset.cui
     if policy.designation_required and ctx.pages and not _has_designation(ctx, policy):

@@ -9,32 +9,49 @@ from __future__ import annotations
 from marklint.checks.context import CheckContext
 from marklint.findings import Finding
 
-_cache: dict[tuple[str, str, int, object], list] = {}
+_cache: dict[tuple[str, int, object], dict[str, list]] = {}
 
 
-def _problems(text: str, form: str, vocab: object, era: object) -> list:
-    key = (text, form, id(vocab), era)
-    problems = _cache.get(key)
+def _problems_of(form: str, vocab: object, era: object) -> dict[str, list]:
+    """The memo of `marklint.markings.check` results (marking text -> problems) for one form,
+    vocabulary and era: looked up once per form, so each mark costs one string-keyed lookup."""
+    key = (form, id(vocab), era)
+    table = _cache.get(key)
+    if table is None:
+        table = _cache[key] = {}
+    return table
+
+
+def _problems(text: str, form: str, vocab: object, era: object, table: dict[str, list]) -> list:
+    problems = table.get(text)
     if problems is None:
         from marklint.markings import check
 
-        problems = _cache[key] = check(text, form, vocab=vocab, era=era)
+        problems = table[text] = check(text, form, vocab=vocab, era=era)
     return problems
 
 
 def check(ctx: CheckContext) -> list[Finding]:
     """The problems of every banner and portion mark in the document."""
     findings = []
+    vocab, date = ctx.vocab, ctx.date
+    current = {form: _problems_of(form, vocab, None) for form in ("banner", "portion")}
     for page in ctx.pages:
         for mark in page.banners + page.portions + page.misplaced:
+            # The document's date only matters for legacy tokens (an unparsed marking may hold some).
+            marking = mark.marking
+            if marking is None or marking.legacy:
+                problems = _problems(mark.text, mark.form, vocab, date, _problems_of(mark.form, vocab, date))
+            else:
+                problems = _problems(mark.text, mark.form, vocab, None, current[mark.form])
+            if not problems and not mark.cable:
+                continue
             if mark.cable:
                 findings.append(ctx.finding(
                     "marking-form", mark,
                     f"banner written in spaced letters; write it as {mark.text}", mark.page,
                 ))
-            # The document's date only matters for legacy tokens (an unparsed marking may hold some).
-            era = ctx.date if mark.marking is None or mark.marking.legacy else None
-            for problem in _problems(mark.text, mark.form, ctx.vocab, era):
+            for problem in problems:
                 if mark.cable:
                     column, end_column = mark.column, mark.end_column
                 else:

@@ -34,10 +34,13 @@ def portions_required(ctx: CheckContext) -> bool:
         return ctx.marked
     if required == "all-or-none":
         return any(page.portions for page in ctx.pages)
-    markings = [m.marking for page in ctx.pages for m in page.banners] + [m.marking for m in ctx.portions]
-    return any(
-        m is not None and (m.is_classified or (m.has_controls and m.level != "CUI")) for m in markings
-    )
+    return any(m.is_classified or (m.has_controls and m.level != "CUI") for m in ctx.markings)
+
+
+def _first_line(text: str) -> str:
+    """The text up to its first line break (without copying the rest of a long block)."""
+    end = text.find("\n")
+    return text if end < 0 else text[:end]
 
 
 def check(ctx: CheckContext) -> list[Finding]:
@@ -45,10 +48,11 @@ def check(ctx: CheckContext) -> list[Finding]:
     findings = []
     required = portions_required(ctx)
     kinds = ctx.ruleset.portions.blocks
+    is_exempt = ctx.is_exempt
     for page in ctx.pages:
         if required:
             for block in page.unmarked:
-                if block.kind in kinds and not ctx.is_exempt(block.text.split("\n", 1)[0]):
+                if block.kind in kinds and not is_exempt(_first_line(block.text)):
                     name = _KIND_NAMES.get(block.kind.value, block.kind.value)
                     findings.append(ctx.finding(
                         "portion-missing", (block.line, block.column), f"{name} has no portion mark",

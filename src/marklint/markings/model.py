@@ -103,7 +103,7 @@ class Marking:
     def __hash__(self) -> int:
         return hash(self._key)
 
-    @property
+    @cached_property  # read once per mark by several checks; Markings are shared via the parse cache
     def rank(self) -> int:
         """U=0 (CUI too), R=1, C=2, S=3, TS=4."""
         return LEVEL_RANKS[self.level]
