@@ -17,6 +17,7 @@ and cab-declassify-too-late (C-08, C-11, C-12). What each rule set requires is d
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -141,10 +142,26 @@ def _segments(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LABEL_MEMO_CHARS = 1000  # longer blocks are read afresh: the memo must not hold large texts
+
+
 def _block_lines(block: Block, page: int) -> list[CabLine]:
+    text = block.text
+    labels = _memo_labels(text) if len(text) <= _LABEL_MEMO_CHARS else _labels(text)
+    found = []
+    for key, written, value, label_at, value_at, lookalike in labels:
+        line, column = block.position_of(label_at)
+        value_line, value_column = block.position_of(value_at)
+        found.append(CabLine(key, written, value, line, column, value_line, value_column, page, lookalike))
+    return found
+
+
+def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool], ...]:
+    """The authority-block labels in a block's text: (key, label as written, value, offset of
+    the label, offset of the value, lookalike) for each line or `|` segment that has one."""
     found = []
     offset = 0
-    for raw in block.text.split("\n"):
+    for raw in text.split("\n"):
         if ":" in raw[:40]:
             spans = _segments(raw) if "|" in raw else [(0, len(raw))]
             for start, end in spans:
@@ -156,12 +173,13 @@ def _block_lines(block: Block, page: int) -> list[CabLine]:
                 value = segment[after:].strip()
                 value_at = after + (len(segment[after:]) - len(segment[after:].lstrip()))
                 label_at = start + (len(segment[start:]) - len(segment[start:].lstrip()))
-                line, column = block.position_of(offset + label_at)
-                value_line, value_column = block.position_of(offset + value_at)
-                found.append(CabLine(key, written, value, line, column, value_line, value_column,
-                                     page, lookalike))
+                found.append((key, written, value, offset + label_at, offset + value_at, lookalike))
         offset += len(raw) + 1
-    return found
+    return tuple(found)
+
+
+# Authority blocks, salutations and subject lines recur from document to document.
+_memo_labels = functools.lru_cache(maxsize=4096)(_labels)
 
 
 def find_authority_block(doc: Document) -> AuthorityBlock | None:

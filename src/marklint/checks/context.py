@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import TYPE_CHECKING, Callable
 
 from marklint.checks.registry import make_finding
@@ -17,6 +18,8 @@ if TYPE_CHECKING:
     from marklint.ruleset import RuleSet
 
 COMPILATION_RE = re.compile(r"\bcompilation\b", re.IGNORECASE)
+_MARKING = attrgetter("marking")
+_RANK = attrgetter("marking.rank")
 
 
 _rollups: dict[tuple[frozenset, object], Marking] = {}
@@ -105,17 +108,13 @@ class CheckContext:
         return self._text
 
     def max_portion(self, marks: list[Mark] | None = None) -> Mark | None:
-        """The highest-ranked parsed portion among `marks` (default: the whole document)."""
+        """The highest-ranked of parsed portion marks `marks` (default: the whole document's),
+        the first one on a tie; None when there are none."""
         if marks is None:
             if self._highest is None and self.portions:
-                self._highest = self.max_portion(self.portions)
+                self._highest = max(self.portions, key=_RANK)
             return self._highest
-        best, best_rank = None, -1
-        for mark in marks:
-            marking = mark.marking
-            if marking is not None and marking.rank > best_rank:
-                best, best_rank = mark, marking.rank
-        return best
+        return max(marks, key=_RANK, default=None)  # max keeps the first of equals
 
     def rollup(self, marks: list[Mark]) -> Marking:
         """The banner the parsed portion marks imply (`marklint.markings.rollup` under the rule
@@ -124,9 +123,10 @@ class CheckContext:
         from marklint.markings import rollup
 
         options = self.ruleset.rollup_options()
-        # Few distinct Marking objects recur (parses are cached): hash each once, not once per mark.
-        distinct = {id(m.marking): m.marking for m in marks}
-        key = (frozenset(distinct.values()), options)
+        # Few distinct Marking objects recur (parses are cached): hash each once, not once per
+        # mark, and find them by id (hashing a Marking runs Python code), all in C.
+        markings = list(map(_MARKING, marks))
+        key = (frozenset(dict(zip(map(id, markings), markings)).values()), options)
         found = _rollups.get(key)
         if found is None:
             found = _rollups[key] = rollup(list(key[0]), options=options)
