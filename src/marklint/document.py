@@ -69,6 +69,43 @@ class Block:
         return self.line + row, start_col + (offset - before.rfind("\n") - 1)
 
 
+class SourceBlock(Block):
+    """A block whose text is a stretch of the document's source, sliced out when asked for.
+
+    The plain-text reader makes one where the block's text is exactly `source[start:end]` (no
+    line of it is indented or ends in spaces, so every continuation line starts at column 1):
+    a big file's text is then held once, in `Document.source`, instead of twice. It behaves as
+    a `Block` holding that text; assigning `text` is not supported.
+    """
+
+    __slots__ = ("source", "start", "end")
+
+    def __init__(self, kind: BlockKind, source: str, start: int, end: int, line: int, column: int = 1) -> None:
+        self.kind = kind
+        self.source = source
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.region = Region.BODY
+        self.label = None
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        """The block's text (a new slice of the source on every access)."""
+        return self.source[self.start:self.end]
+
+    @property
+    def continuation_columns(self) -> tuple[int, ...]:  # type: ignore[override]
+        """Column 1 for every continuation line."""
+        return (1,) * self.source.count("\n", self.start, self.end)
+
+    @property
+    def end_line(self) -> int:
+        """The source line of the block's last character."""
+        return self.line + self.source.count("\n", self.start, self.end)
+
+
 @dataclass
 class Page:
     """One page: its number (1-based) and its blocks in reading order."""
