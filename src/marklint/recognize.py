@@ -60,7 +60,7 @@ class Parsed:
     error: MarkingError | None
 
 
-@dataclass
+@dataclass(slots=True)  # a big file holds hundreds of thousands of marks
 class Mark:
     """A banner or portion mark found in the document, with its exact position.
 
