@@ -9,8 +9,16 @@ page's extracted text (see each reader's docstring).
 
 from __future__ import annotations
 
+import itertools
+import re
+from array import array
 from dataclasses import dataclass, field
 from enum import Enum
+
+_LINE_END_RE = re.compile(r"\r\n?|\n")  # lines end at CRLF, LF or a lone CR, as the readers count them
+# The line index keeps the start of every LINE_INDEX_STEP-th line: a few MB for a 100 MB file
+# instead of tens, for a short search forward on each look-up.
+LINE_INDEX_STEP = 16
 
 
 class BlockKind(str, Enum):
@@ -69,6 +77,43 @@ class Block:
         return self.line + row, start_col + (offset - before.rfind("\n") - 1)
 
 
+class SourceBlock(Block):
+    """A block whose text is a stretch of the document's source, sliced out when asked for.
+
+    The plain-text reader makes one where the block's text is exactly `source[start:end]` (no
+    line of it is indented or ends in spaces, so every continuation line starts at column 1):
+    a big file's text is then held once, in `Document.source`, instead of twice. It behaves as
+    a `Block` holding that text; assigning `text` is not supported.
+    """
+
+    __slots__ = ("source", "start", "end")
+
+    def __init__(self, kind: BlockKind, source: str, start: int, end: int, line: int, column: int = 1) -> None:
+        self.kind = kind
+        self.source = source
+        self.start = start
+        self.end = end
+        self.line = line
+        self.column = column
+        self.region = Region.BODY
+        self.label = None
+
+    @property
+    def text(self) -> str:  # type: ignore[override]
+        """The block's text (a new slice of the source on every access)."""
+        return self.source[self.start:self.end]
+
+    @property
+    def continuation_columns(self) -> tuple[int, ...]:  # type: ignore[override]
+        """Column 1 for every continuation line."""
+        return (1,) * self.source.count("\n", self.start, self.end)
+
+    @property
+    def end_line(self) -> int:
+        """The source line of the block's last character."""
+        return self.line + self.source.count("\n", self.start, self.end)
+
+
 @dataclass
 class Page:
     """One page: its number (1-based) and its blocks in reading order."""
@@ -94,6 +139,29 @@ class Document:
     source: str | None = None
     metadata: dict[str, object] = field(default_factory=dict)
     notes: list[tuple[str, int, str]] = field(default_factory=list)
+    _line_index: array | None = field(default=None, init=False, repr=False, compare=False)
+
+    def source_line(self, line: int) -> str | None:
+        """The text of a 1-based line of `source` (which must not be None), without its line
+        ending; None when there is no such line."""
+        source = self.source
+        if self._line_index is None:
+            ends = itertools.islice(_LINE_END_RE.finditer(source), LINE_INDEX_STEP - 1, None, LINE_INDEX_STEP)
+            self._line_index = array("q", [0])
+            self._line_index.extend(match.end() for match in ends)
+        if line < 1:
+            return None
+        entry, skip = divmod(line - 1, LINE_INDEX_STEP)
+        if entry >= len(self._line_index):
+            return None
+        start = self._line_index[entry]
+        for _ in range(skip):
+            end = _LINE_END_RE.search(source, start)
+            if end is None:
+                return None
+            start = end.end()
+        end = _LINE_END_RE.search(source, start)
+        return source[start:] if end is None else source[start:end.start()]
 
     def blocks(self):
         """Yield (page, block) for every block of every page, in order."""

@@ -30,7 +30,7 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r}; use error, warning or info") from None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Edit:
     """Replace the text between two 1-based (line, column) positions, end exclusive."""
 
@@ -58,7 +58,7 @@ class Suppression:
     justification: str = ""
 
 
-@dataclass
+@dataclass(slots=True)  # a big file yields hundreds of thousands of findings
 class Finding:
     """One problem at one place.
 

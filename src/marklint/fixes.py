@@ -33,9 +33,6 @@ offered for plain text, Markdown, reST and AsciiDoc; other formats get only in-p
 
 from __future__ import annotations
 
-import functools
-import re
-from array import array
 from typing import Iterable
 
 from marklint.checks.context import CheckContext
@@ -138,7 +135,7 @@ def _replace(doc: Document, mark: Mark, column: int, end_column: int, original: 
     """A safe fix replacing `original` at (mark.line, column..end_column) — None when the
     document's source does not hold exactly `original` there (an HTML entity or markup inside
     the marking makes the reader's text differ from the source), so a fix never edits blind."""
-    if doc.source is not None and source_line(doc, mark.line)[column - 1:end_column - 1] != original:
+    if doc.source is not None and doc.source_line(mark.line)[column - 1:end_column - 1] != original:
         return None
     description = f'replace "{original}" with "{replacement}"'
     return Fix(description, SAFE, (Edit(mark.line, column, mark.line, end_column, replacement),))
@@ -203,34 +200,10 @@ def _content(page: PageMarks) -> list[Block]:
     ]
 
 
-_LINE_END_RE = re.compile(r"\r\n?|\n")
-
-
-@functools.lru_cache(maxsize=1)
-def _line_starts(source: str) -> array:
-    """The offset at which each line of `source` starts (lines end at CRLF, LF or a lone CR,
-    as the readers count them): an index rather than a list of lines, which for a 100 MB file
-    would cost hundreds of MB."""
-    starts = array("q", [0])
-    starts.extend(match.end() for match in _LINE_END_RE.finditer(source))
-    return starts
-
-
-def source_line(doc: Document, line: int) -> str | None:
-    """The text of a 1-based line of `doc.source` (which must not be None), without its line
-    ending; None when there is no such line."""
-    starts = _line_starts(doc.source)
-    if not 1 <= line <= len(starts):
-        return None
-    if line < len(starts):
-        return doc.source[starts[line - 1]:starts[line]].rstrip("\r\n")
-    return doc.source[starts[line - 1]:]
-
-
 def _adornment(doc: Document, line: int) -> str | None:
     """The character of a heading over- or underline (`=====`, `-----`) on a 1-based source
     line, or None when the line is not one (or does not exist)."""
-    text = source_line(doc, line)
+    text = doc.source_line(line)
     if text is None:
         return None
     text = text.strip()
@@ -247,7 +220,7 @@ def _insert_before(doc: Document, block: Block, banner: str) -> Edit:
         line -= 1
         column = 1
     else:
-        column = source_line(doc, line).rfind("\f", 0, block.column - 1) + 2
+        column = doc.source_line(line).rfind("\f", 0, block.column - 1) + 2
     return Edit(line, column, line, column, banner + "\n\n")
 
 
@@ -257,7 +230,7 @@ def _end_of(doc: Document, block: Block) -> tuple[int, int]:
     line, column = block.position_of(len(block.text))
     if block.kind is BlockKind.HEADING and _adornment(doc, line + 1) is not None:
         line, column = line + 1, 1
-    text = source_line(doc, line)
+    text = doc.source_line(line)
     form_feed = text.find("\f", column - 1)
     return line, (form_feed + 1 if form_feed != -1 else len(text) + 1)
 

@@ -213,10 +213,8 @@ def _attach_source(doc: Document, findings: list[Finding]) -> None:
         for finding in findings:
             finding.source = first_lines.get((finding.page, finding.line))
         return
-    from marklint.fixes import source_line
-
     for finding in findings:
-        finding.source = source_line(doc, finding.line)
+        finding.source = doc.source_line(finding.line)
 
 
 def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:

@@ -19,22 +19,23 @@ own; banner and page-number lines are LINE blocks. A single line underlined with
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
-from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
+from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlock
 from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
 from marklint.recognize import BANNER_BODY, PORTION_START_RE
 from marklint.userpattern import INPUT_LIMIT
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
 # speed; the pattern starts with a literal "\n", which the regex engine skips to quickly, so
-# the text is scanned with a "\n" prepended): a run of blank lines (only whitespace, as
-# str.strip sees it), a suppression directive, an underline or rule, a standalone line (banner candidate
-# or page number), a list item, a subject line, a line starting with a portion mark, or a
-# configured page-break line. Plain lines between events continue the open block or start a
-# paragraph.
+# a piece's first line, which has no "\n" before it, is matched by the same events without
+# it): a run of blank lines (only whitespace, as str.strip sees it), a suppression directive,
+# an underline or rule, a standalone line (banner candidate or page number), a list item, a
+# subject line, a line starting with a portion mark, or a configured page-break line. Plain
+# lines between events continue the open block or start a paragraph.
 _EVENTS = (
-    r"\n[^\S\n]*(?:(?P<blank>$(?:\n[^\S\n]*$)*)"
+    r"[^\S\n]*(?:(?P<blank>$(?:\n[^\S\n]*$)*)"
     r"|(?P<comment>#[ \t]*marklint:)"
     r"|(?P<under>(?:=+|-+)[^\S\n]*$)"
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
@@ -44,17 +45,22 @@ _EVENTS = (
 )
 HEADING_MAX = 80
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
+# A line end with whitespace on either side: such a block's text (its lines stripped) is not
+# a plain slice of the source.
+_PADDED_LINE_END_RE = re.compile(r"\n(?:\s|(?<=\s\n))")
 _KINDS = {"item": BlockKind.LIST_ITEM, "subject": BlockKind.SUBJECT, "portion": BlockKind.PARAGRAPH}
 
 
 @functools.lru_cache(maxsize=16)
-def _event_re(breaks: str | None) -> re.Pattern[str]:
-    """The event pattern, with a configured page-break pattern (`breaks`) checked first."""
-    if breaks is None:
-        return re.compile(_EVENTS, re.MULTILINE)
-    # a line longer than INPUT_LIMIT is never a page break (see marklint.userpattern)
-    return re.compile(rf"\n(?P<pagebreak>(?=[^\n]{{0,{INPUT_LIMIT}}}\r?$)(?=[^\n]*?(?:{breaks})))|" + _EVENTS,
-                      re.MULTILINE)
+def _event_res(breaks: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The event patterns, with a configured page-break pattern (`breaks`) checked first: one
+    whose matches start with the "\\n" before the line, and one for a piece's first line."""
+    alternatives = [_EVENTS]
+    if breaks is not None:
+        # a line longer than INPUT_LIMIT is never a page break (see marklint.userpattern)
+        alternatives.insert(0, rf"(?P<pagebreak>(?=[^\n]{{0,{INPUT_LIMIT}}}\r?$)(?=[^\n]*?(?:{breaks})))")
+    return (re.compile("|".join("\n" + event for event in alternatives), re.MULTILINE),
+            re.compile("|".join(alternatives), re.MULTILINE))
 
 
 def reject_utf16(data: bytes) -> None:
@@ -76,17 +82,24 @@ def decode(path: str, data: bytes) -> tuple[str, bool]:
     return text, bom
 
 
-def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int) -> Block:
+def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int, sliced: bool) -> Block:
     """The block made of the lines between offsets `start` (a line start) and `end` (the end
     of its last line, without the line end); `base` is the column of the first line's first
-    character when it is not indented."""
+    character when it is not indented. With `sliced` (`text` is the document's source), a
+    block whose text is a plain stretch of `text` is a SourceBlock."""
     chunk = text[start:end]
     if "\n" not in chunk:
         stripped = chunk.strip()
         if (kind is BlockKind.PARAGRAPH and len(stripped) <= HEADING_MAX
                 and stripped.upper() == stripped != stripped.lower()):
             kind = BlockKind.HEADING
-        return Block(kind, stripped, line, len(chunk) - len(chunk.lstrip()) + base)
+        indent = len(chunk) - len(chunk.lstrip())
+        if sliced:
+            return SourceBlock(kind, text, start + indent, start + indent + len(stripped), line, indent + base)
+        return Block(kind, stripped, line, indent + base)
+    if sliced and _PADDED_LINE_END_RE.search(chunk) is None:
+        indent = len(chunk) - len(chunk.lstrip())
+        return SourceBlock(kind, text, start + indent, end - (len(chunk) - len(chunk.rstrip())), line, indent + base)
     raws = chunk.split("\n")
     first = raws[0]
     return Block(
@@ -95,20 +108,23 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
     )
 
 
-def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: list[list[Block]]) -> None:
-    """Cut `text` ("\\n" followed by one piece between form feeds, starting at line `line0`,
-    column `col0`) into blocks appended to the last segment; a page-break line starts a new
-    segment. Offsets are into `text`, so a line starts one character after the "\\n" an event
-    match starts with. One loop with local variables: this is the hot path of linting plain
-    text."""
+def _scan(text: str, begin: int, size: int, line0: int, col0: int, events: tuple[re.Pattern[str], re.Pattern[str]],
+          segments: list[list[Block]], sliced: bool) -> None:
+    """Cut the piece `text[begin:size]` (between form feeds, starting at line `line0`, column
+    `col0`) into blocks appended to the last segment; a page-break line starts a new segment.
+    An event match starts with the "\n" before its line, so a line starts one character after
+    the match; the piece's first line, matched without that "\n", counts as if it had one at
+    `begin - 1`. One loop with local variables: this is the hot path of linting plain text."""
     blocks = segments[-1]
-    counted_pos, counted_line = 1, line0  # line numbers are counted forward, once
+    counted_pos, counted_line = begin, line0  # line numbers are counted forward, once
     open_at, kind = -1, BlockKind.PARAGRAPH  # start of the open block (-1: none) and its kind
-    pos = 1  # start of the first line not yet accounted for
-    size = len(text)
+    pos = begin  # start of the first line not yet accounted for
     paragraph = BlockKind.PARAGRAPH
-    for match in events.finditer(text):
-        start = match.start() + 1
+    following, first_line = events
+    first = first_line.match(text, begin, size)
+    matches = following.finditer(text, begin if first is None else first.end(), size)
+    for match in matches if first is None else itertools.chain((first,), matches):
+        start = begin if match is first else match.start() + 1
         if open_at < 0 and start > pos:
             open_at, kind = pos, paragraph
         group = match.lastgroup
@@ -117,7 +133,8 @@ def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: l
                 kind = BlockKind.HEADING
             counted_line += text.count("\n", counted_pos, open_at)
             counted_pos = open_at
-            blocks.append(_block(text, open_at, start - 1, counted_line, kind, col0 if counted_line == line0 else 1))
+            blocks.append(_block(text, open_at, start - 1, counted_line, kind,
+                                 col0 if counted_line == line0 else 1, sliced))
             open_at = -1
         if group in _KINDS:  # the line opens a block: where it ends does not matter yet
             open_at, kind = start, _KINDS[group]
@@ -128,7 +145,7 @@ def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: l
         if group == "line" or group == "under":  # these match up to the end of the line
             end = match.end()
         else:
-            end = text.find("\n", start)
+            end = text.find("\n", start, size)
             end = size if end < 0 else end
         pos = end + 1
         if group == "pagebreak":
@@ -149,8 +166,8 @@ def _scan(text: str, line0: int, col0: int, events: re.Pattern[str], segments: l
         open_at, kind = pos, paragraph
     if open_at >= 0:
         counted_line += text.count("\n", counted_pos, open_at)
-        end = size - 1 if text[-1] == "\n" else size
-        blocks.append(_block(text, open_at, end, counted_line, kind, col0 if counted_line == line0 else 1))
+        end = size - 1 if text[size - 1] == "\n" else size
+        blocks.append(_block(text, open_at, end, counted_line, kind, col0 if counted_line == line0 else 1, sliced))
 
 
 def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document:
@@ -164,22 +181,26 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
         data.clear()
     breaker = break_pattern(options)
     segments: list[list[Block]] = [[]]
-    events = _event_re(breaker.pattern if breaker is not None else None)
+    events = _event_res(breaker.pattern if breaker is not None else None)
     # Lone carriage returns end lines as they do in the markup readers: scan a copy (only when
-    # there are any) in which they are "\n", which keeps every offset.
+    # there are any) in which they are "\n", which keeps every offset; blocks then hold their
+    # own text, since the copy's text differs from the source's.
     lines = _LONE_CR_RE.sub("\n", source) if "\r" in source else source
+    sliced = lines is source
     line, column, start = 1, 1, 0
     while True:
         form_feed = lines.find("\f", start)
         end = len(lines) if form_feed < 0 else form_feed
-        piece = "\n" + lines[start:end]
-        _scan(piece, line, column, events, segments)
+        if breaker is None:
+            _scan(lines, start, end, line, column, events, segments, sliced)
+        else:  # a configured pattern may look before its line (`^`): it sees a "\n" there, never a form feed
+            _scan("\n" + lines[start:end], 1, end - start + 1, line, column, events, segments, False)
         if form_feed < 0:
             break
         segments.append([])
-        newlines = piece.count("\n") - 1
+        newlines = lines.count("\n", start, end)
         line += newlines
-        column = (len(piece) - piece.rfind("\n") - 1 if newlines else column - 1 + len(piece) - 1) + 2
+        column = (end - lines.rfind("\n", start, end) if newlines else column + end - start) + 1
         start = form_feed + 1
     doc = Document(path=path, format="text", pages=build_pages(segments), source=source)
     if bom:
