@@ -253,10 +253,10 @@ def _edges(marks: PageMarks) -> None:
     blocks = marks.page.blocks
     banners = marks.banners
     # Only the ends matter: scan in from each side instead of filtering every block. A banner
-    # is content, so a page that starts (ends) with its banner needs no scan at that end.
-    first = blocks[0] if blocks[0] is banners[0].block else next(b for b in blocks if _is_content(b))
-    last = blocks[-1] if blocks[-1] is banners[-1].block else next(
-        b for b in reversed(blocks) if _is_content(b))
+    # is content (never a comment or a page number), so reaching one ends a scan at once.
+    top, bottom = banners[0].block, banners[-1].block
+    first = next(b for b in blocks if b is top or _is_content(b))
+    last = next(b for b in reversed(blocks) if b is bottom or _is_content(b))
     # Banners are in block order, so only the first and the last can sit on those blocks.
     if banners[0].block is first:
         marks.top = banners[0]
