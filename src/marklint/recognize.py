@@ -50,10 +50,9 @@ PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyr
 _TRAILING_RE = re.compile(rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$")
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
-# A portion mark at the start of a block, after list numbering or after a subject label, in one
-# match (group 1). The prefix is possessive: once list numbering or a label is read, the mark
-# must follow it (no text can start both with a prefix and with a mark).
-_PORTION_AT_RE = re.compile(rf"(?:{_LIST_PREFIX}|{_SUBJECT_PREFIX})?+({PORTION_START_RE.pattern})")
+# A portion mark at the start of a block, else after list numbering, else after a subject label,
+# in one match (group 1). The empty prefix comes first: most blocks start with their mark.
+_PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START_RE.pattern})")
 
 
 @dataclass(frozen=True)
