@@ -59,10 +59,9 @@ def _make(year: str, month: str | int, day: str) -> date | None:
 
 
 def _from_match(match: re.Match[str]) -> date | None:
-    for n in "1234":
-        if match.group(f"y{n}") is not None:
-            return _make(match.group(f"y{n}"), match.group(f"m{n}"), match.group(f"d{n}"))
-    return None
+    # The groups of the alternative that matched all end in its digit (y1, m1, d1; ...).
+    n = match.lastgroup[-1]
+    return _make(match.group("y" + n), match.group("m" + n), match.group("d" + n))
 
 
 def document_date(text_lines: Iterable[str]) -> date | None:

@@ -50,10 +50,9 @@ PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyr
 _TRAILING_RE = re.compile(rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$")
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
-# A portion mark at the start of a block, after list numbering or after a subject label, in one
-# match (group 1). The prefix is possessive: once list numbering or a label is read, the mark
-# must follow it (no text can start both with a prefix and with a mark).
-_PORTION_AT_RE = re.compile(rf"(?:{_LIST_PREFIX}|{_SUBJECT_PREFIX})?+({PORTION_START_RE.pattern})")
+# A portion mark at the start of a block, else after list numbering, else after a subject label,
+# in one match (group 1). The empty prefix comes first: most blocks start with their mark.
+_PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START_RE.pattern})")
 
 
 @dataclass(frozen=True)
@@ -131,11 +130,17 @@ _banners: dict[int, dict[str, tuple[str, Parsed, bool] | None]] = {}  # by id(vo
 _UNSEEN = object()  # not yet in _banners (None there means "not a banner")
 
 
-def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
-    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
+def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool] | None]:
+    """The memo of `banner_of` under one vocabulary (line -> result)."""
     table = _banners.get(id(vocab))
     if table is None:
         table = _banners[id(vocab)] = {}
+    return table
+
+
+def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
+    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
+    table = _banner_table(vocab)
     found = table.get(text, _UNSEEN)
     if found is _UNSEEN:
         found = table[text] = _banner_of(text, vocab)
@@ -195,20 +200,23 @@ def recognize(
     question (it asks `is_exempt` only when the document needs portion marks).
     """
     result = []
-    line_kind, skipped = BlockKind.LINE, (BlockKind.COMMENT, BlockKind.QUOTE)
+    line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
     portion_match = _PORTION_AT_RE.match
     parses = _parses("portion", vocab)
+    lines = _banner_table(vocab)
     for page in doc.pages:
         marks = PageMarks(page)
         number = page.number
         banners, portions, unmarked = marks.banners, marks.portions, marks.unmarked
         for block in page.blocks:
             kind = block.kind
-            if kind in skipped:
+            if kind is comment or kind is quote:
                 continue
             text = block.text
             if kind is line_kind:
-                found = banner_of(text, vocab)
+                found = lines.get(text, _UNSEEN)
+                if found is _UNSEEN:
+                    found = banner_of(text, vocab)
                 if found is not None:  # built inline, like a block-start portion mark below
                     written, parsed, cable = found
                     column = block.column
@@ -253,10 +261,11 @@ def _edges(marks: PageMarks) -> None:
     blocks = marks.page.blocks
     banners = marks.banners
     # Only the ends matter: scan in from each side instead of filtering every block. A banner
-    # is content, so a page that starts (ends) with its banner needs no scan at that end.
-    first = blocks[0] if blocks[0] is banners[0].block else next(b for b in blocks if _is_content(b))
-    last = blocks[-1] if blocks[-1] is banners[-1].block else next(
-        b for b in reversed(blocks) if _is_content(b))
+    # is content (never a comment or a page number), so reaching one ends a scan at once.
+    top, bottom = banners[0].block, banners[-1].block
+    first = top if blocks[0] is top else next(b for b in blocks if b is top or _is_content(b))
+    last = bottom if blocks[-1] is bottom else next(
+        b for b in reversed(blocks) if b is bottom or _is_content(b))
     # Banners are in block order, so only the first and the last can sit on those blocks.
     if banners[0].block is first:
         marks.top = banners[0]

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import chain
+from operator import attrgetter
 
 from marklint.checks.registry import by_key, make_finding
 from marklint.document import Block, BlockKind, Document
@@ -30,6 +32,7 @@ from marklint.findings import Finding, Suppression
 _DIRECTIVE = re.compile(r"marklint:\s*(disable-next-line|disable-file|disable|enable)(?:\s+|$)(.*)", re.S)
 _COMMENT_MARKERS = ("<!--", "..", "//", "#")
 _END_OF_FILE = 10**12
+_KIND = attrgetter("kind")
 
 
 @dataclass
@@ -68,28 +71,26 @@ def parse_directive(block: Block) -> Directive | None:
 def _directives(document: Document, slug_of: Callable[[str], str | None]) -> list[Directive]:
     """Parse every directive, resolve its rule names to slugs (unknown names stay as written)
     and work out the lines each disabling directive covers."""
-    comment = BlockKind.COMMENT
+    blocks = list(chain.from_iterable(page.blocks for page in document.pages))
+    if BlockKind.COMMENT not in map(_KIND, blocks):  # most documents: one scan in C, and done
+        return []
     found: list[Directive] = []
-    waiting: list[Directive] = []  # disable-next-line directives before their next block
-    for page in document.pages:
-        for block in page.blocks:
-            if block.kind is not comment:
-                if waiting:
-                    for directive in waiting:
-                        directive.first, directive.last = block.line, block.end_line
-                    waiting.clear()
-                continue
-            directive = parse_directive(block)
-            if directive is None:
-                continue
-            directive.slugs = {slug_of(name) or name for name in directive.names}
-            if directive.action == "disable-file":
-                directive.first, directive.last = 0, _END_OF_FILE
-            elif directive.action == "disable-next-line":
-                waiting.append(directive)
-            elif directive.action == "disable":
-                directive.first, directive.last = block.end_line + 1, _END_OF_FILE
-            found.append(directive)
+    for index, block in enumerate(blocks):
+        if block.kind is not BlockKind.COMMENT:
+            continue
+        directive = parse_directive(block)
+        if directive is None:
+            continue
+        directive.slugs = {slug_of(name) or name for name in directive.names}
+        if directive.action == "disable-file":
+            directive.first, directive.last = 0, _END_OF_FILE
+        elif directive.action == "disable-next-line":
+            target = next((b for b in blocks[index + 1:] if b.kind is not BlockKind.COMMENT), None)
+            if target is not None:
+                directive.first, directive.last = target.line, target.end_line
+        elif directive.action == "disable":
+            directive.first, directive.last = block.end_line + 1, _END_OF_FILE
+        found.append(directive)
     open_regions = [d for d in found if d.action == "disable"]
     for directive in found:
         if directive.action != "enable":

@@ -191,9 +191,9 @@ def find_authority_block(doc: Document) -> AuthorityBlock | None:
     for page in doc.pages:
         lines: list[CabLine] = []
         blocks: list[Block] = []
-        for block in [b for b in page.blocks if ":" in b.text]:  # few blocks hold a colon
-            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE):
-                continue
+        for block in page.blocks:
+            if ":" not in block.text or block.kind in (BlockKind.COMMENT, BlockKind.QUOTE):
+                continue  # few blocks hold a colon
             found = _block_lines(block, page.number)
             if found:
                 lines.extend(found)

@@ -45,10 +45,6 @@ def _edge_position(page: PageMarks, last: bool) -> tuple[int, int]:
     return (block.end_line if last else block.line), 1
 
 
-def _page_portions(page: PageMarks) -> list[Mark]:
-    return [m for m in page.portions + page.misplaced if m.marking is not None]
-
-
 def check(ctx: CheckContext) -> list[Finding]:
     """All banner findings of the document."""
     if not ctx.marked and ctx.require_banner != "always":
@@ -56,7 +52,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     policy = ctx.ruleset.banners
     overall = ctx.overall
-    for page in ctx.pages:
+    for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
         required = policy.every_page or number == 1
         if required and policy.top and page.top is None:
@@ -74,7 +70,6 @@ def check(ctx: CheckContext) -> list[Finding]:
         banner = page.top or page.bottom
         if banner is None:
             continue
-        portions = _page_portions(page)
         if overall is not None and banner is not overall and _differ(banner, overall):
             findings.extend(_page_banner_policy(ctx, page, banner, portions))
         highest = ctx.max_portion(portions)

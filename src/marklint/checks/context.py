@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 from operator import attrgetter
 from typing import TYPE_CHECKING, Callable
 
@@ -22,16 +23,18 @@ _MARKING = attrgetter("marking")
 _RANK = attrgetter("marking.rank")
 
 
-_rollups: dict[tuple[frozenset, object], Marking] = {}
-_controls: dict[Marking, frozenset[str]] = {}
+# Memos keyed by the ids of Markings (hashing a Marking runs Python code over all its fields).
+# Each entry holds its Markings, so that an id in a key cannot pass to another object.
+_rollups: dict[tuple[frozenset[int], object], tuple[list[Marking], Marking]] = {}
+_controls: dict[int, tuple[Marking, frozenset[str]]] = {}
 
 
 def controls(marking: Marking) -> frozenset[str]:
     """`marking.controls()`, computed once per distinct marking."""
-    found = _controls.get(marking)
+    found = _controls.get(id(marking))
     if found is None:
-        found = _controls[marking] = marking.controls()
-    return found
+        found = _controls[id(marking)] = (marking, marking.controls())
+    return found[1]
 
 
 def carries_cui(marking: Marking | None) -> bool:
@@ -53,6 +56,7 @@ class CheckContext:
     is_exempt: Callable[[str], bool] = lambda first_line: False  # administrative element?
     overall: Mark | None = None
     portions: list[Mark] = field(default_factory=list)  # parsed portion marks, misplaced included
+    page_portions: list[list[Mark]] = field(default_factory=list)  # the same, page by page (as `pages`)
     marked: bool = False  # any banner or well-placed portion mark at all
     _text: str | None = None
     _highest: Mark | None = None
@@ -62,9 +66,10 @@ class CheckContext:
         first_banner = next((page.banners[0] for page in self.pages if page.banners), None)
         first = self.pages[0] if self.pages else None
         self.overall = (first.top or first.bottom if first else None) or first_banner
-        self.portions = [
-            m for page in self.pages for m in page.portions + page.misplaced if m.marking is not None
+        self.page_portions = [
+            [m for m in page.portions + page.misplaced if m.marking is not None] for page in self.pages
         ]
+        self.portions = list(chain.from_iterable(self.page_portions))
         self.marked = first_banner is not None or any(page.portions for page in self.pages)
 
     @property
@@ -73,11 +78,11 @@ class CheckContext:
         (misplaced ones too), once: parses are cached, so a document holds few distinct ones,
         and questions about all its markings need only ask these."""
         if self._markings is None:
-            distinct = {
-                id(m.marking): m.marking for page in self.pages
-                for m in page.banners + page.portions + page.misplaced
-            }
-            self._markings = [marking for marking in distinct.values() if marking is not None]
+            marks = chain.from_iterable(chain(p.banners, p.portions, p.misplaced) for p in self.pages)
+            markings = list(map(_MARKING, marks))
+            distinct = dict(zip(map(id, markings), markings))  # by id, in C: see rollup()
+            distinct.pop(id(None), None)
+            self._markings = list(distinct.values())
         return self._markings
 
     @property
@@ -120,17 +125,18 @@ class CheckContext:
         """The banner the parsed portion marks imply (`marklint.markings.rollup` under the rule
         set's options). Roll-up is a function of the set of distinct markings, so it is
         computed once per set."""
-        from marklint.markings import rollup
-
         options = self.ruleset.rollup_options()
-        # Few distinct Marking objects recur (parses are cached): hash each once, not once per
-        # mark, and find them by id (hashing a Marking runs Python code), all in C.
+        # Few distinct Marking objects recur (parses are cached): the key is the set of their
+        # ids, built in C.
         markings = list(map(_MARKING, marks))
-        key = (frozenset(dict(zip(map(id, markings), markings)).values()), options)
+        key = (frozenset(map(id, markings)), options)
         found = _rollups.get(key)
         if found is None:
-            found = _rollups[key] = rollup(list(key[0]), options=options)
-        return found
+            from marklint.markings import rollup
+
+            distinct = list(dict(zip(map(id, markings), markings)).values())
+            found = _rollups[key] = (distinct, rollup(distinct, options=options))
+        return found[1]
 
     def has_compilation_statement(self) -> bool:
         """Whether the document explains a classification by compilation (T-03)."""

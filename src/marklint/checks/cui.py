@@ -18,20 +18,23 @@ def check(ctx: CheckContext) -> list[Finding]:
     if not any(carries_cui(marking) for marking in ctx.markings):
         return []
     marks = [m for page in ctx.pages for m in page.banners + page.portions + page.misplaced]
-    cui_marks = [m for m in marks if carries_cui(m.marking)]
     findings = []
     policy = ctx.ruleset.cui
     if policy.designation_required and ctx.pages and not _has_designation(ctx, policy):
-        anchor = ctx.overall or cui_marks[0]
+        anchor = ctx.overall or next(m for m in marks if carries_cui(m.marking))
         findings.append(ctx.finding(
             "cui-designation-missing", anchor,
             "CUI document has no designation indicator on its first page (e.g. a 'Controlled by:' line)",
             anchor.page,
         ))
+    # Legacy tokens are a property of the marking: ask each distinct one, then only their marks.
+    legacy_of = {id(marking): sorted(LEGACY & controls(marking)) for marking in ctx.markings}
+    if not any(legacy_of.values()):
+        return findings
     for mark in marks:
         if mark.marking is None:
             continue
-        legacy = sorted(LEGACY & controls(mark.marking))
+        legacy = legacy_of[id(mark.marking)]
         if legacy:
             findings.append(ctx.finding(
                 "cui-legacy-mixed", mark,

@@ -104,11 +104,14 @@ def attachment_marking(ctx: CheckContext, doc):
 
 
 def _attachments(ctx: CheckContext) -> list[Finding]:
+    attachments = ctx.doc.metadata.get("attachments", [])
+    if not attachments:
+        return []
     from marklint.markings import rollup
 
     findings = []
     overall = ctx.overall_marking
-    for name, doc in ctx.doc.metadata.get("attachments", []):
+    for name, doc in attachments:
         marking = attachment_marking(ctx, doc)
         if marking is None:
             continue

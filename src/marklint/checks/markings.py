@@ -43,7 +43,10 @@ def check(ctx: CheckContext) -> list[Finding]:
             if marking is None or marking.legacy:
                 problems = _problems(mark.text, mark.form, vocab, date, _problems_of(mark.form, vocab, date))
             else:
-                problems = _problems(mark.text, mark.form, vocab, None, current[mark.form])
+                table = current[mark.form]
+                problems = table.get(mark.text)  # the common case, inline: a valid mark seen before
+                if problems is None:
+                    problems = _problems(mark.text, mark.form, vocab, None, table)
             if not problems and not mark.cable:
                 continue
             if mark.cable:
