@@ -164,6 +164,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     from marklint.fixes import attach_fixes
 
     attach_fixes(ctx, findings)
+    del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]
     earned = apply_suppressions(doc, findings, generic)  # suppression-unused, suppression-missing-reason

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -162,7 +163,7 @@ def portion_at(text: str, vocab: object | None = None) -> tuple[int, str, Parsed
         match = PORTION_START_RE.match(text, offset)
         if match is None:
             return None
-    mark = match.group(0)
+    mark = sys.intern(match.group(0))  # a big file repeats a few portion marks many thousand times
     parsed = _cache.get((mark, "portion", id(vocab))) or parse_cached(mark, "portion", vocab)
     if parsed.marking is None and "//" not in mark:
         return None
