@@ -86,13 +86,14 @@ class SourceBlock(Block):
     a `Block` holding that text; assigning `text` is not supported.
     """
 
-    __slots__ = ("source", "start", "end")
+    __slots__ = ("source", "span")
+    SPAN_LIMIT = 1 << 32  # a SourceBlock's text is shorter than this
 
     def __init__(self, kind: BlockKind, source: str, start: int, end: int, line: int, column: int = 1) -> None:
         self.kind = kind
         self.source = source
-        self.start = start
-        self.end = end
+        # start and length packed in one int: one int object per block instead of two
+        self.span = start << 32 | (end - start)
         self.line = line
         self.column = column
         self.region = Region.BODY
@@ -101,17 +102,19 @@ class SourceBlock(Block):
     @property
     def text(self) -> str:  # type: ignore[override]
         """The block's text (a new slice of the source on every access)."""
-        return self.source[self.start:self.end]
+        start = self.span >> 32
+        return self.source[start:start + (self.span & 0xFFFFFFFF)]
 
     @property
     def continuation_columns(self) -> tuple[int, ...]:  # type: ignore[override]
         """Column 1 for every continuation line."""
-        return (1,) * self.source.count("\n", self.start, self.end)
+        return (1,) * (self.end_line - self.line)
 
     @property
     def end_line(self) -> int:
         """The source line of the block's last character."""
-        return self.line + self.source.count("\n", self.start, self.end)
+        start = self.span >> 32
+        return self.line + self.source.count("\n", start, start + (self.span & 0xFFFFFFFF))
 
 
 @dataclass

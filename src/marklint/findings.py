@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -83,6 +84,7 @@ class Finding:
     source: str | None = None
 
     def __post_init__(self) -> None:
+        self.message = sys.intern(self.message)  # a big file repeats a few messages many thousand times
         if self.end_line is None:
             self.end_line = self.line
         if self.end_column is None:

@@ -185,6 +185,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
     fixes.attach_fixes(ctx, findings)
+    del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]
     earned = suppressions.apply_suppressions(doc, findings, generic)  # suppression-unused, -missing-reason

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -231,7 +232,7 @@ def recognize(
             # when it holds `//` (a malformed mark, reported by the marking checks).
             match = portion_match(text) if text.find("(", 0, 24) >= 0 else None
             if match is not None:
-                mark = match.group(1)
+                mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 parsed = parses.get(mark) or parse_cached(mark, "portion", vocab)
                 if parsed.marking is not None or "//" in mark:
                     offset = match.start(1)

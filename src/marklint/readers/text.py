@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlock
 from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
@@ -87,6 +88,15 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
     of its last line, without the line end); `base` is the column of the first line's first
     character when it is not indented. With `sliced` (`text` is the document's source), a
     block whose text is a plain stretch of `text` is a SourceBlock."""
+    if sliced and not text[start].isspace() and not text[end - 1].isspace():
+        # the common case, decided without copying the lines: no indent, no trailing space
+        single = text.find("\n", start, end) < 0
+        if single or _PADDED_LINE_END_RE.search(text, start, end) is None:
+            if single and kind is BlockKind.PARAGRAPH and end - start <= HEADING_MAX:
+                line_text = text[start:end]
+                if line_text.upper() == line_text != line_text.lower():
+                    kind = BlockKind.HEADING
+            return SourceBlock(kind, text, start, end, line, base)
     chunk = text[start:end]
     if "\n" not in chunk:
         stripped = chunk.strip()
@@ -158,9 +168,12 @@ def _scan(text: str, begin: int, size: int, line0: int, col0: int, events: tuple
             if group == "comment":
                 offset += 1
                 stripped = raw[offset:]
+                block_kind = BlockKind.COMMENT
+            else:
+                stripped = sys.intern(stripped)  # banners and page numbers repeat through a big file
+                block_kind = BlockKind.LINE
             counted_line += text.count("\n", counted_pos, start)
             counted_pos = start
-            block_kind = BlockKind.COMMENT if group == "comment" else BlockKind.LINE
             blocks.append(Block(block_kind, stripped, counted_line, offset + (col0 if counted_line == line0 else 1)))
     if open_at < 0 and pos < size:
         open_at, kind = pos, paragraph
@@ -186,7 +199,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
     # there are any) in which they are "\n", which keeps every offset; blocks then hold their
     # own text, since the copy's text differs from the source's.
     lines = _LONE_CR_RE.sub("\n", source) if "\r" in source else source
-    sliced = lines is source
+    sliced = lines is source and len(source) < SourceBlock.SPAN_LIMIT
     line, column, start = 1, 1, 0
     while True:
         form_feed = lines.find("\f", start)
