@@ -11,11 +11,15 @@ import argparse
 import gc
 import os
 import sys
-from typing import TextIO
 
 from marklint import __version__
 
+TYPE_CHECKING = False  # not typing's: importing typing costs a cached run several percent
+if TYPE_CHECKING:
+    from typing import TextIO
+
 SUBCOMMANDS = ("check", "rule", "rules", "parse")
+RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
 
 
 def _csv(value: str) -> list[str]:
@@ -95,10 +99,7 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     if not args.paths:
         err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
         return 2
-    from marklint.findings import Severity
-    from marklint.lint import Settings, expand_paths, lint_bytes, rules_that_run
-    from marklint.report import ReportContext, display_path, render, reported
-    from marklint.ruleset import RuleSetError
+    from marklint.lint import AUTO, Settings, expand_paths, lint_bytes
 
     settings = Settings(
         rules=args.rules,
@@ -107,11 +108,19 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         show_source=args.show_source,
         input_format=args.format_in,
     )
-    try:
-        ran = rules_that_run(settings)
-    except RuleSetError as exc:
-        err.write(f"marklint: {exc}\n")
-        return 2
+    ran: tuple = ()
+    # The default rule set (no --rules, or auto) always loads, so only another reference is
+    # checked before linting; and only SARIF lists the rules that ran. So a cached run of
+    # another format loads no rule set at all.
+    if args.format in RULE_FORMATS or settings.rules not in (None, AUTO):
+        from marklint.lint import rules_that_run
+        from marklint.ruleset import RuleSetError
+
+        try:
+            ran = rules_that_run(settings)
+        except RuleSetError as exc:
+            err.write(f"marklint: {exc}\n")
+            return 2
     fixed = _fix_files(args, settings, out, err) if args.fix or args.diff else None
     if isinstance(fixed, int):  # --diff, or --fix on stdin
         return fixed
@@ -120,10 +129,9 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     for path in args.paths:
         if path == "-":
             results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
+    from marklint.config import ConfigError
     from marklint.distributed import DaskError
     from marklint.parallel import default_jobs, lint_files
-
-    from marklint.config import ConfigError
 
     try:
         files = expand_paths(files, settings)
@@ -149,6 +157,8 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         except BaselineError as exc:
             err.write(f"marklint: {exc}\n")
             return 2
+    from marklint.report import ReportContext, display_path, render, reported
+
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=_use_color(args.color, out) and args.format == "text",
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
@@ -162,6 +172,8 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     out.write(render(args.format, results, ctx))
     if any(result.error is not None for result in results):
         return 2
+    from marklint.findings import Severity
+
     threshold = Severity.parse(args.fail_on) if args.fail_on else _configured_fail_on()
     failing = any(f.severity >= threshold for result in results for f in reported(result))
     changed = fixed is not None and any(done.changed for done in fixed)

@@ -881,6 +881,9 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
     )
 
 
+_files: dict[str, tuple[str, ...]] = {}  # reference -> the files its rule set was loaded from
+
+
 @functools.lru_cache(maxsize=64)
 def load_ruleset(name_or_path: str) -> RuleSet:
     """Load a shipped rule set by name (`us-cnsi`) or a rule file by path; cached.
@@ -891,13 +894,27 @@ def load_ruleset(name_or_path: str) -> RuleSet:
     """
     display, path = _locate(name_or_path, None)
     cache_file = _cache_file(path)
-    loaded = _load_cached(cache_file)
-    if loaded is None:
+    cached = _load_cached(cache_file)
+    if cached is None:
         files: list[Path] = []
         loaded = _load_values(name_or_path, None, (), files)
         _store_cached(cache_file, files, loaded)
+        paths = [str(p) for p in files]
+    else:
+        paths, loaded = cached
     values, parents = loaded
-    return _build(values, display, parents)
+    ruleset = _build(values, display, parents)
+    # vocabulary files named by path are absolute (`_vocabulary_reference`), shipped ones are names
+    _files[name_or_path] = (*paths, *(name for name in ruleset.vocabulary if os.path.isabs(name)))
+    return ruleset
+
+
+def ruleset_files(name_or_path: str) -> list[str]:
+    """The files the rule set `name_or_path` is loaded from: its rule file, the ones it
+    extends and the vocabulary files it names by path (the result cache watches them).
+    Raises RuleSetError as `load_ruleset` does."""
+    load_ruleset(name_or_path)
+    return list(_files[name_or_path])
 
 
 # Files in the package whose code decides what a rule file loads to (or defines the classes
@@ -940,12 +957,13 @@ def _cache_file(path: Path) -> Path:
     return user_cache_dir() / f"ruleset-{hashlib.sha256(repr(key).encode()).hexdigest()[:24]}.pickle"
 
 
-def _load_cached(cache_file: Path) -> tuple[dict, tuple[str, ...]] | None:
-    """The cached (values, parents), or None when there is none or a rule file changed."""
+def _load_cached(cache_file: Path) -> tuple[list[str], tuple[dict, tuple[str, ...]]] | None:
+    """The cached (rule files, (values, parents)), or None when there is none or a rule file
+    changed."""
     try:
         paths, signature, payload = pickle.loads(cache_file.read_bytes())
         if signature is not None and _signature([Path(p) for p in paths]) == signature:
-            return pickle.loads(payload)
+            return paths, pickle.loads(payload)
     except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError, ImportError):
         pass  # no cache, or a damaged one: read the YAML
     return None
