@@ -144,6 +144,9 @@ def _finding_to_json(finding: Finding, path: str) -> list:
     ]
 
 
+_SEVERITIES = {int(severity): severity for severity in Severity}  # faster than calling Severity
+
+
 def result_from_json(path: str, data: list) -> FileResult:
     """The inverse of `result_to_json` for the file at `path`; raises (TypeError, ValueError,
     ...) on bad data."""
@@ -152,7 +155,7 @@ def result_from_json(path: str, data: list) -> FileResult:
     for (where, line, column, end_line, end_column, code, rule, severity, message, page, marking,
          fix, suppression) in rows:
         findings.append(Finding(
-            path if where is None else where, line, column, code, rule, Severity(severity), message,
+            path if where is None else where, line, column, code, rule, _SEVERITIES[severity], message,
             end_line, end_column, page, marking,
             None if fix is None else Fix(fix[0], fix[1], tuple(Edit(*edit) for edit in fix[2])),
             None if suppression is None else Suppression(*suppression),

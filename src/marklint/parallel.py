@@ -147,7 +147,7 @@ def cache_context(path: str, settings) -> str | None:
     on, as far as it is known without loading a rule set (the settings completed by its
     configuration; rule files are the context's dependencies, see `_dependencies`). None when
     the configuration cannot be loaded: linting then reports the error and nothing is cached."""
-    directory_key = (id(settings), os.path.dirname(path))
+    directory_key = (id(settings), path.rpartition(os.sep)[0])  # not os.path.dirname: faster, same grouping
     known = _directory_contexts.get(directory_key)
     if known is not None and known[0] is settings:
         return known[1]

@@ -15,20 +15,16 @@ named pattern or retired value), lists and scalars are replaced, generic rules a
 
 from __future__ import annotations
 
-import copyreg
-import difflib
 import functools
-import io
 import os
 import pickle
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
 
 from marklint import __version__
 from marklint.document import BlockKind
@@ -238,6 +234,8 @@ class RuleSet:
 
 def closest(word: str, choices) -> str:
     """"; did you mean 'x'?" for the closest of `choices`, or ""."""
+    import difflib
+
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
 
@@ -470,7 +468,7 @@ def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
         if not path.is_file():
             raise ck.fail(line, f"vocabulary file not found: {name} ({path})")
         return str(path.resolve())
-    root = resources.files("marklint.rules.vocab")
+    root = _shipped_directory() / "vocab"
     names = sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
     if name not in names:
         raise ck.fail(line, f"unknown vocabulary {name!r}{closest(name, names)}")
@@ -734,9 +732,17 @@ def _validate_generic(value: object, line: int, ck: Checker) -> dict[str, Generi
 # Loading and merging
 
 
+def _shipped_directory() -> Path:
+    """The directory of the shipped rule sets: the package `marklint.rules`, found by its own
+    file rather than with importlib.resources, whose import alone costs several milliseconds."""
+    import marklint.rules
+
+    return Path(marklint.rules.__file__).parent
+
+
 @functools.lru_cache(maxsize=1)
 def _shipped() -> tuple[str, ...]:
-    root = resources.files("marklint.rules")
+    root = _shipped_directory()
     return tuple(sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml")))
 
 
@@ -759,8 +765,7 @@ def _locate(name_or_path: str, relative_to: Path | None) -> tuple[str, Path]:
             f"unknown rule set {name_or_path!r}{closest(name_or_path, names)} "
             f"(shipped: {', '.join(names)}; or give a path to a .yaml file)"
         )
-    resource = resources.files("marklint.rules") / f"{name_or_path}.yaml"
-    return f"{name_or_path}.yaml", Path(str(resource))
+    return f"{name_or_path}.yaml", _shipped_directory() / f"{name_or_path}.yaml"
 
 
 def _read(display: str, path: Path) -> LocatedDict:
@@ -976,6 +981,9 @@ def _read_only(mapping: dict) -> Mapping:
 
 def _store_cached(cache_file: Path, files: list[Path], loaded: tuple[dict, tuple[str, ...]]) -> None:
     """Cache a loaded rule set, unless a file is too recent to trust; errors only cost speed."""
+    import copyreg
+    import io
+
     signature = _signature(files)
     if signature is None:
         return

@@ -42,7 +42,7 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
 
 
 _flat_item = json.JSONEncoder(separators=(",\n    ", ": ")).encode
-_scalar = json.JSONEncoder().encode
+_encode_string = json.encoder.encode_basestring_ascii  # the C function behind json.dumps(str)
 
 
 def render(results: list[FileResult], ctx: ReportContext) -> str:
@@ -73,11 +73,15 @@ def _item_text(item: dict[str, object]) -> str:
 
 def _indented(value: object, indent: str) -> str:
     """`json.dumps(value, indent=2)` with every line after the first indented by `indent`,
-    with scalars encoded by the C encoder."""
+    with strings and integers encoded directly (the pure-Python indenting encoder is slow)."""
+    if isinstance(value, str):
+        return _encode_string(value)
+    if type(value) is int:
+        return str(value)
     inner = indent + "  "
     if isinstance(value, dict) and value:
-        members = (f"{inner}{_scalar(key)}: {_indented(item, inner)}" for key, item in value.items())
+        members = (f"{inner}{_encode_string(key)}: {_indented(item, inner)}" for key, item in value.items())
         return "{\n" + ",\n".join(members) + "\n" + indent + "}"
     if isinstance(value, (list, tuple)) and value:
         return "[\n" + ",\n".join(inner + _indented(item, inner) for item in value) + "\n" + indent + "]"
-    return _scalar(value)
+    return json.dumps(value)
