@@ -25,11 +25,11 @@ import json
 import os
 import re
 import stat
-import time
 from collections.abc import Mapping
 
 from marklint import __version__
 from marklint.findings import Edit, FileResult, Finding, Fix, Severity, Suppression
+from marklint.replay import code_rows, stat_signature
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor pathlib
 if TYPE_CHECKING:
@@ -37,9 +37,6 @@ if TYPE_CHECKING:
 
 DEFAULT_DIR = ".marklint_cache"
 _FORMAT = 2  # bump when the pack layout changes
-# A file modified this recently may change again within the same mtime tick without its stat
-# signature changing, so its signature is not trusted on the next run (it is re-hashed).
-_RACY_NS = 2_000_000_000
 
 
 def user_cache_dir() -> Path:
@@ -99,30 +96,12 @@ _code_sig: str | None = None
 
 
 def _code_signature() -> str:
-    """Names, sizes and mtimes of marklint's own files (code, grammar, shipped rule sets and
-    vocabularies), so that editing marklint (not only bumping its version) invalidates the
-    cache."""
+    """A digest of marklint's own files (`marklint.replay.code_rows`), so that editing
+    marklint (not only bumping its version) invalidates the cache."""
     global _code_sig
     if _code_sig is None:
-        import marklint.rules  # a plain package: locating it needs no importlib.resources
-
-        rows = []
-        for root in (os.path.dirname(__file__), os.path.dirname(marklint.rules.__file__)):
-            for dirpath, dirnames, filenames in os.walk(root):
-                dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
-                for name in sorted(filenames):
-                    if name.endswith((".py", ".lark", ".yaml")):
-                        st = os.stat(os.path.join(dirpath, name))
-                        rows.append(f"{os.path.relpath(os.path.join(dirpath, name), root)}:{st.st_size}:{st.st_mtime_ns}")
-        _code_sig = digest("\n".join(rows).encode())
+        _code_sig = digest(code_rows().encode())
     return _code_sig
-
-
-def _stat_signature(st: os.stat_result) -> list[int] | None:
-    """(size, mtime_ns, inode) of a file, or None when it was modified too recently to trust."""
-    if time.time_ns() - st.st_mtime_ns < _RACY_NS:
-        return None
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
 def result_to_json(result: FileResult) -> list:
@@ -166,7 +145,7 @@ def result_from_json(path: str, data: list) -> FileResult:
 
 def _dependency(path: str) -> list:
     """[path, stat signature, digest] of a file a context depends on."""
-    return [path, _stat_signature(os.stat(path)), _file_digest(path)]
+    return [path, stat_signature(os.stat(path)), _file_digest(path)]
 
 
 def _refresh(dependencies: list) -> bool | None:
@@ -176,7 +155,7 @@ def _refresh(dependencies: list) -> bool | None:
     refreshed = False
     for dependency in dependencies:
         path, signature, content = dependency
-        current = _stat_signature(os.stat(path))
+        current = stat_signature(os.stat(path))
         if signature is None or current != signature:
             if _file_digest(path) != content:
                 return None
@@ -229,6 +208,10 @@ class Cache:
         pack.clear()
         self._dirty.add(context)
 
+    def dependencies(self) -> list[str]:
+        """The dependencies (see `depend`) of every context used so far."""
+        return [dependency[0] for recorded in self._dependencies.values() for dependency in recorded]
+
     def lookup(self, path: str, context: str) -> FileResult | None:
         """The cached result for `path` under `context` if its content is unchanged, else None."""
         pack = self._pack(context)
@@ -238,7 +221,7 @@ class Cache:
             st = os.stat(path)
             if not stat.S_ISREG(st.st_mode):  # a pipe or device: never read it here
                 entry = None
-            signature = _stat_signature(st)
+            signature = stat_signature(st)
             self._signatures[(path, context)] = signature
             if entry is not None:
                 stored_signature, stored_digest, stored = entry
@@ -277,7 +260,7 @@ class Cache:
 
             try:
                 os.makedirs(self.directory, exist_ok=True)
-                _mark_directory(self.directory)
+                mark_directory(self.directory)
                 text = json.dumps({"format": _FORMAT, "dependencies": self._dependencies[context],
                                    "entries": pack}, separators=(",", ":"))
                 handle, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
@@ -293,7 +276,7 @@ class Cache:
         self._dirty.clear()
 
 
-def _mark_directory(directory: str) -> None:
+def mark_directory(directory: str) -> None:
     """Keep the cache out of git and backups (a .gitignore and a CACHEDIR.TAG)."""
     for name, text in (
         (".gitignore", "# created by marklint\n*\n"),

@@ -7,15 +7,17 @@ configuration or input errors (other files are still linted and reported).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
 
 from marklint import __version__
 
-TYPE_CHECKING = False  # not typing's: importing typing costs a cached run several percent
+# argparse and typing are not imported at module level: a replayed run (marklint.replay) needs
+# neither, and their imports cost it a fifth of its time.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    import argparse
     from typing import TextIO
 
 SUBCOMMANDS = ("check", "rule", "rules", "parse")
@@ -28,11 +30,15 @@ def _csv(value: str) -> list[str]:
 
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return int(value)
 
 
 def _check_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from marklint.readers import READERS
     from marklint.report import FORMATTERS
 
@@ -92,13 +98,39 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint check`: lint paths and report; returns the exit code."""
+    """`marklint check`: lint paths and report; returns the exit code. A run that the cache
+    serves is recorded for `marklint.replay` (its output is kept until it is written)."""
     args = _check_parser().parse_args(argv)
     if args.format == "auto":
         args.format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if not args.paths:
         err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
         return 2
+    color = _use_color(args.color, out) and args.format == "text"
+    recordable = not (args.no_cache or args.show_source or args.fix or args.diff or args.dask
+                      or args.baseline or args.write_baseline or "-" in args.paths)
+    if not recordable:
+        return _check(args, out, err, color)
+    import io
+
+    from marklint.replay import record, watch_list
+
+    stdout, stderr, watched = io.StringIO(), io.StringIO(), []
+    code = _check(args, stdout, stderr, color, watched)
+    out.write(stdout.getvalue())
+    err.write(stderr.getvalue())
+    if code != 2 and watched:  # input errors (a missing or unreadable file) are not replayed
+        files, others = watched
+        watch = watch_list(files, [p for p in args.paths if os.path.isdir(p)], others)
+        if watch is not None:
+            record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
+    return code
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watched: list | None = None) -> int:
+    """The body of `marklint check` (`color`: whether text output is colored). With
+    `watched`, appends the files linted and the rule and vocabulary files their results
+    depend on (for `marklint.replay`)."""
     from marklint.lint import AUTO, Settings, expand_paths, lint_bytes
 
     settings = Settings(
@@ -138,10 +170,12 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     except ConfigError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
+    dependencies: list[str] = []
     try:
         results.extend(lint_files(
             files, settings, jobs=args.jobs or default_jobs(),
             cache_dir=None if args.no_cache else args.cache_dir, dask_address=args.dask,
+            dependencies=dependencies,
         ))
     except DaskError as exc:
         err.write(f"marklint: {exc}\n")
@@ -159,8 +193,14 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
             return 2
     from marklint.report import ReportContext, display_path, render, reported
 
+    if watched is not None:
+        if "marklint.ruleset" in sys.modules:  # rule sets loaded for validation or configuration
+            from marklint.ruleset import loaded_files
+
+            dependencies += loaded_files()
+        watched += [files, dependencies]
     ctx = ReportContext(
-        rules=ran, root=os.getcwd(), color=_use_color(args.color, out) and args.format == "text",
+        rules=ran, root=os.getcwd(), color=color,
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
     )
     for result in results:
@@ -244,6 +284,8 @@ def _configured_fail_on():
 
 def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint rule SLUG|CODE`: print one rule's documentation."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="marklint rule", description="Show a rule's documentation.")
     parser.add_argument("rule", metavar="SLUG|CODE")
     args = parser.parse_args(argv)
@@ -261,6 +303,8 @@ def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint rules`: list every rule with its code, slug, default severity and summary."""
+    import argparse
+
     argparse.ArgumentParser(prog="marklint rules", description="List the rules.").parse_args(argv)
     from marklint.checks.registry import RULES
 
@@ -272,6 +316,8 @@ def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint parse MARKING... [--form banner|portion|auto]`: explain markings."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="marklint parse", description="Parse and explain markings.")
     parser.add_argument("markings", nargs="+", metavar="MARKING")
     parser.add_argument("--form", choices=("banner", "portion", "auto"), default="auto")
@@ -293,6 +339,12 @@ def main(argv: list[str] | None = None) -> int:
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)
     try:
+        if command == "check":
+            from marklint.replay import replay
+
+            code = replay(rest, out, err)
+            if code is not None:
+                return code
         return handler(rest, out, err)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2

@@ -182,10 +182,12 @@ def _depend(cache: Cache, context: str) -> bool:
 
 def lint_files(
     paths: list[str], settings, *, jobs: int = 1, cache_dir: str | None = None, dask_address: str | None = None,
+    dependencies: list[str] | None = None,
 ) -> list[FileResult]:
     """Lint files (not directories), in order: from the cache when `cache_dir` is given and a
     file is unchanged, else on the Dask cluster at `dask_address`, else in up to `jobs`
-    processes. Raises DaskError when the cluster cannot be used."""
+    processes. Raises DaskError when the cluster cannot be used. With the cache, the rule and
+    vocabulary files the results depend on are appended to `dependencies` when given."""
     cache = Cache(cache_dir) if cache_dir is not None and not settings.show_source else None
     results: list = [None] * len(paths)
     contexts: list[str | None] = [None] * len(paths)
@@ -214,4 +216,6 @@ def lint_files(
             cache.store(paths[index], contexts[index], content_digest, result)
     if cache is not None:
         cache.save()
+        if dependencies is not None:
+            dependencies += cache.dependencies()
     return results

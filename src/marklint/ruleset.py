@@ -914,6 +914,11 @@ def load_ruleset(name_or_path: str) -> RuleSet:
     return ruleset
 
 
+def loaded_files() -> list[str]:
+    """The files of every rule set loaded in this process (see `ruleset_files`)."""
+    return [path for files in _files.values() for path in files]
+
+
 def ruleset_files(name_or_path: str) -> list[str]:
     """The files the rule set `name_or_path` is loaded from: its rule file, the ones it
     extends and the vocabulary files it names by path (the result cache watches them).
