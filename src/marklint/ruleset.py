@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
+from typing import NamedTuple
 
 from marklint import __version__
 from marklint.document import BlockKind
@@ -44,11 +45,11 @@ class RuleSetError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# The loaded model
+# The loaded model: immutable records. The parts are NamedTuples, which cost a quarter of a
+# frozen dataclass to define (start-up defines them on every run).
 
 
-@dataclass(frozen=True)
-class DateRange:
+class DateRange(NamedTuple):
     """The document dates (inclusive) a rule set is meant for; None = open-ended."""
 
     start: date | None = None
@@ -59,16 +60,14 @@ class DateRange:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True)
-class NamedPattern:
+class NamedPattern(NamedTuple):
     """A named regular expression (an exempt administrative element, a designation line...)."""
 
     name: str
     regex: UserPattern
 
 
-@dataclass(frozen=True)
-class BannerPolicy:
+class BannerPolicy(NamedTuple):
     """Where banners are required (B-01, B-02, U-01).
 
     `page_banner` is "overall" (every page carries the overall banner) or "overall-or-page"
@@ -81,8 +80,7 @@ class BannerPolicy:
     page_banner: str = "overall-or-page"
 
 
-@dataclass(frozen=True)
-class PortionPolicy:
+class PortionPolicy(NamedTuple):
     """Which blocks need portion marks (P-01, U-09, L-02).
 
     `required` is "classified" (in classified documents), "marked" (in any document that
@@ -103,8 +101,7 @@ class PortionPolicy:
         return None
 
 
-@dataclass(frozen=True)
-class RetiredValue:
+class RetiredValue(NamedTuple):
     """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
 
     name: str
@@ -113,8 +110,7 @@ class RetiredValue:
     replacement: str = ""
 
 
-@dataclass(frozen=True)
-class AuthorityPolicy:
+class AuthorityPolicy(NamedTuple):
     """What the classification authority block must hold (C-01..C-15, L-03, L-04).
 
     `original` and `derivative` list the required lines (keys of CAB_LINES).
@@ -131,30 +127,25 @@ class AuthorityPolicy:
     reason_pattern: UserPattern = UserPattern(re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$"))
     declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES)
     numeric_dates: str = "yyyymmdd"
-    max_years: Mapping[str, int | None] = field(
-        default_factory=lambda: MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None})
-    )
+    max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None})
     retired: tuple[RetiredValue, ...] = ()
 
 
-@dataclass(frozen=True)
-class CuiPolicy:
+class CuiPolicy(NamedTuple):
     """CUI requirements (U-10): the designation indicator and the lines that count as one."""
 
     designation_required: bool = True
     designation_patterns: tuple[NamedPattern, ...] = ()
 
 
-@dataclass(frozen=True)
-class RuleSetting:
+class RuleSetting(NamedTuple):
     """A rule's severity in this set (None = off) and its options."""
 
     severity: Severity | None
-    options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, object] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """When a required-line rule applies, judged on the document's overall banner.
 
     Every given clause must hold: `contains` (any of these tokens is in the banner) and
@@ -165,8 +156,7 @@ class Condition:
     min_level: str | None = None
 
 
-@dataclass(frozen=True)
-class GenericRule:
+class GenericRule(NamedTuple):
     """A rule defined in YAML: `forbidden-token` or `required-line`.
 
     `scope` (forbidden-token) is a subset of {"banners", "portions", "text"}; `when`
