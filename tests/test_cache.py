@@ -43,7 +43,7 @@ def test_result_round_trip_drops_source():
     result = make_result("a.txt")
     data = result_to_json(result)
     assert SECRET_PROSE not in json.dumps(data)
-    back = result_from_json(json.loads(json.dumps(data)))
+    back = result_from_json("a.txt", json.loads(json.dumps(data)))
     expected = make_result("a.txt")
     expected.findings[0].source = None
     assert back == expected
@@ -78,8 +78,12 @@ def test_unchanged_signature_needs_no_read(tmp_path, old_file, monkeypatch):
     first.store(str(old_file), "ctx", digest(old_file.read_bytes()), make_result(str(old_file)))
     first.save()
 
-    def no_read(*args, **kwargs):
-        raise AssertionError("file was read")
+    real_open = open
+
+    def no_read(file, *args, **kwargs):
+        if os.fspath(file) == str(old_file):
+            raise AssertionError("file was read")
+        return real_open(file, *args, **kwargs)
 
     monkeypatch.setattr("builtins.open", no_read)
     assert Cache(tmp_path / "c").lookup(str(old_file), "ctx") is not None
@@ -134,11 +138,13 @@ def test_pack_holds_no_document_text_and_no_temp_files(tmp_path, old_file):
     assert "(S) text" not in text and SECRET_PROSE not in text
 
 
-@pytest.mark.parametrize("content", [b"", b"{not json", b"[]", b'{"format": 1, "entries": []}',
-                                     b'{"format": 1, "entries": {"%s": [null, "x", {"findings": 5}]}}'])
+@pytest.mark.parametrize("content", [b"", b"{not json", b"[]", b'{"format": %f, "entries": []}',
+                                     b'{"format": %f, "dependencies": [], "entries": {"%s": [null, "x", 5]}}',
+                                     b'{"format": %f, "dependencies": 3, "entries": {"%s": [null, "x", 5]}}'])
 def test_corrupt_pack_or_entry_is_ignored(tmp_path, old_file, content):
     directory = tmp_path / "c"
     directory.mkdir()
+    content = content.replace(b"%f", str(cache_mod._FORMAT).encode())
     (directory / "ctx.json").write_bytes(content.replace(b"%s", str(old_file).encode()))
     c = Cache(directory)
     assert c.lookup(str(old_file), "ctx") is None
@@ -150,8 +156,9 @@ def test_corrupt_pack_or_entry_is_ignored(tmp_path, old_file, content):
 def test_corrupt_entry_with_matching_digest_is_ignored(tmp_path, old_file):
     directory = tmp_path / "c"
     directory.mkdir()
-    entry = [None, digest(old_file.read_bytes()), {"path": "x", "findings": [{"bogus": 1}]}]
-    (directory / "ctx.json").write_text(json.dumps({"format": 1, "entries": {str(old_file): entry}}))
+    entry = [None, digest(old_file.read_bytes()), [1, "us-cnsi", [], [["bogus"]]]]
+    pack = {"format": cache_mod._FORMAT, "dependencies": [], "entries": {str(old_file): entry}}
+    (directory / "ctx.json").write_text(json.dumps(pack))
     assert Cache(directory).lookup(str(old_file), "ctx") is None
 
 
@@ -190,3 +197,31 @@ def test_entries_of_deleted_files_are_dropped_on_save(tmp_path, old_file):
     again.save()
     entries = json.loads((tmp_path / "c" / "ctx.json").read_text())["entries"]
     assert list(entries) == [str(old_file)]
+
+
+def test_changed_dependency_empties_the_pack(tmp_path, old_file):
+    rules = tmp_path / "office.yaml"
+    rules.write_text("extends: us-cnsi\n")
+    c = Cache(tmp_path / "c")
+    c.lookup(str(old_file), "ctx")
+    c.depend("ctx", [str(rules)])
+    c.store(str(old_file), "ctx", digest(old_file.read_bytes()), make_result(str(old_file)))
+    c.save()
+    assert Cache(tmp_path / "c").lookup(str(old_file), "ctx") is not None
+    rules.write_text("extends: us-ic\n")  # maybe within the same mtime tick: the digest decides
+    assert Cache(tmp_path / "c").lookup(str(old_file), "ctx") is None
+    rules.unlink()
+    assert Cache(tmp_path / "c").lookup(str(old_file), "ctx") is None
+
+
+def test_depend_on_other_files_empties_the_pack(tmp_path, old_file):
+    rules = tmp_path / "office.yaml"
+    rules.write_text("extends: us-cnsi\n")
+    c = Cache(tmp_path / "c")
+    c.lookup(str(old_file), "ctx")
+    c.depend("ctx", [])
+    c.store(str(old_file), "ctx", digest(old_file.read_bytes()), make_result(str(old_file)))
+    c.depend("ctx", [])  # the same files: entries stay
+    assert c.lookup(str(old_file), "ctx") is not None
+    c.depend("ctx", [str(rules)])
+    assert c.lookup(str(old_file), "ctx") is None

@@ -163,3 +163,41 @@ def test_rule_file_change_invalidates(tree):
     rules.write_text("extends: us-cnsi\nrules:\n  portion-missing: error\n")
     code, out, err = run(args, tree)
     assert (code, err, out.count('"severity": "error"')) == (1, "", 3)
+
+
+def test_extended_rule_file_change_invalidates(tree):
+    """A cached run loads no rule set: the files a rule set is read from are the pack's
+    dependencies, and a change in any of them (here the parent it extends) misses."""
+    (tree / "base.yaml").write_text("extends: us-cnsi\nrules:\n  portion-missing: warning\n")
+    (tree / "office.yaml").write_text("extends: base.yaml\n")
+    args = ["--quiet", "--rules", "office.yaml", "--select", "portion-missing", "--format", "json", "docs"]
+    code, out, err = run(args, tree)
+    assert (code, err, out.count('"severity": "warning"')) == (0, "", 3)
+    (tree / "base.yaml").write_text("extends: us-cnsi\nrules:\n  portion-missing: error\n")
+    code, out, err = run(args, tree)
+    assert (code, err, out.count('"severity": "error"')) == (1, "", 3)
+
+
+def test_vocabulary_file_change_invalidates(tree):
+    (tree / "office-vocab.yaml").write_text("include: [default]\n")
+    (tree / "office.yaml").write_text("extends: us-cnsi\nvocabulary: [office-vocab.yaml]\n")
+    (tree / "docs" / "zz.txt").write_text("SECRET//ZZTOP\n\n(S//ZZ) A marked paragraph.\n\nSECRET//ZZTOP\n")
+    args = ["--quiet", "--rules", "office.yaml", "--select", "banner-rollup", "docs/zz.txt"]
+    code, out, err = run(args, tree)
+    assert (code, err, out.count("MK106 [banner-rollup]")) == (1, "", 1)
+    (tree / "office-vocab.yaml").write_text(
+        "include: [default]\ncategory: dissem\ntokens:\n  - {id: ZZTOP, title: ZZ TOP, portion: ZZ, levels: [S]}\n"
+    )
+    assert run(args, tree) == (0, "", "")
+
+
+def test_cached_run_loads_no_rule_set(tree):
+    """The hit path stays light: no rule set, registry, lark or YAML is imported."""
+    run(["--quiet", "docs"], tree)
+    script = (
+        "import sys; from marklint.cli import main; code = main(['--quiet', 'docs']); "
+        "heavy = [m for m in ('marklint.ruleset', 'marklint.checks.registry', 'lark', 'yaml') if m in sys.modules]; "
+        "print(code, heavy)"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], cwd=tree, capture_output=True, text=True, timeout=120)
+    assert proc.stdout.endswith("1 []\n")

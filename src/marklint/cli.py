@@ -7,15 +7,21 @@ configuration or input errors (other files are still linted and reported).
 
 from __future__ import annotations
 
-import argparse
 import gc
 import os
 import sys
-from typing import TextIO
 
 from marklint import __version__
 
+# argparse and typing are not imported at module level: a replayed run (marklint.replay) needs
+# neither, and their imports cost it a fifth of its time.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
 SUBCOMMANDS = ("check", "rule", "rules", "parse")
+RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
 
 
 def _csv(value: str) -> list[str]:
@@ -24,11 +30,15 @@ def _csv(value: str) -> list[str]:
 
 def _positive(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
+        import argparse
+
         raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
     return int(value)
 
 
 def _check_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from marklint.readers import READERS
     from marklint.report import FORMATTERS
 
@@ -88,17 +98,40 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint check`: lint paths and report; returns the exit code."""
+    """`marklint check`: lint paths and report; returns the exit code. A run that the cache
+    serves is recorded for `marklint.replay` (its output is kept until it is written)."""
     args = _check_parser().parse_args(argv)
     if args.format == "auto":
         args.format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
     if not args.paths:
         err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
         return 2
-    from marklint.findings import Severity
-    from marklint.lint import Settings, expand_paths, lint_bytes, rules_that_run
-    from marklint.report import ReportContext, display_path, render, reported
-    from marklint.ruleset import RuleSetError
+    color = _use_color(args.color, out) and args.format == "text"
+    recordable = not (args.no_cache or args.show_source or args.fix or args.diff or args.dask
+                      or args.baseline or args.write_baseline or "-" in args.paths)
+    if not recordable:
+        return _check(args, out, err, color)
+    import io
+
+    from marklint.replay import record, watch_list
+
+    stdout, stderr, watched = io.StringIO(), io.StringIO(), []
+    code = _check(args, stdout, stderr, color, watched)
+    out.write(stdout.getvalue())
+    err.write(stderr.getvalue())
+    if code != 2 and watched:  # input errors (a missing or unreadable file) are not replayed
+        files, others = watched
+        watch = watch_list(files, [p for p in args.paths if os.path.isdir(p)], others)
+        if watch is not None:
+            record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
+    return code
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watched: list | None = None) -> int:
+    """The body of `marklint check` (`color`: whether text output is colored). With
+    `watched`, appends the files linted and the rule and vocabulary files their results
+    depend on (for `marklint.replay`)."""
+    from marklint.lint import AUTO, Settings, expand_paths, lint_bytes
 
     settings = Settings(
         rules=args.rules,
@@ -107,11 +140,19 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         show_source=args.show_source,
         input_format=args.format_in,
     )
-    try:
-        ran = rules_that_run(settings)
-    except RuleSetError as exc:
-        err.write(f"marklint: {exc}\n")
-        return 2
+    ran: tuple = ()
+    # The default rule set (no --rules, or auto) always loads, so only another reference is
+    # checked before linting; and only SARIF lists the rules that ran. So a cached run of
+    # another format loads no rule set at all.
+    if args.format in RULE_FORMATS or settings.rules not in (None, AUTO):
+        from marklint.lint import rules_that_run
+        from marklint.ruleset import RuleSetError
+
+        try:
+            ran = rules_that_run(settings)
+        except RuleSetError as exc:
+            err.write(f"marklint: {exc}\n")
+            return 2
     fixed = _fix_files(args, settings, out, err) if args.fix or args.diff else None
     if isinstance(fixed, int):  # --diff, or --fix on stdin
         return fixed
@@ -120,20 +161,21 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     for path in args.paths:
         if path == "-":
             results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
+    from marklint.config import ConfigError
     from marklint.distributed import DaskError
     from marklint.parallel import default_jobs, lint_files
-
-    from marklint.config import ConfigError
 
     try:
         files = expand_paths(files, settings)
     except ConfigError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
+    dependencies: list[str] = []
     try:
         results.extend(lint_files(
             files, settings, jobs=args.jobs or default_jobs(),
             cache_dir=None if args.no_cache else args.cache_dir, dask_address=args.dask,
+            dependencies=dependencies,
         ))
     except DaskError as exc:
         err.write(f"marklint: {exc}\n")
@@ -149,8 +191,16 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         except BaselineError as exc:
             err.write(f"marklint: {exc}\n")
             return 2
+    from marklint.report import ReportContext, display_path, render, reported
+
+    if watched is not None:
+        if "marklint.ruleset" in sys.modules:  # rule sets loaded for validation or configuration
+            from marklint.ruleset import loaded_files
+
+            dependencies += loaded_files()
+        watched += [files, dependencies]
     ctx = ReportContext(
-        rules=ran, root=os.getcwd(), color=_use_color(args.color, out) and args.format == "text",
+        rules=ran, root=os.getcwd(), color=color,
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
     )
     for result in results:
@@ -162,6 +212,8 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     out.write(render(args.format, results, ctx))
     if any(result.error is not None for result in results):
         return 2
+    from marklint.findings import Severity
+
     threshold = Severity.parse(args.fail_on) if args.fail_on else _configured_fail_on()
     failing = any(f.severity >= threshold for result in results for f in reported(result))
     changed = fixed is not None and any(done.changed for done in fixed)
@@ -232,6 +284,8 @@ def _configured_fail_on():
 
 def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint rule SLUG|CODE`: print one rule's documentation."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="marklint rule", description="Show a rule's documentation.")
     parser.add_argument("rule", metavar="SLUG|CODE")
     args = parser.parse_args(argv)
@@ -249,6 +303,8 @@ def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint rules`: list every rule with its code, slug, default severity and summary."""
+    import argparse
+
     argparse.ArgumentParser(prog="marklint rules", description="List the rules.").parse_args(argv)
     from marklint.checks.registry import RULES
 
@@ -260,6 +316,8 @@ def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint parse MARKING... [--form banner|portion|auto]`: explain markings."""
+    import argparse
+
     parser = argparse.ArgumentParser(prog="marklint parse", description="Parse and explain markings.")
     parser.add_argument("markings", nargs="+", metavar="MARKING")
     parser.add_argument("--form", choices=("banner", "portion", "auto"), default="auto")
@@ -281,6 +339,12 @@ def main(argv: list[str] | None = None) -> int:
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)
     try:
+        if command == "check":
+            from marklint.replay import replay
+
+            code = replay(rest, out, err)
+            if code is not None:
+                return code
         return handler(rest, out, err)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2

@@ -20,14 +20,18 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
 
 from marklint.findings import Severity
-from marklint.ruleset import Checker, load_ruleset
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
+
+# tomllib and marklint.ruleset are imported only where a configuration file is read: most runs
+# (and every cached one) find none.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from marklint.ruleset import Checker
 
 YAML_NAME = ".marklint.yaml"
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
@@ -129,6 +133,8 @@ _TOML_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
 
 def _toml_section(path: str, text: str) -> LocatedDict | None:
     """`[tool.marklint]` of a pyproject.toml as a LocatedDict (lines found by scanning)."""
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -173,6 +179,7 @@ def _located(value: object, where: tuple[str, ...], lines: dict[tuple[str, ...],
 
 def _validate(raw: object, path: str) -> Config:
     from marklint.checks.registry import RULES
+    from marklint.ruleset import Checker, load_ruleset
 
     ck = Checker(path, ConfigError)
     section = ck.mapping(raw, getattr(raw, "line", 1), "the configuration", KEYS)

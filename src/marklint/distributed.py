@@ -10,9 +10,13 @@ Opening a connection to the scheduler the user named is the only network use in 
 from __future__ import annotations
 
 from collections import deque
-from typing import Callable, TypeVar
 
-T = TypeVar("T")
+TYPE_CHECKING = False  # not typing's: every run imports this module (for DaskError), few use it
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeVar
+
+    T = TypeVar("T")
 
 INSTALL_HINT = "pip install 'marklint[dask]'"
 WINDOW_BYTES = 64 * 1024 * 1024  # file bytes in flight at once

@@ -23,14 +23,17 @@ written as the ending of the line the edit starts on, so inserted lines in a CRL
 from __future__ import annotations
 
 import bisect
-import difflib
 import os
 import stat
-import tempfile
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Sequence
 
 from marklint.findings import Edit, FileResult, Finding, Fix
+
+# The JSON and SARIF reports render fixes with this module (`fix_to_dict`): what only fixing
+# needs (difflib, tempfile) is imported where it is used, and typing not at all.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
 
 UTF8_BOM = b"\xef\xbb\xbf"
 MAX_PASSES = 5
@@ -262,6 +265,8 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
         raise FixError("the file is read-only")
     if snapshot.links > 1:
         raise FixError(f"the file has {snapshot.links} hard links, which replacing it would split")
+    import tempfile
+
     directory, name = os.path.split(snapshot.path)
     try:
         handle, temp_path = tempfile.mkstemp(prefix=f".{name}.", suffix=".marklint-tmp", dir=directory)
@@ -310,6 +315,8 @@ def unified_diff(path: str, old: str, new: str) -> str:
     """
     if old == new:
         return ""
+    import difflib
+
     out = []
     for line in difflib.unified_diff(split_lines(old), split_lines(new), f"a/{path}", f"b/{path}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")

@@ -13,11 +13,15 @@ import re
 import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date
 
-from marklint.checks.registry import RULES, RuleDoc
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
+
+TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
+if TYPE_CHECKING:
+    from datetime import date
+
+    from marklint.checks.registry import RuleDoc
 
 AUTO = "auto"
 
@@ -47,7 +51,7 @@ class Settings:
 
 
 def _matches(rule: RuleDoc | Finding, keys: tuple[str, ...]) -> bool:
-    slug = rule.slug if isinstance(rule, RuleDoc) else rule.rule
+    slug = rule.rule if isinstance(rule, Finding) else rule.slug
     return any(key == slug or rule.code.startswith(key.upper()) for key in keys)
 
 
@@ -240,6 +244,8 @@ def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Fin
 def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
     """The rules (registered ones and the rule set's generic ones) that the command line's
     selection and rule set leave enabled, with their severities."""
+    from marklint.checks.registry import RULES, RuleDoc
+
     ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
     overrides = dict(settings.severity)
     generic = [RuleDoc(rule.code, rule.id, rule.severity, rule.message) for rule in ruleset.generic]

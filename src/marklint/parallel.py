@@ -12,14 +12,19 @@ from __future__ import annotations
 import gc
 import os
 import signal
-from typing import TYPE_CHECKING, Callable, TypeVar
 
 from marklint.cache import Cache, digest, fingerprint
+from marklint.config import ConfigError, find_config
+from marklint.document import InputError
+from marklint.findings import FileResult
+from marklint.lint import AUTO, effective_settings, lint_bytes, read_path
 
+TYPE_CHECKING = False  # not typing's: importing typing costs a cached run several percent
 if TYPE_CHECKING:
-    from marklint.findings import FileResult
+    from collections.abc import Callable
+    from typing import TypeVar
 
-T = TypeVar("T")
+    T = TypeVar("T")
 
 _task: tuple[Callable, object] | None = None  # (function, settings) inside a worker process
 # Below this much input a pool costs more than it saves: every worker first imports the
@@ -101,10 +106,6 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
 def lint_file(path: str, settings, with_digest: bool = True) -> tuple[str | None, FileResult]:
     """Lint one file; also return the digest of the bytes linted (None when unreadable or
     not asked for)."""
-    from marklint.document import InputError
-    from marklint.findings import FileResult
-    from marklint.lint import read_path
-
     try:
         holder = [read_path(path)]
     except InputError as exc:
@@ -127,9 +128,6 @@ def lint_remote(path: str, data: bytes, settings) -> tuple[str, FileResult]:
 def _lint_checked(path: str, data: bytes, settings) -> FileResult:
     """`lint_bytes`, except that a bug that raises while linting one file becomes that file's
     error (exit code 2) rather than ending a run over thousands of files."""
-    from marklint.findings import FileResult
-    from marklint.lint import lint_bytes
-
     try:
         return lint_bytes(path, data, settings)
     except Exception as exc:  # noqa: BLE001 - reported per file, see docstring
@@ -138,6 +136,7 @@ def _lint_checked(path: str, data: bytes, settings) -> FileResult:
 
 
 _contexts: dict[object, str] = {}  # effective settings -> context
+_context_settings: dict[str, object] = {}  # context -> effective settings
 # (id(settings), directory) -> (settings, context); keyed by identity because hashing the
 # settings for every one of thousands of files would cost more than the rest of a cache hit.
 _directory_contexts: dict[tuple[int, str], tuple[object, str]] = {}
@@ -145,14 +144,10 @@ _directory_contexts: dict[tuple[int, str], tuple[object, str]] = {}
 
 def cache_context(path: str, settings) -> str | None:
     """The cache context of one file: everything besides its content that its result depends
-    on (the settings completed by its configuration, and the rule set with any vocabulary
-    files it names). None when the configuration or rule set cannot be loaded: linting then
-    reports the error and nothing is cached."""
-    from marklint.config import ConfigError, find_config
-    from marklint.lint import AUTO, effective_settings
-    from marklint.ruleset import DEFAULT_RULESET, RuleSetError, load_ruleset, shipped_rulesets
-
-    directory_key = (id(settings), os.path.dirname(path))
+    on, as far as it is known without loading a rule set (the settings completed by its
+    configuration; rule files are the context's dependencies, see `_dependencies`). None when
+    the configuration cannot be loaded: linting then reports the error and nothing is cached."""
+    directory_key = (id(settings), path.rpartition(os.sep)[0])  # not os.path.dirname: faster, same grouping
     known = _directory_contexts.get(directory_key)
     if known is not None and known[0] is settings:
         return known[1]
@@ -160,34 +155,39 @@ def cache_context(path: str, settings) -> str | None:
         effective = effective_settings(path, settings)
         context = _contexts.get(effective)
         if context is None:
-            if effective.rules == AUTO:  # the choice depends on the content; fingerprint every candidate
-                rulesets = tuple(load_ruleset(name) for name in shipped_rulesets())
-            else:
-                rulesets = (load_ruleset(effective.rules or DEFAULT_RULESET),)
-            vocabularies = [_file_digest(name) for ruleset in rulesets for name in ruleset.vocabulary]
-            context = _contexts[effective] = fingerprint(effective, rulesets, vocabularies)
+            context = _contexts[effective] = fingerprint(effective)
+            _context_settings[context] = effective
         config = find_config(path) if settings.use_config else None
         if config is None or not config.per_file_ignores:  # then every file of the directory shares it
             _directory_contexts[directory_key] = (settings, context)
-    except (ConfigError, RuleSetError, OSError):
+    except ConfigError:
         return None
     return context
 
 
-def _file_digest(name: str) -> str:
-    """A vocabulary name as it is, or a vocabulary file's content digest when it is a path."""
-    if os.path.isfile(name):
-        with open(name, "rb") as handle:
-            return digest(handle.read())
-    return name
+def _depend(cache: Cache, context: str) -> bool:
+    """Record in `cache` the rule and vocabulary files that results under `context` depend on
+    (besides the shipped ones, which are part of the context itself); False when they cannot
+    be known or read, and results under `context` must not be cached (linting reports the
+    rule set's error)."""
+    from marklint.ruleset import RuleSetError, ruleset_files
+
+    rules = _context_settings[context].rules
+    try:
+        cache.depend(context, [] if rules is None or rules == AUTO else ruleset_files(rules))
+    except (RuleSetError, OSError):
+        return False
+    return True
 
 
 def lint_files(
     paths: list[str], settings, *, jobs: int = 1, cache_dir: str | None = None, dask_address: str | None = None,
+    dependencies: list[str] | None = None,
 ) -> list[FileResult]:
     """Lint files (not directories), in order: from the cache when `cache_dir` is given and a
     file is unchanged, else on the Dask cluster at `dask_address`, else in up to `jobs`
-    processes. Raises DaskError when the cluster cannot be used."""
+    processes. Raises DaskError when the cluster cannot be used. With the cache, the rule and
+    vocabulary files the results depend on are appended to `dependencies` when given."""
     cache = Cache(cache_dir) if cache_dir is not None and not settings.show_source else None
     results: list = [None] * len(paths)
     contexts: list[str | None] = [None] * len(paths)
@@ -199,6 +199,10 @@ def lint_files(
                 results[index] = cache.lookup(path, contexts[index])
         if results[index] is None:
             todo.append(index)
+    if cache is not None:
+        for context in dict.fromkeys(contexts[i] for i in todo if contexts[i] is not None):
+            if not _depend(cache, context):
+                contexts = [None if c == context else c for c in contexts]
     pending = [paths[i] for i in todo]
     if dask_address is not None:
         from marklint.distributed import map_on_dask
@@ -212,4 +216,6 @@ def lint_files(
             cache.store(paths[index], contexts[index], content_digest, result)
     if cache is not None:
         cache.save()
+        if dependencies is not None:
+            dependencies += cache.dependencies()
     return results

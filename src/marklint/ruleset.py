@@ -15,20 +15,17 @@ named pattern or retired value), lists and scalars are replaced, generic rules a
 
 from __future__ import annotations
 
-import copyreg
-import difflib
 import functools
-import io
 import os
 import pickle
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import NamedTuple
 
 from marklint import __version__
 from marklint.document import BlockKind
@@ -48,11 +45,11 @@ class RuleSetError(Exception):
 
 
 # ---------------------------------------------------------------------------------------------
-# The loaded model
+# The loaded model: immutable records. The parts are NamedTuples, which cost a quarter of a
+# frozen dataclass to define (start-up defines them on every run).
 
 
-@dataclass(frozen=True)
-class DateRange:
+class DateRange(NamedTuple):
     """The document dates (inclusive) a rule set is meant for; None = open-ended."""
 
     start: date | None = None
@@ -63,16 +60,14 @@ class DateRange:
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
-@dataclass(frozen=True)
-class NamedPattern:
+class NamedPattern(NamedTuple):
     """A named regular expression (an exempt administrative element, a designation line...)."""
 
     name: str
     regex: UserPattern
 
 
-@dataclass(frozen=True)
-class BannerPolicy:
+class BannerPolicy(NamedTuple):
     """Where banners are required (B-01, B-02, U-01).
 
     `page_banner` is "overall" (every page carries the overall banner) or "overall-or-page"
@@ -85,8 +80,7 @@ class BannerPolicy:
     page_banner: str = "overall-or-page"
 
 
-@dataclass(frozen=True)
-class PortionPolicy:
+class PortionPolicy(NamedTuple):
     """Which blocks need portion marks (P-01, U-09, L-02).
 
     `required` is "classified" (in classified documents), "marked" (in any document that
@@ -107,8 +101,7 @@ class PortionPolicy:
         return None
 
 
-@dataclass(frozen=True)
-class RetiredValue:
+class RetiredValue(NamedTuple):
     """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
 
     name: str
@@ -117,8 +110,7 @@ class RetiredValue:
     replacement: str = ""
 
 
-@dataclass(frozen=True)
-class AuthorityPolicy:
+class AuthorityPolicy(NamedTuple):
     """What the classification authority block must hold (C-01..C-15, L-03, L-04).
 
     `original` and `derivative` list the required lines (keys of CAB_LINES).
@@ -135,30 +127,25 @@ class AuthorityPolicy:
     reason_pattern: UserPattern = UserPattern(re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$"))
     declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES)
     numeric_dates: str = "yyyymmdd"
-    max_years: Mapping[str, int | None] = field(
-        default_factory=lambda: MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None})
-    )
+    max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None})
     retired: tuple[RetiredValue, ...] = ()
 
 
-@dataclass(frozen=True)
-class CuiPolicy:
+class CuiPolicy(NamedTuple):
     """CUI requirements (U-10): the designation indicator and the lines that count as one."""
 
     designation_required: bool = True
     designation_patterns: tuple[NamedPattern, ...] = ()
 
 
-@dataclass(frozen=True)
-class RuleSetting:
+class RuleSetting(NamedTuple):
     """A rule's severity in this set (None = off) and its options."""
 
     severity: Severity | None
-    options: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, object] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Condition:
+class Condition(NamedTuple):
     """When a required-line rule applies, judged on the document's overall banner.
 
     Every given clause must hold: `contains` (any of these tokens is in the banner) and
@@ -169,8 +156,7 @@ class Condition:
     min_level: str | None = None
 
 
-@dataclass(frozen=True)
-class GenericRule:
+class GenericRule(NamedTuple):
     """A rule defined in YAML: `forbidden-token` or `required-line`.
 
     `scope` (forbidden-token) is a subset of {"banners", "portions", "text"}; `when`
@@ -238,6 +224,8 @@ class RuleSet:
 
 def closest(word: str, choices) -> str:
     """"; did you mean 'x'?" for the closest of `choices`, or ""."""
+    import difflib
+
     match = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f"; did you mean {match[0]!r}?" if match else ""
 
@@ -470,7 +458,7 @@ def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
         if not path.is_file():
             raise ck.fail(line, f"vocabulary file not found: {name} ({path})")
         return str(path.resolve())
-    root = resources.files("marklint.rules.vocab")
+    root = _shipped_directory() / "vocab"
     names = sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
     if name not in names:
         raise ck.fail(line, f"unknown vocabulary {name!r}{closest(name, names)}")
@@ -734,9 +722,17 @@ def _validate_generic(value: object, line: int, ck: Checker) -> dict[str, Generi
 # Loading and merging
 
 
+def _shipped_directory() -> Path:
+    """The directory of the shipped rule sets: the package `marklint.rules`, found by its own
+    file rather than with importlib.resources, whose import alone costs several milliseconds."""
+    import marklint.rules
+
+    return Path(marklint.rules.__file__).parent
+
+
 @functools.lru_cache(maxsize=1)
 def _shipped() -> tuple[str, ...]:
-    root = resources.files("marklint.rules")
+    root = _shipped_directory()
     return tuple(sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml")))
 
 
@@ -759,8 +755,7 @@ def _locate(name_or_path: str, relative_to: Path | None) -> tuple[str, Path]:
             f"unknown rule set {name_or_path!r}{closest(name_or_path, names)} "
             f"(shipped: {', '.join(names)}; or give a path to a .yaml file)"
         )
-    resource = resources.files("marklint.rules") / f"{name_or_path}.yaml"
-    return f"{name_or_path}.yaml", Path(str(resource))
+    return f"{name_or_path}.yaml", _shipped_directory() / f"{name_or_path}.yaml"
 
 
 def _read(display: str, path: Path) -> LocatedDict:
@@ -881,6 +876,9 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
     )
 
 
+_files: dict[str, tuple[str, ...]] = {}  # reference -> the files its rule set was loaded from
+
+
 @functools.lru_cache(maxsize=64)
 def load_ruleset(name_or_path: str) -> RuleSet:
     """Load a shipped rule set by name (`us-cnsi`) or a rule file by path; cached.
@@ -891,13 +889,32 @@ def load_ruleset(name_or_path: str) -> RuleSet:
     """
     display, path = _locate(name_or_path, None)
     cache_file = _cache_file(path)
-    loaded = _load_cached(cache_file)
-    if loaded is None:
+    cached = _load_cached(cache_file)
+    if cached is None:
         files: list[Path] = []
         loaded = _load_values(name_or_path, None, (), files)
         _store_cached(cache_file, files, loaded)
+        paths = [str(p) for p in files]
+    else:
+        paths, loaded = cached
     values, parents = loaded
-    return _build(values, display, parents)
+    ruleset = _build(values, display, parents)
+    # vocabulary files named by path are absolute (`_vocabulary_reference`), shipped ones are names
+    _files[name_or_path] = (*paths, *(name for name in ruleset.vocabulary if os.path.isabs(name)))
+    return ruleset
+
+
+def loaded_files() -> list[str]:
+    """The files of every rule set loaded in this process (see `ruleset_files`)."""
+    return [path for files in _files.values() for path in files]
+
+
+def ruleset_files(name_or_path: str) -> list[str]:
+    """The files the rule set `name_or_path` is loaded from: its rule file, the ones it
+    extends and the vocabulary files it names by path (the result cache watches them).
+    Raises RuleSetError as `load_ruleset` does."""
+    load_ruleset(name_or_path)
+    return list(_files[name_or_path])
 
 
 # Files in the package whose code decides what a rule file loads to (or defines the classes
@@ -940,12 +957,13 @@ def _cache_file(path: Path) -> Path:
     return user_cache_dir() / f"ruleset-{hashlib.sha256(repr(key).encode()).hexdigest()[:24]}.pickle"
 
 
-def _load_cached(cache_file: Path) -> tuple[dict, tuple[str, ...]] | None:
-    """The cached (values, parents), or None when there is none or a rule file changed."""
+def _load_cached(cache_file: Path) -> tuple[list[str], tuple[dict, tuple[str, ...]]] | None:
+    """The cached (rule files, (values, parents)), or None when there is none or a rule file
+    changed."""
     try:
         paths, signature, payload = pickle.loads(cache_file.read_bytes())
         if signature is not None and _signature([Path(p) for p in paths]) == signature:
-            return pickle.loads(payload)
+            return paths, pickle.loads(payload)
     except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError, ImportError):
         pass  # no cache, or a damaged one: read the YAML
     return None
@@ -958,6 +976,9 @@ def _read_only(mapping: dict) -> Mapping:
 
 def _store_cached(cache_file: Path, files: list[Path], loaded: tuple[dict, tuple[str, ...]]) -> None:
     """Cache a loaded rule set, unless a file is too recent to trust; errors only cost speed."""
+    import copyreg
+    import io
+
     signature = _signature(files)
     if signature is None:
         return

@@ -12,8 +12,11 @@ import os
 from dataclasses import dataclass
 
 from marklint import __version__
-from marklint.checks.registry import RuleDoc
 from marklint.findings import FileResult, Finding
+
+TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
+if TYPE_CHECKING:
+    from marklint.checks.registry import RuleDoc
 
 FORMATTERS: dict[str, str] = {
     "text": "marklint.report.text:render",
@@ -55,8 +58,10 @@ def display_path(path: str, root: str) -> str:
         return path
     absolute = os.path.abspath(path)
     base = os.path.abspath(root)
-    if absolute == base or absolute.startswith(base.rstrip(os.sep) + os.sep):
-        path = os.path.relpath(absolute, base)
+    if absolute == base:
+        path = "."
+    elif absolute.startswith(inside := base.rstrip(os.sep) + os.sep):
+        path = absolute[len(inside):]  # what os.path.relpath gives here, without its cost
     return path.replace(os.sep, "/")
 
 

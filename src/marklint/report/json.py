@@ -42,6 +42,7 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
 
 
 _flat_item = json.JSONEncoder(separators=(",\n    ", ": ")).encode
+_encode_string = json.encoder.encode_basestring_ascii  # the C function behind json.dumps(str)
 
 
 def render(results: list[FileResult], ctx: ReportContext) -> str:
@@ -63,8 +64,24 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
 
 def _item_text(item: dict[str, object]) -> str:
     """One finding object as an element of the indented array (two levels deep)."""
-    if any(isinstance(value, (dict, list)) for value in item.values()):  # a fix: rare, nested
-        return "  " + json.dumps(item, indent=2).replace("\n", "\n  ")
+    if any(isinstance(value, (dict, list)) for value in item.values()):  # a fix: nested
+        return "  " + _indented(item, "  ")
     # Flat: one C-encoded dump whose item separator carries the line break and indentation
     # (JSON strings never hold a raw line break, so it cannot occur inside a value).
     return "  {\n    " + _flat_item(item)[1:-1] + "\n  }"
+
+
+def _indented(value: object, indent: str) -> str:
+    """`json.dumps(value, indent=2)` with every line after the first indented by `indent`,
+    with strings and integers encoded directly (the pure-Python indenting encoder is slow)."""
+    if isinstance(value, str):
+        return _encode_string(value)
+    if type(value) is int:
+        return str(value)
+    inner = indent + "  "
+    if isinstance(value, dict) and value:
+        members = (f"{inner}{_encode_string(key)}: {_indented(item, inner)}" for key, item in value.items())
+        return "{\n" + ",\n".join(members) + "\n" + indent + "}"
+    if isinstance(value, (list, tuple)) and value:
+        return "[\n" + ",\n".join(inner + _indented(item, inner) for item in value) + "\n" + indent + "]"
+    return json.dumps(value)

@@ -1,0 +1,177 @@
+"""Replaying a whole run: an unchanged re-run prints its recorded output without linting.
+
+When a `marklint check` run could use the result cache (see `marklint.cache`) and linted
+everything without an input error, the CLI records its output and exit code in the cache
+directory together with everything the output depends on: the exact command line, the
+working directory, the environment variables and terminal that shape the output, marklint's
+version and code (`code_rows`), and the stat signature of every file linted, every directory
+walked (a file added or removed changes it), every place a configuration file could be found
+(`.marklint.yaml`, `pyproject.toml`, present or absent) and every rule or vocabulary file
+outside the package. A run whose record matches all of these replays the output: it needs
+only stats, so this module imports nothing but the standard library's basics.
+
+The trust model is the result cache's: a file whose size, mtime and inode are unchanged is
+unchanged, and a file modified within the last two seconds is not trusted (no record is
+written while one is, and a recorded signature never matches it). Records hold the output,
+which quotes markings but never document text (runs with --show-source are not recorded).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+
+from marklint import __version__
+
+_FORMAT = 1  # bump when the record layout changes
+# A file modified this recently may change again within the same mtime tick without its stat
+# signature changing, so its signature is not trusted.
+RACY_NS = 2_000_000_000
+CONFIG_NAMES = (".marklint.yaml", "pyproject.toml")  # where marklint.config looks, per directory
+DEFAULT_CACHE_DIR = ".marklint_cache"
+_RACY = 0  # the signature of a file too recent to trust: never recorded, never equal to one
+
+
+def stat_signature(st: os.stat_result) -> list[int] | None:
+    """(size, mtime_ns, inode) of a file, or None when it was modified too recently to trust."""
+    if time.time_ns() - st.st_mtime_ns < RACY_NS:
+        return None
+    return [st.st_size, st.st_mtime_ns, st.st_ino]
+
+
+def _signature(path: str) -> list[int] | int | None:
+    """A path's stat signature; None when it does not exist, _RACY when it is too recent."""
+    try:
+        signature = stat_signature(os.stat(path))
+    except OSError:
+        return None
+    return _RACY if signature is None else signature
+
+
+_code_rows: str | None = None
+
+
+def code_rows() -> str:
+    """Names, sizes and mtimes of marklint's own files (code, grammar, shipped rule sets and
+    vocabularies), one per line: editing marklint, not only bumping its version, changes it."""
+    global _code_rows
+    if _code_rows is None:
+        import marklint.rules  # a plain package: locating it needs no importlib.resources
+
+        rows = []
+        for root in (os.path.dirname(__file__), os.path.dirname(marklint.rules.__file__)):
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+                for name in sorted(filenames):
+                    if name.endswith((".py", ".lark", ".yaml")):
+                        st = os.stat(os.path.join(dirpath, name))
+                        rows.append(f"{os.path.relpath(os.path.join(dirpath, name), root)}:{st.st_size}:{st.st_mtime_ns}")
+        _code_rows = "\n".join(rows)
+    return _code_rows
+
+
+def _key(argv: list[str], tty: bool) -> list:
+    """What, besides files, a run's output depends on."""
+    return [__version__, sys.version, os.getcwd(), argv, os.environ.get("NO_COLOR"),
+            os.environ.get("GITHUB_ACTIONS"), tty]
+
+
+def _record_path(directory: str, key: list) -> str:
+    import zlib  # a name, not a proof: the record holds its whole key and is checked against it
+
+    text = json.dumps(key)
+    return os.path.join(directory, f"run-{zlib.crc32(text.encode()):08x}{len(text):x}.json")
+
+
+def _cache_directory(argv: list[str]) -> str:
+    """The --cache-dir of a command line, read without argparse. Only the plain spellings are
+    recognised: a run that spelled it otherwise finds no record here and simply lints."""
+    directory = DEFAULT_CACHE_DIR
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--cache-dir" and index + 1 < len(argv):
+            directory = argv[index + 1]
+        elif arg.startswith("--cache-dir="):
+            directory = arg[len("--cache-dir="):]
+    return directory
+
+
+def replay(argv: list[str], out, err) -> int | None:
+    """Write the recorded output of the run `marklint check ARGV` and return its exit code,
+    when a record of it exists and nothing it depends on has changed; else None."""
+    try:
+        key = _key(argv, _isatty(out))
+        with open(_record_path(_cache_directory(argv), key), "rb") as handle:
+            record = json.loads(handle.read())
+        if record["format"] != _FORMAT or record["key"] != key or record["code"] != code_rows():
+            return None
+        for path, signature in record["watch"]:
+            if _signature(path) != signature:
+                return None
+        stdout, stderr, code = record["stdout"], record["stderr"], record["exit"]
+        if not (isinstance(stdout, str) and isinstance(stderr, str) and type(code) is int):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    out.write(stdout)
+    err.write(stderr)
+    return code
+
+
+def _isatty(stream) -> bool:
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def watch_list(files: list[str], directories: list[str], others: list[str]) -> list | None:
+    """[path, signature] of everything a run's output depends on: the files linted, every
+    directory walked under `directories` (skipping hidden ones, as path expansion does), every
+    place a configuration file could be found for them, and `others` (rule and vocabulary
+    files). None when one of them is too recent to trust."""
+    walked = []
+    for top in directories:
+        for root, dirnames, _ in os.walk(top):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+            walked.append(root)
+    config_places: set[str] = set()
+    starts = [os.getcwd(), *walked, *(os.path.dirname(os.path.abspath(f)) for f in files)]  # cwd: fail-on
+    for directory in starts:
+        directory = os.path.abspath(directory)
+        while directory not in config_places:
+            config_places.add(directory)
+            parent = os.path.dirname(directory)
+            if parent == directory:
+                break
+            directory = parent
+    paths = [*files, *walked, *others]
+    paths += [os.path.join(place, name) for place in sorted(config_places) for name in CONFIG_NAMES]
+    watch = [[path, _signature(path)] for path in dict.fromkeys(paths)]
+    if any(signature == _RACY for _, signature in watch):
+        return None
+    return watch
+
+
+def record(argv: list[str], out, watch: list, stdout: str, stderr: str, code: int, directory: str) -> None:
+    """Record a run for `replay`; a cache directory that cannot be written only costs speed."""
+    import tempfile
+
+    from marklint.cache import mark_directory
+
+    try:
+        key = _key(argv, _isatty(out))
+        data = {"format": _FORMAT, "key": key, "code": code_rows(), "watch": watch,
+                "stdout": stdout, "stderr": stderr, "exit": code}
+        os.makedirs(directory, exist_ok=True)
+        mark_directory(directory)
+        handle, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(json.dumps(data, separators=(",", ":")))
+            os.replace(tmp, _record_path(directory, key))
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass

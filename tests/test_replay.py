@@ -1,0 +1,188 @@
+"""Replaying a whole run (marklint.replay): an unchanged re-run prints the recorded output
+without linting, and every input of the output invalidates the record."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import marklint.cli
+import marklint.replay
+from marklint.cli import main
+
+DOC = "SECRET\n\nA paragraph about the {word} harvest.\n\n(S) A marked paragraph.\n\nSECRET\n"
+ARGS = ["--quiet", "--select", "portion-missing", "--jobs", "1"]
+OLD = 1_000_000_000_000_000_000  # an mtime (ns) far enough in the past to be trusted
+
+
+def finding(name: str) -> str:
+    return f"{name}:3:1: MK301 [portion-missing] paragraph has no portion mark\n"
+
+
+EXPECTED = finding("docs/apples.txt") + finding("docs/pears.txt") + finding("docs/plums.txt")
+
+
+def age(*paths) -> None:
+    """Give files and directories an old mtime, as if they were written long ago."""
+    for path in paths:
+        os.utime(path, ns=(OLD, OLD))
+
+
+@pytest.fixture
+def tree(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for word in ("apples", "pears", "plums"):
+        (docs / f"{word}.txt").write_text(DOC.format(word=word))
+        age(docs / f"{word}.txt")
+    age(docs, tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def checks(monkeypatch) -> list[list[str]]:
+    """The command lines that were linted (not replayed)."""
+    calls: list[list[str]] = []
+    real = marklint.cli._check
+
+    def spy(args, *rest, **options):
+        calls.append(args.paths)
+        return real(args, *rest, **options)
+
+    monkeypatch.setattr(marklint.cli, "_check", spy)
+    return calls
+
+
+def lint(args: list[str], capsys) -> tuple[int, str, str]:
+    code = main(ARGS + args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_unchanged_rerun_replays(tree, capsys, checks):
+    assert lint(["docs"], capsys) == (1, EXPECTED, "")
+    assert lint(["docs"], capsys) == (1, EXPECTED, "")
+    assert checks == [["docs"]]
+    assert lint(["--format", "json", "docs"], capsys)[0] == 1  # another command line: linted
+    assert checks == [["docs"], ["docs"]]
+    assert len(list((tree / ".marklint_cache").glob("run-*.json"))) == 2
+
+
+def test_replayed_output_is_identical_in_every_format(tree, capsys, checks):
+    for fmt in ("text", "json", "sarif", "github", "junit", "gitlab"):
+        first = lint(["--format", fmt, "docs"], capsys)
+        assert lint(["--format", fmt, "docs"], capsys) == first
+    assert len(checks) == 6
+
+
+def test_added_file_is_linted(tree, capsys, checks):
+    lint(["docs"], capsys)
+    (tree / "docs" / "quinces.txt").write_text(DOC.format(word="quinces"))
+    age(tree / "docs" / "quinces.txt")  # the directory's mtime still says it changed
+    code, out, _ = lint(["docs"], capsys)
+    assert (code, out) == (1, EXPECTED + finding("docs/quinces.txt"))
+    assert len(checks) == 2
+
+
+def test_deleted_file_is_noticed(tree, capsys, checks):
+    lint(["docs"], capsys)
+    (tree / "docs" / "pears.txt").unlink()
+    assert lint(["docs"], capsys) == (1, finding("docs/apples.txt") + finding("docs/plums.txt"), "")
+
+
+def test_changed_file_is_linted(tree, capsys, checks):
+    lint(["docs"], capsys)
+    (tree / "docs" / "pears.txt").write_text("SECRET\n\n(S) Now marked.\n\nSECRET\n")
+    assert lint(["docs"], capsys) == (1, finding("docs/apples.txt") + finding("docs/plums.txt"), "")
+    os.utime(tree / "docs" / "pears.txt", ns=(OLD + 5, OLD + 5))  # an old but different mtime
+    assert lint(["docs"], capsys) == (1, finding("docs/apples.txt") + finding("docs/plums.txt"), "")
+    assert len(checks) == 3
+
+
+def run(args: list[str], cwd) -> tuple[int, str, str]:
+    """A whole process: rule sets and configurations are memoised within one."""
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "GITHUB_ACTIONS")}
+    proc = subprocess.run([sys.executable, "-m", "marklint", *ARGS, *args], cwd=cwd, capture_output=True,
+                          text=True, timeout=120, env=env)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("where", [".", "docs", ".."])
+def test_new_configuration_anywhere_above_is_noticed(tree, where):
+    assert run(["docs"], tree) == (1, EXPECTED, "")
+    assert run(["docs"], tree) == (1, EXPECTED, "")
+    config = tree / where / ".marklint.yaml"
+    try:
+        config.write_text("ignore: [portion-missing]\n")
+        age(config, config.parent)
+        assert run(["docs"], tree) == (0, "", "")
+    finally:
+        config.unlink()
+
+
+def test_configuration_edit_is_noticed(tree):
+    config = tree / "pyproject.toml"
+    config.write_text("[project]\nname = 'x'\n")
+    age(config, tree)
+    assert run(["docs"], tree) == (1, EXPECTED, "")
+    assert run(["docs"], tree) == (1, EXPECTED, "")
+    config.write_text("[tool.marklint]\nignore = ['MK301']\n")
+    os.utime(config, ns=(OLD + 5, OLD + 5))
+    assert run(["docs"], tree) == (0, "", "")
+
+
+def test_rule_file_edit_is_noticed(tree):
+    rules = tree / "office.yaml"
+    rules.write_text("extends: us-cnsi\nrules:\n  portion-missing: warning\n")
+    age(rules, tree)
+    args = ["--rules", "office.yaml", "--format", "json", "docs"]
+    for _ in range(2):
+        code, out, _ = run(args, tree)
+        assert (code, out.count('"severity": "warning"')) == (0, 3)
+    rules.write_text("extends: us-cnsi\nrules:\n  portion-missing: error  \n")
+    os.utime(rules, ns=(OLD + 5, OLD + 5))  # old, and the same size: only the mtime tells
+    code, out, _ = run(args, tree)
+    assert (code, out.count('"severity": "error"')) == (1, 3)
+
+
+def test_environment_and_version_are_part_of_the_key(tree, capsys, checks, monkeypatch):
+    lint(["--format", "auto", "docs"], capsys)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert lint(["--format", "auto", "docs"], capsys)[1].startswith("::error")
+    monkeypatch.setattr(marklint.replay, "__version__", "0.0.0-other")
+    lint(["--format", "auto", "docs"], capsys)
+    assert len(checks) == 3
+
+
+def test_runs_that_are_not_recorded(tree, capsys, checks):
+    for extra in (["--no-cache"], ["--show-source"], ["docs/missing.txt"]):
+        lint(extra + ["docs"], capsys)
+        lint(extra + ["docs"], capsys)
+    assert len(checks) == 6
+    assert not list((tree / ".marklint_cache").glob("run-*.json"))
+
+
+def test_recent_files_are_not_trusted(tree, capsys, checks):
+    (tree / "docs" / "apples.txt").write_text(DOC.format(word="apples"))  # modified just now
+    lint(["docs"], capsys)
+    lint(["docs"], capsys)
+    assert len(checks) == 2
+
+
+def test_cache_dir_option_and_damaged_records(tree, capsys, checks):
+    lint(["--cache-dir", "build/c", "docs"], capsys)
+    assert lint(["--cache-dir", "build/c", "docs"], capsys) == (1, EXPECTED, "")
+    assert len(checks) == 1
+    [record] = (tree / "build" / "c").glob("run-*.json")
+    data = json.loads(record.read_text())
+    assert "harvest" not in record.read_text() and "A marked paragraph" not in record.read_text()
+    record.write_text(json.dumps({**data, "watch": 5}))
+    assert lint(["--cache-dir", "build/c", "docs"], capsys) == (1, EXPECTED, "")
+    assert len(checks) == 2
