@@ -186,3 +186,10 @@ def test_cache_dir_option_and_damaged_records(tree, capsys, checks):
     record.write_text(json.dumps({**data, "watch": 5}))
     assert lint(["--cache-dir", "build/c", "docs"], capsys) == (1, EXPECTED, "")
     assert len(checks) == 2
+
+
+def test_only_the_newest_records_are_kept(tree, capsys, checks, monkeypatch):
+    monkeypatch.setattr(marklint.replay, "KEEP_RECORDS", 2)
+    for name in ("apples", "pears", "plums"):
+        lint([f"docs/{name}.txt"], capsys)
+    assert len(list((tree / ".marklint_cache").glob("run-*.json"))) == 2

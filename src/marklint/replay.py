@@ -32,6 +32,7 @@ RACY_NS = 2_000_000_000
 CONFIG_NAMES = (".marklint.yaml", "pyproject.toml")  # where marklint.config looks, per directory
 DEFAULT_CACHE_DIR = ".marklint_cache"
 _RACY = 0  # the signature of a file too recent to trust: never recorded, never equal to one
+KEEP_RECORDS = 16  # records of other command lines beyond this many are deleted, oldest first
 
 
 def stat_signature(st: os.stat_result) -> list[int] | None:
@@ -173,5 +174,20 @@ def record(argv: list[str], out, watch: list, stdout: str, stderr: str, code: in
         except BaseException:
             os.unlink(tmp)
             raise
+        _prune(directory)
     except OSError:
         pass
+
+
+def _prune(directory: str) -> None:
+    """Keep the KEEP_RECORDS newest records (a pre-commit hook records a new command line, its
+    list of changed files, on every commit)."""
+    records = []
+    for entry in os.scandir(directory):
+        if entry.name.startswith("run-") and entry.name.endswith(".json"):
+            records.append((entry.stat().st_mtime_ns, entry.path))
+    for _, path in sorted(records, reverse=True)[KEEP_RECORDS:]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass  # another run removed it first
