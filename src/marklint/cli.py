@@ -98,8 +98,8 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint check`: lint paths and report; returns the exit code. A run that the cache
-    serves is recorded for `marklint.replay` (its output is kept until it is written)."""
+    """`marklint check`: lint paths and report; returns the exit code. A run that may use the
+    cache is recorded for `marklint.replay` (its output is held until the run ends)."""
     args = _check_parser().parse_args(argv)
     if args.format == "auto":
         args.format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
