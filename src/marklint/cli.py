@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 
 from marklint import __version__
 
@@ -116,12 +117,13 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     from marklint.replay import record, watch_list
 
     stdout, stderr, watched = io.StringIO(), io.StringIO(), []
+    started = time.time_ns()
     code = _check(args, stdout, stderr, color, watched)
     out.write(stdout.getvalue())
     err.write(stderr.getvalue())
     if code != 2 and watched:  # input errors (a missing or unreadable file) are not replayed
         files, others = watched
-        watch = watch_list(files, [p for p in args.paths if os.path.isdir(p)], others)
+        watch = watch_list(files, [p for p in args.paths if os.path.isdir(p)], others, started)
         if watch is not None:
             record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
     return code

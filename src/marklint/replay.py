@@ -11,7 +11,7 @@ outside the package. A run whose record matches all of these replays the output:
 only stats, so this module imports nothing but the standard library's basics.
 
 The trust model is the result cache's: a file whose size, mtime and inode are unchanged is
-unchanged, and a file modified within the last two seconds is not trusted (no record is
+unchanged, and a file modified within two seconds of the run is not trusted (no record is
 written while one is, and a recorded signature never matches it). Records hold the output,
 which quotes markings but never document text (runs with --show-source are not recorded).
 """
@@ -42,13 +42,14 @@ def stat_signature(st: os.stat_result) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
-def _signature(path: str) -> list[int] | int | None:
-    """A path's stat signature; None when it does not exist, _RACY when it is too recent."""
+def _signature(path: str, trusted_before: int) -> list[int] | int | None:
+    """A path's (size, mtime_ns, inode); None when it does not exist, _RACY when it was
+    modified at or after `trusted_before` (ns since the epoch)."""
     try:
-        signature = stat_signature(os.stat(path))
+        st = os.stat(path)
     except OSError:
         return None
-    return _RACY if signature is None else signature
+    return _RACY if st.st_mtime_ns >= trusted_before else [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
 _code_rows: str | None = None
@@ -109,8 +110,9 @@ def replay(argv: list[str], out, err) -> int | None:
             record = json.loads(handle.read())
         if record["format"] != _FORMAT or record["key"] != key or record["code"] != code_rows():
             return None
+        trusted_before = time.time_ns() - RACY_NS
         for path, signature in record["watch"]:
-            if _signature(path) != signature:
+            if _signature(path, trusted_before) != signature:
                 return None
         stdout, stderr, code = record["stdout"], record["stderr"], record["exit"]
         if not (isinstance(stdout, str) and isinstance(stderr, str) and type(code) is int):
@@ -126,11 +128,12 @@ def _isatty(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def watch_list(files: list[str], directories: list[str], others: list[str]) -> list | None:
-    """[path, signature] of everything a run's output depends on: the files linted, every
-    directory walked under `directories` (skipping hidden ones, as path expansion does), every
-    place a configuration file could be found for them, and `others` (rule and vocabulary
-    files). None when one of them is too recent to trust."""
+def watch_list(files: list[str], directories: list[str], others: list[str], started: int) -> list | None:
+    """[path, signature] of everything the output of a run that `started` (time.time_ns())
+    depends on: the files linted, every directory walked under `directories` (skipping hidden
+    ones, as path expansion does), every place a configuration file could be found for them,
+    and `others` (rule and vocabulary files). None when one of them is too recent to trust,
+    counted from the start of the run: one modified while it ran may not be what it read."""
     walked = []
     for top in directories:
         for root, dirnames, _ in os.walk(top):
@@ -148,7 +151,8 @@ def watch_list(files: list[str], directories: list[str], others: list[str]) -> l
             directory = parent
     paths = [*files, *walked, *others]
     paths += [os.path.join(place, name) for place in sorted(config_places) for name in CONFIG_NAMES]
-    watch = [[path, _signature(path)] for path in dict.fromkeys(paths)]
+    trusted_before = started - RACY_NS
+    watch = [[path, _signature(path, trusted_before)] for path in dict.fromkeys(paths)]
     if any(signature == _RACY for _, signature in watch):
         return None
     return watch
