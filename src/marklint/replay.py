@@ -140,7 +140,7 @@ def watch_list(files: list[str], directories: list[str], others: list[str], star
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
             walked.append(root)
     config_places: set[str] = set()
-    starts = [os.getcwd(), *walked, *(os.path.dirname(os.path.abspath(f)) for f in files)]  # cwd: fail-on
+    starts = {os.getcwd(), *walked, *(os.path.dirname(f) or "." for f in files)}  # cwd: fail-on
     for directory in starts:
         directory = os.path.abspath(directory)
         while directory not in config_places:
@@ -160,8 +160,6 @@ def watch_list(files: list[str], directories: list[str], others: list[str], star
 
 def record(argv: list[str], out, watch: list, stdout: str, stderr: str, code: int, directory: str) -> None:
     """Record a run for `replay`; a cache directory that cannot be written only costs speed."""
-    import tempfile
-
     from marklint.cache import mark_directory
 
     try:
@@ -170,11 +168,12 @@ def record(argv: list[str], out, watch: list, stdout: str, stderr: str, code: in
                 "stdout": stdout, "stderr": stderr, "exit": code}
         os.makedirs(directory, exist_ok=True)
         mark_directory(directory)
-        handle, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
+        path = _record_path(directory, key)
+        tmp = f"{path}.{os.getpid()}.tmp"  # not tempfile: its import costs more than the rest
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            with open(tmp, "w", encoding="utf-8") as stream:
                 stream.write(json.dumps(data, separators=(",", ":")))
-            os.replace(tmp, _record_path(directory, key))
+            os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
