@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pytest
+from cli_support import run_cli
 
 from marklint.config import ConfigError, find_config, load_config
 from marklint.findings import Severity
@@ -201,3 +202,14 @@ def test_generic_rule_ids_of_the_configured_rule_set_are_known(tmp_path):
     """)
     path = write(tmp_path / ".marklint.yaml", "rules: office.yaml\nignore: [no-draft, OFC001]\n")
     assert load_config(path).ignore == ("no-draft", "OFC001")
+
+
+@pytest.mark.parametrize("cache", [[], ["--no-cache"]])
+def test_configured_rule_set_that_cannot_load_is_a_clean_error(tmp_path, monkeypatch, cache):
+    """Not a traceback: the configuration's error is reported with exit code 2."""
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / ".marklint.yaml", "rules: no-such-set\n")
+    write(tmp_path / "d" / "x.txt", "SECRET\n\nhello\n\nSECRET\n")
+    code, out, err = run_cli(cache + ["d"])
+    assert (code, out) == (2, "")
+    assert err.startswith("marklint: ") and "unknown rule set 'no-such-set'" in err

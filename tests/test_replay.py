@@ -186,3 +186,32 @@ def test_cache_dir_option_and_damaged_records(tree, capsys, checks):
     record.write_text(json.dumps({**data, "watch": 5}))
     assert lint(["--cache-dir", "build/c", "docs"], capsys) == (1, EXPECTED, "")
     assert len(checks) == 2
+
+
+def test_only_the_newest_records_are_kept(tree, capsys, checks, monkeypatch):
+    monkeypatch.setattr(marklint.replay, "KEEP_RECORDS", 2)
+    for name in ("apples", "pears", "plums"):
+        lint([f"docs/{name}.txt"], capsys)
+    assert len(list((tree / ".marklint_cache").glob("run-*.json"))) == 2
+
+
+def test_file_changed_while_the_run_lints_is_not_trusted(tree, capsys, monkeypatch):
+    """A file that changes after the run started may not be what it read: even when its
+    mtime is more than two seconds old by the time the record is written (a long run), the
+    run is not recorded."""
+    real, real_time_ns = marklint.cli._check, marklint.replay.time.time_ns
+    pears = tree / "docs" / "pears.txt"
+
+    def slow_run_with_an_edit(args, *rest, **options):
+        started = marklint.cli.time.time_ns()
+        code = real(args, *rest, **options)
+        pears.write_text("SECRET\n\n(S) Now marked.\n\nSECRET\n")
+        os.utime(pears, ns=(started + 1, started + 1))  # edited after the run started
+        monkeypatch.setattr(marklint.replay.time, "time_ns", lambda: started + 10 * 10**9)
+        return code
+
+    monkeypatch.setattr(marklint.cli, "_check", slow_run_with_an_edit)
+    assert lint(["docs"], capsys) == (1, EXPECTED, "")
+    monkeypatch.setattr(marklint.cli, "_check", real)
+    monkeypatch.setattr(marklint.replay.time, "time_ns", real_time_ns)
+    assert lint(["docs"], capsys) == (1, finding("docs/apples.txt") + finding("docs/plums.txt"), "")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import time
 
 from marklint import __version__
 
@@ -98,8 +99,8 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint check`: lint paths and report; returns the exit code. A run that the cache
-    serves is recorded for `marklint.replay` (its output is kept until it is written)."""
+    """`marklint check`: lint paths and report; returns the exit code. A run that may use the
+    cache is recorded for `marklint.replay` (its output is held until the run ends)."""
     args = _check_parser().parse_args(argv)
     if args.format == "auto":
         args.format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -116,12 +117,13 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     from marklint.replay import record, watch_list
 
     stdout, stderr, watched = io.StringIO(), io.StringIO(), []
+    started = time.time_ns()
     code = _check(args, stdout, stderr, color, watched)
     out.write(stdout.getvalue())
     err.write(stderr.getvalue())
     if code != 2 and watched:  # input errors (a missing or unreadable file) are not replayed
         files, others = watched
-        watch = watch_list(files, [p for p in args.paths if os.path.isdir(p)], others)
+        watch = watch_list(files, [p for p in args.paths if os.path.isdir(p)], others, started)
         if watch is not None:
             record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
     return code

@@ -145,7 +145,7 @@ _directory_contexts: dict[tuple[int, str], tuple[object, str]] = {}
 def cache_context(path: str, settings) -> str | None:
     """The cache context of one file: everything besides its content that its result depends
     on, as far as it is known without loading a rule set (the settings completed by its
-    configuration; rule files are the context's dependencies, see `_dependencies`). None when
+    configuration; rule files are the context's dependencies, see `_depend`). None when
     the configuration cannot be loaded: linting then reports the error and nothing is cached."""
     directory_key = (id(settings), path.rpartition(os.sep)[0])  # not os.path.dirname: faster, same grouping
     known = _directory_contexts.get(directory_key)

@@ -11,7 +11,7 @@ outside the package. A run whose record matches all of these replays the output:
 only stats, so this module imports nothing but the standard library's basics.
 
 The trust model is the result cache's: a file whose size, mtime and inode are unchanged is
-unchanged, and a file modified within the last two seconds is not trusted (no record is
+unchanged, and a file modified within two seconds of the run is not trusted (no record is
 written while one is, and a recorded signature never matches it). Records hold the output,
 which quotes markings but never document text (runs with --show-source are not recorded).
 """
@@ -32,6 +32,7 @@ RACY_NS = 2_000_000_000
 CONFIG_NAMES = (".marklint.yaml", "pyproject.toml")  # where marklint.config looks, per directory
 DEFAULT_CACHE_DIR = ".marklint_cache"
 _RACY = 0  # the signature of a file too recent to trust: never recorded, never equal to one
+KEEP_RECORDS = 16  # records of other command lines beyond this many are deleted, oldest first
 
 
 def stat_signature(st: os.stat_result) -> list[int] | None:
@@ -41,13 +42,14 @@ def stat_signature(st: os.stat_result) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
-def _signature(path: str) -> list[int] | int | None:
-    """A path's stat signature; None when it does not exist, _RACY when it is too recent."""
+def _signature(path: str, trusted_before: int) -> list[int] | int | None:
+    """A path's (size, mtime_ns, inode); None when it does not exist, _RACY when it was
+    modified at or after `trusted_before` (ns since the epoch)."""
     try:
-        signature = stat_signature(os.stat(path))
+        st = os.stat(path)
     except OSError:
         return None
-    return _RACY if signature is None else signature
+    return _RACY if st.st_mtime_ns >= trusted_before else [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
 _code_rows: str | None = None
@@ -108,8 +110,9 @@ def replay(argv: list[str], out, err) -> int | None:
             record = json.loads(handle.read())
         if record["format"] != _FORMAT or record["key"] != key or record["code"] != code_rows():
             return None
+        trusted_before = time.time_ns() - RACY_NS
         for path, signature in record["watch"]:
-            if _signature(path) != signature:
+            if _signature(path, trusted_before) != signature:
                 return None
         stdout, stderr, code = record["stdout"], record["stderr"], record["exit"]
         if not (isinstance(stdout, str) and isinstance(stderr, str) and type(code) is int):
@@ -125,18 +128,19 @@ def _isatty(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def watch_list(files: list[str], directories: list[str], others: list[str]) -> list | None:
-    """[path, signature] of everything a run's output depends on: the files linted, every
-    directory walked under `directories` (skipping hidden ones, as path expansion does), every
-    place a configuration file could be found for them, and `others` (rule and vocabulary
-    files). None when one of them is too recent to trust."""
+def watch_list(files: list[str], directories: list[str], others: list[str], started: int) -> list | None:
+    """[path, signature] of everything the output of a run that `started` (time.time_ns())
+    depends on: the files linted, every directory walked under `directories` (skipping hidden
+    ones, as path expansion does), every place a configuration file could be found for them,
+    and `others` (rule and vocabulary files). None when one of them is too recent to trust,
+    counted from the start of the run: one modified while it ran may not be what it read."""
     walked = []
     for top in directories:
         for root, dirnames, _ in os.walk(top):
             dirnames[:] = [d for d in dirnames if not d.startswith(".")]
             walked.append(root)
     config_places: set[str] = set()
-    starts = [os.getcwd(), *walked, *(os.path.dirname(os.path.abspath(f)) for f in files)]  # cwd: fail-on
+    starts = {os.getcwd(), *walked, *(os.path.dirname(f) or "." for f in files)}  # cwd: fail-on
     for directory in starts:
         directory = os.path.abspath(directory)
         while directory not in config_places:
@@ -147,7 +151,8 @@ def watch_list(files: list[str], directories: list[str], others: list[str]) -> l
             directory = parent
     paths = [*files, *walked, *others]
     paths += [os.path.join(place, name) for place in sorted(config_places) for name in CONFIG_NAMES]
-    watch = [[path, _signature(path)] for path in dict.fromkeys(paths)]
+    trusted_before = started - RACY_NS
+    watch = [[path, _signature(path, trusted_before)] for path in dict.fromkeys(paths)]
     if any(signature == _RACY for _, signature in watch):
         return None
     return watch
@@ -155,8 +160,6 @@ def watch_list(files: list[str], directories: list[str], others: list[str]) -> l
 
 def record(argv: list[str], out, watch: list, stdout: str, stderr: str, code: int, directory: str) -> None:
     """Record a run for `replay`; a cache directory that cannot be written only costs speed."""
-    import tempfile
-
     from marklint.cache import mark_directory
 
     try:
@@ -165,13 +168,29 @@ def record(argv: list[str], out, watch: list, stdout: str, stderr: str, code: in
                 "stdout": stdout, "stderr": stderr, "exit": code}
         os.makedirs(directory, exist_ok=True)
         mark_directory(directory)
-        handle, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-", suffix=".json")
+        path = _record_path(directory, key)
+        tmp = f"{path}.{os.getpid()}.tmp"  # not tempfile: its import costs more than the rest
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            with open(tmp, "w", encoding="utf-8") as stream:
                 stream.write(json.dumps(data, separators=(",", ":")))
-            os.replace(tmp, _record_path(directory, key))
+            os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
             raise
+        _prune(directory)
     except OSError:
         pass
+
+
+def _prune(directory: str) -> None:
+    """Keep the KEEP_RECORDS newest records (a pre-commit hook records a new command line, its
+    list of changed files, on every commit)."""
+    records = []
+    for entry in os.scandir(directory):
+        if entry.name.startswith("run-") and entry.name.endswith(".json"):
+            records.append((entry.stat().st_mtime_ns, entry.path))
+    for _, path in sorted(records, reverse=True)[KEEP_RECORDS:]:
+        try:
+            os.unlink(path)
+        except OSError:
+            pass  # another run removed it first

@@ -28,6 +28,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from marklint import __version__
+from marklint.config import ConfigError
 from marklint.document import BlockKind
 from marklint.findings import Severity
 from marklint.userpattern import UserPattern
@@ -40,8 +41,10 @@ DECLASSIFY_SHAPES = ("date", "event", "50x1-hum", "50x2-wmd", "exemption", "eo12
 EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x")
 
 
-class RuleSetError(Exception):
-    """A rule set that cannot be loaded. str() is `path:line: message` (or `path: message`)."""
+class RuleSetError(ConfigError):
+    """A rule set that cannot be loaded. str() is `path:line: message` (or `path: message`).
+    A ConfigError, because a configuration that names a bad rule set is a bad configuration:
+    whatever reports configuration errors (exit code 2) reports it too."""
 
 
 # ---------------------------------------------------------------------------------------------
