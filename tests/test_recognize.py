@@ -1,5 +1,10 @@
 """The recognizer: banners, portion marks (where they may sit), misplaced marks, edges."""
 
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from marklint.readers import read_document
 from marklint.recognize import recognize
 
@@ -48,3 +53,32 @@ def test_top_and_bottom_skip_page_numbers_and_comments():
     assert (page.top.line, page.bottom.line) == (2, 6)
     (page,) = marks("SECRET\n")
     assert page.top.line == 1 and page.bottom is None
+
+
+def _sequential_portion_at(text):
+    """The portion mark search as three matches: at the start, else after list numbering, else
+    after a subject label (the reference the one-pattern search must agree with)."""
+    from marklint.recognize import _LIST_PREFIX, _SUBJECT_PREFIX, PORTION_START_RE
+
+    match = PORTION_START_RE.match(text)
+    if match is not None:
+        return 0, match.group(0)
+    prefix = re.match(_LIST_PREFIX, text) or re.match(_SUBJECT_PREFIX, text)
+    if prefix is None:
+        return None
+    match = PORTION_START_RE.match(text, prefix.end())
+    return (prefix.end(), match.group(0)) if match else None
+
+
+_PIECES = ["(U)", "(S//NF)", "(C)", "(TS//SI)", "(//NS)", "(1)", "(a)", "(b)", "12.", "a.", "A)", "\u2022",
+           "-", "*", "SUBJECT:", "Subject :", "RE:", "Re", "SUBJ", " ", "  ", "\n", "\t", "2024",
+           "Copyright", "text", "(CMS)", "(", ")", "S", "/", ":", "."]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=8).map("".join))
+@settings(max_examples=500, deadline=None)
+def test_one_pattern_finds_the_portion_mark_the_sequential_search_finds(text):
+    from marklint.recognize import _PORTION_AT_RE
+
+    match = _PORTION_AT_RE.match(text)
+    assert ((match.start(1), match.group(1)) if match else None) == _sequential_portion_at(text)

@@ -132,6 +132,7 @@ def _document_lines(doc: Document) -> Iterator[str]:
 
 _exemption_tests: dict[int, tuple[object, Callable[[str], bool]]] = {}
 _EXEMPTION_MEMO_LIMIT = 4096  # distinct first lines remembered per rule set (bounds memory)
+_EXEMPTION_MEMO_CHARS = 200  # and only short ones: administrative lines are short, prose rarely recurs
 
 
 def _exemption_test(ruleset) -> Callable[[str], bool]:
@@ -148,14 +149,19 @@ def _exemption_test(ruleset) -> Callable[[str], bool]:
     designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
     memo: dict[str, bool] = {}
 
+    def exempt(text: str) -> bool:
+        return (policy.exemption(text) is not None or is_authority_line(text)
+                or any(regex.search(text) for regex in designations))
+
     def is_exempt(first_line: str) -> bool:
         text = first_line.strip()
+        if len(text) > _EXEMPTION_MEMO_CHARS:
+            return exempt(text)
         found = memo.get(text)
         if found is None:
             if len(memo) >= _EXEMPTION_MEMO_LIMIT:
                 memo.clear()
-            found = memo[text] = (policy.exemption(text) is not None or is_authority_line(text)
-                                  or any(regex.search(text) for regex in designations))
+            found = memo[text] = exempt(text)
         return found
 
     _exemption_tests[id(ruleset)] = (ruleset, is_exempt)
