@@ -82,7 +82,7 @@ class Mark:
     cable: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class PageMarks:
     """What the recognizer found on one page."""
 
