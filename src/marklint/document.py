@@ -127,7 +127,7 @@ class SourceBlock(Block):
         return self.line + row, start + offset - self.source.rfind("\n", start, end)
 
 
-@dataclass
+@dataclass(slots=True)
 class Page:
     """One page: its number (1-based) and its blocks in reading order."""
 
