@@ -184,3 +184,45 @@ def test_lines_of_other_whitespace_are_blank():
         (1, "paragraph", 3, 1, "b"),
         (1, "paragraph", 4, 3, "(U) c"),
     ]
+
+
+def _block_facts(doc):
+    facts = []
+    for page in doc.pages:
+        for b in page.blocks:
+            offsets = sorted({0, len(b.text) // 2, len(b.text), len(b.text) + 2, b.text.rfind("\n") + 1})
+            facts.append((page.number, b.kind, b.text, b.line, b.column, b.region, b.label,
+                          tuple(b.continuation_columns), b.end_line, [b.position_of(o) for o in offsets]))
+    return facts
+
+
+@pytest.mark.parametrize("data", [
+    b"SECRET\n\n(S) First line\nsecond line\nthird.\n\n  (U) Indented\n  continued  \n\nALL CAPS TITLE\n"
+    b"Title\n=====\n\n1. item one\nwraps here\n\fSECRET\x0c(U) After a form feed\nand more\n",
+    b"SECRET\r\n\r\n(S) One\r\ntwo.\r\n\r\n(U) Three \r\nfour\r\nSECRET\r\n",
+    b"SECRET\r\r(S) One\r  two.\r\n(U) Three.\rx\fSECRET\r",
+    b"(U) no line end at the end",
+])
+def test_big_files_slice_block_text_from_the_source_with_the_same_results(monkeypatch, data):
+    from marklint.document import SourceBlock
+    from marklint.readers import text
+
+    small = read_document("t.txt", data)
+    monkeypatch.setattr(text, "SOURCE_BLOCKS_FROM", 0)
+    big = read_document("t.txt", data)
+    assert _block_facts(big) == _block_facts(small)
+    if b"\r" not in data:  # (a lone carriage return makes every block hold its own text)
+        assert any(isinstance(b, SourceBlock) for _, b in big.blocks())
+
+
+def test_source_line_counts_crlf_lf_and_lone_cr_line_ends():
+    from marklint.document import LINE_INDEX_STEP, Document
+
+    lines = [f"line {n}" for n in range(1, 3 * LINE_INDEX_STEP + 3)]
+    ends = ["\r\n", "\n", "\r"]
+    source = "".join(line + ends[n % 3] for n, line in enumerate(lines))
+    doc = Document("t.txt", "text", source=source)
+    assert [doc.source_line(n) for n in range(1, len(lines) + 1)] == lines
+    assert doc.source_line(len(lines) + 1) == ""  # after the last line end
+    assert doc.source_line(len(lines) + 2) is None
+    assert doc.source_line(0) is None

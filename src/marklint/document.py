@@ -116,8 +116,18 @@ class SourceBlock(Block):
         start = self.span >> 32
         return self.line + self.source.count("\n", start, start + (self.span & 0xFFFFFFFF))
 
+    def position_of(self, offset: int) -> tuple[int, int]:
+        """Map an offset into `text` to a (line, column) pair in the source (as Block does,
+        without slicing the text)."""
+        start = self.span >> 32
+        end = start + min(offset, self.span & 0xFFFFFFFF)
+        row = self.source.count("\n", start, end)
+        if row == 0:
+            return self.line, self.column + offset
+        return self.line + row, start + offset - self.source.rfind("\n", start, end)
 
-@dataclass
+
+@dataclass(slots=True)
 class Page:
     """One page: its number (1-based) and its blocks in reading order."""
 

@@ -41,14 +41,21 @@ class Edit:
     end_column: int
     replacement: str
 
+    def __post_init__(self) -> None:
+        # a big file repeats a few replacements many thousand times (frozen: hence object.__setattr__)
+        object.__setattr__(self, "replacement", sys.intern(self.replacement))
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Fix:
     """A correction attached to a finding. `safety` is "safe" or "unsafe"."""
 
     description: str
     safety: str
     edits: tuple[Edit, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "description", sys.intern(self.description))  # as Edit.replacement
 
 
 @dataclass(frozen=True)

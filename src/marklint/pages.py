@@ -62,11 +62,11 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
         )
 
     pages: list[list[Block]] = []
-    current: list[Block] = []
+    carried: list[Block] = []  # comments from between the last split's banners: they open this page
+    start = 0  # blocks[start:] (after `carried`) are on the current page
     has_content = False
     taken = 0  # blocks[:taken] are placed
     for index in banners:
-        current.extend(blocks[taken:index + 1])
         has_content = has_content or any(k not in is_banner and not filler(k) for k in range(taken, index))
         taken = index + 1
         if not has_content:
@@ -76,14 +76,13 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
             after += 1
         if after in is_banner:
             between = blocks[taken:after]
-            current.extend(b for b in between if b.kind is not comment)
-            pages.append(current)
-            current = [b for b in between if b.kind is comment]
+            pages.append(carried + blocks[start:taken] + [b for b in between if b.kind is not comment])
+            carried = [b for b in between if b.kind is comment]
             has_content = False
-            taken = after
-    current.extend(blocks[taken:])
-    if current:
-        pages.append(current)
+            start = taken = after
+    rest = carried + blocks[start:] if pages else blocks
+    if rest:
+        pages.append(rest)
     return pages
 
 

@@ -85,7 +85,7 @@ class Mark:
     cable: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class PageMarks:
     """What the recognizer found on one page."""
 

@@ -49,6 +49,10 @@ _LONE_CR_RE = re.compile(r"\r(?!\n)")
 # A line end with whitespace on either side: such a block's text (its lines stripped) is not
 # a plain slice of the source.
 _PADDED_LINE_END_RE = re.compile(r"\n(?:\s|(?<=\s\n))")
+# From this size on, blocks slice their text out of the source when it is read (SourceBlock):
+# a big file's text is then held once, not twice. A smaller file's blocks hold their own text,
+# which the recognizer and the checks read faster.
+SOURCE_BLOCKS_FROM = 4_000_000
 _KINDS = {"item": BlockKind.LIST_ITEM, "subject": BlockKind.SUBJECT, "portion": BlockKind.PARAGRAPH}
 
 
@@ -88,7 +92,7 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
     of its last line, without the line end); `base` is the column of the first line's first
     character when it is not indented. With `sliced` (`text` is the document's source), a
     block whose text is a plain stretch of `text` is a SourceBlock."""
-    if sliced and not text[start].isspace() and not text[end - 1].isspace():
+    if not text[start].isspace() and not text[end - 1].isspace():
         # the common case, decided without copying the lines: no indent, no trailing space
         single = text.find("\n", start, end) < 0
         if single or _PADDED_LINE_END_RE.search(text, start, end) is None:
@@ -96,7 +100,10 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
                 line_text = text[start:end]
                 if line_text.upper() == line_text != line_text.lower():
                     kind = BlockKind.HEADING
-            return SourceBlock(kind, text, start, end, line, base)
+            if sliced:
+                return SourceBlock(kind, text, start, end, line, base)
+            return Block(kind, text[start:end], line, base,
+                         continuation_columns=() if single else (1,) * text.count("\n", start, end))
     chunk = text[start:end]
     if "\n" not in chunk:
         stripped = chunk.strip()
@@ -199,7 +206,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
     # there are any) in which they are "\n", which keeps every offset; blocks then hold their
     # own text, since the copy's text differs from the source's.
     lines = _LONE_CR_RE.sub("\n", source) if "\r" in source else source
-    sliced = lines is source and len(source) < SourceBlock.SPAN_LIMIT
+    sliced = lines is source and SOURCE_BLOCKS_FROM <= len(source) < SourceBlock.SPAN_LIMIT
     line, column, start = 1, 1, 0
     while True:
         form_feed = lines.find("\f", start)
