@@ -114,16 +114,28 @@ def _vocabulary(names: tuple[str, ...]) -> object:
 
 
 _LINE_BREAK_RE = re.compile(r"\r(?!\n)|\n")  # a lone CR ends a line, as the readers count lines
+_YEAR_HINT_RE = re.compile("19|20")
 
 
 def _document_lines(doc: Document) -> Iterator[str]:
-    """The document's lines one at a time: finding its date rarely needs more than the first
-    few, and splitting a 100 MB file at once would cost hundreds of MB."""
+    """The document's lines for `marklint.dates.document_date`, one at a time: finding the date
+    rarely needs more than the first few, and splitting a 100 MB file at once would cost
+    hundreds of MB. Only lines holding "19" or "20" can hold a date (it skips the others), so
+    a source without carriage returns yields just those."""
     if doc.source is None:
         for _, block in doc.blocks():
             yield from block.text.split("\n")
         return
-    source, start = doc.source, 0
+    source = doc.source
+    if "\r" not in source:
+        position = 0
+        while (hint := _YEAR_HINT_RE.search(source, position)) is not None:
+            end = source.find("\n", hint.end())
+            end = len(source) if end < 0 else end
+            yield source[source.rfind("\n", 0, hint.start()) + 1:end]
+            position = end + 1
+        return
+    start = 0
     for line_end in _LINE_BREAK_RE.finditer(source):
         yield source[start:line_end.start()]
         start = line_end.end()

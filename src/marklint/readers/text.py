@@ -125,12 +125,12 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
     )
 
 
-def _scan(text: str, begin: int, size: int, line0: int, col0: int, events: tuple[re.Pattern[str], re.Pattern[str]],
-          segments: list[list[Block]], sliced: bool) -> None:
+def _scan(text: str, begin: int, size: int, line0: int, col0: int,
+          events: tuple[re.Pattern[str], re.Pattern[str]], segments: list[list[Block]], sliced: bool) -> None:
     """Cut the piece `text[begin:size]` (between form feeds, starting at line `line0`, column
     `col0`) into blocks appended to the last segment; a page-break line starts a new segment.
-    An event match starts with the "\n" before its line, so a line starts one character after
-    the match; the piece's first line, matched without that "\n", counts as if it had one at
+    An event match starts with the "\\n" before its line, so a line starts one character after
+    the match; the piece's first line, matched without that "\\n", counts as if it had one at
     `begin - 1`. One loop with local variables: this is the hot path of linting plain text."""
     blocks = segments[-1]
     counted_pos, counted_line = begin, line0  # line numbers are counted forward, once
