@@ -124,3 +124,16 @@ def test_fix_survives_any_text_and_is_idempotent(tmp_path, name, text, unsafe):
     assert done.after.endswith("\n") == text.endswith("\n")
     again = fix_path(str(path), options, unsafe=unsafe)
     assert again.fixed == [] and path.read_bytes() == data
+
+
+@pytest.mark.parametrize("name", ["f.txt", "f.md", "f.rst", "f.adoc", "f.html"])
+def test_fix_is_idempotent_on_a_banner_after_a_form_feed(tmp_path, name):
+    # Found by the property test above: reST counted the form feed as indentation, so the
+    # banner became a block quote once the fix added a line, and each run inserted another.
+    path = tmp_path / name
+    path.write_bytes(b"\x0cSECRET")
+    options = Settings(use_config=False)
+    fix_path(str(path), options, unsafe=True)
+    data = path.read_bytes()
+    again = fix_path(str(path), options, unsafe=True)
+    assert again.fixed == [] and path.read_bytes() == data

@@ -188,6 +188,15 @@ def test_rst_blocks_positions_and_pages():
     ]
 
 
+def test_rst_form_feed_is_not_indentation():
+    # A form feed is a page control: the line after it is not a block quote, and positions
+    # count it as one column.
+    doc = read_document("memo.rst", b"SECRET\n\n\x0c(S) The convoy leaves.\n\n\x0c\x0c**SECRET**\n")
+    assert [(b.kind, b.line, b.column, b.text) for _, b in doc.blocks()] == [
+        (L, 1, 1, "SECRET"), (P, 3, 2, "(S) The convoy leaves."), (L, 5, 5, "SECRET"),
+    ]
+
+
 ADOC = """\
 = (U) Convoy report
 :toc:

@@ -34,8 +34,16 @@ _IGNORED_DIRECTIVES = {"code", "code-block", "sourcecode", "math", "raw", "parse
 _RAW_BREAK_RE = re.compile(r"PageBreak|\\newpage|\\pagebreak|\\clearpage")
 
 
-def _indent(text: str) -> int:
+def _lead(text: str) -> int:
+    """The number of whitespace characters before a line's text (its 0-based column)."""
     return len(text) - len(text.lstrip())
+
+
+def _indent(text: str) -> int:
+    """A line's indentation for structure: its leading whitespace without form feeds and
+    vertical tabs, which are page controls (a line after a form feed is not a block quote)."""
+    lead = text[:_lead(text)]
+    return len(lead) - lead.count("\f") - lead.count("\v")
 
 
 def _body(lines: list[Line], start: int, indent: int) -> int:
@@ -60,7 +68,7 @@ def _text_block(kind: BlockKind, rows: list[tuple[int, int, str]], region: Regio
 
 
 def _rows(lines: list[Line]) -> list[tuple[int, int, str]]:
-    return [(number, _indent(text), text.strip()) for number, text in lines]
+    return [(number, _lead(text), text.strip()) for number, text in lines]
 
 
 class _Scanner:
@@ -106,7 +114,7 @@ class _Scanner:
             overlined = i + 2 < len(lines) and _ADORNMENT_RE.match(lines[i + 2][1].strip())
             if _ADORNMENT_RE.match(stripped) and overlined:
                 title_line, title = lines[i + 1]
-                self._add(Block(BlockKind.HEADING, title.strip(), title_line, _indent(title) + 1), quoted)
+                self._add(Block(BlockKind.HEADING, title.strip(), title_line, _lead(title) + 1), quoted)
                 i += 3
                 continue
             if _ADORNMENT_RE.match(stripped):  # a transition
@@ -114,12 +122,12 @@ class _Scanner:
                 continue
             underlined = i + 1 < len(lines) and _ADORNMENT_RE.match(lines[i + 1][1].strip())
             if underlined and _indent(lines[i + 1][1]) == indent:
-                self._add(Block(BlockKind.HEADING, stripped, number, indent + 1), quoted)
+                self._add(Block(BlockKind.HEADING, stripped, number, _lead(text) + 1), quoted)
                 i += 2
                 continue
             marker = _BULLET_RE.match(stripped) or _ENUM_RE.match(stripped)
             if marker:
-                i = self._list_item(lines, i, indent + marker.end(), quoted)
+                i = self._list_item(lines, i, _lead(text) + marker.end(), quoted)
                 continue
             end = i
             while end < len(lines) and lines[end][1].strip() and _indent(lines[end][1]) == indent:
@@ -141,7 +149,7 @@ class _Scanner:
         rows = [(number, text_column, text[text_column:].strip())]
         j = i + 1
         while j < len(lines) and lines[j][1].strip() and _indent(lines[j][1]) >= text_column:
-            rows.append((lines[j][0], _indent(lines[j][1]), lines[j][1].strip()))
+            rows.append((lines[j][0], _lead(lines[j][1]), lines[j][1].strip()))
             j += 1
         self._add(_text_block(BlockKind.LIST_ITEM, rows), quoted)
         end = _body(lines, j, text_column - 1)
@@ -178,7 +186,7 @@ class _Scanner:
         rest = stripped[2:]
         first = rest.strip()
         lead = len(rest) - len(rest.lstrip())
-        rows = ([(number, indent + 2 + lead, first)] if first else []) + _rows(lines[i + 1:end])
+        rows = ([(number, _lead(text) + 2 + lead, first)] if first else []) + _rows(lines[i + 1:end])
         if rows:
             self.items.append(_text_block(BlockKind.COMMENT, rows))
         return end
@@ -197,7 +205,7 @@ class _Scanner:
                 for left, right in zip(bounds, bounds[1:]):
                     segment = text[left + 1:right]
                     if segment.strip():
-                        cells.setdefault(left, []).append((number, left + 1 + _indent(segment), segment.strip()))
+                        cells.setdefault(left, []).append((number, left + 1 + _lead(segment), segment.strip()))
             j += 1
         self._flush_cells(cells)
         return j
@@ -219,7 +227,7 @@ class _Scanner:
                     segment = text[left:right]
                     if segment.strip():
                         self.items.append(Block(BlockKind.TABLE_CELL, segment.strip(), number,
-                                                left + _indent(segment) + 1))
+                                                left + _lead(segment) + 1))
         return j
 
     def _flush_cells(self, cells: dict[int, list[tuple[int, int, str]]]) -> None:
