@@ -48,7 +48,7 @@ _MARK_BODY = (
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
 # a copyright sign (`(C) 2024`, `(C) Copyright`).
 PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))")
-_TRAILING_RE = re.compile(rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$")
+_TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
 # A portion mark at the start of a block, else after list numbering, else after a subject label,
@@ -179,7 +179,7 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
     """A parseable portion mark at the end of a block: (offset, mark text, parse), or None."""
     if not text.endswith(_TRAILING_ENDS):
         return None
-    match = _TRAILING_RE.search(text)
+    match = re.search(_TRAILING_RE, text)
     if match is None:
         return None
     parsed = parse_cached(match.group(1), "portion", vocab)

@@ -470,11 +470,9 @@ def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
 
 def _validate_rollup(value: object, line: int, ck: Checker) -> dict:
     """Roll-up options: the fields of `marklint.markings.RollupOptions`, written kebab-case."""
-    import dataclasses
-
     from marklint.markings import RollupOptions
 
-    fields = [f.name.replace("_", "-") for f in dataclasses.fields(RollupOptions)]
+    fields = [name.replace("_", "-") for name in RollupOptions._fields]
     section = ck.mapping(value, line, "'rollup'", fields)
     options = {}
     for key, item in section.items():

@@ -29,7 +29,8 @@ from marklint.checks.registry import by_key, make_finding
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Finding, Suppression
 
-_DIRECTIVE = re.compile(r"marklint:\s*(disable-next-line|disable-file|disable|enable)(?:\s+|$)(.*)", re.S)
+# compiled by `re` at first use: most runs have no directive comment
+_DIRECTIVE = r"marklint:\s*(disable-next-line|disable-file|disable|enable)(?:\s+|$)(.*)"
 _COMMENT_MARKERS = ("<!--", "..", "//", "#")
 _END_OF_FILE = 10**12
 _KIND = attrgetter("kind")
@@ -58,7 +59,7 @@ def parse_directive(block: Block) -> Directive | None:
         if text.startswith(marker):
             text = text[len(marker):].strip()
             break
-    match = _DIRECTIVE.fullmatch(text.strip())
+    match = re.fullmatch(_DIRECTIVE, text.strip(), re.S)
     if match is None:
         return None
     action, rest = match.groups()
