@@ -21,10 +21,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from marklint.findings import Severity
+from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
 # tomllib and marklint.ruleset are imported only where a configuration file is read: most runs
@@ -42,23 +42,35 @@ class ConfigError(Exception):
     """A configuration file that cannot be used. str() is `path:line: message`."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
-    path: str
-    root: str
-    rules: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
-    severity: Mapping[str, Severity | None] = field(default_factory=lambda: MappingProxyType({}))
-    page_break_patterns: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    require_banner: str | None = None
-    include_quotes: bool = False
-    fail_on: Severity | None = None
+    _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
+               "include", "exclude", "require_banner", "include_quotes", "fail_on")
+
+    def __init__(
+        self,
+        path: str,
+        root: str,
+        rules: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        per_file_ignores: Mapping[str, tuple[str, ...]] | None = None,
+        severity: Mapping[str, Severity | None] | None = None,
+        page_break_patterns: tuple[str, ...] = (),
+        include: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        require_banner: str | None = None,
+        include_quotes: bool = False,
+        fail_on: Severity | None = None,
+    ) -> None:
+        self.__dict__.update(
+            path=path, root=root, rules=rules, select=select, ignore=ignore,
+            per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
+            severity=MappingProxyType({}) if severity is None else severity,
+            page_break_patterns=page_break_patterns, include=include, exclude=exclude,
+            require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on,
+        )
 
 
 _by_directory: dict[str, Config | None] = {}

@@ -275,7 +275,7 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
             continue
         severity = overrides.get(rule.slug, overrides.get(rule.code, ruleset.severity(rule.slug)))
         if severity is not None:
-            enabled.append(replace(rule, severity=severity))
+            enabled.append(rule.with_severity(severity))
     return tuple(enabled)
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,7 @@ from marklint.checks.registry import make_finding
 from marklint.dates import add_years, parse_date, parse_yyyymmdd
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Finding, Severity
+from marklint.values import FrozenValue
 
 if TYPE_CHECKING:
     from marklint.markings import Marking
@@ -66,8 +66,7 @@ _HAS_DATE_RE = r"\b(?:\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b"
 _AEA_IDS = frozenset({"RD", "FRD", "TFNI"})
 
 
-@dataclass(frozen=True)
-class CabLine:
+class CabLine(FrozenValue):
     """One line (or `|` segment) of the block: its key, the label as written, and the value.
 
     Positions are 1-based source positions of the label and of the value (for an empty value,
@@ -75,23 +74,23 @@ class CabLine:
     known one (`Declass On:`).
     """
 
-    key: str
-    label: str
-    value: str
-    line: int
-    column: int
-    value_line: int
-    value_column: int
-    page: int
-    lookalike: bool = False
+    _fields = ("key", "label", "value", "line", "column", "value_line", "value_column", "page", "lookalike")
+
+    def __init__(self, key: str, label: str, value: str, line: int, column: int, value_line: int,
+                 value_column: int, page: int, lookalike: bool = False) -> None:
+        self.__dict__.update(key=key, label=label, value=value, line=line, column=column, value_line=value_line,
+                             value_column=value_column, page=page, lookalike=lookalike)
 
 
-@dataclass
 class AuthorityBlock:
-    """The classification authority block: its lines in order and the blocks they came from."""
+    """The classification authority block: its lines in order and the blocks they came from.
 
-    lines: list[CabLine]
-    blocks: list[Block] = field(default_factory=list)
+    A plain class: defining a dataclass costs milliseconds of start-up.
+    """
+
+    def __init__(self, lines: list[CabLine], blocks: list[Block] | None = None) -> None:
+        self.lines = lines
+        self.blocks = [] if blocks is None else blocks
 
     def get(self, key: str) -> CabLine | None:
         """The first line with `key` (e.g. "declassify-on"), or None."""

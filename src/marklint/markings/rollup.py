@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Iterable
 
 from marklint.markings.model import Aea, Marking, Tree, sort_key
-from marklint.markings.vocab import LEVEL_RANKS, FrozenValue, Vocabulary, default_vocabulary
+from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary
+from marklint.values import FrozenValue
 
 _FDR_FIELDS = ("rel_to", "eyes", "display_only")
 

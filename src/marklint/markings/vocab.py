@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from marklint import __version__
+from marklint.values import FrozenValue
 
 LEVEL_RANKS = {"U": 0, "CUI": 0, "R": 1, "C": 2, "S": 3, "TS": 4}
 _ROLLUPS = ("always", "unclassified-only", "superseded")
@@ -33,35 +34,6 @@ class VocabularyError(ValueError):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
-
-
-class FrozenValue:
-    """An immutable value: compared, hashed and shown by its `_fields`, as a frozen dataclass.
-
-    Written by hand because defining a dataclass costs milliseconds of start-up (it compiles
-    generated code). Instances keep a `__dict__`, so they pickle (the vocabulary cache) as is.
-    """
-
-    _fields: tuple[str, ...] = ()
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"cannot assign to field {name!r}")
-
-    def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"cannot delete field {name!r}")
-
-    def _values(self) -> tuple:
-        return tuple(getattr(self, name) for name in self._fields)
-
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is self.__class__ else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({shown})"
 
 
 class Token(FrozenValue):
