@@ -138,9 +138,10 @@ def load_config(path: str) -> Config | None:
     return _validate(raw, path)
 
 
-_TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
-_TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-_TOML_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+# Pattern strings, compiled by `re` at first use (its cache): only pyproject.toml needs them.
+_TOML_ERROR_LINE = r"\(at line (\d+), column \d+\)"
+_TOML_HEADER = r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$"
+_TOML_KEY = r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*="""
 
 
 def _toml_section(path: str, text: str) -> LocatedDict | None:
@@ -150,8 +151,8 @@ def _toml_section(path: str, text: str) -> LocatedDict | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_ERROR_LINE.search(str(exc))
-        message = _TOML_ERROR_LINE.sub("", str(exc)).strip()
+        match = re.search(_TOML_ERROR_LINE, str(exc))
+        message = re.sub(_TOML_ERROR_LINE, "", str(exc)).strip()
         where = f"{path}:{match.group(1)}" if match else path
         raise ConfigError(f"{where}: TOML syntax error: {message}") from None
     section = data.get("tool", {}).get("marklint")
@@ -159,13 +160,14 @@ def _toml_section(path: str, text: str) -> LocatedDict | None:
         return None
     lines: dict[tuple[str, ...], int] = {}
     table: tuple[str, ...] = ()
+    header_re, key_re = re.compile(_TOML_HEADER), re.compile(_TOML_KEY)
     for number, line in enumerate(text.splitlines(), 1):
-        header = _TOML_HEADER.match(line)
+        header = header_re.match(line)
         if header:
             table = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
             lines.setdefault(table, number)
             continue
-        key = _TOML_KEY.match(line)
+        key = key_re.match(line)
         if key:
             name = next(g for g in key.groups() if g is not None)
             lines.setdefault(table + (name,), number)

@@ -16,7 +16,6 @@ and cab-declassify-too-late (C-08, C-11, C-12). What each rule set requires is d
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
 from datetime import date
@@ -119,6 +118,8 @@ def _label_at(text: str, start: int) -> tuple[str, str, int, bool] | None:
     normal = " ".join(label.lower().replace(".", " ").split())
     if normal[:3] not in _LOOKALIKE_STARTS or normal in _NOT_LOOKALIKES:
         return None
+    import difflib  # here: most runs never get this far, and the import costs start-up time
+
     close = difflib.get_close_matches(normal, _LOOKALIKE_TARGETS, n=1, cutoff=0.8)
     if not close:
         return None
