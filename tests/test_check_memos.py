@@ -3,7 +3,7 @@ labels of short and long blocks, roll-ups of equal Markings held in different ob
 
 from __future__ import annotations
 
-from dataclasses import replace
+import copy
 
 from marklint.checks.authority import _labels, find_authority_block
 from marklint.checks.context import CheckContext
@@ -43,7 +43,7 @@ def test_authority_labels_of_long_blocks_are_read_like_short_ones():
 def test_rollup_of_equal_markings_in_different_objects():
     ruleset = load_ruleset("us-cnsi")
     first, other = parse("(S//NF)", "portion"), parse("(TS//SI)", "portion")
-    twin = replace(first)
+    twin = copy.copy(first)
     assert twin == first and twin is not first
     block = Block(BlockKind.PARAGRAPH, "(S//NF) Text.", 1)
     marks = [Mark("(S//NF)", "portion", 1, 1, 8, 1, block, marking) for marking in (first, twin, other)]

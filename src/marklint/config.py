@@ -21,10 +21,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from marklint.findings import Severity
+from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
 # tomllib and marklint.ruleset are imported only where a configuration file is read: most runs
@@ -42,23 +42,35 @@ class ConfigError(Exception):
     """A configuration file that cannot be used. str() is `path:line: message`."""
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
-    path: str
-    root: str
-    rules: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
-    severity: Mapping[str, Severity | None] = field(default_factory=lambda: MappingProxyType({}))
-    page_break_patterns: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    require_banner: str | None = None
-    include_quotes: bool = False
-    fail_on: Severity | None = None
+    _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
+               "include", "exclude", "require_banner", "include_quotes", "fail_on")
+
+    def __init__(
+        self,
+        path: str,
+        root: str,
+        rules: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        per_file_ignores: Mapping[str, tuple[str, ...]] | None = None,
+        severity: Mapping[str, Severity | None] | None = None,
+        page_break_patterns: tuple[str, ...] = (),
+        include: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        require_banner: str | None = None,
+        include_quotes: bool = False,
+        fail_on: Severity | None = None,
+    ) -> None:
+        self.__dict__.update(
+            path=path, root=root, rules=rules, select=select, ignore=ignore,
+            per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
+            severity=MappingProxyType({}) if severity is None else severity,
+            page_break_patterns=page_break_patterns, include=include, exclude=exclude,
+            require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on,
+        )
 
 
 _by_directory: dict[str, Config | None] = {}
@@ -126,9 +138,10 @@ def load_config(path: str) -> Config | None:
     return _validate(raw, path)
 
 
-_TOML_ERROR_LINE = re.compile(r"\(at line (\d+), column \d+\)")
-_TOML_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
-_TOML_KEY = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*=""")
+# Pattern strings, compiled by `re` at first use (its cache): only pyproject.toml needs them.
+_TOML_ERROR_LINE = r"\(at line (\d+), column \d+\)"
+_TOML_HEADER = r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$"
+_TOML_KEY = r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*="""
 
 
 def _toml_section(path: str, text: str) -> LocatedDict | None:
@@ -138,8 +151,8 @@ def _toml_section(path: str, text: str) -> LocatedDict | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _TOML_ERROR_LINE.search(str(exc))
-        message = _TOML_ERROR_LINE.sub("", str(exc)).strip()
+        match = re.search(_TOML_ERROR_LINE, str(exc))
+        message = re.sub(_TOML_ERROR_LINE, "", str(exc)).strip()
         where = f"{path}:{match.group(1)}" if match else path
         raise ConfigError(f"{where}: TOML syntax error: {message}") from None
     section = data.get("tool", {}).get("marklint")
@@ -147,13 +160,14 @@ def _toml_section(path: str, text: str) -> LocatedDict | None:
         return None
     lines: dict[tuple[str, ...], int] = {}
     table: tuple[str, ...] = ()
+    header_re, key_re = re.compile(_TOML_HEADER), re.compile(_TOML_KEY)
     for number, line in enumerate(text.splitlines(), 1):
-        header = _TOML_HEADER.match(line)
+        header = header_re.match(line)
         if header:
             table = tuple(part.strip().strip("\"'") for part in header.group(1).split("."))
             lines.setdefault(table, number)
             continue
-        key = _TOML_KEY.match(line)
+        key = key_re.match(line)
         if key:
             name = next(g for g in key.groups() if g is not None)
             lines.setdefault(table + (name,), number)

@@ -12,10 +12,10 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
 
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
+from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
@@ -26,28 +26,44 @@ if TYPE_CHECKING:
 AUTO = "auto"
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(FrozenValue):
     """What the command line asks for; configuration files fill in what it leaves open.
 
     `rules` is a rule set name, a path or "auto" (None: the configuration's, else us-cnsi).
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
     `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
+    Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
-    rules: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    severity: tuple[tuple[str, Severity | None], ...] = ()
-    require_banner: str | None = None
-    page_break_patterns: tuple[str, ...] = ()
-    include: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    include_quotes: bool = False
-    input_format: str | None = None
-    show_source: bool = False
-    use_config: bool = True
+    _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
+               "exclude", "include_quotes", "input_format", "show_source", "use_config")
+
+    def __init__(
+        self,
+        rules: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        severity: tuple[tuple[str, Severity | None], ...] = (),
+        require_banner: str | None = None,
+        page_break_patterns: tuple[str, ...] = (),
+        include: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        include_quotes: bool = False,
+        input_format: str | None = None,
+        show_source: bool = False,
+        use_config: bool = True,
+    ) -> None:
+        self.__dict__.update(
+            rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
+            page_break_patterns=page_break_patterns, include=include, exclude=exclude,
+            include_quotes=include_quotes, input_format=input_format, show_source=show_source,
+            use_config=use_config,
+        )
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with `changes` applied (as dataclasses.replace)."""
+        return Settings(**{**self.__dict__, **changes})
 
 
 def _matches(rule: RuleDoc | Finding, keys: tuple[str, ...]) -> bool:
@@ -72,8 +88,7 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         key for pattern, keys in config.per_file_ignores.items()
         if _glob(relative, pattern) for key in keys
     )
-    return replace(
-        settings,
+    return settings.replace(
         rules=settings.rules or config.rules,
         select=settings.select or tuple(config.select),
         ignore=settings.ignore + tuple(config.ignore) + per_file,
@@ -275,7 +290,7 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
             continue
         severity = overrides.get(rule.slug, overrides.get(rule.code, ruleset.severity(rule.slug)))
         if severity is not None:
-            enabled.append(replace(rule, severity=severity))
+            enabled.append(rule.with_severity(severity))
     return tuple(enabled)
 
 

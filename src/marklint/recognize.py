@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
 from marklint.document import Block, BlockKind, Document, Page
 from marklint.pages import is_page_number
+from marklint.values import FrozenValue
 
 if TYPE_CHECKING:
     from marklint.markings import Marking, MarkingError
@@ -48,7 +48,7 @@ _MARK_BODY = (
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
 # a copyright sign (`(C) 2024`, `(C) Copyright`).
 PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))")
-_TRAILING_RE = re.compile(rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$")
+_TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
 # A portion mark at the start of a block, else after list numbering, else after a subject label,
@@ -56,46 +56,69 @@ _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
 _PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START_RE.pattern})")
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(FrozenValue):
     """The parse of one marking string (cached): a Marking, or the error that stopped it."""
 
-    marking: Marking | None
-    error: MarkingError | None
+    _fields = ("marking", "error")
+
+    def __init__(self, marking: Marking | None, error: MarkingError | None) -> None:
+        self.__dict__.update(marking=marking, error=error)
 
 
-@dataclass(slots=True)  # tens of thousands per run
+# Mark and PageMarks are plain classes: defining a dataclass costs milliseconds of start-up.
 class Mark:
-    """A banner or portion mark found in the document, with its exact position.
+    """A banner or portion mark found in the document, with its exact position (tens of
+    thousands per run). Compared by value.
 
     `text` is the marking as written (a portion mark includes its parentheses); `marking` is
     None when it could not be parsed. `cable` is set for a spaced-letter banner, whose `text` is
     then the collapsed form.
     """
 
-    text: str
-    form: str  # "banner" | "portion"
-    line: int
-    column: int
-    end_column: int
-    page: int
-    block: Block
-    marking: Marking | None
-    error: MarkingError | None = None
-    cable: bool = False
+    __slots__ = ("text", "form", "line", "column", "end_column", "page", "block", "marking", "error", "cable")
+    __hash__ = None  # mutable, compared by value
+
+    def __init__(self, text: str, form: str, line: int, column: int, end_column: int, page: int, block: Block,
+                 marking: Marking | None, error: MarkingError | None = None, cable: bool = False) -> None:
+        self.text = text
+        self.form = form  # "banner" | "portion"
+        self.line = line
+        self.column = column
+        self.end_column = end_column
+        self.page = page
+        self.block = block
+        self.marking = marking
+        self.error = error
+        self.cable = cable
+
+    def _values(self) -> tuple:
+        return (self.text, self.form, self.line, self.column, self.end_column, self.page, self.block,
+                self.marking, self.error, self.cable)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if other.__class__ is Mark else NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"Mark(text={self.text!r}, form={self.form!r}, line={self.line!r}, column={self.column!r}, "
+                f"end_column={self.end_column!r}, page={self.page!r}, block={self.block!r}, "
+                f"marking={self.marking!r}, error={self.error!r}, cable={self.cable!r})")
 
 
-@dataclass(slots=True)
 class PageMarks:
     """What the recognizer found on one page."""
 
-    page: Page
-    banners: list[Mark] = field(default_factory=list)
-    portions: list[Mark] = field(default_factory=list)
-    misplaced: list[Mark] = field(default_factory=list)
-    unmarked: list[Block] = field(default_factory=list)  # blocks without a mark, exempt ones too
-    top: Mark | None = None
-    bottom: Mark | None = None
+    __slots__ = ("page", "banners", "portions", "misplaced", "unmarked", "top", "bottom")
+
+    def __init__(self, page: Page, banners: list[Mark] | None = None, portions: list[Mark] | None = None,
+                 misplaced: list[Mark] | None = None, unmarked: list[Block] | None = None,
+                 top: Mark | None = None, bottom: Mark | None = None) -> None:
+        self.page = page
+        self.banners = [] if banners is None else banners
+        self.portions = [] if portions is None else portions
+        self.misplaced = [] if misplaced is None else misplaced
+        self.unmarked = [] if unmarked is None else unmarked  # blocks without a mark, exempt ones too
+        self.top = top
+        self.bottom = bottom
 
 
 # Parses by (form, id(vocabulary)), then by marking text: the per-mark lookup is a plain
@@ -179,7 +202,7 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
     """A parseable portion mark at the end of a block: (offset, mark text, parse), or None."""
     if not text.endswith(_TRAILING_ENDS):
         return None
-    match = _TRAILING_RE.search(text)
+    match = re.search(_TRAILING_RE, text)
     if match is None:
         return None
     parsed = parse_cached(match.group(1), "portion", vocab)

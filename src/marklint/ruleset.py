@@ -21,7 +21,6 @@ import pickle
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -32,6 +31,7 @@ from marklint.config import ConfigError
 from marklint.document import BlockKind
 from marklint.findings import Severity
 from marklint.userpattern import UserPattern
+from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
 DEFAULT_RULESET = "us-cnsi"
@@ -177,24 +177,36 @@ class GenericRule(NamedTuple):
     when: Condition | None = None
 
 
-@dataclass(frozen=True)
-class RuleSet:
-    """A loaded, merged, validated rule set."""
+class RuleSet(FrozenValue):
+    """A loaded, merged, validated rule set (a FrozenValue: a dataclass costs start-up time)."""
 
-    name: str
-    path: str
-    description: str = ""
-    parents: tuple[str, ...] = ()
-    vocabulary: tuple[str, ...] = ()
-    date_range: DateRange | None = None
-    banners: BannerPolicy = BannerPolicy()
-    portions: PortionPolicy = PortionPolicy()
-    authority: AuthorityPolicy = AuthorityPolicy()
-    cui: CuiPolicy = CuiPolicy()
-    rollup: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
-    rules: Mapping[str, RuleSetting] = field(default_factory=lambda: MappingProxyType({}))
-    page_break_patterns: tuple[str, ...] = ()
-    generic: tuple[GenericRule, ...] = ()
+    _fields = ("name", "path", "description", "parents", "vocabulary", "date_range", "banners", "portions",
+               "authority", "cui", "rollup", "rules", "page_break_patterns", "generic")
+
+    def __init__(
+        self,
+        name: str,
+        path: str,
+        description: str = "",
+        parents: tuple[str, ...] = (),
+        vocabulary: tuple[str, ...] = (),
+        date_range: DateRange | None = None,
+        banners: BannerPolicy = BannerPolicy(),
+        portions: PortionPolicy = PortionPolicy(),
+        authority: AuthorityPolicy = AuthorityPolicy(),
+        cui: CuiPolicy = CuiPolicy(),
+        rollup: Mapping[str, object] | None = None,
+        rules: Mapping[str, RuleSetting] | None = None,
+        page_break_patterns: tuple[str, ...] = (),
+        generic: tuple[GenericRule, ...] = (),
+    ) -> None:
+        self.__dict__.update(
+            name=name, path=path, description=description, parents=parents, vocabulary=vocabulary,
+            date_range=date_range, banners=banners, portions=portions, authority=authority, cui=cui,
+            rollup=MappingProxyType({}) if rollup is None else rollup,
+            rules=MappingProxyType({}) if rules is None else rules,
+            page_break_patterns=page_break_patterns, generic=generic,
+        )
 
     @functools.cached_property
     def _severities(self) -> dict[str, Severity | None]:
@@ -470,11 +482,9 @@ def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
 
 def _validate_rollup(value: object, line: int, ck: Checker) -> dict:
     """Roll-up options: the fields of `marklint.markings.RollupOptions`, written kebab-case."""
-    import dataclasses
-
     from marklint.markings import RollupOptions
 
-    fields = [f.name.replace("_", "-") for f in dataclasses.fields(RollupOptions)]
+    fields = [name.replace("_", "-") for name in RollupOptions._fields]
     section = ck.mapping(value, line, "'rollup'", fields)
     options = {}
     for key, item in section.items():

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from itertools import chain
 from operator import attrgetter
 
@@ -29,24 +28,29 @@ from marklint.checks.registry import by_key, make_finding
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Finding, Suppression
 
-_DIRECTIVE = re.compile(r"marklint:\s*(disable-next-line|disable-file|disable|enable)(?:\s+|$)(.*)", re.S)
+# compiled by `re` at first use: most runs have no directive comment
+_DIRECTIVE = r"marklint:\s*(disable-next-line|disable-file|disable|enable)(?:\s+|$)(.*)"
 _COMMENT_MARKERS = ("<!--", "..", "//", "#")
 _END_OF_FILE = 10**12
 _KIND = attrgetter("kind")
 
 
-@dataclass
 class Directive:
-    """One parsed suppression comment and the source lines it covers."""
+    """One parsed suppression comment and the source lines it covers.
 
-    action: str
-    names: tuple[str, ...]  # as written
-    reason: str
-    block: Block
-    first: int = 0  # first covered line
-    last: int = -1  # last covered line (inclusive)
-    slugs: set[str] = field(default_factory=set)  # the names resolved to rule slugs
-    used: set[str] = field(default_factory=set)  # slugs that silenced a finding
+    A plain class: defining a dataclass costs milliseconds of start-up.
+    """
+
+    def __init__(self, action: str, names: tuple[str, ...], reason: str, block: Block, first: int = 0,
+                 last: int = -1, slugs: set[str] | None = None, used: set[str] | None = None) -> None:
+        self.action = action
+        self.names = names  # as written
+        self.reason = reason
+        self.block = block
+        self.first = first  # first covered line
+        self.last = last  # last covered line (inclusive)
+        self.slugs = set() if slugs is None else slugs  # the names resolved to rule slugs
+        self.used = set() if used is None else used  # slugs that silenced a finding
 
 
 def parse_directive(block: Block) -> Directive | None:
@@ -58,7 +62,7 @@ def parse_directive(block: Block) -> Directive | None:
         if text.startswith(marker):
             text = text[len(marker):].strip()
             break
-    match = _DIRECTIVE.fullmatch(text.strip())
+    match = re.fullmatch(_DIRECTIVE, text.strip(), re.S)
     if match is None:
         return None
     action, rest = match.groups()

@@ -13,16 +13,18 @@ pattern never sees more than INPUT_LIMIT characters, so its cost stays bounded:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from marklint.values import FrozenValue
 
 INPUT_LIMIT = 500
 
 
-@dataclass(frozen=True)
-class UserPattern:
+class UserPattern(FrozenValue):
     """A user pattern that only sees the first INPUT_LIMIT characters of its input."""
 
-    regex: re.Pattern[str]
+    _fields = ("regex",)
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.__dict__["regex"] = regex
 
     @property
     def pattern(self) -> str:
@@ -38,11 +40,13 @@ class UserPattern:
         return self.regex.match(text, 0, INPUT_LIMIT)
 
 
-@dataclass(frozen=True)
-class LinePattern:
+class LinePattern(FrozenValue):
     """A user pattern tried only on lines of at most INPUT_LIMIT characters (line end excluded)."""
 
-    regex: re.Pattern[str]
+    _fields = ("regex",)
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.__dict__["regex"] = regex
 
     @property
     def pattern(self) -> str:

@@ -16,10 +16,8 @@ and cab-declassify-too-late (C-08, C-11, C-12). What each rule set requires is d
 
 from __future__ import annotations
 
-import difflib
 import functools
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -27,6 +25,7 @@ from marklint.checks.registry import make_finding
 from marklint.dates import add_years, parse_date, parse_yyyymmdd
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Finding, Severity
+from marklint.values import FrozenValue
 
 if TYPE_CHECKING:
     from marklint.markings import Marking
@@ -39,37 +38,34 @@ LABELS = {
     "declassify-on": "Declassify On:",
     "downgrade-to": "Downgrade To:",
 }
-_LABEL_RE = re.compile(
+# Pattern strings, compiled by `re` at first use (its cache): a run without an authority block
+# never pays for compiling them.
+_LABEL_RE = (
     r"\s*(?:E\.?\s?O\.?\s?\d{5}\s*:\s*)?(?P<label>(?P<cb>classified\s+by)|(?P<df>derived\s+from)|(?P<rs>reason)"
-    r"|(?P<do>declassify\s+on|decl(?:\s+on)?)|(?P<dg>downgrade\s+to))\s*:",
-    re.IGNORECASE,
+    r"|(?P<do>declassify\s+on|decl(?:\s+on)?)|(?P<dg>downgrade\s+to))\s*:"
 )
 _GROUP_KEYS = {"cb": "classified-by", "df": "derived-from", "rs": "reason", "do": "declassify-on",
                "dg": "downgrade-to"}
-_LOOKALIKE_RE = re.compile(r"\s*(?P<label>[A-Za-z]{2,15}(?:[ .]{1,2}[A-Za-z]{1,15}){0,2})\.?\s*:")
+_LOOKALIKE_RE = r"\s*(?P<label>[A-Za-z]{2,15}(?:[ .]{1,2}[A-Za-z]{1,15}){0,2})\.?\s*:"
 _LOOKALIKE_TARGETS = {"classified by": "classified-by", "derived from": "derived-from",
                       "declassify on": "declassify-on", "downgrade to": "downgrade-to"}
 _NOT_LOOKALIKES = {"declassified by", "declassified on"}  # D-01 declassification statements
 _LOOKALIKE_STARTS = {"cla", "der", "dec", "dow"}  # a cheap gate before difflib (`Dear ...:`)
 
-_EXEMPTION_RE = re.compile(
+_EXEMPTION_RE = (
     r"(?P<codes>(?P<family>25|50|75)X(?P<digit>[1-9])?(?:[ ,;]{1,3}(?:25|50|75)X[1-9]){0,8})"
-    r"(?:\s*[,;]\s*|\s+)?(?P<rest>.*)",
-    re.IGNORECASE,
+    r"(?:\s*[,;]\s*|\s+)?(?P<rest>.*)"
 )
-_CODE_RE = re.compile(r"(?:25|50|75)X[1-9]?")
-_HUM_WMD_RE = re.compile(r"(?P<code>50X1-HUM|50X2-WMD)(?P<rest>.*)", re.IGNORECASE)
-_EO12951_RE = re.compile(r"25X1,?\s*E\.?O\.?\s*12951", re.IGNORECASE)
-_AEA_NATO_RE = re.compile(
-    r"N/A to [A-Z/ ,]{2,40} portions\.?\s*See source list for NSI portions\.?", re.IGNORECASE
-)
-_NUMERIC_DATE_RE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}")
-_HAS_DATE_RE = re.compile(r"\b(?:\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b")
+_CODE_RE = r"(?:25|50|75)X[1-9]?"
+_HUM_WMD_RE = r"(?P<code>50X1-HUM|50X2-WMD)(?P<rest>.*)"
+_EO12951_RE = r"25X1,?\s*E\.?O\.?\s*12951"
+_AEA_NATO_RE = r"N/A to [A-Z/ ,]{2,40} portions\.?\s*See source list for NSI portions\.?"
+_NUMERIC_DATE_RE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+_HAS_DATE_RE = r"\b(?:\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b"
 _AEA_IDS = frozenset({"RD", "FRD", "TFNI"})
 
 
-@dataclass(frozen=True)
-class CabLine:
+class CabLine(FrozenValue):
     """One line (or `|` segment) of the block: its key, the label as written, and the value.
 
     Positions are 1-based source positions of the label and of the value (for an empty value,
@@ -77,23 +73,23 @@ class CabLine:
     known one (`Declass On:`).
     """
 
-    key: str
-    label: str
-    value: str
-    line: int
-    column: int
-    value_line: int
-    value_column: int
-    page: int
-    lookalike: bool = False
+    _fields = ("key", "label", "value", "line", "column", "value_line", "value_column", "page", "lookalike")
+
+    def __init__(self, key: str, label: str, value: str, line: int, column: int, value_line: int,
+                 value_column: int, page: int, lookalike: bool = False) -> None:
+        self.__dict__.update(key=key, label=label, value=value, line=line, column=column, value_line=value_line,
+                             value_column=value_column, page=page, lookalike=lookalike)
 
 
-@dataclass
 class AuthorityBlock:
-    """The classification authority block: its lines in order and the blocks they came from."""
+    """The classification authority block: its lines in order and the blocks they came from.
 
-    lines: list[CabLine]
-    blocks: list[Block] = field(default_factory=list)
+    A plain class: defining a dataclass costs milliseconds of start-up.
+    """
+
+    def __init__(self, lines: list[CabLine], blocks: list[Block] | None = None) -> None:
+        self.lines = lines
+        self.blocks = [] if blocks is None else blocks
 
     def get(self, key: str) -> CabLine | None:
         """The first line with `key` (e.g. "declassify-on"), or None."""
@@ -111,17 +107,19 @@ class AuthorityBlock:
 
 def _label_at(text: str, start: int) -> tuple[str, str, int, bool] | None:
     """(key, label as written, offset after the colon, lookalike) for a label at `start`."""
-    match = _LABEL_RE.match(text, start)
+    match = re.compile(_LABEL_RE, re.IGNORECASE).match(text, start)
     if match:
         key = next(_GROUP_KEYS[g] for g in _GROUP_KEYS if match.group(g))
         return key, match.group("label"), match.end(), False
-    match = _LOOKALIKE_RE.match(text, start)
+    match = re.compile(_LOOKALIKE_RE).match(text, start)
     if match is None:
         return None
     label = match.group("label")
     normal = " ".join(label.lower().replace(".", " ").split())
     if normal[:3] not in _LOOKALIKE_STARTS or normal in _NOT_LOOKALIKES:
         return None
+    import difflib  # here: most runs never get this far, and the import costs start-up time
+
     close = difflib.get_close_matches(normal, _LOOKALIKE_TARGETS, n=1, cutoff=0.8)
     if not close:
         return None
@@ -335,7 +333,7 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
                       f"Declassify On '{found.group(0)}' is a retired value, {when}{use} (C-15, L-04)")
             return
     commingled = _commingled(overall)
-    if _AEA_NATO_RE.fullmatch(value):
+    if re.compile(_AEA_NATO_RE, re.IGNORECASE).fullmatch(value):
         _shape_allowed(out, line, "aea-nato", shapes)
         return
     if commingled is not None and "aea-nato" in shapes:
@@ -343,7 +341,7 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
                   f"a document with {commingled} information takes no declassification date or event: "
                   f"'N/A to {commingled} portions. See source list for NSI portions.' (C-14)")
         return
-    special = _HUM_WMD_RE.fullmatch(value)
+    special = re.compile(_HUM_WMD_RE, re.IGNORECASE).fullmatch(value)
     if special:
         if special.group("rest").strip(" ,;"):
             out.value("cab-declassify-invalid", line,
@@ -351,17 +349,17 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
         else:
             _shape_allowed(out, line, special.group("code").lower(), shapes)
         return
-    if _EO12951_RE.fullmatch(value):
+    if re.compile(_EO12951_RE, re.IGNORECASE).fullmatch(value):
         _shape_allowed(out, line, "eo12951", shapes)
         return
-    exemption = _EXEMPTION_RE.fullmatch(value)
+    exemption = re.compile(_EXEMPTION_RE, re.IGNORECASE).fullmatch(value)
     if exemption and (exemption.group("digit") or exemption.group("family") == "75"):
         if not _shape_allowed(out, line, "exemption", shapes):
             return
         family = f"{exemption.group('family')}x"
         rest = exemption.group("rest").strip()
         code = exemption.group("codes").upper()
-        if len(_CODE_RE.findall(code)) > 1:
+        if len(re.compile(_CODE_RE).findall(code)) > 1:
             out.value("cab-declassify-invalid", line,
                       f"several exemptions ({code}) on one Declassify On line; the IC register "
                       "allows a single value (C-06)", cap=Severity.WARNING)
@@ -374,14 +372,14 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
     _check_date_or_event(out, line, value, "date", policy, doc_date, shapes)
 
 
-_SHOWABLE_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9 ,./()\-]{0,31}")
-_WORD_RE = re.compile(r"[a-z]{3}")
+_SHOWABLE_RE = r"[A-Za-z0-9][A-Za-z0-9 ,./()\-]{0,31}"
+_WORD_RE = r"[a-z]{3}"
 
 
 def _shown(label: str, value: str) -> str:
     """`label 'value'` when the value is a short code such as `OADR` or `1.5(c)`; only the label
     when it is free text (an event, a phrase), which may itself be sensitive (content safety)."""
-    if _SHOWABLE_RE.fullmatch(value) and not _WORD_RE.search(value):
+    if re.compile(_SHOWABLE_RE).fullmatch(value) and not re.compile(_WORD_RE).search(value):
         return f"{label} '{value}'"
     return f"{label} value"
 
@@ -400,7 +398,7 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
     if day is None and text.isdigit() and len(text) == 8:
         out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
         return
-    if day is None and _NUMERIC_DATE_RE.fullmatch(text):
+    if day is None and re.compile(_NUMERIC_DATE_RE).fullmatch(text):
         if policy.numeric_dates == "yyyymmdd":
             fixed = parse_date(text)
             hint = f" ({fixed.strftime('%Y%m%d')})" if fixed else ""
@@ -414,7 +412,7 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
     if day is None:
         day = parse_date(text)
     if day is None:
-        if _HAS_DATE_RE.search(text) or parse_date(text.split(" or ")[0]) is not None:
+        if re.compile(_HAS_DATE_RE).search(text) or parse_date(text.split(" or ")[0]) is not None:
             out.value("cab-declassify-invalid", line,
                       f"{_shown('Declassify On', line.value)} holds more than one value; give exactly one "
                       "date or event (C-06)")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 from operator import attrgetter
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
     from marklint.markings import Marking
     from marklint.ruleset import RuleSet
 
-COMPILATION_RE = re.compile(r"\bcompilation\b", re.IGNORECASE)
+COMPILATION_RE = r"\bcompilation\b"  # compiled by `re` at first use (rarely needed)
 _MARKING = attrgetter("marking")
 _RANK = attrgetter("marking.rank")
 
@@ -42,35 +41,39 @@ def carries_cui(marking: Marking | None) -> bool:
     return marking is not None and (marking.level == "CUI" or marking.cui)
 
 
-@dataclass
+def _not_exempt(first_line: str) -> bool:
+    return False
+
+
 class CheckContext:
     """The facts the checks share. `overall` is the document's overall banner: the first
-    page's top banner, else its bottom banner, else the first banner anywhere."""
+    page's top banner, else its bottom banner, else the first banner anywhere.
 
-    doc: Document
-    ruleset: RuleSet
-    vocab: object
-    pages: list[PageMarks]
-    date: date | None = None
-    require_banner: str = "when-marked"  # "when-marked" | "always"
-    is_exempt: Callable[[str], bool] = lambda first_line: False  # administrative element?
-    overall: Mark | None = None
-    portions: list[Mark] = field(default_factory=list)  # parsed portion marks, misplaced included
-    page_portions: list[list[Mark]] = field(default_factory=list)  # the same, page by page (as `pages`)
-    marked: bool = False  # any banner or well-placed portion mark at all
-    _text: str | None = None
-    _highest: Mark | None = None
-    _markings: list[Marking] | None = None
+    A plain class: defining a dataclass costs milliseconds of start-up.
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, doc: Document, ruleset: RuleSet, vocab: object, pages: list[PageMarks],
+                 date: date | None = None, require_banner: str = "when-marked",
+                 is_exempt: Callable[[str], bool] = _not_exempt) -> None:
+        self.doc = doc
+        self.ruleset = ruleset
+        self.vocab = vocab
+        self.pages = pages
+        self.date = date
+        self.require_banner = require_banner  # "when-marked" | "always"
+        self.is_exempt = is_exempt  # administrative element?
+        self._text: str | None = None
+        self._highest: Mark | None = None
+        self._markings: list[Marking] | None = None
         first_banner = next((page.banners[0] for page in self.pages if page.banners), None)
         first = self.pages[0] if self.pages else None
-        self.overall = (first.top or first.bottom if first else None) or first_banner
-        self.page_portions = [
+        self.overall: Mark | None = (first.top or first.bottom if first else None) or first_banner
+        # parsed portion marks, misplaced included: page by page (as `pages`), then all of them
+        self.page_portions: list[list[Mark]] = [
             [m for m in page.portions + page.misplaced if m.marking is not None] for page in self.pages
         ]
-        self.portions = list(chain.from_iterable(self.page_portions))
-        self.marked = first_banner is not None or any(page.portions for page in self.pages)
+        self.portions: list[Mark] = list(chain.from_iterable(self.page_portions))
+        self.marked: bool = first_banner is not None or any(page.portions for page in self.pages)
 
     @property
     def markings(self) -> list[Marking]:
@@ -143,7 +146,7 @@ class CheckContext:
         text = self.text
         if "ompilation" not in text and "OMPILATION" not in text:  # fast substring scan first
             return False
-        return COMPILATION_RE.search(text) is not None
+        return re.search(COMPILATION_RE, text, re.IGNORECASE) is not None
 
     def finding(self, slug: str, mark_or_pos: Mark | tuple[int, int], message: str, page: int | None,
                 end_column: int | None = None) -> Finding:

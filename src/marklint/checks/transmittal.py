@@ -16,19 +16,19 @@ from marklint.checks.context import CheckContext, carries_cui
 from marklint.findings import Finding
 
 # Cheap keyword scan first; the label and phrase patterns only run where a keyword occurs.
-KEYWORD_RE = re.compile(r"[Aa]ttach|ATTACH|[Ee]nclos|ENCLOS|\b(?:[Ee]ncl|ENCL|[Aa]tch|ATCH|[Tt]ab|TAB)")
-TRANSMITTAL_RE = re.compile(
+# Pattern strings, compiled by `re` at first use (its cache): most runs never need them.
+KEYWORD_RE = r"[Aa]ttach|ATTACH|[Ee]nclos|ENCLOS|\b(?:[Ee]ncl|ENCL|[Aa]tch|ATCH|[Tt]ab|TAB)"
+TRANSMITTAL_RE = (
     r"^[ \t]*(?:Enclosures?|Encls?\.?|Attachments?|Atchs?\.?|Attached|Tabs?)[ \t]*(?:\(\d{1,3}\))?[ \t]*:"
-    r"|\b(?:is|are)[ \t]+(?:attached|enclosed)\b|\b(?:attached|enclosed)[ \t]+(?:is|are)\b",
-    re.IGNORECASE | re.MULTILINE,
+    r"|\b(?:is|are)[ \t]+(?:attached|enclosed)\b|\b(?:attached|enclosed)[ \t]+(?:is|are)\b"
 )
-STATEMENT_RE = re.compile(
+_TRANSMITTAL_FLAGS = re.IGNORECASE | re.MULTILINE
+STATEMENT_RE = (
     r"upon[ \t\n]+removal|when[ \t\n]+(?:the[ \t\n]+)?(?:classified[ \t\n]+)?(?:enclosures?|attachments?)"
     r"[ \t\n]+(?:is|are)[ \t\n]+(?:removed|detached)"
     r"|when[ \t\n]+(?:classified[ \t\n]+)?(?:enclosures?|attachments?)"
     r"[ \t\n]+(?:is[ \t\n]+|are[ \t\n]+)?removed"
-    r"|(?:enclosures?|attachments?)[ \t\n]+removed",
-    re.IGNORECASE,
+    r"|(?:enclosures?|attachments?)[ \t\n]+removed"
 )
 
 
@@ -49,18 +49,18 @@ def is_transmittal(ctx: CheckContext) -> bool:
 
 
 def _refers_to_attachments(text: str) -> bool:
-    for match in KEYWORD_RE.finditer(text):
+    for match in re.finditer(KEYWORD_RE, text):
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.end())
         window = text[start:len(text) if end < 0 else end]
-        if TRANSMITTAL_RE.search(window):
+        if re.search(TRANSMITTAL_RE, window, _TRANSMITTAL_FLAGS):
             return True
     return False
 
 
 def check(ctx: CheckContext) -> list[Finding]:
     """A transmittal without its "upon removal" statement."""
-    if not is_transmittal(ctx) or STATEMENT_RE.search(ctx.text):
+    if not is_transmittal(ctx) or re.search(STATEMENT_RE, ctx.text, re.IGNORECASE):
         return []
     overall = ctx.overall
     return [ctx.finding(

@@ -7,7 +7,6 @@ render it. Fields are tuples/frozensets so Markings are hashable.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -44,52 +43,123 @@ class MarkingError(ValueError):
         self.confident = False  # True when `suggestion` is safe to apply as a fix
 
 
-@dataclass(frozen=True)
+# The value classes below are written out by hand rather than as frozen dataclasses: defining
+# a dataclass costs milliseconds of start-up (it compiles generated code).
+
+
+def _frozen(self: object, name: str, value: object = None) -> None:
+    raise AttributeError(f"cannot assign to field {name!r}")
+
+
 class Problem:
-    """One problem of one marking string; `replacement` replaces [column, end_column)."""
+    """One problem of one marking string; `replacement` replaces [column, end_column).
 
-    rule: str
-    column: int
-    end_column: int
-    message: str
-    replacement: str | None = None
+    Immutable, compared and hashed by value.
+    """
+
+    __slots__ = ("rule", "column", "end_column", "message", "replacement")
+    __setattr__ = __delattr__ = _frozen
+
+    def __init__(self, rule: str, column: int, end_column: int, message: str,
+                 replacement: str | None = None) -> None:
+        init = object.__setattr__
+        init(self, "rule", rule)
+        init(self, "column", column)
+        init(self, "end_column", end_column)
+        init(self, "message", message)
+        init(self, "replacement", replacement)
+
+    def _fields(self) -> tuple:
+        return (self.rule, self.column, self.end_column, self.message, self.replacement)
+
+    def __eq__(self, other: object) -> bool:
+        return self._fields() == other._fields() if other.__class__ is Problem else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (f"Problem(rule={self.rule!r}, column={self.column!r}, end_column={self.end_column!r}, "
+                f"message={self.message!r}, replacement={self.replacement!r})")
+
+    def __reduce__(self) -> tuple:
+        return Problem, self._fields()
 
 
-@dataclass(frozen=True)
 class Aea:
-    """One AEA (or NATO control) item: RD, FRD, TFNI, DOD UCNI, ATOMAL...; RD/FRD subsets."""
+    """One AEA (or NATO control) item: RD, FRD, TFNI, DOD UCNI, ATOMAL...; RD/FRD subsets.
 
-    id: str
-    cnwdi: bool = False
-    sigma: tuple[int, ...] = ()
+    Immutable, compared and hashed by value.
+    """
+
+    __slots__ = ("id", "cnwdi", "sigma")
+    __setattr__ = __delattr__ = _frozen
+
+    def __init__(self, id: str, cnwdi: bool = False, sigma: tuple[int, ...] = ()) -> None:
+        init = object.__setattr__
+        init(self, "id", id)
+        init(self, "cnwdi", cnwdi)
+        init(self, "sigma", sigma)
+
+    def _fields(self) -> tuple:
+        return (self.id, self.cnwdi, self.sigma)
+
+    def __eq__(self, other: object) -> bool:
+        return self._fields() == other._fields() if other.__class__ is Aea else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return f"Aea(id={self.id!r}, cnwdi={self.cnwdi!r}, sigma={self.sigma!r})"
+
+    def __reduce__(self) -> tuple:
+        return Aea, self._fields()
 
 
-@dataclass(frozen=True, eq=False)
+_MARKING_FIELDS = ("scheme", "level", "owners", "sci", "sap", "aea", "fgi", "cui", "cui_categories", "dissem",
+                   "rel_to", "display_only", "eyes", "nonic", "accm", "legacy_decl", "legacy")
+
+
 class Marking:
     """The meaning of one marking. Compare with ==; render with banner() / portion().
 
     scheme: "us", "foreign" (owner list), "nato", "joint", "fgi" (concealed foreign source,
-    `//FGI S`) or "cui" (a pure CUI marking, level "CUI").
+    `//FGI S`) or "cui" (a pure CUI marking, level "CUI"). Immutable and hashable; `vocab`
+    takes no part in equality or repr.
     """
 
-    scheme: str
-    level: str
-    owners: tuple[str, ...] = ()
-    sci: tuple[Tree, ...] = ()
-    sap: tuple[Tree, ...] = ()
-    aea: tuple[Aea, ...] = ()
-    fgi: tuple[str, ...] | None = None  # None: no FGI marking; (): bare (concealed) FGI
-    cui: bool = False
-    cui_categories: tuple[tuple[str, bool], ...] = ()  # (code, specified)
-    dissem: frozenset[str] = frozenset()  # token ids (IC dissems, LDCs) other than lists
-    rel_to: tuple[str, ...] | None = None  # None: absent; (): the portion shorthand "REL"
-    display_only: tuple[str, ...] | None = None
-    eyes: tuple[str, ...] | None = None  # None: absent; (): the portion shorthand "EYES"
-    nonic: frozenset[str] = frozenset()
-    accm: tuple[str, ...] = ()  # ACCM names, sorted
-    legacy_decl: str | None = None  # a declassification value in a pre-2008 banner (L-07)
-    legacy: tuple[str, ...] = ()
-    vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
+    __setattr__ = __delattr__ = _frozen
+
+    def __init__(
+        self,
+        scheme: str,
+        level: str,
+        owners: tuple[str, ...] = (),
+        sci: tuple[Tree, ...] = (),
+        sap: tuple[Tree, ...] = (),
+        aea: tuple[Aea, ...] = (),
+        fgi: tuple[str, ...] | None = None,  # None: no FGI marking; (): bare (concealed) FGI
+        cui: bool = False,
+        cui_categories: tuple[tuple[str, bool], ...] = (),  # (code, specified)
+        dissem: frozenset[str] = frozenset(),  # token ids (IC dissems, LDCs) other than lists
+        rel_to: tuple[str, ...] | None = None,  # None: absent; (): the portion shorthand "REL"
+        display_only: tuple[str, ...] | None = None,
+        eyes: tuple[str, ...] | None = None,  # None: absent; (): the portion shorthand "EYES"
+        nonic: frozenset[str] = frozenset(),
+        accm: tuple[str, ...] = (),  # ACCM names, sorted
+        legacy_decl: str | None = None,  # a declassification value in a pre-2008 banner (L-07)
+        legacy: tuple[str, ...] = (),
+        vocab: Vocabulary | None = None,
+    ) -> None:
+        self.__dict__.update(
+            scheme=scheme, level=level, owners=owners, sci=sci, sap=sap, aea=aea, fgi=fgi, cui=cui,
+            cui_categories=cui_categories, dissem=dissem, rel_to=rel_to, display_only=display_only,
+            eyes=eyes, nonic=nonic, accm=accm, legacy_decl=legacy_decl, legacy=legacy, vocab=vocab,
+        )
+
+    def __repr__(self) -> str:
+        return "Marking(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _MARKING_FIELDS) + ")"
 
     @cached_property
     def _key(self) -> tuple:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree, sort_key
@@ -32,37 +31,43 @@ SLOT_NAMES = {"level": "classification", "sci": "SCI control", "sap": "special a
               "decl": "declassification value"}
 _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated dissems
 _BANNER_DECL_RETIRED = datetime.date(2008, 2, 1)  # L-07: declassification value in a banner
-_DECL = re.compile(r"OADR|MR|X[1-8]|25X[1-9]|50X[1-9]|\d{8}")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*")
+# Pattern strings, compiled by `re` at first use (its cache): simple markings never need them.
+_DECL = r"OADR|MR|X[1-8]|25X[1-9]|50X[1-9]|\d{8}"
+_WORD = r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*"
 _LIST_PREFIXES = (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
                   ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY"))
 _LIST_HEADS = frozenset(p.split()[0] for p, _ in _LIST_PREFIXES)
 _AEA_HEADS = frozenset({"RD", "FRD", "RESTRICTED DATA", "FORMERLY RESTRICTED DATA"})
-_LIST_PART = re.compile(r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+")
-_HYPHEN_BLANKS = re.compile(r"\s*-\s*")
+_LIST_PART = r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+"
+_HYPHEN_BLANKS = r"\s*-\s*"
 
 
 # --------------------------------------------------------------------------- meaning
 
 
-@dataclass(slots=True)
+# Plain classes rather than dataclasses: a dataclass costs milliseconds of start-up to define.
 class Item:
     """One understood value: its slot, its key (for order/duplicates) and its span."""
 
-    slot: str
-    key: str
-    start: int
-    end: int
-    cat: int
-    order: tuple = ()
+    __slots__ = ("slot", "key", "start", "end", "cat", "order")
+
+    def __init__(self, slot: str, key: str, start: int, end: int, cat: int, order: tuple = ()) -> None:
+        self.slot = slot
+        self.key = key
+        self.start = start
+        self.end = end
+        self.cat = cat
+        self.order = order
 
 
-@dataclass(slots=True)
 class Note:
     """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
 
-    problem: Problem
-    since: datetime.date | None = None
+    __slots__ = ("problem", "since")
+
+    def __init__(self, problem: Problem, since: datetime.date | None = None) -> None:
+        self.problem = problem
+        self.since = since
 
 
 class Analysis:
@@ -156,7 +161,7 @@ class _Reader:
                 banner, portion = v.us_levels[hit]
                 self._level_form(value, " ".join(value.text.upper().split()), banner, portion)
                 return
-        words = [(m.group(), m.start() + value.start, m.end() + value.start) for m in _WORD.finditer(value.text)]
+        words = [(m.group(), m.start() + value.start, m.end() + value.start) for m in re.finditer(_WORD, value.text)]
         up = [w.upper() for w, _, _ in words]
         text = " ".join(up)
         if self.layout.leading or self._foreign_shape(up):
@@ -340,7 +345,7 @@ class _Reader:
         if hit is not None:  # a known control wins over a CUI category of the same spelling
             self.read_token(hit[0], hit[1], raw, value)
             return hit[0].category
-        first = _WORD.match(up)
+        first = re.match(_WORD, up)
         first_word = first.group() if first else ""
         if first_word in _LIST_HEADS:
             for prefix, tid in _LIST_PREFIXES:
@@ -365,7 +370,7 @@ class _Reader:
         if up.startswith("ACCM-") or continues == "accm":
             self.read_accm(value, up[5:] if up.startswith("ACCM-") else up)
             return "accm"
-        if _DECL.fullmatch(up):
+        if re.fullmatch(_DECL, up):
             self.read_decl(value, up)
             return "decl"
         if self.is_level(up):
@@ -464,7 +469,7 @@ class _Reader:
         codes: list[str] = []
         spans: list[tuple[int, int]] = []
         seps: list[str] = []
-        for m in _LIST_PART.finditer(raw, body_at):
+        for m in re.compile(_LIST_PART).finditer(raw, body_at):
             if m.group(1):
                 codes.append(m.group(1))
                 spans.append((value.start + m.start(), value.start + m.end()))
@@ -569,7 +574,7 @@ class _Reader:
     def read_fgi(self, value: Value, up: str) -> None:
         v = self.v
         head = "FOREIGN GOVERNMENT INFORMATION" if up.startswith("FOREIGN GOVERNMENT INFORMATION") else "FGI"
-        words = [(m.group(), m.start() + value.start, m.end() + value.start) for m in _WORD.finditer(value.text)]
+        words = [(m.group(), m.start() + value.start, m.end() + value.start) for m in re.finditer(_WORD, value.text)]
         codes_w = words[len(head.split()):]
         if self.form == "portion" and head != "FGI":
             self.note("marking-form", value.start, words[len(head.split()) - 1][2],
@@ -878,14 +883,14 @@ def _normal(raw: str) -> str:
     """Upper case, single spaces, no spaces around hyphens: the lookup form of a value."""
     up = raw.upper().strip()
     if "  " in up or "\t" in up or " -" in up or "- " in up:
-        up = _HYPHEN_BLANKS.sub("-", " ".join(up.split()))
+        up = re.sub(_HYPHEN_BLANKS, "-", " ".join(up.split()))
     return up
 
 
 def _prefix_end(raw: str, words: int) -> int:
     """Offset in `raw` of the first character after its first `words` words and the blanks after them."""
     end = 0
-    for i, m in enumerate(_WORD.finditer(raw)):
+    for i, m in enumerate(re.finditer(_WORD, raw)):
         if i == words:
             return m.start()
         end = m.end()

@@ -9,17 +9,16 @@ categories and LDCs are unioned (U-05).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterable
 
 from marklint.markings.model import Aea, Marking, Tree, sort_key
 from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary
+from marklint.values import FrozenValue
 
 _FDR_FIELDS = ("rel_to", "eyes", "display_only")
 
 
-@dataclass(frozen=True)
-class RollupOptions:
+class RollupOptions(FrozenValue):
     """Policy choices of marking-rules.md (d); the defaults follow ISM.
 
     caveated_unclassified: "noforn" (default, (d)1, ISM DES 1.3.1): an unclassified portion
@@ -33,11 +32,12 @@ class RollupOptions:
         RESTRICTED one in a US document (default "C"; RESTRICTED is not a US level, S-12).
     """
 
-    caveated_unclassified: str = "noforn"
-    tetragraph_expansion: str = "decomposable"
-    restricted_level: str = "C"
+    _fields = ("caveated_unclassified", "tetragraph_expansion", "restricted_level")
 
-    def __post_init__(self) -> None:
+    def __init__(self, caveated_unclassified: str = "noforn", tetragraph_expansion: str = "decomposable",
+                 restricted_level: str = "C") -> None:
+        self.__dict__.update(caveated_unclassified=caveated_unclassified,
+                             tetragraph_expansion=tetragraph_expansion, restricted_level=restricted_level)
         if self.caveated_unclassified not in ("noforn", "ignore"):
             raise ValueError("caveated_unclassified must be 'noforn' or 'ignore'")
         if self.tetragraph_expansion not in ("decomposable", "eyes-only"):

@@ -9,7 +9,6 @@ to locate an error exactly.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,20 +75,30 @@ def _syntax_error(text: str, offset: int) -> MarkingError:
     return MarkingError("cannot parse marking", 1 + offset, 2 + offset)
 
 
-@dataclass(slots=True)
+# Plain classes rather than dataclasses: a dataclass costs milliseconds of start-up to define.
 class Value:
-    text: str
-    start: int  # 0-based offset in the original string
-    end: int
-    cat: int  # index of the category it was written in
+    """One value of a marking as written, with its span and category index."""
+
+    __slots__ = ("text", "start", "end", "cat")
+
+    def __init__(self, text: str, start: int, end: int, cat: int) -> None:
+        self.text = text
+        self.start = start  # 0-based offset in the original string
+        self.end = end
+        self.cat = cat  # index of the category it was written in
 
 
-@dataclass
 class Layout:
-    portion: bool
-    values: list[Value]
-    leading: bool  # a "//" before the first category
-    separators: list[tuple[str, str, int, int]]  # (kind, raw, start, end)
+    """A marking split into values and separators."""
+
+    __slots__ = ("portion", "values", "leading", "separators")
+
+    def __init__(self, portion: bool, values: list[Value], leading: bool,
+                 separators: list[tuple[str, str, int, int]]) -> None:
+        self.portion = portion
+        self.values = values
+        self.leading = leading  # a "//" before the first category
+        self.separators = separators  # (kind, raw, start, end)
 
 
 def split(text: str) -> Layout:

@@ -17,11 +17,11 @@ import hashlib
 import os
 import pickle
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from marklint import __version__
+from marklint.values import FrozenValue
 
 LEVEL_RANKS = {"U": 0, "CUI": 0, "R": 1, "C": 2, "S": 3, "TS": 4}
 _ROLLUPS = ("always", "unclassified-only", "superseded")
@@ -36,30 +36,43 @@ class VocabularyError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(FrozenValue):
     """One control marking (IC or non-IC dissem, AEA, NATO control, CUI LDC)."""
 
-    id: str
-    category: str  # "dissem" | "nonic" | "aea"
-    order: int
-    title: str | None = None
-    portion: str = ""
-    aliases: tuple[str, ...] = ()
-    levels: frozenset[str] = frozenset()
-    requires: tuple[str, ...] = ()
-    excludes: tuple[str, ...] = ()
-    fdr: bool = False
-    takes: str | None = None
-    rollup: str = "always"
-    beats: tuple[str, ...] = ()
-    classified_adds: tuple[str, ...] = ()
-    splits_into: tuple[str, ...] = ()
-    retired: datetime.date | None = None
-    replacement: str | None = None
-    cui_only: bool = False
-    requires_category: str | None = None
-    not_with_cui: bool = False
+    _fields = ("id", "category", "order", "title", "portion", "aliases", "levels", "requires", "excludes",
+               "fdr", "takes", "rollup", "beats", "classified_adds", "splits_into", "retired", "replacement",
+               "cui_only", "requires_category", "not_with_cui")
+
+    def __init__(
+        self,
+        id: str,
+        category: str,  # "dissem" | "nonic" | "aea"
+        order: int,
+        title: str | None = None,
+        portion: str = "",
+        aliases: tuple[str, ...] = (),
+        levels: frozenset[str] = frozenset(),
+        requires: tuple[str, ...] = (),
+        excludes: tuple[str, ...] = (),
+        fdr: bool = False,
+        takes: str | None = None,
+        rollup: str = "always",
+        beats: tuple[str, ...] = (),
+        classified_adds: tuple[str, ...] = (),
+        splits_into: tuple[str, ...] = (),
+        retired: datetime.date | None = None,
+        replacement: str | None = None,
+        cui_only: bool = False,
+        requires_category: str | None = None,
+        not_with_cui: bool = False,
+    ) -> None:
+        self.__dict__.update(
+            id=id, category=category, order=order, title=title, portion=portion, aliases=aliases,
+            levels=levels, requires=requires, excludes=excludes, fdr=fdr, takes=takes, rollup=rollup,
+            beats=beats, classified_adds=classified_adds, splits_into=splits_into, retired=retired,
+            replacement=replacement, cui_only=cui_only, requires_category=requires_category,
+            not_with_cui=not_with_cui,
+        )
 
     @property
     def legacy(self) -> bool:
@@ -67,81 +80,120 @@ class Token:
         return self.replacement is not None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(FrozenValue):
     """Level and companion constraints of an SCI system, compartment or sub-compartment."""
 
-    levels: frozenset[str] = frozenset()
-    requires: tuple[str, ...] = ()
-    excludes: tuple[str, ...] = ()
+    _fields = ("levels", "requires", "excludes")
+
+    def __init__(self, levels: frozenset[str] = frozenset(), requires: tuple[str, ...] = (),
+                 excludes: tuple[str, ...] = ()) -> None:
+        self.__dict__.update(levels=levels, requires=requires, excludes=excludes)
 
 
-@dataclass(frozen=True)
-class Compartment:
+class Compartment(FrozenValue):
     """An SCI compartment (or the "*" default for unregistered ones)."""
 
-    id: str
-    title: str | None
-    rule: Rule
-    subs: Rule
+    _fields = ("id", "title", "rule", "subs")
+
+    def __init__(self, id: str, title: str | None, rule: Rule, subs: Rule) -> None:
+        self.__dict__.update(id=id, title=title, rule=rule, subs=subs)
 
 
-@dataclass(frozen=True)
-class SciSystem:
+class SciSystem(FrozenValue):
     """An SCI control system with its compartments."""
 
-    id: str
-    title: str | None
-    rule: Rule
-    bare: str  # "ok" | "legacy" | "error"
-    bare_replacement: str | None
-    compartments: dict[str, Compartment]
+    _fields = ("id", "title", "rule", "bare", "bare_replacement", "compartments")
+
+    def __init__(self, id: str, title: str | None, rule: Rule, bare: str, bare_replacement: str | None,
+                 compartments: dict[str, Compartment]) -> None:
+        # bare: "ok" | "legacy" | "error"
+        self.__dict__.update(id=id, title=title, rule=rule, bare=bare, bare_replacement=bare_replacement,
+                             compartments=compartments)
 
 
-@dataclass(frozen=True)
-class LegacyWord:
+class LegacyWord(FrozenValue):
     """A retired SCI system word."""
 
-    id: str
-    replacement: str
-    retired: datetime.date | None
+    _fields = ("id", "replacement", "retired")
+
+    def __init__(self, id: str, replacement: str, retired: datetime.date | None) -> None:
+        self.__dict__.update(id=id, replacement=replacement, retired=retired)
 
 
-@dataclass(eq=False)
 class Vocabulary:
     """Everything the parser, checker and renderer need to know about words.
 
-    Hashable by identity, so that parses can be memoised per vocabulary.
+    Hashable by identity, so that parses can be memoised per vocabulary. (A plain class: a
+    dataclass costs milliseconds of start-up to define.)
     """
 
-    us_levels: dict[str, tuple[str, str]] = field(default_factory=dict)  # level -> (banner, portion)
-    foreign_levels: dict[str, tuple[str, str]] = field(default_factory=dict)
-    nato_levels: dict[str, tuple[str, str]] = field(default_factory=dict)
-    nato_legacy: dict[str, tuple[str, str, datetime.date | None]] = field(default_factory=dict)
-    tokens: dict[str, Token] = field(default_factory=dict)
-    spellings: dict[str, tuple[str, str]] = field(default_factory=dict)  # UPPER -> (id, form)
-    sci_systems: dict[str, SciSystem] = field(default_factory=dict)
-    sci_titles: dict[str, str] = field(default_factory=dict)  # UPPER title -> system id
-    sci_compartments: dict[str, str] = field(default_factory=dict)  # compartment id/title -> system id
-    sci_legacy: dict[str, LegacyWord] = field(default_factory=dict)
-    sci_unpublished: str = "[A-Z0-9]{1,6}"
-    sci_forbidden: frozenset[str] = frozenset()
-    sap_title: str = "SPECIAL ACCESS REQUIRED"
-    sap_levels: frozenset[str] = frozenset({"TS", "S", "C"})
-    sap_identifier: str = "[A-Z0-9]{1,6}"
-    sap_programs: dict[str, str] = field(default_factory=dict)  # UPPER name -> abbreviation
-    sap_repeat_retired: datetime.date | None = None
-    accm_levels: frozenset[str] = frozenset({"TS", "S", "C"})
-    aea_subsets: dict[str, dict[str, Any]] = field(default_factory=dict)
-    cui_marker: str = "CUI"
-    cui_banner_aliases: tuple[str, ...] = ()
-    cui_specified: frozenset[str] = frozenset()
-    cui_basic: frozenset[str] = frozenset()
-    cui_notional: str = "(?!)"
-    ldcs: frozenset[str] = frozenset()
-    trigraphs: dict[str, str] = field(default_factory=dict)
-    tetragraphs: dict[str, tuple[tuple[str, ...], bool]] = field(default_factory=dict)
-    sources: tuple[str, ...] = ()
+    def __init__(
+        self,
+        us_levels: dict[str, tuple[str, str]] | None = None,  # level -> (banner, portion)
+        foreign_levels: dict[str, tuple[str, str]] | None = None,
+        nato_levels: dict[str, tuple[str, str]] | None = None,
+        nato_legacy: dict[str, tuple[str, str, datetime.date | None]] | None = None,
+        tokens: dict[str, Token] | None = None,
+        spellings: dict[str, tuple[str, str]] | None = None,  # UPPER -> (id, form)
+        sci_systems: dict[str, SciSystem] | None = None,
+        sci_titles: dict[str, str] | None = None,  # UPPER title -> system id
+        sci_compartments: dict[str, str] | None = None,  # compartment id/title -> system id
+        sci_legacy: dict[str, LegacyWord] | None = None,
+        sci_unpublished: str = "[A-Z0-9]{1,6}",
+        sci_forbidden: frozenset[str] = frozenset(),
+        sap_title: str = "SPECIAL ACCESS REQUIRED",
+        sap_levels: frozenset[str] = frozenset({"TS", "S", "C"}),
+        sap_identifier: str = "[A-Z0-9]{1,6}",
+        sap_programs: dict[str, str] | None = None,  # UPPER name -> abbreviation
+        sap_repeat_retired: datetime.date | None = None,
+        accm_levels: frozenset[str] = frozenset({"TS", "S", "C"}),
+        aea_subsets: dict[str, dict[str, Any]] | None = None,
+        cui_marker: str = "CUI",
+        cui_banner_aliases: tuple[str, ...] = (),
+        cui_specified: frozenset[str] = frozenset(),
+        cui_basic: frozenset[str] = frozenset(),
+        cui_notional: str = "(?!)",
+        ldcs: frozenset[str] = frozenset(),
+        trigraphs: dict[str, str] | None = None,
+        tetragraphs: dict[str, tuple[tuple[str, ...], bool]] | None = None,
+        sources: tuple[str, ...] = (),
+        level_spellings: frozenset[str] = frozenset(),  # every US, foreign and NATO level spelling
+        us_spellings: dict[str, str] | None = None,  # banner or portion form -> US level
+        nato_banners: frozenset[str] = frozenset(),
+        words: tuple[str, ...] = (),  # every spelling a suggestion may propose
+    ) -> None:
+        self.us_levels = {} if us_levels is None else us_levels
+        self.foreign_levels = {} if foreign_levels is None else foreign_levels
+        self.nato_levels = {} if nato_levels is None else nato_levels
+        self.nato_legacy = {} if nato_legacy is None else nato_legacy
+        self.tokens = {} if tokens is None else tokens
+        self.spellings = {} if spellings is None else spellings
+        self.sci_systems = {} if sci_systems is None else sci_systems
+        self.sci_titles = {} if sci_titles is None else sci_titles
+        self.sci_compartments = {} if sci_compartments is None else sci_compartments
+        self.sci_legacy = {} if sci_legacy is None else sci_legacy
+        self.sci_unpublished = sci_unpublished
+        self.sci_forbidden = sci_forbidden
+        self.sap_title = sap_title
+        self.sap_levels = sap_levels
+        self.sap_identifier = sap_identifier
+        self.sap_programs = {} if sap_programs is None else sap_programs
+        self.sap_repeat_retired = sap_repeat_retired
+        self.accm_levels = accm_levels
+        self.aea_subsets = {} if aea_subsets is None else aea_subsets
+        self.cui_marker = cui_marker
+        self.cui_banner_aliases = cui_banner_aliases
+        self.cui_specified = cui_specified
+        self.cui_basic = cui_basic
+        self.cui_notional = cui_notional
+        self.ldcs = ldcs
+        self.trigraphs = {} if trigraphs is None else trigraphs
+        self.tetragraphs = {} if tetragraphs is None else tetragraphs
+        self.sources = sources
+        self.level_spellings = level_spellings
+        self.us_spellings = {} if us_spellings is None else us_spellings
+        self.nato_banners = nato_banners
+        self.words = words
 
     def token(self, spelling: str) -> tuple[Token, str] | None:
         """Look a control up by any spelling (case-insensitive): (token, form) or None.
@@ -164,11 +216,6 @@ class Vocabulary:
     def is_country(self, code: str) -> bool:
         """True for a known trigraph or tetragraph."""
         return code in self.trigraphs or code in self.tetragraphs
-
-    level_spellings: frozenset[str] = frozenset()  # every US, foreign and NATO level spelling
-    us_spellings: dict[str, str] = field(default_factory=dict)  # banner or portion form -> US level
-    nato_banners: frozenset[str] = frozenset()
-    words: tuple[str, ...] = ()  # every spelling a suggestion may propose
 
     def index(self) -> None:
         """Compute the derived lookup tables (once, after merging)."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass
 
 from marklint import __version__
 from marklint.findings import FileResult, Finding
+from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
@@ -28,8 +28,7 @@ FORMATTERS: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True)
-class ReportContext:
+class ReportContext(FrozenValue):
     """What a reporter needs besides the results.
 
     `rules` are the RuleDocs of the rules that ran; `root` is the directory paths are shown
@@ -37,13 +36,13 @@ class ReportContext:
     document text appears).
     """
 
-    rules: tuple[RuleDoc, ...] = ()
-    root: str = "."
-    color: bool = False
-    show_source: bool = False
-    statistics: bool = False
-    quiet: bool = False
-    version: str = __version__
+    _fields = ("rules", "root", "color", "show_source", "statistics", "quiet", "version")
+
+    def __init__(self, rules: tuple[RuleDoc, ...] = (), root: str = ".", color: bool = False,
+                 show_source: bool = False, statistics: bool = False, quiet: bool = False,
+                 version: str = __version__) -> None:
+        self.__dict__.update(rules=rules, root=root, color=color, show_source=show_source,
+                             statistics=statistics, quiet=quiet, version=version)
 
 
 def render(name: str, results: list[FileResult], ctx: ReportContext) -> str:
