@@ -61,6 +61,15 @@ def test_fingerprint_changes_with_version(monkeypatch):
     assert fingerprint("x") != before
 
 
+def test_fingerprint_changes_with_the_date(monkeypatch):
+    # an undated document is checked against the vocabulary as of today
+    monkeypatch.setattr(cache_mod, "today", lambda: "2026-11-28")
+    before = fingerprint("x")
+    assert fingerprint("x") == before
+    monkeypatch.setattr(cache_mod, "today", lambda: "2026-11-29")
+    assert fingerprint("x") != before
+
+
 def test_hit_after_store_and_save(tmp_path, old_file):
     first = Cache(tmp_path / "c")
     assert first.lookup(str(old_file), "ctx") is None

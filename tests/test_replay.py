@@ -161,6 +161,16 @@ def test_environment_and_version_are_part_of_the_key(tree, capsys, checks, monke
     assert len(checks) == 3
 
 
+def test_a_new_day_is_not_replayed(tree, capsys, checks, monkeypatch):
+    # an undated document is checked against the vocabulary as of today
+    monkeypatch.setattr(marklint.replay, "today", lambda: "2026-11-28")
+    lint(["docs"], capsys)
+    lint(["docs"], capsys)
+    monkeypatch.setattr(marklint.replay, "today", lambda: "2026-11-29")
+    assert lint(["docs"], capsys) == (1, EXPECTED, "")
+    assert len(checks) == 2
+
+
 def test_runs_that_are_not_recorded(tree, capsys, checks):
     for extra in (["--no-cache"], ["--show-source"], ["docs/missing.txt"]):
         lint(extra + ["docs"], capsys)

@@ -29,7 +29,7 @@ from collections.abc import Mapping
 
 from marklint import __version__
 from marklint.findings import Edit, FileResult, Finding, Fix, Severity, Suppression
-from marklint.replay import code_rows, stat_signature
+from marklint.replay import code_rows, stat_signature, today
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor pathlib
 if TYPE_CHECKING:
@@ -86,9 +86,10 @@ def _canonical(value: object) -> object:
 
 
 def fingerprint(*parts: object) -> str:
-    """A stable hex digest of `parts` (settings, configuration, ...) plus the marklint version
-    and a signature of its installed code and shipped rule and vocabulary files."""
-    text = json.dumps([__version__, _code_signature(), _canonical(list(parts))], sort_keys=True)
+    """A stable hex digest of `parts` (settings, configuration, ...) plus the marklint version,
+    a signature of its installed code and shipped rule and vocabulary files, and today's date
+    (see `marklint.replay.today`): cached results are reused on the day they were made."""
+    text = json.dumps([__version__, _code_signature(), today(), _canonical(list(parts))], sort_keys=True)
     return digest(text.encode())
 
 

@@ -74,10 +74,16 @@ def code_rows() -> str:
     return _code_rows
 
 
+def today() -> str:
+    """The local date, part of every cache key: markings of an undated document are checked
+    against the vocabulary as of today (a retirement date may pass between two runs)."""
+    return time.strftime("%Y-%m-%d")
+
+
 def _key(argv: list[str], tty: bool) -> list:
     """What, besides files, a run's output depends on."""
     return [__version__, sys.version, os.getcwd(), argv, os.environ.get("NO_COLOR"),
-            os.environ.get("GITHUB_ACTIONS"), tty]
+            os.environ.get("GITHUB_ACTIONS"), tty, today()]
 
 
 def _record_path(directory: str, key: list) -> str:
