@@ -35,7 +35,6 @@ TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor p
 if TYPE_CHECKING:
     from pathlib import Path
 
-DEFAULT_DIR = ".marklint_cache"
 _FORMAT = 2  # bump when the pack layout changes
 
 

@@ -13,6 +13,7 @@ import sys
 import time
 
 from marklint import __version__
+from marklint.replay import DEFAULT_CACHE_DIR
 
 # argparse and typing are not imported at module level: a replayed run (marklint.replay) needs
 # neither, and their imports cost it a fifth of its time.
@@ -77,8 +78,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
                         help="lint in N processes (default: the number of CPUs)")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")
-    parser.add_argument("--cache-dir", default=".marklint_cache", metavar="DIR",
-                        help="where cached results live (default: .marklint_cache)")
+    parser.add_argument("--cache-dir", default=DEFAULT_CACHE_DIR, metavar="DIR",
+                        help=f"where cached results live (default: {DEFAULT_CACHE_DIR})")
     parser.add_argument("--dask", metavar="SCHEDULER_ADDRESS",
                         help="lint on a Dask cluster (e.g. tcp://scheduler:8786); needs marklint[dask]")
     parser.add_argument("--fix", action="store_true",

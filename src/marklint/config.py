@@ -24,6 +24,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from marklint.findings import Severity
+from marklint.replay import CONFIG_NAMES
 from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
@@ -33,7 +34,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from marklint.ruleset import Checker
 
-YAML_NAME = ".marklint.yaml"
+YAML_NAME, TOML_NAME = CONFIG_NAMES
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
         "include", "exclude", "require-banner", "include-quotes", "fail-on")
 
@@ -106,7 +107,7 @@ def _config_in(directory: str) -> Config | None:
     yaml_path = os.path.join(directory, YAML_NAME)
     if os.path.isfile(yaml_path):
         return load_config(yaml_path)
-    toml_path = os.path.join(directory, "pyproject.toml")
+    toml_path = os.path.join(directory, TOML_NAME)
     if os.path.isfile(toml_path):
         return load_config(toml_path)
     return None

@@ -29,7 +29,7 @@ _FORMAT = 1  # bump when the record layout changes
 # A file modified this recently may change again within the same mtime tick without its stat
 # signature changing, so its signature is not trusted.
 RACY_NS = 2_000_000_000
-CONFIG_NAMES = (".marklint.yaml", "pyproject.toml")  # where marklint.config looks, per directory
+CONFIG_NAMES = (".marklint.yaml", "pyproject.toml")  # what marklint.config looks for, per directory
 DEFAULT_CACHE_DIR = ".marklint_cache"
 _RACY = 0  # the signature of a file too recent to trust: never recorded, never equal to one
 KEEP_RECORDS = 16  # records of other command lines beyond this many are deleted, oldest first

@@ -30,6 +30,7 @@ from marklint import __version__
 from marklint.config import ConfigError
 from marklint.document import BlockKind
 from marklint.findings import Severity
+from marklint.replay import RACY_NS
 from marklint.userpattern import UserPattern
 from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
@@ -936,9 +937,6 @@ _CODE_FILES = (
     "ruleset.py", "yamlsafe.py", "checks/registry.py", "markings/rollup.py", "findings.py", "document.py",
     "userpattern.py",
 )
-# A rule file modified this recently may change again within the same mtime tick without its
-# size or mtime changing, so its loaded form is not cached yet.
-_RACY_NS = 2_000_000_000
 
 
 def _signature(paths: list[Path]) -> list[tuple[str, int, int]] | None:
@@ -950,7 +948,7 @@ def _signature(paths: list[Path]) -> list[tuple[str, int, int]] | None:
             st = os.stat(path)
         except OSError:
             return None
-        if now - st.st_mtime_ns < _RACY_NS:
+        if now - st.st_mtime_ns < RACY_NS:  # may change again without its size or mtime changing
             return None
         rows.append((str(path), st.st_size, st.st_mtime_ns))
     return rows

@@ -18,8 +18,8 @@ from marklint.values import FrozenValue
 INPUT_LIMIT = 500
 
 
-class UserPattern(FrozenValue):
-    """A user pattern that only sees the first INPUT_LIMIT characters of its input."""
+class _BoundedPattern(FrozenValue):
+    """A compiled user pattern; subclasses say how its input is bounded."""
 
     _fields = ("regex",)
 
@@ -30,6 +30,10 @@ class UserPattern(FrozenValue):
     def pattern(self) -> str:
         """The pattern's source text."""
         return self.regex.pattern
+
+
+class UserPattern(_BoundedPattern):
+    """A user pattern that only sees the first INPUT_LIMIT characters of its input."""
 
     def search(self, text: str) -> re.Match[str] | None:
         """`re.Pattern.search` on the first INPUT_LIMIT characters of `text`."""
@@ -40,18 +44,8 @@ class UserPattern(FrozenValue):
         return self.regex.match(text, 0, INPUT_LIMIT)
 
 
-class LinePattern(FrozenValue):
+class LinePattern(_BoundedPattern):
     """A user pattern tried only on lines of at most INPUT_LIMIT characters (line end excluded)."""
-
-    _fields = ("regex",)
-
-    def __init__(self, regex: re.Pattern[str]) -> None:
-        self.__dict__["regex"] = regex
-
-    @property
-    def pattern(self) -> str:
-        """The pattern's source text."""
-        return self.regex.pattern
 
     def search(self, line: str) -> re.Match[str] | None:
         """`re.Pattern.search` on `line`, or None when the line is longer than INPUT_LIMIT."""
