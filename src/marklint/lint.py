@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import re
 import stat
 from collections.abc import Callable, Iterator
 
@@ -128,33 +127,14 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-_LINE_BREAK_RE = re.compile(r"\r(?!\n)|\n")  # a lone CR ends a line, as the readers count lines
-_YEAR_HINT_RE = re.compile("19|20")
-
-
 def _document_lines(doc: Document) -> Iterator[str]:
-    """The document's lines for `marklint.dates.document_date`, one at a time: finding the date
-    rarely needs more than the first few, and splitting a 100 MB file at once would cost
-    hundreds of MB. Only lines holding "19" or "20" can hold a date (it skips the others), so
-    a source without carriage returns yields just those."""
-    if doc.source is None:
-        for _, block in doc.blocks():
-            yield from block.text.split("\n")
-        return
-    source = doc.source
-    if "\r" not in source:
-        position = 0
-        while (hint := _YEAR_HINT_RE.search(source, position)) is not None:
-            end = source.find("\n", hint.end())
-            end = len(source) if end < 0 else end
-            yield source[source.rfind("\n", 0, hint.start()) + 1:end]
-            position = end + 1
-        return
-    start = 0
-    for line_end in _LINE_BREAK_RE.finditer(source):
-        yield source[start:line_end.start()]
-        start = line_end.end()
-    yield source[start:]
+    """The lines `marklint.dates.document_date` reads: those holding a year, found in the
+    source (see `dates.lines_with_years`), else every line of every block (DOCX, PDF)."""
+    if doc.source is not None:
+        from marklint.dates import lines_with_years
+
+        return lines_with_years(doc.source)
+    return (line for _, block in doc.blocks() for line in block.text.split("\n"))
 
 
 _exemption_tests: dict[int, tuple[object, Callable[[str], bool]]] = {}
