@@ -86,14 +86,13 @@ class SourceBlock(Block):
     a `Block` holding that text; assigning `text` is not supported.
     """
 
-    __slots__ = ("source", "span")
-    SPAN_LIMIT = 1 << 32  # a SourceBlock's text is shorter than this
+    __slots__ = ("source", "start", "end")
 
     def __init__(self, kind: BlockKind, source: str, start: int, end: int, line: int, column: int = 1) -> None:
         self.kind = kind
         self.source = source
-        # start and length packed in one int: one int object per block instead of two
-        self.span = start << 32 | (end - start)
+        self.start = start
+        self.end = end
         self.line = line
         self.column = column
         self.region = Region.BODY
@@ -102,8 +101,7 @@ class SourceBlock(Block):
     @property
     def text(self) -> str:  # type: ignore[override]
         """The block's text (a new slice of the source on every access)."""
-        start = self.span >> 32
-        return self.source[start:start + (self.span & 0xFFFFFFFF)]
+        return self.source[self.start:self.end]
 
     @property
     def continuation_columns(self) -> tuple[int, ...]:  # type: ignore[override]
@@ -113,14 +111,13 @@ class SourceBlock(Block):
     @property
     def end_line(self) -> int:
         """The source line of the block's last character."""
-        start = self.span >> 32
-        return self.line + self.source.count("\n", start, start + (self.span & 0xFFFFFFFF))
+        return self.line + self.source.count("\n", self.start, self.end)
 
     def position_of(self, offset: int) -> tuple[int, int]:
         """Map an offset into `text` to a (line, column) pair in the source (as Block does,
         without slicing the text)."""
-        start = self.span >> 32
-        end = start + min(offset, self.span & 0xFFFFFFFF)
+        start = self.start
+        end = min(start + offset, self.end)
         row = self.source.count("\n", start, end)
         if row == 0:
             return self.line, self.column + offset

@@ -206,7 +206,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
     # there are any) in which they are "\n", which keeps every offset; blocks then hold their
     # own text, since the copy's text differs from the source's.
     lines = _LONE_CR_RE.sub("\n", source) if "\r" in source else source
-    sliced = lines is source and SOURCE_BLOCKS_FROM <= len(source) < SourceBlock.SPAN_LIMIT
+    sliced = lines is source and len(source) >= SOURCE_BLOCKS_FROM
     line, column, start = 1, 1, 0
     while True:
         form_feed = lines.find("\f", start)
