@@ -72,3 +72,15 @@ def test_module_entry_point():
     assert proc.returncode == 0
     assert proc.stdout.splitlines()[:2] == ["portion : (U//FOUO)", "banner  : UNCLASSIFIED//FOUO"]
     assert proc.stderr == ""
+
+
+def test_the_other_forms_spelling_names_the_rule():
+    """S-09: a banner token in a portion mark or the reverse; S-10: only the hyphen or space differs."""
+    code, out, _ = _run(["(U//NOFORN)", "(U//SBU NOFORN)", "UNCLASSIFIED//SBU-NF", "SECRET//NF"])
+    assert code == 1
+    assert [line for line in out.splitlines() if ": marking-" in line] == [
+        '5:11: marking-form  a portion mark uses "NF", not "NOFORN" (S-09)',
+        '5:15: marking-syntax  a portion mark writes "SBU-NF" with a hyphen, not "SBU NOFORN" (S-10)',
+        '15:21: marking-syntax  a banner writes "SBU NOFORN" with a space, not "SBU-NF" (S-10)',
+        '9:11: marking-form  a banner uses "NOFORN", not the portion mark "NF" (S-09)',
+    ]

@@ -403,27 +403,30 @@ class _Reader:
         if token.takes:
             # "REL TO" etc. written without a list
             self.note("marking-syntax", value.start, value.end, f'"{spelled}" needs a list of country codes')
-        if self.form == "portion" and form in ("id", "title", "alias") and spelled != token.portion:
-            if _hyphen_form(token):
-                self.note("marking-syntax", value.start, value.end,
-                          f'a portion mark writes "{token.portion}" with a hyphen, not "{raw}" (S-10)', token.portion)
-            else:
-                self.note("marking-form", value.start, value.end,
-                          f'a portion mark uses "{token.portion}", not "{raw}" (S-09)', token.portion)
-        elif self.form == "banner" and form == "portion" and token.portion not in (token.id, token.title) \
+        if self.form == "portion" and form in ("id", "title", "alias") and spelled != token.portion \
+                or self.form == "banner" and form == "portion" and token.portion not in (token.id, token.title) \
                 and not token.cui_only:
-            if _hyphen_form(token):
-                self.note("marking-syntax", value.start, value.end,
-                          f'a banner writes "{token.id}" with a space, not "{raw}" (S-10)', token.id)
-            else:
-                self.note("marking-form", value.start, value.end,
-                          f'a banner uses "{token.id}", not the portion mark "{raw}" (S-09)', token.id)
+            self.other_form(token, raw, value)
         elif form == "alias":
             self.note("marking-form", value.start, value.end, f'write "{token.id}", not "{raw}"',
                       token.id if self.form == "banner" else token.portion)
         else:
             self.case(" ".join(raw.split()), spelled, value.start)
         self.add_token(token, value.start, value.end, value.cat)
+
+    def other_form(self, token: Token, raw: str, value: Value) -> None:
+        """`raw` spells `token` as the other form does (a banner's in a portion mark or the
+        reverse): S-10 when the two differ only in a hyphen or a space, else S-09."""
+        portion = self.form == "portion"
+        wanted = token.portion if portion else token.id
+        where = "a portion mark" if portion else "a banner"
+        if _hyphen_form(token):
+            joint = "a hyphen" if portion else "a space"
+            self.note("marking-syntax", value.start, value.end,
+                      f'{where} writes "{wanted}" with {joint}, not "{raw}" (S-10)', wanted)
+        else:
+            other = "" if portion else "the portion mark "
+            self.note("marking-form", value.start, value.end, f'{where} uses "{wanted}", not {other}"{raw}" (S-09)', wanted)
 
     def add_token(self, token: Token, start: int, end: int, cat: int) -> None:
         slot = token.category
