@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from marklint.findings import FileResult, Finding
-from marklint.report import ReportContext, display_path, reported
+from marklint.report import ReportContext, path_display, reported
 
 
 def _fix(finding: Finding) -> object:
@@ -52,10 +52,11 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
     dump cannot use the C encoder and costs more than the rest of a cached run.
     """
     items = []
+    display = path_display(ctx.root)
     for result in results:
         findings = reported(result)
         if findings:
-            path = display_path(result.path, ctx.root)
+            path = display(result.path)
             items.extend(_item_text(finding_dict(finding, path, ctx.show_source)) for finding in findings)
     if not items:
         return "[]\n"
