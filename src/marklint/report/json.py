@@ -9,16 +9,8 @@ from __future__ import annotations
 
 import json
 
-from marklint.findings import FileResult, Finding
+from marklint.findings import FileResult, Finding, fix_to_dict
 from marklint.report import ReportContext, path_display, reported
-
-
-def _fix(finding: Finding) -> object:
-    if finding.fix is None:
-        return None
-    from marklint.fix import fix_to_dict
-
-    return fix_to_dict(finding.fix)
 
 
 def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, object]:
@@ -34,7 +26,7 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
         "severity": finding.severity.label,
         "message": finding.message,
         "page": finding.page,
-        "fix": _fix(finding),
+        "fix": fix_to_dict(finding.fix),
     }
     if show_source:
         item["source"] = finding.source
