@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING, Callable
 
 from marklint.document import Block, BlockKind, Document, Page
 from marklint.pages import is_page_number
 from marklint.values import FrozenValue
 
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from marklint.markings import Marking, MarkingError
 
 _LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROLLED|COSMIC TOP SECRET|NATO)"
