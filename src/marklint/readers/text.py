@@ -25,7 +25,7 @@ import sys
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlock
 from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
-from marklint.recognize import BANNER_BODY, PORTION_START_RE
+from marklint.recognize import BANNER_BODY, PORTION_START
 from marklint.userpattern import INPUT_LIMIT
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
@@ -42,7 +42,7 @@ _EVENTS = (
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
     r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])[ \t]+\S)"
     r"|(?P<subject>(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)[ \t]*:)"
-    r"|(?P<portion>" + PORTION_START_RE.pattern + r"))"
+    r"|(?P<portion>" + PORTION_START + r"))"
 )
 HEADING_MAX = 80
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
