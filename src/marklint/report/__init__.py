@@ -79,4 +79,6 @@ def path_display(root: str) -> Callable[[str], str]:
 
 def reported(result: FileResult) -> list[Finding]:
     """The findings of a file that count: sorted, without suppressed ones."""
+    if not result.findings:  # most files of a run: skip the generator and the sort
+        return []
     return sorted((f for f in result.findings if f.suppression is None), key=Finding.sort_key)
