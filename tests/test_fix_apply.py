@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from marklint import fix as fixmod
-from marklint.findings import Edit, FileResult, Finding, Fix, Severity
+from marklint.findings import Edit, FileResult, Finding, Fix, Severity, fix_to_dict
 from marklint.fix import (
     FileChangedError,
     FixError,
@@ -16,7 +16,6 @@ from marklint.fix import (
     decode,
     encode,
     fix_text,
-    fix_to_dict,
     take_snapshot,
     to_offset,
     unified_diff,

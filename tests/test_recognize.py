@@ -58,15 +58,16 @@ def test_top_and_bottom_skip_page_numbers_and_comments():
 def _sequential_portion_at(text):
     """The portion mark search as three matches: at the start, else after list numbering, else
     after a subject label (the reference the one-pattern search must agree with)."""
-    from marklint.recognize import _LIST_PREFIX, _SUBJECT_PREFIX, PORTION_START_RE
+    from marklint.recognize import _LIST_PREFIX, _SUBJECT_PREFIX, PORTION_START
 
-    match = PORTION_START_RE.match(text)
+    portion_start = re.compile(PORTION_START)
+    match = portion_start.match(text)
     if match is not None:
         return 0, match.group(0)
     prefix = re.match(_LIST_PREFIX, text) or re.match(_SUBJECT_PREFIX, text)
     if prefix is None:
         return None
-    match = PORTION_START_RE.match(text, prefix.end())
+    match = portion_start.match(text, prefix.end())
     return (prefix.end(), match.group(0)) if match else None
 
 

@@ -19,7 +19,6 @@ ignored, and a cache directory that cannot be written only costs the speed-up.
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import json
 import os
@@ -62,11 +61,7 @@ def _file_digest(path: str) -> str:
 
 def _canonical(value: object) -> object:
     """A JSON-able form of `value` that is the same in every process (sets sorted, enums by
-    value, dataclasses by field), so equal settings always give equal fingerprints."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return [type(value).__name__] + [
-            [f.name, _canonical(getattr(value, f.name))] for f in dataclasses.fields(value)
-        ]
+    value, records by their attributes), so equal settings always give equal fingerprints."""
     if isinstance(value, enum.Enum):
         return _canonical(value.value)
     if isinstance(value, Mapping):

@@ -17,8 +17,8 @@ Impossible dates (`February 30, 2001`) are ignored, and only years 1900-2099 are
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from datetime import date
-from typing import Iterable, Iterator
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,

@@ -12,8 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 from array import array
-from dataclasses import dataclass, field
 from enum import Enum
+
+from marklint.values import FrozenValue
 
 _LINE_END_RE = re.compile(r"\r\n?|\n")  # lines end at CRLF, LF or a lone CR, as the readers count them
 # The line index keeps the start of every LINE_INDEX_STEP-th line: a few MB for a 100 MB file
@@ -42,23 +43,44 @@ class Region(str, Enum):
     FOOTER = "footer"
 
 
-@dataclass(slots=True)  # a 100 MB file has hundreds of thousands of blocks
+# The records below are plain classes rather than dataclasses: defining a dataclass costs
+# milliseconds of start-up (it compiles generated code), and importing `dataclasses` more.
+
+
 class Block:
     """A unit of text with its position in the source.
 
     `text` holds the block's text with hard-wrapped lines joined by "\\n" (so the n-th line of
     `text` starts at source line `line + n`). `column` is the 1-based column of the block's
     first character on its first line; continuation lines start at `continuation_columns[i]`
-    when given, else at column 1.
+    when given, else at column 1. `label` is a reader-specific location, e.g. "header (first
+    page), section 1". Mutable and compared by value.
     """
 
-    kind: BlockKind
-    text: str
-    line: int
-    column: int = 1
-    region: Region = Region.BODY
-    continuation_columns: tuple[int, ...] = ()
-    label: str | None = None  # reader-specific location, e.g. "header (first page), section 1"
+    # a 100 MB file has hundreds of thousands of blocks
+    __slots__ = ("kind", "text", "line", "column", "region", "continuation_columns", "label")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, kind: BlockKind, text: str, line: int, column: int = 1, region: Region = Region.BODY,
+                 continuation_columns: tuple[int, ...] = (), label: str | None = None) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
+        self.column = column
+        self.region = region
+        self.continuation_columns = continuation_columns
+        self.label = label
+
+    def _values(self) -> tuple:
+        return (self.kind, self.text, self.line, self.column, self.region, self.continuation_columns, self.label)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if other.__class__ is self.__class__ else NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(kind={self.kind!r}, text={self.text!r}, line={self.line!r}, "
+                f"column={self.column!r}, region={self.region!r}, "
+                f"continuation_columns={self.continuation_columns!r}, label={self.label!r})")
 
     @property
     def end_line(self) -> int:
@@ -124,15 +146,26 @@ class SourceBlock(Block):
         return self.line + row, start + offset - self.source.rfind("\n", start, end)
 
 
-@dataclass(slots=True)
 class Page:
-    """One page: its number (1-based) and its blocks in reading order."""
+    """One page: its number (1-based) and its blocks in reading order. Mutable and compared
+    by value."""
 
-    number: int
-    blocks: list[Block] = field(default_factory=list)
+    __slots__ = ("number", "blocks")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, number: int, blocks: list[Block] | None = None) -> None:
+        self.number = number
+        self.blocks = [] if blocks is None else blocks
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Page:
+            return NotImplemented
+        return (self.number, self.blocks) == (other.number, other.blocks)
+
+    def __repr__(self) -> str:
+        return f"Page(number={self.number!r}, blocks={self.blocks!r})"
 
 
-@dataclass
 class Document:
     """A parsed input file.
 
@@ -140,16 +173,31 @@ class Document:
     suppressions use it. `metadata` holds format-specific facts a check may use, such as a
     Markdown front-matter `classification`, DOCX sensitivity-label names, or e-mail headers.
     `notes` are reader diagnostics that become findings (for example a scanned PDF without a
-    text layer): tuples of (slug, line, message).
+    text layer): tuples of (slug, line, message). Mutable and compared by value (not by its
+    line index, a cache).
     """
 
-    path: str
-    format: str
-    pages: list[Page] = field(default_factory=list)
-    source: str | None = None
-    metadata: dict[str, object] = field(default_factory=dict)
-    notes: list[tuple[str, int, str]] = field(default_factory=list)
-    _line_index: array | None = field(default=None, init=False, repr=False, compare=False)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, path: str, format: str, pages: list[Page] | None = None, source: str | None = None,
+                 metadata: dict[str, object] | None = None, notes: list[tuple[str, int, str]] | None = None) -> None:
+        self.path = path
+        self.format = format
+        self.pages = [] if pages is None else pages
+        self.source = source
+        self.metadata = {} if metadata is None else metadata
+        self.notes = [] if notes is None else notes
+        self._line_index: array | None = None
+
+    def _values(self) -> tuple:
+        return (self.path, self.format, self.pages, self.source, self.metadata, self.notes)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if other.__class__ is Document else NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"Document(path={self.path!r}, format={self.format!r}, pages={self.pages!r}, "
+                f"source={self.source!r}, metadata={self.metadata!r}, notes={self.notes!r})")
 
     def source_line(self, line: int) -> str | None:
         """The text of a 1-based line of `source` (which must not be None), without its line
@@ -180,8 +228,7 @@ class Document:
                 yield page, block
 
 
-@dataclass(frozen=True)
-class ReaderOptions:
+class ReaderOptions(FrozenValue):
     """Options every reader honours.
 
     `page_break_patterns` are extra regular expressions (from configuration): a line that
@@ -189,8 +236,10 @@ class ReaderOptions:
     quotes count as portions (ignored by default).
     """
 
-    page_break_patterns: tuple[str, ...] = ()
-    include_quotes: bool = False
+    _fields = ("page_break_patterns", "include_quotes")
+
+    def __init__(self, page_break_patterns: tuple[str, ...] = (), include_quotes: bool = False) -> None:
+        self.__dict__.update(page_break_patterns=page_break_patterns, include_quotes=include_quotes)
 
 
 class InputError(Exception):

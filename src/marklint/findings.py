@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 from enum import IntEnum
+
+from marklint.values import FrozenValue
 
 
 class Severity(IntEnum):
@@ -31,88 +32,197 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r}; use error, warning or info") from None
 
 
-@dataclass(frozen=True, slots=True)
+# The records below are plain classes rather than dataclasses: defining a dataclass costs
+# milliseconds of start-up (it compiles generated code), and importing `dataclasses` more.
+
+
+def _frozen(self: object, name: str, value: object = None) -> None:
+    raise AttributeError(f"cannot assign to field {name!r}")
+
+
 class Edit:
-    """Replace the text between two 1-based (line, column) positions, end exclusive."""
+    """Replace the text between two 1-based (line, column) positions, end exclusive.
 
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    replacement: str
+    Immutable, compared and hashed by value.
+    """
 
-    def __post_init__(self) -> None:
-        # a big file repeats a few replacements many thousand times (frozen: hence object.__setattr__)
-        object.__setattr__(self, "replacement", sys.intern(self.replacement))
+    __slots__ = ("line", "column", "end_line", "end_column", "replacement")
+    __setattr__ = __delattr__ = _frozen
+
+    def __init__(self, line: int, column: int, end_line: int, end_column: int, replacement: str) -> None:
+        init = object.__setattr__
+        init(self, "line", line)
+        init(self, "column", column)
+        init(self, "end_line", end_line)
+        init(self, "end_column", end_column)
+        # a big file repeats a few replacements many thousand times
+        init(self, "replacement", sys.intern(replacement))
+
+    def _values(self) -> tuple:
+        return (self.line, self.column, self.end_line, self.end_column, self.replacement)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if other.__class__ is Edit else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return (f"Edit(line={self.line!r}, column={self.column!r}, end_line={self.end_line!r}, "
+                f"end_column={self.end_column!r}, replacement={self.replacement!r})")
+
+    def __reduce__(self) -> tuple:
+        return Edit, self._values()
 
 
-@dataclass(frozen=True, slots=True)
 class Fix:
-    """A correction attached to a finding. `safety` is "safe" or "unsafe"."""
+    """A correction attached to a finding. `safety` is "safe" or "unsafe".
 
-    description: str
-    safety: str
-    edits: tuple[Edit, ...]
+    Immutable, compared and hashed by value.
+    """
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "description", sys.intern(self.description))  # as Edit.replacement
+    __slots__ = ("description", "safety", "edits")
+    __setattr__ = __delattr__ = _frozen
+
+    def __init__(self, description: str, safety: str, edits: tuple[Edit, ...]) -> None:
+        init = object.__setattr__
+        init(self, "description", sys.intern(description))  # as Edit.replacement
+        init(self, "safety", safety)
+        init(self, "edits", edits)
+
+    def _values(self) -> tuple:
+        return (self.description, self.safety, self.edits)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if other.__class__ is Fix else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return f"Fix(description={self.description!r}, safety={self.safety!r}, edits={self.edits!r})"
+
+    def __reduce__(self) -> tuple:
+        return Fix, self._values()
 
 
-@dataclass(frozen=True)
-class Suppression:
+class Suppression(FrozenValue):
     """Why a finding is not counted: `kind` is "inSource" (a comment) or "external" (baseline)."""
 
-    kind: str
-    justification: str = ""
+    _fields = ("kind", "justification")
+
+    def __init__(self, kind: str, justification: str = "") -> None:
+        self.__dict__.update(kind=kind, justification=justification)
 
 
-@dataclass(slots=True)  # a big file yields hundreds of thousands of findings
 class Finding:
     """One problem at one place.
 
     `marking` is the marking text the finding is about (a banner or portion mark, never
     portion prose); it feeds content-free fingerprints. `source` holds the offending source
-    line only when the user asked for `--show-source`.
+    line only when the user asked for `--show-source`. `end_line` and `end_column` default to
+    `line` and `column`. Mutable and compared by value.
     """
 
-    path: str
-    line: int
-    column: int
-    code: str
-    rule: str
-    severity: Severity
-    message: str
-    end_line: int | None = None
-    end_column: int | None = None
-    page: int | None = None
-    marking: str | None = None
-    fix: Fix | None = None
-    suppression: Suppression | None = None
-    source: str | None = None
+    # a big file yields hundreds of thousands of findings
+    __slots__ = ("path", "line", "column", "code", "rule", "severity", "message", "end_line", "end_column",
+                 "page", "marking", "fix", "suppression", "source")
+    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
 
-    def __post_init__(self) -> None:
-        self.message = sys.intern(self.message)  # a big file repeats a few messages many thousand times
-        if self.end_line is None:
-            self.end_line = self.line
-        if self.end_column is None:
-            self.end_column = self.column
+    def __init__(self, path: str, line: int, column: int, code: str, rule: str, severity: Severity, message: str,
+                 end_line: int | None = None, end_column: int | None = None, page: int | None = None,
+                 marking: str | None = None, fix: Fix | None = None, suppression: Suppression | None = None,
+                 source: str | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.column = column
+        self.code = code
+        self.rule = rule
+        self.severity = severity
+        self.message = sys.intern(message)  # a big file repeats a few messages many thousand times
+        self.end_line = line if end_line is None else end_line
+        self.end_column = column if end_column is None else end_column
+        self.page = page
+        self.marking = marking
+        self.fix = fix
+        self.suppression = suppression
+        self.source = source
+
+    def _values(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.rule, self.severity, self.message,
+                self.end_line, self.end_column, self.page, self.marking, self.fix, self.suppression, self.source)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if other.__class__ is Finding else NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"Finding(path={self.path!r}, line={self.line!r}, column={self.column!r}, code={self.code!r}, "
+                f"rule={self.rule!r}, severity={self.severity!r}, message={self.message!r}, "
+                f"end_line={self.end_line!r}, end_column={self.end_column!r}, page={self.page!r}, "
+                f"marking={self.marking!r}, fix={self.fix!r}, suppression={self.suppression!r}, "
+                f"source={self.source!r})")
+
+    def __reduce__(self) -> tuple:
+        # by its values: workers send every result to the parent, and this pickles smaller and
+        # loads faster than the default (the slots by name)
+        return Finding, self._values()
 
     def sort_key(self) -> tuple:
         """Order findings by file position, then code."""
         return (self.path, self.line, self.column, self.code, self.message)
 
 
-@dataclass
 class FileResult:
     """Everything learned from one input: its findings, page count and the rule set used.
 
     `error` is set when the file could not be read (not text, missing, unreadable, a missing
-    optional dependency): the run then exits 2, but other files are still linted.
+    optional dependency): the run then exits 2, but other files are still linted. Mutable and
+    compared by value.
     """
 
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    pages: int = 0
-    ruleset: str | None = None
-    error: str | None = None
-    notices: list[str] = field(default_factory=list)
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, path: str, findings: list[Finding] | None = None, pages: int = 0, ruleset: str | None = None,
+                 error: str | None = None, notices: list[str] | None = None) -> None:
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.pages = pages
+        self.ruleset = ruleset
+        self.error = error
+        self.notices = [] if notices is None else notices
+
+    def _values(self) -> tuple:
+        return (self.path, self.findings, self.pages, self.ruleset, self.error, self.notices)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if other.__class__ is FileResult else NotImplemented
+
+    def __repr__(self) -> str:
+        return (f"FileResult(path={self.path!r}, findings={self.findings!r}, pages={self.pages!r}, "
+                f"ruleset={self.ruleset!r}, error={self.error!r}, notices={self.notices!r})")
+
+    def __reduce__(self) -> tuple:
+        return FileResult, self._values()  # as Finding's
+
+
+def edit_to_dict(edit: Edit) -> dict[str, object]:
+    """The JSON form of an edit."""
+    return {
+        "line": edit.line,
+        "column": edit.column,
+        "end_line": edit.end_line,
+        "end_column": edit.end_column,
+        "replacement": edit.replacement,
+    }
+
+
+def fix_to_dict(fix: Fix | None) -> dict[str, object] | None:
+    """The JSON `fix` field of a finding: description, safety and edits; None when no fix.
+    (Here rather than in `marklint.fix`, whose import costs the JSON report milliseconds.)"""
+    if fix is None:
+        return None
+    return {
+        "description": fix.description,
+        "safety": fix.safety,
+        "edits": [edit_to_dict(edit) for edit in fix.edits],
+    }

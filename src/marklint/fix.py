@@ -27,10 +27,10 @@ import os
 import stat
 from dataclasses import dataclass, field
 
-from marklint.findings import Edit, FileResult, Finding, Fix
+from marklint.findings import FileResult, Finding, Fix
 
-# The JSON and SARIF reports render fixes with this module (`fix_to_dict`): what only fixing
-# needs (difflib, tempfile) is imported where it is used, and typing not at all.
+# What only fixing needs (difflib, tempfile) is imported where it is used, and typing not at
+# all. (The reports render fixes with `marklint.findings.fix_to_dict`, without this module.)
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -321,28 +321,6 @@ def unified_diff(path: str, old: str, new: str) -> str:
     for line in difflib.unified_diff(split_lines(old), split_lines(new), f"a/{path}", f"b/{path}"):
         out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
     return "".join(out)
-
-
-def edit_to_dict(edit: Edit) -> dict[str, object]:
-    """The JSON form of an edit (also used by SARIF and the text report)."""
-    return {
-        "line": edit.line,
-        "column": edit.column,
-        "end_line": edit.end_line,
-        "end_column": edit.end_column,
-        "replacement": edit.replacement,
-    }
-
-
-def fix_to_dict(fix: Fix | None) -> dict[str, object] | None:
-    """The JSON `fix` field of a finding: description, safety and edits; None when no fix."""
-    if fix is None:
-        return None
-    return {
-        "description": fix.description,
-        "safety": fix.safety,
-        "edits": [edit_to_dict(edit) for edit in fix.edits],
-    }
 
 
 # Formats whose files fix mode rewrites; DOCX, PDF and e-mail fixes are reported, not applied.

@@ -347,9 +347,12 @@ def expand_paths(paths: list[str], settings: Settings) -> list[str]:
             dirs[:] = sorted(
                 d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings)
             )
+            prefix = root if root.endswith(os.sep) else root + os.sep  # as os.path.join, once per directory
             for name in sorted(names):
-                full = os.path.join(root, name)
-                if os.path.splitext(name)[1].lower() not in EXTENSIONS or _excluded(full, settings):
+                if os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                    continue
+                full = prefix + name
+                if settings.exclude and _excluded(full, settings):
                     continue
                 if settings.include and not any(_glob(full, g) for g in settings.include):
                     continue

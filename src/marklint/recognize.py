@@ -17,13 +17,15 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING, Callable
 
 from marklint.document import Block, BlockKind, Document, Page
 from marklint.pages import is_page_number
 from marklint.values import FrozenValue
 
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from marklint.markings import Marking, MarkingError
 
 _LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROLLED|COSMIC TOP SECRET|NATO)"
@@ -46,14 +48,15 @@ _MARK_BODY = (
     r"(?:[ \t]*/[A-Z0-9 ,/\-]{0,200})?|//[A-Z0-9 ,/\-]{1,200})\)"
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
-# a copyright sign (`(C) 2024`, `(C) Copyright`).
-PORTION_START_RE = re.compile(rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))")
+# a copyright sign (`(C) 2024`, `(C) Copyright`). A pattern's text, embedded in larger patterns
+# (here and by the text reader): compiling it alone would only cost start-up time.
+PORTION_START = rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
 _TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
 # A portion mark at the start of a block, else after list numbering, else after a subject label,
 # in one match (group 1). The empty prefix comes first: most blocks start with their mark.
-_PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START_RE.pattern})")
+_PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START})")
 
 
 class Parsed(FrozenValue):

@@ -24,7 +24,6 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
-from typing import NamedTuple
 
 from marklint import __version__
 from marklint.config import ConfigError
@@ -49,42 +48,47 @@ class RuleSetError(ConfigError):
 
 
 # ---------------------------------------------------------------------------------------------
-# The loaded model: immutable records. The parts are NamedTuples, which cost a quarter of a
-# frozen dataclass to define (start-up defines them on every run).
+# The loaded model: immutable records, FrozenValues (values.py): a NamedTuple costs several
+# times as much to define (typing checks every annotation) and start-up defines them on every run.
 
 
-class DateRange(NamedTuple):
+class DateRange(FrozenValue):
     """The document dates (inclusive) a rule set is meant for; None = open-ended."""
 
-    start: date | None = None
-    end: date | None = None
+    _fields = ("start", "end")
+
+    def __init__(self, start: date | None = None, end: date | None = None) -> None:
+        self.__dict__.update(start=start, end=end)
 
     def contains(self, day: date) -> bool:
         """True when `day` lies within the range."""
         return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
 
-class NamedPattern(NamedTuple):
+class NamedPattern(FrozenValue):
     """A named regular expression (an exempt administrative element, a designation line...)."""
 
-    name: str
-    regex: UserPattern
+    _fields = ("name", "regex")
+
+    def __init__(self, name: str, regex: UserPattern) -> None:
+        self.__dict__.update(name=name, regex=regex)
 
 
-class BannerPolicy(NamedTuple):
+class BannerPolicy(FrozenValue):
     """Where banners are required (B-01, B-02, U-01).
 
     `page_banner` is "overall" (every page carries the overall banner) or "overall-or-page"
     (a page may instead carry its own roll-up, B-02).
     """
 
-    top: bool = True
-    bottom: bool = True
-    every_page: bool = True
-    page_banner: str = "overall-or-page"
+    _fields = ("top", "bottom", "every_page", "page_banner")
+
+    def __init__(self, top: bool = True, bottom: bool = True, every_page: bool = True,
+                 page_banner: str = "overall-or-page") -> None:
+        self.__dict__.update(top=top, bottom=bottom, every_page=every_page, page_banner=page_banner)
 
 
-class PortionPolicy(NamedTuple):
+class PortionPolicy(FrozenValue):
     """Which blocks need portion marks (P-01, U-09, L-02).
 
     `required` is "classified" (in classified documents), "marked" (in any document that
@@ -93,9 +97,11 @@ class PortionPolicy(NamedTuple):
     administrative elements that never need a mark.
     """
 
-    required: str = "classified"
-    blocks: frozenset[BlockKind] = frozenset()
-    exempt: tuple[NamedPattern, ...] = ()
+    _fields = ("required", "blocks", "exempt")
+
+    def __init__(self, required: str = "classified", blocks: frozenset[BlockKind] = frozenset(),
+                 exempt: tuple[NamedPattern, ...] = ()) -> None:
+        self.__dict__.update(required=required, blocks=blocks, exempt=exempt)
 
     def exemption(self, text: str) -> str | None:
         """The name of the exempt-element pattern that matches `text` (a block's first line)."""
@@ -105,16 +111,16 @@ class PortionPolicy(NamedTuple):
         return None
 
 
-class RetiredValue(NamedTuple):
+class RetiredValue(FrozenValue):
     """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
 
-    name: str
-    regex: UserPattern
-    valid_until: date | None = None
-    replacement: str = ""
+    _fields = ("name", "regex", "valid_until", "replacement")
+
+    def __init__(self, name: str, regex: UserPattern, valid_until: date | None = None, replacement: str = "") -> None:
+        self.__dict__.update(name=name, regex=regex, valid_until=valid_until, replacement=replacement)
 
 
-class AuthorityPolicy(NamedTuple):
+class AuthorityPolicy(FrozenValue):
     """What the classification authority block must hold (C-01..C-15, L-03, L-04).
 
     `original` and `derivative` list the required lines (keys of CAB_LINES).
@@ -124,43 +130,60 @@ class AuthorityPolicy(NamedTuple):
     `reason_on_derivative` is the severity of a Reason line on a derivative block (C-04).
     """
 
-    required: bool = True
-    original: tuple[str, ...] = ("classified-by", "reason", "declassify-on")
-    derivative: tuple[str, ...] = ("classified-by", "derived-from", "declassify-on")
-    reason_on_derivative: Severity | None = Severity.WARNING
-    reason_pattern: UserPattern = UserPattern(re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$"))
-    declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES)
-    numeric_dates: str = "yyyymmdd"
-    max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None})
-    retired: tuple[RetiredValue, ...] = ()
+    _fields = ("required", "original", "derivative", "reason_on_derivative", "reason_pattern",
+               "declassify_shapes", "numeric_dates", "max_years", "retired")
+
+    def __init__(
+        self,
+        required: bool = True,
+        original: tuple[str, ...] = ("classified-by", "reason", "declassify-on"),
+        derivative: tuple[str, ...] = ("classified-by", "derived-from", "declassify-on"),
+        reason_on_derivative: Severity | None = Severity.WARNING,
+        reason_pattern: UserPattern = UserPattern(re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$")),
+        declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES),
+        numeric_dates: str = "yyyymmdd",
+        max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None}),
+        retired: tuple[RetiredValue, ...] = (),
+    ) -> None:
+        self.__dict__.update(
+            required=required, original=original, derivative=derivative, reason_on_derivative=reason_on_derivative,
+            reason_pattern=reason_pattern, declassify_shapes=declassify_shapes, numeric_dates=numeric_dates,
+            max_years=max_years, retired=retired,
+        )
 
 
-class CuiPolicy(NamedTuple):
+class CuiPolicy(FrozenValue):
     """CUI requirements (U-10): the designation indicator and the lines that count as one."""
 
-    designation_required: bool = True
-    designation_patterns: tuple[NamedPattern, ...] = ()
+    _fields = ("designation_required", "designation_patterns")
+
+    def __init__(self, designation_required: bool = True, designation_patterns: tuple[NamedPattern, ...] = ()) -> None:
+        self.__dict__.update(designation_required=designation_required, designation_patterns=designation_patterns)
 
 
-class RuleSetting(NamedTuple):
+class RuleSetting(FrozenValue):
     """A rule's severity in this set (None = off) and its options."""
 
-    severity: Severity | None
-    options: Mapping[str, object] = MappingProxyType({})
+    _fields = ("severity", "options")
+
+    def __init__(self, severity: Severity | None, options: Mapping[str, object] = MappingProxyType({})) -> None:
+        self.__dict__.update(severity=severity, options=options)
 
 
-class Condition(NamedTuple):
+class Condition(FrozenValue):
     """When a required-line rule applies, judged on the document's overall banner.
 
     Every given clause must hold: `contains` (any of these tokens is in the banner) and
     `min_level` (the banner's level is at least this one, e.g. "SECRET").
     """
 
-    contains: tuple[str, ...] = ()
-    min_level: str | None = None
+    _fields = ("contains", "min_level")
+
+    def __init__(self, contains: tuple[str, ...] = (), min_level: str | None = None) -> None:
+        self.__dict__.update(contains=contains, min_level=min_level)
 
 
-class GenericRule(NamedTuple):
+class GenericRule(FrozenValue):
     """A rule defined in YAML: `forbidden-token` or `required-line`.
 
     `scope` (forbidden-token) is a subset of {"banners", "portions", "text"}; `when`
@@ -168,14 +191,12 @@ class GenericRule(NamedTuple):
     classified document).
     """
 
-    id: str
-    code: str
-    type: str
-    pattern: UserPattern
-    message: str
-    severity: Severity
-    scope: frozenset[str] = frozenset({"banners", "portions"})
-    when: Condition | None = None
+    _fields = ("id", "code", "type", "pattern", "message", "severity", "scope", "when")
+
+    def __init__(self, id: str, code: str, type: str, pattern: UserPattern, message: str, severity: Severity,
+                 scope: frozenset[str] = frozenset({"banners", "portions"}), when: Condition | None = None) -> None:
+        self.__dict__.update(id=id, code=code, type=type, pattern=pattern, message=message, severity=severity,
+                             scope=scope, when=when)
 
 
 class RuleSet(FrozenValue):

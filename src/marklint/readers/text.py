@@ -25,16 +25,16 @@ import sys
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlock
 from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
-from marklint.recognize import BANNER_BODY, PORTION_START_RE
+from marklint.recognize import BANNER_BODY, PORTION_START
 from marklint.userpattern import INPUT_LIMIT
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
-# speed; the pattern starts with a literal "\n", which the regex engine skips to quickly, so
-# a piece's first line, which has no "\n" before it, is matched by the same events without
-# it): a run of blank lines (only whitespace, as str.strip sees it), a suppression directive,
-# an underline or rule, a standalone line (banner candidate or page number), a list item, a
-# subject line, a line starting with a portion mark, or a configured page-break line. Plain
-# lines between events continue the open block or start a paragraph.
+# speed; the pattern starts with a literal "\n", which the regex engine skips to quickly; a
+# piece's first line, which has no "\n" before it, is matched on a short copy with one, see
+# `_first_event`): a run of blank lines (only whitespace, as str.strip sees it), a suppression
+# directive, an underline or rule, a standalone line (banner candidate or page number), a list
+# item, a subject line, a line starting with a portion mark, or a configured page-break line.
+# Plain lines between events continue the open block or start a paragraph.
 _EVENTS = (
     r"[^\S\n]*(?:(?P<blank>$(?:\n[^\S\n]*$)*)"
     r"|(?P<comment>#[ \t]*marklint:)"
@@ -42,7 +42,7 @@ _EVENTS = (
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
     r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])[ \t]+\S)"
     r"|(?P<subject>(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)[ \t]*:)"
-    r"|(?P<portion>" + PORTION_START_RE.pattern + r"))"
+    r"|(?P<portion>" + PORTION_START + r"))"
 )
 HEADING_MAX = 80
 _LONE_CR_RE = re.compile(r"\r(?!\n)")
@@ -56,16 +56,35 @@ SOURCE_BLOCKS_FROM = 4_000_000
 _KINDS = {"item": BlockKind.LIST_ITEM, "subject": BlockKind.SUBJECT, "portion": BlockKind.PARAGRAPH}
 
 
+_NON_SPACE_RE = re.compile(r"\S")
+# How far an event on a line can look past the first non-space character after that line: a
+# portion mark's look-ahead for a year (`(C) 2024`: four digits and a word boundary) or
+# "Copyright" (nine characters).
+_LOOK_PAST = 10
+
+
 @functools.lru_cache(maxsize=16)
-def _event_res(breaks: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The event patterns, with a configured page-break pattern (`breaks`) checked first: one
-    whose matches start with the "\\n" before the line, and one for a piece's first line."""
+def _event_re(breaks: str | None) -> re.Pattern[str]:
+    """The event pattern (its matches start with the "\\n" before the line), with a configured
+    page-break pattern (`breaks`) checked first."""
     alternatives = [_EVENTS]
     if breaks is not None:
         # a line longer than INPUT_LIMIT is never a page break (see marklint.userpattern)
         alternatives.insert(0, rf"(?P<pagebreak>(?=[^\n]{{0,{INPUT_LIMIT}}}\r?$)(?=[^\n]*?(?:{breaks})))")
-    return (re.compile("|".join("\n" + event for event in alternatives), re.MULTILINE),
-            re.compile("|".join(alternatives), re.MULTILINE))
+    return re.compile("|".join("\n" + event for event in alternatives), re.MULTILINE)
+
+
+def _first_event(text: str, begin: int, size: int, events: re.Pattern[str]) -> tuple[re.Match[str] | None, int]:
+    """The event match for the line at `begin` (a piece's first line) and what to add to its
+    positions to make them offsets into `text`. Without a "\\n" before the line, the match is
+    made on a copy of it with one put before: one pattern, compiled once, serves every line (it
+    is the largest of a run). The copy reaches as far as an event can look (`_LOOK_PAST`)."""
+    if begin > 0 and text[begin - 1] == "\n":
+        return events.match(text, begin - 1, size), 0
+    line_end = text.find("\n", begin, size)
+    following = _NON_SPACE_RE.search(text, size if line_end < 0 else line_end, size)
+    copy_end = size if following is None else min(size, following.start() + _LOOK_PAST)
+    return events.match("\n" + text[begin:copy_end]), begin - 1
 
 
 def reject_utf16(data: bytes) -> None:
@@ -126,22 +145,24 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
 
 
 def _scan(text: str, begin: int, size: int, line0: int, col0: int,
-          events: tuple[re.Pattern[str], re.Pattern[str]], segments: list[list[Block]], sliced: bool) -> None:
+          events: re.Pattern[str], segments: list[list[Block]], sliced: bool) -> None:
     """Cut the piece `text[begin:size]` (between form feeds, starting at line `line0`, column
     `col0`) into blocks appended to the last segment; a page-break line starts a new segment.
     An event match starts with the "\\n" before its line, so a line starts one character after
-    the match; the piece's first line, matched without that "\\n", counts as if it had one at
-    `begin - 1`. One loop with local variables: this is the hot path of linting plain text."""
+    the match; the piece's first line is matched by `_first_event`, whose positions are shifted.
+    One loop with local variables: this is the hot path of linting plain text."""
     blocks = segments[-1]
     counted_pos, counted_line = begin, line0  # line numbers are counted forward, once
     open_at, kind = -1, BlockKind.PARAGRAPH  # start of the open block (-1: none) and its kind
     pos = begin  # start of the first line not yet accounted for
     paragraph = BlockKind.PARAGRAPH
-    following, first_line = events
-    first = first_line.match(text, begin, size)
-    matches = following.finditer(text, begin if first is None else first.end(), size)
+    first, first_shift = _first_event(text, begin, size, events)
+    matches = events.finditer(text, begin if first is None else first.end() + first_shift, size)
     for match in matches if first is None else itertools.chain((first,), matches):
-        start = begin if match is first else match.start() + 1
+        if match is first:
+            start, shift = begin, first_shift
+        else:
+            start, shift = match.start() + 1, 0
         if open_at < 0 and start > pos:
             open_at, kind = pos, paragraph
         group = match.lastgroup
@@ -157,10 +178,10 @@ def _scan(text: str, begin: int, size: int, line0: int, col0: int,
             open_at, kind = start, _KINDS[group]
             continue
         if group == "blank":
-            pos = match.end() + 1  # the start of the line after the run of blank lines
+            pos = match.end() + shift + 1  # the start of the line after the run of blank lines
             continue
         if group == "line" or group == "under":  # these match up to the end of the line
-            end = match.end()
+            end = match.end() + shift
         else:
             end = text.find("\n", start, size)
             end = size if end < 0 else end
@@ -201,7 +222,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
         data.clear()
     breaker = break_pattern(options)
     segments: list[list[Block]] = [[]]
-    events = _event_res(breaker.pattern if breaker is not None else None)
+    events = _event_re(breaker.pattern if breaker is not None else None)
     # Lone carriage returns end lines as they do in the markup readers: scan a copy (only when
     # there are any) in which they are "\n", which keeps every offset; blocks then hold their
     # own text, since the copy's text differs from the source's.

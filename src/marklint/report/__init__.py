@@ -16,6 +16,8 @@ from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from marklint.checks.registry import RuleDoc
 
 FORMATTERS: dict[str, str] = {
@@ -53,17 +55,30 @@ def render(name: str, results: list[FileResult], ctx: ReportContext) -> str:
 
 def display_path(path: str, root: str) -> str:
     """`path` relative to `root` when it lies inside it, else as given; always with `/`."""
-    if path == "-" or path.startswith("<"):
-        return path
-    absolute = os.path.abspath(path)
+    return path_display(root)(path)
+
+
+def path_display(root: str) -> Callable[[str], str]:
+    """`display_path` with `root` fixed, for showing many paths: the root is resolved once
+    (a reporter shows thousands of paths)."""
     base = os.path.abspath(root)
-    if absolute == base:
-        path = "."
-    elif absolute.startswith(inside := base.rstrip(os.sep) + os.sep):
-        path = absolute[len(inside):]  # what os.path.relpath gives here, without its cost
-    return path.replace(os.sep, "/")
+    inside = base.rstrip(os.sep) + os.sep
+
+    def display(path: str) -> str:
+        if path == "-" or path.startswith("<"):
+            return path
+        absolute = os.path.abspath(path)
+        if absolute == base:
+            path = "."
+        elif absolute.startswith(inside):
+            path = absolute[len(inside):]  # what os.path.relpath gives here, without its cost
+        return path.replace(os.sep, "/")
+
+    return display
 
 
 def reported(result: FileResult) -> list[Finding]:
     """The findings of a file that count: sorted, without suppressed ones."""
+    if not result.findings:  # most files of a run: skip the generator and the sort
+        return []
     return sorted((f for f in result.findings if f.suppression is None), key=Finding.sort_key)

@@ -11,7 +11,7 @@ import json
 
 from marklint.baseline import fingerprints
 from marklint.findings import FileResult, Severity
-from marklint.report import ReportContext, display_path
+from marklint.report import ReportContext, path_display
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -19,8 +19,9 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 def render(results: list[FileResult], ctx: ReportContext) -> str:
     """Render every reported finding as a Code Quality issue."""
     issues = []
+    display = path_display(ctx.root)
     for result in results:
-        path = display_path(result.path, ctx.root)
+        path = display(result.path)
         pairs = sorted(zip(result.findings, fingerprints(result.findings)), key=lambda p: p[0].sort_key())
         for finding, fingerprint in pairs:
             if finding.suppression is not None:

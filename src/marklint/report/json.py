@@ -9,16 +9,8 @@ from __future__ import annotations
 
 import json
 
-from marklint.findings import FileResult, Finding
-from marklint.report import ReportContext, display_path, reported
-
-
-def _fix(finding: Finding) -> object:
-    if finding.fix is None:
-        return None
-    from marklint.fix import fix_to_dict
-
-    return fix_to_dict(finding.fix)
+from marklint.findings import FileResult, Finding, fix_to_dict
+from marklint.report import ReportContext, path_display, reported
 
 
 def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, object]:
@@ -34,7 +26,7 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
         "severity": finding.severity.label,
         "message": finding.message,
         "page": finding.page,
-        "fix": _fix(finding),
+        "fix": fix_to_dict(finding.fix),
     }
     if show_source:
         item["source"] = finding.source
@@ -48,27 +40,41 @@ _encode_string = json.encoder.encode_basestring_ascii  # the C function behind j
 def render(results: list[FileResult], ctx: ReportContext) -> str:
     """Render every reported finding of every file as one JSON array.
 
-    The text is exactly `json.dumps(items, indent=2)`, built item by item because an indented
-    dump cannot use the C encoder and costs more than the rest of a cached run.
+    The text is exactly `json.dumps(items, indent=2)`, built from pieces because an indented
+    dump cannot use the C encoder and costs more than the rest of a cached run: each run of
+    findings without a fix is one C-encoded dump (`_flat_items_text`), a finding with a fix
+    (nested) is indented by `_indented`.
     """
-    items = []
+    pieces = []
+    flat: list[dict[str, object]] = []  # the current run of findings without a fix
+    display = path_display(ctx.root)
     for result in results:
         findings = reported(result)
         if findings:
-            path = display_path(result.path, ctx.root)
-            items.extend(_item_text(finding_dict(finding, path, ctx.show_source)) for finding in findings)
-    if not items:
+            path = display(result.path)
+            for finding in findings:
+                item = finding_dict(finding, path, ctx.show_source)
+                if finding.fix is None:
+                    flat.append(item)
+                    continue
+                if flat:
+                    pieces.append(_flat_items_text(flat))
+                    flat = []
+                pieces.append("  " + _indented(item, "  "))
+    if flat:
+        pieces.append(_flat_items_text(flat))
+    if not pieces:
         return "[]\n"
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    return "[\n" + ",\n".join(pieces) + "\n]\n"
 
 
-def _item_text(item: dict[str, object]) -> str:
-    """One finding object as an element of the indented array (two levels deep)."""
-    if any(isinstance(value, (dict, list)) for value in item.values()):  # a fix: nested
-        return "  " + _indented(item, "  ")
-    # Flat: one C-encoded dump whose item separator carries the line break and indentation
-    # (JSON strings never hold a raw line break, so it cannot occur inside a value).
-    return "  {\n    " + _flat_item(item)[1:-1] + "\n  }"
+def _flat_items_text(items: list[dict[str, object]]) -> str:
+    """Finding objects without nested values as consecutive elements of the indented array (two
+    levels deep), from one C-encoded dump whose item separator carries the line break and the
+    indentation of a member. Between two objects the dump reads "},\\n    {", re-indented here:
+    JSON strings never hold a raw line break, so that text occurs nowhere else."""
+    text = _flat_item(items)[2:-2]  # without the "[{" and "}]" around the objects
+    return "  {\n    " + text.replace("},\n    {", "\n  },\n  {\n    ") + "\n  }"
 
 
 def _indented(value: object, indent: str) -> str:

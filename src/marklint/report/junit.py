@@ -6,15 +6,16 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from marklint.findings import FileResult
-from marklint.report import ReportContext, display_path, reported
+from marklint.report import ReportContext, path_display, reported
 
 
 def render(results: list[FileResult], ctx: ReportContext) -> str:
     """Render results as a JUnit `testsuites` document."""
     suite = ET.Element("testsuite", name="marklint")
     failures = errors = 0
+    display = path_display(ctx.root)
     for result in results:
-        path = display_path(result.path, ctx.root)
+        path = display(result.path)
         case = ET.SubElement(suite, "testcase", name=path, classname="marklint")
         if result.error is not None:
             errors += 1

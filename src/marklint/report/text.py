@@ -3,18 +3,16 @@ summary line per file (`draft.txt: 2 pages, 3 errors, 1 warning (rule set us-cns
 
 from __future__ import annotations
 
-from collections import Counter
-
 from marklint.findings import FileResult, Severity
-from marklint.report import ReportContext, display_path, reported
+from marklint.report import ReportContext, path_display, reported
 
 
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def _summary(result: FileResult, path: str) -> str:
-    counts = Counter(f.severity for f in reported(result))
+def _summary(result: FileResult, path: str, counts: list[int]) -> str:
+    """The summary line of a file; `counts[severity]` is its number of reported findings."""
     parts = [
         _plural(result.pages, "page"),
         _plural(counts[Severity.ERROR], "error"),
@@ -36,23 +34,27 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
         colors = {Severity.ERROR: Fore.RED, Severity.WARNING: Fore.YELLOW, Severity.INFO: Fore.CYAN}
         reset = Style.RESET_ALL
     lines: list[str] = []
-    totals: Counter[str] = Counter()
+    totals: dict[str, int] = {}
+    display = path_display(ctx.root)
     for result in results:
         if result.error is not None:
             continue
-        path = display_path(result.path, ctx.root)
+        path = display(result.path)
         if not ctx.quiet:
             lines.extend(f"{path}: note: {notice}" for notice in result.notices)
+        counts = [0, 0, 0, 0]  # indexed by severity (1-3): cheaper than a Counter of enums
         for finding in reported(result):
+            counts[finding.severity] += 1
             label = f"{finding.code} [{finding.rule}]"
+            if ctx.statistics:
+                totals[label] = totals.get(label, 0) + 1
             if ctx.color:
                 label = f"{colors[finding.severity]}{label}{reset}"
             lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.message}")
             if ctx.show_source and finding.source is not None:
                 lines.append(f"    {finding.source}")
-            totals[f"{finding.code} [{finding.rule}]"] += 1
         if not ctx.quiet:
-            lines.append(_summary(result, path))
-    if ctx.statistics and totals:
+            lines.append(_summary(result, path, counts))
+    if totals:
         lines.extend(f"{count:5d}  {label}" for label, count in sorted(totals.items()))
     return "".join(line + "\n" for line in lines)
