@@ -33,7 +33,7 @@ offered for plain text, Markdown, reST and AsciiDoc; other formats get only in-p
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from marklint.checks.context import CheckContext
 from marklint.document import Block, BlockKind, Document

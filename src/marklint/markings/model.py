@@ -8,10 +8,10 @@ render it. Fields are tuples/frozensets so Markings are hashable.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from marklint.markings.vocab import LEVEL_RANKS
 
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
     from marklint.markings.vocab import Vocabulary
 

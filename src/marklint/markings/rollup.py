@@ -9,7 +9,7 @@ categories and LDCs are unioned (U-05).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from marklint.markings.model import Aea, Marking, Tree, sort_key
 from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary

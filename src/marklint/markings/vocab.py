@@ -17,11 +17,15 @@ import hashlib
 import os
 import pickle
 import re
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
 
 from marklint import __version__
 from marklint.values import FrozenValue
+
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
+if TYPE_CHECKING:
+    from typing import Any
 
 LEVEL_RANKS = {"U": 0, "CUI": 0, "R": 1, "C": 2, "S": 3, "TS": 4}
 _ROLLUPS = ("always", "unclassified-only", "superseded")
