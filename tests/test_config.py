@@ -213,3 +213,13 @@ def test_configured_rule_set_that_cannot_load_is_a_clean_error(tmp_path, monkeyp
     code, out, err = run_cli(cache + ["d"])
     assert (code, out) == (2, "")
     assert err.startswith("marklint: ") and "unknown rule set 'no-such-set'" in err
+
+
+def test_pyproject_that_never_names_marklint_is_passed_over_unparsed(tmp_path):
+    # another tool's broken pyproject.toml is not marklint's business
+    assert load_config(write(tmp_path / "pyproject.toml", "[project]\nname = x\n")) is None
+
+
+def test_pyproject_dotted_keys_are_found(tmp_path):
+    config = load_config(write(tmp_path / "pyproject.toml", 'tool.marklint.rules = "us-ic"\n'))
+    assert config is not None and config.rules == "us-ic"

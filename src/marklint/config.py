@@ -147,6 +147,8 @@ _TOML_KEY = r"""^\s*(?:"([^"]*)"|'([^']*)'|([A-Za-z0-9_-]+))\s*="""
 
 def _toml_section(path: str, text: str) -> LocatedDict | None:
     """`[tool.marklint]` of a pyproject.toml as a LocatedDict (lines found by scanning)."""
+    if "marklint" not in text:  # however the table is spelled, its name is in the text; tomllib costs ~5 ms
+        return None
     import tomllib
 
     try:
