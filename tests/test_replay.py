@@ -241,3 +241,15 @@ def test_file_changed_while_the_run_lints_is_not_trusted(tree, capsys, monkeypat
     monkeypatch.setattr(marklint.cli, "_check", real)
     monkeypatch.setattr(marklint.replay.time, "time_ns", real_time_ns)
     assert lint(["docs"], capsys) == (1, finding("docs/apples.txt") + finding("docs/plums.txt"), "")
+
+
+def test_file_added_in_a_subdirectory_is_linted(tree, capsys, checks):
+    nested = tree / "docs" / "old" / "older"
+    nested.mkdir(parents=True)
+    age(nested, nested.parent, tree / "docs")
+    lint(["docs"], capsys)
+    (nested / "quinces.txt").write_text(DOC.format(word="quinces"))
+    age(nested / "quinces.txt")  # the subdirectory's mtime still says it changed
+    code, out, _ = lint(["docs"], capsys)
+    assert (code, out) == (1, EXPECTED + finding("docs/old/older/quinces.txt"))
+    assert len(checks) == 2

@@ -123,8 +123,8 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     out.write(stdout.getvalue())
     err.write(stderr.getvalue())
     if code != 2 and watched:  # input errors (a missing or unreadable file) are not replayed
-        files, others = watched
-        watch = watch_list(files, [p for p in args.paths if os.path.isdir(p)], others, started)
+        files, directories, others = watched
+        watch = watch_list(files, directories, others, started)
         if watch is not None:
             record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
     return code
@@ -132,8 +132,8 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watched: list | None = None) -> int:
     """The body of `marklint check` (`color`: whether text output is colored). With
-    `watched`, appends the files linted and the rule and vocabulary files their results
-    depend on (for `marklint.replay`)."""
+    `watched`, appends the files linted, the directories walked and the rule and vocabulary
+    files their results depend on (for `marklint.replay`)."""
     from marklint.lint import AUTO, Settings, expand_paths, lint_bytes
 
     settings = Settings(
@@ -168,8 +168,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
     from marklint.distributed import DaskError
     from marklint.parallel import default_jobs, lint_files
 
+    walked: list[str] = []
     try:
-        files = expand_paths(files, settings)
+        files = expand_paths(files, settings, walked)
     except ConfigError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
@@ -201,7 +202,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
             from marklint.ruleset import loaded_files
 
             dependencies += loaded_files()
-        watched += [files, dependencies]
+        watched += [files, walked, dependencies]
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=color,
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,

@@ -330,11 +330,12 @@ def lint_path(path: str, settings: Settings) -> FileResult:
     return lint_bytes(path, data, settings)
 
 
-def expand_paths(paths: list[str], settings: Settings) -> list[str]:
+def expand_paths(paths: list[str], settings: Settings, walked: list[str] | None = None) -> list[str]:
     """Files to lint: given files as they are, directories walked recursively (sorted) for
     files of a known format that pass the include/exclude globs (the command line's and the
     directory's configuration's). Missing paths are kept so that linting reports them.
-    Raises ConfigError for a malformed configuration."""
+    Every directory walked is appended to `walked` when given. Raises ConfigError for a
+    malformed configuration."""
     from marklint.readers import EXTENSIONS
 
     files: list[str] = []
@@ -344,6 +345,8 @@ def expand_paths(paths: list[str], settings: Settings) -> list[str]:
             continue
         settings = effective_settings(path, settings)
         for root, dirs, names in os.walk(path):
+            if walked is not None:
+                walked.append(root)
             dirs[:] = sorted(
                 d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings)
             )

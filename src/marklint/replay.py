@@ -136,17 +136,12 @@ def _isatty(stream) -> bool:
 
 def watch_list(files: list[str], directories: list[str], others: list[str], started: int) -> list | None:
     """[path, signature] of everything the output of a run that `started` (time.time_ns())
-    depends on: the files linted, every directory walked under `directories` (skipping hidden
-    ones, as path expansion does), every place a configuration file could be found for them,
-    and `others` (rule and vocabulary files). None when one of them is too recent to trust,
-    counted from the start of the run: one modified while it ran may not be what it read."""
-    walked = []
-    for top in directories:
-        for root, dirnames, _ in os.walk(top):
-            dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-            walked.append(root)
+    depends on: the files linted, the `directories` walked to find them, every place a
+    configuration file could be found for them, and `others` (rule and vocabulary files).
+    None when one of them is too recent to trust, counted from the start of the run: one
+    modified while it ran may not be what it read."""
     config_places: set[str] = set()
-    starts = {os.getcwd(), *walked, *(os.path.dirname(f) or "." for f in files)}  # cwd: fail-on
+    starts = {os.getcwd(), *directories, *(os.path.dirname(f) or "." for f in files)}  # cwd: fail-on
     for directory in starts:
         directory = os.path.abspath(directory)
         while directory not in config_places:
@@ -155,7 +150,7 @@ def watch_list(files: list[str], directories: list[str], others: list[str], star
             if parent == directory:
                 break
             directory = parent
-    paths = [*files, *walked, *others]
+    paths = [*files, *directories, *others]
     paths += [os.path.join(place, name) for place in sorted(config_places) for name in CONFIG_NAMES]
     trusted_before = started - RACY_NS
     watch = [[path, _signature(path, trusted_before)] for path in dict.fromkeys(paths)]
