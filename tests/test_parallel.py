@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
 
 import marklint.parallel
-from marklint.parallel import default_jobs, map_paths
+from marklint.parallel import WorkerError, default_jobs, map_paths
 
 
 def describe(path: str, settings: object) -> tuple[str, object, int]:
@@ -18,6 +19,12 @@ def describe(path: str, settings: object) -> tuple[str, object, int]:
 
 def explode(path: str, settings: object) -> str:
     raise ValueError(f"bad {path}")
+
+
+def die_on_b(path: str, settings: object) -> str:
+    if path == "b":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    return path
 
 
 def test_default_jobs_is_cpu_count():
@@ -64,6 +71,13 @@ def test_worker_exception_reaches_the_caller(monkeypatch):
     monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
     with pytest.raises(ValueError, match="bad "):
         map_paths(explode, ["a", "b", "c"], None, jobs=2)
+
+
+def test_killed_worker_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
+    with pytest.raises(WorkerError, match="worker process ended abruptly"):
+        map_paths(die_on_b, ["a", "b", "c", "d"], None, jobs=2)
+    assert map_paths(die_on_b, ["a", "c", "d"], None, jobs=2) == ["a", "c", "d"]  # the next run is unaffected
 
 
 def make_tree(root) -> None:

@@ -1,10 +1,11 @@
 """Lint files in parallel worker processes (`--jobs N`), with output in input order.
 
-Workers receive the settings once (pool initializer) and then only paths; they return
-results that the parent puts back in input order, so output is identical to `--jobs 1`.
+Workers receive the settings once (executor initializer) and then only chunks of paths; they
+return results that the parent puts back in input order, so output is identical to `--jobs 1`.
 Work is handed out largest file first, so one big file at the end of the list does not
 leave the other workers idle. Workers ignore SIGINT: on Ctrl-C the parent terminates the
-pool and re-raises KeyboardInterrupt for the CLI to turn into exit code 130.
+workers and re-raises KeyboardInterrupt for the CLI to turn into exit code 130. A worker that
+dies (killed, out of memory) ends the run with WorkerError rather than a hang.
 """
 
 from __future__ import annotations
@@ -30,6 +31,13 @@ _task: tuple[Callable, object] | None = None  # (function, settings) inside a wo
 # Below this much input a pool costs more than it saves: every worker first imports the
 # linting modules and builds the marking parser (a pre-commit run over a few drafts).
 MIN_POOL_BYTES = 256 * 1024
+# Each worker's share is cut into about this many chunks: fewer mean fewer messages for the
+# parent to handle, more mean a smaller last chunk for the other worker to wait for.
+CHUNKS_PER_WORKER = 16
+
+
+class WorkerError(Exception):
+    """A worker process ended without returning its results (killed, or out of memory)."""
 
 
 def default_jobs() -> int:
@@ -47,10 +55,9 @@ def _init_worker(func: Callable, settings: object, gc_threshold: tuple[int, ...]
     _task = (func, settings)
 
 
-def _run_one(item: tuple[int, str]) -> tuple[int, object]:
-    index, path = item
+def _run_chunk(items: list[tuple[int, str]]) -> list[tuple[int, object]]:
     func, settings = _task
-    return index, func(path, settings)
+    return [(index, func(path, settings)) for index, path in items]
 
 
 def _size(path: str) -> int:
@@ -65,6 +72,7 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
 
     `func` must be a module-level function and `settings` picklable. With one job, one
     path, or less than MIN_POOL_BYTES of files in all, the work runs in this process.
+    Raises WorkerError when a worker process ends abruptly.
     """
     sizes = [_size(path) for path in paths]
     if jobs <= 1 or len(paths) <= 1 or sum(sizes) < MIN_POOL_BYTES:
@@ -77,29 +85,40 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     # paying for them again.
     first = order.pop()
     results[first] = func(paths[first], settings)
-    # Small chunks near the end keep workers evenly loaded; larger ones cut IPC overhead.
-    chunksize = max(1, len(order) // (workers * 16))
+    size = max(1, len(order) // (workers * CHUNKS_PER_WORKER))
+    chunks = [[(i, paths[i]) for i in order[start:start + size]] for start in range(0, len(order), size)]
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
     methods = multiprocessing.get_all_start_methods()
     # fork shares the parent's already imported modules, which makes start-up cheap.
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    # Frozen objects are left alone by the workers' collector, so it does not write to (and
-    # copy) every page of memory they share with the parent.
-    gc.freeze()
+    executor = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(func, settings, gc.get_threshold()),
+    )
     try:
-        pool = context.Pool(workers, initializer=_init_worker, initargs=(func, settings, gc.get_threshold()))
-    finally:
-        gc.unfreeze()
-    try:
-        for index, result in pool.imap_unordered(_run_one, ((i, paths[i]) for i in order), chunksize):
-            results[index] = result
-        pool.close()
+        # Frozen objects are left alone by the workers' collector, so it does not write to (and
+        # copy) every page of memory they share with the parent. (With fork, the first submit
+        # starts the workers.)
+        gc.freeze()
+        try:
+            futures = [executor.submit(_run_chunk, chunk) for chunk in chunks]
+        finally:
+            gc.unfreeze()
+        for future in futures:
+            for index, result in future.result():
+                results[index] = result
+    except BrokenProcessPool:
+        raise WorkerError("a worker process ended abruptly (killed, or out of memory?)") from None
     except BaseException:
-        pool.terminate()
+        # On Ctrl-C (or an exception from `func`), stop the workers now rather than after
+        # their queued chunks; the executor has no public way to do so before Python 3.14.
+        for process in list(executor._processes.values()):
+            process.terminate()
         raise
     finally:
-        pool.join()
+        executor.shutdown(cancel_futures=True)
     return results
 
 
