@@ -80,6 +80,22 @@ def test_killed_worker_is_an_error_not_a_hang(monkeypatch):
     assert map_paths(die_on_b, ["a", "c", "d"], None, jobs=2) == ["a", "c", "d"]  # the next run is unaffected
 
 
+def test_without_fork_a_pool_of_spawned_processes_does_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
+    monkeypatch.delattr(os, "fork")  # as on Windows
+    paths = [str(tmp_path / f"f{i}.txt") for i in range(5)]
+    for i, path in enumerate(paths):
+        with open(path, "wb") as handle:
+            handle.write(b"x" * i)
+    parallel = map_paths(describe, paths, {"rules": "us-cnsi"}, jobs=2)
+    assert [(p, s) for p, s, _ in parallel] == [(p, {"rules": "us-cnsi"}) for p in paths]
+    assert parallel[0][2] == os.getpid() and os.getpid() not in {pid for _, _, pid in parallel[1:]}
+    with pytest.raises(ValueError, match="bad "):
+        map_paths(explode, ["a", "b", "c"], None, jobs=2)
+    with pytest.raises(WorkerError, match="worker process ended abruptly"):
+        map_paths(die_on_b, ["a", "b", "c", "d"], None, jobs=2)
+
+
 def make_tree(root) -> None:
     """Two dozen drafts of varied size and correctness, with a bad file and a Markdown file."""
     for i in range(24):
