@@ -27,6 +27,18 @@ def die_on_b(path: str, settings: object) -> str:
     return path
 
 
+def test_chunks_shrink_toward_the_end():
+    from marklint.parallel import _chunks
+
+    sizes = [100_000_000] + [10_000 - i for i in range(1, 500)]
+    order = list(range(len(sizes)))
+    chunks = _chunks(order, sizes, workers=2)
+    assert [i for chunk in chunks for i in chunk] == order  # every file once, largest first
+    assert chunks[0] == [0]  # a huge file is a chunk of its own
+    assert [len(chunk) for chunk in chunks[-3:]] == [1, 1, 1]  # the workers finish together
+    assert len(chunks) < 40  # yet few messages
+
+
 def test_default_jobs_is_cpu_count():
     assert default_jobs() == len(os.sched_getaffinity(0))
 
