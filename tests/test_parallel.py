@@ -85,10 +85,18 @@ def test_worker_exception_reaches_the_caller(monkeypatch):
         map_paths(explode, ["a", "b", "c"], None, jobs=2)
 
 
+def open_files_and_children() -> tuple[list[str], str]:
+    with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children") as handle:
+        return sorted(os.listdir("/proc/self/fd")), handle.read()
+
+
 def test_killed_worker_is_an_error_not_a_hang(monkeypatch):
     monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
+    before = open_files_and_children() if os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children") else None
     with pytest.raises(WorkerError, match="worker process ended abruptly"):
         map_paths(die_on_b, ["a", "b", "c", "d"], None, jobs=2)
+    if before is not None:  # no pipe left open, no worker left running
+        assert open_files_and_children() == before
     assert map_paths(die_on_b, ["a", "c", "d"], None, jobs=2) == ["a", "c", "d"]  # the next run is unaffected
 
 

@@ -59,9 +59,9 @@ def _init_worker(func: Callable, settings: object, gc_threshold: tuple[int, ...]
     _task = (func, settings)
 
 
-def _run_chunk(items: list[tuple[int, str]]) -> list[object]:
+def _run_chunk(chunk: list[str]) -> list[object]:
     func, settings = _task
-    return [func(path, settings) for _, path in items]
+    return [func(path, settings) for path in chunk]
 
 
 def _size(path: str) -> int:
@@ -131,10 +131,12 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
 
     chunk_results: list = [None] * len(chunks)
     missing = len(chunks)
-    tasks_in, tasks_out = os.pipe()
+    owned: set[int] = set()  # file descriptors to close
     pids: dict[int, int] = {}  # worker's result pipe -> its process id
     buffers: dict[int, bytearray] = {}
     try:
+        tasks_in, tasks_out = os.pipe()
+        owned.update((tasks_in, tasks_out))
         # Frozen objects are left alone by the workers' collector, so it does not write to (and
         # copy) every page of memory they share with the parent.
         gc.freeze()
@@ -143,20 +145,19 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
         try:
             for _ in range(workers):
                 results_in, results_out = os.pipe()
+                owned.update((results_in, results_out))
                 pid = os.fork()
                 if pid == 0:
-                    _work(func, paths, settings, chunks, tasks_in, results_out, (tasks_out, results_in, *pids))
-                os.close(results_out)
+                    _work(func, paths, settings, chunks, tasks_in, results_out, owned - {tasks_in, results_out})
+                _close(owned, results_out)
                 pids[results_in] = pid
                 buffers[results_in] = bytearray()
         finally:
             gc.unfreeze()
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        os.close(tasks_in)
-        tasks_in = -1
+        _close(owned, tasks_in)
         _write_all(tasks_out, b"".join(number.to_bytes(4, "little") for number in range(len(chunks))))
-        os.close(tasks_out)
-        tasks_out = -1
+        _close(owned, tasks_out)
         import selectors  # only now: the workers, already at work, need not wait for it
 
         with selectors.DefaultSelector() as selector:
@@ -168,8 +169,10 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
                     data = os.read(fd, 1 << 16)
                     if not data:  # the worker has ended
                         selector.unregister(fd)
-                        os.close(fd)
-                        if os.waitpid(pids.pop(fd), 0)[1] != 0:
+                        status = os.waitpid(pids[fd], 0)[1]
+                        del pids[fd]
+                        _close(owned, fd)
+                        if status != 0:
                             raise WorkerError(WORKER_DIED)
                         continue
                     buffer = buffers[fd]
@@ -185,9 +188,8 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
         if missing:  # every worker ended normally, yet a chunk went missing
             raise WorkerError(WORKER_DIED)
     finally:
-        for fd in (tasks_in, tasks_out, *pids):
-            if fd >= 0:
-                os.close(fd)
+        for fd in owned:
+            os.close(fd)
         for pid in pids.values():  # on Ctrl-C or an error: stop the workers still running
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
@@ -196,7 +198,7 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
 
 def _work(
     func: Callable, paths: list[str], settings: object, chunks: list[list[int]], tasks: int, out: int,
-    parents: tuple[int, ...],
+    parents: set[int],
 ) -> None:
     """A forked worker: close the parent's file descriptors `parents`, lint the chunks whose
     numbers it reads from `tasks` and send their results to `out` until `tasks` is empty.
@@ -224,6 +226,11 @@ def _work(
         os._exit(code)  # not sys.exit: the parent's atexit handlers and unflushed output are not ours
 
 
+def _close(owned: set[int], fd: int) -> None:
+    owned.remove(fd)  # first: after an interruption, a descriptor is leaked rather than closed twice
+    os.close(fd)
+
+
 def _write_all(fd: int, data: bytes) -> None:
     view = memoryview(data)
     while view:
@@ -242,7 +249,7 @@ def _run_spawned(func: Callable, paths: list[str], settings: object, chunks: lis
         initargs=(func, settings, gc.get_threshold()),
     )
     try:
-        futures = [executor.submit(_run_chunk, [(i, paths[i]) for i in chunk]) for chunk in chunks]
+        futures = [executor.submit(_run_chunk, [paths[i] for i in chunk]) for chunk in chunks]
         return [future.result() for future in futures]
     except BrokenProcessPool:
         raise WorkerError(WORKER_DIED) from None
