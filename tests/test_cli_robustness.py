@@ -137,9 +137,8 @@ def test_ctrl_c_during_a_parallel_run_exits_130(tmp_path):
             os.kill(worker, 0)
 
 
-@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
-                    reason="needs Linux /proc to see the worker processes")
-def test_killed_worker_ends_the_run_with_an_error(tmp_path):
+def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
+    """A `--jobs 2` run over a corpus that takes several seconds, once its two workers run."""
     docs = tmp_path / "docs"
     docs.mkdir()
     body = "\n\n".join(f"(S) Paragraph {i} of a long document." for i in range(20000))
@@ -155,7 +154,22 @@ def test_killed_worker_ends_the_run_with_an_error(tmp_path):
     workers = _children(proc.pid)
     assert len(workers) == 2 and proc.poll() is None, "the worker pool never started"
     time.sleep(0.3)
-    assert proc.poll() is None, "the run ended before the kill; make the corpus larger"
+    assert proc.poll() is None, "the run ended early; make the corpus larger"
+    return proc, workers
+
+
+def _ended(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rpartition(")")[2].split()[0] == "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="needs Linux /proc to see the worker processes")
+def test_killed_worker_ends_the_run_with_an_error(tmp_path):
+    proc, workers = _start_parallel_run(tmp_path)
     os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
     out, err = proc.communicate(timeout=60)
     assert (proc.returncode, out) == (2, b"")
@@ -163,3 +177,16 @@ def test_killed_worker_ends_the_run_with_an_error(tmp_path):
     for worker in workers:  # the other worker was stopped too
         with pytest.raises(ProcessLookupError):
             os.kill(worker, 0)
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="needs Linux /proc to see the worker processes")
+def test_workers_stop_soon_after_their_parent_is_killed(tmp_path):
+    proc, workers = _start_parallel_run(tmp_path)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)  # not communicate(): the workers hold its output pipes open as long as they run
+    deadline = time.monotonic() + 3  # the file at hand; the rest of the run would take far longer
+    while not all(_ended(worker) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_ended(worker) for worker in workers), "orphaned workers kept linting"
+    proc.communicate(timeout=60)

@@ -211,10 +211,16 @@ def _work(
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
         for fd in parents:  # so that the pipes report the end of the parent or other workers
             os.close(fd)
+        parent = os.getppid()
         while number_bytes := os.read(tasks, 4):
             number = int.from_bytes(number_bytes, "little")
             try:
-                message = pickle.dumps((number, True, [func(paths[i], settings) for i in chunks[number]]), -1)
+                results = []
+                for index in chunks[number]:
+                    if os.getppid() != parent:  # the parent was killed: nobody wants the rest
+                        return
+                    results.append(func(paths[index], settings))
+                message = pickle.dumps((number, True, results), -1)
             except Exception as exc:  # raised again in the parent, as it would be with one job
                 try:
                     message = pickle.dumps((number, False, exc), -1)
