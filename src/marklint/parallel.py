@@ -140,7 +140,8 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
         # Frozen objects are left alone by the workers' collector, so it does not write to (and
         # copy) every page of memory they share with the parent.
         gc.freeze()
-        # Ctrl-C waits until every worker is known (to be stopped) and ignores SIGINT.
+        # SIGINT is held back while forking: this process gets it once every worker is known (and
+        # can be stopped); the workers, which ignore it, never.
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             for _ in range(workers):
