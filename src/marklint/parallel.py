@@ -78,8 +78,8 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     path, or less than MIN_POOL_BYTES of files in all, the work runs in this process.
     An exception from `func` is raised here; WorkerError when a worker process ends abruptly.
     """
-    sizes = [_size(path) for path in paths]
-    if jobs <= 1 or len(paths) <= 1 or sum(sizes) < MIN_POOL_BYTES:
+    sizes = [_size(path) for path in paths] if jobs > 1 and len(paths) > 1 else []  # no stat calls for one job
+    if not sizes or sum(sizes) < MIN_POOL_BYTES:
         return [func(path, settings) for path in paths]
     workers = min(jobs, len(paths))
     order = sorted(range(len(paths)), key=lambda i: -sizes[i])
