@@ -135,3 +135,58 @@ def test_ctrl_c_during_a_parallel_run_exits_130(tmp_path):
     for worker in workers:  # the pool was terminated, not left running
         with pytest.raises(ProcessLookupError):
             os.kill(worker, 0)
+
+
+def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
+    """A `--jobs 2` run over a corpus that takes several seconds, once its two workers run."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    body = "\n\n".join(f"(S) Paragraph {i} of a long document." for i in range(20000))
+    for i in range(60):
+        (docs / f"d{i:02}.txt").write_text(LETTER.format(body=body))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "marklint", "--no-cache", "--jobs", "2", "docs"], cwd=tmp_path,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = _children(proc.pid)
+    assert len(workers) == 2 and proc.poll() is None, "the worker pool never started"
+    time.sleep(0.3)
+    assert proc.poll() is None, "the run ended early; make the corpus larger"
+    return proc, workers
+
+
+def _ended(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as handle:
+            return handle.read().rpartition(")")[2].split()[0] == "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="needs Linux /proc to see the worker processes")
+def test_killed_worker_ends_the_run_with_an_error(tmp_path):
+    proc, workers = _start_parallel_run(tmp_path)
+    os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out) == (2, b"")
+    assert err == b"marklint: a worker process ended abruptly (killed, or out of memory?)\n"
+    for worker in workers:  # the other worker was stopped too
+        with pytest.raises(ProcessLookupError):
+            os.kill(worker, 0)
+
+
+@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                    reason="needs Linux /proc to see the worker processes")
+def test_workers_stop_soon_after_their_parent_is_killed(tmp_path):
+    proc, workers = _start_parallel_run(tmp_path)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=60)  # not communicate(): the workers hold its output pipes open as long as they run
+    deadline = time.monotonic() + 3  # the file at hand; the rest of the run would take far longer
+    while not all(_ended(worker) for worker in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert all(_ended(worker) for worker in workers), "orphaned workers kept linting"
+    proc.communicate(timeout=60)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 
 import pytest
 
 import marklint.parallel
-from marklint.parallel import default_jobs, map_paths
+from marklint.parallel import WorkerError, default_jobs, map_paths
 
 
 def describe(path: str, settings: object) -> tuple[str, object, int]:
@@ -18,6 +19,24 @@ def describe(path: str, settings: object) -> tuple[str, object, int]:
 
 def explode(path: str, settings: object) -> str:
     raise ValueError(f"bad {path}")
+
+
+def die_on_b(path: str, settings: object) -> str:
+    if path == "b":
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+    return path
+
+
+def test_chunks_shrink_toward_the_end():
+    from marklint.parallel import _chunks
+
+    sizes = [100_000_000] + [10_000 - i for i in range(1, 500)]
+    order = list(range(len(sizes)))
+    chunks = _chunks(order, sizes, workers=2)
+    assert [i for chunk in chunks for i in chunk] == order  # every file once, largest first
+    assert chunks[0] == [0]  # a huge file is a chunk of its own
+    assert [len(chunk) for chunk in chunks[-3:]] == [1, 1, 1]  # the workers finish together
+    assert len(chunks) < 40  # yet few messages
 
 
 def test_default_jobs_is_cpu_count():
@@ -64,6 +83,37 @@ def test_worker_exception_reaches_the_caller(monkeypatch):
     monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
     with pytest.raises(ValueError, match="bad "):
         map_paths(explode, ["a", "b", "c"], None, jobs=2)
+
+
+def open_files_and_children() -> tuple[list[str], str]:
+    with open(f"/proc/{os.getpid()}/task/{os.getpid()}/children") as handle:
+        return sorted(os.listdir("/proc/self/fd")), handle.read()
+
+
+def test_killed_worker_is_an_error_not_a_hang(monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
+    before = open_files_and_children() if os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children") else None
+    with pytest.raises(WorkerError, match="worker process ended abruptly"):
+        map_paths(die_on_b, ["a", "b", "c", "d"], None, jobs=2)
+    if before is not None:  # no pipe left open, no worker left running
+        assert open_files_and_children() == before
+    assert map_paths(die_on_b, ["a", "c", "d"], None, jobs=2) == ["a", "c", "d"]  # the next run is unaffected
+
+
+def test_without_fork_a_pool_of_spawned_processes_does_the_same(tmp_path, monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
+    monkeypatch.delattr(os, "fork")  # as on Windows
+    paths = [str(tmp_path / f"f{i}.txt") for i in range(5)]
+    for i, path in enumerate(paths):
+        with open(path, "wb") as handle:
+            handle.write(b"x" * i)
+    parallel = map_paths(describe, paths, {"rules": "us-cnsi"}, jobs=2)
+    assert [(p, s) for p, s, _ in parallel] == [(p, {"rules": "us-cnsi"}) for p in paths]
+    assert parallel[0][2] == os.getpid() and os.getpid() not in {pid for _, _, pid in parallel[1:]}
+    with pytest.raises(ValueError, match="bad "):
+        map_paths(explode, ["a", "b", "c"], None, jobs=2)
+    with pytest.raises(WorkerError, match="worker process ended abruptly"):
+        map_paths(die_on_b, ["a", "b", "c", "d"], None, jobs=2)
 
 
 def make_tree(root) -> None:

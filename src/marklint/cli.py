@@ -166,7 +166,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
             results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
     from marklint.config import ConfigError
     from marklint.distributed import DaskError
-    from marklint.parallel import default_jobs, lint_files
+    from marklint.parallel import WorkerError, default_jobs, lint_files
 
     walked: list[str] = []
     try:
@@ -181,7 +181,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
             cache_dir=None if args.no_cache else args.cache_dir, dask_address=args.dask,
             dependencies=dependencies,
         ))
-    except DaskError as exc:
+    except (DaskError, WorkerError) as exc:
         err.write(f"marklint: {exc}\n")
         return 2
     if args.write_baseline or args.baseline:
