@@ -214,6 +214,8 @@ def _work(
             os.close(fd)
         parent = os.getppid()
         while number_bytes := os.read(tasks, 4):
+            if len(number_bytes) != 4:  # not seen on Linux or the BSDs; the parent reports a dead worker
+                return
             number = int.from_bytes(number_bytes, "little")
             try:
                 results = []
