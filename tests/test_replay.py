@@ -3,7 +3,6 @@ without linting, and every input of the output invalidates the record."""
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -88,7 +87,7 @@ def test_unchanged_rerun_replays(tree, capsys, checks):
     assert checks == [["docs"]]
     assert lint(["--format", "json", "docs"], capsys)[0] == 1  # another command line: linted
     assert checks == [["docs"], ["docs"]]
-    assert len(list((tree / ".marklint_cache").glob("run-*.json"))) == 2
+    assert len(list((tree / ".marklint_cache").glob("run-*.rec"))) == 2
 
 
 def test_replayed_output_is_identical_in_every_format(tree, capsys, checks):
@@ -192,7 +191,7 @@ def test_runs_that_are_not_recorded(tree, capsys, checks):
         lint(extra + ["docs"], capsys)
         lint(extra + ["docs"], capsys)
     assert len(checks) == 6
-    assert not list((tree / ".marklint_cache").glob("run-*.json"))
+    assert not list((tree / ".marklint_cache").glob("run-*.rec"))
 
 
 def test_recent_files_are_not_trusted(tree, capsys, checks):
@@ -206,19 +205,37 @@ def test_cache_dir_option_and_damaged_records(tree, capsys, checks):
     lint(["--cache-dir", "build/c", "docs"], capsys)
     assert lint(["--cache-dir", "build/c", "docs"], capsys) == (1, EXPECTED, "")
     assert len(checks) == 1
-    [record] = (tree / "build" / "c").glob("run-*.json")
-    data = json.loads(record.read_text())
-    assert "harvest" not in record.read_text() and "A marked paragraph" not in record.read_text()
-    record.write_text(json.dumps({**data, "watch": 5}))
-    assert lint(["--cache-dir", "build/c", "docs"], capsys) == (1, EXPECTED, "")
-    assert len(checks) == 2
+    [record] = (tree / "build" / "c").glob("run-*.rec")
+    text = record.read_text()
+    assert "harvest" not in text and "A marked paragraph" not in text
+    damaged = [
+        text[:len(text) // 2],  # truncated
+        text.replace("\n", "\n\n", 3),  # a length that does not fit
+        text.replace("marklint replay", "marklint replay x"),  # another layout
+        text + "5\ndocs/",  # a path without its signature
+        "",
+    ]
+    for number, bad in enumerate(damaged, start=2):
+        record.write_text(bad)
+        assert lint(["--cache-dir", "build/c", "docs"], capsys) == (1, EXPECTED, ""), bad[:40]
+        assert len(checks) == number  # linted, not replayed
+        record.unlink()  # else the run re-records and the next damage is not tried
+
+
+def test_record_fields_are_lengths_and_text(tree, capsys, checks):
+    """Any output round-trips: line ends, separators and lengths inside a field are data."""
+    fields = ["a\r\nb", "", "12\nthirteen", "\udcff", "x" * 1000]
+    assert marklint.replay._unpack(marklint.replay._pack(fields)) == fields
+    for bad in ("marklint replay 2\n-1\nx", "marklint replay 2\n9\nshort", "marklint replay 2\n1x\n"):
+        with pytest.raises(ValueError):
+            marklint.replay._unpack(bad)
 
 
 def test_only_the_newest_records_are_kept(tree, capsys, checks, monkeypatch):
     monkeypatch.setattr(marklint.replay, "KEEP_RECORDS", 2)
     for name in ("apples", "pears", "plums"):
         lint([f"docs/{name}.txt"], capsys)
-    assert len(list((tree / ".marklint_cache").glob("run-*.json"))) == 2
+    assert len(list((tree / ".marklint_cache").glob("run-*.rec"))) == 2
 
 
 def test_file_changed_while_the_run_lints_is_not_trusted(tree, capsys, monkeypatch):

@@ -14,24 +14,27 @@ The trust model is the result cache's: a file whose size, mtime and inode are un
 unchanged, and a file modified within two seconds of the run is not trusted (no record is
 written while one is, and a recorded signature never matches it). Records hold the output,
 which quotes markings but never document text (runs with --show-source are not recorded).
+
+A record is a list of text fields, each written as its length and a newline, then the field;
+the last holds the watched paths and their signatures, separated by NULs (which no path
+holds). No JSON: importing `json` (and the `re` it needs) would cost a replayed run a third of
+its time. Nothing in a record is evaluated: keys and signatures are compared as text.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
 
 from marklint import __version__
 
-_FORMAT = 1  # bump when the record layout changes
+_MAGIC = "marklint replay 2\n"  # change the number when the record layout changes
 # A file modified this recently may change again within the same mtime tick without its stat
 # signature changing, so its signature is not trusted.
 RACY_NS = 2_000_000_000
 CONFIG_NAMES = (".marklint.yaml", "pyproject.toml")  # what marklint.config looks for, per directory
 DEFAULT_CACHE_DIR = ".marklint_cache"
-_RACY = 0  # the signature of a file too recent to trust: never recorded, never equal to one
 KEEP_RECORDS = 16  # records of other command lines beyond this many are deleted, oldest first
 
 
@@ -42,14 +45,15 @@ def stat_signature(st: os.stat_result) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns, st.st_ino]
 
 
-def _signature(path: str, trusted_before: int) -> list[int] | int | None:
-    """A path's (size, mtime_ns, inode); None when it does not exist, _RACY when it was
-    modified at or after `trusted_before` (ns since the epoch)."""
+def _signature(path: str, trusted_before: int) -> str | None:
+    """A path's "size mtime_ns inode"; "" when it does not exist, None when it was modified
+    at or after `trusted_before` (ns since the epoch): too recent to trust, it is never
+    recorded and never equal to a recorded signature."""
     try:
         st = os.stat(path)
     except OSError:
-        return None
-    return _RACY if st.st_mtime_ns >= trusted_before else [st.st_size, st.st_mtime_ns, st.st_ino]
+        return ""
+    return None if st.st_mtime_ns >= trusted_before else f"{st.st_size} {st.st_mtime_ns} {st.st_ino}"
 
 
 _code_rows: str | None = None
@@ -62,14 +66,19 @@ def code_rows() -> str:
     if _code_rows is None:
         import marklint.rules  # a plain package: locating it needs no importlib.resources
 
+        roots = [os.path.dirname(__file__)]
+        rules = os.path.dirname(marklint.rules.__file__)
+        if not rules.startswith(roots[0] + os.sep):  # not installed inside the package: a source checkout
+            roots.append(rules)
         rows = []
-        for root in (os.path.dirname(__file__), os.path.dirname(marklint.rules.__file__)):
+        for root in roots:
             for dirpath, dirnames, filenames in os.walk(root):
                 dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+                relative = dirpath[len(root) + 1:]  # what os.path.relpath gives, without its cost
                 for name in sorted(filenames):
                     if name.endswith((".py", ".lark", ".yaml")):
                         st = os.stat(os.path.join(dirpath, name))
-                        rows.append(f"{os.path.relpath(os.path.join(dirpath, name), root)}:{st.st_size}:{st.st_mtime_ns}")
+                        rows.append(f"{os.path.join(relative, name)}:{st.st_size}:{st.st_mtime_ns}")
         _code_rows = "\n".join(rows)
     return _code_rows
 
@@ -80,17 +89,42 @@ def today() -> str:
     return time.strftime("%Y-%m-%d")
 
 
-def _key(argv: list[str], tty: bool) -> list:
-    """What, besides files, a run's output depends on."""
-    return [__version__, sys.version, os.getcwd(), argv, os.environ.get("NO_COLOR"),
-            os.environ.get("GITHUB_ACTIONS"), tty, today()]
+def _key(argv: list[str], tty: bool) -> str:
+    """What, besides files, a run's output depends on, as text (the repr of strings, None
+    and booleans: deterministic, and it escapes what cannot be encoded)."""
+    return repr([__version__, sys.version, os.getcwd(), argv, os.environ.get("NO_COLOR"),
+                 os.environ.get("GITHUB_ACTIONS"), tty, today()])
 
 
-def _record_path(directory: str, key: list) -> str:
+def _record_path(directory: str, key: str) -> str:
     import zlib  # a name, not a proof: the record holds its whole key and is checked against it
 
-    text = json.dumps(key)
-    return os.path.join(directory, f"run-{zlib.crc32(text.encode()):08x}{len(text):x}.json")
+    return os.path.join(directory, f"run-{zlib.crc32(key.encode()):08x}{len(key):x}.rec")
+
+
+def _pack(fields: list[str]) -> str:
+    return _MAGIC + "".join(f"{len(field)}\n{field}" for field in fields)
+
+
+def _unpack(text: str) -> list[str]:
+    """The fields of a record; ValueError when it is not one."""
+    if not text.startswith(_MAGIC):
+        raise ValueError("not a record")
+    fields, at = [], len(_MAGIC)
+    while at < len(text):
+        newline = text.index("\n", at)
+        digits = text[at:newline]
+        end = newline + 1 + int(digits) if digits.isascii() and digits.isdigit() else -1
+        if end > len(text) or end < 0:
+            raise ValueError("a damaged record")
+        fields.append(text[newline + 1:end])
+        at = end
+    return fields
+
+
+def _open(path: str, mode: str):
+    # newline="": lengths count the characters as written; surrogateescape: any file name
+    return open(path, mode, encoding="utf-8", errors="surrogateescape", newline="")
 
 
 def _cache_directory(argv: list[str]) -> str:
@@ -112,18 +146,17 @@ def replay(argv: list[str], out, err) -> int | None:
     when a record of it exists and nothing it depends on has changed; else None."""
     try:
         key = _key(argv, _isatty(out))
-        with open(_record_path(_cache_directory(argv), key), "rb") as handle:
-            record = json.loads(handle.read())
-        if record["format"] != _FORMAT or record["key"] != key or record["code"] != code_rows():
+        with _open(_record_path(_cache_directory(argv), key), "r") as handle:
+            recorded_key, code_text, exit_text, stdout, stderr, watched = _unpack(handle.read())
+        watch = watched.split("\0")
+        if recorded_key != key or code_text != code_rows() or len(watch) % 2 or not exit_text.isdigit():
             return None
         trusted_before = time.time_ns() - RACY_NS
-        for path, signature in record["watch"]:
+        for path, signature in zip(watch[::2], watch[1::2]):
             if _signature(path, trusted_before) != signature:
                 return None
-        stdout, stderr, code = record["stdout"], record["stderr"], record["exit"]
-        if not (isinstance(stdout, str) and isinstance(stderr, str) and type(code) is int):
-            return None
-    except (OSError, ValueError, KeyError, TypeError):
+        code = int(exit_text)
+    except (OSError, ValueError):  # no record, a damaged one, or too few fields
         return None
     out.write(stdout)
     err.write(stderr)
@@ -134,8 +167,8 @@ def _isatty(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
-def watch_list(files: list[str], directories: list[str], others: list[str], started: int) -> list | None:
-    """[path, signature] of everything the output of a run that `started` (time.time_ns())
+def watch_list(files: list[str], directories: list[str], others: list[str], started: int) -> list[str] | None:
+    """Path, signature, path, signature... of everything the output of a run that `started` (time.time_ns())
     depends on: the files linted, the `directories` walked to find them, every place a
     configuration file could be found for them, and `others` (rule and vocabulary files).
     None when one of them is too recent to trust, counted from the start of the run: one
@@ -153,27 +186,28 @@ def watch_list(files: list[str], directories: list[str], others: list[str], star
     paths = [*files, *directories, *others]
     paths += [os.path.join(place, name) for place in sorted(config_places) for name in CONFIG_NAMES]
     trusted_before = started - RACY_NS
-    watch = [[path, _signature(path, trusted_before)] for path in dict.fromkeys(paths)]
-    if any(signature == _RACY for _, signature in watch):
-        return None
+    watch = []
+    for path in dict.fromkeys(paths):
+        signature = _signature(path, trusted_before)
+        if signature is None:
+            return None
+        watch += [path, signature]
     return watch
 
 
-def record(argv: list[str], out, watch: list, stdout: str, stderr: str, code: int, directory: str) -> None:
+def record(argv: list[str], out, watch: list[str], stdout: str, stderr: str, code: int, directory: str) -> None:
     """Record a run for `replay`; a cache directory that cannot be written only costs speed."""
     from marklint.cache import mark_directory
 
     try:
         key = _key(argv, _isatty(out))
-        data = {"format": _FORMAT, "key": key, "code": code_rows(), "watch": watch,
-                "stdout": stdout, "stderr": stderr, "exit": code}
         os.makedirs(directory, exist_ok=True)
         mark_directory(directory)
         path = _record_path(directory, key)
         tmp = f"{path}.{os.getpid()}.tmp"  # not tempfile: its import costs more than the rest
         try:
-            with open(tmp, "w", encoding="utf-8") as stream:
-                stream.write(json.dumps(data, separators=(",", ":")))
+            with _open(tmp, "w") as stream:
+                stream.write(_pack([key, code_rows(), str(code), stdout, stderr, "\0".join(watch)]))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -188,7 +222,7 @@ def _prune(directory: str) -> None:
     list of changed files, on every commit)."""
     records = []
     for entry in os.scandir(directory):
-        if entry.name.startswith("run-") and entry.name.endswith(".json"):
+        if entry.name.startswith("run-") and entry.name.endswith((".rec", ".json")):  # .json: older versions
             records.append((entry.stat().st_mtime_ns, entry.path))
     for _, path in sorted(records, reverse=True)[KEEP_RECORDS:]:
         try:
