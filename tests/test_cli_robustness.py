@@ -105,36 +105,13 @@ def test_ctrl_c_while_reading_stdin_exits_130(tmp_path):
     assert (proc.returncode, out, err) == (130, b"", b"")
 
 
+needs_proc = pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
+                                reason="needs Linux /proc to see the worker processes")
+
+
 def _children(pid: int) -> list[int]:
     with open(f"/proc/{pid}/task/{pid}/children") as handle:
         return [int(child) for child in handle.read().split()]
-
-
-@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
-                    reason="needs Linux /proc to see the worker processes")
-def test_ctrl_c_during_a_parallel_run_exits_130(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    body = "\n\n".join(f"(S) Paragraph {i} of a long document." for i in range(20000))
-    for i in range(60):
-        (docs / f"d{i:02}.txt").write_text(LETTER.format(body=body))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "marklint", "--no-cache", "--jobs", "2", "docs"], cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
-        time.sleep(0.05)
-    workers = _children(proc.pid)
-    assert len(workers) == 2 and proc.poll() is None, "the worker pool never started"
-    time.sleep(0.3)
-    assert proc.poll() is None, "the run ended before Ctrl-C; make the corpus larger"
-    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
-    out, err = proc.communicate(timeout=60)
-    assert (proc.returncode, out, err) == (130, b"", b"")
-    for worker in workers:  # the pool was terminated, not left running
-        with pytest.raises(ProcessLookupError):
-            os.kill(worker, 0)
 
 
 def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
@@ -158,6 +135,17 @@ def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
     return proc, workers
 
 
+@needs_proc
+def test_ctrl_c_during_a_parallel_run_exits_130(tmp_path):
+    proc, workers = _start_parallel_run(tmp_path)
+    os.killpg(proc.pid, signal.SIGINT)  # Ctrl-C reaches the whole process group
+    out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, out, err) == (130, b"", b"")
+    for worker in workers:  # the workers were stopped, not left running
+        with pytest.raises(ProcessLookupError):
+            os.kill(worker, 0)
+
+
 def _ended(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as handle:
@@ -166,8 +154,7 @@ def _ended(pid: int) -> bool:
         return True
 
 
-@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
-                    reason="needs Linux /proc to see the worker processes")
+@needs_proc
 def test_killed_worker_ends_the_run_with_an_error(tmp_path):
     proc, workers = _start_parallel_run(tmp_path)
     os.kill(workers[0], signal.SIGKILL)  # as the kernel's out-of-memory killer would
@@ -179,8 +166,7 @@ def test_killed_worker_ends_the_run_with_an_error(tmp_path):
             os.kill(worker, 0)
 
 
-@pytest.mark.skipif(not os.path.exists(f"/proc/{os.getpid()}/task/{os.getpid()}/children"),
-                    reason="needs Linux /proc to see the worker processes")
+@needs_proc
 def test_workers_stop_soon_after_their_parent_is_killed(tmp_path):
     proc, workers = _start_parallel_run(tmp_path)
     os.kill(proc.pid, signal.SIGKILL)
