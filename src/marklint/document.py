@@ -14,7 +14,7 @@ import re
 from array import array
 from enum import Enum
 
-from marklint.values import FrozenValue
+from marklint.values import FrozenValue, Value
 
 _LINE_END_RE = re.compile(r"\r\n?|\n")  # lines end at CRLF, LF or a lone CR, as the readers count them
 # The line index keeps the start of every LINE_INDEX_STEP-th line: a few MB for a 100 MB file
@@ -43,11 +43,12 @@ class Region(str, Enum):
     FOOTER = "footer"
 
 
-# The records below are plain classes rather than dataclasses: defining a dataclass costs
-# milliseconds of start-up (it compiles generated code), and importing `dataclasses` more.
+# The records below are written on marklint.values' bases rather than as dataclasses: defining
+# a dataclass costs milliseconds of start-up (it compiles generated code), and importing
+# `dataclasses` more.
 
 
-class Block:
+class Block(Value):
     """A unit of text with its position in the source.
 
     `text` holds the block's text with hard-wrapped lines joined by "\\n" (so the n-th line of
@@ -59,7 +60,7 @@ class Block:
 
     # a 100 MB file has hundreds of thousands of blocks
     __slots__ = ("kind", "text", "line", "column", "region", "continuation_columns", "label")
-    __hash__ = None  # type: ignore[assignment]
+    _fields = __slots__
 
     def __init__(self, kind: BlockKind, text: str, line: int, column: int = 1, region: Region = Region.BODY,
                  continuation_columns: tuple[int, ...] = (), label: str | None = None) -> None:
@@ -70,17 +71,6 @@ class Block:
         self.region = region
         self.continuation_columns = continuation_columns
         self.label = label
-
-    def _values(self) -> tuple:
-        return (self.kind, self.text, self.line, self.column, self.region, self.continuation_columns, self.label)
-
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is self.__class__ else NotImplemented
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__name__}(kind={self.kind!r}, text={self.text!r}, line={self.line!r}, "
-                f"column={self.column!r}, region={self.region!r}, "
-                f"continuation_columns={self.continuation_columns!r}, label={self.label!r})")
 
     @property
     def end_line(self) -> int:
@@ -105,7 +95,8 @@ class SourceBlock(Block):
     The plain-text reader makes one where the block's text is exactly `source[start:end]` (no
     line of it is indented or ends in spaces, so every continuation line starts at column 1):
     a big file's text is then held once, in `Document.source`, instead of twice. It behaves as
-    a `Block` holding that text; assigning `text` is not supported.
+    a `Block` holding that text (compared and shown by Block's fields); assigning `text` is not
+    supported.
     """
 
     __slots__ = ("source", "start", "end")
@@ -119,6 +110,10 @@ class SourceBlock(Block):
         self.column = column
         self.region = Region.BODY
         self.label = None
+
+    def __reduce__(self) -> tuple:
+        # by its own arguments, not Block's fields (its region and label are those __init__ sets)
+        return SourceBlock, (self.kind, self.source, self.start, self.end, self.line, self.column)
 
     @property
     def text(self) -> str:  # type: ignore[override]
@@ -146,27 +141,19 @@ class SourceBlock(Block):
         return self.line + row, start + offset - self.source.rfind("\n", start, end)
 
 
-class Page:
+class Page(Value):
     """One page: its number (1-based) and its blocks in reading order. Mutable and compared
     by value."""
 
     __slots__ = ("number", "blocks")
-    __hash__ = None  # type: ignore[assignment]
+    _fields = __slots__
 
     def __init__(self, number: int, blocks: list[Block] | None = None) -> None:
         self.number = number
         self.blocks = [] if blocks is None else blocks
 
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is not Page:
-            return NotImplemented
-        return (self.number, self.blocks) == (other.number, other.blocks)
 
-    def __repr__(self) -> str:
-        return f"Page(number={self.number!r}, blocks={self.blocks!r})"
-
-
-class Document:
+class Document(Value):
     """A parsed input file.
 
     `source` is the decoded text for text formats (None for DOCX/PDF); fix mode and
@@ -177,7 +164,7 @@ class Document:
     line index, a cache).
     """
 
-    __hash__ = None  # type: ignore[assignment]
+    _fields = ("path", "format", "pages", "source", "metadata", "notes")
 
     def __init__(self, path: str, format: str, pages: list[Page] | None = None, source: str | None = None,
                  metadata: dict[str, object] | None = None, notes: list[tuple[str, int, str]] | None = None) -> None:
@@ -188,16 +175,6 @@ class Document:
         self.metadata = {} if metadata is None else metadata
         self.notes = [] if notes is None else notes
         self._line_index: array | None = None
-
-    def _values(self) -> tuple:
-        return (self.path, self.format, self.pages, self.source, self.metadata, self.notes)
-
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is Document else NotImplemented
-
-    def __repr__(self) -> str:
-        return (f"Document(path={self.path!r}, format={self.format!r}, pages={self.pages!r}, "
-                f"source={self.source!r}, metadata={self.metadata!r}, notes={self.notes!r})")
 
     def source_line(self, line: int) -> str | None:
         """The text of a 1-based line of `source` (which must not be None), without its line

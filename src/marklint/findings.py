@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import IntEnum
 
-from marklint.values import FrozenValue
+from marklint.values import FrozenValue, Value
 
 
 class Severity(IntEnum):
@@ -32,22 +32,20 @@ class Severity(IntEnum):
             raise ValueError(f"unknown severity {text!r}; use error, warning or info") from None
 
 
-# The records below are plain classes rather than dataclasses: defining a dataclass costs
-# milliseconds of start-up (it compiles generated code), and importing `dataclasses` more.
+# The records below are written on marklint.values' bases rather than as dataclasses: defining
+# a dataclass costs milliseconds of start-up (it compiles generated code), and importing
+# `dataclasses` more. Edit, Fix and Finding are slotted: a big file yields hundreds of thousands.
 
 
-def _frozen(self: object, name: str, value: object = None) -> None:
-    raise AttributeError(f"cannot assign to field {name!r}")
-
-
-class Edit:
+class Edit(FrozenValue):
     """Replace the text between two 1-based (line, column) positions, end exclusive.
 
     Immutable, compared and hashed by value.
     """
 
     __slots__ = ("line", "column", "end_line", "end_column", "replacement")
-    __setattr__ = __delattr__ = _frozen
+    _fields = __slots__
+    __reduce__ = Value.__reduce__  # by position: workers send every result to the parent
 
     def __init__(self, line: int, column: int, end_line: int, end_column: int, replacement: str) -> None:
         init = object.__setattr__
@@ -58,52 +56,22 @@ class Edit:
         # a big file repeats a few replacements many thousand times
         init(self, "replacement", sys.intern(replacement))
 
-    def _values(self) -> tuple:
-        return (self.line, self.column, self.end_line, self.end_column, self.replacement)
 
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is Edit else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return (f"Edit(line={self.line!r}, column={self.column!r}, end_line={self.end_line!r}, "
-                f"end_column={self.end_column!r}, replacement={self.replacement!r})")
-
-    def __reduce__(self) -> tuple:
-        return Edit, self._values()
-
-
-class Fix:
+class Fix(FrozenValue):
     """A correction attached to a finding. `safety` is "safe" or "unsafe".
 
     Immutable, compared and hashed by value.
     """
 
     __slots__ = ("description", "safety", "edits")
-    __setattr__ = __delattr__ = _frozen
+    _fields = __slots__
+    __reduce__ = Value.__reduce__  # as Edit's
 
     def __init__(self, description: str, safety: str, edits: tuple[Edit, ...]) -> None:
         init = object.__setattr__
         init(self, "description", sys.intern(description))  # as Edit.replacement
         init(self, "safety", safety)
         init(self, "edits", edits)
-
-    def _values(self) -> tuple:
-        return (self.description, self.safety, self.edits)
-
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is Fix else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._values())
-
-    def __repr__(self) -> str:
-        return f"Fix(description={self.description!r}, safety={self.safety!r}, edits={self.edits!r})"
-
-    def __reduce__(self) -> tuple:
-        return Fix, self._values()
 
 
 class Suppression(FrozenValue):
@@ -115,7 +83,7 @@ class Suppression(FrozenValue):
         self.__dict__.update(kind=kind, justification=justification)
 
 
-class Finding:
+class Finding(Value):
     """One problem at one place.
 
     `marking` is the marking text the finding is about (a banner or portion mark, never
@@ -124,10 +92,9 @@ class Finding:
     `line` and `column`. Mutable and compared by value.
     """
 
-    # a big file yields hundreds of thousands of findings
     __slots__ = ("path", "line", "column", "code", "rule", "severity", "message", "end_line", "end_column",
                  "page", "marking", "fix", "suppression", "source")
-    __hash__ = None  # type: ignore[assignment]  # mutable, compared by value
+    _fields = __slots__
 
     def __init__(self, path: str, line: int, column: int, code: str, rule: str, severity: Severity, message: str,
                  end_line: int | None = None, end_column: int | None = None, page: int | None = None,
@@ -148,31 +115,18 @@ class Finding:
         self.suppression = suppression
         self.source = source
 
-    def _values(self) -> tuple:
+    @property
+    def _values(self) -> tuple:  # type: ignore[override]
+        # written out: reading the slots by name takes twice as long, and pickling findings is hot
         return (self.path, self.line, self.column, self.code, self.rule, self.severity, self.message,
                 self.end_line, self.end_column, self.page, self.marking, self.fix, self.suppression, self.source)
-
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is Finding else NotImplemented
-
-    def __repr__(self) -> str:
-        return (f"Finding(path={self.path!r}, line={self.line!r}, column={self.column!r}, code={self.code!r}, "
-                f"rule={self.rule!r}, severity={self.severity!r}, message={self.message!r}, "
-                f"end_line={self.end_line!r}, end_column={self.end_column!r}, page={self.page!r}, "
-                f"marking={self.marking!r}, fix={self.fix!r}, suppression={self.suppression!r}, "
-                f"source={self.source!r})")
-
-    def __reduce__(self) -> tuple:
-        # by its values: workers send every result to the parent, and this pickles smaller and
-        # loads faster than the default (the slots by name)
-        return Finding, self._values()
 
     def sort_key(self) -> tuple:
         """Order findings by file position, then code."""
         return (self.path, self.line, self.column, self.code, self.message)
 
 
-class FileResult:
+class FileResult(Value):
     """Everything learned from one input: its findings, page count and the rule set used.
 
     `error` is set when the file could not be read (not text, missing, unreadable, a missing
@@ -180,7 +134,7 @@ class FileResult:
     compared by value.
     """
 
-    __hash__ = None  # type: ignore[assignment]
+    _fields = ("path", "findings", "pages", "ruleset", "error", "notices")
 
     def __init__(self, path: str, findings: list[Finding] | None = None, pages: int = 0, ruleset: str | None = None,
                  error: str | None = None, notices: list[str] | None = None) -> None:
@@ -190,19 +144,6 @@ class FileResult:
         self.ruleset = ruleset
         self.error = error
         self.notices = [] if notices is None else notices
-
-    def _values(self) -> tuple:
-        return (self.path, self.findings, self.pages, self.ruleset, self.error, self.notices)
-
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is FileResult else NotImplemented
-
-    def __repr__(self) -> str:
-        return (f"FileResult(path={self.path!r}, findings={self.findings!r}, pages={self.pages!r}, "
-                f"ruleset={self.ruleset!r}, error={self.error!r}, notices={self.notices!r})")
-
-    def __reduce__(self) -> tuple:
-        return FileResult, self._values()  # as Finding's
 
 
 def edit_to_dict(edit: Edit) -> dict[str, object]:

@@ -20,7 +20,7 @@ import sys
 
 from marklint.document import Block, BlockKind, Document, Page
 from marklint.pages import is_page_number
-from marklint.values import FrozenValue
+from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
@@ -68,8 +68,8 @@ class Parsed(FrozenValue):
         self.__dict__.update(marking=marking, error=error)
 
 
-# Mark and PageMarks are plain classes: defining a dataclass costs milliseconds of start-up.
-class Mark:
+# Mark and PageMarks are not dataclasses: defining one costs milliseconds of start-up.
+class Mark(Value):
     """A banner or portion mark found in the document, with its exact position (tens of
     thousands per run). Compared by value.
 
@@ -79,7 +79,7 @@ class Mark:
     """
 
     __slots__ = ("text", "form", "line", "column", "end_column", "page", "block", "marking", "error", "cable")
-    __hash__ = None  # mutable, compared by value
+    _fields = __slots__
 
     def __init__(self, text: str, form: str, line: int, column: int, end_column: int, page: int, block: Block,
                  marking: Marking | None, error: MarkingError | None = None, cable: bool = False) -> None:
@@ -93,18 +93,6 @@ class Mark:
         self.marking = marking
         self.error = error
         self.cable = cable
-
-    def _values(self) -> tuple:
-        return (self.text, self.form, self.line, self.column, self.end_column, self.page, self.block,
-                self.marking, self.error, self.cable)
-
-    def __eq__(self, other: object) -> bool:
-        return self._values() == other._values() if other.__class__ is Mark else NotImplemented
-
-    def __repr__(self) -> str:
-        return (f"Mark(text={self.text!r}, form={self.form!r}, line={self.line!r}, column={self.column!r}, "
-                f"end_column={self.end_column!r}, page={self.page!r}, block={self.block!r}, "
-                f"marking={self.marking!r}, error={self.error!r}, cable={self.cable!r})")
 
 
 class PageMarks:

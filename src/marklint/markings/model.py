@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import cached_property
 
 from marklint.markings.vocab import LEVEL_RANKS
+from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
@@ -43,22 +44,19 @@ class MarkingError(ValueError):
         self.confident = False  # True when `suggestion` is safe to apply as a fix
 
 
-# The value classes below are written out by hand rather than as frozen dataclasses: defining
-# a dataclass costs milliseconds of start-up (it compiles generated code).
+# The value classes below are FrozenValues rather than frozen dataclasses: defining a dataclass
+# costs milliseconds of start-up (it compiles generated code).
 
 
-def _frozen(self: object, name: str, value: object = None) -> None:
-    raise AttributeError(f"cannot assign to field {name!r}")
-
-
-class Problem:
+class Problem(FrozenValue):
     """One problem of one marking string; `replacement` replaces [column, end_column).
 
     Immutable, compared and hashed by value.
     """
 
     __slots__ = ("rule", "column", "end_column", "message", "replacement")
-    __setattr__ = __delattr__ = _frozen
+    _fields = __slots__
+    __reduce__ = Value.__reduce__  # by position, as its __init__ takes them
 
     def __init__(self, rule: str, column: int, end_column: int, message: str,
                  replacement: str | None = None) -> None:
@@ -69,31 +67,16 @@ class Problem:
         init(self, "message", message)
         init(self, "replacement", replacement)
 
-    def _fields(self) -> tuple:
-        return (self.rule, self.column, self.end_column, self.message, self.replacement)
 
-    def __eq__(self, other: object) -> bool:
-        return self._fields() == other._fields() if other.__class__ is Problem else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return (f"Problem(rule={self.rule!r}, column={self.column!r}, end_column={self.end_column!r}, "
-                f"message={self.message!r}, replacement={self.replacement!r})")
-
-    def __reduce__(self) -> tuple:
-        return Problem, self._fields()
-
-
-class Aea:
+class Aea(FrozenValue):
     """One AEA (or NATO control) item: RD, FRD, TFNI, DOD UCNI, ATOMAL...; RD/FRD subsets.
 
     Immutable, compared and hashed by value.
     """
 
     __slots__ = ("id", "cnwdi", "sigma")
-    __setattr__ = __delattr__ = _frozen
+    _fields = __slots__
+    __reduce__ = Value.__reduce__  # as Problem's
 
     def __init__(self, id: str, cnwdi: bool = False, sigma: tuple[int, ...] = ()) -> None:
         init = object.__setattr__
@@ -101,35 +84,18 @@ class Aea:
         init(self, "cnwdi", cnwdi)
         init(self, "sigma", sigma)
 
-    def _fields(self) -> tuple:
-        return (self.id, self.cnwdi, self.sigma)
 
-    def __eq__(self, other: object) -> bool:
-        return self._fields() == other._fields() if other.__class__ is Aea else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._fields())
-
-    def __repr__(self) -> str:
-        return f"Aea(id={self.id!r}, cnwdi={self.cnwdi!r}, sigma={self.sigma!r})"
-
-    def __reduce__(self) -> tuple:
-        return Aea, self._fields()
-
-
-_MARKING_FIELDS = ("scheme", "level", "owners", "sci", "sap", "aea", "fgi", "cui", "cui_categories", "dissem",
-                   "rel_to", "display_only", "eyes", "nonic", "accm", "legacy_decl", "legacy")
-
-
-class Marking:
+class Marking(FrozenValue):
     """The meaning of one marking. Compare with ==; render with banner() / portion().
 
     scheme: "us", "foreign" (owner list), "nato", "joint", "fgi" (concealed foreign source,
     `//FGI S`) or "cui" (a pure CUI marking, level "CUI"). Immutable and hashable; `vocab`
-    takes no part in equality or repr.
+    takes no part in equality or repr, nor `legacy` in equality.
     """
 
-    __setattr__ = __delattr__ = _frozen
+    # shown by these; compared and hashed by `_key`, cached (Markings are shared via the parse cache)
+    _fields = ("scheme", "level", "owners", "sci", "sap", "aea", "fgi", "cui", "cui_categories", "dissem",
+               "rel_to", "display_only", "eyes", "nonic", "accm", "legacy_decl", "legacy")
 
     def __init__(
         self,
@@ -157,9 +123,6 @@ class Marking:
             cui_categories=cui_categories, dissem=dissem, rel_to=rel_to, display_only=display_only,
             eyes=eyes, nonic=nonic, accm=accm, legacy_decl=legacy_decl, legacy=legacy, vocab=vocab,
         )
-
-    def __repr__(self) -> str:
-        return "Marking(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in _MARKING_FIELDS) + ")"
 
     @cached_property
     def _key(self) -> tuple:
