@@ -956,7 +956,7 @@ def ruleset_files(name_or_path: str) -> list[str]:
 # in it); editing them makes the cached rule sets stale.
 _CODE_FILES = (
     "ruleset.py", "yamlsafe.py", "checks/registry.py", "markings/rollup.py", "findings.py", "document.py",
-    "userpattern.py",
+    "userpattern.py", "values.py",
 )
 
 
