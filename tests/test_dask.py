@@ -32,11 +32,16 @@ def test_unreachable_scheduler_is_a_clear_error(monkeypatch):
         map_on_dask("tcp://127.0.0.1:1", measure, unreadable, ["a.txt"], None)
 
 
+# Without a dashboard the scheduler still serves HTTP, on port 8787 unless told otherwise: the
+# second cluster would find it taken by the first and warn.
+NO_FIXED_PORT = {"dashboard_address": "127.0.0.1:0"}
+
+
 @pytest.fixture(scope="module")
 def cluster():
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
-                                  dashboard_address=None) as local_cluster:
+                                  dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT) as local_cluster:
         yield local_cluster
 
 
@@ -106,7 +111,7 @@ def test_worker_processes_give_the_same_output(tmp_path, monkeypatch, capsys):
     make_drafts(tmp_path)
     local = run_main(["--no-cache", "--jobs", "1", "--format", "json", "drafts"], capsys)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as multi:
+                                  dashboard_address=None, scheduler_kwargs=NO_FIXED_PORT) as multi:
         capsys.readouterr()  # drop what the cluster printed while starting
         remote = run_main(["--no-cache", "--dask", multi.scheduler_address, "--format", "json", "drafts"], capsys)
     assert remote == local
