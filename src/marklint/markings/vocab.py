@@ -131,73 +131,41 @@ class Vocabulary:
     dataclass costs milliseconds of start-up to define.)
     """
 
-    def __init__(
-        self,
-        us_levels: dict[str, tuple[str, str]] | None = None,  # level -> (banner, portion)
-        foreign_levels: dict[str, tuple[str, str]] | None = None,
-        nato_levels: dict[str, tuple[str, str]] | None = None,
-        nato_legacy: dict[str, tuple[str, str, datetime.date | None]] | None = None,
-        tokens: dict[str, Token] | None = None,
-        spellings: dict[str, tuple[str, str]] | None = None,  # UPPER -> (id, form)
-        sci_systems: dict[str, SciSystem] | None = None,
-        sci_titles: dict[str, str] | None = None,  # UPPER title -> system id
-        sci_compartments: dict[str, str] | None = None,  # compartment id/title -> system id
-        sci_legacy: dict[str, LegacyWord] | None = None,
-        sci_unpublished: str = "[A-Z0-9]{1,6}",
-        sci_forbidden: frozenset[str] = frozenset(),
-        sap_title: str = "SPECIAL ACCESS REQUIRED",
-        sap_levels: frozenset[str] = frozenset({"TS", "S", "C"}),
-        sap_identifier: str = "[A-Z0-9]{1,6}",
-        sap_programs: dict[str, str] | None = None,  # UPPER name -> abbreviation
-        sap_repeat_retired: datetime.date | None = None,
-        accm_levels: frozenset[str] = frozenset({"TS", "S", "C"}),
-        aea_subsets: dict[str, dict[str, Any]] | None = None,
-        cui_marker: str = "CUI",
-        cui_banner_aliases: tuple[str, ...] = (),
-        cui_specified: frozenset[str] = frozenset(),
-        cui_basic: frozenset[str] = frozenset(),
-        cui_notional: str = "(?!)",
-        ldcs: frozenset[str] = frozenset(),
-        trigraphs: dict[str, str] | None = None,
-        tetragraphs: dict[str, tuple[tuple[str, ...], bool]] | None = None,
-        sources: tuple[str, ...] = (),
-        level_spellings: frozenset[str] = frozenset(),  # every US, foreign and NATO level spelling
-        us_spellings: dict[str, str] | None = None,  # banner or portion form -> US level
-        nato_banners: frozenset[str] = frozenset(),
-        words: tuple[str, ...] = (),  # every spelling a suggestion may propose
-    ) -> None:
-        self.us_levels = {} if us_levels is None else us_levels
-        self.foreign_levels = {} if foreign_levels is None else foreign_levels
-        self.nato_levels = {} if nato_levels is None else nato_levels
-        self.nato_legacy = {} if nato_legacy is None else nato_legacy
-        self.tokens = {} if tokens is None else tokens
-        self.spellings = {} if spellings is None else spellings
-        self.sci_systems = {} if sci_systems is None else sci_systems
-        self.sci_titles = {} if sci_titles is None else sci_titles
-        self.sci_compartments = {} if sci_compartments is None else sci_compartments
-        self.sci_legacy = {} if sci_legacy is None else sci_legacy
-        self.sci_unpublished = sci_unpublished
-        self.sci_forbidden = sci_forbidden
-        self.sap_title = sap_title
-        self.sap_levels = sap_levels
-        self.sap_identifier = sap_identifier
-        self.sap_programs = {} if sap_programs is None else sap_programs
-        self.sap_repeat_retired = sap_repeat_retired
-        self.accm_levels = accm_levels
-        self.aea_subsets = {} if aea_subsets is None else aea_subsets
-        self.cui_marker = cui_marker
-        self.cui_banner_aliases = cui_banner_aliases
-        self.cui_specified = cui_specified
-        self.cui_basic = cui_basic
-        self.cui_notional = cui_notional
-        self.ldcs = ldcs
-        self.trigraphs = {} if trigraphs is None else trigraphs
-        self.tetragraphs = {} if tetragraphs is None else tetragraphs
+    def __init__(self, sources: tuple[str, ...] = ()) -> None:
+        """An empty vocabulary, to be read from the files `sources`: the loader fills it in and
+        then calls `index`."""
         self.sources = sources
-        self.level_spellings = level_spellings
-        self.us_spellings = {} if us_spellings is None else us_spellings
-        self.nato_banners = nato_banners
-        self.words = words
+        self.us_levels: dict[str, tuple[str, str]] = {}  # level -> (banner, portion)
+        self.foreign_levels: dict[str, tuple[str, str]] = {}
+        self.nato_levels: dict[str, tuple[str, str]] = {}
+        self.nato_legacy: dict[str, tuple[str, str, datetime.date | None]] = {}
+        self.tokens: dict[str, Token] = {}
+        self.spellings: dict[str, tuple[str, str]] = {}  # UPPER -> (id, form)
+        self.sci_systems: dict[str, SciSystem] = {}
+        self.sci_titles: dict[str, str] = {}  # UPPER title -> system id
+        self.sci_compartments: dict[str, str] = {}  # compartment id/title -> system id
+        self.sci_legacy: dict[str, LegacyWord] = {}
+        self.sci_unpublished: str = "[A-Z0-9]{1,6}"
+        self.sci_forbidden: frozenset[str] = frozenset()
+        self.sap_title: str = "SPECIAL ACCESS REQUIRED"
+        self.sap_levels: frozenset[str] = frozenset({"TS", "S", "C"})
+        self.sap_identifier: str = "[A-Z0-9]{1,6}"
+        self.sap_programs: dict[str, str] = {}  # UPPER name -> abbreviation
+        self.sap_repeat_retired: datetime.date | None = None
+        self.accm_levels: frozenset[str] = frozenset({"TS", "S", "C"})
+        self.aea_subsets: dict[str, dict[str, Any]] = {}
+        self.cui_marker: str = "CUI"
+        self.cui_banner_aliases: tuple[str, ...] = ()
+        self.cui_specified: frozenset[str] = frozenset()
+        self.cui_basic: frozenset[str] = frozenset()
+        self.cui_notional: str = "(?!)"
+        self.ldcs: frozenset[str] = frozenset()
+        self.trigraphs: dict[str, str] = {}
+        self.tetragraphs: dict[str, tuple[tuple[str, ...], bool]] = {}
+        self.level_spellings: frozenset[str] = frozenset()  # every US, foreign and NATO level spelling
+        self.us_spellings: dict[str, str] = {}  # banner or portion form -> US level
+        self.nato_banners: frozenset[str] = frozenset()
+        self.words: tuple[str, ...] = ()  # every spelling a suggestion may propose
 
     def token(self, spelling: str) -> tuple[Token, str] | None:
         """Look a control up by any spelling (case-insensitive): (token, form) or None.
