@@ -27,6 +27,7 @@ import stat
 from collections.abc import Mapping
 
 from marklint import __version__
+from marklint.atomic import write_atomically
 from marklint.findings import Edit, FileResult, Finding, Fix, Severity, Suppression
 from marklint.replay import code_rows, stat_signature, today
 
@@ -251,21 +252,12 @@ class Cache:
             pack = self._packs[context]
             for path in [p for p in pack if not os.path.lexists(p)]:  # deleted files: forget them
                 del pack[path]
-            import tempfile  # here: a fully cached run writes nothing
-
             try:
                 os.makedirs(self.directory, exist_ok=True)
                 mark_directory(self.directory)
                 text = json.dumps({"format": _FORMAT, "dependencies": self._dependencies[context],
                                    "entries": pack}, separators=(",", ":"))
-                handle, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
-                try:
-                    with os.fdopen(handle, "w", encoding="utf-8") as out:
-                        out.write(text)
-                    os.replace(tmp, os.path.join(self.directory, f"{context}.json"))
-                except BaseException:
-                    os.unlink(tmp)
-                    raise
+                write_atomically(os.path.join(self.directory, f"{context}.json"), text.encode("utf-8"))
             except OSError:
                 continue
         self._dirty.clear()

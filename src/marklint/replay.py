@@ -122,11 +122,6 @@ def _unpack(text: str) -> list[str]:
     return fields
 
 
-def _open(path: str, mode: str):
-    # newline="": lengths count the characters as written; surrogateescape: any file name
-    return open(path, mode, encoding="utf-8", errors="surrogateescape", newline="")
-
-
 def _cache_directory(argv: list[str]) -> str:
     """The --cache-dir of a command line, read without argparse. Only the plain spellings are
     recognised: a run that spelled it otherwise finds no record here and simply lints."""
@@ -146,7 +141,9 @@ def replay(argv: list[str], out, err) -> int | None:
     when a record of it exists and nothing it depends on has changed; else None."""
     try:
         key = _key(argv, _isatty(out))
-        with _open(_record_path(_cache_directory(argv), key), "r") as handle:
+        # newline="": lengths count the characters as written; surrogateescape: any file name
+        with open(_record_path(_cache_directory(argv), key), encoding="utf-8", errors="surrogateescape",
+                  newline="") as handle:
             recorded_key, code_text, exit_text, stdout, stderr, watched = _unpack(handle.read())
         watch = watched.split("\0")
         if recorded_key != key or code_text != code_rows() or len(watch) % 2 or not exit_text.isdigit():
@@ -197,6 +194,7 @@ def watch_list(files: list[str], directories: list[str], others: list[str], star
 
 def record(argv: list[str], out, watch: list[str], stdout: str, stderr: str, code: int, directory: str) -> None:
     """Record a run for `replay`; a cache directory that cannot be written only costs speed."""
+    from marklint.atomic import write_atomically
     from marklint.cache import mark_directory
 
     try:
@@ -204,14 +202,8 @@ def record(argv: list[str], out, watch: list[str], stdout: str, stderr: str, cod
         os.makedirs(directory, exist_ok=True)
         mark_directory(directory)
         path = _record_path(directory, key)
-        tmp = f"{path}.{os.getpid()}.tmp"  # not tempfile: its import costs more than the rest
-        try:
-            with _open(tmp, "w") as stream:
-                stream.write(_pack([key, code_rows(), str(code), stdout, stderr, "\0".join(watch)]))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        text = _pack([key, code_rows(), str(code), stdout, stderr, "\0".join(watch)])
+        write_atomically(path, text.encode("utf-8", "surrogateescape"))
         _prune(directory)
     except OSError:
         pass

@@ -26,6 +26,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from marklint import __version__
+from marklint.atomic import write_atomically
 from marklint.config import ConfigError
 from marklint.document import BlockKind
 from marklint.findings import Severity
@@ -1021,9 +1022,7 @@ def _store_cached(cache_file: Path, files: list[Path], loaded: tuple[dict, tuple
     pickler.dump(loaded)
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache_file.with_name(f"{cache_file.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(([str(p) for p in files], signature, buffer.getvalue())))
-        os.replace(tmp, cache_file)
+        write_atomically(cache_file, pickle.dumps(([str(p) for p in files], signature, buffer.getvalue())))
     except OSError:
         pass  # a read-only home directory only costs start-up time
 

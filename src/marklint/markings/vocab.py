@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from marklint import __version__
+from marklint.atomic import write_atomically
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -562,17 +563,11 @@ def _load_cached(names: tuple[str, ...]) -> Vocabulary:
     if index is not None and target is not None:
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            _atomic_write(target, pickle.dumps(vocab))
-            _atomic_write(index, pickle.dumps((files, target)))
+            write_atomically(target, pickle.dumps(vocab))
+            write_atomically(index, pickle.dumps((files, target)))
         except OSError:
             pass  # a read-only home directory only costs start-up time
     return vocab
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 _loaded: dict[tuple[str, ...], Vocabulary] = {}
