@@ -18,3 +18,21 @@ def run_cli(argv) -> tuple[int, str, str]:
     finally:
         sys.stdout, sys.stderr = old
     return code, out.getvalue(), err.getvalue()
+
+
+# The small tree of the cache and replay tests: three drafts, each with one paragraph that lacks
+# a portion mark, linted for that rule alone.
+DOC = "SECRET\n\nA paragraph about the {word} harvest.\n\n(S) A marked paragraph.\n\nSECRET\n"
+ARGS = ["--quiet", "--select", "portion-missing", "--jobs", "1"]
+
+
+def finding(name: str) -> str:
+    """The one finding of a draft made from DOC, as the text format reports it."""
+    return f"{name}:3:1: MK301 [portion-missing] paragraph has no portion mark\n"
+
+
+def lint(args: list[str], capsys) -> tuple[int, str, str]:
+    """`marklint ARGS + args` in-process: (exit code, standard output, standard error)."""
+    code = main(ARGS + args)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

@@ -8,17 +8,11 @@ import subprocess
 import sys
 
 import pytest
+from cli_support import DOC, finding, lint
 
 import marklint.cache
 import marklint.parallel
-from marklint.cli import main
 
-DOC = "SECRET\n\nA paragraph about the {word} harvest.\n\n(S) A marked paragraph.\n\nSECRET\n"
-ARGS = ["--quiet", "--select", "portion-missing", "--jobs", "1"]
-
-
-def finding(name: str) -> str:
-    return f"{name}:3:1: MK301 [portion-missing] paragraph has no portion mark\n"
 
 
 @pytest.fixture
@@ -29,12 +23,6 @@ def tree(tmp_path, monkeypatch):
     for word in ("apples", "pears", "plums"):
         (docs / f"{word}.txt").write_text(DOC.format(word=word))
     return tmp_path
-
-
-def lint(args: list[str], capsys) -> tuple[int, str, str]:
-    code = main(ARGS + args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def count_linting(monkeypatch) -> list[str]:
@@ -194,6 +182,8 @@ def test_vocabulary_file_change_invalidates(tree):
 def test_cached_run_loads_no_rule_set(tree):
     """The hit path stays light: no rule set, registry, lark or YAML is imported."""
     run(["--quiet", "docs"], tree)
+    for record in (tree / ".marklint_cache").glob("run-*.rec"):
+        record.unlink()  # this test is about the per-file cache, not a replayed run
     script = (
         "import sys; from marklint.cli import main; code = main(['--quiet', 'docs']); "
         "heavy = [m for m in ('marklint.ruleset', 'marklint.checks.registry', 'lark', 'yaml') if m in sys.modules]; "

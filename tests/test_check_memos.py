@@ -21,8 +21,8 @@ def test_exemption_memo_answers_as_the_patterns_for_short_and_long_lines():
     long_salutation = "Dear " + "x" * (_EXEMPTION_MEMO_CHARS - 4) + ":"
     assert len(long_salutation) > _EXEMPTION_MEMO_CHARS
     lines = ["Sincerely,", "  Sincerely,  ", "Dear Sam:", "Classified By: J. Smith", "The convoy leaves.",
-             long_salutation, "Dear " + "x" * 81 + ":", "x" * 300]
-    expected = [True, True, True, True, False, False, False, False]
+             long_salutation, "Dear " + "x" * 81 + ":", "x" * 300, "Classified By: " + "J" * 300]
+    expected = [True, True, True, True, False, False, False, False, True]
     assert [is_exempt(line) for line in lines] == expected
     assert [is_exempt(line) for line in lines] == expected  # answered again from the memo
 

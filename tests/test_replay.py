@@ -9,18 +9,12 @@ import sys
 import time
 
 import pytest
+from cli_support import ARGS, DOC, finding, lint
 
 import marklint.cli
 import marklint.replay
-from marklint.cli import main
 
-DOC = "SECRET\n\nA paragraph about the {word} harvest.\n\n(S) A marked paragraph.\n\nSECRET\n"
-ARGS = ["--quiet", "--select", "portion-missing", "--jobs", "1"]
 OLD = 1_000_000_000_000_000_000  # an mtime (ns) far enough in the past to be trusted
-
-
-def finding(name: str) -> str:
-    return f"{name}:3:1: MK301 [portion-missing] paragraph has no portion mark\n"
 
 
 EXPECTED = finding("docs/apples.txt") + finding("docs/pears.txt") + finding("docs/plums.txt")
@@ -73,12 +67,6 @@ def checks(monkeypatch) -> list[list[str]]:
 
     monkeypatch.setattr(marklint.cli, "_check", spy)
     return calls
-
-
-def lint(args: list[str], capsys) -> tuple[int, str, str]:
-    code = main(ARGS + args)
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_unchanged_rerun_replays(tree, capsys, checks):
@@ -207,12 +195,13 @@ def test_cache_dir_option_and_damaged_records(tree, capsys, checks):
     assert len(checks) == 1
     [record] = (tree / "build" / "c").glob("run-*.rec")
     text = record.read_text()
+    fields = marklint.replay._unpack(text)
     assert "harvest" not in text and "A marked paragraph" not in text
     damaged = [
         text[:len(text) // 2],  # truncated
         text.replace("\n", "\n\n", 3),  # a length that does not fit
         text.replace("marklint replay", "marklint replay x"),  # another layout
-        text + "5\ndocs/",  # a path without its signature
+        marklint.replay._pack(fields[:5] + [fields[5] + "\0docs/"]),  # a path without its signature
         "",
     ]
     for number, bad in enumerate(damaged, start=2):
@@ -222,7 +211,7 @@ def test_cache_dir_option_and_damaged_records(tree, capsys, checks):
         record.unlink()  # else the run re-records and the next damage is not tried
 
 
-def test_record_fields_are_lengths_and_text(tree, capsys, checks):
+def test_record_fields_are_lengths_and_text():
     """Any output round-trips: line ends, separators and lengths inside a field are data."""
     fields = ["a\r\nb", "", "12\nthirteen", "\udcff", "x" * 1000]
     assert marklint.replay._unpack(marklint.replay._pack(fields)) == fields
