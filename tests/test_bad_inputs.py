@@ -149,8 +149,8 @@ def test_file_deleted_while_being_linted(workdir, capsys, monkeypatch):
     (workdir / "doomed.txt").write_text(CONTROL)
     expand = marklint.lint.expand_paths
 
-    def expand_then_delete(paths, settings, walked=None):
-        files = expand(paths, settings, walked)
+    def expand_then_delete(paths, settings, walked=None, **options):
+        files = expand(paths, settings, walked, **options)
         os.remove("doomed.txt")  # gone after the walk, before it is read
         return files
 

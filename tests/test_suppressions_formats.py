@@ -151,10 +151,10 @@ def test_directive_problems_are_reported_at_the_comment():
            "<!-- marklint: disable-file banner-mismatch, cab-missing -- parent memo -->\n\nSECRET\n"
     assert lint("memo.md", text) == [
         ("cab-missing", 1, 1, "inSource", "parent memo"),
-        ("suppression-missing-reason", 5, 6, None,
+        ("suppression-missing-reason", 5, 1, None,
          "'disable-next-line' suppression has no reason; add one after ' -- '"),
         ("portion-missing", 6, 1, "inSource", ""),
-        ("suppression-unused", 8, 6, None, "suppression of banner-mismatch suppresses nothing"),
+        ("suppression-unused", 8, 1, None, "suppression of banner-mismatch suppresses nothing"),
     ]
 
 

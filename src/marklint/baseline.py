@@ -97,9 +97,13 @@ def load_baseline(path: str) -> set[str]:
     return {e["fingerprint"] for e in entries}
 
 
-def apply_baseline(results: list[FileResult], known: set[str]) -> None:
-    """Mark each unsuppressed finding whose fingerprint is in `known` as externally suppressed."""
+def apply_baseline(results: list[FileResult], known: set[str]) -> int:
+    """Mark each unsuppressed finding whose fingerprint is in `known` as externally suppressed;
+    return how many it marked."""
+    hidden = 0
     for result in results:
         for finding, fingerprint in zip(result.findings, fingerprints(result.findings)):
             if finding.suppression is None and fingerprint in known:
                 finding.suppression = Suppression("external", "baseline")
+                hidden += 1
+    return hidden

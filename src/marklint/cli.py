@@ -1,5 +1,4 @@
-"""The command line: `marklint [check] PATH...`, `marklint rule X`, `marklint rules`,
-`marklint parse MARKING...`.
+"""The command line: `marklint [check] PATH...` and the other commands of `SUBCOMMANDS`.
 
 Exit codes: 0 nothing at or above `--fail-on`; 1 findings at or above it; 2 usage,
 configuration or input errors (other files are still linted and reported).
@@ -22,8 +21,26 @@ if TYPE_CHECKING:
     import argparse
     from typing import TextIO
 
-SUBCOMMANDS = ("check", "rule", "rules", "parse")
+# command -> what `marklint help` says it does
+SUBCOMMANDS = {
+    "check": "lint files and directories (the default command)",
+    "rule": "show one rule: summary, why (with citations), examples, fix, documentation link",
+    "rules": "list every rule (--format json for tools)",
+    "parse": "parse and explain markings",
+    "help": "show this help, a command's (marklint help COMMAND) or a rule's (marklint help RULE)",
+}
 RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
+
+
+# on/off options of `marklint check` about file discovery and what a run prints or does
+SWITCHES = (
+    ("--force-exclude", "apply the exclude globs to files named on the command line too (pre-commit)"),
+    ("--allow-empty", "exit 0, not 2, when there is no file to lint"),
+    ("--show-settings", "print the settings for the first PATH and where each comes from, and exit"),
+    ("--show-files", "print the files that would be linted and the reader of each, and exit"),
+    ("--show-links", "text output: print the documentation URL of each finding's rule"),
+    ("--add-suppressions", "insert a suppression comment with a reason placeholder for every finding"),
+)
 
 
 def _csv(value: str) -> list[str]:
@@ -38,16 +55,34 @@ def _positive(value: str) -> int:
     return int(value)
 
 
-def _check_parser() -> argparse.ArgumentParser:
+def _parser(**kwargs: object) -> argparse.ArgumentParser:
+    """An ArgumentParser whose error for an unknown option suggests the closest known one
+    (`--selct` -> `--select`)."""
     import argparse
 
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str):
+            if message.startswith("unrecognized arguments: "):
+                from marklint.ruleset import closest
+
+                known = [option for action in self._actions for option in action.option_strings]
+                for word in message.split(": ", 1)[1].split():
+                    if word.startswith("-"):
+                        message += closest(word.split("=", 1)[0], known)
+                        break
+            super().error(message)
+
+    return Parser(**kwargs)
+
+
+def _check_parser() -> argparse.ArgumentParser:
     from marklint.readers import READERS
     from marklint.report import FORMATTERS
 
-    parser = argparse.ArgumentParser(
+    parser = _parser(
         prog="marklint",
         description="Lint classification markings (banners, portion marks, authority blocks).",
-        epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`.",
+        epilog="Commands: " + "; ".join(f"`marklint {name}`: {what}" for name, what in SUBCOMMANDS.items()),
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--version", action="version", version=f"marklint {__version__}")
@@ -63,7 +98,7 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="skip these rules (slugs, codes or code prefixes, comma-separated)")
     parser.add_argument("--fail-on", choices=("error", "warning", "info"), default=None,
                         help="lowest severity that makes the exit code 1 (default: error)")
-    parser.add_argument("--format", choices=[*sorted(FORMATTERS), "auto"], default="auto",
+    parser.add_argument("--format", "--output-format", dest="format", choices=[*sorted(FORMATTERS), "auto"], default="auto",
                         help="output format (auto: github when GITHUB_ACTIONS=true, else text)")
     parser.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
     parser.add_argument("--write-baseline", metavar="FILE",
@@ -71,7 +106,7 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when findings fail the run")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                         help="color text output (auto: on a terminal, unless NO_COLOR is set)")
-    parser.add_argument("--quiet", action="store_true", help="print findings only, no notes or summaries")
+    parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no notes or summaries")
     parser.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line of each finding (prints document text)")
@@ -90,6 +125,13 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="with --fix or --diff, also apply fixes that change what a document claims")
     parser.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="with --fix, exit 1 when a file was changed (for pre-commit hooks)")
+    parser.add_argument("--fix-only", action="store_true",
+                        help="as --fix, but report only what was fixed, not the findings left")
+    # Selection, file discovery and information
+    parser.add_argument("--extend-select", action="append", type=_csv, default=[], metavar="RULES",
+                        help="add these rules to the selection (the command line's or the configuration's)")
+    for flag, meaning in SWITCHES:
+        parser.add_argument(flag, action="store_true", help=meaning)
     return parser
 
 
@@ -103,11 +145,32 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint check`: lint paths and report; returns the exit code. A run that may use the
     cache is recorded for `marklint.replay` (its output is held until the run ends)."""
     args = _check_parser().parse_args(argv)
+    args.fix = args.fix or args.fix_only
     if args.format == "auto":
         args.format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+    if not args.paths and (args.show_settings or args.show_files):
+        args.paths = ["."]
     if not args.paths:
         err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
         return 2
+    problem = _selection_problem(args)
+    if problem:
+        err.write(f"marklint: {problem}\n")
+        return 2
+    if args.show_settings or args.show_files or args.add_suppressions:
+        from marklint import show
+
+        settings = _settings(args)
+        if args.show_settings:
+            return show.show_settings(args.paths[0], settings, args.fail_on, _given(argv), out, err)
+        files = _files(args, settings, err)
+        if isinstance(files, int):
+            return files
+        if args.show_files:
+            return show.show_files(files, settings, out)
+        from marklint.add_suppressions import add_suppressions
+
+        return add_suppressions(files, settings, out, err, quiet=args.quiet)
     color = _use_color(args.color, out) and args.format == "text"
     recordable = not (args.no_cache or args.show_source or args.fix or args.diff or args.dask
                       or args.baseline or args.write_baseline or "-" in args.paths)
@@ -134,15 +197,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
     """The body of `marklint check` (`color`: whether text output is colored). With
     `watched`, appends the files linted, the directories walked and the rule and vocabulary
     files their results depend on (for `marklint.replay`)."""
-    from marklint.lint import AUTO, Settings, expand_paths, lint_bytes
+    from marklint.lint import AUTO, lint_bytes
 
-    settings = Settings(
-        rules=args.rules,
-        select=tuple(key for group in args.select for key in group),
-        ignore=tuple(key for group in args.ignore for key in group),
-        show_source=args.show_source,
-        input_format=args.format_in,
-    )
+    settings = _settings(args)
     ran: tuple = ()
     # The default rule set (no --rules, or auto) always loads, so only another reference is
     # checked before linting; and only SARIF lists the rules that ran. So a cached run of
@@ -156,24 +213,24 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         except RuleSetError as exc:
             err.write(f"marklint: {exc}\n")
             return 2
-    fixed = _fix_files(args, settings, out, err) if args.fix or args.diff else None
+    walked: list[str] = []
+    files = _files(args, settings, err, walked)
+    if isinstance(files, int):
+        return files
+    fixed = _fix_files(args, files, settings, out, err) if args.fix or args.diff else None
     if isinstance(fixed, int):  # --diff, or --fix on stdin
         return fixed
+    if fixed is not None and args.fix_only:
+        return _fixed_only(fixed, args, err)
     results = [] if fixed is None else [done.result for done in fixed]
-    files = [] if fixed is not None else [p for p in args.paths if p != "-"]
+    if fixed is not None:
+        files = []
     for path in args.paths:
         if path == "-":
             results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
-    from marklint.config import ConfigError
     from marklint.distributed import DaskError
     from marklint.parallel import WorkerError, default_jobs, lint_files
 
-    walked: list[str] = []
-    try:
-        files = expand_paths(files, settings, walked)
-    except ConfigError as exc:
-        err.write(f"marklint: {exc}\n")
-        return 2
     dependencies: list[str] = []
     try:
         results.extend(lint_files(
@@ -191,10 +248,12 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
             if args.write_baseline:
                 count = write_baseline(results, args.write_baseline)
                 err.write(f"marklint: recorded {count} finding{'s' * (count != 1)} in {args.write_baseline}\n")
-            apply_baseline(results, load_baseline(args.write_baseline or args.baseline))
+            hidden = apply_baseline(results, load_baseline(args.write_baseline or args.baseline))
         except BaselineError as exc:
             err.write(f"marklint: {exc}\n")
             return 2
+        if args.baseline and not args.write_baseline and not args.quiet:
+            err.write(f"marklint: the baseline {args.baseline} hid {hidden} finding{'s' * (hidden != 1)}\n")
     from marklint.report import ReportContext, display_path, render, reported
 
     if watched is not None:
@@ -205,7 +264,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         watched += [files, walked, dependencies]
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=color,
-        show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
+        show_source=args.show_source, statistics=args.statistics, quiet=args.quiet, links=args.show_links,
     )
     for result in results:
         if result.error is not None:
@@ -224,7 +283,90 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
     return 1 if (failing and not args.exit_zero) or (args.exit_non_zero_on_fix and changed) else 0
 
 
-def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
+def _settings(args: argparse.Namespace):
+    """The lint Settings the command line asks for."""
+    from marklint.lint import Settings
+
+    return Settings(
+        rules=args.rules,
+        select=tuple(key for group in args.select for key in group),
+        extend_select=tuple(key for group in args.extend_select for key in group),
+        ignore=tuple(key for group in args.ignore for key in group),
+        show_source=args.show_source,
+        input_format=args.format_in,
+    )
+
+
+def _given(argv: list[str]) -> set[str]:
+    """The long options written on the command line (`--select`, ...), for --show-settings."""
+    return {word.split("=", 1)[0] for word in argv if word.startswith("--")}
+
+
+def _selection_problem(args: argparse.Namespace) -> str | None:
+    """The error for a rule name in --select, --extend-select or --ignore that names no rule
+    (marklint.selection), or None. Generic rule ids count when the rule set (--rules, or the
+    working directory's configuration's; every shipped set for auto) defines them."""
+    options = {"--select": args.select, "--extend-select": args.extend_select, "--ignore": args.ignore}
+    if not any(options.values()):
+        return None  # and the rule registry stays unloaded, as a cached run needs
+    from marklint.selection import registered_names, unknown_rule
+
+    names = registered_names()
+    pending = [(option, key) for option, groups in options.items() for group in groups for key in group
+               if unknown_rule(key, names) is not None]
+    if not pending:
+        return None
+    from marklint.ruleset import RuleSetError
+
+    try:
+        names += _generic_ids(args.rules)
+    except RuleSetError as exc:
+        return str(exc)
+    for option, key in pending:
+        problem = unknown_rule(key, names, f" in {option}")
+        if problem is not None:
+            return problem
+    return None
+
+
+def _generic_ids(reference: str | None) -> list[str]:
+    """The ids and codes of the generic rules of the rule set the run would use."""
+    from marklint.lint import AUTO
+    from marklint.ruleset import load_ruleset, shipped_rulesets
+
+    if reference is None:
+        from marklint.config import ConfigError, find_config
+
+        try:
+            config = find_config(os.getcwd())
+        except ConfigError:
+            config = None
+        reference = config.rules if config is not None else None
+    references = shipped_rulesets() if reference in (None, AUTO) else [reference]
+    return [key for name in references for rule in load_ruleset(name).generic for key in (rule.id, rule.code)]
+
+
+def _files(args: argparse.Namespace, settings, err: TextIO, walked: list[str] | None = None) -> list[str] | int:
+    """The files named or found under the paths (stdin aside), or the exit code: 2 for a
+    malformed configuration, and for no file at all unless --allow-empty."""
+    from marklint.config import ConfigError
+    from marklint.lint import expand_paths
+
+    named = [p for p in args.paths if p != "-"]
+    try:
+        files = expand_paths(named, settings, walked, force_exclude=args.force_exclude)
+    except ConfigError as exc:
+        err.write(f"marklint: {exc}\n")
+        return 2
+    if named and not files:
+        if not args.quiet:
+            err.write(f"marklint: warning: no files to lint in {', '.join(named)}\n")
+        if not args.allow_empty:
+            return 2
+    return files
+
+
+def _fix_files(args: argparse.Namespace, paths: list[str], settings, out: TextIO, err: TextIO):
     """`--fix` / `--diff`: fix the files (marklint.fix.fix_path) and say what changed.
 
     Returns the FileFix list for the normal report with --fix; with --diff, prints the diff
@@ -232,18 +374,10 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
     2 for stdin.
     """
     from marklint.fix import describe_fixed, fix_path, unified_diff
-    from marklint.lint import expand_paths
     from marklint.report import display_path
 
     if "-" in args.paths:
         err.write("marklint: --fix and --diff need files, not stdin (-)\n")
-        return 2
-    from marklint.config import ConfigError
-
-    try:
-        paths = expand_paths(args.paths, settings)
-    except ConfigError as exc:
-        err.write(f"marklint: {exc}\n")
         return 2
     root = os.getcwd()
     notes = out if args.format == "text" and not args.diff else err
@@ -274,6 +408,19 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
     return 1 if any(d.changed for d in fixes) and not args.exit_zero else 0
 
 
+def _fixed_only(fixed: list, args: argparse.Namespace, err: TextIO) -> int:
+    """The exit code of --fix-only (its fixes are already reported): 2 when a file could not be
+    read or fixed, 1 with --exit-non-zero-on-fix when a file changed, else 0."""
+    from marklint.report import display_path
+
+    for done in fixed:
+        if done.result.error is not None:
+            err.write(f"marklint: {display_path(done.path, os.getcwd())}: {done.result.error}\n")
+    if any(done.result.error is not None for done in fixed):
+        return 2
+    return 1 if args.exit_non_zero_on_fix and any(done.changed for done in fixed) else 0
+
+
 def _configured_fail_on():
     """The `fail-on` of the configuration that governs the working directory (default error)."""
     from marklint.config import ConfigError, find_config
@@ -288,30 +435,38 @@ def _configured_fail_on():
 
 def run_rule(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint rule SLUG|CODE`: print one rule's documentation."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="marklint rule", description="Show a rule's documentation.")
+    parser = _parser(prog="marklint rule", description="Show a rule's documentation.")
     parser.add_argument("rule", metavar="SLUG|CODE")
     args = parser.parse_args(argv)
-    from marklint.checks.registry import RULES, by_key, render_rule
-    from marklint.ruleset import closest
+    from marklint.checks.registry import by_key, render_rule
+    from marklint.links import rule_url
+    from marklint.selection import registered_names, unknown_rule
 
     rule = by_key(args.rule)
     if rule is None:
-        hint = closest(args.rule, [r.slug for r in RULES] + [r.code for r in RULES])
-        err.write(f"marklint: unknown rule {args.rule!r}{hint}\n")
+        err.write(f"marklint: {unknown_rule(args.rule, registered_names())}\n")
         return 2
-    out.write(render_rule(rule))
+    out.write(f"{render_rule(rule)}\nDocumentation: {rule_url(rule.slug)}\n")
     return 0
 
 
 def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint rules`: list every rule with its code, slug, default severity and summary."""
-    import argparse
-
-    argparse.ArgumentParser(prog="marklint rules", description="List the rules.").parse_args(argv)
+    """`marklint rules [--format text|json]`: list every rule with its code, slug, default
+    severity and summary (json: also whether it is fixable and its documentation URL)."""
+    parser = _parser(prog="marklint rules", description="List the rules.")
+    parser.add_argument("--format", "--output-format", dest="format", choices=("text", "json"), default="text")
+    args = parser.parse_args(argv)
     from marklint.checks.registry import RULES
 
+    if args.format == "json":
+        import json
+
+        from marklint.links import rule_url
+
+        entries = [{"code": rule.code, "slug": rule.slug, "severity": rule.severity.label, "summary": rule.summary,
+                    "fixable": rule.fixable or None, "url": rule_url(rule.slug)} for rule in RULES]
+        out.write(json.dumps(entries, indent=2) + "\n")
+        return 0
     width = max(len(rule.slug) for rule in RULES)
     for rule in RULES:
         out.write(f"{rule.code}  {rule.slug:<{width}}  {rule.severity.label:<7}  {rule.summary}\n")
@@ -320,9 +475,7 @@ def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
     """`marklint parse MARKING... [--form banner|portion|auto]`: explain markings."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="marklint parse", description="Parse and explain markings.")
+    parser = _parser(prog="marklint parse", description="Parse and explain markings.")
     parser.add_argument("markings", nargs="+", metavar="MARKING")
     parser.add_argument("--form", choices=("banner", "portion", "auto"), default="auto")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -332,13 +485,35 @@ def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
     return run(args.markings, args.form, out, err, _use_color(args.color, out))
 
 
+def run_help(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint help [COMMAND|RULE]`: the options of `marklint check` and the list of
+    commands; a command's help; or a rule's documentation (as `marklint rule`)."""
+    if not argv:
+        out.write(_check_parser().format_help())
+        return 0
+    topic = argv[0]
+    if topic in SUBCOMMANDS and topic != "help":
+        return main([topic, "--help"])
+    from marklint.checks.registry import by_key
+
+    if by_key(topic) is not None:
+        return run_rule([topic], out, err)
+    from marklint.ruleset import closest
+    from marklint.selection import registered_names
+
+    hint = closest(topic, [*SUBCOMMANDS, *registered_names()])
+    err.write(f"marklint: no command or rule named {topic!r}{hint}\n")
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `marklint` console script."""
     argv = sys.argv[1:] if argv is None else argv
     out, err = sys.stdout, sys.stderr
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
-    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse}[command]
+    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse,
+               "help": run_help}[command]
     # Linting allocates many short-lived objects and few cycles: collecting every 700
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)

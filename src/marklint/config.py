@@ -12,8 +12,10 @@ Keys: `rules` (a rule set name, `auto`, or a path relative to the configuration 
 `select` / `ignore` (slugs, codes or code prefixes such as `MK4`), `per-file-ignores` (glob
 relative to the configuration's directory -> rules), `severity` (rule -> error|warning|info|off),
 `page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked),
-`include-quotes` (true | false: lint block quotes in Markdown, reST, AsciiDoc, HTML and e-mail)
-and `fail-on` (error | warning | info).
+`include-quotes` (true | false: lint block quotes in Markdown, reST, AsciiDoc, HTML and e-mail),
+`fail-on` (error | warning | info) and `formats` (file extension -> reader name, so that
+`include` can add an extension marklint does not know: `{".note": text}`). `Config.lines` holds
+the line of each key given, for `marklint --show-settings`.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ if TYPE_CHECKING:
 
 YAML_NAME, TOML_NAME = CONFIG_NAMES
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "include-quotes", "fail-on")
+        "include", "exclude", "require-banner", "include-quotes", "fail-on", "formats")
 
 
 class ConfigError(Exception):
@@ -47,7 +49,7 @@ class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "fail_on")
+               "include", "exclude", "require_banner", "include_quotes", "fail_on", "formats", "lines")
 
     def __init__(
         self,
@@ -64,6 +66,8 @@ class Config(FrozenValue):
         require_banner: str | None = None,
         include_quotes: bool = False,
         fail_on: Severity | None = None,
+        formats: Mapping[str, str] | None = None,
+        lines: Mapping[str, int] | None = None,
     ) -> None:
         self.__dict__.update(
             path=path, root=root, rules=rules, select=select, ignore=ignore,
@@ -71,6 +75,8 @@ class Config(FrozenValue):
             severity=MappingProxyType({}) if severity is None else severity,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on,
+            formats=MappingProxyType({}) if formats is None else formats,
+            lines=MappingProxyType({}) if lines is None else lines,
         )
 
 
@@ -195,8 +201,8 @@ def _located(value: object, where: tuple[str, ...], lines: dict[tuple[str, ...],
 
 
 def _validate(raw: object, path: str) -> Config:
-    from marklint.checks.registry import RULES
     from marklint.ruleset import Checker, load_ruleset
+    from marklint.selection import registered_names
 
     ck = Checker(path, ConfigError)
     section = ck.mapping(raw, getattr(raw, "line", 1), "the configuration", KEYS)
@@ -210,7 +216,7 @@ def _validate(raw: object, path: str) -> Config:
             rules = os.path.normpath(os.path.join(root, rules))
         if rules != "auto":
             generic_ids = {key for rule in load_ruleset(rules).generic for key in (rule.id, rule.code)}
-    names = [r.slug for r in RULES] + [r.code for r in RULES] + sorted(generic_ids)
+    names = registered_names() + sorted(generic_ids)
 
     def rule_keys(value: object, at: int, what: str) -> tuple[str, ...]:
         keys = ck.string_list(value, at, what)
@@ -218,7 +224,8 @@ def _validate(raw: object, path: str) -> Config:
             _check_rule_name(ck, key, at, what, names)
         return keys
 
-    values: dict = {"path": path, "root": root, "rules": rules}
+    values: dict = {"path": path, "root": root, "rules": rules,
+                    "lines": MappingProxyType({key: line(key) for key in section})}
     for key in ("select", "ignore"):
         if key in section:
             values[key] = rule_keys(section[key], line(key), f"'{key}'")
@@ -255,16 +262,34 @@ def _validate(raw: object, path: str) -> Config:
     if "fail-on" in section:
         values["fail_on"] = Severity.parse(
             ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))
+    if "formats" in section:
+        values["formats"] = _formats(ck, section["formats"], line("formats"))
     return Config(**values)
+
+
+def _formats(ck: Checker, value: object, line: int) -> Mapping[str, str]:
+    """`formats`: extensions (`.note`) -> reader names (marklint.readers.READERS)."""
+    from marklint.readers import READERS
+    from marklint.ruleset import closest
+
+    table = ck.mapping(value, line, "'formats'", None)
+    formats = {}
+    for extension, reader in table.items():
+        at = table.line_of(extension)
+        if not extension.startswith(".") or len(extension) < 2 or "/" in extension:
+            raise ck.fail(at, f"'formats' keys are file extensions with their dot, like '.note', not {extension!r}")
+        name = ck.typed(reader, at, f"'formats.{extension}'", str, "a reader name")
+        if name not in READERS:
+            raise ck.fail(at, f"unknown reader {name!r} in 'formats.{extension}'{closest(name, READERS)}"
+                          f" (readers: {', '.join(sorted(READERS))})")
+        formats[extension.lower()] = name
+    return MappingProxyType(formats)
 
 
 def _check_rule_name(ck: Checker, key: str, line: int, what: str, names: list[str]) -> None:
     """Accept a slug, a code, a code prefix (`MK4`) or a generic rule id of the rule set."""
-    upper = key.upper()
-    if key in names or upper in names:
-        return
-    if re.fullmatch(r"MK\d{0,3}", upper) and any(n.startswith(upper) for n in names):
-        return
-    from marklint.ruleset import closest
+    from marklint.selection import unknown_rule
 
-    raise ck.fail(line, f"unknown rule {key!r} in {what}{closest(key, names)}")
+    problem = unknown_rule(key, names, f" in {what}")
+    if problem is not None:
+        raise ck.fail(line, problem)

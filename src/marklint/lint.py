@@ -29,14 +29,16 @@ class Settings(FrozenValue):
     """What the command line asks for; configuration files fill in what it leaves open.
 
     `rules` is a rule set name, a path or "auto" (None: the configuration's, else us-cnsi).
-    `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
+    `select`/`ignore` hold slugs, codes or code prefixes (`MK3`); `extend_select` adds to the
+    selection, the command line's or else the configuration's. `formats` maps file extensions
+    (`.note`) to reader names, besides marklint.readers.EXTENSIONS. `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
     `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config")
+               "exclude", "include_quotes", "input_format", "show_source", "use_config", "extend_select", "formats")
 
     def __init__(
         self,
@@ -52,12 +54,14 @@ class Settings(FrozenValue):
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
+        extend_select: tuple[str, ...] = (),
+        formats: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, input_format=input_format, show_source=show_source,
-            use_config=use_config,
+            use_config=use_config, extend_select=extend_select, formats=formats,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -74,22 +78,23 @@ def effective_settings(path: str, settings: Settings) -> Settings:
     """Settings for one file: the command line's, completed by the nearest configuration
     (`marklint.config.find_config`). The command line wins for the rule set and the banner
     requirement; select/ignore/severity/page-break/include/exclude lists are combined, and the
-    configuration's per-file ignores whose glob matches `path` join the ignore list."""
-    if not settings.use_config:
-        return settings
-    from marklint.config import find_config
+    configuration's per-file ignores whose glob matches `path` join the ignore list. The
+    result's `select` includes `extend_select` (emptied, so that applying this again is harmless)."""
+    config = None
+    if settings.use_config:
+        from marklint.config import find_config
 
-    config = find_config(path)
+        config = find_config(path)
     if config is None:
-        return settings
+        return _extended(settings, settings.select)
     relative = os.path.relpath(os.path.abspath(path), config.root)
     per_file = tuple(
         key for pattern, keys in config.per_file_ignores.items()
         if _glob(relative, pattern) for key in keys
     )
-    return settings.replace(
+    return _extended(settings, settings.select or tuple(config.select)).replace(
         rules=settings.rules or config.rules,
-        select=settings.select or tuple(config.select),
+        formats=tuple(config.formats.items()) + settings.formats,
         ignore=settings.ignore + tuple(config.ignore) + per_file,
         severity=tuple(config.severity.items()) + settings.severity,
         require_banner=settings.require_banner or config.require_banner,
@@ -98,6 +103,14 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         exclude=settings.exclude + tuple(config.exclude),
         include_quotes=settings.include_quotes or config.include_quotes,
     )
+
+
+def _extended(settings: Settings, select: tuple[str, ...]) -> Settings:
+    """`settings` selecting `select` plus its `extend_select` (an empty selection is every rule,
+    which nothing extends)."""
+    if not settings.extend_select:
+        return settings if select == settings.select else settings.replace(select=select)
+    return settings.replace(select=select + settings.extend_select if select else (), extend_select=())
 
 
 def resolve_ruleset(reference: str | None, doc_date: date | None = None):
@@ -259,6 +272,7 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
     selection and rule set leave enabled, with their severities."""
     from marklint.checks.registry import RULES, RuleDoc
 
+    settings = _extended(settings, settings.select)
     ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
     overrides = dict(settings.severity)
     generic = [RuleDoc(rule.code, rule.id, rule.severity, rule.message) for rule in ruleset.generic]
@@ -285,7 +299,7 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
         breaks = ruleset.page_break_patterns + settings.page_break_patterns
         options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
-        doc = read_document(path, data, settings.input_format, options)
+        doc = read_document(path, data, reader_for(path, settings), options)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
     except (InputError, RuleSetError, ConfigError) as exc:
@@ -330,34 +344,46 @@ def lint_path(path: str, settings: Settings) -> FileResult:
     return lint_bytes(path, data, settings)
 
 
-def expand_paths(paths: list[str], settings: Settings, walked: list[str] | None = None) -> list[str]:
-    """Files to lint: given files as they are, directories walked recursively (sorted) for
-    files of a known format that pass the include/exclude globs (the command line's and the
-    directory's configuration's). Missing paths are kept so that linting reports them.
-    Every directory walked is appended to `walked` when given. Raises ConfigError for a
-    malformed configuration."""
+def reader_for(path: str, settings: Settings) -> str | None:
+    """The reader `path` is read with when the settings name one (--format-in, or the
+    configuration's `formats` for its extension); None: by extension (marklint.readers)."""
+    if settings.input_format or not settings.formats:
+        return settings.input_format
+    return dict(settings.formats).get(os.path.splitext(path)[1].lower())
+
+
+def expand_paths(paths: list[str], settings: Settings, walked: list[str] | None = None,
+                 force_exclude: bool = False) -> list[str]:
+    """Files to lint: given files as they are (unless `force_exclude` and an exclude glob
+    matches them), directories walked recursively (sorted) for files of a known format (or
+    one the configuration's `formats` maps) that pass the include/exclude globs (the command
+    line's and the directory's configuration's). Missing paths are kept so that linting
+    reports them. Every directory walked is appended to `walked` when given. Raises
+    ConfigError for a malformed configuration."""
     from marklint.readers import EXTENSIONS
 
     files: list[str] = []
     for path in paths:
         if not os.path.isdir(path):
-            files.append(path)
+            if not (force_exclude and _excluded(path, effective_settings(path, settings))):
+                files.append(path)
             continue
-        settings = effective_settings(path, settings)
+        local = effective_settings(path, settings)
+        known = EXTENSIONS.keys() | dict(local.formats).keys()
         for root, dirs, names in os.walk(path):
             if walked is not None:
                 walked.append(root)
             dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings)
+                d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), local)
             )
             prefix = root if root.endswith(os.sep) else root + os.sep  # as os.path.join, once per directory
             for name in sorted(names):
-                if os.path.splitext(name)[1].lower() not in EXTENSIONS:
+                if os.path.splitext(name)[1].lower() not in known:
                     continue
                 full = prefix + name
-                if settings.exclude and _excluded(full, settings):
+                if local.exclude and _excluded(full, local):
                     continue
-                if settings.include and not any(_glob(full, g) for g in settings.include):
+                if local.include and not any(_glob(full, g) for g in local.include):
                     continue
                 files.append(full)
     return files

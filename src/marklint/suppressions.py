@@ -107,6 +107,19 @@ def _directives(document: Document, slug_of: Callable[[str], str | None]) -> lis
     return [d for d in found if d.action != "enable"]
 
 
+def _comment_column(document: Document, directive: Directive) -> int:
+    """The column where the directive's comment starts (its `#`, `<!--`, `..` or `//`): readers
+    give a comment block the column of its text, after the marker. The block's column when
+    there is no source text (DOCX, PDF) or no marker before it on its line."""
+    block = directive.block
+    line = document.source_line(block.line) if document.source is not None else None
+    if line is None:
+        return block.column
+    before = line[:block.column - 1]
+    found = max(before.rfind(marker) for marker in _COMMENT_MARKERS)
+    return found + 1 if found >= 0 else block.column
+
+
 def apply_suppressions(
     document: Document, findings: list[Finding], extra_rules: Iterable[tuple[str, str]] = ()
 ) -> list[Finding]:
@@ -134,7 +147,7 @@ def apply_suppressions(
                 break
     earned: list[Finding] = []
     for directive in directives:
-        where = {"path": document.path, "line": directive.block.line, "column": directive.block.column}
+        where = {"path": document.path, "line": directive.block.line, "column": _comment_column(document, directive)}
         if not directive.reason:
             earned.append(make_finding(
                 "suppression-missing-reason", **where,

@@ -35,16 +35,16 @@ class ReportContext(FrozenValue):
 
     `rules` are the RuleDocs of the rules that ran; `root` is the directory paths are shown
     relative to; `show_source` allows the offending source line in the output (the only way
-    document text appears).
+    document text appears); `links` asks the text format for each rule's documentation URL.
     """
 
-    _fields = ("rules", "root", "color", "show_source", "statistics", "quiet", "version")
+    _fields = ("rules", "root", "color", "show_source", "statistics", "quiet", "version", "links")
 
     def __init__(self, rules: tuple[RuleDoc, ...] = (), root: str = ".", color: bool = False,
                  show_source: bool = False, statistics: bool = False, quiet: bool = False,
-                 version: str = __version__) -> None:
+                 version: str = __version__, links: bool = False) -> None:
         self.__dict__.update(rules=rules, root=root, color=color, show_source=show_source,
-                             statistics=statistics, quiet=quiet, version=version)
+                             statistics=statistics, quiet=quiet, version=version, links=links)
 
 
 def render(name: str, results: list[FileResult], ctx: ReportContext) -> str:

@@ -17,6 +17,7 @@ from urllib.parse import quote
 from marklint.baseline import fingerprints
 from marklint.checks.registry import RuleDoc, by_key
 from marklint.findings import FileResult, Finding, Fix, Severity
+from marklint.links import rule_url
 from marklint.report import ReportContext, display_path
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -33,8 +34,9 @@ def _uri(path: str, root: str) -> str:
 
 
 def _rule_entry(rule: RuleDoc) -> dict[str, object]:
+    """A rule of `tool.driver.rules`; a registered rule's `helpUri` is its documentation page."""
     help_text = rule.summary if not rule.why else f"{rule.summary}.\n\n{rule.why}"
-    return {
+    entry: dict[str, object] = {
         "id": rule.code,
         "name": rule.slug,
         "shortDescription": {"text": rule.summary},
@@ -42,6 +44,9 @@ def _rule_entry(rule: RuleDoc) -> dict[str, object]:
         "help": {"text": help_text},
         "defaultConfiguration": {"level": LEVELS[rule.severity]},
     }
+    if by_key(rule.slug) is not None:
+        entry["helpUri"] = rule_url(rule.slug)
+    return entry
 
 
 def _rules(results: list[FileResult], ctx: ReportContext) -> list[RuleDoc]:

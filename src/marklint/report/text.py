@@ -24,6 +24,14 @@ def _summary(result: FileResult, path: str, counts: list[int]) -> str:
     return f"{path}: {', '.join(parts)}{tail}"
 
 
+def _rule_urls() -> dict[str, str]:
+    """slug -> documentation URL of every registered rule (a rule set's generic rules have none)."""
+    from marklint.checks.registry import RULES
+    from marklint.links import rule_url
+
+    return {rule.slug: rule_url(rule.slug) for rule in RULES}
+
+
 def render(results: list[FileResult], ctx: ReportContext) -> str:
     """Render findings, notices and per-file summaries as text (input errors are the CLI's)."""
     colors = {}
@@ -36,6 +44,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
     lines: list[str] = []
     totals: dict[str, int] = {}
     display = path_display(ctx.root)
+    url = _rule_urls() if ctx.links else None
     for result in results:
         if result.error is not None:
             continue
@@ -53,6 +62,8 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
             lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.message}")
             if ctx.show_source and finding.source is not None:
                 lines.append(f"    {finding.source}")
+            if url is not None and finding.rule in url:
+                lines.append(f"    {url[finding.rule]}")
         if not ctx.quiet:
             lines.append(_summary(result, path, counts))
     if totals:
