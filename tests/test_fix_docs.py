@@ -1,4 +1,4 @@
-"""The README's fix-mode section shows real runs: its example drafts, run through the commands it
+"""The fix-mode page (docs/fixing.md) shows real runs: its example drafts, run through the commands it
 names, give exactly the outputs, diffs and fixed files it shows."""
 
 import re
@@ -6,15 +6,12 @@ from pathlib import Path
 
 from cli_support import run_cli
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+FIX_PAGE = Path(__file__).resolve().parents[1] / "docs" / "fixing.md"
 
 
 def fix_section() -> str:
-    """The README section "Fixing markings automatically", up to the next top-level section."""
-    text = README.read_text(encoding="utf-8")
-    start = text.index("## Fixing markings automatically")
-    end = text.index("\n## ", start + 1)
-    return text[start:end]
+    """The page "Fixing markings automatically"."""
+    return FIX_PAGE.read_text(encoding="utf-8")
 
 
 def run(argv):

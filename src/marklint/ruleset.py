@@ -1,6 +1,6 @@
 """Rule sets: YAML files that say which marking system applies and what a document must carry.
 
-A rule set is data (see the README's "Rule sets" section for every key). `load_ruleset(name_or_path)`
+A rule set is data (see docs/rulesets.md for every key). `load_ruleset(name_or_path)`
 loads a shipped set (a file in the package `marklint.rules`, i.e. the repository's `rules/`)
 or a user file, follows `extends`, validates every key with file:line errors and returns a
 frozen `RuleSet`. Rule files are untrusted: they are loaded by `marklint.yamlsafe` (no aliases,

@@ -3,8 +3,9 @@
 Slugs are a public contract (configuration, suppressions and baselines name them); codes are
 stable once published. `bad` and `good` are small plain-text documents: the test suite lints
 each rule's `bad` example and expects the rule to fire, and its `good` example and expects it
-not to. `marklint rule SLUG|CODE` prints an entry; the README's rule table is generated from
-this module (`python -m marklint.checks.registry --markdown`).
+not to. `marklint rule SLUG|CODE` prints an entry; the rule table of docs/rules/index.md is
+generated from this module (`python -m marklint.checks.registry --markdown`), and so is each
+rule's page of the documentation site (marklint.rule_docs).
 """
 
 from __future__ import annotations
@@ -240,7 +241,7 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",
-        why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in the README (CI and pre-commit).",
+        why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in the documentation (Suppressions and baselines).",
         bad="SECRET\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\n(S) The convoy leaves at dawn.\n\nSECRET\n",
         good="SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\nThe escort joins at noon.\n\nSECRET\n",
     ),
@@ -286,10 +287,11 @@ def render_rule(rule: RuleDoc) -> str:
 
 
 def markdown_table() -> str:
-    """The README's rule table (between its rules-table markers), generated from RULES."""
+    """The rule table of docs/rules/index.md (between its rules-table markers), generated from
+    RULES; each slug links to the rule's own page (marklint.rule_docs)."""
     rows = ["| code | slug | severity | summary |", "|---|---|---|---|"]
     for rule in RULES:
-        rows.append(f"| {rule.code} | `{rule.slug}` | {rule.severity.label} | {rule.summary} |")
+        rows.append(f"| {rule.code} | [`{rule.slug}`]({rule.slug}.md) | {rule.severity.label} | {rule.summary} |")
     return "\n".join(rows) + "\n"
 
 

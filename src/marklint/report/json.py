@@ -1,4 +1,4 @@
-"""JSON output: one array of findings (the stable schema in the README, "JSON output").
+"""JSON output: one array of findings (the stable schema of docs/json-output.md).
 
 Each finding: path, line, column, end_line, end_column, code, rule, severity, message, page,
 fix (null until fix mode provides one); plus `source` only with --show-source. Suppressed
