@@ -51,4 +51,5 @@ def test_markdown_table_lists_every_rule():
     rows = markdown_table().splitlines()
     assert rows[:2] == ["| code | slug | severity | summary |", "|---|---|---|---|"]
     assert len(rows) == 2 + len(RULES)
-    assert "| MK301 | `portion-missing` | error | a block that needs a portion mark has none |" in rows
+    # each slug links to the rule's page of the documentation site (marklint.rule_docs)
+    assert "| MK301 | [`portion-missing`](portion-missing.md) | error | a block that needs a portion mark has none |" in rows
