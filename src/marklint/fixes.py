@@ -171,7 +171,7 @@ def _missing_banner_fix(ctx: CheckContext, page: PageMarks) -> Fix | None:
         banner = present.marking
         overall = ctx.overall_marking
         agrees = banner == page_rollup or (
-            banner == overall and overall == _rollup(ctx, ctx.portions)
+            banner == overall and overall == ctx.document_rollup
         )
         safety = SAFE if agrees else UNSAFE
         what = "copy the page's other banner" + ("" if agrees else ", which disagrees with the roll-up")
@@ -253,7 +253,7 @@ def _raise_banner_fix(ctx: CheckContext, located: tuple[PageMarks, Mark] | None)
     if banner.marking is None or banner.cable:
         return None
     if ctx.overall is not None and banner is ctx.overall:
-        rolled, scope = _rollup(ctx, ctx.portions), ctx.pages
+        rolled, scope = ctx.document_rollup, ctx.pages
     else:
         rolled, scope = _rollup(ctx, _page_portions(page)), [page]
     if rolled is None or rolled == banner.marking or not _only_raises(banner.marking, rolled):
