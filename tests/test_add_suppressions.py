@@ -3,6 +3,10 @@ syntax, after which the tree lints clean; line endings kept; binary formats left
 
 from __future__ import annotations
 
+import re
+import textwrap
+from pathlib import Path
+
 import pytest
 
 from cli_support import run_cli
@@ -115,3 +119,15 @@ def test_unreadable_file_is_exit_2(tree):
     code, out, err = run_cli(["--add-suppressions", "bad.txt"])
     assert code == 2 and err.startswith("marklint: bad.txt: ") and len(err.splitlines()) == 1
     assert out == "added 0 suppression comments to 0 files\n"
+
+
+def test_the_documented_example_is_real(tree):
+    page = (Path(__file__).resolve().parents[1] / "docs" / "suppressions.md").read_text(encoding="utf-8")
+    section = page[page.index("## Adding suppressions"):]
+    blocks = re.findall(r"\n\n(    .*\n(?:    .*\n|\n(?=    ))*)", section)
+    run_shown, after = [textwrap.dedent(block) for block in blocks[:2]]
+    (tree / "memo.txt").write_text("SECRET\n\n(S) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\nSECRET\n")
+    command, *output = run_shown.splitlines(keepends=True)
+    assert command == "$ marklint --add-suppressions memo.txt\n"
+    assert run_cli(["--add-suppressions", "memo.txt"]) == (0, "".join(output), "")
+    assert (tree / "memo.txt").read_text() == after
