@@ -238,7 +238,13 @@ def test_help_lists_commands_and_options():
     assert out.startswith("usage: marklint ")
     for option in ("--extend-select", "--force-exclude", "--show-settings", "--add-suppressions", "-q"):
         assert option in out
-    assert "`marklint rules`: list every rule (--format json for tools)" in " ".join(out.split())
+    assert out.endswith("\ncommands:\n"
+                        "  marklint check     lint files and directories (the default command)\n"
+                        "  marklint rule      show one rule: summary, why (with citations), examples, fix, documentation link\n"
+                        "  marklint rules     list every rule (--format json for tools)\n"
+                        "  marklint parse     parse and explain markings\n"
+                        "  marklint help      show this help, a command's (marklint help COMMAND) or a rule's "
+                        "(marklint help RULE)\n")
 
 
 def test_help_rule_and_command_and_unknown_topic():

@@ -76,13 +76,16 @@ def _parser(**kwargs: object) -> argparse.ArgumentParser:
 
 
 def _check_parser() -> argparse.ArgumentParser:
+    import argparse
+
     from marklint.readers import READERS
     from marklint.report import FORMATTERS
 
     parser = _parser(
         prog="marklint",
         description="Lint classification markings (banners, portion marks, authority blocks).",
-        epilog="Commands: " + "; ".join(f"`marklint {name}`: {what}" for name, what in SUBCOMMANDS.items()),
+        epilog="commands:\n" + "".join(f"  marklint {name:<8}  {what}\n" for name, what in SUBCOMMANDS.items()),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--version", action="version", version=f"marklint {__version__}")
