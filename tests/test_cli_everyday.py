@@ -275,3 +275,18 @@ def test_rules_json():
                        "fixable": portion["fixable"], "url": rule_url("portion-missing")}
     assert [e["fixable"] for e in entries] == [rule.fixable or None for rule in RULES]
     assert run("rules")[1].splitlines()[0].startswith(f"{RULES[0].code}  {RULES[0].slug}")
+
+
+@pytest.mark.parametrize(("argv", "code", "out", "err"), [
+    (["--select", "portion-mising", "draft.txt"], 2, "",
+     "marklint: unknown rule 'portion-mising' in --select; did you mean 'portion-missing'?\n"),
+    (["empty"], 2, "", "marklint: warning: no files to lint in empty\n"),
+    (["--allow-empty", "empty"], 0, "", "marklint: warning: no files to lint in empty\n"),
+    (["--show-files", "."], 0, "draft.txt (text)\n", ""),
+    (["-q", "--output-format", "text", "--select", "MK301", "draft.txt"], 1, PORTION, ""),
+])
+def test_in_a_real_process(tree, argv, code, out, err):
+    (tree / "empty").mkdir()
+    proc = subprocess.run([sys.executable, "-m", "marklint", "--no-cache", *argv], cwd=tree,
+                          capture_output=True, text=True, timeout=60)
+    assert (proc.returncode, proc.stdout, proc.stderr) == (code, out, err)
