@@ -161,19 +161,7 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         err.write(f"marklint: {problem}\n")
         return 2
     if args.show_settings or args.show_files or args.add_suppressions:
-        from marklint import show
-
-        settings = _settings(args)
-        if args.show_settings:
-            return show.show_settings(args.paths[0], settings, args.fail_on, _given(argv), out, err)
-        files = _files(args, settings, err)
-        if isinstance(files, int):
-            return files
-        if args.show_files:
-            return show.show_files(files, settings, out)
-        from marklint.add_suppressions import add_suppressions
-
-        return add_suppressions(files, settings, out, err, quiet=args.quiet)
+        return _show_or_suppress(args, argv, out, err)
     color = _use_color(args.color, out) and args.format == "text"
     recordable = not (args.no_cache or args.show_source or args.fix or args.diff or args.dask
                       or args.baseline or args.write_baseline or "-" in args.paths)
@@ -194,6 +182,25 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         if watch is not None:
             record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
     return code
+
+
+def _show_or_suppress(args: argparse.Namespace, argv: list[str], out: TextIO, err: TextIO) -> int:
+    """--show-settings, --show-files or --add-suppressions instead of a lint report."""
+    settings = _settings(args)
+    if args.show_settings:
+        from marklint.show import show_settings
+
+        return show_settings(args.paths[0], settings, args.fail_on, _given(argv), out, err)
+    files = _files(args, settings, err)
+    if isinstance(files, int):
+        return files
+    if args.show_files:
+        from marklint.show import show_files
+
+        return show_files(files, settings, out)
+    from marklint.add_suppressions import add_suppressions
+
+    return add_suppressions(files, settings, out, err, quiet=args.quiet)
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watched: list | None = None) -> int:
