@@ -249,6 +249,7 @@ def test_help_lists_commands_and_options():
 
 def test_help_rule_and_command_and_unknown_topic():
     assert run("help", "portion-missing") == run("rule", "portion-missing")
+    assert run("help", "help") == run("help")
     assert run("help", "MK301")[1].endswith(f"\nDocumentation: {rule_url('portion-missing')}\n")
     code, out, _ = run("help", "parse")
     assert code == 0 and out.startswith("usage: marklint parse ")

@@ -502,7 +502,9 @@ def run_help(argv: list[str], out: TextIO, err: TextIO) -> int:
         out.write(_check_parser().format_help())
         return 0
     topic = argv[0]
-    if topic in SUBCOMMANDS and topic != "help":
+    if topic == "help":
+        return run_help([], out, err)
+    if topic in SUBCOMMANDS:
         return main([topic, "--help"])
     from marklint.checks.registry import by_key
 
