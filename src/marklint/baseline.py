@@ -80,10 +80,16 @@ def write_baseline(results: list[FileResult], path: str) -> int:
 
 def load_baseline(path: str) -> set[str]:
     """Read a baseline file and return its fingerprints."""
+    from marklint.safeio import BASELINE_LIMIT, ReadError, read_bounded
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, BASELINE_LIMIT).decode("utf-8"))
+    except ReadError as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error}") from None
     except OSError as error:
         raise BaselineError(f"{path}: cannot read baseline: {error.strerror}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a marklint baseline (nested too deeply)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         detail = f"line {error.lineno}: {error.msg}" if isinstance(error, json.JSONDecodeError) else "not UTF-8"
         raise BaselineError(f"{path}: not a marklint baseline ({detail})") from None

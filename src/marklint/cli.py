@@ -13,10 +13,8 @@ import sys
 import time
 
 from marklint import __version__
-from marklint.replay import DEFAULT_CACHE_DIR
+from marklint.cache import DEFAULT_CACHE_DIR
 
-# argparse and typing are not imported at module level: a replayed run (marklint.replay) needs
-# neither, and their imports cost it a fifth of its time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
@@ -55,6 +53,11 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format-in", choices=sorted(READERS), metavar="FORMAT",
                         help="read every input (stdin too) as this format instead of choosing by "
                         f"extension: {', '.join(sorted(READERS))}")
+    sources = parser.add_mutually_exclusive_group()
+    sources.add_argument("--config", metavar="FILE",
+                         help="use this configuration file (.marklint.yaml or pyproject.toml) for every "
+                         "file instead of searching for one")
+    sources.add_argument("--isolated", action="store_true", help="read no configuration file")
     parser.add_argument("--rules", metavar="NAME|PATH|auto",
                         help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
     parser.add_argument("--select", action="append", type=_csv, default=[], metavar="RULES",
@@ -85,7 +88,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix", action="store_true",
                         help="apply safe fixes in place (text formats only) and report what changed")
     parser.add_argument("--diff", action="store_true",
-                        help="print the fixes as a unified diff and write nothing (exit 1 if any)")
+                        help="print the fixes as a unified diff and write nothing (exit 1 if any); "
+                        "it prints document lines, so it needs --show-source")
     parser.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, also apply fixes that change what a document claims")
     parser.add_argument("--exit-non-zero-on-fix", action="store_true",
@@ -100,8 +104,7 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint check`: lint paths and report; returns the exit code. A run that may use the
-    cache is recorded for `marklint.replay` (its output is held until the run ends)."""
+    """`marklint check`: lint paths and report; returns the exit code."""
     args = _check_parser().parse_args(argv)
     if args.format == "auto":
         args.format = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
@@ -109,31 +112,11 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         err.write("marklint: no paths given (try `marklint FILE...` or `marklint --help`)\n")
         return 2
     color = _use_color(args.color, out) and args.format == "text"
-    recordable = not (args.no_cache or args.show_source or args.fix or args.diff or args.dask
-                      or args.baseline or args.write_baseline or "-" in args.paths)
-    if not recordable:
-        return _check(args, out, err, color)
-    import io
-
-    from marklint.replay import record, watch_list
-
-    stdout, stderr, watched = io.StringIO(), io.StringIO(), []
-    started = time.time_ns()
-    code = _check(args, stdout, stderr, color, watched)
-    out.write(stdout.getvalue())
-    err.write(stderr.getvalue())
-    if code != 2 and watched:  # input errors (a missing or unreadable file) are not replayed
-        files, directories, others = watched
-        watch = watch_list(files, directories, others, started)
-        if watch is not None:
-            record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
-    return code
+    return _check(args, out, err, color)
 
 
-def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watched: list | None = None) -> int:
-    """The body of `marklint check` (`color`: whether text output is colored). With
-    `watched`, appends the files linted, the directories walked and the rule and vocabulary
-    files their results depend on (for `marklint.replay`)."""
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> int:
+    """The body of `marklint check` (`color`: whether text output is colored)."""
     from marklint.lint import AUTO, Settings, expand_paths, lint_bytes
 
     settings = Settings(
@@ -142,7 +125,20 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         ignore=tuple(key for group in args.ignore for key in group),
         show_source=args.show_source,
         input_format=args.format_in,
+        use_config=not args.isolated,
+        config_file=args.config,
     )
+    if args.diff and not args.show_source:
+        err.write("marklint: --diff prints document lines: add --show-source to allow it\n")
+        return 2
+    if args.config:
+        from marklint.config import ConfigError, explicit_config
+
+        try:
+            explicit_config(args.config)
+        except ConfigError as exc:
+            err.write(f"marklint: {exc}\n")
+            return 2
     ran: tuple = ()
     # The default rule set (no --rules, or auto) always loads, so only another reference is
     # checked before linting; and only SARIF lists the rules that ran. So a cached run of
@@ -163,23 +159,34 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
     files = [] if fixed is not None else [p for p in args.paths if p != "-"]
     for path in args.paths:
         if path == "-":
-            results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
+            from marklint.findings import FileResult
+            from marklint.safeio import STDIN_LIMIT, ReadError, read_stream
+
+            name = args.stdin_filename or "<stdin>"
+            try:
+                results.append(lint_bytes(name, read_stream(sys.stdin.buffer, STDIN_LIMIT), settings))
+            except ReadError as exc:
+                results.append(FileResult(path=name, error=f"standard input is {exc}"))
     from marklint.config import ConfigError
     from marklint.distributed import DaskError
     from marklint.parallel import WorkerError, default_jobs, lint_files
 
-    walked: list[str] = []
     try:
-        files = expand_paths(files, settings, walked)
+        files = expand_paths(files, settings)
     except ConfigError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
-    dependencies: list[str] = []
+    cache_dir = None if args.no_cache else args.cache_dir
+    if cache_dir is not None and not settings.show_source:
+        from marklint.cache import directory_problem
+
+        refused = directory_problem(cache_dir)
+        if refused:
+            err.write(f"marklint: warning: not using the cache directory {cache_dir}: {refused}\n")
+            cache_dir = None
     try:
         results.extend(lint_files(
-            files, settings, jobs=args.jobs or default_jobs(),
-            cache_dir=None if args.no_cache else args.cache_dir, dask_address=args.dask,
-            dependencies=dependencies,
+            files, settings, jobs=args.jobs or default_jobs(), cache_dir=cache_dir, dask_address=args.dask,
         ))
     except (DaskError, WorkerError) as exc:
         err.write(f"marklint: {exc}\n")
@@ -197,12 +204,6 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
             return 2
     from marklint.report import ReportContext, display_path, render, reported
 
-    if watched is not None:
-        if "marklint.ruleset" in sys.modules:  # rule sets loaded for validation or configuration
-            from marklint.ruleset import loaded_files
-
-            dependencies += loaded_files()
-        watched += [files, walked, dependencies]
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=color,
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet,
@@ -218,7 +219,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         return 2
     from marklint.findings import Severity
 
-    threshold = Severity.parse(args.fail_on) if args.fail_on else _configured_fail_on()
+    threshold = Severity.parse(args.fail_on) if args.fail_on else _configured_fail_on(settings)
     failing = any(f.severity >= threshold for result in results for f in reported(result))
     changed = fixed is not None and any(done.changed for done in fixed)
     return 1 if (failing and not args.exit_zero) or (args.exit_non_zero_on_fix and changed) else 0
@@ -274,13 +275,14 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
     return 1 if any(d.changed for d in fixes) and not args.exit_zero else 0
 
 
-def _configured_fail_on():
+def _configured_fail_on(settings):
     """The `fail-on` of the configuration that governs the working directory (default error)."""
-    from marklint.config import ConfigError, find_config
+    from marklint.config import ConfigError
     from marklint.findings import Severity
+    from marklint.lint import file_config
 
     try:
-        config = find_config(os.getcwd())
+        config = file_config(os.getcwd(), settings)
     except ConfigError:
         return Severity.ERROR  # the per-file lint already reported it
     return config.fail_on if config is not None and config.fail_on is not None else Severity.ERROR
@@ -343,12 +345,6 @@ def main(argv: list[str] | None = None) -> int:
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)
     try:
-        if command == "check":
-            from marklint.replay import replay
-
-            code = replay(rest, out, err)
-            if code is not None:
-                return code
         return handler(rest, out, err)
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2

@@ -1,8 +1,10 @@
 """Project configuration: `.marklint.yaml` or `[tool.marklint]` in pyproject.toml.
 
-`find_config(path)` walks up from a linted file's directory and returns the closest
-configuration (a `.marklint.yaml` wins over a pyproject.toml in the same directory; a
-pyproject.toml without `[tool.marklint]` is passed over), cached per directory. The lint
+`find_config(path)` walks up from a linted file's directory, no further than the repository
+root (the directory holding `.git`) or the user's home, and returns the closest configuration
+(a `.marklint.yaml` wins over a pyproject.toml in the same directory; a pyproject.toml without
+`[tool.marklint]` is passed over), cached per directory. `explicit_config` loads the file
+given with `--config`; `--isolated` uses none. The lint
 pipeline (`marklint.lint.effective_settings`) combines it with the command line.
 Configuration files are untrusted input and are validated like rule files: an unknown key, a
 wrong type or an unknown rule name raises `ConfigError`, whose str is `path:line: message`
@@ -24,7 +26,6 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from marklint.findings import Severity
-from marklint.replay import CONFIG_NAMES
 from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
@@ -34,7 +35,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from marklint.ruleset import Checker
 
-YAML_NAME, TOML_NAME = CONFIG_NAMES
+YAML_NAME, TOML_NAME = ".marklint.yaml", "pyproject.toml"  # looked for in this order, per directory
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
         "include", "exclude", "require-banner", "include-quotes", "fail-on")
 
@@ -77,8 +78,31 @@ class Config(FrozenValue):
 _by_directory: dict[str, Config | None] = {}
 
 
+def _is_boundary(directory: str) -> bool:
+    """Whether configuration discovery stops at `directory`: a repository root (it holds
+    `.git`) or the user's home. A configuration above it (a shared /tmp, another user's
+    folder, the parent of a checkout) never applies."""
+    return os.path.lexists(os.path.join(directory, ".git")) or directory == _home()
+
+
+def _shared(directory: str) -> bool:
+    """Whether anyone may write to `directory` (/tmp, say): a configuration file found there
+    could be anyone's, so discovery stops before it."""
+    try:
+        return bool(os.stat(directory).st_mode & 0o002)
+    except OSError:
+        return True
+
+
+def _home() -> str:
+    return os.path.abspath(os.path.expanduser("~"))
+
+
 def find_config(path: str) -> Config | None:
-    """The configuration closest to `path` (a file or directory), or None; cached per directory.
+    """The configuration closest to `path` (a file or directory), or None; cached per
+    directory. The search walks up from `path` and stops at the repository root (the
+    directory holding `.git`) or the user's home directory, whichever comes first, after
+    looking there; it never looks in a directory that anyone may write to (`/tmp`).
 
     Raises ConfigError for a configuration file that is malformed.
     """
@@ -91,8 +115,11 @@ def find_config(path: str) -> Config | None:
             found = _by_directory[directory]
             break
         visited.append(directory)
+        if _shared(directory):
+            found = None
+            break
         found = _config_in(directory)
-        if found is not None:
+        if found is not None or _is_boundary(directory):
             break
         parent = os.path.dirname(directory)
         if parent == directory:
@@ -101,6 +128,21 @@ def find_config(path: str) -> Config | None:
     for seen in visited:
         _by_directory[seen] = found
     return found
+
+
+_explicit: dict[str, Config] = {}
+
+
+def explicit_config(path: str) -> Config:
+    """The configuration file given with `--config` (a .marklint.yaml-style YAML file, or a
+    pyproject.toml with `[tool.marklint]`), loaded once. Raises ConfigError."""
+    key = os.path.abspath(path)
+    if key not in _explicit:
+        config = load_config(path)
+        if config is None:
+            raise ConfigError(f"{path}: no [tool.marklint] table")
+        _explicit[key] = config
+    return _explicit[key]
 
 
 def _config_in(directory: str) -> Config | None:
@@ -114,11 +156,16 @@ def _config_in(directory: str) -> Config | None:
 
 
 def _read_text(path: str) -> str:
+    from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_bounded(path, SETTINGS_LIMIT).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 text") from None
+    except ReadError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
 
 
 def load_config(path: str) -> Config | None:
@@ -267,4 +314,4 @@ def _check_rule_name(ck: Checker, key: str, line: int, what: str, names: list[st
         return
     from marklint.ruleset import closest
 
-    raise ck.fail(line, f"unknown rule {key!r} in {what}{closest(key, names)}")
+    raise ck.fail(line, f"unknown rule name in {what}{closest(key, names)}")

@@ -32,11 +32,14 @@ class Settings(FrozenValue):
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
     `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
+    `use_config` False (`--isolated`) reads no configuration file; `config_file` is the one
+    given with `--config` (used for every file instead of the discovered ones) and, in the
+    effective settings of a file, the configuration file in use.
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config")
+               "exclude", "include_quotes", "input_format", "show_source", "use_config", "config_file")
 
     def __init__(
         self,
@@ -52,12 +55,13 @@ class Settings(FrozenValue):
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
+        config_file: str | None = None,
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, input_format=input_format, show_source=show_source,
-            use_config=use_config,
+            use_config=use_config, config_file=config_file,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -72,14 +76,10 @@ def _matches(rule: RuleDoc | Finding, keys: tuple[str, ...]) -> bool:
 
 def effective_settings(path: str, settings: Settings) -> Settings:
     """Settings for one file: the command line's, completed by the nearest configuration
-    (`marklint.config.find_config`). The command line wins for the rule set and the banner
+    (`file_config`). The command line wins for the rule set and the banner
     requirement; select/ignore/severity/page-break/include/exclude lists are combined, and the
     configuration's per-file ignores whose glob matches `path` join the ignore list."""
-    if not settings.use_config:
-        return settings
-    from marklint.config import find_config
-
-    config = find_config(path)
+    config = file_config(path, settings)
     if config is None:
         return settings
     relative = os.path.relpath(os.path.abspath(path), config.root)
@@ -97,7 +97,19 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         include=settings.include + tuple(config.include),
         exclude=settings.exclude + tuple(config.exclude),
         include_quotes=settings.include_quotes or config.include_quotes,
+        config_file=config.path,
     )
+
+
+def file_config(path: str, settings: Settings):
+    """The `marklint.config.Config` that applies to `path` under `settings`: none with
+    `--isolated`, the `--config` file when given, else the nearest one (`find_config`).
+    Raises ConfigError."""
+    if not settings.use_config:
+        return None
+    from marklint.config import explicit_config, find_config
+
+    return explicit_config(settings.config_file) if settings.config_file else find_config(path)
 
 
 def resolve_ruleset(reference: str | None, doc_date: date | None = None):
@@ -181,6 +193,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     # Imported here, on first use, to keep start-up small; two statements, as each import
     # statement costs about a microsecond per document even when the module is loaded.
     from marklint import dates, fixes, recognize, suppressions
+    from marklint.excerpt import redact
     from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
 
     doc_date = dates.document_date(_document_lines(doc))
@@ -209,12 +222,14 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     for finding in earned:
         finding.severity = ruleset.severity(finding.rule) or finding.severity
     findings += _configure(earned, ruleset, settings)
+    for finding in findings:
+        redact(finding)
     if settings.show_source:
         _attach_source(doc, findings)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [],
+        notices=[notice] if notice else [], config=settings.config_file,
     )
 
 
@@ -277,6 +292,7 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
 def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     """Lint the contents of a file (or of stdin, named `path`)."""
     from marklint.config import ConfigError
+    from marklint.markings.vocab import VocabularyError
     from marklint.readers import read_document
     from marklint.ruleset import RuleSetError
 
@@ -288,7 +304,7 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         doc = read_document(path, data, settings.input_format, options)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
-    except (InputError, RuleSetError, ConfigError) as exc:
+    except (InputError, RuleSetError, ConfigError, VocabularyError) as exc:
         return FileResult(path=path, error=str(exc))
 
 

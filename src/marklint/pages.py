@@ -8,10 +8,11 @@ comments) between them: that is how a plain-text draft shows its pages.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
-from marklint.userpattern import LinePattern
+from marklint.userpattern import LinePattern, PatternError
 
 # `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
 PAGE_NUMBER_RE = re.compile(
@@ -28,18 +29,22 @@ def is_page_number(text: str) -> bool:
 
 def break_pattern(options: ReaderOptions) -> LinePattern | None:
     """One pattern matching any configured page-break line, or None when there are none. It
-    is user input: lines longer than `marklint.userpattern.INPUT_LIMIT` are never page breaks.
+    is user input, run on RE2 (`marklint.userpattern`): lines longer than
+    `marklint.userpattern.INPUT_LIMIT` are never page breaks.
 
-    Raises InputError naming the bad pattern when one does not compile.
+    Raises InputError when a pattern does not compile.
     """
     if not options.page_break_patterns:
         return None
-    for pattern in options.page_break_patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise InputError(f"invalid page-break pattern {pattern!r}: {exc}") from None
-    return LinePattern(re.compile("|".join(f"(?:{p})" for p in options.page_break_patterns)))
+    return _joined(tuple(options.page_break_patterns))
+
+
+@functools.lru_cache(maxsize=16)
+def _joined(patterns: tuple[str, ...]) -> LinePattern:
+    try:
+        return LinePattern.compile("|".join(f"(?:{p})" for p in patterns))
+    except PatternError as exc:
+        raise InputError(f"invalid page-break pattern: {exc}") from None
 
 
 def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:

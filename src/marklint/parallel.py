@@ -16,10 +16,10 @@ import os
 import signal
 
 from marklint.cache import Cache, digest, fingerprint
-from marklint.config import ConfigError, find_config
+from marklint.config import ConfigError
 from marklint.document import InputError
 from marklint.findings import FileResult
-from marklint.lint import AUTO, effective_settings, lint_bytes, read_path
+from marklint.lint import AUTO, effective_settings, file_config, lint_bytes, read_path
 
 TYPE_CHECKING = False  # not typing's: importing typing costs a cached run several percent
 if TYPE_CHECKING:
@@ -326,7 +326,7 @@ def cache_context(path: str, settings) -> str | None:
         if context is None:
             context = _contexts[effective] = fingerprint(effective)
             _context_settings[context] = effective
-        config = find_config(path) if settings.use_config else None
+        config = file_config(path, settings)
         if config is None or not config.per_file_ignores:  # then every file of the directory shares it
             _directory_contexts[directory_key] = (settings, context)
     except ConfigError:
@@ -351,12 +351,10 @@ def _depend(cache: Cache, context: str) -> bool:
 
 def lint_files(
     paths: list[str], settings, *, jobs: int = 1, cache_dir: str | None = None, dask_address: str | None = None,
-    dependencies: list[str] | None = None,
 ) -> list[FileResult]:
     """Lint files (not directories), in order: from the cache when `cache_dir` is given and a
     file is unchanged, else on the Dask cluster at `dask_address`, else in up to `jobs`
-    processes. Raises DaskError when the cluster cannot be used. With the cache, the rule and
-    vocabulary files the results depend on are appended to `dependencies` when given."""
+    processes. Raises DaskError when the cluster cannot be used."""
     cache = Cache(cache_dir) if cache_dir is not None and not settings.show_source else None
     results: list = [None] * len(paths)
     contexts: list[str | None] = [None] * len(paths)
@@ -385,6 +383,4 @@ def lint_files(
             cache.store(paths[index], contexts[index], content_digest, result)
     if cache is not None:
         cache.save()
-        if dependencies is not None:
-            dependencies += cache.dependencies()
     return results

@@ -5,23 +5,18 @@ Vocabularies live in YAML under `rules/vocab/` (package `marklint.rules.vocab`).
 vocabularies by name. Files are merged in order: a later file adds entries and may replace an
 entry of the same id (so a rule set can, say, publish a tetragraph's members).
 
-Loading is cached twice: in memory per argument tuple, and as a pickle under the user cache
-directory keyed by the files' paths, sizes and modification times, because parsing the YAML
-costs more than the whole start-up budget of a pre-commit run.
+Loading is cached in memory per argument tuple (and per file); nothing is cached on disk:
+parsing every shipped vocabulary with libyaml takes a few milliseconds.
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from marklint import __version__
-from marklint.atomic import write_atomically
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -261,12 +256,18 @@ def _read(path: Path) -> Any:
         return _read_cache[path]
     from marklint.yamlsafe import YamlError, load_yaml
 
+    from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, SETTINGS_LIMIT).decode("utf-8")
     except FileNotFoundError:
         raise VocabularyError(f"{path}: vocabulary file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise VocabularyError(f"{path}: cannot read vocabulary file (not UTF-8 text)") from None
+    except ReadError as exc:
         raise VocabularyError(f"{path}: cannot read vocabulary file ({exc})") from None
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot read vocabulary file ({exc.strerror or exc})") from None
     try:
         data = load_yaml(text)
     except YamlError as exc:
@@ -317,7 +318,7 @@ class _Builder:
         levels = self.strings(node, key)
         for level in levels:
             if level not in LEVEL_RANKS:
-                self.fail(node, key, f"unknown level {level!r} (use TS, S, C, R, U)")
+                self.fail(node, key, "unknown level (use TS, S, C, R, U)")
         return frozenset(levels)
 
     def mapping(self, node: Any, key: str) -> Any:
@@ -342,7 +343,7 @@ class _Builder:
                  "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels"}
         for key in data:
             if key not in known:
-                self.fail(data, key, f"unknown vocabulary key {key!r}")
+                self.fail(data, key, "unknown vocabulary key")
         for table in ("us", "foreign", "nato"):
             if table in data:
                 self.level_table(data, table)
@@ -392,7 +393,7 @@ class _Builder:
         for item in self.items(data, table):
             level = self.string(item, "level", True)
             if level not in LEVEL_RANKS:
-                self.fail(item, "level", f"unknown level {level!r}")
+                self.fail(item, "level", "unknown level")
             target[level] = (self.string(item, "banner", True), self.string(item, "portion", True))
 
     def token(self, item: Any, category: str) -> None:
@@ -406,7 +407,7 @@ class _Builder:
         levels = self.strings(item, "levels")
         for level in levels:
             if level not in LEVEL_RANKS:
-                self.fail(item, "levels", f"unknown level {level!r} (use TS, S, C, R, U or CUI)")
+                self.fail(item, "levels", "unknown level (use TS, S, C, R, U or CUI)")
         cui_only = "CUI" in levels
         token = Token(
             id=tid, category=category, order=len(self.v.tokens), title=self.string(item, "title"),
@@ -525,51 +526,6 @@ def _build(files: list[Path]) -> Vocabulary:
     return vocab
 
 
-def cache_dir() -> Path:
-    """The user cache directory of marklint ($XDG_CACHE_HOME/marklint or ~/.cache/marklint)."""
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "marklint"
-
-
-def _cache_file(files: list[Path]) -> Path | None:
-    digest = hashlib.sha256(__version__.encode())
-    # the loader's own file is part of the key: a pickle of an older Vocabulary class is stale
-    for f in [Path(__file__), *files]:
-        try:
-            st = f.stat()
-        except OSError:
-            return None
-        digest.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return cache_dir() / f"vocab-{digest.hexdigest()[:24]}.pickle"
-
-
-def _load_cached(names: tuple[str, ...]) -> Vocabulary:
-    base = _package_vocab_dir()
-    # Only the top-level files are known before reading; includes are resolved from the
-    # cached list, whose own stat signature covers every included file.
-    tops = [_resolve(n, base) for n in names]
-    index = _cache_file(tops)
-    if index is not None:
-        try:
-            files, vocab_path = pickle.loads(index.read_bytes())
-            target = _cache_file(files)
-            if target is not None and target == vocab_path:
-                return pickle.loads(target.read_bytes())
-        except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError, ImportError):
-            pass  # no cache, or a stale or damaged one: read the YAML
-    files = _file_list(names)
-    vocab = _build(files)
-    target = _cache_file(files)
-    if index is not None and target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(target, pickle.dumps(vocab))
-            write_atomically(index, pickle.dumps((files, target)))
-        except OSError:
-            pass  # a read-only home directory only costs start-up time
-    return vocab
-
-
 _loaded: dict[tuple[str, ...], Vocabulary] = {}
 
 
@@ -581,7 +537,7 @@ def load_vocabulary(names_or_paths: Sequence[str] = ("default",)) -> Vocabulary:
     key = tuple(str(n) for n in names_or_paths)
     vocab = _loaded.get(key)
     if vocab is None:
-        vocab = _load_cached(key)
+        vocab = _build(_file_list(key))
         _loaded[key] = vocab
     return vocab
 
