@@ -121,7 +121,7 @@ def test_configured_page_break_pattern_breaks_and_is_not_content():
 
 
 def test_invalid_page_break_pattern_is_an_input_error():
-    with pytest.raises(InputError, match=r"invalid page-break pattern '\('"):
+    with pytest.raises(InputError, match=r"^invalid page-break pattern: missing \)$"):
         blocks("x\n", page_break_patterns=("(",))
 
 

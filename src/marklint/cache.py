@@ -391,6 +391,8 @@ class Cache:
 
     def save(self) -> None:
         """Write the changed packs; a cache that cannot be written is skipped."""
+        if not self._dirty:
+            return
         try:
             os.makedirs(self.directory, mode=0o700, exist_ok=True)
         except OSError:

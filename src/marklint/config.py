@@ -90,8 +90,8 @@ def _shared(directory: str) -> bool:
     could be anyone's, so discovery stops before it."""
     try:
         return bool(os.stat(directory).st_mode & 0o002)
-    except OSError:
-        return True
+    except OSError:  # a directory that does not exist holds no configuration either
+        return False
 
 
 def _home() -> str:

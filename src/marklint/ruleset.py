@@ -832,33 +832,38 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
     )
 
 
-_files: dict[str, tuple[str, ...]] = {}  # reference -> the files its rule set was loaded from
-
-
-@functools.lru_cache(maxsize=64)
 def load_ruleset(name_or_path: str) -> RuleSet:
-    """Load a shipped rule set by name (`us-cnsi`) or a rule file by path; cached in memory.
+    """Load a shipped rule set by name (`us-cnsi`) or a rule file by path; cached in memory
+    (a relative path per working directory).
 
     Raises RuleSetError (str: `path:line:column: message`) for unknown names, missing files,
     YAML errors, unknown keys, wrong types, unknown rule names, invalid patterns and
     `extends` cycles.
     """
-    display, _ = _locate(name_or_path, None)
-    files: list[Path] = []
-    values, parents = _load_values(name_or_path, None, (), files)
-    ruleset = _build(values, display, parents)
-    # vocabulary files named by path are absolute (`_vocabulary_reference`), shipped ones are names
-    _files[name_or_path] = (*(str(p) for p in files),
-                            *(name for name in ruleset.vocabulary if os.path.isabs(name)))
-    return ruleset
+    return _loaded(name_or_path)[0]
 
 
 def ruleset_files(name_or_path: str) -> list[str]:
     """The files the rule set `name_or_path` is loaded from: its rule file, the ones it
     extends and the vocabulary files it names by path (the result cache watches them).
     Raises RuleSetError as `load_ruleset` does."""
-    load_ruleset(name_or_path)
-    return list(_files[name_or_path])
+    return list(_loaded(name_or_path)[1])
+
+
+def _loaded(name_or_path: str) -> tuple[RuleSet, tuple[str, ...]]:
+    return _load(name_or_path, "" if os.path.isabs(name_or_path) else os.getcwd())
+
+
+@functools.lru_cache(maxsize=64)
+def _load(name_or_path: str, directory: str) -> tuple[RuleSet, tuple[str, ...]]:
+    """The rule set `name_or_path` as seen from `directory` (which is part of the cache key
+    only) and the files it was loaded from."""
+    display, _ = _locate(name_or_path, None)
+    files: list[Path] = []
+    values, parents = _load_values(name_or_path, None, (), files)
+    ruleset = _build(values, display, parents)
+    # vocabulary files named by path are absolute (`_vocabulary_reference`), shipped ones are names
+    return ruleset, (*(str(p) for p in files), *(name for name in ruleset.vocabulary if os.path.isabs(name)))
 
 
 def select_ruleset_for_date(day: date) -> RuleSet | None:

@@ -135,8 +135,10 @@ def _reader_error(text: str, exc) -> YamlError:
 
 
 def _without_quotes(problem: str) -> str:
-    """A PyYAML problem text without the fragments of the file it quotes (a tag, a character)."""
-    return " ".join(re.sub(r"'[^']*'|\"[^\"]*\"", "", problem).split())
+    """A PyYAML problem text without the fragments of the file it quotes (a tag, an escape);
+    a quoted single character stays (`expected ',' or ']'`): it names syntax, not content."""
+    kept = re.sub(r"'([^']*)'|\"([^\"]*)\"", lambda m: m.group(0) if len(m.group(0)) == 3 else "", problem)
+    return " ".join(kept.split())
 
 
 def load_yaml(text: str) -> object:
@@ -199,4 +201,5 @@ def _build(loader, node) -> object:
     except yaml.constructor.ConstructorError as exc:
         raise YamlError(f"YAML error: {_without_quotes(exc.problem or 'invalid value')}", where) from None
     except (ValueError, TypeError, OverflowError):  # e.g. the date 2010-13-45, !!int zz
-        raise YamlError(f"invalid {node.tag.rpartition(':')[2]} value", where) from None
+        kind = node.tag.rpartition(":")[2]
+        raise YamlError(f"invalid {'date' if kind == 'timestamp' else kind} value", where) from None
