@@ -56,7 +56,8 @@ def fingerprints(findings: list[Finding]) -> list[str]:
         occurrence = seen.get((finding.rule, marking), 0)
         seen[(finding.rule, marking)] = occurrence + 1
         key = "\0".join((finding.rule, marking, display_path(finding.path, "."), str(occurrence)))
-        result[index] = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        # surrogateescape: a file name that is not UTF-8 keeps its bytes
+        result[index] = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return result
 
 

@@ -171,8 +171,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
     from marklint.distributed import DaskError
     from marklint.parallel import WorkerError, default_jobs, lint_files
 
+    unreadable: list = []
     try:
-        files = expand_paths(files, settings)
+        files = expand_paths(files, settings, unreadable)
     except ConfigError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
@@ -191,6 +192,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
     except (DaskError, WorkerError) as exc:
         err.write(f"marklint: {exc}\n")
         return 2
+    results.extend(unreadable)
     if args.write_baseline or args.baseline:
         from marklint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 
@@ -202,7 +204,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
         except BaselineError as exc:
             err.write(f"marklint: {exc}\n")
             return 2
-    from marklint.report import ReportContext, display_path, render, reported
+    from marklint.report import ReportContext, display_path, escape_name, render, reported
 
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=color,
@@ -210,10 +212,10 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
     )
     for result in results:
         if result.error is not None:
-            err.write(f"marklint: {display_path(result.path, ctx.root)}: {result.error}\n")
+            err.write(f"marklint: {escape_name(display_path(result.path, ctx.root))}: {result.error}\n")
         elif args.format != "text" and not args.quiet:
             for notice in result.notices:
-                err.write(f"marklint: {display_path(result.path, ctx.root)}: note: {notice}\n")
+                err.write(f"marklint: {escape_name(display_path(result.path, ctx.root))}: note: {notice}\n")
     out.write(render(args.format, results, ctx))
     if any(result.error is not None for result in results):
         return 2
@@ -232,25 +234,27 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
     and returns the exit code (1 when there is a change, unless --exit-zero; 2 on an error);
     2 for stdin.
     """
-    from marklint.fix import describe_fixed, fix_path, unified_diff
+    from marklint.fix import FileFix, describe_fixed, fix_path, unified_diff
     from marklint.lint import expand_paths
-    from marklint.report import display_path
+    from marklint.report import display_path, escape_name
 
     if "-" in args.paths:
         err.write("marklint: --fix and --diff need files, not stdin (-)\n")
         return 2
     from marklint.config import ConfigError
 
+    unreadable: list = []
     try:
-        paths = expand_paths(args.paths, settings)
+        paths = expand_paths(args.paths, settings, unreadable)
     except ConfigError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
     root = os.getcwd()
     notes = out if args.format == "text" and not args.diff else err
     fixes = [fix_path(p, settings, unsafe=args.unsafe_fixes, write=not args.diff) for p in paths]
+    fixes += [FileFix(result.path, result) for result in unreadable]
     for done in fixes:
-        shown = display_path(done.path, root)
+        shown = escape_name(display_path(done.path, root))
         if args.diff:
             out.write(unified_diff(shown, done.before, done.after))
         elif not args.quiet:
@@ -269,7 +273,7 @@ def _fix_files(args: argparse.Namespace, settings, out: TextIO, err: TextIO):
         return fixes
     for done in fixes:
         if done.result.error is not None:
-            err.write(f"marklint: {display_path(done.path, root)}: {done.result.error}\n")
+            err.write(f"marklint: {escape_name(display_path(done.path, root))}: {done.result.error}\n")
     if any(d.result.error for d in fixes):
         return 2
     return 1 if any(d.changed for d in fixes) and not args.exit_zero else 0
@@ -334,10 +338,54 @@ def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
     return run(args.markings, args.form, out, err, _use_color(args.color, out))
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (a full device, an I/O error)."""
+
+
+class _Output:
+    """Standard output, whose write errors become OutputError (anything else that fails with
+    an OSError is reported as what it is)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's final flush of what is
+    still buffered cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `marklint` console script."""
     argv = sys.argv[1:] if argv is None else argv
-    out, err = sys.stdout, sys.stderr
+    err = sys.stderr
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        if err is not None:
+            err.write("marklint: standard output is closed; nothing can be reported\n")
+        return 2
+    out = _Output(sys.stdout)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
     handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse}[command]
@@ -345,13 +393,18 @@ def main(argv: list[str] | None = None) -> int:
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)
     try:
-        return handler(rest, out, err)
+        code = handler(rest, out, err)
+        out.flush()
+        return code
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # stdout was closed (e.g. piped into `head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return 1
+    except OutputError as exc:
+        _drop_stdout()
+        err.write(f"marklint: cannot write the output: {exc}\n")
+        return 2

@@ -346,12 +346,12 @@ def lint_path(path: str, settings: Settings) -> FileResult:
     return lint_bytes(path, data, settings)
 
 
-def expand_paths(paths: list[str], settings: Settings, walked: list[str] | None = None) -> list[str]:
+def expand_paths(paths: list[str], settings: Settings, unreadable: list[FileResult] | None = None) -> list[str]:
     """Files to lint: given files as they are, directories walked recursively (sorted) for
     files of a known format that pass the include/exclude globs (the command line's and the
-    directory's configuration's). Missing paths are kept so that linting reports them.
-    Every directory walked is appended to `walked` when given. Raises ConfigError for a
-    malformed configuration."""
+    directory's configuration's). Missing paths are kept so that linting reports them. A
+    directory that cannot be read while walking is appended to `unreadable` as a FileResult
+    with an error (the walk goes on). Raises ConfigError for a malformed configuration."""
     from marklint.readers import EXTENSIONS
 
     files: list[str] = []
@@ -360,9 +360,13 @@ def expand_paths(paths: list[str], settings: Settings, walked: list[str] | None 
             files.append(path)
             continue
         settings = effective_settings(path, settings)
-        for root, dirs, names in os.walk(path):
-            if walked is not None:
-                walked.append(root)
+
+        def report(error: OSError) -> None:
+            if unreadable is not None:
+                reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+                unreadable.append(FileResult(path=error.filename or path, error=f"cannot read the directory ({reason})"))
+
+        for root, dirs, names in os.walk(path, onerror=report):
             dirs[:] = sorted(
                 d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), settings)
             )

@@ -52,6 +52,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def worker_count(jobs: int, files: int) -> int:
+    """How many worker processes `--jobs jobs` starts for `files` files: never more than
+    twice the CPUs (`--jobs 2000` must not fork two thousand processes) nor than the files."""
+    return max(1, min(jobs, 2 * default_jobs(), files))
+
+
 def _init_worker(func: Callable, settings: object, gc_threshold: tuple[int, ...]) -> None:
     global _task
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -81,7 +87,7 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     sizes = [_size(path) for path in paths] if jobs > 1 and len(paths) > 1 else []  # no stat calls for one job
     if not sizes or sum(sizes) < MIN_POOL_BYTES:
         return [func(path, settings) for path in paths]
-    workers = min(jobs, len(paths))
+    workers = worker_count(jobs, len(paths))
     order = sorted(range(len(paths)), key=lambda i: -sizes[i])
     results: list = [None] * len(paths)
     # The smallest file is linted here first: that imports the linting modules and builds the
@@ -92,7 +98,10 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     chunks = _chunks(order, sizes, workers)
     # fork shares the parent's already imported modules, which makes start-up cheap.
     run = _run_forked if hasattr(os, "fork") else _run_spawned
-    for chunk, chunk_results in zip(chunks, run(func, paths, settings, chunks, workers)):
+    done = run(func, paths, settings, chunks, workers)
+    if done is None:  # not one worker could be started (a process limit): lint here
+        done = [[func(paths[index], settings) for index in chunk] for chunk in chunks]
+    for chunk, chunk_results in zip(chunks, done):
         for index, result in zip(chunk, chunk_results):
             results[index] = result
     return results
@@ -118,8 +127,11 @@ def _chunks(order: list[int], sizes: list[int], workers: int) -> list[list[int]]
     return chunks
 
 
-def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list[list[int]], workers: int) -> list:
-    """The results of each chunk of `paths` (indices), computed in `workers` forked processes.
+def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list[list[int]],
+                workers: int) -> list | None:
+    """The results of each chunk of `paths` (indices), computed in up to `workers` forked
+    processes; None when not one could be forked. A fork that fails (a limit on processes,
+    `ulimit -u`) stops the forking: the workers already started take every chunk.
 
     Workers take chunk numbers from one shared pipe (a read of 4 bytes from a pipe is atomic,
     so each chunk goes to exactly one worker, whichever is free first) and send each chunk's
@@ -147,7 +159,12 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
             for _ in range(workers):
                 results_in, results_out = os.pipe()
                 owned.update((results_in, results_out))
-                pid = os.fork()
+                try:
+                    pid = os.fork()
+                except OSError:
+                    _close(owned, results_in)
+                    _close(owned, results_out)
+                    break
                 if pid == 0:
                     _work(func, paths, settings, chunks, tasks_in, results_out, owned - {tasks_in, results_out})
                 _close(owned, results_out)
@@ -156,6 +173,8 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
         finally:
             gc.unfreeze()
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        if not pids:
+            return None
         _close(owned, tasks_in)
         _write_all(tasks_out, b"".join(number.to_bytes(4, "little") for number in range(len(chunks))))
         _close(owned, tasks_out)

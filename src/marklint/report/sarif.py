@@ -12,6 +12,7 @@ Document text appears only as `region.snippet` with --show-source.
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import quote
 
 from marklint.baseline import fingerprints
@@ -26,8 +27,10 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str, root: str) -> str:
-    shown = display_path(path, root)
-    if shown.startswith("/"):
+    """The path as a URI reference: its bytes percent-encoded (`os.fsencode`: a name that is
+    not UTF-8 keeps its bytes)."""
+    shown = os.fsencode(display_path(path, root))
+    if shown.startswith(b"/"):
         return "file://" + quote(shown)
     return quote(shown)
 

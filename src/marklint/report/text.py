@@ -5,7 +5,7 @@ also names the configuration file that applied (`..., configuration .marklint.ya
 from __future__ import annotations
 
 from marklint.findings import FileResult, Severity
-from marklint.report import ReportContext, path_display, reported
+from marklint.report import ReportContext, escape_name, path_display, reported
 
 
 def _plural(count: int, word: str) -> str:
@@ -24,7 +24,7 @@ def _summary(result: FileResult, path: str, counts: list[int], display) -> str:
         parts.append(_plural(counts[Severity.INFO], "info"))
     used = [f"rule set {result.ruleset}"] if result.ruleset else []
     if result.config:
-        used.append(f"configuration {display(result.config)}")
+        used.append(f"configuration {escape_name(display(result.config))}")
     tail = f" ({', '.join(used)})" if used else ""
     return f"{path}: {', '.join(parts)}{tail}"
 
@@ -44,7 +44,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
     for result in results:
         if result.error is not None:
             continue
-        path = display(result.path)
+        path = escape_name(display(result.path))
         if not ctx.quiet:
             lines.extend(f"{path}: note: {notice}" for notice in result.notices)
         counts = [0, 0, 0, 0]  # indexed by severity (1-3): cheaper than a Counter of enums
