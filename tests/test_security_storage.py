@@ -189,3 +189,14 @@ def test_portion_text_is_neither_shown_nor_stored(project):
     assert "convoy" not in out
     stored = "".join(p.read_text() for p in (project / ".marklint_cache").glob("*.json"))
     assert "MK002" in stored and "convoy" not in stored and "0300" not in stored
+
+
+def test_readme_content_safety_paragraph_matches_security_md():
+    """Done means: the README's content-safety paragraph is SECURITY.md's, word for word."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    security = (root / "SECURITY.md").read_text(encoding="utf-8")
+    paragraph = security.split("## Content safety\n\n", 1)[1].split("\n\n", 1)[0]
+    assert "--show-source" in paragraph and "network" in paragraph
+    assert paragraph in (root / "README.md").read_text(encoding="utf-8")
