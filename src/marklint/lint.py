@@ -31,12 +31,14 @@ class Settings(FrozenValue):
     `rules` is a rule set name, a path or "auto" (None: the configuration's, else us-cnsi).
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
-    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
+    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes; None: the
+    configuration's, else true). `exempt` holds the configuration's extra administrative-element
+    patterns (docs/structure.md).
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config")
+               "exclude", "include_quotes", "exempt", "input_format", "show_source", "use_config")
 
     def __init__(
         self,
@@ -48,7 +50,8 @@ class Settings(FrozenValue):
         page_break_patterns: tuple[str, ...] = (),
         include: tuple[str, ...] = (),
         exclude: tuple[str, ...] = (),
-        include_quotes: bool = False,
+        include_quotes: bool | None = None,
+        exempt: tuple[str, ...] = (),
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
@@ -56,7 +59,7 @@ class Settings(FrozenValue):
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            include_quotes=include_quotes, input_format=input_format, show_source=show_source,
+            include_quotes=include_quotes, exempt=exempt, input_format=input_format, show_source=show_source,
             use_config=use_config,
         )
 
@@ -96,7 +99,8 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         page_break_patterns=tuple(config.page_break_patterns) + settings.page_break_patterns,
         include=settings.include + tuple(config.include),
         exclude=settings.exclude + tuple(config.exclude),
-        include_quotes=settings.include_quotes or config.include_quotes,
+        include_quotes=config.include_quotes if settings.include_quotes is None else settings.include_quotes,
+        exempt=tuple(config.exempt) + settings.exempt,
     )
 
 
@@ -137,42 +141,54 @@ def _document_lines(doc: Document) -> Iterator[str]:
     return (line for _, block in doc.blocks() for line in block.text.split("\n"))
 
 
-_exemption_tests: dict[int, tuple[object, Callable[[str], bool]]] = {}
+_exemption_tests: dict[tuple[int, tuple[str, ...]], tuple[object, Callable[[str], str | None]]] = {}
 _EXEMPTION_MEMO_LIMIT = 4096  # distinct first lines remembered per rule set (bounds memory)
 _EXEMPTION_MEMO_CHARS = 200  # and only short ones: administrative lines are short, prose rarely recurs
+CONFIGURED = "exempt (configuration)"  # the name of a match of the configuration's `exempt:` list
 
 
-def _exemption_test(ruleset) -> Callable[[str], bool]:
-    """`is_exempt(first_line)` for a rule set: whether a block is an administrative element
-    (the rule set's exempt patterns, an authority-block line, a CUI designation line).
-    Memoised by line per rule set: dates, salutations, closings and signatures recur from
+def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str | None]:
+    """`exemption(first_line)` for a rule set: the name of the administrative element a
+    block's first line is (a rule-set exempt pattern's name, "authority", "designation", or
+    CONFIGURED for a pattern of the configuration's `exempt:` list, `extra`), or None.
+    Memoised by line per rule set and list: dates, salutations and signatures recur from
     document to document, and each costs every pattern of the rule set."""
-    entry = _exemption_tests.get(id(ruleset))
+    entry = _exemption_tests.get((id(ruleset), extra))
     if entry is not None and entry[0] is ruleset:  # the entry holds the rule set: its id stays its own
         return entry[1]
     from marklint.checks.authority import is_authority_line
+    from marklint.userpattern import compile_pattern
 
     policy = ruleset.portions
     designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
-    memo: dict[str, bool] = {}
+    configured = [compile_pattern(pattern) for pattern in extra]  # validated with the configuration
+    memo: dict[str, str | None] = {}
 
-    def exempt(text: str) -> bool:
-        return (policy.exemption(text) is not None or is_authority_line(text)
-                or any(regex.search(text) for regex in designations))
+    def exempt(text: str) -> str | None:
+        name = policy.exemption(text)
+        if name is not None:
+            return name
+        if is_authority_line(text):
+            return "authority"
+        if any(regex.search(text) for regex in designations):
+            return "designation"
+        if any(pattern.search(text) for pattern in configured):
+            return CONFIGURED
+        return None
 
-    def is_exempt(first_line: str) -> bool:
+    def exemption(first_line: str) -> str | None:
         text = first_line.strip()
         if len(text) > _EXEMPTION_MEMO_CHARS:
             return exempt(text)
-        found = memo.get(text)
-        if found is None:
+        found = memo.get(text, memo)
+        if found is memo:
             if len(memo) >= _EXEMPTION_MEMO_LIMIT:
                 memo.clear()
             found = memo[text] = exempt(text)
         return found
 
-    _exemption_tests[id(ruleset)] = (ruleset, is_exempt)
-    return is_exempt
+    _exemption_tests[(id(ruleset), extra)] = (ruleset, exemption)
+    return exemption
 
 
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
@@ -186,10 +202,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     doc_date = dates.document_date(_document_lines(doc))
     ruleset, notice = resolve_ruleset(settings.rules, doc_date)
     vocab = _vocabulary(ruleset.vocabulary)
-    is_exempt = _exemption_test(ruleset)
-    pages = recognize.recognize(doc, vocab, is_exempt)
+    exemption = exemption_test(ruleset, settings.exempt)
+    pages = recognize.recognize(doc, vocab, exemption)
     ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
-                               is_exempt)
+                               exemption)
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
@@ -284,7 +300,7 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         settings = effective_settings(path, settings)
         ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
         breaks = ruleset.page_break_patterns + settings.page_break_patterns
-        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
+        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False)
         doc = read_document(path, data, settings.input_format, options)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)

@@ -53,10 +53,22 @@ _MARK_BODY = (
 PORTION_START = rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
 _TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
-_SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
-# A portion mark at the start of a block, else after list numbering, else after a subject label,
-# in one match (group 1). The empty prefix comes first: most blocks start with their mark.
-_PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START})")
+# A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
+_SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
+# A list's label, whose first item follows it on the same line: `References: (a) (U) OPNAVINST`.
+_LABEL_PREFIX = (r"(?:References?|REFERENCES?|Refs?|REFS?|Enclosures?|ENCLOSURES?|Encl|ENCL|Attachments?"
+                 rf"|ATTACHMENTS?)\s*:\s*(?:{_LIST_PREFIX})?")
+# E-mail quoting (`> `) before any of them.
+_QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
+# A portion mark at the start of a block, else after list numbering, a subject label or a list's
+# label, in one match (group 1). The empty prefix comes first: most blocks start with their mark.
+_PORTION_AT_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX})({PORTION_START})")
+# A portion mark written in lower or mixed case where a mark stands (`(s)`, `(ts)`, `(S//nf)`):
+# a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label.
+_CASED_MARK_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
+    r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 
 
 class Parsed(FrozenValue):
@@ -244,7 +256,9 @@ def recognize(
             # A portion mark at the start of the block (after list numbering or a subject label).
             # `(C) 2024`, `(a)` and `(CMS)` do not match; one that does not parse is a mark only
             # when it holds `//` (a malformed mark, reported by the marking checks).
-            match = portion_match(text) if text.find("(", 0, 24) >= 0 else None
+            match = portion_match(text) if text.find("(", 0, 48) >= 0 else None
+            if match is None and text.find("(", 0, 48) >= 0:
+                match = _cased_mark(text)
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 parsed = parses.get(mark) or parse_cached(mark, "portion", vocab)
@@ -269,6 +283,12 @@ def recognize(
             _edges(marks)
         result.append(marks)
     return result
+
+
+def _cased_mark(text: str) -> re.Match[str] | None:
+    """A portion mark in lower or mixed case at the start of a block (see _CASED_MARK_RE)."""
+    match = _CASED_MARK_RE.match(text)
+    return match if match is not None and not match.group(1).isupper() else None
 
 
 def _edges(marks: PageMarks) -> None:

@@ -52,3 +52,10 @@ class LinePattern(_BoundedPattern):
         if len(line.rstrip("\r\n")) > INPUT_LIMIT:
             return None
         return self.regex.search(line)
+
+
+def compile_pattern(pattern: str) -> UserPattern:
+    """Compile a user pattern (a rule set's or a configuration's); raises `re.error` on a
+    syntax error. Whether it may backtrack catastrophically is the loader's check
+    (`marklint.ruleset.Checker.regex`)."""
+    return UserPattern(re.compile(pattern))
