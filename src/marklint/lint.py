@@ -104,12 +104,18 @@ def effective_settings(path: str, settings: Settings) -> Settings:
     )
 
 
-def resolve_ruleset(reference: str | None, doc_date: date | None = None):
-    """(RuleSet, notice) for a rule set reference; "auto" picks by the document's date."""
+CUI_RULESET = "cui"
+
+
+def resolve_ruleset(reference: str | None, doc_date: date | None = None, cui_bannered: bool = False):
+    """(RuleSet, notice) for a rule set reference; "auto" picks `cui` for a document whose
+    banner is CUI (`cui_bannered`), else by the document's date."""
     from marklint.ruleset import DEFAULT_RULESET, load_ruleset, select_ruleset_for_date
 
     if reference != AUTO:
         return load_ruleset(reference or DEFAULT_RULESET), None
+    if cui_bannered:
+        return load_ruleset(CUI_RULESET), f"--rules auto chose {CUI_RULESET} (the document's banner is CUI)"
     chosen = select_ruleset_for_date(doc_date) if doc_date is not None else None
     if chosen is None:
         default = load_ruleset(DEFAULT_RULESET)
@@ -200,7 +206,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
 
     doc_date = dates.document_date(_document_lines(doc))
-    ruleset, notice = resolve_ruleset(settings.rules, doc_date)
+    ruleset, notice = resolve_ruleset(settings.rules, doc_date, settings.rules == AUTO and _cui_bannered(doc))
     vocab = _vocabulary(ruleset.vocabulary)
     exemption = exemption_test(ruleset, settings.exempt)
     pages = recognize.recognize(doc, vocab, exemption)
@@ -209,7 +215,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
-    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), ctx.classification,
+    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), _claimed(ctx),
                                               doc_date, ruleset))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
@@ -232,6 +238,30 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
         notices=[notice] if notice else [],
     )
+
+
+def _cui_bannered(doc: Document) -> bool:
+    """Whether the document's first content line is a CUI banner (`CUI`, `CUI//SP-PRVCY`,
+    `CONTROLLED`): a banner whose level is CUI, not a classified banner carrying CUI."""
+    from marklint.recognize import banner_of
+
+    for _, block in doc.blocks():
+        if block.kind.value == "comment":
+            continue
+        found = banner_of(block.text.strip()) if "\n" not in block.text else None
+        return found is not None and found[1].marking is not None and found[1].marking.level == "CUI"
+    return False
+
+
+def _claimed(ctx) -> object:
+    """The classification the authority block answers for: the document's marking, or its
+    highest portion when that is classified and the marking is not (a CUI or UNCLASSIFIED
+    banner over an (S) portion still needs the block the classified portion needs)."""
+    claimed = ctx.classification
+    highest = ctx.max_portion()
+    if highest is not None and highest.marking.is_classified and (claimed is None or not claimed.is_classified):
+        return highest.marking
+    return claimed
 
 
 def _attach_source(doc: Document, findings: list[Finding]) -> None:
