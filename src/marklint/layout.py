@@ -14,7 +14,7 @@ kinds of evidence (marking-rules.md P-01, B-09):
   small connecting words, as names, titles and offices are written), a phone, e-mail or web
   address, a sentence (ends in `.`, `?` or `!` after a lower-case word);
 - position and neighbours: the first lines of the first page above the date or memo header
-  (letterhead), the line before the first paragraph of a message (greeting), the lines after
+  (letterhead) and between the date and the salutation (addressee), the line before the first paragraph of a message (greeting), the lines after
   a closing or a distribution heading, and the lines between the last portion and the
   authority block, a closing banner, a forwarded message or the end of the page (signature).
 
@@ -57,7 +57,8 @@ _GUESSED_HEADINGS = ("text", "email")
 _CONNECTORS = frozenset(
     "of for the and to at in on de del la le van von der den da y a an by via per with & und".split())
 _QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
-_LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])\s+")
+# List markers (not a phone number's area code: `(703) 555-0142`).
+_LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*-])\s+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 NAME_MAX_WORDS = 12  # a title line such as "Deputy Director for Maritime Analysis, Office of ..."
 NAME_MAX_CHARS = 90
@@ -213,7 +214,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
         if entry.role is not None and entry.state == "open":
             entry.state = "admin"
     if first_page:
-        _letterhead(entries)
+        _heading_matter(entries)
     _greetings(entries, patterns)
     _signatures_after_closings(entries, patterns)
     _trailing_signatures(entries, patterns, portions_before)
@@ -231,37 +232,45 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
     name = exemption(first)
     if name is not None:
         kind = _PATTERN_KINDS.get(name, name)
-        return Role(kind, False, f"{kind}: matches the '{name}' pattern")
+        return Role(kind, False, f"matches the '{name}' pattern")
     lines = _lines(block)
     if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):
-        return Role("signature", False, "signature: a contact line or signature mark")
+        return Role("signature", False, "a contact line or signature mark")
     return None
 
 
-def _letterhead(entries: list[_Entry]) -> None:
-    """Name, title-case or capital lines at the top of the first page, above the date, the
-    memo header or the first message header: the letterhead."""
-    candidates = []
+def _heading_matter(entries: list[_Entry]) -> None:
+    """Name, title-case or capital lines at the top of the first page, each group followed by
+    the date, the memo header, a message header or the salutation: the letterhead above the
+    first of those, the addressee (inside address) below it. The heading matter ends at the
+    first portion (a marked subject line excepted) or at a block of another shape."""
+    candidates: list[_Entry] = []
+    anchored = False
     for entry in entries:
         if entry.state == "banner":
             continue
         if entry.state == "admin":
             if entry.role.kind in _ADMIN_ANCHORS:
-                break
+                _confirm(candidates, anchored)
+                candidates, anchored = [], True
             continue
         if entry.state == "marked":
             if entry.block.kind is BlockKind.SUBJECT:
-                break
-            return  # a portion before any header: no letterhead above a header
+                continue
+            return
         lines = _lines(entry.block)
         if entry.block.kind is BlockKind.SUBJECT or not lines or len(lines) > BLOCK_MAX_LINES \
                 or not all(is_name_like(line) for line in lines):
             return
         candidates.append(entry)
-    else:
-        return  # no date or header below: nothing shows these lines head a letter
+
+
+def _confirm(candidates: list[_Entry], anchored: bool) -> None:
     for entry in candidates:
-        entry.role = Role("letterhead", False, "letterhead: name or capital lines above the date or header")
+        if anchored:
+            entry.role = Role("addressee", False, "name or address lines between the date and the salutation")
+        else:
+            entry.role = Role("letterhead", False, "name or capital lines above the date or header")
         entry.state = "admin"
 
 
@@ -281,7 +290,7 @@ def _greetings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
             continue
         if before is not None and _is_body(before):
             continue
-        entry.role = Role("salutation", False, "salutation: a short greeting line before the first paragraph")
+        entry.role = Role("salutation", False, "a short greeting line before the first paragraph")
         entry.state = "admin"
 
 
@@ -296,7 +305,7 @@ def _signatures_after_closings(entries: list[_Entry], patterns: LayoutPatterns) 
             in_run = entry.role.kind in _RUN_HEADS
             continue
         if entry.state == "open" and in_run and _is_signature_shaped(entry.block, patterns):
-            entry.role = Role("signature", False, "signature: name, title or contact lines after a closing")
+            entry.role = Role("signature", False, "name, title or contact lines after a closing")
             entry.state = "admin"
             continue
         in_run = False
@@ -306,8 +315,9 @@ _RUN_ENDS = ("authority block", "forwarded-message header", "designation indicat
 
 
 def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portions_before: bool) -> None:
-    """Name, title, office and contact lines between the last portion of a message and what
-    ends it: the authority block, a banner, a forwarded message, or the end of the page."""
+    """Name, title, office and contact lines between the last portion of a message (marked or
+    not) and what ends it: the authority block, a banner, a forwarded message, or the end of
+    the page. On a page with no portion before them, only when an earlier page has one."""
     ends = [i for i, e in enumerate(entries)
             if e.state == "banner" or (e.state == "admin" and e.role.kind in _RUN_ENDS)]
     ends.append(len(entries))
@@ -316,16 +326,13 @@ def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portio
         for entry in reversed(entries[:end]):
             if entry.state == "open" and _is_signature_shaped(entry.block, patterns):
                 run.append(entry)
-            elif entry.state == "marked" or (entry.state == "admin" and entry.role.kind in ("closing", "salutation")):
-                break
+            elif entry.state in ("marked", "open") or entry.role.kind in ("closing", "salutation"):
+                break  # a portion (an unmarked one is a portion too) or the message's opening
             elif entry.state == "banner":
                 run = run if portions_before else []
-                break
-            elif entry.state != "admin":
-                run = []
                 break
         else:
             run = run if portions_before else []
         for entry in run:
-            entry.role = Role("signature", False, "signature: name, title or contact lines after the last portion")
+            entry.role = Role("signature", False, "name, title or contact lines after the last portion")
             entry.state = "admin"

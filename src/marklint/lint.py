@@ -197,13 +197,11 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
     return exemption
 
 
-def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
-    """Run every check on a Document and return its findings (severity, selection and
-    suppressions applied). `settings` must already hold the file's configuration."""
-    # Imported here, on first use, to keep start-up small; two statements, as each import
-    # statement costs about a microsecond per document even when the module is loaded.
-    from marklint import dates, fixes, recognize, suppressions
-    from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
+def recognized(doc: Document, settings: Settings):
+    """(CheckContext, notice): the document's date, rule set (and --rules auto's notice),
+    banners, portion marks and structure, as the checks (and `marklint explain`) see them."""
+    from marklint import dates, recognize
+    from marklint.checks import context
 
     doc_date = dates.document_date(_document_lines(doc))
     ruleset, notice = resolve_ruleset(settings.rules, doc_date, settings.rules == AUTO and _cui_bannered(doc))
@@ -212,6 +210,19 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     pages = recognize.recognize(doc, vocab, exemption)
     ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
                                exemption)
+    return ctx, notice
+
+
+def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
+    """Run every check on a Document and return its findings (severity, selection and
+    suppressions applied). `settings` must already hold the file's configuration."""
+    # Imported here, on first use, to keep start-up small; two statements, as each import
+    # statement costs about a microsecond per document even when the module is loaded.
+    from marklint import fixes, suppressions
+    from marklint.checks import authority, banners, cui, formats, markings, portions, transmittal
+
+    ctx, notice = recognized(doc, settings)
+    ruleset, doc_date, pages = ctx.ruleset, ctx.date, ctx.pages
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
@@ -323,19 +334,26 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
 def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     """Lint the contents of a file (or of stdin, named `path`)."""
     from marklint.config import ConfigError
-    from marklint.readers import read_document
     from marklint.ruleset import RuleSetError
 
     try:
         settings = effective_settings(path, settings)
-        ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
-        breaks = ruleset.page_break_patterns + settings.page_break_patterns
-        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False)
-        doc = read_document(path, data, settings.input_format, options)
+        doc = read_bytes(path, data, settings)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
     except (InputError, RuleSetError, ConfigError) as exc:
         return FileResult(path=path, error=str(exc))
+
+
+def read_bytes(path: str, data: bytes, settings: Settings) -> Document:
+    """The Document of a file's bytes under the file's effective settings (page breaks,
+    block quotes, input format). Raises InputError, RuleSetError."""
+    from marklint.readers import read_document
+
+    ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
+    breaks = ruleset.page_break_patterns + settings.page_break_patterns
+    options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False)
+    return read_document(path, data, settings.input_format, options)
 
 
 def read_path(path: str) -> bytearray:

@@ -174,8 +174,12 @@ def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool
     return found
 
 
+# A signature mark written between slashes (`//SIGNED//`, `//ORIGINAL SIGNED//`) is not a banner.
+_SIGNED_RE = re.compile(r"//\s*(?:ORIGINAL )?SIGNED\s*//", re.IGNORECASE)
+
+
 def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | None:
-    if not BANNER_CANDIDATE_RE.match(text):
+    if not BANNER_CANDIDATE_RE.match(text) or _SIGNED_RE.fullmatch(text):
         return None
     cable = _CABLE_RE.fullmatch(text)
     if cable:
