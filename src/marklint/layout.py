@@ -243,7 +243,8 @@ def _heading_matter(entries: list[_Entry]) -> None:
     """Name, title-case or capital lines at the top of the first page, each group followed by
     the date, the memo header, a message header or the salutation: the letterhead above the
     first of those, the addressee (inside address) below it. The heading matter ends at the
-    first portion (a marked subject line excepted) or at a block of another shape."""
+    first portion (a marked subject line or title excepted) or at a block of another shape;
+    without a header below them, only lines in capitals count (as a letterhead)."""
     candidates: list[_Entry] = []
     anchored = False
     for entry in entries:
@@ -255,14 +256,26 @@ def _heading_matter(entries: list[_Entry]) -> None:
                 candidates, anchored = [], True
             continue
         if entry.state == "marked":
-            if entry.block.kind is BlockKind.SUBJECT:
+            if entry.block.kind is BlockKind.SUBJECT or _is_marked_title(entry.block):
                 continue
-            return
+            break
         lines = _lines(entry.block)
         if entry.block.kind is BlockKind.SUBJECT or not lines or len(lines) > BLOCK_MAX_LINES \
                 or not all(is_name_like(line) for line in lines):
-            return
+            break
         candidates.append(entry)
+    if not anchored:
+        # No header below them: only lines in capitals at the very top are a letterhead.
+        _confirm([e for e in candidates if not any(c.islower() for c in e.block.text)], False)
+
+
+_MARK_AT_START_RE = re.compile(r"^\([^()\s]{1,60}\)\s+")
+
+
+def _is_marked_title(block: Block) -> bool:
+    """A marked title line (`(U) INTELLIGENCE ASSESSMENT`): one name-like line after its mark."""
+    lines = _lines(block)
+    return len(lines) == 1 and is_name_like(_MARK_AT_START_RE.sub("", lines[0]))
 
 
 def _confirm(candidates: list[_Entry], anchored: bool) -> None:
@@ -274,8 +287,14 @@ def _confirm(candidates: list[_Entry], anchored: bool) -> None:
         entry.state = "admin"
 
 
+_SUBJECT_LABEL_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:")
+
+
 def _is_body(entry: _Entry) -> bool:
-    return entry.state in ("marked", "open") and entry.block.kind is not BlockKind.SUBJECT
+    """A portion (marked or not) of the message's body: not a subject line, whatever block
+    kind the reader gave it (Markdown has no subject blocks)."""
+    return entry.state in ("marked", "open") and entry.block.kind is not BlockKind.SUBJECT \
+        and not _SUBJECT_LABEL_RE.match(plain_line(entry.block.text))
 
 
 def _greetings(entries: list[_Entry], patterns: LayoutPatterns) -> None:

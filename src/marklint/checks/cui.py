@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from marklint.checks.context import CheckContext, carries_cui, controls
 from marklint.findings import Finding
 
@@ -51,6 +53,7 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 
 _AGENCY_ROLES = ("letterhead", "signature", "address")
+_LABEL_RE = re.compile(r"^[A-Za-z /]{1,40}:\s*")  # `Designating Agency:` names no agency by itself
 
 
 def _has_designation(ctx: CheckContext, policy) -> bool:
@@ -65,6 +68,6 @@ def _has_designation(ctx: CheckContext, policy) -> bool:
             stripped = line.strip()
             designation = by_role or stripped.upper().startswith("FROM:") or any(
                 p.regex.search(stripped) for p in policy.designation_patterns)
-            if designation and policy.names_agency(stripped):
+            if designation and policy.names_agency(_LABEL_RE.sub("", stripped)):
                 return True
     return False
