@@ -60,6 +60,7 @@ _QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
 # List markers (not a phone number's area code: `(703) 555-0142`).
 _LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*-])\s+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_ASIDE_RE = re.compile(r"\([^()]{0,40}\)")
 NAME_MAX_WORDS = 12  # a title line such as "Deputy Director for Maritime Analysis, Office of ..."
 NAME_MAX_CHARS = 90
 GREETING_MAX_WORDS = 6
@@ -98,9 +99,13 @@ def plain_line(line: str) -> str:
 
 def is_name_like(line: str) -> bool:
     """A short line written as names, titles and offices are: every word capitalised (or in
-    capitals, or without letters) but small connecting words, not ending a sentence."""
+    capitals, or without letters) but small connecting words and asides in parentheses, not
+    ending a sentence."""
+    if len(line) > NAME_MAX_CHARS:
+        return False
+    line = _ASIDE_RE.sub(" ", line).strip()  # "(on detail from DIA)", "(unclass)"
     words = line.split()
-    if not words or len(words) > NAME_MAX_WORDS or len(line) > NAME_MAX_CHARS:
+    if not words or len(words) > NAME_MAX_WORDS:
         return False
     if line.endswith(("?", "!", ":", ";")):
         return False
@@ -156,6 +161,12 @@ def _is_greeting_shaped(block: Block, patterns: LayoutPatterns) -> bool:
     if _matches(patterns.greeting, line):
         return True
     return line.endswith(",") and is_name_like(line[:-1])
+
+
+def _is_closing_shaped(block: Block) -> bool:
+    """One short line ending in a comma or exclamation mark (`Talk soon,` `All my best!`)."""
+    lines = _lines(block)
+    return len(lines) == 1 and len(lines[0].split()) <= GREETING_MAX_WORDS and lines[0].endswith((",", "!"))
 
 
 def display_kind(block: Block, doc_format: str) -> str:
@@ -345,6 +356,10 @@ def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portio
         for entry in reversed(entries[:end]):
             if entry.state == "open" and _is_signature_shaped(entry.block, patterns):
                 run.append(entry)
+            elif entry.state == "open" and run and _is_closing_shaped(entry.block):
+                entry.role = Role("closing", False, "a short line ending in a comma before the signature")
+                entry.state = "admin"
+                break
             elif entry.state in ("marked", "open") or entry.role.kind in ("closing", "salutation"):
                 break  # a portion (an unmarked one is a portion too) or the message's opening
             elif entry.state == "banner":
