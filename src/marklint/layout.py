@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from marklint.recognize import PageMarks
     from marklint.ruleset import NamedPattern
 
+CONFIGURED = "configured"  # what a pattern of the configuration's `exempt:` list is called
 # What the exempt patterns' names mean, for messages and `explain`; an office's own pattern
 # names are shown as they are.
 _PATTERN_KINDS = {
@@ -43,7 +44,7 @@ _PATTERN_KINDS = {
     "date-line": "date", "salutation": "salutation", "signature": "signature", "page-number": "page number",
     "distribution": "distribution list", "letterhead": "letterhead", "address": "address",
     "forward-header": "forwarded-message header", "authority": "authority block",
-    "designation": "designation indicator",
+    "designation": "designation indicator", CONFIGURED: "administrative (configured)",
 }
 _READER_KINDS = {
     BlockKind.PARAGRAPH: "paragraph", BlockKind.HEADING: "heading", BlockKind.SUBJECT: "subject line",
@@ -243,6 +244,8 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
     name = exemption(first)
     if name is not None:
         kind = _PATTERN_KINDS.get(name, name)
+        if name == CONFIGURED:
+            return Role(kind, False, "matches a pattern of the configuration's exempt: list")
         return Role(kind, False, f"matches the '{name}' pattern")
     lines = _lines(block)
     if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):

@@ -150,7 +150,6 @@ def _document_lines(doc: Document) -> Iterator[str]:
 _exemption_tests: dict[tuple[int, tuple[str, ...]], tuple[object, Callable[[str], str | None]]] = {}
 _EXEMPTION_MEMO_LIMIT = 4096  # distinct first lines remembered per rule set (bounds memory)
 _EXEMPTION_MEMO_CHARS = 200  # and only short ones: administrative lines are short, prose rarely recurs
-CONFIGURED = "exempt (configuration)"  # the name of a match of the configuration's `exempt:` list
 
 
 def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str | None]:
@@ -163,6 +162,7 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
     if entry is not None and entry[0] is ruleset:  # the entry holds the rule set: its id stays its own
         return entry[1]
     from marklint.checks.authority import is_authority_line
+    from marklint.layout import CONFIGURED
     from marklint.userpattern import compile_pattern
 
     policy = ruleset.portions
