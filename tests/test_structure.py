@@ -4,6 +4,8 @@ for CUI, the CUI designation indicator naming an agency, a CUI banner over an (S
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from cli_support import run_cli
@@ -11,50 +13,10 @@ from marklint.lint import Settings, lint_bytes
 
 CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
 
-REPLY = """SECRET//NOFORN
-
-NATIONAL MARITIME ASSESSMENT CENTER
-WASHINGTON
-
-March 3, 2025
-
-Subject: RE: (U) Convoy schedule
-
-Mark,
-
-(S//NF) The convoy leaves Norfolk at dawn on 14 April.
-
-The escort joins at noon.
-
-V/r,
-
-ROBERT T. HALE
-Chief, Convoy Analysis Division
-(703) 555-0142 (unclass) | 944-0142 (DSN)
-
-Classified By: Robert T. Hale, Chief, Convoy Analysis Division, NMAC
-Derived From: NMAC SCG 2024-01, dated 20240115
-Declassify On: 20500301
-
-SECRET//NOFORN
-"""
-
-EXPLAINED = """\
-reply.txt: rule set us-cnsi
-page 1
-  1         banner                     banner SECRET//NOFORN
-  3-4       letterhead                 no mark needed: name or capital lines above the date or header
-  6         date                       no mark needed: matches the 'date-line' pattern
-  8         subject line               marked (U)
-  10        salutation                 no mark needed: a short greeting line before the first paragraph
-  12        paragraph                  marked (S//NF)
-  14        paragraph                  NEEDS A PORTION MARK: none found
-  16        closing                    no mark needed: matches the 'closing' pattern
-  18-19     signature                  no mark needed: name, title or contact lines after a closing
-  20        signature                  no mark needed: a contact line or signature mark
-  22-24     authority block            no mark needed: matches the 'authority' pattern
-  26        banner                     banner SECRET//NOFORN
-"""
+DOC = (Path(__file__).parent.parent / "docs" / "structure.md").read_text()
+# docs/structure.md's example: the document, and what `marklint explain` prints for it
+REPLY = DOC.split("With this `reply.txt`:\n\n```\n", 1)[1].split("```", 1)[0]
+EXPLAINED = DOC.split("$ marklint explain reply.txt\n", 1)[1].split("$ echo $?", 1)[0]
 
 
 def findings(text: str, name: str = "d.txt", **settings) -> list[tuple[str, int, int, str]]:
@@ -63,10 +25,11 @@ def findings(text: str, name: str = "d.txt", **settings) -> list[tuple[str, int,
     return [(f.rule, f.line, f.column, f.message) for f in result.findings]
 
 
-def test_explain_prints_kinds_spans_and_marks_without_text(tmp_path, monkeypatch):
+def test_explain_prints_kinds_spans_and_marks_without_text_as_documented(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "reply.txt").write_text(REPLY)
     assert run_cli(["explain", "reply.txt"]) == (1, EXPLAINED, "")
+    assert run_cli(["--no-cache", "reply.txt"])[1] in DOC
     assert "Norfolk" not in EXPLAINED and "HALE" not in EXPLAINED
 
 
