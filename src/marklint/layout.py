@@ -104,7 +104,7 @@ def is_name_like(line: str) -> bool:
     ending a sentence."""
     if len(line) > NAME_MAX_CHARS:
         return False
-    line = _ASIDE_RE.sub(" ", line).strip()  # "(on detail from DIA)", "(unclass)"
+    line = _ASIDE_RE.sub(" ", line).strip() or line  # "(on detail from DIA)", "(unclass)"
     words = line.split()
     if not words or len(words) > NAME_MAX_WORDS:
         return False
@@ -142,8 +142,11 @@ def _lines(block: Block) -> list[str]:
 
 
 def _is_signature_shaped(block: Block, patterns: LayoutPatterns) -> bool:
-    """Every line a name, title, office, contact line or signature mark."""
+    """Every line a name, title, office, contact line or signature mark (a subject line is
+    never one)."""
     lines = _lines(block)
+    if block.kind is BlockKind.SUBJECT or (lines and _SUBJECT_LABEL_RE.match(lines[0])):
+        return False
     return 0 < len(lines) <= BLOCK_MAX_LINES and all(
         _matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
         for line in lines)
@@ -255,8 +258,8 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
 
 def _heading_matter(entries: list[_Entry]) -> None:
     """Name, title-case or capital lines at the top of the first page, each group followed by
-    the date, the memo header, a message header or the salutation: the letterhead above the
-    first of those, the addressee (inside address) below it. The heading matter ends at the
+    the date, the memo header, a message header, the subject line or the salutation: the
+    letterhead above the first of those, the addressee (inside address) below it. The heading matter ends at the
     first portion (a marked subject line or title excepted) or at a block of another shape;
     without a header below them, only lines in capitals count (as a letterhead)."""
     candidates: list[_Entry] = []
@@ -264,13 +267,15 @@ def _heading_matter(entries: list[_Entry]) -> None:
     for entry in entries:
         if entry.state == "banner":
             continue
+        subject = entry.state == "marked" and not _is_body(entry)
+        if subject or (entry.state == "admin" and entry.role.kind in _ADMIN_ANCHORS):
+            _confirm(candidates, anchored)
+            candidates, anchored = [], True
+            continue
         if entry.state == "admin":
-            if entry.role.kind in _ADMIN_ANCHORS:
-                _confirm(candidates, anchored)
-                candidates, anchored = [], True
             continue
         if entry.state == "marked":
-            if entry.block.kind is BlockKind.SUBJECT or _is_marked_title(entry.block):
+            if _is_marked_title(entry.block):
                 continue
             break
         lines = _lines(entry.block)
@@ -295,7 +300,7 @@ def _is_marked_title(block: Block) -> bool:
 def _confirm(candidates: list[_Entry], anchored: bool) -> None:
     for entry in candidates:
         if anchored:
-            entry.role = Role("addressee", False, "name or address lines between the date and the salutation")
+            entry.role = Role("addressee", False, "name or address lines between header lines (an addressee)")
         else:
             entry.role = Role("letterhead", False, "name or capital lines above the date or header")
         entry.state = "admin"
