@@ -147,9 +147,12 @@ def _is_signature_shaped(block: Block, patterns: LayoutPatterns) -> bool:
     lines = _lines(block)
     if block.kind is BlockKind.SUBJECT or (lines and _SUBJECT_LABEL_RE.match(lines[0])):
         return False
-    return 0 < len(lines) <= BLOCK_MAX_LINES and all(
-        _matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
-        for line in lines)
+    return 0 < len(lines) <= BLOCK_MAX_LINES and all(_is_signature_line(line, patterns) for line in lines)
+
+
+def _is_signature_line(line: str, patterns: LayoutPatterns) -> bool:
+    """A name, title, office, contact line or signature mark."""
+    return _matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
 
 
 def _is_greeting_shaped(block: Block, patterns: LayoutPatterns) -> bool:
@@ -167,10 +170,17 @@ def _is_greeting_shaped(block: Block, patterns: LayoutPatterns) -> bool:
     return line.endswith(",") and is_name_like(line[:-1])
 
 
-def _is_closing_shaped(block: Block) -> bool:
-    """One short line ending in a comma or exclamation mark (`Talk soon,` `All my best!`)."""
+def _quoted(block: Block) -> bool:
+    """Whether a block is e-mail quoting (`> ...`)."""
+    return block.text.lstrip().startswith(">")
+
+
+def _is_closing_shaped(block: Block, patterns: LayoutPatterns) -> bool:
+    """A short line ending in a comma or exclamation mark (`Talk soon,` `Thanks for the quick
+    turn,`), alone or with the signature's lines under it."""
     lines = _lines(block)
-    return len(lines) == 1 and len(lines[0].split()) <= GREETING_MAX_WORDS and lines[0].endswith((",", "!"))
+    return 0 < len(lines) <= BLOCK_MAX_LINES and len(lines[0].split()) <= GREETING_MAX_WORDS \
+        and lines[0].endswith((",", "!")) and all(_is_signature_line(line, patterns) for line in lines[1:])
 
 
 def display_kind(block: Block, doc_format: str) -> str:
@@ -230,9 +240,9 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
             entry.state = "admin"
     if first_page:
         _heading_matter(entries)
-    _greetings(entries, patterns)
     _signatures_after_closings(entries, patterns)
     _trailing_signatures(entries, patterns, portions_before)
+    _greetings(entries, patterns)
     for entry in entries:
         if entry.role is None:
             entry.role = Role(display_kind(entry.block, doc_format), True)
@@ -354,18 +364,20 @@ _RUN_ENDS = ("authority block", "forwarded-message header", "designation indicat
 
 def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portions_before: bool) -> None:
     """Name, title, office and contact lines between the last portion of a message (marked or
-    not) and what ends it: the authority block, a banner, a forwarded message, or the end of
-    the page. On a page with no portion before them, only when an earlier page has one."""
+    not) and what ends it: the authority block, a banner, a forwarded message, the start or end
+    of quoted text, or the end of the page. On a page with no portion before them, only when an earlier page has one."""
     ends = [i for i, e in enumerate(entries)
-            if e.state == "banner" or (e.state == "admin" and e.role.kind in _RUN_ENDS)]
+            if e.state == "banner" or (e.state == "admin" and e.role.kind in _RUN_ENDS)
+            or (i and _quoted(e.block) != _quoted(entries[i - 1].block))]
     ends.append(len(entries))
     for end in ends:
         run: list[_Entry] = []
         for entry in reversed(entries[:end]):
             if entry.state == "open" and _is_signature_shaped(entry.block, patterns):
                 run.append(entry)
-            elif entry.state == "open" and run and _is_closing_shaped(entry.block):
-                entry.role = Role("closing", False, "a short line ending in a comma before the signature")
+            elif entry.state == "open" and _is_closing_shaped(entry.block, patterns) \
+                    and (run or "\n" in entry.block.text.strip()):
+                entry.role = Role("closing", False, "a short line ending in a comma above the signature")
                 entry.state = "admin"
                 break
             elif entry.state in ("marked", "open") or entry.role.kind in ("closing", "salutation"):
