@@ -69,7 +69,8 @@ ROUTED = f"SECRET\n\n(S) The convoy.\n\nRouting slip 4471-B\n\n{CAB}\nSECRET\n"
      "they overlap, as in (a|aa)+; rewrite it without alternatives under the repeat (a character class such as [ab] "
      "is fine)\n")),
     ("exempt: '^Routing slip'\n", (0, "", "")),  # one pattern may stand alone
-    ("exempt: 3\n", (2, "", "marklint: d.txt: {root}/.marklint.yaml:1: 'exempt' must be a list of strings, not a number\n")),
+    ("exempt: 3\n", (2, "", "marklint: d.txt: {root}/.marklint.yaml:1: 'exempt' must be a list of strings, "
+                           "not a number\n")),
 ])
 def test_exempt_setting_adds_administrative_lines_and_refuses_bad_patterns(tmp_path, monkeypatch, config, expected):
     monkeypatch.chdir(tmp_path)
@@ -98,7 +99,8 @@ def test_messages_greetings_closings_and_signatures_need_no_mark(greeting, closi
 
 
 def test_messages_name_the_block_kind_only_when_it_is_right():
-    text = f"SECRET\n\n(S) The convoy.\n\n(703) 555-0142 and more of the plan here.\n\nROBERT HALE SAYS\n\nThe end.\n\n{CAB}\nSECRET\n"
+    text = (f"SECRET\n\n(S) The convoy.\n\n(703) 555-0142 and more of the plan here.\n\nROBERT HALE SAYS\n\n"
+            f"The end.\n\n{CAB}\nSECRET\n")
     assert [(line, message) for _, line, _, message in findings(text)] == [
         (5, "line has no portion mark"), (7, "line has no portion mark"), (9, "paragraph has no portion mark")]
     md = f"SECRET\n\n# Plans\n\n(S) The convoy.\n\n{CAB}\nSECRET\n"

@@ -14,9 +14,10 @@ kinds of evidence (marking-rules.md P-01, B-09):
   small connecting words, as names, titles and offices are written), a phone, e-mail or web
   address, a sentence (ends in `.`, `?` or `!` after a lower-case word);
 - position and neighbours: the first lines of the first page above the date or memo header
-  (letterhead) and between the date and the salutation (addressee), the line before the first paragraph of a message (greeting), the lines after
-  a closing or a distribution heading, and the lines between the last portion and the
-  authority block, a closing banner, a forwarded message or the end of the page (signature).
+  (letterhead) and between header lines (addressee), the line before the first paragraph of a
+  message (greeting), the lines after a closing or a distribution heading, and the lines
+  between the last portion and the authority block, a closing banner, a forwarded or quoted
+  message or the end of the page (signature).
 
 `page_roles` gives every block of a page a `Role`: its kind, whether it needs a portion mark,
 and why not. The portion check asks it for unmarked blocks; `marklint explain` prints it.
@@ -44,6 +45,7 @@ _PATTERN_KINDS = {
     "date-line": "date", "salutation": "salutation", "signature": "signature", "page-number": "page number",
     "distribution": "distribution list", "letterhead": "letterhead", "address": "address",
     "forward-header": "forwarded-message header", "authority": "authority block",
+    "list-label": "list label",
     "designation": "designation indicator", CONFIGURED: "administrative (configured)",
 }
 _READER_KINDS = {
@@ -85,7 +87,8 @@ class LayoutPatterns(FrozenValue):
 
     def __init__(self, patterns: tuple[NamedPattern, ...] = ()) -> None:
         by_name = {p.name: p.regex for p in patterns}
-        self.__dict__.update(greeting=by_name.get("greeting"), signature_mark=by_name.get("signature-mark"), contact=by_name.get("contact"))
+        self.__dict__.update(greeting=by_name.get("greeting"), signature_mark=by_name.get("signature-mark"),
+                             contact=by_name.get("contact"))
 
 
 def _matches(pattern, text: str) -> bool:

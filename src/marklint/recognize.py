@@ -55,11 +55,10 @@ _TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
-# A list's label, whose first item follows it on the same line: `References: (a) (U) OPNAVINST`.
-# A label may carry its item's number: `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
-_LABEL_PREFIX = (r"(?:References?|REFERENCES?|Refs?|REFS?|Enclosures?|ENCLOSURES?|Encl|ENCL|Attachments?"
-                 r"|ATTACHMENTS?|Tab|TAB|Annex|ANNEX|Appendix|APPENDIX|Figure|FIGURE|Table|TABLE)"
-                 rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?")
+# A short label (one to three words) before the portion it names, as a subject label is:
+# `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
+_LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
+                 rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
