@@ -126,7 +126,7 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
             f"{highest.marking.level}) and there is no compilation statement",
             page,
         ))
-    expected = ctx.rollup(ctx.portions)
+    expected = ctx.document_rollup
     # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
     # classification above it is (what the banner lacks is named, e.g. SECRET).
     missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
