@@ -164,3 +164,11 @@ def test_references_and_reply_subjects_carry_their_marks():
     assert findings(text) == []
     assert findings(text.replace("(a) (U) OPNAV", "(a) OPNAV")) == [
         ("portion-missing", 5, 1, "paragraph has no portion mark")]
+
+
+def test_an_unportioned_cui_letter_with_an_enclosure_is_not_a_transmittal():
+    letter = ("CUI\n\nControlled by: Department of Energy\n\nThe panel's comments are enclosed.\n\n"
+              "Enclosure: Panel comments\n\nCUI\n")
+    assert findings(letter, rules="cui") == []
+    cover = letter.replace("The panel's", "(U) The panel's")  # its own portion is (U): bannered by the enclosure
+    assert [f[0] for f in findings(cover, rules="cui")] == ["transmittal-statement-missing"]
