@@ -14,17 +14,7 @@ from __future__ import annotations
 
 from marklint.checks.context import CheckContext
 from marklint.findings import Finding
-
-_KIND_NAMES = {
-    "paragraph": "paragraph",
-    "heading": "heading",
-    "subject": "subject line",
-    "list-item": "list item",
-    "table-cell": "table cell",
-    "line": "line",
-    "quote": "quotation",
-}
-
+from marklint.layout import display_kind
 
 def portions_required(ctx: CheckContext) -> bool:
     """Whether this document's portions must carry marks, under the rule set's policy."""
@@ -56,7 +46,7 @@ def check(ctx: CheckContext) -> list[Finding]:
                     ))
         if ctx.marked:
             for mark in page.misplaced:
-                name = _KIND_NAMES.get(mark.block.kind.value, mark.block.kind.value)
+                name = display_kind(mark.block, ctx.doc.format)
                 findings.append(ctx.finding(
                     "portion-placement", mark,
                     f"portion mark {mark.text} is at the end of its {name}; put it at the start",
