@@ -254,10 +254,11 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
 def _cui_bannered(doc: Document) -> bool:
     """Whether the document's first content line is a CUI banner (`CUI`, `CUI//SP-PRVCY`,
     `CONTROLLED`): a banner whose level is CUI, not a classified banner carrying CUI."""
+    from marklint.document import BlockKind
     from marklint.recognize import banner_of
 
     for _, block in doc.blocks():
-        if block.kind.value == "comment":
+        if block.kind is BlockKind.COMMENT:
             continue
         found = banner_of(block.text.strip()) if "\n" not in block.text else None
         return found is not None and found[1].marking is not None and found[1].marking.level == "CUI"

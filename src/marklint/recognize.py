@@ -6,11 +6,12 @@
   marking checks); in mixed case with spaces around `//`, only when it parses and has no lower
   case after the `//` (`Secret // NF`, not `Secret // Service`). Cable style `S E C R E T` is
   recognised and flagged (`Mark.cable`).
-- Portion marks: a parenthesised marking at the start of a block, after list numbering or
-  after a subject label. `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks.
+- Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
+  list numbering, a subject label (with `RE:`/`FW:`) or a short label (`BLUF:`, `Tab A:`,
+  `References: (a)`). `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`,
+  `(S//nf)` are, in the wrong case. `//SIGNED//` is a signature mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
-- Administrative elements (the rule set's exempt patterns, authority-block lines, page
-  numbers) need no portion mark.
+- Which unmarked blocks need a mark is the structure model's question (`marklint.layout`).
 """
 
 from __future__ import annotations
@@ -222,14 +223,14 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
 def recognize(
     doc: Document,
     vocab: object | None = None,
-    is_exempt: Callable[[str], bool] = lambda text: False,
+    is_exempt: Callable[[str], object] = lambda text: None,
 ) -> list[PageMarks]:
     """Find banners, portion marks, misplaced marks and unmarked blocks on every page.
 
-    `is_exempt(first_line)` says whether a block is an administrative element (the rule set's
-    exempt patterns and authority-block lines); a mark at the end of such a block is not a
-    misplaced portion mark. Whether an unmarked block needs a mark is the portion check's
-    question (it asks `is_exempt` only when the document needs portion marks).
+    `is_exempt(first_line)` is true (the element's name) when a block is an administrative
+    element (the rule set's exempt patterns and authority-block lines); a mark at the end of
+    such a block is not a misplaced portion mark. Whether an unmarked block needs a mark is
+    the portion check's question (the structure model, `marklint.layout`).
     """
     result = []
     line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
@@ -258,12 +259,14 @@ def recognize(
                     continue
                 if is_page_number(text):
                     continue
-            # A portion mark at the start of the block (after list numbering or a subject label).
+            # A portion mark at the start of the block (after e-mail quoting, list numbering, a
+            # subject label or a short label).
             # `(C) 2024`, `(a)` and `(CMS)` do not match; one that does not parse is a mark only
             # when it holds `//` (a malformed mark, reported by the marking checks).
-            match = portion_match(text) if text.find("(", 0, 48) >= 0 else None
-            if match is None and text.find("(", 0, 48) >= 0:
-                match = _cased_mark(text)
+            # After a label (`Attachment 12: (U)`) the mark may stand a little further in.
+            match = None
+            if text.find("(", 0, 48) >= 0:
+                match = portion_match(text) or _cased_mark(text)
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 parsed = parses.get(mark) or parse_cached(mark, "portion", vocab)
