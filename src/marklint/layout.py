@@ -64,6 +64,7 @@ _QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
 _LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*-])\s+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ASIDE_RE = re.compile(r"\([^()]{0,40}\)")
+_MOTTO_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]")
 NAME_MAX_WORDS = 12  # a title line such as "Deputy Director for Maritime Analysis, Office of ..."
 NAME_MAX_CHARS = 90
 GREETING_MAX_WORDS = 6
@@ -154,23 +155,24 @@ def _is_signature_shaped(block: Block, patterns: LayoutPatterns) -> bool:
 
 
 def _is_signature_line(line: str, patterns: LayoutPatterns) -> bool:
-    """A name, title, office, contact line or signature mark."""
-    return _matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
+    """A name, title, office, contact line, signature mark, or a motto in quotation marks."""
+    return (_matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
+            or _MOTTO_RE.fullmatch(line) is not None)
 
 
 def _is_greeting_shaped(block: Block, patterns: LayoutPatterns) -> bool:
-    """One short line that ends in a comma (`Mark,` `Good afternoon Sir,`), or a greeting word
-    ending in a colon or exclamation mark (`All:`, `Hello team!`)."""
+    """One short line that ends in a comma or a dash (`Mark,` `Good afternoon Sir,` `Team -`),
+    or a greeting word ending in a colon or exclamation mark (`All:`, `Hello team!`)."""
     lines = _lines(block)
     if len(lines) != 1:
         return False
     line = lines[0]
     words = line.split()
-    if not words or len(words) > GREETING_MAX_WORDS or not line.endswith((",", ":", "!")):
+    if not words or len(words) > GREETING_MAX_WORDS or not line.endswith((",", ":", "!", " -", " \u2013")):
         return False
     if _matches(patterns.greeting, line):
         return True
-    return line.endswith(",") and is_name_like(line[:-1])
+    return line.endswith((",", "-", "\u2013")) and is_name_like(line[:-1].strip())
 
 
 def _quoted(block: Block) -> bool:
