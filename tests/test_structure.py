@@ -55,6 +55,10 @@ def test_explain_exit_codes_and_bad_input(tmp_path, monkeypatch):
                    "marklint: missing.txt: no such file or directory\n")
     assert out.startswith("good.txt: rule set us-cnsi\n")
     assert run_cli(["explain", "--rules", "nope", "good.txt"])[0] == 2
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.md").write_text(f"SECRET\n\n(S) The convoy.\n\n{CAB}\nSECRET\n")
+    code, out, err = run_cli(["explain", "sub"])
+    assert (code, err) == (0, "") and out.startswith("sub/a.md: rule set us-cnsi\npage 1\n")
     assert run_cli(["explain"])[0] == 2  # usage error: no file
 
 

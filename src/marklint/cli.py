@@ -342,7 +342,7 @@ def run_explain(argv: list[str], out: TextIO, err: TextIO) -> int:
         prog="marklint explain",
         description="Show, per page and block, the block kind marklint decided, whether it needs a portion "
                     "mark and why not, and the marking found (document text only with --show-source).")
-    parser.add_argument("paths", nargs="+", metavar="FILE")
+    parser.add_argument("paths", nargs="+", metavar="PATH")
     parser.add_argument("--rules", metavar="NAME|PATH|auto")
     parser.add_argument("--show-source", action="store_true", help="print each block's text under it")
     args = parser.parse_args(argv)

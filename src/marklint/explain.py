@@ -1,4 +1,5 @@
-"""`marklint explain FILE...`: what marklint understood of a document's structure.
+"""`marklint explain PATH...`: what marklint understood of a document's structure (files, and
+directories walked as `marklint check` walks them).
 
 For each page and block: the line span, the block kind the structure model decided
 (`marklint.layout`), whether the block needs a portion mark (and why not), and the marking
@@ -66,11 +67,16 @@ def run(paths: list[str], settings, out: TextIO, err: TextIO) -> int:
     """Explain each file; return the exit code (see the module docstring)."""
     from marklint.config import ConfigError
     from marklint.document import InputError
-    from marklint.lint import effective_settings, read_bytes, read_path, recognized
+    from marklint.lint import effective_settings, expand_paths, read_bytes, read_path, recognized
     from marklint.ruleset import RuleSetError
 
+    try:
+        files = expand_paths(paths, settings)
+    except ConfigError as exc:
+        err.write(f"marklint: {exc}\n")
+        return 2
     status = 0
-    for path in paths:
+    for path in files:
         try:
             file_settings = effective_settings(path, settings)
             doc = read_bytes(path, read_path(path), file_settings)
