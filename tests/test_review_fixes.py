@@ -79,7 +79,8 @@ QUOTED_MD = ("SECRET\n\n(S) The convoy left at dawn.\n\n> A quoted paragraph.\n\
 
 
 @pytest.mark.parametrize(("config", "expected"), [
-    (None, (0, "draft.md: 1 page, 0 errors, 0 warnings (rule set us-cnsi)\n", "")),
+    (None, (1, "draft.md:5:3: MK301 [portion-missing] paragraph has no portion mark\n"
+               "draft.md: 1 page, 1 error, 0 warnings (rule set us-cnsi)\n", "")),
     ("include-quotes: false\n", (0, "draft.md: 1 page, 0 errors, 0 warnings (rule set us-cnsi, configuration "
                                     ".marklint.yaml)\n", "")),
     ("include-quotes: true\n", (1, "draft.md:5:3: MK301 [portion-missing] paragraph has no portion mark\n"

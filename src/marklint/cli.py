@@ -1,5 +1,5 @@
 """The command line: `marklint [check] PATH...`, `marklint rule X`, `marklint rules`,
-`marklint parse MARKING...`.
+`marklint parse MARKING...`, `marklint explain FILE...`.
 
 Exit codes: 0 nothing at or above `--fail-on`; 1 findings at or above it; 2 usage,
 configuration or input errors (other files are still linted and reported).
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import TextIO
 
-SUBCOMMANDS = ("check", "rule", "rules", "parse")
+SUBCOMMANDS = ("check", "rule", "rules", "parse", "explain")
 RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
 
 
@@ -45,7 +45,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="marklint",
         description="Lint classification markings (banners, portion marks, authority blocks).",
-        epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`.",
+        epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`, "
+               "`marklint explain FILE...`.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--version", action="version", version=f"marklint {__version__}")
@@ -375,6 +376,23 @@ def _drop_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+def run_explain(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint explain FILE... [--rules R] [--show-source]`: the structure marklint read
+    (marklint.explain)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(
+        prog="marklint explain",
+        description="Show, per page and block, the block kind marklint decided, whether it needs a portion "
+                    "mark and why not, and the marking found (document text only with --show-source).")
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--rules", metavar="NAME|PATH|auto")
+    parser.add_argument("--show-source", action="store_true", help="print each block's text under it")
+    args = parser.parse_args(argv)
+    from marklint.explain import run
+    from marklint.lint import Settings
+
+    return run(args.paths, Settings(rules=args.rules, show_source=args.show_source), out, err)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -388,7 +406,8 @@ def main(argv: list[str] | None = None) -> int:
     out = _Output(sys.stdout)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
-    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse}[command]
+    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse,
+               "explain": run_explain}[command]
     # Linting allocates many short-lived objects and few cycles: collecting every 700
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)

@@ -14,8 +14,9 @@ Keys: `rules` (a rule set name, `auto`, or a path relative to the configuration 
 `select` / `ignore` (slugs, codes or code prefixes such as `MK4`), `per-file-ignores` (glob
 relative to the configuration's directory -> rules), `severity` (rule -> error|warning|info|off),
 `page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked),
-`include-quotes` (true | false: lint block quotes in Markdown, reST, AsciiDoc, HTML and e-mail)
-and `fail-on` (error | warning | info).
+`include-quotes` (true, the default | false: block quotes in Markdown, reST, AsciiDoc, HTML and
+e-mail are portions of the document), `exempt` (regular expressions: a block whose first line
+matches one is an administrative element, docs/structure.md) and `fail-on` (error | warning | info).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 YAML_NAME, TOML_NAME = ".marklint.yaml", "pyproject.toml"  # looked for in this order, per directory
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "include-quotes", "fail-on")
+        "include", "exclude", "require-banner", "include-quotes", "exempt", "fail-on")
 
 
 class ConfigError(Exception):
@@ -48,7 +49,7 @@ class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "fail_on")
+               "include", "exclude", "require_banner", "include_quotes", "exempt", "fail_on")
 
     def __init__(
         self,
@@ -63,7 +64,8 @@ class Config(FrozenValue):
         include: tuple[str, ...] = (),
         exclude: tuple[str, ...] = (),
         require_banner: str | None = None,
-        include_quotes: bool = False,
+        include_quotes: bool | None = None,
+        exempt: tuple[str, ...] = (),
         fail_on: Severity | None = None,
     ) -> None:
         self.__dict__.update(
@@ -71,7 +73,7 @@ class Config(FrozenValue):
             per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
             severity=MappingProxyType({}) if severity is None else severity,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on,
+            require_banner=require_banner, include_quotes=include_quotes, exempt=exempt, fail_on=fail_on,
         )
 
 
@@ -282,14 +284,13 @@ def _validate(raw: object, path: str) -> Config:
             _check_rule_name(ck, key, table.line_of(key), "'severity'", names)
             levels[key] = ck.severity(level, table.line_of(key), f"'severity.{key}'")
         values["severity"] = MappingProxyType(levels)
-    if "page-break-patterns" in section:
-        patterns = ck.string_list(section["page-break-patterns"], line("page-break-patterns"),
-                                  "'page-break-patterns'")
-        items = section["page-break-patterns"]
-        for index, pattern in enumerate(patterns):
-            where = items.line_of(index) if isinstance(items, LocatedList) else line("page-break-patterns")
-            ck.regex(pattern, where, "'page-break-patterns'")
-        values["page_break_patterns"] = patterns
+    for key in ("page-break-patterns", "exempt"):
+        if key in section:
+            patterns = ck.string_list(section[key], line(key), f"'{key}'")
+            items = section[key]
+            for index, pattern in enumerate(patterns):
+                ck.regex(pattern, items.line_of(index) if isinstance(items, LocatedList) else line(key), f"'{key}'")
+            values[key.replace("-", "_")] = patterns
     for key in ("include", "exclude"):
         if key in section:
             values[key] = ck.string_list(section[key], line(key), f"'{key}'")

@@ -31,15 +31,17 @@ class Settings(FrozenValue):
     `rules` is a rule set name, a path or "auto" (None: the configuration's, else us-cnsi).
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
-    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
-    `use_config` False (`--isolated`) reads no configuration file; `config_file` is the one
-    given with `--config` (used for every file instead of the discovered ones) and, in the
-    effective settings of a file, the configuration file in use.
+    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes; None: the
+    configuration's, else true). `exempt` holds the configuration's extra administrative-element
+    patterns (docs/structure.md). `use_config` False (`--isolated`) reads no configuration file;
+    `config_file` is the one given with `--config` (used for every file instead of the discovered
+    ones) and, in the effective settings of a file, the configuration file in use.
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config", "config_file")
+               "exclude", "include_quotes", "exempt", "input_format", "show_source", "use_config",
+               "config_file")
 
     def __init__(
         self,
@@ -51,7 +53,8 @@ class Settings(FrozenValue):
         page_break_patterns: tuple[str, ...] = (),
         include: tuple[str, ...] = (),
         exclude: tuple[str, ...] = (),
-        include_quotes: bool = False,
+        include_quotes: bool | None = None,
+        exempt: tuple[str, ...] = (),
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
@@ -60,7 +63,7 @@ class Settings(FrozenValue):
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            include_quotes=include_quotes, input_format=input_format, show_source=show_source,
+            include_quotes=include_quotes, exempt=exempt, input_format=input_format, show_source=show_source,
             use_config=use_config, config_file=config_file,
         )
 
@@ -96,7 +99,8 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         page_break_patterns=tuple(config.page_break_patterns) + settings.page_break_patterns,
         include=settings.include + tuple(config.include),
         exclude=settings.exclude + tuple(config.exclude),
-        include_quotes=settings.include_quotes or config.include_quotes,
+        include_quotes=config.include_quotes if settings.include_quotes is None else settings.include_quotes,
+        exempt=tuple(config.exempt) + settings.exempt,
         config_file=config.path,
     )
 
@@ -112,12 +116,18 @@ def file_config(path: str, settings: Settings):
     return explicit_config(settings.config_file) if settings.config_file else find_config(path)
 
 
-def resolve_ruleset(reference: str | None, doc_date: date | None = None):
-    """(RuleSet, notice) for a rule set reference; "auto" picks by the document's date."""
+CUI_RULESET = "cui"
+
+
+def resolve_ruleset(reference: str | None, doc_date: date | None = None, cui_bannered: bool = False):
+    """(RuleSet, notice) for a rule set reference; "auto" picks `cui` for a document whose
+    banner is CUI (`cui_bannered`), else by the document's date."""
     from marklint.ruleset import DEFAULT_RULESET, load_ruleset, select_ruleset_for_date
 
     if reference != AUTO:
         return load_ruleset(reference or DEFAULT_RULESET), None
+    if cui_bannered:
+        return load_ruleset(CUI_RULESET), f"--rules auto chose {CUI_RULESET} (the document's banner is CUI)"
     chosen = select_ruleset_for_date(doc_date) if doc_date is not None else None
     if chosen is None:
         default = load_ruleset(DEFAULT_RULESET)
@@ -149,42 +159,70 @@ def _document_lines(doc: Document) -> Iterator[str]:
     return (line for _, block in doc.blocks() for line in block.text.split("\n"))
 
 
-_exemption_tests: dict[int, tuple[object, Callable[[str], bool]]] = {}
+_exemption_tests: dict[tuple[int, tuple[str, ...]], tuple[object, Callable[[str], str | None]]] = {}
 _EXEMPTION_MEMO_LIMIT = 4096  # distinct first lines remembered per rule set (bounds memory)
 _EXEMPTION_MEMO_CHARS = 200  # and only short ones: administrative lines are short, prose rarely recurs
 
 
-def _exemption_test(ruleset) -> Callable[[str], bool]:
-    """`is_exempt(first_line)` for a rule set: whether a block is an administrative element
-    (the rule set's exempt patterns, an authority-block line, a CUI designation line).
-    Memoised by line per rule set: dates, salutations, closings and signatures recur from
+def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str | None]:
+    """`exemption(first_line)` for a rule set: the name of the administrative element a
+    block's first line is (a rule-set exempt pattern's name, "authority", "designation", or
+    CONFIGURED for a pattern of the configuration's `exempt:` list, `extra`), or None.
+    Memoised by line per rule set and list: dates, salutations and signatures recur from
     document to document, and each costs every pattern of the rule set."""
-    entry = _exemption_tests.get(id(ruleset))
+    entry = _exemption_tests.get((id(ruleset), extra))
     if entry is not None and entry[0] is ruleset:  # the entry holds the rule set: its id stays its own
         return entry[1]
     from marklint.checks.authority import is_authority_line
+    from marklint.layout import CONFIGURED
+    from marklint.userpattern import compile_pattern
 
     policy = ruleset.portions
     designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
-    memo: dict[str, bool] = {}
+    configured = [compile_pattern(pattern) for pattern in extra]  # validated with the configuration
+    memo: dict[str, str | None] = {}
 
-    def exempt(text: str) -> bool:
-        return (policy.exemption(text) is not None or is_authority_line(text)
-                or any(regex.search(text) for regex in designations))
+    def exempt(text: str) -> str | None:
+        name = policy.exemption(text)
+        if name is not None:
+            return name
+        if is_authority_line(text):
+            return "authority"
+        if any(regex.search(text) for regex in designations):
+            return "designation"
+        if any(pattern.search(text) for pattern in configured):
+            return CONFIGURED
+        return None
 
-    def is_exempt(first_line: str) -> bool:
+    def exemption(first_line: str) -> str | None:
         text = first_line.strip()
         if len(text) > _EXEMPTION_MEMO_CHARS:
             return exempt(text)
-        found = memo.get(text)
-        if found is None:
+        found = memo.get(text, memo)
+        if found is memo:
             if len(memo) >= _EXEMPTION_MEMO_LIMIT:
                 memo.clear()
             found = memo[text] = exempt(text)
         return found
 
-    _exemption_tests[id(ruleset)] = (ruleset, is_exempt)
-    return is_exempt
+    _exemption_tests[(id(ruleset), extra)] = (ruleset, exemption)
+    return exemption
+
+
+def recognized(doc: Document, settings: Settings):
+    """(CheckContext, notice): the document's date, rule set (and --rules auto's notice),
+    banners, portion marks and structure, as the checks (and `marklint explain`) see them."""
+    from marklint import dates, recognize
+    from marklint.checks import context
+
+    doc_date = dates.document_date(_document_lines(doc))
+    ruleset, notice = resolve_ruleset(settings.rules, doc_date, settings.rules == AUTO and _cui_bannered(doc))
+    vocab = _vocabulary(ruleset.vocabulary)
+    exemption = exemption_test(ruleset, settings.exempt)
+    pages = recognize.recognize(doc, vocab, exemption)
+    ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
+                               exemption)
+    return ctx, notice
 
 
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
@@ -192,21 +230,16 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     suppressions applied). `settings` must already hold the file's configuration."""
     # Imported here, on first use, to keep start-up small; two statements, as each import
     # statement costs about a microsecond per document even when the module is loaded.
-    from marklint import dates, fixes, recognize, suppressions
+    from marklint import fixes, suppressions
     from marklint.excerpt import redact
-    from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
+    from marklint.checks import authority, banners, cui, formats, markings, portions, transmittal
 
-    doc_date = dates.document_date(_document_lines(doc))
-    ruleset, notice = resolve_ruleset(settings.rules, doc_date)
-    vocab = _vocabulary(ruleset.vocabulary)
-    is_exempt = _exemption_test(ruleset)
-    pages = recognize.recognize(doc, vocab, is_exempt)
-    ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
-                               is_exempt)
+    ctx, notice = recognized(doc, settings)
+    ruleset, doc_date, pages = ctx.ruleset, ctx.date, ctx.pages
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
-    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), ctx.classification,
+    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), _claimed(ctx),
                                               doc_date, ruleset))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
@@ -231,6 +264,31 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
         notices=[notice] if notice else [], config=settings.config_file,
     )
+
+
+def _cui_bannered(doc: Document) -> bool:
+    """Whether the document's first content line is a CUI banner (`CUI`, `CUI//SP-PRVCY`,
+    `CONTROLLED`): a banner whose level is CUI, not a classified banner carrying CUI."""
+    from marklint.document import BlockKind
+    from marklint.recognize import banner_of
+
+    for _, block in doc.blocks():
+        if block.kind is BlockKind.COMMENT:
+            continue
+        found = banner_of(block.text.strip()) if "\n" not in block.text else None
+        return found is not None and found[1].marking is not None and found[1].marking.level == "CUI"
+    return False
+
+
+def _claimed(ctx) -> object:
+    """The classification the authority block answers for: the document's marking, or its
+    highest portion when that is classified and the marking is not (a CUI or UNCLASSIFIED
+    banner over an (S) portion still needs the block the classified portion needs)."""
+    claimed = ctx.classification
+    highest = ctx.max_portion()
+    if highest is not None and highest.marking.is_classified and (claimed is None or not claimed.is_classified):
+        return highest.marking
+    return claimed
 
 
 def _attach_source(doc: Document, findings: list[Finding]) -> None:
@@ -293,19 +351,26 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     """Lint the contents of a file (or of stdin, named `path`)."""
     from marklint.config import ConfigError
     from marklint.markings.vocab import VocabularyError
-    from marklint.readers import read_document
     from marklint.ruleset import RuleSetError
 
     try:
         settings = effective_settings(path, settings)
-        ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
-        breaks = ruleset.page_break_patterns + settings.page_break_patterns
-        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
-        doc = read_document(path, data, settings.input_format, options)
+        doc = read_bytes(path, data, settings)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
     except (InputError, RuleSetError, ConfigError, VocabularyError) as exc:
         return FileResult(path=path, error=str(exc))
+
+
+def read_bytes(path: str, data: bytes, settings: Settings) -> Document:
+    """The Document of a file's bytes under the file's effective settings (page breaks,
+    block quotes, input format). Raises InputError, RuleSetError."""
+    from marklint.readers import read_document
+
+    ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
+    breaks = ruleset.page_break_patterns + settings.page_break_patterns
+    options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False)
+    return read_document(path, data, settings.input_format, options)
 
 
 def read_path(path: str) -> bytearray:

@@ -6,11 +6,12 @@
   marking checks); in mixed case with spaces around `//`, only when it parses and has no lower
   case after the `//` (`Secret // NF`, not `Secret // Service`). Cable style `S E C R E T` is
   recognised and flagged (`Mark.cable`).
-- Portion marks: a parenthesised marking at the start of a block, after list numbering or
-  after a subject label. `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks.
+- Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
+  list numbering, a subject label (with `RE:`/`FW:`) or a short label (`BLUF:`, `Tab A:`,
+  `References: (a)`). `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`,
+  `(S//nf)` are, in the wrong case. `//SIGNED//` is a signature mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
-- Administrative elements (the rule set's exempt patterns, authority-block lines, page
-  numbers) need no portion mark.
+- Which unmarked blocks need a mark is the structure model's question (`marklint.layout`).
 """
 
 from __future__ import annotations
@@ -53,10 +54,23 @@ _MARK_BODY = (
 PORTION_START = rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
 _TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
-_SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
-# A portion mark at the start of a block, else after list numbering, else after a subject label,
-# in one match (group 1). The empty prefix comes first: most blocks start with their mark.
-_PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START})")
+# A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
+_SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
+# A short label (one to three words) before the portion it names, as a subject label is:
+# `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
+_LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
+                 rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
+# E-mail quoting (`> `) before any of them.
+_QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
+# A portion mark at the start of a block, else after list numbering, a subject label or a list's
+# label, in one match (group 1). The empty prefix comes first: most blocks start with their mark.
+_PORTION_AT_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX})({PORTION_START})")
+# A portion mark written in lower or mixed case where a mark stands (`(s)`, `(ts)`, `(S//nf)`):
+# a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label.
+_CASED_MARK_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
+    r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 
 
 class Parsed(FrozenValue):
@@ -162,8 +176,12 @@ def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool
     return found
 
 
+# A signature mark written between slashes (`//SIGNED//`, `//ORIGINAL SIGNED//`) is not a banner.
+_SIGNED_RE = re.compile(r"//\s*(?:ORIGINAL )?SIGNED\s*//", re.IGNORECASE)
+
+
 def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | None:
-    if not BANNER_CANDIDATE_RE.match(text):
+    if not BANNER_CANDIDATE_RE.match(text) or _SIGNED_RE.fullmatch(text):
         return None
     cable = _CABLE_RE.fullmatch(text)
     if cable:
@@ -205,14 +223,14 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
 def recognize(
     doc: Document,
     vocab: object | None = None,
-    is_exempt: Callable[[str], bool] = lambda text: False,
+    is_exempt: Callable[[str], object] = lambda text: None,
 ) -> list[PageMarks]:
     """Find banners, portion marks, misplaced marks and unmarked blocks on every page.
 
-    `is_exempt(first_line)` says whether a block is an administrative element (the rule set's
-    exempt patterns and authority-block lines); a mark at the end of such a block is not a
-    misplaced portion mark. Whether an unmarked block needs a mark is the portion check's
-    question (it asks `is_exempt` only when the document needs portion marks).
+    `is_exempt(first_line)` is true (the element's name) when a block is an administrative
+    element (the rule set's exempt patterns and authority-block lines); a mark at the end of
+    such a block is not a misplaced portion mark. Whether an unmarked block needs a mark is
+    the portion check's question (the structure model, `marklint.layout`).
     """
     result = []
     line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
@@ -241,10 +259,14 @@ def recognize(
                     continue
                 if is_page_number(text):
                     continue
-            # A portion mark at the start of the block (after list numbering or a subject label).
+            # A portion mark at the start of the block (after e-mail quoting, list numbering, a
+            # subject label or a short label).
             # `(C) 2024`, `(a)` and `(CMS)` do not match; one that does not parse is a mark only
             # when it holds `//` (a malformed mark, reported by the marking checks).
-            match = portion_match(text) if text.find("(", 0, 24) >= 0 else None
+            # After a label (`Attachment 12: (U)`) the mark may stand a little further in.
+            match = None
+            if text.find("(", 0, 48) >= 0:
+                match = portion_match(text) or _cased_mark(text)
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 parsed = parses.get(mark) or parse_cached(mark, "portion", vocab)
@@ -269,6 +291,12 @@ def recognize(
             _edges(marks)
         result.append(marks)
     return result
+
+
+def _cased_mark(text: str) -> re.Match[str] | None:
+    """A portion mark in lower or mixed case at the start of a block (see _CASED_MARK_RE)."""
+    match = _CASED_MARK_RE.match(text)
+    return match if match is not None and not match.group(1).isupper() else None
 
 
 def _edges(marks: PageMarks) -> None:

@@ -92,14 +92,15 @@ class PortionPolicy(FrozenValue):
     `required` is "classified" (in classified documents), "marked" (in any document that
     carries a marking), "all-or-none" (optional, but once one portion is marked all must be,
     as for CUI) or "never". `blocks` are the block kinds that are portions; `exempt` are the
-    administrative elements that never need a mark.
+    administrative elements that never need a mark; `layout` are the patterns the structure
+    model (`marklint.layout`) weighs with a block's position and shape, by role (LAYOUT_ROLES).
     """
 
-    _fields = ("required", "blocks", "exempt")
+    _fields = ("required", "blocks", "exempt", "layout")
 
     def __init__(self, required: str = "classified", blocks: frozenset[BlockKind] = frozenset(),
-                 exempt: tuple[NamedPattern, ...] = ()) -> None:
-        self.__dict__.update(required=required, blocks=blocks, exempt=exempt)
+                 exempt: tuple[NamedPattern, ...] = (), layout: tuple[NamedPattern, ...] = ()) -> None:
+        self.__dict__.update(required=required, blocks=blocks, exempt=exempt, layout=layout)
 
     def exemption(self, text: str) -> str | None:
         """The name of the exempt-element pattern that matches `text` (a block's first line)."""
@@ -153,10 +154,17 @@ class AuthorityPolicy(FrozenValue):
 class CuiPolicy(FrozenValue):
     """CUI requirements (U-10): the designation indicator and the lines that count as one."""
 
-    _fields = ("designation_required", "designation_patterns")
+    _fields = ("designation_required", "designation_patterns", "agency_patterns")
 
-    def __init__(self, designation_required: bool = True, designation_patterns: tuple[NamedPattern, ...] = ()) -> None:
-        self.__dict__.update(designation_required=designation_required, designation_patterns=designation_patterns)
+    def __init__(self, designation_required: bool = True, designation_patterns: tuple[NamedPattern, ...] = (),
+                 agency_patterns: tuple[NamedPattern, ...] = ()) -> None:
+        self.__dict__.update(designation_required=designation_required, designation_patterns=designation_patterns,
+                             agency_patterns=agency_patterns)
+
+    def names_agency(self, text: str) -> bool:
+        """Whether `text` names a designating agency (one of `agency_patterns` matches it):
+        with no agency patterns, any designation line counts."""
+        return not self.agency_patterns or any(p.regex.search(text) for p in self.agency_patterns)
 
 
 class RuleSetting(FrozenValue):
@@ -376,12 +384,14 @@ _TOP_KEYS = (
     "authority", "cui", "rollup", "rules", "page-break-patterns", "generic",
 )
 _BANNER_KEYS = ("top", "bottom", "every-page", "page-banner")
-_PORTION_KEYS = ("required", "blocks", "exempt")
+_PORTION_KEYS = ("required", "blocks", "exempt", "layout")
+# The roles whose patterns the structure model reads (marklint.layout; docs/structure.md).
+LAYOUT_ROLES = ("greeting", "signature-mark", "contact")
 _AUTHORITY_KEYS = ("required", "original", "derivative", "reason-on-derivative", "reason-pattern",
                    "declassify-on")
 _DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
 _RETIRED_KEYS = ("pattern", "valid-until", "replacement")
-_CUI_KEYS = ("designation-required", "designation-patterns")
+_CUI_KEYS = ("designation-required", "designation-patterns", "agency-patterns")
 _GENERIC_KEYS = ("id", "code", "type", "pattern", "message", "severity", "scope", "when")
 _WHEN_KEYS = ("contains", "min-level")
 _RULE_KEYS = ("severity", "options")
@@ -481,6 +491,9 @@ def _validate(raw: LocatedDict, ck: Checker, inherited: dict[str, GenericRule]) 
             values["designation-patterns"] = _named_patterns(
                 section["designation-patterns"], section.line_of("designation-patterns"),
                 "'cui.designation-patterns'", ck)
+        if "agency-patterns" in section:
+            values["agency-patterns"] = _named_patterns(
+                section["agency-patterns"], section.line_of("agency-patterns"), "'cui.agency-patterns'", ck)
         out["cui"] = values
     if "rollup" in raw:
         out["rollup"] = _validate_rollup(raw["rollup"], line("rollup"), ck)
@@ -550,6 +563,9 @@ def _validate_portions(value: object, line: int, ck: Checker) -> dict:
         out["blocks"] = frozenset(BlockKind(n) for n in names)
     if "exempt" in section:
         out["exempt"] = _named_patterns(section["exempt"], section.line_of("exempt"), "'portions.exempt'", ck)
+    if "layout" in section:
+        layout = ck.mapping(section["layout"], section.line_of("layout"), "'portions.layout'", LAYOUT_ROLES)
+        out["layout"] = _named_patterns(layout, section.line_of("layout"), "'portions.layout'", ck)
     return out
 
 
@@ -809,6 +825,7 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
             required=portions.get("required", "classified"),
             blocks=portions.get("blocks", frozenset()),
             exempt=named(portions.get("exempt", {})),
+            layout=named(portions.get("layout", {})),
         ),
         authority=AuthorityPolicy(
             required=authority.get("required", True),
@@ -824,6 +841,7 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
         cui=CuiPolicy(
             designation_required=cui.get("designation-required", True),
             designation_patterns=named(cui.get("designation-patterns", {})),
+            agency_patterns=named(cui.get("agency-patterns", {})),
         ),
         rollup=MappingProxyType(dict(values.get("rollup", {}))),
         rules=MappingProxyType(dict(values.get("rules", {}))),

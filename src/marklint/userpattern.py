@@ -93,3 +93,8 @@ class LinePattern(_BoundedPattern):
         if len(line.rstrip("\r\n")) > INPUT_LIMIT:
             return None
         return self.regex.search(line)
+
+
+def compile_pattern(pattern: str) -> UserPattern:
+    """Compile a user pattern (a rule set's or a configuration's) on RE2; raises PatternError."""
+    return UserPattern.compile(pattern)

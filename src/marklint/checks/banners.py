@@ -127,7 +127,11 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
             page,
         ))
     expected = ctx.document_rollup
-    missing = sorted(controls(expected) - controls(banner))
+    # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
+    # classification above it is (what the banner lacks is named, e.g. SECRET).
+    missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
+    if expected.rank > banner.rank and not banner.is_classified:
+        missing.insert(0, expected.classification)
     extra = sorted(controls(banner) - controls(expected))
     if extra and justified():
         extra = []

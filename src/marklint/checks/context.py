@@ -15,6 +15,7 @@ from marklint.recognize import Mark, PageMarks
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
+    from marklint.layout import Role
     from marklint.markings import Marking
     from marklint.ruleset import RuleSet
 
@@ -42,8 +43,8 @@ def carries_cui(marking: Marking | None) -> bool:
     return marking is not None and (marking.level == "CUI" or marking.cui)
 
 
-def _not_exempt(first_line: str) -> bool:
-    return False
+def _no_exemption(first_line: str) -> str | None:
+    return None
 
 
 class CheckContext:
@@ -55,14 +56,15 @@ class CheckContext:
 
     def __init__(self, doc: Document, ruleset: RuleSet, vocab: object, pages: list[PageMarks],
                  date: date | None = None, require_banner: str = "when-marked",
-                 is_exempt: Callable[[str], bool] = _not_exempt) -> None:
+                 exemption: Callable[[str], str | None] = _no_exemption) -> None:
         self.doc = doc
         self.ruleset = ruleset
         self.vocab = vocab
         self.pages = pages
         self.date = date
         self.require_banner = require_banner  # "when-marked" | "always"
-        self.is_exempt = is_exempt  # administrative element?
+        self.exemption = exemption  # which administrative element a first line is, if any
+        self._roles: list[dict[int, Role]] | None = None
         self._text: str | None = None
         self._highest: Mark | None = None
         self._markings: list[Marking] | None = None
@@ -89,6 +91,20 @@ class CheckContext:
             distinct.pop(id(None), None)
             self._markings = list(distinct.values())
         return self._markings
+
+    def roles(self, page_index: int) -> dict[int, Role]:
+        """The structure model's Role of every block of a page (`marklint.layout`), by
+        `id(block)`; computed for all pages at the first question."""
+        if self._roles is None:
+            from marklint.layout import LayoutPatterns, page_roles
+
+            patterns = LayoutPatterns(self.ruleset.portions.layout)
+            self._roles = []
+            before = False
+            for index, page in enumerate(self.pages):
+                self._roles.append(page_roles(page, index == 0, self.exemption, patterns, self.doc.format, before))
+                before = before or bool(page.portions)
+        return self._roles[page_index]
 
     @property
     def overall_marking(self) -> Marking | None:

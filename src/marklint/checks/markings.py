@@ -2,7 +2,8 @@
 `marklint.markings.check` (marking-syntax, marking-unknown-token, marking-order,
 marking-form, marking-conflict, marking-duplicate, legacy-marking), and each problem is
 reported at its exact column in the file. A cable-style banner (`S E C R E T`) is a
-marking-form finding (S-01, S-04: a banner is written as words, not spaced letters)."""
+marking-form finding (S-01, S-04: a banner is written as words, not spaced letters), and so is
+a portion mark whose only fault is its case (`(s)`: one finding for the mark, fixed to `(S)`)."""
 
 from __future__ import annotations
 
@@ -49,6 +50,12 @@ def check(ctx: CheckContext) -> list[Finding]:
                     problems = _problems(mark.text, mark.form, vocab, None, table)
             if not problems and not mark.cable:
                 continue
+            if wrong_case(mark, problems):
+                findings.append(ctx.finding(
+                    "marking-form", mark, f"portion mark {mark.text} is in the wrong case; write {mark.text.upper()}",
+                    mark.page,
+                ))
+                continue
             if mark.cable:
                 findings.append(ctx.finding(
                     "marking-form", mark,
@@ -65,3 +72,10 @@ def check(ctx: CheckContext) -> list[Finding]:
                 ))
                 findings[-1].marking = mark.text
     return findings
+
+
+def wrong_case(mark, problems: list) -> bool:
+    """Whether a portion mark's only problems are tokens in lower case (`(s)`, `(S//nf)`)."""
+    return mark.form == "portion" and not mark.text.isupper() and bool(problems) and all(
+        p.rule == "marking-form" and p.replacement is not None
+        and p.replacement == mark.text[p.column - 1:p.end_column - 1].upper() for p in problems)

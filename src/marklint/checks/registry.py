@@ -185,8 +185,8 @@ RULES: tuple[RuleDoc, ...] = (
         good="UNCLASSIFIED\n\n(U) The meeting moved to Tuesday.\n\nUNCLASSIFIED\n",
     ),
     RuleDoc(
-        "MK501", "cui-designation-missing", E, "a CUI document without its designation indicator",
-        why='U-10: the first page of a CUI document identifies the designating agency (a letterhead, signature block or `Controlled by:` line) (CUIHB p.13, 32 CFR 2002.20(a); ISM22 ISM-ID-00497..00500).',
+        "MK501", "cui-designation-missing", E, "a CUI document whose first page names no designating agency",
+        why="U-10: the first page of a CUI document identifies the designating agency (a letterhead, signature block or `Controlled by:` line) (CUIHB p.13, 32 CFR 2002.20(a); ISM22 ISM-ID-00497..00500). An office alone (`Chief, Licensing Branch`) does not identify it: the line must name an agency, per the rule set's `cui.agency-patterns` (docs/structure.md).",
         bad="CUI\n\n(CUI) Payroll records for March.\n\nCUI\n",
         good="CUI\n\nControlled by: Department of Good Works, Office of Payroll\n\n(CUI) Payroll records for March.\n\nCUI\n",
     ),

@@ -8,7 +8,8 @@ InputError ("not a text file (...)"); UTF-16 with a BOM gets its own message (`r
 Pages: a form feed starts a new page, as does a line matching a configured page-break pattern
 (that line is not content); `marklint.pages` adds the breaks between a bottom and a top banner.
 
-Blocks: blank lines separate blocks and hard-wrapped lines are joined. A line starting with a
+Blocks: blank lines separate blocks (so does a line of e-mail quoting alone, `>`, between quoted
+paragraphs) and hard-wrapped lines are joined. A line starting with a
 list marker (`1.`, `a.`, `(1)`, `•`, `-`, `*`), a subject label or a portion mark starts a new
 block. A line that looks like a banner, a page number or a suppression directive
 (`# marklint: ...`, emitted as a COMMENT block holding the text after `#`) is a block of its
@@ -34,9 +35,10 @@ from marklint.userpattern import LinePattern
 # `_first_event`): a run of blank lines (only whitespace, as str.strip sees it), a suppression
 # directive, an underline or rule, a standalone line (banner candidate or page number), a list
 # item, a subject line, a line starting with a portion mark, or a configured page-break line.
+# A line of e-mail quoting alone (`>`, `> >`) is blank: it separates quoted paragraphs.
 # Plain lines between events continue the open block or start a paragraph.
 _EVENTS = (
-    r"[^\S\n]*(?:(?P<blank>$(?:\n[^\S\n]*$)*)"
+    r"[^\S\n]*(?:(?P<blank>(?:>[> \t]*)?$(?:\n[^\S\n]*(?:>[> \t]*)?$)*)"
     r"|(?P<comment>#[ \t]*marklint:)"
     r"|(?P<under>(?:=+|-+)[^\S\n]*$)"
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
