@@ -38,6 +38,16 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _iso_date(value: str):
+    import argparse
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else datetime.date.fromisoformat("")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
 def _check_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -57,6 +67,8 @@ def _check_parser() -> argparse.ArgumentParser:
                         f"extension: {', '.join(sorted(READERS))}")
     parser.add_argument("--rules", metavar="NAME|PATH|auto",
                         help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
+    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the documents' date of origin (overrides the date read from each document)")
     parser.add_argument("--select", action="append", type=_csv, default=[], metavar="RULES",
                         help="only these rules (slugs, codes or code prefixes, comma-separated)")
     parser.add_argument("--ignore", action="append", type=_csv, default=[], metavar="RULES",
@@ -142,6 +154,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         ignore=tuple(key for group in args.ignore for key in group),
         show_source=args.show_source,
         input_format=args.format_in,
+        date=args.date,
     )
     ran: tuple = ()
     # The default rule set (no --rules, or auto) always loads, so only another reference is

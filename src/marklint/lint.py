@@ -11,6 +11,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
@@ -18,9 +19,8 @@ from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
-    from datetime import date
-
     from marklint.checks.registry import RuleDoc
+    from marklint.dates import DateFound
 
 AUTO = "auto"
 
@@ -32,11 +32,12 @@ class Settings(FrozenValue):
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
     `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
+    `date` (`--date`) is the date of origin, overriding the one read from the document.
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config")
+               "exclude", "include_quotes", "input_format", "show_source", "use_config", "date")
 
     def __init__(
         self,
@@ -52,12 +53,13 @@ class Settings(FrozenValue):
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
+        date: date | None = None,
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, input_format=input_format, show_source=show_source,
-            use_config=use_config,
+            use_config=use_config, date=date,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -100,18 +102,20 @@ def effective_settings(path: str, settings: Settings) -> Settings:
     )
 
 
-def resolve_ruleset(reference: str | None, doc_date: date | None = None):
-    """(RuleSet, notice) for a rule set reference; "auto" picks by the document's date."""
-    from marklint.ruleset import DEFAULT_RULESET, load_ruleset, select_ruleset_for_date
+def resolve_ruleset(reference: str | None, origin: DateFound | None = None):
+    """(RuleSet, notice) for a rule set reference; "auto" picks by the date of origin: the
+    shipped set whose date range holds it, else (no date, or a date before every era) the
+    banners-only set. The notice names the choice, the date and the line it came from."""
+    from marklint.ruleset import DEFAULT_RULESET, UNDATED_RULESET, load_ruleset, select_ruleset_for_date
 
     if reference != AUTO:
         return load_ruleset(reference or DEFAULT_RULESET), None
-    chosen = select_ruleset_for_date(doc_date) if doc_date is not None else None
+    chosen = select_ruleset_for_date(origin.date) if origin is not None else None
     if chosen is None:
-        default = load_ruleset(DEFAULT_RULESET)
-        why = f"no rule set covers {doc_date.isoformat()}" if doc_date else "no document date found"
-        return default, f"--rules auto: {why}; using {default.name}"
-    return chosen, f"--rules auto chose {chosen.name} (document dated {doc_date.isoformat()})"
+        undated = load_ruleset(UNDATED_RULESET)
+        why = f"no rule set covers {origin.describe()}" if origin else "no document date found"
+        return undated, f"--rules auto: {why}; banner checks only (rule set {undated.name})"
+    return chosen, f"--rules auto chose {chosen.name} (document dated {origin.describe()})"
 
 
 _vocabularies: dict[tuple[str, ...], object] = {}
@@ -127,14 +131,28 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-def _document_lines(doc: Document) -> Iterator[str]:
-    """The lines `marklint.dates.document_date` reads: those holding a year, found in the
-    source (see `dates.lines_with_years`), else every line of every block (DOCX, PDF)."""
+def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
+    `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
+    must not be split whole), else every line of every block (DOCX, PDF)."""
     if doc.source is not None:
-        from marklint.dates import lines_with_years
+        import re
 
-        return lines_with_years(doc.source)
-    return (line for _, block in doc.blocks() for line in block.text.split("\n"))
+        return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
+    return ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
+
+
+_DATING_CHARS = 200_000
+
+
+def dating(doc: Document, override: date | None = None):
+    """The document's Dating (`marklint.dates`); `override` (--date) replaces its origin."""
+    from marklint.dates import DateFound, Dating, date_of_origin
+
+    found = date_of_origin(_numbered_lines(doc))
+    if override is not None:
+        return Dating(DateFound(override, 0, "override"), found.copy_dates)
+    return found
 
 
 _exemption_tests: dict[int, tuple[object, Callable[[str], bool]]] = {}
@@ -180,11 +198,12 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     suppressions applied). `settings` must already hold the file's configuration."""
     # Imported here, on first use, to keep start-up small; two statements, as each import
     # statement costs about a microsecond per document even when the module is loaded.
-    from marklint import dates, fixes, recognize, suppressions
+    from marklint import fixes, recognize, summary, suppressions
     from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
 
-    doc_date = dates.document_date(_document_lines(doc))
-    ruleset, notice = resolve_ruleset(settings.rules, doc_date)
+    dates = dating(doc, settings.date)
+    doc_date = dates.origin.date if dates.origin is not None else None
+    ruleset, notice = resolve_ruleset(settings.rules, dates.origin)
     vocab = _vocabulary(ruleset.vocabulary)
     is_exempt = _exemption_test(ruleset)
     pages = recognize.recognize(doc, vocab, is_exempt)
@@ -193,8 +212,8 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
-    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), ctx.classification,
-                                              doc_date, ruleset))
+    cab = authority.find_authority_block(doc)
+    findings.extend(authority.check_authority(doc, cab, ctx.classification, doc_date, ruleset))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 
@@ -202,6 +221,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
     fixes.attach_fixes(ctx, findings)
+    facts = summary.document_facts(ctx, dates, notice, cab)
     del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]
@@ -212,9 +232,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     if settings.show_source:
         _attach_source(doc, findings)
     findings.sort(key=Finding.sort_key)
+    summary.add_finding_facts(facts, findings)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [],
+        notices=[notice] if notice else [], facts=facts,
     )
 
 
