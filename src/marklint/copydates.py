@@ -24,8 +24,10 @@ COPY_DATE_LINES: tuple[tuple[str, str], ...] = (
     # review stamps
     ("review", r"\bdate of (?:last )?review\b|\breview(?:ed)? (?:date|by)\b|\bsenior reviewer\b"),
     # declassification and reclassification actions on the copy
-    ("declassification", r"\bdeclassifi(?:ed|cation)\b|\bdecaptioned\b|\bclassification extended\b"
-                         r"|\breclassified\b|\bdowngraded\b"),
+    # ("automatically declassified on" and "downgraded at 12 year intervals" are the document's
+    # own EO 11652 and Group legends, not actions on the copy)
+    ("declassification", r"(?<!automatically )\bdeclassified\b|\bdeclassification (?:authority|review|date)\b"
+                         r"|\bdecaptioned\b|\bclassification extended\b|\b(?:portions )?reclassified\b"),
     ("declassification", r"\bclassified by\b.{0,40}\bon \d{1,2}/\d{1,2}/\d{2,4}"),  # State review blocks
     # identification forms, reading-room and print metadata
     ("metadata", r"\bcreation date\b|\bdate (?:printed|posted|entered|received)\b|\bprinted on\b"

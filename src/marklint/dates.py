@@ -267,13 +267,19 @@ def parse_yyyymmdd(text: str) -> date | None:
 
 
 def parse_date(text: str) -> date | None:
-    """Read a value that is exactly one date in any supported form (YYYYMMDD included)."""
+    """Read a value that is exactly one date in any supported form (YYYYMMDD included, and the
+    cable forms `5/1/06` and `02 JAN 09` with two-digit years, read in 1940-2039)."""
     text = text.strip()
     found = parse_yyyymmdd(text)
     if found is not None:
         return found
     match = _FULL_DATE.fullmatch(text)
-    return _from_match(match) if match else None
+    if match:
+        return _from_match(match)
+    short = _NUMERIC_SHORT.fullmatch(text) or _SHORT_DATE.fullmatch(text)  # `5/1/06`, `02 JAN 2009`
+    if short is None:
+        return None
+    return _numeric(short) if short.re is _NUMERIC_SHORT else _short(short)
 
 
 def add_years(day: date, years: int) -> date:

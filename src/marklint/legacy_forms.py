@@ -230,18 +230,22 @@ LEGACY_LINE = (
 LEGACY_PORTION_START = r"\((?:SBU|AIUO|FOUO)(?:[/-][A-Z]{2,6})?\)"  # marks without a level, for the recognizer
 
 _LEVEL_WORD = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO)"
+# At the start of a line (after paragraph numbering): `SECRET ENTIRE TEXT`, `ENTIRE TEXT IS
+# SECRET`, `SBU/NOFORN entire`; or `ALL SECRET` ending a line (a cable's file line).
 _WHOLE_TEXT = re.compile(
-    rf"^(?:\d{{1,2}}\.\s*)?\(?(?:(?P<a>{_LEVEL_WORD})(?:/\w{{2,8}})?\s+ENTIRE(?:\s+TEXT)?\b"
-    rf"|ENTIRE\s+TEXT\s+(?:IS\s+)?(?P<b>{_LEVEL_WORD})\b|ALL\s+(?P<c>{_LEVEL_WORD})\b\.?$)",
-    re.IGNORECASE,
+    rf"^[^\S\n]*(?:\d{{1,2}}\.[^\S\n]*)?\(?(?:(?P<a>{_LEVEL_WORD})(?:/\w{{2,8}})?[^\S\n]+ENTIRE\b"
+    rf"|ENTIRE[^\S\n]+TEXT[^\S\n]+(?:IS[^\S\n]+)?(?P<b>{_LEVEL_WORD})\b)"
+    rf"|\bALL[^\S\n]+(?P<c>{_LEVEL_WORD})\.?[^\S\n]*$",
+    re.IGNORECASE | re.MULTILINE,
 )
 
 
 def whole_text_statement(text: str) -> str | None:
-    """The level named by a whole-text statement at the start of `text` (`SECRET ENTIRE TEXT`,
-    `1. CONFIDENTIAL ENTIRE TEXT.`, `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`) or a line
-    `ALL SECRET`; None when there is none."""
-    match = _WHOLE_TEXT.match(text.strip())
+    """The level named by the first whole-text statement in `text`, which stands for the
+    portion marks of the whole document (`SECRET ENTIRE TEXT`, `1. CONFIDENTIAL ENTIRE TEXT.`,
+    `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`, a line ending `ALL SECRET`); None when
+    there is none. One scan of the text."""
+    match = _WHOLE_TEXT.search(text)
     if match is None:
         return None
     return (match["a"] or match["b"] or match["c"]).upper()

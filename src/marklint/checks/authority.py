@@ -170,10 +170,14 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
     the label, offset of the value, lookalike, legacy form) for each line or `|` segment that
     has one; an older era's line (`CL BY 062028`, `RVW 02 JAN 2000 DRV D9C.1`) may hold several."""
     from marklint.checks.legacy_authority import legacy_parts
+    from marklint.copydates import copy_date_kind
 
     found = []
     offset = 0
     for raw in text.split("\n"):
+        if copy_date_kind(raw) is not None:  # a review or release block describes the copy, not the document
+            offset += len(raw) + 1
+            continue
         legacy = legacy_parts(raw) if not (":" in raw[:40] and _label_at(raw, 0)) else ()
         for key, written, value, label_at, value_at, form in legacy:
             found.append((key, written, value, offset + label_at, offset + value_at, False, form))
@@ -346,7 +350,8 @@ def _check_required(out: _Emitter, cab: AuthorityBlock, policy) -> None:
             needs = ", ".join(" or ".join(LABELS[k][:-1] for k in e.split("|")) for e in required)
             out.at("cab-incomplete", first.line, first.column, first.page,
                    f"authority block has no {shown} line ({kind} classification needs {needs}) (C-02..C-05)")
-        elif not any(line.value or line.key in _VALUELESS for line in present):
+        elif not any(line.value or line.key in _VALUELESS or line.form is not None for line in present):
+            # (a cable's abbreviated label at the end of a line has its value on the next one)
             line = present[0]
             out.at("cab-incomplete", line.line, line.column, line.page,
                    f"{shown} line is empty (C-02..C-05)")
@@ -392,6 +397,8 @@ def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None) -
 def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | None,
                       doc_date: date | None) -> None:
     value = line.value
+    if value.startswith("(") and value.endswith(")"):  # State cables: `DECL: (11/27/26)`
+        value = value[1:-1].strip()
     shapes = policy.declassify_shapes
     for retired in policy.retired:
         found = retired.regex.search(value)

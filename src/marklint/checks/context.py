@@ -42,6 +42,9 @@ def carries_cui(marking: Marking | None) -> bool:
     return marking is not None and (marking.level == "CUI" or marking.cui)
 
 
+_UNREAD = object()
+
+
 def _not_exempt(first_line: str) -> bool:
     return False
 
@@ -64,6 +67,7 @@ class CheckContext:
         self.require_banner = require_banner  # "when-marked" | "always"
         self.is_exempt = is_exempt  # administrative element?
         self._text: str | None = None
+        self._whole_text: object = _UNREAD
         self._highest: Mark | None = None
         self._markings: list[Marking] | None = None
         first_banner = next((page.banners[0] for page in self.pages if page.banners), None)
@@ -88,6 +92,15 @@ class CheckContext:
             distinct.pop(id(None), None)
             self._markings = list(distinct.values())
         return self._markings
+
+    @property
+    def whole_text(self) -> str | None:
+        """The level of the document's whole-text statement (`SECRET ENTIRE TEXT`), or None."""
+        if self._whole_text is _UNREAD:
+            from marklint.legacy_forms import whole_text_statement
+
+            self._whole_text = whole_text_statement(self.text)
+        return self._whole_text
 
     @property
     def overall_marking(self) -> Marking | None:

@@ -45,20 +45,24 @@ _KEYS = {
     "gds": ("gds", "gds", "Declassify On: a date", _EO11652_END),
     "grp": ("group", "group-legend", "Declassify On: a date", _EO10501_END),
     "eb": ("extended-by", "extended-by", "Classified By: (the official who extends it)", _EO12065_END),
+    "rs": ("reason", None, "Reason:", None),
+    "rsx": ("reason", "cl-reason", "Reason:", _DSSM),
 }
 _LABEL = (
     r"(?P<cb>CLASSIFIED\s+BY)|(?P<cbx>CL\s?BY)"
     r"|(?P<df>DERIVED\s+FROM)|(?P<dfx>DRV(?:\s+FR?O?M)?)"
     r"|(?P<rv>RVW|REVIEW\s+(?:FOR\s+DECLASSIFICATION\s+)?ON)"
     r"|(?P<do>DECLASSIFY\s+ON)|(?P<dox>DECL(?:\s+ON)?)"
-    r"|(?P<ex>E\s?[2Z]\s+IMPDET|XGDS(?:\s?-?\s?[1-4]\b)?|EXEMPT(?:ED)?\s+FROM\s+(?:THE\s+)?"
-    r"(?:GENERAL\s+DECLASSIFICATION\s+SCHEDULE|GDS))"
+    r"|(?P<ex>E\s?[2Z]\s+IMPDET|XGDS(?:\s?-?\s?[1-4]\b)?|EXEMPT(?:ED)?\s+FROM(?:\s+(?:THE\s+)?"
+    r"(?:GENERAL\s+DECLASSIFICATION(?:\s+SCHEDULE)?|GDS))?)"
     r"|(?P<gds>GDS)|(?P<grp>GROUP\s+[1-4])|(?P<eb>EXTENDED\s+BY)"
+    r"|(?P<rsx>CL\s+REASON)|(?P<rs>REASON)(?=:?\s+1\.\d)"
 )
-_AT_START = re.compile(rf"[^A-Za-z0-9]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b(?!:)", re.IGNORECASE)
+_AT_START = re.compile(rf"[^A-Za-z0-9]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b", re.IGNORECASE)
 _ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, in capitals
 # After other text: only the forms that cannot be prose.
-_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|CL\s?BY\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d)")
+_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d"
+                       r"|CLASSIFIED BY:?\s+[A-Z])")
 # A Group legend's or an EO 11652 exemption's continuation lines (no label of their own).
 _CONTINUATION = re.compile(
     r"\s*(?:EXCLUDED\s+FROM\s+AUTOMATIC|EXEMPTED\s+FROM\s+AUTOMATIC|DOWNGRADED\s+AT\s+\d{1,2}[- ]YEAR"
@@ -69,7 +73,7 @@ _CONTINUATION = re.compile(
 # A Group label must be the legend, not prose (`Group 1 met on Monday`).
 _GROUP_LEGEND = re.compile(r"\s*[-–—:.,/]?\s*(?:$|EXCLUDED|EXEMPTED|DOWNGRADED)", re.IGNORECASE)
 # Blocks worth reading at all: a colon (modern labels) or one of these words.
-GATE = re.compile(r":|\b(?:CL\s?BY|DRV|RVW|DECL|GDS|XGDS|IMPDET|GROUP\s+[1-4]|REVIEW\s+ON|EXTENDED\s+BY"
+GATE = re.compile(r":|\b(?:CL\s?BY|REASON|DRV|RVW|DECL|GDS|XGDS|IMPDET|GROUP\s+[1-4]|REVIEW\s+ON|EXTENDED\s+BY"
                   r"|EXEMPT|EXCLUDED|DOWNGRAD|CLASSIFIED\s+BY|DERIVED\s+FROM|DECLASSIFY)", re.IGNORECASE)
 
 

@@ -44,9 +44,10 @@ def _first_line(text: str) -> str:
 
 
 def check(ctx: CheckContext) -> list[Finding]:
-    """Unmarked portions and misplaced portion marks."""
+    """Unmarked portions and misplaced portion marks. A whole-text statement (`SECRET ENTIRE
+    TEXT`, `ALL SECRET`; marklint.legacy_forms) stands for every portion's mark."""
     findings = []
-    required = portions_required(ctx)
+    required = portions_required(ctx) and ctx.whole_text is None
     kinds = ctx.ruleset.portions.blocks
     is_exempt = ctx.is_exempt
     for page in ctx.pages:
