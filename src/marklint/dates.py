@@ -51,12 +51,15 @@ _NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2
 _LABEL = re.compile(r"\s*(?:date|sent|date/dtg|dtg|date of document|document date)\s*[:.]\s*", re.IGNORECASE)
 _NOISE = re.compile(r"^[^A-Za-z0-9]{1,3}|(?:[^A-Za-z0-9]{1,3}|(?<=\d{4})\s\d{1,2})$")
 _DIGIT = re.compile(r"\d")
-# Lines whose dates are instructions (declassify, review) or a source's date.
+# Lines whose dates are instructions to declassify or review: later than the date of origin.
 _INSTRUCTION = re.compile(
-    r"\s*(?:declassify\s+on|declass\w*\s+on|decl\b|review\s+on|rvw\b|downgrade\s+to"
-    r"|classified\s+by|cl\s?by|derived\s+from|drv\b|reason\s*:|dated\b|date of source)",
+    r"\s*(?:(?:E\.?\s?O\.?\s?1\d{4}\s*[:,]\s*)?(?:declassify\s+on|declass\w*\s+on|decl\b)|review\s+on|rvw\b"
+    r"|downgrade\s+to)",
     re.IGNORECASE,
 )
+# Lines whose dates are a source's (before the date of origin) or no date at all.
+_SOURCE = re.compile(r"\s*(?:classified\s+by|cl\s?by|derived\s+from|drv\b|reason\s*:|dated\b|date of source)",
+                     re.IGNORECASE)
 _NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
 _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -171,7 +174,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
         if _INSTRUCTION.match(line):
             bound = min([bound, *_all_dates(line)])
             continue
-        if _NOT_ORIGIN.search(line):
+        if _SOURCE.match(line) or _NOT_ORIGIN.search(line):
             continue
         found = _strong_date(line)
         if found is not None:

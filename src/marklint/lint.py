@@ -221,7 +221,8 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
     fixes.attach_fixes(ctx, findings)
-    facts = summary.document_facts(ctx, dates, notice, cab)
+    why = notice or ("named by --rules or the configuration" if settings.rules else "the default rule set")
+    facts = summary.document_facts(ctx, dates, why, cab)
     del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]

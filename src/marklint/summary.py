@@ -35,9 +35,9 @@ if TYPE_CHECKING:
 VERDICTS = ("clean", "findings", "unmarked", "unreadable")
 
 
-def document_facts(ctx: CheckContext, dating: Dating, notice: str | None,
-                   cab: AuthorityBlock | None) -> dict:
-    """The facts of a linted document (everything but its findings; see the module docstring)."""
+def document_facts(ctx: CheckContext, dating: Dating, why: str, cab: AuthorityBlock | None) -> dict:
+    """The facts of a linted document (everything but its findings; see the module docstring).
+    `why` says why its rule set was chosen (the --rules auto note, or how it was named)."""
     origin = dating.origin
     classification = ctx.classification
     return {
@@ -47,7 +47,7 @@ def document_facts(ctx: CheckContext, dating: Dating, notice: str | None,
         "copy_dates": [{"date": found.date.isoformat(), "line": found.line, "kind": found.kind}
                        for found in dating.copy_dates],
         "ruleset": ctx.ruleset.name,
-        "ruleset_reason": notice or "named by --rules or the configuration",
+        "ruleset_reason": why,
         "classification": classification.banner() if classification is not None else None,
         "pages": len(ctx.pages),
         "banners": [{"page": page.page.number, "banners": [_banner(mark) for mark in page.banners]}

@@ -345,7 +345,7 @@ def _check_required(out: _Emitter, cab: AuthorityBlock, policy) -> None:
     for entry in required:
         keys = entry.split("|")  # any one of them
         present = [line for key in keys for line in cab.all(key)]
-        shown = " or ".join(LABELS[key][:-1] for key in keys)
+        shown = LABELS[keys[0]] if len(keys) == 1 else " or ".join(LABELS[key][:-1] for key in keys)
         if not present:
             needs = ", ".join(" or ".join(LABELS[k][:-1] for k in e.split("|")) for e in required)
             out.at("cab-incomplete", first.line, first.column, first.page,
