@@ -208,7 +208,7 @@ def _all_dates(line: str) -> list[date]:
     """Every date written in `line` (four-digit years, and numeric dates with two)."""
     found = [_from_match(m) for m in _FULL_DATE.finditer(line)]
     found += [_numeric(m) for m in _NUMERIC_SHORT.finditer(line)]
-    return [day for day in found if day is not None]
+    return list(dict.fromkeys(day for day in found if day is not None))
 
 
 def _strong_date(line: str) -> tuple[date, str] | None:
