@@ -231,24 +231,29 @@ LEGACY_PORTION_START = r"\((?:SBU|AIUO|FOUO)(?:[/-][A-Z]{2,6})?\)"  # marks with
 
 _LEVEL_WORD = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO)"
 # At the start of a line (after paragraph numbering): `SECRET ENTIRE TEXT`, `ENTIRE TEXT IS
-# SECRET`, `SBU/NOFORN entire`; or `ALL SECRET` ending a line (a cable's file line).
+# SECRET`, `SBU/NOFORN entire`; or `ALL SECRET` ending a line of a cable (in capitals).
 _WHOLE_TEXT = re.compile(
     rf"^[^\S\n]*(?:\d{{1,2}}\.[^\S\n]*)?\(?(?:(?P<a>{_LEVEL_WORD})(?:/\w{{2,8}})?[^\S\n]+ENTIRE\b"
-    rf"|ENTIRE[^\S\n]+TEXT[^\S\n]+(?:IS[^\S\n]+)?(?P<b>{_LEVEL_WORD})\b)"
-    rf"|\bALL[^\S\n]+(?P<c>{_LEVEL_WORD})\.?[^\S\n]*$",
+    rf"|ENTIRE[^\S\n]+TEXT[^\S\n]+(?:IS[^\S\n]+)?(?P<b>{_LEVEL_WORD})\b)",
     re.IGNORECASE | re.MULTILINE,
 )
+# Cheap scans first (a literal prefix, no \b or case folding: C speed): the statements are rare.
+_ENTIRE = ("ENTIRE", "Entire", "entire")
+_ALL = re.compile(rf"ALL[ \t]+(?P<c>{_LEVEL_WORD})\.?[ \t]*$", re.MULTILINE)
 
 
 def whole_text_statement(text: str) -> str | None:
     """The level named by the first whole-text statement in `text`, which stands for the
     portion marks of the whole document (`SECRET ENTIRE TEXT`, `1. CONFIDENTIAL ENTIRE TEXT.`,
     `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`, a line ending `ALL SECRET`); None when
-    there is none. One scan of the text."""
-    match = _WHOLE_TEXT.search(text)
-    if match is None:
-        return None
-    return (match["a"] or match["b"] or match["c"]).upper()
+    there is none."""
+    match = _WHOLE_TEXT.search(text) if any(word in text for word in _ENTIRE) else None
+    if match is not None:
+        return (match["a"] or match["b"]).upper()
+    for match in _ALL.finditer(text):
+        if match.start() == 0 or not text[match.start() - 1].isalnum():  # `ALL`, not `SMALL`
+            return match["c"]
+    return None
 
 
 def spaced_form(written: str, modern: str) -> LegacyForm:
