@@ -208,3 +208,14 @@ def test_summary_of_unreadable_and_unmarked_files(tmp_path):
 def test_bad_date_option_is_a_usage_error():
     code, _, err = run_cli(["--date", "1984-13-01", "x.txt"])
     assert code == 2 and "expected a date YYYY-MM-DD" in err
+
+
+def test_summary_facts_survive_the_result_cache(tmp_path):
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER_1959)
+    argv = ["--rules", "auto", "--format", "summary", "--cache-dir", str(tmp_path / "cache"), str(path)]
+    first = run_cli(argv)[1]
+    path.touch()  # a changed stat, the same content: the result comes from the cache, not a replay
+    second = run_cli(argv)[1]
+    assert json.loads(first)["date_of_origin"] == "1959-10-08"
+    assert second == first
