@@ -32,9 +32,9 @@ CASES = {
         doc("SECRET//ORCON/NOFORN", "", "SUBJECT: (S//OC/NF) Convoy", "", CAB, "SECRET//ORCON/NOFORN"),
     ),
     "marking-form": (
-        doc("S E C R E T", "", "(S) Text.", "", CAB, "SECRET"),
-        [(1, 1, 12)],
-        doc("SECRET", "", "(S) Text.", "", CAB, "SECRET"),
+        doc("SECRET//NF", "", "(S//NF) Text.", "", CAB, "SECRET//NOFORN"),
+        [(1, 9, 11)],
+        doc("SECRET//NOFORN", "", "(S//NF) Text.", "", CAB, "SECRET//NOFORN"),
     ),
     "marking-conflict": (
         doc("SECRET//NOFORN", "", "(S//NF/REL TO USA, GBR) Text.", "", CAB, "SECRET//NOFORN"),

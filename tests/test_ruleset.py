@@ -28,7 +28,8 @@ def error_of(path: Path | str) -> str:
 
 
 def test_shipped_rule_sets_all_load():
-    assert shipped_rulesets() == ["cui", "us-cnsi", "us-eo12356", "us-eo12958", "us-ic"]
+    assert shipped_rulesets() == ["banners-only", "cui", "us-cnsi", "us-eo10290", "us-eo10501", "us-eo11652",
+                                  "us-eo12065", "us-eo12356", "us-eo12958", "us-ic"]
     for name in shipped_rulesets():
         assert load_ruleset(name).name == name
 
@@ -84,7 +85,8 @@ def test_portions_are_not_exempt(line):
 def test_eo12356_is_lenient_about_portions_and_the_authority_block():
     rs = load_ruleset("us-eo12356")
     assert rs.parents == ("us-cnsi",)
-    assert rs.date_range.start == date(1982, 4, 2) and rs.date_range.end == date(1995, 10, 13)
+    # EO 12356 sec. 6.3: effective 1 August 1982 (it was signed on 2 April); EO 12065 rules before
+    assert rs.date_range.start == date(1982, 8, 1) and rs.date_range.end == date(1995, 10, 13)
     assert (rs.banners.top, rs.banners.bottom) == (True, True)
     assert rs.severity("portion-missing") is Severity.WARNING
     assert rs.severity("cab-missing") is Severity.WARNING
@@ -107,8 +109,18 @@ def test_cui_banner_top_only_and_portions_all_or_none():
 
 
 @pytest.mark.parametrize("day, name", [
+    (date(1951, 9, 24), "us-eo10290"),
+    (date(1953, 12, 14), "us-eo10290"),
+    (date(1953, 12, 15), "us-eo10501"),
+    (date(1961, 9, 20), "us-eo10501"),
+    (date(1972, 5, 31), "us-eo10501"),
+    (date(1972, 6, 1), "us-eo11652"),
+    (date(1978, 11, 30), "us-eo11652"),
+    (date(1978, 12, 1), "us-eo12065"),
+    (date(1982, 4, 2), "us-eo12065"),
+    (date(1982, 7, 31), "us-eo12065"),
+    (date(1982, 8, 1), "us-eo12356"),
     (date(1984, 11, 22), "us-eo12356"),
-    (date(1982, 4, 2), "us-eo12356"),
     (date(1995, 10, 13), "us-eo12356"),
     (date(1995, 10, 14), "us-eo12958"),
     (date(2010, 6, 24), "us-eo12958"),
@@ -119,8 +131,8 @@ def test_select_ruleset_for_date(day, name):
     assert select_ruleset_for_date(day).name == name
 
 
-def test_no_rule_set_before_eo12356():
-    assert select_ruleset_for_date(date(1982, 4, 1)) is None
+def test_no_rule_set_before_eo10290():
+    assert select_ruleset_for_date(date(1951, 9, 23)) is None
 
 
 def test_office_rule_set_extends_and_merges():
@@ -143,7 +155,8 @@ def test_office_rule_set_extends_and_merges():
 def test_unknown_shipped_name_suggests_the_closest():
     assert error_of("us-cns") == (
         "unknown rule set 'us-cns'; did you mean 'us-cnsi'? "
-        "(shipped: cui, us-cnsi, us-eo12356, us-eo12958, us-ic; or give a path to a .yaml file)"
+        "(shipped: banners-only, cui, us-cnsi, us-eo10290, us-eo10501, us-eo11652, us-eo12065, us-eo12356, "
+        "us-eo12958, us-ic; or give a path to a .yaml file)"
     )
 
 

@@ -13,7 +13,7 @@ import sys
 import pytest
 from cli_support import run_cli
 
-from marklint.cache import Cache, digest, directory_problem
+from marklint.cache import _FORMAT, Cache, digest, directory_problem
 
 DRAFT = "SECRET\n\nA paragraph about the harvest.\n\n(S) A marked paragraph.\n\nSECRET\n"
 PROSE = "SECRET//NOFORN the convoy leaves at 0300\n\n(S//NF) Marked.\n\nSECRET//NOFORN\n"
@@ -133,7 +133,7 @@ def _old(path) -> None:
 
 def _planted_pack(folder, context: str, draft, entry: list, dependencies: list | None = None) -> None:
     folder.mkdir(mode=0o700, exist_ok=True)
-    pack = {"format": 3, "dependencies": dependencies or [], "entries": {str(draft): entry}}
+    pack = {"format": _FORMAT, "dependencies": dependencies or [], "entries": {str(draft): entry}}
     (folder / f"{context}.json").write_text(json.dumps(pack))
 
 
@@ -152,11 +152,11 @@ def test_a_malformed_cached_finding_is_a_miss(tmp_path, row_change):
     row = [None, 3, 1, 3, 1, "MK301", "portion-missing", 3, "paragraph has no portion mark", 1, None, None, None]
     for index, value in row_change.items():
         row[index] = value
-    entry = [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [row], None]]
+    entry = [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [row], None, None]]
     _planted_pack(tmp_path / "c", "ctx", draft, entry)
     assert Cache(tmp_path / "c").lookup(str(draft), "ctx") is None
     row_good = [None, 3, 1, 3, 1, "MK301", "portion-missing", 3, "paragraph has no portion mark", 1, None, None, None]
-    _planted_pack(tmp_path / "c", "ctx", draft, [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [row_good], None]])
+    _planted_pack(tmp_path / "c", "ctx", draft, [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [row_good], None, None]])
     assert Cache(tmp_path / "c").lookup(str(draft), "ctx").findings[0].line == 3
 
 
@@ -167,7 +167,7 @@ def test_a_planted_pack_cannot_make_marklint_read_a_fifo(tmp_path):
     _old(draft)
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
-    entry = [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [], None]]
+    entry = [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [], None, None]]
     _planted_pack(tmp_path / "c", "ctx", draft, entry, [[str(fifo), None, "0" * 32]])
     script = (f"from marklint.cache import Cache; print(Cache({str(tmp_path / 'c')!r})"
               f".lookup({str(draft)!r}, 'ctx'))")

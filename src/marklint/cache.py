@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from marklint import __version__
 from marklint.findings import Edit, FileResult, Finding, Fix, Severity, Suppression
 
-_FORMAT = 3  # bump when the pack layout changes
+_FORMAT = 4  # bump when the pack layout changes
 DEFAULT_CACHE_DIR = ".marklint_cache"
 # A file modified this recently may change again within the same mtime tick without its stat
 # signature changing, so its signature is not trusted.
@@ -178,7 +178,7 @@ def result_to_json(result: FileResult) -> list:
     """A FileResult, without its path, as compact JSON data (rows, not objects: a cached run
     decodes thousands) and without any document text."""
     return [result.pages, result.ruleset, list(result.notices),
-            [_finding_to_json(f, result.path) for f in result.findings], result.config]
+            [_finding_to_json(f, result.path) for f in result.findings], result.config, result.facts]
 
 
 def _finding_to_json(finding: Finding, path: str) -> list:
@@ -230,10 +230,11 @@ def _fix_from_json(data: object) -> Fix:
 def result_from_json(path: str, data: object) -> FileResult:
     """The inverse of `result_to_json` for the file at `path`. Every field is checked: data
     that `result_to_json` could not have written raises ValueError."""
-    _require(type(data) is list and len(data) == 5)
-    pages, ruleset, notices, rows, config = data
+    _require(type(data) is list and len(data) == 6)
+    pages, ruleset, notices, rows, config, facts = data
     _require(_is_int(pages) and _optional(_is_text, ruleset) and type(notices) is list
-             and all(_is_text(n) for n in notices) and type(rows) is list and _optional(_is_text, config))
+             and all(_is_text(n) for n in notices) and type(rows) is list and _optional(_is_text, config)
+             and (facts is None or type(facts) is dict))
     findings = []
     for row in rows:
         _require(type(row) is list and len(row) == 13)
@@ -251,7 +252,7 @@ def result_from_json(path: str, data: object) -> FileResult:
             None if suppression is None else Suppression(*suppression),
         ))
     return FileResult(path=path, findings=findings, pages=pages, ruleset=ruleset, notices=list(notices),
-                      config=config)
+                      config=config, facts=facts)
 
 
 def _is_signature(value: object) -> bool:

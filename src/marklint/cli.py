@@ -36,6 +36,16 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+def _iso_date(value: str):
+    import argparse
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else datetime.date.fromisoformat("")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
 def _check_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -61,6 +71,8 @@ def _check_parser() -> argparse.ArgumentParser:
     sources.add_argument("--isolated", action="store_true", help="read no configuration file")
     parser.add_argument("--rules", metavar="NAME|PATH|auto",
                         help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
+    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the documents' date of origin (overrides the date read from each document)")
     parser.add_argument("--select", action="append", type=_csv, default=[], metavar="RULES",
                         help="only these rules (slugs, codes or code prefixes, comma-separated)")
     parser.add_argument("--ignore", action="append", type=_csv, default=[], metavar="RULES",
@@ -128,6 +140,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
         input_format=args.format_in,
         use_config=not args.isolated,
         config_file=args.config,
+        date=args.date,
     )
     if args.diff and not args.show_source:
         err.write("marklint: --diff prints document lines: add --show-source to allow it\n")

@@ -129,15 +129,17 @@ class Finding(Value):
 class FileResult(Value):
     """Everything learned from one input: its findings, page count and the rule set used.
 
+    `facts` are the per-document facts of `marklint.summary` (JSON data, no document text).
     `error` is set when the file could not be read (not text, missing, unreadable, a missing
     optional dependency): the run then exits 2, but other files are still linted. `config` is
     the path of the configuration file that applied, if any. Mutable and compared by value.
     """
 
-    _fields = ("path", "findings", "pages", "ruleset", "error", "notices", "config")
+    _fields = ("path", "findings", "pages", "ruleset", "error", "notices", "config", "facts")
 
     def __init__(self, path: str, findings: list[Finding] | None = None, pages: int = 0, ruleset: str | None = None,
-                 error: str | None = None, notices: list[str] | None = None, config: str | None = None) -> None:
+                 error: str | None = None, notices: list[str] | None = None, config: str | None = None,
+                 facts: dict | None = None) -> None:
         self.path = path
         self.findings = [] if findings is None else findings
         self.pages = pages
@@ -145,6 +147,7 @@ class FileResult(Value):
         self.error = error
         self.notices = [] if notices is None else notices
         self.config = config
+        self.facts = facts  # marklint.summary.document_facts: what was found, for --format summary
 
 
 def edit_to_dict(edit: Edit) -> dict[str, object]:

@@ -11,6 +11,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
@@ -18,9 +19,8 @@ from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
-    from datetime import date
-
     from marklint.checks.registry import RuleDoc
+    from marklint.dates import DateFound
 
 AUTO = "auto"
 
@@ -36,12 +36,13 @@ class Settings(FrozenValue):
     patterns (docs/structure.md). `use_config` False (`--isolated`) reads no configuration file;
     `config_file` is the one given with `--config` (used for every file instead of the discovered
     ones) and, in the effective settings of a file, the configuration file in use.
+    `date` (`--date`) is the date of origin, overriding the one read from the document.
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
                "exclude", "include_quotes", "exempt", "input_format", "show_source", "use_config",
-               "config_file")
+               "config_file", "date")
 
     def __init__(
         self,
@@ -59,12 +60,13 @@ class Settings(FrozenValue):
         show_source: bool = False,
         use_config: bool = True,
         config_file: str | None = None,
+        date: date | None = None,
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, exempt=exempt, input_format=input_format, show_source=show_source,
-            use_config=use_config, config_file=config_file,
+            use_config=use_config, config_file=config_file, date=date,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -119,21 +121,23 @@ def file_config(path: str, settings: Settings):
 CUI_RULESET = "cui"
 
 
-def resolve_ruleset(reference: str | None, doc_date: date | None = None, cui_bannered: bool = False):
+def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_bannered: bool = False):
     """(RuleSet, notice) for a rule set reference; "auto" picks `cui` for a document whose
-    banner is CUI (`cui_bannered`), else by the document's date."""
-    from marklint.ruleset import DEFAULT_RULESET, load_ruleset, select_ruleset_for_date
+    banner is CUI (`cui_bannered`), else by the date of origin: the shipped set whose date range
+    holds it, else (no date, or a date before every era) the banners-only set. The notice names
+    the choice, the date and the line it came from."""
+    from marklint.ruleset import DEFAULT_RULESET, UNDATED_RULESET, load_ruleset, select_ruleset_for_date
 
     if reference != AUTO:
         return load_ruleset(reference or DEFAULT_RULESET), None
     if cui_bannered:
         return load_ruleset(CUI_RULESET), f"--rules auto chose {CUI_RULESET} (the document's banner is CUI)"
-    chosen = select_ruleset_for_date(doc_date) if doc_date is not None else None
+    chosen = select_ruleset_for_date(origin.date) if origin is not None else None
     if chosen is None:
-        default = load_ruleset(DEFAULT_RULESET)
-        why = f"no rule set covers {doc_date.isoformat()}" if doc_date else "no document date found"
-        return default, f"--rules auto: {why}; using {default.name}"
-    return chosen, f"--rules auto chose {chosen.name} (document dated {doc_date.isoformat()})"
+        undated = load_ruleset(UNDATED_RULESET)
+        why = f"no rule set covers {origin.describe()}" if origin else "no document date found"
+        return undated, f"--rules auto: {why}; banner checks only (rule set {undated.name})"
+    return chosen, f"--rules auto chose {chosen.name} (document dated {origin.describe()})"
 
 
 _vocabularies: dict[tuple[str, ...], object] = {}
@@ -149,14 +153,28 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-def _document_lines(doc: Document) -> Iterator[str]:
-    """The lines `marklint.dates.document_date` reads: those holding a year, found in the
-    source (see `dates.lines_with_years`), else every line of every block (DOCX, PDF)."""
+def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
+    `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
+    must not be split whole), else every line of every block (DOCX, PDF)."""
     if doc.source is not None:
-        from marklint.dates import lines_with_years
+        import re
 
-        return lines_with_years(doc.source)
-    return (line for _, block in doc.blocks() for line in block.text.split("\n"))
+        return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
+    return ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
+
+
+_DATING_CHARS = 200_000
+
+
+def dating(doc: Document, override: date | None = None):
+    """The document's Dating (`marklint.dates`); `override` (--date) replaces its origin."""
+    from marklint.dates import DateFound, Dating, date_of_origin
+
+    found = date_of_origin(_numbered_lines(doc))
+    if override is not None:
+        return Dating(DateFound(override, 0, "override"), found.copy_dates)
+    return found
 
 
 _exemption_tests: dict[tuple[int, tuple[str, ...]], tuple[object, Callable[[str], str | None]]] = {}
@@ -210,19 +228,21 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
 
 
 def recognized(doc: Document, settings: Settings):
-    """(CheckContext, notice): the document's date, rule set (and --rules auto's notice),
-    banners, portion marks and structure, as the checks (and `marklint explain`) see them."""
-    from marklint import dates, recognize
+    """(CheckContext, notice, Dating): the document's date, rule set (and --rules auto's
+    notice), banners, portion marks and structure, as the checks (and `marklint explain`) see
+    them."""
+    from marklint import recognize
     from marklint.checks import context
 
-    doc_date = dates.document_date(_document_lines(doc))
-    ruleset, notice = resolve_ruleset(settings.rules, doc_date, settings.rules == AUTO and _cui_bannered(doc))
+    dates = dating(doc, settings.date)
+    origin = dates.origin
+    ruleset, notice = resolve_ruleset(settings.rules, origin, settings.rules == AUTO and _cui_bannered(doc))
     vocab = _vocabulary(ruleset.vocabulary)
     exemption = exemption_test(ruleset, settings.exempt)
     pages = recognize.recognize(doc, vocab, exemption)
-    ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
-                               exemption)
-    return ctx, notice
+    ctx = context.CheckContext(doc, ruleset, vocab, pages, origin.date if origin is not None else None,
+                               settings.require_banner or "when-marked", exemption)
+    return ctx, notice, dates
 
 
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
@@ -230,17 +250,17 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     suppressions applied). `settings` must already hold the file's configuration."""
     # Imported here, on first use, to keep start-up small; two statements, as each import
     # statement costs about a microsecond per document even when the module is loaded.
-    from marklint import fixes, suppressions
+    from marklint import fixes, summary, suppressions
     from marklint.excerpt import redact
     from marklint.checks import authority, banners, cui, formats, markings, portions, transmittal
 
-    ctx, notice = recognized(doc, settings)
+    ctx, notice, dates = recognized(doc, settings)
     ruleset, doc_date, pages = ctx.ruleset, ctx.date, ctx.pages
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
-    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), _claimed(ctx),
-                                              doc_date, ruleset))
+    cab = authority.find_authority_block(doc)
+    findings.extend(authority.check_authority(doc, cab, _claimed(ctx), doc_date, ruleset))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 
@@ -248,6 +268,8 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
     fixes.attach_fixes(ctx, findings)
+    why = notice or ("named by --rules or the configuration" if settings.rules else "the default rule set")
+    facts = summary.document_facts(ctx, dates, why, cab)
     del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]
@@ -260,9 +282,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     if settings.show_source:
         _attach_source(doc, findings)
     findings.sort(key=Finding.sort_key)
+    summary.add_finding_facts(facts, findings)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [], config=settings.config_file,
+        notices=[notice] if notice else [], config=settings.config_file, facts=facts,
     )
 
 

@@ -16,7 +16,7 @@ from marklint.userpattern import LinePattern, PatternError
 
 # `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
 PAGE_NUMBER_RE = re.compile(
-    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
+    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page:?[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
     r"|\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4})",
     re.IGNORECASE,
 )
@@ -79,7 +79,9 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
         after = taken
         while after < len(blocks) and filler(after):
             after += 1
-        if after in is_banner:
+        # A banner repeated at the foot of the page (`SECRET`, `SECRET`, then the page ends) is not
+        # the top of a new page: split only when content follows it.
+        if after in is_banner and any(k not in is_banner and not filler(k) for k in range(after + 1, len(blocks))):
             between = blocks[taken:after]
             pages.append(carried + blocks[start:taken] + [b for b in between if b.kind is not comment])
             carried = [b for b in between if b.kind is comment]

@@ -20,6 +20,7 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
+from marklint.legacy_forms import LEGACY_LINE
 from marklint.pages import is_page_number
 from marklint.values import FrozenValue, Value
 
@@ -39,13 +40,15 @@ _LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROL
 BANNER_BODY = (
     rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z\n]{{0,300}}"
     r"|(?i:top secret|secret|confidential|unclassified|cui)[ \t]*//[ \t]*\S.{0,300}"
-    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?)"
+    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?"
+    + LEGACY_LINE +
+    ")"
 )
 BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
 _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
 _MARK_BODY = (
-    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED)"
+    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO)"
     r"(?:[ \t]*/[A-Z0-9 ,/\-]{0,200})?|//[A-Z0-9 ,/\-]{1,200})\)"
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
@@ -89,14 +92,17 @@ class Mark(Value):
 
     `text` is the marking as written (a portion mark includes its parentheses); `marking` is
     None when it could not be parsed. `cable` is set for a spaced-letter banner, whose `text` is
-    then the collapsed form.
+    then the collapsed form. `legacy` holds the older era's forms it was written in
+    (`marklint.legacy_forms.LegacyForm`); `marking` is then the modern marking it means.
     """
 
-    __slots__ = ("text", "form", "line", "column", "end_column", "page", "block", "marking", "error", "cable")
+    __slots__ = ("text", "form", "line", "column", "end_column", "page", "block", "marking", "error", "cable",
+                 "legacy")
     _fields = __slots__
 
     def __init__(self, text: str, form: str, line: int, column: int, end_column: int, page: int, block: Block,
-                 marking: Marking | None, error: MarkingError | None = None, cable: bool = False) -> None:
+                 marking: Marking | None, error: MarkingError | None = None, cable: bool = False,
+                 legacy: tuple = ()) -> None:
         self.text = text
         self.form = form  # "banner" | "portion"
         self.line = line
@@ -107,6 +113,7 @@ class Mark(Value):
         self.marking = marking
         self.error = error
         self.cable = cable
+        self.legacy = legacy
 
 
 class PageMarks:
@@ -155,11 +162,11 @@ def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
     return hit
 
 
-_banners: dict[int, dict[str, tuple[str, Parsed, bool] | None]] = {}  # by id(vocabulary), then line
+_banners: dict[int, dict[str, tuple[str, Parsed, bool, tuple] | None]] = {}  # by id(vocabulary), then line
 _UNSEEN = object()  # not yet in _banners (None there means "not a banner")
 
 
-def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool] | None]:
+def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool, tuple] | None]:
     """The memo of `banner_of` under one vocabulary (line -> result)."""
     table = _banners.get(id(vocab))
     if table is None:
@@ -167,8 +174,9 @@ def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool] | 
     return table
 
 
-def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
-    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
+def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool, tuple] | None:
+    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable, legacy forms)
+    or None."""
     table = _banner_table(vocab)
     found = table.get(text, _UNSEEN)
     if found is _UNSEEN:
@@ -180,21 +188,63 @@ def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool
 _SIGNED_RE = re.compile(r"//\s*(?:ORIGINAL )?SIGNED\s*//", re.IGNORECASE)
 
 
-def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | None:
-    if not BANNER_CANDIDATE_RE.match(text) or _SIGNED_RE.fullmatch(text):
+def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
+    if _SIGNED_RE.fullmatch(text):
         return None
+    if not BANNER_CANDIDATE_RE.match(text):
+        return _legacy_banner(text, vocab)
     cable = _CABLE_RE.fullmatch(text)
     if cable:
         words = re.split(r" {2,}", cable.group(1))
         collapsed = " ".join(w.replace(" ", "") for w in words) + cable.group(2)
         parsed = parse_cached(collapsed, "banner", vocab)
-        return (collapsed, parsed, True) if parsed.marking is not None else None
+        if parsed.marking is None:
+            return _legacy_banner(text, vocab)
+        from marklint.legacy_forms import spaced_form
+
+        return collapsed, parsed, True, (spaced_form(cable.group(1), collapsed),)
     parsed = parse_cached(text, "banner", vocab)
     if _spaced_mixed_case(text):
-        return (text, parsed, False) if parsed.marking is not None and text.split("//", 1)[1].isupper() else None
-    if parsed.marking is None and "//" not in text:
+        if parsed.marking is not None and text.split("//", 1)[1].isupper():
+            return text, parsed, False, ()
         return None
-    return text, parsed, False
+    if parsed.marking is None and "//" not in text:
+        return _legacy_banner(text, vocab)
+    return text, parsed, False, ()
+
+
+def _legacy_banner(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
+    """A banner written in an older era's form (`marklint.legacy_forms`), read as the modern
+    marking it means; a control line without a level (`NO FOREIGN DISSEM`) is not a banner."""
+    from marklint.legacy_forms import legacy_banner
+
+    found = legacy_banner(text)
+    if found is None or found.modern is None:
+        return None
+    parsed = parse_cached(found.modern, "banner", vocab)
+    if parsed.marking is None:
+        parsed = parse_cached(found.modern.split("//", 1)[0], "banner", vocab)
+    return found.written, parsed, found.cable, found.forms
+
+
+_legacy_portions: dict[str, tuple[Parsed, tuple] | None] = {}  # mark text -> (parse, forms), by vocabulary id
+
+
+def legacy_portion_of(mark: str, vocab: object | None) -> tuple[Parsed, tuple] | None:
+    """(parse of the modern mark, legacy forms) for a portion mark written in a legacy form
+    (`(SBU)`, `(U/AIUO)`), else None."""
+    key = f"{id(vocab)}:{mark}"
+    found = _legacy_portions.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        from marklint.legacy_forms import legacy_portion
+
+        legacy = legacy_portion(mark)
+        found = None
+        if legacy is not None:
+            parsed = parse_cached(legacy.modern, "portion", vocab)
+            found = (parsed, legacy.forms) if parsed.marking is not None else None
+        _legacy_portions[key] = found
+    return found
 
 
 def _spaced_mixed_case(text: str) -> bool:
@@ -251,11 +301,11 @@ def recognize(
                 if found is _UNSEEN:
                     found = banner_of(text, vocab)
                 if found is not None:  # built inline, like a block-start portion mark below
-                    written, parsed, cable = found
-                    column = block.column
+                    written, parsed, cable, legacy = found
+                    column = block.column + (text.find(written) if legacy and not cable else 0)
                     banners.append(Mark(written, "banner", block.line, column,
                                         column + len(text if cable else written), number, block,
-                                        parsed.marking, parsed.error, cable))
+                                        parsed.marking, parsed.error, cable, legacy))
                     continue
                 if is_page_number(text):
                     continue
@@ -269,7 +319,8 @@ def recognize(
                 match = portion_match(text) or _cased_mark(text)
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
-                parsed = parses.get(mark) or parse_cached(mark, "portion", vocab)
+                legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
+                parsed = legacy[0] if legacy else (parses.get(mark) or parse_cached(mark, "portion", vocab))
                 if parsed.marking is not None or "//" in mark:
                     offset = match.start(1)
                     if offset and text.count("\n", 0, offset):
@@ -277,7 +328,7 @@ def recognize(
                     else:  # on the block's first line (the common case): no call needed
                         line, column = block.line, block.column + offset
                     portions.append(Mark(mark, "portion", line, column, column + len(mark), number,
-                                         block, parsed.marking, parsed.error))
+                                         block, parsed.marking, parsed.error, False, legacy[1] if legacy else ()))
                     continue
             trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):

@@ -33,10 +33,15 @@ from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
 DEFAULT_RULESET = "us-cnsi"
+UNDATED_RULESET = "banners-only"  # what --rules auto applies to a document without a date
 LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
-CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on")
+# The lines of an authority block. The last five are older orders' lines: EO 12065's review date
+# and extension, EO 10964's Group legend, EO 11652's General Declassification Schedule and its
+# exemptions (XGDS, "Exempt from GDS ... category 5B(n)", E2 IMPDET).
+CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on", "review-on", "extended-by", "group", "gds",
+             "exempt")
 DECLASSIFY_SHAPES = ("date", "event", "50x1-hum", "50x2-wmd", "exemption", "eo12951", "aea-nato")
-EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x")
+EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x", "review")
 
 
 class RuleSetError(ConfigError):
@@ -122,7 +127,10 @@ class RetiredValue(FrozenValue):
 class AuthorityPolicy(FrozenValue):
     """What the classification authority block must hold (C-01..C-15, L-03, L-04).
 
-    `original` and `derivative` list the required lines (keys of CAB_LINES).
+    `original` and `derivative` list the required lines (keys of CAB_LINES); an entry
+    `a|b` is satisfied by either line. `required_from` is the first document date on which the
+    block is required (None: always, when `required`). `classifier_identity` is
+    "name-and-position" (C-02: a name needs a position or office) or "any".
     `declassify_shapes` are the allowed Declassify On shapes (DECLASSIFY_SHAPES);
     `numeric_dates` is "yyyymmdd" (C-07) or "any"; `max_years` maps "date", "25x", "50x",
     "75x" to the limit in years from the document date (None = no limit) (C-08, C-11, C-12).
@@ -130,7 +138,7 @@ class AuthorityPolicy(FrozenValue):
     """
 
     _fields = ("required", "original", "derivative", "reason_on_derivative", "reason_pattern",
-               "declassify_shapes", "numeric_dates", "max_years", "retired")
+               "declassify_shapes", "numeric_dates", "max_years", "retired", "required_from", "classifier_identity")
 
     def __init__(
         self,
@@ -141,14 +149,20 @@ class AuthorityPolicy(FrozenValue):
         reason_pattern: UserPattern = UserPattern.compile(r"^1\.4\s*(\([a-h]\)\s*)+$"),
         declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES),
         numeric_dates: str = "yyyymmdd",
-        max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None}),
+        max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None, "review": None}),
         retired: tuple[RetiredValue, ...] = (),
+        required_from: date | None = None,
+        classifier_identity: str = "name-and-position",
     ) -> None:
         self.__dict__.update(
             required=required, original=original, derivative=derivative, reason_on_derivative=reason_on_derivative,
             reason_pattern=reason_pattern, declassify_shapes=declassify_shapes, numeric_dates=numeric_dates,
-            max_years=max_years, retired=retired,
+            max_years=max_years, retired=retired, required_from=required_from, classifier_identity=classifier_identity,
         )
+
+    def required_on(self, day: date | None) -> bool:
+        """Whether a classified document dated `day` must carry an authority block."""
+        return self.required and (self.required_from is None or (day is not None and day >= self.required_from))
 
 
 class CuiPolicy(FrozenValue):
@@ -387,8 +401,8 @@ _BANNER_KEYS = ("top", "bottom", "every-page", "page-banner")
 _PORTION_KEYS = ("required", "blocks", "exempt", "layout")
 # The roles whose patterns the structure model reads (marklint.layout; docs/structure.md).
 LAYOUT_ROLES = ("greeting", "signature-mark", "contact")
-_AUTHORITY_KEYS = ("required", "original", "derivative", "reason-on-derivative", "reason-pattern",
-                   "declassify-on")
+_AUTHORITY_KEYS = ("required", "required-from", "original", "derivative", "reason-on-derivative", "reason-pattern",
+                   "declassify-on", "classifier-identity")
 _DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
 _RETIRED_KEYS = ("pattern", "valid-until", "replacement")
 _CUI_KEYS = ("designation-required", "designation-patterns", "agency-patterns")
@@ -579,8 +593,15 @@ def _validate_authority(value: object, line: int, ck: Checker) -> dict:
         if key in section:
             names = ck.string_list(section[key], section.line_of(key), f"'authority.{key}'")
             for name in names:
-                ck.choice(name, section.line_of(key), f"each of 'authority.{key}'", CAB_LINES)
+                for part in name.split("|"):
+                    ck.choice(part, section.line_of(key), f"each of 'authority.{key}'", CAB_LINES)
             out[key] = names
+    if "required-from" in section:
+        out["required-from"] = _day(section["required-from"], section.line_of("required-from"),
+                                    "'authority.required-from'", ck)
+    if "classifier-identity" in section:
+        out["classifier-identity"] = ck.choice(section["classifier-identity"], section.line_of("classifier-identity"),
+                                               "'authority.classifier-identity'", ("name-and-position", "any"))
     if "reason-on-derivative" in section:
         out["reason-on-derivative"] = ck.severity(
             section["reason-on-derivative"], section.line_of("reason-on-derivative"),
@@ -837,6 +858,8 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
             numeric_dates=declassify.get("numeric-dates", "yyyymmdd"),
             max_years=MappingProxyType({**defaults.max_years, **declassify.get("max-years", {})}),
             retired=tuple(v for v in declassify.get("retired", {}).values() if v is not REMOVED),
+            required_from=authority.get("required-from"),
+            classifier_identity=authority.get("classifier-identity", defaults.classifier_identity),
         ),
         cui=CuiPolicy(
             designation_required=cui.get("designation-required", True),

@@ -43,6 +43,9 @@ def carries_cui(marking: Marking | None) -> bool:
     return marking is not None and (marking.level == "CUI" or marking.cui)
 
 
+_UNREAD = object()
+
+
 def _no_exemption(first_line: str) -> str | None:
     return None
 
@@ -66,6 +69,7 @@ class CheckContext:
         self.exemption = exemption  # which administrative element a first line is, if any
         self._roles: list[dict[int, Role]] | None = None
         self._text: str | None = None
+        self._whole_text: object = _UNREAD
         self._highest: Mark | None = None
         self._markings: list[Marking] | None = None
         self._document_rollup: Marking | None = None
@@ -105,6 +109,15 @@ class CheckContext:
                 self._roles.append(page_roles(page, index == 0, self.exemption, patterns, self.doc.format, before))
                 before = before or bool(page.portions)
         return self._roles[page_index]
+
+    @property
+    def whole_text(self) -> str | None:
+        """The level of the document's whole-text statement (`SECRET ENTIRE TEXT`), or None."""
+        if self._whole_text is _UNREAD:
+            from marklint.legacy_forms import whole_text_statement
+
+            self._whole_text = whole_text_statement(self.text)
+        return self._whole_text
 
     @property
     def overall_marking(self) -> Marking | None:

@@ -29,9 +29,10 @@ def portions_required(ctx: CheckContext) -> bool:
 
 
 def check(ctx: CheckContext) -> list[Finding]:
-    """Unmarked portions and misplaced portion marks."""
+    """Unmarked portions and misplaced portion marks. A whole-text statement (`SECRET ENTIRE
+    TEXT`, `ALL SECRET`; marklint.legacy_forms) stands for every portion's mark."""
     findings = []
-    required = portions_required(ctx)
+    required = portions_required(ctx) and ctx.whole_text is None
     kinds = ctx.ruleset.portions.blocks
     for index, page in enumerate(ctx.pages):
         if required:

@@ -91,7 +91,7 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK007", "legacy-marking", W, "a retired token or form",
-        why="L-06, L-07, K-03: retired tokens and forms (WNINTEL and NOCONTRACT, eliminated in 1995; pre-2005 comma separators; bare HCS) are not used in new documents (DCID 1/7; ICMSRM16 §I Table 8 p.192-193). The document's date decides: a token valid at that date is not reported.",
+        why="L-06, L-07, K-03: retired tokens and forms (WNINTEL and NOCONTRACT, eliminated in 1995; pre-2005 comma separators; bare HCS) are not used in new documents (DCID 1/7; ICMSRM16 §I Table 8 p.192-193). Older eras' forms are read the same way (docs/eras.md): cable letters `S E C R E T`, codewords and controls after the level without `//`, NO FOREIGN DISSEM, AIUO, whole-text statements, and authority lines such as CL BY, DRV, RVW, GDS, XGDS, E2 IMPDET and Group legends. The document's date decides: a token or form valid at that date is not reported; the message gives the modern form.",
         bad="SECRET//WNINTEL\n\nMarch 3, 2025\n\n(S//WN) The convoy leaves at dawn.\n\nSECRET//WNINTEL\n",
         good="SECRET\n\nMarch 3, 2025\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
     ),

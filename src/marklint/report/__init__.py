@@ -27,6 +27,7 @@ FORMATTERS: dict[str, str] = {
     "github": "marklint.report.github:render",
     "junit": "marklint.report.junit:render",
     "gitlab": "marklint.report.gitlab:render",
+    "summary": "marklint.report.summary:render",
 }
 
 

@@ -6,7 +6,8 @@ name = slug). Every finding becomes a result, suppressed and baselined ones incl
 reopen them. `partialFingerprints["marklintFingerprint/v1"]` is the content-free fingerprint
 from `marklint.baseline`. A finding's fix becomes `fixes` (one artifactChange whose
 replacements are its edits). Files that could not be read are tool execution notifications.
-Document text appears only as `region.snippet` with --show-source.
+Document text appears only as `region.snippet` with --show-source. The run's `properties`
+hold `documents`: the per-document facts of `marklint.summary`, as `--format summary` writes them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from marklint.baseline import fingerprints
 from marklint.checks.registry import RuleDoc, by_key
 from marklint.findings import FileResult, Finding, Fix, Severity
 from marklint.report import ReportContext, display_path
+from marklint.summary import summary_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/marklint/"
@@ -137,6 +139,8 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
         }},
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "results": sarif_results,
+        # The per-document facts (marklint.summary), one object per file, as `--format summary`.
+        "properties": {"documents": [summary_of(result, display_path(result.path, ctx.root)) for result in results]},
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2) + "\n"
