@@ -18,6 +18,9 @@ def classification(m: Marking, form: str = "banner") -> str:
         return v.us_levels[m.level][i] if m.level in v.us_levels else "RESTRICTED" if i == 0 else "R"
     if m.scheme == "cui":
         return v.cui_marker
+    if m.scheme == "nato" and m.owners:  # a NAC activity (A2): //NATO ISAF RESTRICTED, (//NIR)
+        name, (banner, portion) = m.owners[0], v.foreign_levels[m.level]
+        return f"//NATO {name} {banner}" if i == 0 else f"//N{v.nato_nac.get(name, name)}{portion}"
     if m.scheme == "nato":
         return "//" + v.nato_levels[m.level][i]
     level = v.foreign_levels[m.level][i]

@@ -54,7 +54,7 @@ def rollup(portions: Iterable[Marking], *, options: RollupOptions | None = None)
     return _Rollup(items, options or RollupOptions()).run()
 
 
-def _merge_trees(trees: Iterable[Tree]) -> tuple[Tree, ...]:
+def _merge_trees(trees: Iterable[Tree], key=sort_key) -> tuple[Tree, ...]:
     merged: dict[str, dict[str, set[str]]] = {}
     order: dict[str, list[str]] = {}
     for name, comps in trees:
@@ -65,7 +65,7 @@ def _merge_trees(trees: Iterable[Tree]) -> tuple[Tree, ...]:
                 names.append(comp)
             target.setdefault(comp, set()).update(subs)
     out = []
-    for name in sorted(merged, key=sort_key):
+    for name in sorted(merged, key=key):
         comps = tuple((c, tuple(sorted(merged[name][c], key=sort_key)))
                       for c in sorted(order[name], key=sort_key))
         out.append((name, comps))
@@ -96,7 +96,7 @@ class _Rollup:
         cats = sorted({c for m in self.p for c in m.cui_categories}, key=lambda c: (not c[1], c[0]))
         return Marking(
             scheme=scheme, level=level, owners=owners,
-            sci=_merge_trees(t for m in self.p for t in m.sci),
+            sci=_merge_trees((t for m in self.p for t in m.sci), self.v.sci_key),
             sap=_merge_trees(t for m in self.p for t in m.sap),
             aea=aea, fgi=fgi, cui=any(m.cui for m in self.p) and scheme != "cui" or scheme == "cui",
             cui_categories=tuple(cats), dissem=frozenset(dissem),

@@ -117,12 +117,13 @@ class SciSystem(FrozenValue):
 
 
 class LegacyWord(FrozenValue):
-    """A retired SCI system word."""
+    """A retired SCI system word; `current` is the system it is read as (a retired long form of
+    a current system), else None (the word stays as written)."""
 
-    _fields = ("id", "replacement", "retired")
+    _fields = ("id", "replacement", "retired", "current")
 
-    def __init__(self, id: str, replacement: str, retired: datetime.date | None) -> None:
-        self.__dict__.update(id=id, replacement=replacement, retired=retired)
+    def __init__(self, id: str, replacement: str, retired: datetime.date | None, current: str | None = None) -> None:
+        self.__dict__.update(id=id, replacement=replacement, retired=retired, current=current)
 
 
 class Vocabulary:
@@ -139,7 +140,11 @@ class Vocabulary:
         self.us_levels: dict[str, tuple[str, str]] = {}  # level -> (banner, portion)
         self.foreign_levels: dict[str, tuple[str, str]] = {}
         self.nato_levels: dict[str, tuple[str, str]] = {}
-        self.nato_legacy: dict[str, tuple[str, str, datetime.date | None]] = {}
+        # retired NATO form (words joined by one space) -> (level, control or None, retired)
+        self.nato_legacy: dict[str, tuple[str, str | None, datetime.date | None]] = {}
+        self.nato_nac: dict[str, str] = {}  # NAC activity name -> portion short form
+        self.sci_nato: frozenset[str] = frozenset()  # NATO controls in the SCI slot, after US systems
+        self.sci_abbreviation: str = "[A-Z0-9]{2,3}"  # an unpublished system accepted without a warning
         self.tokens: dict[str, Token] = {}
         self.spellings: dict[str, tuple[str, str]] = {}  # UPPER -> (id, form)
         self.sci_systems: dict[str, SciSystem] = {}
@@ -185,6 +190,19 @@ class Vocabulary:
         tri = sorted(c for c in unique if c in self.trigraphs and not (usa_first and c == "USA"))
         tetra = sorted(c for c in unique if c not in self.trigraphs)
         return (["USA"] if usa_first and "USA" in unique else []) + tri + tetra
+
+    def expand_codes(self, codes: Iterable[str]) -> set[str]:
+        """The codes with every decomposable tetragraph replaced by its members (A11, K-20, F-03)."""
+        out: set[str] = set()
+        for code in codes:
+            members, decomposable = self.tetragraphs.get(code, ((), False))
+            out.update(members if decomposable and members else (code,))
+        return out
+
+    def sci_key(self, system: str) -> tuple[bool, bool, str]:
+        """The order of SCI systems (K-01, A-03): US systems numbers first, then alphabetically,
+        then the NATO controls that share the slot (`TK/BOHEMIA`)."""
+        return (system in self.sci_nato, not system[:1].isdigit(), system)
 
     def is_country(self, code: str) -> bool:
         """True for a known trigraph or tetragraph."""
@@ -336,8 +354,8 @@ class _Builder:
 
     def merge(self, path: Path, data: Any) -> None:
         self.path = path
-        known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "category", "tokens",
-                 "subsets", "unpublished", "forbidden", "systems", "legacy", "indicator", "levels",
+        known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
+                 "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases",
                  "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels"}
         for key in data:
@@ -348,9 +366,14 @@ class _Builder:
                 self.level_table(data, table)
         if "nato_legacy" in data:
             for item in self.items(data, "nato_legacy"):
-                portion = self.string(item, "portion", True)
-                self.v.nato_legacy[portion] = (self.string(item, "level", True),
-                                               self.string(item, "control", True), self.date(item, "retired"))
+                control = self.string(item, "control", True)
+                entry = (self.string(item, "level", True), None if control == "none" else control,
+                         self.date(item, "retired"))
+                for form in self.strings(item, "forms"):
+                    self.v.nato_legacy[" ".join(re.findall(r"[A-Z0-9_]+", form.upper()))] = entry
+        if "nato_nac" in data:
+            for item in self.items(data, "nato_nac"):
+                self.v.nato_nac[self.string(item, "name", True)] = self.string(item, "short", True)
         if "accm_levels" in data:
             self.v.accm_levels = self.levels(data, "accm_levels")
         if "tokens" in data:
@@ -438,6 +461,9 @@ class _Builder:
         if "unpublished" in data:
             self.v.sci_unpublished = self.string(data, "unpublished")
             self.pattern(data, "unpublished")
+        if "unpublished_abbreviation" in data:
+            self.v.sci_abbreviation = self.string(data, "unpublished_abbreviation")
+            self.pattern(data, "unpublished_abbreviation")
         self.v.sci_forbidden = self.v.sci_forbidden | frozenset(self.strings(data, "forbidden"))
         for item in self.items(data, "systems"):
             sid = self.string(item, "id", True)
@@ -452,6 +478,8 @@ class _Builder:
             system = SciSystem(sid, self.string(item, "title"), self.rule(item), bare,
                                self.string(item, "bare_replacement"), comps)
             self.v.sci_systems[sid] = system
+            if item.get("nato"):
+                self.v.sci_nato = self.v.sci_nato | {sid}
             if system.title:
                 self.v.sci_titles[system.title.upper()] = sid
             for comp in comps.values():
@@ -460,7 +488,7 @@ class _Builder:
                         self.v.sci_compartments.setdefault(spelled.upper(), sid)
         for item in self.items(data, "legacy") if "legacy" in data else []:
             word = LegacyWord(self.string(item, "id", True), self.string(item, "replacement", True),
-                              self.date(item, "retired"))
+                              self.date(item, "retired"), self.string(item, "current"))
             for spelling in (word.id, self.string(item, "title"), *self.strings(item, "aliases")):
                 if spelling:
                     self.v.sci_legacy[spelling.upper()] = word
