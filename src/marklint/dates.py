@@ -41,6 +41,11 @@ _OTHER_DATES = re.compile(
     r"|reason)\s*:",
     re.IGNORECASE,
 )
+# A line that opens a portion-marked paragraph is body text: a date there is what the text is
+# about, not the date of origin (C-08, C-17); a marked line that is only a date ("(U) Dated
+# 12 March 2001.") still dates the document.
+_BODY_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s+)?\((?:TS|S|C|U|R|CUI|//)(?://[A-Za-z0-9_ ,/-]*)?\)\s+"
+                        r"(?!Dated?\b|[A-Z][a-z]{2,8}\.? \d|\d)")
 _YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 # Every supported form holds a four-digit year, and no more than 25 characters separate it
 # from either end of the date: matching only around years keeps long prose lines cheap, and
@@ -84,7 +89,8 @@ def lines_with_years(text: str) -> Iterator[str]:
 def document_date(text_lines: Iterable[str]) -> date | None:
     """The document's date of origin: its first full date, or None when it has none."""
     for line in text_lines:
-        if ("19" not in line and "20" not in line) or _YEAR.search(line) is None or _OTHER_DATES.match(line):
+        if ("19" not in line and "20" not in line) or _YEAR.search(line) is None or _OTHER_DATES.match(line) \
+                or _BODY_LINE.match(line):
             continue
         years = [m.start() for m in _YEAR.finditer(line)]
         candidates: dict[int, date | None] = {}

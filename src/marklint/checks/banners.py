@@ -119,14 +119,15 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
     def justified() -> bool:
         return ctx.has_compilation_statement() or is_transmittal(ctx)
 
-    if highest.marking.rank < banner.rank and not justified():
+    expected = ctx.rollup(ctx.portions)
+    # a foreign RESTRICTED portion rolls up to the rule set's US level (restricted-level)
+    if max(highest.marking.rank, expected.rank) < banner.rank and not justified():
         findings.append(ctx.finding(
             "banner-over-classified", overall,
             f"overall banner {banner.classification} is higher than every portion (highest "
             f"{highest.marking.level}) and there is no compilation statement",
             page,
         ))
-    expected = ctx.rollup(ctx.portions)
     missing = sorted(controls(expected) - controls(banner))
     extra = sorted(controls(banner) - controls(expected))
     if extra and justified():
