@@ -163,7 +163,7 @@ def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool
 
 
 def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | None:
-    if not BANNER_CANDIDATE_RE.match(text):
+    if not (getattr(vocab, "banner_candidate", None) or BANNER_CANDIDATE_RE).match(text):
         return None
     cable = _CABLE_RE.fullmatch(text)
     if cable:
@@ -174,8 +174,9 @@ def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | No
     parsed = parse_cached(text, "banner", vocab)
     if _spaced_mixed_case(text):
         return (text, parsed, False) if parsed.marking is not None and text.split("//", 1)[1].isupper() else None
-    if parsed.marking is None and "//" not in text:
-        return None
+    if parsed.marking is None and "//" not in text and not (
+            getattr(vocab, "allied", None) and text.isupper() and parsed.error.suggestion):
+        return None  # (an allied scheme's banners are words: one with a misspelt word is still one)
     return text, parsed, False
 
 
@@ -216,9 +217,10 @@ def recognize(
     """
     result = []
     line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
-    portion_match = _PORTION_AT_RE.match
+    portion_match = (getattr(vocab, "portion_at", None) or _PORTION_AT_RE).match  # an allied scheme's own
     parses = _parses("portion", vocab)
     lines = _banner_table(vocab)
+    allied = getattr(vocab, "allied", None) is not None
     for page in doc.pages:
         marks = PageMarks(page)
         number = page.number
@@ -228,7 +230,9 @@ def recognize(
             if kind is comment or kind is quote:
                 continue
             text = block.text
-            if kind is line_kind:
+            # the readers tell banner lines by the US levels: an allied scheme's banner may have
+            # been read as a one-line paragraph or heading
+            if kind is line_kind or allied and "\n" not in text:
                 found = lines.get(text, _UNSEEN)
                 if found is _UNSEEN:
                     found = banner_of(text, vocab)

@@ -39,7 +39,8 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
         replacement = exc.suggestion if exc.confident else None
         return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
-    problems += _Conflicts(analysis, vocab).run()
+    if not getattr(analysis, "allied", False):  # an allied reader judges its own conflicts
+        problems += _Conflicts(analysis, vocab).run()
     unique = list(dict.fromkeys(problems))
     return tuple(sorted(unique, key=lambda p: (p.column, p.end_column)))
 

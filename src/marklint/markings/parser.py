@@ -16,7 +16,8 @@ import os
 import re
 from functools import lru_cache
 
-from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree, sort_key
+from marklint.markings import allied
+from marklint.markings.model import Aea, Marking, MarkingError, Note, Problem, Tree, sort_key
 from marklint.markings.render import render_tree
 from marklint.markings.structure import Layout, Value, split
 from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
@@ -61,16 +62,6 @@ class Item:
         self.end = end
         self.cat = cat
         self.order = order
-
-
-class Note:
-    """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
-
-    __slots__ = ("problem", "since")
-
-    def __init__(self, problem: Problem, since: datetime.date | None = None) -> None:
-        self.problem = problem
-        self.since = since
 
 
 class Analysis:
@@ -1005,6 +996,8 @@ def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
         raise MarkingError("a marking must be a string", 1, 2)
     if form not in ("auto", "banner", "portion"):
         raise ValueError(f"form must be banner, portion or auto, not {form!r}")
+    if vocab.allied is not None:
+        return allied.analyse(text, form, vocab)  # type: ignore[return-value]
     layout = split(text)
     actual = "portion" if layout.portion else "banner"
     reader = _Reader(text, layout, actual, vocab)

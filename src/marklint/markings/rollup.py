@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from marklint.markings import allied
 from marklint.markings.model import Aea, Marking, Tree, sort_key
 from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary
 from marklint.values import FrozenValue
@@ -57,6 +58,9 @@ def rollup(portions: Iterable[Marking], *, options: RollupOptions | None = None,
     items = list(portions)
     if not items:
         raise ValueError("rollup() needs at least one portion marking")
+    vocab = items[0].vocab
+    if vocab is not None and vocab.allied is not None and all(m.scheme == vocab.allied.id for m in items):
+        return allied.rollup(items)
     if banner is not None:
         items = [_under(m, banner) for m in items]
     result = _Rollup(items, options or RollupOptions(), us_banner=banner is not None and banner.scheme == "us").run()

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from marklint import __version__
 from marklint.atomic import write_atomically
+from marklint.markings.scheme import Element, Level, Scheme
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -172,6 +173,9 @@ class Vocabulary:
         self.us_spellings: dict[str, str] = {}  # banner or portion form -> US level
         self.nato_banners: frozenset[str] = frozenset()
         self.words: tuple[str, ...] = ()  # every spelling a suggestion may propose
+        self.allied: Scheme | None = None  # an allied scheme (rules/vocab/uk.yaml ...): its markings replace the US ones
+        self.banner_candidate: re.Pattern[str] | None = None  # the recognizer's patterns for that scheme
+        self.portion_at: re.Pattern[str] | None = None
 
     def token(self, spelling: str) -> tuple[Token, str] | None:
         """Look a control up by any spelling (case-insensitive): (token, form) or None.
@@ -357,7 +361,8 @@ class _Builder:
         known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
                  "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases",
-                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels"}
+                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels",
+                 "scheme"}
         for key in data:
             if key not in known:
                 self.fail(data, key, f"unknown vocabulary key {key!r}")
@@ -374,6 +379,8 @@ class _Builder:
         if "nato_nac" in data:
             for item in self.items(data, "nato_nac"):
                 self.v.nato_nac[self.string(item, "name", True)] = self.string(item, "short", True)
+        if "scheme" in data:
+            self.scheme(self.mapping(data, "scheme"))
         if "accm_levels" in data:
             self.v.accm_levels = self.levels(data, "accm_levels")
         if "tokens" in data:
@@ -403,6 +410,48 @@ class _Builder:
                     self.fail(data["tetragraphs"], code, "a tetragraph needs {name, members, decomposable}")
                 members = self.strings(entry, "members")
                 self.v.tetragraphs[str(code)] = (members, bool(entry.get("decomposable", False)))
+
+    def scheme(self, node: Any) -> None:
+        """An allied scheme (marklint.markings.scheme)."""
+        s = Scheme(self.string(node, "id", True), self.string(node, "name", True), self.string(node, "citation", True))
+        for item in self.items(node, "levels"):
+            rank = item.get("rank")
+            if not isinstance(rank, (int, float)) or isinstance(rank, bool):
+                self.fail(item, "rank", "rank must be a number")
+            level = Level(self.string(item, "id", True), self.string(item, "banner", True),
+                          self.string(item, "portion") or self.string(item, "banner", True), float(rank),
+                          self.strings(item, "aliases"), self.date(item, "retired"), self.string(item, "replacement"))
+            s.levels[level.id] = level
+            for wrong in self.strings(item, "wrong"):
+                s.spellings[wrong.upper()] = (level.id, "wrong")
+        for item in self.items(node, "elements") if "elements" in node else []:
+            levels = self.strings(item, "levels")
+            for level in levels:
+                if level not in s.levels:
+                    self.fail(item, "levels", f"unknown level {level!r}")
+            if item.get("pattern") is not None:
+                self.pattern(item, "pattern")
+            element = Element(self.string(item, "id", True), self.string(item, "kind", True),
+                              self.string(item, "portion") or self.string(item, "id", True), self.strings(item, "aliases"),
+                              frozenset(levels), self.strings(item, "excludes"), self.strings(item, "requires"),
+                              self.string(item, "pattern"), self.string(item, "rollup") or "always",
+                              self.string(item, "rule") or "")
+            s.elements[element.id] = element
+        s.prefixes = self.strings(node, "prefixes")
+        s.kinds = self.strings(node, "kinds")
+        s.sorted_kinds = frozenset(self.strings(node, "sorted_kinds"))
+        s.codeword_levels = frozenset(self.strings(node, "codeword_levels"))
+        s.separator = str(node.get("separator", " "))
+        s.portion_marks = bool(node.get("portion_marks", True))
+        s.index()
+        self.v.allied = s
+        levels = s.level_pattern("banner")
+        prefix = "".join(f"(?:{re.escape(p)} )?" for p in s.prefixes)
+        self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:][^\n]{{0,200}}$)")
+        self.v.portion_at = re.compile(
+            r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•·*-])\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
+            rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')})(?:[\s/,\-:][^()\n]{{0,150}})?\))(?=\s|$)"
+            r"(?!\s+(?:\d{4}\b|[Cc]opyright))")  # not a copyright sign
 
     def items(self, data: Any, key: str) -> list[Any]:
         value = data.get(key)
@@ -548,8 +597,8 @@ def _build(files: list[Path]) -> Vocabulary:
         builder.merge(path, _read(path))
     _check_references(vocab, files)
     vocab.index()
-    if not vocab.us_levels:
-        raise VocabularyError(f"{files[0] if files else '(none)'}: the vocabulary defines no US levels")
+    if not vocab.us_levels and vocab.allied is None:
+        raise VocabularyError(f"{files[0] if files else '(none)'}: the vocabulary defines no US levels or scheme")
     return vocab
 
 
@@ -559,10 +608,11 @@ def cache_dir() -> Path:
     return Path(root) / "marklint"
 
 
-def _cache_file(files: list[Path]) -> Path | None:
-    digest = hashlib.sha256(__version__.encode())
+def _cache_file(files: list[Path], kind: str = "vocab") -> Path | None:
+    # `kind` keeps the index of a file without includes apart from its vocabulary pickle
+    digest = hashlib.sha256(f"{__version__}\0{kind}".encode())
     # the loader's own file is part of the key: a pickle of an older Vocabulary class is stale
-    for f in [Path(__file__), *files]:
+    for f in [Path(__file__), Path(__file__).with_name("scheme.py"), *files]:
         try:
             st = f.stat()
         except OSError:
@@ -576,7 +626,7 @@ def _load_cached(names: tuple[str, ...]) -> Vocabulary:
     # Only the top-level files are known before reading; includes are resolved from the
     # cached list, whose own stat signature covers every included file.
     tops = [_resolve(n, base) for n in names]
-    index = _cache_file(tops)
+    index = _cache_file(tops, "index")
     if index is not None:
         try:
             files, vocab_path = pickle.loads(index.read_bytes())
