@@ -119,7 +119,7 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
     def justified() -> bool:
         return ctx.has_compilation_statement() or is_transmittal(ctx)
 
-    expected = ctx.rollup(ctx.portions)
+    expected = ctx.document_rollup
     # a foreign RESTRICTED portion rolls up to the rule set's US level (restricted-level)
     if max(highest.marking.rank, expected.rank) < banner.rank and not justified():
         findings.append(ctx.finding(
