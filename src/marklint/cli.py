@@ -339,17 +339,19 @@ def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 
 def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint parse MARKING... [--form banner|portion|auto]`: explain markings."""
+    """`marklint parse MARKING... [--form banner|portion|auto] [--rules NAME]`: explain markings."""
     import argparse
 
     parser = argparse.ArgumentParser(prog="marklint parse", description="Parse and explain markings.")
     parser.add_argument("markings", nargs="+", metavar="MARKING")
     parser.add_argument("--form", choices=("banner", "portion", "auto"), default="auto")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("--rules", metavar="NAME|PATH", default=None,
+                        help="read the markings with this rule set's vocabulary (uk, au, nz, ca, nato, ...)")
     args = parser.parse_args(argv)
     from marklint.parse_command import run
 
-    return run(args.markings, args.form, out, err, _use_color(args.color, out))
+    return run(args.markings, args.form, out, err, _use_color(args.color, out), args.rules)
 
 
 class OutputError(Exception):

@@ -64,6 +64,11 @@ _NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
 _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
+# A line that opens a portion-marked paragraph is body text: a date there is what the text is
+# about, not the date of origin (C-08, C-17); a marked line that is only a date ("(U) Dated
+# 12 March 2001.") still dates the document.
+_BODY_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s+)?\((?:TS|S|C|U|R|CUI|//)(?://[A-Za-z0-9_ ,/-]*)?\)\s+"
+                        r"(?!Dated?\b|[A-Z][a-z]{2,8}\.? \d|\d)")
 # Every supported form holds a four-digit year, and no more than 25 characters separate it
 # from either end of the date: matching only around years keeps long prose lines cheap, and
 # the substring test before any regular expression keeps lines without "19"/"20" cheaper still.
@@ -174,7 +179,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
         if _INSTRUCTION.match(line):
             bound = min([bound, *_all_dates(line)])
             continue
-        if _SOURCE.match(line) or _NOT_ORIGIN.search(line):
+        if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line):
             continue
         found = _strong_date(line)
         if found is not None:

@@ -10,17 +10,27 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from marklint.markings import VocabularyError, check, default_vocabulary, describe, parse
+from marklint.markings import VocabularyError, check, default_vocabulary, describe, load_vocabulary, parse
 
 
 def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def run(markings: list[str], form: str, out: TextIO, err: TextIO, color: bool) -> int:
-    """Print a description or the problems of each marking; return the exit code."""
+def run(markings: list[str], form: str, out: TextIO, err: TextIO, color: bool, rules: str | None = None) -> int:
+    """Print a description or the problems of each marking (with the vocabulary of the rule set
+    `rules`, else the default one); return the exit code."""
     try:
-        vocab = default_vocabulary()
+        if rules is None:
+            vocab = default_vocabulary()
+        else:
+            from marklint.ruleset import RuleSetError, load_ruleset
+
+            try:
+                vocab = load_vocabulary(load_ruleset(rules).vocabulary)
+            except RuleSetError as exc:
+                err.write(f"marklint: {exc}\n")
+                return 2
     except VocabularyError as exc:
         err.write(f"marklint: {exc.message}\n")
         return 2

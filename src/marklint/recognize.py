@@ -49,7 +49,7 @@ _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
 _MARK_BODY = (
     r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO)"
-    r"(?:[ \t]*/[A-Z0-9 ,/\-]{0,200})?|//[A-Z0-9 ,/\-]{1,200})\)"
+    r"(?:[ \t]*/[A-Z0-9_ ,/\-]{0,200})?|//[A-Za-z0-9_ ,/\-]{1,200})\)"
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
 # a copyright sign (`(C) 2024`, `(C) Copyright`). A pattern's text, embedded in larger patterns
@@ -191,7 +191,10 @@ _SIGNED_RE = re.compile(r"//\s*(?:ORIGINAL )?SIGNED\s*//", re.IGNORECASE)
 def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
     if _SIGNED_RE.fullmatch(text):
         return None
-    if not BANNER_CANDIDATE_RE.match(text):
+    allied = getattr(vocab, "banner_candidate", None)  # an allied scheme's own banner shape
+    if allied is not None and not allied.match(text):
+        return None
+    if allied is None and not BANNER_CANDIDATE_RE.match(text):
         return _legacy_banner(text, vocab)
     cable = _CABLE_RE.fullmatch(text)
     if cable:
@@ -209,7 +212,9 @@ def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tupl
             return text, parsed, False, ()
         return None
     if parsed.marking is None and "//" not in text:
-        return _legacy_banner(text, vocab)
+        if getattr(vocab, "allied", None) and text.isupper() and parsed.error.suggestion:
+            return text, parsed, False, ()  # an allied scheme's banners are words: one misspelt is still one
+        return _legacy_banner(text, vocab) if allied is None else None
     return text, parsed, False, ()
 
 
@@ -284,9 +289,10 @@ def recognize(
     """
     result = []
     line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
-    portion_match = _PORTION_AT_RE.match
+    portion_match = (getattr(vocab, "portion_at", None) or _PORTION_AT_RE).match  # an allied scheme's own
     parses = _parses("portion", vocab)
     lines = _banner_table(vocab)
+    allied = getattr(vocab, "allied", None) is not None
     for page in doc.pages:
         marks = PageMarks(page)
         number = page.number
@@ -296,7 +302,9 @@ def recognize(
             if kind is comment or kind is quote:
                 continue
             text = block.text
-            if kind is line_kind:
+            # the readers tell banner lines by the US levels: an allied scheme's banner may have
+            # been read as a one-line paragraph or heading
+            if kind is line_kind or allied and "\n" not in text:
                 found = lines.get(text, _UNSEEN)
                 if found is _UNSEEN:
                     found = banner_of(text, vocab)

@@ -119,18 +119,19 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
     def justified() -> bool:
         return ctx.has_compilation_statement() or is_transmittal(ctx)
 
-    if highest.marking.rank < banner.rank and not justified():
+    expected = ctx.document_rollup
+    # a foreign RESTRICTED portion rolls up to the rule set's US level (restricted-level)
+    if max(highest.marking.rank, expected.rank) < banner.rank and not justified():
         findings.append(ctx.finding(
             "banner-over-classified", overall,
             f"overall banner {banner.classification} is higher than every portion (highest "
             f"{highest.marking.level}) and there is no compilation statement",
             page,
         ))
-    expected = ctx.document_rollup
     # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
     # classification above it is (what the banner lacks is named, e.g. SECRET).
     missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
-    if expected.rank > banner.rank and not banner.is_classified:
+    if expected.rank > banner.rank and banner.level == "CUI":
         missing.insert(0, expected.classification)
     extra = sorted(controls(banner) - controls(expected))
     if extra and justified():

@@ -26,7 +26,7 @@ _RANK = attrgetter("marking.rank")
 
 # Memos keyed by the ids of Markings (hashing a Marking runs Python code over all its fields).
 # Each entry holds its Markings, so that an id in a key cannot pass to another object.
-_rollups: dict[tuple[frozenset[int], object], tuple[list[Marking], Marking]] = {}
+_rollups: dict[tuple[frozenset[int], object, int], tuple[list[Marking], Marking | None, Marking]] = {}
 _controls: dict[int, tuple[Marking, frozenset[str]]] = {}
 
 
@@ -160,17 +160,19 @@ class CheckContext:
         set's options). Roll-up is a function of the set of distinct markings, so it is
         computed once per set."""
         options = self.ruleset.rollup_options()
+        # the overall banner gives bare "REL" its list (F-04) and may show SAPs without hierarchy
+        banner = self.overall.marking if self.overall is not None else None
         # Few distinct Marking objects recur (parses are cached): the key is the set of their
         # ids, built in C.
         markings = list(map(_MARKING, marks))
-        key = (frozenset(map(id, markings)), options)
+        key = (frozenset(map(id, markings)), options, id(banner))
         found = _rollups.get(key)
         if found is None:
             from marklint.markings import rollup
 
             distinct = list(dict(zip(map(id, markings), markings)).values())
-            found = _rollups[key] = (distinct, rollup(distinct, options=options))
-        return found[1]
+            found = _rollups[key] = (distinct, banner, rollup(distinct, options=options, banner=banner))
+        return found[2]
 
     @property
     def document_rollup(self) -> Marking | None:

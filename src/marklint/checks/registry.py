@@ -96,6 +96,18 @@ RULES: tuple[RuleDoc, ...] = (
         good="SECRET\n\nMarch 3, 2025\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
     ),
     RuleDoc(
+        "MK008", "marking-unregistered", W, "an unregistered word shaped like an unpublished SCI control system",
+        why='S-13: only registered markings may appear, but unpublished SCI control systems exist and must be accepted as alphanumeric words (32 CFR 2001.24(j)(2); ICMSRM16 §G p.36, §H.4 p.60). A two- or three-character word (the register\'s notional `ANB`, `XNB`, `123`) is taken for an unpublished system\'s abbreviation; a longer unregistered word (`SECRET//XYZZY//NOFORN`) is understood but reported with the nearest registered system, since it is more often a mistake.',
+        bad="SECRET//XYZZY//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//XYZZY//NOFORN\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK009", "marking-advisory", W, "a combination the rules allow but advise against",
+        why='K-14: RD and FRD are normally NOFORN unless an AEA §123/§144 agreement allows release, so RD or FRD without NOFORN or an explicit release marking is reported (ICMSRM16 p.104, p.111; ISM22 ISM-ID-00467, a warning). (d)5: RSV is normally NOFORN (ISM22 ISM-ID-00464; the 2016 register is silent). A-04: NATO classification markings do not carry NOFORN or EYES ONLY (CAPCO08 §2).',
+        bad="SECRET//RD\n\n(S//RD) The convoy leaves at dawn.\n\nSECRET//RD\n",
+        good="SECRET//RD//NOFORN\n\n(S//RD//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nDerived From: Memo, March 3, 2025, Office of Plans\nDeclassify On: N/A to RD/FRD portions. See source list for NSI portions.\n\nSECRET//RD//NOFORN\n",
+    ),
+    RuleDoc(
         "MK101", "banner-missing-top", E, "a page has no banner at its top",
         fixable="safe when the page's other banner agrees with the roll-up, else unsafe",
         why='B-01, B-02, U-01: a classified document carries its banner at the top and bottom of every page (32 CFR 2001.21(b)(1),(3); ICMSRM16 §D.1 p.27); a CUI document at least at the top (CUIHB p.6-7).',
