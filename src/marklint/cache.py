@@ -35,7 +35,7 @@ TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor p
 if TYPE_CHECKING:
     from pathlib import Path
 
-_FORMAT = 2  # bump when the pack layout changes
+_FORMAT = 3  # bump when the pack layout changes
 
 
 def user_cache_dir() -> Path:
@@ -116,6 +116,7 @@ def _finding_to_json(finding: Finding, path: str) -> list:
         finding.message, finding.page, finding.marking,
         None if fix is None else [fix.description, fix.safety, [[e.line, e.column, e.end_line, e.end_column, e.replacement] for e in fix.edits]],
         None if suppression is None else [suppression.kind, suppression.justification],
+        finding.location,
     ]
 
 
@@ -128,12 +129,12 @@ def result_from_json(path: str, data: list) -> FileResult:
     pages, ruleset, notices, rows = data
     findings = []
     for (where, line, column, end_line, end_column, code, rule, severity, message, page, marking,
-         fix, suppression) in rows:
+         fix, suppression, location) in rows:
         findings.append(Finding(
             path if where is None else where, line, column, code, rule, _SEVERITIES[severity], message,
             end_line, end_column, page, marking,
             None if fix is None else Fix(fix[0], fix[1], tuple(Edit(*edit) for edit in fix[2])),
-            None if suppression is None else Suppression(*suppression),
+            None if suppression is None else Suppression(*suppression), None, location,
         ))
     return FileResult(path=path, findings=findings, pages=int(pages), ruleset=ruleset,
                       notices=[str(n) for n in notices])

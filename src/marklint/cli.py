@@ -55,6 +55,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format-in", choices=sorted(READERS), metavar="FORMAT",
                         help="read every input (stdin too) as this format instead of choosing by "
                         f"extension: {', '.join(sorted(READERS))}")
+    parser.add_argument("--skip-speaker-notes", action="store_true",
+                        help="leave out the speaker notes of PowerPoint slides (read as portions by default)")
     parser.add_argument("--rules", metavar="NAME|PATH|auto",
                         help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
     parser.add_argument("--select", action="append", type=_csv, default=[], metavar="RULES",
@@ -142,6 +144,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         ignore=tuple(key for group in args.ignore for key in group),
         show_source=args.show_source,
         input_format=args.format_in,
+        skip_speaker_notes=args.skip_speaker_notes,
     )
     ran: tuple = ()
     # The default rule set (no --rules, or auto) always loads, so only another reference is

@@ -12,8 +12,9 @@ Keys: `rules` (a rule set name, `auto`, or a path relative to the configuration 
 `select` / `ignore` (slugs, codes or code prefixes such as `MK4`), `per-file-ignores` (glob
 relative to the configuration's directory -> rules), `severity` (rule -> error|warning|info|off),
 `page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked),
-`include-quotes` (true | false: lint block quotes in Markdown, reST, AsciiDoc, HTML and e-mail)
-and `fail-on` (error | warning | info).
+`include-quotes` (true | false: lint block quotes in Markdown, reST, AsciiDoc, HTML and e-mail),
+`skip-speaker-notes` (true | false: leave out the speaker notes of PowerPoint slides) and
+`fail-on` (error | warning | info).
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
 YAML_NAME, TOML_NAME = CONFIG_NAMES
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "include-quotes", "fail-on")
+        "include", "exclude", "require-banner", "include-quotes", "skip-speaker-notes", "fail-on")
 
 
 class ConfigError(Exception):
@@ -47,7 +48,7 @@ class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "fail_on")
+               "include", "exclude", "require_banner", "include_quotes", "skip_speaker_notes", "fail_on")
 
     def __init__(
         self,
@@ -63,6 +64,7 @@ class Config(FrozenValue):
         exclude: tuple[str, ...] = (),
         require_banner: str | None = None,
         include_quotes: bool = False,
+        skip_speaker_notes: bool = False,
         fail_on: Severity | None = None,
     ) -> None:
         self.__dict__.update(
@@ -70,7 +72,8 @@ class Config(FrozenValue):
             per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
             severity=MappingProxyType({}) if severity is None else severity,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on,
+            require_banner=require_banner, include_quotes=include_quotes,
+            skip_speaker_notes=skip_speaker_notes, fail_on=fail_on,
         )
 
 
@@ -252,6 +255,9 @@ def _validate(raw: object, path: str) -> Config:
     if "include-quotes" in section:
         values["include_quotes"] = ck.typed(section["include-quotes"], line("include-quotes"),
                                             "'include-quotes'", bool, "true or false")
+    if "skip-speaker-notes" in section:
+        values["skip_speaker_notes"] = ck.typed(section["skip-speaker-notes"], line("skip-speaker-notes"),
+                                                "'skip-speaker-notes'", bool, "true or false")
     if "fail-on" in section:
         values["fail_on"] = Severity.parse(
             ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))

@@ -31,12 +31,13 @@ class Settings(FrozenValue):
     `rules` is a rule set name, a path or "auto" (None: the configuration's, else us-cnsi).
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
-    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
+    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes);
+    `skip_speaker_notes` leaves slides' speaker notes out (ReaderOptions.skip_speaker_notes).
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config")
+               "exclude", "include_quotes", "input_format", "show_source", "use_config", "skip_speaker_notes")
 
     def __init__(
         self,
@@ -52,12 +53,13 @@ class Settings(FrozenValue):
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
+        skip_speaker_notes: bool = False,
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, input_format=input_format, show_source=show_source,
-            use_config=use_config,
+            use_config=use_config, skip_speaker_notes=skip_speaker_notes,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -97,6 +99,7 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         include=settings.include + tuple(config.include),
         exclude=settings.exclude + tuple(config.exclude),
         include_quotes=settings.include_quotes or config.include_quotes,
+        skip_speaker_notes=settings.skip_speaker_notes or config.skip_speaker_notes,
     )
 
 
@@ -211,10 +214,13 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     findings += _configure(earned, ruleset, settings)
     if settings.show_source:
         _attach_source(doc, findings)
+    locations = doc.metadata.get("locations")
+    if locations:
+        _attach_locations(locations, findings)
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [],
+        notices=([notice] if notice else []) + list(doc.metadata.get("notices", ())),
     )
 
 
@@ -230,6 +236,14 @@ def _attach_source(doc: Document, findings: list[Finding]) -> None:
         return
     for finding in findings:
         finding.source = doc.source_line(finding.line)
+
+
+def _attach_locations(locations: dict[tuple[int, int], str], findings: list[Finding]) -> None:
+    """Name the place of each finding from the reader's (page, line) -> location table
+    (`Document.metadata["locations"]`, for slides and sheets). Findings about the whole
+    document (no page) keep their messages' own naming."""
+    for finding in findings:
+        finding.location = locations.get((finding.page, finding.line))
 
 
 def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:
@@ -284,7 +298,8 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
         settings = effective_settings(path, settings)
         ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
         breaks = ruleset.page_break_patterns + settings.page_break_patterns
-        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
+        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes,
+                                skip_speaker_notes=settings.skip_speaker_notes)
         doc = read_document(path, data, settings.input_format, options)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
