@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from deck_builders import BLANK, Deck, Sheet, Slide, build_pptx, build_xlsx
-from format_builders import WordSection, build_docx, build_eml, build_pdf
+from format_builders import HeaderFooterTexts, WordSection, build_docx, build_eml, build_pdf
+from office_builders import BLANK, Deck, Sheet, Slide, build_odt, build_pptx, build_xlsx, odt_paragraphs
 
 from marklint.cli import main
 from marklint.lint import Settings, lint_bytes
@@ -81,6 +81,14 @@ def _xlsx() -> bytes:
     ])
 
 
+def _odt() -> bytes:
+    body = odt_paragraphs(PAGE1) + odt_paragraphs(PAGE2 + CAB, style="Break") + odt_paragraphs(PAGE3, style="ToOther")
+    return build_odt(body, {
+        "Standard": HeaderFooterTexts(header="SECRET", footer="", first_footer="SECRET"),
+        "Other": HeaderFooterTexts(header="CONFIDENTIAL", footer="CONFIDENTIAL"),
+    })
+
+
 SAME_DOCUMENT = {
     "report.txt": lambda: _text("\f").encode(),
     "report.md": lambda: _text("\n\\newpage\n\n", lambda b: f"**{b}**").encode(),
@@ -90,6 +98,7 @@ SAME_DOCUMENT = {
     "report.docx": _docx,
     "report.pdf": _pdf,
     "report.pptx": _pptx,
+    "report.odt": _odt,
 }
 EXPECTED_SAME = {
     ("portion-missing", 1),
@@ -123,6 +132,10 @@ def test_same_document_positions_per_format():
     assert findings("report.docx", _docx()) == [
         ("portion-missing", 1, 2, 1), ("banner-missing-bottom", 2, 7, 1),
         ("banner-mismatch", 3, 9, 1), ("banner-under-classified", 3, 9, 1),
+    ]
+    assert findings("report.odt", _odt()) == [  # paragraph numbers, as for Word
+        ("portion-missing", 1, 2, 1), ("banner-missing-bottom", 2, 6, 1),
+        ("banner-mismatch", 3, 7, 1), ("banner-under-classified", 3, 7, 1),
     ]
     assert findings("report.pptx", _pptx()) == [  # lines of text numbered through the deck
         ("portion-missing", 1, 3, 1), ("banner-missing-bottom", 2, 9, 1),

@@ -1,6 +1,7 @@
-"""PowerPoint and Excel readers: slides and sheets as pages, where banners and portions come
-from, locations, hidden slides and sheets, sensitivity labels, and the marking mistakes briefing
-decks and workbooks really carry, with exact findings."""
+"""PowerPoint, Excel and OpenDocument text readers: slides and sheets as pages, where banners
+and portions come from, locations, hidden slides and sheets, sensitivity labels, master-page
+headers, and the marking mistakes briefing decks, workbooks and drafts really carry, with exact
+findings."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import json
 import zipfile
 
 import pytest
-from deck_builders import (BLANK, SECTION_HEADER, TITLE_AND_CONTENT, TITLE_ONLY, TITLE_SLIDE, Deck, Sheet, Slide,
-                           build_pptx, build_xlsx)
+from format_builders import HeaderFooterTexts
+from office_builders import (BLANK, SECTION_HEADER, TITLE_AND_CONTENT, TITLE_ONLY, TITLE_SLIDE, Deck, Sheet, Slide,
+                             build_odt, build_pptx, build_xlsx, odt_paragraphs)
 
 from marklint.cli import main
 from marklint.document import BlockKind, Region
@@ -244,6 +246,69 @@ def test_xlsx_sensitivity_label_against_banner():
     assert findings("book.xlsx", workbook) == [("sensitivity-label-mismatch", 1, 1, "sheet 'Budget', header")]
 
 
+# --- OpenDocument text ------------------------------------------------------------------------
+
+def test_odt_paragraphs_lists_tables_and_master_page_variants():
+    body = (odt_paragraphs(["# (U) Convoy", "(S) The convoy leaves.", "- (U) First leg"])
+            + "<table:table><table:table-row><table:table-cell><text:p>(U) North</text:p></table:table-cell>"
+            "<table:table-cell><text:p>(S) At 06:00</text:p><text:p>  then west</text:p></table:table-cell>"
+            "</table:table-row></table:table>"
+            + odt_paragraphs(['(U) Page<text:s text:c="2"/>two<text:note><text:note-body><text:p>(TS) Note.</text:p>'
+                              "</text:note-body></text:note>.", '<text:span text:style-name="x">(U) Span.</text:span>'],
+                             style="Break")
+            + odt_paragraphs(["(S//NF) Annex."], style="ToOther"))
+    odt = build_odt(body, {
+        "Standard": HeaderFooterTexts(header="SECRET", footer="SECRET", first_header="SECRET", even_footer=""),
+        "Other": HeaderFooterTexts(header="SECRET//NOFORN", footer="SECRET//NOFORN"),
+    })
+    doc = read_document("memo.odt", odt)
+    LI = BlockKind.LIST_ITEM
+    assert [(page.number, b.kind, b.region, b.line, b.column, b.text, b.continuation_columns, b.label)
+            for page, b in doc.blocks()] == [
+        (1, L, HD, 1, 1, "SECRET", (), "header (first page), page style 'Standard'"),
+        (1, H, B, 1, 1, "(U) Convoy", (), None),
+        (1, P, B, 2, 1, "(S) The convoy leaves.", (), None),
+        (1, LI, B, 3, 1, "(U) First leg", (), None),
+        (1, TC, B, 4, 1, "(U) North", (), None),
+        (1, TC, B, 5, 1, "(S) At 06:00\nthen west", (3,), None),
+        (1, L, FT, 6, 1, "SECRET", (), "footer, page style 'Standard'"),  # the cell's last paragraph
+        (2, L, HD, 7, 1, "SECRET", (), "header, page style 'Standard'"),
+        (2, P, B, 7, 1, "(U) Page  two.", (), None),
+        (2, P, B, 8, 1, "(U) Span.", (), None),  # even page: the left-page footer has no banner
+        (3, L, HD, 9, 1, "SECRET//NOFORN", (), "header, page style 'Other'"),
+        (3, P, B, 9, 1, "(S//NF) Annex.", (), None),
+        (3, L, FT, 9, 1, "SECRET//NOFORN", (), "footer, page style 'Other'"),
+    ]
+    assert [(v.label, v.lines, v.pages) for v in doc.metadata["hf_variants"]] == [
+        ("header, page style 'Standard'", ["SECRET"], [2]),
+        ("header (first page), page style 'Standard'", ["SECRET"], [1]),
+        ("footer, page style 'Standard'", ["SECRET"], [1]),
+        ("footer (left pages), page style 'Standard'", [], [2]),
+        ("header, page style 'Other'", ["SECRET//NOFORN"], [3]),
+        ("footer, page style 'Other'", ["SECRET//NOFORN"], [3]),
+    ]
+
+
+ODT_CAB = odt_paragraphs(CAB)
+
+
+@pytest.mark.parametrize(("masters", "body", "expected"), [
+    ({"Standard": HeaderFooterTexts(header="SECRET", footer="SECRET")},
+     odt_paragraphs(["(S) The convoy leaves.", "(U) The escort joins."]) + ODT_CAB, []),
+    # a paragraph added late has no portion mark
+    ({"Standard": HeaderFooterTexts(header="SECRET", footer="SECRET")},
+     odt_paragraphs(["(S) The convoy leaves.", "The escort joins."]) + ODT_CAB, [("portion-missing", 1, 2, None)]),
+    # the page style has no footer
+    ({"Standard": HeaderFooterTexts(header="SECRET")},
+     odt_paragraphs(["(S) The convoy leaves."]) + ODT_CAB, [("banner-missing-bottom", 1, 4, None)]),
+    # a first-page header nobody sees in a one-page draft is still checked, by name
+    ({"Standard": HeaderFooterTexts(header="CONFIDENTIAL", first_header="SECRET", footer="SECRET")},
+     odt_paragraphs(["(S) The convoy leaves."]) + ODT_CAB, [("header-footer-banner", None, 1, None)]),
+])
+def test_odt_mistakes(masters, body, expected):
+    assert findings("memo.odt", build_odt(body, masters)) == expected
+
+
 # --- output: locations, never cell text; fix mode reports only -------------------------------
 
 @pytest.fixture
@@ -324,6 +389,10 @@ def _small_book() -> bytes:
     return build_xlsx([Sheet("Budget", {"A1": "(S) Text."}, header="SECRET")])
 
 
+def _small_odt(encrypted: bool = False) -> bytes:
+    return build_odt(odt_paragraphs(["(S) Text."]), {"Standard": HeaderFooterTexts(header="SECRET")}, encrypted)
+
+
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
 
 
@@ -337,6 +406,11 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
     ("bad.xlsx", lambda: _replace_part(_small_book(), "xl/worksheets/sheet1.xml", b"<worksheet><sheetData><row>"),
      "not a readable .xlsx file (corrupt or truncated: ParseError)"),
     ("word.xlsx", lambda: _small_deck(), "not a readable .xlsx file (corrupt or truncated: OSError)"),
+    ("cut.odt", lambda: _small_odt()[:300], "not a readable .odt file (corrupt or truncated: BadZipFile)"),
+    ("locked.odt", lambda: _small_odt(encrypted=True), "password-protected .odt file: marklint cannot read it"),
+    ("bad.odt", lambda: _replace_part(_small_odt(), "content.xml", b"<office:document-content>"),
+     "not a readable .odt file (corrupt or truncated: ParseError)"),
+    ("sheet.odt", lambda: _small_book(), "not a readable .odt file (corrupt or truncated: KeyError)"),
 ])
 def test_bad_office_files_are_one_line_and_exit_2(workdir, capsys, name, make, reason):
     (workdir / name).write_bytes(make())
@@ -353,6 +427,8 @@ def test_zip_bomb_and_huge_sheet_are_refused(monkeypatch):
     monkeypatch.setattr(_ooxml, "MAX_UNPACKED", 1000)
     with pytest.raises(InputError, match=r"^the \.pptx would unpack to [\d,]+ bytes \(limit 1,000\)$"):
         read_document("big.pptx", _small_deck())
+    with pytest.raises(InputError, match=r"^the \.odt would unpack to [\d,]+ bytes \(limit 1,000\)$"):
+        read_document("big.odt", _small_odt())
     monkeypatch.setattr(_ooxml, "MAX_UNPACKED", 500_000_000)
     monkeypatch.setattr(xlsx, "MAX_CELLS", 3)
     book = build_xlsx([Sheet("Budget", {"A1": "(U) a", "A2": 1, "A3": 2}), Sheet("Big", {"A1": 1})])

@@ -1,5 +1,5 @@
-"""What the Office readers (Word, PowerPoint, Excel) share: opening a package safely, the
-Microsoft sensitivity labels, and header/footer variants.
+"""What the Office readers (Word, PowerPoint, Excel; OpenDocument for the first and last) share:
+opening a package safely, the Microsoft sensitivity labels, and header/footer variants.
 
 Office files are zip packages and are treated as hostile input: a package that would unpack to
 more than MAX_UNPACKED bytes is refused before any part is parsed (zip bombs), a
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 from xml.etree import ElementTree
 
-from marklint.document import InputError, Region
+from marklint.document import Block, BlockKind, InputError, Region
 
 MAX_UNPACKED = 500_000_000  # bytes of XML and media an Office package may unpack to
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: encrypted package or .doc/.ppt/.xls
@@ -37,6 +37,21 @@ class HeaderFooterVariant:
     region: Region
     lines: list[str]
     pages: list[int] = field(default_factory=list)  # known pages that show it
+
+
+def cell_block(rows: list[tuple[str, int]]) -> Block | None:
+    """One TABLE_CELL block of a table cell's paragraphs, given as (text, paragraph number),
+    without its leading and trailing empty paragraphs; None when every paragraph is empty."""
+    while rows and not rows[0][0].strip():
+        rows.pop(0)
+    while rows and not rows[-1][0].strip():
+        rows.pop()
+    if not rows:
+        return None
+    text = "\n".join(r[0].strip() for r in rows)
+    lead = len(rows[0][0]) - len(rows[0][0].lstrip())
+    return Block(BlockKind.TABLE_CELL, text, rows[0][1], lead + 1,
+                 continuation_columns=tuple(1 + len(r[0]) - len(r[0].lstrip()) for r in rows[1:]))
 
 
 def sensitivity_labels(data: bytes) -> list[str]:

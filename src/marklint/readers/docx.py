@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from marklint.document import Block, BlockKind, Document, Page, ReaderOptions, Region
 from marklint.readers._common import line_kind, require
-from marklint.readers._ooxml import HeaderFooterVariant, read_package, sensitivity_labels
+from marklint.readers._ooxml import HeaderFooterVariant, cell_block, read_package, sensitivity_labels
 from marklint.recognize import BANNER_CANDIDATE_RE
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -179,16 +179,10 @@ class _Walker:
             for p in tc.findall(_P):
                 self.number += 1
                 rows.append((_paragraph_parts(p)[0], self.number))
-            while rows and not rows[0][0].strip():
-                rows.pop(0)
-            while rows and not rows[-1][0].strip():
-                rows.pop()
-            if rows:
-                text = "\n".join(r[0].strip() for r in rows)
-                lead = len(rows[0][0]) - len(rows[0][0].lstrip())
-                self._add(Block(BlockKind.TABLE_CELL, text, rows[0][1], lead + 1,
-                                continuation_columns=tuple(1 + len(r[0]) - len(r[0].lstrip()) for r in rows[1:])))
-                self.drafts[-1].last_paragraph = rows[-1][1]
+            block = cell_block(rows)
+            if block is not None:
+                self._add(block)
+                self.drafts[-1].last_paragraph = block.end_line
 
 
 def _pages(word, drafts: list[_Draft]) -> tuple[list[Page], list[HeaderFooterVariant]]:

@@ -1,4 +1,5 @@
-"""Fixture builders for PowerPoint decks (python-pptx) and Excel workbooks (openpyxl).
+"""Fixture builders for PowerPoint decks (python-pptx), Excel workbooks (openpyxl) and
+OpenDocument text (its XML, written directly: marklint reads it without a library).
 
 No binary fixture is committed; each builder returns the file's bytes.
 """
@@ -6,6 +7,7 @@ No binary fixture is committed; each builder returns the file's bytes.
 from __future__ import annotations
 
 import io
+import zipfile
 from dataclasses import dataclass, field
 
 import pytest
@@ -195,3 +197,71 @@ def build_xlsx(sheets: list[Sheet], labels: dict[str, str] | None = None) -> byt
     workbook.save(out)
     data = out.getvalue()
     return _with_labels(data, labels) if labels else data
+
+
+_ODF = {
+    "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+    "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+    "table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+    "style": "urn:oasis:names:tc:opendocument:xmlns:style:1.0",
+    "fo": "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0",
+}
+_ODF_NS = " ".join(f'xmlns:{prefix}="{uri}"' for prefix, uri in _ODF.items())
+# paragraph styles of the built documents: a page break before, and a new master page "Other"
+ODT_STYLES = (
+    '<style:style style:name="Break" style:family="paragraph" style:parent-style-name="Standard">'
+    '<style:paragraph-properties fo:break-before="page"/></style:style>'
+    '<style:style style:name="ToOther" style:family="paragraph" style:master-page-name="Other"/>'
+)
+
+
+def odt_paragraphs(texts: list[str], style: str | None = None) -> str:
+    """`text:p` elements (the first one with `style`); "# " makes a heading, "- " a list item."""
+    out = []
+    for index, text in enumerate(texts):
+        attribute = f' text:style-name="{style}"' if style and index == 0 else ""
+        if text.startswith("# "):
+            out.append(f'<text:h text:outline-level="1"{attribute}>{text[2:]}</text:h>')
+        elif text.startswith("- "):
+            out.append(f"<text:list><text:list-item><text:p{attribute}>{text[2:]}</text:p></text:list-item></text:list>")
+        else:
+            out.append(f"<text:p{attribute}>{text}</text:p>")
+    return "".join(out)
+
+
+def _odt_part(tag: str, text: str | None) -> str:
+    if text is None:
+        return ""
+    return f"<style:{tag}><text:p>{text}</text:p></style:{tag}>"
+
+
+def build_odt(body: str, masters: dict[str, HeaderFooterTexts], encrypted: bool = False) -> bytes:
+    """A .odt with the body XML given and master pages by name (first-page variants as ODF 1.3
+    `header-first`, even-page ones as `header-left`)."""
+    pages = "".join(
+        f'<style:master-page style:name="{name}">'
+        + _odt_part("header", spec.header) + _odt_part("header-left", spec.even_header)
+        + _odt_part("header-first", spec.first_header) + _odt_part("footer", spec.footer)
+        + _odt_part("footer-left", spec.even_footer) + _odt_part("footer-first", spec.first_footer)
+        + "</style:master-page>"
+        for name, spec in masters.items()
+    )
+    content = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS} office:version="1.3">'
+               f"<office:automatic-styles>{ODT_STYLES}</office:automatic-styles>"
+               f"<office:body><office:text>{body}</office:text></office:body></office:document-content>")
+    styles = (f'<?xml version="1.0" encoding="UTF-8"?><office:document-styles {_ODF_NS} office:version="1.3">'
+              '<office:styles><style:style style:name="Title" style:family="paragraph"/></office:styles>'
+              f"<office:master-styles>{pages}</office:master-styles></office:document-styles>")
+    encryption = '<manifest:encryption-data manifest:checksum-type="SHA1"/>' if encrypted else ""
+    manifest = ('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest '
+                'xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">'
+                '<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>'
+                f'<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml">{encryption}'
+                "</manifest:file-entry></manifest:manifest>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+        archive.writestr("styles.xml", styles)
+        archive.writestr("META-INF/manifest.xml", manifest)
+    return out.getvalue()
