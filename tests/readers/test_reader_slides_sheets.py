@@ -129,6 +129,34 @@ def test_pptx_mistakes(slide, expected):
     assert findings("brief.pptx", _deck(slide)) == expected
 
 
+def test_pptx_titles_need_marks_as_the_rule_set_says(tmp_path):
+    """Titles (title slides and section headers included) are headings: the rule set's
+    `portions.blocks` decides whether they need marks."""
+    untitled = Slide(top="SECRET", bottom="SECRET", title="Part two", layout=SECTION_HEADER)
+    assert findings("brief.pptx", _deck(untitled)) == [("portion-missing", 2, 6, 'slide 2, shape "Title 1"')]
+    rules = tmp_path / "no-titles.yaml"
+    rules.write_text("extends: us-cnsi\nportions:\n  blocks: [paragraph, subject, list-item, table-cell]\n")
+    assert findings("brief.pptx", _deck(untitled), rules=str(rules)) == []
+
+
+def test_pptx_slide_that_hides_background_graphics_loses_the_master_banner():
+    deck = Deck([Slide(body=["(S) Shown."], layout=BLANK), Slide(body=["(S) Hidden master."], layout=BLANK)],
+                master_top="SECRET")
+    data = build_pptx(deck)
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "ppt/slides/slide2.xml":
+                content = content.replace(b"<p:sld ", b'<p:sld showMasterSp="0" ', 1)
+            target.writestr(item, content)
+    doc = read_document("d.pptx", out.getvalue())
+    assert [(page.number, b.kind, b.text) for page, b in doc.blocks()] == [
+        (1, L, "SECRET"), (1, P, "(S) Shown."), (2, P, "(S) Hidden master."),
+    ]
+
+
 def test_pptx_title_slide_carries_the_highest_slide():
     """A TOP SECRET slide under a SECRET title slide: the deck's overall banner is too low."""
     top_secret = Slide(top="TOP SECRET", bottom="TOP SECRET", body=["(TS) The source."], layout=BLANK)
