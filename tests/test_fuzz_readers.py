@@ -67,15 +67,20 @@ def test_text_reader_with_page_break_patterns(text, pattern):
     read_or_input_error("fuzz.txt", text.encode("utf-8"), "text", ReaderOptions(page_break_patterns=(pattern,)))
 
 
+def _saved(document) -> bytes:
+    """The bytes of a python-docx, python-pptx or openpyxl document."""
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def _docx_bytes(paragraphs: list[str]) -> bytes:
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "SECRET"
     for text in paragraphs:
         document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return _saved(document)
 
 
 def _pdf_bytes(paragraphs: list[str]) -> bytes:
@@ -94,9 +99,7 @@ def _pptx_bytes(paragraphs: list[str]) -> bytes:
     slide = presentation.slides.add_slide(presentation.slide_layouts[6])
     for index, text in enumerate(paragraphs):
         slide.shapes.add_textbox(0, 1500000 * index, 9000000, 400000).text_frame.text = text
-    out = io.BytesIO()
-    presentation.save(out)
-    return out.getvalue()
+    return _saved(presentation)
 
 
 def _xlsx_bytes(paragraphs: list[str]) -> bytes:
@@ -105,9 +108,7 @@ def _xlsx_bytes(paragraphs: list[str]) -> bytes:
     workbook.active.oddHeader.center.text = paragraphs[0]
     for row, text in enumerate(paragraphs, 1):
         workbook.active.cell(row, 1, text)
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return _saved(workbook)
 
 
 def _odt_bytes(paragraphs: list[str]) -> bytes:

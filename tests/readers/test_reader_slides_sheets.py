@@ -24,6 +24,17 @@ B, HD, FT = Region.BODY, Region.HEADER, Region.FOOTER
 CAB = ["Classified By: J. Smith, Director", "Derived From: Multiple Sources", "Declassify On: 20501231"]
 
 
+def _rewrite_part(data: bytes, name: str, change) -> bytes:
+    """The package `data` with its part `name` changed by `change(bytes) -> bytes`."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            target.writestr(item, change(content) if item.filename == name else content)
+    return out.getvalue()
+
+
 def blocks(doc) -> list[tuple]:
     return [(page.number, block.kind, block.region, block.line, block.text, doc.metadata["locations"][page.number, block.line])
             for page, block in doc.blocks()]
@@ -142,16 +153,9 @@ def test_pptx_titles_need_marks_as_the_rule_set_says(tmp_path):
 def test_pptx_slide_that_hides_background_graphics_loses_the_master_banner():
     deck = Deck([Slide(body=["(S) Shown."], layout=BLANK), Slide(body=["(S) Hidden master."], layout=BLANK)],
                 master_top="SECRET")
-    data = build_pptx(deck)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "ppt/slides/slide2.xml":
-                content = content.replace(b"<p:sld ", b'<p:sld showMasterSp="0" ', 1)
-            target.writestr(item, content)
-    doc = read_document("d.pptx", out.getvalue())
+    data = _rewrite_part(build_pptx(deck), "ppt/slides/slide2.xml",
+                         lambda xml: xml.replace(b"<p:sld ", b'<p:sld showMasterSp="0" ', 1))
+    doc = read_document("d.pptx", data)
     assert [(page.number, b.kind, b.text) for page, b in doc.blocks()] == [
         (1, L, "SECRET"), (1, P, "(S) Shown."), (2, P, "(S) Hidden master."),
     ]
@@ -401,12 +405,7 @@ def test_skip_speaker_notes_option_and_configuration(workdir, capsys):
 # --- hostile input -----------------------------------------------------------------------------
 
 def _replace_part(data: bytes, name: str, content: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            target.writestr(item, content if item.filename == name else source.read(item.filename))
-    return out.getvalue()
+    return _rewrite_part(data, name, lambda _: content)
 
 
 def _small_deck() -> bytes:
