@@ -217,6 +217,14 @@ def test_xlsx_sheets_headers_cells_and_variants():
     assert doc.metadata["notices"] == ["sheet 'Annex' is hidden (linted like the others)"]
 
 
+def test_xlsx_cells_without_references_are_placed_by_order():
+    book = _rewrite_part(build_xlsx([Sheet("Budget", {"A1": "(U) a", "A3": 7, "C3": "(S) b"})]), "xl/worksheets/sheet1.xml",
+                         lambda xml: xml.replace(b' r="A3"', b"").replace(b' r="C3"', b"").replace(b'<row r="3"', b"<row"))
+    doc = read_document("book.xlsx", book)
+    assert [(b.text, doc.metadata["locations"][1, b.line]) for _, b in doc.blocks()] == [
+        ("(U) a", "sheet 'Budget', cell A1"), ("(S) b", "sheet 'Budget', cell B2")]
+
+
 @pytest.mark.parametrize(("code", "lines"), [
     ("&CSECRET//NOFORN", ["SECRET//NOFORN"]),
     ('&L&"Arial,Bold"&14SECRET&"Arial,Regular"&CPage &P of &N&R&KFF0000SECRET', ["SECRET", "SECRET"]),

@@ -49,6 +49,7 @@ _NOT_TEXT = {f"{_T}{n}" for n in ("note", "tracked-changes", "hidden-text", "hid
     f"{{{_NS['office']}}}annotation"}
 _TABLE_TABLE, _CELL = f"{_TABLE}table", f"{_TABLE}table-cell"
 _HEADING_STYLE_RE = re.compile(r"(?:Title|Subtitle|Heading(?: \d+)?)$")
+_MAX_SPACES = 1000  # one `text:s` element's spaces (its count is the file's to claim)
 _VARIANTS = (("default", "", ""), ("first", "-first", " (first page)"), ("even", "-left", " (left pages)"))
 
 
@@ -95,7 +96,7 @@ def _text(p) -> tuple[str, bool]:
             if tag in _NOT_TEXT:
                 pass
             elif tag == _SPACE:
-                parts.append(" " * int(child.get(f"{_T}c", "1") or 1))
+                parts.append(" " * min(int(child.get(f"{_T}c", "1") or 1), _MAX_SPACES))
             elif tag == _TAB:
                 parts.append("\t")
             elif tag == _LINE_BREAK:

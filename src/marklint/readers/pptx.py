@@ -138,7 +138,7 @@ class _Deck:
                 title = shape.is_placeholder and shape.placeholder_format.type in self.titles
                 kind = BlockKind.HEADING if title else BlockKind.PARAGRAPH
                 yield _Piece(box, band, kind, _paragraphs(shape.text_frame), where)
-            elif getattr(shape, "has_table", False) and shape.has_table:
+            elif getattr(shape, "has_table", False):
                 yield from self._table(shape, box, prefix, within)
             elif shape._element.tag.endswith("}pic"):
                 description = shape._element._nvXxPr.cNvPr.get("descr", "")
@@ -170,7 +170,7 @@ class _Deck:
 
     def _background(self, slide, prefix: str) -> list[_Piece]:
         """Banner-like text boxes of the slide layout and master that the slide shows."""
-        if slide._element.cSld.getparent().get("showMasterSp") in ("0", "false"):
+        if slide._element.get("showMasterSp") in ("0", "false"):
             return []
         layout = slide.slide_layout
         sources = [(layout, f'{prefix}, slide layout "{layout.name}"')]

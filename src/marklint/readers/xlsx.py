@@ -49,7 +49,7 @@ _CELL, _VALUE, _INLINE, _TEXT = f"{_S}c", f"{_S}v", f"{_S}is", f"{_S}t"
 _SHEET_DATA, _ROW, _HEADER_FOOTER = f"{_S}sheetData", f"{_S}row", f"{_S}headerFooter"
 # a header/footer code: &&, a font, a colour, a size, a section (&L &C &R) or a field (&P, &D, ...)
 _CODE_RE = re.compile(r'&(?:&|"[^"]*"|K[0-9A-Fa-f]{6}|K\d\d[+-]\d{3}|[+-]?\d{1,3}|[A-Za-z])')
-_COORDINATE_RE = re.compile(r"[A-Z]{1,3}\d{1,7}$")
+_COORDINATE_RE = re.compile(r"([A-Z]{1,3})\d{1,7}$")
 _PORTION_START_RE = re.compile(PORTION_START)
 
 
@@ -75,6 +75,13 @@ def header_footer_lines(code: str) -> list[str]:
     return lines
 
 
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
 def _column_letters(number: int) -> str:
     letters = ""
     while number:
@@ -90,6 +97,7 @@ class _Workbook:
         self.workbook = workbook
         self.slots = Slots()
         self.cells = 0
+        self.row = self.column = 0  # the position of the cell being read
         self.hidden: list[str] = []
         self.variants: list[HeaderFooterVariant] = []
 
@@ -109,11 +117,16 @@ class _Workbook:
         codes: dict[str, str] = {}
         flags: dict[str, str] = {}
         rows = None
+        self.row = self.column = 0
         with sheet._get_source() as source:  # streamed: rows are dropped once read
             for event, element in ElementTree.iterparse(source, ("start", "end")):
                 if event == "start":
                     if element.tag == _SHEET_DATA:
                         rows = element
+                    elif element.tag == _ROW:  # rows and cells may omit their references
+                        reference = element.get("r", "")
+                        self.row = int(reference) if reference.isdigit() else self.row + 1
+                        self.column = 0
                 elif element.tag == _CELL:
                     self._cell(element, cells, sheet.title)
                 elif element.tag == _ROW and rows is not None:
@@ -141,7 +154,8 @@ class _Workbook:
         kind = element.get("t", "n")
         if kind == "inlineStr":
             inline = element.find(_INLINE)
-            text = "" if inline is None else "".join(t.text or "" for t in inline.iter(_TEXT))
+            runs = [] if inline is None else [*inline.findall(_TEXT), *inline.iterfind(f"{_S}r/{_TEXT}")]
+            text = "".join(t.text or "" for t in runs)  # not the phonetic guide (rPh)
         elif kind in ("s", "str"):
             value = element.find(_VALUE)
             text = "" if value is None or value.text is None else value.text
@@ -150,10 +164,16 @@ class _Workbook:
                 index = int(text) if text.isdigit() else -1
                 text = str(strings[index]) if 0 <= index < len(strings) else ""
         else:
-            return  # numbers, booleans, errors and dates hold no marking
+            text = ""  # numbers, booleans, errors and dates hold no marking
+        reference = element.get("r", "")
+        match = _COORDINATE_RE.match(reference)
+        if match:
+            self.column = _column_number(match.group(1))
+        else:
+            self.column += 1
+            reference = f"{_column_letters(self.column)}{self.row}"
         if text.strip():
-            reference = element.get("r", "")
-            cells.append((reference if _COORDINATE_RE.match(reference) else f"#{len(cells) + 1}", text))
+            cells.append((reference, text))
 
     def _variants(self, number: int, name: str, codes: dict[str, str], flags: dict[str, str]):
         """((header, footer) shown on the sheet's first printed page, every enabled variant)."""
