@@ -36,9 +36,9 @@ def test_hook_files_pattern_is_exactly_the_reader_extensions(hook_id):
     for ext in EXTENSIONS:
         assert files.search(f"dir/draft{ext}") and files.search(f"DRAFT{ext.upper()}"), ext
     assert not files.search("draft.txt.bak")
-    # Both hooks read Markdown, Word and PDF drafts, so both install the optional readers.
+    # Both hooks read Markdown, Word, PDF, PowerPoint and Excel drafts, so both install the optional readers.
     assert hooks[hook_id]["additional_dependencies"] == [
-        "markdown-it-py>=3.0", "python-docx>=1.1", "pypdf>=4.0"]
+        "markdown-it-py>=3.0", "python-docx>=1.1", "pypdf>=4.0", "python-pptx>=1.0", "openpyxl>=3.1"]
 
 
 @pytest.mark.parametrize("name", ["draft.txt", "draft.md", "draft.rst", "draft.eml"])

@@ -149,13 +149,13 @@ def test_a_malformed_cached_finding_is_a_miss(tmp_path, row_change):
     draft = tmp_path / "draft.txt"
     draft.write_text(DRAFT)
     _old(draft)
-    row = [None, 3, 1, 3, 1, "MK301", "portion-missing", 3, "paragraph has no portion mark", 1, None, None, None]
+    row = [None, 3, 1, 3, 1, "MK301", "portion-missing", 3, "paragraph has no portion mark", 1, None, None, None, None]
     for index, value in row_change.items():
         row[index] = value
     entry = [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [row], None, None]]
     _planted_pack(tmp_path / "c", "ctx", draft, entry)
     assert Cache(tmp_path / "c").lookup(str(draft), "ctx") is None
-    row_good = [None, 3, 1, 3, 1, "MK301", "portion-missing", 3, "paragraph has no portion mark", 1, None, None, None]
+    row_good = [None, 3, 1, 3, 1, "MK301", "portion-missing", 3, "paragraph has no portion mark", 1, None, None, None, None]
     _planted_pack(tmp_path / "c", "ctx", draft, [None, digest(draft.read_bytes()), [1, "us-cnsi", [], [row_good], None, None]])
     assert Cache(tmp_path / "c").lookup(str(draft), "ctx").findings[0].line == 3
 

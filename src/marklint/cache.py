@@ -36,7 +36,7 @@ from collections.abc import Mapping
 from marklint import __version__
 from marklint.findings import Edit, FileResult, Finding, Fix, Severity, Suppression
 
-_FORMAT = 4  # bump when the pack layout changes
+_FORMAT = 5  # bump when the pack layout changes
 DEFAULT_CACHE_DIR = ".marklint_cache"
 # A file modified this recently may change again within the same mtime tick without its stat
 # signature changing, so its signature is not trusted.
@@ -190,6 +190,7 @@ def _finding_to_json(finding: Finding, path: str) -> list:
         finding.message, finding.page, finding.marking,
         None if fix is None else [fix.description, fix.safety, [[e.line, e.column, e.end_line, e.end_column, e.replacement] for e in fix.edits]],
         None if suppression is None else [suppression.kind, suppression.justification],
+        finding.location,
     ]
 
 
@@ -237,19 +238,20 @@ def result_from_json(path: str, data: object) -> FileResult:
              and (facts is None or type(facts) is dict))
     findings = []
     for row in rows:
-        _require(type(row) is list and len(row) == 13)
+        _require(type(row) is list and len(row) == 14)
         (where, line, column, end_line, end_column, code, rule, severity, message, page, marking,
-         fix, suppression) = row
+         fix, suppression, location) = row
         _require(_optional(_is_text, where) and all(_is_int(n) for n in (line, column, end_line, end_column))
                  and _is_text(code) and _is_text(rule) and _is_int(severity) and severity in _SEVERITIES
-                 and _is_text(message) and _optional(_is_int, page) and _optional(_is_text, marking))
+                 and _is_text(message) and _optional(_is_int, page) and _optional(_is_text, marking)
+                 and _optional(_is_text, location))
         _require(suppression is None or (type(suppression) is list and len(suppression) == 2
                                          and all(_is_text(part) for part in suppression)))
         findings.append(Finding(
             path if where is None else where, line, column, code, rule, _SEVERITIES[severity], message,
             end_line, end_column, page, marking,
             None if fix is None else _fix_from_json(fix),
-            None if suppression is None else Suppression(*suppression),
+            None if suppression is None else Suppression(*suppression), None, location,
         ))
     return FileResult(path=path, findings=findings, pages=pages, ruleset=ruleset, notices=list(notices),
                       config=config, facts=facts)

@@ -69,6 +69,8 @@ def _check_parser() -> argparse.ArgumentParser:
                          help="use this configuration file (.marklint.yaml or pyproject.toml) for every "
                          "file instead of searching for one")
     sources.add_argument("--isolated", action="store_true", help="read no configuration file")
+    parser.add_argument("--skip-speaker-notes", action="store_true",
+                        help="leave out the speaker notes of PowerPoint slides (read as portions by default)")
     parser.add_argument("--rules", metavar="NAME|PATH|auto",
                         help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
     parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
@@ -141,6 +143,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
         use_config=not args.isolated,
         config_file=args.config,
         date=args.date,
+        skip_speaker_notes=args.skip_speaker_notes,
     )
     if args.diff and not args.show_source:
         err.write("marklint: --diff prints document lines: add --show-source to allow it\n")

@@ -16,7 +16,8 @@ relative to the configuration's directory -> rules), `severity` (rule -> error|w
 `page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked),
 `include-quotes` (true, the default | false: block quotes in Markdown, reST, AsciiDoc, HTML and
 e-mail are portions of the document), `exempt` (regular expressions: a block whose first line
-matches one is an administrative element, docs/structure.md) and `fail-on` (error | warning | info).
+matches one is an administrative element, docs/structure.md), `skip-speaker-notes` (true | false:
+leave out the speaker notes of PowerPoint slides) and `fail-on` (error | warning | info).
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 YAML_NAME, TOML_NAME = ".marklint.yaml", "pyproject.toml"  # looked for in this order, per directory
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "include-quotes", "exempt", "fail-on")
+        "include", "exclude", "require-banner", "include-quotes", "exempt", "skip-speaker-notes", "fail-on")
 
 
 class ConfigError(Exception):
@@ -49,7 +50,7 @@ class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "exempt", "fail_on")
+               "include", "exclude", "require_banner", "include_quotes", "exempt", "skip_speaker_notes", "fail_on")
 
     def __init__(
         self,
@@ -66,6 +67,7 @@ class Config(FrozenValue):
         require_banner: str | None = None,
         include_quotes: bool | None = None,
         exempt: tuple[str, ...] = (),
+        skip_speaker_notes: bool = False,
         fail_on: Severity | None = None,
     ) -> None:
         self.__dict__.update(
@@ -73,7 +75,8 @@ class Config(FrozenValue):
             per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
             severity=MappingProxyType({}) if severity is None else severity,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            require_banner=require_banner, include_quotes=include_quotes, exempt=exempt, fail_on=fail_on,
+            require_banner=require_banner, include_quotes=include_quotes, exempt=exempt,
+            skip_speaker_notes=skip_speaker_notes, fail_on=fail_on,
         )
 
 
@@ -300,6 +303,9 @@ def _validate(raw: object, path: str) -> Config:
     if "include-quotes" in section:
         values["include_quotes"] = ck.typed(section["include-quotes"], line("include-quotes"),
                                             "'include-quotes'", bool, "true or false")
+    if "skip-speaker-notes" in section:
+        values["skip_speaker_notes"] = ck.typed(section["skip-speaker-notes"], line("skip-speaker-notes"),
+                                                "'skip-speaker-notes'", bool, "true or false")
     if "fail-on" in section:
         values["fail_on"] = Severity.parse(
             ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))

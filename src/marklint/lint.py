@@ -37,12 +37,13 @@ class Settings(FrozenValue):
     `config_file` is the one given with `--config` (used for every file instead of the discovered
     ones) and, in the effective settings of a file, the configuration file in use.
     `date` (`--date`) is the date of origin, overriding the one read from the document.
+    `skip_speaker_notes` leaves slides' speaker notes out (ReaderOptions.skip_speaker_notes).
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
                "exclude", "include_quotes", "exempt", "input_format", "show_source", "use_config",
-               "config_file", "date")
+               "config_file", "date", "skip_speaker_notes")
 
     def __init__(
         self,
@@ -61,12 +62,13 @@ class Settings(FrozenValue):
         use_config: bool = True,
         config_file: str | None = None,
         date: date | None = None,
+        skip_speaker_notes: bool = False,
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, exempt=exempt, input_format=input_format, show_source=show_source,
-            use_config=use_config, config_file=config_file, date=date,
+            use_config=use_config, config_file=config_file, date=date, skip_speaker_notes=skip_speaker_notes,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -104,6 +106,7 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         include_quotes=config.include_quotes if settings.include_quotes is None else settings.include_quotes,
         exempt=tuple(config.exempt) + settings.exempt,
         config_file=config.path,
+        skip_speaker_notes=settings.skip_speaker_notes or config.skip_speaker_notes,
     )
 
 
@@ -281,11 +284,15 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         redact(finding)
     if settings.show_source:
         _attach_source(doc, findings)
+    locations = doc.metadata.get("locations")
+    if locations:
+        _attach_locations(locations, findings)
     findings.sort(key=Finding.sort_key)
     summary.add_finding_facts(facts, findings)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [], config=settings.config_file, facts=facts,
+        notices=([notice] if notice else []) + list(doc.metadata.get("notices", ())),
+        config=settings.config_file, facts=facts,
     )
 
 
@@ -326,6 +333,14 @@ def _attach_source(doc: Document, findings: list[Finding]) -> None:
         return
     for finding in findings:
         finding.source = doc.source_line(finding.line)
+
+
+def _attach_locations(locations: dict[tuple[int, int], str], findings: list[Finding]) -> None:
+    """Name the place of each finding from the reader's (page, line) -> location table
+    (`Document.metadata["locations"]`, for slides and sheets). Findings about the whole
+    document (no page) keep their messages' own naming."""
+    for finding in findings:
+        finding.location = locations.get((finding.page, finding.line))
 
 
 def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:
@@ -392,7 +407,8 @@ def read_bytes(path: str, data: bytes, settings: Settings) -> Document:
 
     ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
     breaks = ruleset.page_break_patterns + settings.page_break_patterns
-    options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False)
+    options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False,
+                            skip_speaker_notes=settings.skip_speaker_notes)
     return read_document(path, data, settings.input_format, options)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from marklint.findings import FileResult
+from marklint.findings import FileResult, described
 from marklint.report import ReportContext, escape_name, path_display, reported
 
 
@@ -23,7 +23,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
             continue
         for finding in reported(result):
             failures += 1
-            summary = f"{finding.code} {finding.rule}: {finding.message}"
+            summary = f"{finding.code} {finding.rule}: {described(finding)}"
             failure = ET.SubElement(case, "failure", message=summary, type=finding.code)
             failure.text = f"{path}:{finding.line}:{finding.column}: {finding.severity.label}: {summary}"
             if ctx.show_source and finding.source is not None:

@@ -6,6 +6,7 @@ name = slug). Every finding becomes a result, suppressed and baselined ones incl
 reopen them. `partialFingerprints["marklintFingerprint/v1"]` is the content-free fingerprint
 from `marklint.baseline`. A finding's fix becomes `fixes` (one artifactChange whose
 replacements are its edits). Files that could not be read are tool execution notifications.
+Findings in slides and sheets also carry a logical location (`slide 2, shape "TextBox 3"`).
 Document text appears only as `region.snippet` with --show-source. The run's `properties`
 hold `documents`: the per-document facts of `marklint.summary`, as `--format summary` writes them.
 """
@@ -83,6 +84,19 @@ def _fix(fix: Fix, uri: str) -> dict[str, object]:
     }
 
 
+def _location(finding: Finding, uri: str, region: dict[str, object]) -> dict[str, object]:
+    """The physical location, plus a logical one naming the slide and shape or the sheet and
+    cell when the reader gave one (`Finding.location`)."""
+    location: dict[str, object] = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+    if finding.location is not None:
+        location["logicalLocations"] = [{
+            "name": finding.location.rsplit(", ", 1)[-1],
+            "fullyQualifiedName": finding.location,
+            "kind": "element",
+        }]
+    return location
+
+
 def _result(finding: Finding, fingerprint: str, uri: str, index: int, ctx: ReportContext) -> dict[str, object]:
     region: dict[str, object] = {
         "startLine": finding.line,
@@ -97,7 +111,7 @@ def _result(finding: Finding, fingerprint: str, uri: str, index: int, ctx: Repor
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "locations": [_location(finding, uri, region)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.page is not None:

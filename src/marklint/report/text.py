@@ -4,7 +4,7 @@ also names the configuration file that applied (`..., configuration .marklint.ya
 
 from __future__ import annotations
 
-from marklint.findings import FileResult, Severity
+from marklint.findings import FileResult, Severity, described
 from marklint.report import ReportContext, escape_name, path_display, reported
 
 
@@ -55,7 +55,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
                 totals[label] = totals.get(label, 0) + 1
             if ctx.color:
                 label = f"{colors[finding.severity]}{label}{reset}"
-            lines.append(f"{path}:{finding.line}:{finding.column}: {label} {finding.message}")
+            lines.append(f"{path}:{finding.line}:{finding.column}: {label} {described(finding)}")
             if ctx.show_source and finding.source is not None:
                 lines.append(f"    {finding.source}")
         if not ctx.quiet:
