@@ -103,6 +103,12 @@ def find_config(path: str) -> Config | None:
     return found
 
 
+def forget_configs() -> None:
+    """Forget the configurations found so far: the next `find_config` reads the files again
+    (the language server calls this when a configuration file changes)."""
+    _by_directory.clear()
+
+
 def _config_in(directory: str) -> Config | None:
     yaml_path = os.path.join(directory, YAML_NAME)
     if os.path.isfile(yaml_path):

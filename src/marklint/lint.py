@@ -20,6 +20,7 @@ TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor t
 if TYPE_CHECKING:
     from datetime import date
 
+    from marklint.checks.context import CheckContext
     from marklint.checks.registry import RuleDoc
 
 AUTO = "auto"
@@ -175,13 +176,12 @@ def _exemption_test(ruleset) -> Callable[[str], bool]:
     return is_exempt
 
 
-def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
-    """Run every check on a Document and return its findings (severity, selection and
-    suppressions applied). `settings` must already hold the file's configuration."""
-    # Imported here, on first use, to keep start-up small; two statements, as each import
-    # statement costs about a microsecond per document even when the module is loaded.
-    from marklint import dates, fixes, recognize, suppressions
-    from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
+def check_context(doc: Document, settings: Settings = Settings()) -> tuple[CheckContext, str | None]:
+    """The facts every check shares about a Document (its rule set, vocabulary, date and the
+    banners and portion marks recognised on each page), and the `--rules auto` notice, if
+    any. `settings` must already hold the file's configuration."""
+    from marklint import dates, recognize
+    from marklint.checks import context
 
     doc_date = dates.document_date(_document_lines(doc))
     ruleset, notice = resolve_ruleset(settings.rules, doc_date)
@@ -190,11 +190,24 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     pages = recognize.recognize(doc, vocab, is_exempt)
     ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
                                is_exempt)
+    return ctx, notice
+
+
+def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
+    """Run every check on a Document and return its findings (severity, selection and
+    suppressions applied). `settings` must already hold the file's configuration."""
+    # Imported here, on first use, to keep start-up small; two statements, as each import
+    # statement costs about a microsecond per document even when the module is loaded.
+    from marklint import fixes, suppressions
+    from marklint.checks import authority, banners, cui, formats, markings, portions, transmittal
+
+    ctx, notice = check_context(doc, settings)
+    ruleset = ctx.ruleset
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
     findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), ctx.classification,
-                                              doc_date, ruleset))
+                                              ctx.date, ruleset))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 
@@ -202,7 +215,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
     fixes.attach_fixes(ctx, findings)
-    del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
+    del ctx  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]
     earned = suppressions.apply_suppressions(doc, findings, generic)  # suppression-unused, -missing-reason
@@ -277,19 +290,27 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
 def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     """Lint the contents of a file (or of stdin, named `path`)."""
     from marklint.config import ConfigError
-    from marklint.readers import read_document
     from marklint.ruleset import RuleSetError
 
     try:
         settings = effective_settings(path, settings)
-        ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
-        breaks = ruleset.page_break_patterns + settings.page_break_patterns
-        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
-        doc = read_document(path, data, settings.input_format, options)
+        doc = read_bytes(path, data, settings)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
     except (InputError, RuleSetError, ConfigError) as exc:
         return FileResult(path=path, error=str(exc))
+
+
+def read_bytes(path: str, data: bytes, settings: Settings) -> Document:
+    """Read the contents of a file into a Document as linting does (the rule set's and the
+    configuration's page breaks; `settings` must already hold the file's configuration).
+    Raises InputError or RuleSetError."""
+    from marklint.readers import read_document
+
+    ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
+    breaks = ruleset.page_break_patterns + settings.page_break_patterns
+    options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
+    return read_document(path, data, settings.input_format, options)
 
 
 def read_path(path: str) -> bytearray:
