@@ -8,12 +8,15 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from marklint.markings import default_vocabulary
 
 pytestmark = pytest.mark.asyncio
 
@@ -221,3 +224,148 @@ async def test_hover_on_portion_mark_and_banner(client, tmp_path):
     nothing = await client.text_document_hover_async(types.HoverParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=4, character=3)))
     assert nothing is None
+
+
+async def completion_labels(client: LanguageClient, tmp_path: Path, line: str, name: str = "c.txt") -> list[str] | None:
+    text = f"{DRAFT}\n{line}"
+    uri = write(tmp_path, name, text)
+    await open_and_wait(client, uri, text)
+    found = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=text.count("\n"), character=len(line))))
+    if found is None:
+        return None
+    items = sorted(found.items, key=lambda item: item.sort_text)
+    return [item.label for item in items]
+
+
+async def test_completion_offers_the_words_valid_at_the_cursor(client, tmp_path):
+    after_classification = await completion_labels(client, tmp_path, "(S//", "a.txt")
+    assert {"SI", "TK", "NF", "OC", "REL TO USA", "RD"} <= set(after_classification)
+    assert "FOUO" not in after_classification  # unclassified only
+    assert "WN" not in after_classification  # retired
+    # register order: SCI before AEA before dissemination controls
+    assert after_classification.index("SI") < after_classification.index("RD") < after_classification.index("NF")
+    after_noforn = await completion_labels(client, tmp_path, "(S//NF/", "b.txt")
+    assert "OC" not in after_noforn and "RS" not in after_noforn  # they come before NF
+    assert after_noforn[:2] == ["PR", "REL TO USA"]
+    banner = await completion_labels(client, tmp_path, "SECRET//NO", "c.txt")
+    assert banner == ["NOFORN", "NODIS"]
+    unclassified = await completion_labels(client, tmp_path, "(U//", "d.txt")
+    assert "SI" not in unclassified and "OC" not in unclassified and "FOUO" in unclassified
+    levels = await completion_labels(client, tmp_path, "(", "e.txt")
+    assert levels == ["TS", "S", "C", "U"]
+    assert await completion_labels(client, tmp_path, "The escort ", "f.txt") is None
+
+
+async def test_completion_in_rel_to_list_keeps_country_order(client, tmp_path):
+    assert await completion_labels(client, tmp_path, "SECRET//REL TO ", "a.txt") == ["USA"]
+    after_gbr = await completion_labels(client, tmp_path, "SECRET//REL TO USA, GBR, ", "b.txt")
+    assert "AUS" not in after_gbr and "USA" not in after_gbr and "GBR" not in after_gbr
+    assert "NZL" in after_gbr and "FVEY" in after_gbr
+    vocab = default_vocabulary()
+    trigraphs = [code for code in after_gbr if code in vocab.trigraphs]
+    assert trigraphs == sorted(trigraphs) and trigraphs[0] > "GBR"
+    assert after_gbr == trigraphs + sorted(vocab.tetragraphs)  # then every tetragraph, in order
+    partial = await completion_labels(client, tmp_path, "SECRET//REL TO USA, N", "c.txt")
+    assert partial[:2] == ["NAM", "NCL"] and all(code.startswith("N") for code in partial)
+
+
+async def test_configuration_is_the_clis_and_reloads_on_change(client, tmp_path):
+    config = tmp_path / ".marklint.yaml"
+    config.write_text("ignore: [portion-missing]\n", encoding="utf-8")
+    uri = write(tmp_path, "draft.txt", DRAFT)
+    found = await open_and_wait(client, uri, DRAFT)
+    assert [r.method for r in client.registrations] == [types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    assert [d.code for d in found] == ["MK401", "MK004"]
+    assert [s[:6] for s in summary(found)] == cli_findings(tmp_path / "draft.txt")
+    config.write_text("severity:\n  cab-missing: info\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    found = await diagnostics_for(client, uri)
+    assert [(d.code, d.severity) for d in found] == [
+        ("MK401", types.DiagnosticSeverity.Information), ("MK301", E), ("MK004", E)]
+    assert [s[:6] for s in summary(found)] == cli_findings(tmp_path / "draft.txt")
+    config.write_text("ignore: [portion-mising]\n", encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
+        types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    (broken,) = await diagnostics_for(client, uri)
+    assert broken.message.startswith(f"marklint cannot lint this file: {config}:1: unknown rule 'portion-mising'")
+
+
+SECRET_WORD = "convoy"
+
+
+async def raw_request(client: LanguageClient, msg_id: str, body: bytes) -> object:
+    """Send bytes as a request's body and wait for the server's answer to `msg_id` (the client's
+    own send_request cannot send parameters that do not fit the method)."""
+    answer: Future = Future()
+    client.protocol._request_futures[msg_id] = answer  # where pygls delivers the response to msg_id
+    client.protocol.writer.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+    return await asyncio.wait_for(asyncio.wrap_future(answer), 20)
+
+
+async def test_malformed_requests_are_answered_and_the_server_goes_on(client, tmp_path, capfd):
+    uri = write(tmp_path, "draft.txt", DRAFT)
+    await open_and_wait(client, uri, DRAFT)
+    wrong_params = json.dumps({"jsonrpc": "2.0", "id": "bad-1", "method": "textDocument/hover",
+                               "params": {"textDocument": {"uri": uri}, "position": SECRET_WORD}})
+    with pytest.raises(Exception, match="Invalid Params"):
+        await raw_request(client, "bad-1", wrong_params.encode())
+    not_json = b'{"jsonrpc": "2.0", "id": 99, "method": "textDocument/hover", "params": ' + SECRET_WORD.encode()
+    client.protocol.writer.write(b"Content-Length: %d\r\n\r\n" % len(not_json) + not_json)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=2, character=3)))
+    assert hover.contents.value.startswith("**portion** `(S//NF)`")
+    err = capfd.readouterr().err  # the server's standard error, which pytest-lsp passes on
+    assert "Unable to deserialize message\n<withheld>" in err and SECRET_WORD not in err
+    assert not any(SECRET_WORD in m.message for m in client.log_messages)
+
+
+CRASHING_SERVER = [sys.executable, "-c", """
+import marklint.server.app as app
+import marklint.server.documents as documents
+real = documents.lint
+def lint(doc, text=None):
+    if doc.path.endswith("boom.txt"):
+        raise RuntimeError("the convoy leaves at dawn")
+    return real(doc, text)
+documents.lint = lint
+app.serve()
+"""]
+
+
+async def test_a_crash_in_one_document_leaves_the_others_working(tmp_path, capfd):
+    client = await start(tmp_path, command=CRASHING_SERVER)
+    try:
+        boom = write(tmp_path, "boom.txt", DRAFT)
+        (only,) = await open_and_wait(client, boom, DRAFT)
+        assert only.message == "marklint cannot lint this file: internal error (RuntimeError)"
+        uri = write(tmp_path, "draft.txt", DRAFT)
+        assert [d.code for d in await open_and_wait(client, uri, DRAFT)] == ["MK401", "MK301", "MK004"]
+        messages = [m.message for m in client.log_messages]
+        assert f"marklint: linting {boom} failed: internal error (RuntimeError)" in messages
+        assert not any(SECRET_WORD in m for m in messages)
+        sockets = _network_sockets(client._server.pid)
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+    assert SECRET_WORD not in capfd.readouterr().err
+    assert sockets == []
+
+
+def _network_sockets(pid: int) -> list[str]:
+    """The process's sockets that are TCP or UDP (the event loop's own socket pair is not)."""
+    inodes = set()
+    for fd in os.listdir(f"/proc/{pid}/fd"):
+        target = os.readlink(f"/proc/{pid}/fd/{fd}")
+        if target.startswith("socket:["):
+            inodes.add(target[8:-1])
+    network = []
+    for table in ("tcp", "tcp6", "udp", "udp6"):
+        path = Path(f"/proc/{pid}/net/{table}")
+        if path.exists():
+            for row in path.read_text().splitlines()[1:]:
+                if row.split()[9] in inodes:
+                    network.append(f"{table} {row}")
+    return network

@@ -20,11 +20,14 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 import sys
 from collections.abc import Callable
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from marklint import __version__
 from marklint.config import forget_configs
@@ -68,12 +71,42 @@ class Options:
         return complaints
 
 
+class _Rejected:
+    """A request whose parameters do not fit its method, to be answered with `error`."""
+
+    def __init__(self, msg_id: object, error: types.ResponseError) -> None:
+        self.msg_id = msg_id
+        self.error = error
+
+
+class MarklintProtocol(LanguageServerProtocol):
+    """pygls's protocol, but a request it cannot read is answered with an error response
+    (JSON-RPC's Invalid Params) instead of being dropped, which would leave the client waiting."""
+
+    def structure_message(self, data: dict) -> object:
+        """Read a message; a malformed request becomes a _Rejected."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                return _Rejected(data["id"], exc.to_response_error())
+            raise
+
+    def handle_message(self, message: object) -> None:
+        """Answer a _Rejected request; hand anything else to pygls."""
+        if isinstance(message, _Rejected):
+            self._send_response(message.msg_id, error=message.error)
+            return
+        super().handle_message(message)
+
+
 class MarklintServer(LanguageServer):
     """pygls's LanguageServer with marklint's state: the editor's options, the lint result of
     each open document and the pending (debounced) lints."""
 
     def __init__(self) -> None:
-        super().__init__("marklint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full)
+        super().__init__("marklint", __version__, text_document_sync_kind=types.TextDocumentSyncKind.Full,
+                         protocol_cls=MarklintProtocol)
         self.options = Options()
         self.results: dict[str, FileResult] = {}
         self.pending: dict[str, asyncio.TimerHandle] = {}
@@ -268,7 +301,7 @@ class _WithoutArguments(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.args:
-            record.msg = f"{record.msg} (details withheld)"
+            record.msg = re.sub(r"%[^a-zA-Z%]*[a-zA-Z]", "<withheld>", str(record.msg))
             record.args = ()
         if record.exc_info:
             record.msg = f"{record.msg} ({record.exc_info[0].__name__})"
