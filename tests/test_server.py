@@ -114,6 +114,15 @@ async def test_open_publishes_the_cli_findings_with_codes_urls_and_ranges(client
     assert first.code_description.href.endswith("/rules/marking-form/")
 
 
+async def test_ranges_count_utf16_code_units(client, tmp_path):
+    text = "SECRET\n\n(S) First.\n\nThe convoy \N{GRINNING FACE} leaves at dawn (S).\n\nSECRET\n"
+    uri = write(tmp_path, "emoji.txt", text)
+    found = await open_and_wait(client, uri, text)
+    # "(S)" is at characters 28-31 of its line; the emoji before it is two UTF-16 code units
+    assert summary(found)[1] == ("MK302", "portion-placement", 4, 29, 4, 32, E)
+    assert [s[:2] for s in summary(found)] == [c[:2] for c in cli_findings(tmp_path / "emoji.txt")]
+
+
 async def test_change_is_debounced_and_relints_the_buffer(client, tmp_path):
     uri = write(tmp_path, "draft.txt", DRAFT)
     await open_and_wait(client, uri, DRAFT)
@@ -174,12 +183,17 @@ async def test_code_actions_fix_suppress_and_fix_all(client, tmp_path):
     assert (insert.range.start.line, insert.range.start.character) == (4, 0)
     assert insert.new_text == "# marklint: disable-next-line portion-missing --\n"
     assert actions[4].kind == types.CodeActionKind.SourceFixAll
-    # the suppression works: with a reason typed, portion-missing is gone and nothing else is new
-    text = DRAFT.replace("The escort", "# marklint: disable-next-line portion-missing -- quoted\nThe escort")
-    client.text_document_did_change(types.DidChangeTextDocumentParams(
-        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
-    assert [d.code for d in await diagnostics_for(client, uri)] == ["MK401", "MK004"]
+    # the inserted comment suppresses portion-missing and asks for a reason; with one, nothing is left
+    lines = DRAFT.splitlines(keepends=True)
+    text = "".join(lines[:4] + [insert.new_text] + lines[4:])
+    for version, (text, expected) in enumerate([
+        (text, [("MK401", E), ("MK902", W), ("MK004", E)]),
+        (text.replace("portion-missing --", "portion-missing -- quoted"), [("MK401", E), ("MK004", E)]),
+    ], start=2):
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        assert [(d.code, d.severity) for d in await diagnostics_for(client, uri)] == expected
 
 
 async def test_unsafe_fixes_only_when_configured(tmp_path):
@@ -369,3 +383,11 @@ def _network_sockets(pid: int) -> list[str]:
                 if row.split()[9] in inodes:
                     network.append(f"{table} {row}")
     return network
+
+
+async def test_without_the_server_extra_the_command_says_what_to_install():
+    hide_pygls = "import sys; sys.modules['pygls'] = None; from marklint.cli import main; sys.exit(main(['server']))"
+    run = subprocess.run([sys.executable, "-c", hide_pygls], capture_output=True, text=True, env=ENV)
+    assert (run.returncode, run.stdout) == (2, "")
+    assert run.stderr == ("marklint: `marklint server` needs the server extra (pygls is missing): "
+                          "pip install 'marklint[server]'\n")

@@ -29,7 +29,8 @@ def run(err: TextIO) -> int:
     try:
         from marklint.server.app import serve
     except ImportError as exc:
-        err.write(f"marklint: `marklint server` needs the server extra ({exc.name} is missing): "
+        missing = (exc.name or "pygls").split(".")[0]
+        err.write(f"marklint: `marklint server` needs the server extra ({missing} is missing): "
                   "pip install 'marklint[server]'\n")
         return 2
     serve()

@@ -122,8 +122,7 @@ class MarklintServer(LanguageServer):
     def target(self, uri: str) -> documents.Target:
         """The open document `uri` as marklint sees it."""
         doc = self.workspace.get_text_document(uri)
-        text = doc._source or ""  # not doc.source: that reads an unopened file from disk
-        return documents.target(uri, doc.language_id, text, self.workspace.root_path)
+        return documents.target(uri, doc.language_id, doc.source, self.workspace.root_path)
 
     def positions(self, doc: documents.Target) -> Positions:
         """Position conversion for the document's current text."""

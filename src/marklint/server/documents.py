@@ -14,6 +14,8 @@ from __future__ import annotations
 import os
 from urllib.parse import unquote, urlparse
 
+from pygls.uris import to_fs_path
+
 from marklint.config import ConfigError
 from marklint.document import InputError
 from marklint.findings import FileResult
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 # LSP language ids of the text formats, for documents whose name says nothing
 LANGUAGE_FORMATS = {
     "plaintext": "text", "text": "text", "markdown": "markdown", "restructuredtext": "rst", "rst": "rst",
-    "asciidoc": "asciidoc", "html": "html",
+    "asciidoc": "asciidoc", "adoc": "asciidoc", "html": "html",
 }
 
 
@@ -39,7 +41,7 @@ def uri_path(uri: str, root: str | None) -> str:
     the workspace folder `root` (else the working directory), so that its configuration applies."""
     parsed = urlparse(uri)
     if parsed.scheme == "file":
-        return os.path.normpath(unquote(parsed.path))
+        return os.path.normpath(to_fs_path(uri) or unquote(parsed.path))
     name = os.path.basename(unquote(parsed.path)) or "untitled"
     return os.path.join(root or os.getcwd(), name)
 
