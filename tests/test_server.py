@@ -183,6 +183,7 @@ async def test_code_actions_fix_suppress_and_fix_all(client, tmp_path):
     assert (insert.range.start.line, insert.range.start.character) == (4, 0)
     assert insert.new_text == "# marklint: disable-next-line portion-missing --\n"
     assert actions[4].kind == types.CodeActionKind.SourceFixAll
+    assert list(actions[4].edit.changes[uri]) == [edit]  # the only safe fix in the draft
     # the inserted comment suppresses portion-missing and asks for a reason; with one, nothing is left
     lines = DRAFT.splitlines(keepends=True)
     text = "".join(lines[:4] + [insert.new_text] + lines[4:])
@@ -199,20 +200,40 @@ async def test_code_actions_fix_suppress_and_fix_all(client, tmp_path):
 async def test_unsafe_fixes_only_when_configured(tmp_path):
     uri = write(tmp_path, "draft.txt", DRAFT)
     first_line = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
-    for options, expected in ((None, False), ({"unsafeFixes": True}, True)):
-        client = await start(tmp_path, options)
-        try:
-            await open_and_wait(client, uri, DRAFT)
-            actions = await client.text_document_code_action_async(types.CodeActionParams(
-                text_document=types.TextDocumentIdentifier(uri=uri), range=first_line,
-                context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.QuickFix])))
-            unsafe = [a for a in actions if a.title.startswith("Unsafe fix MK401")]
-            assert bool(unsafe) is expected
-            if unsafe:
-                assert not unsafe[0].is_preferred
-        finally:
-            await client.shutdown_session()
-            await client.stop()
+
+    async def unsafe_actions(client: LanguageClient) -> list[types.CodeAction]:
+        actions = await client.text_document_code_action_async(types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri), range=first_line,
+            context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.QuickFix])))
+        return [a for a in actions if a.title.startswith("Unsafe fix MK401")]
+
+    client = await start(tmp_path, {"unsafeFixes": True})
+    try:
+        await open_and_wait(client, uri, DRAFT)
+        (unsafe,) = await unsafe_actions(client)
+        assert unsafe.kind == types.CodeActionKind.QuickFix and not unsafe.is_preferred
+        assert unsafe.title == ("Unsafe fix MK401: insert an authority block skeleton (Classified By, Derived From, "
+                                "Declassify On) for the author to fill in")
+    finally:
+        await client.shutdown_session()
+        await client.stop()
+    client = await start(tmp_path)  # off by default; settings can turn it on later, and bad values are refused
+    try:
+        await open_and_wait(client, uri, DRAFT)
+        assert await unsafe_actions(client) == []
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+            settings={"marklint": {"unsafeFixes": "yes", "debounceMs": -1}}))
+        assert await unsafe_actions(client) == []
+        client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+            settings={"marklint": {"unsafeFixes": True}}))
+        assert len(await unsafe_actions(client)) == 1
+        assert [m.message for m in client.log_messages if m.type == types.MessageType.Warning] == [
+            "marklint: unsafeFixes must be true or false",
+            "marklint: debounceMs must be a whole number of milliseconds from 0 to 10000",
+        ]
+    finally:
+        await client.shutdown_session()
+        await client.stop()
 
 
 async def test_hover_on_portion_mark_and_banner(client, tmp_path):

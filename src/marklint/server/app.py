@@ -171,7 +171,7 @@ class MarklintServer(LanguageServer):
             self.lint(uri)
 
 
-def guarded(server: MarklintServer, what: str) -> Callable[[Callable], Callable]:
+def guarded(what: str) -> Callable[[Callable], Callable]:
     """Run a handler; on an exception log its type (with the document's URI) and answer None."""
     def decorate(handler: Callable) -> Callable:
         @functools.wraps(handler)
@@ -181,7 +181,7 @@ def guarded(server: MarklintServer, what: str) -> Callable[[Callable], Callable]
             except Exception as exc:
                 document = getattr(getattr(params, "text_document", None), "uri", "")
                 where = f" for {document}" if document else ""
-                server.log(f"{what}{where} failed: internal error ({type(exc).__name__})", types.MessageType.Error)
+                ls.log(f"{what}{where} failed: internal error ({type(exc).__name__})", types.MessageType.Error)
                 return None
         return run
     return decorate
@@ -206,24 +206,24 @@ def create_server() -> MarklintServer:
                 ls.log(f"could not watch configuration files ({type(exc).__name__})", types.MessageType.Warning)
 
     @server.feature(types.INITIALIZE)
-    @guarded(server, "initialize")
+    @guarded("initialize")
     def initialize(ls: MarklintServer, params: types.InitializeParams) -> None:
         for complaint in ls.options.update(params.initialization_options):
             ls.log(complaint, types.MessageType.Warning)
 
     @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
-    @guarded(server, "settings")
+    @guarded("settings")
     def settings(ls: MarklintServer, params: types.DidChangeConfigurationParams) -> None:
         for complaint in ls.options.update(params.settings):
             ls.log(complaint, types.MessageType.Warning)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
-    @guarded(server, "open")
+    @guarded("open")
     def did_open(ls: MarklintServer, params: types.DidOpenTextDocumentParams) -> None:
         ls.lint(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
-    @guarded(server, "change")
+    @guarded("change")
     def did_change(ls: MarklintServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         doc = ls.target(uri)
@@ -233,7 +233,7 @@ def create_server() -> MarklintServer:
             ls.lint_later(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
-    @guarded(server, "save")
+    @guarded("save")
     def did_save(ls: MarklintServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         if documents.is_configuration(ls.target(uri).path):
@@ -242,7 +242,7 @@ def create_server() -> MarklintServer:
             ls.lint(uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
-    @guarded(server, "close")
+    @guarded("close")
     def did_close(ls: MarklintServer, params: types.DidCloseTextDocumentParams) -> None:
         uri = params.text_document.uri
         ls.cancel(uri)
@@ -250,14 +250,14 @@ def create_server() -> MarklintServer:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
-    @guarded(server, "configuration reload")
+    @guarded("configuration reload")
     def watched_files(ls: MarklintServer, params: types.DidChangeWatchedFilesParams) -> None:
         if any(documents.is_configuration(documents.uri_path(change.uri, None)) for change in params.changes):
             ls.reload_configuration()
 
     @server.feature(types.TEXT_DOCUMENT_CODE_ACTION, types.CodeActionOptions(
         code_action_kinds=[types.CodeActionKind.QuickFix, FIX_ALL_KIND]))
-    @guarded(server, "code actions")
+    @guarded("code actions")
     def code_action(ls: MarklintServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         if uri in ls.pending:  # a change is waiting for its lint: actions must fit the current text
@@ -270,7 +270,7 @@ def create_server() -> MarklintServer:
                             ls.options.unsafe_fixes)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    @guarded(server, "hover")
+    @guarded("hover")
     def on_hover(ls: MarklintServer, params: types.HoverParams) -> types.Hover | None:
         doc = ls.target(params.text_document.uri)
         ctx = documents.analyse(doc)
@@ -279,7 +279,7 @@ def create_server() -> MarklintServer:
         return hover(ctx, ls.positions(doc), params.position)
 
     @server.feature(types.TEXT_DOCUMENT_COMPLETION, types.CompletionOptions(trigger_characters=TRIGGERS))
-    @guarded(server, "completion")
+    @guarded("completion")
     def on_completion(ls: MarklintServer, params: types.CompletionParams) -> types.CompletionList | None:
         doc = ls.target(params.text_document.uri)
         if doc.text is None:
