@@ -197,6 +197,25 @@ async def test_code_actions_fix_suppress_and_fix_all(client, tmp_path):
         assert [(d.code, d.severity) for d in await diagnostics_for(client, uri)] == expected
 
 
+@pytest.mark.parametrize("name, language, comment", [
+    ("draft.md", "markdown", "<!-- marklint: disable-next-line portion-placement -- -->\n"),
+    ("draft.rst", "restructuredtext", ".. marklint: disable-next-line portion-placement --\n\n"),
+    ("draft.adoc", "asciidoc", "// marklint: disable-next-line portion-placement --\n"),
+    ("draft", "restructuredtext", ".. marklint: disable-next-line portion-placement --\n\n"),  # by language id
+])
+async def test_suppress_uses_the_formats_comment_before_the_block(client, tmp_path, name, language, comment):
+    text = DRAFT.replace("The escort joins at noon.", "The escort joins\nat noon (S).")  # MK302 on line 5
+    uri = write(tmp_path, name, text)
+    await open_and_wait(client, uri, text, language)
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=5, character=3), end=types.Position(line=5, character=3)),
+        context=types.CodeActionContext(diagnostics=[])))
+    suppress = [a for a in actions if a.title.startswith("Suppress MK302")]
+    (insert,) = suppress[0].edit.changes[uri]
+    assert (insert.range.start.line, insert.range.start.character, insert.new_text) == (4, 0, comment)
+
+
 async def test_unsafe_fixes_only_when_configured(tmp_path):
     uri = write(tmp_path, "draft.txt", DRAFT)
     first_line = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))

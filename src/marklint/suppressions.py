@@ -81,6 +81,9 @@ COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
     "asciidoc": ("// ", ""),
 }
 
+# formats whose comment must be followed by a blank line (reST ends explicit markup with one)
+BLANK_LINE_AFTER = frozenset({"rst"})
+
 
 def directive_comment(fmt: str, action: str, rules: Iterable[str], reason: str) -> str | None:
     """The text of a one-line suppression comment in format `fmt` (no line ending), e.g.

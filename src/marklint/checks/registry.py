@@ -264,15 +264,6 @@ def by_key(key: str) -> RuleDoc | None:
     return _BY_KEY.get(key) or _BY_KEY.get(key.upper())
 
 
-# The documentation site: every registered rule has a page of its own under it.
-DOCS_URL = "https://marklint.readthedocs.io/en/latest/"
-
-
-def rule_url(rule: RuleDoc) -> str:
-    """The stable URL of a rule's documentation page."""
-    return f"{DOCS_URL}rules/{rule.slug}/"
-
-
 def _indented(text: str) -> str:
     return "".join(f"    {line}\n" if line else "\n" for line in text.rstrip("\n").split("\n"))
 

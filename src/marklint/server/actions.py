@@ -18,7 +18,7 @@ from marklint.findings import FileResult, Finding
 from marklint.server import documents
 from marklint.server.diagnostics import diagnostic, shown
 from marklint.server.positions import Positions
-from marklint.suppressions import directive_comment
+from marklint.suppressions import BLANK_LINE_AFTER, directive_comment
 
 FIX_ALL_KIND = types.CodeActionKind.SourceFixAll
 
@@ -84,8 +84,9 @@ def suppress_action(doc: documents.Target, finding: Finding, positions: Position
     indent = source_line[:len(source_line) - len(source_line.lstrip(" \t"))]
     offset = sum(map(len, split_lines(text)[:line - 1]))
     start = positions.to_client(line, 1)
-    edit = types.TextEdit(range=types.Range(start=start, end=start),
-                          new_text=f"{indent}{comment}{line_ending_at(text, offset)}")
+    ending = line_ending_at(text, offset)
+    blank = ending if doc.fmt in BLANK_LINE_AFTER else ""
+    edit = types.TextEdit(range=types.Range(start=start, end=start), new_text=f"{indent}{comment}{ending}{blank}")
     return _action(f"Suppress {finding.code} [{finding.rule}] here (type the reason after --)",
                    types.CodeActionKind.QuickFix, doc, edit, [diagnostic(finding, positions)])
 

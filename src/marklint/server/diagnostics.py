@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from lsprotocol import types
 
-from marklint.checks.registry import by_key, rule_url
+from marklint.checks.registry import by_key
 from marklint.findings import FileResult, Finding, Severity
+from marklint.links import rule_url
 from marklint.server.positions import Positions
 
 SOURCE = "marklint"
@@ -30,7 +31,7 @@ def diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
         range=positions.range(finding.line, finding.column, finding.end_line, finding.end_column),
         severity=SEVERITIES[finding.severity],
         code=finding.code,
-        code_description=types.CodeDescription(href=rule_url(rule)) if rule is not None else None,
+        code_description=types.CodeDescription(href=rule_url(rule.slug)) if rule is not None else None,
         source=SOURCE,
         message=f"{finding.message} [{finding.rule}]",
         data={"slug": finding.rule, "fix": finding.fix.safety if finding.fix is not None else None},
