@@ -1,5 +1,6 @@
 """The command line: `marklint [check] PATH...`, `marklint rule X`, `marklint rules`,
-`marklint parse MARKING...`, `marklint explain FILE...`.
+`marklint parse MARKING...`, `marklint explain FILE...`, `marklint server` (the language server,
+marklint.server).
 
 Exit codes: 0 nothing at or above `--fail-on`; 1 findings at or above it; 2 usage,
 configuration or input errors (other files are still linted and reported).
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import TextIO
 
-SUBCOMMANDS = ("check", "rule", "rules", "parse", "explain")
+SUBCOMMANDS = ("check", "rule", "rules", "parse", "explain", "server")
 RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
 
 
@@ -56,7 +57,7 @@ def _check_parser() -> argparse.ArgumentParser:
         prog="marklint",
         description="Lint classification markings (banners, portion marks, authority blocks).",
         epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`, "
-               "`marklint explain FILE...`.",
+               "`marklint explain FILE...`, `marklint server`.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--version", action="version", version=f"marklint {__version__}")
@@ -413,6 +414,17 @@ def run_explain(argv: list[str], out: TextIO, err: TextIO) -> int:
     return run(args.paths, Settings(rules=args.rules, show_source=args.show_source), out, err)
 
 
+def run_server(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint server`: the Language Server Protocol server over stdio (marklint[server])."""
+    import argparse
+
+    argparse.ArgumentParser(prog="marklint server",
+                            description="Run the language server over stdin and stdout.").parse_args(argv)
+    from marklint.server import run
+
+    return run(err)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `marklint` console script."""
     argv = sys.argv[1:] if argv is None else argv
@@ -425,7 +437,7 @@ def main(argv: list[str] | None = None) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
     handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse,
-               "explain": run_explain}[command]
+               "explain": run_explain, "server": run_server}[command]
     # Linting allocates many short-lived objects and few cycles: collecting every 700
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)

@@ -150,6 +150,13 @@ def explicit_config(path: str) -> Config:
     return _explicit[key]
 
 
+def forget_configs() -> None:
+    """Forget the configurations found so far: the next `find_config` reads the files again
+    (the language server calls this when a configuration file changes)."""
+    _by_directory.clear()
+    _explicit.clear()
+
+
 def _config_in(directory: str) -> Config | None:
     yaml_path = os.path.join(directory, YAML_NAME)
     if os.path.isfile(yaml_path):

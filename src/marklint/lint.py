@@ -19,6 +19,9 @@ from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
+    from datetime import date
+
+    from marklint.checks.context import CheckContext
     from marklint.checks.registry import RuleDoc
     from marklint.dates import DateFound
 
@@ -401,8 +404,9 @@ def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
 
 
 def read_bytes(path: str, data: bytes, settings: Settings) -> Document:
-    """The Document of a file's bytes under the file's effective settings (page breaks,
-    block quotes, input format). Raises InputError, RuleSetError."""
+    """Read the contents of a file into a Document as linting does (the rule set's and the
+    configuration's page breaks; `settings` must already hold the file's configuration).
+    Raises InputError or RuleSetError."""
     from marklint.readers import read_document
 
     ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)

@@ -10,11 +10,21 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from marklint.markings import VocabularyError, check, default_vocabulary, describe, load_vocabulary, parse
+from marklint.markings import (Problem, Vocabulary, VocabularyError, check, default_vocabulary, describe,
+                                load_vocabulary, parse)
 
 
 def _paint(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
+
+
+def explain(text: str, form: str, vocab: Vocabulary) -> tuple[tuple[Problem, ...], list[tuple[str, str]]]:
+    """What `marklint parse` says of one marking: its problems, or when it has none its
+    description rows (label, value): the canonical portion and banner, level and categories."""
+    problems = check(text, form, vocab=vocab)
+    if problems:
+        return tuple(problems), []
+    return (), describe(parse(text, form, vocab=vocab))
 
 
 def run(markings: list[str], form: str, out: TextIO, err: TextIO, color: bool, rules: str | None = None) -> int:
@@ -43,15 +53,13 @@ def run(markings: list[str], form: str, out: TextIO, err: TextIO, color: bool, r
             if index:
                 out.write("\n")
             out.write(_paint(text, "1", color) + "\n")
-        problems = check(text, form, vocab=vocab)
+        problems, rows = explain(text, form, vocab)
         if problems:
             status = 1
             for p in problems:
                 where = f"{p.column}:{p.end_column}:"
                 out.write(f"{where} {_paint(p.rule, '31', color)}  {p.message}\n")
             continue
-        marking = parse(text, form, vocab=vocab)
-        rows = describe(marking)
         width = max(len(label) for label, _ in rows)
         for label, value in rows:
             out.write(f"{_paint(label.ljust(width), '36', color)} : {value}\n")

@@ -891,6 +891,12 @@ def ruleset_files(name_or_path: str) -> list[str]:
     return list(_loaded(name_or_path)[1])
 
 
+def forget_rulesets() -> None:
+    """Forget the rule sets loaded so far: the next `load_ruleset` reads the files again (the
+    language server calls this when a configuration file changes)."""
+    _load.cache_clear()
+
+
 def _loaded(name_or_path: str) -> tuple[RuleSet, tuple[str, ...]]:
     return _load(name_or_path, "" if os.path.isabs(name_or_path) else os.getcwd())
 
