@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 YAML_NAME, TOML_NAME = CONFIG_NAMES
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "include-quotes", "fail-on")
+        "include", "exclude", "require-banner", "include-quotes", "fail-on", "ocr", "archive-collections")
 
 
 class ConfigError(Exception):
@@ -47,7 +47,7 @@ class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "fail_on")
+               "include", "exclude", "require_banner", "include_quotes", "fail_on", "ocr", "archive_collections")
 
     def __init__(
         self,
@@ -64,13 +64,16 @@ class Config(FrozenValue):
         require_banner: str | None = None,
         include_quotes: bool = False,
         fail_on: Severity | None = None,
+        ocr: bool | None = None,
+        archive_collections: tuple[str, ...] = (),
     ) -> None:
         self.__dict__.update(
             path=path, root=root, rules=rules, select=select, ignore=ignore,
             per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
             severity=MappingProxyType({}) if severity is None else severity,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on,
+            require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on, ocr=ocr,
+            archive_collections=archive_collections,
         )
 
 
@@ -252,6 +255,18 @@ def _validate(raw: object, path: str) -> Config:
     if "include-quotes" in section:
         values["include_quotes"] = ck.typed(section["include-quotes"], line("include-quotes"),
                                             "'include-quotes'", bool, "true or false")
+    if "ocr" in section:
+        values["ocr"] = ck.typed(section["ocr"], line("ocr"), "'ocr'", bool, "true or false")
+    if "archive-collections" in section:
+        from marklint.archives.collections import CollectionError, load_collection
+
+        paths = ck.string_list(section["archive-collections"], line("archive-collections"), "'archive-collections'")
+        values["archive_collections"] = tuple(os.path.normpath(os.path.join(root, p)) for p in paths)
+        for collection in values["archive_collections"]:
+            try:
+                load_collection(collection)
+            except CollectionError as exc:
+                raise ck.fail(line("archive-collections"), f"'archive-collections': {exc}") from None
     if "fail-on" in section:
         values["fail_on"] = Severity.parse(
             ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))

@@ -32,11 +32,14 @@ class Settings(FrozenValue):
     `select`/`ignore` hold slugs, codes or code prefixes (`MK3`). `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
     `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
+    `ocr` turns OCR tolerance on (True) or off (False); None leaves it to the collection of the
+    document's archival wrapper. `collections` are extra archive collection files
+    (`marklint.archives.collections`).
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config")
+               "exclude", "include_quotes", "input_format", "show_source", "use_config", "ocr", "collections")
 
     def __init__(
         self,
@@ -52,12 +55,14 @@ class Settings(FrozenValue):
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
+        ocr: bool | None = None,
+        collections: tuple[str, ...] = (),
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, input_format=input_format, show_source=show_source,
-            use_config=use_config,
+            use_config=use_config, ocr=ocr, collections=collections,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -97,6 +102,8 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         include=settings.include + tuple(config.include),
         exclude=settings.exclude + tuple(config.exclude),
         include_quotes=settings.include_quotes or config.include_quotes,
+        ocr=config.ocr if settings.ocr is None else settings.ocr,
+        collections=settings.collections + tuple(config.archive_collections),
     )
 
 
@@ -127,10 +134,11 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-def _document_lines(doc: Document) -> Iterator[str]:
+def _document_lines(doc: Document, wrapper_free: bool = False) -> Iterator[str]:
     """The lines `marklint.dates.document_date` reads: those holding a year, found in the
-    source (see `dates.lines_with_years`), else every line of every block (DOCX, PDF)."""
-    if doc.source is not None:
+    source (see `dates.lines_with_years`), else every line of every block (DOCX, PDF). With
+    `wrapper_free` (an archival wrapper was set aside), the lines of the remaining blocks."""
+    if doc.source is not None and not wrapper_free:
         from marklint.dates import lines_with_years
 
         return lines_with_years(doc.source)
@@ -183,7 +191,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     from marklint import dates, fixes, recognize, suppressions
     from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
 
-    doc_date = dates.document_date(_document_lines(doc))
+    from marklint.archives import archival
+
+    archive = archival.set_wrappers_aside(doc, settings.collections)
+    doc_date = dates.document_date(_document_lines(doc, archive.wrappers_found))
     ruleset, notice = resolve_ruleset(settings.rules, doc_date)
     vocab = _vocabulary(ruleset.vocabulary)
     is_exempt = _exemption_test(ruleset)
@@ -214,7 +225,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     findings.sort(key=Finding.sort_key)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [],
+        notices=[notice] if notice else [], declassification=archive.metadata,
     )
 
 
