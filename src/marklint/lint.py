@@ -206,6 +206,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         findings.extend(module.check(ctx))
     findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), ctx.classification,
                                               doc_date, ruleset))
+    if archive.wrappers_found:
+        from marklint.checks import review
+
+        findings.extend(review.check(ctx, archive.wrappers))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 

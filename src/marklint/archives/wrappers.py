@@ -32,12 +32,13 @@ class Line(Value):
 
 
 class Fact(Value):
-    """What one wrapper states: its kind, collection, first line and facts (name -> value)."""
+    """What one wrapper states: its kind, collection, where it starts (source line and column)
+    and its facts (name -> value)."""
 
-    _fields = ("kind", "collection", "line", "facts")
+    _fields = ("kind", "collection", "line", "column", "facts")
 
-    def __init__(self, kind: str, collection: str, line: int, facts: dict[str, str]) -> None:
-        self.kind, self.collection, self.line, self.facts = kind, collection, line, facts
+    def __init__(self, kind: str, collection: str, line: int, column: int, facts: dict[str, str]) -> None:
+        self.kind, self.collection, self.line, self.column, self.facts = kind, collection, line, column, facts
 
 
 class Wrappers(Value):
@@ -96,14 +97,11 @@ def find_wrappers(doc: Document, collections: tuple[Collection, ...]) -> Wrapper
                     found.pages.add(number)
                     found.note(collection)
                     facts = _facts(rule.facts, [line.text for line in page_lines], None, rule.set)
-                    found.facts.append(Fact(rule.kind, collection.name, page_lines[0].line, facts))
-    rest = lines  # wrapper pages too: their release lines state facts
-    index = 0
-    while index < len(rest):
-        line = rest[index]
+                    found.facts.append(Fact(rule.kind, collection.name, page_lines[0].line, page_lines[0].column, facts))
+    for index, line in enumerate(lines):  # wrapper pages too: their release lines state facts
         if line.line not in found.spans:
-            _match_line(line, rest, index, collections, found)
-        index += 1
+            _match_line(line, lines, index, collections, found)
+    found.spans.update((line.line, 0) for line in lines if line.page in found.pages)
     return found
 
 
@@ -143,7 +141,7 @@ def _take_line(rule: LineRule, collection: Collection, match: re.Match[str], lin
     found.spans[line.line] = start
     found.note(collection)
     facts = _facts(rule.facts, [line.text[start:]], match, rule.set)
-    found.facts.append(Fact(rule.kind, collection.name, line.line, facts))
+    found.facts.append(Fact(rule.kind, collection.name, line.line, line.column + start, facts))
 
 
 def _take_stamp(stamp: StampRule, collection: Collection, match: re.Match[str], lines: list[Line], index: int,
@@ -165,7 +163,7 @@ def _take_stamp(stamp: StampRule, collection: Collection, match: re.Match[str], 
             found.spans[line.line] = offset
             texts.append(part)
     facts = _facts(stamp.facts, [" ".join(texts), *texts], match, stamp.set)
-    found.facts.append(Fact(stamp.kind, collection.name, first.line, facts))
+    found.facts.append(Fact(stamp.kind, collection.name, first.line, first.column + start, facts))
 
 
 def _offset_at_column(line: Line, column: int) -> int | None:
