@@ -10,9 +10,10 @@ A collection file holds:
   matching `title` and at least `min-fields` lines matching `field` is a wrapper page;
 - `lines`: line rules (`kind`, `pattern`, `facts`, `set`): a line where `pattern` is found is a
   wrapper line (from the match to the line's end when a column gap precedes the match);
-- `stamps`: stamps over several lines (`kind`, `start`, `continue`, `end`, `window`, `facts`,
-  `set`): the lines after `start`, within `window` lines, where `continue` is found, until
-  `end` is found in the text gathered so far.
+- `stamps`: stamps over several lines (`kind`, `start`, `continue`, `end`, `window`,
+  `min-lines`, `facts`, `set`): the lines after `start`, within `window` lines, where
+  `continue` is found, until `end` is found in the text gathered so far; a stamp of fewer than
+  `min-lines` lines (default 1) is not one.
 
 Named groups of `pattern`, `start` and the `facts` patterns are facts of the release
 (`case`, `doc`, `record`, `docid`, `release_date`, `review_date`, `reviewer`, `decision`,
@@ -48,12 +49,13 @@ class LineRule(FrozenValue):
 class StampRule(FrozenValue):
     """A stamp over several lines: `start`, then lines where `continue_` is found."""
 
-    _fields = ("kind", "start", "continue_", "end", "window", "facts", "set")
+    _fields = ("kind", "start", "continue_", "end", "window", "min_lines", "facts", "set")
 
     def __init__(self, kind: str, start: UserPattern, continue_: UserPattern, end: UserPattern | None,
-                 window: int, facts: tuple[UserPattern, ...] = (), set: tuple[tuple[str, str], ...] = ()) -> None:
-        self.__dict__.update(kind=kind, start=start, continue_=continue_, end=end, window=window, facts=facts,
-                             set=set)
+                 window: int, min_lines: int = 1, facts: tuple[UserPattern, ...] = (),
+                 set: tuple[tuple[str, str], ...] = ()) -> None:
+        self.__dict__.update(kind=kind, start=start, continue_=continue_, end=end, window=window,
+                             min_lines=min_lines, facts=facts, set=set)
 
 
 class PageRule(FrozenValue):
@@ -87,7 +89,7 @@ _TOP_KEYS = ("name", "hint", "description", "ocr", "pages", "lines", "stamps")
 _RULE_KEYS = {
     "pages": ("kind", "title", "field", "min-fields", "facts", "set"),
     "lines": ("kind", "pattern", "facts", "set"),
-    "stamps": ("kind", "start", "continue", "end", "window", "facts", "set"),
+    "stamps": ("kind", "start", "continue", "end", "window", "min-lines", "facts", "set"),
 }
 
 
@@ -148,8 +150,12 @@ def _rule(ck, section: str, item: object, line: int) -> LineRule | StampRule | P
         if not 1 <= window <= 20:
             raise ck.fail(at("window"), "'window' must be between 1 and 20 lines")
         end = ck.regex(rule["end"], at("end"), "'end'") if "end" in rule else None
+        least = ck.typed(rule.get("min-lines", 1), at("min-lines"), "'min-lines'", int, "a number of lines")
+        if not 1 <= least <= window + 1:
+            raise ck.fail(at("min-lines"), "'min-lines' must be between 1 and the window plus one")
         return StampRule(kind, ck.regex(required("start"), at("start"), "'start'"),
-                         ck.regex(required("continue"), at("continue"), "'continue'"), end, window, facts, constants)
+                         ck.regex(required("continue"), at("continue"), "'continue'"), end, window, least, facts,
+                         constants)
     minimum = ck.typed(rule.get("min-fields", 3), at("min-fields"), "'min-fields'", int, "a number")
     return PageRule(kind, ck.regex(required("title"), at("title"), "'title'"),
                     ck.regex(required("field"), at("field"), "'field'"), minimum, facts, constants)

@@ -117,8 +117,7 @@ def _match_line(line: Line, lines: list[Line], index: int, collections: tuple[Co
     for collection in collections:
         for stamp in collection.stamps:
             match = stamp.start.search(line.text)
-            if match is not None:
-                _take_stamp(stamp, collection, match, lines, index, found)
+            if match is not None and _take_stamp(stamp, collection, match, lines, index, found):
                 return
         for rule in collection.lines:
             match = rule.pattern.search(line.text)
@@ -145,11 +144,12 @@ def _take_line(rule: LineRule, collection: Collection, match: re.Match[str], lin
 
 
 def _take_stamp(stamp: StampRule, collection: Collection, match: re.Match[str], lines: list[Line], index: int,
-                found: Wrappers) -> None:
+                found: Wrappers) -> bool:
+    """Take the stamp starting at `lines[index]`; False when it has fewer than its minimum of
+    lines (then it is not the stamp)."""
     first = lines[index]
     start = _span_start(first.text, match.start())
-    found.spans[first.line] = start
-    found.note(collection)
+    spans = {first.line: start}
     texts = [first.text[start:]]
     column = first.column + match.start()
     for line in lines[index + 1:index + 1 + stamp.window]:
@@ -160,10 +160,15 @@ def _take_stamp(stamp: StampRule, collection: Collection, match: re.Match[str], 
             continue
         part = line.text[offset:]
         if stamp.continue_.search(part):
-            found.spans[line.line] = offset
+            spans[line.line] = offset
             texts.append(part)
+    if len(spans) < stamp.min_lines:
+        return False
+    found.spans.update(spans)
+    found.note(collection)
     facts = _facts(stamp.facts, [" ".join(texts), *texts], match, stamp.set)
     found.facts.append(Fact(stamp.kind, collection.name, first.line, first.column + start, facts))
+    return True
 
 
 def _offset_at_column(line: Line, column: int) -> int | None:
