@@ -73,6 +73,11 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="color text output (auto: on a terminal, unless NO_COLOR is set)")
     parser.add_argument("--quiet", action="store_true", help="print findings only, no notes or summaries")
     parser.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
+    parser.add_argument("--ocr", action="store_const", const=True, default=None,
+                        help="tolerate OCR slips in banners, banners inside a line and OCR line breaks "
+                        "(default: on for collections configured as OCR, off otherwise)")
+    parser.add_argument("--no-ocr", dest="ocr", action="store_const", const=False,
+                        help="no OCR tolerance, even for collections configured as OCR")
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line of each finding (prints document text)")
     parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
@@ -142,6 +147,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         ignore=tuple(key for group in args.ignore for key in group),
         show_source=args.show_source,
         input_format=args.format_in,
+        ocr=args.ocr,
     )
     ran: tuple = ()
     # The default rule set (no --rules, or auto) always loads, so only another reference is

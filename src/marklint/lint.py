@@ -197,8 +197,15 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     doc_date = dates.document_date(_document_lines(doc, archive.wrappers_found))
     ruleset, notice = resolve_ruleset(settings.rules, doc_date)
     vocab = _vocabulary(ruleset.vocabulary)
+    ocr = None
+    if settings.ocr or (settings.ocr is None and archive.ocr):
+        from marklint.archives import ocr as ocr_module
+
+        ocr = ocr_module.tolerate(doc, vocab)
     is_exempt = _exemption_test(ruleset)
     pages = recognize.recognize(doc, vocab, is_exempt)
+    if ocr is not None:
+        ocr_module.settle_edges(pages)
     ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
                                is_exempt)
     findings: list[Finding] = []
@@ -216,6 +223,8 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
         findings.extend(check_generic(ctx, ruleset))
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
+    if ocr is not None:
+        findings = ocr_module.with_readings(ctx, findings, ocr)
     fixes.attach_fixes(ctx, findings)
     del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
@@ -227,9 +236,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     if settings.show_source:
         _attach_source(doc, findings)
     findings.sort(key=Finding.sort_key)
+    archive_facts = archival.facts(archive, ocr)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [], declassification=archive.metadata,
+        notices=[notice] if notice else [], archive=archive_facts,
     )
 
 

@@ -46,3 +46,17 @@ def set_wrappers_aside(doc: Document, extra: tuple[str, ...] = ()) -> Archive:
     set_aside(doc, wrappers)
     ocr = any(c.ocr for c in hinted if c.name in wrappers.collections)
     return Archive(wrappers, declassification_metadata(wrappers), ocr)
+
+
+def facts(archive: Archive, ocr) -> dict[str, object] | None:
+    """`FileResult.archive` for a document: its declassification metadata and what OCR
+    tolerance (an `marklint.archives.ocr.OcrResult`, or None when it was off) read; None for a
+    document with neither."""
+    if archive.metadata is None and ocr is None:
+        return None
+    return {
+        "declassification": archive.metadata,
+        "ocr": ocr is not None,
+        "ocr_readings": len(ocr.corrections) if ocr is not None else 0,
+        "illegible_pages": sorted(ocr.illegible) if ocr is not None else [],
+    }

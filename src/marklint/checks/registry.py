@@ -264,6 +264,12 @@ RULES: tuple[RuleDoc, ...] = (
         good="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL — Reason: 1.4(D) — Declassify on: 01/20/2036\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
     ),
     RuleDoc(
+        "MK805", "ocr-recognised", I, "a banner read with OCR tolerance (a one-character slip, or a banner inside a line), with its confidence",
+        why='B-01, B-03 (banners top and bottom) on scanned releases: OCR misreads banner letters (`SEGRET`, `5ECRET`, `CONFIDENTlAL`) and merges columns, which would hide the banner and report it missing. With `--ocr` (or for a collection configured `ocr: true`, such as the NARA JFK collection) marklint reads such a banner and says so, with a confidence below 1, so that a reviewer can check the scan. Not a defect of the document (see docs/archives.md).',
+        bad="2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\nSEGRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
+        good="2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
+    ),
+    RuleDoc(
         "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",
         why="Not a marking rule (no marking-rules.md id): a waiver that silences nothing hides no problem today but would silently hide a real one later, for example a new error on the line after a corrected portion. Remove it, or name the rule that actually fires. A directive that names an unknown rule, or no rule at all, is reported too. Suppressions are described in the README (CI and pre-commit).",
         bad="SECRET\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\n(S) The convoy leaves at dawn.\n\nSECRET\n",
