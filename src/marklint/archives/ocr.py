@@ -145,8 +145,9 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
         if _illegible(page.blocks):
             result.illegible.add(page.number)
             continue
-        blocks = _rejoined(page.blocks) if _blank_line_layout(page.blocks) else page.blocks
-        page.blocks = [part for block in blocks for part in _read_block(block, vocab, result)]
+        layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
+        blocks = [part for block in page.blocks for part in _read_block(block, vocab, result)]
+        page.blocks = _rejoined(blocks) if layout else blocks
     return result
 
 
