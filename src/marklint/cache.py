@@ -104,7 +104,7 @@ def result_to_json(result: FileResult) -> list:
     """A FileResult, without its path, as compact JSON data (rows, not objects: a cached run
     decodes thousands) and without any document text."""
     return [result.pages, result.ruleset, list(result.notices),
-            [_finding_to_json(f, result.path) for f in result.findings], result.archive]
+            [_finding_to_json(f, result.path) for f in result.findings], result.facts]
 
 
 def _finding_to_json(finding: Finding, path: str) -> list:
@@ -125,7 +125,7 @@ _SEVERITIES = {int(severity): severity for severity in Severity}  # faster than 
 def result_from_json(path: str, data: list) -> FileResult:
     """The inverse of `result_to_json` for the file at `path`; raises (TypeError, ValueError,
     ...) on bad data."""
-    pages, ruleset, notices, rows, archive = data
+    pages, ruleset, notices, rows, facts = data
     findings = []
     for (where, line, column, end_line, end_column, code, rule, severity, message, page, marking,
          fix, suppression) in rows:
@@ -136,7 +136,7 @@ def result_from_json(path: str, data: list) -> FileResult:
             None if suppression is None else Suppression(*suppression),
         ))
     return FileResult(path=path, findings=findings, pages=int(pages), ruleset=ruleset,
-                      notices=[str(n) for n in notices], archive=archive)
+                      notices=[str(n) for n in notices], facts=facts)
 
 
 def _dependency(path: str) -> list:

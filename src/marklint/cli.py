@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import TextIO
 
-SUBCOMMANDS = ("check", "rule", "rules", "parse")
+SUBCOMMANDS = ("check", "rule", "rules", "parse", "report")
 RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
 
 
@@ -47,7 +47,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="marklint",
         description="Lint classification markings (banners, portion marks, authority blocks).",
-        epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`.",
+        epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`, "
+        "`marklint report PATH...` (a collection's CSV and HTML report).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--version", action="version", version=f"marklint {__version__}")
@@ -338,13 +339,21 @@ def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
     return run(args.markings, args.form, out, err, _use_color(args.color, out))
 
 
+def run_report(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint report`: a collection's CSV and HTML report (marklint.archives.report_command)."""
+    from marklint.archives.report_command import run_report as report
+
+    return report(argv, out, err)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `marklint` console script."""
     argv = sys.argv[1:] if argv is None else argv
     out, err = sys.stdout, sys.stderr
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
-    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse}[command]
+    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse,
+               "report": run_report}[command]
     # Linting allocates many short-lived objects and few cycles: collecting every 700
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)

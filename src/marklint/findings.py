@@ -131,24 +131,22 @@ class FileResult(Value):
 
     `error` is set when the file could not be read (not text, missing, unreadable, a missing
     optional dependency): the run then exits 2, but other files are still linted.
-    `archive` holds what marklint learned about an archival release (None for other
-    documents): `declassification` (the wrapper's metadata, `marklint.archives.metadata`),
-    `ocr` (whether OCR tolerance was on), `ocr_readings` (tolerant matches) and
-    `illegible_pages`. Mutable and compared by value.
+    `facts` holds the per-document facts (`marklint.archives.facts`), JSON-ready, or None when
+    the file could not be read. Mutable and compared by value.
     """
 
-    _fields = ("path", "findings", "pages", "ruleset", "error", "notices", "archive")
+    _fields = ("path", "findings", "pages", "ruleset", "error", "notices", "facts")
 
     def __init__(self, path: str, findings: list[Finding] | None = None, pages: int = 0, ruleset: str | None = None,
                  error: str | None = None, notices: list[str] | None = None,
-                 archive: dict[str, object] | None = None) -> None:
+                 facts: dict[str, object] | None = None) -> None:
         self.path = path
         self.findings = [] if findings is None else findings
         self.pages = pages
         self.ruleset = ruleset
         self.error = error
         self.notices = [] if notices is None else notices
-        self.archive = archive
+        self.facts = facts
 
 
 def edit_to_dict(edit: Edit) -> dict[str, object]:

@@ -211,8 +211,8 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
-    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), ctx.classification,
-                                              doc_date, ruleset))
+    cab = authority.find_authority_block(doc)
+    findings.extend(authority.check_authority(doc, cab, ctx.classification, doc_date, ruleset))
     if archive.wrappers_found:
         from marklint.checks import review
 
@@ -226,6 +226,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     if ocr is not None:
         findings = ocr_module.with_readings(ctx, findings, ocr)
     fixes.attach_fixes(ctx, findings)
+    from marklint.archives import facts as document_facts
+
+    facts = document_facts.document_facts(ctx, doc_date, cab is not None)
+    facts.update(archival.facts(archive, ocr))
     del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]
@@ -236,10 +240,10 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     if settings.show_source:
         _attach_source(doc, findings)
     findings.sort(key=Finding.sort_key)
-    archive_facts = archival.facts(archive, ocr)
+    document_facts.add_finding_facts(facts, findings)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [], archive=archive_facts,
+        notices=[notice] if notice else [], facts=facts,
     )
 
 

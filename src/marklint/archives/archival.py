@@ -48,12 +48,10 @@ def set_wrappers_aside(doc: Document, extra: tuple[str, ...] = ()) -> Archive:
     return Archive(wrappers, declassification_metadata(wrappers), ocr)
 
 
-def facts(archive: Archive, ocr) -> dict[str, object] | None:
-    """`FileResult.archive` for a document: its declassification metadata and what OCR
-    tolerance (an `marklint.archives.ocr.OcrResult`, or None when it was off) read; None for a
-    document with neither."""
-    if archive.metadata is None and ocr is None:
-        return None
+def facts(archive: Archive, ocr) -> dict[str, object]:
+    """The archival facts of a document: its declassification metadata (None without a
+    wrapper), whether OCR tolerance was on, how many tolerant readings it made and the
+    illegible pages (`ocr` is a `marklint.archives.ocr.OcrResult`, or None when it was off)."""
     return {
         "declassification": archive.metadata,
         "ocr": ocr is not None,

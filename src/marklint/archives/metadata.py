@@ -25,6 +25,26 @@ def exemptions_in(text: str) -> list[str]:
     return found
 
 
+_NUMERIC_DATE_RE = re.compile(r"(?P<m>\d{1,2})[/-](?P<d>\d{1,2})[/-](?P<y>\d{4}|\d{2})$")
+
+
+def iso_date(text: str) -> str:
+    """A wrapper's US numeric date (`08/31/2015`, `11-04-2021`, `9/10/00`) in ISO form; any
+    other value (a year, an impossible date such as OCR's `00-15-2023`) as written."""
+    from datetime import date
+
+    match = _NUMERIC_DATE_RE.match(text.strip())
+    if match is None:
+        return text
+    year = int(match["y"])
+    if len(match["y"]) == 2:
+        year += 1900 if year > 40 else 2000
+    try:
+        return date(year, int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return text
+
+
 def _unique(values) -> list[str]:
     seen: list[str] = []
     for value in values:
@@ -46,7 +66,7 @@ def declassification_metadata(wrappers: Wrappers) -> dict[str, object]:
     for fact in wrappers.facts:
         if "exemptions" in fact.facts:
             exemptions.extend(exemptions_in(fact.facts["exemptions"]))
-    release = values("release_date") or values("release_year")
+    release = [iso_date(value) for value in values("release_date")] or values("release_year")
     return {
         "collections": list(wrappers.collections),
         "wrapper_pages": sorted(wrappers.pages),
@@ -55,13 +75,15 @@ def declassification_metadata(wrappers: Wrappers) -> dict[str, object]:
         "case_numbers": values("case"),
         "document_numbers": values("doc", "record", "docid"),
         "release_date": release[0] if release else None,
-        "review_dates": values("review_date"),
+        "review_dates": _unique(iso_date(value) for value in values("review_date")),
         "reviewers": values("reviewer"),
         "release_decision": [value.lower() for value in values("decision")],
         "exemptions": _unique(exemptions),
         "review_blocks": [
-            {"line": fact.line, **{key: fact.facts[key] for key in ("review_date", "reviewer", "class", "reason",
-                                                                    "declassify_on") if key in fact.facts}}
+            {"line": fact.line, **{key: iso_date(fact.facts[key]) if key in ("review_date", "declassify_on")
+                                   else fact.facts[key]
+                                   for key in ("review_date", "reviewer", "class", "reason", "declassify_on")
+                                   if key in fact.facts}}
             for fact in wrappers.facts if fact.kind == "review-block"
         ],
     }
