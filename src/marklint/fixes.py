@@ -65,6 +65,7 @@ def attach_fixes(ctx: CheckContext, findings: Iterable[Finding]) -> None:
     wanted = {(f.line, f.column) for f in findings if f.rule in MARKING_RULES}
     by_position = _marking_fixes(ctx, wanted) if wanted else {}
     by_page = {pm.page.number: pm for pm in ctx.pages}
+    banners = {(m.line, m.column): (page, m) for page in ctx.pages for m in page.banners}
     for finding in findings:
         if finding.rule in MARKING_RULES:
             finding.fix = by_position.get((finding.rule, finding.line, finding.column))
@@ -73,7 +74,7 @@ def attach_fixes(ctx: CheckContext, findings: Iterable[Finding]) -> None:
             if page is not None:
                 finding.fix = _missing_banner_fix(ctx, page)
         elif finding.rule in ("banner-under-classified", "banner-rollup"):
-            finding.fix = _raise_banner_fix(ctx, finding)
+            finding.fix = _raise_banner_fix(ctx, banners.get((finding.line, finding.column)))
         elif finding.rule == "cab-missing":
             finding.fix = _cab_fix(ctx)
 
@@ -170,7 +171,7 @@ def _missing_banner_fix(ctx: CheckContext, page: PageMarks) -> Fix | None:
         banner = present.marking
         overall = ctx.overall_marking
         agrees = banner == page_rollup or (
-            banner == overall and overall == _rollup(ctx, ctx.portions)
+            banner == overall and overall == ctx.document_rollup
         )
         safety = SAFE if agrees else UNSAFE
         what = "copy the page's other banner" + ("" if agrees else ", which disagrees with the roll-up")
@@ -241,18 +242,19 @@ def _insert_after(doc: Document, block: Block, banner: str) -> Edit:
     return Edit(line, column, line, column, "\n\n" + banner)
 
 
-def _raise_banner_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
-    """Replace the banner a finding is about, and every banner with the same marking in its
-    scope, with the roll-up: the document's portions for the overall banner (its twins on every
-    page carry the overall banner too), else the page's portions (the banners on that page)."""
-    pages = ctx.pages
-    banner = next((m for p in pages for m in p.banners if (m.line, m.column) == (finding.line, finding.column)), None)
-    if banner is None or banner.marking is None or banner.cable:
+def _raise_banner_fix(ctx: CheckContext, located: tuple[PageMarks, Mark] | None) -> Fix | None:
+    """Replace the banner a finding is about (`located`: its page and mark), and every banner
+    with the same marking in its scope, with the roll-up: the document's portions for the
+    overall banner (its twins on every page carry the overall banner too), else the page's
+    portions (the banners on that page)."""
+    if located is None:
+        return None
+    page, banner = located
+    if banner.marking is None or banner.cable:
         return None
     if ctx.overall is not None and banner is ctx.overall:
-        rolled, scope = _rollup(ctx, ctx.portions), pages
+        rolled, scope = ctx.document_rollup, ctx.pages
     else:
-        page = next(p for p in pages if banner in p.banners)
         rolled, scope = _rollup(ctx, _page_portions(page)), [page]
     if rolled is None or rolled == banner.marking or not _only_raises(banner.marking, rolled):
         return None

@@ -126,7 +126,7 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
             f"{highest.marking.level}) and there is no compilation statement",
             page,
         ))
-    expected = ctx.rollup(ctx.portions)
+    expected = ctx.document_rollup
     missing = sorted(controls(expected) - controls(banner))
     extra = sorted(controls(banner) - controls(expected))
     if extra and justified():

@@ -66,6 +66,7 @@ class CheckContext:
         self._text: str | None = None
         self._highest: Mark | None = None
         self._markings: list[Marking] | None = None
+        self._document_rollup: Marking | None = None
         first_banner = next((page.banners[0] for page in self.pages if page.banners), None)
         first = self.pages[0] if self.pages else None
         self.overall: Mark | None = (first.top or first.bottom if first else None) or first_banner
@@ -141,6 +142,14 @@ class CheckContext:
             distinct = list(dict(zip(map(id, markings), markings)).values())
             found = _rollups[key] = (distinct, rollup(distinct, options=options))
         return found[1]
+
+    @property
+    def document_rollup(self) -> Marking | None:
+        """The roll-up of every parsed portion mark of the document (None when there are none),
+        computed once: fixes ask for it once per page."""
+        if self._document_rollup is None and self.portions:
+            self._document_rollup = self.rollup(self.portions)
+        return self._document_rollup
 
     def has_compilation_statement(self) -> bool:
         """Whether the document explains a classification by compilation (T-03)."""
