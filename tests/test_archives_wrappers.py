@@ -192,3 +192,20 @@ def test_a_bad_collection_file_is_one_line_naming_file_and_line(tmp_path, conten
     assert run.returncode == 2
     assert message in run.stderr
     assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+
+
+def test_editing_a_configured_collection_invalidates_cached_results(tmp_path):
+    collection = tmp_path / "archive.yaml"
+    collection.write_text("name: county\nhint: 'COUNTY'\nlines:\n  - kind: release-line\n    pattern: '^COUNTY RELEASE$'\n")
+    (tmp_path / ".marklint.yaml").write_text("archive-collections: [archive.yaml]\n")
+    (tmp_path / "doc.txt").write_text("COUNTY RELEASE\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n"
+                                      "Classified By: Jane Smith, Director\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n")
+
+    def run():
+        return subprocess.run([sys.executable, "-m", "marklint", "doc.txt"], capture_output=True, text=True,
+                              cwd=tmp_path)
+
+    assert run().returncode == 0
+    collection.write_text("name: county\nhint: 'COUNTY'\nlines:\n  - kind: release-line\n    pattern: '^NOTHING$'\n")
+    second = run()
+    assert "banner-missing-top" in second.stdout and second.returncode == 1
