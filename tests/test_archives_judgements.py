@@ -10,10 +10,11 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings I reject: overall, and among documents judged by the rule set of their
-# own era. Issue 15's era rule sets remove most of the rest (portion-missing on documents from
-# before portion marking was required); the goal is below one in five.
-REJECTED_OVERALL = 557 / 700
-REJECTED_OWN_ERA = 62 / 190
+# own era (below one in five). Most of the rest are findings on documents that no shipped rule
+# set covers or whose date was misread (portion-missing before portion marking was required),
+# which issue 15's era rule sets and date of origin remove.
+REJECTED_OVERALL = 518 / 659
+REJECTED_OWN_ERA = 23 / 149
 
 
 def _groups():
@@ -37,7 +38,7 @@ def test_rejected_shares():
         return sum(g["count"] for g in selected if g["judgement"] == "reject") / sum(g["count"] for g in selected)
 
     assert share(groups) == REJECTED_OVERALL
-    assert share([g for g in groups if g["own_era"]]) == REJECTED_OWN_ERA
+    assert share([g for g in groups if g["own_era"]]) == REJECTED_OWN_ERA < 1 / 5
 
 
 def test_the_archival_rules_are_agreed():
