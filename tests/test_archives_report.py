@@ -104,3 +104,17 @@ def test_report_command_through_main(tmp_path):
 def test_report_needs_a_path():
     run = subprocess.run([sys.executable, "-m", "marklint", "report"], capture_output=True, text=True)
     assert run.returncode == 2 and "PATH" in run.stderr
+
+
+def test_report_on_a_dask_cluster(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(REAL / "state_foia" / "state_2012_email_donilon_confidential_noforn_14g.txt", docs / "a.txt")
+    (docs / "b.txt").write_text("SECRET\n\n(S) Text.\n\nSECRET\n")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
+        code, out, _ = _run(tmp_path, "--dask", cluster.scheduler_address)
+    assert code == 0
+    rows = {row["path"].rsplit("/", 1)[1]: row for row in csv.DictReader((tmp_path / "out.csv").open())}
+    assert rows["a.txt"]["document_numbers"] == "C05793752"
+    assert rows["b.txt"]["verdict"] == "findings"
