@@ -209,3 +209,45 @@ def test_editing_a_configured_collection_invalidates_cached_results(tmp_path):
     collection.write_text("name: county\nhint: 'COUNTY'\nlines:\n  - kind: release-line\n    pattern: '^NOTHING$'\n")
     second = run()
     assert "banner-missing-top" in second.stdout and second.returncode == 1
+
+
+COVER_LETTER = """Office of Information Programs and Services
+Washington, D.C. 20520
+
+March 3, 2016
+
+Dear Requester:
+
+This responds to your Freedom of Information Act request, FOIA Request No. F-2014-20439.
+We have processed 12 documents. Ten are released in full and two are released in part;
+the withheld material is exempt under exemptions (b)(1) and (b)(6).
+
+Sincerely,
+Jane Smith, Chief
+\fSECRET
+
+(S) The convoy leaves at dawn.
+
+Classified By: Jane Smith, Director
+Reason: 1.4(c)
+Declassify On: 20451231
+
+SECRET
+"""
+
+
+def test_a_foia_cover_letter_is_a_wrapper_page():
+    result = lint_text(COVER_LETTER)
+    assert result.findings == []
+    facts = result.facts["declassification"]
+    assert facts["wrapper_pages"] == [1]
+    assert facts["case_numbers"] == ["F-2014-20439"]
+    assert facts["exemptions"] == ["(b)(1)", "(b)(6)"]
+    # the date of origin is not the letter's
+    assert result.facts["date_of_origin"] is None
+
+
+def test_a_memo_about_foia_litigation_is_no_cover_letter():
+    text = ("SECRET\n\nMarch 3, 1989\n\nMEMORANDUM FOR: General Counsel\n\n(S) In the FOIA case Knight v. CIA the "
+            "court ruled for the Agency.\n\nSECRET\n")
+    assert lint_text(text, rules="us-eo12356").facts["declassification"] is None
