@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import argparse
     from typing import TextIO
 
-SUBCOMMANDS = ("check", "rule", "rules", "parse", "explain", "server")
+SUBCOMMANDS = ("check", "rule", "rules", "parse", "explain", "server", "report")
 RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
 
 
@@ -57,7 +57,8 @@ def _check_parser() -> argparse.ArgumentParser:
         prog="marklint",
         description="Lint classification markings (banners, portion marks, authority blocks).",
         epilog="Other commands: `marklint rule SLUG|CODE`, `marklint rules`, `marklint parse MARKING...`, "
-               "`marklint explain FILE...`, `marklint server`.",
+               "`marklint explain FILE...`, `marklint server`, `marklint report PATH...` (a collection's CSV "
+               "and HTML report).",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories; - for stdin")
     parser.add_argument("--version", action="version", version=f"marklint {__version__}")
@@ -92,6 +93,11 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="color text output (auto: on a terminal, unless NO_COLOR is set)")
     parser.add_argument("--quiet", action="store_true", help="print findings only, no notes or summaries")
     parser.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
+    parser.add_argument("--ocr", action="store_const", const=True, default=None,
+                        help="tolerate OCR slips in banners, banners inside a line and OCR line breaks "
+                        "(default: on for collections configured as OCR, off otherwise)")
+    parser.add_argument("--no-ocr", dest="ocr", action="store_const", const=False,
+                        help="no OCR tolerance, even for collections configured as OCR")
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line of each finding (prints document text)")
     parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
@@ -145,6 +151,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
         config_file=args.config,
         date=args.date,
         skip_speaker_notes=args.skip_speaker_notes,
+        ocr=args.ocr,
     )
     if args.diff and not args.show_source:
         err.write("marklint: --diff prints document lines: add --show-source to allow it\n")
@@ -425,6 +432,13 @@ def run_server(argv: list[str], out: TextIO, err: TextIO) -> int:
     return run(err)
 
 
+def run_report(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint report`: a collection's CSV and HTML report (marklint.archives.report_command)."""
+    from marklint.archives.report_command import run_report as report
+
+    return report(argv, out, err)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `marklint` console script."""
     argv = sys.argv[1:] if argv is None else argv
@@ -437,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
     handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse,
-               "explain": run_explain, "server": run_server}[command]
+               "explain": run_explain, "server": run_server, "report": run_report}[command]
     # Linting allocates many short-lived objects and few cycles: collecting every 700
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)

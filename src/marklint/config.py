@@ -39,7 +39,8 @@ if TYPE_CHECKING:
 
 YAML_NAME, TOML_NAME = ".marklint.yaml", "pyproject.toml"  # looked for in this order, per directory
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "include-quotes", "exempt", "skip-speaker-notes", "fail-on")
+        "include", "exclude", "require-banner", "include-quotes", "exempt", "skip-speaker-notes", "fail-on", "ocr",
+        "archive-collections")
 
 
 class ConfigError(Exception):
@@ -50,7 +51,8 @@ class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "exempt", "skip_speaker_notes", "fail_on")
+               "include", "exclude", "require_banner", "include_quotes", "exempt", "skip_speaker_notes", "fail_on",
+               "ocr", "archive_collections")
 
     def __init__(
         self,
@@ -69,6 +71,8 @@ class Config(FrozenValue):
         exempt: tuple[str, ...] = (),
         skip_speaker_notes: bool = False,
         fail_on: Severity | None = None,
+        ocr: bool | None = None,
+        archive_collections: tuple[str, ...] = (),
     ) -> None:
         self.__dict__.update(
             path=path, root=root, rules=rules, select=select, ignore=ignore,
@@ -76,7 +80,7 @@ class Config(FrozenValue):
             severity=MappingProxyType({}) if severity is None else severity,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             require_banner=require_banner, include_quotes=include_quotes, exempt=exempt,
-            skip_speaker_notes=skip_speaker_notes, fail_on=fail_on,
+            skip_speaker_notes=skip_speaker_notes, fail_on=fail_on, ocr=ocr, archive_collections=archive_collections,
         )
 
 
@@ -313,6 +317,18 @@ def _validate(raw: object, path: str) -> Config:
     if "skip-speaker-notes" in section:
         values["skip_speaker_notes"] = ck.typed(section["skip-speaker-notes"], line("skip-speaker-notes"),
                                                 "'skip-speaker-notes'", bool, "true or false")
+    if "ocr" in section:
+        values["ocr"] = ck.typed(section["ocr"], line("ocr"), "'ocr'", bool, "true or false")
+    if "archive-collections" in section:
+        from marklint.archives.collections import CollectionError, load_collection
+
+        paths = ck.string_list(section["archive-collections"], line("archive-collections"), "'archive-collections'")
+        values["archive_collections"] = tuple(os.path.normpath(os.path.join(root, p)) for p in paths)
+        for collection in values["archive_collections"]:
+            try:
+                load_collection(collection)
+            except CollectionError as exc:
+                raise ck.fail(line("archive-collections"), f"'archive-collections': {exc}") from None
     if "fail-on" in section:
         values["fail_on"] = Severity.parse(
             ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))

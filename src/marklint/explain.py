@@ -80,7 +80,7 @@ def run(paths: list[str], settings, out: TextIO, err: TextIO) -> int:
         try:
             file_settings = effective_settings(path, settings)
             doc = read_bytes(path, read_path(path), file_settings)
-            ctx, notice, _ = recognized(doc, file_settings)
+            ctx, notice, *_ = recognized(doc, file_settings)
         except (InputError, RuleSetError, ConfigError) as exc:
             err.write(f"marklint: {path}: {exc}\n")
             status = 2

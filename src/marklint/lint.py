@@ -41,12 +41,15 @@ class Settings(FrozenValue):
     ones) and, in the effective settings of a file, the configuration file in use.
     `date` (`--date`) is the date of origin, overriding the one read from the document.
     `skip_speaker_notes` leaves slides' speaker notes out (ReaderOptions.skip_speaker_notes).
+    `ocr` turns OCR tolerance on (True) or off (False); None leaves it to the collection of the
+    document's archival wrapper. `collections` are extra archive collection files
+    (`marklint.archives.collections`).
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
                "exclude", "include_quotes", "exempt", "input_format", "show_source", "use_config",
-               "config_file", "date", "skip_speaker_notes")
+               "config_file", "date", "skip_speaker_notes", "ocr", "collections")
 
     def __init__(
         self,
@@ -66,12 +69,15 @@ class Settings(FrozenValue):
         config_file: str | None = None,
         date: date | None = None,
         skip_speaker_notes: bool = False,
+        ocr: bool | None = None,
+        collections: tuple[str, ...] = (),
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
             include_quotes=include_quotes, exempt=exempt, input_format=input_format, show_source=show_source,
             use_config=use_config, config_file=config_file, date=date, skip_speaker_notes=skip_speaker_notes,
+            ocr=ocr, collections=collections,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -110,6 +116,8 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         exempt=tuple(config.exempt) + settings.exempt,
         config_file=config.path,
         skip_speaker_notes=settings.skip_speaker_notes or config.skip_speaker_notes,
+        ocr=config.ocr if settings.ocr is None else settings.ocr,
+        collections=settings.collections + tuple(config.archive_collections),
     )
 
 
@@ -173,11 +181,18 @@ def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
 _DATING_CHARS = 200_000
 
 
-def dating(doc: Document, override: date | None = None):
-    """The document's Dating (`marklint.dates`); `override` (--date) replaces its origin."""
+def dating(doc: Document, override: date | None = None, copy_lines: frozenset[int] = frozenset()):
+    """The document's Dating (`marklint.dates`); `override` (--date) replaces its origin.
+    `copy_lines` are source lines whose dates are the copy's (the lines of an archival wrapper
+    page such as a FOIA cover letter): they are not read. Other wrapper lines are: the date
+    finder records a release or review stamp's date apart (`marklint.copydates`), and an
+    identification form's DATE field is the document's own date."""
     from marklint.dates import DateFound, Dating, date_of_origin
 
-    found = date_of_origin(_numbered_lines(doc))
+    lines = _numbered_lines(doc)
+    if copy_lines:
+        lines = ((number, line) for number, line in lines if number not in copy_lines)
+    found = date_of_origin(lines)
     if override is not None:
         return Dating(DateFound(override, 0, "override"), found.copy_dates)
     return found
@@ -234,21 +249,37 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
 
 
 def recognized(doc: Document, settings: Settings):
-    """(CheckContext, notice, Dating): the document's date, rule set (and --rules auto's
-    notice), banners, portion marks and structure, as the checks (and `marklint explain`) see
-    them."""
+    """(CheckContext, notice, Dating, Archive, OCR readings or None): the document with its
+    archival wrapper set aside (`marklint.archives`), its date, rule set (and --rules auto's
+    notice), banners, portion marks and structure, as the checks (and `marklint explain`)
+    see them."""
     from marklint import recognize
+    from marklint.archives import archival
     from marklint.checks import context
 
-    dates = dating(doc, settings.date)
+    pages_before = {page.number: page for page in doc.pages}
+    archive = archival.set_wrappers_aside(doc, settings.collections)
+    wrappers = archive.wrappers
+    document_dated = {  # the lines of wrapper pages whose dates are the document's (an identification form)
+        block.line + row for number in wrappers.pages - wrappers.copy_dated for block in pages_before[number].blocks
+        for row in range(block.text.count("\n") + 1)}
+    copy_lines = frozenset(line for line in wrappers.spans if wrappers.covers(line) and line not in document_dated)
+    dates = dating(doc, settings.date, copy_lines)
     origin = dates.origin
     ruleset, notice = resolve_ruleset(settings.rules, origin, settings.rules == AUTO and _cui_bannered(doc))
     vocab = _vocabulary(ruleset.vocabulary)
+    ocr = None
+    if settings.ocr or (settings.ocr is None and archive.ocr):
+        from marklint.archives import ocr as ocr_module
+
+        ocr = ocr_module.tolerate(doc, vocab)
     exemption = exemption_test(ruleset, settings.exempt)
     pages = recognize.recognize(doc, vocab, exemption)
+    if ocr is not None:
+        ocr_module.settle_edges(pages)
     ctx = context.CheckContext(doc, ruleset, vocab, pages, origin.date if origin is not None else None,
                                settings.require_banner or "when-marked", exemption)
-    return ctx, notice, dates
+    return ctx, notice, dates, archive, ocr
 
 
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
@@ -260,22 +291,33 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     from marklint.excerpt import redact
     from marklint.checks import authority, banners, cui, formats, markings, portions, transmittal
 
-    ctx, notice, dates = recognized(doc, settings)
+    ctx, notice, dates, archive, ocr = recognized(doc, settings)
     ruleset, doc_date, pages = ctx.ruleset, ctx.date, ctx.pages
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
     cab = authority.find_authority_block(doc)
     findings.extend(authority.check_authority(doc, cab, _claimed(ctx), doc_date, ruleset))
+    if archive.wrappers_found:
+        from marklint.checks import review
+
+        findings.extend(review.check(ctx, archive.wrappers))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 
         findings.extend(check_generic(ctx, ruleset))
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
+    if ocr is not None:
+        from marklint.archives import ocr as ocr_module
+
+        findings = ocr_module.with_readings(ctx, findings, ocr)
     fixes.attach_fixes(ctx, findings)
+    from marklint.archives import archival
+
     why = notice or ("named by --rules or the configuration" if settings.rules else "the default rule set")
     facts = summary.document_facts(ctx, dates, why, cab)
+    facts.update(archival.facts(archive, ocr))
     del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]

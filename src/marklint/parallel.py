@@ -354,15 +354,17 @@ def cache_context(path: str, settings) -> str | None:
 
 
 def _depend(cache: Cache, context: str) -> bool:
-    """Record in `cache` the rule and vocabulary files that results under `context` depend on
-    (besides the shipped ones, which are part of the context itself); False when they cannot
-    be known or read, and results under `context` must not be cached (linting reports the
-    rule set's error)."""
+    """Record in `cache` the rule, vocabulary and archive collection files that results under
+    `context` depend on (besides the shipped ones, which are part of the context itself); False
+    when they cannot be known or read, and results under `context` must not be cached (linting
+    reports the rule set's error)."""
     from marklint.ruleset import RuleSetError, ruleset_files
 
-    rules = _context_settings[context].rules
+    settings = _context_settings[context]
+    rules = settings.rules
     try:
-        cache.depend(context, [] if rules is None or rules == AUTO else ruleset_files(rules))
+        cache.depend(context, [*([] if rules is None or rules == AUTO else ruleset_files(rules)),
+                               *settings.collections])
     except (RuleSetError, OSError):
         return False
     return True

@@ -19,8 +19,11 @@ Fields (a consumer must ignore fields it does not know; new ones are only ever a
 - `authority_block` (true/false) and `authority_lines`: the kinds of its lines in order
   (`classified-by`, `derived-from`, `declassify-on`, `review-on`, `group`, `gds`, `exempt`...)
 - `findings`: counts by rule slug (suppressed findings left out)
-- `verdict`: `clean` (marked, no finding), `findings`, `unmarked` (no marking at all, no
-  finding) or `unreadable` (the file could not be read; see `error`)
+- `declassification`, `ocr`, `ocr_readings`, `illegible_pages`: what the archival step found
+  (`marklint.archives.archival.facts`)
+- `verdict`: `clean` (marked, no finding but OCR readings), `findings`, `unmarked` (no marking
+  at all, no finding), `illegible` (OCR tolerance found every page illegible; not a defect) or
+  `unreadable` (the file could not be read; see `error`)
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ if TYPE_CHECKING:
     from marklint.dates import Dating
     from marklint.findings import FileResult, Finding
 
-VERDICTS = ("clean", "findings", "unmarked", "unreadable")
+VERDICTS = ("clean", "findings", "unmarked", "illegible", "unreadable")
 
 
 def document_facts(ctx: CheckContext, dating: Dating, why: str, cab: AuthorityBlock | None) -> dict:
@@ -76,7 +79,13 @@ def add_finding_facts(facts: dict, findings: list[Finding]) -> None:
         if finding.suppression is None:
             counts[finding.rule] = counts.get(finding.rule, 0) + 1
     facts["findings"] = dict(sorted(counts.items()))
-    facts["verdict"] = "findings" if counts else ("clean" if facts.get("marked") else "unmarked")
+    pages = facts.get("pages") or 0
+    if facts.get("illegible_pages") and len(facts["illegible_pages"]) >= pages:
+        facts["verdict"] = "illegible"
+    elif any(rule != "ocr-recognised" for rule in counts):  # an OCR reading is information, not a defect
+        facts["verdict"] = "findings"
+    else:
+        facts["verdict"] = "clean" if facts.get("marked") else "unmarked"
 
 
 def summary_of(result: FileResult, path: str) -> dict:

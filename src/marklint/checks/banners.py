@@ -52,9 +52,10 @@ def check(ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     policy = ctx.ruleset.banners
     overall = ctx.overall
+    plainly_unclassified = _plainly_unclassified(ctx)
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
-        required = policy.every_page or number == 1
+        required = (policy.every_page or number == 1) and not plainly_unclassified
         if required and policy.top and page.top is None:
             findings.append(ctx.finding("banner-missing-top", _edge_position(page, False),
                                         f"page {number} has no banner at its top", number))
@@ -83,6 +84,16 @@ def check(ctx: CheckContext) -> list[Finding]:
     if overall is not None and overall.marking is not None and ctx.portions:
         findings.extend(_document_level(ctx, overall, findings))
     return findings
+
+
+def _plainly_unclassified(ctx: CheckContext) -> bool:
+    """B-01, B-02 concern classified documents: one whose every marking is plain UNCLASSIFIED
+    (no control, no CUI) needs no banner on every page (a State telegram captioned
+    UNCLASSIFIED). Unless the configuration requires banners always."""
+    if ctx.require_banner == "always":
+        return False
+    markings = ctx.markings
+    return bool(markings) and all(m.level == "U" and not m.cui and not controls(m) for m in markings)
 
 
 def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,
