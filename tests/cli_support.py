@@ -20,7 +20,7 @@ def run_cli(argv) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-# The small tree of the cache and replay tests: three drafts, each with one paragraph that lacks
+# The small tree of the cache tests: three drafts, each with one paragraph that lacks
 # a portion mark, linted for that rule alone.
 DOC = "SECRET\n\nA paragraph about the {word} harvest.\n\n(S) A marked paragraph.\n\nSECRET\n"
 ARGS = ["--quiet", "--select", "portion-missing", "--jobs", "1"]

@@ -180,9 +180,12 @@ def test_cab_incomplete_near_miss_complete_derivative():
 
 
 def test_lookalike_label_is_a_warning_and_still_read():
+    # `D. Smith` names no position or office: C-02 (issue 14) asks for both.
     assert lint("linear.txt") == [
         ("cab-incomplete", 7, 44, 55, "warning",
          "unknown authority-block label 'Declass On:'; did you mean 'Declassify On:'? (C-18)"),
+        ("cab-incomplete", 7, 16, 24, "error",
+         "Classified By names a person but no position or office; give both, or a personal identifier (C-02)"),
     ]
 
 
@@ -243,7 +246,7 @@ def test_legacy_1984_letter_with_oadr():
 
 # Declassify On values, one at a time (C-06, C-07, C-10..C-12, C-14, C-15, L-04)
 
-TEMPLATE = "SECRET\n\n{date}\n\n(S) Text.\n\nClassified By: D. Smith\nReason: 1.4(c)\nDeclassify On: {value}\n\nSECRET\n"
+TEMPLATE = "SECRET\n\n{date}\n\n(S) Text.\n\nClassified By: D. Smith, Chief, Division 5\nReason: 1.4(c)\nDeclassify On: {value}\n\nSECRET\n"
 
 
 def declassify(value: str, day: str = "March 3, 2012", overall: Marking = SECRET, ruleset: str = "us-cnsi"):

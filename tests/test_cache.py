@@ -87,14 +87,20 @@ def test_unchanged_signature_needs_no_read(tmp_path, old_file, monkeypatch):
     first.store(str(old_file), "ctx", digest(old_file.read_bytes()), make_result(str(old_file)))
     first.save()
 
-    real_open = open
+    real_open, real_os_open = open, os.open
 
     def no_read(file, *args, **kwargs):
-        if os.fspath(file) == str(old_file):
+        if not isinstance(file, int) and os.fspath(file) == str(old_file):
             raise AssertionError("file was read")
         return real_open(file, *args, **kwargs)
 
+    def no_os_read(file, *args, **kwargs):
+        if os.fspath(file) == str(old_file):
+            raise AssertionError("file was read")
+        return real_os_open(file, *args, **kwargs)
+
     monkeypatch.setattr("builtins.open", no_read)
+    monkeypatch.setattr("os.open", no_os_read)
     assert Cache(tmp_path / "c").lookup(str(old_file), "ctx") is not None
 
 

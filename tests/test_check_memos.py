@@ -8,7 +8,7 @@ import copy
 from marklint.checks.authority import _labels, find_authority_block
 from marklint.checks.context import CheckContext
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.lint import _EXEMPTION_MEMO_CHARS, _exemption_test
+from marklint.lint import _EXEMPTION_MEMO_CHARS, exemption_test
 from marklint.markings import parse, rollup
 from marklint.recognize import Mark
 from marklint.ruleset import load_ruleset
@@ -16,13 +16,13 @@ from marklint.ruleset import load_ruleset
 
 def test_exemption_memo_answers_as_the_patterns_for_short_and_long_lines():
     ruleset = load_ruleset("us-cnsi")
-    is_exempt = _exemption_test(ruleset)
-    assert _exemption_test(ruleset) is is_exempt  # one test (and memo) per rule set
+    is_exempt = exemption_test(ruleset)
+    assert exemption_test(ruleset) is is_exempt  # one test (and memo) per rule set
     long_salutation = "Dear " + "x" * (_EXEMPTION_MEMO_CHARS - 4) + ":"
     assert len(long_salutation) > _EXEMPTION_MEMO_CHARS
-    lines = ["Sincerely,", "  Sincerely,  ", "Dear Sam:", "Classified By: J. Smith", "The convoy leaves.",
+    lines = ["Cc: Jane", "  Cc: Jane  ", "Dear Sam:", "Classified By: J. Smith", "The convoy leaves.",
              long_salutation, "Dear " + "x" * 81 + ":", "x" * 300, "Classified By: " + "J" * 300]
-    expected = [True, True, True, True, False, False, False, False, True]
+    expected = ["email-header", "email-header", "salutation", "authority", None, None, None, None, "authority"]
     assert [is_exempt(line) for line in lines] == expected
     assert [is_exempt(line) for line in lines] == expected  # answered again from the memo
 

@@ -32,9 +32,9 @@ CASES = {
         doc("SECRET//ORCON/NOFORN", "", "SUBJECT: (S//OC/NF) Convoy", "", CAB, "SECRET//ORCON/NOFORN"),
     ),
     "marking-form": (
-        doc("S E C R E T", "", "(S) Text.", "", CAB, "SECRET"),
-        [(1, 1, 12)],
-        doc("SECRET", "", "(S) Text.", "", CAB, "SECRET"),
+        doc("SECRET//NF", "", "(S//NF) Text.", "", CAB, "SECRET//NOFORN"),
+        [(1, 9, 11)],
+        doc("SECRET//NOFORN", "", "(S//NF) Text.", "", CAB, "SECRET//NOFORN"),
     ),
     "marking-conflict": (
         doc("SECRET//NOFORN", "", "(S//NF/REL TO USA, GBR) Text.", "", CAB, "SECRET//NOFORN"),
@@ -94,10 +94,10 @@ CASES = {
     "cui-designation-missing": (
         doc("CUI", "", "(CUI) Payroll.", "", "CUI"),
         [(1, 1, 4)],
-        doc("CUI", "", "Controlled by: Office of Payroll", "", "(CUI) Payroll.", "", "CUI"),
+        doc("CUI", "", "Controlled by: Department of Labor, Office of Payroll", "", "(CUI) Payroll.", "", "CUI"),
     ),
     "cui-legacy-mixed": (
-        doc("CUI", "", "Controlled by: Office of Payroll", "", "(CUI) Payroll.", "", "(U//FOUO) Phones.", "", "CUI"),
+        doc("CUI", "", "Controlled by: Department of Labor, Office of Payroll", "", "(CUI) Payroll.", "", "(U//FOUO) Phones.", "", "CUI"),
         [(7, 1, 10)],
         doc("UNCLASSIFIED//FOUO", "", "(U) Payroll.", "", "(U//FOUO) Phones.", "", "UNCLASSIFIED//FOUO"),
     ),
@@ -188,7 +188,7 @@ def test_noforn_dropped_from_the_banner():
 
 
 def test_cui_pages_must_all_carry_the_overall_banner():
-    text = "CUI\n\nControlled by: Office of Payroll\n\n(CUI) Payroll.\n\fCUI//SP-PRVCY\n\n(CUI//SP-PRVCY) Names.\n"
+    text = "CUI\n\nControlled by: Department of Labor, Office of Payroll\n\n(CUI) Payroll.\n\fCUI//SP-PRVCY\n\n(CUI//SP-PRVCY) Names.\n"
     mismatches = [(f.line, f.column, f.message) for f in findings(text, rules="cui") if f.rule == "banner-mismatch"]
     assert mismatches == [(6, 2, "page 2 banner CUI//SP-PRVCY differs from the overall banner CUI")]
     assert [f for f in findings(text) if f.rule == "banner-mismatch"] == []  # us-cnsi: a page may carry its roll-up

@@ -25,8 +25,10 @@ CAB = ("draft.txt:1:1: MK401 [cab-missing] classified document has no classifica
        "(Classified By / Derived From / Declassify On) (C-01)\n")
 
 
-def summary(errors: int) -> str:
-    return f"draft.txt: 1 page, {errors} error{'s' * (errors != 1)}, 0 warnings (rule set us-cnsi)\n"
+def summary(errors: int, configured: bool = False) -> str:
+    """The summary line of draft.txt; `configured`: a .marklint.yaml applied (the line names it)."""
+    config = ", configuration .marklint.yaml" if configured else ""
+    return f"draft.txt: 1 page, {errors} error{'s' * (errors != 1)}, 0 warnings (rule set us-cnsi{config})\n"
 
 
 @pytest.fixture
@@ -55,7 +57,7 @@ def run(*argv: str) -> tuple[int, str, str]:
     (["--select", "portion-mising"], "unknown rule 'portion-mising' in --select; did you mean 'portion-missing'?"),
     (["--select", "MK999"], "unknown rule 'MK999' in --select; did you mean 'MK902'?"),
     (["--select", "banner"], "unknown rule 'banner' in --select; did you mean 'banner-rollup'?"),
-    (["--select", "MK8"], "unknown rule 'MK8' in --select"),
+    (["--select", "MK9999"], "unknown rule 'MK9999' in --select"),
     (["--ignore", "MK301,cab-mising"], "unknown rule 'cab-mising' in --ignore; did you mean 'cab-missing'?"),
     (["--extend-select", "portion-placment"],
      "unknown rule 'portion-placment' in --extend-select; did you mean 'portion-placement'?"),
@@ -78,10 +80,11 @@ def test_prefixes_codes_and_generic_ids_are_accepted(tree):
 
 def test_extend_select_adds_to_the_configurations_selection(tree):
     (tree / ".marklint.yaml").write_text("select: [portion-missing]\n")
-    assert run("draft.txt") == (1, PORTION + summary(1), "")
-    assert run("--extend-select", "MK401", "draft.txt") == (1, CAB + PORTION + summary(2), "")
+    assert run("draft.txt") == (1, PORTION + summary(1, True), "")
+    assert run("--extend-select", "MK401", "draft.txt") == (1, CAB + PORTION + summary(2, True), "")
     # --select replaces the configuration's selection; --extend-select adds to it
-    assert run("--select", "MK401", "--extend-select", "MK3", "draft.txt") == (1, CAB + PORTION + summary(2), "")
+    assert run("--select", "MK401", "--extend-select", "MK3", "draft.txt") == (
+        1, CAB + PORTION + summary(2, True), "")
 
 
 def test_force_exclude_applies_exclude_to_named_files(tree):
@@ -89,9 +92,9 @@ def test_force_exclude_applies_exclude_to_named_files(tree):
     (tree / "archive" / "old.txt").write_text(DRAFT)
     (tree / ".marklint.yaml").write_text('exclude: ["archive/*"]\nselect: [portion-missing]\n')
     old = "archive/old.txt:5:1: MK301 [portion-missing] paragraph has no portion mark\n"
-    old_summary = "archive/old.txt: 1 page, 1 error, 0 warnings (rule set us-cnsi)\n"
-    assert run("archive/old.txt", "draft.txt") == (1, old + old_summary + PORTION + summary(1), "")
-    assert run("--force-exclude", "archive/old.txt", "draft.txt") == (1, PORTION + summary(1), "")
+    old_summary = "archive/old.txt: 1 page, 1 error, 0 warnings (rule set us-cnsi, configuration .marklint.yaml)\n"
+    assert run("archive/old.txt", "draft.txt") == (1, old + old_summary + PORTION + summary(1, True), "")
+    assert run("--force-exclude", "archive/old.txt", "draft.txt") == (1, PORTION + summary(1, True), "")
     assert run("--force-exclude", "archive/old.txt") == (
         2, "", "marklint: warning: no files to lint in archive/old.txt\n")
     assert run("--force-exclude", "--allow-empty", "archive/old.txt") == (
@@ -117,14 +120,14 @@ def test_formats_mapping_lets_include_add_an_extension(tree):
     assert run("--show-files", "notes") == (0, "notes/memo.note (text)\nnotes/page.mdx (markdown)\n", "")
     code, out, _ = run("notes")
     assert (code, out) == (1, "notes/memo.note:5:1: MK301 [portion-missing] paragraph has no portion mark\n"
-                              "notes/memo.note: 1 page, 1 error, 0 warnings (rule set us-cnsi)\n"
+                              "notes/memo.note: 1 page, 1 error, 0 warnings (rule set us-cnsi, configuration .marklint.yaml)\n"
                               "notes/page.mdx:5:1: MK301 [portion-missing] paragraph has no portion mark\n"
-                              "notes/page.mdx: 1 page, 1 error, 0 warnings (rule set us-cnsi)\n")
+                              "notes/page.mdx: 1 page, 1 error, 0 warnings (rule set us-cnsi, configuration .marklint.yaml)\n")
 
 
 @pytest.mark.parametrize(("config", "message"), [
-    ("formats:\n  .note: txt\n", ".marklint.yaml:2: unknown reader 'txt' in 'formats..note'; did you mean 'text'? "
-     "(readers: asciidoc, docx, email, html, markdown, pdf, rst, text)"),
+    ("formats:\n  .note: txt\n", ".marklint.yaml:2: unknown reader in 'formats..note'; did you mean 'text'? "
+     "(readers: asciidoc, docx, email, html, markdown, odt, pdf, pptx, rst, text, xlsx)"),
     ("formats:\n  note: text\n", ".marklint.yaml:2: 'formats' keys are file extensions with their dot, like '.note', not 'note'"),
     ("formats: [text]\n", ".marklint.yaml:1: 'formats' must be a mapping, not a list"),
 ])
@@ -153,23 +156,27 @@ def test_show_settings_says_where_each_value_comes_from(tree):
     assert out == (
         "Settings for draft.txt:\n"
         "  configuration        .marklint.yaml  (discovered)\n"
-        "  rules                us-ic  (.marklint.yaml:1)\n"
-        "  select               MK3  (.marklint.yaml:2)\n"
+        "  rules                us-ic  (.marklint.yaml:1:1)\n"
+        "  select               MK3  (.marklint.yaml:2:1)\n"
         "  ignore               MK302  (command line)\n"
         "  per-file-ignores     (none)  (default)\n"
-        "  severity             portion-missing=warning  (.marklint.yaml:5)\n"
-        "  fail-on              warning  (.marklint.yaml:4)\n"
+        "  severity             portion-missing=warning  (.marklint.yaml:5:1)\n"
+        "  fail-on              warning  (.marklint.yaml:4:1)\n"
         "  require-banner       when-marked  (default)\n"
         "  page-break-patterns  (none)  (default)\n"
         "  include              (none)  (default)\n"
-        "  exclude              archive/*  (.marklint.yaml:3)\n"
-        "  include-quotes       false  (default)\n"
+        "  exclude              archive/*  (.marklint.yaml:3:1)\n"
+        "  include-quotes       true  (default)\n"
+        "  exempt               (none)  (default)\n"
+        "  skip-speaker-notes   false  (default)\n"
+        "  ocr                  by collection  (default)\n"
+        "  archive-collections  (none)  (default)\n"
         "  formats              (none)  (default)\n"
         "  format-in            (by extension)  (default)\n"
     )
     code, out, _ = run("--show-settings", "--rules", "cui", "--fail-on", "info", "--select", "MK1", "draft.txt")
-    assert "  rules                cui  (command line + .marklint.yaml:1)\n" in out
-    assert "  select               MK1  (command line + .marklint.yaml:2)\n" in out
+    assert "  rules                cui  (command line + .marklint.yaml:1:1)\n" in out
+    assert "  select               MK1  (command line + .marklint.yaml:2:1)\n" in out
     assert "  fail-on              info  (command line)\n" in out
 
 
@@ -242,7 +249,11 @@ def test_help_lists_commands_and_options():
                         "  marklint check     lint files and directories (the default command)\n"
                         "  marklint rule      show one rule: summary, why (with citations), examples, fix, documentation link\n"
                         "  marklint rules     list every rule (--format json for tools)\n"
-                        "  marklint parse     parse and explain markings\n"
+                        "  marklint parse     parse and explain markings (--rules NAME for an allied system's)\n"
+                        "  marklint explain   show the structure marklint read: per page and block, its kind and "
+                        "whether it needs a mark\n"
+                        "  marklint report    write a collection's CSV and HTML report (archives)\n"
+                        "  marklint server    run the language server over stdio (marklint[server])\n"
                         "  marklint help      show this help, a command's (marklint help COMMAND) or a rule's "
                         "(marklint help RULE)\n")
 

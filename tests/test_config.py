@@ -120,34 +120,34 @@ def test_effective_settings_command_line_wins(tmp_path):
 
 def test_unknown_key(tmp_path):
     path = write(tmp_path / ".marklint.yaml", "rules: us-cnsi\nignor: [MK105]\n")
-    assert error_of(path) == f"{path}:2: unknown key 'ignor' in the configuration; did you mean 'ignore'?"
+    assert error_of(path) == f"{path}:2:1: unknown key in the configuration; did you mean 'ignore'?"
 
 
 def test_wrong_type(tmp_path):
     path = write(tmp_path / ".marklint.yaml", "rules: us-cnsi\nselect: {MK1: true}\n")
-    assert error_of(path) == f"{path}:2: 'select' must be a list of strings, not a mapping"
+    assert error_of(path) == f"{path}:2:1: 'select' must be a list of strings, not a mapping"
 
 
 def test_unknown_rule_name(tmp_path):
     path = write(tmp_path / ".marklint.yaml", "severity:\n  portion-mising: off\n")
     assert error_of(path) == (
-        f"{path}:2: unknown rule 'portion-mising' in 'severity'; did you mean 'portion-missing'?")
+        f"{path}:2:3: unknown rule name in 'severity'; did you mean 'portion-missing'?")
 
 
 def test_bad_severity_value(tmp_path):
     path = write(tmp_path / ".marklint.yaml", "severity:\n  portion-missing: fatal\n")
     assert error_of(path) == (
-        f"{path}:2: 'severity.portion-missing' must be error, warning, info or off, not 'fatal'")
+        f"{path}:2:3: 'severity.portion-missing' must be error, warning, info or off")
 
 
 def test_yaml_syntax_error(tmp_path):
     path = write(tmp_path / ".marklint.yaml", "rules: us-cnsi\nselect: [MK1\n")
-    assert error_of(path).startswith(f"{path}:3: YAML syntax error: ")
+    assert error_of(path).startswith(f"{path}:3:1: YAML syntax error: ")
 
 
 def test_yaml_alias_refused(tmp_path):
     path = write(tmp_path / ".marklint.yaml", "select: &s [MK1]\nignore: *s\n")
-    assert error_of(path) == f"{path}:2: YAML aliases (*name) are not allowed"
+    assert error_of(path) == f"{path}:2:9: YAML aliases (*name) are not allowed"
 
 
 def test_toml_unknown_key_names_its_line(tmp_path):
@@ -160,7 +160,7 @@ def test_toml_unknown_key_names_its_line(tmp_path):
         require_banner = "always"
     """)
     assert error_of(path) == (
-        f"{path}:6: unknown key 'require_banner' in the configuration; did you mean 'require-banner'?")
+        f"{path}:6: unknown key in the configuration; did you mean 'require-banner'?")
 
 
 def test_toml_syntax_error(tmp_path):
@@ -177,7 +177,7 @@ def test_toml_nested_table_line(tmp_path):
         MK101 = "warning"
         cab-mising = "off"
     """)
-    assert error_of(path) == f"{path}:6: unknown rule 'cab-mising' in 'severity'; did you mean 'cab-missing'?"
+    assert error_of(path) == f"{path}:6: unknown rule name in 'severity'; did you mean 'cab-missing'?"
 
 
 def test_rule_set_errors_surface_with_their_own_file_and_line(tmp_path):
@@ -187,7 +187,7 @@ def test_rule_set_errors_surface_with_their_own_file_and_line(tmp_path):
 
     with pytest.raises(RuleSetError) as info:
         load_config(path)
-    assert str(info.value) == f"{tmp_path / 'office.yaml'}:2: unknown key 'botom' in 'banners'; did you mean 'bottom'?"
+    assert str(info.value) == f"{tmp_path / 'office.yaml'}:2:3: unknown key in 'banners'; did you mean 'bottom'?"
 
 
 def test_generic_rule_ids_of_the_configured_rule_set_are_known(tmp_path):

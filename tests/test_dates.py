@@ -50,8 +50,14 @@ def test_not_a_date_of_origin(line):
 
 
 def test_first_date_wins_in_line_order_and_within_a_line():
-    lines = ["Derived From: Memo, October 20, 2008", "", "On 3 March 2012 and 2011-01-01", "April 1, 2013"]
+    lines = ["Derived From: Memo, October 20, 2008", "", "On 3 March 2012 and 2011-01-01", "Meet on 1 April 2013"]
     assert document_date(lines) == date(2012, 3, 3)
+
+
+def test_a_date_line_wins_over_a_date_in_text():
+    # Issue 15: an archivist takes the document's own date line, not the first date in a sentence.
+    lines = ["On 3 March 2012 and 2011-01-01", "April 1, 2013"]
+    assert document_date(lines) == date(2013, 4, 1)
 
 
 def test_parse_helpers():

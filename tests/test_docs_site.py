@@ -114,14 +114,15 @@ def test_strict_build_lists_a_new_page_in_the_navigation(tmp_path):
     shutil.copytree(REPO / "tools", site / "tools")
     shutil.copy(REPO / "mkdocs.yml", site)
     shutil.copy(REPO / "README.md", site)
-    (site / "docs" / "eras.md").write_text("# Eras\n\nSee [Usage](usage.md).\n")
+    shutil.copy(REPO / "SECURITY.md", site)
+    (site / "docs" / "a-new-topic.md").write_text("# A new topic\n\nSee [Usage](usage.md).\n")
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")]
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}
     done = subprocess.run(build, cwd=site, capture_output=True, text=True, timeout=300, env=env)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "rules" / "portion-missing" / "index.html").is_file()
     built = (tmp_path / "out" / "usage" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../eras/"' in built and ">More<" in built.replace("\n", "").replace(" ", "")
-    (site / "docs" / "eras.md").write_text("# Eras\n\nSee [nowhere](missing.md).\n")
+    assert 'href="../a-new-topic/"' in built and ">More<" in built.replace("\n", "").replace(" ", "")
+    (site / "docs" / "a-new-topic.md").write_text("# A new topic\n\nSee [nowhere](missing.md).\n")
     broken = subprocess.run(build, cwd=site, capture_output=True, text=True, timeout=300, env=env)
     assert broken.returncode == 1 and "missing.md" in broken.stderr

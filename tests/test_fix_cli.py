@@ -72,13 +72,13 @@ def test_exit_non_zero_on_fix(work):
 
 
 def test_diff_with_exit_zero_exits_zero_and_writes_nothing(work):
-    code, out, err = run(["--diff", "--exit-zero", "memo.txt"])
+    code, out, err = run(["--diff", "--show-source", "--exit-zero", "memo.txt"])
     assert (code, err) == (0, "would fix 5 findings in 1 file\n")
     assert out.startswith("--- a/memo.txt\n+++ b/memo.txt\n")
     assert (work / "memo.txt").read_bytes() == MESSY.encode()
 
 def test_diff_prints_a_unified_diff_and_writes_nothing(work):
-    code, out, err = run(["--diff", "memo.txt"])
+    code, out, err = run(["--diff", "--show-source", "memo.txt"])
     assert out == (
         "--- a/memo.txt\n+++ b/memo.txt\n@@ -1,13 +1,13 @@\n"
         "-SECRET // NOFORN\n+SECRET//NOFORN\n \n"
@@ -91,7 +91,7 @@ def test_diff_prints_a_unified_diff_and_writes_nothing(work):
     assert (code, err) == (1, "would fix 5 findings in 1 file\n")
     assert (work / "memo.txt").read_bytes() == MESSY.encode()
     run(["--fix", "memo.txt"])
-    assert run(["--diff", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files\n")
+    assert run(["--diff", "--show-source", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files\n")
 
 
 def test_crlf_bom_tabs_and_missing_final_newline_survive(work):
@@ -211,8 +211,8 @@ SUPPRESSED = (
 def test_suppressed_and_deselected_findings_are_not_fixed(work):
     (work / "memo.txt").write_text(SUPPRESSED)
     more = " (1 more with --unsafe-fixes)\n"  # banner-rollup: the banner lacks ORCON
-    assert run(["--diff", "--ignore", "MK003", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files" + more)
-    assert run(["--diff", "--select", "marking-syntax", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files\n")
+    assert run(["--diff", "--show-source", "--ignore", "MK003", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files" + more)
+    assert run(["--diff", "--show-source", "--select", "marking-syntax", "memo.txt"]) == (0, "", "would fix 0 findings in 0 files\n")
     code, out, _ = run(["--fix", "memo.txt"])
     assert out.startswith('memo.txt:4:8: fixed MK003 [marking-order] replace "(S//NF/OC)" with "(S//OC/NF)"\n')
     assert (work / "memo.txt").read_text() == SUPPRESSED.replace("(S//NF/OC)", "(S//OC/NF)")
@@ -233,5 +233,5 @@ def test_a_malformed_configuration_is_a_clear_error(work):
     (work / "d" / "a.txt").write_text(MESSY)
     code, out, err = run(["--fix", "d"])
     assert (code, out) == (2, "")
-    assert err.startswith("marklint: ") and ".marklint.yaml:2: YAML syntax error" in err and err.count("\n") == 1
+    assert err.startswith("marklint: ") and ".marklint.yaml:2:1: YAML syntax error" in err and err.count("\n") == 1
     assert (work / "d" / "a.txt").read_text() == MESSY

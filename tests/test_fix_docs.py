@@ -27,9 +27,9 @@ def test_examples_are_real(tmp_path, monkeypatch):
     (tmp_path / "draft.txt").write_text(blocks[index])
 
     assert run(["memo.txt"]) == (1, blocks[2], "")
-    assert run(["--diff", "memo.txt"]) == (1, blocks[3], blocks[4])
+    assert run(["--diff", "--show-source", "memo.txt"]) == (1, blocks[3], blocks[4])
     assert run(["--fix", "memo.txt"]) == (0, blocks[5], "")
     assert (tmp_path / "memo.txt").read_text() == blocks[6]
     assert run(["--fix", "draft.txt"]) == (1, blocks[index + 1], "")
-    assert run(["--diff", "--unsafe-fixes", "draft.txt"])[:2] == (1, blocks[index + 2])
+    assert run(["--diff", "--show-source", "--unsafe-fixes", "draft.txt"])[:2] == (1, blocks[index + 2])
     assert run(["--fix", "--unsafe-fixes", "draft.txt"]) == (1, blocks[index + 3], "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import zipfile
 
 import pytest
 from fuzz_strategies import documents, fuzz_settings
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.readers import READERS, read_document
 
-TEXT_FORMATS = sorted(name for name in READERS if name not in ("docx", "pdf"))
+BINARY_FORMATS = ("docx", "odt", "pdf", "pptx", "xlsx")
+TEXT_FORMATS = sorted(name for name in READERS if name not in BINARY_FORMATS)
 FUZZ = fuzz_settings(120)
 
 encoded_documents = st.one_of(
@@ -65,15 +67,20 @@ def test_text_reader_with_page_break_patterns(text, pattern):
     read_or_input_error("fuzz.txt", text.encode("utf-8"), "text", ReaderOptions(page_break_patterns=(pattern,)))
 
 
+def _saved(document) -> bytes:
+    """The bytes of a python-docx, python-pptx or openpyxl document."""
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def _docx_bytes(paragraphs: list[str]) -> bytes:
     docx = pytest.importorskip("docx")
     document = docx.Document()
     document.sections[0].header.paragraphs[0].text = "SECRET"
     for text in paragraphs:
         document.add_paragraph(text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return _saved(document)
 
 
 def _pdf_bytes(paragraphs: list[str]) -> bytes:
@@ -86,7 +93,41 @@ def _pdf_bytes(paragraphs: list[str]) -> bytes:
     return bytes(pdf.output())
 
 
-BUILDERS = {"docx": _docx_bytes, "pdf": _pdf_bytes}
+def _pptx_bytes(paragraphs: list[str]) -> bytes:
+    pptx = pytest.importorskip("pptx")
+    presentation = pptx.Presentation()
+    slide = presentation.slides.add_slide(presentation.slide_layouts[6])
+    for index, text in enumerate(paragraphs):
+        slide.shapes.add_textbox(0, 1500000 * index, 9000000, 400000).text_frame.text = text
+    return _saved(presentation)
+
+
+def _xlsx_bytes(paragraphs: list[str]) -> bytes:
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    workbook.active.oddHeader.center.text = paragraphs[0]
+    for row, text in enumerate(paragraphs, 1):
+        workbook.active.cell(row, 1, text)
+    return _saved(workbook)
+
+
+def _odt_bytes(paragraphs: list[str]) -> bytes:
+    office, text, style = ("urn:oasis:names:tc:opendocument:xmlns:office:1.0",
+                           "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
+                           "urn:oasis:names:tc:opendocument:xmlns:style:1.0")
+    namespaces = f'xmlns:office="{office}" xmlns:text="{text}" xmlns:style="{style}"'
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("content.xml", f"<office:document-content {namespaces}><office:body><office:text>"
+                                        f"{body}</office:text></office:body></office:document-content>")
+        archive.writestr("styles.xml", f'<office:document-styles {namespaces}><office:master-styles><style:master-page '
+                                       f'style:name="Standard"><style:header><text:p>{paragraphs[0]}</text:p></style:header>'
+                                       "</style:master-page></office:master-styles></office:document-styles>")
+    return out.getvalue()
+
+
+BUILDERS = {"docx": _docx_bytes, "pdf": _pdf_bytes, "pptx": _pptx_bytes, "xlsx": _xlsx_bytes, "odt": _odt_bytes}
 
 
 def _mutate(data: bytes, seed: int) -> bytes:
@@ -102,7 +143,7 @@ def _mutate(data: bytes, seed: int) -> bytes:
     return bytes(buf)
 
 
-@pytest.mark.parametrize("fmt", [name for name in ("docx", "pdf") if name in READERS])
+@pytest.mark.parametrize("fmt", [name for name in BINARY_FORMATS if name in READERS])
 @fuzz_settings(60)
 @given(seed=st.integers(0, 2**32 - 1), junk=st.binary(max_size=300))
 def test_binary_readers_survive_mutations(fmt, seed, junk):

@@ -68,7 +68,7 @@ def test_configured_fail_on_and_bad_configuration(tmp_path, monkeypatch):
     assert main(["--no-cache", "over.txt"]) == 2
     config = tmp_path / "broken" / ".marklint.yaml"
     assert err.getvalue().splitlines() == [
-        f"marklint: over.txt: {config}:1: unknown key 'ignroe' in the configuration; did you mean 'ignore'?"
+        f"marklint: over.txt: {config}:1:1: unknown key in the configuration; did you mean 'ignore'?"
     ]
 
 

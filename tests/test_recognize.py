@@ -58,17 +58,19 @@ def test_top_and_bottom_skip_page_numbers_and_comments():
 def _sequential_portion_at(text):
     """The portion mark search as three matches: at the start, else after list numbering, else
     after a subject label (the reference the one-pattern search must agree with)."""
-    from marklint.recognize import _LIST_PREFIX, _SUBJECT_PREFIX, PORTION_START
+    from marklint.recognize import _LABEL_PREFIX, _LIST_PREFIX, _QUOTE_PREFIX, _SUBJECT_PREFIX, PORTION_START
 
     portion_start = re.compile(PORTION_START)
-    match = portion_start.match(text)
+    start = re.match(_QUOTE_PREFIX, text).end()
+    match = portion_start.match(text, start)
     if match is not None:
-        return 0, match.group(0)
-    prefix = re.match(_LIST_PREFIX, text) or re.match(_SUBJECT_PREFIX, text)
-    if prefix is None:
-        return None
-    match = portion_start.match(text, prefix.end())
-    return (prefix.end(), match.group(0)) if match else None
+        return start, match.group(0)
+    for prefix_pattern in (_LIST_PREFIX, _SUBJECT_PREFIX, _LABEL_PREFIX):
+        prefix = re.compile(prefix_pattern).match(text, start)
+        match = portion_start.match(text, prefix.end()) if prefix is not None else None
+        if match is not None:
+            return prefix.end(), match.group(0)
+    return None
 
 
 _PIECES = ["(U)", "(S//NF)", "(C)", "(TS//SI)", "(//NS)", "(1)", "(a)", "(b)", "12.", "a.", "A)", "\u2022",

@@ -28,7 +28,8 @@ def error_of(path: Path | str) -> str:
 
 
 def test_shipped_rule_sets_all_load():
-    assert shipped_rulesets() == ["cui", "us-cnsi", "us-eo12356", "us-eo12958", "us-ic"]
+    assert shipped_rulesets() == ["au", "banners-only", "ca", "cui", "nato", "nz", "uk", "us-cnsi", "us-eo10290",
+                                  "us-eo10501", "us-eo11652", "us-eo12065", "us-eo12356", "us-eo12958", "us-ic"]
     for name in shipped_rulesets():
         assert load_ruleset(name).name == name
 
@@ -84,7 +85,8 @@ def test_portions_are_not_exempt(line):
 def test_eo12356_is_lenient_about_portions_and_the_authority_block():
     rs = load_ruleset("us-eo12356")
     assert rs.parents == ("us-cnsi",)
-    assert rs.date_range.start == date(1982, 4, 2) and rs.date_range.end == date(1995, 10, 13)
+    # EO 12356 sec. 6.3: effective 1 August 1982 (it was signed on 2 April); EO 12065 rules before
+    assert rs.date_range.start == date(1982, 8, 1) and rs.date_range.end == date(1995, 10, 13)
     assert (rs.banners.top, rs.banners.bottom) == (True, True)
     assert rs.severity("portion-missing") is Severity.WARNING
     assert rs.severity("cab-missing") is Severity.WARNING
@@ -107,8 +109,18 @@ def test_cui_banner_top_only_and_portions_all_or_none():
 
 
 @pytest.mark.parametrize("day, name", [
+    (date(1951, 9, 24), "us-eo10290"),
+    (date(1953, 12, 14), "us-eo10290"),
+    (date(1953, 12, 15), "us-eo10501"),
+    (date(1961, 9, 20), "us-eo10501"),
+    (date(1972, 5, 31), "us-eo10501"),
+    (date(1972, 6, 1), "us-eo11652"),
+    (date(1978, 11, 30), "us-eo11652"),
+    (date(1978, 12, 1), "us-eo12065"),
+    (date(1982, 4, 2), "us-eo12065"),
+    (date(1982, 7, 31), "us-eo12065"),
+    (date(1982, 8, 1), "us-eo12356"),
     (date(1984, 11, 22), "us-eo12356"),
-    (date(1982, 4, 2), "us-eo12356"),
     (date(1995, 10, 13), "us-eo12356"),
     (date(1995, 10, 14), "us-eo12958"),
     (date(2010, 6, 24), "us-eo12958"),
@@ -119,8 +131,8 @@ def test_select_ruleset_for_date(day, name):
     assert select_ruleset_for_date(day).name == name
 
 
-def test_no_rule_set_before_eo12356():
-    assert select_ruleset_for_date(date(1982, 4, 1)) is None
+def test_no_rule_set_before_eo10290():
+    assert select_ruleset_for_date(date(1951, 9, 23)) is None
 
 
 def test_office_rule_set_extends_and_merges():
@@ -143,7 +155,8 @@ def test_office_rule_set_extends_and_merges():
 def test_unknown_shipped_name_suggests_the_closest():
     assert error_of("us-cns") == (
         "unknown rule set 'us-cns'; did you mean 'us-cnsi'? "
-        "(shipped: cui, us-cnsi, us-eo12356, us-eo12958, us-ic; or give a path to a .yaml file)"
+        "(shipped: au, banners-only, ca, cui, nato, nz, uk, us-cnsi, us-eo10290, us-eo10501, us-eo11652, "
+        "us-eo12065, us-eo12356, us-eo12958, us-ic; or give a path to a .yaml file)"
     )
 
 
@@ -152,83 +165,64 @@ def test_unknown_shipped_name_suggests_the_closest():
 def test_yaml_syntax_error():
     path = FIXTURES / "syntax-error.yaml"
     assert error_of(path) == (
-        f"{path}:4: YAML syntax error: expected ',' or ']', but got ':' "
+        f"{path}:4:8: YAML syntax error: did not find expected ',' or ']' "
         "(while parsing a flow sequence on line 3)"
     )
 
 
 def test_unknown_key():
     path = FIXTURES / "unknown-key.yaml"
-    assert error_of(path) == f"{path}:4: unknown key 'botom' in 'banners'; did you mean 'bottom'?"
+    assert error_of(path) == f"{path}:4:3: unknown key in 'banners'; did you mean 'bottom'?"
 
 
 def test_wrong_type():
     path = FIXTURES / "wrong-type.yaml"
-    assert error_of(path) == f"{path}:4: 'banners.every-page' must be true or false, not a string"
+    assert error_of(path) == f"{path}:4:3: 'banners.every-page' must be true or false, not a string"
 
 
 def test_unknown_rule_name():
     path = FIXTURES / "unknown-rule.yaml"
-    assert error_of(path) == f"{path}:4: unknown rule 'cab-mising' in 'rules'; did you mean 'cab-missing'?"
+    assert error_of(path) == f"{path}:4:3: unknown rule name in 'rules'; did you mean 'cab-missing'?"
 
 
 def test_extends_cycle():
     a, b = FIXTURES / "cycle-a.yaml", FIXTURES / "cycle-b.yaml"
-    assert error_of(a) == f"{b}:2: 'extends' cycle: cycle-a.yaml -> cycle-b.yaml -> cycle-a.yaml"
+    assert error_of(a) == f"{b}:2:1: 'extends' cycle: cycle-a.yaml -> cycle-b.yaml -> cycle-a.yaml"
 
 
 def test_missing_parent():
     path = FIXTURES / "missing-parent.yaml"
     assert error_of(path) == (
-        f"{path}:3: cannot extend 'no-such-parent.yaml': no such rule set file "
-        f"({FIXTURES / 'no-such-parent.yaml'})"
+        f"{path}:3:1: 'extends': no such rule set file (a path is relative to the rule file)"
     )
 
 
 def test_alias_bomb_is_refused():
     path = FIXTURES / "alias-bomb.yaml"
-    assert error_of(path) == f"{path}:3: YAML aliases (*name) are not allowed"
+    assert error_of(path) == f"{path}:3:8: YAML aliases (*name) are not allowed"
 
 
 def test_deep_nesting_is_refused(tmp_path):
     path = tmp_path / "deep.yaml"
     path.write_text("name: deep\nrules:\n" + "".join("  " * n + f"k{n}:\n" for n in range(1, 30)) + "  " * 30 + "x: 1\n")
-    assert error_of(path) == f"{path}:21: YAML nested deeper than 20 levels"
+    assert error_of(path) == f"{path}:21:39: YAML nested deeper than 20 levels"
 
 
-def test_dangerous_regex_is_refused():
-    path = FIXTURES / "dangerous-regex.yaml"
-    assert error_of(path) == (
-        f"{path}:5: 'portions.exempt.runaway': regular expression '^(\\\\w+\\\\s?)+:$' nests a "
-        "repeated group inside another repeat, which can backtrack catastrophically; rewrite it "
-        "without nested quantifiers"
-    )
+def test_patterns_that_backtrack_catastrophically_on_re_load_and_run_on_re2():
+    """The fixture's `runaway` pattern, `^(\\w+\\s?)+:$`, was refused by a home-made screen;
+    on RE2 it is harmless and loads."""
+    ruleset = load_ruleset(str(FIXTURES / "dangerous-regex.yaml"))
+    runaway = {p.name: p for p in ruleset.portions.exempt}["runaway"]
+    assert runaway.regex.search("word " * 30 + "!") is None
+    assert runaway.regex.search("Distribution list:") is not None
 
 
 def test_invalid_regex_names_the_line(tmp_path):
     path = tmp_path / "bad-regex.yaml"
     path.write_text("page-break-patterns:\n  - '^Page \\d+'\n  - '(unclosed'\n")
     assert error_of(path) == (
-        f"{path}:3: 'page-break-patterns': invalid regular expression '(unclosed': "
-        "missing ), unterminated subpattern at position 0"
+        f"{path}:3:5: 'page-break-patterns': invalid regular expression (missing ))"
     )
-
-
-@pytest.mark.parametrize("pattern, nested", [
-    (r"(a+)+$", True),
-    (r"(\w+\s?)*", True),
-    (r"(a|b+){2,}", True),
-    (r"^\d{1,2} [A-Z][a-z]+ \d{4}$", False),
-    (r"(\d{4}-)+", False),
-    (r"^X[1-8]([ ,;/]{1,3}X[1-8]){0,7}$", False),
-])
-def test_nested_quantifier_detection(tmp_path, pattern, nested):
-    path = tmp_path / "p.yaml"
-    path.write_text(f"page-break-patterns: ['{pattern}']\n")
-    if nested:
-        assert "nests a repeated group" in error_of(path)
-    else:
-        assert load_ruleset(str(path)).page_break_patterns == (pattern,)
 
 
 def test_generic_rule_may_not_reuse_a_registered_slug(tmp_path):
@@ -238,7 +232,7 @@ def test_generic_rule_may_not_reuse_a_registered_slug(tmp_path):
         "  - id: portion-missing\n    code: X1\n    type: forbidden-token\n"
         "    pattern: DRAFT\n    message: no\n"
     )
-    assert error_of(path) == f"{path}:2: generic rule 'portion-missing' (X1) reuses a taken id or code"
+    assert error_of(path) == f"{path}:2:5: a 'generic' rule reuses the id or code of another rule"
 
 
 def test_generic_rule_type_suggestion(tmp_path):
@@ -249,8 +243,8 @@ def test_generic_rule_type_suggestion(tmp_path):
         "    pattern: DRAFT\n    message: no\n"
     )
     assert error_of(path) == (
-        f"{path}:4: 'generic.type' must be one of forbidden-token, required-line, "
-        "not 'forbidden-tokens'; did you mean 'forbidden-token'?"
+        f"{path}:4:5: 'generic.type' must be one of forbidden-token, required-line; "
+        "did you mean 'forbidden-token'?"
     )
 
 
@@ -287,7 +281,7 @@ def test_retired_values_carry_dates_and_replacements():
 def test_unknown_vocabulary(tmp_path):
     path = tmp_path / "v.yaml"
     path.write_text("name: v\nvocabulary: [defualt]\n")
-    assert error_of(path) == f"{path}:2: unknown vocabulary 'defualt'; did you mean 'default'?"
+    assert error_of(path) == f"{path}:2:1: unknown vocabulary name; did you mean 'default'?"
 
 
 def test_vocabulary_path_is_resolved_against_the_rule_file(tmp_path):
@@ -299,7 +293,7 @@ def test_vocabulary_path_is_resolved_against_the_rule_file(tmp_path):
     missing = tmp_path / "w.yaml"
     missing.write_text("vocabulary: [vocab/none.yaml]\n")
     assert error_of(missing) == (
-        f"{missing}:1: vocabulary file not found: vocab/none.yaml ({tmp_path / 'vocab' / 'none.yaml'})")
+        f"{missing}:1:1: vocabulary file not found (a path is relative to the rule file)")
 
 
 def test_rollup_options(tmp_path):
@@ -310,19 +304,19 @@ def test_rollup_options(tmp_path):
     bad_key = tmp_path / "k.yaml"
     bad_key.write_text("rollup:\n  tetragraph: eyes-only\n")
     assert error_of(bad_key) == (
-        f"{bad_key}:2: unknown key 'tetragraph' in 'rollup'; did you mean 'tetragraph-expansion'?")
+        f"{bad_key}:2:3: unknown key in 'rollup'; did you mean 'tetragraph-expansion'?")
     bad_value = tmp_path / "b.yaml"
     bad_value.write_text("rollup:\n  restricted-level: U\n")
-    assert error_of(bad_value) == f"{bad_value}:2: 'rollup.restricted-level': restricted_level must be C, S or TS"
+    assert error_of(bad_value) == f"{bad_value}:2:3: 'rollup.restricted-level': restricted_level must be C, S or TS"
 
 
 def test_control_character_and_impossible_date_name_their_line(tmp_path):
     control = tmp_path / "c.yaml"
     control.write_text("name: c\ndescription: bell \x07\n")
-    assert error_of(control) == f"{control}:2: YAML error: control character '\\x07' is not allowed"
+    assert error_of(control) == f"{control}:2:19: YAML error: a control character is not allowed"
     impossible = tmp_path / "d.yaml"
     impossible.write_text("date-range:\n  from: 2010-13-45\n")
-    assert error_of(impossible) == f"{impossible}:2: invalid value '2010-13-45': month must be in 1..12"
+    assert error_of(impossible) == f"{impossible}:2:9: invalid date value"
 
 
 def test_date_range_checks(tmp_path):
@@ -331,10 +325,10 @@ def test_date_range_checks(tmp_path):
     assert load_ruleset(str(path)).date_range.contains(date(2001, 1, 1))
     reversed_range = tmp_path / "r.yaml"
     reversed_range.write_text("date-range:\n  from: 2002-01-01\n  to: 2001-01-01\n")
-    assert error_of(reversed_range) == f"{reversed_range}:3: 'date-range.to' is before 'date-range.from'"
+    assert error_of(reversed_range) == f"{reversed_range}:3:3: 'date-range.to' is before 'date-range.from'"
     text = tmp_path / "t.yaml"
     text.write_text("date-range:\n  from: June 2001\n")
-    assert error_of(text) == f"{text}:2: 'date-range.from' must be a date YYYY-MM-DD, not 'June 2001'"
+    assert error_of(text) == f"{text}:2:3: 'date-range.from' must be a date YYYY-MM-DD, not a string"
 
 
 def test_rules_section_names_generic_rules_by_id_or_code(tmp_path):

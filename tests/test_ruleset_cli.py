@@ -14,11 +14,11 @@ DOC = "SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n"
 
 
 @pytest.mark.parametrize("name, message", [
-    ("syntax-error.yaml", "4: YAML syntax error: expected ',' or ']', but got ':' (while parsing a flow sequence on line 3)"),
-    ("unknown-key.yaml", "4: unknown key 'botom' in 'banners'; did you mean 'bottom'?"),
-    ("wrong-type.yaml", "4: 'banners.every-page' must be true or false, not a string"),
-    ("unknown-rule.yaml", "4: unknown rule 'cab-mising' in 'rules'; did you mean 'cab-missing'?"),
-    ("alias-bomb.yaml", "3: YAML aliases (*name) are not allowed"),
+    ("syntax-error.yaml", "4:8: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence on line 3)"),
+    ("unknown-key.yaml", "4:3: unknown key in 'banners'; did you mean 'bottom'?"),
+    ("wrong-type.yaml", "4:3: 'banners.every-page' must be true or false, not a string"),
+    ("unknown-rule.yaml", "4:3: unknown rule name in 'rules'; did you mean 'cab-missing'?"),
+    ("alias-bomb.yaml", "3:8: YAML aliases (*name) are not allowed"),
 ])
 def test_malformed_rule_file_exits_2(tmp_path, capsys, name, message):
     doc = tmp_path / "draft.txt"
@@ -36,5 +36,5 @@ def test_malformed_configuration_exits_2(tmp_path, capsys):
     doc.write_text(DOC)
     assert main(["--no-cache", str(doc)]) == 2
     assert capsys.readouterr().err == (
-        f"marklint: {doc}: {tmp_path / '.marklint.yaml'}:2: unknown key 'require_banner' in the "
+        f"marklint: {doc}: {tmp_path / '.marklint.yaml'}:2:1: unknown key in the "
         "configuration; did you mean 'require-banner'?\n")

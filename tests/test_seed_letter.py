@@ -54,5 +54,6 @@ def test_auto_rule_set_chooses_eo12356_by_the_letters_date():
     code, out, _ = run("--rules", "auto", SEED)
     assert code == 0
     lines = out.splitlines()
-    assert any(line.endswith("note: --rules auto chose us-eo12356 (document dated 1984-11-22)") for line in lines)
+    assert any(line.endswith("note: --rules auto chose us-eo12356 (document dated 1984-11-22, date line at line 5)")
+               for line in lines)
     assert lines[-1].endswith("(rule set us-eo12356)")

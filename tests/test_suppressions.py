@@ -1,9 +1,12 @@
 """Inline suppressions: parsing, scopes, reasons and unused reports (on hand-built documents)."""
 
+import pytest
+
 from marklint.checks.registry import make_finding
 from marklint.document import Block, BlockKind, Document, Page
 from marklint.findings import Suppression
-from marklint.suppressions import apply_suppressions, parse_directive
+from marklint.lint import Settings, lint_bytes
+from marklint.suppressions import COMMENT_SYNTAX, apply_suppressions, directive_comment, parse_directive
 
 
 def comment(text: str, line: int) -> Block:
@@ -171,3 +174,34 @@ def test_rules_outside_the_registry_by_code_or_slug():
         ("suppression-unused", 3, 1, None, "suppression of no-exdis suppresses nothing"),
         ("suppression-unused", 3, 1, None, "suppression of no-orcon suppresses nothing"),
     ]
+
+
+DRAFTS = {  # format -> (file name, a marked draft whose second paragraph, after {comment}, is unmarked)
+    "text": ("d.txt", "SECRET\n\n(S) First.\n\n{comment}\nThe escort joins\nat noon.\n\nSECRET\n"),
+    "markdown": ("d.md", "SECRET\n\n(S) First.\n\n{comment}\nThe escort joins\nat noon.\n\nSECRET\n"),
+    "rst": ("d.rst", "SECRET\n\n(S) First.\n\n{comment}\nThe escort joins\nat noon.\n\nSECRET\n"),
+    "asciidoc": ("d.adoc", "SECRET\n\n(S) First.\n\n{comment}\nThe escort joins\nat noon.\n\nSECRET\n"),
+    "html": ("d.html", "<p>SECRET</p>\n<p>(S) First.</p>\n{comment}\n<p>The escort joins\nat noon.</p>\n<p>SECRET</p>\n"),
+}
+
+
+@pytest.mark.parametrize("fmt", sorted(DRAFTS))
+def test_directive_comment_in_each_format_suppresses_the_next_block(fmt):
+    assert sorted(COMMENT_SYNTAX) == sorted(DRAFTS)
+    name, template = DRAFTS[fmt]
+    settings = Settings(ignore=("cab-missing",), use_config=False)
+    with_reason = directive_comment(fmt, "disable-next-line", ["portion-missing"], "quoted exhibit")
+    result = lint_bytes(name, template.format(comment=with_reason).encode(), settings)
+    assert [(f.rule, f.suppression is not None) for f in result.findings] == [("portion-missing", True)]
+    without = directive_comment(fmt, "disable-next-line", ["portion-missing"], "")
+    assert without.replace(" --", " -- quoted exhibit", 1) == with_reason
+    result = lint_bytes(name, template.format(comment=without).encode(), settings)
+    assert sorted((f.rule, f.suppression is not None) for f in result.findings) == [
+        ("portion-missing", True), ("suppression-missing-reason", False)]
+
+
+def test_directive_comment_exact_text_and_formats_without_comments():
+    assert directive_comment("markdown", "disable-next-line", ["banner-mismatch", "MK302"], "approved") == \
+        "<!-- marklint: disable-next-line banner-mismatch, MK302 -- approved -->"
+    assert directive_comment("text", "disable-file", ["cab-missing"], "") == "# marklint: disable-file cab-missing --"
+    assert directive_comment("docx", "disable-next-line", ["cab-missing"], "why") is None

@@ -56,7 +56,8 @@ def fingerprints(findings: list[Finding]) -> list[str]:
         occurrence = seen.get((finding.rule, marking), 0)
         seen[(finding.rule, marking)] = occurrence + 1
         key = "\0".join((finding.rule, marking, display_path(finding.path, "."), str(occurrence)))
-        result[index] = hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+        # surrogateescape: a file name that is not UTF-8 keeps its bytes
+        result[index] = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return result
 
 
@@ -80,10 +81,16 @@ def write_baseline(results: list[FileResult], path: str) -> int:
 
 def load_baseline(path: str) -> set[str]:
     """Read a baseline file and return its fingerprints."""
+    from marklint.safeio import BASELINE_LIMIT, ReadError, read_bounded
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bounded(path, BASELINE_LIMIT).decode("utf-8"))
+    except ReadError as error:
+        raise BaselineError(f"{path}: cannot read baseline: {error}") from None
     except OSError as error:
         raise BaselineError(f"{path}: cannot read baseline: {error.strerror}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: not a marklint baseline (nested too deeply)") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         detail = f"line {error.lineno}: {error.msg}" if isinstance(error, json.JSONDecodeError) else "not UTF-8"
         raise BaselineError(f"{path}: not a marklint baseline ({detail})") from None

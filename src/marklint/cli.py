@@ -9,13 +9,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
-import time
 
 from marklint import __version__
-from marklint.replay import DEFAULT_CACHE_DIR
+from marklint.cache import DEFAULT_CACHE_DIR
 
-# argparse and typing are not imported at module level: a replayed run (marklint.replay) needs
-# neither, and their imports cost it a fifth of its time.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
@@ -26,7 +23,10 @@ SUBCOMMANDS = {
     "check": "lint files and directories (the default command)",
     "rule": "show one rule: summary, why (with citations), examples, fix, documentation link",
     "rules": "list every rule (--format json for tools)",
-    "parse": "parse and explain markings",
+    "parse": "parse and explain markings (--rules NAME for an allied system's)",
+    "explain": "show the structure marklint read: per page and block, its kind and whether it needs a mark",
+    "report": "write a collection's CSV and HTML report (archives)",
+    "server": "run the language server over stdio (marklint[server])",
     "help": "show this help, a command's (marklint help COMMAND) or a rule's (marklint help RULE)",
 }
 RULE_FORMATS = ("sarif",)  # output formats that list the rules that ran (ReportContext.rules)
@@ -75,6 +75,16 @@ def _parser(**kwargs: object) -> argparse.ArgumentParser:
     return Parser(**kwargs)
 
 
+def _iso_date(value: str):
+    import argparse
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value) if len(value) == 10 else datetime.date.fromisoformat("")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {value!r}") from None
+
+
 def _check_parser() -> argparse.ArgumentParser:
     import argparse
 
@@ -93,8 +103,17 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format-in", choices=sorted(READERS), metavar="FORMAT",
                         help="read every input (stdin too) as this format instead of choosing by "
                         f"extension: {', '.join(sorted(READERS))}")
+    sources = parser.add_mutually_exclusive_group()
+    sources.add_argument("--config", metavar="FILE",
+                         help="use this configuration file (.marklint.yaml or pyproject.toml) for every "
+                         "file instead of searching for one")
+    sources.add_argument("--isolated", action="store_true", help="read no configuration file")
+    parser.add_argument("--skip-speaker-notes", action="store_true",
+                        help="leave out the speaker notes of PowerPoint slides (read as portions by default)")
     parser.add_argument("--rules", metavar="NAME|PATH|auto",
                         help="rule set: a shipped name (us-cnsi, ...), a YAML path, or auto (by document date)")
+    parser.add_argument("--date", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="the documents' date of origin (overrides the date read from each document)")
     parser.add_argument("--select", action="append", type=_csv, default=[], metavar="RULES",
                         help="only these rules (slugs, codes or code prefixes, comma-separated)")
     parser.add_argument("--ignore", action="append", type=_csv, default=[], metavar="RULES",
@@ -111,6 +130,11 @@ def _check_parser() -> argparse.ArgumentParser:
                         help="color text output (auto: on a terminal, unless NO_COLOR is set)")
     parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no notes or summaries")
     parser.add_argument("--statistics", action="store_true", help="print a count of findings per rule")
+    parser.add_argument("--ocr", action="store_const", const=True, default=None,
+                        help="tolerate OCR slips in banners, banners inside a line and OCR line breaks "
+                        "(default: on for collections configured as OCR, off otherwise)")
+    parser.add_argument("--no-ocr", dest="ocr", action="store_const", const=False,
+                        help="no OCR tolerance, even for collections configured as OCR")
     parser.add_argument("--show-source", action="store_true",
                         help="show the source line of each finding (prints document text)")
     parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
@@ -123,7 +147,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix", action="store_true",
                         help="apply safe fixes in place (text formats only) and report what changed")
     parser.add_argument("--diff", action="store_true",
-                        help="print the fixes as a unified diff and write nothing (exit 1 if any)")
+                        help="print the fixes as a unified diff and write nothing (exit 1 if any); "
+                        "it prints document lines, so it needs --show-source")
     parser.add_argument("--unsafe-fixes", action="store_true",
                         help="with --fix or --diff, also apply fixes that change what a document claims")
     parser.add_argument("--exit-non-zero-on-fix", action="store_true",
@@ -145,8 +170,7 @@ def _use_color(choice: str, stream: TextIO) -> bool:
 
 
 def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint check`: lint paths and report; returns the exit code. A run that may use the
-    cache is recorded for `marklint.replay` (its output is held until the run ends)."""
+    """`marklint check`: lint paths and report; returns the exit code."""
     args = _check_parser().parse_args(argv)
     args.fix = args.fix or args.fix_only
     if args.format == "auto":
@@ -162,26 +186,19 @@ def run_check(argv: list[str], out: TextIO, err: TextIO) -> int:
         return 2
     if args.show_settings or args.show_files or args.add_suppressions:
         return _show_or_suppress(args, argv, out, err)
+    if args.diff and not args.show_source:
+        err.write("marklint: --diff prints document lines: add --show-source to allow it\n")
+        return 2
+    if args.config:
+        from marklint.config import ConfigError, explicit_config
+
+        try:
+            explicit_config(args.config)
+        except ConfigError as exc:
+            err.write(f"marklint: {exc}\n")
+            return 2
     color = _use_color(args.color, out) and args.format == "text"
-    recordable = not (args.no_cache or args.show_source or args.fix or args.diff or args.dask
-                      or args.baseline or args.write_baseline or "-" in args.paths)
-    if not recordable:
-        return _check(args, out, err, color)
-    import io
-
-    from marklint.replay import record, watch_list
-
-    stdout, stderr, watched = io.StringIO(), io.StringIO(), []
-    started = time.time_ns()
-    code = _check(args, stdout, stderr, color, watched)
-    out.write(stdout.getvalue())
-    err.write(stderr.getvalue())
-    if code != 2 and watched:  # input errors (a missing or unreadable file) are not replayed
-        files, directories, others = watched
-        watch = watch_list(files, directories, others, started)
-        if watch is not None:
-            record(argv, out, watch, stdout.getvalue(), stderr.getvalue(), code, args.cache_dir)
-    return code
+    return _check(args, out, err, color)
 
 
 def _show_or_suppress(args: argparse.Namespace, argv: list[str], out: TextIO, err: TextIO) -> int:
@@ -203,10 +220,8 @@ def _show_or_suppress(args: argparse.Namespace, argv: list[str], out: TextIO, er
     return add_suppressions(files, settings, out, err, quiet=args.quiet)
 
 
-def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watched: list | None = None) -> int:
-    """The body of `marklint check` (`color`: whether text output is colored). With
-    `watched`, appends the files linted, the directories walked and the rule and vocabulary
-    files their results depend on (for `marklint.replay`)."""
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> int:
+    """The body of `marklint check` (`color`: whether text output is colored)."""
     from marklint.lint import AUTO, lint_bytes
 
     settings = _settings(args)
@@ -223,8 +238,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         except RuleSetError as exc:
             err.write(f"marklint: {exc}\n")
             return 2
-    walked: list[str] = []
-    files = _files(args, settings, err, walked)
+    unreadable: list = []
+    files = _files(args, settings, err, unreadable)
     if isinstance(files, int):
         return files
     fixed = _fix_files(args, files, settings, out, err) if args.fix or args.diff else None
@@ -237,20 +252,33 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
         files = []
     for path in args.paths:
         if path == "-":
-            results.append(lint_bytes(args.stdin_filename or "<stdin>", sys.stdin.buffer.read(), settings))
+            from marklint.findings import FileResult
+            from marklint.safeio import STDIN_LIMIT, ReadError, read_stream
+
+            name = args.stdin_filename or "<stdin>"
+            try:
+                results.append(lint_bytes(name, read_stream(sys.stdin.buffer, STDIN_LIMIT), settings))
+            except ReadError as exc:
+                results.append(FileResult(path=name, error=f"standard input is {exc}"))
     from marklint.distributed import DaskError
     from marklint.parallel import WorkerError, default_jobs, lint_files
 
-    dependencies: list[str] = []
+    cache_dir = None if args.no_cache else args.cache_dir
+    if cache_dir is not None and not settings.show_source:
+        from marklint.cache import directory_problem
+
+        refused = directory_problem(cache_dir)
+        if refused:
+            err.write(f"marklint: warning: not using the cache directory {cache_dir}: {refused}\n")
+            cache_dir = None
     try:
         results.extend(lint_files(
-            files, settings, jobs=args.jobs or default_jobs(),
-            cache_dir=None if args.no_cache else args.cache_dir, dask_address=args.dask,
-            dependencies=dependencies,
+            files, settings, jobs=args.jobs or default_jobs(), cache_dir=cache_dir, dask_address=args.dask,
         ))
     except (DaskError, WorkerError) as exc:
         err.write(f"marklint: {exc}\n")
         return 2
+    results.extend(unreadable)
     if args.write_baseline or args.baseline:
         from marklint.baseline import BaselineError, apply_baseline, load_baseline, write_baseline
 
@@ -264,30 +292,24 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool, watc
             return 2
         if args.baseline and not args.write_baseline and not args.quiet:
             err.write(f"marklint: the baseline {args.baseline} hid {hidden} finding{'s' * (hidden != 1)}\n")
-    from marklint.report import ReportContext, display_path, render, reported
+    from marklint.report import ReportContext, display_path, escape_name, render, reported
 
-    if watched is not None:
-        if "marklint.ruleset" in sys.modules:  # rule sets loaded for validation or configuration
-            from marklint.ruleset import loaded_files
-
-            dependencies += loaded_files()
-        watched += [files, walked, dependencies]
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=color,
         show_source=args.show_source, statistics=args.statistics, quiet=args.quiet, links=args.show_links,
     )
     for result in results:
         if result.error is not None:
-            err.write(f"marklint: {display_path(result.path, ctx.root)}: {result.error}\n")
+            err.write(f"marklint: {escape_name(display_path(result.path, ctx.root))}: {result.error}\n")
         elif args.format != "text" and not args.quiet:
             for notice in result.notices:
-                err.write(f"marklint: {display_path(result.path, ctx.root)}: note: {notice}\n")
+                err.write(f"marklint: {escape_name(display_path(result.path, ctx.root))}: note: {notice}\n")
     out.write(render(args.format, results, ctx))
     if any(result.error is not None for result in results):
         return 2
     from marklint.findings import Severity
 
-    threshold = Severity.parse(args.fail_on) if args.fail_on else _configured_fail_on()
+    threshold = Severity.parse(args.fail_on) if args.fail_on else _configured_fail_on(settings)
     failing = any(f.severity >= threshold for result in results for f in reported(result))
     changed = fixed is not None and any(done.changed for done in fixed)
     return 1 if (failing and not args.exit_zero) or (args.exit_non_zero_on_fix and changed) else 0
@@ -304,6 +326,11 @@ def _settings(args: argparse.Namespace):
         ignore=tuple(key for group in args.ignore for key in group),
         show_source=args.show_source,
         input_format=args.format_in,
+        use_config=not args.isolated,
+        config_file=args.config,
+        date=args.date,
+        skip_speaker_notes=args.skip_speaker_notes,
+        ocr=args.ocr,
     )
 
 
@@ -356,19 +383,20 @@ def _generic_ids(reference: str | None) -> list[str]:
     return [key for name in references for rule in load_ruleset(name).generic for key in (rule.id, rule.code)]
 
 
-def _files(args: argparse.Namespace, settings, err: TextIO, walked: list[str] | None = None) -> list[str] | int:
+def _files(args: argparse.Namespace, settings, err: TextIO, unreadable: list | None = None) -> list[str] | int:
     """The files named or found under the paths (stdin aside), or the exit code: 2 for a
-    malformed configuration, and for no file at all unless --allow-empty."""
+    malformed configuration, and for no file at all unless --allow-empty. A directory that
+    cannot be read while walking goes to `unreadable` (a FileResult with its error)."""
     from marklint.config import ConfigError
     from marklint.lint import expand_paths
 
     named = [p for p in args.paths if p != "-"]
     try:
-        files = expand_paths(named, settings, walked, force_exclude=args.force_exclude)
+        files = expand_paths(named, settings, unreadable, force_exclude=args.force_exclude)
     except ConfigError as exc:
         err.write(f"marklint: {exc}\n")
         return 2
-    if named and not files:
+    if named and not files and not unreadable:
         if not args.quiet:
             err.write(f"marklint: warning: no files to lint in {', '.join(named)}\n")
         if not args.allow_empty:
@@ -384,7 +412,7 @@ def _fix_files(args: argparse.Namespace, paths: list[str], settings, out: TextIO
     2 for stdin.
     """
     from marklint.fix import describe_fixed, fix_path, unified_diff
-    from marklint.report import display_path
+    from marklint.report import display_path, escape_name
 
     if "-" in args.paths:
         err.write("marklint: --fix and --diff need files, not stdin (-)\n")
@@ -393,7 +421,7 @@ def _fix_files(args: argparse.Namespace, paths: list[str], settings, out: TextIO
     notes = out if args.format == "text" and not args.diff else err
     fixes = [fix_path(p, settings, unsafe=args.unsafe_fixes, write=not args.diff) for p in paths]
     for done in fixes:
-        shown = display_path(done.path, root)
+        shown = escape_name(display_path(done.path, root))
         if args.diff:
             out.write(unified_diff(shown, done.before, done.after))
         elif not args.quiet:
@@ -412,7 +440,7 @@ def _fix_files(args: argparse.Namespace, paths: list[str], settings, out: TextIO
         return fixes
     for done in fixes:
         if done.result.error is not None:
-            err.write(f"marklint: {display_path(done.path, root)}: {done.result.error}\n")
+            err.write(f"marklint: {escape_name(display_path(done.path, root))}: {done.result.error}\n")
     if any(d.result.error for d in fixes):
         return 2
     return 1 if any(d.changed for d in fixes) and not args.exit_zero else 0
@@ -421,23 +449,24 @@ def _fix_files(args: argparse.Namespace, paths: list[str], settings, out: TextIO
 def _fixed_only(fixed: list, args: argparse.Namespace, err: TextIO) -> int:
     """The exit code of --fix-only (its fixes are already reported): 2 when a file could not be
     read or fixed, 1 with --exit-non-zero-on-fix when a file changed, else 0."""
-    from marklint.report import display_path
+    from marklint.report import display_path, escape_name
 
     for done in fixed:
         if done.result.error is not None:
-            err.write(f"marklint: {display_path(done.path, os.getcwd())}: {done.result.error}\n")
+            err.write(f"marklint: {escape_name(display_path(done.path, os.getcwd()))}: {done.result.error}\n")
     if any(done.result.error is not None for done in fixed):
         return 2
     return 1 if args.exit_non_zero_on_fix and any(done.changed for done in fixed) else 0
 
 
-def _configured_fail_on():
+def _configured_fail_on(settings):
     """The `fail-on` of the configuration that governs the working directory (default error)."""
-    from marklint.config import ConfigError, find_config
+    from marklint.config import ConfigError
     from marklint.findings import Severity
+    from marklint.lint import file_config
 
     try:
-        config = find_config(os.getcwd())
+        config = file_config(os.getcwd(), settings)
     except ConfigError:
         return Severity.ERROR  # the per-file lint already reported it
     return config.fail_on if config is not None and config.fail_on is not None else Severity.ERROR
@@ -484,15 +513,49 @@ def run_rules(argv: list[str], out: TextIO, err: TextIO) -> int:
 
 
 def run_parse(argv: list[str], out: TextIO, err: TextIO) -> int:
-    """`marklint parse MARKING... [--form banner|portion|auto]`: explain markings."""
+    """`marklint parse MARKING... [--form banner|portion|auto] [--rules NAME]`: explain markings."""
     parser = _parser(prog="marklint parse", description="Parse and explain markings.")
     parser.add_argument("markings", nargs="+", metavar="MARKING")
     parser.add_argument("--form", choices=("banner", "portion", "auto"), default="auto")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    parser.add_argument("--rules", metavar="NAME|PATH", default=None,
+                        help="read the markings with this rule set's vocabulary (uk, au, nz, ca, nato, ...)")
     args = parser.parse_args(argv)
     from marklint.parse_command import run
 
-    return run(args.markings, args.form, out, err, _use_color(args.color, out))
+    return run(args.markings, args.form, out, err, _use_color(args.color, out), args.rules)
+
+
+def run_explain(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint explain FILE... [--rules R] [--show-source]`: the structure marklint read
+    (marklint.explain)."""
+    parser = _parser(
+        prog="marklint explain",
+        description="Show, per page and block, the block kind marklint decided, whether it needs a portion "
+                    "mark and why not, and the marking found (document text only with --show-source).")
+    parser.add_argument("paths", nargs="+", metavar="PATH")
+    parser.add_argument("--rules", metavar="NAME|PATH|auto")
+    parser.add_argument("--show-source", action="store_true", help="print each block's text under it")
+    args = parser.parse_args(argv)
+    from marklint.explain import run
+    from marklint.lint import Settings
+
+    return run(args.paths, Settings(rules=args.rules, show_source=args.show_source), out, err)
+
+
+def run_server(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint server`: the Language Server Protocol server over stdio (marklint[server])."""
+    _parser(prog="marklint server", description="Run the language server over stdin and stdout.").parse_args(argv)
+    from marklint.server import run
+
+    return run(err)
+
+
+def run_report(argv: list[str], out: TextIO, err: TextIO) -> int:
+    """`marklint report`: a collection's CSV and HTML report (marklint.archives.report_command)."""
+    from marklint.archives.report_command import run_report as report
+
+    return report(argv, out, err)
 
 
 def run_help(argv: list[str], out: TextIO, err: TextIO) -> int:
@@ -518,31 +581,74 @@ def run_help(argv: list[str], out: TextIO, err: TextIO) -> int:
     return 2
 
 
+class OutputError(Exception):
+    """Standard output cannot be written (a full device, an I/O error)."""
+
+
+class _Output:
+    """Standard output, whose write errors become OutputError (anything else that fails with
+    an OSError is reported as what it is)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(exc.strerror or str(exc)) from None
+
+    def isatty(self) -> bool:
+        return self.stream.isatty()
+
+
+def _drop_stdout() -> None:
+    """Point standard output at /dev/null, so that the interpreter's final flush of what is
+    still buffered cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `marklint` console script."""
     argv = sys.argv[1:] if argv is None else argv
-    out, err = sys.stdout, sys.stderr
+    err = sys.stderr
+    if sys.stdout is None:  # started with standard output closed (`>&-`)
+        if err is not None:
+            err.write("marklint: standard output is closed; nothing can be reported\n")
+        return 2
+    out = _Output(sys.stdout)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
     handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse,
-               "help": run_help}[command]
+               "help": run_help, "explain": run_explain, "server": run_server, "report": run_report}[command]
     # Linting allocates many short-lived objects and few cycles: collecting every 700
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)
     try:
-        if command == "check":
-            from marklint.replay import replay
-
-            code = replay(rest, out, err)
-            if code is not None:
-                return code
-        return handler(rest, out, err)
+        code = handler(rest, out, err)
+        out.flush()
+        return code
     except SystemExit as exc:  # argparse: --help, --version, usage errors
         return exc.code if isinstance(exc.code, int) else 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # stdout was closed (e.g. piped into `head`): stop quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _drop_stdout()
         return 1
+    except OutputError as exc:
+        _drop_stdout()
+        err.write(f"marklint: cannot write the output: {exc}\n")
+        return 2

@@ -1,8 +1,10 @@
 """Project configuration: `.marklint.yaml` or `[tool.marklint]` in pyproject.toml.
 
-`find_config(path)` walks up from a linted file's directory and returns the closest
-configuration (a `.marklint.yaml` wins over a pyproject.toml in the same directory; a
-pyproject.toml without `[tool.marklint]` is passed over), cached per directory. The lint
+`find_config(path)` walks up from a linted file's directory, no further than the repository
+root (the directory holding `.git`) or the user's home, and returns the closest configuration
+(a `.marklint.yaml` wins over a pyproject.toml in the same directory; a pyproject.toml without
+`[tool.marklint]` is passed over), cached per directory. `explicit_config` loads the file
+given with `--config`; `--isolated` uses none. The lint
 pipeline (`marklint.lint.effective_settings`) combines it with the command line.
 Configuration files are untrusted input and are validated like rule files: an unknown key, a
 wrong type or an unknown rule name raises `ConfigError`, whose str is `path:line: message`
@@ -12,8 +14,11 @@ Keys: `rules` (a rule set name, `auto`, or a path relative to the configuration 
 `select` / `ignore` (slugs, codes or code prefixes such as `MK4`), `per-file-ignores` (glob
 relative to the configuration's directory -> rules), `severity` (rule -> error|warning|info|off),
 `page-break-patterns`, `include` / `exclude` (globs), `require-banner` (always | when-marked),
-`include-quotes` (true | false: lint block quotes in Markdown, reST, AsciiDoc, HTML and e-mail),
-`fail-on` (error | warning | info) and `formats` (file extension -> reader name, so that
+`include-quotes` (true, the default | false: block quotes in Markdown, reST, AsciiDoc, HTML and
+e-mail are portions of the document), `exempt` (regular expressions: a block whose first line
+matches one is an administrative element, docs/structure.md), `skip-speaker-notes` (true | false:
+leave out the speaker notes of PowerPoint slides), `fail-on` (error | warning | info), `ocr` and
+`archive-collections` (docs/archives.md) and `formats` (file extension -> reader name, so that
 `include` can add an extension marklint does not know: `{".note": text}`). `Config.lines` holds
 the line of each key given, for `marklint --show-settings`.
 """
@@ -26,7 +31,6 @@ from collections.abc import Mapping
 from types import MappingProxyType
 
 from marklint.findings import Severity
-from marklint.replay import CONFIG_NAMES
 from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
@@ -36,9 +40,10 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from marklint.ruleset import Checker
 
-YAML_NAME, TOML_NAME = CONFIG_NAMES
+YAML_NAME, TOML_NAME = ".marklint.yaml", "pyproject.toml"  # looked for in this order, per directory
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
-        "include", "exclude", "require-banner", "include-quotes", "fail-on", "formats")
+        "include", "exclude", "require-banner", "include-quotes", "exempt", "skip-speaker-notes", "fail-on", "ocr",
+        "archive-collections", "formats")
 
 
 class ConfigError(Exception):
@@ -49,7 +54,8 @@ class Config(FrozenValue):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "fail_on", "formats", "lines")
+               "include", "exclude", "require_banner", "include_quotes", "exempt", "skip_speaker_notes", "fail_on",
+               "ocr", "archive_collections", "formats", "lines")
 
     def __init__(
         self,
@@ -64,8 +70,12 @@ class Config(FrozenValue):
         include: tuple[str, ...] = (),
         exclude: tuple[str, ...] = (),
         require_banner: str | None = None,
-        include_quotes: bool = False,
+        include_quotes: bool | None = None,
+        exempt: tuple[str, ...] = (),
+        skip_speaker_notes: bool = False,
         fail_on: Severity | None = None,
+        ocr: bool | None = None,
+        archive_collections: tuple[str, ...] = (),
         formats: Mapping[str, str] | None = None,
         lines: Mapping[str, int] | None = None,
     ) -> None:
@@ -74,7 +84,8 @@ class Config(FrozenValue):
             per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
             severity=MappingProxyType({}) if severity is None else severity,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            require_banner=require_banner, include_quotes=include_quotes, fail_on=fail_on,
+            require_banner=require_banner, include_quotes=include_quotes, exempt=exempt,
+            skip_speaker_notes=skip_speaker_notes, fail_on=fail_on, ocr=ocr, archive_collections=archive_collections,
             formats=MappingProxyType({}) if formats is None else formats,
             lines=MappingProxyType({}) if lines is None else lines,
         )
@@ -83,8 +94,31 @@ class Config(FrozenValue):
 _by_directory: dict[str, Config | None] = {}
 
 
+def _is_boundary(directory: str) -> bool:
+    """Whether configuration discovery stops at `directory`: a repository root (it holds
+    `.git`) or the user's home. A configuration above it (a shared /tmp, another user's
+    folder, the parent of a checkout) never applies."""
+    return os.path.lexists(os.path.join(directory, ".git")) or directory == _home()
+
+
+def _shared(directory: str) -> bool:
+    """Whether anyone may write to `directory` (/tmp, say): a configuration file found there
+    could be anyone's, so discovery stops before it."""
+    try:
+        return bool(os.stat(directory).st_mode & 0o002)
+    except OSError:  # a directory that does not exist holds no configuration either
+        return False
+
+
+def _home() -> str:
+    return os.path.abspath(os.path.expanduser("~"))
+
+
 def find_config(path: str) -> Config | None:
-    """The configuration closest to `path` (a file or directory), or None; cached per directory.
+    """The configuration closest to `path` (a file or directory), or None; cached per
+    directory. The search walks up from `path` and stops at the repository root (the
+    directory holding `.git`) or the user's home directory, whichever comes first, after
+    looking there; it never looks in a directory that anyone may write to (`/tmp`).
 
     Raises ConfigError for a configuration file that is malformed.
     """
@@ -97,8 +131,11 @@ def find_config(path: str) -> Config | None:
             found = _by_directory[directory]
             break
         visited.append(directory)
+        if _shared(directory):
+            found = None
+            break
         found = _config_in(directory)
-        if found is not None:
+        if found is not None or _is_boundary(directory):
             break
         parent = os.path.dirname(directory)
         if parent == directory:
@@ -107,6 +144,28 @@ def find_config(path: str) -> Config | None:
     for seen in visited:
         _by_directory[seen] = found
     return found
+
+
+_explicit: dict[str, Config] = {}
+
+
+def explicit_config(path: str) -> Config:
+    """The configuration file given with `--config` (a .marklint.yaml-style YAML file, or a
+    pyproject.toml with `[tool.marklint]`), loaded once. Raises ConfigError."""
+    key = os.path.abspath(path)
+    if key not in _explicit:
+        config = load_config(path)
+        if config is None:
+            raise ConfigError(f"{path}: no [tool.marklint] table")
+        _explicit[key] = config
+    return _explicit[key]
+
+
+def forget_configs() -> None:
+    """Forget the configurations found so far: the next `find_config` reads the files again
+    (the language server calls this when a configuration file changes)."""
+    _by_directory.clear()
+    _explicit.clear()
 
 
 def _config_in(directory: str) -> Config | None:
@@ -120,11 +179,16 @@ def _config_in(directory: str) -> Config | None:
 
 
 def _read_text(path: str) -> str:
+    from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
+
     try:
-        with open(path, encoding="utf-8") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
+        return read_bounded(path, SETTINGS_LIMIT).decode("utf-8")
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 text") from None
+    except ReadError as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
 
 
 def load_config(path: str) -> Config | None:
@@ -242,14 +306,13 @@ def _validate(raw: object, path: str) -> Config:
             _check_rule_name(ck, key, table.line_of(key), "'severity'", names)
             levels[key] = ck.severity(level, table.line_of(key), f"'severity.{key}'")
         values["severity"] = MappingProxyType(levels)
-    if "page-break-patterns" in section:
-        patterns = ck.string_list(section["page-break-patterns"], line("page-break-patterns"),
-                                  "'page-break-patterns'")
-        items = section["page-break-patterns"]
-        for index, pattern in enumerate(patterns):
-            where = items.line_of(index) if isinstance(items, LocatedList) else line("page-break-patterns")
-            ck.regex(pattern, where, "'page-break-patterns'")
-        values["page_break_patterns"] = patterns
+    for key in ("page-break-patterns", "exempt"):
+        if key in section:
+            patterns = ck.string_list(section[key], line(key), f"'{key}'")
+            items = section[key]
+            for index, pattern in enumerate(patterns):
+                ck.regex(pattern, items.line_of(index) if isinstance(items, LocatedList) else line(key), f"'{key}'")
+            values[key.replace("-", "_")] = patterns
     for key in ("include", "exclude"):
         if key in section:
             values[key] = ck.string_list(section[key], line(key), f"'{key}'")
@@ -259,6 +322,21 @@ def _validate(raw: object, path: str) -> Config:
     if "include-quotes" in section:
         values["include_quotes"] = ck.typed(section["include-quotes"], line("include-quotes"),
                                             "'include-quotes'", bool, "true or false")
+    if "skip-speaker-notes" in section:
+        values["skip_speaker_notes"] = ck.typed(section["skip-speaker-notes"], line("skip-speaker-notes"),
+                                                "'skip-speaker-notes'", bool, "true or false")
+    if "ocr" in section:
+        values["ocr"] = ck.typed(section["ocr"], line("ocr"), "'ocr'", bool, "true or false")
+    if "archive-collections" in section:
+        from marklint.archives.collections import CollectionError, load_collection
+
+        paths = ck.string_list(section["archive-collections"], line("archive-collections"), "'archive-collections'")
+        values["archive_collections"] = tuple(os.path.normpath(os.path.join(root, p)) for p in paths)
+        for collection in values["archive_collections"]:
+            try:
+                load_collection(collection)
+            except CollectionError as exc:
+                raise ck.fail(line("archive-collections"), f"'archive-collections': {exc}") from None
     if "fail-on" in section:
         values["fail_on"] = Severity.parse(
             ck.choice(section["fail-on"], line("fail-on"), "'fail-on'", ("error", "warning", "info")))
@@ -280,7 +358,7 @@ def _formats(ck: Checker, value: object, line: int) -> Mapping[str, str]:
             raise ck.fail(at, f"'formats' keys are file extensions with their dot, like '.note', not {extension!r}")
         name = ck.typed(reader, at, f"'formats.{extension}'", str, "a reader name")
         if name not in READERS:
-            raise ck.fail(at, f"unknown reader {name!r} in 'formats.{extension}'{closest(name, READERS)}"
+            raise ck.fail(at, f"unknown reader in 'formats.{extension}'{closest(name, READERS)}"
                           f" (readers: {', '.join(sorted(READERS))})")
         formats[extension.lower()] = name
     return MappingProxyType(formats)
@@ -290,6 +368,7 @@ def _check_rule_name(ck: Checker, key: str, line: int, what: str, names: list[st
     """Accept a slug, a code, a code prefix (`MK4`) or a generic rule id of the rule set."""
     from marklint.selection import unknown_rule
 
-    problem = unknown_rule(key, names, f" in {what}")
-    if problem is not None:
-        raise ck.fail(line, problem)
+    if unknown_rule(key, names) is not None:  # the message names the closest rule, never the text found
+        from marklint.ruleset import closest
+
+        raise ck.fail(line, f"unknown rule name in {what}{closest(key, names)}")

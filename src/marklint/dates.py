@@ -1,17 +1,20 @@
-"""Dates: a document's date of origin, and date values on authority-block lines.
+"""Dates: a document's date of origin, the dates of its copy, and date values on authority lines.
 
-The date of origin is the document's first full date (C-17, L-01), read in these forms:
+`date_of_origin` finds the date the way an archivist does (see its docstring): the document's
+own date line, memo or letter date, labelled date (`Date:`, `Sent:`), cable date-time group
+(`160455Z SEP 93`) or telegram date first, a date inside other text only when there is none of
+those; never a release, review, declassification or metadata date (`marklint.copydates`), an
+authority-block date or a birth date. Dates are read in these forms:
 
 - `November 22, 1984`, `Nov. 22, 1984`, `Nov 22 1984`, `November 22nd, 1984`
-- `22 November 1984`, `22 Nov. 1984`
+- `22 November 1984`, `22 Nov. 1984`, and on a date or labelled line `6 AUG 74`, `03 OCT 62`
 - `1984-11-22` (ISO)
-- `11/22/1984` (US month/day/year)
-- `19841122` (YYYYMMDD) only on a date line (`Date:`, `DATE:`, `Dated:`), because eight
-  digits elsewhere are as likely a serial or file number.
+- `11/22/1984` (US month/day/year), and `01/02/79` on a date or labelled line
+- `19841122` (YYYYMMDD) only on a date line (`Date:`, `DATE:`), because eight digits
+  elsewhere are as likely a serial or file number.
 
-Lines of the authority block and downgrading instructions are skipped: their dates
-(`Declassify On: 20351231`, a `Derived From:` source's date) are not the document's.
-Impossible dates (`February 30, 2001`) are ignored, and only years 1900-2099 are read.
+Two-digit years are read in the archival window 1940-2039. Impossible dates
+(`February 30, 2001`) are ignored, and four-digit years are read only in 1900-2099.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
+
+from marklint.values import FrozenValue
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
@@ -35,13 +40,35 @@ _FULL_DATE = re.compile(
     r"|\b(?P<m4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{4})\b",
     re.IGNORECASE,
 )
-_DATE_LINE = re.compile(r"^\s*(?:Date|DATE|Dated|DATED)\s*:\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\b")
-_OTHER_DATES = re.compile(
-    r"^\s*(?:classified\s+by|derived\s+from|declassify\s+on|declass\w*\s+on|decl|downgrade\s+to"
-    r"|reason)\s*:",
+_DATE_LINE = re.compile(r"^\s*(?:Date|DATE)\s*:\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\b")
+_YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_MON = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
+# A cable date-time group: day, hour and minute, Z, month, two-digit year (`160455Z SEP 93`).
+_DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}Z ?(?P<m>{_MON}) ?(?P<y>\d{{2}})\b", re.IGNORECASE)
+# `03 OCT 62`, `25 Nov 63`, `6 AUG 1974`: day, month abbreviation, two- or four-digit year.
+_SHORT_DATE = re.compile(rf"(?P<d>[0-9OD]?\d|\d[OD]?) ?(?P<m>{_MON})[A-Z]*\.? ?(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
+_NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])")
+_LABEL = re.compile(r"\s*(?:date|sent|date/dtg|dtg|date of document|document date)\s*[:.]\s*", re.IGNORECASE)
+_NOISE = re.compile(r"^[^A-Za-z0-9]{1,3}|(?:[^A-Za-z0-9]{1,3}|(?<=\d{4})\s\d{1,2})$")
+_DIGIT = re.compile(r"\d")
+# Lines whose dates are instructions to declassify or review: later than the date of origin.
+_INSTRUCTION = re.compile(
+    r"\s*(?:(?:E\.?\s?O\.?\s?1\d{4}\s*[:,]\s*)?(?:declassify\s+on|declass\w*\s+on|decl\b)|review\s+on|rvw\b"
+    r"|downgrade\s+to)",
     re.IGNORECASE,
 )
-_YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+# Lines whose dates are a source's (before the date of origin) or no date at all.
+_SOURCE = re.compile(r"\s*(?:classified\s+by|cl\s?by|derived\s+from|drv\b|reason\s*:|dated\b|date of source)",
+                     re.IGNORECASE)
+_NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
+_ZERO = str.maketrans("ODod", "0000")
+_HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
+# A line that opens a portion-marked paragraph is body text: a date there is what the text is
+# about, not the date of origin (C-08, C-17); a marked line that is only a date ("(U) Dated
+# 12 March 2001.") still dates the document.
+_BODY_LINE = re.compile(r"^\s*(?:\d{1,3}[.)]\s+)?\((?:TS|S|C|U|R|CUI|//)(?://[A-Za-z0-9_ ,/-]*)?\)\s+"
+                        r"(?!Dated?\b|[A-Z][a-z]{2,8}\.? \d|\d)")
 # Every supported form holds a four-digit year, and no more than 25 characters separate it
 # from either end of the date: matching only around years keeps long prose lines cheap, and
 # the substring test before any regular expression keeps lines without "19"/"20" cheaper still.
@@ -82,23 +109,163 @@ def lines_with_years(text: str) -> Iterator[str]:
 
 
 def document_date(text_lines: Iterable[str]) -> date | None:
-    """The document's date of origin: its first full date, or None when it has none."""
-    for line in text_lines:
-        if ("19" not in line and "20" not in line) or _YEAR.search(line) is None or _OTHER_DATES.match(line):
+    """The document's date of origin (see `date_of_origin`), or None when it has none."""
+    found = date_of_origin(enumerate(text_lines, 1)).origin
+    return found.date if found is not None else None
+
+
+class DateFound(FrozenValue):
+    """A date read from one line: the date, its 1-based line, and how it was written there:
+    `date-line` (a line that is only a date), `labelled` (`Date:`, `Sent:`, `DTG:`), `dtg`
+    (a cable date-time group), `text` (a date elsewhere in a line), `override` (--date), or
+    for a copy date its kind (release, review, declassification, metadata)."""
+
+    _fields = ("date", "line", "kind")
+
+    def __init__(self, date: date, line: int, kind: str) -> None:
+        self.__dict__.update(date=date, line=line, kind=kind)
+
+    def describe(self) -> str:
+        """`1984-11-22, date line 3` (for notes and the summary)."""
+        if self.kind == "override":
+            return f"{self.date.isoformat()}, from --date"
+        return f"{self.date.isoformat()}, {self.kind.replace('-', ' ')} at line {self.line}"
+
+
+class Dating(FrozenValue):
+    """What the dates of a document say: its date of origin (None when it has none) and the
+    dates of its copy (release, review, declassification and metadata stamps), in line order."""
+
+    _fields = ("origin", "copy_dates")
+
+    def __init__(self, origin: DateFound | None, copy_dates: tuple[DateFound, ...] = ()) -> None:
+        self.__dict__.update(origin=origin, copy_dates=copy_dates)
+
+
+_STRONG = ("date-line", "labelled", "dtg")
+
+
+def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
+    """Find the date of origin the way an archivist does.
+
+    Strong evidence is the document's own date: a line that is only a date (a letter's or a
+    memo's date line, a cable's date box), a labelled date (`Date:`, `DATE:`, an e-mail's
+    `Sent:`, `Date/DTG:`) or a cable date-time group (`160455Z SEP 93`). A date inside other
+    text is weak evidence, used only when there is no strong one. The first strong date wins.
+
+    Never read: authority-block lines (their dates are declassification instructions or a
+    source's date), a `Dated`/`Date of source` line under `Derived From`, birth dates, and the
+    copy's own dates (release, review, declassification, metadata; `marklint.copydates`),
+    which are collected separately. A copy is made after its original, and an instruction to
+    declassify or review falls after it too: a candidate later than the earliest such date,
+    or later than today, is a stamp's date and is passed over.
+    """
+    from marklint.copydates import copy_date_kind
+
+    strong: list[DateFound] = []
+    weak: list[DateFound] = []
+    copies: list[DateFound] = []
+    bound = date.today()
+    for number, raw in numbered_lines:
+        line = _fold(raw)
+        if not _DIGIT.search(line):
             continue
-        years = [m.start() for m in _YEAR.finditer(line)]
-        candidates: dict[int, date | None] = {}
-        dated = _DATE_LINE.match(line)
-        if dated:
-            candidates[dated.start("y")] = _make(dated["y"], dated["m"], dated["d"])
-        for year in years:
-            start = max(0, year - _WINDOW)
-            for match in _FULL_DATE.finditer(line[start:year + _WINDOW]):
-                candidates.setdefault(start + match.start(), _from_match(match))
-        for _, found in sorted(candidates.items()):
-            if found is not None:
-                return found
+        kind = copy_date_kind(line)
+        if kind is not None:
+            for day in _all_dates(line):
+                copies.append(DateFound(day, number, kind))
+                bound = min(bound, day)
+            continue
+        if _INSTRUCTION.match(line):
+            bound = min([bound, *_all_dates(line)])
+            continue
+        if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line):
+            continue
+        found = _strong_date(line)
+        if found is not None:
+            strong.append(DateFound(found[0], number, found[1]))
+        elif not strong:
+            day = _first_full_date(line) if _YEAR.search(line) else None
+            short = _SHORT_DATE.search(line) if day is None else None
+            day = _short(short) if short is not None and short["d"].isdigit() else day
+            if day is not None:
+                weak.append(DateFound(day, number, "text"))
+    for candidate in (*strong, *weak):
+        if candidate.date <= bound:
+            return Dating(candidate, tuple(copies))
+    return Dating(None, tuple(copies))
+
+
+def _first_full_date(line: str) -> date | None:
+    years = [m.start() for m in _YEAR.finditer(line)]
+    candidates: dict[int, date | None] = {}
+    dated = _DATE_LINE.match(line)
+    if dated:
+        candidates[dated.start("y")] = _make(dated["y"], dated["m"], dated["d"])
+    for year in years:
+        start = max(0, year - _WINDOW)
+        for match in _FULL_DATE.finditer(line[start:year + _WINDOW]):
+            candidates.setdefault(start + match.start(), _from_match(match))
+    return next((found for _, found in sorted(candidates.items()) if found is not None), None)
+
+
+def _all_dates(line: str) -> list[date]:
+    """Every date written in `line` (four-digit years, and numeric dates with two)."""
+    found = [_from_match(m) for m in _FULL_DATE.finditer(line)]
+    found += [_numeric(m) for m in _NUMERIC_SHORT.finditer(line)]
+    return list(dict.fromkeys(day for day in found if day is not None))
+
+
+def _strong_date(line: str) -> tuple[date, str] | None:
+    """(date, kind) when the line states a document date: a date-time group, a labelled
+    date, or a line that is only a date."""
+    dtg = _DTG.search(line)
+    if dtg is not None:
+        day = _make(_century(dtg["y"]), dtg["m"], _digits(dtg["d"]))
+        if day is not None:
+            return day, "dtg"
+    labelled = _LABEL.match(line)
+    body, kind = (line[labelled.end():], "labelled") if labelled else (line, "date-line")
+    body = _NOISE.sub("", body.strip())
+    if not body or len(body) > 60:
+        return None
+    if labelled:  # `Sent: Wednesday, June 23, 2010 7:29 AM`: the date may be followed by a time
+        match = _FULL_DATE.search(body) or _SHORT_DATE.search(body)
+        if match is None or match.start() > 12:
+            match = _NUMERIC_SHORT.search(body)
+            return (_numeric(match), kind) if match is not None and match.start() <= 12 and _numeric(match) else None
+        day = _from_match(match) if match.re is _FULL_DATE else _short(match)
+        return (day, kind) if day is not None else None
+    match = _FULL_DATE.fullmatch(body) or _SHORT_DATE.fullmatch(body)
+    if match is not None:
+        day = _from_match(match) if match.re is _FULL_DATE else _short(match)
+        return (day, kind) if day is not None else None
     return None
+
+
+def _century(year: str) -> str:
+    """A two-digit year in the archival window 1940-2039."""
+    if len(year) == 4:
+        return year
+    return ("19" if int(year) >= 40 else "20") + year
+
+
+def _digits(text: str) -> str:
+    """OCR reads a zero as O or D in date-time groups (`D21330Z JAN 73`)."""
+    return text.translate(_ZERO)
+
+
+def _short(match: re.Match[str]) -> date | None:
+    return _make(_century(match["y"]), match["m"], _digits(match["d"]))
+
+
+def _numeric(match: re.Match[str]) -> date | None:
+    return _make(_century(match["y"]), match["m"], match["d"])
+
+
+def _fold(line: str) -> str:
+    """Cyrillic letters that OCR puts for look-alike Latin letters and digits, folded back."""
+    return line.translate(_CYRILLIC) if _HAS_CYRILLIC.search(line) else line
 
 
 def parse_yyyymmdd(text: str) -> date | None:
@@ -108,13 +275,19 @@ def parse_yyyymmdd(text: str) -> date | None:
 
 
 def parse_date(text: str) -> date | None:
-    """Read a value that is exactly one date in any supported form (YYYYMMDD included)."""
+    """Read a value that is exactly one date in any supported form (YYYYMMDD included, and the
+    cable forms `5/1/06` and `02 JAN 09` with two-digit years, read in 1940-2039)."""
     text = text.strip()
     found = parse_yyyymmdd(text)
     if found is not None:
         return found
     match = _FULL_DATE.fullmatch(text)
-    return _from_match(match) if match else None
+    if match:
+        return _from_match(match)
+    short = _NUMERIC_SHORT.fullmatch(text) or _SHORT_DATE.fullmatch(text)  # `5/1/06`, `02 JAN 2009`
+    if short is None:
+        return None
+    return _numeric(short) if short.re is _NUMERIC_SHORT else _short(short)
 
 
 def add_years(day: date, years: int) -> date:

@@ -33,10 +33,43 @@ def _client(address: str):
         from distributed import Client
     except ImportError:
         raise DaskError(f"--dask needs the optional Dask support: {INSTALL_HINT}") from None
+    _check_scheduler(address)
     try:
         return Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as exc:
-        raise DaskError(f"cannot connect to the Dask scheduler at {address!r}: {exc}") from None
+    except Exception as exc:  # noqa: BLE001 - whatever the other end does, it is one line and exit 2
+        raise DaskError(f"cannot connect to the Dask scheduler at {address!r}: {_reason(exc)}") from None
+
+
+def _check_scheduler(address: str) -> None:
+    """Raise DaskError unless a Dask scheduler answers at `address`. Asked before a Client is
+    made: a Client that fails half-way (garbage bytes from the other end, which Dask may try
+    to read as a huge frame) spends 20 s closing itself and prints "Exception ignored"."""
+    import asyncio
+
+    from distributed.comm import connect
+
+    async def identity() -> object:
+        comm = await connect(address, timeout=CONNECT_TIMEOUT)
+        try:
+            await comm.write({"op": "identity"})
+            return await comm.read()
+        finally:
+            comm.abort()
+
+    try:
+        reply = asyncio.run(identity())
+    except Exception as exc:  # noqa: BLE001 - garbage can raise anything, MemoryError included
+        raise DaskError(f"cannot connect to the Dask scheduler at {address!r}: {_reason(exc)}") from None
+    if not (isinstance(reply, dict) and reply.get("type") == "Scheduler"):
+        raise DaskError(f"{address!r} is not a Dask scheduler (its answer is not a scheduler's)")
+
+
+def _reason(exc: BaseException) -> str:
+    """One line saying why a connection failed."""
+    detail = " ".join(str(exc).split())
+    if isinstance(exc, MemoryError) or not detail:
+        return "the other end does not speak the Dask protocol"
+    return detail[:200]
 
 
 def map_on_dask(

@@ -158,7 +158,9 @@ class Document(Value):
 
     `source` is the decoded text for text formats (None for DOCX/PDF); fix mode and
     suppressions use it. `metadata` holds format-specific facts a check may use, such as a
-    Markdown front-matter `classification`, DOCX sensitivity-label names, or e-mail headers.
+    Markdown front-matter `classification`, DOCX sensitivity-label names, or e-mail headers;
+    `metadata["notices"]` are lines the run prints as notes (a hidden slide), and
+    `metadata["locations"]` names the place of each line (`marklint.readers._slots`).
     `notes` are reader diagnostics that become findings (for example a scanned PDF without a
     text layer): tuples of (slug, line, message). Mutable and compared by value (not by its
     line index, a cache).
@@ -210,13 +212,16 @@ class ReaderOptions(FrozenValue):
 
     `page_break_patterns` are extra regular expressions (from configuration): a line that
     matches one starts a new page and is not itself content. `include_quotes` makes block
-    quotes count as portions (ignored by default).
+    quotes count as portions (ignored by default). `skip_speaker_notes` leaves out the speaker
+    notes of slides (read as portions by default).
     """
 
-    _fields = ("page_break_patterns", "include_quotes")
+    _fields = ("page_break_patterns", "include_quotes", "skip_speaker_notes")
 
-    def __init__(self, page_break_patterns: tuple[str, ...] = (), include_quotes: bool = False) -> None:
-        self.__dict__.update(page_break_patterns=page_break_patterns, include_quotes=include_quotes)
+    def __init__(self, page_break_patterns: tuple[str, ...] = (), include_quotes: bool = False,
+                 skip_speaker_notes: bool = False) -> None:
+        self.__dict__.update(page_break_patterns=page_break_patterns, include_quotes=include_quotes,
+                             skip_speaker_notes=skip_speaker_notes)
 
 
 class InputError(Exception):

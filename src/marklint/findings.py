@@ -89,17 +89,19 @@ class Finding(Value):
     `marking` is the marking text the finding is about (a banner or portion mark, never
     portion prose); it feeds content-free fingerprints. `source` holds the offending source
     line only when the user asked for `--show-source`. `end_line` and `end_column` default to
-    `line` and `column`. Mutable and compared by value.
+    `line` and `column`. `location` names the place in formats whose lines mean little to a
+    reader (`slide 3, shape "TextBox 4"`, `sheet 'Budget', cell B7`); SARIF gives it as a
+    logical location. Mutable and compared by value.
     """
 
     __slots__ = ("path", "line", "column", "code", "rule", "severity", "message", "end_line", "end_column",
-                 "page", "marking", "fix", "suppression", "source")
+                 "page", "marking", "fix", "suppression", "source", "location")
     _fields = __slots__
 
     def __init__(self, path: str, line: int, column: int, code: str, rule: str, severity: Severity, message: str,
                  end_line: int | None = None, end_column: int | None = None, page: int | None = None,
                  marking: str | None = None, fix: Fix | None = None, suppression: Suppression | None = None,
-                 source: str | None = None) -> None:
+                 source: str | None = None, location: str | None = None) -> None:
         self.path = path
         self.line = line
         self.column = column
@@ -114,12 +116,14 @@ class Finding(Value):
         self.fix = fix
         self.suppression = suppression
         self.source = source
+        self.location = location
 
     @property
     def _values(self) -> tuple:  # type: ignore[override]
         # written out: reading the slots by name takes twice as long, and pickling findings is hot
         return (self.path, self.line, self.column, self.code, self.rule, self.severity, self.message,
-                self.end_line, self.end_column, self.page, self.marking, self.fix, self.suppression, self.source)
+                self.end_line, self.end_column, self.page, self.marking, self.fix, self.suppression, self.source,
+                self.location)
 
     def sort_key(self) -> tuple:
         """Order findings by file position, then code."""
@@ -129,21 +133,30 @@ class Finding(Value):
 class FileResult(Value):
     """Everything learned from one input: its findings, page count and the rule set used.
 
+    `facts` are the per-document facts of `marklint.summary` (JSON data, no document text).
     `error` is set when the file could not be read (not text, missing, unreadable, a missing
-    optional dependency): the run then exits 2, but other files are still linted. Mutable and
-    compared by value.
+    optional dependency): the run then exits 2, but other files are still linted. `config` is
+    the path of the configuration file that applied, if any. Mutable and compared by value.
     """
 
-    _fields = ("path", "findings", "pages", "ruleset", "error", "notices")
+    _fields = ("path", "findings", "pages", "ruleset", "error", "notices", "config", "facts")
 
     def __init__(self, path: str, findings: list[Finding] | None = None, pages: int = 0, ruleset: str | None = None,
-                 error: str | None = None, notices: list[str] | None = None) -> None:
+                 error: str | None = None, notices: list[str] | None = None, config: str | None = None,
+                 facts: dict | None = None) -> None:
         self.path = path
         self.findings = [] if findings is None else findings
         self.pages = pages
         self.ruleset = ruleset
         self.error = error
         self.notices = [] if notices is None else notices
+        self.config = config
+        self.facts = facts  # marklint.summary.document_facts: what was found, for --format summary
+
+
+def described(finding: Finding) -> str:
+    """The finding's message, followed by its location in parentheses when it has one."""
+    return finding.message if finding.location is None else f"{finding.message} ({finding.location})"
 
 
 def edit_to_dict(edit: Edit) -> dict[str, object]:

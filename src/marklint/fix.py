@@ -63,6 +63,7 @@ class Snapshot:
     uid: int = -1
     gid: int = -1
     links: int = 1
+    inode: tuple[int, int] = (0, 0)  # (device, inode)
 
 
 def take_snapshot(path: str) -> Snapshot:
@@ -73,7 +74,22 @@ def take_snapshot(path: str) -> Snapshot:
         info = os.fstat(handle.fileno())
         data = handle.read()
     return Snapshot(real, data, info.st_mtime_ns, info.st_size, stat.S_IMODE(info.st_mode),
-                    info.st_uid, info.st_gid, info.st_nlink)
+                    info.st_uid, info.st_gid, info.st_nlink, (info.st_dev, info.st_ino))
+
+
+def _writable(snapshot: Snapshot) -> bool:
+    """Whether the file's permission bits let this process write it: the owner's bits for its
+    owner, the group's for a member of its group, the others' otherwise. Root, whom the kernel
+    lets write anything (so `os.access` says yes), is held to the owner's bits: a read-only
+    file stays read-only under `sudo marklint --fix`."""
+    if not hasattr(os, "geteuid"):
+        return bool(snapshot.mode & stat.S_IWUSR)
+    user = os.geteuid()
+    if user == 0 or user == snapshot.uid:
+        return bool(snapshot.mode & stat.S_IWUSR)
+    if snapshot.gid == os.getegid() or snapshot.gid in os.getgroups():
+        return bool(snapshot.mode & stat.S_IWGRP)
+    return bool(snapshot.mode & stat.S_IWOTH)
 
 
 def decode(data: bytes) -> tuple[str, bytes]:
@@ -258,10 +274,12 @@ def write_atomic(snapshot: Snapshot, data: bytes) -> None:
     with os.replace, so readers see the old or the new file, never a mix. Just before the
     replace the file is read again: if its bytes, size or modification time differ from the
     snapshot, nothing is written and FileChangedError is raised. On any error the temporary
-    file is removed and the original is untouched. A file we may not write, or one with
-    other hard links (which a replace would silently split from it), is refused.
+    file is removed and the original is untouched. A file whose permission bits do not let
+    us write it (`_writable`), or one with other hard links (which a replace would silently
+    split from it), is refused. What POSIX leaves open: a write that lands between that last
+    comparison and the rename is lost (there is no compare-and-rename); docs/security.md.
     """
-    if not os.access(snapshot.path, os.W_OK):
+    if not _writable(snapshot):
         raise FixError("the file is read-only")
     if snapshot.links > 1:
         raise FixError(f"the file has {snapshot.links} hard links, which replacing it would split")
@@ -304,7 +322,8 @@ def _changed(snapshot: Snapshot) -> bool:
             data = handle.read()
     except OSError:
         return True
-    return (info.st_mtime_ns, info.st_size, data) != (snapshot.mtime_ns, snapshot.size, snapshot.data)
+    return ((info.st_mtime_ns, info.st_size, (info.st_dev, info.st_ino), data)
+            != (snapshot.mtime_ns, snapshot.size, snapshot.inode, snapshot.data))
 
 
 def unified_diff(path: str, old: str, new: str) -> str:

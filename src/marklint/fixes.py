@@ -86,6 +86,7 @@ def attach_fixes(ctx: CheckContext, findings: Iterable[Finding]) -> None:
 def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tuple[str, int, int], Fix]:
     """Fixes keyed by the (rule, line, column) at which the marking checks report a problem;
     only marks on a line with a wanted position are checked."""
+    from marklint.checks.markings import wrong_case
     from marklint.markings import check
 
     lines = {line for line, _ in wanted}
@@ -99,7 +100,12 @@ def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tupl
                     fixes[("marking-form", mark.line, mark.column)] = _replace(
                         ctx.doc, mark, mark.column, mark.end_column, mark.block.text, mark.marking.banner())
                 continue
-            for problem in check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date):
+            problems = check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date)
+            if wrong_case(mark, problems):
+                fixes[("marking-form", mark.line, mark.column)] = _replace(
+                    ctx.doc, mark, mark.column, mark.end_column, mark.text, mark.text.upper())
+                continue
+            for problem in problems:
                 if problem.replacement is None:
                     fix = _rerender(ctx, mark) if problem.rule in _RERENDER_RULES else None
                     if fix is not None:

@@ -11,6 +11,7 @@ import fnmatch
 import os
 import stat
 from collections.abc import Callable, Iterator
+from datetime import date
 
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
@@ -20,7 +21,9 @@ TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor t
 if TYPE_CHECKING:
     from datetime import date
 
+    from marklint.checks.context import CheckContext
     from marklint.checks.registry import RuleDoc
+    from marklint.dates import DateFound
 
 AUTO = "auto"
 
@@ -33,12 +36,22 @@ class Settings(FrozenValue):
     selection, the command line's or else the configuration's. `formats` maps file extensions
     (`.note`) to reader names, besides marklint.readers.EXTENSIONS. `severity` maps a slug or
     code to a Severity or None (off). `require_banner` is "when-marked" or "always".
-    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes).
+    `include_quotes` lints block quotes as portions (ReaderOptions.include_quotes; None: the
+    configuration's, else true). `exempt` holds the configuration's extra administrative-element
+    patterns (docs/structure.md). `use_config` False (`--isolated`) reads no configuration file;
+    `config_file` is the one given with `--config` (used for every file instead of the discovered
+    ones) and, in the effective settings of a file, the configuration file in use.
+    `date` (`--date`) is the date of origin, overriding the one read from the document.
+    `skip_speaker_notes` leaves slides' speaker notes out (ReaderOptions.skip_speaker_notes).
+    `ocr` turns OCR tolerance on (True) or off (False); None leaves it to the collection of the
+    document's archival wrapper. `collections` are extra archive collection files
+    (`marklint.archives.collections`).
     Immutable and hashable: it keys the result cache and goes to worker processes.
     """
 
     _fields = ("rules", "select", "ignore", "severity", "require_banner", "page_break_patterns", "include",
-               "exclude", "include_quotes", "input_format", "show_source", "use_config", "extend_select", "formats")
+               "exclude", "include_quotes", "exempt", "input_format", "show_source", "use_config",
+               "config_file", "date", "skip_speaker_notes", "ocr", "collections", "extend_select", "formats")
 
     def __init__(
         self,
@@ -50,18 +63,25 @@ class Settings(FrozenValue):
         page_break_patterns: tuple[str, ...] = (),
         include: tuple[str, ...] = (),
         exclude: tuple[str, ...] = (),
-        include_quotes: bool = False,
+        include_quotes: bool | None = None,
+        exempt: tuple[str, ...] = (),
         input_format: str | None = None,
         show_source: bool = False,
         use_config: bool = True,
+        config_file: str | None = None,
+        date: date | None = None,
+        skip_speaker_notes: bool = False,
+        ocr: bool | None = None,
+        collections: tuple[str, ...] = (),
         extend_select: tuple[str, ...] = (),
         formats: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.__dict__.update(
             rules=rules, select=select, ignore=ignore, severity=severity, require_banner=require_banner,
             page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            include_quotes=include_quotes, input_format=input_format, show_source=show_source,
-            use_config=use_config, extend_select=extend_select, formats=formats,
+            include_quotes=include_quotes, exempt=exempt, input_format=input_format, show_source=show_source,
+            use_config=use_config, config_file=config_file, date=date, skip_speaker_notes=skip_speaker_notes,
+            ocr=ocr, collections=collections, extend_select=extend_select, formats=formats,
         )
 
     def replace(self, **changes: object) -> Settings:
@@ -76,15 +96,11 @@ def _matches(rule: RuleDoc | Finding, keys: tuple[str, ...]) -> bool:
 
 def effective_settings(path: str, settings: Settings) -> Settings:
     """Settings for one file: the command line's, completed by the nearest configuration
-    (`marklint.config.find_config`). The command line wins for the rule set and the banner
+    (`file_config`). The command line wins for the rule set and the banner
     requirement; select/ignore/severity/page-break/include/exclude lists are combined, and the
     configuration's per-file ignores whose glob matches `path` join the ignore list. The
     result's `select` includes `extend_select` (emptied, so that applying this again is harmless)."""
-    config = None
-    if settings.use_config:
-        from marklint.config import find_config
-
-        config = find_config(path)
+    config = file_config(path, settings)
     if config is None:
         return _extended(settings, settings.select)
     relative = os.path.relpath(os.path.abspath(path), config.root)
@@ -101,8 +117,24 @@ def effective_settings(path: str, settings: Settings) -> Settings:
         page_break_patterns=tuple(config.page_break_patterns) + settings.page_break_patterns,
         include=settings.include + tuple(config.include),
         exclude=settings.exclude + tuple(config.exclude),
-        include_quotes=settings.include_quotes or config.include_quotes,
+        include_quotes=config.include_quotes if settings.include_quotes is None else settings.include_quotes,
+        exempt=tuple(config.exempt) + settings.exempt,
+        config_file=config.path,
+        skip_speaker_notes=settings.skip_speaker_notes or config.skip_speaker_notes,
+        ocr=config.ocr if settings.ocr is None else settings.ocr,
+        collections=settings.collections + tuple(config.archive_collections),
     )
+
+
+def file_config(path: str, settings: Settings):
+    """The `marklint.config.Config` that applies to `path` under `settings`: none with
+    `--isolated`, the `--config` file when given, else the nearest one (`find_config`).
+    Raises ConfigError."""
+    if not settings.use_config:
+        return None
+    from marklint.config import explicit_config, find_config
+
+    return explicit_config(settings.config_file) if settings.config_file else find_config(path)
 
 
 def _extended(settings: Settings, select: tuple[str, ...]) -> Settings:
@@ -113,18 +145,26 @@ def _extended(settings: Settings, select: tuple[str, ...]) -> Settings:
     return settings.replace(select=select + settings.extend_select if select else (), extend_select=())
 
 
-def resolve_ruleset(reference: str | None, doc_date: date | None = None):
-    """(RuleSet, notice) for a rule set reference; "auto" picks by the document's date."""
-    from marklint.ruleset import DEFAULT_RULESET, load_ruleset, select_ruleset_for_date
+CUI_RULESET = "cui"
+
+
+def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_bannered: bool = False):
+    """(RuleSet, notice) for a rule set reference; "auto" picks `cui` for a document whose
+    banner is CUI (`cui_bannered`), else by the date of origin: the shipped set whose date range
+    holds it, else (no date, or a date before every era) the banners-only set. The notice names
+    the choice, the date and the line it came from."""
+    from marklint.ruleset import DEFAULT_RULESET, UNDATED_RULESET, load_ruleset, select_ruleset_for_date
 
     if reference != AUTO:
         return load_ruleset(reference or DEFAULT_RULESET), None
-    chosen = select_ruleset_for_date(doc_date) if doc_date is not None else None
+    if cui_bannered:
+        return load_ruleset(CUI_RULESET), f"--rules auto chose {CUI_RULESET} (the document's banner is CUI)"
+    chosen = select_ruleset_for_date(origin.date) if origin is not None else None
     if chosen is None:
-        default = load_ruleset(DEFAULT_RULESET)
-        why = f"no rule set covers {doc_date.isoformat()}" if doc_date else "no document date found"
-        return default, f"--rules auto: {why}; using {default.name}"
-    return chosen, f"--rules auto chose {chosen.name} (document dated {doc_date.isoformat()})"
+        undated = load_ruleset(UNDATED_RULESET)
+        why = f"no rule set covers {origin.describe()}" if origin else "no document date found"
+        return undated, f"--rules auto: {why}; banner checks only (rule set {undated.name})"
+    return chosen, f"--rules auto chose {chosen.name} (document dated {origin.describe()})"
 
 
 _vocabularies: dict[tuple[str, ...], object] = {}
@@ -140,52 +180,119 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-def _document_lines(doc: Document) -> Iterator[str]:
-    """The lines `marklint.dates.document_date` reads: those holding a year, found in the
-    source (see `dates.lines_with_years`), else every line of every block (DOCX, PDF)."""
+def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
+    `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
+    must not be split whole), else every line of every block (DOCX, PDF)."""
     if doc.source is not None:
-        from marklint.dates import lines_with_years
+        import re
 
-        return lines_with_years(doc.source)
-    return (line for _, block in doc.blocks() for line in block.text.split("\n"))
+        return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
+    return ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
 
 
-_exemption_tests: dict[int, tuple[object, Callable[[str], bool]]] = {}
+_DATING_CHARS = 200_000
+
+
+def dating(doc: Document, override: date | None = None, copy_lines: frozenset[int] = frozenset()):
+    """The document's Dating (`marklint.dates`); `override` (--date) replaces its origin.
+    `copy_lines` are source lines whose dates are the copy's (the lines of an archival wrapper
+    page such as a FOIA cover letter): they are not read. Other wrapper lines are: the date
+    finder records a release or review stamp's date apart (`marklint.copydates`), and an
+    identification form's DATE field is the document's own date."""
+    from marklint.dates import DateFound, Dating, date_of_origin
+
+    lines = _numbered_lines(doc)
+    if copy_lines:
+        lines = ((number, line) for number, line in lines if number not in copy_lines)
+    found = date_of_origin(lines)
+    if override is not None:
+        return Dating(DateFound(override, 0, "override"), found.copy_dates)
+    return found
+
+
+_exemption_tests: dict[tuple[int, tuple[str, ...]], tuple[object, Callable[[str], str | None]]] = {}
 _EXEMPTION_MEMO_LIMIT = 4096  # distinct first lines remembered per rule set (bounds memory)
 _EXEMPTION_MEMO_CHARS = 200  # and only short ones: administrative lines are short, prose rarely recurs
 
 
-def _exemption_test(ruleset) -> Callable[[str], bool]:
-    """`is_exempt(first_line)` for a rule set: whether a block is an administrative element
-    (the rule set's exempt patterns, an authority-block line, a CUI designation line).
-    Memoised by line per rule set: dates, salutations, closings and signatures recur from
+def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str | None]:
+    """`exemption(first_line)` for a rule set: the name of the administrative element a
+    block's first line is (a rule-set exempt pattern's name, "authority", "designation", or
+    CONFIGURED for a pattern of the configuration's `exempt:` list, `extra`), or None.
+    Memoised by line per rule set and list: dates, salutations and signatures recur from
     document to document, and each costs every pattern of the rule set."""
-    entry = _exemption_tests.get(id(ruleset))
+    entry = _exemption_tests.get((id(ruleset), extra))
     if entry is not None and entry[0] is ruleset:  # the entry holds the rule set: its id stays its own
         return entry[1]
     from marklint.checks.authority import is_authority_line
+    from marklint.layout import CONFIGURED
+    from marklint.userpattern import compile_pattern
 
     policy = ruleset.portions
     designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
-    memo: dict[str, bool] = {}
+    configured = [compile_pattern(pattern) for pattern in extra]  # validated with the configuration
+    memo: dict[str, str | None] = {}
 
-    def exempt(text: str) -> bool:
-        return (policy.exemption(text) is not None or is_authority_line(text)
-                or any(regex.search(text) for regex in designations))
+    def exempt(text: str) -> str | None:
+        name = policy.exemption(text)
+        if name is not None:
+            return name
+        if is_authority_line(text):
+            return "authority"
+        if any(regex.search(text) for regex in designations):
+            return "designation"
+        if any(pattern.search(text) for pattern in configured):
+            return CONFIGURED
+        return None
 
-    def is_exempt(first_line: str) -> bool:
+    def exemption(first_line: str) -> str | None:
         text = first_line.strip()
         if len(text) > _EXEMPTION_MEMO_CHARS:
             return exempt(text)
-        found = memo.get(text)
-        if found is None:
+        found = memo.get(text, memo)
+        if found is memo:
             if len(memo) >= _EXEMPTION_MEMO_LIMIT:
                 memo.clear()
             found = memo[text] = exempt(text)
         return found
 
-    _exemption_tests[id(ruleset)] = (ruleset, is_exempt)
-    return is_exempt
+    _exemption_tests[(id(ruleset), extra)] = (ruleset, exemption)
+    return exemption
+
+
+def recognized(doc: Document, settings: Settings):
+    """(CheckContext, notice, Dating, Archive, OCR readings or None): the document with its
+    archival wrapper set aside (`marklint.archives`), its date, rule set (and --rules auto's
+    notice), banners, portion marks and structure, as the checks (and `marklint explain`)
+    see them."""
+    from marklint import recognize
+    from marklint.archives import archival
+    from marklint.checks import context
+
+    pages_before = {page.number: page for page in doc.pages}
+    archive = archival.set_wrappers_aside(doc, settings.collections)
+    wrappers = archive.wrappers
+    document_dated = {  # the lines of wrapper pages whose dates are the document's (an identification form)
+        block.line + row for number in wrappers.pages - wrappers.copy_dated for block in pages_before[number].blocks
+        for row in range(block.text.count("\n") + 1)}
+    copy_lines = frozenset(line for line in wrappers.spans if wrappers.covers(line) and line not in document_dated)
+    dates = dating(doc, settings.date, copy_lines)
+    origin = dates.origin
+    ruleset, notice = resolve_ruleset(settings.rules, origin, settings.rules == AUTO and _cui_bannered(doc))
+    vocab = _vocabulary(ruleset.vocabulary)
+    ocr = None
+    if settings.ocr or (settings.ocr is None and archive.ocr):
+        from marklint.archives import ocr as ocr_module
+
+        ocr = ocr_module.tolerate(doc, vocab)
+    exemption = exemption_test(ruleset, settings.exempt)
+    pages = recognize.recognize(doc, vocab, exemption)
+    if ocr is not None:
+        ocr_module.settle_edges(pages)
+    ctx = context.CheckContext(doc, ruleset, vocab, pages, origin.date if origin is not None else None,
+                               settings.require_banner or "when-marked", exemption)
+    return ctx, notice, dates, archive, ocr
 
 
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
@@ -193,28 +300,37 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     suppressions applied). `settings` must already hold the file's configuration."""
     # Imported here, on first use, to keep start-up small; two statements, as each import
     # statement costs about a microsecond per document even when the module is loaded.
-    from marklint import dates, fixes, recognize, suppressions
-    from marklint.checks import authority, banners, context, cui, formats, markings, portions, transmittal
+    from marklint import fixes, summary, suppressions
+    from marklint.excerpt import redact
+    from marklint.checks import authority, banners, cui, formats, markings, portions, transmittal
 
-    doc_date = dates.document_date(_document_lines(doc))
-    ruleset, notice = resolve_ruleset(settings.rules, doc_date)
-    vocab = _vocabulary(ruleset.vocabulary)
-    is_exempt = _exemption_test(ruleset)
-    pages = recognize.recognize(doc, vocab, is_exempt)
-    ctx = context.CheckContext(doc, ruleset, vocab, pages, doc_date, settings.require_banner or "when-marked",
-                               is_exempt)
+    ctx, notice, dates, archive, ocr = recognized(doc, settings)
+    ruleset, doc_date, pages = ctx.ruleset, ctx.date, ctx.pages
     findings: list[Finding] = []
     for module in (markings, banners, portions, cui, transmittal, formats):
         findings.extend(module.check(ctx))
-    findings.extend(authority.check_authority(doc, authority.find_authority_block(doc), ctx.classification,
-                                              doc_date, ruleset))
+    cab = authority.find_authority_block(doc)
+    findings.extend(authority.check_authority(doc, cab, _claimed(ctx), doc_date, ruleset))
+    if archive.wrappers_found:
+        from marklint.checks import review
+
+        findings.extend(review.check(ctx, archive.wrappers))
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 
         findings.extend(check_generic(ctx, ruleset))
     for slug, line, message in doc.notes:
         findings.append(ctx.finding(slug, (line, 1), message, None))
+    if ocr is not None:
+        from marklint.archives import ocr as ocr_module
+
+        findings = ocr_module.with_readings(ctx, findings, ocr)
     fixes.attach_fixes(ctx, findings)
+    from marklint.archives import archival
+
+    why = notice or ("named by --rules or the configuration" if settings.rules else "the default rule set")
+    facts = summary.document_facts(ctx, dates, why, cab)
+    facts.update(archival.facts(archive, ocr))
     del ctx, pages  # the marks are not needed any more: a big file's go before the findings are sorted
     findings = _configure(findings, ruleset, settings)
     generic = [(rule.code, rule.id) for rule in ruleset.generic]
@@ -222,13 +338,45 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     for finding in earned:
         finding.severity = ruleset.severity(finding.rule) or finding.severity
     findings += _configure(earned, ruleset, settings)
+    for finding in findings:
+        redact(finding)
     if settings.show_source:
         _attach_source(doc, findings)
+    locations = doc.metadata.get("locations")
+    if locations:
+        _attach_locations(locations, findings)
     findings.sort(key=Finding.sort_key)
+    summary.add_finding_facts(facts, findings)
     return FileResult(
         path=doc.path, findings=findings, pages=len(doc.pages), ruleset=ruleset.name,
-        notices=[notice] if notice else [],
+        notices=([notice] if notice else []) + list(doc.metadata.get("notices", ())),
+        config=settings.config_file, facts=facts,
     )
+
+
+def _cui_bannered(doc: Document) -> bool:
+    """Whether the document's first content line is a CUI banner (`CUI`, `CUI//SP-PRVCY`,
+    `CONTROLLED`): a banner whose level is CUI, not a classified banner carrying CUI."""
+    from marklint.document import BlockKind
+    from marklint.recognize import banner_of
+
+    for _, block in doc.blocks():
+        if block.kind is BlockKind.COMMENT:
+            continue
+        found = banner_of(block.text.strip()) if "\n" not in block.text else None
+        return found is not None and found[1].marking is not None and found[1].marking.level == "CUI"
+    return False
+
+
+def _claimed(ctx) -> object:
+    """The classification the authority block answers for: the document's marking, or its
+    highest portion when that is classified and the marking is not (a CUI or UNCLASSIFIED
+    banner over an (S) portion still needs the block the classified portion needs)."""
+    claimed = ctx.classification
+    highest = ctx.max_portion()
+    if highest is not None and highest.marking.is_classified and (claimed is None or not claimed.is_classified):
+        return highest.marking
+    return claimed
 
 
 def _attach_source(doc: Document, findings: list[Finding]) -> None:
@@ -243,6 +391,14 @@ def _attach_source(doc: Document, findings: list[Finding]) -> None:
         return
     for finding in findings:
         finding.source = doc.source_line(finding.line)
+
+
+def _attach_locations(locations: dict[tuple[int, int], str], findings: list[Finding]) -> None:
+    """Name the place of each finding from the reader's (page, line) -> location table
+    (`Document.metadata["locations"]`, for slides and sheets). Findings about the whole
+    document (no page) keep their messages' own naming."""
+    for finding in findings:
+        finding.location = locations.get((finding.page, finding.line))
 
 
 def _configure(findings: list[Finding], ruleset, settings: Settings) -> list[Finding]:
@@ -291,19 +447,29 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
 def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     """Lint the contents of a file (or of stdin, named `path`)."""
     from marklint.config import ConfigError
-    from marklint.readers import read_document
+    from marklint.markings.vocab import VocabularyError
     from marklint.ruleset import RuleSetError
 
     try:
         settings = effective_settings(path, settings)
-        ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
-        breaks = ruleset.page_break_patterns + settings.page_break_patterns
-        options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes)
-        doc = read_document(path, data, reader_for(path, settings), options)
+        doc = read_bytes(path, data, settings)
         del data  # when the caller holds no reference either, a big file's bytes go before the checks
         return lint_document(doc, settings)
-    except (InputError, RuleSetError, ConfigError) as exc:
+    except (InputError, RuleSetError, ConfigError, VocabularyError) as exc:
         return FileResult(path=path, error=str(exc))
+
+
+def read_bytes(path: str, data: bytes, settings: Settings) -> Document:
+    """Read the contents of a file into a Document as linting does (the rule set's and the
+    configuration's page breaks; `settings` must already hold the file's configuration).
+    Raises InputError or RuleSetError."""
+    from marklint.readers import read_document
+
+    ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
+    breaks = ruleset.page_break_patterns + settings.page_break_patterns
+    options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False,
+                            skip_speaker_notes=settings.skip_speaker_notes)
+    return read_document(path, data, reader_for(path, settings), options)
 
 
 def read_path(path: str) -> bytearray:
@@ -352,14 +518,15 @@ def reader_for(path: str, settings: Settings) -> str | None:
     return dict(settings.formats).get(os.path.splitext(path)[1].lower())
 
 
-def expand_paths(paths: list[str], settings: Settings, walked: list[str] | None = None,
+def expand_paths(paths: list[str], settings: Settings, unreadable: list[FileResult] | None = None,
                  force_exclude: bool = False) -> list[str]:
     """Files to lint: given files as they are (unless `force_exclude` and an exclude glob
     matches them), directories walked recursively (sorted) for files of a known format (or
     one the configuration's `formats` maps) that pass the include/exclude globs (the command
     line's and the directory's configuration's). Missing paths are kept so that linting
-    reports them. Every directory walked is appended to `walked` when given. Raises
-    ConfigError for a malformed configuration."""
+    reports them. A directory that cannot be read while walking is appended to `unreadable`
+    as a FileResult with an error (the walk goes on). Raises ConfigError for a malformed
+    configuration."""
     from marklint.readers import EXTENSIONS
 
     files: list[str] = []
@@ -370,9 +537,13 @@ def expand_paths(paths: list[str], settings: Settings, walked: list[str] | None 
             continue
         local = effective_settings(path, settings)
         known = EXTENSIONS.keys() | dict(local.formats).keys()
-        for root, dirs, names in os.walk(path):
-            if walked is not None:
-                walked.append(root)
+
+        def report(error: OSError) -> None:
+            if unreadable is not None:
+                reason = "permission denied" if isinstance(error, PermissionError) else (error.strerror or str(error))
+                unreadable.append(FileResult(path=error.filename or path, error=f"cannot read the directory ({reason})"))
+
+        for root, dirs, names in os.walk(path, onerror=report):
             dirs[:] = sorted(
                 d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), local)
             )

@@ -8,14 +8,15 @@ comments) between them: that is how a plain-text draft shows its pages.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
-from marklint.userpattern import LinePattern
+from marklint.userpattern import LinePattern, PatternError
 
 # `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
 PAGE_NUMBER_RE = re.compile(
-    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
+    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page:?[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
     r"|\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4})",
     re.IGNORECASE,
 )
@@ -28,18 +29,22 @@ def is_page_number(text: str) -> bool:
 
 def break_pattern(options: ReaderOptions) -> LinePattern | None:
     """One pattern matching any configured page-break line, or None when there are none. It
-    is user input: lines longer than `marklint.userpattern.INPUT_LIMIT` are never page breaks.
+    is user input, run on RE2 (`marklint.userpattern`): lines longer than
+    `marklint.userpattern.INPUT_LIMIT` are never page breaks.
 
-    Raises InputError naming the bad pattern when one does not compile.
+    Raises InputError when a pattern does not compile.
     """
     if not options.page_break_patterns:
         return None
-    for pattern in options.page_break_patterns:
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise InputError(f"invalid page-break pattern {pattern!r}: {exc}") from None
-    return LinePattern(re.compile("|".join(f"(?:{p})" for p in options.page_break_patterns)))
+    return _joined(tuple(options.page_break_patterns))
+
+
+@functools.lru_cache(maxsize=16)
+def _joined(patterns: tuple[str, ...]) -> LinePattern:
+    try:
+        return LinePattern.compile("|".join(f"(?:{p})" for p in patterns))
+    except PatternError as exc:
+        raise InputError(f"invalid page-break pattern: {exc}") from None
 
 
 def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
@@ -74,7 +79,9 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
         after = taken
         while after < len(blocks) and filler(after):
             after += 1
-        if after in is_banner:
+        # A banner repeated at the foot of the page (`SECRET`, `SECRET`, then the page ends) is not
+        # the top of a new page: split only when content follows it.
+        if after in is_banner and any(k not in is_banner and not filler(k) for k in range(after + 1, len(blocks))):
             between = blocks[taken:after]
             pages.append(carried + blocks[start:taken] + [b for b in between if b.kind is not comment])
             carried = [b for b in between if b.kind is comment]

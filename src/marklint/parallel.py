@@ -16,10 +16,10 @@ import os
 import signal
 
 from marklint.cache import Cache, digest, fingerprint
-from marklint.config import ConfigError, find_config
+from marklint.config import ConfigError
 from marklint.document import InputError
 from marklint.findings import FileResult
-from marklint.lint import AUTO, effective_settings, lint_bytes, read_path
+from marklint.lint import AUTO, effective_settings, file_config, lint_bytes, read_path
 
 TYPE_CHECKING = False  # not typing's: importing typing costs a cached run several percent
 if TYPE_CHECKING:
@@ -52,6 +52,12 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def worker_count(jobs: int, files: int) -> int:
+    """How many worker processes `--jobs jobs` starts for `files` files: never more than
+    twice the CPUs (`--jobs 2000` must not fork two thousand processes) nor than the files."""
+    return max(1, min(jobs, 2 * default_jobs(), files))
+
+
 def _init_worker(func: Callable, settings: object, gc_threshold: tuple[int, ...]) -> None:
     global _task
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -81,7 +87,7 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     sizes = [_size(path) for path in paths] if jobs > 1 and len(paths) > 1 else []  # no stat calls for one job
     if not sizes or sum(sizes) < MIN_POOL_BYTES:
         return [func(path, settings) for path in paths]
-    workers = min(jobs, len(paths))
+    workers = worker_count(jobs, len(paths))
     order = sorted(range(len(paths)), key=lambda i: -sizes[i])
     results: list = [None] * len(paths)
     # The smallest file is linted here first: that imports the linting modules and builds the
@@ -92,7 +98,10 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     chunks = _chunks(order, sizes, workers)
     # fork shares the parent's already imported modules, which makes start-up cheap.
     run = _run_forked if hasattr(os, "fork") else _run_spawned
-    for chunk, chunk_results in zip(chunks, run(func, paths, settings, chunks, workers)):
+    done = run(func, paths, settings, chunks, workers)
+    if done is None:  # not one worker could be started (a process limit): lint here
+        done = [[func(paths[index], settings) for index in chunk] for chunk in chunks]
+    for chunk, chunk_results in zip(chunks, done):
         for index, result in zip(chunk, chunk_results):
             results[index] = result
     return results
@@ -118,8 +127,11 @@ def _chunks(order: list[int], sizes: list[int], workers: int) -> list[list[int]]
     return chunks
 
 
-def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list[list[int]], workers: int) -> list:
-    """The results of each chunk of `paths` (indices), computed in `workers` forked processes.
+def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list[list[int]],
+                workers: int) -> list | None:
+    """The results of each chunk of `paths` (indices), computed in up to `workers` forked
+    processes; None when not one could be forked. A fork that fails (a limit on processes,
+    `ulimit -u`) stops the forking: the workers already started take every chunk.
 
     Workers take chunk numbers from one shared pipe (a read of 4 bytes from a pipe is atomic,
     so each chunk goes to exactly one worker, whichever is free first) and send each chunk's
@@ -147,7 +159,12 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
             for _ in range(workers):
                 results_in, results_out = os.pipe()
                 owned.update((results_in, results_out))
-                pid = os.fork()
+                try:
+                    pid = os.fork()
+                except OSError:
+                    _close(owned, results_in)
+                    _close(owned, results_out)
+                    break
                 if pid == 0:
                     _work(func, paths, settings, chunks, tasks_in, results_out, owned - {tasks_in, results_out})
                 _close(owned, results_out)
@@ -156,6 +173,8 @@ def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list
         finally:
             gc.unfreeze()
             signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        if not pids:
+            return None
         _close(owned, tasks_in)
         _write_all(tasks_out, b"".join(number.to_bytes(4, "little") for number in range(len(chunks))))
         _close(owned, tasks_out)
@@ -326,7 +345,7 @@ def cache_context(path: str, settings) -> str | None:
         if context is None:
             context = _contexts[effective] = fingerprint(effective)
             _context_settings[context] = effective
-        config = find_config(path) if settings.use_config else None
+        config = file_config(path, settings)
         if config is None or not config.per_file_ignores:  # then every file of the directory shares it
             _directory_contexts[directory_key] = (settings, context)
     except ConfigError:
@@ -335,15 +354,17 @@ def cache_context(path: str, settings) -> str | None:
 
 
 def _depend(cache: Cache, context: str) -> bool:
-    """Record in `cache` the rule and vocabulary files that results under `context` depend on
-    (besides the shipped ones, which are part of the context itself); False when they cannot
-    be known or read, and results under `context` must not be cached (linting reports the
-    rule set's error)."""
+    """Record in `cache` the rule, vocabulary and archive collection files that results under
+    `context` depend on (besides the shipped ones, which are part of the context itself); False
+    when they cannot be known or read, and results under `context` must not be cached (linting
+    reports the rule set's error)."""
     from marklint.ruleset import RuleSetError, ruleset_files
 
-    rules = _context_settings[context].rules
+    settings = _context_settings[context]
+    rules = settings.rules
     try:
-        cache.depend(context, [] if rules is None or rules == AUTO else ruleset_files(rules))
+        cache.depend(context, [*([] if rules is None or rules == AUTO else ruleset_files(rules)),
+                               *settings.collections])
     except (RuleSetError, OSError):
         return False
     return True
@@ -351,12 +372,10 @@ def _depend(cache: Cache, context: str) -> bool:
 
 def lint_files(
     paths: list[str], settings, *, jobs: int = 1, cache_dir: str | None = None, dask_address: str | None = None,
-    dependencies: list[str] | None = None,
 ) -> list[FileResult]:
     """Lint files (not directories), in order: from the cache when `cache_dir` is given and a
     file is unchanged, else on the Dask cluster at `dask_address`, else in up to `jobs`
-    processes. Raises DaskError when the cluster cannot be used. With the cache, the rule and
-    vocabulary files the results depend on are appended to `dependencies` when given."""
+    processes. Raises DaskError when the cluster cannot be used."""
     cache = Cache(cache_dir) if cache_dir is not None and not settings.show_source else None
     results: list = [None] * len(paths)
     contexts: list[str | None] = [None] * len(paths)
@@ -385,6 +404,4 @@ def lint_files(
             cache.store(paths[index], contexts[index], content_digest, result)
     if cache is not None:
         cache.save()
-        if dependencies is not None:
-            dependencies += cache.dependencies()
     return results

@@ -6,11 +6,12 @@
   marking checks); in mixed case with spaces around `//`, only when it parses and has no lower
   case after the `//` (`Secret // NF`, not `Secret // Service`). Cable style `S E C R E T` is
   recognised and flagged (`Mark.cable`).
-- Portion marks: a parenthesised marking at the start of a block, after list numbering or
-  after a subject label. `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks.
+- Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
+  list numbering, a subject label (with `RE:`/`FW:`) or a short label (`BLUF:`, `Tab A:`,
+  `References: (a)`). `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`,
+  `(S//nf)` are, in the wrong case. `//SIGNED//` is a signature mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
-- Administrative elements (the rule set's exempt patterns, authority-block lines, page
-  numbers) need no portion mark.
+- Which unmarked blocks need a mark is the structure model's question (`marklint.layout`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
+from marklint.legacy_forms import LEGACY_LINE
 from marklint.pages import is_page_number
 from marklint.values import FrozenValue, Value
 
@@ -38,14 +40,16 @@ _LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROL
 BANNER_BODY = (
     rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z\n]{{0,300}}"
     r"|(?i:top secret|secret|confidential|unclassified|cui)[ \t]*//[ \t]*\S.{0,300}"
-    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?)"
+    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?"
+    + LEGACY_LINE +
+    ")"
 )
 BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
 _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
 _MARK_BODY = (
-    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED)"
-    r"(?:[ \t]*/[A-Z0-9 ,/\-]{0,200})?|//[A-Z0-9 ,/\-]{1,200})\)"
+    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO)"
+    r"(?:[ \t]*/[A-Z0-9_ ,/\-]{0,200})?|//[A-Za-z0-9_ ,/\-]{1,200})\)"
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
 # a copyright sign (`(C) 2024`, `(C) Copyright`). A pattern's text, embedded in larger patterns
@@ -53,10 +57,23 @@ _MARK_BODY = (
 PORTION_START = rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
 _TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
-_SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*"
-# A portion mark at the start of a block, else after list numbering, else after a subject label,
-# in one match (group 1). The empty prefix comes first: most blocks start with their mark.
-_PORTION_AT_RE = re.compile(rf"(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})({PORTION_START})")
+# A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
+_SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
+# A short label (one to three words) before the portion it names, as a subject label is:
+# `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
+_LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
+                 rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
+# E-mail quoting (`> `) before any of them.
+_QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
+# A portion mark at the start of a block, else after list numbering, a subject label or a list's
+# label, in one match (group 1). The empty prefix comes first: most blocks start with their mark.
+_PORTION_AT_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX})({PORTION_START})")
+# A portion mark written in lower or mixed case where a mark stands (`(s)`, `(ts)`, `(S//nf)`):
+# a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label.
+_CASED_MARK_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
+    r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 
 
 class Parsed(FrozenValue):
@@ -75,14 +92,17 @@ class Mark(Value):
 
     `text` is the marking as written (a portion mark includes its parentheses); `marking` is
     None when it could not be parsed. `cable` is set for a spaced-letter banner, whose `text` is
-    then the collapsed form.
+    then the collapsed form. `legacy` holds the older era's forms it was written in
+    (`marklint.legacy_forms.LegacyForm`); `marking` is then the modern marking it means.
     """
 
-    __slots__ = ("text", "form", "line", "column", "end_column", "page", "block", "marking", "error", "cable")
+    __slots__ = ("text", "form", "line", "column", "end_column", "page", "block", "marking", "error", "cable",
+                 "legacy")
     _fields = __slots__
 
     def __init__(self, text: str, form: str, line: int, column: int, end_column: int, page: int, block: Block,
-                 marking: Marking | None, error: MarkingError | None = None, cable: bool = False) -> None:
+                 marking: Marking | None, error: MarkingError | None = None, cable: bool = False,
+                 legacy: tuple = ()) -> None:
         self.text = text
         self.form = form  # "banner" | "portion"
         self.line = line
@@ -93,6 +113,7 @@ class Mark(Value):
         self.marking = marking
         self.error = error
         self.cable = cable
+        self.legacy = legacy
 
 
 class PageMarks:
@@ -141,11 +162,11 @@ def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
     return hit
 
 
-_banners: dict[int, dict[str, tuple[str, Parsed, bool] | None]] = {}  # by id(vocabulary), then line
+_banners: dict[int, dict[str, tuple[str, Parsed, bool, tuple] | None]] = {}  # by id(vocabulary), then line
 _UNSEEN = object()  # not yet in _banners (None there means "not a banner")
 
 
-def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool] | None]:
+def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool, tuple] | None]:
     """The memo of `banner_of` under one vocabulary (line -> result)."""
     table = _banners.get(id(vocab))
     if table is None:
@@ -153,8 +174,9 @@ def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool] | 
     return table
 
 
-def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool] | None:
-    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable) or None."""
+def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool, tuple] | None:
+    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable, legacy forms)
+    or None."""
     table = _banner_table(vocab)
     found = table.get(text, _UNSEEN)
     if found is _UNSEEN:
@@ -162,21 +184,72 @@ def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool
     return found
 
 
-def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool] | None:
-    if not BANNER_CANDIDATE_RE.match(text):
+# A signature mark written between slashes (`//SIGNED//`, `//ORIGINAL SIGNED//`) is not a banner.
+_SIGNED_RE = re.compile(r"//\s*(?:ORIGINAL )?SIGNED\s*//", re.IGNORECASE)
+
+
+def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
+    if _SIGNED_RE.fullmatch(text):
         return None
+    allied = getattr(vocab, "banner_candidate", None)  # an allied scheme's own banner shape
+    if allied is not None and not allied.match(text):
+        return None
+    if allied is None and not BANNER_CANDIDATE_RE.match(text):
+        return _legacy_banner(text, vocab)
     cable = _CABLE_RE.fullmatch(text)
     if cable:
         words = re.split(r" {2,}", cable.group(1))
         collapsed = " ".join(w.replace(" ", "") for w in words) + cable.group(2)
         parsed = parse_cached(collapsed, "banner", vocab)
-        return (collapsed, parsed, True) if parsed.marking is not None else None
+        if parsed.marking is None:
+            return _legacy_banner(text, vocab)
+        from marklint.legacy_forms import spaced_form
+
+        return collapsed, parsed, True, (spaced_form(cable.group(1), collapsed),)
     parsed = parse_cached(text, "banner", vocab)
     if _spaced_mixed_case(text):
-        return (text, parsed, False) if parsed.marking is not None and text.split("//", 1)[1].isupper() else None
-    if parsed.marking is None and "//" not in text:
+        if parsed.marking is not None and text.split("//", 1)[1].isupper():
+            return text, parsed, False, ()
         return None
-    return text, parsed, False
+    if parsed.marking is None and "//" not in text:
+        if getattr(vocab, "allied", None) and text.isupper() and parsed.error.suggestion:
+            return text, parsed, False, ()  # an allied scheme's banners are words: one misspelt is still one
+        return _legacy_banner(text, vocab) if allied is None else None
+    return text, parsed, False, ()
+
+
+def _legacy_banner(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
+    """A banner written in an older era's form (`marklint.legacy_forms`), read as the modern
+    marking it means; a control line without a level (`NO FOREIGN DISSEM`) is not a banner."""
+    from marklint.legacy_forms import legacy_banner
+
+    found = legacy_banner(text)
+    if found is None or found.modern is None:
+        return None
+    parsed = parse_cached(found.modern, "banner", vocab)
+    if parsed.marking is None:
+        parsed = parse_cached(found.modern.split("//", 1)[0], "banner", vocab)
+    return found.written, parsed, found.cable, found.forms
+
+
+_legacy_portions: dict[str, tuple[Parsed, tuple] | None] = {}  # mark text -> (parse, forms), by vocabulary id
+
+
+def legacy_portion_of(mark: str, vocab: object | None) -> tuple[Parsed, tuple] | None:
+    """(parse of the modern mark, legacy forms) for a portion mark written in a legacy form
+    (`(SBU)`, `(U/AIUO)`), else None."""
+    key = f"{id(vocab)}:{mark}"
+    found = _legacy_portions.get(key, _UNSEEN)
+    if found is _UNSEEN:
+        from marklint.legacy_forms import legacy_portion
+
+        legacy = legacy_portion(mark)
+        found = None
+        if legacy is not None:
+            parsed = parse_cached(legacy.modern, "portion", vocab)
+            found = (parsed, legacy.forms) if parsed.marking is not None else None
+        _legacy_portions[key] = found
+    return found
 
 
 def _spaced_mixed_case(text: str) -> bool:
@@ -205,20 +278,21 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
 def recognize(
     doc: Document,
     vocab: object | None = None,
-    is_exempt: Callable[[str], bool] = lambda text: False,
+    is_exempt: Callable[[str], object] = lambda text: None,
 ) -> list[PageMarks]:
     """Find banners, portion marks, misplaced marks and unmarked blocks on every page.
 
-    `is_exempt(first_line)` says whether a block is an administrative element (the rule set's
-    exempt patterns and authority-block lines); a mark at the end of such a block is not a
-    misplaced portion mark. Whether an unmarked block needs a mark is the portion check's
-    question (it asks `is_exempt` only when the document needs portion marks).
+    `is_exempt(first_line)` is true (the element's name) when a block is an administrative
+    element (the rule set's exempt patterns and authority-block lines); a mark at the end of
+    such a block is not a misplaced portion mark. Whether an unmarked block needs a mark is
+    the portion check's question (the structure model, `marklint.layout`).
     """
     result = []
     line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
-    portion_match = _PORTION_AT_RE.match
+    portion_match = (getattr(vocab, "portion_at", None) or _PORTION_AT_RE).match  # an allied scheme's own
     parses = _parses("portion", vocab)
     lines = _banner_table(vocab)
+    allied = getattr(vocab, "allied", None) is not None
     for page in doc.pages:
         marks = PageMarks(page)
         number = page.number
@@ -228,26 +302,33 @@ def recognize(
             if kind is comment or kind is quote:
                 continue
             text = block.text
-            if kind is line_kind:
+            # the readers tell banner lines by the US levels: an allied scheme's banner may have
+            # been read as a one-line paragraph or heading
+            if kind is line_kind or allied and "\n" not in text:
                 found = lines.get(text, _UNSEEN)
                 if found is _UNSEEN:
                     found = banner_of(text, vocab)
                 if found is not None:  # built inline, like a block-start portion mark below
-                    written, parsed, cable = found
-                    column = block.column
+                    written, parsed, cable, legacy = found
+                    column = block.column + (text.find(written) if legacy and not cable else 0)
                     banners.append(Mark(written, "banner", block.line, column,
                                         column + len(text if cable else written), number, block,
-                                        parsed.marking, parsed.error, cable))
+                                        parsed.marking, parsed.error, cable, legacy))
                     continue
                 if is_page_number(text):
                     continue
-            # A portion mark at the start of the block (after list numbering or a subject label).
+            # A portion mark at the start of the block (after e-mail quoting, list numbering, a
+            # subject label or a short label).
             # `(C) 2024`, `(a)` and `(CMS)` do not match; one that does not parse is a mark only
             # when it holds `//` (a malformed mark, reported by the marking checks).
-            match = portion_match(text) if text.find("(", 0, 24) >= 0 else None
+            # After a label (`Attachment 12: (U)`) the mark may stand a little further in.
+            match = None
+            if text.find("(", 0, 48) >= 0:
+                match = portion_match(text) or _cased_mark(text)
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
-                parsed = parses.get(mark) or parse_cached(mark, "portion", vocab)
+                legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
+                parsed = legacy[0] if legacy else (parses.get(mark) or parse_cached(mark, "portion", vocab))
                 if parsed.marking is not None or "//" in mark:
                     offset = match.start(1)
                     if offset and text.count("\n", 0, offset):
@@ -255,7 +336,7 @@ def recognize(
                     else:  # on the block's first line (the common case): no call needed
                         line, column = block.line, block.column + offset
                     portions.append(Mark(mark, "portion", line, column, column + len(mark), number,
-                                         block, parsed.marking, parsed.error))
+                                         block, parsed.marking, parsed.error, False, legacy[1] if legacy else ()))
                     continue
             trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
@@ -269,6 +350,12 @@ def recognize(
             _edges(marks)
         result.append(marks)
     return result
+
+
+def _cased_mark(text: str) -> re.Match[str] | None:
+    """A portion mark in lower or mixed case at the start of a block (see _CASED_MARK_RE)."""
+    match = _CASED_MARK_RE.match(text)
+    return match if match is not None and not match.group(1).isupper() else None
 
 
 def _edges(marks: PageMarks) -> None:

@@ -3,10 +3,11 @@
 A rule set is data (see docs/rulesets.md for every key). `load_ruleset(name_or_path)`
 loads a shipped set (a file in the package `marklint.rules`, i.e. the repository's `rules/`)
 or a user file, follows `extends`, validates every key with file:line errors and returns a
-frozen `RuleSet`. Rule files are untrusted: they are loaded by `marklint.yamlsafe` (no aliases,
-bounded nesting) and every regular expression is checked for the usual causes of catastrophic
-backtracking (a repeat inside a repeat, an alternation inside a repeat); the patterns then run
-on bounded input (`marklint.userpattern`).
+frozen `RuleSet`. Rule files are untrusted: they are read with a size limit
+(`marklint.safeio`), loaded by `marklint.yamlsafe` (no aliases, bounded nesting), and every
+regular expression runs on RE2, in linear time (`marklint.userpattern`). An error names the
+file, line and column and what was expected, never the text found there (the file may not be
+a rule file at all), except keys of the schema.
 
 Merging with `extends`: mappings merge key by key (the child wins; a `null` value removes a
 named pattern or retired value), lists and scalars are replaced, generic rules are merged by
@@ -17,29 +18,30 @@ from __future__ import annotations
 
 import functools
 import os
-import pickle
 import re
-import time
 from collections.abc import Mapping
 from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType
 
-from marklint import __version__
-from marklint.atomic import write_atomically
 from marklint.config import ConfigError
 from marklint.document import BlockKind
 from marklint.findings import Severity
-from marklint.replay import RACY_NS
-from marklint.userpattern import UserPattern
+from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
+from marklint.userpattern import PatternError, UserPattern
 from marklint.values import FrozenValue
 from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
 
 DEFAULT_RULESET = "us-cnsi"
+UNDATED_RULESET = "banners-only"  # what --rules auto applies to a document without a date
 LEVELS = ("UNCLASSIFIED", "CONFIDENTIAL", "SECRET", "TOP SECRET")
-CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on")
+# The lines of an authority block. The last five are older orders' lines: EO 12065's review date
+# and extension, EO 10964's Group legend, EO 11652's General Declassification Schedule and its
+# exemptions (XGDS, "Exempt from GDS ... category 5B(n)", E2 IMPDET).
+CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on", "review-on", "extended-by", "group", "gds",
+             "exempt")
 DECLASSIFY_SHAPES = ("date", "event", "50x1-hum", "50x2-wmd", "exemption", "eo12951", "aea-nato")
-EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x")
+EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x", "review")
 
 
 class RuleSetError(ConfigError):
@@ -95,14 +97,15 @@ class PortionPolicy(FrozenValue):
     `required` is "classified" (in classified documents), "marked" (in any document that
     carries a marking), "all-or-none" (optional, but once one portion is marked all must be,
     as for CUI) or "never". `blocks` are the block kinds that are portions; `exempt` are the
-    administrative elements that never need a mark.
+    administrative elements that never need a mark; `layout` are the patterns the structure
+    model (`marklint.layout`) weighs with a block's position and shape, by role (LAYOUT_ROLES).
     """
 
-    _fields = ("required", "blocks", "exempt")
+    _fields = ("required", "blocks", "exempt", "layout")
 
     def __init__(self, required: str = "classified", blocks: frozenset[BlockKind] = frozenset(),
-                 exempt: tuple[NamedPattern, ...] = ()) -> None:
-        self.__dict__.update(required=required, blocks=blocks, exempt=exempt)
+                 exempt: tuple[NamedPattern, ...] = (), layout: tuple[NamedPattern, ...] = ()) -> None:
+        self.__dict__.update(required=required, blocks=blocks, exempt=exempt, layout=layout)
 
     def exemption(self, text: str) -> str | None:
         """The name of the exempt-element pattern that matches `text` (a block's first line)."""
@@ -124,7 +127,10 @@ class RetiredValue(FrozenValue):
 class AuthorityPolicy(FrozenValue):
     """What the classification authority block must hold (C-01..C-15, L-03, L-04).
 
-    `original` and `derivative` list the required lines (keys of CAB_LINES).
+    `original` and `derivative` list the required lines (keys of CAB_LINES); an entry
+    `a|b` is satisfied by either line. `required_from` is the first document date on which the
+    block is required (None: always, when `required`). `classifier_identity` is
+    "name-and-position" (C-02: a name needs a position or office) or "any".
     `declassify_shapes` are the allowed Declassify On shapes (DECLASSIFY_SHAPES);
     `numeric_dates` is "yyyymmdd" (C-07) or "any"; `max_years` maps "date", "25x", "50x",
     "75x" to the limit in years from the document date (None = no limit) (C-08, C-11, C-12).
@@ -132,7 +138,7 @@ class AuthorityPolicy(FrozenValue):
     """
 
     _fields = ("required", "original", "derivative", "reason_on_derivative", "reason_pattern",
-               "declassify_shapes", "numeric_dates", "max_years", "retired")
+               "declassify_shapes", "numeric_dates", "max_years", "retired", "required_from", "classifier_identity")
 
     def __init__(
         self,
@@ -140,26 +146,39 @@ class AuthorityPolicy(FrozenValue):
         original: tuple[str, ...] = ("classified-by", "reason", "declassify-on"),
         derivative: tuple[str, ...] = ("classified-by", "derived-from", "declassify-on"),
         reason_on_derivative: Severity | None = Severity.WARNING,
-        reason_pattern: UserPattern = UserPattern(re.compile(r"^1\.4\s*(\([a-h]\)\s*)+$")),
+        reason_pattern: UserPattern = UserPattern.compile(r"^1\.4\s*(\([a-h]\)\s*)+$"),
         declassify_shapes: frozenset[str] = frozenset(DECLASSIFY_SHAPES),
         numeric_dates: str = "yyyymmdd",
-        max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None}),
+        max_years: Mapping[str, int | None] = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None, "review": None}),
         retired: tuple[RetiredValue, ...] = (),
+        required_from: date | None = None,
+        classifier_identity: str = "name-and-position",
     ) -> None:
         self.__dict__.update(
             required=required, original=original, derivative=derivative, reason_on_derivative=reason_on_derivative,
             reason_pattern=reason_pattern, declassify_shapes=declassify_shapes, numeric_dates=numeric_dates,
-            max_years=max_years, retired=retired,
+            max_years=max_years, retired=retired, required_from=required_from, classifier_identity=classifier_identity,
         )
+
+    def required_on(self, day: date | None) -> bool:
+        """Whether a classified document dated `day` must carry an authority block."""
+        return self.required and (self.required_from is None or (day is not None and day >= self.required_from))
 
 
 class CuiPolicy(FrozenValue):
     """CUI requirements (U-10): the designation indicator and the lines that count as one."""
 
-    _fields = ("designation_required", "designation_patterns")
+    _fields = ("designation_required", "designation_patterns", "agency_patterns")
 
-    def __init__(self, designation_required: bool = True, designation_patterns: tuple[NamedPattern, ...] = ()) -> None:
-        self.__dict__.update(designation_required=designation_required, designation_patterns=designation_patterns)
+    def __init__(self, designation_required: bool = True, designation_patterns: tuple[NamedPattern, ...] = (),
+                 agency_patterns: tuple[NamedPattern, ...] = ()) -> None:
+        self.__dict__.update(designation_required=designation_required, designation_patterns=designation_patterns,
+                             agency_patterns=agency_patterns)
+
+    def names_agency(self, text: str) -> bool:
+        """Whether `text` names a designating agency (one of `agency_patterns` matches it):
+        with no agency patterns, any designation line counts."""
+        return not self.agency_patterns or any(p.regex.search(text) for p in self.agency_patterns)
 
 
 class RuleSetting(FrozenValue):
@@ -268,6 +287,17 @@ def closest(word: str, choices) -> str:
     return f"; did you mean {match[0]!r}?" if match else ""
 
 
+def expected(word: str, choices) -> str:
+    """"; did you mean 'x'?" when a choice is close to `word` (a word the file holds, which is
+    not shown), else "; expected one of a, b, ..." (the first ten)."""
+    hint = closest(word, choices)
+    if hint:
+        return hint
+    listed = [str(c) for c in choices]
+    more = ", ..." if len(listed) > 10 else ""
+    return f"; expected one of {', '.join(listed[:10])}{more}"
+
+
 def describe(value: object) -> str:
     """A short name of a YAML value's type for error messages."""
     if value is None:
@@ -295,7 +325,8 @@ class Checker:
         self.error_type = error_type
 
     def fail(self, line: int, message: str) -> Exception:
-        """An error at `line` of this file."""
+        """An error at `line` of this file (a `marklint.yamlsafe.Position` shows its column
+        too). Messages never quote the file's text, except keys of the schema."""
         where = f"{self.path}:{line}" if line else self.path
         return self.error_type(f"{where}: {message}")
 
@@ -307,9 +338,7 @@ class Checker:
             if not isinstance(key, str):
                 raise self.fail(value.line_of(key), f"{what}: keys must be strings, not {describe(key)}")
             if keys is not None and key not in keys:
-                raise self.fail(
-                    value.line_of(key), f"unknown key {key!r} in {what}{closest(key, keys)}"
-                )
+                raise self.fail(value.line_of(key), f"unknown key in {what}{expected(key, keys)}")
         return value
 
     def typed(self, value: object, line: int, what: str, kind: type, name: str):
@@ -336,7 +365,7 @@ class Checker:
         if not isinstance(value, str) or value not in choices:
             shown = ", ".join(choices)
             hint = closest(value, choices) if isinstance(value, str) else ""
-            raise self.fail(line, f"{what} must be one of {shown}, not {value!r}{hint}")
+            raise self.fail(line, f"{what} must be one of {shown}{hint}")
         return value
 
     def severity(self, value: object, line: int, what: str) -> Severity | None:
@@ -348,102 +377,17 @@ class Checker:
                 return Severity.parse(value)
             except ValueError:
                 pass
-        raise self.fail(line, f"{what} must be error, warning, info or off, not {value!r}")
+        raise self.fail(line, f"{what} must be error, warning, info or off")
 
     def regex(self, value: object, line: int, what: str) -> UserPattern:
-        """Compile a user pattern, refusing syntax errors and patterns that can backtrack
-        catastrophically (`_backtracking_risk`)."""
+        """Compile a user pattern on RE2 (`marklint.userpattern`), refusing what RE2 cannot
+        compile."""
         if not isinstance(value, str):
             raise self.fail(line, f"{what} must be a regular expression string, not {describe(value)}")
         try:
-            compiled = re.compile(value)
-        except re.error as exc:
-            raise self.fail(line, f"{what}: invalid regular expression {value!r}: {exc}") from None
-        risk = _backtracking_risk(value)
-        if risk:
-            raise self.fail(line, f"{what}: regular expression {value!r} {risk}")
-        return UserPattern(compiled)
-
-
-def _backtracking_risk(pattern: str) -> str | None:
-    """Why `pattern` can backtrack catastrophically, or None. Refused: a variable-length repeat
-    inside an unbounded repeat (or vice versa), and an alternation (`|`) inside a group that
-    may repeat more than once, such as `(a|aa)+` (conservative: `(foo|bar)*` is refused too;
-    alternatives of single characters, `(?:a|b)+`, are a character class and pass)."""
-    if _nested_quantifier(pattern):
-        return ("nests a repeated group inside another repeat, which can backtrack catastrophically; "
-                "rewrite it without nested quantifiers")
-    if _repeated_alternation(pattern):
-        return ("repeats a group that contains alternatives (|), which can backtrack catastrophically "
-                "when they overlap, as in (a|aa)+; rewrite it without alternatives under the repeat "
-                "(a character class such as [ab] is fine)")
-    return None
-
-
-def _repeated_alternation(pattern: str) -> bool:
-    """True when a repeat that can match more than once contains an alternation."""
-    from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
-
-    def walk(items, repeated: bool) -> bool:
-        for op, arg in items:
-            if op in repeats:
-                if walk(arg[2], repeated or arg[1] > 1):
-                    return True
-            elif op == c.BRANCH:
-                if repeated or any(walk(branch, repeated) for branch in arg[1]):
-                    return True
-            elif op == c.SUBPATTERN:
-                if walk(arg[-1], repeated):
-                    return True
-            elif op in (c.ASSERT, c.ASSERT_NOT):
-                if walk(arg[1], repeated):
-                    return True
-            elif op == getattr(c, "ATOMIC_GROUP", None):
-                if walk(arg, repeated):
-                    return True
-            elif op == c.GROUPREF_EXISTS:
-                if any(walk(branch, repeated) for branch in arg[1:] if branch):
-                    return True
-        return False
-
-    return walk(_parser.parse(pattern), False)
-
-
-def _nested_quantifier(pattern: str) -> bool:
-    """True when a variable-length repeat sits inside an unbounded repeat (or vice versa)."""
-    from re import _constants as c  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-
-    repeats = {c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)}
-
-    def walk(items, outer_unbounded: bool, inside: bool) -> bool:
-        for op, arg in items:
-            if op in repeats:
-                low, high, body = arg
-                unbounded = high == c.MAXREPEAT
-                variable = low != high
-                if inside and variable and (outer_unbounded or unbounded):
-                    return True
-                if walk(body, outer_unbounded or unbounded, inside or variable):
-                    return True
-            elif op == c.SUBPATTERN:
-                if walk(arg[-1], outer_unbounded, inside):
-                    return True
-            elif op == c.BRANCH:
-                if any(walk(branch, outer_unbounded, inside) for branch in arg[1]):
-                    return True
-            elif op in (c.ASSERT, c.ASSERT_NOT):
-                if walk(arg[1], outer_unbounded, inside):
-                    return True
-            elif op == getattr(c, "ATOMIC_GROUP", None):
-                if walk(arg, outer_unbounded, inside):
-                    return True
-        return False
-
-    return walk(_parser.parse(pattern), False, False)
+            return UserPattern.compile(value)
+        except PatternError as exc:
+            raise self.fail(line, f"{what}: invalid regular expression ({exc})") from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -454,12 +398,14 @@ _TOP_KEYS = (
     "authority", "cui", "rollup", "rules", "page-break-patterns", "generic",
 )
 _BANNER_KEYS = ("top", "bottom", "every-page", "page-banner")
-_PORTION_KEYS = ("required", "blocks", "exempt")
-_AUTHORITY_KEYS = ("required", "original", "derivative", "reason-on-derivative", "reason-pattern",
-                   "declassify-on")
+_PORTION_KEYS = ("required", "blocks", "exempt", "layout")
+# The roles whose patterns the structure model reads (marklint.layout; docs/structure.md).
+LAYOUT_ROLES = ("greeting", "signature-mark", "contact")
+_AUTHORITY_KEYS = ("required", "required-from", "original", "derivative", "reason-on-derivative", "reason-pattern",
+                   "declassify-on", "classifier-identity")
 _DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
 _RETIRED_KEYS = ("pattern", "valid-until", "replacement")
-_CUI_KEYS = ("designation-required", "designation-patterns")
+_CUI_KEYS = ("designation-required", "designation-patterns", "agency-patterns")
 _GENERIC_KEYS = ("id", "code", "type", "pattern", "message", "severity", "scope", "when")
 _WHEN_KEYS = ("contains", "min-level")
 _RULE_KEYS = ("severity", "options")
@@ -469,14 +415,7 @@ _PORTION_REQUIRED = ("classified", "marked", "all-or-none", "never")
 _ID_SHAPE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
-class _Removed:
-    """The type of REMOVED; it pickles by name, so the rule set cache keeps its identity."""
-
-    def __reduce__(self) -> str:
-        return "REMOVED"
-
-
-REMOVED = _Removed()  # a named pattern or retired value that a child set switches off with null
+REMOVED = object()  # a named pattern or retired value that a child set switches off with null
 
 
 def _day(value: object, line: int, what: str, ck: Checker) -> date | None:
@@ -484,7 +423,7 @@ def _day(value: object, line: int, what: str, ck: Checker) -> date | None:
     if value is None:
         return None
     if not isinstance(value, date):
-        raise ck.fail(line, f"{what} must be a date YYYY-MM-DD, not {value!r}")
+        raise ck.fail(line, f"{what} must be a date YYYY-MM-DD, not {describe(value)}")
     return value.date() if isinstance(value, datetime) else value
 
 
@@ -494,12 +433,12 @@ def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
     if name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
         path = Path(ck.path).parent / name
         if not path.is_file():
-            raise ck.fail(line, f"vocabulary file not found: {name} ({path})")
+            raise ck.fail(line, "vocabulary file not found (a path is relative to the rule file)")
         return str(path.resolve())
     root = _shipped_directory() / "vocab"
     names = sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".yaml"))
     if name not in names:
-        raise ck.fail(line, f"unknown vocabulary {name!r}{closest(name, names)}")
+        raise ck.fail(line, f"unknown vocabulary name{expected(name, names)}")
     return name
 
 
@@ -566,6 +505,9 @@ def _validate(raw: LocatedDict, ck: Checker, inherited: dict[str, GenericRule]) 
             values["designation-patterns"] = _named_patterns(
                 section["designation-patterns"], section.line_of("designation-patterns"),
                 "'cui.designation-patterns'", ck)
+        if "agency-patterns" in section:
+            values["agency-patterns"] = _named_patterns(
+                section["agency-patterns"], section.line_of("agency-patterns"), "'cui.agency-patterns'", ck)
         out["cui"] = values
     if "rollup" in raw:
         out["rollup"] = _validate_rollup(raw["rollup"], line("rollup"), ck)
@@ -591,7 +533,7 @@ def _validate(raw: LocatedDict, ck: Checker, inherited: dict[str, GenericRule]) 
             doc = by_key(key)
             own = by_name.get(key) or by_name.get(key.upper())
             if doc is None and own is None:
-                raise ck.fail(where, f"unknown rule {key!r} in 'rules'{closest(key, names)}")
+                raise ck.fail(where, f"unknown rule name in 'rules'{closest(key, names)}")
             slug, default = (doc.slug, doc.severity) if doc is not None else (own.id, own.severity)
             rules[slug] = _validate_rule_setting(value, where, f"'rules.{key}'", ck, default)
         out["rules"] = rules
@@ -635,6 +577,9 @@ def _validate_portions(value: object, line: int, ck: Checker) -> dict:
         out["blocks"] = frozenset(BlockKind(n) for n in names)
     if "exempt" in section:
         out["exempt"] = _named_patterns(section["exempt"], section.line_of("exempt"), "'portions.exempt'", ck)
+    if "layout" in section:
+        layout = ck.mapping(section["layout"], section.line_of("layout"), "'portions.layout'", LAYOUT_ROLES)
+        out["layout"] = _named_patterns(layout, section.line_of("layout"), "'portions.layout'", ck)
     return out
 
 
@@ -648,8 +593,15 @@ def _validate_authority(value: object, line: int, ck: Checker) -> dict:
         if key in section:
             names = ck.string_list(section[key], section.line_of(key), f"'authority.{key}'")
             for name in names:
-                ck.choice(name, section.line_of(key), f"each of 'authority.{key}'", CAB_LINES)
+                for part in name.split("|"):
+                    ck.choice(part, section.line_of(key), f"each of 'authority.{key}'", CAB_LINES)
             out[key] = names
+    if "required-from" in section:
+        out["required-from"] = _day(section["required-from"], section.line_of("required-from"),
+                                    "'authority.required-from'", ck)
+    if "classifier-identity" in section:
+        out["classifier-identity"] = ck.choice(section["classifier-identity"], section.line_of("classifier-identity"),
+                                               "'authority.classifier-identity'", ("name-and-position", "any"))
     if "reason-on-derivative" in section:
         out["reason-on-derivative"] = ck.severity(
             section["reason-on-derivative"], section.line_of("reason-on-derivative"),
@@ -721,10 +673,10 @@ def _validate_generic(value: object, line: int, ck: Checker) -> dict[str, Generi
                 raise ck.fail(entry.line, f"a 'generic' rule needs {key!r}")
         rule_id = ck.typed(entry["id"], entry.line_of("id"), "'generic.id'", str, "a string")
         if not _ID_SHAPE.match(rule_id):
-            raise ck.fail(entry.line_of("id"), f"'generic.id' {rule_id!r} must be lower-case letters, digits and '-'")
+            raise ck.fail(entry.line_of("id"), "'generic.id' must be lower-case letters, digits and '-'")
         code = ck.typed(entry["code"], entry.line_of("code"), "'generic.code'", str, "a string")
         if rule_id in taken or code.upper() in taken or rule_id in out:
-            raise ck.fail(entry.line_of("id"), f"generic rule {rule_id!r} ({code}) reuses a taken id or code")
+            raise ck.fail(entry.line_of("id"), "a 'generic' rule reuses the id or code of another rule")
         kind = ck.choice(entry["type"], entry.line_of("type"), "'generic.type'", _GENERIC_TYPES)
         pattern = ck.regex(entry["pattern"], entry.line_of("pattern"), "'generic.pattern'")
         message = ck.typed(entry["message"], entry.line_of("message"), "'generic.message'", str, "a string")
@@ -796,11 +748,15 @@ def _locate(name_or_path: str, relative_to: Path | None) -> tuple[str, Path]:
 
 def _read(display: str, path: Path) -> LocatedDict:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, SETTINGS_LIMIT).decode("utf-8")
     except FileNotFoundError:
         raise RuleSetError(f"{display}: rule set file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise RuleSetError(f"{display}: cannot read rule set: not UTF-8 text") from None
+    except ReadError as exc:
         raise RuleSetError(f"{display}: cannot read rule set: {exc}") from None
+    except OSError as exc:
+        raise RuleSetError(f"{display}: cannot read rule set: {exc.strerror or exc}") from None
     try:
         raw = load_yaml(text)
     except YamlError as exc:
@@ -843,11 +799,12 @@ def _load_values(
         where = raw.line_of("extends")
         base = ck.typed(raw["extends"], where, "'extends'", str, "a string")
         try:
-            base_display, base_path = _locate(base, path.parent)
-        except RuleSetError as exc:
-            raise ck.fail(where, f"cannot extend {base!r}: {exc}") from None
+            _, base_path = _locate(base, path.parent)
+        except RuleSetError:
+            raise ck.fail(where, f"'extends' names no shipped rule set{expected(base, shipped_rulesets())} "
+                          "(or give a path to a .yaml file)") from None
         if not base_path.is_file():
-            raise ck.fail(where, f"cannot extend {base!r}: no such rule set file ({base_display})")
+            raise ck.fail(where, "'extends': no such rule set file (a path is relative to the rule file)")
         chain = stack + (_key(path),)
         if _key(base_path) in chain:
             names = " -> ".join(Path(k).name for k in chain + (_key(base_path),))
@@ -889,6 +846,7 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
             required=portions.get("required", "classified"),
             blocks=portions.get("blocks", frozenset()),
             exempt=named(portions.get("exempt", {})),
+            layout=named(portions.get("layout", {})),
         ),
         authority=AuthorityPolicy(
             required=authority.get("required", True),
@@ -900,10 +858,13 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
             numeric_dates=declassify.get("numeric-dates", "yyyymmdd"),
             max_years=MappingProxyType({**defaults.max_years, **declassify.get("max-years", {})}),
             retired=tuple(v for v in declassify.get("retired", {}).values() if v is not REMOVED),
+            required_from=authority.get("required-from"),
+            classifier_identity=authority.get("classifier-identity", defaults.classifier_identity),
         ),
         cui=CuiPolicy(
             designation_required=cui.get("designation-required", True),
             designation_patterns=named(cui.get("designation-patterns", {})),
+            agency_patterns=named(cui.get("agency-patterns", {})),
         ),
         rollup=MappingProxyType(dict(values.get("rollup", {}))),
         rules=MappingProxyType(dict(values.get("rules", {}))),
@@ -912,119 +873,44 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
     )
 
 
-_files: dict[str, tuple[str, ...]] = {}  # reference -> the files its rule set was loaded from
-
-
-@functools.lru_cache(maxsize=64)
 def load_ruleset(name_or_path: str) -> RuleSet:
-    """Load a shipped rule set by name (`us-cnsi`) or a rule file by path; cached.
+    """Load a shipped rule set by name (`us-cnsi`) or a rule file by path; cached in memory
+    (a relative path per working directory).
 
-    Raises RuleSetError (str: `path:line: message`) for unknown names, missing files, YAML
-    errors, unknown keys, wrong types, unknown rule names, unsafe patterns and `extends`
-    cycles.
+    Raises RuleSetError (str: `path:line:column: message`) for unknown names, missing files,
+    YAML errors, unknown keys, wrong types, unknown rule names, invalid patterns and
+    `extends` cycles.
     """
-    display, path = _locate(name_or_path, None)
-    cache_file = _cache_file(path)
-    cached = _load_cached(cache_file)
-    if cached is None:
-        files: list[Path] = []
-        loaded = _load_values(name_or_path, None, (), files)
-        _store_cached(cache_file, files, loaded)
-        paths = [str(p) for p in files]
-    else:
-        paths, loaded = cached
-    values, parents = loaded
-    ruleset = _build(values, display, parents)
-    # vocabulary files named by path are absolute (`_vocabulary_reference`), shipped ones are names
-    _files[name_or_path] = (*paths, *(name for name in ruleset.vocabulary if os.path.isabs(name)))
-    return ruleset
-
-
-def loaded_files() -> list[str]:
-    """The files of every rule set loaded in this process (see `ruleset_files`)."""
-    return [path for files in _files.values() for path in files]
+    return _loaded(name_or_path)[0]
 
 
 def ruleset_files(name_or_path: str) -> list[str]:
     """The files the rule set `name_or_path` is loaded from: its rule file, the ones it
     extends and the vocabulary files it names by path (the result cache watches them).
     Raises RuleSetError as `load_ruleset` does."""
-    load_ruleset(name_or_path)
-    return list(_files[name_or_path])
+    return list(_loaded(name_or_path)[1])
 
 
-# Files in the package whose code decides what a rule file loads to (or defines the classes
-# in it); editing them makes the cached rule sets stale.
-_CODE_FILES = (
-    "ruleset.py", "yamlsafe.py", "checks/registry.py", "markings/rollup.py", "findings.py", "document.py",
-    "userpattern.py", "values.py",
-)
+def forget_rulesets() -> None:
+    """Forget the rule sets loaded so far: the next `load_ruleset` reads the files again (the
+    language server calls this when a configuration file changes)."""
+    _load.cache_clear()
 
 
-def _signature(paths: list[Path]) -> list[tuple[str, int, int]] | None:
-    """(path, size, mtime_ns) of each file, or None when one is missing or too recent."""
-    rows = []
-    now = time.time_ns()
-    for path in paths:
-        try:
-            st = os.stat(path)
-        except OSError:
-            return None
-        if now - st.st_mtime_ns < RACY_NS:  # may change again without its size or mtime changing
-            return None
-        rows.append((str(path), st.st_size, st.st_mtime_ns))
-    return rows
+def _loaded(name_or_path: str) -> tuple[RuleSet, tuple[str, ...]]:
+    return _load(name_or_path, "" if os.path.isabs(name_or_path) else os.getcwd())
 
 
-def _cache_file(path: Path) -> Path:
-    """Where the loaded form of the rule file at `path` is cached (the user cache directory)."""
-    import hashlib
-
-    from marklint.cache import user_cache_dir
-
-    package = Path(__file__).parent
-    key = [__version__, str(path.absolute())]
-    for name in _CODE_FILES:
-        st = os.stat(package / name)
-        key.append((name, st.st_size, st.st_mtime_ns))
-    return user_cache_dir() / f"ruleset-{hashlib.sha256(repr(key).encode()).hexdigest()[:24]}.pickle"
-
-
-def _load_cached(cache_file: Path) -> tuple[list[str], tuple[dict, tuple[str, ...]]] | None:
-    """The cached (rule files, (values, parents)), or None when there is none or a rule file
-    changed."""
-    try:
-        paths, signature, payload = pickle.loads(cache_file.read_bytes())
-        if signature is not None and _signature([Path(p) for p in paths]) == signature:
-            return paths, pickle.loads(payload)
-    except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError, ImportError):
-        pass  # no cache, or a damaged one: read the YAML
-    return None
-
-
-def _read_only(mapping: dict) -> Mapping:
-    """A read-only view of `mapping` (how the cache unpickles one)."""
-    return MappingProxyType(mapping)
-
-
-def _store_cached(cache_file: Path, files: list[Path], loaded: tuple[dict, tuple[str, ...]]) -> None:
-    """Cache a loaded rule set, unless a file is too recent to trust; errors only cost speed."""
-    import copyreg
-    import io
-
-    signature = _signature(files)
-    if signature is None:
-        return
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer)
-    # rule options are read-only mappings, which pickle does not know
-    pickler.dispatch_table = {**copyreg.dispatch_table, MappingProxyType: lambda m: (_read_only, (dict(m),))}
-    pickler.dump(loaded)
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(cache_file, pickle.dumps(([str(p) for p in files], signature, buffer.getvalue())))
-    except OSError:
-        pass  # a read-only home directory only costs start-up time
+@functools.lru_cache(maxsize=64)
+def _load(name_or_path: str, directory: str) -> tuple[RuleSet, tuple[str, ...]]:
+    """The rule set `name_or_path` as seen from `directory` (which is part of the cache key
+    only) and the files it was loaded from."""
+    display, _ = _locate(name_or_path, None)
+    files: list[Path] = []
+    values, parents = _load_values(name_or_path, None, (), files)
+    ruleset = _build(values, display, parents)
+    # vocabulary files named by path are absolute (`_vocabulary_reference`), shipped ones are names
+    return ruleset, (*(str(p) for p in files), *(name for name in ruleset.vocabulary if os.path.isabs(name)))
 
 
 def select_ruleset_for_date(day: date) -> RuleSet | None:

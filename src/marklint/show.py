@@ -50,14 +50,15 @@ def _fail_on(given: str | None, config) -> tuple[str, str]:
 def settings_table(path: str, settings: Settings, fail_on: str | None, given: set[str]) -> list[tuple[str, str, str]]:
     """(setting, value, source) rows of the settings that apply to `path`. `given` holds the
     long options written on the command line. Raises ConfigError for a malformed configuration."""
-    from marklint.config import find_config
+    from marklint.lint import file_config
     from marklint.ruleset import DEFAULT_RULESET
 
-    config = find_config(path) if settings.use_config else None
+    config = file_config(path, settings)
+    found = "--config" if settings.config_file else "discovered"
     resolved = effective_settings(path, settings)
     severity = {key: level.label if level else "off" for key, level in resolved.severity}
     rows = [
-        ("configuration", display_path(config.path, os.getcwd()) if config else "(none)", "discovered" if config else DEFAULT),
+        ("configuration", display_path(config.path, os.getcwd()) if config else "(none)", found if config else DEFAULT),
         ("rules", resolved.rules or DEFAULT_RULESET, _source("--rules" in given, config, "rules")),
         ("select", _listed(resolved.select) if resolved.select else "(every rule)",
          _source("--select" in given or "--extend-select" in given, config, "select")),
@@ -70,7 +71,14 @@ def settings_table(path: str, settings: Settings, fail_on: str | None, given: se
         ("page-break-patterns", _listed(resolved.page_break_patterns), _source(False, config, "page-break-patterns")),
         ("include", _listed(resolved.include), _source(False, config, "include")),
         ("exclude", _listed(resolved.exclude), _source(False, config, "exclude")),
-        ("include-quotes", "true" if resolved.include_quotes else "false", _source(False, config, "include-quotes")),
+        ("include-quotes", "false" if resolved.include_quotes is False else "true",
+         _source(False, config, "include-quotes")),
+        ("exempt", _listed(resolved.exempt), _source(False, config, "exempt")),
+        ("skip-speaker-notes", "true" if resolved.skip_speaker_notes else "false",
+         _source("--skip-speaker-notes" in given, config, "skip-speaker-notes")),
+        ("ocr", {True: "on", False: "off", None: "by collection"}[resolved.ocr],
+         _source("--ocr" in given or "--no-ocr" in given, config, "ocr")),
+        ("archive-collections", _listed(resolved.collections), _source(False, config, "archive-collections")),
         ("formats", _listed(f"{ext}={reader}" for ext, reader in resolved.formats), _source(False, config, "formats")),
         ("format-in", resolved.input_format or "(by extension)", _source("--format-in" in given, None, "")),
     ]

@@ -72,6 +72,32 @@ def parse_directive(block: Block) -> Directive | None:
     return Directive(action, names, reason.strip(), block)
 
 
+# format -> (start, end) of a one-line directive comment in that format's syntax
+COMMENT_SYNTAX: dict[str, tuple[str, str]] = {
+    "text": ("# ", ""),
+    "markdown": ("<!-- ", " -->"),
+    "html": ("<!-- ", " -->"),
+    "rst": (".. ", ""),
+    "asciidoc": ("// ", ""),
+}
+
+# formats whose comment must be followed by a blank line (reST ends explicit markup with one)
+BLANK_LINE_AFTER = frozenset({"rst"})
+
+
+def directive_comment(fmt: str, action: str, rules: Iterable[str], reason: str) -> str | None:
+    """The text of a one-line suppression comment in format `fmt` (no line ending), e.g.
+    `<!-- marklint: disable-next-line portion-missing -- quoted exhibit -->`; None for a format
+    without comments marklint reads. An empty `reason` leaves ` -- ` at the end for one to be
+    typed (until then the directive is reported as suppression-missing-reason)."""
+    syntax = COMMENT_SYNTAX.get(fmt)
+    if syntax is None:
+        return None
+    start, end = syntax
+    body = f"marklint: {action} {', '.join(rules)} -- {reason}".rstrip()
+    return f"{start}{body}{end}"
+
+
 def _directives(document: Document, slug_of: Callable[[str], str | None]) -> list[Directive]:
     """Parse every directive, resolve its rule names to slugs (unknown names stay as written)
     and work out the lines each disabling directive covers."""

@@ -1,21 +1,57 @@
-"""Regular expressions written by users (rule sets, configuration), run on bounded input.
+"""Regular expressions written by users (rule sets, configuration), run on a linear-time engine.
 
-Rule and configuration files are untrusted: `marklint.ruleset.Checker.regex` refuses patterns
-that can backtrack catastrophically, and, in case a bad pattern escapes that check, a user
-pattern never sees more than INPUT_LIMIT characters, so its cost stays bounded:
+Rule and configuration files are untrusted, and a backtracking engine (Python's `re`) can be
+made to run for hours on one short line by a pattern such as `(a{1,30}){1,30}$`. So every user
+pattern is compiled with `compile_user_pattern`, on RE2 (`google-re2`): matching takes time
+linear in the text, whatever the pattern. RE2 has no backreferences and no look-around; a
+pattern that uses them (or is not a regular expression) raises PatternError, which the rule set
+and configuration loaders report with the file, line and column.
 
-- `UserPattern` (generic rules, exempt elements, authority and CUI patterns) is matched against
-  the first INPUT_LIMIT characters of the text it is given (one line, or a block's first line);
+Patterns also see bounded input, which keeps the work per line small:
+- `UserPattern.search`/`match` look at the first INPUT_LIMIT characters of their text;
 - `LinePattern` (page-break patterns) matches only lines of at most INPUT_LIMIT characters: a
   longer line is never a page break.
 """
 
 from __future__ import annotations
 
-import re
+import functools
+
 from marklint.values import FrozenValue
 
 INPUT_LIMIT = 500
+
+
+class PatternError(ValueError):
+    """A user pattern that RE2 cannot compile; str() says why without quoting the pattern."""
+
+
+@functools.cache
+def _options():
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print each refused pattern to stderr
+    return options
+
+
+def compile_user_pattern(pattern: str):
+    """Compile a user-written pattern on RE2 (linear-time matching, Python `re` syntax without
+    backreferences and look-around). Raises PatternError, whose message names the kind of
+    problem (`missing )`, `invalid perl operator`, ...) but not the pattern's text."""
+    import re2
+
+    try:
+        return re2.compile(pattern, _options())
+    except re2.error as exc:
+        detail = exc.args[0] if exc.args else b""
+        if isinstance(detail, bytes):
+            detail = detail.decode("utf-8", "replace")
+        kind = str(detail).partition(":")[0].strip() or "not a regular expression"
+        hint = ""
+        if kind in ("invalid perl operator", "invalid escape sequence"):
+            hint = " (RE2 has no look-around and no backreferences)"
+        raise PatternError(f"{kind}{hint}") from None
 
 
 class _BoundedPattern(FrozenValue):
@@ -23,8 +59,13 @@ class _BoundedPattern(FrozenValue):
 
     _fields = ("regex",)
 
-    def __init__(self, regex: re.Pattern[str]) -> None:
+    def __init__(self, regex) -> None:
         self.__dict__["regex"] = regex
+
+    @classmethod
+    def compile(cls, pattern: str) -> _BoundedPattern:
+        """`compile_user_pattern(pattern)` wrapped in this class; raises PatternError."""
+        return cls(compile_user_pattern(pattern))
 
     @property
     def pattern(self) -> str:
@@ -35,20 +76,25 @@ class _BoundedPattern(FrozenValue):
 class UserPattern(_BoundedPattern):
     """A user pattern that only sees the first INPUT_LIMIT characters of its input."""
 
-    def search(self, text: str) -> re.Match[str] | None:
-        """`re.Pattern.search` on the first INPUT_LIMIT characters of `text`."""
+    def search(self, text: str):
+        """`search` on the first INPUT_LIMIT characters of `text`: a match or None."""
         return self.regex.search(text, 0, INPUT_LIMIT)
 
-    def match(self, text: str) -> re.Match[str] | None:
-        """`re.Pattern.match` on the first INPUT_LIMIT characters of `text`."""
+    def match(self, text: str):
+        """`match` on the first INPUT_LIMIT characters of `text`: a match or None."""
         return self.regex.match(text, 0, INPUT_LIMIT)
 
 
 class LinePattern(_BoundedPattern):
     """A user pattern tried only on lines of at most INPUT_LIMIT characters (line end excluded)."""
 
-    def search(self, line: str) -> re.Match[str] | None:
-        """`re.Pattern.search` on `line`, or None when the line is longer than INPUT_LIMIT."""
+    def search(self, line: str):
+        """`search` on `line`, or None when the line is longer than INPUT_LIMIT."""
         if len(line.rstrip("\r\n")) > INPUT_LIMIT:
             return None
         return self.regex.search(line)
+
+
+def compile_pattern(pattern: str) -> UserPattern:
+    """Compile a user pattern (a rule set's or a configuration's) on RE2; raises PatternError."""
+    return UserPattern.compile(pattern)

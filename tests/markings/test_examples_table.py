@@ -46,9 +46,7 @@ PAIRS = [
     ("SECRET//FGI GBR JPN NATO//REL TO USA, GBR, JPN, NATO", "(S//FGI GBR JPN NATO//REL TO USA, GBR, JPN, NATO)"),
     ("SECRET//REL TO USA, GBR, JPN, ISAF, NATO", "(S//REL TO USA, GBR, JPN, ISAF, NATO)"),
     ("TOP SECRET//123/SI-G ABCD DEFG-MMM AACD//ORCON/NOFORN", "(TS//123/SI-G ABCD DEFG-MMM AACD//OC/NF)"),
-    ("TOP SECRET//RSV-123-ABC", "(TS//RSV-123-ABC)"),
     ("TOP SECRET//TK-BLFH ABCD//NOFORN", "(TS//TK-BLFH ABCD//NF)"),
-    ("SECRET//RD-SIGMA 18 20", "(S//RD-SG 18 20)"),
     ("//JOINT TOP SECRET CAN ISR USA//REL TO USA, CAN, ISR", "(//JOINT TS CAN ISR USA//REL TO USA, CAN, ISR)"),
     ("//JOINT SECRET AUS USA//REL TO USA, AUS", "(//JOINT S AUS USA//REL TO USA, AUS)"),
     ("CUI//SP-EXPT/SP-PRVCY//FEDCON/NOFORN", "(CUI//SP-EXPT/SP-PRVCY//FEDCON/NF)"),
@@ -87,6 +85,9 @@ ROLLUPS = [
 # Other strings of section X (templates, ISM renderer tests, CUI handbook): (text, banner,
 # portion, slugs check() reports). Renderer output is not always valid by the register.
 MORE = [
+    # register templates that show no FD&R: RSV (d)5 and RD K-14 advise NOFORN (warnings)
+    ("TOP SECRET//RSV-123-ABC", "TOP SECRET//RSV-123-ABC", "(TS//RSV-123-ABC)", {"marking-advisory"}),
+    ("SECRET//RD-SIGMA 18 20", "SECRET//RD-SIGMA 18 20", "(S//RD-SG 18 20)", {"marking-advisory"}),
     ("TOP SECRET//FGI CAN DEU//NOFORN", "TOP SECRET//FGI CAN DEU//NOFORN", "(TS//FGI CAN DEU//NF)", set()),
     ("(S//REL TO USA, TEYE)", "SECRET//REL TO USA, TEYE", "(S//REL TO USA, TEYE)", set()),
     ("(TS//EYES)", "TOP SECRET//EYES", "(TS//EYES)", {"legacy-marking"}),

@@ -1,6 +1,8 @@
 """Every example of marking-rules.md S, F, K, N, U (and L-06/L-07) judged from the marking alone.
 
-Each ✗ example yields exactly the listed slugs; each ✓ example yields no problem.
+Each ✗ example yields exactly the listed slugs; each ✓ example yields no problem. RD or FRD
+without NOFORN or a release marking also draws the K-14 warning (marking-advisory), and RSV
+without NOFORN the (d)5 one.
 """
 
 import datetime
@@ -32,7 +34,7 @@ CASES = [
     ("S-05", "SECRET//ORCON / NOFORN", {"marking-syntax"}, None),
     ("S-06", "TOP SECRET//SI-G//SAR-BP//RD//FGI GBR//ORCON/NOFORN//LES", set(), None),
     ("S-06", "TOP SECRET//NOFORN//SI", {"marking-order"}, None),
-    ("S-06", "SECRET//FGI GBR//RD", {"marking-order"}, None),
+    ("S-06", "SECRET//FGI GBR//RD", {"marking-order", "marking-advisory"}, None),
     ("S-07", "SECRET//NOFORN/PROPIN", set(), None),
     ("S-07", "TOP SECRET//SI-G/TK//RSEN/ORCON/NOFORN", set(), None),
     ("S-07", "SECRET//REL TO USA, FVEY/RELIDO", set(), None),
@@ -87,7 +89,7 @@ CASES = [
     ("K-02", "(TS//SI-ABC)", set(), None),
     ("K-02", "(TS//SI-ECI ABC)", {"marking-syntax"}, None),
     ("K-03", "TOP SECRET//G ABCD//ORCON", {"marking-conflict"}, None),
-    ("K-03", "SECRET//RSV", {"marking-conflict"}, None),
+    ("K-03", "SECRET//RSV", {"marking-conflict", "marking-advisory"}, None),
     ("K-03", "TOP SECRET//HCS//NOFORN", {"legacy-marking"}, None),
     ("K-04", "CONFIDENTIAL//TK", {"marking-conflict"}, None),
     ("K-04", "SECRET//SI-G", {"marking-conflict"}, None),
@@ -102,11 +104,11 @@ CASES = [
     ("K-11", "SECRET//RD-CNWDI//REL TO USA, GBR", set(), None),
     ("K-11", "SECRET//FRD-SIGMA 14 18//REL TO USA, ACGU", set(), None),
     ("K-11", "(S//FRD-SG 14 18//REL)", set(), None),
-    ("K-11", "SECRET//RD-SIGMA 18 14", {"marking-syntax"}, None),
-    ("K-11", "(S//RD-SIGMA 14)", {"marking-form"}, None),
-    ("K-12", "CONFIDENTIAL//RD-CNWDI", {"marking-conflict"}, None),
+    ("K-11", "SECRET//RD-SIGMA 18 14", {"marking-syntax", "marking-advisory"}, None),
+    ("K-11", "(S//RD-SIGMA 14)", {"marking-form", "marking-advisory"}, None),
+    ("K-12", "CONFIDENTIAL//RD-CNWDI", {"marking-conflict", "marking-advisory"}, None),
     ("K-12", "SECRET//DOD UCNI", {"marking-conflict"}, None),
-    ("K-13", "SECRET//RD/FRD", {"marking-conflict"}, None),
+    ("K-13", "SECRET//RD/FRD", {"marking-conflict", "marking-advisory"}, None),
     ("K-15", "(S//NF)", set(), None),
     ("K-15", "(S//UCNI)", {"marking-conflict"}, None),
     ("K-16", "SECRET//FGI GBR JPN NATO//REL TO USA, GBR, JPN, NATO", set(), None),
@@ -154,6 +156,67 @@ CASES = [
     ("U-15", "UNCLASSIFIED//FGI GBR//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//REL TO USA, GBR", set(), None),
     ("U-16", "CUI//SP-PRVCY//NOFORN//LES", {"marking-conflict"}, None),
     ("U-16", "(CUI//FOUO)", {"marking-conflict"}, None),
+    # A-01..A-04: NATO levels and controls; BOHEMIA and BALK sit in the SCI slot (A-03)
+    ("A-01", "//COSMIC TOP SECRET", set(), None),
+    ("A-01", "//NATO TOP SECRET", {"marking-form"}, None),
+    ("A-01", "(//NTS)", {"marking-form"}, None),
+    # F-12: EYES ONLY written with its list around it is the retired form of REL TO
+    ("F-12", "SECRET//EYES ONLY USA, GBR", {"legacy-marking"}, None),
+    ("F-12", "SECRET//GBR EYES ONLY", {"legacy-marking"}, None),
+    ("F-12", "SECRET//EYES ONLY USA, GBR", set(), OLD),
+    # retired SCI long forms and codewords (A3 legacy tokens)
+    ("A3", "SECRET//SPECIAL INTELLIGENCE", {"legacy-marking"}, None),
+    ("A3", "TOP SECRET//UMBRA//NOFORN", {"legacy-marking"}, None),
+    ("A3", "TOP SECRET//KLONDIKE//NOFORN", {"legacy-marking"}, None),
+    ("A-02", "//NATO SECRET//ATOMAL//ORCON", set(), None),
+    ("A-02", "(//NS//ATOMAL//OC)", set(), None),
+    ("A-02", "//COSMIC TOP SECRET//BOHEMIA", set(), None),
+    ("A-02", "(//CTS//BOHEMIA)", set(), None),
+    ("A-02", "(//CTS//BALK)", set(), None),
+    ("A-02", "//NATO SECRET//BOHEMIA", {"marking-conflict"}, None),
+    ("A-02", "(//NC//BALK)", {"marking-conflict"}, None),
+    ("A-03", "TOP SECRET//TK/BOHEMIA//RD/ATOMAL//FGI NATO//NOFORN", set(), None),
+    ("A-03", "TOP SECRET//BOHEMIA//FGI AUS CAN DEU NATO//NOFORN", set(), None),
+    ("A-03", "SECRET//FGI NATO", set(), None),
+    ("A-03", "TOP SECRET//BOHEMIA/TK//NOFORN", {"marking-syntax"}, None),
+    ("A-04", "(//NS//NF)", {"marking-advisory"}, None),
+    # A2: NAC activity levels (ISM22 nacs.xml)
+    ("A2", "//NATO ISAF RESTRICTED", set(), None),
+    ("A2", "(//NIR)", set(), None),
+    ("A2", "(//NPfPS)", set(), None),
+    # the level table governs US levels: foreign and NATO RESTRICTED take REL TO and NOFORN
+    ("A2", "(//FRA R//REL TO USA, FRA)", set(), None),
+    ("A2", "(//NR//REL TO USA, NATO)", set(), None),
+    ("A2", "(//GBR R//NF)", set(), None),
+    ("A2", "(//GBR R//OC)", {"marking-conflict"}, None),
+    # K-20, F-03, A11: a tetragraph in REL TO covers its members
+    ("K-20", "(//JOINT S AUS GBR USA//REL TO USA, FVEY)", set(), None),
+    ("K-20", "//JOINT SECRET CAN GBR USA//REL TO USA, ACGU", set(), None),
+    ("K-20", "//JOINT SECRET CAN DEU USA//REL TO USA, FVEY", {"marking-conflict"}, None),
+    # S-13, K-02, K-11, L-07: words that are not unpublished control systems
+    ("S-13", "SECRET//XYZZY//NOFORN", {"marking-unregistered"}, None),
+    ("S-13", "TOP SECRET//ANB/SI/TK/XNB//NOFORN", set(), None),
+    ("S-13", "TOP SECRET//FGH-AAA//NOFORN", set(), None),
+    ("K-02", "(TS//ECI//NF)", {"marking-syntax"}, None),
+    ("K-11", "(S//CNWDI//NF)", {"marking-syntax"}, None),
+    ("L-07", "TOP SECRET//50X1-HUM", {"legacy-marking"}, None),
+    ("L-07", "SECRET//25X1", {"legacy-marking"}, None),
+    # K-14: RD and FRD without NOFORN or a release marking
+    ("K-14", "SECRET//RD", {"marking-advisory"}, None),
+    ("K-14", "CONFIDENTIAL//FRD", {"marking-advisory"}, None),
+    ("K-14", "SECRET//RD//NOFORN", set(), None),
+    ("K-14", "SECRET//RD-CNWDI//REL TO USA, GBR", set(), None),
+    # (d)5: RSV without NOFORN
+    ("(d)5", "SECRET//RSV-ABC", {"marking-advisory"}, None),
+    ("(d)5", "SECRET//RSV-ABC//NOFORN", set(), None),
+    # A2 legacy NATO forms: legacy-marking with the current form
+    ("A2", "(//CTSA)", {"legacy-marking"}, None),
+    ("A2", "(//CTS-B)", {"legacy-marking"}, None),
+    ("A2", "(//CTS-BALK)", {"legacy-marking"}, None),
+    ("A2", "//NATO SECRET ATOMAL", {"legacy-marking"}, None),
+    ("A2", "//COSMIC TOP SECRET ATOMAL", {"legacy-marking"}, None),
+    ("A2", "(//NS-S)", {"legacy-marking"}, None),
+    ("A2", "(//CTSA)", set(), datetime.date(2005, 1, 1)),
     ("L-06", "SECRET//WNINTEL", {"legacy-marking"}, datetime.date(2005, 1, 1)),
     ("L-06", "SECRET//WNINTEL", set(), datetime.date(1986, 1, 1)),
     ("L-07", "SECRET//NOFORN//20100101", {"legacy-marking"}, datetime.date(2009, 1, 1)),

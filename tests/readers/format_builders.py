@@ -16,18 +16,25 @@ CUSTOM_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.custom-proper
 CUSTOM_PROPS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"
 
 
-@dataclass
-class WordSection:
-    """One Word section: its body (strings are paragraphs, lists are table rows) and its
-    headers/footers (None: not set; first/even variants only when given)."""
+@dataclass(kw_only=True)
+class HeaderFooterTexts:
+    """The header and footer texts of a Word section or an Excel sheet (None: not set;
+    first-page and even-page variants only when given)."""
 
-    body: list[str | list[list[str]]]
     header: str | None = None
     footer: str | None = None
     first_header: str | None = None
     first_footer: str | None = None
     even_header: str | None = None
     even_footer: str | None = None
+
+
+@dataclass
+class WordSection(HeaderFooterTexts):
+    """One Word section: its body (strings are paragraphs, lists are table rows) and its
+    headers/footers."""
+
+    body: list[str | list[list[str]]]
     page_breaks_before: set[int] = field(default_factory=set)  # body indexes
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from format_builders import WordSection, build_docx, build_eml, build_pdf
+from format_builders import HeaderFooterTexts, WordSection, build_docx, build_eml, build_pdf
+from office_builders import BLANK, Deck, Sheet, Slide, build_odt, build_pptx, build_xlsx, odt_paragraphs
 
 from marklint.cli import main
 from marklint.lint import Settings, lint_bytes
@@ -64,6 +65,30 @@ def _pdf() -> bytes:
     ])
 
 
+def _pptx() -> bytes:
+    return build_pptx(Deck([
+        Slide(top="SECRET", body=PAGE1, bottom="SECRET", layout=BLANK),
+        Slide(top="SECRET", body=PAGE2 + CAB, layout=BLANK),
+        Slide(top="CONFIDENTIAL", body=PAGE3, bottom="CONFIDENTIAL", layout=BLANK),
+    ]))
+
+
+def _xlsx() -> bytes:
+    return build_xlsx([
+        Sheet("One", {f"A{row}": text for row, text in enumerate(PAGE1, 1)}, header="SECRET", footer="SECRET"),
+        Sheet("Two", {f"A{row}": text for row, text in enumerate(PAGE2 + CAB, 1)}, header="SECRET"),
+        Sheet("Three", {"B2": PAGE3[0]}, header="CONFIDENTIAL", footer="CONFIDENTIAL"),
+    ])
+
+
+def _odt() -> bytes:
+    body = odt_paragraphs(PAGE1) + odt_paragraphs(PAGE2 + CAB, style="Break") + odt_paragraphs(PAGE3, style="ToOther")
+    return build_odt(body, {
+        "Standard": HeaderFooterTexts(header="SECRET", footer="", first_footer="SECRET"),
+        "Other": HeaderFooterTexts(header="CONFIDENTIAL", footer="CONFIDENTIAL"),
+    })
+
+
 SAME_DOCUMENT = {
     "report.txt": lambda: _text("\f").encode(),
     "report.md": lambda: _text("\n\\newpage\n\n", lambda b: f"**{b}**").encode(),
@@ -72,6 +97,8 @@ SAME_DOCUMENT = {
     "report.html": lambda: _html().encode(),
     "report.docx": _docx,
     "report.pdf": _pdf,
+    "report.pptx": _pptx,
+    "report.odt": _odt,
 }
 EXPECTED_SAME = {
     ("portion-missing", 1),
@@ -88,6 +115,14 @@ def test_same_document_same_findings_in_every_format(name):
     assert len(found) == len(EXPECTED_SAME)
 
 
+def test_same_document_as_a_workbook_lacks_only_the_unmarked_paragraph():
+    """Cells need no portion marks (a sheet of figures has no paragraphs), so the unmarked
+    paragraph is no finding in a workbook; every other finding is the same."""
+    found = findings("report.xlsx", _xlsx())
+    assert {(slug, page) for slug, page, _, _ in found} == EXPECTED_SAME - {("portion-missing", 1)}
+    assert len(found) == len(EXPECTED_SAME) - 1
+
+
 def test_same_document_positions_per_format():
     """Positions are each format's own: source lines, paragraph numbers, lines of a PDF page."""
     assert findings("report.txt", SAME_DOCUMENT["report.txt"]()) == [
@@ -97,6 +132,14 @@ def test_same_document_positions_per_format():
     assert findings("report.docx", _docx()) == [
         ("portion-missing", 1, 2, 1), ("banner-missing-bottom", 2, 7, 1),
         ("banner-mismatch", 3, 9, 1), ("banner-under-classified", 3, 9, 1),
+    ]
+    assert findings("report.odt", _odt()) == [  # paragraph numbers, as for Word
+        ("portion-missing", 1, 2, 1), ("banner-missing-bottom", 2, 6, 1),
+        ("banner-mismatch", 3, 7, 1), ("banner-under-classified", 3, 7, 1),
+    ]
+    assert findings("report.pptx", _pptx()) == [  # lines of text numbered through the deck
+        ("portion-missing", 1, 3, 1), ("banner-missing-bottom", 2, 9, 1),
+        ("banner-mismatch", 3, 10, 1), ("banner-under-classified", 3, 10, 1),
     ]
     assert findings("report.pdf", _pdf()) == [
         ("banner-mismatch", 3, 1, 1), ("banner-under-classified", 3, 1, 1),

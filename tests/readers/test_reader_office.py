@@ -183,9 +183,9 @@ def test_docx_paragraphs_inside_content_controls_are_read():
 
 
 def test_docx_that_unpacks_too_large_is_refused(monkeypatch):
-    from marklint.readers import docx as reader
+    from marklint.readers import _ooxml
 
-    monkeypatch.setattr(reader, "MAX_UNPACKED", 1000)
+    monkeypatch.setattr(_ooxml, "MAX_UNPACKED", 1000)
     with pytest.raises(InputError, match=r"^the \.docx would unpack to [\d,]+ bytes \(limit 1,000\)$"):
         read_document("big.docx", build_docx([WordSection(["(U) Text."])]))
 

@@ -37,6 +37,11 @@ LABELS = {
     "reason": "Reason:",
     "declassify-on": "Declassify On:",
     "downgrade-to": "Downgrade To:",
+    "review-on": "Review On:",
+    "extended-by": "Extended By:",
+    "group": "GROUP 1-4 legend:",
+    "gds": "GDS:",
+    "exempt": "Exempt from GDS (XGDS, IMPDET):",
 }
 # Pattern strings, compiled by `re` at first use (its cache): a run without an authority block
 # never pays for compiling them.
@@ -70,15 +75,16 @@ class CabLine(FrozenValue):
 
     Positions are 1-based source positions of the label and of the value (for an empty value,
     the column just after the label). `lookalike` is set when the label is only close to a
-    known one (`Declass On:`).
+    known one (`Declass On:`). `form` is the older era's form of the label (`CL BY`, `RVW`,
+    `GROUP 1`...; `marklint.checks.legacy_authority`), None for a modern label.
     """
 
-    _fields = ("key", "label", "value", "line", "column", "value_line", "value_column", "page", "lookalike")
+    _fields = ("key", "label", "value", "line", "column", "value_line", "value_column", "page", "lookalike", "form")
 
     def __init__(self, key: str, label: str, value: str, line: int, column: int, value_line: int,
-                 value_column: int, page: int, lookalike: bool = False) -> None:
+                 value_column: int, page: int, lookalike: bool = False, form: object = None) -> None:
         self.__dict__.update(key=key, label=label, value=value, line=line, column=column, value_line=value_line,
-                             value_column=value_column, page=page, lookalike=lookalike)
+                             value_column=value_column, page=page, lookalike=lookalike, form=form)
 
 
 class AuthorityBlock:
@@ -127,8 +133,13 @@ def _label_at(text: str, start: int) -> tuple[str, str, int, bool] | None:
 
 
 def is_authority_line(text: str) -> bool:
-    """Whether a line is a line of an authority block (so it needs no portion mark)."""
-    return ":" in text[:40] and _label_at(text, 0) is not None
+    """Whether a line is a line of an authority block (so it needs no portion mark): a modern
+    label, or an older era's authority line or legend (`marklint.checks.legacy_authority`)."""
+    if ":" in text[:40] and _label_at(text, 0) is not None:
+        return True
+    from marklint.checks.legacy_authority import is_legacy_authority_line
+
+    return is_legacy_authority_line(text)
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
@@ -147,20 +158,30 @@ def _block_lines(block: Block, page: int) -> list[CabLine]:
     text = block.text
     labels = _memo_labels(text) if len(text) <= _LABEL_MEMO_CHARS else _labels(text)
     found = []
-    for key, written, value, label_at, value_at, lookalike in labels:
+    for key, written, value, label_at, value_at, lookalike, form in labels:
         line, column = block.position_of(label_at)
         value_line, value_column = block.position_of(value_at)
-        found.append(CabLine(key, written, value, line, column, value_line, value_column, page, lookalike))
+        found.append(CabLine(key, written, value, line, column, value_line, value_column, page, lookalike, form))
     return found
 
 
-def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool], ...]:
+def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ...]:
     """The authority-block labels in a block's text: (key, label as written, value, offset of
-    the label, offset of the value, lookalike) for each line or `|` segment that has one."""
+    the label, offset of the value, lookalike, legacy form) for each line or `|` segment that
+    has one; an older era's line (`CL BY 062028`, `RVW 02 JAN 2000 DRV D9C.1`) may hold several."""
+    from marklint.checks.legacy_authority import legacy_parts
+    from marklint.copydates import copy_date_kind
+
     found = []
     offset = 0
     for raw in text.split("\n"):
-        if ":" in raw[:40]:
+        if copy_date_kind(raw) is not None:  # a review or release block describes the copy, not the document
+            offset += len(raw) + 1
+            continue
+        legacy = legacy_parts(raw) if not (":" in raw[:40] and _label_at(raw, 0)) else ()
+        for key, written, value, label_at, value_at, form in legacy:
+            found.append((key, written, value, offset + label_at, offset + value_at, False, form))
+        if ":" in raw[:40] and not legacy:
             spans = _segments(raw) if "|" in raw else [(0, len(raw))]
             for start, end in spans:
                 segment = raw[:end]
@@ -171,7 +192,7 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool], ...]:
                 value = segment[after:].strip()
                 value_at = after + (len(segment[after:]) - len(segment[after:].lstrip()))
                 label_at = start + (len(segment[start:]) - len(segment[start:].lstrip()))
-                found.append((key, written, value, offset + label_at, offset + value_at, lookalike))
+                found.append((key, written, value, offset + label_at, offset + value_at, lookalike, None))
         offset += len(raw) + 1
     return tuple(found)
 
@@ -184,14 +205,18 @@ def find_authority_block(doc: Document) -> AuthorityBlock | None:
     """The authority block on the first page that has one, or None.
 
     A page has one when it holds a `Classified By`, `Derived From`, `Declassify On`, `DECL`
-    or `Downgrade To` line (or a look-alike of one); its `Reason:` lines then belong to it.
+    or `Downgrade To` line (or a look-alike of one), or an older era's authority line (`CL BY`,
+    `DRV`, `RVW`, `GDS`, `XGDS`, `E2 IMPDET`, a Group legend); its `Reason:` lines then
+    belong to it.
     """
+    from marklint.checks.legacy_authority import GATE
+
     for page in doc.pages:
         lines: list[CabLine] = []
         blocks: list[Block] = []
         for block in page.blocks:
-            if ":" not in block.text or block.kind in (BlockKind.COMMENT, BlockKind.QUOTE):
-                continue  # few blocks hold a colon
+            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not GATE.search(block.text):
+                continue
             found = _block_lines(block, page.number)
             if found:
                 lines.extend(found)
@@ -266,7 +291,7 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
                    f"classification authority block on {what} document (C-01)")
         return out.findings
     if cab is None:
-        if policy.required:
+        if policy.required_on(doc_date):
             line, column, page = _anchor(doc)
             out.at("cab-missing", line, column, page,
                    "classified document has no classification authority block "
@@ -278,7 +303,19 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
                    f"unknown authority-block label '{cab_line.label}:'; "
                    f"did you mean '{LABELS[cab_line.key]}'? (C-18)",
                    cab_line.column + len(cab_line.label) + 1, cap=Severity.WARNING)
+    _legacy_forms(out, cab, doc_date)
+    if not policy.required_on(doc_date):
+        return out.findings
     _check_required(out, cab, policy)
+    if policy.classifier_identity == "name-and-position":
+        for line in cab.all("classified-by"):
+            if line.form is None and _name_only(line.value):
+                out.value("cab-incomplete", line,
+                          "Classified By names a person but no position or office; give both, or a "
+                          "personal identifier (C-02)")
+    review = next((line for line in cab.all("review-on") if line.value), None)
+    if review is not None:
+        _check_review(out, review, policy, doc_date)
     if cab.derivative:
         for reason in cab.all("reason"):
             if policy.reason_on_derivative is not None:
@@ -305,21 +342,63 @@ def _check_required(out: _Emitter, cab: AuthorityBlock, policy) -> None:
     required = policy.derivative if cab.derivative else policy.original
     kind = "derivative" if cab.derivative else "original"
     first = cab.lines[0]
-    for key in required:
-        present = cab.all(key)
+    for entry in required:
+        keys = entry.split("|")  # any one of them
+        present = [line for key in keys for line in cab.all(key)]
+        shown = LABELS[keys[0]] if len(keys) == 1 else " or ".join(LABELS[key][:-1] for key in keys)
         if not present:
+            needs = ", ".join(" or ".join(LABELS[k][:-1] for k in e.split("|")) for e in required)
             out.at("cab-incomplete", first.line, first.column, first.page,
-                   f"authority block has no {LABELS[key]} line ({kind} classification needs "
-                   f"{', '.join(LABELS[k][:-1] for k in required)}) (C-02..C-05)")
-        elif not any(line.value for line in present):
+                   f"authority block has no {shown} line ({kind} classification needs {needs}) (C-02..C-05)")
+        elif not any(line.value or line.key in _VALUELESS or line.form is not None for line in present):
+            # (a cable's abbreviated label at the end of a line has its value on the next one)
             line = present[0]
             out.at("cab-incomplete", line.line, line.column, line.page,
-                   f"{LABELS[key]} line is empty (C-02..C-05)")
+                   f"{shown} line is empty (C-02..C-05)")
+
+
+_VALUELESS = ("group", "exempt")  # a legend is complete without a value
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|[A-Z]\.)"
+_NAME_ONLY_RE = rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?{_NAME_WORD}(?:\s{_NAME_WORD}){{1,3}}"
+
+
+def _name_only(value: str) -> bool:
+    """A personal name with no position or office (`J. Smith`, `Jane Q. Smith`): C-02 asks
+    for the name and the position, or a personal identifier (which holds digits or symbols)."""
+    return re.compile(_NAME_ONLY_RE).fullmatch(value.strip().rstrip(".")) is not None
+
+
+def _legacy_forms(out: _Emitter, cab: AuthorityBlock, doc_date: date | None) -> None:
+    """legacy-marking for authority lines written in an older era's form after that form was
+    retired (`CL BY` in a 2015 document; a Group legend after 1972)."""
+    day = doc_date or date.today()
+    for line in cab.lines:
+        form = line.form
+        if form is None or form.current_on(day):
+            continue
+        out.at("legacy-marking", line.line, line.column, line.page,
+               f"'{form.written}' is a legacy authority line ({form.name.replace('-', ' ')}, current until "
+               f"{form.until.isoformat()}); write {form.modern}", line.column + len(line.label))
+
+
+def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None) -> None:
+    """EO 12065 sec. 1-402: a review date no more than `max-years.review` after classification."""
+    limit = policy.max_years.get("review")
+    day = parse_date(line.value)
+    if limit is None or doc_date is None or day is None:
+        return
+    latest = add_years(doc_date, limit)
+    if day > latest:
+        out.value("cab-declassify-too-late", line,
+                  f"review date {day.isoformat()} is more than {limit} years after the document's date "
+                  f"{doc_date.isoformat()} (latest {latest.isoformat()}) (EO 12065 sec. 1-402)")
 
 
 def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | None,
                       doc_date: date | None) -> None:
     value = line.value
+    if value.startswith("(") and value.endswith(")"):  # State cables: `DECL: (11/27/26)`
+        value = value[1:-1].strip()
     shapes = policy.declassify_shapes
     for retired in policy.retired:
         found = retired.regex.search(value)

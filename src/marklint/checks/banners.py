@@ -52,9 +52,10 @@ def check(ctx: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     policy = ctx.ruleset.banners
     overall = ctx.overall
+    plainly_unclassified = _plainly_unclassified(ctx)
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
-        required = policy.every_page or number == 1
+        required = (policy.every_page or number == 1) and not plainly_unclassified
         if required and policy.top and page.top is None:
             findings.append(ctx.finding("banner-missing-top", _edge_position(page, False),
                                         f"page {number} has no banner at its top", number))
@@ -83,6 +84,16 @@ def check(ctx: CheckContext) -> list[Finding]:
     if overall is not None and overall.marking is not None and ctx.portions:
         findings.extend(_document_level(ctx, overall, findings))
     return findings
+
+
+def _plainly_unclassified(ctx: CheckContext) -> bool:
+    """B-01, B-02 concern classified documents: one whose every marking is plain UNCLASSIFIED
+    (no control, no CUI) needs no banner on every page (a State telegram captioned
+    UNCLASSIFIED). Unless the configuration requires banners always."""
+    if ctx.require_banner == "always":
+        return False
+    markings = ctx.markings
+    return bool(markings) and all(m.level == "U" and not m.cui and not controls(m) for m in markings)
 
 
 def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,
@@ -119,15 +130,20 @@ def _document_level(ctx: CheckContext, overall: Mark, so_far: list[Finding]) -> 
     def justified() -> bool:
         return ctx.has_compilation_statement() or is_transmittal(ctx)
 
-    if highest.marking.rank < banner.rank and not justified():
+    expected = ctx.document_rollup
+    # a foreign RESTRICTED portion rolls up to the rule set's US level (restricted-level)
+    if max(highest.marking.rank, expected.rank) < banner.rank and not justified():
         findings.append(ctx.finding(
             "banner-over-classified", overall,
             f"overall banner {banner.classification} is higher than every portion (highest "
             f"{highest.marking.level}) and there is no compilation statement",
             page,
         ))
-    expected = ctx.document_rollup
-    missing = sorted(controls(expected) - controls(banner))
+    # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
+    # classification above it is (what the banner lacks is named, e.g. SECRET).
+    missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
+    if expected.rank > banner.rank and banner.level == "CUI":
+        missing.insert(0, expected.classification)
     extra = sorted(controls(banner) - controls(expected))
     if extra and justified():
         extra = []

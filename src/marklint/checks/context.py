@@ -15,6 +15,7 @@ from marklint.recognize import Mark, PageMarks
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
+    from marklint.layout import Role
     from marklint.markings import Marking
     from marklint.ruleset import RuleSet
 
@@ -25,7 +26,7 @@ _RANK = attrgetter("marking.rank")
 
 # Memos keyed by the ids of Markings (hashing a Marking runs Python code over all its fields).
 # Each entry holds its Markings, so that an id in a key cannot pass to another object.
-_rollups: dict[tuple[frozenset[int], object], tuple[list[Marking], Marking]] = {}
+_rollups: dict[tuple[frozenset[int], object, int], tuple[list[Marking], Marking | None, Marking]] = {}
 _controls: dict[int, tuple[Marking, frozenset[str]]] = {}
 
 
@@ -42,8 +43,11 @@ def carries_cui(marking: Marking | None) -> bool:
     return marking is not None and (marking.level == "CUI" or marking.cui)
 
 
-def _not_exempt(first_line: str) -> bool:
-    return False
+_UNREAD = object()
+
+
+def _no_exemption(first_line: str) -> str | None:
+    return None
 
 
 class CheckContext:
@@ -55,15 +59,17 @@ class CheckContext:
 
     def __init__(self, doc: Document, ruleset: RuleSet, vocab: object, pages: list[PageMarks],
                  date: date | None = None, require_banner: str = "when-marked",
-                 is_exempt: Callable[[str], bool] = _not_exempt) -> None:
+                 exemption: Callable[[str], str | None] = _no_exemption) -> None:
         self.doc = doc
         self.ruleset = ruleset
         self.vocab = vocab
         self.pages = pages
         self.date = date
         self.require_banner = require_banner  # "when-marked" | "always"
-        self.is_exempt = is_exempt  # administrative element?
+        self.exemption = exemption  # which administrative element a first line is, if any
+        self._roles: list[dict[int, Role]] | None = None
         self._text: str | None = None
+        self._whole_text: object = _UNREAD
         self._highest: Mark | None = None
         self._markings: list[Marking] | None = None
         self._document_rollup: Marking | None = None
@@ -89,6 +95,29 @@ class CheckContext:
             distinct.pop(id(None), None)
             self._markings = list(distinct.values())
         return self._markings
+
+    def roles(self, page_index: int) -> dict[int, Role]:
+        """The structure model's Role of every block of a page (`marklint.layout`), by
+        `id(block)`; computed for all pages at the first question."""
+        if self._roles is None:
+            from marklint.layout import LayoutPatterns, page_roles
+
+            patterns = LayoutPatterns(self.ruleset.portions.layout)
+            self._roles = []
+            before = False
+            for index, page in enumerate(self.pages):
+                self._roles.append(page_roles(page, index == 0, self.exemption, patterns, self.doc.format, before))
+                before = before or bool(page.portions)
+        return self._roles[page_index]
+
+    @property
+    def whole_text(self) -> str | None:
+        """The level of the document's whole-text statement (`SECRET ENTIRE TEXT`), or None."""
+        if self._whole_text is _UNREAD:
+            from marklint.legacy_forms import whole_text_statement
+
+            self._whole_text = whole_text_statement(self.text)
+        return self._whole_text
 
     @property
     def overall_marking(self) -> Marking | None:
@@ -131,17 +160,19 @@ class CheckContext:
         set's options). Roll-up is a function of the set of distinct markings, so it is
         computed once per set."""
         options = self.ruleset.rollup_options()
+        # the overall banner gives bare "REL" its list (F-04) and may show SAPs without hierarchy
+        banner = self.overall.marking if self.overall is not None else None
         # Few distinct Marking objects recur (parses are cached): the key is the set of their
         # ids, built in C.
         markings = list(map(_MARKING, marks))
-        key = (frozenset(map(id, markings)), options)
+        key = (frozenset(map(id, markings)), options, id(banner))
         found = _rollups.get(key)
         if found is None:
             from marklint.markings import rollup
 
             distinct = list(dict(zip(map(id, markings), markings)).values())
-            found = _rollups[key] = (distinct, rollup(distinct, options=options))
-        return found[1]
+            found = _rollups[key] = (distinct, banner, rollup(distinct, options=options, banner=banner))
+        return found[2]
 
     @property
     def document_rollup(self) -> Marking | None:

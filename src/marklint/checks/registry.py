@@ -47,7 +47,8 @@ class RuleDoc(FrozenValue):
 E, W, I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 # Code blocks: MK0xx single markings, MK1xx banners, MK3xx portions, MK4xx authority block,
-# MK5xx CUI, MK6xx transmittals, MK7xx format-specific, MK9xx suppressions and inputs.
+# MK5xx CUI, MK6xx transmittals, MK7xx format-specific, MK8xx archival releases (review blocks, OCR),
+# MK9xx suppressions and inputs.
 RULES: tuple[RuleDoc, ...] = (
     RuleDoc(
         "MK001", "marking-syntax", E, "a marking that cannot be parsed (separators, spacing, empty or stray parts)",
@@ -92,9 +93,21 @@ RULES: tuple[RuleDoc, ...] = (
     ),
     RuleDoc(
         "MK007", "legacy-marking", W, "a retired token or form",
-        why="L-06, L-07, K-03: retired tokens and forms (WNINTEL and NOCONTRACT, eliminated in 1995; pre-2005 comma separators; bare HCS) are not used in new documents (DCID 1/7; ICMSRM16 §I Table 8 p.192-193). The document's date decides: a token valid at that date is not reported.",
+        why="L-06, L-07, K-03: retired tokens and forms (WNINTEL and NOCONTRACT, eliminated in 1995; pre-2005 comma separators; bare HCS) are not used in new documents (DCID 1/7; ICMSRM16 §I Table 8 p.192-193). Older eras' forms are read the same way (docs/eras.md): cable letters `S E C R E T`, codewords and controls after the level without `//`, NO FOREIGN DISSEM, AIUO, whole-text statements, and authority lines such as CL BY, DRV, RVW, GDS, XGDS, E2 IMPDET and Group legends. The document's date decides: a token or form valid at that date is not reported; the message gives the modern form.",
         bad="SECRET//WNINTEL\n\nMarch 3, 2025\n\n(S//WN) The convoy leaves at dawn.\n\nSECRET//WNINTEL\n",
         good="SECRET\n\nMarch 3, 2025\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
+    ),
+    RuleDoc(
+        "MK008", "marking-unregistered", W, "an unregistered word shaped like an unpublished SCI control system",
+        why='S-13: only registered markings may appear, but unpublished SCI control systems exist and must be accepted as alphanumeric words (32 CFR 2001.24(j)(2); ICMSRM16 §G p.36, §H.4 p.60). A two- or three-character word (the register\'s notional `ANB`, `XNB`, `123`) is taken for an unpublished system\'s abbreviation; a longer unregistered word (`SECRET//XYZZY//NOFORN`) is understood but reported with the nearest registered system, since it is more often a mistake.',
+        bad="SECRET//XYZZY//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//XYZZY//NOFORN\n",
+        good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
+    ),
+    RuleDoc(
+        "MK009", "marking-advisory", W, "a combination the rules allow but advise against",
+        why='K-14: RD and FRD are normally NOFORN unless an AEA §123/§144 agreement allows release, so RD or FRD without NOFORN or an explicit release marking is reported (ICMSRM16 p.104, p.111; ISM22 ISM-ID-00467, a warning). (d)5: RSV is normally NOFORN (ISM22 ISM-ID-00464; the 2016 register is silent). A-04: NATO classification markings do not carry NOFORN or EYES ONLY (CAPCO08 §2).',
+        bad="SECRET//RD\n\n(S//RD) The convoy leaves at dawn.\n\nSECRET//RD\n",
+        good="SECRET//RD//NOFORN\n\n(S//RD//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nDerived From: Memo, March 3, 2025, Office of Plans\nDeclassify On: N/A to RD/FRD portions. See source list for NSI portions.\n\nSECRET//RD//NOFORN\n",
     ),
     RuleDoc(
         "MK101", "banner-missing-top", E, "a page has no banner at its top",
@@ -186,8 +199,8 @@ RULES: tuple[RuleDoc, ...] = (
         good="UNCLASSIFIED\n\n(U) The meeting moved to Tuesday.\n\nUNCLASSIFIED\n",
     ),
     RuleDoc(
-        "MK501", "cui-designation-missing", E, "a CUI document without its designation indicator",
-        why='U-10: the first page of a CUI document identifies the designating agency (a letterhead, signature block or `Controlled by:` line) (CUIHB p.13, 32 CFR 2002.20(a); ISM22 ISM-ID-00497..00500).',
+        "MK501", "cui-designation-missing", E, "a CUI document whose first page names no designating agency",
+        why="U-10: the first page of a CUI document identifies the designating agency (a letterhead, signature block or `Controlled by:` line) (CUIHB p.13, 32 CFR 2002.20(a); ISM22 ISM-ID-00497..00500). An office alone (`Chief, Licensing Branch`) does not identify it: the line must name an agency, per the rule set's `cui.agency-patterns` (docs/structure.md).",
         bad="CUI\n\n(CUI) Payroll records for March.\n\nCUI\n",
         good="CUI\n\nControlled by: Department of Good Works, Office of Payroll\n\n(CUI) Payroll records for March.\n\nCUI\n",
     ),
@@ -238,6 +251,36 @@ RULES: tuple[RuleDoc, ...] = (
         bad="From: analyst@example.mil\nSubject: (U) Convoy\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\nSECRET\n\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"annex.docx\"\n\nUEsDBA==\n--b--\n",
         good="From: analyst@example.mil\nSubject: (U) Convoy\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\nSECRET\n\n--b\nContent-Type: application/octet-stream\nContent-Transfer-Encoding: base64\nContent-Disposition: attachment; filename=\"annex.txt\"\n\nU0VDUkVUCgooUykgVGhlIGFubmV4LgoKU0VDUkVUCg==\n--b--\n",
         example_format="email",
+    ),
+    RuleDoc(
+        "MK801", "review-class-form", E, "a sanitized copy's review block gives its class in a form that is not a valid marking",
+        why='S-04, D-03: the review block of a sanitized copy records the level (and controls) at which withheld text was classified at review, and is itself a marking of EO 13526\'s time: categories are separated by `//` (ICMSRM16 §A.6 p.15-16; 32 CFR 2001.13(b)(4)). `CONFIDENTIAL/NOFORN` with one slash is a malformed marking. The block is checked under the rules of the review, not of the document\'s origin (see docs/archives.md).',
+        bad="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL/NOFORN — Reason: 1.4(D) — Declassify on: 01/20/2036\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+        good="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL//NOFORN — Reason: 1.4(D) — Declassify on: 01/20/2036\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+    ),
+    RuleDoc(
+        "MK802", "review-declassify-passed", E, "a review block's 'Declassify on' date had already passed when the copy was released",
+        why='D-03, A10: information classified (or reclassified) at review needs a declassification date still to come; a `Declassify on` date on or before the release date means the withheld text should already have been declassified (32 CFR 2001.13(b)(4), 2001.21(a)(4)). The release date is the release header\'s `Date:` (else the review date).',
+        bad="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL — Reason: 1.4(D) — Declassify on: 01/20/2014\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+        good="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL — Reason: 1.4(D) — Declassify on: 01/20/2036\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+    ),
+    RuleDoc(
+        "MK803", "review-exemption-invalid", E, "a review block's 'Declassify on' names 25X without the exemption's number",
+        why='A10, C-11: an exemption from automatic declassification is `25X1` to `25X9` (with a date or event); a bare `25X` names no exemption (32 CFR 2001.26(a)(1)-(3); ICMSRM16 §E.1 p.31, §E.6 p.34).',
+        bad="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL — Reason: 1.4(D) — Declassify on: 25X\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+        good="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL — Reason: 1.4(D) — Declassify on: 25X1, 01/20/2036\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+    ),
+    RuleDoc(
+        "MK804", "review-reason-invalid", E, "a review block's Reason is not a classification category 1.4(a)-(h)",
+        why='C-03, A9: the Reason of a classification decision is `1.4` with one of the letters a to h (32 CFR 2001.21(a)(3)); a FOIA exemption such as `B3 CIA PERS/ORG` or `B6` belongs to the release stamp, not to the Reason.',
+        bad="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL — Reason: 1.4(B), B3 CIA PERS/ORG — Declassify on: 01/20/2036\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+        good="UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n\nRELEASE IN PART\nB1,1.4(D)\n\nClassified by DAS, A/GIS, DoS on 08/31/2015 — Class: CONFIDENTIAL — Reason: 1.4(D) — Declassify on: 01/20/2036\n\nFrom: Sullivan, Jacob J\nSent: Friday, January 21, 2011 7:49 PM\nSubject: Talks\n\nThe talks went well.\n\nUNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n",
+    ),
+    RuleDoc(
+        "MK805", "ocr-recognised", I, "a banner read with OCR tolerance (a one-character slip, or a banner inside a line), with its confidence",
+        why='B-01, B-03 (banners top and bottom) on scanned releases: OCR misreads banner letters (`SEGRET`, `5ECRET`, `CONFIDENTlAL`) and merges columns, which would hide the banner and report it missing. With `--ocr` (or for a collection configured `ocr: true`, such as the NARA JFK collection) marklint reads such a banner and says so, with a confidence below 1, so that a reviewer can check the scan. Not a defect of the document (see docs/archives.md).',
+        bad="2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\nSEGRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
+        good="2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n",
     ),
     RuleDoc(
         "MK901", "suppression-unused", W, "a suppression comment that suppresses nothing",

@@ -40,7 +40,9 @@ def is_transmittal(ctx: CheckContext) -> bool:
         return False
     highest = ctx.max_portion()
     if highest is None:
-        bannered_by_attachments = overall.is_classified or carries_cui(overall)
+        # A CUI document need not mark its portions (U-09): unmarked, it is CUI throughout, so
+        # its banner is its own, not its enclosures'.
+        bannered_by_attachments = overall.is_classified
     else:
         bannered_by_attachments = highest.marking.rank < overall.rank or (
             carries_cui(overall) and not any(carries_cui(m.marking) for m in ctx.portions)

@@ -39,7 +39,8 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
         replacement = exc.suggestion if exc.confident else None
         return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
-    problems += _Conflicts(analysis, vocab).run()
+    if not getattr(analysis, "allied", False):  # an allied reader judges its own conflicts
+        problems += _Conflicts(analysis, vocab).run()
     unique = list(dict.fromkeys(problems))
     return tuple(sorted(unique, key=lambda p: (p.column, p.end_column)))
 
@@ -75,6 +76,7 @@ class _Conflicts:
         self.sap_aea()
         self.foreign()
         self.cui()
+        self.advisories()
         return self.out
 
     def level_rules(self) -> None:
@@ -84,6 +86,10 @@ class _Conflicts:
                               "CONFIDENTIAL identify classified information (S-12)")
 
     def allowed(self, levels: frozenset[str]) -> bool:
+        if self.level == "R" and self.m.scheme != "us":
+            # the level table governs US levels; a foreign or NATO RESTRICTED sits between
+            # UNCLASSIFIED and CONFIDENTIAL and takes what both allow (`(//NR//REL TO USA, NATO)`)
+            return not levels or {"U", "C"} <= levels
         return not levels or self.level in levels
 
     def tokens(self) -> None:
@@ -127,7 +133,10 @@ class _Conflicts:
 
     def rule(self, key: str, what: str, rule: Rule) -> None:
         if not self.allowed(rule.levels):
-            self.add(key, f"{what} is not used with {self.level_name} (K-04)")
+            nato = key in self.v.sci_nato
+            with_ = "COSMIC TOP SECRET" if nato and rule.levels == {"TS"} else self.level_name
+            self.add(key, f"{what} is used only with {with_} (A-02)" if nato
+                     else f"{what} is not used with {self.level_name} (K-04)")
         for req in rule.requires:
             if req not in self.present:
                 self.add(key, f'{what} requires "{req}" (K-05)')
@@ -186,9 +195,24 @@ class _Conflicts:
         elif m.rel_to is None:
             self.add("level", "a JOINT marking needs REL TO with every co-owner (K-20)")
         elif m.rel_to:
-            missing = sorted(set(m.owners) - set(m.rel_to) - {"USA"})
+            missing = sorted(set(m.owners) - self.v.expand_codes(m.rel_to) - {"USA"})
             if missing:
                 self.add("REL TO", f"REL TO must include every JOINT co-owner; missing {', '.join(missing)} (K-20)")
+
+    def advisories(self) -> None:
+        """marking-advisory: combinations the rules allow but advise against."""
+        m = self.m
+        fdr = m.noforn or m.rel_to is not None or m.display_only is not None or m.eyes is not None \
+            or "RELIDO" in m.dissem
+        for item in m.aea:
+            if item.id in ("RD", "FRD") and m.scheme == "us" and not fdr:
+                self.add(item.id, f'{item.id} is normally NOFORN unless an AEA section 123 or 144 agreement '
+                                  "allows release: add NOFORN or the release marking (K-14)", "marking-advisory")
+        if any(t[0] == "RSV" for t in m.sci) and not m.noforn:
+            self.add("RSV", "RSV is normally NOFORN (ISM-ID-00464; marking-rules.md (d)5)", "marking-advisory")
+        if m.scheme == "nato" and (m.noforn or m.eyes is not None):
+            key = "NOFORN" if m.noforn else "EYES ONLY"
+            self.add(key, f"NATO classification markings do not carry {key} (A-04, CAPCO08 2)", "marking-advisory")
 
     def cui(self) -> None:
         m = self.m

@@ -7,6 +7,7 @@ render it. Fields are tuples/frozensets so Markings are hashable.
 
 from __future__ import annotations
 
+import datetime
 from functools import cached_property
 
 from marklint.markings.vocab import LEVEL_RANKS
@@ -66,6 +67,16 @@ class Problem(FrozenValue):
         init(self, "end_column", end_column)
         init(self, "message", message)
         init(self, "replacement", replacement)
+
+
+class Note:
+    """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
+
+    __slots__ = ("problem", "since")
+
+    def __init__(self, problem: Problem, since: datetime.date | None = None) -> None:
+        self.problem = problem
+        self.since = since
 
 
 class Aea(FrozenValue):
@@ -139,6 +150,9 @@ class Marking(FrozenValue):
     @cached_property  # read once per mark by several checks; Markings are shared via the parse cache
     def rank(self) -> int:
         """U=0 (CUI too), R=1, C=2, S=3, TS=4."""
+        allied = self.vocab.allied if self.vocab is not None else None
+        if allied is not None and self.scheme == allied.id:
+            return allied.rank(self.level)  # type: ignore[return-value]
         return LEVEL_RANKS[self.level]
 
     @property

@@ -16,7 +16,8 @@ import os
 import re
 from functools import lru_cache
 
-from marklint.markings.model import Aea, Marking, MarkingError, Problem, Tree, sort_key
+from marklint.markings import allied
+from marklint.markings.model import Aea, Marking, MarkingError, Note, Problem, Tree, sort_key
 from marklint.markings.render import render_tree
 from marklint.markings.structure import Layout, Value, split
 from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
@@ -32,7 +33,7 @@ SLOT_NAMES = {"level": "classification", "sci": "SCI control", "sap": "special a
 _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated dissems
 _BANNER_DECL_RETIRED = datetime.date(2008, 2, 1)  # L-07: declassification value in a banner
 # Pattern strings, compiled by `re` at first use (its cache): simple markings never need them.
-_DECL = r"OADR|MR|X[1-8]|25X[1-9]|50X[1-9]|\d{8}"
+_DECL = r"OADR|MR|X[1-8]|25X[1-9](?:-HUMAN)?|50X1-HUM|50X2-WMD|(?:50|75)X[1-9]|\d{8}"
 _WORD = r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*"
 _LIST_PREFIXES = (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
                   ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY"))
@@ -40,6 +41,9 @@ _LIST_HEADS = frozenset(p.split()[0] for p, _ in _LIST_PREFIXES)
 _AEA_HEADS = frozenset({"RD", "FRD", "RESTRICTED DATA", "FORMERLY RESTRICTED DATA"})
 _LIST_PART = r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+"
 _HYPHEN_BLANKS = r"\s*-\s*"
+# EYES ONLY with its list written around it: "EYES ONLY USA, GBR", "GBR EYES ONLY" (F-12 forms
+# other than "USA/GBR EYES ONLY", which read_eyes handles)
+_EYES_LIST = r"EYES(?: ONLY)? ((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4})|((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4}) EYES(?: ONLY)?"
 
 
 # --------------------------------------------------------------------------- meaning
@@ -58,16 +62,6 @@ class Item:
         self.end = end
         self.cat = cat
         self.order = order
-
-
-class Note:
-    """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
-
-    __slots__ = ("problem", "since")
-
-    def __init__(self, problem: Problem, since: datetime.date | None = None) -> None:
-        self.problem = problem
-        self.since = since
 
 
 class Analysis:
@@ -228,13 +222,17 @@ class _Reader:
                 self._level_form(value, text, banner, portion)
                 return
         if text in v.nato_legacy:
-            level, control, retired = v.nato_legacy[text]
-            self.scheme, self.level = "nato", level
-            self.f["aea"][control] = Aea(control)
-            self.f["legacy"].append(text)
-            self.note("legacy-marking", value.start, value.end,
-                      f'"{text}" is a retired NATO portion form; use "{v.nato_levels[level][1]}//{control}"',
-                      since=retired)
+            self.read_nato_legacy(value, text)
+            return
+        if text in ("NATO TOP SECRET", "NATO TS", "NTS"):
+            cts_banner, cts_portion = v.nato_levels["TS"]
+            self.scheme, self.level = "nato", "TS"
+            self.note("marking-form", value.start, value.end,
+                      f'NATO\'s top level is "{cts_banner if self.form == "banner" else cts_portion}"; '
+                      '"NATO TOP SECRET" is not used (A-01)',
+                      cts_banner if self.form == "banner" else cts_portion)
+            return
+        if self.read_nato_nac(value, up):
             return
         joint = up[0] == "JOINT"
         fgi = up[0] == "FGI"
@@ -279,6 +277,54 @@ class _Reader:
                 return
         raise self.unknown(value.text, value.start, value.end, "non-US classification",
                            candidates=[b for b, _ in v.foreign_levels.values()] + [b for b, _ in v.nato_levels.values()])
+
+    def read_nato_legacy(self, value: Value, text: str) -> None:
+        """A retired NATO form (`(//CTSA)`, `//NATO SECRET ATOMAL`, `(//CTS-B)`): legacy-marking
+        with the current form (A2, CAPCO08 2 and 9, L-07)."""
+        v = self.v
+        level, control, retired = v.nato_legacy[text]
+        self.scheme, self.level = "nato", level
+        banner, portion = v.nato_levels[level]
+        if control is None:
+            current = f'"//{banner}" / "(//{portion})"; the control was rescinded'
+        else:
+            current = f'"//{banner}//{control}"' if self.form == "banner" else f'"(//{portion}//{control})"'
+            if control in v.sci_systems:
+                self.f["sci"].append((control, ()))
+            else:
+                self.f["aea"][control] = Aea(control)
+        self.f["legacy"].append(text)
+        self.note("legacy-marking", value.start, value.end, f'"{value.text.strip()}" is a retired NATO form; use {current}',
+                  since=retired)
+
+    def read_nato_nac(self, value: Value, up: list[str]) -> bool:
+        """A NATO level of a North Atlantic Council activity: `//NATO ISAF RESTRICTED`, `(//NIR)`
+        (A2; ISM22 nacs.xml). Returns False when `up` is not one."""
+        v = self.v
+        nacs = {name.upper(): name for name in v.nato_nac}
+        level = None
+        if len(up) >= 3 and up[0] == "NATO" and up[1] in nacs:
+            name, spelled = nacs[up[1]], " ".join(up[2:])
+            level = next((lv for lv, (b, _p) in v.foreign_levels.items() if b == spelled), None)
+            if level is not None and self.form == "portion":
+                self.note("marking-form", value.start, value.end,
+                          f'a portion mark uses "N{v.nato_nac[name]}{v.foreign_levels[level][1]}" (S-02)')
+        elif len(up) == 1 and up[0].startswith("N"):
+            for name, short in v.nato_nac.items():
+                for lv, (_b, p) in v.foreign_levels.items():
+                    if up[0] == f"N{short}{p}".upper():
+                        level = lv
+                        break
+                if level is not None:
+                    if self.form == "banner":
+                        self.note("marking-form", value.start, value.end,
+                                  f'the classification in a banner is spelled out: "NATO {name} '
+                                  f'{v.foreign_levels[level][0]}" (S-02)')
+                    break
+        if level is None:
+            return False
+        self.scheme, self.level, self.owners = "nato", level, (name,)
+        return True
 
     # -- controls
 
@@ -327,6 +373,17 @@ class _Reader:
         self.set_list("eyes", codes[1:], token, first.start, last.end, first.cat)
         return j - i + 1
 
+    def read_eyes_list(self, value: Value, codes_text: str) -> None:
+        """EYES ONLY written with its countries around it (a retired form, F-12): read as the
+        EYES ONLY list it means and reported with the current form."""
+        codes = [c for c in re.split(r"[ ,/]+", codes_text) if c]
+        for code in codes:
+            if not self.v.is_country(code):
+                raise self.unknown(code, value.start, value.end, "country code",
+                                   sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+        others = [c for c in codes if c != "USA"]
+        self.set_list("eyes", self.v.sort_codes(others), self.v.tokens["EYES ONLY"], value.start, value.end, value.cat)
+
     def read_value(self, value: Value, cui_category_slot: bool, continues: str | None) -> str:
         """Read one value; returns what it was. `continues` names a list ("sap", "accm") whose
         further names may follow in the same category without their indicator."""
@@ -340,6 +397,10 @@ class _Reader:
                 self.note("marking-form", value.start, value.end,
                           f'"{up}" is only a portion shorthand; a banner names the list (F-04)')
             self.set_list("rel_to" if up == "REL" else "eyes", [], token, value.start, value.end, value.cat)
+            return "dissem"
+        eyes = re.fullmatch(_EYES_LIST, up)
+        if eyes:
+            self.read_eyes_list(value, eyes.group(1) or eyes.group(2))
             return "dissem"
         hit = v.token(up)
         if hit is not None:  # a known control wins over a CUI category of the same spelling
@@ -387,6 +448,17 @@ class _Reader:
         if continues == "sap":
             self.read_sap(value, raw, repeated=False, continued=True)
             return "sap"
+        parents = v.aea_subsets.get(up, {}).get("parents", ())
+        if len(parents) == 1:
+            # "CNWDI" alone is "RD-CNWDI" (K-11)
+            self.note("marking-syntax", value.start, value.end,
+                      f'"{up}" is written after its AEA marking: "{parents[0]}-{up}" (K-11)', f"{parents[0]}-{up}")
+            self.read_aea(value, f"{parents[0]}-{up}")
+            return "aea"
+        if up in v.sci_forbidden:
+            self.note("marking-syntax", value.start, value.end,
+                      f'"{up}" type indicators are not used in SCI markings; name the compartment (K-02)')
+            return "sci"
         self.read_sci(value, up)
         return "sci"
 
@@ -453,8 +525,9 @@ class _Reader:
         self.f[field_name] = tuple(codes)
         if token.legacy:
             self.f["legacy"].append(token.id)
-            self.note("legacy-marking", start, end, f'"{token.id}" is retired; use {token.replacement}',
-                      since=token.retired)
+            current = f'"REL TO {", ".join(["USA", *self.v.sort_codes(codes)])}"' \
+                if token.id == "EYES ONLY" and codes else token.replacement
+            self.note("legacy-marking", start, end, f'"{token.id}" is retired; use {current}', since=token.retired)
         self.add("dissem", token.id, start, end, cat, (token.order,))
 
     def read_list(self, token: Token, prefix: str, value: Value) -> None:
@@ -722,14 +795,22 @@ class _Reader:
             self.f["legacy"].append(word.id)
             self.note("legacy-marking", value.start, value.end,
                       f'"{system}" is retired; use {word.replacement}', since=word.retired)
-            system = word.id
+            system = word.current or word.id
         elif system not in v.sci_systems:
             # an unpublished system is one alphanumeric word (S-13)
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
             near = _close(system, v.known_words()) if len(system) >= 4 else []
+            end = value.start + len(value.text.split("-")[0].rstrip())
             if not shaped or near:
-                end = value.start + len(value.text.split("-")[0].rstrip())
                 raise self.unknown(first_words[0] if extra else value.text.split("-")[0].strip(), value.start, end)
+            if not re.fullmatch(v.sci_abbreviation, system):
+                import difflib
+
+                pool = sorted(set(v.sci_systems) | set(v.sci_titles))
+                nearest = (difflib.get_close_matches(system, pool, n=1, cutoff=0.0) or ["none"])[0]
+                self.note("marking-unregistered", value.start, end,
+                          f'"{system}" is not a registered SCI control system (nearest: "{v.sci_titles.get(nearest, nearest)}"); '
+                          "an unpublished system, or a mistake? (S-13)")
         if any(s != s.strip() for s in raw_segments[1:]) or " -" in value.text or "- " in value.text:
             self.note("marking-syntax", value.start, value.end, 'no spaces around "-" in SCI markings (K-01)')
         comps = ([" ".join(extra)] if extra else []) + segments[1:]
@@ -760,7 +841,7 @@ class _Reader:
         if any(t[0] == system for t in self.f["sci"]):
             self.note("marking-duplicate", value.start, value.end, f'"{system}" is repeated (S-08)')
         self.f["sci"].append(tree)
-        self.add("sci", system, value.start, value.end, value.cat, sort_key(system))
+        self.add("sci", system, value.start, value.end, value.cat, v.sci_key(system))
 
     def check_tree_order(self, tree: Tree, written: list[str], value: Value, rule_id: str,
                          prefix: str = "") -> None:
@@ -779,7 +860,7 @@ class _Reader:
         f = self.f
         return Marking(
             scheme=self.scheme, level=self.level, owners=self.owners,
-            sci=tuple(sorted(f["sci"], key=lambda t: sort_key(t[0]))),
+            sci=tuple(sorted(f["sci"], key=lambda t: self.v.sci_key(t[0]))),
             sap=tuple(sorted(f["sap"], key=lambda t: sort_key(t[0]))),
             aea=tuple(sorted(f["aea"].values(), key=lambda a: self.v.tokens[a.id].order)),
             fgi=f["fgi"], cui=f["cui"],
@@ -915,6 +996,8 @@ def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
         raise MarkingError("a marking must be a string", 1, 2)
     if form not in ("auto", "banner", "portion"):
         raise ValueError(f"form must be banner, portion or auto, not {form!r}")
+    if vocab.allied is not None:
+        return allied.analyse(text, form, vocab)  # type: ignore[return-value]
     layout = split(text)
     actual = "portion" if layout.portion else "banner"
     reader = _Reader(text, layout, actual, vocab)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from marklint.markings import allied
 from marklint.markings.model import Aea, Marking, Tree
 from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
 
@@ -10,14 +11,24 @@ def _vocab(m: Marking) -> Vocabulary:
     return m.vocab or default_vocabulary()
 
 
+def _allied(m: Marking) -> bool:
+    return m.vocab is not None and m.vocab.allied is not None and m.scheme == m.vocab.allied.id
+
+
 def classification(m: Marking, form: str = "banner") -> str:
     """The classification part, e.g. "TOP SECRET", "//DEU GBR SECRET", "//JOINT S CAN USA"."""
     v = _vocab(m)
+    if _allied(m):
+        level = v.allied.levels[m.level]
+        return level.banner if form == "banner" else level.portion
     i = 0 if form == "banner" else 1
     if m.scheme == "us":
         return v.us_levels[m.level][i] if m.level in v.us_levels else "RESTRICTED" if i == 0 else "R"
     if m.scheme == "cui":
         return v.cui_marker
+    if m.scheme == "nato" and m.owners:  # a NAC activity (A2): //NATO ISAF RESTRICTED, (//NIR)
+        name, (banner, portion) = m.owners[0], v.foreign_levels[m.level]
+        return f"//NATO {name} {banner}" if i == 0 else f"//N{v.nato_nac.get(name, name)}{portion}"
     if m.scheme == "nato":
         return "//" + v.nato_levels[m.level][i]
     level = v.foreign_levels[m.level][i]
@@ -109,6 +120,8 @@ def categories(m: Marking, form: str) -> list[str]:
 
 def render(m: Marking, form: str) -> str:
     """The canonical banner ("banner") or portion mark ("portion", with parentheses)."""
+    if _allied(m):
+        return allied.render(m, form)
     text = "//".join([classification(m, form)] + categories(m, form))
     return f"({text})" if form == "portion" else text
 
@@ -116,6 +129,8 @@ def render(m: Marking, form: str) -> str:
 def controls(m: Marking) -> frozenset[str]:
     """Canonical banner tokens of every control."""
     v = _vocab(m)
+    if _allied(m):
+        return frozenset(m.dissem) | {word for word, _ in m.sci} | set(m.owners)
     out: set[str] = set()
     out.update(render_tree(t) for t in m.sci)
     out.update("SAR-" + render_tree(t) for t in m.sap)
@@ -136,6 +151,8 @@ def controls(m: Marking) -> frozenset[str]:
 def describe(m: Marking) -> list[tuple[str, str]]:
     """Label/value rows describing a marking (used by `marklint parse`)."""
     v = _vocab(m)
+    if _allied(m):
+        return allied.describe(m)
     banner_level = classification(m, "banner").lstrip("/")
     rows = [("portion", m.portion()), ("banner", m.banner()), ("level", banner_level)]
     if m.scheme in ("foreign", "joint"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from marklint.markings import allied
 from marklint.markings.model import Aea, Marking, Tree, sort_key
 from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary
 from marklint.values import FrozenValue
@@ -46,15 +47,48 @@ class RollupOptions(FrozenValue):
             raise ValueError("restricted_level must be C, S or TS")
 
 
-def rollup(portions: Iterable[Marking], *, options: RollupOptions | None = None) -> Marking:
-    """The banner Marking implied by `portions` (raises ValueError when there are none)."""
+def rollup(portions: Iterable[Marking], *, options: RollupOptions | None = None,
+           banner: Marking | None = None) -> Marking:
+    """The banner Marking implied by `portions` (raises ValueError when there are none).
+
+    With the `banner` the portions stand under, a bare `REL` or `EYES` portion means the
+    banner's list (F-04), and a SAP the banner shows by its program alone is rolled up without
+    its compartments (showing SAP hierarchy in the banner is optional, ICMSRM16 §H.5 p.101).
+    """
     items = list(portions)
     if not items:
         raise ValueError("rollup() needs at least one portion marking")
-    return _Rollup(items, options or RollupOptions()).run()
+    vocab = items[0].vocab
+    if vocab is not None and vocab.allied is not None and all(m.scheme == vocab.allied.id for m in items):
+        return allied.rollup(items)
+    if banner is not None:
+        items = [_under(m, banner) for m in items]
+    result = _Rollup(items, options or RollupOptions(), us_banner=banner is not None and banner.scheme == "us").run()
+    return _sap_depth(result, banner) if banner is not None else result
 
 
-def _merge_trees(trees: Iterable[Tree]) -> tuple[Tree, ...]:
+def _copy(m: Marking, **changes: object) -> Marking:
+    fields = {name: getattr(m, name) for name in Marking._fields}
+    return Marking(**{**fields, **changes}, vocab=m.vocab)
+
+
+def _under(m: Marking, banner: Marking) -> Marking:
+    changes = {}
+    if m.rel_to == () and banner.rel_to:
+        changes["rel_to"] = banner.rel_to
+    if m.eyes == () and banner.eyes:
+        changes["eyes"] = banner.eyes
+    return _copy(m, **changes) if changes else m
+
+
+def _sap_depth(m: Marking, banner: Marking) -> Marking:
+    programs_only = {name for name, comps in banner.sap if not comps}
+    if not any(name in programs_only and comps for name, comps in m.sap):
+        return m
+    return _copy(m, sap=tuple((name, () if name in programs_only else comps) for name, comps in m.sap))
+
+
+def _merge_trees(trees: Iterable[Tree], key=sort_key) -> tuple[Tree, ...]:
     merged: dict[str, dict[str, set[str]]] = {}
     order: dict[str, list[str]] = {}
     for name, comps in trees:
@@ -65,7 +99,7 @@ def _merge_trees(trees: Iterable[Tree]) -> tuple[Tree, ...]:
                 names.append(comp)
             target.setdefault(comp, set()).update(subs)
     out = []
-    for name in sorted(merged, key=sort_key):
+    for name in sorted(merged, key=key):
         comps = tuple((c, tuple(sorted(merged[name][c], key=sort_key)))
                       for c in sorted(order[name], key=sort_key))
         out.append((name, comps))
@@ -73,9 +107,10 @@ def _merge_trees(trees: Iterable[Tree]) -> tuple[Tree, ...]:
 
 
 class _Rollup:
-    def __init__(self, portions: list[Marking], options: RollupOptions) -> None:
+    def __init__(self, portions: list[Marking], options: RollupOptions, us_banner: bool = False) -> None:
         self.p = portions
         self.o = options
+        self.us_banner = us_banner  # foreign portions under a US banner roll up to a US level (A-03, K-23)
         self.v: Vocabulary = next((m.vocab for m in portions if m.vocab is not None), None) or default_vocabulary()
 
     def run(self) -> Marking:
@@ -96,7 +131,7 @@ class _Rollup:
         cats = sorted({c for m in self.p for c in m.cui_categories}, key=lambda c: (not c[1], c[0]))
         return Marking(
             scheme=scheme, level=level, owners=owners,
-            sci=_merge_trees(t for m in self.p for t in m.sci),
+            sci=_merge_trees((t for m in self.p for t in m.sci), self.v.sci_key),
             sap=_merge_trees(t for m in self.p for t in m.sap),
             aea=aea, fgi=fgi, cui=any(m.cui for m in self.p) and scheme != "cui" or scheme == "cui",
             cui_categories=tuple(cats), dissem=frozenset(dissem),
@@ -108,7 +143,7 @@ class _Rollup:
         """R-01: the highest level; a document of one foreign owner keeps that owner's scheme."""
         top = max(self.p, key=lambda m: m.rank)
         schemes = {(m.scheme, m.owners) for m in self.p}
-        if len(schemes) == 1 and top.scheme in ("nato", "foreign", "joint", "fgi"):
+        if len(schemes) == 1 and top.scheme in ("nato", "foreign", "joint", "fgi") and not self.us_banner:
             return top.scheme, top.level, top.owners
         if top.rank == 0:
             cui = any(m.cui for m in self.p)

@@ -2,7 +2,7 @@
 
 The grammar gives structure only (parentheses, categories separated by "//", values by "/").
 That language is regular, so the hot path matches one regular expression compiled from the
-grammar's own terminal definitions; the LALR parser is only built (and cached on disk by lark)
+grammar's own terminal definitions; the LALR parser is only built
 to locate an error exactly.
 """
 
@@ -13,7 +13,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from marklint.markings.model import MarkingError
-from marklint.markings.vocab import cache_dir
 
 MAX_LENGTH = 1000  # longer strings are not markings; refusing them bounds the work
 
@@ -35,17 +34,11 @@ def _fast() -> tuple[re.Pattern, re.Pattern]:
 
 @lru_cache(maxsize=1)
 def _lark():  # type: ignore[no-untyped-def]
-    """The LALR parser, built on first use (only error paths need it), cached on disk by lark."""
+    """The LALR parser, built on first use (only error paths need it). Not with lark's
+    `cache=`: that cache is a pickle read back from disk."""
     import lark
 
-    cache: str | bool = False
-    try:
-        directory = cache_dir()
-        directory.mkdir(parents=True, exist_ok=True)
-        cache = str(directory / "marking-grammar.lark.cache")
-    except OSError:
-        pass
-    return lark.Lark(_grammar_text(), parser="lalr", cache=cache)
+    return lark.Lark(_grammar_text(), parser="lalr")
 
 
 def _syntax_error(text: str, offset: int) -> MarkingError:

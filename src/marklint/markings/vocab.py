@@ -5,23 +5,19 @@ Vocabularies live in YAML under `rules/vocab/` (package `marklint.rules.vocab`).
 vocabularies by name. Files are merged in order: a later file adds entries and may replace an
 entry of the same id (so a rule set can, say, publish a tetragraph's members).
 
-Loading is cached twice: in memory per argument tuple, and as a pickle under the user cache
-directory keyed by the files' paths, sizes and modification times, because parsing the YAML
-costs more than the whole start-up budget of a pre-commit run.
+Loading is cached in memory per argument tuple (and per file); nothing is cached on disk:
+parsing every shipped vocabulary with libyaml takes a few milliseconds.
 """
 
 from __future__ import annotations
 
 import datetime
-import hashlib
 import os
-import pickle
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from marklint import __version__
-from marklint.atomic import write_atomically
+from marklint.markings.scheme import Element, Level, Scheme
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -117,12 +113,13 @@ class SciSystem(FrozenValue):
 
 
 class LegacyWord(FrozenValue):
-    """A retired SCI system word."""
+    """A retired SCI system word; `current` is the system it is read as (a retired long form of
+    a current system), else None (the word stays as written)."""
 
-    _fields = ("id", "replacement", "retired")
+    _fields = ("id", "replacement", "retired", "current")
 
-    def __init__(self, id: str, replacement: str, retired: datetime.date | None) -> None:
-        self.__dict__.update(id=id, replacement=replacement, retired=retired)
+    def __init__(self, id: str, replacement: str, retired: datetime.date | None, current: str | None = None) -> None:
+        self.__dict__.update(id=id, replacement=replacement, retired=retired, current=current)
 
 
 class Vocabulary:
@@ -139,7 +136,11 @@ class Vocabulary:
         self.us_levels: dict[str, tuple[str, str]] = {}  # level -> (banner, portion)
         self.foreign_levels: dict[str, tuple[str, str]] = {}
         self.nato_levels: dict[str, tuple[str, str]] = {}
-        self.nato_legacy: dict[str, tuple[str, str, datetime.date | None]] = {}
+        # retired NATO form (words joined by one space) -> (level, control or None, retired)
+        self.nato_legacy: dict[str, tuple[str, str | None, datetime.date | None]] = {}
+        self.nato_nac: dict[str, str] = {}  # NAC activity name -> portion short form
+        self.sci_nato: frozenset[str] = frozenset()  # NATO controls in the SCI slot, after US systems
+        self.sci_abbreviation: str = "[A-Z0-9]{2,3}"  # an unpublished system accepted without a warning
         self.tokens: dict[str, Token] = {}
         self.spellings: dict[str, tuple[str, str]] = {}  # UPPER -> (id, form)
         self.sci_systems: dict[str, SciSystem] = {}
@@ -167,6 +168,9 @@ class Vocabulary:
         self.us_spellings: dict[str, str] = {}  # banner or portion form -> US level
         self.nato_banners: frozenset[str] = frozenset()
         self.words: tuple[str, ...] = ()  # every spelling a suggestion may propose
+        self.allied: Scheme | None = None  # an allied scheme (rules/vocab/uk.yaml ...): its markings replace the US ones
+        self.banner_candidate: re.Pattern[str] | None = None  # the recognizer's patterns for that scheme
+        self.portion_at: re.Pattern[str] | None = None
 
     def token(self, spelling: str) -> tuple[Token, str] | None:
         """Look a control up by any spelling (case-insensitive): (token, form) or None.
@@ -185,6 +189,19 @@ class Vocabulary:
         tri = sorted(c for c in unique if c in self.trigraphs and not (usa_first and c == "USA"))
         tetra = sorted(c for c in unique if c not in self.trigraphs)
         return (["USA"] if usa_first and "USA" in unique else []) + tri + tetra
+
+    def expand_codes(self, codes: Iterable[str]) -> set[str]:
+        """The codes with every decomposable tetragraph replaced by its members (A11, K-20, F-03)."""
+        out: set[str] = set()
+        for code in codes:
+            members, decomposable = self.tetragraphs.get(code, ((), False))
+            out.update(members if decomposable and members else (code,))
+        return out
+
+    def sci_key(self, system: str) -> tuple[bool, bool, str]:
+        """The order of SCI systems (K-01, A-03): US systems numbers first, then alphabetically,
+        then the NATO controls that share the slot (`TK/BOHEMIA`)."""
+        return (system in self.sci_nato, not system[:1].isdigit(), system)
 
     def is_country(self, code: str) -> bool:
         """True for a known trigraph or tetragraph."""
@@ -261,12 +278,18 @@ def _read(path: Path) -> Any:
         return _read_cache[path]
     from marklint.yamlsafe import YamlError, load_yaml
 
+    from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
+
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_bounded(path, SETTINGS_LIMIT).decode("utf-8")
     except FileNotFoundError:
         raise VocabularyError(f"{path}: vocabulary file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except UnicodeDecodeError:
+        raise VocabularyError(f"{path}: cannot read vocabulary file (not UTF-8 text)") from None
+    except ReadError as exc:
         raise VocabularyError(f"{path}: cannot read vocabulary file ({exc})") from None
+    except OSError as exc:
+        raise VocabularyError(f"{path}: cannot read vocabulary file ({exc.strerror or exc})") from None
     try:
         data = load_yaml(text)
     except YamlError as exc:
@@ -317,7 +340,7 @@ class _Builder:
         levels = self.strings(node, key)
         for level in levels:
             if level not in LEVEL_RANKS:
-                self.fail(node, key, f"unknown level {level!r} (use TS, S, C, R, U)")
+                self.fail(node, key, "unknown level (use TS, S, C, R, U)")
         return frozenset(levels)
 
     def mapping(self, node: Any, key: str) -> Any:
@@ -336,21 +359,29 @@ class _Builder:
 
     def merge(self, path: Path, data: Any) -> None:
         self.path = path
-        known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "category", "tokens",
-                 "subsets", "unpublished", "forbidden", "systems", "legacy", "indicator", "levels",
+        known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
+                 "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases",
-                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels"}
+                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels",
+                 "scheme"}
         for key in data:
             if key not in known:
-                self.fail(data, key, f"unknown vocabulary key {key!r}")
+                self.fail(data, key, "unknown vocabulary key")
         for table in ("us", "foreign", "nato"):
             if table in data:
                 self.level_table(data, table)
         if "nato_legacy" in data:
             for item in self.items(data, "nato_legacy"):
-                portion = self.string(item, "portion", True)
-                self.v.nato_legacy[portion] = (self.string(item, "level", True),
-                                               self.string(item, "control", True), self.date(item, "retired"))
+                control = self.string(item, "control", True)
+                entry = (self.string(item, "level", True), None if control == "none" else control,
+                         self.date(item, "retired"))
+                for form in self.strings(item, "forms"):
+                    self.v.nato_legacy[" ".join(re.findall(r"[A-Z0-9_]+", form.upper()))] = entry
+        if "nato_nac" in data:
+            for item in self.items(data, "nato_nac"):
+                self.v.nato_nac[self.string(item, "name", True)] = self.string(item, "short", True)
+        if "scheme" in data:
+            self.scheme(self.mapping(data, "scheme"))
         if "accm_levels" in data:
             self.v.accm_levels = self.levels(data, "accm_levels")
         if "tokens" in data:
@@ -381,6 +412,48 @@ class _Builder:
                 members = self.strings(entry, "members")
                 self.v.tetragraphs[str(code)] = (members, bool(entry.get("decomposable", False)))
 
+    def scheme(self, node: Any) -> None:
+        """An allied scheme (marklint.markings.scheme)."""
+        s = Scheme(self.string(node, "id", True), self.string(node, "name", True), self.string(node, "citation", True))
+        for item in self.items(node, "levels"):
+            rank = item.get("rank")
+            if not isinstance(rank, (int, float)) or isinstance(rank, bool):
+                self.fail(item, "rank", "rank must be a number")
+            level = Level(self.string(item, "id", True), self.string(item, "banner", True),
+                          self.string(item, "portion") or self.string(item, "banner", True), float(rank),
+                          self.strings(item, "aliases"), self.date(item, "retired"), self.string(item, "replacement"))
+            s.levels[level.id] = level
+            for wrong in self.strings(item, "wrong"):
+                s.spellings[wrong.upper()] = (level.id, "wrong")
+        for item in self.items(node, "elements") if "elements" in node else []:
+            levels = self.strings(item, "levels")
+            for level in levels:
+                if level not in s.levels:
+                    self.fail(item, "levels", f"unknown level {level!r}")
+            if item.get("pattern") is not None:
+                self.pattern(item, "pattern")
+            element = Element(self.string(item, "id", True), self.string(item, "kind", True),
+                              self.string(item, "portion") or self.string(item, "id", True), self.strings(item, "aliases"),
+                              frozenset(levels), self.strings(item, "excludes"), self.strings(item, "requires"),
+                              self.string(item, "pattern"), self.string(item, "rollup") or "always",
+                              self.string(item, "rule") or "")
+            s.elements[element.id] = element
+        s.prefixes = self.strings(node, "prefixes")
+        s.kinds = self.strings(node, "kinds")
+        s.sorted_kinds = frozenset(self.strings(node, "sorted_kinds"))
+        s.codeword_levels = frozenset(self.strings(node, "codeword_levels"))
+        s.separator = str(node.get("separator", " "))
+        s.portion_marks = bool(node.get("portion_marks", True))
+        s.index()
+        self.v.allied = s
+        levels = s.level_pattern("banner")
+        prefix = "".join(f"(?:{re.escape(p)} )?" for p in s.prefixes)
+        self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:][^\n]{{0,200}}$)")
+        self.v.portion_at = re.compile(
+            r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•·*-])\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
+            rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')})(?:[\s/,\-:][^()\n]{{0,150}})?\))(?=\s|$)"
+            r"(?!\s+(?:\d{4}\b|[Cc]opyright))")  # not a copyright sign
+
     def items(self, data: Any, key: str) -> list[Any]:
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(i, dict) for i in value):
@@ -392,7 +465,7 @@ class _Builder:
         for item in self.items(data, table):
             level = self.string(item, "level", True)
             if level not in LEVEL_RANKS:
-                self.fail(item, "level", f"unknown level {level!r}")
+                self.fail(item, "level", "unknown level")
             target[level] = (self.string(item, "banner", True), self.string(item, "portion", True))
 
     def token(self, item: Any, category: str) -> None:
@@ -406,7 +479,7 @@ class _Builder:
         levels = self.strings(item, "levels")
         for level in levels:
             if level not in LEVEL_RANKS:
-                self.fail(item, "levels", f"unknown level {level!r} (use TS, S, C, R, U or CUI)")
+                self.fail(item, "levels", "unknown level (use TS, S, C, R, U or CUI)")
         cui_only = "CUI" in levels
         token = Token(
             id=tid, category=category, order=len(self.v.tokens), title=self.string(item, "title"),
@@ -438,6 +511,9 @@ class _Builder:
         if "unpublished" in data:
             self.v.sci_unpublished = self.string(data, "unpublished")
             self.pattern(data, "unpublished")
+        if "unpublished_abbreviation" in data:
+            self.v.sci_abbreviation = self.string(data, "unpublished_abbreviation")
+            self.pattern(data, "unpublished_abbreviation")
         self.v.sci_forbidden = self.v.sci_forbidden | frozenset(self.strings(data, "forbidden"))
         for item in self.items(data, "systems"):
             sid = self.string(item, "id", True)
@@ -452,6 +528,8 @@ class _Builder:
             system = SciSystem(sid, self.string(item, "title"), self.rule(item), bare,
                                self.string(item, "bare_replacement"), comps)
             self.v.sci_systems[sid] = system
+            if item.get("nato"):
+                self.v.sci_nato = self.v.sci_nato | {sid}
             if system.title:
                 self.v.sci_titles[system.title.upper()] = sid
             for comp in comps.values():
@@ -460,7 +538,7 @@ class _Builder:
                         self.v.sci_compartments.setdefault(spelled.upper(), sid)
         for item in self.items(data, "legacy") if "legacy" in data else []:
             word = LegacyWord(self.string(item, "id", True), self.string(item, "replacement", True),
-                              self.date(item, "retired"))
+                              self.date(item, "retired"), self.string(item, "current"))
             for spelling in (word.id, self.string(item, "title"), *self.strings(item, "aliases")):
                 if spelling:
                     self.v.sci_legacy[spelling.upper()] = word
@@ -520,53 +598,8 @@ def _build(files: list[Path]) -> Vocabulary:
         builder.merge(path, _read(path))
     _check_references(vocab, files)
     vocab.index()
-    if not vocab.us_levels:
-        raise VocabularyError(f"{files[0] if files else '(none)'}: the vocabulary defines no US levels")
-    return vocab
-
-
-def cache_dir() -> Path:
-    """The user cache directory of marklint ($XDG_CACHE_HOME/marklint or ~/.cache/marklint)."""
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(root) / "marklint"
-
-
-def _cache_file(files: list[Path]) -> Path | None:
-    digest = hashlib.sha256(__version__.encode())
-    # the loader's own file is part of the key: a pickle of an older Vocabulary class is stale
-    for f in [Path(__file__), *files]:
-        try:
-            st = f.stat()
-        except OSError:
-            return None
-        digest.update(f"{f.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return cache_dir() / f"vocab-{digest.hexdigest()[:24]}.pickle"
-
-
-def _load_cached(names: tuple[str, ...]) -> Vocabulary:
-    base = _package_vocab_dir()
-    # Only the top-level files are known before reading; includes are resolved from the
-    # cached list, whose own stat signature covers every included file.
-    tops = [_resolve(n, base) for n in names]
-    index = _cache_file(tops)
-    if index is not None:
-        try:
-            files, vocab_path = pickle.loads(index.read_bytes())
-            target = _cache_file(files)
-            if target is not None and target == vocab_path:
-                return pickle.loads(target.read_bytes())
-        except (OSError, pickle.PickleError, ValueError, EOFError, TypeError, AttributeError, ImportError):
-            pass  # no cache, or a stale or damaged one: read the YAML
-    files = _file_list(names)
-    vocab = _build(files)
-    target = _cache_file(files)
-    if index is not None and target is not None:
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            write_atomically(target, pickle.dumps(vocab))
-            write_atomically(index, pickle.dumps((files, target)))
-        except OSError:
-            pass  # a read-only home directory only costs start-up time
+    if not vocab.us_levels and vocab.allied is None:
+        raise VocabularyError(f"{files[0] if files else '(none)'}: the vocabulary defines no US levels or scheme")
     return vocab
 
 
@@ -581,7 +614,7 @@ def load_vocabulary(names_or_paths: Sequence[str] = ("default",)) -> Vocabulary:
     key = tuple(str(n) for n in names_or_paths)
     vocab = _loaded.get(key)
     if vocab is None:
-        vocab = _load_cached(key)
+        vocab = _build(_file_list(key))
         _loaded[key] = vocab
     return vocab
 

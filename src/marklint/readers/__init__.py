@@ -27,6 +27,9 @@ EXTENSIONS: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pptx": "pptx",
+    ".odt": "odt",
+    ".xlsx": "xlsx",
     ".pdf": "pdf",
     ".eml": "email",
 }
@@ -39,6 +42,9 @@ READERS: dict[str, str] = {
     "asciidoc": "marklint.readers.asciidoc:read",
     "html": "marklint.readers.html:read",
     "docx": "marklint.readers.docx:read",
+    "pptx": "marklint.readers.pptx:read",
+    "odt": "marklint.readers.odt:read",
+    "xlsx": "marklint.readers.xlsx:read",
     "pdf": "marklint.readers.pdf:read",
     "email": "marklint.readers.email:read",
 }

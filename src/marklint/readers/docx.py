@@ -27,12 +27,11 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
-from xml.etree import ElementTree
 
-from marklint.document import Block, BlockKind, Document, InputError, Page, ReaderOptions, Region
+from marklint.document import Block, BlockKind, Document, Page, ReaderOptions, Region
 from marklint.readers._common import line_kind, require
+from marklint.readers._ooxml import HeaderFooterVariant, cell_block, read_package, sensitivity_labels
 from marklint.recognize import BANNER_CANDIDATE_RE
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -40,20 +39,7 @@ _P, _R, _TBL, _TC, _T, _TAB, _BR, _RENDERED = (
     f"{_W}p", f"{_W}r", f"{_W}tbl", f"{_W}tc", f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}lastRenderedPageBreak"
 )
 _SDT, _SDT_CONTENT, _TEXT_BOX = f"{_W}sdt", f"{_W}sdtContent", f"{_W}txbxContent"
-_CUSTOM_PROPS = "docProps/custom.xml"
-_LABEL_NAME_RE = re.compile(r"MSIP_Label_(.+)_Name$")
 _HEADING_STYLE_RE = re.compile(r"(?:Heading \d|Title|Subtitle)$")
-MAX_UNPACKED = 500_000_000  # bytes of XML and media a .docx may unpack to
-
-
-@dataclass
-class HeaderFooterVariant:
-    """One header or footer Word can show: where, which banner-like lines, on which pages."""
-
-    label: str  # "header (first page), section 2"
-    region: Region
-    lines: list[str]
-    pages: list[int] = field(default_factory=list)  # known pages that show it
 
 
 @dataclass
@@ -140,21 +126,6 @@ def _variants(word, index: int, section) -> dict[str, tuple[HeaderFooterVariant,
     return result
 
 
-def sensitivity_labels(data: bytes) -> list[str]:
-    """Names of the enabled Microsoft sensitivity labels in a .docx's custom properties."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        if _CUSTOM_PROPS not in archive.namelist():
-            return []
-        root = ElementTree.fromstring(archive.read(_CUSTOM_PROPS))
-    values = {prop.get("name", ""): "".join(prop.itertext()).strip() for prop in root}
-    names = []
-    for key, value in values.items():
-        match = _LABEL_NAME_RE.match(key)
-        if match and values.get(f"MSIP_Label_{match.group(1)}_Enabled", "true").lower() == "true":
-            names.append(value)
-    return names
-
-
 class _Walker:
     """Walks the body in order, numbering paragraphs and cutting pages."""
 
@@ -208,16 +179,10 @@ class _Walker:
             for p in tc.findall(_P):
                 self.number += 1
                 rows.append((_paragraph_parts(p)[0], self.number))
-            while rows and not rows[0][0].strip():
-                rows.pop(0)
-            while rows and not rows[-1][0].strip():
-                rows.pop()
-            if rows:
-                text = "\n".join(r[0].strip() for r in rows)
-                lead = len(rows[0][0]) - len(rows[0][0].lstrip())
-                self._add(Block(BlockKind.TABLE_CELL, text, rows[0][1], lead + 1,
-                                continuation_columns=tuple(1 + len(r[0]) - len(r[0].lstrip()) for r in rows[1:])))
-                self.drafts[-1].last_paragraph = rows[-1][1]
+            block = cell_block(rows)
+            if block is not None:
+                self._add(block)
+                self.drafts[-1].last_paragraph = block.end_line
 
 
 def _pages(word, drafts: list[_Draft]) -> tuple[list[Page], list[HeaderFooterVariant]]:
@@ -247,27 +212,15 @@ def _pages(word, drafts: list[_Draft]) -> tuple[list[Page], list[HeaderFooterVar
     return pages, every
 
 
-def _check_unpacked_size(data: bytes) -> None:
-    """Refuse archives that would unpack to more than MAX_UNPACKED bytes (zip bombs)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        unpacked = sum(info.file_size for info in archive.infolist())
-    if unpacked > MAX_UNPACKED:
-        raise InputError(f"the .docx would unpack to {unpacked:,} bytes (limit {MAX_UNPACKED:,})")
-
-
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
     """Read a .docx file into a Document (see the module docstring)."""
     docx = require("docx", "docx", "Word (.docx) files")
-    try:
-        _check_unpacked_size(data)
+
+    def parse() -> tuple[list[str], list[Page], list[HeaderFooterVariant]]:
         word = docx.Document(io.BytesIO(data))
-        labels = sensitivity_labels(data)
-        drafts = _Walker(word).walk()
-        pages, variants = _pages(word, drafts)
-    except InputError:
-        raise
-    except Exception as exc:  # python-docx, zipfile and lxml raise many types on damaged files
-        raise InputError(f"not a readable .docx file (corrupt or truncated: {type(exc).__name__})") from None
+        return (sensitivity_labels(data), *_pages(word, _Walker(word).walk()))
+
+    labels, pages, variants = read_package(data, ".docx", parse)
     metadata: dict[str, object] = {"hf_variants": variants}
     if labels:
         metadata["sensitivity_labels"] = labels

@@ -90,14 +90,42 @@ def _attachments(message, options: ReaderOptions) -> tuple[list[tuple[str, Docum
     return documents, errors
 
 
+MAX_NESTING = 64  # levels of MIME parts inside parts; real mail rarely goes past five
+_TOO_DEEP = f"nesting too deep (MIME parts nested more than {MAX_NESTING} levels)"
+
+
+def _depth(message) -> int:
+    """How deeply the parts of `message` nest (counted without recursion)."""
+    deepest, stack = 0, [(message, 1)]
+    while stack:
+        part, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        payload = part.get_payload() if part.is_multipart() else None
+        if isinstance(payload, list):
+            stack.extend((child, depth + 1) for child in payload)
+    return deepest
+
+
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
-    """Read an .eml file into a Document (see the module docstring)."""
+    """Read an .eml file into a Document (see the module docstring). A message whose parts
+    nest more than MAX_NESTING levels is refused ("nesting too deep")."""
+    try:
+        return _read(path, data, options)
+    except RecursionError:  # the standard library's parser recurses once per level
+        raise InputError(_TOO_DEEP) from None
+
+
+def _read(path: str, data: bytes, options: ReaderOptions) -> Document:
     text.reject_utf16(data)
     if b"\x00" in data:
         raise InputError("not an e-mail message (contains NUL bytes)")
     message = email.message_from_bytes(data, policy=email.policy.default)
     if message.defects and not message.keys():
         raise InputError("not an e-mail message (no headers)")
+    if _depth(message) > MAX_NESTING:
+        raise InputError(_TOO_DEEP)
     raw_lines = data.decode("utf-8", errors="replace").replace("\r\n", "\n").split("\n")
     header_end, subject_line = _header_lines(raw_lines)
     try:

@@ -8,7 +8,8 @@ InputError ("not a text file (...)"); UTF-16 with a BOM gets its own message (`r
 Pages: a form feed starts a new page, as does a line matching a configured page-break pattern
 (that line is not content); `marklint.pages` adds the breaks between a bottom and a top banner.
 
-Blocks: blank lines separate blocks and hard-wrapped lines are joined. A line starting with a
+Blocks: blank lines separate blocks (so does a line of e-mail quoting alone, `>`, between quoted
+paragraphs) and hard-wrapped lines are joined. A line starting with a
 list marker (`1.`, `a.`, `(1)`, `•`, `-`, `*`), a subject label or a portion mark starts a new
 block. A line that looks like a banner, a page number or a suppression directive
 (`# marklint: ...`, emitted as a COMMENT block holding the text after `#`) is a block of its
@@ -26,7 +27,7 @@ import sys
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlock
 from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
 from marklint.recognize import BANNER_BODY, PORTION_START
-from marklint.userpattern import INPUT_LIMIT
+from marklint.userpattern import LinePattern
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
 # speed; the pattern starts with a literal "\n", which the regex engine skips to quickly; a
@@ -34,9 +35,10 @@ from marklint.userpattern import INPUT_LIMIT
 # `_first_event`): a run of blank lines (only whitespace, as str.strip sees it), a suppression
 # directive, an underline or rule, a standalone line (banner candidate or page number), a list
 # item, a subject line, a line starting with a portion mark, or a configured page-break line.
+# A line of e-mail quoting alone (`>`, `> >`) is blank: it separates quoted paragraphs.
 # Plain lines between events continue the open block or start a paragraph.
 _EVENTS = (
-    r"[^\S\n]*(?:(?P<blank>$(?:\n[^\S\n]*$)*)"
+    r"[^\S\n]*(?:(?P<blank>(?:>[> \t]*)?$(?:\n[^\S\n]*(?:>[> \t]*)?$)*)"
     r"|(?P<comment>#[ \t]*marklint:)"
     r"|(?P<under>(?:=+|-+)[^\S\n]*$)"
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
@@ -64,14 +66,26 @@ _LOOK_PAST = 10
 
 
 @functools.lru_cache(maxsize=16)
-def _event_re(breaks: str | None) -> re.Pattern[str]:
-    """The event pattern (its matches start with the "\\n" before the line), with a configured
-    page-break pattern (`breaks`) checked first."""
+def _event_re(breaks: bool) -> re.Pattern[str]:
+    """The event pattern (its matches start with the "\\n" before the line), with a line that
+    `_mark_breaks` marked as a page break checked first when there are page-break patterns."""
     alternatives = [_EVENTS]
-    if breaks is not None:
-        # a line longer than INPUT_LIMIT is never a page break (see marklint.userpattern)
-        alternatives.insert(0, rf"(?P<pagebreak>(?=[^\n]{{0,{INPUT_LIMIT}}}\r?$)(?=[^\n]*?(?:{breaks})))")
+    if breaks:
+        alternatives.insert(0, rf"(?P<pagebreak>(?={_BREAK_MARK}))")
     return re.compile("|".join("\n" + event for event in alternatives), re.MULTILINE)
+
+
+# What a page-break line is overwritten with in the copy that is scanned: NUL, which no text
+# file holds (`decode` refuses it). The line becomes no block, so the marks never show.
+_BREAK_MARK = "\0"
+
+
+def _mark_breaks(piece: str, breaker: LinePattern) -> str:
+    """`piece` with every line that the (user-written) page-break pattern matches overwritten
+    by `_BREAK_MARK`s, offsets kept. The user's pattern runs on RE2, line by line
+    (`marklint.userpattern`), never inside the scanner's own expression."""
+    lines = piece.split("\n")
+    return "\n".join(_BREAK_MARK * len(line) if line and breaker.search(line) else line for line in lines)
 
 
 def _first_event(text: str, begin: int, size: int, events: re.Pattern[str]) -> tuple[re.Match[str] | None, int]:
@@ -222,7 +236,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
         data.clear()
     breaker = break_pattern(options)
     segments: list[list[Block]] = [[]]
-    events = _event_re(breaker.pattern if breaker is not None else None)
+    events = _event_re(breaker is not None)
     # Lone carriage returns end lines as they do in the markup readers: scan a copy (only when
     # there are any) in which they are "\n", which keeps every offset; blocks then hold their
     # own text, since the copy's text differs from the source's.
@@ -235,7 +249,8 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
         if breaker is None:
             _scan(lines, start, end, line, column, events, segments, sliced)
         else:  # a configured pattern may look before its line (`^`): it sees a "\n" there, never a form feed
-            _scan("\n" + lines[start:end], 1, end - start + 1, line, column, events, segments, False)
+            _scan("\n" + _mark_breaks(lines[start:end], breaker), 1, end - start + 1, line, column, events,
+                  segments, False)
         if form_feed < 0:
             break
         segments.append([])

@@ -27,6 +27,7 @@ FORMATTERS: dict[str, str] = {
     "github": "marklint.report.github:render",
     "junit": "marklint.report.junit:render",
     "gitlab": "marklint.report.gitlab:render",
+    "summary": "marklint.report.summary:render",
 }
 
 
@@ -51,6 +52,26 @@ def render(name: str, results: list[FileResult], ctx: ReportContext) -> str:
     """Render results with the formatter registered under `name` (KeyError if unknown)."""
     module_name, func_name = FORMATTERS[name].split(":")
     return getattr(importlib.import_module(module_name), func_name)(results, ctx)
+
+
+def escape_name(name: str) -> str:
+    """A file name made safe for a terminal, a log or XML: control characters (newline, ESC,
+    ...) become backslash escapes (`\\n`, `\\x1b`), and the bytes of a name that is not UTF-8
+    (held as surrogate escapes, see `os.fsdecode`) become `\\xff`. Other text is unchanged."""
+    if name.isprintable():
+        return name
+    return "".join(_escaped(char) for char in name)
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    if char == " " or char.isprintable():
+        return char
+    if char in "\n\r\t":
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}[char]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def display_path(path: str, root: str) -> str:

@@ -7,8 +7,8 @@ Suppressed findings are left out; a file that could not be read gets an error of
 
 from __future__ import annotations
 
-from marklint.findings import FileResult, Finding, Severity
-from marklint.report import ReportContext, path_display, reported
+from marklint.findings import FileResult, Finding, Severity, described
+from marklint.report import ReportContext, escape_name, path_display, reported
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -36,7 +36,7 @@ def _line(finding: Finding, path: str, show_source: bool) -> str:
         "title": title,
     }
     props = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    message = finding.message
+    message = described(finding)
     if show_source and finding.source is not None:
         message += f"\n{finding.source}"
     return f"::{COMMANDS[finding.severity]} {props}::{escape_data(message)}"
@@ -48,7 +48,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
     lines = []
     display = path_display(ctx.root)
     for result in results:
-        path = display(result.path)
+        path = escape_name(display(result.path))
         if result.error is not None:
             lines.append(f"::error file={escape_property(path)},title=marklint::{escape_data(result.error)}")
         lines.extend(_line(finding, path, ctx.show_source) for finding in reported(result))

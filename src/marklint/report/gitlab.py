@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 from marklint.baseline import fingerprints
-from marklint.findings import FileResult, Severity
+from marklint.findings import FileResult, Severity, described
 from marklint.report import ReportContext, path_display
 
 SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -26,7 +26,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
         for finding, fingerprint in pairs:
             if finding.suppression is not None:
                 continue
-            description = f"{finding.code} {finding.rule}: {finding.message}"
+            description = f"{finding.code} {finding.rule}: {described(finding)}"
             if ctx.show_source and finding.source is not None:
                 description += f"\n{finding.source}"
             issues.append({

@@ -1,7 +1,8 @@
 """JSON output: one array of findings (the stable schema of docs/json-output.md).
 
 Each finding: path, line, column, end_line, end_column, code, rule, severity, message, page,
-fix (null until fix mode provides one); plus `source` only with --show-source. Suppressed
+fix (null until fix mode provides one); plus `location` when the reader names the place (a slide's
+shape, a sheet's cell) and `source` only with --show-source. Suppressed
 findings are left out; files that could not be read are reported by the CLI, not here.
 """
 
@@ -28,6 +29,8 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
         "page": finding.page,
         "fix": fix_to_dict(finding.fix),
     }
+    if finding.location is not None:
+        item["location"] = finding.location
     if show_source:
         item["source"] = finding.source
     return item

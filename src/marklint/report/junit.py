@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from marklint.findings import FileResult
-from marklint.report import ReportContext, path_display, reported
+from marklint.findings import FileResult, described
+from marklint.report import ReportContext, escape_name, path_display, reported
 
 
 def render(results: list[FileResult], ctx: ReportContext) -> str:
@@ -15,7 +15,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
     failures = errors = 0
     display = path_display(ctx.root)
     for result in results:
-        path = display(result.path)
+        path = escape_name(display(result.path))  # XML cannot hold control characters
         case = ET.SubElement(suite, "testcase", name=path, classname="marklint")
         if result.error is not None:
             errors += 1
@@ -23,7 +23,7 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
             continue
         for finding in reported(result):
             failures += 1
-            summary = f"{finding.code} {finding.rule}: {finding.message}"
+            summary = f"{finding.code} {finding.rule}: {described(finding)}"
             failure = ET.SubElement(case, "failure", message=summary, type=finding.code)
             failure.text = f"{path}:{finding.line}:{finding.column}: {finding.severity.label}: {summary}"
             if ctx.show_source and finding.source is not None:

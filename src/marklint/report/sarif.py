@@ -6,12 +6,15 @@ name = slug). Every finding becomes a result, suppressed and baselined ones incl
 reopen them. `partialFingerprints["marklintFingerprint/v1"]` is the content-free fingerprint
 from `marklint.baseline`. A finding's fix becomes `fixes` (one artifactChange whose
 replacements are its edits). Files that could not be read are tool execution notifications.
-Document text appears only as `region.snippet` with --show-source.
+Findings in slides and sheets also carry a logical location (`slide 2, shape "TextBox 3"`).
+Document text appears only as `region.snippet` with --show-source. The run's `properties`
+hold `documents`: the per-document facts of `marklint.summary`, as `--format summary` writes them.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from urllib.parse import quote
 
 from marklint.baseline import fingerprints
@@ -19,6 +22,7 @@ from marklint.checks.registry import RuleDoc, by_key
 from marklint.findings import FileResult, Finding, Fix, Severity
 from marklint.links import rule_url
 from marklint.report import ReportContext, display_path
+from marklint.summary import summary_of
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/marklint/"
@@ -27,8 +31,10 @@ LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "
 
 
 def _uri(path: str, root: str) -> str:
-    shown = display_path(path, root)
-    if shown.startswith("/"):
+    """The path as a URI reference: its bytes percent-encoded (`os.fsencode`: a name that is
+    not UTF-8 keeps its bytes)."""
+    shown = os.fsencode(display_path(path, root))
+    if shown.startswith(b"/"):
         return "file://" + quote(shown)
     return quote(shown)
 
@@ -83,6 +89,19 @@ def _fix(fix: Fix, uri: str) -> dict[str, object]:
     }
 
 
+def _location(finding: Finding, uri: str, region: dict[str, object]) -> dict[str, object]:
+    """The physical location, plus a logical one naming the slide and shape or the sheet and
+    cell when the reader gave one (`Finding.location`)."""
+    location: dict[str, object] = {"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}
+    if finding.location is not None:
+        location["logicalLocations"] = [{
+            "name": finding.location.rsplit(", ", 1)[-1],
+            "fullyQualifiedName": finding.location,
+            "kind": "element",
+        }]
+    return location
+
+
 def _result(finding: Finding, fingerprint: str, uri: str, index: int, ctx: ReportContext) -> dict[str, object]:
     region: dict[str, object] = {
         "startLine": finding.line,
@@ -97,7 +116,7 @@ def _result(finding: Finding, fingerprint: str, uri: str, index: int, ctx: Repor
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}, "region": region}}],
+        "locations": [_location(finding, uri, region)],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.page is not None:
@@ -139,6 +158,8 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
         }},
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
         "results": sarif_results,
+        # The per-document facts (marklint.summary), one object per file, as `--format summary`.
+        "properties": {"documents": [summary_of(result, display_path(result.path, ctx.root)) for result in results]},
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(log, indent=2) + "\n"

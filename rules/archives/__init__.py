@@ -1,0 +1,1 @@
+"""Archival wrapper patterns, one YAML file per collection (see marklint.archives.collections)."""

@@ -1,0 +1,298 @@
+"""OCR tolerance (`--ocr`, or a collection configured `ocr: true`): what a scanned and OCR'd
+release needs before its markings can be read.
+
+- **One-character slips on banner words** (`SEGRET`, `5ECRET`, `SECREL`, `CONFIDENTlAL`,
+  `CONFIDENTAL`, `SECRET=`): each word of a short line is compared with the banner words by an
+  edit distance whose substitutions are weighted by a confusion table of OCR misreadings (C/G,
+  S/5, I/l/1, O/0/D, T/L/I, E/F, R/K...). A table substitution costs less than any other edit,
+  so `SEGRET` is read as SECRET with more confidence than `SECRES`; at most one edit per six
+  letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
+  line must still parse as a banner.
+- **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
+  or by junk that is not a word) that is a banner becomes a line of its own.
+- **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
+  line, a block that does not end a sentence is joined with the next one when that one is
+  ordinary text (not a banner, list item, subject line or portion-marked paragraph).
+- **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
+  or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
+  a page counts as its top or bottom banner.
+- **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
+  words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
+  finding is reported on it.
+
+Every tolerant match carries a confidence below 1, reported as an `ocr-recognised` finding
+(info). A confusion table rather than an edit-distance library (rapidfuzz): the table knows
+which slips OCR makes, so it ranks them, and it needs no dependency.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.document import Block, BlockKind, Document
+from marklint.values import Value
+
+BANNER_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "WNINTEL", "NOCONTRACT", "PROPIN")
+_EXACT_WORDS = frozenset({"TOP", "ORCON", "NF", "FOUO", "SBU", "LIMDIS", "EXDIS", "NODIS", "NOFORN", "SENSITIVE"})
+MIN_FUZZY = 6  # shorter words are never guessed
+# What OCR reads in place of a letter of a banner word (upper case; lower-case forms are folded).
+CONFUSIONS: dict[str, str] = {
+    "A": "4@", "B": "8ER", "C": "G(EO0", "D": "O0", "E": "FB3C", "F": "EP", "G": "C6",
+    "I": "1L|!JT", "L": "I1T|", "N": "HMW", "O": "0DQC", "R": "KBP", "S": "5$8", "T": "I7L1Y", "U": "V",
+    "W": "VN",
+}
+TABLE_COST, OTHER_COST = 0.5, 1.0
+INSIDE_A_LINE = 0.9  # the confidence of an exact banner found as a column of a longer line
+LEGIBLE_SHARE = 0.4
+EDGE_BLOCKS = 8
+_JUNK_RE = re.compile(r"^[^A-Za-z0-9(]+|[^A-Za-z0-9)]+$")
+_COLUMNS_RE = re.compile(r"\s{2,}|\s+[^\w\s()/]+\s+")
+_SENTENCE_END = (".", "?", "!", ":", ";")
+_TOKEN_RE = re.compile(r"[A-Za-z]{3,}")
+
+
+class Correction(Value):
+    """A tolerant match: where it is, what the OCR wrote, what was read, and how sure."""
+
+    _fields = ("line", "column", "written", "read", "confidence")
+
+    def __init__(self, line: int, column: int, written: str, read: str, confidence: float) -> None:
+        self.line, self.column, self.written, self.read, self.confidence = line, column, written, read, confidence
+
+
+class OcrResult(Value):
+    """What OCR tolerance did to a document: its corrections and its illegible page numbers."""
+
+    _fields = ("corrections", "illegible")
+
+    def __init__(self) -> None:
+        self.corrections: list[Correction] = []
+        self.illegible: set[int] = set()
+
+
+def _substitution(expected: str, seen: str) -> float:
+    if expected == seen.upper():
+        return 0.0
+    return TABLE_COST if seen.upper() in CONFUSIONS.get(expected, "") or seen in CONFUSIONS.get(expected, "") \
+        else OTHER_COST
+
+
+def edit_cost(expected: str, seen: str) -> float:
+    """The weighted edit distance from a banner word to what OCR wrote (insertions and
+    deletions cost OTHER_COST, substitutions TABLE_COST when the confusion table knows them)."""
+    previous = [i * OTHER_COST for i in range(len(seen) + 1)]
+    for i, letter in enumerate(expected, 1):
+        current = [i * OTHER_COST]
+        for j, char in enumerate(seen, 1):
+            current.append(min(previous[j] + OTHER_COST, current[j - 1] + OTHER_COST,
+                               previous[j - 1] + _substitution(letter, char)))
+        previous = current
+    return previous[-1]
+
+
+def read_word(word: str) -> tuple[str, float] | None:
+    """(banner word, confidence) for an OCR'd word, or None when it is none. An exact word
+    (in capitals) has confidence 1; a tolerant reading loses 0.1 per confusion-table
+    substitution and 0.2 per other edit."""
+    upper = word.upper()
+    if upper in _EXACT_WORDS or upper in BANNER_WORDS:
+        return upper, 1.0 if word.isupper() else 0.95
+    best: tuple[str, float] | None = None
+    for target in BANNER_WORDS:
+        if abs(len(target) - len(word)) > 1 or len(target) < MIN_FUZZY:
+            continue
+        cost = edit_cost(target, word)
+        if cost <= len(target) / MIN_FUZZY and (best is None or cost < best[1]):
+            best = (target, cost)
+    if best is None:
+        return None
+    return best[0], round(1 - 0.2 * best[1], 2)
+
+
+def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
+    """(banner, confidence) for a line that is a banner once its OCR slips are read, or None.
+    The line's words are read one by one (`read_word`; `/` and `//` are kept); junk at its ends
+    is dropped. Only a reading below confidence 1 is returned: an exact banner needs none."""
+    from marklint.recognize import banner_of
+
+    core = _JUNK_RE.sub("", text)
+    if not core or len(core) > 80:
+        return None
+    parts = re.split(r"(\s+|//|/)", core)
+    read, confidence = [], 1.0
+    for part in parts:
+        if not part or part.isspace() or part in ("/", "//"):
+            read.append(" " if part and part.isspace() else part)
+            continue
+        word = read_word(part)
+        if word is None:
+            return None
+        read.append(word[0])
+        confidence = min(confidence, word[1])
+    banner = "".join(read).strip()
+    if core != text.strip():
+        confidence = min(confidence, 0.9)  # junk dropped at an end
+    if (confidence >= 1.0 and banner == text.strip()) or banner_of(banner, vocab) is None:
+        return None
+    return banner, min(confidence, 0.99)
+
+
+def tolerate(doc: Document, vocab: object | None) -> OcrResult:
+    """Apply OCR tolerance to `doc` in place (rejoin, split out and read banners) and return
+    the corrections made and the illegible pages."""
+    result = OcrResult()
+    for page in doc.pages:
+        if _illegible(page.blocks):
+            result.illegible.add(page.number)
+            continue
+        layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
+        blocks = [part for block in page.blocks for part in _read_block(block, vocab, result)]
+        page.blocks = _rejoined(blocks) if layout else blocks
+    return result
+
+
+def _illegible(blocks: list[Block]) -> bool:
+    tokens = [token for block in blocks for token in _TOKEN_RE.findall(block.text)]
+    if not tokens:
+        return False
+    words = sum(1 for token in tokens if _wordlike(token))
+    return words < LEGIBLE_SHARE * len(tokens)
+
+
+def _wordlike(token: str) -> bool:
+    if not (token.isupper() or token.islower() or token.istitle()):
+        return False
+    return re.search("[aeiouyAEIOUY]", token) is not None and re.search("[^aeiouyAEIOUY]{5}", token) is None
+
+
+def _blank_line_layout(blocks: list[Block]) -> bool:
+    """Whether most blocks are single lines set one blank line apart (the OCR layout)."""
+    singles = sum(1 for a, b in zip(blocks, blocks[1:]) if a.end_line == a.line and b.line == a.end_line + 2)
+    return len(blocks) > 4 and singles >= 0.6 * (len(blocks) - 1)
+
+
+_CONTINUED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.SUBJECT)
+_LONE_MARK_RE = re.compile(r"\([A-Z][A-Z/ -]{0,20}\)")
+
+
+def _join(first: Block, second: Block) -> Block:
+    """One block of two blocks set one blank line apart (the blank line is kept as an empty
+    row, so that every row is still its source line)."""
+    columns = first.continuation_columns + (1, second.column) + second.continuation_columns
+    return Block(first.kind, first.text + "\n\n" + second.text, first.line, first.column, first.region, columns,
+                 first.label)
+
+
+def _rejoined(blocks: list[Block]) -> list[Block]:
+    """Join runs of OCR lines that belong to one paragraph (see the module docstring). A
+    portion mark alone on its line joins the paragraph after it when that one follows at once
+    and is not a new list item; otherwise it ends the paragraph before it."""
+    from marklint.recognize import banner_of
+
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        previous = out[-1] if out else None
+        adjacent = previous is not None and block.line - previous.end_line == 2
+        if previous is not None and adjacent and _LONE_MARK_RE.fullmatch(previous.text):
+            out[-1] = _join(previous, block)  # a lone mark was kept back for this block
+            continue
+        if _LONE_MARK_RE.fullmatch(block.text):
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            if (following is not None and following.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+                    and following.line - block.end_line == 2 and banner_of(following.text) is None):
+                out.append(block)
+            elif adjacent and previous.kind in _CONTINUED:
+                out[-1] = _join(previous, block)
+            else:
+                out.append(block)
+            continue
+        if (adjacent and previous.kind in _CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+                and not previous.text.rstrip().endswith(_SENTENCE_END) and not block.text.startswith("(")
+                and banner_of(block.text) is None and banner_of(previous.text) is None):
+            out[-1] = _join(previous, block)
+        else:
+            out.append(block)
+    return out
+
+
+def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[Block]:
+    """The block, or its parts with an OCR'd banner read and set on a line of its own."""
+    if block.kind is BlockKind.COMMENT or "\n" in block.text:
+        return [block]
+    reading = read_banner(block.text, vocab)
+    if reading is not None:
+        result.corrections.append(Correction(block.line, block.column, block.text, *reading))
+        return [Block(BlockKind.LINE, reading[0], block.line, block.column, block.region, (), block.label)]
+    from marklint.recognize import banner_of
+
+    columns = _columns(block.text)
+    if len(columns) < 2:
+        return [block]
+    parts: list[Block] = []
+    found: list[Correction] = []
+    for start, text in columns:
+        column = block.column + start
+        reading = read_banner(text, vocab)
+        if reading is None and banner_of(text, vocab) is not None:
+            reading = (text, INSIDE_A_LINE)
+        if reading is not None:
+            found.append(Correction(block.line, column, text, *reading))
+            parts.append(Block(BlockKind.LINE, reading[0], block.line, column, block.region, (), block.label))
+        else:
+            parts.append(Block(block.kind if not parts else BlockKind.PARAGRAPH, text, block.line, column,
+                               block.region, (), block.label))
+    if not found:
+        return [block]
+    result.corrections.extend(found)
+    return parts
+
+
+def _columns(text: str) -> list[tuple[int, str]]:
+    """The columns of a line: (offset, text) of each stretch between column gaps."""
+    columns, start = [], 0
+    for gap in [*_COLUMNS_RE.finditer(text), None]:
+        end = len(text) if gap is None else gap.start()
+        if text[start:end].strip():
+            columns.append((start, text[start:end]))
+        if gap is not None:
+            start = gap.end()
+    return columns
+
+
+# Page-level findings that an illegible page cannot support.
+_PAGE_RULES = frozenset({"banner-missing-top", "banner-missing-bottom", "portion-missing", "portion-placement"})
+
+
+def with_readings(ctx, findings: list, result: OcrResult) -> list:
+    """`findings` without the page-level ones on illegible pages, plus an `ocr-recognised`
+    finding for each tolerant reading (with its confidence)."""
+    kept = [f for f in findings if not (f.rule in _PAGE_RULES and f.page in result.illegible)]
+    for reading in result.corrections:
+        kept.append(ctx.finding(
+            "ocr-recognised", (reading.line, reading.column),
+            f'banner {reading.read} {_how(reading)} (OCR, confidence {reading.confidence:.2f})',
+            None, reading.column + len(reading.written)))
+    return kept
+
+
+def _how(reading: Correction) -> str:
+    written = reading.written.strip()
+    return "found inside a line" if written == reading.read else f'recognised from "{written}"'
+
+
+def settle_edges(pages: list) -> None:
+    """Give each page (`marklint.recognize.PageMarks`) without a top or bottom banner the
+    first or last banner among its first or last EDGE_BLOCKS content blocks."""
+    for marks in pages:
+        if not marks.banners or (marks.top is not None and marks.bottom is not None):
+            continue
+        content = [block for block in marks.page.blocks if block.kind is not BlockKind.COMMENT]
+        order = {id(block): index for index, block in enumerate(content)}
+        if marks.top is None:
+            first = marks.banners[0]
+            if order.get(id(first.block), EDGE_BLOCKS) < EDGE_BLOCKS and first is not marks.bottom:
+                marks.top = first
+        if marks.bottom is None:
+            last = marks.banners[-1]
+            if order.get(id(last.block), -1) >= len(content) - EDGE_BLOCKS and last is not marks.top:
+                marks.bottom = last

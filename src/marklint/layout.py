@@ -1,0 +1,397 @@
+"""The structure model: what each block of a page is, and whether it needs a portion mark.
+
+A marking reviewer does not read a document line by line against a list of patterns: a line
+is a letterhead because it stands above the date in capitals, a greeting because it is a
+short line ending in a comma just before the first paragraph of a message, a signature because
+it follows a closing or ends the message. This module reads a page the same way, from three
+kinds of evidence (marking-rules.md P-01, B-09):
+
+- patterns, kept as rule-set data: `portions.exempt` (administrative elements wherever they
+  stand: header fields, dates, distribution lists, ...), the authority block and CUI
+  designation lines, a configuration's `exempt:` list, and `portions.layout` (greeting,
+  signature-mark and contact patterns, which count only with the right position and shape);
+- shape: a short line, a trailing comma, capitals or title case (every word capitalised but
+  small connecting words, as names, titles and offices are written), a phone, e-mail or web
+  address, a sentence (ends in `.`, `?` or `!` after a lower-case word);
+- position and neighbours: the first lines of the first page above the date or memo header
+  (letterhead) and between header lines (addressee), the line before the first paragraph of a
+  message (greeting), the lines after a closing or a distribution heading, and the lines
+  between the last portion and the authority block, a closing banner, a forwarded or quoted
+  message or the end of the page (signature).
+
+`page_roles` gives every block of a page a `Role`: its kind, whether it needs a portion mark,
+and why not. The portion check asks it for unmarked blocks; `marklint explain` prints it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from marklint.document import Block, BlockKind
+from marklint.pages import is_page_number
+from marklint.values import FrozenValue
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from marklint.recognize import PageMarks
+    from marklint.ruleset import NamedPattern
+
+CONFIGURED = "configured"  # what a pattern of the configuration's `exempt:` list is called
+# What the exempt patterns' names mean, for messages and `explain`; an office's own pattern
+# names are shown as they are.
+_PATTERN_KINDS = {
+    "memo-header": "header field", "email-header": "header field", "metadata": "metadata field",
+    "date-line": "date", "salutation": "salutation", "signature": "signature", "page-number": "page number",
+    "distribution": "distribution list", "letterhead": "letterhead", "address": "address",
+    "forward-header": "forwarded-message header", "authority": "authority block",
+    "list-label": "list label",
+    "designation": "designation indicator", CONFIGURED: "administrative (configured)",
+}
+_READER_KINDS = {
+    BlockKind.PARAGRAPH: "paragraph", BlockKind.HEADING: "heading", BlockKind.SUBJECT: "subject line",
+    BlockKind.LIST_ITEM: "list item", BlockKind.TABLE_CELL: "table cell", BlockKind.LINE: "line",
+    BlockKind.QUOTE: "quotation", BlockKind.COMMENT: "comment",
+}
+# Formats whose headings are guessed from capitals, not read from markup: there a short line
+# in capitals is as likely a typed name as a heading, so a message calls it a line.
+_GUESSED_HEADINGS = ("text", "email")
+# Words that stay lower case in names, titles and office names.
+_CONNECTORS = frozenset(
+    "of for the and to at in on de del la le van von der den da y a an by via per with & und".split())
+_QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
+# List markers (not a phone number's area code: `(703) 555-0142`).
+_LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*-])\s+")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_ASIDE_RE = re.compile(r"\([^()]{0,40}\)")
+_MOTTO_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]")
+NAME_MAX_WORDS = 12  # a title line such as "Deputy Director for Maritime Analysis, Office of ..."
+NAME_MAX_CHARS = 90
+GREETING_MAX_WORDS = 6
+BLOCK_MAX_LINES = 10  # a signature or letterhead block is a handful of short lines
+
+
+class Role(FrozenValue):
+    """What a block is (`kind`: letterhead, salutation, paragraph, ...), whether it needs a
+    portion mark, and why it does not (None when it does, or when it carries one)."""
+
+    _fields = ("kind", "needs_mark", "why")
+
+    def __init__(self, kind: str, needs_mark: bool, why: str | None = None) -> None:
+        self.__dict__.update(kind=kind, needs_mark=needs_mark, why=why)
+
+
+class LayoutPatterns(FrozenValue):
+    """The rule set's `portions.layout` patterns, by role (absent roles match nothing)."""
+
+    _fields = ("greeting", "signature_mark", "contact")
+
+    def __init__(self, patterns: tuple[NamedPattern, ...] = ()) -> None:
+        by_name = {p.name: p.regex for p in patterns}
+        self.__dict__.update(greeting=by_name.get("greeting"), signature_mark=by_name.get("signature-mark"),
+                             contact=by_name.get("contact"))
+
+
+def _matches(pattern, text: str) -> bool:
+    return pattern is not None and pattern.search(text) is not None
+
+
+def plain_line(line: str) -> str:
+    """A line without its quote prefix (`> `), list marker and surrounding space."""
+    line = _QUOTE_PREFIX_RE.sub("", line.strip())
+    return _LIST_MARK_RE.sub("", line).strip()
+
+
+def is_name_like(line: str) -> bool:
+    """A short line written as names, titles and offices are: every word capitalised (or in
+    capitals, or without letters) but small connecting words and asides in parentheses, not
+    ending a sentence."""
+    if len(line) > NAME_MAX_CHARS:
+        return False
+    line = _ASIDE_RE.sub(" ", line).strip() or line  # "(on detail from DIA)", "(unclass)"
+    words = line.split()
+    if not words or len(words) > NAME_MAX_WORDS:
+        return False
+    if line.endswith(("?", "!", ":", ";")):
+        return False
+    if line.endswith(".") and not (words[-1][:1].isupper() and len(words[-1]) <= 5):
+        return False  # "Jr.", "Inc.", "T." end a name; "dawn." ends a sentence
+    connectors = lettered = 0
+    for word in words:
+        letter = _LETTER_RE.search(word)
+        if letter is None:
+            continue
+        lettered += 1
+        if word.strip("(),.;:'\"").lower() in _CONNECTORS:
+            connectors += 1
+        elif not letter.group().isupper():
+            return False
+    return lettered > 0 and connectors * 2 < lettered + 1
+
+
+def _is_contact(line: str, patterns: LayoutPatterns) -> bool:
+    """A phone, DSN, e-mail or web address line: once the addresses are taken out, at most a
+    few labels or a name are left."""
+    contact = patterns.contact
+    if contact is None or contact.search(line) is None:
+        return False
+    rest = contact.regex.sub(" ", line[:2000])
+    rest = re.sub(r"[|/,;:()\[\]<>\-–—.]", " ", rest)
+    words = rest.split()
+    return len(words) <= 4 or is_name_like(" ".join(words))
+
+
+def _lines(block: Block) -> list[str]:
+    return [plain_line(line) for line in block.text.split("\n") if line.strip()]
+
+
+def _is_signature_shaped(block: Block, patterns: LayoutPatterns) -> bool:
+    """Every line a name, title, office, contact line or signature mark (a subject line is
+    never one)."""
+    lines = _lines(block)
+    if block.kind is BlockKind.SUBJECT or (lines and _SUBJECT_LABEL_RE.match(lines[0])):
+        return False
+    return 0 < len(lines) <= BLOCK_MAX_LINES and all(_is_signature_line(line, patterns) for line in lines)
+
+
+def _is_signature_line(line: str, patterns: LayoutPatterns) -> bool:
+    """A name, title, office, contact line, signature mark, or a motto in quotation marks."""
+    return (_matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
+            or _MOTTO_RE.fullmatch(line) is not None)
+
+
+def _is_greeting_shaped(block: Block, patterns: LayoutPatterns) -> bool:
+    """One short line that ends in a comma or a dash (`Mark,` `Good afternoon Sir,` `Team -`),
+    or a greeting word ending in a colon or exclamation mark (`All:`, `Hello team!`)."""
+    lines = _lines(block)
+    if len(lines) != 1:
+        return False
+    line = lines[0]
+    words = line.split()
+    if not words or len(words) > GREETING_MAX_WORDS or not line.endswith((",", ":", "!", " -", " \u2013")):
+        return False
+    if _matches(patterns.greeting, line):
+        return True
+    return line.endswith((",", "-", "\u2013")) and is_name_like(line[:-1].strip())
+
+
+def _quoted(block: Block) -> bool:
+    """Whether a block is e-mail quoting (`> ...`)."""
+    return block.text.lstrip().startswith(">")
+
+
+def _is_closing_shaped(block: Block, patterns: LayoutPatterns) -> bool:
+    """A short line ending in a comma or exclamation mark (`Talk soon,` `Thanks for the quick
+    turn,`), alone or with the signature's lines under it."""
+    lines = _lines(block)
+    return 0 < len(lines) <= BLOCK_MAX_LINES and len(lines[0].split()) <= GREETING_MAX_WORDS \
+        and lines[0].endswith((",", "!")) and all(_is_signature_line(line, patterns) for line in lines[1:])
+
+
+def display_kind(block: Block, doc_format: str) -> str:
+    """The kind of block a message names: the reader's kind, except a heading guessed from
+    capitals in plain text (as likely a typed name) and a list item whose "number" is the area
+    code of a phone number, which are lines."""
+    kind = block.kind
+    if kind is BlockKind.HEADING and doc_format in _GUESSED_HEADINGS:
+        return "line"
+    if kind is BlockKind.LIST_ITEM and re.match(r"\(\d{3}\)\s?\d{3}[-.]\d{4}", block.text):
+        return "line"
+    return _READER_KINDS.get(kind, kind.value)
+
+
+class _Entry:
+    """A content block of a page and what is known of it so far."""
+
+    __slots__ = ("block", "state", "role")
+
+    def __init__(self, block: Block, state: str, role: Role | None) -> None:
+        self.block = block
+        self.state = state  # "banner" | "marked" | "open" (unmarked, not yet explained) | "admin"
+        self.role = role
+
+
+_ADMIN_ANCHORS = ("header field", "metadata field", "date", "salutation", "forwarded-message header")
+
+
+def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], str | None],
+               patterns: LayoutPatterns, doc_format: str, portions_before: bool = False) -> dict[int, Role]:
+    """The Role of every block of a page, by `id(block)`.
+
+    `exemption(first_line)` names the administrative pattern a block's first line matches
+    (None when none does); `first_page` says whether this is the document's first page (where
+    the letterhead is); `portions_before` whether an earlier page holds a marked portion (a
+    signature at the top of a later page ends a message whose portions are before it).
+    """
+    banner_blocks = {id(m.block) for m in marks.banners}
+    marked = {id(m.block): m for m in marks.portions + marks.misplaced}
+    roles: dict[int, Role] = {}
+    entries: list[_Entry] = []
+    for block in marks.page.blocks:
+        key = id(block)
+        if block.kind is BlockKind.COMMENT:
+            roles[key] = Role("comment", False, "a markup comment is not content")
+            continue
+        if key in banner_blocks:
+            entries.append(_Entry(block, "banner", Role("banner", False, "a banner line")))
+        elif key in marked:
+            entries.append(_Entry(block, "marked", Role(display_kind(block, doc_format), False)))
+        elif block.kind is BlockKind.LINE and is_page_number(block.text):
+            roles[key] = Role("page number", False, "a page number")
+        else:
+            entries.append(_Entry(block, "open", _intrinsic(block, exemption, patterns)))
+    for entry in entries:
+        if entry.role is not None and entry.state == "open":
+            entry.state = "admin"
+    if first_page:
+        _heading_matter(entries)
+    _signatures_after_closings(entries, patterns)
+    _trailing_signatures(entries, patterns, portions_before)
+    _greetings(entries, patterns)
+    for entry in entries:
+        if entry.role is None:
+            entry.role = Role(display_kind(entry.block, doc_format), True)
+        roles[id(entry.block)] = entry.role
+    return roles
+
+
+def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: LayoutPatterns) -> Role | None:
+    """The role a block has whatever stands around it (a matching exempt pattern, a closing,
+    a contact line), or None."""
+    first = _QUOTE_PREFIX_RE.sub("", block.text.split("\n", 1)[0].strip())
+    name = exemption(first)
+    if name is not None:
+        kind = _PATTERN_KINDS.get(name, name)
+        if name == CONFIGURED:
+            return Role(kind, False, "matches a pattern of the configuration's exempt: list")
+        return Role(kind, False, f"matches the '{name}' pattern")
+    lines = _lines(block)
+    if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):
+        return Role("signature", False, "a contact line or signature mark")
+    return None
+
+
+def _heading_matter(entries: list[_Entry]) -> None:
+    """Name, title-case or capital lines at the top of the first page, each group followed by
+    the date, the memo header, a message header, the subject line or the salutation: the
+    letterhead above the first of those, the addressee (inside address) below it. The heading matter ends at the
+    first portion (a marked subject line or title excepted) or at a block of another shape;
+    without a header below them, only lines in capitals count (as a letterhead)."""
+    candidates: list[_Entry] = []
+    anchored = False
+    for entry in entries:
+        if entry.state == "banner":
+            continue
+        subject = entry.state == "marked" and not _is_body(entry)
+        if subject or (entry.state == "admin" and entry.role.kind in _ADMIN_ANCHORS):
+            _confirm(candidates, anchored)
+            candidates, anchored = [], True
+            continue
+        if entry.state == "admin":
+            continue
+        if entry.state == "marked":
+            if _is_marked_title(entry.block):
+                continue
+            break
+        lines = _lines(entry.block)
+        if entry.block.kind is BlockKind.SUBJECT or not lines or len(lines) > BLOCK_MAX_LINES \
+                or not all(is_name_like(line) for line in lines):
+            break
+        candidates.append(entry)
+    if not anchored:
+        # No header below them: only lines in capitals at the very top are a letterhead.
+        _confirm([e for e in candidates if not any(c.islower() for c in e.block.text)], False)
+
+
+_MARK_AT_START_RE = re.compile(r"^\([^()\s]{1,60}\)\s+")
+
+
+def _is_marked_title(block: Block) -> bool:
+    """A marked title line (`(U) INTELLIGENCE ASSESSMENT`): one name-like line after its mark."""
+    lines = _lines(block)
+    return len(lines) == 1 and is_name_like(_MARK_AT_START_RE.sub("", lines[0]))
+
+
+def _confirm(candidates: list[_Entry], anchored: bool) -> None:
+    for entry in candidates:
+        if anchored:
+            entry.role = Role("addressee", False, "name or address lines between header lines (an addressee)")
+        else:
+            entry.role = Role("letterhead", False, "name or capital lines above the date or header")
+        entry.state = "admin"
+
+
+_SUBJECT_LABEL_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:")
+
+
+def _is_body(entry: _Entry) -> bool:
+    """A portion (marked or not) of the message's body: not a subject line, whatever block
+    kind the reader gave it (Markdown has no subject blocks)."""
+    return entry.state in ("marked", "open") and entry.block.kind is not BlockKind.SUBJECT \
+        and not _SUBJECT_LABEL_RE.match(plain_line(entry.block.text))
+
+
+def _greetings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
+    """A greeting-shaped line just before the first paragraph of a message (nothing but
+    banners, headers and other administrative lines before it)."""
+    for index, entry in enumerate(entries):
+        if entry.state != "open" or not _is_greeting_shaped(entry.block, patterns):
+            continue
+        after = entries[index + 1] if index + 1 < len(entries) else None
+        before = entries[index - 1] if index else None
+        if after is None or not _is_body(after):
+            continue
+        if before is not None and _is_body(before):
+            continue
+        entry.role = Role("salutation", False, "a short greeting line before the first paragraph")
+        entry.state = "admin"
+
+
+_RUN_HEADS = ("closing", "distribution list", "signature")
+
+
+def _signatures_after_closings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
+    """Name, title, office and contact lines after a closing or a distribution heading."""
+    in_run = False
+    for entry in entries:
+        if entry.state == "admin":
+            in_run = entry.role.kind in _RUN_HEADS
+            continue
+        if entry.state == "open" and in_run and _is_signature_shaped(entry.block, patterns):
+            entry.role = Role("signature", False, "name, title or contact lines after a closing")
+            entry.state = "admin"
+            continue
+        in_run = False
+
+
+_RUN_ENDS = ("authority block", "forwarded-message header", "designation indicator", "distribution list")
+
+
+def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portions_before: bool) -> None:
+    """Name, title, office and contact lines between the last portion of a message (marked or
+    not) and what ends it: the authority block, a banner, a forwarded message, the start or end
+    of quoted text, or the end of the page. On a page with no portion before them, only when an earlier page has one."""
+    ends = [i for i, e in enumerate(entries)
+            if e.state == "banner" or (e.state == "admin" and e.role.kind in _RUN_ENDS)
+            or (i and _quoted(e.block) != _quoted(entries[i - 1].block))]
+    ends.append(len(entries))
+    for end in ends:
+        run: list[_Entry] = []
+        for entry in reversed(entries[:end]):
+            if entry.state == "open" and _is_signature_shaped(entry.block, patterns):
+                run.append(entry)
+            elif entry.state == "open" and _is_closing_shaped(entry.block, patterns) \
+                    and (run or "\n" in entry.block.text.strip()):
+                entry.role = Role("closing", False, "a short line ending in a comma above the signature")
+                entry.state = "admin"
+                break
+            elif entry.state in ("marked", "open") or entry.role.kind in ("closing", "salutation"):
+                break  # a portion (an unmarked one is a portion too) or the message's opening
+            elif entry.state == "banner":
+                run = run if portions_before else []
+                break
+        else:
+            run = run if portions_before else []
+        for entry in run:
+            entry.role = Role("signature", False, "name, title or contact lines after the last portion")
+            entry.state = "admin"

@@ -1,0 +1,282 @@
+"""Reading a marking of an allied scheme (UK, Australia, New Zealand, Canada, NATO's own
+documents): an optional owner prefix, a level, then the scheme's words (handling instructions,
+descriptors, caveats, markers, codewords) in any punctuation.
+
+The scheme is data (`marklint.markings.scheme`, rules/vocab/<scheme>.yaml). Separators between
+the parts are not enforced (A-06: the UK formats are shown only as images in GSCP24, UNSURE);
+spelling, case, order, duplicates, retired levels and what each word allows are.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from marklint.markings.model import Marking, MarkingError, Note, Problem
+from marklint.markings.scheme import Element, Scheme
+from marklint.markings.vocab import Vocabulary
+
+_SEPARATORS = re.compile(r"[\s/,;|-]+")
+_WORD = re.compile(r"[A-Za-z0-9_'&.:]+(?:-[A-Za-z0-9_'&.:]+)*")
+
+
+class AlliedAnalysis:
+    """A read allied marking: its meaning, notes and spans (the shape of parser.Analysis)."""
+
+    allied = True
+
+    def __init__(self, marking: Marking, form: str, notes: list[Note], spans: dict[str, tuple[int, int]]) -> None:
+        self.marking = marking
+        self.form = form
+        self.notes = notes
+        self.spans = spans
+        self.items: list = []
+
+
+class _Reader:
+    def __init__(self, text: str, form: str, vocab: Vocabulary) -> None:
+        self.s: Scheme = vocab.allied
+        self.v = vocab
+        self.text = text
+        self.notes: list[Note] = []
+        self.spans: dict[str, tuple[int, int]] = {}
+        stripped = text.strip()
+        self.start = len(text) - len(text.lstrip())
+        self.portion = stripped.startswith("(") and stripped.endswith(")")
+        self.form = "portion" if self.portion else "banner"
+        if form not in ("auto", self.form):
+            self.note("marking-syntax", self.start, self.start + 1,
+                      "a portion mark is written in parentheses" if form == "portion"
+                      else "a banner is not written in parentheses")
+
+    def note(self, rule: str, start: int, end: int, message: str, replacement: str | None = None,
+             since=None) -> None:
+        self.notes.append(Note(Problem(rule, start + 1, max(end, start + 1) + 1, message, replacement), since))
+
+    def fail(self, message: str, start: int, end: int, rule: str = "marking-unknown-token",
+             word: str | None = None, pool: list[str] | None = None) -> MarkingError:
+        close = difflib.get_close_matches(word.upper(), pool, n=1, cutoff=0.6) if word and pool else []
+        if close:
+            message += f'; did you mean "{close[0]}"?'
+        error = MarkingError(message, start + 1, end + 1, rule, word, close[0] if close else None)
+        error.confident = bool(close)
+        return error
+
+    # -- the parts
+
+    def read(self) -> Marking:
+        s = self.s
+        text = self.text
+        pos = self.start + (1 if self.portion else 0)
+        end = len(text.rstrip()) - (1 if self.portion else 0)
+        if text.startswith("//", pos):  # NATO in IC syntax: //NATO SECRET (A-02)
+            pos += 2
+        owners: tuple[str, ...] = ()
+        for prefix in s.prefixes:
+            if text[pos:pos + len(prefix) + 1].upper() == prefix + " ":
+                owners, pos = (prefix,), pos + len(prefix) + 1
+        level, pos = self.read_level(pos, end)
+        found: list[tuple[str, int, int]] = []
+        codewords: list[str] = []
+        while True:
+            sep = _SEPARATORS.match(text, pos, end)
+            if sep:
+                pos = sep.end()
+            if pos >= end:
+                break
+            hit = self.element_at(pos, end)
+            if hit is not None:
+                found.append(hit)
+                pos = hit[2]
+                continue
+            word = _WORD.match(text, pos, end)
+            if word is None:
+                raise MarkingError(f'unexpected "{text[pos]}" in a {s.name} marking', pos + 1, pos + 2)
+            self.other_word(word.group(), word.start(), word.end(), level, codewords)
+            pos = word.end()
+        self.check_elements(level, found)
+        marking = Marking(scheme=s.id, level=level, owners=owners, sci=tuple((c, ()) for c in sorted(set(codewords))),
+                          dissem=frozenset(e for e, _, _ in found), vocab=self.v)
+        return marking
+
+    def read_level(self, pos: int, end: int) -> tuple[str, int]:
+        s = self.s
+        text = self.text
+        best = _longest(s.spellings, text[pos:end].upper())
+        if best is None:
+            word = _WORD.match(text, pos, end)
+            shown = word.group() if word else text[pos:end]
+            raise self.fail(f'unknown {s.name} classification "{shown}"', pos, pos + len(shown),
+                            word=shown, pool=sorted({lv.banner for lv in s.levels.values()}))
+        spelled, level_id, how = best
+        stop = pos + len(spelled)
+        written = text[pos:stop]
+        level = s.levels[level_id]
+        self.spans["level"] = (pos, stop)
+        canonical = level.portion if self.portion and s.portion_marks else level.banner
+        if how == "wrong":
+            self.note("marking-form", pos, stop, f'write "{canonical}", not "{written}" ({s.citation})', canonical)
+        elif not self.portion and how == "portion" and level.portion != level.banner:
+            self.note("marking-form", pos, stop, f'the classification in a banner is spelled out: "{level.banner}"',
+                      level.banner)
+        elif self.portion and s.portion_marks and how == "banner" and level.portion != level.banner:
+            self.note("marking-form", pos, stop, f'a paragraph mark uses "{level.portion}"', level.portion)
+        elif how in ("banner", "portion") and written not in level.aliases \
+                and written != (level.banner if how == "banner" else level.portion):
+            right = level.banner if how == "banner" else level.portion
+            self.note("marking-form", pos, stop, f'"{written}" must be written "{right}" ({s.citation})', right)
+        if level.retired is not None:
+            self.note("legacy-marking", pos, stop,
+                      f'"{level.banner}" was retired on {level.retired.isoformat()}; use {level.replacement}',
+                      since=level.retired)
+        return level_id, stop
+
+    def element_at(self, pos: int, end: int) -> tuple[str, int, int] | None:
+        s = self.s
+        text = self.text
+        best = _longest(s.element_spellings, text[pos:end].upper())
+        for element in s.elements.values() if best is None else ():  # a known word wins over a pattern
+            if element.pattern:
+                m = re.compile(element.pattern).match(text, pos, end)
+                if m and (best is None or m.end() - pos > len(best[0])):  # the longest pattern match
+                    best = (m.group(), element.id, "pattern")
+        if best is None:
+            return None
+        spelled, element_id, how = best
+        stop = pos + len(spelled)
+        element = s.elements[element_id]
+        written = text[pos:stop]
+        if how in ("banner", "portion") and written != (element.id if how == "banner" else element.portion):
+            right = element.id if how == "banner" else element.portion
+            self.note("marking-form", pos, stop, f'"{written}" must be written "{right}" ({element.rule or s.citation})',
+                      right)
+        self.spans.setdefault(element_id, (pos, stop))
+        return element_id, pos, stop
+
+    def other_word(self, word: str, start: int, stop: int, level: str, codewords: list[str]) -> None:
+        """A word that is no element: a "-SUFFIX" that belongs to another level, a codeword, or unknown."""
+        s = self.s
+        joined = [lv for lv in s.levels.values() if lv.banner.upper().endswith("-" + word.upper())]
+        if joined:
+            owner = joined[0].banner[: -len(word) - 1]
+            self.note("marking-conflict", start - 1, stop,
+                      f'"-{word.upper()}" is used only after {owner} ({s.citation})')
+            return
+        if s.codeword_levels and re.fullmatch(r"[A-Z][A-Z0-9]{2,19}", word):
+            if codewords:  # a codeword is one word (GSCP24): more is prose, not a marking
+                raise self.fail(f'unknown {s.name} marking word "{word}"', start, stop)
+            if level not in s.codeword_levels:
+                self.note("marking-conflict", start, stop,
+                          f'a codeword ("{word}") is used only with {" or ".join(sorted(s.codeword_levels))} '
+                          f"({s.citation})")
+            codewords.append(word)
+            self.spans.setdefault(word, (start, stop))
+            return
+        raise self.fail(f'unknown {s.name} marking word "{word}"', start, stop, word=word,
+                        pool=sorted(s.element_spellings))
+
+    def check_elements(self, level: str, found: list[tuple[str, int, int]]) -> None:
+        s = self.s
+        present = {e for e, _, _ in found}
+        seen: set[str] = set()
+        for element_id, start, stop in found:
+            element = s.elements[element_id]
+            cite = element.rule or s.citation
+            if element_id in seen:
+                self.note("marking-duplicate", start, stop, f'"{element_id}" is repeated')
+            seen.add(element_id)
+            if element.kind == "forbidden":
+                self.note("marking-conflict", start, stop, f'"{element_id}" is not used in {s.name} markings ({cite})')
+            elif element.levels and level not in element.levels:
+                allowed = ", ".join(s.levels[lv].banner for lv in sorted(element.levels, key=s.rank))
+                self.note("marking-conflict", start, stop,
+                          f'"{element_id}" is not used with {s.levels[level].banner} (allowed: {allowed}) ({cite})')
+            for other in element.excludes:
+                if other in present and (other, element_id) not in _pairs(found):
+                    self.note("marking-conflict", start, stop, f'"{element_id}" and "{other}" are never used together ({cite})')
+            for needed in element.requires:
+                if needed not in present:
+                    self.note("marking-conflict", start, stop, f'"{element_id}" requires "{needed}" ({cite})')
+        keys = [order_key(s, s.elements[e]) for e, _, _ in found]
+        for i in range(1, len(found)):
+            if keys[i] < keys[i - 1]:
+                element_id, start, stop = found[i]
+                before = found[i - 1][0]
+                self.note("marking-order", start, stop, f'"{element_id}" goes before "{before}" ({s.citation})')
+                break
+
+
+def _longest(spellings: dict[str, tuple[str, str]], upper: str) -> tuple[str, str, str] | None:
+    """(spelling, id, form) of the longest spelling that starts `upper` as whole words, or None."""
+    best = None
+    for spelled, (ident, how) in spellings.items():
+        if upper.startswith(spelled) and (len(upper) == len(spelled) or not upper[len(spelled)].isalnum()) \
+                and (best is None or len(spelled) > len(best[0])):
+            best = (spelled, ident, how)
+    return best
+
+
+def _pairs(found: list[tuple[str, int, int]]) -> set[tuple[str, str]]:
+    """(earlier, later) pairs of the elements found: an exclusion is reported once, at the later one."""
+    ids = [e for e, _, _ in found]
+    return {(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]}
+
+
+def order_key(s: Scheme, element: Element) -> tuple:
+    """Canonical order: by kind, then alphabetically within a sorted kind, else as listed."""
+    kind = s.kinds.index(element.kind) if element.kind in s.kinds else len(s.kinds)
+    if element.kind in s.sorted_kinds:
+        return (kind, element.id)
+    return (kind, "", list(s.elements).index(element.id))
+
+
+def analyse(text: str, form: str, vocab: Vocabulary) -> AlliedAnalysis:
+    """Read one marking of the vocabulary's allied scheme; raise MarkingError when it cannot be understood."""
+    reader = _Reader(text, form, vocab)
+    marking = reader.read()
+    return AlliedAnalysis(marking, reader.form, reader.notes, reader.spans)
+
+
+def render(m: Marking, form: str) -> str:
+    """The canonical banner or paragraph mark of an allied marking."""
+    s: Scheme = m.vocab.allied
+    level = s.levels[m.level]
+    portion = form == "portion" and s.portion_marks
+    elements = sorted((s.elements[e] for e in m.dissem), key=lambda e: order_key(s, e))
+    codeword_at = s.kinds.index("codeword") if "codeword" in s.kinds else len(s.kinds)
+    parts = [e.portion if portion else e.id for e in elements if order_key(s, e)[0] < codeword_at]
+    parts += [word for word, _ in m.sci]
+    parts += [e.portion if portion else e.id for e in elements if order_key(s, e)[0] >= codeword_at]
+    head = " ".join([*m.owners, level.portion if portion else level.banner])
+    text = s.separator.join([head, *parts])
+    return f"({text})" if form == "portion" else text
+
+
+def rollup(portions: list[Marking]) -> Marking:
+    """The document marking implied by allied portions: the highest level, every "always"
+    element and codeword, and the "common" elements (releasability) every portion carries."""
+    s: Scheme = portions[0].vocab.allied
+    top = max(portions, key=lambda m: m.rank)
+    always = {e for m in portions for e in m.dissem if s.elements[e].rollup == "always"}
+    common = set.intersection(*({e for e in m.dissem if s.elements[e].rollup == "common"} for m in portions))
+    owners = top.owners if all(m.owners == top.owners for m in portions) else ()
+    codewords = tuple(sorted({t for m in portions for t in m.sci}))
+    return Marking(scheme=s.id, level=top.level, owners=owners, sci=codewords, dissem=frozenset(always | common),
+                   vocab=top.vocab)
+
+
+def describe(m: Marking) -> list[tuple[str, str]]:
+    """Label/value rows of an allied marking (for `marklint parse`)."""
+    s: Scheme = m.vocab.allied
+    rows = [("scheme", s.name), ("portion", render(m, "portion")), ("banner", render(m, "banner")),
+            ("level", s.levels[m.level].banner)]
+    if m.owners:
+        rows.append(("prefix", " ".join(m.owners)))
+    for kind in (*s.kinds, "forbidden"):
+        words = [e.id for e in sorted((s.elements[e] for e in m.dissem), key=lambda e: order_key(s, e))
+                 if e.kind == kind]
+        if kind == "codeword":
+            words = [w for w, _ in m.sci]
+        if words:
+            rows.append((kind, ", ".join(words)))
+    return rows

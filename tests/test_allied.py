@@ -1,0 +1,106 @@
+"""Allied rule sets (issue 17; marking-rules.md A13, A-01..A-10): single markings read with each
+scheme's vocabulary, example documents with their exact findings, and `marklint parse --rules`."""
+
+import io
+from pathlib import Path
+
+import pytest
+
+from marklint.cli import run_parse
+from marklint.lint import Settings, lint_document
+from marklint.markings import check, load_vocabulary, parse
+from marklint.readers import read_document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "allied"
+
+# (scheme, marking, expected slugs (empty: valid))
+MARKINGS = [
+    # A-06 (UK GSCP24)
+    ("uk", "OFFICIAL-SENSITIVE PERSONAL DATA", set()),
+    ("uk", "SECRET UK EYES ONLY", set()),
+    ("uk", "OFFICIAL UK EYES ONLY", {"marking-conflict"}),
+    ("uk", "OFFICIAL-SENSITIVE FOR PUBLIC RELEASE", {"marking-conflict"}),
+    ("uk", "SECRET-SENSITIVE", {"marking-conflict"}),
+    ("uk", "UK SECRET", set()),
+    ("uk", "SECRET MINISTRY OF DEFENCE USE ONLY", set()),
+    ("uk", "TOP SECRET UK EYES ONLY FIVE EYES ONLY", {"marking-order"}),
+    ("uk", "TOP SECRET FIVE EYES ONLY UK EYES ONLY", set()),
+    ("uk", "SECRET PERSONAL DATA HMG USE ONLY", {"marking-order"}),
+    ("uk", "RESTRICTED", {"legacy-marking"}),  # A-07
+    # A-01, A-02, A-04 (NATO documents)
+    ("nato", "NATO SECRET", set()),
+    ("nato", "//NATO SECRET//ATOMAL//ORCON", set()),
+    ("nato", "(CTS//BOHEMIA)", set()),
+    ("nato", "NATO SECRET//BOHEMIA", {"marking-conflict"}),
+    ("nato", "NATO TOP SECRET", {"marking-form"}),
+    ("nato", "NATO SECRET//NOFORN", {"marking-conflict"}),
+    # A-09 (Australian PSPF)
+    ("au", "OFFICIAL: Sensitive", set()),
+    ("au", "PROTECTED AUSTEO", set()),
+    ("au", "OFFICIAL AUSTEO", {"marking-conflict"}),
+    ("au", "OFFICIAL: Sensitive NATIONAL CABINET", set()),
+    ("au", "OFFICIAL NATIONAL CABINET", {"marking-conflict"}),
+    ("au", "OFFICIAL Legal-Privilege", {"marking-conflict"}),
+    # A-10 (NZ PSR)
+    ("nz", "(IC)", set()),
+    ("nz", "(Sen)", set()),
+    ("nz", "RESTRICTED NZEO", set()),
+    ("nz", "IN-CONFIDENCE NZEO", {"marking-conflict"}),
+    ("nz", "CONFIDENTAL", {"marking-unknown-token"}),
+    # Canada (TBS Standard on Security Categorization)
+    ("ca", "PROTECTED B", set()),
+    ("ca", "(PB)", set()),
+    ("ca", "SECRET CANADIAN EYES ONLY", set()),
+    ("ca", "PROTECTED A CEO", {"marking-conflict"}),
+]
+
+
+@pytest.mark.parametrize("scheme,text,expected", MARKINGS, ids=[f"{m[0]}-{m[1]}" for m in MARKINGS])
+def test_marking(scheme, text, expected):
+    assert {p.rule for p in check(text, vocab=load_vocabulary((scheme,)))} == expected
+
+
+def test_canonical_forms():
+    uk, nato = load_vocabulary(("uk",)), load_vocabulary(("nato",))
+    assert parse("OFFICIAL SENSITIVE personal data", vocab=uk).banner() == "OFFICIAL-SENSITIVE PERSONAL DATA"
+    assert parse("(NS//ATOMAL)", vocab=nato).banner() == "NATO SECRET//ATOMAL"
+    assert parse("NATO SECRET//ATOMAL", vocab=nato).portion() == "(NS//ATOMAL)"
+    assert parse("(Sen)", vocab=load_vocabulary(("nz",))).banner() == "SENSITIVE"
+
+
+def _expected() -> dict[str, list[str]]:
+    out = {}
+    for line in (FIXTURES / "expected.txt").read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, _, findings = line.partition(": ")
+            out[name] = [] if findings == "-" else findings.split("; ")
+    return out
+
+
+EXPECTED = _expected()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_findings(name):
+    path = FIXTURES / name
+    ruleset = name.split("/")[0]
+    result = lint_document(read_document(str(path), path.read_bytes()), Settings(rules=ruleset))
+    assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == EXPECTED[name]
+    assert (not EXPECTED[name]) == path.name.startswith("ok-")
+
+
+def test_every_fixture_has_an_expectation():
+    assert sorted(str(p.relative_to(FIXTURES)) for p in FIXTURES.glob("*/*.txt")) == sorted(EXPECTED)
+
+
+def test_parse_command_reads_with_a_rule_sets_vocabulary():
+    out, err = io.StringIO(), io.StringIO()
+    assert run_parse(["--rules", "uk", "--color", "never", "OFFICIAL UK EYES ONLY"], out, err) == 1
+    assert out.getvalue() == ('10:22: marking-conflict  "UK EYES ONLY" is not used with OFFICIAL '
+                              "(allowed: SECRET, TOP SECRET) (A-06, GSCP24 p.14-22)\n")
+    out = io.StringIO()
+    assert run_parse(["--rules", "nato", "--color", "never", "(NS//ATOMAL)"], out, err) == 0
+    assert "banner  : NATO SECRET//ATOMAL" in out.getvalue()
+    err = io.StringIO()
+    assert run_parse(["--rules", "nope", "X"], io.StringIO(), err) == 2
+    assert err.getvalue().startswith("marklint: unknown rule set 'nope'")

@@ -1,0 +1,47 @@
+"""My judgement of each finding on the real development set (tests/fixtures/archives/
+judgements.yaml), kept true: the findings marklint reports must be exactly the ones judged."""
+
+from collections import Counter
+
+import yaml
+
+from archives_support import REAL, REAL_DOCUMENTS
+from marklint.lint import Settings, lint_path
+
+JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
+# The share of findings rejected: overall, and among documents judged by the rule set of their
+# own era. Issue 16's target is below one in five; it is NOT met since the era rule sets and the
+# structure model were merged (659 -> 369 findings, but new groups on the State SBU e-mails,
+# not yet reviewed, count as rejected). Pinned exactly, so that any change is seen and judged.
+REJECTED_OVERALL = 238 / 369
+REJECTED_OWN_ERA = 238 / 367
+
+
+def _groups():
+    found = Counter()
+    for path in REAL_DOCUMENTS:
+        for finding in lint_path(str(path), Settings(rules="auto", use_config=False)).findings:
+            found[(str(path.relative_to(REAL)), finding.rule)] += 1
+    return found
+
+
+def test_every_finding_is_judged():
+    judged = {(doc, rule): group["count"] for doc, rules in JUDGED.items() for rule, group in rules.items()}
+    assert dict(_groups()) == judged
+
+
+def test_rejected_shares():
+    groups = [group for rules in JUDGED.values() for group in rules.values()]
+    assert {group["judgement"] for group in groups} == {"agree", "reject"}
+
+    def share(selected):
+        return sum(g["count"] for g in selected if g["judgement"] == "reject") / sum(g["count"] for g in selected)
+
+    assert share(groups) == REJECTED_OVERALL
+    assert share([g for g in groups if g["own_era"]]) == REJECTED_OWN_ERA
+
+
+def test_the_archival_rules_are_agreed():
+    archival = ("review-", "ocr-recognised")
+    groups = [group for rules in JUDGED.values() for rule, group in rules.items() if rule.startswith(archival)]
+    assert groups and all(group["judgement"] == "agree" for group in groups)

@@ -1,0 +1,253 @@
+"""Archival wrappers: recognised on the real development set, set aside (no finding on them),
+their facts recorded, and collections as data that a configuration can extend."""
+
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from archives_support import REAL, REAL_DOCUMENTS, lint_text, read
+from marklint.archives.collections import load_collections
+from marklint.archives.wrappers import find_wrappers
+from marklint.lint import Settings, lint_path
+
+EXPECTED = yaml.safe_load((REAL.parent / "wrappers.yaml").read_text())
+REVIEW_RULES = {"review-class-form", "review-declassify-passed", "review-exemption-invalid", "review-reason-invalid"}
+
+
+def _page_of(doc):
+    return {block.line + row: page.number for page in doc.pages for block in page.blocks
+            for row in range(block.text.count("\n") + 1)}
+
+
+def test_every_real_document_has_its_expected_wrapper():
+    assert sorted(EXPECTED) == sorted(str(p.relative_to(REAL)) for p in REAL_DOCUMENTS)
+
+
+@pytest.mark.parametrize("path", REAL_DOCUMENTS, ids=lambda p: p.stem)
+def test_wrapper_recognised_as_judged(path):
+    doc = read(path)
+    found = find_wrappers(doc, load_collections())
+    pages = _page_of(doc)
+    expected = EXPECTED[str(path.relative_to(REAL))]
+    assert sorted(found.pages) == expected["pages"]
+    assert {line: offset for line, offset in found.spans.items() if pages.get(line) not in found.pages} \
+        == expected["lines"]
+
+
+@pytest.mark.parametrize("rules", [None, "auto"])
+@pytest.mark.parametrize("ocr", [None, True, False])
+def test_no_finding_on_a_wrapper_page_or_line(rules, ocr):
+    # The review-* rules are about the review block itself (a wrapper), so they sit on it.
+    on_wrapper = []
+    for path in REAL_DOCUMENTS:
+        doc = read(path)
+        found = find_wrappers(doc, load_collections())
+        pages = _page_of(doc)
+        for finding in lint_path(str(path), Settings(rules=rules, ocr=ocr, use_config=False)).findings:
+            if finding.rule in REVIEW_RULES:
+                continue
+            if found.spans.get(finding.line) == 0 or pages.get(finding.line) in found.pages:
+                on_wrapper.append((path.name, finding.line, finding.rule))
+    assert on_wrapper == []
+
+
+@pytest.mark.parametrize("path", sorted((REAL / "state_foia").glob("*.txt")) + sorted(
+    (REAL / "state_talbott_foia").glob("*.txt")), ids=lambda p: p.stem)
+def test_release_header_metadata_in_the_facts(path):
+    sidecar = yaml.safe_load(path.with_suffix(".yaml").read_text())
+    header = next(line for line in path.read_text().splitlines() if "Department of State Case No." in line)
+    case = header.split("Case No. ")[1].split()[0]
+    released = header.split("Date: ")[1].strip()
+    month, day, year = released.split("/")
+    facts = lint_path(str(path), Settings(use_config=False)).facts["declassification"]
+    assert facts["case_numbers"] == [case]
+    assert sidecar["source"]["doc_no"] in facts["document_numbers"]
+    assert facts["release_date"] == f"{year}-{month}-{day}"
+    assert facts["release_authority"][0] == "US Department of State FOIA"
+    assert facts["release_decision"][0] in ("release in part", "release in full")
+
+
+def test_nara_identification_form_facts():
+    path = REAL / "jfk" / "jfk_1964_state_memo_president_lopez_mateos_group2.txt"
+    result = lint_path(str(path), Settings(use_config=False))
+    facts = result.facts["declassification"]
+    assert facts["wrapper_pages"] == [1]
+    assert facts["document_numbers"][0] == "177-10002-10069"
+    assert facts["review_dates"] == ["1998-04-21"]
+    assert facts["release_date"] == "2025"
+    assert "President John F. Kennedy Assassination Records Collection Act of 1992" in facts["release_authority"]
+    assert all(finding.page != 1 for finding in result.findings)
+
+
+def test_state_exemptions_and_review_block_recorded():
+    path = REAL / "state_foia" / "state_2012_email_donilon_confidential_noforn_14g.txt"
+    facts = lint_path(str(path), Settings(use_config=False)).facts["declassification"]
+    assert facts["exemptions"] == ["(b)(1)", "1.4(g)", "(b)(5)", "(b)(3)"]
+    assert facts["review_blocks"] == [{"line": 14, "review_date": "2016-01-29", "reviewer": "DAS, A/GIS, DoS",
+                                       "class": "CONFIDENTIAL/NOFORN", "reason": "1.4(G)",
+                                       "declassify_on": "2037-11-09"}]
+
+
+CREST = """Approved For Release 2001/03/06 : CIA-RDP79-00498A000300040013-4
+
+SECRET
+
+(S) The convoy leaves at dawn.
+
+Classified By: Jane Smith, Director, Office of Plans
+Reason: 1.4(c)
+Declassify On: 20451231
+
+SECRET
+
+Approved For Release 2001/03/06 : CIA-RDP79-00498A000300040013-4
+"""
+
+
+def test_release_stamps_do_not_block_banner_detection():
+    result = lint_text(CREST)
+    assert [(f.line, f.rule) for f in result.findings] == []
+    facts = result.facts["declassification"]
+    assert facts["document_numbers"] == ["CIA-RDP79-00498A000300040013-4"]
+    assert facts["release_date"] == "2001/03/06"
+    assert facts["wrapper_lines"] == 2
+    # without the wrapper set aside the stamps would be the page's first and last lines
+    bare = lint_text(CREST.replace("Approved For Release", "Approved for use"))
+    assert {f.rule for f in bare.findings} >= {"banner-missing-top", "banner-missing-bottom"}
+
+
+def test_nara_declassified_legend_is_a_wrapper():
+    text = "DECLASSIFIED Authority NND 917017\n\nCONFIDENTIAL\n\n(C) The talks went well.\n\nCONFIDENTIAL\n"
+    result = lint_text(text, rules="us-eo12356")
+    assert [f.rule for f in result.findings if f.line == 1] == []
+    assert result.facts["declassification"]["release_authority"] == ["NND 917017"]
+
+
+RIGHT_COLUMN = (
+    "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n"
+    "\n"
+    "SECRET\n"
+    "\n"
+    "From:    Smith, Jane                       Classified by DAS, A/GIS, DoS on 08/31/2015 — Class: SECRET —\n"
+    "Sent:    Friday, January 21, 2011 7:49 PM  Reason: 1.4(D) — Declassify on: 01/20/2036\n"
+    "\n"
+    "(S) The talks went well.\n"
+    "\n"
+    "The talks will go on.\n"
+    "\n"
+    "SECRET\n"
+    "\n"
+    "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 08/31/2015\n"
+)
+
+
+def test_a_right_hand_review_block_leaves_the_left_column_as_document_text():
+    doc = read_document_text(RIGHT_COLUMN)
+    found = find_wrappers(doc, load_collections())
+    assert found.spans == {1: 0, 5: 43, 6: 43, 14: 0}
+    result = lint_text(RIGHT_COLUMN)
+    # the banners are the page's top and bottom once the release headers are set aside, the
+    # From/Sent header stays document text (no mark needed); the findings are the document's own
+    assert [(f.line, f.column, f.rule) for f in result.findings] == [
+        (3, 1, "cab-missing"), (10, 1, "portion-missing")]
+    assert result.facts["declassification"]["review_blocks"][0]["class"] == "SECRET"
+
+
+def read_document_text(text):
+    from marklint.readers import read_document
+
+    return read_document("doc.txt", text.encode("utf-8"))
+
+
+def test_a_configured_collection_adds_its_own_wrappers(tmp_path):
+    (tmp_path / "archive.yaml").write_text(
+        "name: county-archive\nhint: 'COUNTY RECORDS'\n"
+        "lines:\n  - kind: release-line\n"
+        "    pattern: '^COUNTY RECORDS OFFICE RELEASE (?P<release_date>\\d{4}-\\d{2}-\\d{2})$'\n"
+        "    set: {authority: County Records Office}\n")
+    (tmp_path / ".marklint.yaml").write_text("archive-collections: [archive.yaml]\n")
+    doc = tmp_path / "doc.txt"
+    doc.write_text("COUNTY RECORDS OFFICE RELEASE 2020-01-02\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n"
+                   "Classified By: Jane Smith, Director\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n")
+    result = lint_path(str(doc), Settings())
+    assert result.findings == []
+    assert result.facts["declassification"]["release_authority"] == ["County Records Office"]
+    assert result.facts["declassification"]["collections"] == ["county-archive"]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("name: x\nhint: 'A'\nlines:\n  - kind: k\n    pattern: '(a)\\1'\n", "archive.yaml:5:5: 'pattern': invalid regular expression"),
+    ("name: x\nlines: []\n", "archive.yaml:1:1: a collection needs a 'hint'"),
+    ("name: x\nhint: 'A'\nstamps:\n  - kind: k\n    start: 'A'\n", "archive.yaml:4:5: a rule of 'stamps' needs 'continue'"),
+    ("name: x\nhint: 'A'\nlines:\n  - kind: k\n    patern: 'A'\n", "archive.yaml:5:5: unknown key in a rule of 'lines'; did you mean 'pattern'?"),
+])
+def test_a_bad_collection_file_is_one_line_naming_file_and_line(tmp_path, content, message):
+    (tmp_path / "archive.yaml").write_text(content)
+    (tmp_path / ".marklint.yaml").write_text("archive-collections: [archive.yaml]\n")
+    (tmp_path / "doc.txt").write_text("SECRET\n")
+    run = subprocess.run([sys.executable, "-m", "marklint", "--no-cache", str(tmp_path / "doc.txt")],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 2
+    assert message in run.stderr
+    assert run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+
+
+def test_editing_a_configured_collection_invalidates_cached_results(tmp_path):
+    collection = tmp_path / "archive.yaml"
+    collection.write_text("name: county\nhint: 'COUNTY'\nlines:\n  - kind: release-line\n    pattern: '^COUNTY RELEASE$'\n")
+    (tmp_path / ".marklint.yaml").write_text("archive-collections: [archive.yaml]\n")
+    (tmp_path / "doc.txt").write_text("COUNTY RELEASE\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n"
+                                      "Classified By: Jane Smith, Director\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n")
+
+    def run():
+        return subprocess.run([sys.executable, "-m", "marklint", "doc.txt"], capture_output=True, text=True,
+                              cwd=tmp_path)
+
+    assert run().returncode == 0
+    collection.write_text("name: county\nhint: 'COUNTY'\nlines:\n  - kind: release-line\n    pattern: '^NOTHING$'\n")
+    second = run()
+    assert "banner-missing-top" in second.stdout and second.returncode == 1
+
+
+COVER_LETTER = """Office of Information Programs and Services
+Washington, D.C. 20520
+
+March 3, 2016
+
+Dear Requester:
+
+This responds to your Freedom of Information Act request, FOIA Request No. F-2014-20439.
+We have processed 12 documents. Ten are released in full and two are released in part;
+the withheld material is exempt under exemptions (b)(1) and (b)(6).
+
+Sincerely,
+Jane Smith, Chief
+\fSECRET
+
+(S) The convoy leaves at dawn.
+
+Classified By: Jane Smith, Director
+Reason: 1.4(c)
+Declassify On: 20451231
+
+SECRET
+"""
+
+
+def test_a_foia_cover_letter_is_a_wrapper_page():
+    result = lint_text(COVER_LETTER)
+    assert result.findings == []
+    facts = result.facts["declassification"]
+    assert facts["wrapper_pages"] == [1]
+    assert facts["case_numbers"] == ["F-2014-20439"]
+    assert facts["exemptions"] == ["(b)(1)", "(b)(6)"]
+    # the date of origin is not the letter's
+    assert result.facts["date_of_origin"] is None
+
+
+def test_a_memo_about_foia_litigation_is_no_cover_letter():
+    text = ("SECRET\n\nMarch 3, 1989\n\nMEMORANDUM FOR: General Counsel\n\n(S) In the FOIA case Knight v. CIA the "
+            "court ruled for the Agency.\n\nSECRET\n")
+    assert lint_text(text, rules="us-eo12356").facts["declassification"] is None

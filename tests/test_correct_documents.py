@@ -1,0 +1,113 @@
+"""Correctly marked documents get no finding; the same documents with a seeded defect get
+exactly the finding for it (issue 14).
+
+tests/fixtures/correct/RULESET/ holds memos, letters, e-mails with replies and forwards,
+reports, briefings, CUI memos and Markdown/reST notes, written as offices write them, each
+linted under the rule set its directory names. Each is then damaged three ways, and the
+damage must be found at its exact line and column:
+
+- an unmarked paragraph just before the first portion (after the greeting or the heading
+  matter) and one just after the last portion (among the closing and signature lines);
+- the top banner removed;
+- in a CUI document that names its agency only on its designation line, that line removed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from marklint.lint import Settings, lint_bytes
+
+CORRECT = Path(__file__).parent / "fixtures" / "correct"
+DOCUMENTS = sorted(p for p in CORRECT.glob("*/*") if p.suffix in (".txt", ".md", ".rst", ".eml"))
+PARAGRAPH = "The escort will join the convoy at noon and stay with it until the port."
+# A line that starts with a portion mark (after list numbering or e-mail quoting), not a
+# subject line: where the body's portions are.
+_PORTION_LINE = re.compile(r"^(?:>\s?)*(?:\d{1,2}\.\s+|[-*]\s+|[a-z]\.\s+)?\((?:TS|S|C|U|CUI)(?://[^)]*)?\)\s")
+_BANNER_LINE = re.compile(r"^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://.*)?$")
+
+
+def lint(path: Path, text: str) -> list[tuple[str, int, int]]:
+    result = lint_bytes(str(path), text.encode(), Settings(rules=path.parent.name, use_config=False))
+    assert result.error is None, result.error
+    return [(f.rule, f.line, f.column) for f in result.findings]
+
+
+def ids(paths: list[Path]) -> list[str]:
+    return [f"{p.parent.name}/{p.name}" for p in paths]
+
+
+def body_start(lines: list[str], suffix: str) -> int:
+    """The index of the first line of the document's content (after e-mail headers or
+    Markdown front matter)."""
+    if suffix == ".eml":
+        return lines.index("") + 1
+    if suffix == ".md" and lines[0] == "---":
+        return lines.index("---", 1) + 1
+    return 0
+
+
+def portion_lines(lines: list[str], start: int) -> list[int]:
+    return [i for i in range(start, len(lines)) if _PORTION_LINE.match(lines[i])]
+
+
+def paragraph_end(lines: list[str], index: int) -> int:
+    """The index of the blank line that ends the paragraph starting at `index`."""
+    while index < len(lines) and lines[index].strip():
+        index += 1
+    return index
+
+
+def test_the_set_is_large_and_varied():
+    assert len(DOCUMENTS) >= 60
+    assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo12356"}
+    assert {p.suffix for p in DOCUMENTS} == {".txt", ".md", ".rst", ".eml"}
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+def test_a_correct_document_has_no_finding(path):
+    assert lint(path, path.read_text()) == []
+
+
+WITH_PORTIONS = [p for p in DOCUMENTS if portion_lines(p.read_text().split("\n"), 0)]
+
+
+@pytest.mark.parametrize("path", WITH_PORTIONS, ids=ids(WITH_PORTIONS))
+def test_an_unmarked_paragraph_among_the_administrative_lines_is_found(path):
+    lines = path.read_text().split("\n")
+    found = portion_lines(lines, body_start(lines, path.suffix))
+    first, last = found[0], paragraph_end(lines, found[-1])
+    # after the last portion's paragraph: a blank line, the paragraph, the blank line that was there
+    damaged = lines[:last] + ["", PARAGRAPH] + lines[last:]
+    damaged = damaged[:first] + [PARAGRAPH, ""] + damaged[first:]
+    expected = [("portion-missing", first + 1, 1), ("portion-missing", last + 4, 1)]
+    assert lint(path, "\n".join(damaged)) == expected
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+def test_a_missing_top_banner_is_found(path):
+    lines = path.read_text().split("\n")
+    top = next(i for i in range(body_start(lines, path.suffix), len(lines)) if lines[i].strip())
+    assert _BANNER_LINE.match(lines[top])
+    damaged = lines[:top] + [""] + lines[top + 1:]
+    first = next(i for i in range(top, len(damaged)) if damaged[i].strip())
+    column = len(damaged[first]) - len(damaged[first].lstrip()) + 1
+    assert ("banner-missing-top", first + 1, column) in lint(path, "\n".join(damaged))
+
+
+# CUI documents that name their designating agency only on a designation line (no letterhead,
+# FROM: line or signature block naming it): without that line, nothing names the agency (U-10).
+CUI_DESIGNATED_ONLY = [CORRECT / "cui" / name for name in (
+    "cui_notes.md", "cui_rst_note.rst", "cui_rst_portions.rst", "cui_briefing_plain.txt", "cui_email_short.eml")]
+
+
+@pytest.mark.parametrize("path", CUI_DESIGNATED_ONLY, ids=ids(CUI_DESIGNATED_ONLY))
+def test_a_cui_document_without_its_designation_indicator_is_found(path):
+    lines = path.read_text().split("\n")
+    kept = [line for line in lines if not re.match(r"(?i)controlled by:|designating agency:", line)]
+    assert len(kept) < len(lines)
+    start = next(i for i in range(body_start(kept, path.suffix), len(kept)) if kept[i].strip())
+    assert lint(path, "\n".join(kept)) == [("cui-designation-missing", start + 1, 1)]
