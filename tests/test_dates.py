@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from marklint.dates import add_years, document_date, lines_with_years, parse_date, parse_yyyymmdd
+from marklint.dates import add_years, document_date, parse_date, parse_yyyymmdd
 
 # A byte-for-byte copy of ../shared/seeds/000_2aaf33a82973c46b.txt, the user's example letter.
 SEED = Path(__file__).parent / "fixtures" / "seed_letter.txt"
@@ -75,9 +75,3 @@ def test_add_years_keeps_leap_days_sensible():
     assert add_years(date(2010, 10, 10), 25) == date(2035, 10, 10)
 
 
-@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
-def test_lines_with_years_are_whole_lines_in_order(end):
-    text = end.join(["SECRET", "", "March 3, 2019 and 2020", "no year", "Declassify On: 20351231", "ends 1999"])
-    assert list(lines_with_years(text)) == ["March 3, 2019 and 2020", "Declassify On: 20351231", "ends 1999"]
-    assert list(lines_with_years(text + end)) == list(lines_with_years(text))
-    assert list(lines_with_years("no year" + end)) == []

@@ -14,22 +14,9 @@ from typing import TextIO
 
 from marklint.document import BlockKind, InputError
 from marklint.lint import Settings, effective_settings, lint_bytes, lint_path, reader_for
+from marklint.suppressions import BLANK_LINE_AFTER, COMMENT_SYNTAX, directive_comment
 
 REASON_PLACEHOLDER = "TODO: reason"
-# format -> (comment opening, comment closing, a blank line after it)
-COMMENT_SYNTAX = {
-    "text": ("# ", "", False),
-    "markdown": ("<!-- ", " -->", False),
-    "html": ("<!-- ", " -->", False),
-    "asciidoc": ("// ", "", False),
-    "rst": (".. ", "", True),  # reST ends a comment's explicit markup with a blank line
-}
-
-
-def directive(fmt: str, rules: list[str], indent: str = "") -> str:
-    """The suppression comment for `rules` in the comment syntax of `fmt` (without line end)."""
-    opening, closing, _ = COMMENT_SYNTAX[fmt]
-    return f"{indent}{opening}marklint: disable-next-line {', '.join(rules)} -- {REASON_PLACEHOLDER}{closing}"
 
 
 def _targets(doc, lines: set[int]) -> dict[int, int]:
@@ -52,14 +39,15 @@ def insert_suppressions(text: str, fmt: str, doc, findings) -> tuple[str, int]:
     for finding in findings:
         by_line.setdefault(max(targets[finding.line], 1), set()).add(finding.rule)
     starts = line_starts(text)
-    blank_after = COMMENT_SYNTAX[fmt][2]
+    blank_after = fmt in BLANK_LINE_AFTER
     for line in sorted(by_line, reverse=True):
         offset = starts[min(line, len(starts)) - 1]
         end = text.find("\n", offset)
         current = text[offset:] if end == -1 else text[offset:end]
         newline = line_ending_at(text, offset)
         indent = current[:len(current) - len(current.lstrip(" \t"))]
-        comment = directive(fmt, sorted(by_line[line]), indent) + newline + (newline if blank_after else "")
+        directive = directive_comment(fmt, "disable-next-line", sorted(by_line[line]), REASON_PLACEHOLDER)
+        comment = indent + directive + newline + (newline if blank_after else "")
         text = text[:offset] + comment + text[offset:]
     return text, len(by_line)
 

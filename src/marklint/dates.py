@@ -20,7 +20,7 @@ Two-digit years are read in the archival window 1940-2039. Impossible dates
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import date
 
 from marklint.values import FrozenValue
@@ -89,23 +89,6 @@ def _from_match(match: re.Match[str]) -> date | None:
     # The groups of the alternative that matched all end in its digit (y1, m1, d1; ...).
     n = match.lastgroup[-1]
     return _make(match.group("y" + n), match.group("m" + n), match.group("d" + n))
-
-
-_YEAR_HINT = re.compile("19|20")
-_LINE_END = re.compile(r"[\r\n]")
-
-
-def lines_with_years(text: str) -> Iterator[str]:
-    """The lines of `text` (ended by LF, CRLF or a lone CR) that hold "19" or "20", in order:
-    the only ones `document_date` reads. The text is searched for those digits, not split:
-    the date is rarely far down, and splitting a 100 MB file would cost hundreds of MB."""
-    position = 0
-    while (hint := _YEAR_HINT.search(text, position)) is not None:
-        start = max(text.rfind("\n", 0, hint.start()), text.rfind("\r", 0, hint.start())) + 1
-        line_end = _LINE_END.search(text, hint.end())
-        end = len(text) if line_end is None else line_end.start()
-        yield text[start:end]
-        position = end + 1
 
 
 def document_date(text_lines: Iterable[str]) -> date | None:

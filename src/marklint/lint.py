@@ -227,11 +227,11 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
         return entry[1]
     from marklint.checks.authority import is_authority_line
     from marklint.layout import CONFIGURED
-    from marklint.userpattern import compile_pattern
+    from marklint.userpattern import UserPattern
 
     policy = ruleset.portions
     designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
-    configured = [compile_pattern(pattern) for pattern in extra]  # validated with the configuration
+    configured = [UserPattern.compile(pattern) for pattern in extra]  # validated with the configuration
     memo: dict[str, str | None] = {}
 
     def exempt(text: str) -> str | None:

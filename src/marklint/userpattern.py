@@ -94,7 +94,3 @@ class LinePattern(_BoundedPattern):
             return None
         return self.regex.search(line)
 
-
-def compile_pattern(pattern: str) -> UserPattern:
-    """Compile a user pattern (a rule set's or a configuration's) on RE2; raises PatternError."""
-    return UserPattern.compile(pattern)
