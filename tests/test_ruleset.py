@@ -333,8 +333,16 @@ def test_date_range_checks(tmp_path):
 
 def test_rules_section_names_generic_rules_by_id_or_code(tmp_path):
     child = tmp_path / "child.yaml"
-    child.write_text(f"extends: {FIXTURES / 'office.yaml'}\nrules:\n  OFC002: {{options: {{x: 1}}}}\n  no-draft: off\n")
+    child.write_text(f"extends: {FIXTURES / 'office.yaml'}\nrules:\n  OFC002: {{}}\n  no-draft: off\n")
     rs = load_ruleset(str(child))
     assert rs.severity("poc-line") is Severity.WARNING  # the generic rule's own severity is the default
-    assert dict(rs.rules["poc-line"].options) == {"x": 1}
     assert rs.severity("no-draft") is None
+
+
+def test_rule_settings_take_no_options(tmp_path):
+    """No rule reads per-rule options (its settings are the rule set's sections), so the key is refused."""
+    child = tmp_path / "child.yaml"
+    child.write_text("rules:\n  MK402: {severity: warning, options: {}}\n")
+    with pytest.raises(RuleSetError) as info:
+        load_ruleset(str(child))
+    assert str(info.value) == f"{child}:2:30: unknown key in 'rules.MK402'; expected one of severity"

@@ -63,7 +63,7 @@ def _parser(**kwargs: object) -> argparse.ArgumentParser:
     class Parser(argparse.ArgumentParser):
         def error(self, message: str):
             if message.startswith("unrecognized arguments: "):
-                from marklint.ruleset import closest
+                from marklint.validation import closest
 
                 known = [option for action in self._actions for option in action.option_strings]
                 for word in message.split(": ", 1)[1].split():
@@ -573,7 +573,7 @@ def run_help(argv: list[str], out: TextIO, err: TextIO) -> int:
 
     if by_key(topic) is not None:
         return run_rule([topic], out, err)
-    from marklint.ruleset import closest
+    from marklint.validation import closest
     from marklint.selection import registered_names
 
     hint = closest(topic, [*SUBCOMMANDS, *registered_names()])

@@ -28,17 +28,16 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from marklint.archives.collections import CollectionError, load_collection
+from marklint.errors import ConfigError, YamlError
 from marklint.findings import Severity
-from marklint.values import FrozenValue
-from marklint.yamlsafe import LocatedDict, LocatedList, YamlError, load_yaml
-
-# tomllib and marklint.ruleset are imported only where a configuration file is read: most runs
-# (and every cached one) find none.
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from marklint.ruleset import Checker
+from marklint.readers import READERS
+from marklint.selection import registered_names, unknown_rule
+from marklint.validation import Checker, closest, read_text
+from marklint.yamlsafe import LocatedDict, LocatedList, load_yaml
 
 YAML_NAME, TOML_NAME = ".marklint.yaml", "pyproject.toml"  # looked for in this order, per directory
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
@@ -46,49 +45,33 @@ KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break
         "archive-collections", "formats")
 
 
-class ConfigError(Exception):
-    """A configuration file that cannot be used. str() is `path:line: message`."""
+def _empty() -> Mapping:
+    return MappingProxyType({})
 
 
-class Config(FrozenValue):
+@dataclass(frozen=True)
+class Config:
     """One configuration file's settings; `root` is the directory it applies from."""
 
-    _fields = ("path", "root", "rules", "select", "ignore", "per_file_ignores", "severity", "page_break_patterns",
-               "include", "exclude", "require_banner", "include_quotes", "exempt", "skip_speaker_notes", "fail_on",
-               "ocr", "archive_collections", "formats", "lines")
-
-    def __init__(
-        self,
-        path: str,
-        root: str,
-        rules: str | None = None,
-        select: tuple[str, ...] = (),
-        ignore: tuple[str, ...] = (),
-        per_file_ignores: Mapping[str, tuple[str, ...]] | None = None,
-        severity: Mapping[str, Severity | None] | None = None,
-        page_break_patterns: tuple[str, ...] = (),
-        include: tuple[str, ...] = (),
-        exclude: tuple[str, ...] = (),
-        require_banner: str | None = None,
-        include_quotes: bool | None = None,
-        exempt: tuple[str, ...] = (),
-        skip_speaker_notes: bool = False,
-        fail_on: Severity | None = None,
-        ocr: bool | None = None,
-        archive_collections: tuple[str, ...] = (),
-        formats: Mapping[str, str] | None = None,
-        lines: Mapping[str, int] | None = None,
-    ) -> None:
-        self.__dict__.update(
-            path=path, root=root, rules=rules, select=select, ignore=ignore,
-            per_file_ignores=MappingProxyType({}) if per_file_ignores is None else per_file_ignores,
-            severity=MappingProxyType({}) if severity is None else severity,
-            page_break_patterns=page_break_patterns, include=include, exclude=exclude,
-            require_banner=require_banner, include_quotes=include_quotes, exempt=exempt,
-            skip_speaker_notes=skip_speaker_notes, fail_on=fail_on, ocr=ocr, archive_collections=archive_collections,
-            formats=MappingProxyType({}) if formats is None else formats,
-            lines=MappingProxyType({}) if lines is None else lines,
-        )
+    path: str
+    root: str
+    rules: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
+    severity: Mapping[str, Severity | None] = field(default_factory=_empty)
+    page_break_patterns: tuple[str, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    require_banner: str | None = None
+    include_quotes: bool | None = None
+    exempt: tuple[str, ...] = ()
+    skip_speaker_notes: bool = False
+    fail_on: Severity | None = None
+    ocr: bool | None = None
+    archive_collections: tuple[str, ...] = ()
+    formats: Mapping[str, str] = field(default_factory=_empty)
+    lines: Mapping[str, int] = field(default_factory=_empty)
 
 
 _by_directory: dict[str, Config | None] = {}
@@ -178,23 +161,10 @@ def _config_in(directory: str) -> Config | None:
     return None
 
 
-def _read_text(path: str) -> str:
-    from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
-
-    try:
-        return read_bounded(path, SETTINGS_LIMIT).decode("utf-8")
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: cannot read configuration: not UTF-8 text") from None
-    except ReadError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read configuration: {exc.strerror or exc}") from None
-
-
 def load_config(path: str) -> Config | None:
     """Load `.marklint.yaml` or a pyproject.toml; None for a pyproject.toml without
     `[tool.marklint]`. Raises ConfigError naming the file and line."""
-    text = _read_text(path)
+    text = read_text(path, lambda reason: ConfigError(f"{path}: cannot read configuration: {reason}"))
     if path.endswith(".toml"):
         raw = _toml_section(path, text)
         if raw is None:
@@ -219,7 +189,7 @@ def _toml_section(path: str, text: str) -> LocatedDict | None:
     """`[tool.marklint]` of a pyproject.toml as a LocatedDict (lines found by scanning)."""
     if "marklint" not in text:  # however the table is spelled, its name is in the text; tomllib costs ~5 ms
         return None
-    import tomllib
+    import tomllib  # lazy heavy import (~5 ms): only a pyproject.toml that names marklint needs it
 
     try:
         data = tomllib.loads(text)
@@ -265,8 +235,7 @@ def _located(value: object, where: tuple[str, ...], lines: dict[tuple[str, ...],
 
 
 def _validate(raw: object, path: str) -> Config:
-    from marklint.ruleset import Checker, load_ruleset
-    from marklint.selection import registered_names
+    from marklint.ruleset import load_ruleset  # lazy heavy import: the loader brings the rule registry
 
     ck = Checker(path, ConfigError)
     section = ck.mapping(raw, getattr(raw, "line", 1), "the configuration", KEYS)
@@ -328,8 +297,6 @@ def _validate(raw: object, path: str) -> Config:
     if "ocr" in section:
         values["ocr"] = ck.typed(section["ocr"], line("ocr"), "'ocr'", bool, "true or false")
     if "archive-collections" in section:
-        from marklint.archives.collections import CollectionError, load_collection
-
         paths = ck.string_list(section["archive-collections"], line("archive-collections"), "'archive-collections'")
         values["archive_collections"] = tuple(os.path.normpath(os.path.join(root, p)) for p in paths)
         for collection in values["archive_collections"]:
@@ -347,8 +314,6 @@ def _validate(raw: object, path: str) -> Config:
 
 def _formats(ck: Checker, value: object, line: int) -> Mapping[str, str]:
     """`formats`: extensions (`.note`) -> reader names (marklint.readers.READERS)."""
-    from marklint.readers import READERS
-    from marklint.ruleset import closest
 
     table = ck.mapping(value, line, "'formats'", None)
     formats = {}
@@ -366,9 +331,5 @@ def _formats(ck: Checker, value: object, line: int) -> Mapping[str, str]:
 
 def _check_rule_name(ck: Checker, key: str, line: int, what: str, names: list[str]) -> None:
     """Accept a slug, a code, a code prefix (`MK4`) or a generic rule id of the rule set."""
-    from marklint.selection import unknown_rule
-
     if unknown_rule(key, names) is not None:  # the message names the closest rule, never the text found
-        from marklint.ruleset import closest
-
         raise ck.fail(line, f"unknown rule name in {what}{closest(key, names)}")

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from marklint.levels import LEVEL_NAMES
 from marklint.values import FrozenValue
 
 
@@ -136,7 +137,7 @@ def legacy_banner(text: str) -> LegacyMarking | None:
     if body in UNCLASSIFIED_WORDS:
         name, modern, until = UNCLASSIFIED_WORDS[body]
         return LegacyMarking(modern, (*forms, LegacyForm(name, body, modern, until)), cable, body)
-    level = next((name for name in ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
+    level = next((name for name in reversed(LEVEL_NAMES)
                   if body == name or body.startswith((name + " ", name + "/"))), None)
     rest = body[len(level):] if level else body
     parsed = _controls(rest, level is None)

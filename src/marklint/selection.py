@@ -27,6 +27,6 @@ def unknown_rule(key: str, names: Iterable[str], where: str = "") -> str | None:
         return None
     if re.fullmatch(_CODE_PREFIX, upper) and any(name.startswith(upper) for name in names):
         return None
-    from marklint.ruleset import closest
+    from marklint.validation import closest
 
     return f"unknown rule {key!r}{where}{closest(key, names)}"

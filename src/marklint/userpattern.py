@@ -16,19 +16,16 @@ Patterns also see bounded input, which keeps the work per line small:
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
-from marklint.values import FrozenValue
+from marklint.errors import PatternError
 
 INPUT_LIMIT = 500
 
 
-class PatternError(ValueError):
-    """A user pattern that RE2 cannot compile; str() says why without quoting the pattern."""
-
-
 @functools.cache
 def _options():
-    import re2
+    import re2  # lazy import (~2 ms): only a run with user patterns needs RE2
 
     options = re2.Options()
     options.log_errors = False  # RE2 would print each refused pattern to stderr
@@ -39,7 +36,7 @@ def compile_user_pattern(pattern: str):
     """Compile a user-written pattern on RE2 (linear-time matching, Python `re` syntax without
     backreferences and look-around). Raises PatternError, whose message names the kind of
     problem (`missing )`, `invalid perl operator`, ...) but not the pattern's text."""
-    import re2
+    import re2  # lazy import, as in _options
 
     try:
         return re2.compile(pattern, _options())
@@ -54,13 +51,11 @@ def compile_user_pattern(pattern: str):
         raise PatternError(f"{kind}{hint}") from None
 
 
-class _BoundedPattern(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class _BoundedPattern:
     """A compiled user pattern; subclasses say how its input is bounded."""
 
-    _fields = ("regex",)
-
-    def __init__(self, regex) -> None:
-        self.__dict__["regex"] = regex
+    regex: object  # a compiled RE2 pattern
 
     @classmethod
     def compile(cls, pattern: str) -> _BoundedPattern:
@@ -76,6 +71,8 @@ class _BoundedPattern(FrozenValue):
 class UserPattern(_BoundedPattern):
     """A user pattern that only sees the first INPUT_LIMIT characters of its input."""
 
+    __slots__ = ()
+
     def search(self, text: str):
         """`search` on the first INPUT_LIMIT characters of `text`: a match or None."""
         return self.regex.search(text, 0, INPUT_LIMIT)
@@ -87,6 +84,8 @@ class UserPattern(_BoundedPattern):
 
 class LinePattern(_BoundedPattern):
     """A user pattern tried only on lines of at most INPUT_LIMIT characters (line end excluded)."""
+
+    __slots__ = ()
 
     def search(self, line: str):
         """`search` on `line`, or None when the line is longer than INPUT_LIMIT."""

@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 
+from marklint.errors import YamlError
+
 MAX_DEPTH = 20
 MAX_NODES = 50_000
 
@@ -30,16 +32,6 @@ class Position(int):
 
     def __str__(self) -> str:
         return f"{int(self)}:{self.column}" if self.column else str(int(self))
-
-
-class YamlError(Exception):
-    """A YAML file that cannot be loaded; `line` is 1-based (0 when unknown), a Position
-    when the column is known too."""
-
-    def __init__(self, message: str, line: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
 
 
 class LocatedDict(dict):
@@ -74,7 +66,7 @@ def _guarded_loader() -> type:
     was built with it (about ten times faster than PyYAML's own), else from PyYAML's; the
     nodes are composed here, in Python, so that aliases, depth and size are checked as they
     are met (libyaml's own composer would build a billion-laughs graph first)."""
-    import yaml
+    import yaml  # lazy heavy import (~9 ms): a run that reads no settings file never needs PyYAML
     from yaml.composer import Composer
     from yaml.constructor import SafeConstructor
     from yaml.resolver import Resolver
@@ -147,7 +139,7 @@ def load_yaml(text: str) -> object:
 
     An empty document yields None.
     """
-    import yaml
+    import yaml  # lazy heavy import, as in _guarded_loader
 
     try:
         loader = _guarded_loader()(text)
@@ -176,7 +168,7 @@ def load_yaml(text: str) -> object:
 
 
 def _build(loader, node) -> object:
-    import yaml
+    import yaml  # lazy heavy import, as in _guarded_loader (loaded by now: a dictionary look-up)
 
     where = _position(node.start_mark)
     if isinstance(node, yaml.MappingNode):

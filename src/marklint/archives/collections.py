@@ -19,7 +19,7 @@ Named groups of `pattern`, `start` and the `facts` patterns are facts of the rel
 (`case`, `doc`, `record`, `docid`, `release_date`, `review_date`, `reviewer`, `decision`,
 `exemptions`, `authority`, `class`, `reason`, `declassify_on`, ...); `set` gives facts that a
 match states without spelling them. Patterns are user patterns (`marklint.userpattern`), compiled
-and vetted by `marklint.ruleset.Checker.regex`.
+and vetted by `marklint.validation.Checker.regex`.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ _RULE_KEYS = {
 
 def load_collection(path: str) -> Collection:
     """Load and validate one collection file; CollectionError names the file and line."""
-    from marklint.ruleset import Checker
+    from marklint.validation import Checker
     from marklint.yamlsafe import YamlError, load_yaml
 
     try:
@@ -180,9 +180,9 @@ _loaded: dict[tuple[str, ...], tuple[Collection, ...]] = {}
 def shipped_paths() -> tuple[str, ...]:
     """The collection files shipped with marklint (the package `marklint.rules.archives`, the
     repository's rules/archives/), in name order."""
-    from marklint.ruleset import _shipped_directory
+    import marklint.rules
 
-    return tuple(sorted(str(p) for p in (_shipped_directory() / "archives").glob("*.yaml")))
+    return tuple(sorted(str(p) for p in (marklint.rules.DIRECTORY / "archives").glob("*.yaml")))
 
 
 def load_collections(extra: tuple[str, ...] = ()) -> tuple[Collection, ...]:

@@ -15,6 +15,7 @@ and the configuration can change their severity like any other rule's.
 from __future__ import annotations
 
 from marklint.document import BlockKind
+from marklint.levels import LEVEL_NAMES, LEVEL_RANKS
 from marklint.findings import Finding
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from marklint.checks.context import CheckContext
     from marklint.markings import Marking
     from marklint.ruleset import Condition, GenericRule, RuleSet
-
-_RANKS = {"UNCLASSIFIED": 0, "CONFIDENTIAL": 2, "SECRET": 3, "TOP SECRET": 4}
 
 
 def check_generic(ctx: CheckContext, ruleset: RuleSet) -> list[Finding]:
@@ -81,7 +80,7 @@ def _applies(when: Condition | None, overall: Marking | None, marked: bool) -> b
         return marked
     if overall is None:
         return False
-    if when.min_level is not None and overall.rank < _RANKS[when.min_level]:
+    if when.min_level is not None and overall.rank < LEVEL_RANKS[LEVEL_NAMES[when.min_level]]:
         return False
     if when.contains:
         controls = overall.controls()

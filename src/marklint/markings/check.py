@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from functools import lru_cache
 
+from marklint.levels import LEVEL_RANKS
 from marklint.markings.model import Marking, MarkingError, Problem
 from marklint.markings.parser import Analysis, analyse
 from marklint.markings.vocab import Rule, Vocabulary, default_vocabulary
@@ -231,4 +232,4 @@ def _first_category(a: Analysis) -> str:
 
 
 def _rank_desc(level: str) -> int:
-    return -["U", "R", "C", "S", "TS"].index(level) if level in ("U", "R", "C", "S", "TS") else 0
+    return -LEVEL_RANKS.get(level, 0)

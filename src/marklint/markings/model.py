@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 from functools import cached_property
 
-from marklint.markings.vocab import LEVEL_RANKS
+from marklint.levels import LEVEL_RANKS
 from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 
 from marklint.markings import allied
 from marklint.markings.model import Aea, Marking, Tree, sort_key
-from marklint.markings.vocab import LEVEL_RANKS, Vocabulary, default_vocabulary
+from marklint.levels import LEVEL_RANKS
+from marklint.markings.vocab import Vocabulary, default_vocabulary
 from marklint.values import FrozenValue
 
 _FDR_FIELDS = ("rel_to", "eyes", "display_only")

@@ -11,69 +11,54 @@ parsing every shipped vocabulary with libyaml takes a few milliseconds.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import os
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
+import marklint.rules
+from marklint.errors import VocabularyError, YamlError
+from marklint.levels import LEVEL_RANKS
 from marklint.markings.scheme import Element, Level, Scheme
-from marklint.values import FrozenValue
+from marklint.validation import Checker, read_text
+from marklint.yamlsafe import load_yaml
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
     from typing import Any
 
-LEVEL_RANKS = {"U": 0, "CUI": 0, "R": 1, "C": 2, "S": 3, "TS": 4}
 _ROLLUPS = ("always", "unclassified-only", "superseded")
 _TAKES = ("countries", "eyes")
+_VOCAB_DIR = marklint.rules.DIRECTORY / "vocab"
 
 
-class VocabularyError(ValueError):
-    """A vocabulary file that cannot be used; the message names the file and line."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class Token(FrozenValue):
+@dataclass(frozen=True, slots=True)
+class Token:
     """One control marking (IC or non-IC dissem, AEA, NATO control, CUI LDC)."""
 
-    _fields = ("id", "category", "order", "title", "portion", "aliases", "levels", "requires", "excludes",
-               "fdr", "takes", "rollup", "beats", "classified_adds", "splits_into", "retired", "replacement",
-               "cui_only", "requires_category", "not_with_cui")
-
-    def __init__(
-        self,
-        id: str,
-        category: str,  # "dissem" | "nonic" | "aea"
-        order: int,
-        title: str | None = None,
-        portion: str = "",
-        aliases: tuple[str, ...] = (),
-        levels: frozenset[str] = frozenset(),
-        requires: tuple[str, ...] = (),
-        excludes: tuple[str, ...] = (),
-        fdr: bool = False,
-        takes: str | None = None,
-        rollup: str = "always",
-        beats: tuple[str, ...] = (),
-        classified_adds: tuple[str, ...] = (),
-        splits_into: tuple[str, ...] = (),
-        retired: datetime.date | None = None,
-        replacement: str | None = None,
-        cui_only: bool = False,
-        requires_category: str | None = None,
-        not_with_cui: bool = False,
-    ) -> None:
-        self.__dict__.update(
-            id=id, category=category, order=order, title=title, portion=portion, aliases=aliases,
-            levels=levels, requires=requires, excludes=excludes, fdr=fdr, takes=takes, rollup=rollup,
-            beats=beats, classified_adds=classified_adds, splits_into=splits_into, retired=retired,
-            replacement=replacement, cui_only=cui_only, requires_category=requires_category,
-            not_with_cui=not_with_cui,
-        )
+    id: str
+    category: str  # "dissem" | "nonic" | "aea"
+    order: int
+    title: str | None = None
+    portion: str = ""
+    aliases: tuple[str, ...] = ()
+    levels: frozenset[str] = frozenset()
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    fdr: bool = False
+    takes: str | None = None
+    rollup: str = "always"
+    beats: tuple[str, ...] = ()
+    classified_adds: tuple[str, ...] = ()
+    splits_into: tuple[str, ...] = ()
+    retired: datetime.date | None = None
+    replacement: str | None = None
+    cui_only: bool = False
+    requires_category: str | None = None
+    not_with_cui: bool = False
 
     @property
     def legacy(self) -> bool:
@@ -81,45 +66,46 @@ class Token(FrozenValue):
         return self.replacement is not None
 
 
-class Rule(FrozenValue):
+@dataclass(frozen=True)
+class Rule:
     """Level and companion constraints of an SCI system, compartment or sub-compartment."""
 
-    _fields = ("levels", "requires", "excludes")
-
-    def __init__(self, levels: frozenset[str] = frozenset(), requires: tuple[str, ...] = (),
-                 excludes: tuple[str, ...] = ()) -> None:
-        self.__dict__.update(levels=levels, requires=requires, excludes=excludes)
+    levels: frozenset[str] = frozenset()
+    requires: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
 
 
-class Compartment(FrozenValue):
+@dataclass(frozen=True)
+class Compartment:
     """An SCI compartment (or the "*" default for unregistered ones)."""
 
-    _fields = ("id", "title", "rule", "subs")
+    id: str
+    title: str | None
+    rule: Rule
+    subs: Rule
 
-    def __init__(self, id: str, title: str | None, rule: Rule, subs: Rule) -> None:
-        self.__dict__.update(id=id, title=title, rule=rule, subs=subs)
 
-
-class SciSystem(FrozenValue):
+@dataclass(frozen=True)
+class SciSystem:
     """An SCI control system with its compartments."""
 
-    _fields = ("id", "title", "rule", "bare", "bare_replacement", "compartments")
+    id: str
+    title: str | None
+    rule: Rule
+    bare: str  # "ok" | "legacy" | "error"
+    bare_replacement: str | None
+    compartments: dict[str, Compartment]
 
-    def __init__(self, id: str, title: str | None, rule: Rule, bare: str, bare_replacement: str | None,
-                 compartments: dict[str, Compartment]) -> None:
-        # bare: "ok" | "legacy" | "error"
-        self.__dict__.update(id=id, title=title, rule=rule, bare=bare, bare_replacement=bare_replacement,
-                             compartments=compartments)
 
-
-class LegacyWord(FrozenValue):
+@dataclass(frozen=True)
+class LegacyWord:
     """A retired SCI system word; `current` is the system it is read as (a retired long form of
     a current system), else None (the word stays as written)."""
 
-    _fields = ("id", "replacement", "retired", "current")
-
-    def __init__(self, id: str, replacement: str, retired: datetime.date | None, current: str | None = None) -> None:
-        self.__dict__.update(id=id, replacement=replacement, retired=retired, current=current)
+    id: str
+    replacement: str
+    retired: datetime.date | None
+    current: str | None = None
 
 
 class Vocabulary:
@@ -212,7 +198,11 @@ class Vocabulary:
         self.level_spellings = frozenset(
             s for table in (self.us_levels, self.foreign_levels, self.nato_levels)
             for pair in table.values() for s in pair)
-        self.words = tuple(self._known_words())
+        tokens = self.tokens.values()
+        words = [t.id for t in tokens] + [t.portion for t in tokens] + [t.title for t in tokens if t.title]
+        words += [*self.sci_systems, "FGI", "SAR", "CUI"]
+        words += [s for table in (self.us_levels, self.nato_levels) for pair in table.values() for s in pair]
+        self.words = tuple(sorted(set(words)))
         self.us_spellings = {s: level for level, pair in self.us_levels.items() for s in pair}
         self.nato_banners = frozenset(b for b, _ in self.nato_levels.values())
 
@@ -220,35 +210,18 @@ class Vocabulary:
         """Every spelling a suggestion may propose."""
         return self.words
 
-    def _known_words(self) -> list[str]:
-        words = [t.id for t in self.tokens.values()] + [t.portion for t in self.tokens.values()]
-        words += [t.title for t in self.tokens.values() if t.title]
-        words += list(self.sci_systems) + ["FGI", "SAR", "CUI"]
-        for table in (self.us_levels, self.nato_levels):
-            for banner, portion in table.values():
-                words += [banner, portion]
-        return sorted(set(words))
-
-
-def _package_vocab_dir() -> Path:
-    # The package's own __path__ rather than importlib.resources, whose import alone costs more
-    # than the start-up budget; it resolves the same directory for regular and editable installs.
-    import marklint.rules
-
-    return Path(next(iter(marklint.rules.__path__))) / "vocab"
-
 
 def _resolve(name: str, base: Path) -> Path:
     """A path as is; a name as a sibling of the including file, else a shipped vocabulary."""
     if name.endswith((".yaml", ".yml")) or os.sep in name or "/" in name:
         return Path(name)
     sibling = base / f"{name}.yaml"
-    return sibling if sibling.exists() else _package_vocab_dir() / f"{name}.yaml"
+    return sibling if sibling.exists() else _VOCAB_DIR / f"{name}.yaml"
 
 
 def _file_list(names: Sequence[str]) -> list[Path]:
     """Expand names and `include` lists into the ordered list of files (no duplicates)."""
-    base = _package_vocab_dir()
+    base = _VOCAB_DIR
     ordered: list[Path] = []
 
     def visit(path: Path, stack: tuple[Path, ...]) -> None:
@@ -276,20 +249,8 @@ _read_cache: dict[Path, Any] = {}
 def _read(path: Path) -> Any:
     if path in _read_cache:
         return _read_cache[path]
-    from marklint.yamlsafe import YamlError, load_yaml
-
-    from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
-
-    try:
-        text = read_bounded(path, SETTINGS_LIMIT).decode("utf-8")
-    except FileNotFoundError:
-        raise VocabularyError(f"{path}: vocabulary file not found") from None
-    except UnicodeDecodeError:
-        raise VocabularyError(f"{path}: cannot read vocabulary file (not UTF-8 text)") from None
-    except ReadError as exc:
-        raise VocabularyError(f"{path}: cannot read vocabulary file ({exc})") from None
-    except OSError as exc:
-        raise VocabularyError(f"{path}: cannot read vocabulary file ({exc.strerror or exc})") from None
+    text = read_text(path, lambda reason: VocabularyError(f"{path}: cannot read vocabulary file ({reason})"),
+                     VocabularyError(f"{path}: vocabulary file not found"))
     try:
         data = load_yaml(text)
     except YamlError as exc:
@@ -308,45 +269,46 @@ def _line(node: Any, key: Any = None) -> int:
     return getattr(node, "line", 0)
 
 
-class _Builder:
+class _Builder(Checker):
     """Validates one file's data and merges it into a Vocabulary."""
 
     def __init__(self, vocab: Vocabulary) -> None:
+        super().__init__("", VocabularyError)
         self.v = vocab
-        self.path = Path()
 
-    def fail(self, node: Any, key: Any, message: str) -> None:
-        raise VocabularyError(f"{self.path}:{_line(node, key)}: {message}")
+    def at(self, node: Any, key: Any, message: str) -> None:
+        """Raise the error `message` at the line of `key` in `node`."""
+        raise self.fail(_line(node, key), message)
 
     def strings(self, node: Any, key: str, default: Sequence[str] = ()) -> tuple[str, ...]:
         value = node.get(key, list(default))
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(x, (str, int)) for x in value):
-            self.fail(node, key, f"{key} must be a list of words")
+            self.at(node, key, f"{key} must be a list of words")
         return tuple(str(x) for x in value)
 
     def string(self, node: Any, key: str, required: bool = False) -> str | None:
         value = node.get(key)
         if value is None:
             if required:
-                self.fail(node, key, f"missing {key}")
+                self.at(node, key, f"missing {key}")
             return None
         if not isinstance(value, (str, int)) or isinstance(value, bool):
-            self.fail(node, key, f"{key} must be a word")
+            self.at(node, key, f"{key} must be a word")
         return str(value)
 
     def levels(self, node: Any, key: str = "levels") -> frozenset[str]:
         levels = self.strings(node, key)
         for level in levels:
             if level not in LEVEL_RANKS:
-                self.fail(node, key, "unknown level (use TS, S, C, R, U)")
+                self.at(node, key, "unknown level (use TS, S, C, R, U)")
         return frozenset(levels)
 
     def mapping(self, node: Any, key: str) -> Any:
         value = node.get(key)
         if not isinstance(value, dict):
-            self.fail(node, key, f"{key} must be a mapping")
+            self.at(node, key, f"{key} must be a mapping")
         return value
 
     def date(self, node: Any, key: str) -> datetime.date | None:
@@ -354,19 +316,19 @@ class _Builder:
         if value is None:
             return None
         if not isinstance(value, datetime.date):
-            self.fail(node, key, f"{key} must be a date (YYYY-MM-DD)")
+            self.at(node, key, f"{key} must be a date (YYYY-MM-DD)")
         return value
 
     def merge(self, path: Path, data: Any) -> None:
-        self.path = path
-        known = {"include", "ranks", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
+        self.path = str(path)
+        known = {"include", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
                  "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases",
                  "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels",
                  "scheme"}
         for key in data:
             if key not in known:
-                self.fail(data, key, "unknown vocabulary key")
+                self.at(data, key, "unknown vocabulary key")
         for table in ("us", "foreign", "nato"):
             if table in data:
                 self.level_table(data, table)
@@ -387,7 +349,7 @@ class _Builder:
         if "tokens" in data:
             category = self.string(data, "category", True)
             if category not in ("dissem", "nonic", "aea"):
-                self.fail(data, "category", "category must be dissem, nonic or aea")
+                self.at(data, "category", "category must be dissem, nonic or aea")
             for item in self.items(data, "tokens"):
                 self.token(item, category)
         if "subsets" in data:
@@ -408,7 +370,7 @@ class _Builder:
         if "tetragraphs" in data:
             for code, entry in self.mapping(data, "tetragraphs").items():
                 if not isinstance(entry, dict):
-                    self.fail(data["tetragraphs"], code, "a tetragraph needs {name, members, decomposable}")
+                    self.at(data["tetragraphs"], code, "a tetragraph needs {name, members, decomposable}")
                 members = self.strings(entry, "members")
                 self.v.tetragraphs[str(code)] = (members, bool(entry.get("decomposable", False)))
 
@@ -418,7 +380,7 @@ class _Builder:
         for item in self.items(node, "levels"):
             rank = item.get("rank")
             if not isinstance(rank, (int, float)) or isinstance(rank, bool):
-                self.fail(item, "rank", "rank must be a number")
+                self.at(item, "rank", "rank must be a number")
             level = Level(self.string(item, "id", True), self.string(item, "banner", True),
                           self.string(item, "portion") or self.string(item, "banner", True), float(rank),
                           self.strings(item, "aliases"), self.date(item, "retired"), self.string(item, "replacement"))
@@ -429,7 +391,7 @@ class _Builder:
             levels = self.strings(item, "levels")
             for level in levels:
                 if level not in s.levels:
-                    self.fail(item, "levels", f"unknown level {level!r}")
+                    self.at(item, "levels", f"unknown level {level!r}")
             if item.get("pattern") is not None:
                 self.pattern(item, "pattern")
             element = Element(self.string(item, "id", True), self.string(item, "kind", True),
@@ -457,7 +419,7 @@ class _Builder:
     def items(self, data: Any, key: str) -> list[Any]:
         value = data.get(key)
         if not isinstance(value, list) or not all(isinstance(i, dict) for i in value):
-            self.fail(data, key, f"{key} must be a list of mappings")
+            self.at(data, key, f"{key} must be a list of mappings")
         return value
 
     def level_table(self, data: Any, table: str) -> None:
@@ -465,21 +427,21 @@ class _Builder:
         for item in self.items(data, table):
             level = self.string(item, "level", True)
             if level not in LEVEL_RANKS:
-                self.fail(item, "level", "unknown level")
+                self.at(item, "level", "unknown level")
             target[level] = (self.string(item, "banner", True), self.string(item, "portion", True))
 
     def token(self, item: Any, category: str) -> None:
         tid = self.string(item, "id", True)
         rollup = self.string(item, "rollup") or "always"
         if rollup not in _ROLLUPS:
-            self.fail(item, "rollup", f"rollup must be one of {', '.join(_ROLLUPS)}")
+            self.at(item, "rollup", f"rollup must be one of {', '.join(_ROLLUPS)}")
         takes = self.string(item, "takes")
         if takes is not None and takes not in _TAKES:
-            self.fail(item, "takes", f"takes must be one of {', '.join(_TAKES)}")
+            self.at(item, "takes", f"takes must be one of {', '.join(_TAKES)}")
         levels = self.strings(item, "levels")
         for level in levels:
             if level not in LEVEL_RANKS:
-                self.fail(item, "levels", "unknown level (use TS, S, C, R, U or CUI)")
+                self.at(item, "levels", "unknown level (use TS, S, C, R, U or CUI)")
         cui_only = "CUI" in levels
         token = Token(
             id=tid, category=category, order=len(self.v.tokens), title=self.string(item, "title"),
@@ -492,10 +454,10 @@ class _Builder:
             cui_only=cui_only, requires_category=self.string(item, "requires_category"),
             not_with_cui=bool(item.get("not_with_cui", False)))
         if token.retired is not None and token.replacement is None:
-            self.fail(item, "retired", "a retired token needs a replacement (or 'none')")
+            self.at(item, "retired", "a retired token needs a replacement (or 'none')")
         old = self.v.tokens.get(tid)
         if old is not None:
-            token = Token(**{**token.__dict__, "order": old.order})
+            token = dataclasses.replace(token, order=old.order)
         self.v.tokens[tid] = token
         for form, spelling in [("id", tid), ("title", token.title), ("portion", token.portion)] + \
                 [("alias", a) for a in token.aliases]:
@@ -519,7 +481,7 @@ class _Builder:
             sid = self.string(item, "id", True)
             bare = self.string(item, "bare") or "ok"
             if bare not in ("ok", "legacy", "error"):
-                self.fail(item, "bare", "bare must be ok, legacy or error")
+                self.at(item, "bare", "bare must be ok, legacy or error")
             comps = {}
             for comp in item.get("compartments", []) or []:
                 cid = self.string(comp, "id", True)
@@ -547,7 +509,7 @@ class _Builder:
         try:
             re.compile(str(node[key]))
         except re.error as exc:
-            self.fail(node, key, f"invalid pattern ({exc})")
+            self.at(node, key, f"invalid pattern ({exc})")
 
     def sap(self, data: Any) -> None:
         indicator = self.mapping(data, "indicator")

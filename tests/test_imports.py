@@ -1,0 +1,113 @@
+"""The module-level import graph of src/marklint has no cycles (issue 13): imports inside
+functions and under `if TYPE_CHECKING:` do not count. KNOWN_CYCLES lists the cycles still to
+break; it only ever shrinks."""
+
+import ast
+from pathlib import Path
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+KNOWN_CYCLES: set[tuple[str, ...]] = set()
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _is_type_checking(node: ast.If) -> bool:
+    test = node.test
+    return isinstance(test, ast.Name) and test.id == "TYPE_CHECKING" or \
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+
+
+def _top_level_imports(tree: ast.Module, name: str, is_package: bool, sources: dict) -> set[str]:
+    """The modules `name` imports when it is imported: statements at module level, including
+    those in try/except and if blocks, except `if TYPE_CHECKING:`. `from package import
+    module` imports `package.module` (and runs `package` as any import of a module in it does)."""
+    found: set[str] = set()
+    pending = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = name.split(".") if is_package else name.split(".")[:-1]
+                base = base[:len(base) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            submodules = {f"{module}.{alias.name}" for alias in node.names}
+            found.update(submodules & sources.keys() if submodules <= sources.keys() else submodules | {module})
+        elif isinstance(node, ast.If) and not _is_type_checking(node):
+            pending += node.body + node.orelse
+        elif isinstance(node, ast.Try):
+            pending += node.body + node.orelse + node.finalbody + [s for h in node.handlers for s in h.body]
+    return found
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Each module of marklint -> the marklint modules it imports at module level. Importing
+    `a.b.c` also runs the packages `a` and `a.b`, except those the importer lies in (which
+    are being imported already: a package's own modules may import each other)."""
+    sources = {_module_name(p): p for p in SRC.rglob("*.py")}
+    graph: dict[str, set[str]] = {}
+    for name, path in sources.items():
+        imported = _top_level_imports(ast.parse(path.read_text()), name, path.name == "__init__.py", sources)
+        own = {".".join(name.split(".")[:n]) for n in range(1, name.count(".") + 1)}
+        targets = {module for module in imported if module in sources}
+        for module in imported:
+            parts = module.split(".")
+            targets.update(".".join(parts[:n]) for n in range(1, len(parts)))
+        graph[name] = {t for t in targets if t in sources and t != name and (t in imported or t not in own)}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> set[tuple[str, ...]]:
+    """The strongly connected components of more than one module (Tarjan), each as a sorted tuple."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: set[tuple[str, ...]] = set()
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.add(tuple(sorted(component)))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_graph_sees_module_level_imports_only():
+    graph = import_graph()
+    assert "marklint.errors" in graph["marklint.ruleset.loader"]
+    assert "marklint.checks" in graph["marklint.ruleset.schema"]  # a package runs before its modules
+    assert "marklint.ruleset" not in graph["marklint.ruleset.loader"]  # ... except the importer's own
+    assert "marklint.ruleset" not in graph["marklint.checks.generic"]  # under TYPE_CHECKING
+
+
+def test_cycles_finds_each_strongly_connected_component():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a", "e"}, "e": {"d"}, "f": set()}
+    assert cycles(graph) == {("a", "b", "c"), ("d", "e")}
+
+
+def test_no_import_cycles_beyond_the_known_ones():
+    assert cycles(import_graph()) == KNOWN_CYCLES
