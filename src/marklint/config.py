@@ -28,8 +28,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 from marklint.archives.collections import CollectionError, load_collection
 from marklint.errors import ConfigError, YamlError
@@ -45,12 +45,10 @@ KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break
         "archive-collections", "formats")
 
 
-def _empty() -> Mapping:
-    return MappingProxyType({})
+_EMPTY: Mapping = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """One configuration file's settings; `root` is the directory it applies from."""
 
     path: str
@@ -58,8 +56,8 @@ class Config:
     rules: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=_empty)
-    severity: Mapping[str, Severity | None] = field(default_factory=_empty)
+    per_file_ignores: Mapping[str, tuple[str, ...]] = _EMPTY
+    severity: Mapping[str, Severity | None] = _EMPTY
     page_break_patterns: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -70,8 +68,8 @@ class Config:
     fail_on: Severity | None = None
     ocr: bool | None = None
     archive_collections: tuple[str, ...] = ()
-    formats: Mapping[str, str] = field(default_factory=_empty)
-    lines: Mapping[str, int] = field(default_factory=_empty)
+    formats: Mapping[str, str] = _EMPTY
+    lines: Mapping[str, int] = _EMPTY
 
 
 _by_directory: dict[str, Config | None] = {}

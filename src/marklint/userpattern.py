@@ -16,7 +16,7 @@ Patterns also see bounded input, which keeps the work per line small:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from marklint.errors import PatternError
 
@@ -51,8 +51,7 @@ def compile_user_pattern(pattern: str):
         raise PatternError(f"{kind}{hint}") from None
 
 
-@dataclass(frozen=True, slots=True)
-class _BoundedPattern:
+class _BoundedPattern(NamedTuple):
     """A compiled user pattern; subclasses say how its input is bounded."""
 
     regex: object  # a compiled RE2 pattern

@@ -11,13 +11,12 @@ parsing every shipped vocabulary with libyaml takes a few milliseconds.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import marklint.rules
 from marklint.errors import VocabularyError, YamlError
@@ -35,8 +34,7 @@ _TAKES = ("countries", "eyes")
 _VOCAB_DIR = marklint.rules.DIRECTORY / "vocab"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """One control marking (IC or non-IC dissem, AEA, NATO control, CUI LDC)."""
 
     id: str
@@ -66,8 +64,7 @@ class Token:
         return self.replacement is not None
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """Level and companion constraints of an SCI system, compartment or sub-compartment."""
 
     levels: frozenset[str] = frozenset()
@@ -75,8 +72,7 @@ class Rule:
     excludes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Compartment:
+class Compartment(NamedTuple):
     """An SCI compartment (or the "*" default for unregistered ones)."""
 
     id: str
@@ -85,8 +81,7 @@ class Compartment:
     subs: Rule
 
 
-@dataclass(frozen=True)
-class SciSystem:
+class SciSystem(NamedTuple):
     """An SCI control system with its compartments."""
 
     id: str
@@ -97,8 +92,7 @@ class SciSystem:
     compartments: dict[str, Compartment]
 
 
-@dataclass(frozen=True)
-class LegacyWord:
+class LegacyWord(NamedTuple):
     """A retired SCI system word; `current` is the system it is read as (a retired long form of
     a current system), else None (the word stays as written)."""
 
@@ -457,7 +451,7 @@ class _Builder(Checker):
             self.at(item, "retired", "a retired token needs a replacement (or 'none')")
         old = self.v.tokens.get(tid)
         if old is not None:
-            token = dataclasses.replace(token, order=old.order)
+            token = token._replace(order=old.order)
         self.v.tokens[tid] = token
         for form, spelling in [("id", tid), ("title", token.title), ("portion", token.portion)] + \
                 [("alias", a) for a in token.aliases]:
