@@ -32,12 +32,12 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from marklint.archives.collections import CollectionError, load_collection
-from marklint.errors import ConfigError, YamlError
+from marklint.errors import ConfigError
 from marklint.findings import Severity
 from marklint.readers import READERS
 from marklint.selection import registered_names, unknown_rule
 from marklint.validation import Checker, closest, read_text
-from marklint.yamlsafe import LocatedDict, LocatedList, load_yaml
+from marklint.yamlsafe import LocatedDict, LocatedList
 
 YAML_NAME, TOML_NAME = ".marklint.yaml", "pyproject.toml"  # looked for in this order, per directory
 KEYS = ("rules", "select", "ignore", "per-file-ignores", "severity", "page-break-patterns",
@@ -168,12 +168,7 @@ def load_config(path: str) -> Config | None:
         if raw is None:
             return None
     else:
-        try:
-            raw = load_yaml(text)
-        except YamlError as exc:
-            raise ConfigError(f"{path}:{exc.line}: {exc.message}" if exc.line else f"{path}: {exc.message}") from None
-        if raw is None:
-            raw = LocatedDict(1)
+        raw = Checker(path, ConfigError).load(text)
     return _validate(raw, path)
 
 

@@ -8,11 +8,11 @@ import difflib
 from collections.abc import Callable
 from datetime import date
 
-from marklint.errors import PatternError
+from marklint.errors import PatternError, YamlError
 from marklint.findings import Severity
 from marklint.userpattern import UserPattern
 from marklint.safeio import SETTINGS_LIMIT, ReadError, read_bounded
-from marklint.yamlsafe import LocatedDict, LocatedList
+from marklint.yamlsafe import LocatedDict, LocatedList, load_yaml
 
 
 def read_text(path, problem: Callable[[str], Exception], missing: Exception | None = None) -> str:
@@ -82,6 +82,14 @@ class Checker:
         too). Messages never quote the file's text, except keys of the schema."""
         where = f"{self.path}:{line}" if line else self.path
         return self.error_type(f"{where}: {message}")
+
+    def load(self, text: str) -> object:
+        """This file's YAML document `text` (`marklint.yamlsafe`); an empty one is an empty mapping."""
+        try:
+            data = load_yaml(text)
+        except YamlError as exc:
+            raise self.fail(exc.line, exc.message) from None
+        return LocatedDict(1) if data is None else data
 
     def mapping(self, value: object, line: int, what: str, keys) -> LocatedDict:
         """Require a mapping whose keys are all in `keys` (None = any string key)."""

@@ -16,13 +16,13 @@ from types import MappingProxyType
 
 import marklint.rules
 from marklint.checks.registry import RULES
-from marklint.errors import RuleSetError, YamlError
+from marklint.errors import RuleSetError
 from marklint.markings import RollupOptions
 from marklint.ruleset.model import (AuthorityPolicy, BannerPolicy, CuiPolicy, NamedPattern, PortionPolicy,
                                     RuleSet)
 from marklint.ruleset.schema import REMOVED, validate
 from marklint.validation import Checker, closest, describe, expected, read_text
-from marklint.yamlsafe import LocatedDict, load_yaml
+from marklint.yamlsafe import LocatedDict
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,13 +56,7 @@ def _locate(name_or_path: str, relative_to: Path | None) -> tuple[str, Path]:
 def _read(display: str, path: Path) -> LocatedDict:
     text = read_text(path, lambda reason: RuleSetError(f"{display}: cannot read rule set: {reason}"),
                      RuleSetError(f"{display}: rule set file not found"))
-    try:
-        raw = load_yaml(text)
-    except YamlError as exc:
-        where = f"{display}:{exc.line}" if exc.line else display
-        raise RuleSetError(f"{where}: {exc.message}") from None
-    if raw is None:
-        raw = LocatedDict(1)
+    raw = Checker(display, RuleSetError).load(text)
     if not isinstance(raw, LocatedDict):
         raise RuleSetError(f"{display}:1: a rule set must be a mapping of keys, not {describe(raw)}")
     return raw
