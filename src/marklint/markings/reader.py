@@ -1,0 +1,104 @@
+"""The reader: a lark Transformer that turns the parse tree of one marking into a typed Marking.
+
+The grammar (grammar/marking.lark) says where each value goes; the reader looks its words up in
+the vocabulary (levels.py for the classification, controls.py and compartments.py for the
+rest), builds the Marking and collects the notes of how it is written (order.py).
+"""
+
+from __future__ import annotations
+
+import lark
+
+from marklint.markings.compartments import CompartmentReader
+from marklint.markings.controls import ControlReader
+from marklint.markings.levels import LevelReader
+from marklint.markings.model import Marking, sort_key
+from marklint.markings.order import OrderChecker
+from marklint.markings.reading import Layout, ReadState, Value
+from marklint.markings.vocab import Vocabulary
+
+
+class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, OrderChecker):
+    """Reads one parse tree (`read`). Positions in the tree are in the marking without its
+    leading blanks (`offset` of them); values and notes are in `text`."""
+
+    def __init__(self, text: str, offset: int, form: str, vocab: Vocabulary) -> None:
+        lark.Transformer.__init__(self, visit_tokens=False)
+        ReadState.__init__(self, vocab)
+        self.text = text
+        self.offset = offset
+        self.wanted = form  # "banner", "portion" or "auto"
+
+    def read(self, tree: lark.Tree) -> Marking:
+        """The Marking of the tree; raise MarkingError when its meaning cannot be recovered."""
+        try:
+            return self.transform(tree)
+        except lark.exceptions.VisitError as exc:
+            raise exc.orig_exc from None
+
+    # -- the grammar's rules, bottom up
+
+    def words(self, children: list[lark.Token]) -> tuple[int, int]:
+        return children[0].start_pos, children[-1].end_pos
+
+    def __default__(self, data: str, children: list, meta: object) -> Value:
+        """A value: `classification` or one of the control rules (`sap`, `rel_to`, `words`...)."""
+        first, last = children[0], children[-1]
+        start = first.start_pos if isinstance(first, lark.Token) else first[0]
+        end = last.end_pos if isinstance(last, lark.Token) else last[1]
+        return Value(data, self.text[start + self.offset:end + self.offset], start + self.offset, end + self.offset)
+
+    def first_category(self, children: list) -> list:
+        return children
+
+    category = first_category
+
+    def marking(self, children: list) -> None:
+        values: list[Value] = []
+        separators: list[tuple[str, str, int, int]] = []
+        cat = 0
+        leading = False
+        for child in children:
+            if isinstance(child, lark.Token):  # "//"
+                if values:
+                    cat += 1
+                else:
+                    leading = True
+                separators.append(("cat", str(child), child.start_pos + self.offset, child.end_pos + self.offset))
+                continue
+            for item in child:  # a category: values and "/"
+                if isinstance(item, Value):
+                    item.cat = cat
+                    values.append(item)
+                else:
+                    separators.append(("val", str(item), item.start_pos + self.offset, item.end_pos + self.offset))
+        self.layout = Layout(False, values, leading, separators)
+
+    def portion(self, children: list) -> Marking:
+        self.layout.portion = True
+        return self._read("portion")
+
+    def banner(self, children: list) -> Marking:
+        return self._read("banner")
+
+    def _read(self, form: str) -> Marking:
+        self.form = form
+        if self.wanted != "auto" and self.wanted != form:
+            start = len(self.text) - len(self.text.lstrip())
+            self.note("marking-syntax", start, start + 1,
+                      "a portion mark is written in parentheses" if self.wanted == "portion"
+                      else "a banner is not written in parentheses")
+        values = self.layout.values
+        self.read_level(values[0])
+        self.read_controls(values[1:])
+        f = self.f
+        return Marking(
+            scheme=self.scheme, level=self.level, owners=self.owners,
+            sci=tuple(sorted(f["sci"], key=lambda t: self.v.sci_key(t[0]))),
+            sap=tuple(sorted(f["sap"], key=lambda t: sort_key(t[0]))),
+            aea=tuple(sorted(f["aea"].values(), key=lambda a: self.v.tokens[a.id].order)),
+            fgi=f["fgi"], cui=f["cui"],
+            cui_categories=tuple(sorted(f["cuicat"], key=lambda c: (not c[1], c[0]))),
+            dissem=frozenset(f["dissem"]), rel_to=f["rel_to"], display_only=f["display_only"],
+            eyes=f["eyes"], nonic=frozenset(f["nonic"]), accm=tuple(sorted(f["accm"])), legacy_decl=f["legacy_decl"],
+            legacy=tuple(dict.fromkeys(f["legacy"])), vocab=self.v)
