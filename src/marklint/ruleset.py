@@ -16,6 +16,7 @@ named pattern or retired value), lists and scalars are replaced, generic rules a
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import os
 import re
@@ -446,7 +447,7 @@ def _validate_rollup(value: object, line: int, ck: Checker) -> dict:
     """Roll-up options: the fields of `marklint.markings.RollupOptions`, written kebab-case."""
     from marklint.markings import RollupOptions
 
-    fields = [name.replace("_", "-") for name in RollupOptions._fields]
+    fields = [field.name.replace("_", "-") for field in dataclasses.fields(RollupOptions)]
     section = ck.mapping(value, line, "'rollup'", fields)
     options = {}
     for key, item in section.items():
