@@ -15,7 +15,7 @@ class LevelReader(ReadState):
 
     def read_level(self, value: Value) -> None:
         v = self.v
-        if not self.layout.leading:
+        if not self.leading:
             # the common case first: a US level spelled as one of its forms
             hit = v.us_spellings.get(" ".join(value.text.upper().split()))
             if hit is not None:
@@ -26,8 +26,8 @@ class LevelReader(ReadState):
         words = [(m.group(), m.start() + value.start, m.end() + value.start) for m in re.finditer(_WORD, value.text)]
         up = [w.upper() for w, _, _ in words]
         text = " ".join(up)
-        if self.layout.leading or self._foreign_shape(up):
-            if not self.layout.leading:
+        if self.leading or self._foreign_shape(up):
+            if not self.leading:
                 self.note("marking-syntax", value.start, value.start,
                           "a non-US or JOINT marking begins with // (S-11)", "//")
             self.read_foreign(value, words, up)

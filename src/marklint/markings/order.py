@@ -19,7 +19,7 @@ class OrderChecker(ReadState):
     """Notes on the order and separators of a read marking (run when its notes are wanted)."""
 
     def check_separators(self) -> None:
-        for kind, raw, start, end in self.layout.separators:
+        for kind, raw, start, end in self.separators:
             if kind == "cat":
                 if raw != "//" and raw.strip() == "//":
                     self.note("marking-syntax", start, end, 'no spaces around "//" (S-04)', "//")
@@ -28,9 +28,9 @@ class OrderChecker(ReadState):
                               'categories are separated by exactly "//"; no empty category (S-04)', "//")
             elif raw != "/":
                 self.note("marking-syntax", start, end, 'no spaces around "/" (S-05)', "/")
-        seps = self.layout.separators
-        if seps and seps[-1][0] == "cat" and seps[-1][3] >= self.layout.values[-1].end and \
-                seps[-1][2] >= self.layout.values[-1].end:
+        seps = self.separators
+        if seps and seps[-1][0] == "cat" and seps[-1][3] >= self.values[-1].end and \
+                seps[-1][2] >= self.values[-1].end:
             _, raw, start, end = seps[-1]
             self.note("marking-syntax", start, end, 'a marking does not end with "//" (S-04)', "")
 
@@ -38,7 +38,7 @@ class OrderChecker(ReadState):
         """The span of the separator that ends where a value starts, forgetting any earlier
         spacing note about it (the caller's note replaces the whole separator)."""
         span = max(start - 1, 0), start
-        for _kind, _raw, s, e in self.layout.separators:
+        for _kind, _raw, s, e in self.separators:
             if e == start:
                 span = s, e
         self.notes = [n for n in self.notes if (n.problem.column - 1, n.problem.end_column - 1) != span]

@@ -17,9 +17,11 @@ from functools import lru_cache
 
 from marklint.markings import allied
 from marklint.markings.model import Marking, MarkingError, Note
-from marklint.markings.reader import Reader
-from marklint.markings.structure import parse_tree
 from marklint.markings.vocab import Vocabulary, default_vocabulary
+
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
+if TYPE_CHECKING:
+    from marklint.markings.reader import Reader
 
 
 class Analysis:
@@ -52,6 +54,11 @@ def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
         raise ValueError(f"form must be banner, portion or auto, not {form!r}")
     if vocab.allied is not None:
         return allied.analyse(text, form, vocab)  # type: ignore[return-value]
+    # lark (tens of milliseconds to import) is imported with the first marking read: a run over
+    # files without markings never needs it
+    from marklint.markings.reader import Reader
+    from marklint.markings.structure import parse_tree
+
     tree, offset = parse_tree(text)
     reader = Reader(text, offset, form, vocab)
     return Analysis(reader, reader.read(tree))

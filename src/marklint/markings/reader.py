@@ -14,7 +14,7 @@ from marklint.markings.controls import ControlReader
 from marklint.markings.levels import LevelReader
 from marklint.markings.model import Marking, sort_key
 from marklint.markings.order import OrderChecker
-from marklint.markings.reading import Layout, ReadState, Value
+from marklint.markings.reading import ReadState, Value
 from marklint.markings.vocab import Vocabulary
 
 
@@ -72,10 +72,9 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
                     values.append(item)
                 else:
                     separators.append(("val", str(item), item.start_pos + self.offset, item.end_pos + self.offset))
-        self.layout = Layout(False, values, leading, separators)
+        self.values, self.leading, self.separators = values, leading, separators
 
     def portion(self, children: list) -> Marking:
-        self.layout.portion = True
         return self._read("portion")
 
     def banner(self, children: list) -> Marking:
@@ -88,7 +87,7 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
             self.note("marking-syntax", start, start + 1,
                       "a portion mark is written in parentheses" if self.wanted == "portion"
                       else "a banner is not written in parentheses")
-        values = self.layout.values
+        values = self.values
         self.read_level(values[0])
         self.read_controls(values[1:])
         f = self.f

@@ -29,19 +29,6 @@ class Value:
         self.cat = cat  # index of the category it was written in
 
 
-class Layout:
-    """A marking split into values and separators."""
-
-    __slots__ = ("portion", "values", "leading", "separators")
-
-    def __init__(self, portion: bool, values: list[Value], leading: bool,
-                 separators: list[tuple[str, str, int, int]]) -> None:
-        self.portion = portion
-        self.values = values
-        self.leading = leading  # a "//" before the first category
-        self.separators = separators  # (kind, raw, start, end)
-
-
 class Item:
     """One understood value: its slot, its key (for order/duplicates) and its span."""
 
@@ -59,8 +46,10 @@ class Item:
 class ReadState:
     """The state of reading one marking: Marking fields found so far (`f`), items and notes."""
 
-    layout: Layout
     form: str  # "banner" | "portion"
+    values: list[Value]
+    leading: bool  # a "//" before the first category
+    separators: list[tuple[str, str, int, int]]  # (kind, raw, start, end): kind "cat" or "val"
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.v = vocab
