@@ -56,14 +56,12 @@ class Problem:
     replacement: str | None = None
 
 
+@dataclass(slots=True, eq=False)
 class Note:
     """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
 
-    __slots__ = ("problem", "since")
-
-    def __init__(self, problem: Problem, since: datetime.date | None = None) -> None:
-        self.problem = problem
-        self.since = since
+    problem: Problem
+    since: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)

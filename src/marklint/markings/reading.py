@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import os
 import re
+from dataclasses import dataclass
 
 from marklint.markings.model import MarkingError, Note, Problem, Tree, sort_key
 from marklint.markings.vocab import Token, Vocabulary
@@ -15,32 +16,27 @@ _WORD = r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)*"
 _HYPHEN_BLANKS = r"\s*-\s*"
 
 
-# Plain slotted classes: made for every value of every distinct marking read.
+@dataclass(slots=True, eq=False)
 class Value:
-    """One value of a marking as written: its grammar rule (`kind`), text, span and category."""
+    """One value of a marking as written: its grammar rule, text, span and category."""
 
-    __slots__ = ("kind", "text", "start", "end", "cat")
-
-    def __init__(self, kind: str, text: str, start: int, end: int, cat: int = 0) -> None:
-        self.kind = kind  # the grammar rule that read it: "classification", "words", "sap", ...
-        self.text = text
-        self.start = start  # 0-based offset in the original string
-        self.end = end
-        self.cat = cat  # index of the category it was written in
+    kind: str  # the grammar rule that read it: "classification", "by_vocabulary", "sap", ...
+    text: str
+    start: int  # 0-based offset in the original string
+    end: int
+    cat: int = 0  # index of the category it was written in
 
 
+@dataclass(slots=True, eq=False)
 class Item:
     """One understood value: its slot, its key (for order/duplicates) and its span."""
 
-    __slots__ = ("slot", "key", "start", "end", "cat", "order")
-
-    def __init__(self, slot: str, key: str, start: int, end: int, cat: int, order: tuple = ()) -> None:
-        self.slot = slot
-        self.key = key
-        self.start = start
-        self.end = end
-        self.cat = cat
-        self.order = order
+    slot: str
+    key: str
+    start: int
+    end: int
+    cat: int
+    order: tuple = ()
 
 
 class ReadState:
