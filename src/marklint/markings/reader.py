@@ -38,15 +38,11 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
 
     # -- the grammar's rules, bottom up
 
-    def words(self, children: list[lark.Token]) -> tuple[int, int]:
-        return children[0].start_pos, children[-1].end_pos
-
-    def __default__(self, data: str, children: list, meta: object) -> Value:
-        """A value: `classification` or one of the control rules (`sap`, `rel_to`, `words`...)."""
-        first, last = children[0], children[-1]
-        start = first.start_pos if isinstance(first, lark.Token) else first[0]
-        end = last.end_pos if isinstance(last, lark.Token) else last[1]
-        return Value(data, self.text[start + self.offset:end + self.offset], start + self.offset, end + self.offset)
+    def __default__(self, data: str, children: list[lark.Token], meta: object) -> Value:
+        """A value: `classification` or a control rule (`sap`, `rel_to`, `by_vocabulary`...),
+        from its first token to its last."""
+        start, end = children[0].start_pos + self.offset, children[-1].end_pos + self.offset
+        return Value(data, self.text[start:end], start, end)
 
     def first_category(self, children: list) -> list:
         return children
