@@ -26,7 +26,7 @@ def kinds(text: str) -> list[str]:
     """The rule that read each value of `text`, in order."""
     tree, _offset = parse_tree(text)
     return [t.data for t in tree.iter_subtrees_topdown()
-            if t.data not in ("portion", "banner", "marking", "first_category", "category")]
+            if t.data not in ("portion", "banner", "categories", "first_category", "category")]
 
 
 @pytest.mark.parametrize("text, expected", [

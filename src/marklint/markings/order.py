@@ -41,7 +41,7 @@ class OrderChecker(ReadState):
         for _kind, _raw, s, e in self.separators:
             if e == start:
                 span = s, e
-        self.notes = [n for n in self.notes if (n.problem.column - 1, n.problem.end_column - 1) != span]
+        self.found = [n for n in self.found if (n.problem.column - 1, n.problem.end_column - 1) != span]
         return span
 
     def check_order(self) -> None:

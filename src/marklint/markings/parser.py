@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marklint.markings import allied
-from marklint.markings.model import Marking, MarkingError, Note
+from marklint.markings.model import Marking, MarkingError
 from marklint.markings.vocab import Vocabulary, default_vocabulary
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -24,29 +24,7 @@ if TYPE_CHECKING:
     from marklint.markings.reader import Reader
 
 
-class Analysis:
-    """A read marking: its meaning, its items with their spans, and (lazily) the notes."""
-
-    def __init__(self, reader: Reader, marking: Marking) -> None:
-        self.marking = marking
-        self.form = reader.form  # "banner" | "portion"
-        self.items = reader.items
-        self.spans = reader.spans
-        self._reader: Reader | None = reader
-        self._notes = reader.notes
-
-    @property
-    def notes(self) -> list[Note]:
-        """Every problem of how the marking is written (computed on first use: parse() skips it)."""
-        if self._reader is not None:
-            self._reader.check_separators()
-            self._reader.check_order()
-            self._notes = self._reader.notes
-            self._reader = None
-        return self._notes
-
-
-def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
+def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Reader:
     """Read one marking string; raise MarkingError when its meaning cannot be recovered."""
     if not isinstance(text, str):
         raise MarkingError("a marking must be a string", 1, 2)
@@ -60,12 +38,11 @@ def analyse_uncached(text: str, form: str, vocab: Vocabulary) -> Analysis:
     from marklint.markings.structure import parse_tree
 
     tree, offset = parse_tree(text)
-    reader = Reader(text, offset, form, vocab)
-    return Analysis(reader, reader.read(tree))
+    return Reader(text, offset, form, vocab).read(tree)
 
 
 @lru_cache(maxsize=65536)
-def _analysed(text: str, form: str, vocab: Vocabulary | None) -> Analysis | MarkingError:
+def _analysed(text: str, form: str, vocab: Vocabulary | None) -> Reader | MarkingError:
     """The memo of every analysis (or its error) by text, form and vocabulary identity."""
     try:
         return analyse_uncached(text, form, vocab or default_vocabulary())
@@ -73,7 +50,7 @@ def _analysed(text: str, form: str, vocab: Vocabulary | None) -> Analysis | Mark
         return exc
 
 
-def analyse(text: str, form: str = "auto", vocab: Vocabulary | None = None) -> Analysis:
+def analyse(text: str, form: str = "auto", vocab: Vocabulary | None = None) -> Reader:
     """Memoised analyse_uncached (keyed on text, form and vocabulary identity)."""
     result = _analysed(text, form, vocab)
     if type(result) is MarkingError:

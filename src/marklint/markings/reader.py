@@ -12,15 +12,19 @@ import lark
 from marklint.markings.compartments import CompartmentReader
 from marklint.markings.controls import ControlReader
 from marklint.markings.levels import LevelReader
-from marklint.markings.model import Marking, sort_key
+from marklint.markings.model import Marking, Note, sort_key
 from marklint.markings.order import OrderChecker
 from marklint.markings.reading import ReadState, Value
 from marklint.markings.vocab import Vocabulary
 
 
 class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, OrderChecker):
-    """Reads one parse tree (`read`). Positions in the tree are in the marking without its
-    leading blanks (`offset` of them); values and notes are in `text`."""
+    """Reads one parse tree (`read`) into `marking`, with the items, their spans and the notes of
+    how the marking is written (the analysis check() judges). Positions in the tree are in the
+    marking without its leading blanks (`offset` of them); values and notes are in `text`."""
+
+    marking: Marking
+    _checked = False
 
     def __init__(self, text: str, offset: int, form: str, vocab: Vocabulary) -> None:
         lark.Transformer.__init__(self, visit_tokens=False)
@@ -29,12 +33,22 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
         self.offset = offset
         self.wanted = form  # "banner", "portion" or "auto"
 
-    def read(self, tree: lark.Tree) -> Marking:
-        """The Marking of the tree; raise MarkingError when its meaning cannot be recovered."""
+    def read(self, tree: lark.Tree) -> Reader:
+        """Read the tree into `marking`; raise MarkingError when its meaning cannot be recovered."""
         try:
-            return self.transform(tree)
+            self.marking = self.transform(tree)
         except lark.exceptions.VisitError as exc:
             raise exc.orig_exc from None
+        return self
+
+    @property
+    def notes(self) -> list[Note]:
+        """Every problem of how the marking is written (order checked on first use: parse() skips it)."""
+        if not self._checked:
+            self._checked = True
+            self.check_separators()
+            self.check_order()
+        return self.found
 
     # -- the grammar's rules, bottom up
 
@@ -49,7 +63,7 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
 
     category = first_category
 
-    def marking(self, children: list) -> None:
+    def categories(self, children: list) -> None:
         values: list[Value] = []
         separators: list[tuple[str, str, int, int]] = []
         cat = 0

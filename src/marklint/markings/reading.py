@@ -49,7 +49,7 @@ class ReadState:
 
     def __init__(self, vocab: Vocabulary) -> None:
         self.v = vocab
-        self.notes: list[Note] = []
+        self.found: list[Note] = []  # notes so far (`notes` adds those of order.py)
         self.items: list[Item] = []
         self.spans: dict[str, tuple[int, int]] = {}
         self.f: dict = {"sci": [], "sap": [], "aea": {}, "fgi": None, "cui": False, "cuicat": [], "accm": [],
@@ -61,7 +61,7 @@ class ReadState:
 
     def note(self, rule: str, start: int, end: int, message: str, replacement: str | None = None,
              since: datetime.date | None = None) -> None:
-        self.notes.append(Note(Problem(rule, start + 1, end + 1, message, replacement), since))
+        self.found.append(Note(Problem(rule, start + 1, end + 1, message, replacement), since))
 
     def unknown(self, word: str, start: int, end: int, noun: str = "marking word",
                 candidates: list[str] | None = None) -> MarkingError:
