@@ -142,21 +142,3 @@ def test_huge_and_strange_inputs():
                  "SECRET\u2044\u2044NOFORN", "\uff33\uff25\uff23\uff32\uff25\uff34", "SECRET//NOFORN\x00",
                  "\x1b[31mSECRET", "SECRET//REL TO USA, \u0410US", "", "   ", "()", "(//)", "//"]:
         _never_crashes(text)
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="(/)S NF-,TX1_\t", max_size=30))
-def test_fast_path_and_grammar_accept_the_same_strings(text):
-    # the regular fast path is compiled from the lark grammar's terminals; both must agree
-    import lark
-
-    from marklint.markings.structure import _fast, _lark
-
-    stripped = text.strip()
-    fast = _fast()[0].fullmatch(stripped) is not None
-    try:
-        _lark().parse(stripped)
-        slow = True
-    except lark.exceptions.LarkError:
-        slow = False
-    assert fast == slow

@@ -21,7 +21,7 @@ _WORD = re.compile(r"[A-Za-z0-9_'&.:]+(?:-[A-Za-z0-9_'&.:]+)*")
 
 
 class AlliedAnalysis:
-    """A read allied marking: its meaning, notes and spans (the shape of parser.Analysis)."""
+    """A read allied marking: its meaning, notes and spans (the shape of reader.Reader)."""
 
     allied = True
 

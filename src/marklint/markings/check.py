@@ -12,8 +12,12 @@ from functools import lru_cache
 
 from marklint.levels import LEVEL_RANKS
 from marklint.markings.model import Marking, MarkingError, Problem
-from marklint.markings.parser import Analysis, analyse
+from marklint.markings.parser import analyse
 from marklint.markings.vocab import Rule, Vocabulary, default_vocabulary
+
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
+if TYPE_CHECKING:
+    from marklint.markings.reader import Reader as Analysis
 
 _EYES_MEMBERS = frozenset({"AUS", "CAN", "GBR", "NZL"})  # F-12: EYES ONLY lists FVEY members only
 

@@ -8,10 +8,10 @@ render it. Fields are tuples/frozensets so Markings are hashable.
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from marklint.levels import LEVEL_RANKS
-from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
@@ -45,58 +45,36 @@ class MarkingError(ValueError):
         self.confident = False  # True when `suggestion` is safe to apply as a fix
 
 
-# The value classes below are FrozenValues rather than frozen dataclasses: defining a dataclass
-# costs milliseconds of start-up (it compiles generated code).
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One problem of one marking string; `replacement` replaces [column, end_column)."""
+
+    rule: str
+    column: int
+    end_column: int
+    message: str
+    replacement: str | None = None
 
 
-class Problem(FrozenValue):
-    """One problem of one marking string; `replacement` replaces [column, end_column).
-
-    Immutable, compared and hashed by value.
-    """
-
-    __slots__ = ("rule", "column", "end_column", "message", "replacement")
-    _fields = __slots__
-    __reduce__ = Value.__reduce__  # by position, as its __init__ takes them
-
-    def __init__(self, rule: str, column: int, end_column: int, message: str,
-                 replacement: str | None = None) -> None:
-        init = object.__setattr__
-        init(self, "rule", rule)
-        init(self, "column", column)
-        init(self, "end_column", end_column)
-        init(self, "message", message)
-        init(self, "replacement", replacement)
-
-
+@dataclass(slots=True, eq=False)
 class Note:
     """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
 
-    __slots__ = ("problem", "since")
-
-    def __init__(self, problem: Problem, since: datetime.date | None = None) -> None:
-        self.problem = problem
-        self.since = since
+    problem: Problem
+    since: datetime.date | None = None
 
 
-class Aea(FrozenValue):
-    """One AEA (or NATO control) item: RD, FRD, TFNI, DOD UCNI, ATOMAL...; RD/FRD subsets.
+@dataclass(frozen=True, slots=True)
+class Aea:
+    """One AEA (or NATO control) item: RD, FRD, TFNI, DOD UCNI, ATOMAL...; RD/FRD subsets."""
 
-    Immutable, compared and hashed by value.
-    """
-
-    __slots__ = ("id", "cnwdi", "sigma")
-    _fields = __slots__
-    __reduce__ = Value.__reduce__  # as Problem's
-
-    def __init__(self, id: str, cnwdi: bool = False, sigma: tuple[int, ...] = ()) -> None:
-        init = object.__setattr__
-        init(self, "id", id)
-        init(self, "cnwdi", cnwdi)
-        init(self, "sigma", sigma)
+    id: str
+    cnwdi: bool = False
+    sigma: tuple[int, ...] = ()
 
 
-class Marking(FrozenValue):
+@dataclass(frozen=True)
+class Marking:
     """The meaning of one marking. Compare with ==; render with banner() / portion().
 
     scheme: "us", "foreign" (owner list), "nato", "joint", "fgi" (concealed foreign source,
@@ -104,48 +82,37 @@ class Marking(FrozenValue):
     takes no part in equality or repr, nor `legacy` in equality.
     """
 
-    # shown by these; compared and hashed by `_key`, cached (Markings are shared via the parse cache)
-    _fields = ("scheme", "level", "owners", "sci", "sap", "aea", "fgi", "cui", "cui_categories", "dissem",
-               "rel_to", "display_only", "eyes", "nonic", "accm", "legacy_decl", "legacy")
-
-    def __init__(
-        self,
-        scheme: str,
-        level: str,
-        owners: tuple[str, ...] = (),
-        sci: tuple[Tree, ...] = (),
-        sap: tuple[Tree, ...] = (),
-        aea: tuple[Aea, ...] = (),
-        fgi: tuple[str, ...] | None = None,  # None: no FGI marking; (): bare (concealed) FGI
-        cui: bool = False,
-        cui_categories: tuple[tuple[str, bool], ...] = (),  # (code, specified)
-        dissem: frozenset[str] = frozenset(),  # token ids (IC dissems, LDCs) other than lists
-        rel_to: tuple[str, ...] | None = None,  # None: absent; (): the portion shorthand "REL"
-        display_only: tuple[str, ...] | None = None,
-        eyes: tuple[str, ...] | None = None,  # None: absent; (): the portion shorthand "EYES"
-        nonic: frozenset[str] = frozenset(),
-        accm: tuple[str, ...] = (),  # ACCM names, sorted
-        legacy_decl: str | None = None,  # a declassification value in a pre-2008 banner (L-07)
-        legacy: tuple[str, ...] = (),
-        vocab: Vocabulary | None = None,
-    ) -> None:
-        self.__dict__.update(
-            scheme=scheme, level=level, owners=owners, sci=sci, sap=sap, aea=aea, fgi=fgi, cui=cui,
-            cui_categories=cui_categories, dissem=dissem, rel_to=rel_to, display_only=display_only,
-            eyes=eyes, nonic=nonic, accm=accm, legacy_decl=legacy_decl, legacy=legacy, vocab=vocab,
-        )
-
-    @cached_property
-    def _key(self) -> tuple:
-        return (self.scheme, self.level, self.owners, self.sci, self.sap, self.aea, self.fgi, self.cui,
-                self.cui_categories, self.dissem, self.rel_to, self.display_only, self.eyes, self.nonic,
-                self.accm, self.legacy_decl)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Marking) and self._key == other._key
+    scheme: str
+    level: str
+    owners: tuple[str, ...] = ()
+    sci: tuple[Tree, ...] = ()
+    sap: tuple[Tree, ...] = ()
+    aea: tuple[Aea, ...] = ()
+    fgi: tuple[str, ...] | None = None  # None: no FGI marking; (): bare (concealed) FGI
+    cui: bool = False
+    cui_categories: tuple[tuple[str, bool], ...] = ()  # (code, specified)
+    dissem: frozenset[str] = frozenset()  # token ids (IC dissems, LDCs) other than lists
+    rel_to: tuple[str, ...] | None = None  # None: absent; (): the portion shorthand "REL"
+    display_only: tuple[str, ...] | None = None
+    eyes: tuple[str, ...] | None = None  # None: absent; (): the portion shorthand "EYES"
+    nonic: frozenset[str] = frozenset()
+    accm: tuple[str, ...] = ()  # ACCM names, sorted
+    legacy_decl: str | None = None  # a declassification value in a pre-2008 banner (L-07)
+    legacy: tuple[str, ...] = field(default=(), compare=False)
+    vocab: Vocabulary | None = field(default=None, compare=False, repr=False)
 
     def __hash__(self) -> int:
-        return hash(self._key)
+        return self._hash
+
+    def __getstate__(self) -> dict:
+        # a hash is only good in the process that computed it (str hashes are salted per process)
+        return {name: value for name, value in self.__dict__.items() if name != "_hash"}
+
+    @cached_property  # Markings are shared via the parse memo and hashed by many checks
+    def _hash(self) -> int:
+        return hash((self.scheme, self.level, self.owners, self.sci, self.sap, self.aea, self.fgi, self.cui,
+                     self.cui_categories, self.dissem, self.rel_to, self.display_only, self.eyes, self.nonic,
+                     self.accm, self.legacy_decl))
 
     @cached_property  # read once per mark by several checks; Markings are shared via the parse cache
     def rank(self) -> int:

@@ -10,17 +10,18 @@ categories and LDCs are unioned (U-05).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 from marklint.markings import allied
 from marklint.markings.model import Aea, Marking, Tree, sort_key
 from marklint.levels import LEVEL_RANKS
 from marklint.markings.vocab import Vocabulary, default_vocabulary
-from marklint.values import FrozenValue
 
 _FDR_FIELDS = ("rel_to", "eyes", "display_only")
 
 
-class RollupOptions(FrozenValue):
+@dataclass(frozen=True)
+class RollupOptions:
     """Policy choices of marking-rules.md (d); the defaults follow ISM.
 
     caveated_unclassified: "noforn" (default, (d)1, ISM DES 1.3.1): an unclassified portion
@@ -34,12 +35,11 @@ class RollupOptions(FrozenValue):
         RESTRICTED one in a US document (default "C"; RESTRICTED is not a US level, S-12).
     """
 
-    _fields = ("caveated_unclassified", "tetragraph_expansion", "restricted_level")
+    caveated_unclassified: str = "noforn"
+    tetragraph_expansion: str = "decomposable"
+    restricted_level: str = "C"
 
-    def __init__(self, caveated_unclassified: str = "noforn", tetragraph_expansion: str = "decomposable",
-                 restricted_level: str = "C") -> None:
-        self.__dict__.update(caveated_unclassified=caveated_unclassified,
-                             tetragraph_expansion=tetragraph_expansion, restricted_level=restricted_level)
+    def __post_init__(self) -> None:
         if self.caveated_unclassified not in ("noforn", "ignore"):
             raise ValueError("caveated_unclassified must be 'noforn' or 'ignore'")
         if self.tetragraph_expansion not in ("decomposable", "eyes-only"):
@@ -68,25 +68,20 @@ def rollup(portions: Iterable[Marking], *, options: RollupOptions | None = None,
     return _sap_depth(result, banner) if banner is not None else result
 
 
-def _copy(m: Marking, **changes: object) -> Marking:
-    fields = {name: getattr(m, name) for name in Marking._fields}
-    return Marking(**{**fields, **changes}, vocab=m.vocab)
-
-
 def _under(m: Marking, banner: Marking) -> Marking:
     changes = {}
     if m.rel_to == () and banner.rel_to:
         changes["rel_to"] = banner.rel_to
     if m.eyes == () and banner.eyes:
         changes["eyes"] = banner.eyes
-    return _copy(m, **changes) if changes else m
+    return replace(m, **changes) if changes else m
 
 
 def _sap_depth(m: Marking, banner: Marking) -> Marking:
     programs_only = {name for name, comps in banner.sap if not comps}
     if not any(name in programs_only and comps for name, comps in m.sap):
         return m
-    return _copy(m, sap=tuple((name, () if name in programs_only else comps) for name, comps in m.sap))
+    return replace(m, sap=tuple((name, () if name in programs_only else comps) for name, comps in m.sap))
 
 
 def _merge_trees(trees: Iterable[Tree], key=sort_key) -> tuple[Tree, ...]:

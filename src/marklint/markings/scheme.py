@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import dataclass
 
-from marklint.values import FrozenValue
 
 
-class Level(FrozenValue):
+@dataclass(frozen=True)
+class Level:
     """One level of a scheme. `rank` orders the levels (1 and above: security classified, as a
     US level from RESTRICTED up); a retired level has `retired` and `replacement`."""
 
-    _fields = ("id", "banner", "portion", "rank", "aliases", "retired", "replacement")
+    id: str
+    banner: str
+    portion: str
+    rank: float
+    aliases: tuple[str, ...] = ()
+    retired: datetime.date | None = None
+    replacement: str | None = None
 
-    def __init__(self, id: str, banner: str, portion: str, rank: float, aliases: tuple[str, ...] = (),
-                 retired: datetime.date | None = None, replacement: str | None = None) -> None:
-        self.__dict__.update(id=id, banner=banner, portion=portion, rank=rank, aliases=aliases,
-                             retired=retired, replacement=replacement)
 
-
-class Element(FrozenValue):
+@dataclass(frozen=True)
+class Element:
     """A word that follows the level: a handling instruction, descriptor, caveat, marker...
 
     `levels` are the level ids it may go with (empty: any); `excludes`/`requires` name other
@@ -34,14 +37,16 @@ class Element(FrozenValue):
     any portion does) or "common" (only when every portion does: releasability caveats).
     """
 
-    _fields = ("id", "kind", "portion", "aliases", "levels", "excludes", "requires", "pattern", "rollup", "rule")
-
-    def __init__(self, id: str, kind: str, portion: str, aliases: tuple[str, ...] = (),
-                 levels: frozenset[str] = frozenset(), excludes: tuple[str, ...] = (),
-                 requires: tuple[str, ...] = (), pattern: str | None = None, rollup: str = "always",
-                 rule: str = "") -> None:
-        self.__dict__.update(id=id, kind=kind, portion=portion, aliases=aliases, levels=levels, excludes=excludes,
-                             requires=requires, pattern=pattern, rollup=rollup, rule=rule)
+    id: str
+    kind: str
+    portion: str
+    aliases: tuple[str, ...] = ()
+    levels: frozenset[str] = frozenset()
+    excludes: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+    pattern: str | None = None
+    rollup: str = "always"
+    rule: str = ""
 
 
 class Scheme:

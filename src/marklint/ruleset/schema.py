@@ -4,6 +4,7 @@ column (`marklint.validation.Checker`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date, datetime
 from pathlib import Path
@@ -68,7 +69,7 @@ def _vocabulary_reference(name: str, line: int, ck: Checker) -> str:
 
 def _validate_rollup(value: object, line: int, ck: Checker) -> dict:
     """Roll-up options: the fields of `marklint.markings.RollupOptions`, written kebab-case."""
-    fields = [name.replace("_", "-") for name in RollupOptions._fields]
+    fields = [field.name.replace("_", "-") for field in dataclasses.fields(RollupOptions)]
     section = ck.mapping(value, line, "'rollup'", fields)
     options = {}
     for key, item in section.items():

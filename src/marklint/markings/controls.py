@@ -1,0 +1,342 @@
+"""Reading the controls of a marking: dissemination controls and their lists (REL TO, DISPLAY
+ONLY, EYES ONLY: F-02, F-04, F-06, F-12), non-IC controls, the CUI marker and categories (U-02,
+U-04), and where each control value goes (S-06, S-09, S-10).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from marklint.markings.model import Aea
+from marklint.markings.reading import ReadState, Value, _hyphen_form, _normal, _prefix_end
+from marklint.markings.vocab import Token
+
+_COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated dissems
+_LIST_PREFIXES = (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
+                  ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY"))
+_LIST_PART = r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+"
+# EYES ONLY with its list written around it: "EYES ONLY USA, GBR", "GBR EYES ONLY" (F-12 forms
+# other than "USA/GBR EYES ONLY", which read_eyes handles)
+_EYES_LIST = r"EYES(?: ONLY)? ((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4})|((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4}) EYES(?: ONLY)?"
+
+
+class ControlReader(ReadState):
+    """The control rules of the grammar (`list_shorthand`, `rel_to`, `display_only`, `words`...):
+    each control value, in order, into the Marking fields."""
+
+    def read_controls(self, values: list[Value]) -> None:
+        i = 0
+        after_cui_cat = 1 if self.scheme == "cui" else -1  # category index right after the CUI marker
+        sap_cat = accm_cat = -1
+        while i < len(values):
+            value = values[i]
+            consumed = self.read_eyes(values, i)
+            if consumed:
+                i += consumed
+                continue
+            continues = "sap" if sap_cat == value.cat else "accm" if accm_cat == value.cat else None
+            kind = self.read_value(value, after_cui_cat == value.cat, continues)
+            if kind == "cui":
+                after_cui_cat = value.cat + 1
+            elif kind == "sap":
+                sap_cat = value.cat
+            elif kind == "accm":
+                accm_cat = value.cat
+            i += 1
+
+    def read_eyes(self, values: list[Value], i: int) -> int:
+        """`USA/CAN/GBR EYES ONLY` spans several "/" values; returns how many were read."""
+        first = values[i]
+        if first.text.upper() != "USA":
+            return 0
+        codes = ["USA"]
+        for j in range(i + 1, len(values)):
+            up = " ".join(values[j].text.upper().split())
+            if values[j].cat != first.cat:
+                return 0
+            if up.endswith(" EYES ONLY"):
+                codes.append(up[: -len(" EYES ONLY")])
+                break
+            codes.append(up)
+        else:
+            return 0
+        last = values[j]
+        for code in codes:
+            if not self.v.is_country(code):
+                raise self.unknown(code, first.start, last.end, "country code",
+                                   sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+        token = self.v.tokens["EYES ONLY"]
+        self.set_list("eyes", codes[1:], token, first.start, last.end, first.cat)
+        return j - i + 1
+
+    def read_eyes_list(self, value: Value, codes_text: str) -> None:
+        """EYES ONLY written with its countries around it (a retired form, F-12): read as the
+        EYES ONLY list it means and reported with the current form."""
+        codes = [c for c in re.split(r"[ ,/]+", codes_text) if c]
+        for code in codes:
+            if not self.v.is_country(code):
+                raise self.unknown(code, value.start, value.end, "country code",
+                                   sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+        others = [c for c in codes if c != "USA"]
+        self.set_list("eyes", self.v.sort_codes(others), self.v.tokens["EYES ONLY"], value.start, value.end, value.cat)
+
+    def read_value(self, value: Value, cui_category_slot: bool, continues: str | None) -> str:
+        """Read one control value; returns its slot. The grammar rule that read the value
+        (`value.kind`) places it when a keyword opens it; plain words are placed by the vocabulary.
+        `continues` names a list ("sap", "accm") whose further names may follow in the same
+        category without their indicator."""
+        v = self.v
+        raw = value.text
+        up = _normal(raw)
+        kind = value.kind
+        if kind == "list_shorthand":
+            token = v.tokens["REL TO" if up == "REL" else "EYES ONLY"]
+            self.case(raw, up, value.start)
+            if self.form == "banner":
+                self.note("marking-form", value.start, value.end,
+                          f'"{up}" is only a portion shorthand; a banner names the list (F-04)')
+            self.set_list("rel_to" if up == "REL" else "eyes", [], token, value.start, value.end, value.cat)
+            return "dissem"
+        eyes = re.fullmatch(_EYES_LIST, up)
+        if eyes:
+            self.read_eyes_list(value, eyes.group(1) or eyes.group(2))
+            return "dissem"
+        hit = v.token(up)
+        if hit is not None:  # a known control wins over a CUI category of the same spelling
+            self.read_token(hit[0], hit[1], raw, value)
+            return hit[0].category
+        if kind in ("rel_to", "display_only"):
+            prefix, tid = next((p, t) for p, t in _LIST_PREFIXES if up.startswith(p))
+            self.read_list(v.tokens[tid], prefix, value)
+            return "dissem"
+        if up in (v.cui_marker, *v.cui_banner_aliases):
+            self.read_cui_marker(value, up)
+            return "cui"
+        if kind == "fgi":
+            self.read_fgi(value, up)
+            return "fgi"
+        if kind == "sap" or up.split("-")[0] == v.sap_title:
+            self.read_sap(value, raw, repeated=bool(self.f["sap"]))
+            return "sap"
+        if kind == "aea":
+            self.read_aea(value, up)
+            return "aea"
+        if kind == "accm" or continues == "accm":
+            self.read_accm(value, up[5:] if kind == "accm" else up)
+            return "accm"
+        if kind == "declassification":
+            self.read_decl(value, up)
+            return "decl"
+        if self.is_level(up):
+            self.note("marking-conflict", value.start, value.end,
+                      "only one classification per marking (S-03)")
+            return "level"
+        if kind == "cui_specified" or cui_category_slot or \
+                self.f["cui"] and (up in v.cui_basic or up in v.cui_specified):
+            self.read_cui_category(value, up)
+            return "cuicat"
+        if "," in raw and all(v.token(_normal(part)) for part in raw.split(",")):
+            self.read_comma_list(value)
+            return "dissem"
+        if continues == "sap":
+            self.read_sap(value, raw, repeated=False, continued=True)
+            return "sap"
+        parents = v.aea_subsets.get(up, {}).get("parents", ())
+        if len(parents) == 1:
+            # "CNWDI" alone is "RD-CNWDI" (K-11)
+            self.note("marking-syntax", value.start, value.end,
+                      f'"{up}" is written after its AEA marking: "{parents[0]}-{up}" (K-11)', f"{parents[0]}-{up}")
+            self.read_aea(value, f"{parents[0]}-{up}")
+            return "aea"
+        if up in v.sci_forbidden:
+            self.note("marking-syntax", value.start, value.end,
+                      f'"{up}" type indicators are not used in SCI markings; name the compartment (K-02)')
+            return "sci"
+        self.read_sci(value, up)
+        return "sci"
+
+    def is_level(self, up: str) -> bool:
+        v = self.v
+        if up in v.level_spellings:
+            return True
+        words = up.split()
+        return len(words) >= 2 and words[-1] in v.level_spellings and all(v.is_country(w) for w in words[:-1])
+
+    def read_token(self, token: Token, form: str, raw: str, value: Value) -> None:
+        expected = {"id": token.id, "title": token.title, "portion": token.portion}.get(form)
+        spelled = expected or token.id
+        if token.takes:
+            # "REL TO" etc. written without a list
+            self.note("marking-syntax", value.start, value.end, f'"{spelled}" needs a list of country codes')
+        if self.form == "portion" and form in ("id", "title", "alias") and spelled != token.portion \
+                or self.form == "banner" and form == "portion" and token.portion not in (token.id, token.title) \
+                and not token.cui_only:
+            self.other_form(token, raw, value)
+        elif form == "alias":
+            self.note("marking-form", value.start, value.end, f'write "{token.id}", not "{raw}"',
+                      token.id if self.form == "banner" else token.portion)
+        else:
+            self.case(" ".join(raw.split()), spelled, value.start)
+        self.add_token(token, value.start, value.end, value.cat)
+
+    def other_form(self, token: Token, raw: str, value: Value) -> None:
+        """`raw` spells `token` as the other form does (a banner's in a portion mark or the
+        reverse): S-10 when the two differ only in a hyphen or a space, else S-09."""
+        portion = self.form == "portion"
+        wanted = token.portion if portion else token.id
+        where = "a portion mark" if portion else "a banner"
+        if _hyphen_form(token):
+            joint = "a hyphen" if portion else "a space"
+            self.note("marking-syntax", value.start, value.end,
+                      f'{where} writes "{wanted}" with {joint}, not "{raw}" (S-10)', wanted)
+        else:
+            other = "" if portion else "the portion mark "
+            self.note("marking-form", value.start, value.end, f'{where} uses "{wanted}", not {other}"{raw}" (S-09)', wanted)
+
+    def add_token(self, token: Token, start: int, end: int, cat: int) -> None:
+        slot = token.category
+        target = self.f["nonic"] if slot == "nonic" else self.f["dissem"]
+        if slot == "aea":
+            if token.id in self.f["aea"]:
+                self.note("marking-duplicate", start, end, f'"{token.id}" is repeated (S-08)')
+            self.f["aea"][token.id] = Aea(token.id)
+        else:
+            if token.id in target:
+                self.note("marking-duplicate", start, end, f'"{token.id}" is repeated (S-08)')
+            target.add(token.id)
+        if token.legacy:
+            self.f["legacy"].append(token.id)
+            self.note("legacy-marking", start, end,
+                      f'"{token.id}" is retired' + (f"; use {token.replacement}" if token.replacement != "none" else ""),
+                      since=token.retired)
+        self.add(slot, token.id, start, end, cat, (token.order,))
+
+    def set_list(self, field_name: str, codes: list[str], token: Token, start: int, end: int, cat: int) -> None:
+        if self.f[field_name] is not None:
+            self.note("marking-duplicate", start, end, f'"{token.id}" is repeated (S-08)')
+            codes = sorted(set(codes) | set(self.f[field_name]))
+        self.f[field_name] = tuple(codes)
+        if token.legacy:
+            self.f["legacy"].append(token.id)
+            current = f'"REL TO {", ".join(["USA", *self.v.sort_codes(codes)])}"' \
+                if token.id == "EYES ONLY" and codes else token.replacement
+            self.note("legacy-marking", start, end, f'"{token.id}" is retired; use {current}', since=token.retired)
+        self.add("dissem", token.id, start, end, cat, (token.order,))
+
+    def read_list(self, token: Token, prefix: str, value: Value) -> None:
+        """REL TO / DISPLAY ONLY lists (F-02, F-06)."""
+        raw = value.text
+        body_at = _prefix_end(raw, len(prefix.split()))
+        head = raw[:body_at]
+        if " ".join(head.upper().split()) != token.id:
+            if prefix.strip() == token.id:
+                self.case(" ".join(head.split()), token.id, value.start)
+            else:
+                self.note("marking-form", value.start, value.start + len(head.rstrip()),
+                          f'write "{token.id}" (the long title "{head.strip()}" is not used with a list)',
+                          token.id)
+        codes: list[str] = []
+        spans: list[tuple[int, int]] = []
+        seps: list[str] = []
+        for m in re.compile(_LIST_PART).finditer(raw, body_at):
+            if m.group(1):
+                codes.append(m.group(1))
+                spans.append((value.start + m.start(), value.start + m.end()))
+            else:
+                seps.append(m.group())
+        # "USA, AUS and GBR" (pre-2005); "AND" after a comma is Andorra
+        if len(codes) >= 3 and codes[-2].upper() == "AND" and "," not in seps[-2]:
+            i = len(codes) - 2
+            self.note("marking-syntax", spans[i][0], spans[i][1],
+                      'country lists are separated by ", " ("and" was retired in July 2005, L-07)', None,
+                      since=_COMMA_DISSEM_RETIRED)
+            del codes[i], spans[i]
+            seps = seps[: i - 1] + [", "] + seps[i + 1:]
+        for sep, (s, _e) in zip(seps, spans[1:]):
+            if sep != ", ":
+                self.note("marking-syntax", s - len(sep), s,
+                          'codes in a list are separated by a comma and one space (F-02)', ", ")
+                break
+        upper = []
+        for code, (s, e) in zip(codes, spans):
+            cu = code.upper()
+            if not self.v.is_country(cu):
+                raise self.unknown(code, s, e, "country code", sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+            if cu != code:
+                self.note("marking-form", s, e, f'"{code}" must be written "{cu}" (S-01)', cu)
+            upper.append(cu)
+        if len(set(upper)) != len(upper):
+            self.note("marking-duplicate", spans[0][0], spans[-1][1], f"a country code is repeated in {token.id}")
+        usa_first = token.id == "REL TO"
+        canonical = self.v.sort_codes(upper if usa_first else [c for c in upper if c != "USA"], usa_first=usa_first)
+        if usa_first:
+            if "USA" not in upper:
+                self.note("marking-order", spans[0][0], spans[-1][1], "a REL TO list starts with USA (F-02)",
+                          ", ".join(["USA"] + canonical))
+            elif len(set(upper)) < 2:
+                self.note("marking-syntax", value.start, value.end,
+                          '"REL TO USA" alone is not an authorized marking: name at least one other code (F-02)')
+        elif "USA" in upper:
+            self.note("marking-conflict", *spans[upper.index("USA")], "DISPLAY ONLY never lists USA (F-06)")
+        if usa_first and "USA" in upper and upper != canonical or not usa_first and \
+                [c for c in upper if c != "USA"] != canonical:
+            self.note("marking-order", spans[0][0], spans[-1][1],
+                      "list order: " + ("USA, then " if usa_first else "") +
+                      "trigraphs alphabetically, then tetragraphs alphabetically (F-02)", ", ".join(canonical))
+        field_name = "rel_to" if token.id == "REL TO" else "display_only"
+        self.set_list(field_name, [c for c in canonical if c != "USA"], token, value.start, value.end, value.cat)
+
+    def read_comma_list(self, value: Value) -> None:
+        """Pre-July-2005 dissems separated by commas: `ORCON, NOFORN` (S-05, L-07)."""
+        self.note("marking-syntax", value.start, value.end,
+                  'controls are separated by "/" (commas were retired in July 2005, S-05)',
+                  "/".join(_normal(p) for p in value.text.split(",")), since=_COMMA_DISSEM_RETIRED)
+        pos = value.start
+        for part in value.text.split(","):
+            lead = len(part) - len(part.lstrip())
+            hit = self.v.token(_normal(part))
+            assert hit is not None
+            self.add_token(hit[0], pos + lead, pos + len(part.rstrip()), value.cat)
+            pos += len(part) + 1
+
+    def read_cui_marker(self, value: Value, up: str) -> None:
+        v = self.v
+        if self.f["cui"]:
+            self.note("marking-duplicate", value.start, value.end, '"CUI" is repeated (S-08)')
+        self.f["cui"] = True
+        self.spans["cui"] = (value.start, value.end)
+        if up != v.cui_marker:
+            self.note("marking-conflict" if self.scheme != "cui" else "marking-form", value.start, value.end,
+                      f'"{value.text}" is only for pure CUI banners; use "{v.cui_marker}" (U-02)', v.cui_marker)
+        else:
+            self.case(value.text, v.cui_marker, value.start)
+        self.add("cui", "CUI", value.start, value.end, value.cat)
+
+    def read_cui_category(self, value: Value, up: str) -> None:
+        v = self.v
+        specified = up.startswith("SP-")
+        code = up[3:] if specified else up
+        if not re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", code):
+            raise self.unknown(value.text, value.start, value.end, "CUI category")
+        if code in v.cui_specified or code in v.cui_basic:
+            if specified and code not in v.cui_specified:
+                self.note("marking-form", value.start, value.end,
+                          f'"{code}" is a Basic category: no "SP-" prefix (U-04)', code)
+            elif not specified and code not in v.cui_basic:
+                self.note("marking-form", value.start, value.end,
+                          f'"{code}" is a Specified category: write "SP-{code}" (U-04)', f"SP-{code}")
+        elif re.fullmatch(v.cui_notional, code):
+            # the handbook's placeholders ("SP-SPECIFIED", "AAAA"): understood, not registered
+            self.note("marking-unknown-token", value.start, value.end,
+                      f'"{value.text}" is not a registered CUI category')
+        else:
+            raise self.unknown(value.text, value.start, value.end, "CUI category",
+                               sorted({f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)))
+        self.case(value.text, up, value.start)
+        key = f"{'SP-' if specified else ''}{code}"
+        if any(c == (code, specified) for c in self.f["cuicat"]):
+            self.note("marking-duplicate", value.start, value.end, f'"{key}" is repeated (S-08)')
+        else:
+            self.f["cuicat"].append((code, specified))
+        self.add("cuicat", key, value.start, value.end, value.cat, (0 if specified else 1, code))
