@@ -1,0 +1,20 @@
+"""MK006 marking-duplicate: exact findings on its documented examples and its fix."""
+
+from rule_support import found, fixed
+
+from marklint.checks.rules.marking_duplicate import RULE
+
+
+def test_bad_example():
+    assert found(RULE.bad, RULE.slug) == [
+        ('marking-duplicate', 1, 16, '"NOFORN" is repeated (S-08)'),
+        ('marking-duplicate', 5, 16, '"NOFORN" is repeated (S-08)'),
+    ]
+
+
+def test_near_miss_passes():
+    assert found(RULE.good, RULE.slug) == []
+
+
+def test_fix():
+    assert fixed(RULE.bad, RULE.slug) == 'SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n'

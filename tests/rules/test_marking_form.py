@@ -1,0 +1,19 @@
+"""MK004 marking-form: exact findings on its documented examples and its fix."""
+
+from rule_support import found, fixed
+
+from marklint.checks.rules.marking_form import RULE
+
+
+def test_bad_example():
+    assert found(RULE.bad, RULE.slug) == [
+        ('marking-form', 3, 5, 'a portion mark uses "NF", not "NOFORN" (S-09)'),
+    ]
+
+
+def test_near_miss_passes():
+    assert found(RULE.good, RULE.slug) == []
+
+
+def test_fix():
+    assert fixed(RULE.bad, RULE.slug) == 'SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n'
