@@ -5,8 +5,6 @@ generated from this module (`python -m marklint.checks.registry --markdown`), an
 rule's page of the documentation site (marklint.rule_docs).
 """
 
-import textwrap
-
 from marklint.checks.rule import RuleDoc
 from marklint.checks.rules import MODULES
 from marklint.findings import Finding
@@ -46,6 +44,8 @@ def render_rule(rule: RuleDoc) -> str:
     if rule.fixable:
         parts.append(f"Fix: {rule.fixable}\n")
     if rule.why:
+        import textwrap  # here: only `marklint rule` needs it, and the import costs start-up time
+
         parts.append("\n" + textwrap.fill(f"Why: {rule.why}", 88) + "\n")
     written = "" if rule.example_format == "text" else f" ({rule.example_format})"
     if rule.bad:

@@ -1,5 +1,3 @@
-"""The rule MK103 banner-mismatch: a page's banners disagree with each other or with the overall banner."""
-
 from marklint.checks.banners import differ, judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK102 banner-missing-bottom: a page has no banner at its bottom."""
-
 from marklint.checks.banners import missing_banners
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

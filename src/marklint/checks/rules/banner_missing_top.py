@@ -1,5 +1,3 @@
-"""The rule MK101 banner-missing-top: a page has no banner at its top."""
-
 from marklint.checks.banners import missing_banners
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK105 banner-over-classified: an overall banner higher than every portion, without a compilation statement."""
-
 from marklint.checks.banners import document_judged, justified
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import WARNING, RuleDoc

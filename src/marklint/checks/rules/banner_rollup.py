@@ -1,5 +1,3 @@
-"""The rule MK106 banner-rollup: a banner whose controls differ from the roll-up of its portions."""
-
 from marklint.checks.banners import document_judged, justified
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner

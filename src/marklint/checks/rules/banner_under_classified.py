@@ -1,5 +1,3 @@
-"""The rule MK104 banner-under-classified: a banner lower than the highest portion it covers."""
-
 from marklint.checks.banners import document_judged, judged
 from marklint.checks.context import CheckContext
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner

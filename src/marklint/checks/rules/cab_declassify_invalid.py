@@ -1,5 +1,3 @@
-"""The rule MK403 cab-declassify-invalid: a Declassify On value of the wrong shape or retired."""
-
 from marklint.checks.authority import judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

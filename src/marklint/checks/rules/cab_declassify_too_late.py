@@ -1,5 +1,3 @@
-"""The rule MK404 cab-declassify-too-late: a declassification date beyond the regime's limit."""
-
 from marklint.checks.authority import judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

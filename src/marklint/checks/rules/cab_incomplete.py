@@ -1,5 +1,3 @@
-"""The rule MK402 cab-incomplete: an authority block missing a required line."""
-
 from marklint.checks.authority import judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

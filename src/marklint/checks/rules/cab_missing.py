@@ -1,5 +1,3 @@
-"""The rule MK401 cab-missing: a classified document with no classification authority block."""
-
 from marklint.checks.authority import judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

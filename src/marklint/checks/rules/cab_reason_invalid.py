@@ -1,5 +1,3 @@
-"""The rule MK405 cab-reason-invalid: a Reason that is not 1.4(a)..(h)."""
-
 from marklint.checks.authority import judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK406 cab-unexpected: an authority block on an unclassified document."""
-
 from marklint.checks.authority import judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

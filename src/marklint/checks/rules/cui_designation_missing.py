@@ -1,5 +1,3 @@
-"""The rule MK501 cui-designation-missing: a CUI document whose first page names no designating agency."""
-
 import re
 
 from marklint.checks.context import CheckContext, carries_cui

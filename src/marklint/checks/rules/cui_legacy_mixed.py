@@ -1,5 +1,3 @@
-"""The rule MK502 cui-legacy-mixed: FOUO, SBU or LES in a document that carries CUI."""
-
 from marklint.checks.context import CheckContext, carries_cui, controls
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding

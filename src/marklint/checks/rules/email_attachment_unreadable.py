@@ -1,5 +1,3 @@
-"""The rule MK706 email-attachment-unreadable: an e-mail attachment marklint should read but cannot."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import WARNING, RuleDoc
 from marklint.findings import Finding

@@ -1,5 +1,3 @@
-"""The rule MK705 email-authority-placement: an e-mail whose authority block comes before the end of the message."""
-
 from marklint.checks.authority import authority_block
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc

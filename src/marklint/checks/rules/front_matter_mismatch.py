@@ -1,5 +1,3 @@
-"""The rule MK703 front-matter-mismatch: a Markdown front-matter classification that the banners do not match."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.formats import parse_banner
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK701 header-footer-banner: a Word header or footer variant without the overall banner."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.formats import parse_banner
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK007 legacy-marking: a retired token or form."""
-
 import datetime
 
 from marklint.checks.authority import judged

@@ -1,5 +1,3 @@
-"""The rule MK009 marking-advisory: a combination the rules allow but advise against."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
 from marklint.checks.rule import WARNING, RuleDoc

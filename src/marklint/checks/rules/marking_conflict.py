@@ -1,5 +1,3 @@
-"""The rule MK005 marking-conflict: mutually exclusive tokens, a token not allowed at this level, or a missing companion."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
 from marklint.checks.rule import ERROR, RuleDoc

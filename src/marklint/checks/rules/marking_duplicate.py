@@ -1,5 +1,3 @@
-"""The rule MK006 marking-duplicate: the same token twice in one marking."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
 from marklint.checks.rule import ERROR, RuleDoc

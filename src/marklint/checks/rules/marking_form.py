@@ -1,5 +1,3 @@
-"""The rule MK004 marking-form: a token in the wrong form for a banner or a portion."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import marking_problems, problem_findings
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK003 marking-order: categories or values out of register order."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
 from marklint.checks.rule import ERROR, RuleDoc

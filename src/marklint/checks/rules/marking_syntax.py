@@ -1,5 +1,3 @@
-"""The rule MK001 marking-syntax: a marking that cannot be parsed (separators, spacing, empty or stray parts)."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK002 marking-unknown-token: a word that is not in the vocabulary."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK008 marking-unregistered: an unregistered word shaped like an unpublished SCI control system."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
 from marklint.checks.rule import WARNING, RuleDoc

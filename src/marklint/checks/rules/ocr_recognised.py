@@ -1,5 +1,3 @@
-"""The rule MK805 ocr-recognised: a banner read with OCR tolerance (a one-character slip, or a banner inside a line), with its confidence."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import INFO, RuleDoc
 from marklint.findings import Finding

@@ -1,5 +1,3 @@
-"""The rule MK704 pdf-no-text-layer: a PDF (or PDF page) without a text layer, so its markings cannot be checked."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import WARNING, RuleDoc
 from marklint.findings import Finding

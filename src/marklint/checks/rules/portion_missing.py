@@ -1,5 +1,3 @@
-"""The rule MK301 portion-missing: a block that needs a portion mark has none."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding

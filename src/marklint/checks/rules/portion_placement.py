@@ -1,5 +1,3 @@
-"""The rule MK302 portion-placement: a portion mark that is not at the start of its block."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding

@@ -1,5 +1,3 @@
-"""The rule MK801 review-class-form: a sanitized copy's review block gives its class in a form that is not a valid marking."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.review import review_blocks, us_date
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK802 review-declassify-passed: a review block's 'Declassify on' date had already passed when the copy was released."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.review import review_blocks, us_date
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK803 review-exemption-invalid: a review block's 'Declassify on' names 25X without the exemption's number."""
-
 import re
 
 from marklint.checks.context import CheckContext

@@ -1,5 +1,3 @@
-"""The rule MK804 review-reason-invalid: a review block's Reason is not a classification category 1.4(a)-(h)."""
-
 import re
 
 from marklint.checks.context import CheckContext

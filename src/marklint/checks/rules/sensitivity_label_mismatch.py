@@ -1,5 +1,3 @@
-"""The rule MK702 sensitivity-label-mismatch: a Microsoft sensitivity label that contradicts the visible banner."""
-
 from marklint.checks.context import CheckContext
 from marklint.checks.formats import at_overall, parse_banner
 from marklint.checks.rule import ERROR, RuleDoc

@@ -1,5 +1,3 @@
-"""The rule MK902 suppression-missing-reason: a suppression comment without a reason."""
-
 from marklint.checks.rule import WARNING, RuleDoc
 
 RULE = RuleDoc(

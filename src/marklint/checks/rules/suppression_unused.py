@@ -1,5 +1,3 @@
-"""The rule MK901 suppression-unused: a suppression comment that suppresses nothing."""
-
 from marklint.checks.rule import WARNING, RuleDoc
 
 RULE = RuleDoc(

@@ -1,5 +1,3 @@
-"""The rule MK601 transmittal-statement-missing: a transmittal with no 'upon removal' statement."""
-
 import re
 
 from marklint.checks.context import CheckContext
