@@ -4,6 +4,8 @@ from rule_support import found
 
 from marklint.checks.rules.banner_mismatch import RULE
 
+CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
+
 
 def test_bad_example():
     assert found(RULE.bad, RULE.slug) == [
@@ -13,3 +15,14 @@ def test_bad_example():
 
 def test_near_miss_passes():
     assert found(RULE.good, RULE.slug) == []
+
+
+def test_later_page_with_its_own_roll_up_passes_and_another_banner_does_not():
+    first = "SECRET\n\n(S) The convoy leaves at dawn.\n\n" + CAB + "\nSECRET\n\f\n"
+    own = first + "CONFIDENTIAL\n\n(C) The escort joins at noon.\n\nCONFIDENTIAL\n"
+    assert found(own, RULE.slug) == []
+    other = first + "SECRET//NOFORN\n\n(S) The escort joins at noon.\n\nSECRET//NOFORN\n"
+    assert found(other, RULE.slug) == [
+        (RULE.slug, 11, 1, "page 2 banner SECRET//NOFORN is neither the overall banner SECRET nor the roll-up of "
+                           "its portions (SECRET)"),
+    ]

@@ -13,3 +13,7 @@ def test_bad_example():
 
 def test_near_miss_passes():
     assert found(RULE.good, RULE.slug) == []
+
+
+def test_fouo_without_cui_is_not_mixed():
+    assert found("UNCLASSIFIED//FOUO\n\n(U//FOUO) Office phone list.\n\nUNCLASSIFIED//FOUO\n", RULE.slug) == []
