@@ -26,6 +26,8 @@ from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from marklint.checks.context import CheckContext
     from marklint.checks.rule import RuleDoc
     from marklint.markings import Marking
@@ -548,3 +550,8 @@ def judged(ctx: CheckContext, rule: RuleDoc) -> list[Finding]:
     return [Finding(path=ctx.doc.path, line=p.line, column=p.column, code=rule.code, rule=p.rule,
                     severity=p.severity, message=p.message, end_column=p.end_column, page=p.page)
             for p in ctx.fact(authority_problems) if p.rule == rule.slug]
+
+
+def problems_of_rule(rule: RuleDoc) -> Callable[[CheckContext], list[Finding]]:
+    """The `check` of an authority rule that reports the block's problems of that rule."""
+    return lambda ctx: judged(ctx, rule)

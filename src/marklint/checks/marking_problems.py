@@ -6,6 +6,8 @@ problems of its kind, each at its exact column in the file. A marking written in
 form (`marklint.legacy_forms`) is judged by legacy-marking instead; a portion mark whose only
 fault is its case (`(s)`) is one marking-form finding, fixed to `(S)`."""
 
+from collections.abc import Callable
+
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import RuleDoc
 from marklint.findings import Finding
@@ -87,3 +89,8 @@ def problem_findings(ctx: CheckContext, rule: RuleDoc) -> list[Finding]:
             finding.marking = mark.text
             findings.append(finding)
     return findings
+
+
+def problems_of_kind(rule: RuleDoc) -> Callable[[CheckContext], list[Finding]]:
+    """The `check` of a marking rule that reports the marking problems of its kind."""
+    return lambda ctx: problem_findings(ctx, rule)

@@ -1,7 +1,5 @@
-from marklint.checks.authority import judged
-from marklint.checks.context import CheckContext
+from marklint.checks.authority import problems_of_rule
 from marklint.checks.rule import ERROR, RuleDoc
-from marklint.findings import Finding
 
 RULE = RuleDoc(
     "MK403", "cab-declassify-invalid", ERROR, "a Declassify On value of the wrong shape or retired",
@@ -10,7 +8,4 @@ RULE = RuleDoc(
     good="SECRET\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
 )
 
-
-def check(ctx: CheckContext) -> list[Finding]:
-    """The authority block's problems of this rule (`marklint.checks.authority`)."""
-    return judged(ctx, RULE)
+check = problems_of_rule(RULE)

@@ -1,7 +1,5 @@
-from marklint.checks.authority import judged
-from marklint.checks.context import CheckContext
+from marklint.checks.authority import problems_of_rule
 from marklint.checks.rule import ERROR, RuleDoc
-from marklint.findings import Finding
 
 RULE = RuleDoc(
     "MK406", "cab-unexpected", ERROR, "an authority block on an unclassified document",
@@ -10,7 +8,4 @@ RULE = RuleDoc(
     good="UNCLASSIFIED\n\n(U) The meeting moved to Tuesday.\n\nUNCLASSIFIED\n",
 )
 
-
-def check(ctx: CheckContext) -> list[Finding]:
-    """The authority block's problems of this rule (`marklint.checks.authority`)."""
-    return judged(ctx, RULE)
+check = problems_of_rule(RULE)

@@ -1,7 +1,5 @@
-from marklint.checks.context import CheckContext
-from marklint.checks.marking_problems import problem_findings
+from marklint.checks.marking_problems import problems_of_kind
 from marklint.checks.rule import WARNING, RuleDoc
-from marklint.findings import Finding
 
 RULE = RuleDoc(
     "MK009", "marking-advisory", WARNING, "a combination the rules allow but advise against",
@@ -10,7 +8,4 @@ RULE = RuleDoc(
     good="SECRET//RD//NOFORN\n\n(S//RD//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nDerived From: Memo, March 3, 2025, Office of Plans\nDeclassify On: N/A to RD/FRD portions. See source list for NSI portions.\n\nSECRET//RD//NOFORN\n",
 )
 
-
-def check(ctx: CheckContext) -> list[Finding]:
-    """The document's marking problems of this kind."""
-    return problem_findings(ctx, RULE)
+check = problems_of_kind(RULE)

@@ -1,7 +1,5 @@
-from marklint.checks.context import CheckContext
-from marklint.checks.marking_problems import problem_findings
+from marklint.checks.marking_problems import problems_of_kind
 from marklint.checks.rule import ERROR, RuleDoc
-from marklint.findings import Finding
 from marklint.fixes import marking_fix
 
 RULE = RuleDoc(
@@ -12,10 +10,5 @@ RULE = RuleDoc(
     good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
 )
 
-
-def check(ctx: CheckContext) -> list[Finding]:
-    """The document's marking problems of this kind."""
-    return problem_findings(ctx, RULE)
-
-
+check = problems_of_kind(RULE)
 fix = marking_fix

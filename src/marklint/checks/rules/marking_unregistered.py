@@ -1,7 +1,5 @@
-from marklint.checks.context import CheckContext
-from marklint.checks.marking_problems import problem_findings
+from marklint.checks.marking_problems import problems_of_kind
 from marklint.checks.rule import WARNING, RuleDoc
-from marklint.findings import Finding
 
 RULE = RuleDoc(
     "MK008", "marking-unregistered", WARNING, "an unregistered word shaped like an unpublished SCI control system",
@@ -10,7 +8,4 @@ RULE = RuleDoc(
     good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
 )
 
-
-def check(ctx: CheckContext) -> list[Finding]:
-    """The document's marking problems of this kind."""
-    return problem_findings(ctx, RULE)
+check = problems_of_kind(RULE)
