@@ -13,3 +13,13 @@ def test_bad_example():
 
 def test_near_miss_passes():
     assert found(RULE.good, RULE.slug) == []
+
+
+def test_directive_naming_no_rule_or_an_unknown_one():
+    text = ("SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line -- quoted exhibit\n"
+            "(S) The escort joins at noon.\n\n# marklint: disable-next-line portion-mising -- quoted exhibit\n"
+            "The annex follows.\n\nSECRET\n")
+    assert found(text, RULE.slug) == [
+        (RULE.slug, 5, 1, "'disable-next-line' suppression names no rule, so it suppresses nothing"),
+        (RULE.slug, 8, 1, "suppression names unknown rule 'portion-mising'"),
+    ]

@@ -1,4 +1,11 @@
+from __future__ import annotations
+
 from marklint.checks.rule import WARNING, RuleDoc
+from marklint.findings import Finding
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from marklint.suppressions import Directive
 
 RULE = RuleDoc(
     "MK902", "suppression-missing-reason", WARNING, "a suppression comment without a reason",
@@ -7,5 +14,12 @@ RULE = RuleDoc(
     good="SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\nThe escort joins at noon.\n\nSECRET\n",
 )
 
-# Reported by marklint.suppressions after the other rules ran (a directive is unused only once
-# every other finding is known): it has no check of its own.
+
+def judge(directive: Directive, where: dict) -> list[Finding]:
+    """A directive without a reason after ` -- `. Suppression rules are judged by
+    `marklint.suppressions` once every other rule's findings are known (`where`: the
+    directive's path, line and column)."""
+    if directive.reason:
+        return []
+    return [Finding(**where, code=RULE.code, rule=RULE.slug, severity=RULE.severity,
+                    message=f"'{directive.action}' suppression has no reason; add one after ' -- '")]

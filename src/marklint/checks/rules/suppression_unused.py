@@ -1,4 +1,13 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
 from marklint.checks.rule import WARNING, RuleDoc
+from marklint.findings import Finding
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from marklint.suppressions import Directive
 
 RULE = RuleDoc(
     "MK901", "suppression-unused", WARNING, "a suppression comment that suppresses nothing",
@@ -7,5 +16,18 @@ RULE = RuleDoc(
     good="SECRET\n\n(S) The convoy leaves at dawn.\n\n# marklint: disable-next-line portion-missing -- quoted exhibit\nThe escort joins at noon.\n\nSECRET\n",
 )
 
-# Reported by marklint.suppressions after the other rules ran (a directive is unused only once
-# every other finding is known): it has no check of its own.
+
+def judge(directive: Directive, where: dict, slug_of: Callable[[str], str | None]) -> list[Finding]:
+    """A directive that names no rule, an unknown rule, or a rule it silenced nothing of
+    (`slug_of` resolves a name as written). Suppression rules are judged by
+    `marklint.suppressions` once every other rule's findings are known (`where`: the
+    directive's path, line and column)."""
+    messages = [] if directive.names else [f"'{directive.action}' suppression names no rule, so it suppresses nothing"]
+    for name in directive.names:
+        slug = slug_of(name)
+        if slug is None:
+            messages.append(f"suppression names unknown rule '{name}'")
+        elif slug not in directive.used:
+            messages.append(f"suppression of {slug} suppresses nothing")
+    return [Finding(**where, code=RULE.code, rule=RULE.slug, severity=RULE.severity, message=message)
+            for message in messages]
