@@ -1,6 +1,6 @@
 """MK502 cui-legacy-mixed: exact findings on its documented examples."""
 
-from rule_support import found
+from rule_support import findings, found
 
 from marklint.checks.rules.cui_legacy_mixed import RULE
 
@@ -17,3 +17,13 @@ def test_near_miss_passes():
 
 def test_fouo_without_cui_is_not_mixed():
     assert found("UNCLASSIFIED//FOUO\n\n(U//FOUO) Office phone list.\n\nUNCLASSIFIED//FOUO\n", RULE.slug) == []
+
+
+# moved from tests/test_checks.py: the rule at an exact span, in a document of its own, and its near miss
+def test_fires_at_exact_span():
+    text = 'CUI\n\nControlled by: Department of Labor, Office of Payroll\n\n(CUI) Payroll.\n\n(U//FOUO) Phones.\n\nCUI\n'
+    assert [(f.line, f.column, f.end_column) for f in findings(text, RULE.slug)] == [(7, 1, 10)]
+
+
+def test_span_near_miss_does_not_fire():
+    assert findings('UNCLASSIFIED//FOUO\n\n(U) Payroll.\n\n(U//FOUO) Phones.\n\nUNCLASSIFIED//FOUO\n', RULE.slug) == []
