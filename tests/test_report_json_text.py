@@ -1,4 +1,4 @@
-"""The JSON reporter builds its text item by item; it must be exactly `json.dumps(indent=2)`."""
+"""The JSON reporter: the documented schema (docs/json-output.md), findings in report order, two-space indent."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from marklint.findings import Edit, FileResult, Finding, Fix, Severity, Suppression
 from marklint.report import ReportContext
-from marklint.report.json import finding_dict, render
+from marklint.report.json import render
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12)
 EDITS = st.builds(Edit, st.integers(1, 99), st.integers(1, 99), st.integers(1, 99), st.integers(1, 99), TEXT)
@@ -20,20 +20,37 @@ FINDINGS = st.builds(
     severity=st.sampled_from(list(Severity)), message=TEXT, page=st.none() | st.integers(1, 9),
     fix=FIXES, source=st.none() | TEXT,
 )
+SEVERITY_NAMES = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"}
 
 
-def _expected(results: list[FileResult], show_source: bool) -> str:
-    items = [finding_dict(f, r.path, show_source) for r in results for f in sorted(
-        (f for f in r.findings if f.suppression is None), key=Finding.sort_key)]
-    return json.dumps(items, indent=2) + "\n"
+def _schema_object(finding: Finding, path: str, show_source: bool) -> dict[str, object]:
+    """What docs/json-output.md says one finding looks like, written out field by field."""
+    fix = finding.fix
+    item = {
+        "path": path, "line": finding.line, "column": finding.column,
+        "end_line": finding.end_line, "end_column": finding.end_column,
+        "code": finding.code, "rule": finding.rule, "severity": SEVERITY_NAMES[finding.severity],
+        "message": finding.message, "page": finding.page,
+        "fix": None if fix is None else {
+            "description": fix.description, "safety": fix.safety,
+            "edits": [{"line": e.line, "column": e.column, "end_line": e.end_line,
+                       "end_column": e.end_column, "replacement": e.replacement} for e in fix.edits],
+        },
+    }
+    if show_source:
+        item["source"] = finding.source
+    return item
 
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.lists(FINDINGS, max_size=4), max_size=3), st.booleans())
-def test_text_is_the_indented_dump(groups, show_source):
+def test_every_finding_as_the_schema_says_in_report_order(groups, show_source):
     results = [FileResult(path=f"f{i}.txt", findings=findings) for i, findings in enumerate(groups)]
-    ctx = ReportContext(root="/nowhere", show_source=show_source)
-    assert render(results, ctx) == _expected(results, show_source)
+    out = render(results, ReportContext(root="/nowhere", show_source=show_source))
+    expected = [_schema_object(f, r.path, show_source)
+                for r in results for f in sorted(r.findings, key=lambda f: (f.line, f.column, f.code, f.message))]
+    assert json.loads(out) == expected
+    assert out.endswith("]\n") and (not expected or out.startswith("[\n  {\n    \"path\": "))
 
 
 def test_no_findings_and_suppressed_findings():
