@@ -158,24 +158,22 @@ class Document(Value):
 
     `source` is the decoded text for text formats (None for DOCX/PDF); fix mode and
     suppressions use it. `metadata` holds format-specific facts a check may use, such as a
-    Markdown front-matter `classification`, DOCX sensitivity-label names, or e-mail headers;
+    Markdown front-matter `classification`, DOCX sensitivity-label names, e-mail headers, or
+    facts a reader-level rule reports (a PDF's `textless_pages`);
     `metadata["notices"]` are lines the run prints as notes (a hidden slide), and
     `metadata["locations"]` names the place of each line (`marklint.readers._slots`).
-    `notes` are reader diagnostics that become findings (for example a scanned PDF without a
-    text layer): tuples of (slug, line, message). Mutable and compared by value (not by its
-    line index, a cache).
+    Mutable and compared by value (not by its line index, a cache).
     """
 
-    _fields = ("path", "format", "pages", "source", "metadata", "notes")
+    _fields = ("path", "format", "pages", "source", "metadata")
 
     def __init__(self, path: str, format: str, pages: list[Page] | None = None, source: str | None = None,
-                 metadata: dict[str, object] | None = None, notes: list[tuple[str, int, str]] | None = None) -> None:
+                 metadata: dict[str, object] | None = None) -> None:
         self.path = path
         self.format = format
         self.pages = [] if pages is None else pages
         self.source = source
         self.metadata = {} if metadata is None else metadata
-        self.notes = [] if notes is None else notes
         self._line_index: array | None = None
 
     def source_line(self, line: int) -> str | None:

@@ -27,7 +27,7 @@ def _span(block: Block) -> str:
 def explain_document(ctx, notice: str | None, show_source: bool) -> tuple[list[str], bool]:
     """The explanation's lines for one recognised document (a CheckContext) and whether some
     block needs a portion mark it does not carry."""
-    from marklint.checks.portions import portions_required
+    from marklint.checks.rules.portion_missing import portions_required
 
     required = portions_required(ctx)
     kinds = ctx.ruleset.portions.blocks

@@ -1,4 +1,5 @@
-"""Build the `Fix` of each finding that has one, from what the checks saw (`CheckContext`).
+"""The fixes the rules offer (each rule module's `fix` builds its own from these), from what
+the checks saw (`CheckContext`).
 
 Safe fixes leave the meaning of the marking unchanged:
 
@@ -33,20 +34,14 @@ offered for plain text, Markdown, reST and AsciiDoc; other formats get only in-p
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from marklint.checks.context import CheckContext
+from marklint.checks.marking_problems import wrong_case
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Edit, Finding, Fix
 from marklint.pages import is_page_number
 from marklint.recognize import Mark, PageMarks
 
 SAFE, UNSAFE = "safe", "unsafe"
-
-MARKING_RULES = frozenset({
-    "marking-syntax", "marking-unknown-token", "marking-order", "marking-form",
-    "marking-conflict", "marking-duplicate", "legacy-marking",
-})
 
 # Problems that re-rendering the whole marking canonically fixes without changing its meaning.
 _RERENDER_RULES = frozenset({"marking-order", "marking-duplicate", "marking-syntax", "marking-form"})
@@ -59,41 +54,34 @@ _INSERTABLE_FORMATS = frozenset({"text", "markdown", "rst", "asciidoc"})
 CAB_SKELETON = ("Classified By:", "Derived From:", "Declassify On:")
 
 
-def attach_fixes(ctx: CheckContext, findings: Iterable[Finding]) -> None:
-    """Set `Finding.fix` on every finding for which a fix can be built (others are left alone)."""
-    findings = [f for f in findings if f.fix is None]
-    wanted = {(f.line, f.column) for f in findings if f.rule in MARKING_RULES}
-    by_position = _marking_fixes(ctx, wanted) if wanted else {}
-    by_page = {pm.page.number: pm for pm in ctx.pages}
-    banners = {(m.line, m.column): (page, m) for page in ctx.pages for m in page.banners}
-    for finding in findings:
-        if finding.rule in MARKING_RULES:
-            finding.fix = by_position.get((finding.rule, finding.line, finding.column))
-        elif finding.rule in ("banner-missing-top", "banner-missing-bottom"):
-            page = by_page.get(finding.page) if finding.page is not None else None
-            if page is not None:
-                finding.fix = _missing_banner_fix(ctx, page)
-        elif finding.rule in ("banner-under-classified", "banner-rollup"):
-            finding.fix = _raise_banner_fix(ctx, banners.get((finding.line, finding.column)))
-        elif finding.rule == "cab-missing":
-            finding.fix = _cab_fix(ctx)
-
-
 # ---------------------------------------------------------------------------------------------
 # Marking-level fixes
 
 
-def _marking_fixes(ctx: CheckContext, wanted: set[tuple[int, int]]) -> dict[tuple[str, int, int], Fix]:
-    """Fixes keyed by the (rule, line, column) at which the marking checks report a problem;
-    only marks on a line with a wanted position are checked."""
-    from marklint.checks.markings import wrong_case
+def marking_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
+    """The fix of a marking-level finding: of the problem (or cable banner, or wrong case) at
+    its position. The fixes of a line's marks are built once, at the first finding on it."""
+    by_line = ctx.fact(_marking_fixes)
+    line = finding.line
+    fixes = by_line.get(line)
+    if fixes is None:
+        fixes = by_line[line] = _line_fixes(ctx, line)
+    return fixes.get((finding.rule, finding.line, finding.column))
+
+
+def _marking_fixes(ctx: CheckContext) -> dict[int, dict[tuple[str, int, int], Fix]]:
+    return {}  # filled line by line by marking_fix
+
+
+def _line_fixes(ctx: CheckContext, line: int) -> dict[tuple[str, int, int], Fix]:
+    """Fixes of the marks on one line, keyed by the (rule, line, column) at which the marking
+    checks report a problem."""
     from marklint.markings import check
 
-    lines = {line for line, _ in wanted}
     fixes: dict[tuple[str, int, int], Fix] = {}
     for page in ctx.pages:
         for mark in page.banners + page.portions + page.misplaced:
-            if mark.line not in lines:
+            if mark.line != line:
                 continue
             if mark.cable:
                 if mark.marking is not None:
@@ -162,9 +150,12 @@ def _page_portions(page: PageMarks) -> list[Mark]:
     return [m for m in page.portions + page.misplaced if m.marking is not None]
 
 
-def _missing_banner_fix(ctx: CheckContext, page: PageMarks) -> Fix | None:
-    """Insert a page's missing top and/or bottom banner (see the module docstring for when
-    that is safe)."""
+def missing_banner_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
+    """Insert the missing top and/or bottom banner of the finding's page (see the module
+    docstring for when that is safe)."""
+    page = ctx.fact(pages_by_number).get(finding.page) if finding.page is not None else None
+    if page is None:
+        return None
     doc = ctx.doc
     content = _content(page)
     if doc.source is None or doc.format not in _INSERTABLE_FORMATS or not content:
@@ -248,11 +239,22 @@ def _insert_after(doc: Document, block: Block, banner: str) -> Edit:
     return Edit(line, column, line, column, "\n\n" + banner)
 
 
-def _raise_banner_fix(ctx: CheckContext, located: tuple[PageMarks, Mark] | None) -> Fix | None:
-    """Replace the banner a finding is about (`located`: its page and mark), and every banner
+def pages_by_number(ctx: CheckContext) -> dict[int, PageMarks]:
+    """The document's pages by number (a fact)."""
+    return {pm.page.number: pm for pm in ctx.pages}
+
+
+def banners_by_position(ctx: CheckContext) -> dict[tuple[int, int], tuple[PageMarks, Mark]]:
+    """Every banner with its page, by (line, column) (a fact)."""
+    return {(m.line, m.column): (page, m) for page in ctx.pages for m in page.banners}
+
+
+def raise_banner_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
+    """Replace the banner a finding is about, and every banner
     with the same marking in its scope, with the roll-up: the document's portions for the
     overall banner (its twins on every page carry the overall banner too), else the page's
     portions (the banners on that page)."""
+    located = ctx.fact(banners_by_position).get((finding.line, finding.column))
     if located is None:
         return None
     page, banner = located
@@ -287,8 +289,8 @@ def _only_raises(banner, rolled) -> bool:
 # Authority block skeleton
 
 
-def _cab_fix(ctx: CheckContext) -> Fix | None:
-    """Insert a derivative authority block skeleton after the first page's content, before its
+def cab_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
+    """For cab-missing: insert a derivative authority block skeleton after the first page's content, before its
     bottom banner (32 CFR 2001.21(a), C-01); the author fills in the values."""
     doc = ctx.doc
     if doc.source is None or doc.format not in _INSERTABLE_FORMATS or not ctx.pages:

@@ -291,7 +291,8 @@ def recognized(doc: Document, settings: Settings):
     if ocr is not None:
         ocr_module.settle_edges(pages)
     ctx = context.CheckContext(doc, ruleset, vocab, pages, origin.date if origin is not None else None,
-                               settings.require_banner or "when-marked", exemption)
+                               settings.require_banner or "when-marked", exemption,
+                               wrappers if archive.wrappers_found else None, ocr)
     return ctx, notice, dates, archive, ocr
 
 
@@ -300,32 +301,24 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
     suppressions applied). `settings` must already hold the file's configuration."""
     # Imported here, on first use, to keep start-up small; two statements, as each import
     # statement costs about a microsecond per document even when the module is loaded.
-    from marklint import fixes, summary, suppressions
+    from marklint import summary, suppressions
     from marklint.excerpt import redact
-    from marklint.checks import authority, banners, cui, formats, markings, portions, transmittal
+    from marklint.checks.authority import authority_block
+    from marklint.checks.run import attach_fixes, run_checks
 
     ctx, notice, dates, archive, ocr = recognized(doc, settings)
-    ruleset, doc_date, pages = ctx.ruleset, ctx.date, ctx.pages
-    findings: list[Finding] = []
-    for module in (markings, banners, portions, cui, transmittal, formats):
-        findings.extend(module.check(ctx))
-    cab = authority.find_authority_block(doc)
-    findings.extend(authority.check_authority(doc, cab, _claimed(ctx), doc_date, ruleset))
-    if archive.wrappers_found:
-        from marklint.checks import review
-
-        findings.extend(review.check(ctx, archive.wrappers))
+    ruleset, pages = ctx.ruleset, ctx.pages
+    findings = run_checks(ctx)
+    cab = ctx.fact(authority_block)
     if ruleset.generic:
         from marklint.checks.generic import check_generic
 
         findings.extend(check_generic(ctx, ruleset))
-    for slug, line, message in doc.notes:
-        findings.append(ctx.finding(slug, (line, 1), message, None))
     if ocr is not None:
         from marklint.archives import ocr as ocr_module
 
-        findings = ocr_module.with_readings(ctx, findings, ocr)
-    fixes.attach_fixes(ctx, findings)
+        findings = ocr_module.legible(findings, ocr)
+    attach_fixes(ctx, findings)
     from marklint.archives import archival
 
     why = notice or ("named by --rules or the configuration" if settings.rules else "the default rule set")
@@ -366,17 +359,6 @@ def _cui_bannered(doc: Document) -> bool:
         found = banner_of(block.text.strip()) if "\n" not in block.text else None
         return found is not None and found[1].marking is not None and found[1].marking.level == "CUI"
     return False
-
-
-def _claimed(ctx) -> object:
-    """The classification the authority block answers for: the document's marking, or its
-    highest portion when that is classified and the marking is not (a CUI or UNCLASSIFIED
-    banner over an (S) portion still needs the block the classified portion needs)."""
-    claimed = ctx.classification
-    highest = ctx.max_portion()
-    if highest is not None and highest.marking.is_classified and (claimed is None or not claimed.is_classified):
-        return highest.marking
-    return claimed
 
 
 def _attach_source(doc: Document, findings: list[Finding]) -> None:

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable
 from itertools import chain
 from operator import attrgetter
 
-from marklint.checks.registry import by_key, make_finding
+from marklint.checks.registry import by_key
+from marklint.checks.rules import suppression_missing_reason, suppression_unused
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Finding, Suppression
 
@@ -174,23 +175,6 @@ def apply_suppressions(
     earned: list[Finding] = []
     for directive in directives:
         where = {"path": document.path, "line": directive.block.line, "column": _comment_column(document, directive)}
-        if not directive.reason:
-            earned.append(make_finding(
-                "suppression-missing-reason", **where,
-                message=f"'{directive.action}' suppression has no reason; add one after ' -- '",
-            ))
-        if not directive.names:
-            earned.append(make_finding(
-                "suppression-unused", **where,
-                message=f"'{directive.action}' suppression names no rule, so it suppresses nothing",
-            ))
-        for name in directive.names:
-            slug = slug_of(name)
-            if slug is None:
-                message = f"suppression names unknown rule '{name}'"
-            elif slug not in directive.used:
-                message = f"suppression of {slug} suppresses nothing"
-            else:
-                continue
-            earned.append(make_finding("suppression-unused", **where, message=message))
+        earned += suppression_missing_reason.judge(directive, where)
+        earned += suppression_unused.judge(directive, where, slug_of)
     return earned

@@ -115,7 +115,7 @@ def test_pdf_pages_lines_and_banner_candidates():
         (1, L, 1, "SECRET"), (1, P, 4, "(S) The convoy leaves."), (1, P, 7, "(U) Second."), (1, L, 10, "SECRET"),
         (2, L, 1, "SECRET"), (2, P, 4, "(U) Two."), (2, L, 7, "SECRET"),
     ]
-    assert doc.notes == [] and doc.format == "pdf"
+    assert doc.metadata["textless_pages"] == [] and doc.format == "pdf"
 
 
 def test_pdf_missing_pypdf_says_what_to_install(monkeypatch):
@@ -144,9 +144,10 @@ def test_email_subject_body_lines_and_attachments():
     ]
     assert [(name, d.format) for name, d in doc.metadata["attachments"]] == [("annex.md", "markdown")]
     name_line = lines.index('Content-Disposition: attachment; filename="broken.docx"') + 1
-    assert doc.notes == [("email-attachment-unreadable", name_line,
-                          "attachment broken.docx cannot be read (not a readable .docx file (corrupt or "
-                          "truncated: BadZipFile)), so its marking is not counted (B-10)")]
+    # the reader records the fact; the email-attachment-unreadable rule turns it into the finding
+    # (tests/rules/test_email_attachment_unreadable.py)
+    assert doc.metadata["unreadable_attachments"] == [
+        ("broken.docx", "not a readable .docx file (corrupt or truncated: BadZipFile)", name_line)]
 
 
 def test_email_html_body_is_read_as_html():

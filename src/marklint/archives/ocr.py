@@ -263,21 +263,10 @@ def _columns(text: str) -> list[tuple[int, str]]:
 _PAGE_RULES = frozenset({"banner-missing-top", "banner-missing-bottom", "portion-missing", "portion-placement"})
 
 
-def with_readings(ctx, findings: list, result: OcrResult) -> list:
-    """`findings` without the page-level ones on illegible pages, plus an `ocr-recognised`
-    finding for each tolerant reading (with its confidence)."""
-    kept = [f for f in findings if not (f.rule in _PAGE_RULES and f.page in result.illegible)]
-    for reading in result.corrections:
-        kept.append(ctx.finding(
-            "ocr-recognised", (reading.line, reading.column),
-            f'banner {reading.read} {_how(reading)} (OCR, confidence {reading.confidence:.2f})',
-            None, reading.column + len(reading.written)))
-    return kept
-
-
-def _how(reading: Correction) -> str:
-    written = reading.written.strip()
-    return "found inside a line" if written == reading.read else f'recognised from "{written}"'
+def legible(findings: list, result: OcrResult) -> list:
+    """`findings` without the page-level ones on illegible pages (each tolerant reading is
+    reported by the ocr-recognised rule, `marklint.checks.rules.ocr_recognised`)."""
+    return [f for f in findings if not (f.rule in _PAGE_RULES and f.page in result.illegible)]
 
 
 def settle_edges(pages: list) -> None:

@@ -8,10 +8,9 @@ one (`Declass On:`, `Derived Form:`) is read as the label it resembles and repor
 warning. The block is taken from the first page that has one; a `Reason:` line alone (a
 common prose label) does not make a block.
 
-Rules (slugs): cab-missing, cab-unexpected (C-01), cab-incomplete (C-02..C-05, C-18),
-cab-reason-invalid (C-03), cab-declassify-invalid (C-06, C-07, C-10..C-12, C-14, C-15, L-04)
-and cab-declassify-too-late (C-08, C-11, C-12). What each rule set requires is data in its
-`authority` section (see marklint.ruleset.AuthorityPolicy).
+A fact-finder: the block is read, and checked against the rule set's `authority` section (see
+marklint.ruleset.AuthorityPolicy), once per document; each authority rule's module
+(`marklint.checks.rules.cab_*`, and legacy-marking for older eras' lines) reports its problems.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ import functools
 import re
 from datetime import date
 
-from marklint.checks.registry import make_finding
 from marklint.dates import add_years, parse_date, parse_yyyymmdd
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Finding, Severity
@@ -28,6 +26,10 @@ from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from marklint.checks.context import CheckContext
+    from marklint.checks.rule import RuleDoc
     from marklint.markings import Marking
     from marklint.ruleset import RuleSet
 
@@ -250,23 +252,33 @@ def _anchor(doc: Document) -> tuple[int, int, int]:
     return 1, 1, 1
 
 
+class AuthorityProblem(FrozenValue):
+    """One problem of the authority block: the rule (slug) it breaks, where, and the severity
+    the rule set gives it (capped lower for a lesser form of the problem)."""
+
+    _fields = ("rule", "line", "column", "end_column", "page", "severity", "message")
+
+    def __init__(self, rule: str, line: int, column: int, end_column: int | None, page: int, severity: Severity,
+                 message: str) -> None:  # end_column defaults to column, as a Finding's
+        self.__dict__.update(rule=rule, line=line, column=column, end_column=column if end_column is None else end_column, page=page,
+                             severity=severity, message=message)
+
+
 class _Emitter:
-    """Builds findings with the rule set's severities (rules the set turns off are dropped)."""
+    """Collects problems with the rule set's severities (rules the set turns off are dropped)."""
 
     def __init__(self, doc: Document, ruleset: RuleSet) -> None:
         self.doc = doc
         self.ruleset = ruleset
-        self.findings: list[Finding] = []
+        self.findings: list[AuthorityProblem] = []
 
     def at(self, slug: str, line: int, column: int, page: int, message: str,
            end_column: int | None = None, cap: Severity | None = None) -> None:
         severity = self.ruleset.severity(slug)
         if severity is None:
             return
-        finding = make_finding(slug, path=self.doc.path, line=line, column=column, message=message,
-                               end_column=end_column, page=page)
-        finding.severity = min(severity, cap) if cap is not None else severity
-        self.findings.append(finding)
+        severity = min(severity, cap) if cap is not None else severity
+        self.findings.append(AuthorityProblem(slug, line, column, end_column, page, severity, message))
 
     def value(self, slug: str, cab_line: CabLine, message: str, cap: Severity | None = None) -> None:
         self.at(slug, cab_line.value_line, cab_line.value_column, cab_line.page, message,
@@ -274,12 +286,12 @@ class _Emitter:
 
 
 def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking | None,
-                    doc_date: date | None, ruleset: RuleSet) -> list[Finding]:
+                    doc_date: date | None, ruleset: RuleSet) -> list[AuthorityProblem]:
     """Check the authority block against the document's overall marking and the rule set.
 
     `overall` is the parsed overall banner (None when the document has none); `doc_date` is
     the date of origin (limits are counted from it; without it they are not checked).
-    Findings carry the rule set's severities.
+    Problems carry the rule set's severities.
     """
     out = _Emitter(doc, ruleset)
     policy = ruleset.authority
@@ -510,3 +522,36 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
                   f"{what} {day.strftime('%Y%m%d')} is more than {limit} years after the document's "
                   f"date {doc_date.isoformat()} (latest {latest.strftime('%Y%m%d')}) (C-08)")
 
+
+
+def authority_block(ctx: CheckContext) -> AuthorityBlock | None:
+    """The document's authority block (a fact: `ctx.fact(authority_block)`)."""
+    return find_authority_block(ctx.doc)
+
+
+def claimed(ctx: CheckContext) -> Marking | None:
+    """The classification the authority block answers for: the document's marking, or its
+    highest portion when that is classified and the marking is not (a CUI or UNCLASSIFIED
+    banner over an (S) portion still needs the block the classified portion needs)."""
+    marking = ctx.classification
+    highest = ctx.max_portion()
+    if highest is not None and highest.marking.is_classified and (marking is None or not marking.is_classified):
+        return highest.marking
+    return marking
+
+
+def authority_problems(ctx: CheckContext) -> list[AuthorityProblem]:
+    """Every problem of the document's authority block (a fact: `ctx.fact(authority_problems)`)."""
+    return check_authority(ctx.doc, ctx.fact(authority_block), claimed(ctx), ctx.date, ctx.ruleset)
+
+
+def judged(ctx: CheckContext, rule: RuleDoc) -> list[Finding]:
+    """The findings of one authority rule: the block's problems of that rule."""
+    return [Finding(path=ctx.doc.path, line=p.line, column=p.column, code=rule.code, rule=p.rule,
+                    severity=p.severity, message=p.message, end_column=p.end_column, page=p.page)
+            for p in ctx.fact(authority_problems) if p.rule == rule.slug]
+
+
+def problems_of_rule(rule: RuleDoc) -> Callable[[CheckContext], list[Finding]]:
+    """The `check` of an authority rule that reports the block's problems of that rule."""
+    return lambda ctx: judged(ctx, rule)

@@ -1,4 +1,5 @@
-"""What every check receives: the document, the rule set, and what the recognizer found."""
+"""What every check receives: the document, the rule set, what the recognizer found, and the
+facts the fact-finders of `marklint.checks` compute once per document (`CheckContext.fact`)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,13 @@ from datetime import date
 from itertools import chain
 from operator import attrgetter
 
-from marklint.checks.registry import make_finding
 from marklint.document import Document
 from marklint.findings import Finding
 from marklint.recognize import Mark, PageMarks
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
+    from marklint.checks.rule import RuleDoc
     from marklint.layout import Role
     from marklint.markings import Marking
     from marklint.ruleset import RuleSet
@@ -59,7 +60,8 @@ class CheckContext:
 
     def __init__(self, doc: Document, ruleset: RuleSet, vocab: object, pages: list[PageMarks],
                  date: date | None = None, require_banner: str = "when-marked",
-                 exemption: Callable[[str], str | None] = _no_exemption) -> None:
+                 exemption: Callable[[str], str | None] = _no_exemption, wrappers: object = None,
+                 ocr: object = None) -> None:
         self.doc = doc
         self.ruleset = ruleset
         self.vocab = vocab
@@ -67,6 +69,9 @@ class CheckContext:
         self.date = date
         self.require_banner = require_banner  # "when-marked" | "always"
         self.exemption = exemption  # which administrative element a first line is, if any
+        self.wrappers = wrappers  # an archival copy's wrappers (marklint.archives), when it has some
+        self.ocr = ocr  # the OCR readings (marklint.archives.ocr) when the run tolerates OCR slips
+        self._facts: dict[Callable, object] = {}
         self._roles: list[dict[int, Role]] | None = None
         self._text: str | None = None
         self._whole_text: object = _UNREAD
@@ -82,6 +87,13 @@ class CheckContext:
         ]
         self.portions: list[Mark] = list(chain.from_iterable(self.page_portions))
         self.marked: bool = first_banner is not None or any(page.portions for page in self.pages)
+
+    def fact(self, finder: Callable[[CheckContext], object]) -> object:
+        """What the fact-finder `finder(ctx)` finds in this document, computed at the first
+        question: the rules that judge one fact share it."""
+        if finder not in self._facts:
+            self._facts[finder] = finder(self)
+        return self._facts[finder]
 
     @property
     def markings(self) -> list[Marking]:
@@ -189,19 +201,16 @@ class CheckContext:
             return False
         return re.search(COMPILATION_RE, text, re.IGNORECASE) is not None
 
-    def finding(self, slug: str, mark_or_pos: Mark | tuple[int, int], message: str, page: int | None,
+    def finding(self, rule: RuleDoc, mark_or_pos: Mark | tuple[int, int], message: str, page: int | None,
                 end_column: int | None = None) -> Finding:
-        """A finding with the rule set's severity, at a mark (spanning it, quoting its marking)
-        or at a (line, column)."""
+        """A finding of `rule` with the rule set's severity, at a mark (spanning it, quoting its
+        marking) or at a (line, column)."""
+        severity = self.ruleset.severity(rule.slug) or rule.severity
         if isinstance(mark_or_pos, Mark):
             mark = mark_or_pos
-            finding = make_finding(
-                slug, path=self.doc.path, line=mark.line, column=mark.column, message=message,
-                end_column=mark.end_column, page=mark.page, marking=mark.text,
-            )
-        else:
-            line, column = mark_or_pos
-            finding = make_finding(slug, path=self.doc.path, line=line, column=column,
-                                   message=message, end_column=end_column, page=page)
-        finding.severity = self.ruleset.severity(slug) or finding.severity
-        return finding
+            return Finding(path=self.doc.path, line=mark.line, column=mark.column, code=rule.code, rule=rule.slug,
+                           severity=severity, message=message, end_column=mark.end_column, page=mark.page,
+                           marking=mark.text)
+        line, column = mark_or_pos
+        return Finding(path=self.doc.path, line=line, column=column, code=rule.code, rule=rule.slug,
+                       severity=severity, message=message, end_column=end_column, page=page)

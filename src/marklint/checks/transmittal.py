@@ -1,19 +1,14 @@
-"""transmittal-statement-missing (T-01, U-13).
+"""Whether a document is a transmittal (T-01, U-13; a fact the transmittal and banner rules share).
 
 A transmittal is a document that refers to its enclosures or attachments (an `Enclosure:` or
 `Attachments:` line, or "is attached", "are enclosed", ...). When its overall banner is higher
 than its own portions (it is bannered by what it transmits), it must say what it becomes
-once they are removed: "Upon removal of attachments, this document is UNCLASSIFIED",
-"Unclassified when classified enclosure removed", "When enclosure is removed, this document
-is Uncontrolled Unclassified Information".
+once they are removed (transmittal-statement-missing).
 """
-
-from __future__ import annotations
 
 import re
 
 from marklint.checks.context import CheckContext, carries_cui
-from marklint.findings import Finding
 
 # Cheap keyword scan first; the label and phrase patterns only run where a keyword occurs.
 # Pattern strings, compiled by `re` at first use (its cache): most runs never need them.
@@ -23,13 +18,6 @@ TRANSMITTAL_RE = (
     r"|\b(?:is|are)[ \t]+(?:attached|enclosed)\b|\b(?:attached|enclosed)[ \t]+(?:is|are)\b"
 )
 _TRANSMITTAL_FLAGS = re.IGNORECASE | re.MULTILINE
-STATEMENT_RE = (
-    r"upon[ \t\n]+removal|when[ \t\n]+(?:the[ \t\n]+)?(?:classified[ \t\n]+)?(?:enclosures?|attachments?)"
-    r"[ \t\n]+(?:is|are)[ \t\n]+(?:removed|detached)"
-    r"|when[ \t\n]+(?:classified[ \t\n]+)?(?:enclosures?|attachments?)"
-    r"[ \t\n]+(?:is[ \t\n]+|are[ \t\n]+)?removed"
-    r"|(?:enclosures?|attachments?)[ \t\n]+removed"
-)
 
 
 def is_transmittal(ctx: CheckContext) -> bool:
@@ -58,16 +46,3 @@ def _refers_to_attachments(text: str) -> bool:
         if re.search(TRANSMITTAL_RE, window, _TRANSMITTAL_FLAGS):
             return True
     return False
-
-
-def check(ctx: CheckContext) -> list[Finding]:
-    """A transmittal without its "upon removal" statement."""
-    if not is_transmittal(ctx) or re.search(STATEMENT_RE, ctx.text, re.IGNORECASE):
-        return []
-    overall = ctx.overall
-    return [ctx.finding(
-        "transmittal-statement-missing", overall,
-        f"transmittal bannered {overall.text} by its enclosures has no statement of its marking "
-        f"once they are removed (\"Upon removal of attachments, this document is ...\")",
-        overall.page,
-    )]

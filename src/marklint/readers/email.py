@@ -139,8 +139,7 @@ def _read(path: str, data: bytes, options: ReaderOptions) -> Document:
         blocks.insert(1 if blocks else 0, subject)
     doc = Document(path=path, format="email", pages=[Page(1, blocks)], source=None)
     doc.metadata["attachments"] = attachments
-    for name, problem in errors:
-        line = next((n for n, text in enumerate(raw_lines, 1) if "filename" in text and name in text), 1)
-        doc.notes.append(("email-attachment-unreadable", line,
-                          f"attachment {name} cannot be read ({problem}), so its marking is not counted (B-10)"))
+    doc.metadata["unreadable_attachments"] = [  # email-attachment-unreadable reports them
+        (name, problem, next((n for n, text in enumerate(raw_lines, 1) if "filename" in text and name in text), 1))
+        for name, problem in errors]
     return doc

@@ -49,9 +49,5 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
         doc.pages.append(Page(number, _page_blocks(path, page_text, options) if page_text.strip() else []))
     if not doc.pages:
         doc.pages.append(Page(1))
-    why = "(a scan?); its markings cannot be checked"
-    if textless and len(textless) == len(texts):
-        doc.notes.append(("pdf-no-text-layer", 1, f"the PDF has no text layer {why}"))
-    else:
-        doc.notes.extend(("pdf-no-text-layer", 1, f"page {number} has no text layer {why}") for number in textless)
+    doc.metadata["textless_pages"] = textless  # pdf-no-text-layer reports them
     return doc

@@ -1,0 +1,49 @@
+from marklint.checks.banners import differ, judged
+from marklint.checks.context import CheckContext
+from marklint.checks.rule import ERROR, RuleDoc
+from marklint.findings import Finding
+from marklint.recognize import Mark, PageMarks
+
+RULE = RuleDoc(
+    "MK103", "banner-mismatch", ERROR, "a page's banners disagree with each other or with the overall banner",
+    why="B-01, B-02, U-01: a page's top and bottom banners are the same marking, and each page carries either the overall banner or, where per-page banners are allowed, the roll-up of its own portions (32 CFR 2001.21(b)(3); ICMSRM16 §D p.27; CUIHB p.19).",
+    bad="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET\n",
+    good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
+)
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    """Pages whose bottom banner differs from their top banner, and later pages whose banner
+    is neither the overall banner nor, where the rule set allows it, their own roll-up (B-02)."""
+    if not judged(ctx):
+        return []
+    findings = []
+    overall = ctx.overall
+    for page, portions in zip(ctx.pages, ctx.page_portions):
+        number = page.page.number
+        if page.top is not None and page.bottom is not None and differ(page.top, page.bottom):
+            findings.append(ctx.finding(
+                RULE, page.bottom,
+                f"page {number} bottom banner {page.bottom.text} differs from its top banner {page.top.text}",
+                number,
+            ))
+        banner = page.top or page.bottom
+        if banner is not None and overall is not None and banner is not overall and differ(banner, overall):
+            findings.extend(_page_banner_policy(ctx, page, banner, portions))
+    return findings
+
+
+def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,
+                        portions: list[Mark]) -> list[Finding]:
+    """B-02: a later page carries the overall banner or, if allowed, its own roll-up."""
+    number = page.page.number
+    overall = ctx.overall
+    if ctx.ruleset.banners.page_banner == "overall-or-page" and portions and banner.marking is not None:
+        expected = ctx.rollup(portions)
+        if banner.marking == expected:
+            return []
+        message = (f"page {number} banner {banner.text} is neither the overall banner {overall.text} "
+                   f"nor the roll-up of its portions ({expected.banner()})")
+    else:
+        message = f"page {number} banner {banner.text} differs from the overall banner {overall.text}"
+    return [ctx.finding(RULE, banner, message, number)]

@@ -1,0 +1,66 @@
+from marklint.checks.banners import document_judged, justified
+from marklint.checks.context import CheckContext, controls
+from marklint.checks.formats import at_overall, attachment_markings, raises_banner
+from marklint.checks.rule import ERROR, RuleDoc
+from marklint.findings import Finding
+from marklint.fixes import raise_banner_fix
+from marklint.markings import rollup
+
+RULE = RuleDoc(
+    "MK106", "banner-rollup", ERROR, "a banner whose controls differ from the roll-up of its portions",
+    fixable="unsafe",
+    why="B-06, R-02..R-07, U-05: the banner carries the union of the portions' SCI, SAP, AEA and FGI markings and the dissemination controls their roll-up implies (any NOFORN portion makes the banner NOFORN; REL TO is the intersection), and nothing no portion carries (ICMSRM16 §D.2 p.28-30 Table 3; ISMROLL §2.2; CUIHB p.16-19).",
+    bad="SECRET\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET\n",
+    good="SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n",
+)
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    """The overall banner's controls against the roll-up of all portions, and an e-mail's
+    banner against what its attachments carry (B-10)."""
+    findings = []
+    document = _document(ctx) if document_judged(ctx) else None
+    if document is not None:
+        findings.append(document)
+    overall = ctx.overall_marking
+    if overall is not None:
+        shown = ctx.overall.text
+        for name, marking in ctx.fact(attachment_markings):
+            if raises_banner(ctx, marking):
+                continue  # banner-under-classified
+            combined = rollup([overall, marking], options=ctx.ruleset.rollup_options())
+            missing = sorted(combined.controls() - overall.controls())
+            if missing:
+                findings.append(at_overall(
+                    ctx, RULE,
+                    f"message marked {shown} lacks {', '.join(missing)} that attachment {name} "
+                    f"carries ({marking.banner()}) (B-10)",
+                ))
+    return findings
+
+
+def _document(ctx: CheckContext) -> Finding | None:
+    overall, banner, expected = ctx.overall, ctx.overall.marking, ctx.document_rollup
+    # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
+    # classification above it is (what the banner lacks is named, e.g. SECRET).
+    missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
+    if expected.rank > banner.rank and banner.level == "CUI":
+        missing.insert(0, expected.classification)
+    extra = sorted(controls(banner) - controls(expected))
+    if extra and justified(ctx):
+        extra = []
+    if not missing and not extra:
+        return None
+    parts = []
+    if missing:
+        parts.append(f"lacks {', '.join(missing)}")
+    if extra:
+        parts.append(f"has {', '.join(extra)} that no portion carries")
+    return ctx.finding(
+        RULE, overall,
+        f"overall banner {overall.text} {' and '.join(parts)} (roll-up of the portions: {expected.banner()})",
+        overall.page,
+    )
+
+
+fix = raise_banner_fix

@@ -1,0 +1,44 @@
+from marklint.checks.context import CheckContext
+from marklint.checks.rule import ERROR, RuleDoc
+from marklint.findings import Finding
+
+RULE = RuleDoc(
+    "MK301", "portion-missing", ERROR, "a block that needs a portion mark has none",
+    why='P-01, P-04, B-08, U-09: in a classified document every portion (paragraph, subject, title, list item, table cell) is marked; unclassified documents with controls are portion marked; CUI portion marking is optional but all-or-none (32 CFR 2001.21(c); ICMSRM16 §C p.25; CUIHB p.14-17). Administrative elements (dates, salutations, closings, signatures, page numbers, the authority block) are not portions.',
+    bad="SECRET\n\n(S) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\nSECRET\n",
+    good="SECRET\n\n(S) The convoy leaves at dawn.\n\n(U) The escort joins at noon.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
+)
+
+
+def portions_required(ctx: CheckContext) -> bool:
+    """Whether this document's portions must carry marks, under the rule set's policy:
+    `classified` (a classified document, or an unclassified one carrying controls, B-08),
+    `marked` (any marked document), `all-or-none` (CUI, U-09), `never`."""
+    required = ctx.ruleset.portions.required
+    if required == "never":
+        return False
+    if required == "marked":
+        return ctx.marked
+    if required == "all-or-none":
+        return any(page.portions for page in ctx.pages)
+    return any(m.is_classified or (m.has_controls and m.level != "CUI") for m in ctx.markings)
+
+
+def check(ctx: CheckContext) -> list[Finding]:
+    """Unmarked blocks of the kinds the rule set names, unless the structure model
+    (`marklint.layout`) takes them for administrative elements; the message names the block's
+    kind as the model sees it. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
+    marklint.legacy_forms) stands for every portion's mark."""
+    if not portions_required(ctx) or ctx.whole_text is not None:
+        return []
+    findings = []
+    kinds = ctx.ruleset.portions.blocks
+    for index, page in enumerate(ctx.pages):
+        unmarked = [block for block in page.unmarked if block.kind in kinds]
+        roles = ctx.roles(index) if unmarked else {}
+        for block in unmarked:
+            role = roles[id(block)]
+            if role.needs_mark:
+                findings.append(ctx.finding(
+                    RULE, (block.line, block.column), f"{role.kind} has no portion mark", page.page.number))
+    return findings

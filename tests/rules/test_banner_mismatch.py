@@ -1,0 +1,38 @@
+"""MK103 banner-mismatch: exact findings on its documented examples."""
+
+from rule_support import findings, found
+
+from marklint.checks.rules.banner_mismatch import RULE
+
+CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
+
+
+def test_bad_example():
+    assert found(RULE.bad, RULE.slug) == [
+        ('banner-mismatch', 5, 1, 'page 1 bottom banner SECRET differs from its top banner SECRET//NOFORN'),
+    ]
+
+
+def test_near_miss_passes():
+    assert found(RULE.good, RULE.slug) == []
+
+
+def test_later_page_with_its_own_roll_up_passes_and_another_banner_does_not():
+    first = "SECRET\n\n(S) The convoy leaves at dawn.\n\n" + CAB + "\nSECRET\n\f\n"
+    own = first + "CONFIDENTIAL\n\n(C) The escort joins at noon.\n\nCONFIDENTIAL\n"
+    assert found(own, RULE.slug) == []
+    other = first + "SECRET//NOFORN\n\n(S) The escort joins at noon.\n\nSECRET//NOFORN\n"
+    assert found(other, RULE.slug) == [
+        (RULE.slug, 11, 1, "page 2 banner SECRET//NOFORN is neither the overall banner SECRET nor the roll-up of "
+                           "its portions (SECRET)"),
+    ]
+
+
+# moved from tests/test_checks.py: the rule at an exact span, in a document of its own, and its near miss
+def test_fires_at_exact_span():
+    text = 'SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n'
+    assert [(f.line, f.column, f.end_column) for f in findings(text, RULE.slug)] == [(9, 1, 7)]
+
+
+def test_span_near_miss_does_not_fire():
+    assert findings('SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n', RULE.slug) == []

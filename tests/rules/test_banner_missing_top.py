@@ -1,0 +1,29 @@
+"""MK101 banner-missing-top: exact findings on its documented examples and its fix."""
+
+from rule_support import findings, fixed, found
+
+from marklint.checks.rules.banner_missing_top import RULE
+
+
+def test_bad_example():
+    assert found(RULE.bad, RULE.slug) == [
+        ('banner-missing-top', 1, 1, 'page 1 has no banner at its top'),
+    ]
+
+
+def test_near_miss_passes():
+    assert found(RULE.good, RULE.slug) == []
+
+
+def test_fix():
+    assert fixed(RULE.bad, RULE.slug) == 'SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n'
+
+
+# moved from tests/test_checks.py: the rule at an exact span, in a document of its own, and its near miss
+def test_fires_at_exact_span():
+    text = 'March 3, 2025\n\n(S) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n'
+    assert [(f.line, f.column, f.end_column) for f in findings(text, RULE.slug)] == [(1, 1, 1)]
+
+
+def test_span_near_miss_does_not_fire():
+    assert findings('SECRET\n\nMarch 3, 2025\n\n(S) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n', RULE.slug) == []

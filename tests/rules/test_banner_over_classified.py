@@ -1,0 +1,25 @@
+"""MK105 banner-over-classified: exact findings on its documented examples."""
+
+from rule_support import findings, found
+
+from marklint.checks.rules.banner_over_classified import RULE
+
+
+def test_bad_example():
+    assert found(RULE.bad, RULE.slug) == [
+        ('banner-over-classified', 1, 1, 'overall banner TOP SECRET is higher than every portion (highest S) and there is no compilation statement'),
+    ]
+
+
+def test_near_miss_passes():
+    assert found(RULE.good, RULE.slug) == []
+
+
+# moved from tests/test_checks.py: the rule at an exact span, in a document of its own, and its near miss
+def test_fires_at_exact_span():
+    text = 'TOP SECRET\n\n(S) Text.\n\n(U) More.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nTOP SECRET\n'
+    assert [(f.line, f.column, f.end_column) for f in findings(text, RULE.slug)] == [(1, 1, 11)]
+
+
+def test_span_near_miss_does_not_fire():
+    assert findings('TOP SECRET\n\n(S) Text.\n\n(U) Classified by compilation.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nTOP SECRET\n', RULE.slug) == []

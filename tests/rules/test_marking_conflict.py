@@ -1,0 +1,25 @@
+"""MK005 marking-conflict: exact findings on its documented examples."""
+
+from rule_support import findings, found
+
+from marklint.checks.rules.marking_conflict import RULE
+
+
+def test_bad_example():
+    assert found(RULE.bad, RULE.slug) == [
+        ('marking-conflict', 3, 21, '"NOFORN" and "REL TO" are never used together'),
+    ]
+
+
+def test_near_miss_passes():
+    assert found(RULE.good, RULE.slug) == []
+
+
+# moved from tests/test_checks.py: the rule at an exact span, in a document of its own, and its near miss
+def test_fires_at_exact_span():
+    text = 'SECRET//NOFORN\n\n(S//NF/REL TO USA, GBR) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n'
+    assert [(f.line, f.column, f.end_column) for f in findings(text, RULE.slug)] == [(3, 8, 23)]
+
+
+def test_span_near_miss_does_not_fire():
+    assert findings('SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n', RULE.slug) == []

@@ -1,0 +1,30 @@
+"""MK006 marking-duplicate: exact findings on its documented examples and its fix."""
+
+from rule_support import findings, fixed, found
+
+from marklint.checks.rules.marking_duplicate import RULE
+
+
+def test_bad_example():
+    assert found(RULE.bad, RULE.slug) == [
+        ('marking-duplicate', 1, 16, '"NOFORN" is repeated (S-08)'),
+        ('marking-duplicate', 5, 16, '"NOFORN" is repeated (S-08)'),
+    ]
+
+
+def test_near_miss_passes():
+    assert found(RULE.good, RULE.slug) == []
+
+
+def test_fix():
+    assert fixed(RULE.bad, RULE.slug) == 'SECRET//NOFORN\n\n(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n'
+
+
+# moved from tests/test_checks.py: the rule at an exact span, in a document of its own, and its near miss
+def test_fires_at_exact_span():
+    text = 'SECRET//NOFORN\n\n(S//NF/NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n'
+    assert [(f.line, f.column, f.end_column) for f in findings(text, RULE.slug)] == [(3, 8, 10)]
+
+
+def test_span_near_miss_does_not_fire():
+    assert findings('SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n', RULE.slug) == []
