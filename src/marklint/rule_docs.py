@@ -24,7 +24,8 @@ def _findings(rule: RuleDoc, example: str):
     """The findings of `rule` on an example document (its own rule only)."""
     from marklint.lint import Settings, lint_bytes
 
-    result = lint_bytes(EXAMPLE_NAMES[rule.example_format], example.encode("utf-8"), Settings(select=(rule.code,)))
+    settings = Settings(select=(rule.code,), rules=rule.example_rules or None)
+    result = lint_bytes(EXAMPLE_NAMES[rule.example_format], example.encode("utf-8"), settings)
     return [f for f in result.findings if f.rule == rule.slug and f.suppression is None]
 
 
@@ -48,8 +49,9 @@ def rule_page(rule: RuleDoc) -> str:
     if rule.bad:
         name = EXAMPLE_NAMES[rule.example_format]
         shown = "".join(f"{name}:{f.line}:{f.column}: {f.code} [{f.rule}] {f.message}\n" for f in findings)
+        command = f"marklint --rules {rule.example_rules} {name}" if rule.example_rules else f"marklint {name}"
         parts.append(f"## Fails\n\n`{name}`:\n\n{_fence(rule.bad, fence)}\n"
-                     f"`marklint {name}` reports:\n\n{_fence(shown)}\n")
+                     f"`{command}` reports:\n\n{_fence(shown)}\n")
     if rule.good:
         parts.append(f"## Passes\n\n{_fence(rule.good, fence)}\n")
     if not rule.bad and not rule.good:

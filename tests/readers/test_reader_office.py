@@ -150,6 +150,18 @@ def test_email_subject_body_lines_and_attachments():
         ("broken.docx", "not a readable .docx file (corrupt or truncated: BadZipFile)", name_line)]
 
 
+def test_email_header_fields_with_positions():
+    message = (b"From: a@b.gov.au\nSubject:  Memo [SEC=PROTECTED]\nX-Protective-Marking: VER=2024.1,\n"
+               b"\tSEC=PROTECTED\nX-Other: =?utf-8?q?caf=C3=A9?=\n\nBody.\n")
+    fields = read_document("msg.eml", message).metadata["headers"]
+    assert [(f.name, f.value) for f in fields] == [
+        ("From", "a@b.gov.au"), ("Subject", "Memo [SEC=PROTECTED]"),
+        ("X-Protective-Marking", "VER=2024.1,\tSEC=PROTECTED"), ("X-Other", "caf\u00e9")]
+    assert fields[1].at(5) == (2, 16)  # "[" after two spaces of the subject
+    assert fields[2].at(0) == (3, 23) and fields[2].at(12) == (4, 2)  # folded: the continuation line
+    assert fields[3].at(3) == (5, 10)  # a decoded value: its start
+
+
 def test_email_html_body_is_read_as_html():
     from email.message import EmailMessage
 

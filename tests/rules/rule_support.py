@@ -10,17 +10,18 @@ from marklint.lint import Settings, lint_document
 from marklint.readers import read_document
 
 
-def findings(text: str | bytes, rule: str, fmt: str = "text", path: str = "example") -> list:
-    """The unsuppressed findings of `rule` in a document, with the default settings."""
+def findings(text: str | bytes, rule: str, fmt: str = "text", path: str = "example", rules: str | None = None) -> list:
+    """The unsuppressed findings of `rule` in a document, with the default settings (or the
+    rule set `rules`)."""
     data = text.encode("utf-8") if isinstance(text, str) else text
     doc = read_document(path, data, fmt)
-    return [f for f in lint_document(doc, Settings(use_config=False)).findings
+    return [f for f in lint_document(doc, Settings(use_config=False, rules=rules)).findings
             if f.rule == rule and f.suppression is None]
 
 
-def found(text: str | bytes, rule: str, fmt: str = "text", path: str = "example") -> list[tuple]:
+def found(text: str | bytes, rule: str, fmt: str = "text", path: str = "example", rules: str | None = None) -> list[tuple]:
     """(rule, line, column, message) of each finding of `rule` in a document."""
-    return [(f.rule, f.line, f.column, f.message) for f in findings(text, rule, fmt, path)]
+    return [(f.rule, f.line, f.column, f.message) for f in findings(text, rule, fmt, path, rules)]
 
 
 def fixed(text: str, rule: str) -> str:

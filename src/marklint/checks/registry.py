@@ -47,7 +47,9 @@ def render_rule(rule: RuleDoc) -> str:
         import textwrap  # here: only `marklint rule` needs it, and the import costs start-up time
 
         parts.append("\n" + textwrap.fill(f"Why: {rule.why}", 88) + "\n")
-    written = "" if rule.example_format == "text" else f" ({rule.example_format})"
+    written = ", ".join(filter(None, ("" if rule.example_format == "text" else rule.example_format,
+                                      rule.example_rules and f"--rules {rule.example_rules}")))
+    written = f" ({written})" if written else ""
     if rule.bad:
         parts.append(f"\nFails{written}:\n{_indented(rule.bad)}")
     if rule.good:

@@ -14,7 +14,8 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 class RuleDoc(FrozenValue):
     """Documentation and defaults of one rule."""
 
-    _fields = ("code", "slug", "severity", "summary", "why", "bad", "good", "fixable", "example_format")
+    _fields = ("code", "slug", "severity", "summary", "why", "bad", "good", "fixable", "example_format",
+               "example_rules")
 
     def __init__(
         self,
@@ -29,9 +30,10 @@ class RuleDoc(FrozenValue):
         # The reader the examples are written for ("markdown", ...). Rules about binary formats
         # ("docx", "pdf") have no inline examples: tests/readers builds those files.
         example_format: str = "text",
+        example_rules: str = "",  # the rule set the examples are linted under ("": the default)
     ) -> None:
         self.__dict__.update(code=code, slug=slug, severity=severity, summary=summary, why=why, bad=bad,
-                             good=good, fixable=fixable, example_format=example_format)
+                             good=good, fixable=fixable, example_format=example_format, example_rules=example_rules)
 
     def with_severity(self, severity: Severity) -> "RuleDoc":
         """A copy with another severity (a rule set's or the configuration's override)."""

@@ -49,6 +49,23 @@ class Element:
     rule: str = ""
 
 
+@dataclass(frozen=True)
+class EmailStandard:
+    """A scheme's e-mail protective marking (A-09, AUS-EPMS): the namespace (`NS=`), and how
+    the e-mail spells levels, caveats and access markers, mapped to the scheme's ids.
+
+    `caveats` maps a caveat as written (`RI:AUSTEO`) to its element; `caveat_patterns` match
+    caveats with a free value (`C:<codeword>`, `RI:REL/<codes>`), allowed on `caveat_levels`.
+    """
+
+    namespace: str
+    levels: dict[str, str]
+    caveats: dict[str, str]
+    caveat_patterns: tuple[re.Pattern[str], ...]
+    caveat_levels: frozenset[str]
+    access: dict[str, str]
+
+
 class Scheme:
     """One allied scheme. Hashable by identity (it belongs to one Vocabulary)."""
 
@@ -64,7 +81,7 @@ class Scheme:
         self.codeword_levels: frozenset[str] = frozenset()  # levels that may carry a codeword
         self.separator = " "  # between the level and its elements, in canonical form
         self.portion_marks = True  # whether the scheme has portion (paragraph) marks
-        self.email: dict[str, object] = {}  # the e-mail protective marking standard (A-09), if any
+        self.email: EmailStandard | None = None  # the e-mail protective marking standard (A-09), if any
         self.spellings: dict[str, tuple[str, str]] = {}  # UPPER spelling -> (level id, form)
         self.element_spellings: dict[str, tuple[str, str]] = {}  # UPPER spelling -> (element id, form)
 

@@ -21,7 +21,7 @@ from typing import NamedTuple
 import marklint.rules
 from marklint.errors import VocabularyError, YamlError
 from marklint.levels import LEVEL_RANKS
-from marklint.markings.scheme import Element, Level, Scheme
+from marklint.markings.scheme import Element, EmailStandard, Level, Scheme
 from marklint.validation import Checker, read_text
 from marklint.yamlsafe import load_yaml
 
@@ -400,6 +400,8 @@ class _Builder(Checker):
         s.codeword_levels = frozenset(self.strings(node, "codeword_levels"))
         s.separator = str(node.get("separator", " "))
         s.portion_marks = bool(node.get("portion_marks", True))
+        if "email" in node:
+            s.email = self.email_standard(self.mapping(node, "email"), s)
         s.index()
         self.v.allied = s
         levels = s.level_pattern("banner")
@@ -409,6 +411,25 @@ class _Builder(Checker):
             r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•·*-])\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
             rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')})(?:[\s/,\-:][^()\n]{{0,150}})?\))(?=\s|$)"
             r"(?!\s+(?:\d{4}\b|[Cc]opyright))")  # not a copyright sign
+
+    def email_standard(self, node: Any, s: Scheme) -> EmailStandard:
+        """A scheme's e-mail protective marking (marklint.markings.scheme.EmailStandard)."""
+        tables = {}
+        for key, known in (("levels", s.levels), ("caveats", s.elements), ("access", s.elements)):
+            table = self.mapping(node, key)
+            for spelled, target in table.items():
+                if str(target) not in known:
+                    self.at(table, spelled, f"unknown {'level' if key == 'levels' else 'element'} {target!r}")
+            tables[key] = {str(k): str(v) for k, v in table.items()}
+        for index, _ in enumerate(self.strings(node, "caveat_patterns")):
+            self.pattern(node["caveat_patterns"], index)
+        caveat_levels = self.strings(node, "caveat_levels")
+        for level in caveat_levels:
+            if level not in s.levels:
+                self.at(node, "caveat_levels", f"unknown level {level!r}")
+        return EmailStandard(self.string(node, "namespace", True), tables["levels"], tables["caveats"],
+                             tuple(re.compile(p) for p in self.strings(node, "caveat_patterns")),
+                             frozenset(caveat_levels), tables["access"])
 
     def items(self, data: Any, key: str) -> list[Any]:
         value = data.get(key)

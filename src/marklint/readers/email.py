@@ -11,12 +11,16 @@ quoted-printable and base64 bodies are numbered from the line after the headers.
 Attachments whose file name has an extension marklint reads are read with their own reader;
 `metadata["attachments"]` holds `(file name, Document)` pairs so the e-mail check can raise
 the message's required overall marking (B-10); an attachment that cannot be read becomes an
-`email-attachment-unreadable` note at its file name's line.
+`email-attachment-unreadable` note at its file name's line. `metadata["headers"]` holds each
+header field as a HeaderField (name, unfolded value, and where each character of the value is
+in the file), for the checks that judge a marking carried in a header (A-09).
 """
 
 from __future__ import annotations
 
 import email
+import email.errors
+import email.header
 import email.policy
 import os
 import re
@@ -26,6 +30,57 @@ from marklint.readers import html, text
 from marklint.readers._common import line_kind
 
 _HEADER_RE = re.compile(r"[\x21-\x39\x3b-\x7e]+:")
+
+
+class HeaderField:
+    """One header field as written: its name, its unfolded value (line breaks of folding
+    removed, an encoded-word value decoded) and the file position of each value character."""
+
+    def __init__(self, name: str, value: str, starts: list[tuple[int, int, int]]) -> None:
+        self.name = name
+        self.value = value
+        self._starts = starts  # (offset in value, line, column) where each folded line's text begins; offset -1: decoded
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The (line, column) in the file of the value's character at `offset` (the value's
+        start, for a decoded value)."""
+        start, line, column = next(s for s in reversed(self._starts) if s[0] <= offset)
+        return (line, column) if start < 0 else (line, column + offset - start)
+
+
+def _header_fields(raw_lines: list[str], header_end: int) -> list[HeaderField]:
+    """The header fields of the lines before the body, with positions (see HeaderField)."""
+    fields: list[HeaderField] = []
+    name, value, starts = None, "", []
+    for number, line in enumerate(raw_lines[:header_end], 1):
+        if not line.strip():
+            break
+        if line[0] in " \t" and name is not None:
+            starts.append((len(value), number, 1))
+            value += line
+            continue
+        if name is not None:
+            fields.append(_field(name, value, starts))
+        match = _HEADER_RE.match(line)
+        name = match.group()[:-1] if match else None
+        if match:
+            rest = line[match.end():]
+            column = match.end() + 1 + len(rest) - len(rest.lstrip())
+            value, starts = rest.lstrip(), [(0, number, column)]
+    if name is not None:
+        fields.append(_field(name, value, starts))
+    return fields
+
+
+def _field(name: str, value: str, starts: list[tuple[int, int, int]]) -> HeaderField:
+    value = value.rstrip()
+    if "=?" in value:  # an RFC 2047 encoded word: decoded, its positions all at the value's start
+        try:
+            decoded = str(email.header.make_header(email.header.decode_header(value)))
+        except (LookupError, ValueError, email.errors.HeaderParseError):
+            return HeaderField(name, value, starts)  # undecodable: judged as written
+        return HeaderField(name, decoded, [(-1, *starts[0][1:])])
+    return HeaderField(name, value, starts)
 
 
 def _header_lines(raw_lines: list[str]) -> tuple[int, int | None]:
@@ -139,6 +194,7 @@ def _read(path: str, data: bytes, options: ReaderOptions) -> Document:
         blocks.insert(1 if blocks else 0, subject)
     doc = Document(path=path, format="email", pages=[Page(1, blocks)], source=None)
     doc.metadata["attachments"] = attachments
+    doc.metadata["headers"] = _header_fields(raw_lines, header_end)
     doc.metadata["unreadable_attachments"] = [  # email-attachment-unreadable reports them
         (name, problem, next((n for n, text in enumerate(raw_lines, 1) if "filename" in text and name in text), 1))
         for name, problem in errors]
