@@ -90,7 +90,13 @@ def test_fixture_findings(name):
 
 
 def test_every_fixture_has_an_expectation():
-    assert sorted(str(p.relative_to(FIXTURES)) for p in FIXTURES.glob("*/*.txt")) == sorted(EXPECTED)
+    assert sorted(str(p.relative_to(FIXTURES)) for p in FIXTURES.glob("*/*.*")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("scheme", ["nato", "uk", "au", "nz", "ca"])
+def test_ten_correct_and_ten_incorrect_documents_per_scheme(scheme):
+    names = [name for name in EXPECTED if name.startswith(f"{scheme}/")]
+    assert sum(not EXPECTED[name] for name in names) >= 10 and sum(bool(EXPECTED[name]) for name in names) >= 10
 
 
 def test_parse_command_reads_with_a_rule_sets_vocabulary():

@@ -346,3 +346,12 @@ def test_rule_settings_take_no_options(tmp_path):
     with pytest.raises(RuleSetError) as info:
         load_ruleset(str(child))
     assert str(info.value) == f"{child}:2:30: unknown key in 'rules.MK402'; expected one of severity"
+
+
+def test_portions_titles(tmp_path):
+    """`portions.titles` (A-10): the nz set does not mark titles; the others inherit true."""
+    assert (load_ruleset("nz").portions.titles, load_ruleset("us-cnsi").portions.titles) == (False, True)
+    child = tmp_path / "child.yaml"
+    child.write_text("extends: us-cnsi\nportions:\n  titles: sometimes\n")
+    assert error_of(child).startswith(f"{child}:3:")
+    assert "'portions.titles'" in error_of(child)

@@ -68,6 +68,7 @@ _MOTTO_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]")
 NAME_MAX_WORDS = 12  # a title line such as "Deputy Director for Maritime Analysis, Office of ..."
 NAME_MAX_CHARS = 90
 GREETING_MAX_WORDS = 6
+TITLE_MAX_WORDS = 15  # a document or section title on one line
 BLOCK_MAX_LINES = 10  # a signature or letterhead block is a handful of short lines
 
 
@@ -215,13 +216,15 @@ _ADMIN_ANCHORS = ("header field", "metadata field", "date", "salutation", "forwa
 
 
 def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], str | None],
-               patterns: LayoutPatterns, doc_format: str, portions_before: bool = False) -> dict[int, Role]:
+               patterns: LayoutPatterns, doc_format: str, portions_before: bool = False,
+               titles: bool = True) -> dict[int, Role]:
     """The Role of every block of a page, by `id(block)`.
 
     `exemption(first_line)` names the administrative pattern a block's first line matches
     (None when none does); `first_page` says whether this is the document's first page (where
     the letterhead is); `portions_before` whether an earlier page holds a marked portion (a
-    signature at the top of a later page ends a message whose portions are before it).
+    signature at the top of a later page ends a message whose portions are before it); `titles`
+    whether titles are portions (when not, a title needs no mark).
     """
     banner_blocks = {id(m.block) for m in marks.banners}
     marked = {id(m.block): m for m in marks.portions + marks.misplaced}
@@ -249,10 +252,25 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     _trailing_signatures(entries, patterns, portions_before)
     _greetings(entries, patterns)
     for entry in entries:
-        if entry.role is None:
+        if entry.role is None and not titles and is_title(entry.block):
+            entry.role = Role("title", False, "a title: the rule set marks paragraphs, not titles")
+        elif entry.role is None:
             entry.role = Role(display_kind(entry.block, doc_format), True)
         roles[id(entry.block)] = entry.role
     return roles
+
+
+_SENTENCE_END = (".", "!", "?", ",", ";")
+
+
+def is_title(block: Block) -> bool:
+    """A title: a heading, or a lone line in plain text that does not end as a sentence does
+    (at most TITLE_MAX_WORDS words: `Background`, `Road safety: funding for 2025/26`)."""
+    if block.kind is BlockKind.HEADING:
+        return True
+    lines = _lines(block)
+    return block.kind is BlockKind.PARAGRAPH and len(lines) == 1 and len(lines[0].split()) <= TITLE_MAX_WORDS \
+        and not lines[0].endswith(_SENTENCE_END)
 
 
 def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: LayoutPatterns) -> Role | None:

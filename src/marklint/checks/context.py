@@ -118,7 +118,8 @@ class CheckContext:
             self._roles = []
             before = False
             for index, page in enumerate(self.pages):
-                self._roles.append(page_roles(page, index == 0, self.exemption, patterns, self.doc.format, before))
+                self._roles.append(page_roles(page, index == 0, self.exemption, patterns, self.doc.format, before,
+                                              self.ruleset.portions.titles))
                 before = before or bool(page.portions)
         return self._roles[page_index]
 

@@ -95,8 +95,9 @@ class _Reader:
             self.other_word(word.group(), word.start(), word.end(), level, codewords)
             pos = word.end()
         self.check_elements(level, found)
+        retired = (s.levels[level].banner,) if s.levels[level].retired is not None else ()  # judged by the date
         marking = Marking(scheme=s.id, level=level, owners=owners, sci=tuple((c, ()) for c in sorted(set(codewords))),
-                          dissem=frozenset(e for e, _, _ in found), vocab=self.v)
+                          dissem=frozenset(e for e, _, _ in found), legacy=retired, vocab=self.v)
         return marking
 
     def read_level(self, pos: int, end: int) -> tuple[str, int]:

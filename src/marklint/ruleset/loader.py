@@ -142,6 +142,7 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
         portions=PortionPolicy(
             required=portions.get("required", "classified"),
             blocks=portions.get("blocks", frozenset()),
+            titles=portions.get("titles", True),
             exempt=named(portions.get("exempt", {})),
             layout=named(portions.get("layout", {})),
         ),

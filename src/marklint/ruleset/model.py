@@ -68,13 +68,15 @@ class PortionPolicy(NamedTuple):
 
     `required` is "classified" (in classified documents), "marked" (in any document that
     carries a marking), "all-or-none" (optional, but once one portion is marked all must be,
-    as for CUI) or "never". `blocks` are the block kinds that are portions; `exempt` are the
+    as for CUI) or "never". `blocks` are the block kinds that are portions; `titles` whether
+    titles (headings, and lone title-shaped lines) are portions too (A-10: not in NZ); `exempt` are the
     administrative elements that never need a mark; `layout` are the patterns the structure
     model (`marklint.layout`) weighs with a block's position and shape, by role (LAYOUT_ROLES).
     """
 
     required: str = "classified"
     blocks: frozenset[BlockKind] = frozenset()
+    titles: bool = True
     exempt: tuple[NamedPattern, ...] = ()
     layout: tuple[NamedPattern, ...] = ()
 

@@ -25,7 +25,7 @@ _TOP_KEYS = (
     "authority", "cui", "rollup", "rules", "page-break-patterns", "generic",
 )
 _BANNER_KEYS = ("top", "bottom", "every-page", "page-banner")
-_PORTION_KEYS = ("required", "blocks", "exempt", "layout")
+_PORTION_KEYS = ("required", "blocks", "titles", "exempt", "layout")
 _AUTHORITY_KEYS = ("required", "required-from", "original", "derivative", "reason-on-derivative", "reason-pattern",
                    "declassify-on", "classifier-identity")
 _DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
@@ -191,6 +191,8 @@ def _validate_portions(value: object, line: int, ck: Checker) -> dict:
         kinds = [k.value for k in BlockKind]
         names = ck.choices(section["blocks"], section.line_of("blocks"), "'portions.blocks'", kinds)
         out["blocks"] = frozenset(BlockKind(n) for n in names)
+    if "titles" in section:
+        out["titles"] = ck.typed(section["titles"], section.line_of("titles"), "'portions.titles'", bool, "true or false")
     if "exempt" in section:
         out["exempt"] = _named_patterns(section["exempt"], section.line_of("exempt"), "'portions.exempt'", ck)
     if "layout" in section:
