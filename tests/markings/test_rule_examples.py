@@ -164,6 +164,9 @@ CASES = [
     ("F-12", "SECRET//EYES ONLY USA, GBR", {"legacy-marking"}, None),
     ("F-12", "SECRET//GBR EYES ONLY", {"legacy-marking"}, None),
     ("F-12", "SECRET//EYES ONLY USA, GBR", set(), OLD),
+    ("F-12", "SECRET//EYES USA GBR", {"legacy-marking"}, None),
+    # K-11: bare CNWDI is RD-CNWDI (and RD without NOFORN is advised, K-14)
+    ("K-11", "(S//CNWDI)", {"marking-syntax", "marking-advisory"}, None),
     # retired SCI long forms and codewords (A3 legacy tokens)
     ("A3", "SECRET//SPECIAL INTELLIGENCE", {"legacy-marking"}, None),
     ("A3", "TOP SECRET//UMBRA//NOFORN", {"legacy-marking"}, None),
