@@ -28,8 +28,8 @@ def error_of(path: Path | str) -> str:
 
 
 def test_shipped_rule_sets_all_load():
-    assert shipped_rulesets() == ["au", "banners-only", "ca", "cui", "nato", "nz", "uk", "us-cnsi", "us-eo10290",
-                                  "us-eo10501", "us-eo11652", "us-eo12065", "us-eo12356", "us-eo12958", "us-ic"]
+    assert shipped_rulesets() == ["au", "banners-only", "ca", "cui", "nato", "nz", "uk", "us-cnsi", "us-dod",
+                                  "us-eo10290", "us-eo10501", "us-eo11652", "us-eo12065", "us-eo12356", "us-eo12958", "us-ic"]
     for name in shipped_rulesets():
         assert load_ruleset(name).name == name
 
@@ -155,7 +155,7 @@ def test_office_rule_set_extends_and_merges():
 def test_unknown_shipped_name_suggests_the_closest():
     assert error_of("us-cns") == (
         "unknown rule set 'us-cns'; did you mean 'us-cnsi'? "
-        "(shipped: au, banners-only, ca, cui, nato, nz, uk, us-cnsi, us-eo10290, us-eo10501, us-eo11652, "
+        "(shipped: au, banners-only, ca, cui, nato, nz, uk, us-cnsi, us-dod, us-eo10290, us-eo10501, us-eo11652, "
         "us-eo12065, us-eo12356, us-eo12958, us-ic; or give a path to a .yaml file)"
     )
 

@@ -117,18 +117,22 @@ class CompartmentReader(ReadState):
                 raise MarkingError(f'"{indicator}" needs a program identifier: "{indicator}-XXX"',
                                    value.start + 1, value.end + 1)
             up = up[len(indicator) + 1:]
-            if repeated:
+            if repeated and v.sap_dod_multiple is None:
                 self.note("legacy-marking", value.start, value.start + len(indicator) + 1,
                           'repeating "SAR-" before each program is the pre-December 2011 (and DoD) form (K-08, L-07)',
                           "", since=v.sap_repeat_retired)
         segments = [s.strip() for s in up.split("-")]
+        if v.sap_dod_multiple is not None:  # DoD: a dash is part of the program's name, not hierarchy (K-10)
+            segments = [up.strip()] if up.strip() == v.sap_multiple_name or all(
+                re.fullmatch(v.sap_identifier, s) for s in segments) else segments
         name = segments[0]
         abbr = v.sap_programs.get(name)
         if abbr is not None:
             if self.form == "portion":
                 self.note("marking-form", value.start, value.end, f'a portion mark uses the program abbreviation "{abbr}" (K-08)')
             name = abbr
-        elif not re.fullmatch(v.sap_identifier, name):
+        elif not (re.fullmatch(v.sap_identifier, name) or v.sap_dod_multiple is not None and (
+                name == v.sap_multiple_name or all(re.fullmatch(v.sap_identifier, s) for s in name.split("-")))):
             raise self.unknown(name, value.start, value.end, "special access program",
                                sorted(v.sap_programs.values()))
         tree = _tree(name, segments[1:])

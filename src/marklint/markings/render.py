@@ -91,6 +91,12 @@ def _nonic(m: Marking, v: Vocabulary, form: str) -> str:
     return "/".join(parts)
 
 
+def _sap(m: Marking, v) -> str:
+    """The SAP category: "SAR-" once (IC), or before each program (the DoD rendering, K-08)."""
+    joiner = "/SAR-" if v.sap_dod_multiple is not None else "/"
+    return "SAR-" + joiner.join(render_tree(t) for t in m.sap)
+
+
 def categories(m: Marking, form: str) -> list[str]:
     """The rendered categories after the classification, in register order (S-06)."""
     v = _vocab(m)
@@ -98,7 +104,7 @@ def categories(m: Marking, form: str) -> list[str]:
     if m.sci:
         out.append("/".join(render_tree(t) for t in m.sci))
     if m.sap:
-        out.append("SAR-" + "/".join(render_tree(t) for t in m.sap))
+        out.append(_sap(m, v))
     if m.aea:
         out.append("/".join(_aea(a, v, form) for a in m.aea))
     if m.fgi is not None:
@@ -160,7 +166,7 @@ def describe(m: Marking) -> list[tuple[str, str]]:
     if m.sci:
         rows.append(("SCI", "/".join(render_tree(t) for t in m.sci)))
     if m.sap:
-        rows.append(("SAP", "SAR-" + "/".join(render_tree(t) for t in m.sap)))
+        rows.append(("SAP", _sap(m, _vocab(m))))
     if m.aea:
         rows.append(("AEA", "/".join(_aea(a, v, "banner") for a in m.aea)))
     if m.fgi is not None:

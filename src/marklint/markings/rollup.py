@@ -128,12 +128,22 @@ class _Rollup:
         return Marking(
             scheme=scheme, level=level, owners=owners,
             sci=_merge_trees((t for m in self.p for t in m.sci), self.v.sci_key),
-            sap=_merge_trees(t for m in self.p for t in m.sap),
+            sap=self.sap(),
             aea=aea, fgi=fgi, cui=any(m.cui for m in self.p) and scheme != "cui" or scheme == "cui",
             cui_categories=tuple(cats), dissem=frozenset(dissem),
             rel_to=fdr.get("rel_to"), display_only=fdr.get("display_only"), eyes=fdr.get("eyes"),
             nonic=frozenset(nonic), accm=tuple(sorted({a for m in self.p for a in m.accm})), legacy=tuple(dict.fromkeys(x for m in self.p for x in m.legacy)),
             vocab=self.v)
+
+    def sap(self) -> tuple[Tree, ...]:
+        """R-02: the union of the programs; in the DoD rendering, three or more programs (or
+        a portion already showing them so) are SAR-MULTIPLE PROGRAMS (K-10)."""
+        trees = _merge_trees(t for m in self.p for t in m.sap)
+        v = self.v
+        if v.sap_dod_multiple is not None and (
+                len(trees) >= v.sap_dod_multiple or any(name == v.sap_multiple_name for name, _ in trees)):
+            return ((v.sap_multiple_name, ()),)
+        return trees
 
     def classification(self) -> tuple[str, str, tuple[str, ...]]:
         """R-01: the highest level; a document of one foreign owner keeps that owner's scheme."""

@@ -134,6 +134,10 @@ class Vocabulary:
         self.sap_identifier: str = "[A-Z0-9]{1,6}"
         self.sap_programs: dict[str, str] = {}  # UPPER name -> abbreviation
         self.sap_repeat_retired: datetime.date | None = None
+        # the DoD rendering (K-08, K-10): "SAR-" before each program, dashes part of a name, and
+        # this many programs or more shown as `sap_multiple_name` (None: the IC rendering)
+        self.sap_dod_multiple: int | None = None
+        self.sap_multiple_name: str = "MULTIPLE PROGRAMS"
         self.accm_levels: frozenset[str] = frozenset({"TS", "S", "C"})
         self.aea_subsets: dict[str, dict[str, Any]] = {}
         self.cui_marker: str = "CUI"
@@ -317,7 +321,7 @@ class _Builder(Checker):
         self.path = str(path)
         known = {"include", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
                  "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "systems", "legacy", "indicator", "levels",
-                 "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases",
+                 "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases", "sap_rendering",
                  "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels",
                  "scheme"}
         for key in data:
@@ -338,6 +342,8 @@ class _Builder(Checker):
                 self.v.nato_nac[self.string(item, "name", True)] = self.string(item, "short", True)
         if "scheme" in data:
             self.scheme(self.mapping(data, "scheme"))
+        if "sap_rendering" in data:
+            self.sap_rendering(self.mapping(data, "sap_rendering"))
         if "accm_levels" in data:
             self.v.accm_levels = self.levels(data, "accm_levels")
         if "tokens" in data:
@@ -537,6 +543,16 @@ class _Builder(Checker):
             self.v.sap_identifier = str(data["identifier"])
         for name, abbr in (data.get("programs") or {}).items():
             self.v.sap_programs[str(name).upper()] = str(abbr)
+
+    def sap_rendering(self, node: Any) -> None:
+        """The DoD rendering of SAP markings (ISM22 DES 2.4.1.9.2; K-08, K-10)."""
+        if node.get("style") != "dod":
+            self.at(node, "style", "style must be dod (the IC rendering is the default)")
+        count = node.get("multiple_programs")
+        if not isinstance(count, int) or isinstance(count, bool) or count < 2:
+            self.at(node, "multiple_programs", "multiple_programs must be a whole number from 2")
+        self.v.sap_dod_multiple = count
+        self.v.sap_multiple_name = self.string(node, "multiple_name") or self.v.sap_multiple_name
 
     def cui(self, data: Any) -> None:
         self.v.cui_marker = self.string(data, "marker", True)

@@ -1,0 +1,53 @@
+"""The us-dod rule set (marking-rules.md A4, K-08, K-10; ISM22 DES 2.4.1.9.2): SAP markings in
+the DoD rendering, SAR-MULTIPLE PROGRAMS for three or more programs, and WAIVED."""
+
+import pytest
+
+from marklint.lint import Settings, lint_document
+from marklint.markings import check, load_vocabulary, parse
+from marklint.readers import read_document
+
+DOD, IC = load_vocabulary(("default", "dod")), load_vocabulary(("default",))
+
+
+@pytest.mark.parametrize("text,dod,ic", [
+    # K-08: repeating "SAR-" is the DoD form; in the IC profile it is the pre-December 2011 form
+    ("SECRET//SAR-BP/SAR-CA//NOFORN", set(), {"legacy-marking"}),
+    ("SECRET//SAR-BP/CA//NOFORN", set(), set()),  # the IC form is still read (UNSURE for DoD)
+    # K-10: SAR-MULTIPLE PROGRAMS is a DoD banner
+    ("SECRET//SAR-MULTIPLE PROGRAMS", set(), {"marking-unknown-token"}),
+    # ISM-ID-00535: WAIVED only under DoD rules, with a SAP level (K-09)
+    # (the IC profile reads an unknown WAIVED as an SCI system: out of order after the SAP, or on U)
+    ("SECRET//SAR-BP//WAIVED", set(), {"marking-order", "marking-unregistered"}),
+    ("UNCLASSIFIED//WAIVED", {"marking-conflict"}, {"marking-conflict", "marking-unregistered"}),
+])
+def test_single_markings(text, dod, ic):
+    assert {p.rule for p in check(text, vocab=DOD)} == dod
+    assert {p.rule for p in check(text, vocab=IC)} == ic
+
+
+def test_dod_rendering_and_dashes_in_names():
+    assert parse("(S//SAR-BP/CA)", vocab=DOD).banner() == "SECRET//SAR-BP/SAR-CA"
+    assert parse("(S//SAR-BP/CA)", vocab=IC).banner() == "SECRET//SAR-BP/CA"
+    # a dash in a DoD SAP name is part of the name, not a compartment (K-10)
+    assert parse("(S//SAR-ABC-DEF)", vocab=DOD).sap == (("ABC-DEF", ()),)
+    assert parse("(S//SAR-ABC-DEF)", vocab=IC).sap == (("ABC", (("DEF", ()),)),)
+
+
+def lint(banner: str, portions: list[str], rules: str) -> list[tuple]:
+    body = "\n\n".join(f"{mark} Paragraph {n}." for n, mark in enumerate(portions, 1))
+    text = (f"{banner}\n\nMarch 3, 2025\n\n{body}\n\nClassified By: J. Smith, Director\n"
+            f"Derived From: Multiple Sources\nDeclassify On: 20450303\n\n{banner}\n")
+    result = lint_document(read_document("memo.txt", text.encode()), Settings(rules=rules, use_config=False))
+    return [(f.line, f.column, f.rule) for f in result.findings]
+
+
+THREE = ["(S//SAR-AA)", "(S//SAR-BB)", "(S//SAR-CC)"]
+
+
+def test_three_programs_roll_up_to_multiple_programs():
+    assert lint("SECRET//SAR-MULTIPLE PROGRAMS", THREE, "us-dod") == []
+    assert lint("SECRET//SAR-AA/SAR-BB/SAR-CC", THREE, "us-dod") == [(1, 1, "banner-rollup")]
+    assert lint("SECRET//SAR-AA/SAR-BB", THREE[:2], "us-dod") == []
+    # the IC profile lists the programs, with "SAR-" once
+    assert lint("SECRET//SAR-AA/BB/CC", THREE, "us-cnsi") == []
