@@ -27,6 +27,7 @@ MARKINGS = [
     ("uk", "TOP SECRET FIVE EYES ONLY UK EYES ONLY", set()),
     ("uk", "SECRET PERSONAL DATA HMG USE ONLY", {"marking-order"}),
     ("uk", "RESTRICTED", {"legacy-marking"}),
+    ("uk", "OFFICIAL-SENSITIVE: PERSONAL DATA", set()),  # separators are not enforced (A-06, UNSURE)
     # A-04 (NATO documents)
     ("nato", "NATO SECRET", set()),
     ("nato", "//NATO SECRET//ATOMAL//ORCON", set()),
@@ -41,6 +42,8 @@ MARKINGS = [
     ("au", "OFFICIAL: Sensitive NATIONAL CABINET", set()),
     ("au", "OFFICIAL NATIONAL CABINET", {"marking-conflict"}),
     ("au", "OFFICIAL Legal-Privilege", {"marking-conflict"}),
+    ("au", "OFFICIAL: Sensitive Personal privacy", set()),  # the PSPF's sentence case
+    ("au", "OFFICIAL: Sensitive legal privilege", {"marking-form"}),
     # A-10 (NZ PSR)
     ("nz", "(IC)", set()),
     ("nz", "(Sen)", set()),

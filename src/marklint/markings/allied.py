@@ -16,7 +16,7 @@ from marklint.markings.model import Marking, MarkingError, Note, Problem
 from marklint.markings.scheme import Element, Scheme
 from marklint.markings.vocab import Vocabulary
 
-_SEPARATORS = re.compile(r"[\s/,;|-]+")
+_SEPARATORS = re.compile(r"[\s/,;:|-]+")
 _WORD = re.compile(r"[A-Za-z0-9_'&.:]+(?:-[A-Za-z0-9_'&.:]+)*")
 
 
@@ -147,7 +147,8 @@ class _Reader:
         stop = pos + len(spelled)
         element = s.elements[element_id]
         written = text[pos:stop]
-        if how in ("banner", "portion") and written != (element.id if how == "banner" else element.portion):
+        if how in ("banner", "portion") and written != (element.id if how == "banner" else element.portion) \
+                and written not in element.aliases:
             right = element.id if how == "banner" else element.portion
             self.note("marking-form", pos, stop, f'"{written}" must be written "{right}" ({element.rule or s.citation})',
                       right)
