@@ -84,6 +84,9 @@ class _Reader:
                 pos = sep.end()
             if pos >= end:
                 break
+            if s.bilingual and self.other_language(level, pos, end):
+                pos = self.spans["translation"][1]
+                continue
             hit = self.element_at(pos, end)
             if hit is not None:
                 found.append(hit)
@@ -131,6 +134,23 @@ class _Reader:
                       f'"{level.banner}" was retired on {level.retired.isoformat()}; use {level.replacement}',
                       since=level.retired)
         return level_id, stop
+
+    def other_language(self, level: str, pos: int, end: int) -> bool:
+        """A bilingual marking's level in its other language (`PROTECTED B / PROTÉGÉ B`): read
+        when it is the same level written another way, a conflict when it is another level."""
+        best = _longest(self.s.spellings, self.text[pos:end].upper())
+        if best is None or best[2] == "wrong":
+            return False
+        spelled, other, _ = best
+        start, stop = self.spans["level"]
+        if other == level and spelled.upper() == self.text[start:stop].upper():
+            return False  # the same words again: an unknown or duplicate word, not a translation
+        if other != level:
+            self.note("marking-conflict", pos, pos + len(spelled),
+                      f'the two languages name different levels: "{self.s.levels[level].banner}" and '
+                      f'"{self.s.levels[other].banner}" ({self.s.citation})')
+        self.spans["translation"] = (pos, pos + len(spelled))
+        return True
 
     def element_at(self, pos: int, end: int) -> tuple[str, int, int] | None:
         s = self.s

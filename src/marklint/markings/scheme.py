@@ -81,6 +81,7 @@ class Scheme:
         self.codeword_levels: frozenset[str] = frozenset()  # levels that may carry a codeword
         self.separator = " "  # between the level and its elements, in canonical form
         self.portion_marks = True  # whether the scheme has portion (paragraph) marks
+        self.bilingual = False  # whether a level may be followed by its other-language form (Canada)
         self.email: EmailStandard | None = None  # the e-mail protective marking standard, if any
         self.spellings: dict[str, tuple[str, str]] = {}  # UPPER spelling -> (level id, form)
         self.element_spellings: dict[str, tuple[str, str]] = {}  # UPPER spelling -> (element id, form)

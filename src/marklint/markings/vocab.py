@@ -406,6 +406,7 @@ class _Builder(Checker):
         s.codeword_levels = frozenset(self.strings(node, "codeword_levels"))
         s.separator = str(node.get("separator", " "))
         s.portion_marks = bool(node.get("portion_marks", True))
+        s.bilingual = bool(node.get("bilingual", False))
         if "email" in node:
             s.email = self.email_standard(self.mapping(node, "email"), s)
         s.index()
