@@ -35,6 +35,9 @@ MARKINGS = [
     ("nato", "NATO SECRET//BOHEMIA", {"marking-conflict"}),
     ("nato", "NATO TOP SECRET", {"marking-form"}),
     ("nato", "NATO SECRET//NOFORN", {"marking-conflict"}),
+    ("nato", "//NATO ISAF RESTRICTED", set()),  # a North Atlantic Council activity (A2)
+    ("nato", "(//NIR)", set()),
+    ("nato", "(NPfPS)", set()),
     # A-09 (Australian PSPF)
     ("au", "OFFICIAL: Sensitive", set()),
     ("au", "PROTECTED AUSTEO", set()),

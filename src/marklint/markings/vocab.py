@@ -387,6 +387,8 @@ class _Builder(Checker):
             s.levels[level.id] = level
             for wrong in self.strings(item, "wrong"):
                 s.spellings[wrong.upper()] = (level.id, "wrong")
+        if "activities" in node:
+            self.activity_levels(node, s)
         for item in self.items(node, "elements") if "elements" in node else []:
             levels = self.strings(item, "levels")
             for level in levels:
@@ -418,6 +420,17 @@ class _Builder(Checker):
             r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•·*-])\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
             rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')})(?:[\s/,\-:][^()\n]{{0,150}})?\))(?=\s|$)"
             r"(?!\s+(?:\d{4}\b|[Cc]opyright))")  # not a copyright sign
+
+    def activity_levels(self, node: Any, s: Scheme) -> None:
+        """The levels of a North Atlantic Council activity (A2): each "NATO <level>" again with
+        the activity between NATO and the level (`NATO ISAF RESTRICTED`, portion `NIR`)."""
+        base = [lv for lv in s.levels.values() if lv.banner.startswith("NATO ") and lv.portion.startswith("N")]
+        for item in self.items(node, "activities"):
+            name, short = self.string(item, "name", True), self.string(item, "short", True)
+            for lv in base:
+                level = Level(f"N{short}{lv.portion[1:]}", f"NATO {name} {lv.banner[5:]}",
+                              f"N{short}{lv.portion[1:]}", lv.rank)
+                s.levels[level.id] = level
 
     def email_standard(self, node: Any, s: Scheme) -> EmailStandard:
         """A scheme's e-mail protective marking (marklint.markings.scheme.EmailStandard)."""
