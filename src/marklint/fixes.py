@@ -38,7 +38,7 @@ from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import wrong_case
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Edit, Finding, Fix
-from marklint.pages import is_page_number
+from marklint.lineshapes import is_page_number
 from marklint.recognize import Mark, PageMarks
 
 SAFE, UNSAFE = "safe", "unsafe"
