@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marklint.cli import run_parse
+from marklint.commands.tools import run_parse
 from marklint.lint import Settings, lint_document
 from marklint.markings import check, load_vocabulary, parse
 from marklint.readers import read_document

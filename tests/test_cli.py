@@ -98,16 +98,16 @@ def test_color(work):
 
 
 def test_no_color_environment_variable(work, monkeypatch):
-    from marklint.cli import _use_color
+    from marklint.commands.options import use_color
 
     class Terminal(io.StringIO):
         def isatty(self):
             return True
 
-    assert _use_color("auto", Terminal()) is True
+    assert use_color("auto", Terminal()) is True
     monkeypatch.setenv("NO_COLOR", "1")
-    assert _use_color("auto", Terminal()) is False
-    assert _use_color("always", Terminal()) is True
+    assert use_color("auto", Terminal()) is False
+    assert use_color("always", Terminal()) is True
 
 
 def test_quiet_and_statistics(work):

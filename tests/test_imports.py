@@ -8,11 +8,7 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
-KNOWN_CYCLES = {
-    ("marklint.archives.report_command", "marklint.cli"),
-    ("marklint.markings.allied", "marklint.markings.model", "marklint.markings.render"),
-    ("marklint.pages", "marklint.recognize"),
-}
+KNOWN_CYCLES: set[tuple[str, ...]] = set()
 
 
 def _module_name(path: Path) -> str:

@@ -1,7 +1,8 @@
 """Pagination: explicit segments, and bottom/top banner pairs within a segment."""
 
 from marklint.document import Block, BlockKind
-from marklint.pages import build_pages, is_page_number, split_at_banner_pairs
+from marklint.lineshapes import is_page_number
+from marklint.pages import build_pages, split_at_banner_pairs
 
 
 def line(text, number):

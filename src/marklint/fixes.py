@@ -38,7 +38,7 @@ from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import wrong_case
 from marklint.document import Block, BlockKind, Document
 from marklint.findings import Edit, Finding, Fix
-from marklint.pages import is_page_number
+from marklint.lineshapes import is_page_number
 from marklint.recognize import Mark, PageMarks
 
 SAFE, UNSAFE = "safe", "unsafe"
@@ -79,31 +79,38 @@ def _line_fixes(ctx: CheckContext, line: int) -> dict[tuple[str, int, int], Fix]
     from marklint.markings import check
 
     fixes: dict[tuple[str, int, int], Fix] = {}
+    for mark in ctx.fact(marks_by_line).get(line, ()):
+        if mark.cable:
+            if mark.marking is not None:
+                fixes[("marking-form", mark.line, mark.column)] = _replace(
+                    ctx.doc, mark, mark.column, mark.end_column, mark.block.text, mark.marking.banner())
+            continue
+        problems = check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date)
+        if wrong_case(mark, problems):
+            fixes[("marking-form", mark.line, mark.column)] = _replace(
+                ctx.doc, mark, mark.column, mark.end_column, mark.text, mark.text.upper())
+            continue
+        for problem in problems:
+            if problem.replacement is None:
+                fix = _rerender(ctx, mark) if problem.rule in _RERENDER_RULES else None
+                if fix is not None:
+                    fixes.setdefault((problem.rule, mark.line, mark.column + problem.column - 1), fix)
+                continue
+            column = mark.column + problem.column - 1
+            original = mark.text[problem.column - 1:problem.end_column - 1]
+            fixes.setdefault((problem.rule, mark.line, column), _replace(
+                ctx.doc, mark, column, mark.column + problem.end_column - 1, original, problem.replacement))
+    return fixes
+
+
+def marks_by_line(ctx: CheckContext) -> dict[int, list[Mark]]:
+    """Every mark (banners, portion marks, misplaced ones) by its line, in page order (a fact),
+    so that the fixes of a line need not look through every page."""
+    by_line: dict[int, list[Mark]] = {}
     for page in ctx.pages:
         for mark in page.banners + page.portions + page.misplaced:
-            if mark.line != line:
-                continue
-            if mark.cable:
-                if mark.marking is not None:
-                    fixes[("marking-form", mark.line, mark.column)] = _replace(
-                        ctx.doc, mark, mark.column, mark.end_column, mark.block.text, mark.marking.banner())
-                continue
-            problems = check(mark.text, mark.form, vocab=ctx.vocab, era=ctx.date)
-            if wrong_case(mark, problems):
-                fixes[("marking-form", mark.line, mark.column)] = _replace(
-                    ctx.doc, mark, mark.column, mark.end_column, mark.text, mark.text.upper())
-                continue
-            for problem in problems:
-                if problem.replacement is None:
-                    fix = _rerender(ctx, mark) if problem.rule in _RERENDER_RULES else None
-                    if fix is not None:
-                        fixes.setdefault((problem.rule, mark.line, mark.column + problem.column - 1), fix)
-                    continue
-                column = mark.column + problem.column - 1
-                original = mark.text[problem.column - 1:problem.end_column - 1]
-                fixes.setdefault((problem.rule, mark.line, column), _replace(
-                    ctx.doc, mark, column, mark.column + problem.end_column - 1, original, problem.replacement))
-    return fixes
+            by_line.setdefault(mark.line, []).append(mark)
+    return by_line
 
 
 def _rerender(ctx: CheckContext, mark: Mark) -> Fix | None:

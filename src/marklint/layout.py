@@ -29,7 +29,7 @@ import re
 from collections.abc import Callable
 
 from marklint.document import Block, BlockKind
-from marklint.pages import is_page_number
+from marklint.lineshapes import is_page_number
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False

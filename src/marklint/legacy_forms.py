@@ -222,7 +222,7 @@ def legacy_portion(mark: str) -> LegacyMarking | None:
 
 # Lines the readers keep on their own (as banner candidates): letters joined by hyphens
 # (`S-E-C-R-E-T`), a control word standing alone, a banner after cable text. A pattern's text
-# for `marklint.recognize.BANNER_BODY`, which never crosses a line end.
+# for `marklint.lineshapes.BANNER_BODY`, which never crosses a line end.
 LEGACY_LINE = (
     r"|(?:[A-Z]-){2,}[A-Z][^a-z\n]{0,200}"
     r"|(?:SBU|FOUO|AIUO|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"

@@ -9,24 +9,13 @@ comments) between them: that is how a plain-text draft shows its pages.
 from __future__ import annotations
 
 import functools
-import re
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
+from marklint.lineshapes import is_page_number
+from marklint.recognize import banner_of
 from marklint.userpattern import LinePattern, PatternError
 
 # `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
-PAGE_NUMBER_RE = re.compile(
-    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page:?[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
-    r"|\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4})",
-    re.IGNORECASE,
-)
-
-
-def is_page_number(text: str) -> bool:
-    """True when the whole (stripped) text is a page number such as `Page 2 of 5` or `- 3 -`."""
-    return PAGE_NUMBER_RE.fullmatch(text.strip()) is not None
-
-
 def break_pattern(options: ReaderOptions) -> LinePattern | None:
     """One pattern matching any configured page-break line, or None when there are none. It
     is user input, run on RE2 (`marklint.userpattern`): lines longer than
@@ -54,8 +43,6 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
     banners; page numbers after it stay on its page, comments move to the next page. Only the
     blocks around banners are looked at closely: most blocks are not near one.
     """
-    from marklint.recognize import banner_of
-
     line, comment = BlockKind.LINE, BlockKind.COMMENT
     banners = [i for i, b in enumerate(blocks) if b.kind is line and banner_of(b.text) is not None]
     is_banner = set(banners)

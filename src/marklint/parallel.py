@@ -1,8 +1,9 @@
 """Lint files in parallel worker processes (`--jobs N`), with output in input order.
 
-Workers get the function and settings once (inherited through fork, or by a pool initializer
-where there is no fork) and then only chunks of paths; they return results that the parent
-puts back in input order, so output is identical to `--jobs 1`. Work is handed out largest
+A `concurrent.futures.ProcessPoolExecutor` of forked processes (spawned where there is no
+fork). Workers get the function and settings once, from the pool's initializer (inherited
+through fork, pickled where there is none), and then only chunks of paths; they return
+results that the parent puts back in input order, so output is identical to `--jobs 1`. Work is handed out largest
 file first, so one big file at the end of the list does not leave the other workers idle.
 Workers ignore SIGINT: on Ctrl-C the parent stops them and re-raises KeyboardInterrupt for
 the CLI to turn into exit code 130. A worker that dies (killed, out of memory) ends the run
@@ -14,6 +15,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import time
 
 from marklint.cache import Cache, digest, fingerprint
 from marklint.config import ConfigError
@@ -35,6 +37,7 @@ MIN_POOL_BYTES = 256 * 1024
 # Besides its bytes, linting a file costs about as much as this many bytes of text (measured
 # on the benchmark corpus: 0.35 ms + 0.055 us per byte).
 FILE_COST = 6 * 1024
+PARENT_CHECK_SECONDS = 0.5  # how often a worker checks that its parent still runs
 
 
 class WorkerError(Exception):
@@ -63,6 +66,17 @@ def _init_worker(func: Callable, settings: object, gc_threshold: tuple[int, ...]
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*gc_threshold)  # as the parent's (a spawned worker starts with the defaults)
     _task = (func, settings)
+    import threading  # only in a worker: a run without one does not pay for it
+
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    """End this worker soon after its parent is killed: nobody wants the rest of its work (a
+    worker waiting for work would otherwise wait for ever)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
 
 
 def _run_chunk(chunk: list[str]) -> list[object]:
@@ -96,9 +110,7 @@ def map_paths(func: Callable[[str, object], T], paths: list[str], settings: obje
     first = order.pop()
     results[first] = func(paths[first], settings)
     chunks = _chunks(order, sizes, workers)
-    # fork shares the parent's already imported modules, which makes start-up cheap.
-    run = _run_forked if hasattr(os, "fork") else _run_spawned
-    done = run(func, paths, settings, chunks, workers)
+    done = _run_pool(func, paths, settings, chunks, workers)
     if done is None:  # not one worker could be started (a process limit): lint here
         done = [[func(paths[index], settings) for index in chunk] for chunk in chunks]
     for chunk, chunk_results in zip(chunks, done):
@@ -127,168 +139,56 @@ def _chunks(order: list[int], sizes: list[int], workers: int) -> list[list[int]]
     return chunks
 
 
-def _run_forked(func: Callable, paths: list[str], settings: object, chunks: list[list[int]],
-                workers: int) -> list | None:
-    """The results of each chunk of `paths` (indices), computed in up to `workers` forked
-    processes; None when not one could be forked. A fork that fails (a limit on processes,
-    `ulimit -u`) stops the forking: the workers already started take every chunk.
+def _run_pool(func: Callable, paths: list[str], settings: object, chunks: list[list[int]],
+              workers: int) -> list | None:
+    """The results of each chunk of `paths` (indices), computed by a ProcessPoolExecutor of up
+    to `workers` processes; None when not one could be started.
 
-    Workers take chunk numbers from one shared pipe (a read of 4 bytes from a pipe is atomic,
-    so each chunk goes to exactly one worker, whichever is free first) and send each chunk's
-    pickled results back on a pipe of their own. Plain fork and pipes, rather than a
-    ProcessPoolExecutor, spare this process the executor's import (about 25 ms before any
-    worker starts) and its two threads, which compete with the workers for the CPUs.
+    The processes are forked where the system can (they share the modules this process has
+    imported, and get `func` and `settings` without pickling), else spawned. A fork that fails
+    (a limit on processes, `ulimit -u`) stops the pool: a new one is made with as many workers as
+    could be started, and with none the work is left to the caller.
     """
-    import pickle
-
-    chunk_results: list = [None] * len(chunks)
-    missing = len(chunks)
-    owned: set[int] = set()  # file descriptors to close
-    pids: dict[int, int] = {}  # worker's result pipe -> its process id
-    buffers: dict[int, bytearray] = {}
-    try:
-        tasks_in, tasks_out = os.pipe()
-        owned.update((tasks_in, tasks_out))
-        # Frozen objects are left alone by the workers' collector, so it does not write to (and
-        # copy) every page of memory they share with the parent.
-        gc.freeze()
-        # SIGINT is held back while forking: this process gets it once every worker is known (and
-        # can be stopped); the workers, which ignore it, never.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-        try:
-            for _ in range(workers):
-                results_in, results_out = os.pipe()
-                owned.update((results_in, results_out))
-                try:
-                    pid = os.fork()
-                except OSError:
-                    _close(owned, results_in)
-                    _close(owned, results_out)
-                    break
-                if pid == 0:
-                    _work(func, paths, settings, chunks, tasks_in, results_out, owned - {tasks_in, results_out})
-                _close(owned, results_out)
-                pids[results_in] = pid
-                buffers[results_in] = bytearray()
-        finally:
-            gc.unfreeze()
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        if not pids:
-            return None
-        _close(owned, tasks_in)
-        _write_all(tasks_out, b"".join(number.to_bytes(4, "little") for number in range(len(chunks))))
-        _close(owned, tasks_out)
-        import selectors  # only now: the workers, already at work, need not wait for it
-
-        with selectors.DefaultSelector() as selector:
-            for fd in pids:
-                selector.register(fd, selectors.EVENT_READ)
-            while pids:
-                for key, _ in selector.select():
-                    fd = key.fd
-                    data = os.read(fd, 1 << 16)
-                    if not data:  # the worker has ended
-                        selector.unregister(fd)
-                        status = os.waitpid(pids[fd], 0)[1]
-                        del pids[fd]
-                        _close(owned, fd)
-                        if status != 0:
-                            raise WorkerError(WORKER_DIED)
-                        continue
-                    buffer = buffers[fd]
-                    buffer += data
-                    # A message: 8 bytes of length, then the pickled (chunk number, ok, value).
-                    while len(buffer) >= 8 and len(buffer) >= 8 + (length := int.from_bytes(buffer[:8], "little")):
-                        number, ok, value = pickle.loads(buffer[8:8 + length])
-                        del buffer[:8 + length]
-                        if not ok:
-                            raise value
-                        chunk_results[number] = value
-                        missing -= 1
-        if missing:  # every worker ended normally, yet a chunk went missing
-            raise WorkerError(WORKER_DIED)
-    finally:
-        for fd in owned:
-            os.close(fd)
-        for pid in pids.values():  # on Ctrl-C or an error: stop the workers still running
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-    return chunk_results
-
-
-def _work(
-    func: Callable, paths: list[str], settings: object, chunks: list[list[int]], tasks: int, out: int,
-    parents: set[int],
-) -> None:
-    """A forked worker: close the parent's file descriptors `parents`, lint the chunks whose
-    numbers it reads from `tasks` and send their results to `out` until `tasks` is empty.
-    Never returns."""
-    import pickle
-
-    code = 1
-    try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-        for fd in parents:  # so that the pipes report the end of the parent or other workers
-            os.close(fd)
-        parent = os.getppid()
-        while number_bytes := os.read(tasks, 4):
-            if len(number_bytes) != 4:  # not seen on Linux or the BSDs; the parent reports a dead worker
-                return
-            number = int.from_bytes(number_bytes, "little")
-            try:
-                results = []
-                for index in chunks[number]:
-                    if os.getppid() != parent:  # the parent was killed: nobody wants the rest
-                        return
-                    results.append(func(paths[index], settings))
-                message = pickle.dumps((number, True, results), -1)
-            except Exception as exc:  # raised again in the parent, as it would be with one job
-                try:
-                    message = pickle.dumps((number, False, exc), -1)
-                except Exception:  # an exception that cannot be pickled
-                    message = pickle.dumps((number, False, RuntimeError(f"{type(exc).__name__}: {exc}")), -1)
-            _write_all(out, len(message).to_bytes(8, "little") + message)
-        code = 0
-    finally:
-        os._exit(code)  # not sys.exit: the parent's atexit handlers and unflushed output are not ours
-
-
-def _close(owned: set[int], fd: int) -> None:
-    owned.remove(fd)  # first: after an interruption, a descriptor is leaked rather than closed twice
-    os.close(fd)
-
-
-def _write_all(fd: int, data: bytes) -> None:
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view):]
-
-
-def _run_spawned(func: Callable, paths: list[str], settings: object, chunks: list[list[int]], workers: int) -> list:
-    """The results of each chunk of `paths` (indices), computed by a ProcessPoolExecutor of
-    `workers` spawned processes (where there is no fork)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    executor = ProcessPoolExecutor(
-        workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker,
-        initargs=(func, settings, gc.get_threshold()),
-    )
-    try:
-        futures = [executor.submit(_run_chunk, [paths[i] for i in chunk]) for chunk in chunks]
-        return [future.result() for future in futures]
-    except BrokenProcessPool:
-        raise WorkerError(WORKER_DIED) from None
-    except BaseException:
-        # On Ctrl-C (or an exception from `func`), stop the workers now rather than after
-        # their queued chunks; the executor has no public way to do so before Python 3.14.
-        for process in list(executor._processes.values()):
-            process.terminate()
-        raise
-    finally:
-        executor.shutdown(cancel_futures=True)
+    context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
+    while workers:
+        executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker,
+                                       initargs=(func, settings, gc.get_threshold()))
+        futures = []
+        # Frozen objects are left alone by the workers' collector, so it does not write to (and
+        # copy) every page of memory they share with this process. SIGINT is held back while the
+        # workers start: this process gets it once they can be stopped; the workers ignore it.
+        gc.freeze()
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            futures.append(executor.submit(_run_chunk, [paths[i] for i in chunks[0]]))  # starts the workers
+        except OSError:
+            workers = len(executor._processes)
+            _stop(executor)
+            continue
+        finally:
+            gc.unfreeze()
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        try:
+            futures += [executor.submit(_run_chunk, [paths[i] for i in chunk]) for chunk in chunks[1:]]
+            return [future.result() for future in futures]
+        except BrokenProcessPool:
+            raise WorkerError(WORKER_DIED) from None
+        finally:
+            # On Ctrl-C (or an exception from `func`), stop the workers now rather than after
+            # their queued chunks; the executor has no public way to do so before Python 3.14.
+            _stop(executor)
+    return None
+
+
+def _stop(executor) -> None:
+    """Stop the executor's workers, at once, and wait for them."""
+    for process in list(executor._processes.values()):
+        process.terminate()
+    executor.shutdown(cancel_futures=True)
 
 
 def lint_file(path: str, settings, with_digest: bool = True) -> tuple[str | None, FileResult]:

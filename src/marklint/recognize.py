@@ -1,9 +1,10 @@
 """The recognizer: finds the marking candidates on each page of a Document.
 
 - Banner lines: a LINE block whose whole text is a banner-form marking. A cheap precompiled
-  prefilter (`BANNER_CANDIDATE_RE`) keeps ordinary lines away from the parser; a candidate
-  counts as a banner when it parses, or when it holds `//` (a malformed banner, reported by the
-  marking checks); in mixed case with spaces around `//`, only when it parses and has no lower
+  prefilter (`BANNER_CANDIDATE_RE`, of the line shapes in `marklint.lineshapes`, which the
+  readers share) keeps ordinary lines away from the parser; a candidate counts as a banner
+  when it parses, or when it holds `//` (a malformed banner, reported by the marking checks);
+  in mixed case with spaces around `//`, only when it parses and has no lower
   case after the `//` (`Secret // NF`, not `Secret // Service`). Cable style `S E C R E T` is
   recognised and flagged (`Mark.cable`).
 - Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
@@ -20,8 +21,7 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.legacy_forms import LEGACY_LINE
-from marklint.pages import is_page_number
+from marklint.lineshapes import BANNER_CANDIDATE_RE, MARK_BODY, PORTION_START, is_page_number
 from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -30,32 +30,9 @@ if TYPE_CHECKING:
 
     from marklint.markings import Marking, MarkingError
 
-_LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROLLED|COSMIC TOP SECRET|NATO)"
-
-# Stripped line that may be a banner: starts with a level word (a whole word: not SECRETARIAT),
-# `//` (non-US) or an abbreviated level followed by `//`, and has no lower-case letter; or a
-# spelled-out level in any case followed by `//` (spaces allowed around it: `Secret // NF`);
-# or cable style (S E C R E T).
-# BANNER_BODY never crosses a line end, so readers can embed it in multi-line patterns.
-BANNER_BODY = (
-    rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z\n]{{0,300}}"
-    r"|(?i:top secret|secret|confidential|unclassified|cui)[ \t]*//[ \t]*\S.{0,300}"
-    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?"
-    + LEGACY_LINE +
-    ")"
-)
-BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
 _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
-_MARK_BODY = (
-    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO)"
-    r"(?:[ \t]*/[A-Z0-9_ ,/\-]{0,200})?|//[A-Za-z0-9_ ,/\-]{1,200})\)"
-)
-# A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
-# a copyright sign (`(C) 2024`, `(C) Copyright`). A pattern's text, embedded in larger patterns
-# (here and by the text reader): compiling it alone would only cost start-up time.
-PORTION_START = rf"{_MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
-_TRAILING_RE = rf"(?:^|\s)({_MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
+_TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 _LIST_PREFIX = r"(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[•·*-])\s+"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"

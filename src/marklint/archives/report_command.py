@@ -16,8 +16,8 @@ if TYPE_CHECKING:
 def _parser() -> argparse.ArgumentParser:
     import argparse
 
-    from marklint.cli import _positive
     from marklint.cache import DEFAULT_CACHE_DIR
+    from marklint.commands.options import positive
 
     parser = argparse.ArgumentParser(
         prog="marklint report",
@@ -31,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--ocr", action="store_const", const=True, default=None,
                         help="OCR tolerance for every document (default: per collection)")
     parser.add_argument("--no-ocr", dest="ocr", action="store_const", const=False, help="no OCR tolerance")
-    parser.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+    parser.add_argument("--jobs", "-j", type=positive, default=None, metavar="N",
                         help="lint in N processes (default: the number of CPUs)")
     parser.add_argument("--dask", metavar="SCHEDULER_ADDRESS", help="lint on a Dask cluster")
     parser.add_argument("--no-cache", action="store_true", help="do not read or write the result cache")

@@ -8,7 +8,7 @@ from marklint.checks.rule import RuleDoc
 from marklint.checks.transmittal import is_transmittal
 from marklint.document import BlockKind
 from marklint.findings import Finding
-from marklint.pages import is_page_number
+from marklint.lineshapes import is_page_number
 from marklint.recognize import Mark, PageMarks
 
 

@@ -72,7 +72,8 @@ class CheckContext:
         self.wrappers = wrappers  # an archival copy's wrappers (marklint.archives), when it has some
         self.ocr = ocr  # the OCR readings (marklint.archives.ocr) when the run tolerates OCR slips
         self._facts: dict[Callable, object] = {}
-        self._roles: list[dict[int, Role]] | None = None
+        self._roles: tuple[int, dict[int, Role]] | None = None  # the last page asked about
+        self._layout: tuple[object, list[bool]] | None = None
         self._text: str | None = None
         self._whole_text: object = _UNREAD
         self._highest: Mark | None = None
@@ -110,18 +111,22 @@ class CheckContext:
 
     def roles(self, page_index: int) -> dict[int, Role]:
         """The structure model's Role of every block of a page (`marklint.layout`), by
-        `id(block)`; computed for all pages at the first question."""
-        if self._roles is None:
-            from marklint.layout import LayoutPatterns, page_roles
+        `id(block)`. Only the last page's are kept: checks ask page by page, and the roles of
+        every page of a big file would take more memory than its text."""
+        if self._roles is not None and self._roles[0] == page_index:
+            return self._roles[1]
+        from marklint.layout import LayoutPatterns, page_roles
 
-            patterns = LayoutPatterns(self.ruleset.portions.layout)
-            self._roles = []
-            before = False
-            for index, page in enumerate(self.pages):
-                self._roles.append(page_roles(page, index == 0, self.exemption, patterns, self.doc.format, before,
-                                              self.ruleset.portions.titles))
-                before = before or bool(page.portions)
-        return self._roles[page_index]
+        if self._layout is None:
+            before = [False]  # whether an earlier page holds a marked portion
+            for page in self.pages[:-1]:
+                before.append(before[-1] or bool(page.portions))
+            self._layout = (LayoutPatterns(self.ruleset.portions.layout), before)
+        patterns, before = self._layout
+        roles = page_roles(self.pages[page_index], page_index == 0, self.exemption, patterns, self.doc.format,
+                           before[page_index], self.ruleset.portions.titles)
+        self._roles = (page_index, roles)
+        return roles
 
     @property
     def whole_text(self) -> str | None:

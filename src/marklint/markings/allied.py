@@ -12,8 +12,9 @@ from __future__ import annotations
 import difflib
 import re
 
+from marklint.markings.allied_render import order_key
 from marklint.markings.model import Marking, MarkingError, Note, Problem
-from marklint.markings.scheme import Element, Scheme
+from marklint.markings.scheme import Scheme
 from marklint.markings.vocab import Vocabulary
 
 _SEPARATORS = re.compile(r"[\s/,;:|-]+")
@@ -244,34 +245,11 @@ def _pairs(found: list[tuple[str, int, int]]) -> set[tuple[str, str]]:
     return {(a, b) for i, a in enumerate(ids) for b in ids[i + 1:]}
 
 
-def order_key(s: Scheme, element: Element) -> tuple:
-    """Canonical order: by kind, then alphabetically within a sorted kind, else as listed."""
-    kind = s.kinds.index(element.kind) if element.kind in s.kinds else len(s.kinds)
-    if element.kind in s.sorted_kinds:
-        return (kind, element.id)
-    return (kind, "", list(s.elements).index(element.id))
-
-
 def analyse(text: str, form: str, vocab: Vocabulary) -> AlliedAnalysis:
     """Read one marking of the vocabulary's allied scheme; raise MarkingError when it cannot be understood."""
     reader = _Reader(text, form, vocab)
     marking = reader.read()
     return AlliedAnalysis(marking, reader.form, reader.notes, reader.spans)
-
-
-def render(m: Marking, form: str) -> str:
-    """The canonical banner or paragraph mark of an allied marking."""
-    s: Scheme = m.vocab.allied
-    level = s.levels[m.level]
-    portion = form == "portion" and s.portion_marks
-    elements = sorted((s.elements[e] for e in m.dissem), key=lambda e: order_key(s, e))
-    codeword_at = s.kinds.index("codeword") if "codeword" in s.kinds else len(s.kinds)
-    parts = [e.portion if portion else e.id for e in elements if order_key(s, e)[0] < codeword_at]
-    parts += [word for word, _ in m.sci]
-    parts += [e.portion if portion else e.id for e in elements if order_key(s, e)[0] >= codeword_at]
-    head = " ".join([*m.owners, level.portion if portion else level.banner])
-    text = s.separator.join([head, *parts])
-    return f"({text})" if form == "portion" else text
 
 
 def rollup(portions: list[Marking]) -> Marking:
@@ -285,20 +263,3 @@ def rollup(portions: list[Marking]) -> Marking:
     codewords = tuple(sorted({t for m in portions for t in m.sci}))
     return Marking(scheme=s.id, level=top.level, owners=owners, sci=codewords, dissem=frozenset(always | common),
                    vocab=top.vocab)
-
-
-def describe(m: Marking) -> list[tuple[str, str]]:
-    """Label/value rows of an allied marking (for `marklint parse`)."""
-    s: Scheme = m.vocab.allied
-    rows = [("scheme", s.name), ("portion", render(m, "portion")), ("banner", render(m, "banner")),
-            ("level", s.levels[m.level].banner)]
-    if m.owners:
-        rows.append(("prefix", " ".join(m.owners)))
-    for kind in (*s.kinds, "forbidden"):
-        words = [e.id for e in sorted((s.elements[e] for e in m.dissem), key=lambda e: order_key(s, e))
-                 if e.kind == kind]
-        if kind == "codeword":
-            words = [w for w, _ in m.sci]
-        if words:
-            rows.append((kind, ", ".join(words)))
-    return rows

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from marklint.markings import allied
-from marklint.markings.model import Aea, Marking, Tree
+from marklint.markings import allied_render
 from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
+
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
+if TYPE_CHECKING:
+    from marklint.markings.model import Aea, Marking, Tree
 
 
 def _vocab(m: Marking) -> Vocabulary:
@@ -127,7 +130,7 @@ def categories(m: Marking, form: str) -> list[str]:
 def render(m: Marking, form: str) -> str:
     """The canonical banner ("banner") or portion mark ("portion", with parentheses)."""
     if _allied(m):
-        return allied.render(m, form)
+        return allied_render.render(m, form)
     text = "//".join([classification(m, form)] + categories(m, form))
     return f"({text})" if form == "portion" else text
 
@@ -158,7 +161,7 @@ def describe(m: Marking) -> list[tuple[str, str]]:
     """Label/value rows describing a marking (used by `marklint parse`)."""
     v = _vocab(m)
     if _allied(m):
-        return allied.describe(m)
+        return allied_render.describe(m)
     banner_level = classification(m, "banner").lstrip("/")
     rows = [("portion", m.portion()), ("banner", m.banner()), ("level", banner_level)]
     if m.scheme in ("foreign", "joint"):

@@ -11,9 +11,8 @@ import re
 from types import ModuleType
 
 from marklint.document import Block, BlockKind, InputError
-from marklint.pages import is_page_number
+from marklint.lineshapes import BANNER_CANDIDATE_RE, is_page_number
 from marklint.readers.text import reject_utf16
-from marklint.recognize import BANNER_CANDIDATE_RE
 
 PAGE_BREAK = "page-break"  # a marker in a reader's item stream: the next block starts a page
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from marklint.document import Block, BlockKind, Document, Page, ReaderOptions, Region
 from marklint.readers._common import line_kind, require
 from marklint.readers._ooxml import HeaderFooterVariant, cell_block, read_package, sensitivity_labels
-from marklint.recognize import BANNER_CANDIDATE_RE
+from marklint.lineshapes import BANNER_CANDIDATE_RE
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _TBL, _TC, _T, _TAB, _BR, _RENDERED = (

@@ -32,7 +32,7 @@ from xml.etree import ElementTree
 from marklint.document import Block, BlockKind, Document, InputError, Page, ReaderOptions, Region
 from marklint.readers._common import line_kind
 from marklint.readers._ooxml import HeaderFooterVariant, cell_block, read_package
-from marklint.recognize import BANNER_CANDIDATE_RE
+from marklint.lineshapes import BANNER_CANDIDATE_RE
 
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

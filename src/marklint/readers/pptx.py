@@ -32,7 +32,7 @@ from marklint.document import Block, BlockKind, Document, Page, ReaderOptions, R
 from marklint.readers._common import require
 from marklint.readers._ooxml import read_package, sensitivity_labels
 from marklint.readers._slots import Slots
-from marklint.recognize import BANNER_CANDIDATE_RE
+from marklint.lineshapes import BANNER_CANDIDATE_RE
 
 BAND = 0.15  # the top and bottom bands: this fraction of the slide's height each
 _DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"

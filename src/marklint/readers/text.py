@@ -25,8 +25,8 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlock
-from marklint.pages import PAGE_NUMBER_RE, break_pattern, build_pages
-from marklint.recognize import BANNER_BODY, PORTION_START
+from marklint.lineshapes import BANNER_BODY, PAGE_NUMBER_RE, PORTION_START
+from marklint.pages import break_pattern, build_pages
 from marklint.userpattern import LinePattern
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C

@@ -41,7 +41,7 @@ from marklint.document import Block, BlockKind, Document, InputError, Page, Read
 from marklint.readers._common import require
 from marklint.readers._ooxml import HeaderFooterVariant, read_package, sensitivity_labels
 from marklint.readers._slots import Slots
-from marklint.recognize import BANNER_CANDIDATE_RE, PORTION_START
+from marklint.lineshapes import BANNER_CANDIDATE_RE, PORTION_START
 
 MAX_CELLS = 2_000_000  # cells (of any type) a workbook may hold
 _S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"

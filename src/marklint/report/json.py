@@ -39,9 +39,12 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
 def render(results: list[FileResult], ctx: ReportContext) -> str:
     """Render every reported finding of every file as one JSON array (indented by two)."""
     display = path_display(ctx.root)
+    # json.dumps(items, indent=2), item by item: the encoder with an indent keeps every piece of
+    # its output in one list until the end, several times the output's size for a big file.
+    # An item's text holds no line break but its own (strings escape theirs).
     items = [
-        finding_dict(finding, display(result.path), ctx.show_source)
+        json.dumps(finding_dict(finding, display(result.path), ctx.show_source), indent=2).replace("\n", "\n  ")
         for result in results
         for finding in reported(result)
     ]
-    return json.dumps(items, indent=2) + "\n"
+    return "[\n  " + ",\n  ".join(items) + "\n]\n" if items else "[]\n"

@@ -2,7 +2,7 @@ from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding
 from marklint.markings import epms
-from marklint.markings.allied import render
+from marklint.markings.allied_render import render
 
 RULE = RuleDoc(
     "MK707", "email-protective-marking", ERROR,

@@ -1,0 +1,52 @@
+"""The shapes of lines that readers and the recognizer both look for: a line that may be a
+banner, a portion mark at the start of a block, a page number.
+
+These are patterns of shape only (cheap prefilters and pieces that readers embed in their own
+scanners); whether a candidate is a marking is the recognizer's and the parser's question
+(`marklint.recognize`, `marklint.markings`). This module imports nothing of marklint's but the
+legacy line shapes, so any reader can import it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.legacy_forms import LEGACY_LINE
+
+_LEVEL = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|CUI|CONTROLLED|COSMIC TOP SECRET|NATO)"
+
+# Stripped line that may be a banner: starts with a level word (a whole word: not SECRETARIAT),
+# `//` (non-US) or an abbreviated level followed by `//`, and has no lower-case letter; or a
+# spelled-out level in any case followed by `//` (spaces allowed around it: `Secret // NF`);
+# or cable style (S E C R E T).
+# BANNER_BODY never crosses a line end, so readers can embed it in multi-line patterns.
+BANNER_BODY = (
+    rf"(?:(?:{_LEVEL}\b|//|(?:TS|S|C|U)//)[^a-z\n]{{0,300}}"
+    r"|(?i:top secret|secret|confidential|unclassified|cui)[ \t]*//[ \t]*\S.{0,300}"
+    r"|(?:[A-Z] {1,3}){2,}[A-Z](?://[^a-z\n]{0,300})?"
+    + LEGACY_LINE +
+    ")"
+)
+BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
+
+# A parenthesised portion mark of a US level or a non-US marking (`(S//NF)`, `(//CTS)`).
+MARK_BODY = (
+    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO)"
+    r"(?:[ \t]*/[A-Z0-9_ ,/\-]{0,200})?|//[A-Za-z0-9_ ,/\-]{1,200})\)"
+)
+# A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
+# a copyright sign (`(C) 2024`, `(C) Copyright`). A pattern's text, embedded in larger patterns
+# (here and by the text reader): compiling it alone would only cost start-up time.
+PORTION_START = rf"{MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
+
+# A page number line: `- 3 -`, `Page 2 of 5`, `(page 4)`, `7`, `2 of 9`.
+PAGE_NUMBER_RE = re.compile(
+    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page:?[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
+    r"|\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4})",
+    re.IGNORECASE,
+)
+
+
+def is_page_number(text: str) -> bool:
+    """True when the whole (stripped) text is a page number such as `Page 2 of 5` or `- 3 -`."""
+    return PAGE_NUMBER_RE.fullmatch(text.strip()) is not None
