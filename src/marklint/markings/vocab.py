@@ -21,7 +21,8 @@ from typing import NamedTuple
 import marklint.rules
 from marklint.errors import VocabularyError, YamlError
 from marklint.levels import LEVEL_RANKS
-from marklint.markings.scheme import Element, EmailStandard, Level, Scheme
+from marklint.markings.scheme import Scheme
+from marklint.markings.scheme_reader import read_scheme
 from marklint.validation import Checker, read_text
 from marklint.yamlsafe import load_yaml
 
@@ -375,43 +376,9 @@ class _Builder(Checker):
                 self.v.tetragraphs[str(code)] = (members, bool(entry.get("decomposable", False)))
 
     def scheme(self, node: Any) -> None:
-        """An allied scheme (marklint.markings.scheme)."""
-        s = Scheme(self.string(node, "id", True), self.string(node, "name", True), self.string(node, "citation", True))
-        for item in self.items(node, "levels"):
-            rank = item.get("rank")
-            if not isinstance(rank, (int, float)) or isinstance(rank, bool):
-                self.at(item, "rank", "rank must be a number")
-            level = Level(self.string(item, "id", True), self.string(item, "banner", True),
-                          self.string(item, "portion") or self.string(item, "banner", True), float(rank),
-                          self.strings(item, "aliases"), self.date(item, "retired"), self.string(item, "replacement"))
-            s.levels[level.id] = level
-            for wrong in self.strings(item, "wrong"):
-                s.spellings[wrong.upper()] = (level.id, "wrong")
-        if "activities" in node:
-            self.activity_levels(node, s)
-        for item in self.items(node, "elements") if "elements" in node else []:
-            levels = self.strings(item, "levels")
-            for level in levels:
-                if level not in s.levels:
-                    self.at(item, "levels", f"unknown level {level!r}")
-            if item.get("pattern") is not None:
-                self.pattern(item, "pattern")
-            element = Element(self.string(item, "id", True), self.string(item, "kind", True),
-                              self.string(item, "portion") or self.string(item, "id", True), self.strings(item, "aliases"),
-                              frozenset(levels), self.strings(item, "excludes"), self.strings(item, "requires"),
-                              self.string(item, "pattern"), self.string(item, "rollup") or "always",
-                              self.string(item, "rule") or "")
-            s.elements[element.id] = element
-        s.prefixes = self.strings(node, "prefixes")
-        s.kinds = self.strings(node, "kinds")
-        s.sorted_kinds = frozenset(self.strings(node, "sorted_kinds"))
-        s.codeword_levels = frozenset(self.strings(node, "codeword_levels"))
-        s.separator = str(node.get("separator", " "))
-        s.portion_marks = bool(node.get("portion_marks", True))
-        s.bilingual = bool(node.get("bilingual", False))
-        if "email" in node:
-            s.email = self.email_standard(self.mapping(node, "email"), s)
-        s.index()
+        """An allied scheme (marklint.markings.scheme_reader), and the banner and portion
+        shapes its levels give."""
+        s = read_scheme(self, node)
         self.v.allied = s
         levels = s.level_pattern("banner")
         prefix = "".join(f"(?:{re.escape(p)} )?" for p in s.prefixes)
@@ -420,36 +387,6 @@ class _Builder(Checker):
             r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)]|[•·*-])\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
             rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')})(?:[\s/,\-:][^()\n]{{0,150}})?\))(?=\s|$)"
             r"(?!\s+(?:\d{4}\b|[Cc]opyright))")  # not a copyright sign
-
-    def activity_levels(self, node: Any, s: Scheme) -> None:
-        """The levels of a North Atlantic Council activity (A2): each "NATO <level>" again with
-        the activity between NATO and the level (`NATO ISAF RESTRICTED`, portion `NIR`)."""
-        base = [lv for lv in s.levels.values() if lv.banner.startswith("NATO ") and lv.portion.startswith("N")]
-        for item in self.items(node, "activities"):
-            name, short = self.string(item, "name", True), self.string(item, "short", True)
-            for lv in base:
-                level = Level(f"N{short}{lv.portion[1:]}", f"NATO {name} {lv.banner[5:]}",
-                              f"N{short}{lv.portion[1:]}", lv.rank)
-                s.levels[level.id] = level
-
-    def email_standard(self, node: Any, s: Scheme) -> EmailStandard:
-        """A scheme's e-mail protective marking (marklint.markings.scheme.EmailStandard)."""
-        tables = {}
-        for key, known in (("levels", s.levels), ("caveats", s.elements), ("access", s.elements)):
-            table = self.mapping(node, key)
-            for spelled, target in table.items():
-                if str(target) not in known:
-                    self.at(table, spelled, f"unknown {'level' if key == 'levels' else 'element'} {target!r}")
-            tables[key] = {str(k): str(v) for k, v in table.items()}
-        for index, _ in enumerate(self.strings(node, "caveat_patterns")):
-            self.pattern(node["caveat_patterns"], index)
-        caveat_levels = self.strings(node, "caveat_levels")
-        for level in caveat_levels:
-            if level not in s.levels:
-                self.at(node, "caveat_levels", f"unknown level {level!r}")
-        return EmailStandard(self.string(node, "namespace", True), tables["levels"], tables["caveats"],
-                             tuple(re.compile(p) for p in self.strings(node, "caveat_patterns")),
-                             frozenset(caveat_levels), tables["access"])
 
     def items(self, data: Any, key: str) -> list[Any]:
         value = data.get(key)
