@@ -13,8 +13,8 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # own era. Issue 16's target is below one in five; it is NOT met since the era rule sets and the
 # structure model were merged (659 -> 369 findings, but new groups on the State SBU e-mails,
 # not yet reviewed, count as rejected). Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 238 / 369
-REJECTED_OWN_ERA = 238 / 367
+REJECTED_OVERALL = 237 / 368
+REJECTED_OWN_ERA = 237 / 366
 
 
 def _groups():

@@ -35,6 +35,12 @@ def test_portion_marks_at_block_start_after_numbering_and_subject():
     assert page.unmarked == [] and page.misplaced == []
 
 
+def test_a_number_or_letter_may_touch_the_portion_mark():
+    (page,) = marks("7.(S) Seven.\n\na)(U) Eight.\n\n(2)(C) Nine.\n\n-(S) Not a bullet.\n")
+    assert [(m.text, m.line, m.column) for m in page.portions] == [("(S)", 1, 3), ("(U)", 3, 3), ("(C)", 5, 4)]
+    assert [block.line for block in page.unmarked] == [7]
+
+
 def test_misplaced_marks_and_exempt_blocks():
     text = "The convoy\nleaves at dawn (S//NF).\n\nAttachment: Report (S)\n\nSee Annex (C) for more.\n"
     (page,) = marks(text, is_exempt=lambda line: line.startswith("Attachment:"))
