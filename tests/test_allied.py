@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from marklint.commands.tools import run_parse
-from marklint.lint import Settings, lint_document
+from marklint.lint import Settings, lint_path
 from marklint.markings import check, load_vocabulary, parse
-from marklint.readers import read_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "allied"
 
@@ -95,7 +94,7 @@ EXPECTED = _expected()
 def test_fixture_findings(name):
     path = FIXTURES / name
     ruleset = name.split("/")[0]
-    result = lint_document(read_document(str(path), path.read_bytes()), Settings(rules=ruleset))
+    result = lint_path(str(path), Settings(rules=ruleset, use_config=False))
     assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == EXPECTED[name]
     assert (not EXPECTED[name]) == path.name.startswith("ok-")
 
@@ -121,3 +120,14 @@ def test_parse_command_reads_with_a_rule_sets_vocabulary():
     err = io.StringIO()
     assert run_parse(["--rules", "nope", "X"], io.StringIO(), err) == 2
     assert err.getvalue().startswith("marklint: unknown rule set 'nope'")
+
+
+@pytest.mark.parametrize("name, pages", [
+    ("uk/ok-official-sensitive-minute-banner-pairs.txt", 2),
+    ("au/bad-second-page-official-banner-pairs.txt", 2),
+    ("au/ok-minute-two-pages.txt", 2),
+])
+def test_pages_end_at_the_schemes_own_banner_pairs(name, pages):
+    """A plain-text page ends where a bottom banner meets a top banner of the rule set's own
+    scheme (OFFICIAL-SENSITIVE, OFFICIAL: Sensitive), not only the US banner words."""
+    assert lint_path(str(FIXTURES / name), Settings(rules=name.split("/")[0], use_config=False)).pages == pages

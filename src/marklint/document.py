@@ -211,15 +211,17 @@ class ReaderOptions(FrozenValue):
     `page_break_patterns` are extra regular expressions (from configuration): a line that
     matches one starts a new page and is not itself content. `include_quotes` makes block
     quotes count as portions (ignored by default). `skip_speaker_notes` leaves out the speaker
-    notes of slides (read as portions by default).
+    notes of slides (read as portions by default). `vocabulary` is the rule set's marking
+    vocabulary, whose banners break a plain-text page where a bottom banner meets a top banner
+    (None: the default vocabulary's; an allied scheme's banners are its own words).
     """
 
-    _fields = ("page_break_patterns", "include_quotes", "skip_speaker_notes")
+    _fields = ("page_break_patterns", "include_quotes", "skip_speaker_notes", "vocabulary")
 
     def __init__(self, page_break_patterns: tuple[str, ...] = (), include_quotes: bool = False,
-                 skip_speaker_notes: bool = False) -> None:
+                 skip_speaker_notes: bool = False, vocabulary: object | None = None) -> None:
         self.__dict__.update(page_break_patterns=page_break_patterns, include_quotes=include_quotes,
-                             skip_speaker_notes=skip_speaker_notes)
+                             skip_speaker_notes=skip_speaker_notes, vocabulary=vocabulary)
 
 
 class InputError(Exception):

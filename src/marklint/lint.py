@@ -447,10 +447,12 @@ def read_bytes(path: str, data: bytes, settings: Settings) -> Document:
     Raises InputError or RuleSetError."""
     from marklint.readers import read_document
 
+    # A rule set named by --rules or the configuration gives the page breaks and the banners
+    # that end a page; `auto` chooses among sets that share the default's banner words.
     ruleset, _ = resolve_ruleset(None if settings.rules == AUTO else settings.rules)
     breaks = ruleset.page_break_patterns + settings.page_break_patterns
     options = ReaderOptions(page_break_patterns=breaks, include_quotes=settings.include_quotes is not False,
-                            skip_speaker_notes=settings.skip_speaker_notes)
+                            skip_speaker_notes=settings.skip_speaker_notes, vocabulary=_vocabulary(ruleset.vocabulary))
     return read_document(path, data, reader_for(path, settings), options)
 
 

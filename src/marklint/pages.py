@@ -36,15 +36,21 @@ def _joined(patterns: tuple[str, ...]) -> LinePattern:
         raise InputError(f"invalid page-break pattern: {exc}") from None
 
 
-def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
+def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> list[list[Block]]:
     """Split one segment into pages where a bottom banner is followed by a top banner.
 
     A banner counts as a bottom banner only when the page already holds content other than
     banners; page numbers after it stay on its page, comments move to the next page. Only the
-    blocks around banners are looked at closely: most blocks are not near one.
+    blocks around banners are looked at closely: most blocks are not near one. A banner is
+    one of `vocab`'s (None: the default vocabulary's).
     """
     line, comment = BlockKind.LINE, BlockKind.COMMENT
-    banners = [i for i, b in enumerate(blocks) if b.kind is line and banner_of(b.text) is not None]
+    # The readers' line shapes know the US banner words: an allied scheme's banner line
+    # (`OFFICIAL-SENSITIVE`, `OFFICIAL: Sensitive`) may come as any one-line block.
+    allied = getattr(vocab, "banner_candidate", None) is not None
+    banners = [i for i, b in enumerate(blocks)
+               if (b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
+               and banner_of(b.text, vocab) is not None]
     is_banner = set(banners)
 
     def filler(index: int) -> bool:
@@ -80,8 +86,9 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
     return pages
 
 
-def build_pages(segments: list[list[Block]]) -> list[Page]:
-    """Number the pages of all segments, splitting each at bottom/top banner pairs.
+def build_pages(segments: list[list[Block]], vocab: object | None = None) -> list[Page]:
+    """Number the pages of all segments, splitting each at bottom/top banner pairs (banners
+    of `vocab`, the rule set's vocabulary; None: the default one).
 
     Empty segments (a form feed at the end of the file, two in a row) make no page; an empty
     document still has one empty page.
@@ -90,6 +97,6 @@ def build_pages(segments: list[list[Block]]) -> list[Page]:
     for segment in segments:
         if not segment:
             continue
-        for blocks in split_at_banner_pairs(segment):
+        for blocks in split_at_banner_pairs(segment, vocab):
             pages.append(Page(number=len(pages) + 1, blocks=blocks))
     return pages or [Page(number=1)]

@@ -159,4 +159,4 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
     source = decode(data)
     lines = list(enumerate(source.split("\n"), 1))
     items = _scan(lines, options)
-    return Document(path=path, format="asciidoc", pages=build_pages(segments(items)), source=source)
+    return Document(path=path, format="asciidoc", pages=build_pages(segments(items), options.vocabulary), source=source)

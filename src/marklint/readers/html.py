@@ -231,4 +231,4 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
         source_for_parse = source
     items = extract(source_for_parse, 1, options.include_quotes)
     items = insert_line_breaks(items, break_lines)
-    return Document(path=path, format="html", pages=build_pages(segments(items)), source=source)
+    return Document(path=path, format="html", pages=build_pages(segments(items), options.vocabulary), source=source)

@@ -203,5 +203,5 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
         code = {n for t in tokens if t.type in ("fence", "code_block") for n in range(*t.map)}
         break_lines.extend(number + 1 for number in tex if number not in code)
     items = insert_line_breaks(_items(tokens, parse_lines, options), break_lines)
-    return Document(path=path, format="markdown", pages=build_pages(segments(items)),
+    return Document(path=path, format="markdown", pages=build_pages(segments(items), options.vocabulary),
                     source=source, metadata=metadata)

@@ -250,4 +250,4 @@ def read(path: str, data: bytes, options: ReaderOptions) -> Document:
         else:
             chunk.append((number, text))
     scanner.scan(chunk)
-    return Document(path=path, format="rst", pages=build_pages(segments(scanner.items)), source=source)
+    return Document(path=path, format="rst", pages=build_pages(segments(scanner.items), options.vocabulary), source=source)

@@ -258,7 +258,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
         line += newlines
         column = (end - lines.rfind("\n", start, end) if newlines else column + end - start) + 1
         start = form_feed + 1
-    doc = Document(path=path, format="text", pages=build_pages(segments), source=source)
+    doc = Document(path=path, format="text", pages=build_pages(segments, options.vocabulary), source=source)
     if bom:
         doc.metadata["bom"] = True
     return doc
