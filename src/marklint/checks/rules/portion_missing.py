@@ -1,3 +1,4 @@
+from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding
@@ -12,7 +13,8 @@ RULE = RuleDoc(
 
 def portions_required(ctx: CheckContext) -> bool:
     """Whether this document's portions must carry marks, under the rule set's policy:
-    `classified` (a classified document, or an unclassified one carrying controls, B-08),
+    `classified` (a classified document, or an unclassified one carrying controls, B-08, other
+    than an agency's handling designation such as State's SBU),
     `marked` (any marked document), `all-or-none` (CUI, U-09), `never`."""
     required = ctx.ruleset.portions.required
     if required == "never":
@@ -21,7 +23,7 @@ def portions_required(ctx: CheckContext) -> bool:
         return ctx.marked
     if required == "all-or-none":
         return any(page.portions for page in ctx.pages)
-    return any(m.is_classified or (m.has_controls and m.level != "CUI") for m in ctx.markings)
+    return any(m.level != "CUI" and not plain_unclassified_marking(ctx, m) for m in ctx.markings)
 
 
 def check(ctx: CheckContext) -> list[Finding]:
