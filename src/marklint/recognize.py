@@ -119,7 +119,7 @@ class Mark(Value):
 class PageMarks:
     """What the recognizer found on one page."""
 
-    __slots__ = ("page", "banners", "portions", "misplaced", "unmarked", "top", "bottom")
+    __slots__ = ("page", "banners", "portions", "misplaced", "unmarked", "top", "bottom", "legend")
 
     def __init__(self, page: Page, banners: list[Mark] | None = None, portions: list[Mark] | None = None,
                  misplaced: list[Mark] | None = None, unmarked: list[Block] | None = None,
@@ -131,6 +131,7 @@ class PageMarks:
         self.unmarked = [] if unmarked is None else unmarked  # blocks without a mark, exempt ones too
         self.top = top
         self.bottom = bottom
+        self.legend = False  # the page bears a form's check-box legend (`legend_lines`)
 
 
 # Parses by (form, id(vocabulary)), then by marking text: the per-mark lookup is a plain
@@ -346,10 +347,42 @@ def recognize(
                                             block, parsed.marking, parsed.error))
             else:
                 unmarked.append(block)
+        if len(banners) >= _LEGEND_LEVELS:
+            _drop_legends(marks)
         if banners:
             _edges(marks)
         result.append(marks)
     return result
+
+
+_LEGEND_LEVELS = 3  # distinct levels that make a run of bare level lines a form's legend
+_LEGEND_GAP = 6  # how many blocks may stand between two lines of one legend (OCR splits its labels)
+
+
+def legend_lines(banners: list[tuple[int, str | None]]) -> set[int]:
+    """The block indices of a form's classification check-box legend among a page's banner
+    lines (`(block index, level)` in block order): a run of them, each within a few blocks of
+    the last and naming a level no other line of the run names, with three or more levels (CIA's routing sheet prints
+    `UNCLASSIFIED / INTERNAL USE ONLY / CONFIDENTIAL / SECRET` at its top and bottom for the
+    sender to tick). A legend states no level of the page: its lines are not banners (B-01)."""
+    runs: list[list[tuple[int, str | None]]] = []
+    for index, level in banners:
+        run = runs[-1] if runs else []
+        if run and index - run[-1][0] <= _LEGEND_GAP and level not in {seen for _, seen in run}:
+            run.append((index, level))
+        else:
+            runs.append([(index, level)])
+    return {index for run in runs if len({level for _, level in run if level}) >= _LEGEND_LEVELS
+            for index, _ in run}
+
+
+def _drop_legends(marks: PageMarks) -> None:
+    """Take a check-box legend's lines (`legend_lines`) out of the page's banners."""
+    index = {id(block): n for n, block in enumerate(marks.page.blocks)}
+    legend = legend_lines([(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners])
+    if legend:
+        marks.banners[:] = [m for m in marks.banners if index[id(m.block)] not in legend]
+        marks.legend = True
 
 
 def _cased_mark(text: str) -> re.Match[str] | None:

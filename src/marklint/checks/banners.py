@@ -72,10 +72,12 @@ def plainly_unclassified(ctx: CheckContext) -> bool:
 def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding]:
     """Pages without a banner at `edge` ("top" or "bottom") where the rule set requires one
     (every page, or the first page only when `every-page` is off); a plainly unclassified
-    document needs none."""
+    document needs none, nor a form page whose check-box legend is where its level was ticked
+    (the tick does not survive in the text; `marklint.recognize.legend_lines`)."""
     policy = ctx.ruleset.banners
     if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified):
         return []
     return [ctx.finding(rule, edge_position(page, edge == "bottom"),
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)
-            for page in ctx.pages if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None]
+            for page in ctx.pages
+            if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None and not page.legend]
