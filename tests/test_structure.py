@@ -174,3 +174,30 @@ def test_an_unportioned_cui_letter_with_an_enclosure_is_not_a_transmittal():
     assert findings(letter, rules="cui") == []
     cover = letter.replace("The panel's", "(U) The panel's")  # its own portion is (U): bannered by the enclosure
     assert [f[0] for f in findings(cover, rules="cui")] == ["transmittal-statement-missing"]
+
+
+# A State telegram printed from the archive's system, and a CIA cable's form heading: routing,
+# not content. Every other block still needs its mark.
+TELEGRAM = (
+    "SECRET\n\n"
+    "Wed Nov 27 15:33:26 1996 [STATE 245206] D COPY 2 OF 11 Page 1 OF 2\n\n"
+    "@INFO: D(01) EUR(01) INR(01)\n\n"
+    "O 272023Z NOV 96 ZFF4\nFM SECSTATE WASHDC\nTO AMEMBASSY ANKARA IMMEDIATE\n\n"
+    "STATE 245206\n\n8006E8 272023Z /38\n\n"
+    "MERCURY EYES ONLY FOR THE AMBASSADOR FROM THE EXEC SEC\n\n"
+    "E.O. 12958: DECL: 11/27/06\n\n"
+    "SUBJECT: (C) THE DEPUTY SECRETARY'S CONVERSATION\n\n"
+    "1. (S) THE DEPUTY SECRETARY CALLED THE MINISTER.\n\n"
+    "2. THE MINISTER SAID HE WOULD REPLY.\n\n"
+    "SECRET\n"
+)
+CIA_CABLE = (
+    "SECRET\n\nFRP : ,2,3\n\nSENSIND: RYBAT\n\nPAGE: 1\n\n301710Z NOV 94\n\nDIRECTOR 583488\n\n"
+    "1. (S) STATION REQUESTS TRACES.\n\nFILE: NONE. DECL OADR. DRV HUM 4-82.\n\nCL BY 0712052\n\nSECRET\n"
+)
+
+
+def test_a_telegrams_heading_needs_no_mark():
+    portions = [f for f in findings(TELEGRAM, rules="us-eo12958") if f[0] == "portion-missing"]
+    assert portions == [("portion-missing", 23, 1, "list item has no portion mark")]
+    assert findings(CIA_CABLE, rules="auto") == []
