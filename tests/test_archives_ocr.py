@@ -99,3 +99,37 @@ def test_slipped_banners_of_the_shared_set_are_recognised_below_one(name):
     readings = [f.message for f in result.findings if f.rule == "ocr-recognised"]
     for slip in SLIPS[name]:
         assert any(f'from "{slip}"' in message and "confidence 0." in message for message in readings), slip
+
+
+def test_scanning_noise_is_no_portion_but_authority_lines_and_marks_stay():
+    text = ("SECRET\n\n16 June 1989\n\nooMe0oT] :\n\n(S) The convoy leaves at dawn.\n\nPY\n\n;\n\n1.9294445\n\n"
+            "CL BY 059876\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+    assert [(f.line, f.rule) for f in lint_text(text, rules="auto").findings] == [
+        (5, "portion-missing"), (9, "portion-missing"), (11, "portion-missing"), (13, "portion-missing")]
+    assert lint_text(text, rules="auto", ocr=True).findings == []
+
+
+# A CIA memorandum as the scan gives it: numbered paragraphs broken into blocks, each mark at
+# its paragraph's end (a warning under EO 12356), and one paragraph with no mark at all.
+SPLIT = ("SECRET\n\n15 March 1989\n\n"
+         "2. Background. On 7 June the Board made a formal determination to release the files.\n\n"
+         "Appeals procedures also require that the Agency advise Counsel within seven days.\n\n"
+         "Counsel will be notified within the period. (U)\n\n"
+         "The Board will meet more or less monthly and is likely to press for release.\n\n"
+         "3. Recommendation. That you approve the release of both files. (S)\n\n"
+         "CL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+
+
+def test_a_trailing_mark_covers_its_paragraph_split_by_the_scan():
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(SPLIT, rules="auto", **ocr).findings]
+    assert found() == [(5, "portion-missing"), (7, "portion-missing"), (9, "portion-placement"),
+                       (11, "portion-missing"), (13, "portion-placement")]
+    # paragraph 2 is one portion; the unnumbered block after its mark is a paragraph of its own
+    assert found(ocr=True) == [(9, "portion-placement"), (11, "portion-missing"), (13, "portion-placement")]
+
+
+def test_a_legacy_mark_at_a_paragraphs_end_is_its_mark():
+    text = "SECRET\n\n12 May 1992\n\n1. The meeting was short. (AIUO)\n\n2. (S) The budget was cut.\n\n" \
+           "CL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
+    assert [(f.line, f.column, f.rule) for f in lint_text(text, rules="auto").findings] == [
+        (5, 27, "portion-placement")]

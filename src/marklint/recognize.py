@@ -263,17 +263,21 @@ def _spaced_mixed_case(text: str) -> bool:
 _TRAILING_ENDS = (")", ").", ");", "):", ") ")  # how a block ending in a portion mark can end
 
 
-def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, Parsed] | None:
-    """A parseable portion mark at the end of a block: (offset, mark text, parse), or None."""
+def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, Parsed, tuple] | None:
+    """A parseable portion mark, or one in a legacy form (`(AIUO)`, `(SBU)`), at the end of a
+    block: (offset, mark text, parse, legacy forms), or None."""
     if not text.endswith(_TRAILING_ENDS):
         return None
     match = re.search(_TRAILING_RE, text)
     if match is None:
         return None
-    parsed = parse_cached(match.group(1), "portion", vocab)
+    parsed, forms = parse_cached(match.group(1), "portion", vocab), ()
     if parsed.marking is None:
-        return None
-    return match.start(1), match.group(1), parsed
+        legacy = legacy_portion_of(match.group(1), vocab)
+        if legacy is None:
+            return None
+        parsed, forms = legacy
+    return match.start(1), match.group(1), parsed, forms
 
 
 def recognize(
@@ -341,10 +345,10 @@ def recognize(
                     continue
             trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
-                offset, mark, parsed = trailing
+                offset, mark, parsed, forms = trailing
                 line, column = block.position_of(offset)
                 marks.misplaced.append(Mark(mark, "portion", line, column, column + len(mark), number,
-                                            block, parsed.marking, parsed.error))
+                                            block, parsed.marking, parsed.error, False, forms))
             else:
                 unmarked.append(block)
         if len(banners) >= _LEGEND_LEVELS:

@@ -11,11 +11,18 @@ release needs before its markings can be read.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
   or by junk that is not a word) that is a banner becomes a line of its own.
 - **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
-  line, a block that does not end a sentence is joined with the next one when that one is
-  ordinary text (not a banner, list item, subject line or portion-marked paragraph).
+  line, a block that does not end a sentence (nor with a portion mark) is joined with the next
+  one when that one is ordinary text (not a banner, list item, subject line, portion-marked
+  paragraph, header field or date).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
+- **Paragraphs split by the scan**: a mark at the end of a paragraph (`... release. (U)`)
+  covers the blocks before it back to the paragraph's numbered start, when the scan broke
+  the paragraph into several.
+- **Scanning noise**: a line with no word of three letters or more that looks like a word and
+  no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not content: it is neither a
+  portion nor the first or last line of its page.
 - **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
   words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
   finding is reported on it.
@@ -146,7 +153,7 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
-        blocks = [part for block in page.blocks for part in _read_block(block, vocab, result)]
+        blocks = [_noise_set_aside(part) for block in page.blocks for part in _read_block(block, vocab, result)]
         page.blocks = _rejoined(blocks) if layout else blocks
     return result
 
@@ -163,6 +170,20 @@ def _wordlike(token: str) -> bool:
     if not (token.isupper() or token.islower() or token.istitle()):
         return False
     return re.search("[aeiouyAEIOUY]", token) is not None and re.search("[^aeiouyAEIOUY]{5}", token) is None
+
+
+def _noise_set_aside(block: Block) -> Block:
+    """A line of scanning noise (no word of three letters or more that looks like a word, no
+    mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`, `PY`, `;`, `1.9294445`, `HRG`)
+    as a comment: not content, so neither a portion nor a page's first or last line."""
+    from marklint.checks.legacy_authority import GATE
+
+    text = block.text
+    if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or "\n" in text or "(" in text \
+            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or GATE.search(text.replace(":", "")):
+        return block
+    return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
+                 block.label)
 
 
 def _blank_line_layout(blocks: list[Block]) -> bool:
@@ -183,11 +204,16 @@ def _join(first: Block, second: Block) -> Block:
                  first.label)
 
 
+# A header field's label (`FROM:`, `MEMORANDUM FOR:`, `Subject:`) or a date line opens a block
+# of its own: the block above it is not continued by it.
+_LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
+
+
 def _rejoined(blocks: list[Block]) -> list[Block]:
     """Join runs of OCR lines that belong to one paragraph (see the module docstring). A
     portion mark alone on its line joins the paragraph after it when that one follows at once
     and is not a new list item; otherwise it ends the paragraph before it."""
-    from marklint.recognize import banner_of
+    from marklint.recognize import banner_of, trailing_portion
 
     out: list[Block] = []
     for index, block in enumerate(blocks):
@@ -208,6 +234,7 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
             continue
         if (adjacent and previous.kind in _CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                 and not previous.text.rstrip().endswith(_SENTENCE_END) and not block.text.startswith("(")
+                and trailing_portion(previous.text) is None and not _LABEL_START_RE.match(block.text)
                 and banner_of(block.text) is None and banner_of(previous.text) is None):
             out[-1] = _join(previous, block)
         else:
@@ -257,6 +284,36 @@ def _columns(text: str) -> list[tuple[int, str]]:
         if gap is not None:
             start = gap.end()
     return columns
+
+
+_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
+
+
+def covered_by_trailing_marks(marks) -> set[int]:
+    """The unmarked blocks of a page (`marklint.recognize.PageMarks`, by `id`) that a mark at the
+    end of a later block covers: the scan split a paragraph whose mark trails it (CIA style,
+    `... release. (U)`) into several blocks. A paragraph runs back from its trailing mark to
+    its numbered start (`4.`, `B.`), and never across a banner, a heading or another marked
+    block; without a numbered start the blocks may be paragraphs of their own, so none is
+    covered."""
+    trailing = {id(mark.block) for mark in marks.misplaced}
+    stops = {id(mark.block) for mark in marks.portions + marks.banners}
+    covered: set[int] = set()
+    run: list[int] = []  # blocks since the last numbered start, while there is one
+    for block in marks.page.blocks:
+        key = id(block)
+        if block.kind is BlockKind.COMMENT:
+            continue
+        if key in trailing:
+            covered.update(run)
+            run = []
+        elif key in stops or block.kind is BlockKind.HEADING:
+            run = []
+        elif _PORTION_START_RE.match(block.text):
+            run = [key]
+        elif run:
+            run.append(key)
+    return covered
 
 
 # Page-level findings that an illegible page cannot support.

@@ -1,3 +1,4 @@
+from marklint.archives.ocr import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
@@ -29,14 +30,17 @@ def portions_required(ctx: CheckContext) -> bool:
 def check(ctx: CheckContext) -> list[Finding]:
     """Unmarked blocks of the kinds the rule set names, unless the structure model
     (`marklint.layout`) takes them for administrative elements; the message names the block's
-    kind as the model sees it. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
+    kind as the model sees it. Under OCR tolerance, blocks that a later trailing mark covers
+    (the scan split its paragraph; `marklint.archives.ocr.covered_by_trailing_marks`) are
+    marked. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
     marklint.legacy_forms) stands for every portion's mark."""
     if not portions_required(ctx) or ctx.whole_text is not None:
         return []
     findings = []
     kinds = ctx.ruleset.portions.blocks
     for index, page in enumerate(ctx.pages):
-        unmarked = [block for block in page.unmarked if block.kind in kinds]
+        covered = covered_by_trailing_marks(page) if ctx.ocr is not None and page.misplaced else set()
+        unmarked = [block for block in page.unmarked if block.kind in kinds and id(block) not in covered]
         roles = ctx.roles(index) if unmarked else {}
         for block in unmarked:
             role = roles[id(block)]
