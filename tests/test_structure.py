@@ -201,3 +201,15 @@ def test_a_telegrams_heading_needs_no_mark():
     portions = [f for f in findings(TELEGRAM, rules="us-eo12958") if f[0] == "portion-missing"]
     assert portions == [("portion-missing", 23, 1, "list item has no portion mark")]
     assert findings(CIA_CABLE, rules="auto") == []
+
+
+def test_a_distribution_list_under_a_drafting_line_needs_no_mark():
+    """The drafting line and the `Distribution:` heading share a block; the entries below it
+    (copy numbers, offices, enclosure notes, lower-case file copies) are not portions."""
+    text = ("SECRET\n\n(S) The review is complete.\n\n" + CAB + "\n"
+            "DCI/CSI/BLatell:aw/30214\nDistribution:\n\n"
+            "Original - Addressee (w/atts)\n\n1 - DDCI (w/atts)\n\n- Executive Registry (w/atts)\n\n"
+            "CSI chrono (w/atts)\n\nSECRET\n")
+    assert findings(text) == []
+    prose = text.replace("CSI chrono (w/atts)", "The annex lists every office that was consulted.")
+    assert [f[:2] for f in findings(prose)] == [("portion-missing", 18)]

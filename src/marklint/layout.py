@@ -268,6 +268,8 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
     lines = _lines(block)
     if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):
         return Role("signature", False, "a contact line or signature mark")
+    if len(lines) > 1 and exemption(lines[-1]) == "distribution":
+        return Role("distribution list", False, "ends in a distribution heading (a drafting line above it)")
     return None
 
 
@@ -351,17 +353,33 @@ _RUN_HEADS = ("closing", "distribution list", "signature")
 
 
 def _signatures_after_closings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
-    """Name, title, office and contact lines after a closing or a distribution heading."""
-    in_run = False
+    """Name, title, office and contact lines after a closing or a distribution heading; after a
+    distribution heading, its entries too (`Original - Addressee (w/atts)`, `1 - DDCI`, `chrono`)."""
+    head = None
     for entry in entries:
         if entry.state == "admin":
-            in_run = entry.role.kind in _RUN_HEADS
+            head = entry.role.kind if entry.role.kind in _RUN_HEADS else None
             continue
-        if entry.state == "open" and in_run and _is_signature_shaped(entry.block, patterns):
+        if entry.state == "open" and head == "distribution list" and _is_distribution_entry(entry.block):
+            entry.role = Role("distribution list", False, "an entry of the distribution list above it")
+            entry.state = "admin"
+            continue
+        if entry.state == "open" and head is not None and _is_signature_shaped(entry.block, patterns):
             entry.role = Role("signature", False, "name, title or contact lines after a closing")
             entry.state = "admin"
             continue
-        in_run = False
+        head = None
+
+
+DISTRIBUTION_ENTRY_MAX_WORDS = 6
+
+
+def _is_distribution_entry(block: Block) -> bool:
+    """Every line a short entry of a distribution list: a copy number or dash, an addressee or
+    office, an enclosure note (`(w/atts)`); not a sentence."""
+    lines = _lines(block)
+    return 0 < len(lines) <= BLOCK_MAX_LINES and all(
+        len(line.split()) <= DISTRIBUTION_ENTRY_MAX_WORDS and not line.endswith((".", "?", "!", ":")) for line in lines)
 
 
 _RUN_ENDS = ("authority block", "forwarded-message header", "designation indicator", "distribution list")
