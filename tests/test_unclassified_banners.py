@@ -50,3 +50,17 @@ def test_sbu_beside_another_control_or_a_classified_portion_still_owes_them():
         found = [(f.line, f.rule) for f in lint_text(text, rules="auto").findings
                  if f.rule.startswith(("banner-missing", "portion-missing"))]
         assert found == owed, portion
+
+
+# A State telegram printed from SMART: its status written on two lines, header and trailer.
+SMART = ("{0}\n\n{1}\n\nMRN: 12 STOCKHOLM 440\nE.O.: 13526\n\n"
+         "1. (SBU) Sweden will provide development assistance.\n\n2. (U) The minister tweeted.\n\n{1}\n")
+
+
+def test_a_status_written_on_two_lines_is_one_banner():
+    two_lines = "UNCLASSIFIED\n   SBU"
+    assert lint_text(SMART.format("Subject: Sweden", two_lines)).pages == 1
+    assert lint_text(SMART.format("Subject: Sweden", two_lines)).findings == []
+    # a blank line between them: two banners, the first lacking the SBU of its portions
+    apart = [(f.line, f.rule) for f in lint_text(SMART.format("Subject: Sweden", "UNCLASSIFIED\n\nSBU")).findings]
+    assert apart == [(3, "banner-rollup")]

@@ -54,10 +54,11 @@ def split_at_banner_pairs(blocks: list[Block]) -> list[list[Block]]:
     banners; page numbers after it stay on its page, comments move to the next page. Only the
     blocks around banners are looked at closely: most blocks are not near one.
     """
-    from marklint.recognize import banner_of, legend_lines
+    from marklint.recognize import banner_of, legend_lines, split_status
 
     line, comment = BlockKind.LINE, BlockKind.COMMENT
-    found = [(i, banner_of(b.text)) for i, b in enumerate(blocks) if b.kind is line]
+    found = [(i, banner_of(b.text)) for i, b in enumerate(blocks) if b.kind is line
+             and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1]))]  # one status on two lines
     found = [(i, f[1].marking.level if f[1].marking else None) for i, f in found if f is not None]
     legend = legend_lines(found)  # a form's check-box legend is no bottom or top banner
     banners = [i for i, _ in found if i not in legend]

@@ -351,12 +351,28 @@ def recognize(
                                             block, parsed.marking, parsed.error, False, forms))
             else:
                 unmarked.append(block)
+        if len(banners) >= 2:
+            banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
+                          if after is None or not split_status(mark.block, after.block, vocab)]
         if len(banners) >= _LEGEND_LEVELS:
             _drop_legends(marks)
         if banners:
             _edges(marks)
         result.append(marks)
     return result
+
+
+def split_status(first: Block, second: Block, vocab: object | None = None) -> bool:
+    """Whether `first` is a plain `UNCLASSIFIED` line and `second`, on the very next line, an
+    unclassified control standing alone (`SBU`): one status written on two lines, as State's
+    SMART printouts write it. The control line is the banner (`UNCLASSIFIED//SBU`)."""
+    if first.kind is not BlockKind.LINE or second.kind is not BlockKind.LINE or second.line != first.end_line + 1:
+        return False
+    top, control = banner_of(first.text, vocab), banner_of(second.text, vocab)
+    if top is None or control is None or top[1].marking is None or control[1].marking is None:
+        return False
+    return (top[1].marking.level == "U" and not top[1].marking.has_controls and bool(control[3])
+            and control[1].marking.level == "U" and control[1].marking.has_controls)
 
 
 _LEGEND_LEVELS = 3  # distinct levels that make a run of bare level lines a form's legend
