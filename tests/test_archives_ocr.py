@@ -133,3 +133,16 @@ def test_a_legacy_mark_at_a_paragraphs_end_is_its_mark():
            "CL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
     assert [(f.line, f.column, f.rule) for f in lint_text(text, rules="auto").findings] == [
         (5, 27, "portion-placement")]
+
+
+def test_a_banner_among_specks_is_read_also_atop_a_longer_block():
+    text = ("ae i SECRET//NOFORN\n\n(S//NF) The station was told.\n\nClassified By: Jane Smith, Director\n"
+            "Reason: 1.4(c)\nDeclassify On: 20451231\n\nr i : SECRET//NOFORN\nATTORNEY CLIENT PRIVILEGED MATERIAL\n")
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, ocr=True).findings] == [
+        (1, 6, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
+        (9, 7, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
+        (10, 1, "portion-missing", "paragraph has no portion mark")]
+    # a word of four letters or more is no speck: prose that names a level stays prose
+    prose = lint_text(text.replace("ae i SECRET", "this SECRET"), ocr=True).findings
+    assert [(f.line, f.column, f.rule) for f in prose] == [
+        (1, 1, "portion-missing"), (9, 7, "ocr-recognised"), (10, 1, "banner-missing-bottom"), (10, 1, "portion-missing")]

@@ -9,7 +9,9 @@ release needs before its markings can be read.
   letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
   line must still parse as a banner.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
-  or by junk that is not a word) that is a banner becomes a line of its own.
+  or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
+  among a few specks of one to three letters (`ae i SECRET NOFORN SENSITIVE`, `... Poe`), also
+  on the first line of a longer block.
 - **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
   line, a block that does not end a sentence (nor with a portion mark) is joined with the next
   one when that one is ordinary text (not a banner, list item, subject line, portion-marked
@@ -242,10 +244,54 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_SPECK_MAX = 3  # letters of a speck the scan left beside a banner (`i`, `ae`, `Poe`)
+_SPECKS_MAX = 2  # how many specks on one side of it
+_PUNCTUATION = " .:;,-_*\u2022"
+
+
+def _without_specks(text: str, vocab: object | None) -> tuple[int, str] | None:
+    """(offset, banner) of a column that is a banner once up to two specks of a few letters
+    are dropped at its ends (`ae i SECRET NOFORN SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`),
+    or None."""
+    from marklint.recognize import banner_of
+
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    for lead in range(_SPECKS_MAX + 1):
+        for trail in range(_SPECKS_MAX + 1):
+            if lead + trail == 0 or lead + trail >= len(words):
+                continue
+            specks = words[:lead] + (words[len(words) - trail:] if trail else [])
+            if any(len(word) > _SPECK_MAX or read_word(word) is not None for _, word in specks):
+                continue
+            start, end = words[lead][0], words[len(words) - trail - 1][0] + len(words[len(words) - trail - 1][1])
+            banner = text[start:end].lstrip(_PUNCTUATION)
+            if banner and banner_of(banner, vocab) is not None:
+                return end - len(banner), banner
+    return None
+
+
+def _first_line_banner(block: Block, vocab: object | None, result: OcrResult) -> list[Block] | None:
+    """A multi-line block whose first line holds a banner among specks or beside a column
+    (`r i : SECRET` over `ATTORNEY CLIENT PRIVILEGED MATERIAL`): the banner's block and the
+    rest, or None."""
+    first, rest = block.text.split("\n", 1)
+    before = len(result.corrections)
+    parts = _read_block(Block(block.kind, first, block.line, block.column, block.region, (), block.label),
+                        vocab, result)
+    if len(result.corrections) == before:
+        return None
+    columns = block.continuation_columns
+    remainder = Block(block.kind, rest, block.line + 1, columns[0] if columns else 1, block.region,
+                      columns[1:], block.label)
+    return [*parts, remainder]
+
+
 def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[Block]:
     """The block, or its parts with an OCR'd banner read and set on a line of its own."""
-    if block.kind is BlockKind.COMMENT or "\n" in block.text:
+    if block.kind is BlockKind.COMMENT:
         return [block]
+    if "\n" in block.text:
+        return _first_line_banner(block, vocab, result) or [block]
     reading = read_banner(block.text, vocab)
     if reading is not None:
         result.corrections.append(Correction(block.line, block.column, block.text, *reading))
@@ -254,13 +300,22 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
 
     columns = _columns(block.text)
     if len(columns) < 2:
-        return [block]
+        specked = _without_specks(block.text, vocab)
+        if specked is None:
+            return [block]
+        column = block.column + specked[0]
+        result.corrections.append(Correction(block.line, column, specked[1], specked[1], INSIDE_A_LINE))
+        return [Block(BlockKind.LINE, specked[1], block.line, column, block.region, (), block.label)]
     parts: list[Block] = []
     found: list[Correction] = []
     for start, text in columns:
         column = block.column + start
         reading = read_banner(text, vocab)
         if reading is None and banner_of(text, vocab) is not None:
+            reading = (text, INSIDE_A_LINE)
+        elif reading is None and (specked := _without_specks(text, vocab)) is not None:
+            start, text = start + specked[0], specked[1]
+            column = block.column + start
             reading = (text, INSIDE_A_LINE)
         if reading is not None:
             found.append(Correction(block.line, column, text, *reading))
