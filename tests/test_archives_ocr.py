@@ -146,3 +146,10 @@ def test_a_banner_among_specks_is_read_also_atop_a_longer_block():
     prose = lint_text(text.replace("ae i SECRET", "this SECRET"), ocr=True).findings
     assert [(f.line, f.column, f.rule) for f in prose] == [
         (1, 1, "portion-missing"), (9, 7, "ocr-recognised"), (10, 1, "banner-missing-bottom"), (10, 1, "portion-missing")]
+
+
+def test_a_cia_release_is_read_with_ocr_tolerance():
+    """CIA's releases are scans with an OCR text layer: its collection is configured `ocr: true`."""
+    path = REAL / "jfk" / "jfk_1979_cia_olc_comments_hsca_drafts_confidential_noisy.txt"
+    assert lint_path(str(path), Settings(use_config=False)).facts["ocr"] is True
+    assert lint_path(str(path), Settings(use_config=False, ocr=False)).facts["ocr"] is False
