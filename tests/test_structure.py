@@ -213,3 +213,14 @@ def test_a_distribution_list_under_a_drafting_line_needs_no_mark():
     assert findings(text) == []
     prose = text.replace("CSI chrono (w/atts)", "The annex lists every office that was consulted.")
     assert [f[:2] for f in findings(prose)] == [("portion-missing", 18)]
+
+
+def test_values_under_a_header_label_standing_alone_and_a_repeated_subject_need_no_mark():
+    """A scan sets a memo header's values apart from their labels; a continuation page repeats
+    the subject in its header. Neither is a portion; the subject's own first statement is."""
+    text = ("SECRET\n\nMEMORANDUM FOR: Director\n\nFROM:\n\nJ. Barry Harrelson\nJFK Project Officer\n\n"
+            "OFFICE:\n\nCSI/HRG\n\nSUBJECT: ARRB Meeting Agenda\n\n(S) The Board meets on Tuesday.\n\n" + CAB +
+            "\nSECRET\n\fSECRET\n\nSUBJECT: ARRB Meeting Agenda\n\n(S) The staff will brief it.\n\nSECRET\n")
+    assert [f[:2] for f in findings(text)] == [("portion-missing", 14)]
+    after_prose = text.replace("FROM:\n\nJ. Barry", "FROM:\n\nThe staff wrote this. J. Barry")
+    assert [f[:2] for f in findings(after_prose)] == [("portion-missing", 7), ("portion-missing", 14)]

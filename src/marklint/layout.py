@@ -248,6 +248,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     _signatures_after_closings(entries, patterns)
     _trailing_signatures(entries, patterns, portions_before)
     _greetings(entries, patterns)
+    _label_values(entries)
     for entry in entries:
         if entry.role is None:
             entry.role = Role(display_kind(entry.block, doc_format), True)
@@ -324,6 +325,37 @@ def _confirm(candidates: list[_Entry], anchored: bool) -> None:
 
 
 _SUBJECT_LABEL_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:")
+# A header label that names people or offices, alone on its line (a scan sets the values of a
+# memo's header apart from their labels).
+_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z /.]{0,30}:")  # a line opening with a field's label
+_NAME_LABEL_RE = re.compile(r"(?i)^(?:MEMORANDUM FOR|FROM|TO|VIA|THRU|THROUGH|OFFICE|ATTN|ATTENTION)\s?:$")
+
+
+def _is_short_line(line: str) -> bool:
+    """A line of a name, title or office (`center for the study of`, as the scan cut it): a few
+    words, not a sentence."""
+    return len(line.split()) <= NAME_MAX_WORDS and not line.endswith((".", "?", "!"))
+
+
+def _label_values(entries: list[_Entry]) -> None:
+    """Blocks right after a name label standing alone (`FROM:` over `J. Barry Harrelson`,
+    `OFFICE:` over `CSI/HRG`) that open with a name and hold only short lines: the label's
+    values, not portions."""
+    after_label = False
+    for entry in entries:
+        if entry.state in ("admin", "open") and _NAME_LABEL_RE.match(plain_line(entry.block.text)):
+            if entry.state == "open":
+                entry.role, entry.state = Role("header field", False, "a header label standing alone"), "admin"
+            after_label = True
+            continue
+        lines = _lines(entry.block)
+        if after_label and entry.state == "open" and entry.role is None and lines and is_name_like(lines[0]) \
+                and entry.block.kind is not BlockKind.SUBJECT and not _LABEL_RE.match(lines[0]) \
+                and len(lines) <= BLOCK_MAX_LINES and all(_is_short_line(line) for line in lines):
+            entry.role = Role("addressee", False, "names or offices under a header label standing alone")
+            entry.state = "admin"
+            continue
+        after_label = False
 
 
 def _is_body(entry: _Entry) -> bool:
