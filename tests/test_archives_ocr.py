@@ -153,3 +153,20 @@ def test_a_cia_release_is_read_with_ocr_tolerance():
     path = REAL / "jfk" / "jfk_1979_cia_olc_comments_hsca_drafts_confidential_noisy.txt"
     assert lint_path(str(path), Settings(use_config=False)).facts["ocr"] is True
     assert lint_path(str(path), Settings(use_config=False, ocr=False)).facts["ocr"] is False
+
+
+@pytest.mark.parametrize("written, read, confidence", [
+    ("(Cc)", "(C)", "0.90"), ("(8S)", "(S)", "0.85"), ("(5)", "(S)", "0.90"), ("(U", "(U)", "0.90"),
+    ("(U) c", "(U)", "0.90")])
+def test_a_damaged_mark_at_a_paragraphs_end_is_read_with_its_confidence(written, read, confidence):
+    text = (f"SECRET\n\n16 June 1989\n\nThe court ruled for the Agency. {written}\n\n"
+            "CL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+    found = [(f.rule, f.message) for f in lint_text(text, rules="auto", ocr=True).findings if f.line == 5]
+    assert [rule for rule, _ in found] == ["portion-placement", "ocr-recognised"]
+    assert found[1][1].startswith(f"portion mark {read} ") and found[1][1].endswith(f"(OCR, confidence {confidence})")
+    assert [f.rule for f in lint_text(text, rules="auto").findings if f.line == 5] == ["portion-missing"]
+
+
+def test_a_zero_is_no_mark():
+    text = "SECRET\n\n16 June 1989\n\nThe court ruled for the Agency. (0)\n\nCL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
+    assert [(f.line, f.rule) for f in lint_text(text, rules="auto", ocr=True).findings] == [(5, "portion-missing")]

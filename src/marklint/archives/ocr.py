@@ -15,13 +15,17 @@ release needs before its markings can be read.
 - **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
   line, a block that does not end a sentence (nor with a portion mark) is joined with the next
   one when that one is ordinary text (not a banner, list item, subject line, portion-marked
-  paragraph, header field or date).
+  paragraph, header field, date or authority line); a date line stands alone.
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
 - **Paragraphs split by the scan**: a mark at the end of a paragraph (`... release. (U)`)
   covers the blocks before it back to the paragraph's numbered start, when the scan broke
   the paragraph into several.
+- **Portion marks at a paragraph's end** with a slip inside (`(Cc)`, `(8S)`, `(5)`), their
+  closing parenthesis lost (`(U`) or a speck after them (`(U) c`) are read (S through the
+  confusion table, a letter doubled in the other case dropped) and reported with their
+  confidence.
 - **Scanning noise**: a line with no word of three letters or more that looks like a word and
   no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not content: it is neither a
   portion nor the first or last line of its page.
@@ -63,10 +67,12 @@ _TOKEN_RE = re.compile(r"[A-Za-z]{3,}")
 class Correction(Value):
     """A tolerant match: where it is, what the OCR wrote, what was read, and how sure."""
 
-    _fields = ("line", "column", "written", "read", "confidence")
+    _fields = ("line", "column", "written", "read", "confidence", "kind")
 
-    def __init__(self, line: int, column: int, written: str, read: str, confidence: float) -> None:
+    def __init__(self, line: int, column: int, written: str, read: str, confidence: float,
+                 kind: str = "banner") -> None:
         self.line, self.column, self.written, self.read, self.confidence = line, column, written, read, confidence
+        self.kind = kind  # "banner" or "portion mark"
 
 
 class OcrResult(Value):
@@ -155,7 +161,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
-        blocks = [_noise_set_aside(part) for block in page.blocks for part in _read_block(block, vocab, result)]
+        blocks = [_read_trailing_mark(_noise_set_aside(part), result)
+                  for block in page.blocks for part in _read_block(block, vocab, result)]
         page.blocks = _rejoined(blocks) if layout else blocks
     return result
 
@@ -174,15 +181,63 @@ def _wordlike(token: str) -> bool:
     return re.search("[aeiouyAEIOUY]", token) is not None and re.search("[^aeiouyAEIOUY]{5}", token) is None
 
 
+# A portion mark ending a block as a scan leaves it: a slip inside (`(Cc)`, `(8S)`, `(5)`), the
+# closing parenthesis lost (`(U`), or a speck after it (`(U) c`).
+_TRAILING_MARK_RE = re.compile(r"(?<![\w(])\((?P<inner>[A-Za-z0-9]{1,3})(?P<close>\)?)(?P<specks>[ \t]+[a-z]{1,2})?[ \t]*$")
+_MARK_LEVELS = ("TS", "S", "C", "U")
+
+
+def read_mark(inner: str) -> tuple[str, float] | None:
+    """(level, confidence) of the inside of a portion mark written with OCR slips: S read from
+    the confusion table (`5`, `8`, `$`), a letter doubled in the other case dropped (`Cc`); an
+    exact level gives confidence 1. None when it is no level (a `0` is as likely O or D as C:
+    not read)."""
+    letters = ""
+    confidence = 1.0
+    for char in inner:
+        upper = char.upper()
+        if upper in "TSCU":
+            read = upper
+        else:
+            read = "S" if char in CONFUSIONS["S"] else None  # C, U have no slip a mark survives
+            if read is None:
+                return None
+            confidence -= 0.1
+        if char != upper:
+            confidence -= 0.05
+        if not letters.endswith(read):
+            letters += read
+        else:
+            confidence -= 0.05
+    return (letters, round(confidence, 2)) if letters in _MARK_LEVELS else None
+
+
+def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
+    """The block with a portion mark the scan damaged at its end read and rewritten (`(Cc)` as
+    `(C)`), the reading recorded with its confidence; the block itself otherwise."""
+    if block.kind in (BlockKind.COMMENT, BlockKind.LINE):
+        return block
+    match = _TRAILING_MARK_RE.search(block.text)
+    if match is None:
+        return block
+    reading = read_mark(match["inner"])
+    if reading is None or (reading[1] >= 1.0 and match["close"] and not match["specks"]):
+        return block
+    confidence = min(reading[1], 0.9) if not match["close"] or match["specks"] else reading[1]
+    mark = f"({reading[0]})"
+    line, column = block.position_of(match.start())
+    result.corrections.append(Correction(line, column, match.group().strip(), mark, confidence, "portion mark"))
+    return Block(block.kind, block.text[:match.start()] + mark, block.line, block.column, block.region,
+                 block.continuation_columns, block.label)
+
+
 def _noise_set_aside(block: Block) -> Block:
     """A line of scanning noise (no word of three letters or more that looks like a word, no
     mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`, `PY`, `;`, `1.9294445`, `HRG`)
     as a comment: not content, so neither a portion nor a page's first or last line."""
-    from marklint.checks.legacy_authority import GATE
-
     text = block.text
     if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or "\n" in text or "(" in text \
-            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or GATE.search(text.replace(":", "")):
+            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or _authority_line(text):
         return block
     return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
                  block.label)
@@ -211,6 +266,17 @@ def _join(first: Block, second: Block) -> Block:
 _LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
 
 
+_AUTHORITY_START_RE = re.compile(
+    r"(?i)^(?:CL(?:ASSIFIED)?\s?BY|DECL(?:ASSIFY)?(?:\s?ON)?|DRV|DERIVED\s+FROM|REASON|RVW|REVIEW\s+ON|X?GDS"
+    r"|E\s?2\s+IMPDET|GROUP\s+[1-4])(?:\b|:)")
+
+
+def _authority_line(text: str) -> bool:
+    """Whether a block opens with an authority line (`CL BY 2100049`, `DECL OADR`), which never
+    continues a paragraph."""
+    return _AUTHORITY_START_RE.match(text.lstrip()) is not None
+
+
 def _rejoined(blocks: list[Block]) -> list[Block]:
     """Join runs of OCR lines that belong to one paragraph (see the module docstring). A
     portion mark alone on its line joins the paragraph after it when that one follows at once
@@ -237,6 +303,7 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
         if (adjacent and previous.kind in _CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                 and not previous.text.rstrip().endswith(_SENTENCE_END) and not block.text.startswith("(")
                 and trailing_portion(previous.text) is None and not _LABEL_START_RE.match(block.text)
+                and not _LABEL_START_RE.fullmatch(previous.text.strip()) and not _authority_line(block.text)
                 and banner_of(block.text) is None and banner_of(previous.text) is None):
             out[-1] = _join(previous, block)
         else:
