@@ -170,3 +170,13 @@ def test_a_damaged_mark_at_a_paragraphs_end_is_read_with_its_confidence(written,
 def test_a_zero_is_no_mark():
     text = "SECRET\n\n16 June 1989\n\nThe court ruled for the Agency. (0)\n\nCL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
     assert [(f.line, f.rule) for f in lint_text(text, rules="auto", ocr=True).findings] == [(5, "portion-missing")]
+
+
+def test_a_paragraph_number_the_scan_set_apart_opens_the_paragraph_its_trailing_mark_covers():
+    text = ("SECRET\n\n16 June 1989\n\n2 ..\n\nBackground.\n\nOn 7 June the Board made a formal determination.\n\n"
+            "Counsel will be notified within the period. (U)\n\n"
+            "The Board will meet more or less monthly.\n\nCL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(text, rules="auto", **ocr).findings
+                           if f.rule == "portion-missing"]
+    assert found() == [(5, "portion-missing"), (7, "portion-missing"), (9, "portion-missing"), (13, "portion-missing")]
+    assert found(ocr=True) == [(13, "portion-missing")]

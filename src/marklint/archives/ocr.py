@@ -408,6 +408,7 @@ def _columns(text: str) -> list[tuple[int, str]]:
     return columns
 
 
+_LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
 _PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
 
 
@@ -415,25 +416,28 @@ def covered_by_trailing_marks(marks) -> set[int]:
     """The unmarked blocks of a page (`marklint.recognize.PageMarks`, by `id`) that a mark at the
     end of a later block covers: the scan split a paragraph whose mark trails it (CIA style,
     `... release. (U)`) into several blocks. A paragraph runs back from its trailing mark to
-    its numbered start (`4.`, `B.`), and never across a banner, a heading or another marked
-    block; without a numbered start the blocks may be paragraphs of their own, so none is
-    covered."""
+    its numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`), and never across a
+    banner or another marked block; without a numbered start the blocks may be paragraphs of
+    their own, so none is covered."""
     trailing = {id(mark.block) for mark in marks.misplaced}
     stops = {id(mark.block) for mark in marks.portions + marks.banners}
     covered: set[int] = set()
-    run: list[int] = []  # blocks since the last numbered start, while there is one
+    run: list[int] | None = None  # blocks since the last numbered start, while there is one
     for block in marks.page.blocks:
         key = id(block)
+        if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
+            run = []
+            continue
         if block.kind is BlockKind.COMMENT:
             continue
         if key in trailing:
-            covered.update(run)
-            run = []
-        elif key in stops or block.kind is BlockKind.HEADING:
-            run = []
+            covered.update(run or ())
+            run = None
+        elif key in stops:
+            run = None
         elif _PORTION_START_RE.match(block.text):
             run = [key]
-        elif run:
+        elif run is not None:
             run.append(key)
     return covered
 
