@@ -10,11 +10,14 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is NOT met since the era rule sets and the
-# structure model were merged (659 -> 369 findings, but new groups on the State SBU e-mails,
-# not yet reviewed, count as rejected). Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 237 / 368
-REJECTED_OWN_ERA = 237 / 366
+# own era. Issue 16's target is below one in five; it is NOT met: 105 of 195 findings are
+# rejected (54%). Every group was reviewed against its document and sidecar; the coarse "agree"
+# of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
+# page stamps and paragraphs the scan split, now counted one by one. What is left is mostly OCR
+# damage: marks and banners the scan garbled, paragraphs split ahead of their trailing marks.
+# Pinned exactly, so that any change is seen and judged.
+REJECTED_OVERALL = 105 / 195
+REJECTED_OWN_ERA = 105 / 193
 
 
 def _groups():
@@ -30,12 +33,19 @@ def test_every_finding_is_judged():
     assert dict(_groups()) == judged
 
 
+def _rejected(group) -> int:
+    """How many findings of a group I reject: all, none, or those a mixed group does not agree."""
+    return {"reject": group["count"], "agree": 0}.get(group["judgement"], group["count"] - group.get("agreed", 0))
+
+
 def test_rejected_shares():
     groups = [group for rules in JUDGED.values() for group in rules.values()]
-    assert {group["judgement"] for group in groups} == {"agree", "reject"}
+    assert {group["judgement"] for group in groups} <= {"agree", "reject", "mixed"}
+    assert all(0 < group["agreed"] < group["count"] for group in groups if group["judgement"] == "mixed")
+    assert all("agreed" not in group for group in groups if group["judgement"] != "mixed")
 
     def share(selected):
-        return sum(g["count"] for g in selected if g["judgement"] == "reject") / sum(g["count"] for g in selected)
+        return sum(_rejected(g) for g in selected) / sum(g["count"] for g in selected)
 
     assert share(groups) == REJECTED_OVERALL
     assert share([g for g in groups if g["own_era"]]) == REJECTED_OWN_ERA

@@ -99,3 +99,84 @@ def test_slipped_banners_of_the_shared_set_are_recognised_below_one(name):
     readings = [f.message for f in result.findings if f.rule == "ocr-recognised"]
     for slip in SLIPS[name]:
         assert any(f'from "{slip}"' in message and "confidence 0." in message for message in readings), slip
+
+
+def test_scanning_noise_is_no_portion_but_authority_lines_and_marks_stay():
+    text = ("SECRET\n\n16 June 1989\n\nooMe0oT] :\n\n(S) The convoy leaves at dawn.\n\nPY\n\n;\n\n1.9294445\n\n"
+            "CL BY 059876\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+    assert [(f.line, f.rule) for f in lint_text(text, rules="auto").findings] == [
+        (5, "portion-missing"), (9, "portion-missing"), (11, "portion-missing"), (13, "portion-missing")]
+    assert lint_text(text, rules="auto", ocr=True).findings == []
+
+
+# A CIA memorandum as the scan gives it: numbered paragraphs broken into blocks, each mark at
+# its paragraph's end (a warning under EO 12356), and one paragraph with no mark at all.
+SPLIT = ("SECRET\n\n15 March 1989\n\n"
+         "2. Background. On 7 June the Board made a formal determination to release the files.\n\n"
+         "Appeals procedures also require that the Agency advise Counsel within seven days.\n\n"
+         "Counsel will be notified within the period. (U)\n\n"
+         "The Board will meet more or less monthly and is likely to press for release.\n\n"
+         "3. Recommendation. That you approve the release of both files. (S)\n\n"
+         "CL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+
+
+def test_a_trailing_mark_covers_its_paragraph_split_by_the_scan():
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(SPLIT, rules="auto", **ocr).findings]
+    assert found() == [(5, "portion-missing"), (7, "portion-missing"), (9, "portion-placement"),
+                       (11, "portion-missing"), (13, "portion-placement")]
+    # paragraph 2 is one portion; the unnumbered block after its mark is a paragraph of its own
+    assert found(ocr=True) == [(9, "portion-placement"), (11, "portion-missing"), (13, "portion-placement")]
+
+
+def test_a_legacy_mark_at_a_paragraphs_end_is_its_mark():
+    text = "SECRET\n\n12 May 1992\n\n1. The meeting was short. (AIUO)\n\n2. (S) The budget was cut.\n\n" \
+           "CL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
+    assert [(f.line, f.column, f.rule) for f in lint_text(text, rules="auto").findings] == [
+        (5, 27, "portion-placement")]
+
+
+def test_a_banner_among_specks_is_read_also_atop_a_longer_block():
+    text = ("ae i SECRET//NOFORN\n\n(S//NF) The station was told.\n\nClassified By: Jane Smith, Director\n"
+            "Reason: 1.4(c)\nDeclassify On: 20451231\n\nr i : SECRET//NOFORN\nATTORNEY CLIENT PRIVILEGED MATERIAL\n")
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, ocr=True).findings] == [
+        (1, 6, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
+        (9, 7, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
+        (10, 1, "portion-missing", "paragraph has no portion mark")]
+    # a word of four letters or more is no speck: prose that names a level stays prose
+    prose = lint_text(text.replace("ae i SECRET", "this SECRET"), ocr=True).findings
+    assert [(f.line, f.column, f.rule) for f in prose] == [
+        (1, 1, "portion-missing"), (9, 7, "ocr-recognised"), (10, 1, "banner-missing-bottom"), (10, 1, "portion-missing")]
+
+
+def test_a_cia_release_is_read_with_ocr_tolerance():
+    """CIA's releases are scans with an OCR text layer: its collection is configured `ocr: true`."""
+    path = REAL / "jfk" / "jfk_1979_cia_olc_comments_hsca_drafts_confidential_noisy.txt"
+    assert lint_path(str(path), Settings(use_config=False)).facts["ocr"] is True
+    assert lint_path(str(path), Settings(use_config=False, ocr=False)).facts["ocr"] is False
+
+
+@pytest.mark.parametrize("written, read, confidence", [
+    ("(Cc)", "(C)", "0.90"), ("(8S)", "(S)", "0.85"), ("(5)", "(S)", "0.90"), ("(U", "(U)", "0.90"),
+    ("(U) c", "(U)", "0.90")])
+def test_a_damaged_mark_at_a_paragraphs_end_is_read_with_its_confidence(written, read, confidence):
+    text = (f"SECRET\n\n16 June 1989\n\nThe court ruled for the Agency. {written}\n\n"
+            "CL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+    found = [(f.rule, f.message) for f in lint_text(text, rules="auto", ocr=True).findings if f.line == 5]
+    assert [rule for rule, _ in found] == ["portion-placement", "ocr-recognised"]
+    assert found[1][1].startswith(f"portion mark {read} ") and found[1][1].endswith(f"(OCR, confidence {confidence})")
+    assert [f.rule for f in lint_text(text, rules="auto").findings if f.line == 5] == ["portion-missing"]
+
+
+def test_a_zero_is_no_mark():
+    text = "SECRET\n\n16 June 1989\n\nThe court ruled for the Agency. (0)\n\nCL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
+    assert [(f.line, f.rule) for f in lint_text(text, rules="auto", ocr=True).findings] == [(5, "portion-missing")]
+
+
+def test_a_paragraph_number_the_scan_set_apart_opens_the_paragraph_its_trailing_mark_covers():
+    text = ("SECRET\n\n16 June 1989\n\n2 ..\n\nBackground.\n\nOn 7 June the Board made a formal determination.\n\n"
+            "Counsel will be notified within the period. (U)\n\n"
+            "The Board will meet more or less monthly.\n\nCL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n")
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(text, rules="auto", **ocr).findings
+                           if f.rule == "portion-missing"]
+    assert found() == [(5, "portion-missing"), (7, "portion-missing"), (9, "portion-missing"), (13, "portion-missing")]
+    assert found(ocr=True) == [(13, "portion-missing")]

@@ -251,3 +251,28 @@ def test_a_memo_about_foia_litigation_is_no_cover_letter():
     text = ("SECRET\n\nMarch 3, 1989\n\nMEMORANDUM FOR: General Counsel\n\n(S) In the FOIA case Knight v. CIA the "
             "court ruled for the Agency.\n\nSECRET\n")
     assert lint_text(text, rules="us-eo12356").facts["declassification"] is None
+
+
+DECAPTIONED = (
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06800467 Date: 08/26/2019\n"
+    "\n"
+    "DECLASSIFIED\n"
+    "\n"
+    "O 271738Z NOV 96\n"
+    "FM SECSTATE WASHDC\n"
+    "TO AMEMBASSY ANKARA IMMEDIATE\n"
+    "\n"
+    "E.O. 12958: DECL: 11/27/06\n"
+    "TAGS: PREL, TU\n"
+    "SUBJECT: TELCON WITH FOREIGN MINISTER\n"
+    "\n"
+    "1. THE DEPUTY SECRETARY CALLED THE MINISTER ON NOVEMBER 26.\n"
+)
+
+
+def test_an_authority_block_on_a_released_copy_is_not_unexpected():
+    """Its caption was struck at declassification (or lost to the scan): the block is the
+    origin's. Without the wrapper, the same text is an unmarked document with a block."""
+    assert [f.rule for f in lint_text(DECAPTIONED, rules="auto").findings] == []
+    bare = DECAPTIONED.split("\n", 4)[4]
+    assert [(f.rule, f.line) for f in lint_text(bare, rules="auto").findings] == [("cab-unexpected", 5)]

@@ -119,6 +119,8 @@ def test_eo12065_review_on_and_portions_are_warnings():
     ("SECRET/SENSITIVE", "SECRET", ["sensitive"]),
     ("S-E-C-R-E-T NO FOREIGN DISSEM", "SECRET//NOFORN", ["cable-spaced", "no-foreign-dissem"]),
     ("END OF MESSAGE SECRET", "SECRET", ["cable-text"]),
+    ("PAGE 2 DAR ES SALAAM 1141 SECRET", "SECRET", ["cable-text"]),
+    ("PAGE 03 MEXICO CITY 04521 CONFIDENTIAL", "CONFIDENTIAL", ["cable-text"]),
     ("SECRET NODIS", "SECRET//NOFORN//NODIS", ["state-caption"]),
     ("SBU", "UNCLASSIFIED//SBU", ["sbu"]),
     ("SECRET ENTIRE TEXT", "SECRET", ["whole-text-statement"]),
@@ -129,7 +131,8 @@ def test_legacy_banners(line, modern, forms):
     assert (found.modern, [form.name for form in found.forms]) == (modern, forms)
 
 
-@pytest.mark.parametrize("line", ["SECRET SERVICE", "CONFIDENTIAL INFORMANT", "Secret sauce", "THE SECRET"])
+@pytest.mark.parametrize("line", ["SECRET SERVICE", "CONFIDENTIAL INFORMANT", "Secret sauce", "THE SECRET",
+                                  "PAGE 2 OF THE SECRET REPORT", "PAGE 2 THE 1141 SECRET SERVICE"])
 def test_prose_in_capitals_is_no_legacy_banner(line):
     assert legacy_banner(line) is None
 
@@ -219,3 +222,13 @@ def test_summary_facts_survive_the_result_cache(tmp_path):
     second = run_cli(argv)[1]
     assert json.loads(first)["date_of_origin"] == "1959-10-08"
     assert second == first
+
+
+def test_a_cable_continuation_header_carries_its_page_banner():
+    """A cable's later pages open with a header line that ends in the level (`PAGE 2 DAR ES
+    SALAAM 1141 SECRET`): that is the page's top banner."""
+    cable = ("SECRET\n\n021712Z JAN 73\n\n1. STATION REQUESTS TRACES ON SUBJECT.\n\nSECRET\n\f"
+             "PAGE 2 DAR ES SALAAM 1141 SECRET\n\n2. WILL ALSO COVER DEVELOPMENT OF CASE.\n\n"
+             "E2 IMPDET CL BY 059876\n\nSECRET\n")
+    assert rules_of(lint(cable, rules="auto")) == []
+    assert rules_of(lint(cable.replace("1141 SECRET", "1141"), rules="auto")) == [("banner-missing-top", 8)]

@@ -174,3 +174,53 @@ def test_an_unportioned_cui_letter_with_an_enclosure_is_not_a_transmittal():
     assert findings(letter, rules="cui") == []
     cover = letter.replace("The panel's", "(U) The panel's")  # its own portion is (U): bannered by the enclosure
     assert [f[0] for f in findings(cover, rules="cui")] == ["transmittal-statement-missing"]
+
+
+# A State telegram printed from the archive's system, and a CIA cable's form heading: routing,
+# not content. Every other block still needs its mark.
+TELEGRAM = (
+    "SECRET\n\n"
+    "Wed Nov 27 15:33:26 1996 [STATE 245206] D COPY 2 OF 11 Page 1 OF 2\n\n"
+    "@INFO: D(01) EUR(01) INR(01)\n\n"
+    "O 272023Z NOV 96 ZFF4\nFM SECSTATE WASHDC\nTO AMEMBASSY ANKARA IMMEDIATE\n\n"
+    "STATE 245206\n\n8006E8 272023Z /38\n\n"
+    "MERCURY EYES ONLY FOR THE AMBASSADOR FROM THE EXEC SEC\n\n"
+    "E.O. 12958: DECL: 11/27/06\n\n"
+    "SUBJECT: (C) THE DEPUTY SECRETARY'S CONVERSATION\n\n"
+    "1. (S) THE DEPUTY SECRETARY CALLED THE MINISTER.\n\n"
+    "2. THE MINISTER SAID HE WOULD REPLY.\n\n"
+    "SECRET\n"
+)
+CIA_CABLE = (
+    "SECRET\n\nFRP : ,2,3\n\nSENSIND: RYBAT\n\nPAGE: 1\n\n301710Z NOV 94\n\nDIRECTOR 583488\n\n"
+    "1. (S) STATION REQUESTS TRACES.\n\nFILE: NONE. DECL OADR. DRV HUM 4-82.\n\nCL BY 0712052\n\nSECRET\n"
+)
+
+
+def test_a_telegrams_heading_needs_no_mark():
+    portions = [f for f in findings(TELEGRAM, rules="us-eo12958") if f[0] == "portion-missing"]
+    assert portions == [("portion-missing", 23, 1, "list item has no portion mark")]
+    assert findings(CIA_CABLE, rules="auto") == []
+
+
+def test_a_distribution_list_under_a_drafting_line_needs_no_mark():
+    """The drafting line and the `Distribution:` heading share a block; the entries below it
+    (copy numbers, offices, enclosure notes, lower-case file copies) are not portions."""
+    text = ("SECRET\n\n(S) The review is complete.\n\n" + CAB + "\n"
+            "DCI/CSI/BLatell:aw/30214\nDistribution:\n\n"
+            "Original - Addressee (w/atts)\n\n1 - DDCI (w/atts)\n\n- Executive Registry (w/atts)\n\n"
+            "CSI chrono (w/atts)\n\nSECRET\n")
+    assert findings(text) == []
+    prose = text.replace("CSI chrono (w/atts)", "The annex lists every office that was consulted.")
+    assert [f[:2] for f in findings(prose)] == [("portion-missing", 18)]
+
+
+def test_values_under_a_header_label_standing_alone_and_a_repeated_subject_need_no_mark():
+    """A scan sets a memo header's values apart from their labels; a continuation page repeats
+    the subject in its header. Neither is a portion; the subject's own first statement is."""
+    text = ("SECRET\n\nMEMORANDUM FOR: Director\n\nFROM:\n\nJ. Barry Harrelson\nJFK Project Officer\n\n"
+            "OFFICE:\n\nCSI/HRG\n\nSUBJECT: ARRB Meeting Agenda\n\n(S) The Board meets on Tuesday.\n\n" + CAB +
+            "\nSECRET\n\fSECRET\n\nSUBJECT: ARRB Meeting Agenda\n\n(S) The staff will brief it.\n\nSECRET\n")
+    assert [f[:2] for f in findings(text)] == [("portion-missing", 14)]
+    after_prose = text.replace("FROM:\n\nJ. Barry", "FROM:\n\nThe staff wrote this. J. Barry")
+    assert [f[:2] for f in findings(after_prose)] == [("portion-missing", 7), ("portion-missing", 14)]

@@ -45,7 +45,7 @@ _PATTERN_KINDS = {
     "date-line": "date", "salutation": "salutation", "signature": "signature", "page-number": "page number",
     "distribution": "distribution list", "letterhead": "letterhead", "address": "address",
     "forward-header": "forwarded-message header", "authority": "authority block",
-    "list-label": "list label",
+    "list-label": "list label", "telegram-heading": "telegram heading",
     "designation": "designation indicator", CONFIGURED: "administrative (configured)",
 }
 _READER_KINDS = {
@@ -251,6 +251,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     _signatures_after_closings(entries, patterns)
     _trailing_signatures(entries, patterns, portions_before)
     _greetings(entries, patterns)
+    _label_values(entries)
     for entry in entries:
         if entry.role is None and not titles and is_title(entry.block):
             entry.role = Role("title", False, "a title: the rule set marks paragraphs, not titles")
@@ -286,6 +287,8 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
     lines = _lines(block)
     if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):
         return Role("signature", False, "a contact line or signature mark")
+    if len(lines) > 1 and exemption(lines[-1]) == "distribution":
+        return Role("distribution list", False, "ends in a distribution heading (a drafting line above it)")
     return None
 
 
@@ -340,6 +343,37 @@ def _confirm(candidates: list[_Entry], anchored: bool) -> None:
 
 
 _SUBJECT_LABEL_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:")
+# A header label that names people or offices, alone on its line (a scan sets the values of a
+# memo's header apart from their labels).
+_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z /.]{0,30}:")  # a line opening with a field's label
+_NAME_LABEL_RE = re.compile(r"(?i)^(?:MEMORANDUM FOR|FROM|TO|VIA|THRU|THROUGH|OFFICE|ATTN|ATTENTION)\s?:$")
+
+
+def _is_short_line(line: str) -> bool:
+    """A line of a name, title or office (`center for the study of`, as the scan cut it): a few
+    words, not a sentence."""
+    return len(line.split()) <= NAME_MAX_WORDS and not line.endswith((".", "?", "!"))
+
+
+def _label_values(entries: list[_Entry]) -> None:
+    """Blocks right after a name label standing alone (`FROM:` over `J. Barry Harrelson`,
+    `OFFICE:` over `CSI/HRG`) that open with a name and hold only short lines: the label's
+    values, not portions."""
+    after_label = False
+    for entry in entries:
+        if entry.state in ("admin", "open") and _NAME_LABEL_RE.match(plain_line(entry.block.text)):
+            if entry.state == "open":
+                entry.role, entry.state = Role("header field", False, "a header label standing alone"), "admin"
+            after_label = True
+            continue
+        lines = _lines(entry.block)
+        if after_label and entry.state == "open" and entry.role is None and lines and is_name_like(lines[0]) \
+                and entry.block.kind is not BlockKind.SUBJECT and not _LABEL_RE.match(lines[0]) \
+                and len(lines) <= BLOCK_MAX_LINES and all(_is_short_line(line) for line in lines):
+            entry.role = Role("addressee", False, "names or offices under a header label standing alone")
+            entry.state = "admin"
+            continue
+        after_label = False
 
 
 def _is_body(entry: _Entry) -> bool:
@@ -369,17 +403,33 @@ _RUN_HEADS = ("closing", "distribution list", "signature")
 
 
 def _signatures_after_closings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
-    """Name, title, office and contact lines after a closing or a distribution heading."""
-    in_run = False
+    """Name, title, office and contact lines after a closing or a distribution heading; after a
+    distribution heading, its entries too (`Original - Addressee (w/atts)`, `1 - DDCI`, `chrono`)."""
+    head = None
     for entry in entries:
         if entry.state == "admin":
-            in_run = entry.role.kind in _RUN_HEADS
+            head = entry.role.kind if entry.role.kind in _RUN_HEADS else None
             continue
-        if entry.state == "open" and in_run and _is_signature_shaped(entry.block, patterns):
+        if entry.state == "open" and head == "distribution list" and _is_distribution_entry(entry.block):
+            entry.role = Role("distribution list", False, "an entry of the distribution list above it")
+            entry.state = "admin"
+            continue
+        if entry.state == "open" and head is not None and _is_signature_shaped(entry.block, patterns):
             entry.role = Role("signature", False, "name, title or contact lines after a closing")
             entry.state = "admin"
             continue
-        in_run = False
+        head = None
+
+
+DISTRIBUTION_ENTRY_MAX_WORDS = 6
+
+
+def _is_distribution_entry(block: Block) -> bool:
+    """Every line a short entry of a distribution list: a copy number or dash, an addressee or
+    office, an enclosure note (`(w/atts)`); not a sentence."""
+    lines = _lines(block)
+    return 0 < len(lines) <= BLOCK_MAX_LINES and all(
+        len(line.split()) <= DISTRIBUTION_ENTRY_MAX_WORDS and not line.endswith((".", "?", "!", ":")) for line in lines)
 
 
 _RUN_ENDS = ("authority block", "forwarded-message header", "designation indicator", "distribution list")

@@ -99,8 +99,12 @@ _LEVELS = {"TOP SECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONF
 _PORTION_LEVELS = {"TS": "TS", "S": "S", "C": "C", "U": "U"}
 
 # Cable structure that shares a line with the banner (`END OF MESSAGE SECRET`).
+# A cable's structure sharing a line with its banner: the end of the text, the `BT` and `NNNN`
+# separators, a page number, or a continuation page's header (page, originating station and
+# the cable's number: `PAGE 2 DAR ES SALAAM 1141 SECRET`).
 _CABLE_TEXT = re.compile(
-    r"^(?:END OF (?:MESSAGE|TEXT)|END PAGE \w{1,12}|BT|NNNN|PAGE \d{1,3}(?: OF \d{1,3})?)[ .:]+"
+    r"^(?:END OF (?:MESSAGE|TEXT)|END PAGE \w{1,12}|BT|NNNN|PAGE \d{1,3}(?: OF \d{1,3})?"
+    r"(?: (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6})?)[ .:]+"
     r"|[ .:]+(?:END OF (?:MESSAGE|TEXT)|BT|NNNN)$"
 )
 _SPACED = re.compile(r"^((?:[A-Z][ -]{1,3}){2,}[A-Z])(?=$|[ /])")
@@ -221,12 +225,14 @@ def legacy_portion(mark: str) -> LegacyMarking | None:
 
 
 # Lines the readers keep on their own (as banner candidates): letters joined by hyphens
-# (`S-E-C-R-E-T`), a control word standing alone, a banner after cable text. A pattern's text
-# for `marklint.lineshapes.BANNER_BODY`, which never crosses a line end.
+# (`S-E-C-R-E-T`), a control word standing alone, a banner after cable text or after a cable's
+# continuation page header. A pattern's text for `marklint.lineshapes.BANNER_BODY`, which never
+# crosses a line end.
 LEGACY_LINE = (
     r"|(?:[A-Z]-){2,}[A-Z][^a-z\n]{0,200}"
     r"|(?:SBU|FOUO|AIUO|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
     r"\b[^a-z\n]{0,200}"
+    r"|PAGE \d{1,3} (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6} (?:TOP SECRET|SECRET|CONFIDENTIAL)\b[^a-z\n]{0,100}"
 )
 LEGACY_PORTION_START = r"\((?:SBU|AIUO|FOUO)(?:[/-][A-Z]{2,6})?\)"  # marks without a level, for the recognizer
 

@@ -12,7 +12,7 @@ import functools
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
 from marklint.lineshapes import is_page_number
-from marklint.recognize import banner_of
+from marklint.recognize import banner_of, legend_lines, split_status
 from marklint.userpattern import LinePattern, PatternError
 
 # `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
@@ -48,9 +48,12 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     # The readers' line shapes know the US banner words: an allied scheme's banner line
     # (`OFFICIAL-SENSITIVE`, `OFFICIAL: Sensitive`) may come as any one-line block.
     allied = getattr(vocab, "banner_candidate", None) is not None
-    banners = [i for i, b in enumerate(blocks)
-               if (b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
-               and banner_of(b.text, vocab) is not None]
+    found = [(i, banner_of(b.text, vocab)) for i, b in enumerate(blocks)
+             if (b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
+             and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]  # one status on two lines
+    found = [(i, f[1].marking.level if f[1].marking else None) for i, f in found if f is not None]
+    legend = legend_lines(found)  # a form's check-box legend is no bottom or top banner
+    banners = [i for i, _ in found if i not in legend]
     is_banner = set(banners)
 
     def filler(index: int) -> bool:

@@ -98,7 +98,7 @@ class Mark(Value):
 class PageMarks:
     """What the recognizer found on one page."""
 
-    __slots__ = ("page", "banners", "portions", "misplaced", "unmarked", "top", "bottom")
+    __slots__ = ("page", "banners", "portions", "misplaced", "unmarked", "top", "bottom", "legend")
 
     def __init__(self, page: Page, banners: list[Mark] | None = None, portions: list[Mark] | None = None,
                  misplaced: list[Mark] | None = None, unmarked: list[Block] | None = None,
@@ -110,6 +110,7 @@ class PageMarks:
         self.unmarked = [] if unmarked is None else unmarked  # blocks without a mark, exempt ones too
         self.top = top
         self.bottom = bottom
+        self.legend = False  # the page bears a form's check-box legend (`legend_lines`)
 
 
 # Parses by (form, id(vocabulary)), then by marking text: the per-mark lookup is a plain
@@ -241,17 +242,21 @@ def _spaced_mixed_case(text: str) -> bool:
 _TRAILING_ENDS = (")", ").", ");", "):", ") ")  # how a block ending in a portion mark can end
 
 
-def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, Parsed] | None:
-    """A parseable portion mark at the end of a block: (offset, mark text, parse), or None."""
+def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, Parsed, tuple] | None:
+    """A parseable portion mark, or one in a legacy form (`(AIUO)`, `(SBU)`), at the end of a
+    block: (offset, mark text, parse, legacy forms), or None."""
     if not text.endswith(_TRAILING_ENDS):
         return None
     match = re.search(_TRAILING_RE, text)
     if match is None:
         return None
-    parsed = parse_cached(match.group(1), "portion", vocab)
+    parsed, forms = parse_cached(match.group(1), "portion", vocab), ()
     if parsed.marking is None:
-        return None
-    return match.start(1), match.group(1), parsed
+        legacy = legacy_portion_of(match.group(1), vocab)
+        if legacy is None:
+            return None
+        parsed, forms = legacy
+    return match.start(1), match.group(1), parsed, forms
 
 
 def recognize(
@@ -319,16 +324,64 @@ def recognize(
                     continue
             trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
-                offset, mark, parsed = trailing
+                offset, mark, parsed, forms = trailing
                 line, column = block.position_of(offset)
                 marks.misplaced.append(Mark(mark, "portion", line, column, column + len(mark), number,
-                                            block, parsed.marking, parsed.error))
+                                            block, parsed.marking, parsed.error, False, forms))
             else:
                 unmarked.append(block)
+        if len(banners) >= 2:
+            banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
+                          if after is None or not split_status(mark.block, after.block, vocab)]
+        if len(banners) >= _LEGEND_LEVELS:
+            _drop_legends(marks)
         if banners:
             _edges(marks)
         result.append(marks)
     return result
+
+
+def split_status(first: Block, second: Block, vocab: object | None = None) -> bool:
+    """Whether `first` is a plain `UNCLASSIFIED` line and `second`, on the very next line, an
+    unclassified control standing alone (`SBU`): one status written on two lines, as State's
+    SMART printouts write it. The control line is the banner (`UNCLASSIFIED//SBU`)."""
+    if first.kind is not BlockKind.LINE or second.kind is not BlockKind.LINE or second.line != first.end_line + 1:
+        return False
+    top, control = banner_of(first.text, vocab), banner_of(second.text, vocab)
+    if top is None or control is None or top[1].marking is None or control[1].marking is None:
+        return False
+    return (top[1].marking.level == "U" and not top[1].marking.has_controls and bool(control[3])
+            and control[1].marking.level == "U" and control[1].marking.has_controls)
+
+
+_LEGEND_LEVELS = 3  # distinct levels that make a run of bare level lines a form's legend
+_LEGEND_GAP = 6  # how many blocks may stand between two lines of one legend (OCR splits its labels)
+
+
+def legend_lines(banners: list[tuple[int, str | None]]) -> set[int]:
+    """The block indices of a form's classification check-box legend among a page's banner
+    lines (`(block index, level)` in block order): a run of them, each within a few blocks of
+    the last and naming a level no other line of the run names, with three or more levels (CIA's routing sheet prints
+    `UNCLASSIFIED / INTERNAL USE ONLY / CONFIDENTIAL / SECRET` at its top and bottom for the
+    sender to tick). A legend states no level of the page: its lines are not banners (B-01)."""
+    runs: list[list[tuple[int, str | None]]] = []
+    for index, level in banners:
+        run = runs[-1] if runs else []
+        if run and index - run[-1][0] <= _LEGEND_GAP and level not in {seen for _, seen in run}:
+            run.append((index, level))
+        else:
+            runs.append([(index, level)])
+    return {index for run in runs if len({level for _, level in run if level}) >= _LEGEND_LEVELS
+            for index, _ in run}
+
+
+def _drop_legends(marks: PageMarks) -> None:
+    """Take a check-box legend's lines (`legend_lines`) out of the page's banners."""
+    index = {id(block): n for n, block in enumerate(marks.page.blocks)}
+    legend = legend_lines([(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners])
+    if legend:
+        marks.banners[:] = [m for m in marks.banners if index[id(m.block)] not in legend]
+        marks.legend = True
 
 
 def _cased_mark(text: str) -> re.Match[str] | None:

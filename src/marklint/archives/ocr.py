@@ -9,13 +9,26 @@ release needs before its markings can be read.
   letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
   line must still parse as a banner.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
-  or by junk that is not a word) that is a banner becomes a line of its own.
+  or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
+  among a few specks of one to three letters (`ae i SECRET NOFORN SENSITIVE`, `... Poe`), also
+  on the first line of a longer block.
 - **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
-  line, a block that does not end a sentence is joined with the next one when that one is
-  ordinary text (not a banner, list item, subject line or portion-marked paragraph).
+  line, a block that does not end a sentence (nor with a portion mark) is joined with the next
+  one when that one is ordinary text (not a banner, list item, subject line, portion-marked
+  paragraph, header field, date or authority line); a date line stands alone.
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
+- **Paragraphs split by the scan**: a mark at the end of a paragraph (`... release. (U)`)
+  covers the blocks before it back to the paragraph's numbered start, when the scan broke
+  the paragraph into several.
+- **Portion marks at a paragraph's end** with a slip inside (`(Cc)`, `(8S)`, `(5)`), their
+  closing parenthesis lost (`(U`) or a speck after them (`(U) c`) are read (S through the
+  confusion table, a letter doubled in the other case dropped) and reported with their
+  confidence.
+- **Scanning noise**: a line with no word of three letters or more that looks like a word and
+  no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not content: it is neither a
+  portion nor the first or last line of its page.
 - **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
   words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
   finding is reported on it.
@@ -54,10 +67,12 @@ _TOKEN_RE = re.compile(r"[A-Za-z]{3,}")
 class Correction(Value):
     """A tolerant match: where it is, what the OCR wrote, what was read, and how sure."""
 
-    _fields = ("line", "column", "written", "read", "confidence")
+    _fields = ("line", "column", "written", "read", "confidence", "kind")
 
-    def __init__(self, line: int, column: int, written: str, read: str, confidence: float) -> None:
+    def __init__(self, line: int, column: int, written: str, read: str, confidence: float,
+                 kind: str = "banner") -> None:
         self.line, self.column, self.written, self.read, self.confidence = line, column, written, read, confidence
+        self.kind = kind  # "banner" or "portion mark"
 
 
 class OcrResult(Value):
@@ -146,7 +161,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
-        blocks = [part for block in page.blocks for part in _read_block(block, vocab, result)]
+        blocks = [_read_trailing_mark(_noise_set_aside(part), result)
+                  for block in page.blocks for part in _read_block(block, vocab, result)]
         page.blocks = _rejoined(blocks) if layout else blocks
     return result
 
@@ -163,6 +179,68 @@ def _wordlike(token: str) -> bool:
     if not (token.isupper() or token.islower() or token.istitle()):
         return False
     return re.search("[aeiouyAEIOUY]", token) is not None and re.search("[^aeiouyAEIOUY]{5}", token) is None
+
+
+# A portion mark ending a block as a scan leaves it: a slip inside (`(Cc)`, `(8S)`, `(5)`), the
+# closing parenthesis lost (`(U`), or a speck after it (`(U) c`).
+_TRAILING_MARK_RE = re.compile(r"(?<![\w(])\((?P<inner>[A-Za-z0-9]{1,3})(?P<close>\)?)(?P<specks>[ \t]+[a-z]{1,2})?[ \t]*$")
+_MARK_LEVELS = ("TS", "S", "C", "U")
+
+
+def read_mark(inner: str) -> tuple[str, float] | None:
+    """(level, confidence) of the inside of a portion mark written with OCR slips: S read from
+    the confusion table (`5`, `8`, `$`), a letter doubled in the other case dropped (`Cc`); an
+    exact level gives confidence 1. None when it is no level (a `0` is as likely O or D as C:
+    not read)."""
+    letters = ""
+    confidence = 1.0
+    for char in inner:
+        upper = char.upper()
+        if upper in "TSCU":
+            read = upper
+        else:
+            read = "S" if char in CONFUSIONS["S"] else None  # C, U have no slip a mark survives
+            if read is None:
+                return None
+            confidence -= 0.1
+        if char != upper:
+            confidence -= 0.05
+        if not letters.endswith(read):
+            letters += read
+        else:
+            confidence -= 0.05
+    return (letters, round(confidence, 2)) if letters in _MARK_LEVELS else None
+
+
+def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
+    """The block with a portion mark the scan damaged at its end read and rewritten (`(Cc)` as
+    `(C)`), the reading recorded with its confidence; the block itself otherwise."""
+    if block.kind in (BlockKind.COMMENT, BlockKind.LINE):
+        return block
+    match = _TRAILING_MARK_RE.search(block.text)
+    if match is None:
+        return block
+    reading = read_mark(match["inner"])
+    if reading is None or (reading[1] >= 1.0 and match["close"] and not match["specks"]):
+        return block
+    confidence = min(reading[1], 0.9) if not match["close"] or match["specks"] else reading[1]
+    mark = f"({reading[0]})"
+    line, column = block.position_of(match.start())
+    result.corrections.append(Correction(line, column, match.group().strip(), mark, confidence, "portion mark"))
+    return Block(block.kind, block.text[:match.start()] + mark, block.line, block.column, block.region,
+                 block.continuation_columns, block.label)
+
+
+def _noise_set_aside(block: Block) -> Block:
+    """A line of scanning noise (no word of three letters or more that looks like a word, no
+    mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`, `PY`, `;`, `1.9294445`, `HRG`)
+    as a comment: not content, so neither a portion nor a page's first or last line."""
+    text = block.text
+    if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or "\n" in text or "(" in text \
+            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or _authority_line(text):
+        return block
+    return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
+                 block.label)
 
 
 def _blank_line_layout(blocks: list[Block]) -> bool:
@@ -183,11 +261,27 @@ def _join(first: Block, second: Block) -> Block:
                  first.label)
 
 
+# A header field's label (`FROM:`, `MEMORANDUM FOR:`, `Subject:`) or a date line opens a block
+# of its own: the block above it is not continued by it.
+_LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
+
+
+_AUTHORITY_START_RE = re.compile(
+    r"(?i)^(?:CL(?:ASSIFIED)?\s?BY|DECL(?:ASSIFY)?(?:\s?ON)?|DRV|DERIVED\s+FROM|REASON|RVW|REVIEW\s+ON|X?GDS"
+    r"|E\s?2\s+IMPDET|GROUP\s+[1-4])(?:\b|:)")
+
+
+def _authority_line(text: str) -> bool:
+    """Whether a block opens with an authority line (`CL BY 2100049`, `DECL OADR`), which never
+    continues a paragraph."""
+    return _AUTHORITY_START_RE.match(text.lstrip()) is not None
+
+
 def _rejoined(blocks: list[Block]) -> list[Block]:
     """Join runs of OCR lines that belong to one paragraph (see the module docstring). A
     portion mark alone on its line joins the paragraph after it when that one follows at once
     and is not a new list item; otherwise it ends the paragraph before it."""
-    from marklint.recognize import banner_of
+    from marklint.recognize import banner_of, trailing_portion
 
     out: list[Block] = []
     for index, block in enumerate(blocks):
@@ -208,6 +302,8 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
             continue
         if (adjacent and previous.kind in _CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                 and not previous.text.rstrip().endswith(_SENTENCE_END) and not block.text.startswith("(")
+                and trailing_portion(previous.text) is None and not _LABEL_START_RE.match(block.text)
+                and not _LABEL_START_RE.fullmatch(previous.text.strip()) and not _authority_line(block.text)
                 and banner_of(block.text) is None and banner_of(previous.text) is None):
             out[-1] = _join(previous, block)
         else:
@@ -215,10 +311,54 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
     return out
 
 
+_SPECK_MAX = 3  # letters of a speck the scan left beside a banner (`i`, `ae`, `Poe`)
+_SPECKS_MAX = 2  # how many specks on one side of it
+_PUNCTUATION = " .:;,-_*\u2022"
+
+
+def _without_specks(text: str, vocab: object | None) -> tuple[int, str] | None:
+    """(offset, banner) of a column that is a banner once up to two specks of a few letters
+    are dropped at its ends (`ae i SECRET NOFORN SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`),
+    or None."""
+    from marklint.recognize import banner_of
+
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    for lead in range(_SPECKS_MAX + 1):
+        for trail in range(_SPECKS_MAX + 1):
+            if lead + trail == 0 or lead + trail >= len(words):
+                continue
+            specks = words[:lead] + (words[len(words) - trail:] if trail else [])
+            if any(len(word) > _SPECK_MAX or read_word(word) is not None for _, word in specks):
+                continue
+            start, end = words[lead][0], words[len(words) - trail - 1][0] + len(words[len(words) - trail - 1][1])
+            banner = text[start:end].lstrip(_PUNCTUATION)
+            if banner and banner_of(banner, vocab) is not None:
+                return end - len(banner), banner
+    return None
+
+
+def _first_line_banner(block: Block, vocab: object | None, result: OcrResult) -> list[Block] | None:
+    """A multi-line block whose first line holds a banner among specks or beside a column
+    (`r i : SECRET` over `ATTORNEY CLIENT PRIVILEGED MATERIAL`): the banner's block and the
+    rest, or None."""
+    first, rest = block.text.split("\n", 1)
+    before = len(result.corrections)
+    parts = _read_block(Block(block.kind, first, block.line, block.column, block.region, (), block.label),
+                        vocab, result)
+    if len(result.corrections) == before:
+        return None
+    columns = block.continuation_columns
+    remainder = Block(block.kind, rest, block.line + 1, columns[0] if columns else 1, block.region,
+                      columns[1:], block.label)
+    return [*parts, remainder]
+
+
 def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[Block]:
     """The block, or its parts with an OCR'd banner read and set on a line of its own."""
-    if block.kind is BlockKind.COMMENT or "\n" in block.text:
+    if block.kind is BlockKind.COMMENT:
         return [block]
+    if "\n" in block.text:
+        return _first_line_banner(block, vocab, result) or [block]
     reading = read_banner(block.text, vocab)
     if reading is not None:
         result.corrections.append(Correction(block.line, block.column, block.text, *reading))
@@ -227,13 +367,22 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
 
     columns = _columns(block.text)
     if len(columns) < 2:
-        return [block]
+        specked = _without_specks(block.text, vocab)
+        if specked is None:
+            return [block]
+        column = block.column + specked[0]
+        result.corrections.append(Correction(block.line, column, specked[1], specked[1], INSIDE_A_LINE))
+        return [Block(BlockKind.LINE, specked[1], block.line, column, block.region, (), block.label)]
     parts: list[Block] = []
     found: list[Correction] = []
     for start, text in columns:
         column = block.column + start
         reading = read_banner(text, vocab)
         if reading is None and banner_of(text, vocab) is not None:
+            reading = (text, INSIDE_A_LINE)
+        elif reading is None and (specked := _without_specks(text, vocab)) is not None:
+            start, text = start + specked[0], specked[1]
+            column = block.column + start
             reading = (text, INSIDE_A_LINE)
         if reading is not None:
             found.append(Correction(block.line, column, text, *reading))
@@ -257,6 +406,40 @@ def _columns(text: str) -> list[tuple[int, str]]:
         if gap is not None:
             start = gap.end()
     return columns
+
+
+_LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
+_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
+
+
+def covered_by_trailing_marks(marks) -> set[int]:
+    """The unmarked blocks of a page (`marklint.recognize.PageMarks`, by `id`) that a mark at the
+    end of a later block covers: the scan split a paragraph whose mark trails it (CIA style,
+    `... release. (U)`) into several blocks. A paragraph runs back from its trailing mark to
+    its numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`), and never across a
+    banner or another marked block; without a numbered start the blocks may be paragraphs of
+    their own, so none is covered."""
+    trailing = {id(mark.block) for mark in marks.misplaced}
+    stops = {id(mark.block) for mark in marks.portions + marks.banners}
+    covered: set[int] = set()
+    run: list[int] | None = None  # blocks since the last numbered start, while there is one
+    for block in marks.page.blocks:
+        key = id(block)
+        if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
+            run = []
+            continue
+        if block.kind is BlockKind.COMMENT:
+            continue
+        if key in trailing:
+            covered.update(run or ())
+            run = None
+        elif key in stops:
+            run = None
+        elif _PORTION_START_RE.match(block.text):
+            run = [key]
+        elif run is not None:
+            run.append(key)
+    return covered
 
 
 # Page-level findings that an illegible page cannot support.

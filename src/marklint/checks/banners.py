@@ -9,6 +9,7 @@ from marklint.checks.transmittal import is_transmittal
 from marklint.document import BlockKind
 from marklint.findings import Finding
 from marklint.lineshapes import is_page_number
+from marklint.markings.model import Marking
 from marklint.recognize import Mark, PageMarks
 
 
@@ -49,23 +50,34 @@ def edge_position(page: PageMarks, last: bool) -> tuple[int, int]:
     return (block.end_line if last else block.line), 1
 
 
+def plain_unclassified_marking(ctx: CheckContext, marking: Marking) -> bool:
+    """Whether a marking is UNCLASSIFIED with no control but an agency's handling designation
+    (`handling_only` in the vocabulary: State's SBU), and no CUI."""
+    tokens = ctx.vocab.tokens
+    return (marking.level == "U" and not marking.cui
+            and all(token in tokens and tokens[token].handling_only for token in controls(marking)))
+
+
 def plainly_unclassified(ctx: CheckContext) -> bool:
     """B-01, B-02 concern classified documents: one whose every marking is plain UNCLASSIFIED
-    (no control, no CUI) needs no banner on every page (a State telegram captioned
-    UNCLASSIFIED). Unless the configuration requires banners always."""
+    (no control but a handling designation such as SBU, no CUI) needs no banner on every page
+    (a State telegram captioned UNCLASSIFIED, an SBU e-mail). Unless the configuration requires
+    banners always."""
     if ctx.require_banner == "always":
         return False
     markings = ctx.markings
-    return bool(markings) and all(m.level == "U" and not m.cui and not controls(m) for m in markings)
+    return bool(markings) and all(plain_unclassified_marking(ctx, m) for m in markings)
 
 
 def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding]:
     """Pages without a banner at `edge` ("top" or "bottom") where the rule set requires one
     (every page, or the first page only when `every-page` is off); a plainly unclassified
-    document needs none."""
+    document needs none, nor a form page whose check-box legend is where its level was ticked
+    (the tick does not survive in the text; `marklint.recognize.legend_lines`)."""
     policy = ctx.ruleset.banners
     if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified):
         return []
     return [ctx.finding(rule, edge_position(page, edge == "bottom"),
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)
-            for page in ctx.pages if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None]
+            for page in ctx.pages
+            if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None and not page.legend]

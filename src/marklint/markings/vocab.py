@@ -58,6 +58,7 @@ class Token(NamedTuple):
     cui_only: bool = False
     requires_category: str | None = None
     not_with_cui: bool = False
+    handling_only: bool = False
 
     @property
     def legacy(self) -> bool:
@@ -424,7 +425,7 @@ class _Builder(Checker):
             classified_adds=self.strings(item, "classified_adds"), splits_into=self.strings(item, "splits_into"),
             retired=self.date(item, "retired"), replacement=self.string(item, "replacement"),
             cui_only=cui_only, requires_category=self.string(item, "requires_category"),
-            not_with_cui=bool(item.get("not_with_cui", False)))
+            not_with_cui=bool(item.get("not_with_cui", False)), handling_only=bool(item.get("handling_only", False)))
         if token.retired is not None and token.replacement is None:
             self.at(item, "retired", "a retired token needs a replacement (or 'none')")
         old = self.v.tokens.get(tid)

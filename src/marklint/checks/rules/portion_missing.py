@@ -1,5 +1,10 @@
+import re
+
+from marklint.archives.ocr import covered_by_trailing_marks
+from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
+from marklint.document import BlockKind
 from marklint.findings import Finding
 
 RULE = RuleDoc(
@@ -12,7 +17,8 @@ RULE = RuleDoc(
 
 def portions_required(ctx: CheckContext) -> bool:
     """Whether this document's portions must carry marks, under the rule set's policy:
-    `classified` (a classified document, or an unclassified one carrying controls, B-08),
+    `classified` (a classified document, or an unclassified one carrying controls, B-08, other
+    than an agency's handling designation such as State's SBU),
     `marked` (any marked document), `all-or-none` (CUI, U-09), `never`."""
     required = ctx.ruleset.portions.required
     if required == "never":
@@ -21,20 +27,48 @@ def portions_required(ctx: CheckContext) -> bool:
         return ctx.marked
     if required == "all-or-none":
         return any(page.portions for page in ctx.pages)
-    return any(m.is_classified or (m.has_controls and m.level != "CUI") for m in ctx.markings)
+    return any((m.is_classified or m.has_controls and m.level != "CUI") and not plain_unclassified_marking(ctx, m)
+               for m in ctx.markings)
+
+
+_SUBJECT_LABEL_RE = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Subj)\s*:\s*")
+
+
+def _subject_value(text: str) -> str:
+    """A block's first line without its subject label, spaces collapsed, case folded."""
+    return " ".join(_SUBJECT_LABEL_RE.sub("", text.split("\n", 1)[0]).split()).casefold()
+
+
+def repeated_subjects(ctx: CheckContext) -> set[int]:
+    """Subject lines (by `id`) of later pages that repeat a subject an earlier page states: a
+    memorandum's continuation page header (`SUBJECT: JFK Review Board Actions ...` atop page 2),
+    not a portion of its own (P-01)."""
+    seen: set[str] = set()
+    repeated: set[int] = set()
+    for page in ctx.pages:
+        blocks = page.page.blocks
+        repeated.update(id(b) for b in blocks if b.kind is BlockKind.SUBJECT and _subject_value(b.text) in seen)
+        seen.update(value for b in blocks if (value := _subject_value(b.text)))
+    return repeated
 
 
 def check(ctx: CheckContext) -> list[Finding]:
     """Unmarked blocks of the kinds the rule set names, unless the structure model
     (`marklint.layout`) takes them for administrative elements; the message names the block's
-    kind as the model sees it. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
+    kind as the model sees it. Under OCR tolerance, blocks that a later trailing mark covers
+    (the scan split its paragraph; `marklint.archives.ocr.covered_by_trailing_marks`) are
+    marked; a subject repeated atop a later page (`repeated_subjects`) is a page header. A
+    whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
     marklint.legacy_forms) stands for every portion's mark."""
     if not portions_required(ctx) or ctx.whole_text is not None:
         return []
     findings = []
     kinds = ctx.ruleset.portions.blocks
+    repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
     for index, page in enumerate(ctx.pages):
-        unmarked = [block for block in page.unmarked if block.kind in kinds]
+        covered = covered_by_trailing_marks(page) if ctx.ocr is not None and page.misplaced else set()
+        unmarked = [block for block in page.unmarked
+                    if block.kind in kinds and id(block) not in covered and id(block) not in repeated]
         roles = ctx.roles(index) if unmarked else {}
         for block in unmarked:
             role = roles[id(block)]

@@ -1,0 +1,37 @@
+"""A form's classification check-box legend (`UNCLASSIFIED / INTERNAL USE ONLY / CONFIDENTIAL /
+SECRET`, printed for the sender to tick) is not a banner: it neither sets the document's level
+nor splits a page, and the page that bears it is not judged missing a banner (the tick does
+not survive in the text). marklint.recognize.legend_lines."""
+
+from archives_support import lint_text
+
+# A routing sheet as OCR gives it: the legend at the top (one word a line, a label between) and
+# reversed at the bottom, then the 1978 memorandum it routes on the next page (EO 11652: its
+# paragraphs need no portion marks).
+ROUTING_SHEET = (
+    "UNCLASSIFIED\n\nINTERNAL\n\nUSE ONLY\n\nCONFIDENTIAL\n\nROUTING AND RECORD SHEET\n\nSECRET\n\n"
+    "SUBJECT: (Optional)\n\nFROM:\n\nTO:\n\nFORM 610\n\n"
+    "SECRET\n\nCONFIDENTIAL\n\nINTERNAL\n\nUSE ONLY\n\nUNCLASSIFIED\n\f"
+    "SECRET\n\n11 May 1978\n\nMEMORANDUM FOR: Office of Legislative Counsel\n\n"
+    "1. The depositions are scheduled for next week.\n\nE2 IMPDET CL BY 062028\n\nSECRET\n"
+)
+
+
+def test_a_check_box_legend_is_no_banner():
+    result = lint_text(ROUTING_SHEET, rules="auto")
+    assert result.findings == []
+    assert result.pages == 2
+
+
+def test_a_legend_written_across_one_block_each_with_stamps_between():
+    text = ROUTING_SHEET.replace("CONFIDENTIAL\n\nINTERNAL", "CONFIDENTIAL\n\nAPPROVED FOR RELEASE 1993\n\nINTERNAL")
+    assert lint_text(text, rules="auto").findings == []
+
+
+def test_short_pages_of_different_levels_are_still_pages():
+    """Levels that repeat (a bottom banner, then the next page's top) make no legend."""
+    text = ("SECRET\n\n(S) One.\n\nSECRET\n\nCONFIDENTIAL\n\n(C) Two.\n\nCONFIDENTIAL\n\n"
+            "UNCLASSIFIED\n\n(U) Three.\n\nUNCLASSIFIED\n")
+    result = lint_text(text)
+    assert result.pages == 3
+    assert [(f.line, f.rule) for f in result.findings] == [(1, "cab-missing")]
