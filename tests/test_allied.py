@@ -62,6 +62,8 @@ MARKINGS = [
     ("ca", "PROTÉGÉ B", set()),
     ("ca", "TOP SECRET / TRÈS SECRET CEO", set()),
     ("ca", "PROTECTED B / PROTÉGÉ A", {"marking-conflict"}),
+    ("ca", "SECRET / SECRET", set()),  # bilingual, where both languages spell the level alike
+    ("ca", "SECRET SECRET", {"marking-unknown-token"}),  # not a translation without the "/"
 ]
 
 

@@ -144,8 +144,8 @@ class _Reader:
             return False
         spelled, other, _ = best
         start, stop = self.spans["level"]
-        if other == level and spelled.upper() == self.text[start:stop].upper():
-            return False  # the same words again: an unknown or duplicate word, not a translation
+        if other == level and spelled.upper() == self.text[start:stop].upper() and "/" not in self.text[stop:pos]:
+            return False  # the same words again, not after a "/": a duplicate, not a translation
         if other != level:
             self.note("marking-conflict", pos, pos + len(spelled),
                       f'the two languages name different levels: "{self.s.levels[level].banner}" and '
