@@ -17,13 +17,20 @@ DOD, IC = load_vocabulary(("default", "dod")), load_vocabulary(("default",))
     # K-10: SAR-MULTIPLE PROGRAMS is a DoD banner
     ("SECRET//SAR-MULTIPLE PROGRAMS", set(), {"marking-unknown-token"}),
     # ISM-ID-00535: WAIVED only under DoD rules, with a SAP level (K-09)
-    # (the IC profile reads an unknown WAIVED as an SCI system: out of order after the SAP, or on U)
-    ("SECRET//SAR-BP//WAIVED", set(), {"marking-order", "marking-unregistered"}),
-    ("UNCLASSIFIED//WAIVED", {"marking-conflict"}, {"marking-conflict", "marking-unregistered"}),
+    # (the IC profile names the rule set WAIVED belongs to)
+    ("SECRET//SAR-BP//WAIVED", set(), {"marking-unknown-token"}),
+    ("UNCLASSIFIED//WAIVED", {"marking-conflict"}, {"marking-unknown-token"}),
 ])
 def test_single_markings(text, dod, ic):
     assert {p.rule for p in check(text, vocab=DOD)} == dod
     assert {p.rule for p in check(text, vocab=IC)} == ic
+
+
+def test_waived_under_ic_rules_names_the_dod_rule_set():
+    (problem,) = check("SECRET//SAR-BP//WAIVED", vocab=IC)
+    assert (problem.rule, problem.column, problem.end_column) == ("marking-unknown-token", 17, 23)
+    assert problem.message.startswith('"WAIVED" is a waived DoD special access program marking') and \
+        "--rules us-dod" in problem.message
 
 
 def test_dod_rendering_and_dashes_in_names():

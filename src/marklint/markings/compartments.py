@@ -171,6 +171,10 @@ class CompartmentReader(ReadState):
             self.note("legacy-marking", value.start, value.end,
                       f'"{system}" is retired; use {word.replacement}', since=word.retired)
             system = word.current or word.id
+        elif system in v.sci_elsewhere:  # a word of another rule set's vocabulary
+            end = value.start + len(value.text.split("-")[0].rstrip())
+            raise MarkingError(f'"{system}" is {v.sci_elsewhere[system]}', value.start + 1, end + 1,
+                               "marking-unknown-token", system)
         elif system not in v.sci_systems:
             # an unpublished system is one alphanumeric word (S-13)
             shaped = re.fullmatch(v.sci_unpublished, system) is not None

@@ -133,6 +133,8 @@ class Vocabulary:
         self.sci_forbidden: frozenset[str] = frozenset()
         self.sap_title: str = "SPECIAL ACCESS REQUIRED"
         self.sap_levels: frozenset[str] = frozenset({"TS", "S", "C"})
+        # words of another rule set's vocabulary (WAIVED: us-dod), with where they are used
+        self.sci_elsewhere: dict[str, str] = {}
         self.sap_identifier: str = "[A-Z0-9]{1,6}"
         self.sap_programs: dict[str, str] = {}  # UPPER name -> abbreviation
         self.sap_repeat_retired: datetime.date | None = None
@@ -322,7 +324,7 @@ class _Builder(Checker):
     def merge(self, path: Path, data: Any) -> None:
         self.path = str(path)
         known = {"include", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
-                 "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "systems", "legacy", "indicator", "levels",
+                 "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "elsewhere", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases", "sap_rendering",
                  "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels",
                  "scheme"}
@@ -450,6 +452,11 @@ class _Builder(Checker):
             self.v.sci_abbreviation = self.string(data, "unpublished_abbreviation")
             self.pattern(data, "unpublished_abbreviation")
         self.v.sci_forbidden = self.v.sci_forbidden | frozenset(self.strings(data, "forbidden"))
+        if "elsewhere" in data:
+            for word, meaning in self.mapping(data, "elsewhere").items():
+                if not isinstance(meaning, str):
+                    self.at(data["elsewhere"], word, "an elsewhere word needs a sentence saying where it is used")
+                self.v.sci_elsewhere[str(word)] = meaning
         for item in self.items(data, "systems"):
             sid = self.string(item, "id", True)
             bare = self.string(item, "bare") or "ok"
