@@ -60,7 +60,7 @@ class LevelReader(ReadState):
                     raise self.unknown(w, s, e, "classification qualifier", candidates=[])
         raise self.unknown(value.text, value.start, value.end, "classification",
                            candidates=[b for b, _ in v.us_levels.values()] + [p for _, p in v.us_levels.values()]
-                           + [v.cui_marker])
+                           + [v.cui_marker] + [f"//{b}" for b, _ in v.nato_levels.values()])
 
     def _foreign_shape(self, up: list[str]) -> bool:
         """Owner codes followed by a level, or a NATO level, written without the leading //."""
