@@ -115,6 +115,7 @@ def test_strict_build_lists_a_new_page_in_the_navigation(tmp_path):
     shutil.copy(REPO / "mkdocs.yml", site)
     shutil.copy(REPO / "README.md", site)
     shutil.copy(REPO / "SECURITY.md", site)
+    shutil.copy(REPO / "CONTRIBUTING.md", site)
     (site / "docs" / "a-new-topic.md").write_text("# A new topic\n\nSee [Usage](usage.md).\n")
     build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")]
     env = {"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"}

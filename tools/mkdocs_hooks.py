@@ -1,7 +1,8 @@
 """MkDocs hooks (mkdocs.yml `hooks:`) that build the pages not written by hand:
 
 - `index.md`, the home page, is the README, its links into docs/ made relative to the site;
-- `SECURITY.md`, the security policy of the repository's root, which the README links;
+- `SECURITY.md` and `CONTRIBUTING.md`, the security policy and the guide to adding a rule, from the
+  repository's root, which the README links;
 - `rules/SLUG.md`, one page per registered rule, from marklint.rule_docs;
 - the navigation gets the rule pages under "Rules", and every page of docs/ that mkdocs.yml's
   nav does not list yet under "More", so a new topic page appears without an edit.
@@ -42,7 +43,8 @@ def on_files(files: Files, config) -> Files:
     from marklint.rule_docs import page_path, rule_pages
 
     files.append(File.generated(config, "index.md", content=home_page(README.read_text(encoding="utf-8"))))
-    files.append(File.generated(config, "SECURITY.md", content=home_page((ROOT / "SECURITY.md").read_text(encoding="utf-8"))))
+    for policy in ("SECURITY.md", "CONTRIBUTING.md"):  # the README links them
+        files.append(File.generated(config, policy, content=home_page((ROOT / policy).read_text(encoding="utf-8"))))
     for path, text in rule_pages().items():
         files.append(File.generated(config, path, content=text))
     nav = config["nav"]
