@@ -11,6 +11,7 @@ from archives_support import REAL, REAL_DOCUMENTS, lint_text, read
 from marklint.archives.collections import load_collections
 from marklint.archives.wrappers import find_wrappers
 from marklint.lint import Settings, lint_path
+from marklint.readers import read_document
 
 EXPECTED = yaml.safe_load((REAL.parent / "wrappers.yaml").read_text())
 REVIEW_RULES = {"review-class-form", "review-declassify-passed", "review-exemption-invalid", "review-reason-invalid"}
@@ -276,3 +277,64 @@ def test_an_authority_block_on_a_released_copy_is_not_unexpected():
     assert [f.rule for f in lint_text(DECAPTIONED, rules="auto").findings] == []
     bare = DECAPTIONED.split("\n", 4)[4]
     assert [(f.rule, f.line) for f in lint_text(bare, rules="auto").findings] == [("cab-unexpected", 5)]
+
+
+# A faxed copy as release files hold it: the sending office's cover sheet, then the document
+# with the fax machine's header atop each page (a month the scan misread, the stamp beside it).
+FAXED = """CONFIDENTIAL
+FACSIMILE TRANSMITTAL FORM
+
+SENDING TELEPHONE NUMBER: 703-555-0100 DATE: 3 MAR 98
+RECEIVING TELEPHONE NUMBER: 202-555-0199
+NUMBER OF PAGES: 2 (including this Transmittal Form)
+FROM: OCA/CL
+TO: ARRB (Mr. Gunn)
+SPECIAL INSTRUCTIONS: none
+
+RECEIVING STATION USE ONLY
+\fMAR 03 '98 09:41AM
+CONFIDENTIAL
+
+11 May 1992
+
+(C) The convoy leaves at dawn.
+
+Classified By: 0791385
+Reason: 1.5(c)
+Declassify On: OADR
+
+CONFIDENTIAL
+\f13-00000 eaR 03 "98 @9:42AM
+CONFIDENTIAL
+
+(U) The escort is ready.
+
+CONFIDENTIAL
+\f05/11/92 14:32 FAX 202 555 0100 CIA OCA @003
+CONFIDENTIAL
+
+(U) The convoy is back.
+
+CONFIDENTIAL
+"""
+
+
+def test_a_fax_cover_sheet_and_fax_headers_are_wrappers():
+    result = lint_text(FAXED, rules="us-eo12356")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    facts = result.facts["declassification"]
+    assert facts["wrapper_pages"] == [1]
+    assert facts["collections"] == ["fax"]
+    found = find_wrappers(read_document("doc.txt", FAXED.encode()), load_collections())
+    assert sorted(found.pages) == [1]
+    assert {line: offset for line, offset in found.spans.items() if line > 12} == {24: 0, 30: 0}
+    assert found.spans[12] == 0
+    # the fax's dates are the copy's: the date of origin is the memo's
+    assert result.facts["date_of_origin"] == "1992-05-11"
+
+
+def test_a_memo_naming_a_fax_is_no_cover_sheet():
+    text = ("CONFIDENTIAL\n\n11 May 1992\n\nSUBJECT: Fax transmittal of the cables\n\n(C) Number of pages sent by "
+            "fax transmission: four; the telephone number is on file.\n\nCONFIDENTIAL\n")
+    result = lint_text(text, rules="us-eo12356")
+    assert result.facts["declassification"] is None
