@@ -180,3 +180,26 @@ def test_a_paragraph_number_the_scan_set_apart_opens_the_paragraph_its_trailing_
                            if f.rule == "portion-missing"]
     assert found() == [(5, "portion-missing"), (7, "portion-missing"), (9, "portion-missing"), (13, "portion-missing")]
     assert found(ocr=True) == [(13, "portion-missing")]
+
+
+@pytest.mark.parametrize("written, confidence", [("SECRIK", 0.6), ("SEtbeT", 0.7), ("SECREZ", 0.8)])
+def test_a_banner_word_alone_on_its_line_is_read_through_two_slips(written, confidence):
+    assert read_banner(written, None) == ("SECRET", confidence)
+
+
+@pytest.mark.parametrize("written", ["REGRET", "DECREE", "SACRED", "Sacred", "SECURE", "SELECT", "SECRIK NOFORN"])
+def test_two_slips_need_a_lone_word_in_capitals_with_its_first_two_letters_intact(written):
+    assert read_banner(written, None) is None
+
+
+# A scanned page whose bottom banner the OCR set one letter a line, losing the C.
+VERTICAL = "\n\n".join(["SECRET", "(S) The convoy leaves at dawn.", "(U) The escort joins it at noon.",
+                        "Classified By: Jane Smith, Director", "Reason: 1.4(c)", "Declassify On: 20451231",
+                        "S", "E", "R", "E", "T"]) + "\n"
+
+
+def test_a_banner_set_one_letter_a_line_is_read():
+    result = lint_text(VERTICAL, ocr=True)
+    assert [(f.line, f.column, f.rule, f.message) for f in result.findings] == [
+        (13, 1, "ocr-recognised", 'banner SECRET recognised from "S / E / R / E / T" (OCR, confidence 0.80)')]
+    assert [(f.line, f.rule) for f in lint_text(VERTICAL).findings] == [(21, "banner-missing-bottom")]

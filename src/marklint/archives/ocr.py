@@ -8,6 +8,9 @@ release needs before its markings can be read.
   so `SEGRET` is read as SECRET with more confidence than `SECRES`; at most one edit per six
   letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
   line must still parse as a banner.
+- **Banners set one letter a line** (`S` / `E` / `R` / `E` / `T`): a run of at least
+  `MIN_VERTICAL` lines of one capital letter each that spells a banner word (with the
+  tolerance above) is that banner.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
   or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
   among a few specks of one to three letters (`ae i SECRET NOFORN SENSITIVE`, `... Poe`), also
@@ -48,6 +51,7 @@ from marklint.values import Value
 BANNER_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "WNINTEL", "NOCONTRACT", "PROPIN")
 _EXACT_WORDS = frozenset({"TOP", "ORCON", "NF", "FOUO", "SBU", "LIMDIS", "EXDIS", "NODIS", "NOFORN", "SENSITIVE"})
 MIN_FUZZY = 6  # shorter words are never guessed
+LONE_SLIPS = 2  # substitutions read on a banner word alone on its line
 # What OCR reads in place of a letter of a banner word (upper case; lower-case forms are folded).
 CONFUSIONS: dict[str, str] = {
     "A": "4@", "B": "8ER", "C": "G(EO0", "D": "O0", "E": "FB3C", "F": "EP", "G": "C6",
@@ -124,6 +128,22 @@ def read_word(word: str) -> tuple[str, float] | None:
     return best[0], round(1 - 0.2 * best[1], 2)
 
 
+def read_lone_word(word: str) -> tuple[str, float] | None:
+    """(banner word, confidence) for a word standing alone on its line: as `read_word`, or
+    through up to LONE_SLIPS substitutions (no letter inserted or dropped) after its first two
+    letters, which must be intact, when its first and last letters are capitals (`SECRIK`,
+    `SEtbeT`; not `Sacred`, `DECREE` nor `REGRET`), losing 0.1 or 0.2 per slip as `read_word`
+    does."""
+    reading = read_word(word)
+    if reading is not None or not (word[:1].isupper() and word[-1:].isupper()):
+        return reading
+    for target in BANNER_WORDS:
+        slips = sum(1 for expected, seen in zip(target, word.upper()) if expected != seen)
+        if len(target) == len(word) >= MIN_FUZZY and slips <= LONE_SLIPS and word[:2].upper() == target[:2]:
+            return target, round(1 - 0.2 * edit_cost(target, word), 2)
+    return None
+
+
 def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
     """(banner, confidence) for a line that is a banner once its OCR slips are read, or None.
     The line's words are read one by one (`read_word`; `/` and `//` are kept); junk at its ends
@@ -139,7 +159,7 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
         if not part or part.isspace() or part in ("/", "//"):
             read.append(" " if part and part.isspace() else part)
             continue
-        word = read_word(part)
+        word = read_lone_word(part) if part == core else read_word(part)
         if word is None:
             return None
         read.append(word[0])
@@ -162,9 +182,44 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
         blocks = [_read_trailing_mark(_noise_set_aside(part), result)
-                  for block in page.blocks for part in _read_block(block, vocab, result)]
+                  for block in _vertical_banners(page.blocks, vocab, result)
+                  for part in _read_block(block, vocab, result)]
         page.blocks = _rejoined(blocks) if layout else blocks
     return result
+
+
+_LETTER_RE = re.compile(r"[A-Z]")
+MIN_VERTICAL = 4  # letters of a banner set one a line
+
+
+def _vertical_banners(blocks: list[Block], vocab: object | None, result: OcrResult) -> list[Block]:
+    """The blocks with each run of at least MIN_VERTICAL capital letters set one a line, on
+    consecutive lines or one blank line apart, that spell a banner word (`S` / `E` / `R` / `E` /
+    `T`, the scan having lost the C) read as that banner, at its first letter."""
+    from marklint.recognize import banner_of
+
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and _LETTER_RE.fullmatch(block.text.strip()) \
+                and (not run or block.line - run[-1].line <= 2):
+            run.append(block)
+            continue
+        reading = read_word("".join(letter.text.strip() for letter in run)) if len(run) >= MIN_VERTICAL else None
+        if reading is not None and banner_of(reading[0], vocab) is not None:
+            first = run[0]
+            written = " / ".join(letter.text.strip() for letter in run)
+            result.corrections.append(Correction(first.line, first.column, written, reading[0],
+                                                 min(reading[1], INSIDE_A_LINE)))
+            out.append(Block(BlockKind.LINE, reading[0], first.line, first.column, first.region, (), first.label))
+        else:
+            out.extend(run)
+        run = []
+        if block is not None and _LETTER_RE.fullmatch(block.text.strip()):
+            run = [block]
+        elif block is not None:
+            out.append(block)
+    return out
 
 
 def _illegible(blocks: list[Block]) -> bool:
