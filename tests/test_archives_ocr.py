@@ -203,3 +203,74 @@ def test_a_banner_set_one_letter_a_line_is_read():
     assert [(f.line, f.column, f.rule, f.message) for f in result.findings] == [
         (13, 1, "ocr-recognised", 'banner SECRET recognised from "S / E / R / E / T" (OCR, confidence 0.80)')]
     assert [(f.line, f.rule) for f in lint_text(VERTICAL).findings] == [(21, "banner-missing-bottom")]
+
+
+# A scanned CIA report as the OCR gives it: a paragraph broken by a blank line, one running over
+# a page break (banner, page number, banner) and closed by its trailing mark on the next page,
+# one whose mark stands alone on the line below, and an unmarked one split in two.
+SPLIT_BY_SCAN = """SECRET
+16 June 1989
+ITEMS OF MAJOR INTEREST
+
+(U) The court ruled for the Agency in the FOIA case, and
+now the plaintiff
+
+has petitioned for a rehearing of his appeal, which the
+Litigation Division is answering.
+
+After reviewing the offer we advised DOJ that the only issue
+of interest was notice to former
+
+SECRET
+2
+
+SECRET
+
+employees of the deletion of the term from the forms and
+of their obligations under the agreements. (U)
+
+The Under Secretary wrote to the Judge in support of the
+testimony on the impact of disclosures.
+(S)
+
+Judge Rambo dismissed the complaint against the Agency and
+certified that any appeal
+
+would be frivolous and not taken in good faith, as the
+order says.
+
+(a) the order of 30 May
+
+CL BY 2100049
+DECL OADR
+DRV Multiple
+SECRET
+"""
+
+
+def test_paragraphs_the_scan_split_are_judged_once():
+    result = lint_text(SPLIT_BY_SCAN, rules="us-eo12356", ocr=True)
+    # the lower-case blocks go on with the paragraphs above them (across the page break too);
+    # the trailing (U) covers the piece before the break, the (S) below its paragraph is its mark
+    assert [(f.line, f.column, f.rule) for f in result.findings] == [
+        (20, 44, "portion-placement"), (24, 1, "portion-placement"), (26, 1, "portion-missing"),
+        (32, 1, "portion-missing")]
+    # without OCR tolerance each piece is a paragraph of its own, the lone mark a portion
+    assert [(f.line, f.rule) for f in lint_text(SPLIT_BY_SCAN, rules="us-eo12356").findings] == [
+        (8, "portion-missing"), (11, "portion-missing"), (20, "portion-placement"), (22, "portion-missing"),
+        (26, "portion-missing"), (29, "portion-missing"), (32, "portion-missing")]
+
+
+@pytest.mark.parametrize("before, after, missing", [
+    ("the Litigation Division is handling", "the appeal of the ruling", []),  # goes on: the (U) covers it
+    ("the Litigation Division is handling it.", "the Agency will appeal the ruling.", [7]),  # a sentence ended
+    ("the Litigation Division is handling", "in part", [7]),  # no piece of a sentence
+    ("the case is Civil No. 89-0161", "the court dismissed it at once", [7]),  # broken off at a number
+    ("the orders were", "(a) the order of 30 May", [7]),  # a lettered item
+])
+def test_a_lower_case_block_goes_on_with_a_paragraph_broken_off_mid_sentence_only(before, after, missing):
+    # paragraphs of two lines: not the layout where the OCR puts a blank line after every line
+    text = (f"SECRET\n16 June 1989\n\n(U) The court ruled for the Agency in the case,\nand {before}\n\n{after}\n"
+            f"as the order says.\n\nSECRET\n")
+    assert [(f.line, f.rule) for f in lint_text(text, rules="us-eo12356", ocr=True).findings
+            if f.rule == "portion-missing"] == [(line, "portion-missing") for line in missing]

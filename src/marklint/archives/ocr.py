@@ -24,7 +24,9 @@ release needs before its markings can be read.
   a page counts as its top or bottom banner.
 - **Paragraphs split by the scan**: a mark at the end of a paragraph (`... release. (U)`)
   covers the blocks before it back to the paragraph's numbered start, when the scan broke
-  the paragraph into several.
+  the paragraph into several; a block opening in lower case after one that ends no sentence
+  goes on with that paragraph (also across a page break's banners), and a mark alone on the
+  line right below a paragraph is its trailing mark.
 - **Portion marks at a paragraph's end** with a slip inside (`(Cc)`, `(8S)`, `(5)`), their
   closing parenthesis lost (`(U`) or a speck after them (`(U) c`) are read (S through the
   confusion table, a letter doubled in the other case dropped) and reported with their
@@ -184,6 +186,7 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
         blocks = [_read_trailing_mark(_noise_set_aside(part), result)
                   for block in _vertical_banners(page.blocks, vocab, result)
                   for part in _read_block(block, vocab, result)]
+        blocks = _marks_below_joined(blocks)
         page.blocks = _rejoined(blocks) if layout else blocks
     return result
 
@@ -309,10 +312,11 @@ _LONE_MARK_RE = re.compile(r"\([A-Z][A-Z/ -]{0,20}\)")
 
 
 def _join(first: Block, second: Block) -> Block:
-    """One block of two blocks set one blank line apart (the blank line is kept as an empty
-    row, so that every row is still its source line)."""
-    columns = first.continuation_columns + (1, second.column) + second.continuation_columns
-    return Block(first.kind, first.text + "\n\n" + second.text, first.line, first.column, first.region, columns,
+    """One block of two blocks on consecutive lines or a blank line apart (the blank line is
+    kept as an empty row, so that every row is still its source line)."""
+    gap = second.line - first.end_line
+    columns = first.continuation_columns + (1,) * (gap - 1) + (second.column,) + second.continuation_columns
+    return Block(first.kind, first.text + "\n" * gap + second.text, first.line, first.column, first.region, columns,
                  first.label)
 
 
@@ -360,6 +364,23 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
                 and trailing_portion(previous.text) is None and not _LABEL_START_RE.match(block.text)
                 and not _LABEL_START_RE.fullmatch(previous.text.strip()) and not _authority_line(block.text)
                 and banner_of(block.text) is None and banner_of(previous.text) is None):
+            out[-1] = _join(previous, block)
+        else:
+            out.append(block)
+    return out
+
+
+def _marks_below_joined(blocks: list[Block]) -> list[Block]:
+    """The blocks with a portion mark alone on the line right below an unmarked paragraph
+    (`... handling this case.` over `(U)`) joined to it as its trailing mark."""
+    from marklint.recognize import trailing_portion
+
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and _LONE_MARK_RE.fullmatch(block.text) and block.line == previous.end_line + 1
+                and previous.kind in _CONTINUED and not previous.text.startswith("(")
+                and trailing_portion(previous.text) is None):
             out[-1] = _join(previous, block)
         else:
             out.append(block)
@@ -467,33 +488,78 @@ _LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a 
 _PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
 
 
-def covered_by_trailing_marks(marks) -> set[int]:
-    """The unmarked blocks of a page (`marklint.recognize.PageMarks`, by `id`) that a mark at the
-    end of a later block covers: the scan split a paragraph whose mark trails it (CIA style,
-    `... release. (U)`) into several blocks. A paragraph runs back from its trailing mark to
-    its numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`), and never across a
-    banner or another marked block; without a numbered start the blocks may be paragraphs of
-    their own, so none is covered."""
-    trailing = {id(mark.block) for mark in marks.misplaced}
-    stops = {id(mark.block) for mark in marks.portions + marks.banners}
+# A block that opens in lower case with a word (`dismissed this`, `(another named`, `! authority`),
+# not with a label (`cc: DCI`) nor a lettered list item (`(a) `, `b. `).
+_CONTINUATION_RE = re.compile(r"^[^\w\n]{0,2}\s?[a-z][a-z'-]+\b(?!\s?:)")
+_LETTERED_ITEM_RE = re.compile(r"^\(?[a-z][.)]\s")
+
+
+_BROKEN_OFF_RE = re.compile(r"[A-Za-z]{2,},?$")  # a line of text that stops mid-sentence, at a word
+_SENTENCE_WORDS = 3  # words on a line that is a piece of a sentence (not a speck, a name or a label)
+
+
+def _sentence_piece(line: str) -> bool:
+    return len(re.findall(r"[A-Za-z]{2,}", line)) >= _SENTENCE_WORDS
+
+
+def _continues(block: Block, before: Block | None) -> bool:
+    """Whether `block` goes on with the paragraph `before` that the scan split (by a blank line,
+    or by the banners and page number of a page break): it opens in lower case on a piece of a
+    sentence, and `before` stops mid-sentence at a word on a piece of a sentence (not at a
+    sentence's end, a trailing mark, a number or a rule), and is no authority line."""
+    if before is None or block.kind not in _CONTINUED or _CONTINUATION_RE.match(block.text) is None \
+            or _LETTERED_ITEM_RE.match(block.text) is not None or _authority_line(before.text):
+        return False
+    last_line = before.text.rstrip().rsplit("\n", 1)[-1]
+    return (_BROKEN_OFF_RE.search(last_line) is not None and _sentence_piece(last_line)
+            and _sentence_piece(block.text.split("\n", 1)[0]))
+
+
+def covered_by_trailing_marks(pages: list) -> set[int]:
+    """The unmarked blocks of a document's pages (`marklint.recognize.PageMarks`, by `id`) that
+    are part of a paragraph the scan split, so that its mark (or its want of one) is judged once:
+
+    - a mark at the end of a later block (CIA style, `... release. (U)`) covers the blocks
+      back to the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`)
+      on its page, never across a banner or another marked block; without a numbered start
+      the blocks may be paragraphs of their own, so none is covered;
+    - a block opening in lower case that goes on with the paragraph before it (`_continues`,
+      also across a page break's banners and page number) is that paragraph's; a trailing mark
+      on it covers the whole paragraph."""
+    from marklint.lineshapes import is_page_number
+
     covered: set[int] = set()
-    run: list[int] | None = None  # blocks since the last numbered start, while there is one
-    for block in marks.page.blocks:
-        key = id(block)
-        if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
-            run = []
-            continue
-        if block.kind is BlockKind.COMMENT:
-            continue
-        if key in trailing:
-            covered.update(run or ())
-            run = None
-        elif key in stops:
-            run = None
-        elif _PORTION_START_RE.match(block.text):
-            run = [key]
-        elif run is not None:
-            run.append(key)
+    paragraph: list[int] = []  # the blocks of the paragraph the last text block opened or went on with
+    last: Block | None = None  # that paragraph's last block
+    for marks in pages:
+        trailing = {id(mark.block) for mark in marks.misplaced}
+        banners = {id(mark.block) for mark in marks.banners}
+        stops = {id(mark.block) for mark in marks.portions} | banners
+        run: list[int] | None = None  # blocks since the last numbered start, while there is one
+        for block in marks.page.blocks:
+            key = id(block)
+            if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
+                run = []
+                continue
+            if block.kind is BlockKind.COMMENT:
+                continue
+            if _continues(block, last):
+                covered.add(key)
+                paragraph.append(key)
+                last = block
+                if key in trailing:
+                    covered.update(paragraph)
+            elif key not in banners and not is_page_number(block.text):
+                paragraph, last = [key], block
+            if key in trailing:
+                covered.update(run or ())
+                run = None
+            elif key in stops:
+                run = None
+            elif _PORTION_START_RE.match(block.text):
+                run = [key]
+            elif run is not None:
+                run.append(key)
     return covered
 
 
