@@ -274,3 +274,35 @@ def test_a_lower_case_block_goes_on_with_a_paragraph_broken_off_mid_sentence_onl
             f"as the order says.\n\nSECRET\n")
     assert [(f.line, f.rule) for f in lint_text(text, rules="us-eo12356", ocr=True).findings
             if f.rule == "portion-missing"] == [(line, "portion-missing") for line in missing]
+
+
+# A scanned memo whose header labels the scan set apart from their values.
+LABELS_APART = """SECRET
+26 June 1995
+
+MEMORANDUM FOR:
+
+Director of Central Intelligence
+
+SUBJECT:
+
+JFK Review Board Actions on CIA Records
+
+D. Other possible items:
+
+(S) The Board will meet on the 22nd and review the files.
+
+APPROVED:
+
+CL BY 0712052
+DECL OADR
+DRV HUM 4-82
+SECRET
+"""
+
+
+def test_a_header_label_alone_on_its_line_is_no_portion_its_value_is():
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(LABELS_APART, rules="us-eo12356", **ocr).findings]
+    assert found(ocr=True) == [(10, "portion-missing"), (12, "portion-missing")]
+    assert found() == [(8, "portion-missing"), (10, "portion-missing"), (12, "portion-missing"),
+                       (16, "portion-missing")]

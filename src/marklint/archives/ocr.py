@@ -515,6 +515,11 @@ def _continues(block: Block, before: Block | None) -> bool:
             and _sentence_piece(block.text.split("\n", 1)[0]))
 
 
+# A header field's label alone on its line: up to three words in capitals, or one capitalised
+# (`SUBJECT:`, `MEMORANDUM FOR:`, `DISAPPROVED:`, `Reference:`); not a lead-in (`D. Other items:`).
+_BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
+
+
 def covered_by_trailing_marks(pages: list) -> set[int]:
     """The unmarked blocks of a document's pages (`marklint.recognize.PageMarks`, by `id`) that
     are part of a paragraph the scan split, so that its mark (or its want of one) is judged once:
@@ -525,7 +530,9 @@ def covered_by_trailing_marks(pages: list) -> set[int]:
       the blocks may be paragraphs of their own, so none is covered;
     - a block opening in lower case that goes on with the paragraph before it (`_continues`,
       also across a page break's banners and page number) is that paragraph's; a trailing mark
-      on it covers the whole paragraph."""
+      on it covers the whole paragraph;
+    - a header field's label alone on its line (`SUBJECT:`, `REFERENCE:`) holds nothing to
+      mark: the scan set its value apart, and the value is judged."""
     from marklint.lineshapes import is_page_number
 
     covered: set[int] = set()
@@ -543,6 +550,8 @@ def covered_by_trailing_marks(pages: list) -> set[int]:
                 continue
             if block.kind is BlockKind.COMMENT:
                 continue
+            if _BARE_LABEL_RE.fullmatch(block.text.strip()):  # `SUBJECT:`: its value stands apart
+                covered.add(key)
             if _continues(block, last):
                 covered.add(key)
                 paragraph.append(key)
