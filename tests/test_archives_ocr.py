@@ -306,3 +306,40 @@ def test_a_header_label_alone_on_its_line_is_no_portion_its_value_is():
     assert found(ocr=True) == [(10, "portion-missing"), (12, "portion-missing")]
     assert found() == [(8, "portion-missing"), (10, "portion-missing"), (12, "portion-missing"),
                        (16, "portion-missing")]
+
+
+# A capitals-only cable as the OCR gives it: lines set apart, index marks (`*`) before names.
+CABLE = """SECRET
+300324Z NOV 94
+DIRECTOR 932873
+
+1. ACTION REQUESTED: SEE BELOW. THE REVIEW INCLUDES INFORMATION
+ALREADY RELEASED BY THE AGENCY AND THE FINDINGS OF THE
+
+* <ASSASSINATION.>
+
+2. THE HOUSE COMMITTEE DEPOSED NUMEROUS STATION PERSONNEL.
+THE NAME WAS USED IN AN INTERVIEW CONDUCTED BY THE
+
+* <HSCA.> HQS IS INTERESTED IN DETERMINING WHETHER THE NOC IS
+
+(A) STILL IN MEXICO WHERE HE WAS LIVING IN THE
+
+B. THE TAPES WERE FROM A JOINT OPERATION.
+
+CL BY 0712052
+DECL OADR
+DRV HUM 4-82
+SECRET
+"""
+
+
+def test_a_line_ending_at_a_word_no_sentence_ends_with_goes_on_in_any_case():
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(CABLE, rules="us-eo12356", **ocr).findings
+                           if f.rule == "portion-missing"]
+    # the fragments after "OF THE" and "BY THE" are their paragraphs'; a parenthesis and a
+    # lettered paragraph open anew
+    assert found(ocr=True) == [(5, "portion-missing"), (10, "portion-missing"), (15, "portion-missing"),
+                               (17, "portion-missing")]
+    assert found() == [(5, "portion-missing"), (8, "portion-missing"), (10, "portion-missing"),
+                       (13, "portion-missing"), (15, "portion-missing"), (17, "portion-missing")]

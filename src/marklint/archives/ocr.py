@@ -495,6 +495,11 @@ _LETTERED_ITEM_RE = re.compile(r"^\(?[a-z][.)]\s")
 
 
 _BROKEN_OFF_RE = re.compile(r"[A-Za-z]{2,},?$")  # a line of text that stops mid-sentence, at a word
+# A line that stops at a word no sentence ends with (an article, a preposition, a conjunction):
+# what follows goes on with it, whatever its case (`... FINDINGS OF THE` over `* <ASSASSINATION.>`).
+_DANGLING_RE = re.compile(r"(?i)\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|nor|that|whether"
+                          r"|its|their|his|her|our|this|these|those)$")
+_OPENS_ANEW_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Za-z][.)]\s|\()")  # `4.`, `B.`, `(a)`, `(S)`
 _SENTENCE_WORDS = 3  # words on a line that is a piece of a sentence (not a speck, a name or a label)
 
 
@@ -504,15 +509,24 @@ def _sentence_piece(line: str) -> bool:
 
 def _continues(block: Block, before: Block | None) -> bool:
     """Whether `block` goes on with the paragraph `before` that the scan split (by a blank line,
-    or by the banners and page number of a page break): it opens in lower case on a piece of a
-    sentence, and `before` stops mid-sentence at a word on a piece of a sentence (not at a
-    sentence's end, a trailing mark, a number or a rule), and is no authority line."""
-    if before is None or block.kind not in _CONTINUED or _CONTINUATION_RE.match(block.text) is None \
-            or _LETTERED_ITEM_RE.match(block.text) is not None or _authority_line(before.text):
+    or by the banners and page number of a page break). `before` must stop mid-sentence at a
+    word on a piece of a sentence (not at a sentence's end, a trailing mark, a number or a
+    rule) and be no authority line; then `block` goes on with it when it opens in lower case
+    on a piece of a sentence, or, whatever its case, when `before` stops at a word no sentence
+    ends with and `block` opens no numbered or lettered paragraph, mark, label or banner."""
+    from marklint.recognize import banner_of
+
+    if before is None or block.kind not in _CONTINUED or _authority_line(before.text):
         return False
     last_line = before.text.rstrip().rsplit("\n", 1)[-1]
-    return (_BROKEN_OFF_RE.search(last_line) is not None and _sentence_piece(last_line)
-            and _sentence_piece(block.text.split("\n", 1)[0]))
+    if _BROKEN_OFF_RE.search(last_line) is None or not _sentence_piece(last_line):
+        return False
+    first_line = block.text.split("\n", 1)[0]
+    if _CONTINUATION_RE.match(block.text) is not None and _LETTERED_ITEM_RE.match(block.text) is None:
+        return _sentence_piece(first_line)
+    return (_DANGLING_RE.search(last_line) is not None and re.search(r"[A-Za-z]{2,}", first_line) is not None
+            and _OPENS_ANEW_RE.match(block.text) is None and _LETTERED_ITEM_RE.match(block.text) is None
+            and not _LABEL_START_RE.match(block.text) and banner_of(first_line) is None)
 
 
 # A header field's label alone on its line: up to three words in capitals, or one capitalised
