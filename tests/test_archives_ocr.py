@@ -167,9 +167,11 @@ def test_a_damaged_mark_at_a_paragraphs_end_is_read_with_its_confidence(written,
     assert [f.rule for f in lint_text(text, rules="auto").findings if f.line == 5] == ["portion-missing"]
 
 
-def test_a_zero_is_no_mark():
+def test_a_zero_is_read_as_no_level():
+    # a 0 is as likely O or D as C: the mark after the last sentence is unreadable, not missing
     text = "SECRET\n\n16 June 1989\n\nThe court ruled for the Agency. (0)\n\nCL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
-    assert [(f.line, f.rule) for f in lint_text(text, rules="auto", ocr=True).findings] == [(5, "portion-missing")]
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="auto", ocr=True).findings] == [
+        (5, 33, "ocr-recognised", 'portion mark "(0)" unreadable: the portion is marked, its level unknown (OCR)')]
 
 
 def test_a_paragraph_number_the_scan_set_apart_opens_the_paragraph_its_trailing_mark_covers():
@@ -343,3 +345,41 @@ def test_a_line_ending_at_a_word_no_sentence_ends_with_goes_on_in_any_case():
                                (17, "portion-missing")]
     assert found() == [(5, "portion-missing"), (8, "portion-missing"), (10, "portion-missing"),
                        (13, "portion-missing"), (15, "portion-missing"), (17, "portion-missing")]
+
+
+# A scanned memo whose trailing marks the scan damaged beyond reading: `(100)` after the last
+# sentence with underline specks around it, `{)`; paragraph 9's (S) is lost, so the banner
+# stands above every mark that reads. A parenthesis inside a sentence is no mark.
+UNREADABLE = """SECRET NOFORN
+12 May 1992
+
+7. The DDA reported that the spill was in 1990 and was smaller
+than reported in the article. (U)
+
+8. The DD/OCA announced that the Director will testify
+tomorrow before the Committee on Saturday. _(100)_--
+
+10. The DDA reported that the new building was finished
+on time and under budget. {)
+
+11. The DDCI concluded the meeting (see the minutes (2)).
+and gave no date.
+
+CL BY 2100049
+DECL OADR
+DRV Multiple
+SECRET NOFORN
+"""
+
+
+def test_a_trailing_mark_the_scan_left_unreadable_marks_its_paragraph_level_unknown():
+    result = lint_text(UNREADABLE, rules="us-eo12356", ocr=True)
+    assert [(f.line, f.column, f.rule, f.message) for f in result.findings if f.rule != "portion-placement"] == [
+        (8, 45, "ocr-recognised", 'portion mark "(100)" unreadable: the portion is marked, its level unknown (OCR)'),
+        (11, 27, "ocr-recognised", 'portion mark "{)" unreadable: the portion is marked, its level unknown (OCR)'),
+        (13, 1, "portion-missing", "list item has no portion mark")]
+    # without tolerance: unmarked paragraphs, and a banner above every mark that reads
+    assert [(f.line, f.rule) for f in lint_text(UNREADABLE, rules="us-eo12356").findings
+            if f.rule != "portion-placement"] == [
+        (1, "banner-over-classified"), (1, "banner-rollup"), (7, "portion-missing"), (10, "portion-missing"),
+        (13, "portion-missing")]

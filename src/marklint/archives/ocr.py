@@ -34,6 +34,10 @@ release needs before its markings can be read.
 - **Scanning noise**: a line with no word of three letters or more that looks like a word and
   no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not content: it is neither a
   portion nor the first or last line of its page.
+- **Unreadable trailing marks**: a parenthesised token of up to four characters after a
+  paragraph's last sentence (`Satuxday. _(100)_`, `the article. {)`) stands where a trailing
+  mark stands: the paragraph is marked, its level unknown (confidence 0); the portions'
+  roll-up is then unknown too.
 - **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
   words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
   finding is reported on it.
@@ -82,13 +86,15 @@ class Correction(Value):
 
 
 class OcrResult(Value):
-    """What OCR tolerance did to a document: its corrections and its illegible page numbers."""
+    """What OCR tolerance did to a document: its corrections, its illegible page numbers, and
+    the blocks (by `id`) whose trailing portion mark the scan left unreadable."""
 
-    _fields = ("corrections", "illegible")
+    _fields = ("corrections", "illegible", "unreadable")
 
     def __init__(self) -> None:
         self.corrections: list[Correction] = []
         self.illegible: set[int] = set()
+        self.unreadable: set[int] = set()
 
 
 def _substitution(expected: str, seen: str) -> float:
@@ -188,7 +194,34 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
                   for part in _read_block(block, vocab, result)]
         blocks = _marks_below_joined(blocks)
         page.blocks = _rejoined(blocks) if layout else blocks
+        for block in page.blocks:
+            _unreadable_mark(block, result)
     return result
+
+
+# After a paragraph's last sentence, where a trailing mark stands: a parenthesised token of up to
+# four letters or digits whose brackets the scan may have misread (`Satuxday. _(100)_--`,
+# `the article. {)`), with specks of rule or underline around it.
+_UNREADABLE_MARK_RE = re.compile(
+    r"[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])[_\W]{0,4}$", re.MULTILINE)
+
+
+def _unreadable_mark(block: Block, result: OcrResult) -> None:
+    """Record a block whose trailing portion mark the scan left unreadable (`(100)`, `{)`; at
+    the end of its last sentence, which may be followed by lines of noise): the paragraph is
+    marked, its level unknown; reported with confidence 0."""
+    from marklint.recognize import trailing_portion
+
+    if block.kind not in _CONTINUED:
+        return
+    match = _UNREADABLE_MARK_RE.search(block.text)
+    inner = match["mark"][1:-1] if match is not None else ""
+    if match is None or (inner and read_mark(inner) is not None) \
+            or trailing_portion(block.text[:match.end("mark")]) is not None:
+        return  # none, or a mark that reads
+    result.unreadable.add(id(block))
+    line, column = block.position_of(match.start("mark"))
+    result.corrections.append(Correction(line, column, match["mark"], "", 0.0, "portion mark"))
 
 
 _LETTER_RE = re.compile(r"[A-Z]")
@@ -534,7 +567,7 @@ def _continues(block: Block, before: Block | None) -> bool:
 _BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
 
 
-def covered_by_trailing_marks(pages: list) -> set[int]:
+def covered_by_trailing_marks(pages: list, unreadable: set[int] = frozenset()) -> set[int]:
     """The unmarked blocks of a document's pages (`marklint.recognize.PageMarks`, by `id`) that
     are part of a paragraph the scan split, so that its mark (or its want of one) is judged once:
 
@@ -546,14 +579,17 @@ def covered_by_trailing_marks(pages: list) -> set[int]:
       also across a page break's banners and page number) is that paragraph's; a trailing mark
       on it covers the whole paragraph;
     - a header field's label alone on its line (`SUBJECT:`, `REFERENCE:`) holds nothing to
-      mark: the scan set its value apart, and the value is judged."""
+      mark: the scan set its value apart, and the value is judged.
+
+    `unreadable` (`OcrResult.unreadable`) are blocks whose trailing mark the scan left
+    unreadable: marked, and covering as a trailing mark does."""
     from marklint.lineshapes import is_page_number
 
     covered: set[int] = set()
     paragraph: list[int] = []  # the blocks of the paragraph the last text block opened or went on with
     last: Block | None = None  # that paragraph's last block
     for marks in pages:
-        trailing = {id(mark.block) for mark in marks.misplaced}
+        trailing = {id(mark.block) for mark in marks.misplaced} | unreadable
         banners = {id(mark.block) for mark in marks.banners}
         stops = {id(mark.block) for mark in marks.portions} | banners
         run: list[int] | None = None  # blocks since the last numbered start, while there is one

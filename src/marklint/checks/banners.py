@@ -24,6 +24,12 @@ def document_judged(ctx: CheckContext) -> bool:
     return judged(ctx) and overall is not None and overall.marking is not None and bool(ctx.portions)
 
 
+def rollup_known(ctx: CheckContext) -> bool:
+    """Whether the portions' roll-up is known: no portion mark that the OCR left unreadable
+    (`marklint.archives.ocr`), whose level could be any."""
+    return ctx.ocr is None or not ctx.ocr.unreadable
+
+
 def justified(ctx: CheckContext) -> bool:
     """Whether a banner above its portions is explained: a compilation statement (T-03), or the
     document is a transmittal bannered by what it transmits."""

@@ -65,7 +65,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     findings = []
     kinds = ctx.ruleset.portions.blocks
     repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
-    covered = covered_by_trailing_marks(ctx.pages) if ctx.ocr is not None else set()
+    covered = covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable) | ctx.ocr.unreadable if ctx.ocr else set()
     for index, page in enumerate(ctx.pages):
         unmarked = [block for block in page.unmarked
                     if block.kind in kinds and id(block) not in covered and id(block) not in repeated]
