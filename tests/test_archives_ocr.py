@@ -109,6 +109,14 @@ def test_scanning_noise_is_no_portion_but_authority_lines_and_marks_stay():
     assert lint_text(text, rules="auto", ocr=True).findings == []
 
 
+def test_a_block_of_a_few_lines_of_noise_is_set_aside_a_longer_one_is_not():
+    noise = "ooMe0oT] :\nA , :"
+    text = f"SECRET\n\n16 June 1989\n\n{noise}\n\n(S) The convoy leaves at dawn.\n\nCL BY 059876\nDECL OADR\nDRV Multiple\n\nSECRET\n"
+    assert lint_text(text, rules="auto", ocr=True).findings == []
+    longer = text.replace(noise, "\n".join([noise] * 2))
+    assert [(f.line, f.rule) for f in lint_text(longer, rules="auto", ocr=True).findings] == [(5, "portion-missing")]
+
+
 # A CIA memorandum as the scan gives it: numbered paragraphs broken into blocks, each mark at
 # its paragraph's end (a warning under EO 12356), and one paragraph with no mark at all.
 SPLIT = ("SECRET\n\n15 March 1989\n\n"

@@ -31,9 +31,9 @@ release needs before its markings can be read.
   closing parenthesis lost (`(U`) or a speck after them (`(U) c`) are read (S through the
   confusion table, a letter doubled in the other case dropped) and reported with their
   confidence.
-- **Scanning noise**: a line with no word of three letters or more that looks like a word and
-  no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not content: it is neither a
-  portion nor the first or last line of its page.
+- **Scanning noise**: a block of up to three lines with no word of three letters or more that
+  looks like a word and no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not
+  content: it is neither a portion nor the first or last line of its page.
 - **Unreadable trailing marks**: a parenthesised token of up to four characters after a
   paragraph's last sentence (`Satuxday. _(100)_`, `the article. {)`) stands where a trailing
   mark stands: the paragraph is marked, its level unknown (confidence 0); the portions'
@@ -322,12 +322,16 @@ def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
                  block.continuation_columns, block.label)
 
 
+NOISE_LINES = 3  # lines a block of scanning noise may hold
+
+
 def _noise_set_aside(block: Block) -> Block:
-    """A line of scanning noise (no word of three letters or more that looks like a word, no
-    mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`, `PY`, `;`, `1.9294445`, `HRG`)
-    as a comment: not content, so neither a portion nor a page's first or last line."""
+    """A block of up to NOISE_LINES lines of scanning noise (no word of three letters or more
+    that looks like a word, no mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`
+    over `A , :`, `PY`, `;`, `1.9294445`, `HRG`) as a comment: not content, so neither a
+    portion nor a page's first or last line."""
     text = block.text
-    if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or "\n" in text or "(" in text \
+    if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or text.count("\n") >= NOISE_LINES or "(" in text \
             or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or _authority_line(text):
         return block
     return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
