@@ -571,7 +571,7 @@ def _continues(block: Block, before: Block | None) -> bool:
 _BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
 
 
-def covered_by_trailing_marks(pages: list, unreadable: set[int] = frozenset()) -> set[int]:
+def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The unmarked blocks of a document's pages (`marklint.recognize.PageMarks`, by `id`) that
     are part of a paragraph the scan split, so that its mark (or its want of one) is judged once:
 
