@@ -391,3 +391,11 @@ def test_a_trailing_mark_the_scan_left_unreadable_marks_its_paragraph_level_unkn
             if f.rule != "portion-placement"] == [
         (1, "banner-over-classified"), (1, "banner-rollup"), (7, "portion-missing"), (10, "portion-missing"),
         (13, "portion-missing")]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("DoRISEGRET SABRE", ("SECRET SABRE", 0.9)), ("SEGRET SABRE", ("SECRET SABRE", 0.9)), ("SEGRET MEETING", None),
+    ("DORISEGRET", None), ("Do-SEGRET", None),
+])
+def test_a_banner_under_a_stamp_is_read_once_the_fragment_is_dropped(written, read):
+    assert read_banner(written, None) == read

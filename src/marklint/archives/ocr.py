@@ -11,6 +11,9 @@ release needs before its markings can be read.
 - **Banners set one letter a line** (`S` / `E` / `R` / `E` / `T`): a run of at least
   `MIN_VERTICAL` lines of one capital letter each that spells a banner word (with the
   tolerance above) is that banner.
+- **Banners under a stamp**: a banner word in capitals with a fragment of a stamp in mixed
+  case fused to its front (`DoRISEGRET SABRE`) is read once the fragment (up to
+  `OVERPRINT_MAX` characters) is dropped.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
   or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
   among a few specks of one to three letters (`ae i SECRET NOFORN SENSITIVE`, `... Poe`), also
@@ -152,10 +155,29 @@ def read_lone_word(word: str) -> tuple[str, float] | None:
     return None
 
 
+OVERPRINT_MAX = 4  # characters of a stamp the scan fused to the front of a banner word
+
+
+def _read_overprinted(word: str) -> tuple[str, float] | None:
+    """(banner word, confidence) of a word in capitals that a stamp's fragment in mixed case
+    fused to at its front (`DoRISEGRET`: `DoRI` over `SEGRET`), read as `read_word` reads it,
+    with at most the confidence of junk dropped; None when there is none."""
+    for cut in range(1, OVERPRINT_MAX + 1):
+        head, tail = word[:cut], word[cut:]
+        if head.isupper() or not head.isalpha() or not tail.isupper():
+            continue
+        reading = read_word(tail)
+        if reading is not None:
+            return reading[0], min(reading[1], INSIDE_A_LINE)
+    return None
+
+
 def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
     """(banner, confidence) for a line that is a banner once its OCR slips are read, or None.
-    The line's words are read one by one (`read_word`; `/` and `//` are kept); junk at its ends
-    is dropped. Only a reading below confidence 1 is returned: an exact banner needs none."""
+    The line's words are read one by one (`read_word`; `/` and `//` are kept; a later word in
+    capitals that no banner word is close to is kept as written, for the parse to judge); junk
+    at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
+    needs none."""
     from marklint.recognize import banner_of
 
     core = _JUNK_RE.sub("", text)
@@ -168,6 +190,10 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
             read.append(" " if part and part.isspace() else part)
             continue
         word = read_lone_word(part) if part == core else read_word(part)
+        if word is None and not read:
+            word = _read_overprinted(part)
+        if word is None and part.isupper() and read:
+            word = (part, 1.0)  # a codeword or control beyond the table (`SABRE`): the parse decides
         if word is None:
             return None
         read.append(word[0])
