@@ -25,11 +25,8 @@ release needs before its markings can be read.
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
-- **Paragraphs split by the scan**: a mark at the end of a paragraph (`... release. (U)`)
-  covers the blocks before it back to the paragraph's numbered start, when the scan broke
-  the paragraph into several; a block opening in lower case after one that ends no sentence
-  goes on with that paragraph (also across a page break's banners), and a mark alone on the
-  line right below a paragraph is its trailing mark.
+- **Paragraphs split by the scan** are judged once (`marklint.archives.split_paragraphs`);
+  a mark alone on the line right below a paragraph is its trailing mark.
 - **Portion marks at a paragraph's end** with a slip inside (`(Cc)`, `(8S)`, `(5)`), their
   closing parenthesis lost (`(U`) or a speck after them (`(U) c`) are read (S through the
   confusion table, a letter doubled in the other case dropped) and reported with their
@@ -238,7 +235,7 @@ def _unreadable_mark(block: Block, result: OcrResult) -> None:
     marked, its level unknown; reported with confidence 0."""
     from marklint.recognize import trailing_portion
 
-    if block.kind not in _CONTINUED:
+    if block.kind not in CONTINUED:
         return
     match = _UNREADABLE_MARK_RE.search(block.text)
     inner = match["mark"][1:-1] if match is not None else ""
@@ -358,7 +355,7 @@ def _noise_set_aside(block: Block) -> Block:
     portion nor a page's first or last line."""
     text = block.text
     if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or text.count("\n") >= NOISE_LINES or "(" in text \
-            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or _authority_line(text):
+            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or authority_line(text):
         return block
     return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
                  block.label)
@@ -370,7 +367,7 @@ def _blank_line_layout(blocks: list[Block]) -> bool:
     return len(blocks) > 4 and singles >= 0.6 * (len(blocks) - 1)
 
 
-_CONTINUED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.SUBJECT)
+CONTINUED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.SUBJECT)
 _LONE_MARK_RE = re.compile(r"\([A-Z][A-Z/ -]{0,20}\)")
 
 
@@ -385,7 +382,7 @@ def _join(first: Block, second: Block) -> Block:
 
 # A header field's label (`FROM:`, `MEMORANDUM FOR:`, `Subject:`) or a date line opens a block
 # of its own: the block above it is not continued by it.
-_LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
+LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
 
 
 _AUTHORITY_START_RE = re.compile(
@@ -393,7 +390,7 @@ _AUTHORITY_START_RE = re.compile(
     r"|E\s?2\s+IMPDET|GROUP\s+[1-4])(?:\b|:)")
 
 
-def _authority_line(text: str) -> bool:
+def authority_line(text: str) -> bool:
     """Whether a block opens with an authority line (`CL BY 2100049`, `DECL OADR`), which never
     continues a paragraph."""
     return _AUTHORITY_START_RE.match(text.lstrip()) is not None
@@ -417,15 +414,15 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
             if (following is not None and following.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                     and following.line - block.end_line == 2 and banner_of(following.text) is None):
                 out.append(block)
-            elif adjacent and previous.kind in _CONTINUED:
+            elif adjacent and previous.kind in CONTINUED:
                 out[-1] = _join(previous, block)
             else:
                 out.append(block)
             continue
-        if (adjacent and previous.kind in _CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        if (adjacent and previous.kind in CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                 and not previous.text.rstrip().endswith(_SENTENCE_END) and not block.text.startswith("(")
-                and trailing_portion(previous.text) is None and not _LABEL_START_RE.match(block.text)
-                and not _LABEL_START_RE.fullmatch(previous.text.strip()) and not _authority_line(block.text)
+                and trailing_portion(previous.text) is None and not LABEL_START_RE.match(block.text)
+                and not LABEL_START_RE.fullmatch(previous.text.strip()) and not authority_line(block.text)
                 and banner_of(block.text) is None and banner_of(previous.text) is None):
             out[-1] = _join(previous, block)
         else:
@@ -442,7 +439,7 @@ def _marks_below_joined(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         previous = out[-1] if out else None
         if (previous is not None and _LONE_MARK_RE.fullmatch(block.text) and block.line == previous.end_line + 1
-                and previous.kind in _CONTINUED and not previous.text.startswith("(")
+                and previous.kind in CONTINUED and not previous.text.startswith("(")
                 and trailing_portion(previous.text) is None):
             out[-1] = _join(previous, block)
         else:
@@ -545,111 +542,6 @@ def _columns(text: str) -> list[tuple[int, str]]:
         if gap is not None:
             start = gap.end()
     return columns
-
-
-_LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
-_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
-
-
-# A block that opens in lower case with a word (`dismissed this`, `(another named`, `! authority`),
-# not with a label (`cc: DCI`) nor a lettered list item (`(a) `, `b. `).
-_CONTINUATION_RE = re.compile(r"^[^\w\n]{0,2}\s?[a-z][a-z'-]+\b(?!\s?:)")
-_LETTERED_ITEM_RE = re.compile(r"^\(?[a-z][.)]\s")
-
-
-_BROKEN_OFF_RE = re.compile(r"[A-Za-z]{2,},?$")  # a line of text that stops mid-sentence, at a word
-# A line that stops at a word no sentence ends with (an article, a preposition, a conjunction):
-# what follows goes on with it, whatever its case (`... FINDINGS OF THE` over `* <ASSASSINATION.>`).
-_DANGLING_RE = re.compile(r"(?i)\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|nor|that|whether"
-                          r"|its|their|his|her|our|this|these|those)$")
-_OPENS_ANEW_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Za-z][.)]\s|\()")  # `4.`, `B.`, `(a)`, `(S)`
-_SENTENCE_WORDS = 3  # words on a line that is a piece of a sentence (not a speck, a name or a label)
-
-
-def _sentence_piece(line: str) -> bool:
-    return len(re.findall(r"[A-Za-z]{2,}", line)) >= _SENTENCE_WORDS
-
-
-def _continues(block: Block, before: Block | None) -> bool:
-    """Whether `block` goes on with the paragraph `before` that the scan split (by a blank line,
-    or by the banners and page number of a page break). `before` must stop mid-sentence at a
-    word on a piece of a sentence (not at a sentence's end, a trailing mark, a number or a
-    rule) and be no authority line; then `block` goes on with it when it opens in lower case
-    on a piece of a sentence, or, whatever its case, when `before` stops at a word no sentence
-    ends with and `block` opens no numbered or lettered paragraph, mark, label or banner."""
-    from marklint.recognize import banner_of
-
-    if before is None or block.kind not in _CONTINUED or _authority_line(before.text):
-        return False
-    last_line = before.text.rstrip().rsplit("\n", 1)[-1]
-    if _BROKEN_OFF_RE.search(last_line) is None or not _sentence_piece(last_line):
-        return False
-    first_line = block.text.split("\n", 1)[0]
-    if _CONTINUATION_RE.match(block.text) is not None and _LETTERED_ITEM_RE.match(block.text) is None:
-        return _sentence_piece(first_line)
-    return (_DANGLING_RE.search(last_line) is not None and re.search(r"[A-Za-z]{2,}", first_line) is not None
-            and _OPENS_ANEW_RE.match(block.text) is None and _LETTERED_ITEM_RE.match(block.text) is None
-            and not _LABEL_START_RE.match(block.text) and banner_of(first_line) is None)
-
-
-# A header field's label alone on its line: up to three words in capitals, or one capitalised
-# (`SUBJECT:`, `MEMORANDUM FOR:`, `DISAPPROVED:`, `Reference:`); not a lead-in (`D. Other items:`).
-_BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
-
-
-def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int] = frozenset()) -> set[int]:
-    """The unmarked blocks of a document's pages (`marklint.recognize.PageMarks`, by `id`) that
-    are part of a paragraph the scan split, so that its mark (or its want of one) is judged once:
-
-    - a mark at the end of a later block (CIA style, `... release. (U)`) covers the blocks
-      back to the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`)
-      on its page, never across a banner or another marked block; without a numbered start
-      the blocks may be paragraphs of their own, so none is covered;
-    - a block opening in lower case that goes on with the paragraph before it (`_continues`,
-      also across a page break's banners and page number) is that paragraph's; a trailing mark
-      on it covers the whole paragraph;
-    - a header field's label alone on its line (`SUBJECT:`, `REFERENCE:`) holds nothing to
-      mark: the scan set its value apart, and the value is judged.
-
-    `unreadable` (`OcrResult.unreadable`) are blocks whose trailing mark the scan left
-    unreadable: marked, and covering as a trailing mark does."""
-    from marklint.lineshapes import is_page_number
-
-    covered: set[int] = set()
-    paragraph: list[int] = []  # the blocks of the paragraph the last text block opened or went on with
-    last: Block | None = None  # that paragraph's last block
-    for marks in pages:
-        trailing = {id(mark.block) for mark in marks.misplaced} | unreadable
-        banners = {id(mark.block) for mark in marks.banners}
-        stops = {id(mark.block) for mark in marks.portions} | banners
-        run: list[int] | None = None  # blocks since the last numbered start, while there is one
-        for block in marks.page.blocks:
-            key = id(block)
-            if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
-                run = []
-                continue
-            if block.kind is BlockKind.COMMENT:
-                continue
-            if _BARE_LABEL_RE.fullmatch(block.text.strip()):  # `SUBJECT:`: its value stands apart
-                covered.add(key)
-            if _continues(block, last):
-                covered.add(key)
-                paragraph.append(key)
-                last = block
-                if key in trailing:
-                    covered.update(paragraph)
-            elif key not in banners and not is_page_number(block.text):
-                paragraph, last = [key], block
-            if key in trailing:
-                covered.update(run or ())
-                run = None
-            elif key in stops:
-                run = None
-            elif _PORTION_START_RE.match(block.text):
-                run = [key]
-            elif run is not None:
-                run.append(key)
-    return covered
 
 
 # Page-level findings that an illegible page cannot support.

@@ -1,6 +1,6 @@
 import re
 
-from marklint.archives.ocr import covered_by_trailing_marks
+from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
@@ -56,7 +56,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     """Unmarked blocks of the kinds the rule set names, unless the structure model
     (`marklint.layout`) takes them for administrative elements; the message names the block's
     kind as the model sees it. Under OCR tolerance, blocks that a later trailing mark covers or
-    that go on with a paragraph the scan split (`marklint.archives.ocr.covered_by_trailing_marks`)
+    that go on with a paragraph the scan split (`marklint.archives.split_paragraphs`)
     are judged with that paragraph; a subject repeated atop a later page (`repeated_subjects`)
     is a page header. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
     marklint.legacy_forms) stands for every portion's mark."""
