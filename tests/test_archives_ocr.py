@@ -399,3 +399,13 @@ def test_a_trailing_mark_the_scan_left_unreadable_marks_its_paragraph_level_unkn
 ])
 def test_a_banner_under_a_stamp_is_read_once_the_fragment_is_dropped(written, read):
     assert read_banner(written, None) == read
+
+
+def test_a_banner_beside_a_stamps_number_is_read_with_its_slip():
+    text = ("SECRET\n\n16 June 1989\n\n(S) The convoy leaves at dawn.\n\nCL BY 059876\nDECL OADR\nDRV Multiple\n\n"
+            "2/24492, SEXRET\n")
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="auto", ocr=True).findings] == [
+        (11, 10, "ocr-recognised", 'banner SECRET recognised from "SEXRET" (OCR, confidence 0.80)')]
+    # a word of four letters or more beside it is no speck
+    assert [(f.line, f.rule) for f in lint_text(text.replace("2/24492,", "Filed"), rules="auto",
+                                                 ocr=True).findings] == [(11, "banner-missing-bottom")]

@@ -16,8 +16,8 @@ release needs before its markings can be read.
   `OVERPRINT_MAX` characters) is dropped.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
   or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
-  among a few specks of one to three letters (`ae i SECRET NOFORN SENSITIVE`, `... Poe`), also
-  on the first line of a longer block.
+  among a few specks of one to three letters or of no letter (`ae i SECRET NOFORN SENSITIVE`,
+  `... Poe`, `2/24492, SEXRET`), also on the first line of a longer block.
 - **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
   line, a block that does not end a sentence (nor with a portion mark) is joined with the next
   one when that one is ordinary text (not a banner, list item, subject line, portion-marked
@@ -452,10 +452,16 @@ _SPECKS_MAX = 2  # how many specks on one side of it
 _PUNCTUATION = " .:;,-_*\u2022"
 
 
-def _without_specks(text: str, vocab: object | None) -> tuple[int, str] | None:
-    """(offset, banner) of a column that is a banner once up to two specks of a few letters
-    are dropped at its ends (`ae i SECRET NOFORN SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`),
-    or None."""
+def _speck(word: str) -> bool:
+    """Whether a word beside a banner is a speck the scan left: a few letters (`ae`, `Poe`) or
+    no letter at all (a stamp's number or date: `2/24492,`); never a banner word."""
+    return (len(word) <= _SPECK_MAX or not re.search("[A-Za-z]", word)) and read_word(word) is None
+
+
+def _without_specks(text: str, vocab: object | None) -> tuple[int, str, str, float] | None:
+    """(offset, written, banner, confidence) of a column that is a banner, read with its OCR slips
+    (`read_banner`), once up to two specks are dropped at its ends (`ae i SECRET NOFORN
+    SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`, `2/24492, SEXRET`), or None."""
     from marklint.recognize import banner_of
 
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
@@ -464,12 +470,15 @@ def _without_specks(text: str, vocab: object | None) -> tuple[int, str] | None:
             if lead + trail == 0 or lead + trail >= len(words):
                 continue
             specks = words[:lead] + (words[len(words) - trail:] if trail else [])
-            if any(len(word) > _SPECK_MAX or read_word(word) is not None for _, word in specks):
+            if not all(_speck(word) for _, word in specks):
                 continue
             start, end = words[lead][0], words[len(words) - trail - 1][0] + len(words[len(words) - trail - 1][1])
             banner = text[start:end].lstrip(_PUNCTUATION)
             if banner and banner_of(banner, vocab) is not None:
-                return end - len(banner), banner
+                return end - len(banner), banner, banner, INSIDE_A_LINE
+            reading = read_banner(banner, vocab) if banner else None
+            if reading is not None:
+                return end - len(banner), banner, reading[0], min(reading[1], INSIDE_A_LINE)
     return None
 
 
@@ -507,8 +516,8 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
         if specked is None:
             return [block]
         column = block.column + specked[0]
-        result.corrections.append(Correction(block.line, column, specked[1], specked[1], INSIDE_A_LINE))
-        return [Block(BlockKind.LINE, specked[1], block.line, column, block.region, (), block.label)]
+        result.corrections.append(Correction(block.line, column, *specked[1:]))
+        return [Block(BlockKind.LINE, specked[2], block.line, column, block.region, (), block.label)]
     parts: list[Block] = []
     found: list[Correction] = []
     for start, text in columns:
@@ -519,7 +528,7 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
         elif reading is None and (specked := _without_specks(text, vocab)) is not None:
             start, text = start + specked[0], specked[1]
             column = block.column + start
-            reading = (text, INSIDE_A_LINE)
+            reading = specked[2:]
         if reading is not None:
             found.append(Correction(block.line, column, text, *reading))
             parts.append(Block(BlockKind.LINE, reading[0], block.line, column, block.region, (), block.label))
