@@ -338,3 +338,30 @@ def test_a_memo_naming_a_fax_is_no_cover_sheet():
             "fax transmission: four; the telephone number is on file.\n\nCONFIDENTIAL\n")
     result = lint_text(text, rules="us-eo12356")
     assert result.facts["declassification"] is None
+
+
+# A State release of a scanned telegram whose captions were removed at declassification: each
+# page carries the release header (re-marked UNCLASSIFIED), the text keeps its portion marks.
+REMARKED = (
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+    "O 272023Z NOV 96\nFM SECSTATE WASHDC\nTO AMEMBASSY ANKARA IMMEDIATE\n\n"
+    "E.O. 12958: DECL: 11/27/06\nTAGS: PREL, TU\nSUBJECT: (C) TELCON WITH FOREIGN MINISTER\n\n"
+    "1. (C) THE DEPUTY SECRETARY CALLED THE MINISTER ON NOVEMBER 26.\n"
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+    "\f"
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+    "2. (U) THE CALL ENDED AT 1506 EST.\n"
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+)
+
+
+def test_a_copy_re_marked_on_every_page_at_release_is_not_judged_missing_its_banners():
+    assert [f.rule for f in lint_text(REMARKED, rules="us-eo12958").findings
+            if f.rule.startswith("banner-missing")] == []
+    # the release header once, on the first line only: the copy is not re-marked throughout
+    header = REMARKED.splitlines()[0] + "\n"
+    once = header + REMARKED[len(header):].replace(header, "")
+    assert [(f.rule, f.line, f.page) for f in lint_text(once, rules="us-eo12958").findings
+            if f.rule.startswith("banner-missing")] == [
+        ("banner-missing-top", 2, 1), ("banner-missing-bottom", 10, 1), ("banner-missing-top", 11, 2),
+        ("banner-missing-bottom", 11, 2)]
