@@ -14,8 +14,9 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # rejected (41%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. What is left is mostly OCR
-# damage: marks and banners the scan garbled, paragraphs split ahead of their trailing marks.
-# Pinned exactly, so that any change is seen and judged.
+# damage: marks struck or garbled, banners cut up, fragments split from their paragraphs after a
+# sentence's end or around a redaction (docs/archives.md). Pinned exactly, so that any change
+# is seen and judged.
 REJECTED_OVERALL = 67 / 164
 REJECTED_OWN_ERA = 67 / 162
 
