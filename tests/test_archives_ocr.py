@@ -109,6 +109,14 @@ def test_scanning_noise_is_no_portion_but_authority_lines_and_marks_stay():
     assert lint_text(text, rules="auto", ocr=True).findings == []
 
 
+def test_a_block_of_a_few_lines_of_noise_is_set_aside_a_longer_one_is_not():
+    noise = "ooMe0oT] :\nA , :"
+    text = f"SECRET\n\n16 June 1989\n\n{noise}\n\n(S) The convoy leaves at dawn.\n\nCL BY 059876\nDECL OADR\nDRV Multiple\n\nSECRET\n"
+    assert lint_text(text, rules="auto", ocr=True).findings == []
+    longer = text.replace(noise, "\n".join([noise] * 2))
+    assert [(f.line, f.rule) for f in lint_text(longer, rules="auto", ocr=True).findings] == [(5, "portion-missing")]
+
+
 # A CIA memorandum as the scan gives it: numbered paragraphs broken into blocks, each mark at
 # its paragraph's end (a warning under EO 12356), and one paragraph with no mark at all.
 SPLIT = ("SECRET\n\n15 March 1989\n\n"
@@ -167,9 +175,11 @@ def test_a_damaged_mark_at_a_paragraphs_end_is_read_with_its_confidence(written,
     assert [f.rule for f in lint_text(text, rules="auto").findings if f.line == 5] == ["portion-missing"]
 
 
-def test_a_zero_is_no_mark():
+def test_a_zero_is_read_as_no_level():
+    # a 0 is as likely O or D as C: the mark after the last sentence is unreadable, not missing
     text = "SECRET\n\n16 June 1989\n\nThe court ruled for the Agency. (0)\n\nCL BY 2100049\nDECL OADR\nDRV Multiple\n\nSECRET\n"
-    assert [(f.line, f.rule) for f in lint_text(text, rules="auto", ocr=True).findings] == [(5, "portion-missing")]
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="auto", ocr=True).findings] == [
+        (5, 33, "ocr-recognised", 'portion mark "(0)" unreadable: the portion is marked, its level unknown (OCR)')]
 
 
 def test_a_paragraph_number_the_scan_set_apart_opens_the_paragraph_its_trailing_mark_covers():
@@ -180,3 +190,222 @@ def test_a_paragraph_number_the_scan_set_apart_opens_the_paragraph_its_trailing_
                            if f.rule == "portion-missing"]
     assert found() == [(5, "portion-missing"), (7, "portion-missing"), (9, "portion-missing"), (13, "portion-missing")]
     assert found(ocr=True) == [(13, "portion-missing")]
+
+
+@pytest.mark.parametrize("written, confidence", [("SECRIK", 0.6), ("SEtbeT", 0.7), ("SECREZ", 0.8)])
+def test_a_banner_word_alone_on_its_line_is_read_through_two_slips(written, confidence):
+    assert read_banner(written, None) == ("SECRET", confidence)
+
+
+@pytest.mark.parametrize("written", ["REGRET", "DECREE", "SACRED", "Sacred", "SECURE", "SELECT", "SECRIK NOFORN"])
+def test_two_slips_need_a_lone_word_in_capitals_with_its_first_two_letters_intact(written):
+    assert read_banner(written, None) is None
+
+
+# A scanned page whose bottom banner the OCR set one letter a line, losing the C.
+VERTICAL = "\n\n".join(["SECRET", "(S) The convoy leaves at dawn.", "(U) The escort joins it at noon.",
+                        "Classified By: Jane Smith, Director", "Reason: 1.4(c)", "Declassify On: 20451231",
+                        "S", "E", "R", "E", "T"]) + "\n"
+
+
+def test_a_banner_set_one_letter_a_line_is_read():
+    result = lint_text(VERTICAL, ocr=True)
+    assert [(f.line, f.column, f.rule, f.message) for f in result.findings] == [
+        (13, 1, "ocr-recognised", 'banner SECRET recognised from "S / E / R / E / T" (OCR, confidence 0.80)')]
+    assert [(f.line, f.rule) for f in lint_text(VERTICAL).findings] == [(21, "banner-missing-bottom")]
+
+
+# A scanned CIA report as the OCR gives it: a paragraph broken by a blank line, one running over
+# a page break (banner, page number, banner) and closed by its trailing mark on the next page,
+# one whose mark stands alone on the line below, and an unmarked one split in two.
+SPLIT_BY_SCAN = """SECRET
+16 June 1989
+ITEMS OF MAJOR INTEREST
+
+(U) The court ruled for the Agency in the FOIA case, and
+now the plaintiff
+
+has petitioned for a rehearing of his appeal, which the
+Litigation Division is answering.
+
+After reviewing the offer we advised DOJ that the only issue
+of interest was notice to former
+
+SECRET
+2
+
+SECRET
+
+employees of the deletion of the term from the forms and
+of their obligations under the agreements. (U)
+
+The Under Secretary wrote to the Judge in support of the
+testimony on the impact of disclosures.
+(S)
+
+Judge Rambo dismissed the complaint against the Agency and
+certified that any appeal
+
+would be frivolous and not taken in good faith, as the
+order says.
+
+(a) the order of 30 May
+
+CL BY 2100049
+DECL OADR
+DRV Multiple
+SECRET
+"""
+
+
+def test_paragraphs_the_scan_split_are_judged_once():
+    result = lint_text(SPLIT_BY_SCAN, rules="us-eo12356", ocr=True)
+    # the lower-case blocks go on with the paragraphs above them (across the page break too);
+    # the trailing (U) covers the piece before the break, the (S) below its paragraph is its mark
+    assert [(f.line, f.column, f.rule) for f in result.findings] == [
+        (20, 44, "portion-placement"), (24, 1, "portion-placement"), (26, 1, "portion-missing"),
+        (32, 1, "portion-missing")]
+    # without OCR tolerance each piece is a paragraph of its own, the lone mark a portion
+    assert [(f.line, f.rule) for f in lint_text(SPLIT_BY_SCAN, rules="us-eo12356").findings] == [
+        (8, "portion-missing"), (11, "portion-missing"), (20, "portion-placement"), (22, "portion-missing"),
+        (26, "portion-missing"), (29, "portion-missing"), (32, "portion-missing")]
+
+
+@pytest.mark.parametrize("before, after, missing", [
+    ("the Litigation Division is handling", "the appeal of the ruling", []),  # goes on: the (U) covers it
+    ("the Litigation Division is handling it.", "the Agency will appeal the ruling.", [7]),  # a sentence ended
+    ("the Litigation Division is handling", "in part", [7]),  # no piece of a sentence
+    ("the case is Civil No. 89-0161", "the court dismissed it at once", [7]),  # broken off at a number
+    ("the orders were", "(a) the order of 30 May", [7]),  # a lettered item
+])
+def test_a_lower_case_block_goes_on_with_a_paragraph_broken_off_mid_sentence_only(before, after, missing):
+    # paragraphs of two lines: not the layout where the OCR puts a blank line after every line
+    text = (f"SECRET\n16 June 1989\n\n(U) The court ruled for the Agency in the case,\nand {before}\n\n{after}\n"
+            f"as the order says.\n\nSECRET\n")
+    assert [(f.line, f.rule) for f in lint_text(text, rules="us-eo12356", ocr=True).findings
+            if f.rule == "portion-missing"] == [(line, "portion-missing") for line in missing]
+
+
+# A scanned memo whose header labels the scan set apart from their values.
+LABELS_APART = """SECRET
+26 June 1995
+
+MEMORANDUM FOR:
+
+Director of Central Intelligence
+
+SUBJECT:
+
+JFK Review Board Actions on CIA Records
+
+D. Other possible items:
+
+(S) The Board will meet on the 22nd and review the files.
+
+APPROVED:
+
+CL BY 0712052
+DECL OADR
+DRV HUM 4-82
+SECRET
+"""
+
+
+def test_a_header_label_alone_on_its_line_is_no_portion_its_value_is():
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(LABELS_APART, rules="us-eo12356", **ocr).findings]
+    assert found(ocr=True) == [(10, "portion-missing"), (12, "portion-missing")]
+    assert found() == [(8, "portion-missing"), (10, "portion-missing"), (12, "portion-missing"),
+                       (16, "portion-missing")]
+
+
+# A capitals-only cable as the OCR gives it: lines set apart, index marks (`*`) before names.
+CABLE = """SECRET
+300324Z NOV 94
+DIRECTOR 932873
+
+1. ACTION REQUESTED: SEE BELOW. THE REVIEW INCLUDES INFORMATION
+ALREADY RELEASED BY THE AGENCY AND THE FINDINGS OF THE
+
+* <ASSASSINATION.>
+
+2. THE HOUSE COMMITTEE DEPOSED NUMEROUS STATION PERSONNEL.
+THE NAME WAS USED IN AN INTERVIEW CONDUCTED BY THE
+
+* <HSCA.> HQS IS INTERESTED IN DETERMINING WHETHER THE NOC IS
+
+(A) STILL IN MEXICO WHERE HE WAS LIVING IN THE
+
+B. THE TAPES WERE FROM A JOINT OPERATION.
+
+CL BY 0712052
+DECL OADR
+DRV HUM 4-82
+SECRET
+"""
+
+
+def test_a_line_ending_at_a_word_no_sentence_ends_with_goes_on_in_any_case():
+    found = lambda **ocr: [(f.line, f.rule) for f in lint_text(CABLE, rules="us-eo12356", **ocr).findings
+                           if f.rule == "portion-missing"]
+    # the fragments after "OF THE" and "BY THE" are their paragraphs'; a parenthesis and a
+    # lettered paragraph open anew
+    assert found(ocr=True) == [(5, "portion-missing"), (10, "portion-missing"), (15, "portion-missing"),
+                               (17, "portion-missing")]
+    assert found() == [(5, "portion-missing"), (8, "portion-missing"), (10, "portion-missing"),
+                       (13, "portion-missing"), (15, "portion-missing"), (17, "portion-missing")]
+
+
+# A scanned memo whose trailing marks the scan damaged beyond reading: `(100)` after the last
+# sentence with underline specks around it, `{)`; paragraph 9's (S) is lost, so the banner
+# stands above every mark that reads. A parenthesis inside a sentence is no mark.
+UNREADABLE = """SECRET NOFORN
+12 May 1992
+
+7. The DDA reported that the spill was in 1990 and was smaller
+than reported in the article. (U)
+
+8. The DD/OCA announced that the Director will testify
+tomorrow before the Committee on Saturday. _(100)_--
+
+10. The DDA reported that the new building was finished
+on time and under budget. {)
+
+11. The DDCI concluded the meeting (see the minutes (2)).
+and gave no date.
+
+CL BY 2100049
+DECL OADR
+DRV Multiple
+SECRET NOFORN
+"""
+
+
+def test_a_trailing_mark_the_scan_left_unreadable_marks_its_paragraph_level_unknown():
+    result = lint_text(UNREADABLE, rules="us-eo12356", ocr=True)
+    assert [(f.line, f.column, f.rule, f.message) for f in result.findings if f.rule != "portion-placement"] == [
+        (8, 45, "ocr-recognised", 'portion mark "(100)" unreadable: the portion is marked, its level unknown (OCR)'),
+        (11, 27, "ocr-recognised", 'portion mark "{)" unreadable: the portion is marked, its level unknown (OCR)'),
+        (13, 1, "portion-missing", "list item has no portion mark")]
+    # without tolerance: unmarked paragraphs, and a banner above every mark that reads
+    assert [(f.line, f.rule) for f in lint_text(UNREADABLE, rules="us-eo12356").findings
+            if f.rule != "portion-placement"] == [
+        (1, "banner-over-classified"), (1, "banner-rollup"), (7, "portion-missing"), (10, "portion-missing"),
+        (13, "portion-missing")]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("DoRISEGRET SABRE", ("SECRET SABRE", 0.9)), ("SEGRET SABRE", ("SECRET SABRE", 0.9)), ("SEGRET MEETING", None),
+    ("DORISEGRET", None), ("Do-SEGRET", None),
+])
+def test_a_banner_under_a_stamp_is_read_once_the_fragment_is_dropped(written, read):
+    assert read_banner(written, None) == read
+
+
+def test_a_banner_beside_a_stamps_number_is_read_with_its_slip():
+    text = ("SECRET\n\n16 June 1989\n\n(S) The convoy leaves at dawn.\n\nCL BY 059876\nDECL OADR\nDRV Multiple\n\n"
+            "2/24492, SEXRET\n")
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="auto", ocr=True).findings] == [
+        (11, 10, "ocr-recognised", 'banner SECRET recognised from "SEXRET" (OCR, confidence 0.80)')]
+    # a word of four letters or more beside it is no speck
+    assert [(f.line, f.rule) for f in lint_text(text.replace("2/24492,", "Filed"), rules="auto",
+                                                 ocr=True).findings] == [(11, "banner-missing-bottom")]

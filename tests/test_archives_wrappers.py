@@ -11,6 +11,7 @@ from archives_support import REAL, REAL_DOCUMENTS, lint_text, read
 from marklint.archives.collections import load_collections
 from marklint.archives.wrappers import find_wrappers
 from marklint.lint import Settings, lint_path
+from marklint.readers import read_document
 
 EXPECTED = yaml.safe_load((REAL.parent / "wrappers.yaml").read_text())
 REVIEW_RULES = {"review-class-form", "review-declassify-passed", "review-exemption-invalid", "review-reason-invalid"}
@@ -276,3 +277,91 @@ def test_an_authority_block_on_a_released_copy_is_not_unexpected():
     assert [f.rule for f in lint_text(DECAPTIONED, rules="auto").findings] == []
     bare = DECAPTIONED.split("\n", 4)[4]
     assert [(f.rule, f.line) for f in lint_text(bare, rules="auto").findings] == [("cab-unexpected", 5)]
+
+
+# A faxed copy as release files hold it: the sending office's cover sheet, then the document
+# with the fax machine's header atop each page (a month the scan misread, the stamp beside it).
+FAXED = """CONFIDENTIAL
+FACSIMILE TRANSMITTAL FORM
+
+SENDING TELEPHONE NUMBER: 703-555-0100 DATE: 3 MAR 98
+RECEIVING TELEPHONE NUMBER: 202-555-0199
+NUMBER OF PAGES: 2 (including this Transmittal Form)
+FROM: OCA/CL
+TO: ARRB (Mr. Gunn)
+SPECIAL INSTRUCTIONS: none
+
+RECEIVING STATION USE ONLY
+\fMAR 03 '98 09:41AM
+CONFIDENTIAL
+
+11 May 1992
+
+(C) The convoy leaves at dawn.
+
+Classified By: 0791385
+Reason: 1.5(c)
+Declassify On: OADR
+
+CONFIDENTIAL
+\f13-00000 eaR 03 "98 @9:42AM
+CONFIDENTIAL
+
+(U) The escort is ready.
+
+CONFIDENTIAL
+\f05/11/92 14:32 FAX 202 555 0100 CIA OCA @003
+CONFIDENTIAL
+
+(U) The convoy is back.
+
+CONFIDENTIAL
+"""
+
+
+def test_a_fax_cover_sheet_and_fax_headers_are_wrappers():
+    result = lint_text(FAXED, rules="us-eo12356")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    facts = result.facts["declassification"]
+    assert facts["wrapper_pages"] == [1]
+    assert facts["collections"] == ["fax"]
+    found = find_wrappers(read_document("doc.txt", FAXED.encode()), load_collections())
+    assert sorted(found.pages) == [1]
+    assert {line: offset for line, offset in found.spans.items() if line > 12} == {24: 0, 30: 0}
+    assert found.spans[12] == 0
+    # the fax's dates are the copy's: the date of origin is the memo's
+    assert result.facts["date_of_origin"] == "1992-05-11"
+
+
+def test_a_memo_naming_a_fax_is_no_cover_sheet():
+    text = ("CONFIDENTIAL\n\n11 May 1992\n\nSUBJECT: Fax transmittal of the cables\n\n(C) Number of pages sent by "
+            "fax transmission: four; the telephone number is on file.\n\nCONFIDENTIAL\n")
+    result = lint_text(text, rules="us-eo12356")
+    assert result.facts["declassification"] is None
+
+
+# A State release of a scanned telegram whose captions were removed at declassification: each
+# page carries the release header (re-marked UNCLASSIFIED), the text keeps its portion marks.
+REMARKED = (
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+    "O 272023Z NOV 96\nFM SECSTATE WASHDC\nTO AMEMBASSY ANKARA IMMEDIATE\n\n"
+    "E.O. 12958: DECL: 11/27/06\nTAGS: PREL, TU\nSUBJECT: (C) TELCON WITH FOREIGN MINISTER\n\n"
+    "1. (C) THE DEPUTY SECRETARY CALLED THE MINISTER ON NOVEMBER 26.\n"
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+    "\f"
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+    "2. (U) THE CALL ENDED AT 1506 EST.\n"
+    "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698642 Date: 08/26/2019\n"
+)
+
+
+def test_a_copy_re_marked_on_every_page_at_release_is_not_judged_missing_its_banners():
+    assert [f.rule for f in lint_text(REMARKED, rules="us-eo12958").findings
+            if f.rule.startswith("banner-missing")] == []
+    # the release header once, on the first line only: the copy is not re-marked throughout
+    header = REMARKED.splitlines()[0] + "\n"
+    once = header + REMARKED[len(header):].replace(header, "")
+    assert [(f.rule, f.line, f.page) for f in lint_text(once, rules="us-eo12958").findings
+            if f.rule.startswith("banner-missing")] == [
+        ("banner-missing-top", 2, 1), ("banner-missing-bottom", 10, 1), ("banner-missing-top", 11, 2),
+        ("banner-missing-bottom", 11, 2)]

@@ -8,10 +8,16 @@ release needs before its markings can be read.
   so `SEGRET` is read as SECRET with more confidence than `SECRES`; at most one edit per six
   letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
   line must still parse as a banner.
+- **Banners set one letter a line** (`S` / `E` / `R` / `E` / `T`): a run of at least
+  `MIN_VERTICAL` lines of one capital letter each that spells a banner word (with the
+  tolerance above) is that banner.
+- **Banners under a stamp**: a banner word in capitals with a fragment of a stamp in mixed
+  case fused to its front (`DoRISEGRET SABRE`) is read once the fragment (up to
+  `OVERPRINT_MAX` characters) is dropped.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
   or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
-  among a few specks of one to three letters (`ae i SECRET NOFORN SENSITIVE`, `... Poe`), also
-  on the first line of a longer block.
+  among a few specks of one to three letters or of no letter (`ae i SECRET NOFORN SENSITIVE`,
+  `... Poe`, `2/24492, SEXRET`), also on the first line of a longer block.
 - **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
   line, a block that does not end a sentence (nor with a portion mark) is joined with the next
   one when that one is ordinary text (not a banner, list item, subject line, portion-marked
@@ -19,16 +25,19 @@ release needs before its markings can be read.
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
-- **Paragraphs split by the scan**: a mark at the end of a paragraph (`... release. (U)`)
-  covers the blocks before it back to the paragraph's numbered start, when the scan broke
-  the paragraph into several.
+- **Paragraphs split by the scan** are judged once (`marklint.archives.split_paragraphs`);
+  a mark alone on the line right below a paragraph is its trailing mark.
 - **Portion marks at a paragraph's end** with a slip inside (`(Cc)`, `(8S)`, `(5)`), their
   closing parenthesis lost (`(U`) or a speck after them (`(U) c`) are read (S through the
   confusion table, a letter doubled in the other case dropped) and reported with their
   confidence.
-- **Scanning noise**: a line with no word of three letters or more that looks like a word and
-  no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not content: it is neither a
-  portion nor the first or last line of its page.
+- **Scanning noise**: a block of up to three lines with no word of three letters or more that
+  looks like a word and no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not
+  content: it is neither a portion nor the first or last line of its page.
+- **Unreadable trailing marks**: a parenthesised token of up to four characters after a
+  paragraph's last sentence (`Satuxday. _(100)_`, `the article. {)`) stands where a trailing
+  mark stands: the paragraph is marked, its level unknown (confidence 0); the portions'
+  roll-up is then unknown too.
 - **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
   words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
   finding is reported on it.
@@ -48,6 +57,7 @@ from marklint.values import Value
 BANNER_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "WNINTEL", "NOCONTRACT", "PROPIN")
 _EXACT_WORDS = frozenset({"TOP", "ORCON", "NF", "FOUO", "SBU", "LIMDIS", "EXDIS", "NODIS", "NOFORN", "SENSITIVE"})
 MIN_FUZZY = 6  # shorter words are never guessed
+LONE_SLIPS = 2  # substitutions read on a banner word alone on its line
 # What OCR reads in place of a letter of a banner word (upper case; lower-case forms are folded).
 CONFUSIONS: dict[str, str] = {
     "A": "4@", "B": "8ER", "C": "G(EO0", "D": "O0", "E": "FB3C", "F": "EP", "G": "C6",
@@ -76,13 +86,15 @@ class Correction(Value):
 
 
 class OcrResult(Value):
-    """What OCR tolerance did to a document: its corrections and its illegible page numbers."""
+    """What OCR tolerance did to a document: its corrections, its illegible page numbers, and
+    the blocks (by `id`) whose trailing portion mark the scan left unreadable."""
 
-    _fields = ("corrections", "illegible")
+    _fields = ("corrections", "illegible", "unreadable")
 
     def __init__(self) -> None:
         self.corrections: list[Correction] = []
         self.illegible: set[int] = set()
+        self.unreadable: set[int] = set()
 
 
 def _substitution(expected: str, seen: str) -> float:
@@ -124,10 +136,45 @@ def read_word(word: str) -> tuple[str, float] | None:
     return best[0], round(1 - 0.2 * best[1], 2)
 
 
+def read_lone_word(word: str) -> tuple[str, float] | None:
+    """(banner word, confidence) for a word standing alone on its line: as `read_word`, or
+    through up to LONE_SLIPS substitutions (no letter inserted or dropped) after its first two
+    letters, which must be intact, when its first and last letters are capitals (`SECRIK`,
+    `SEtbeT`; not `Sacred`, `DECREE` nor `REGRET`), losing 0.1 or 0.2 per slip as `read_word`
+    does."""
+    reading = read_word(word)
+    if reading is not None or not (word[:1].isupper() and word[-1:].isupper()):
+        return reading
+    for target in BANNER_WORDS:
+        slips = sum(1 for expected, seen in zip(target, word.upper()) if expected != seen)
+        if len(target) == len(word) >= MIN_FUZZY and slips <= LONE_SLIPS and word[:2].upper() == target[:2]:
+            return target, round(1 - 0.2 * edit_cost(target, word), 2)
+    return None
+
+
+OVERPRINT_MAX = 4  # characters of a stamp the scan fused to the front of a banner word
+
+
+def _read_overprinted(word: str) -> tuple[str, float] | None:
+    """(banner word, confidence) of a word in capitals that a stamp's fragment in mixed case
+    fused to at its front (`DoRISEGRET`: `DoRI` over `SEGRET`), read as `read_word` reads it,
+    with at most the confidence of junk dropped; None when there is none."""
+    for cut in range(1, OVERPRINT_MAX + 1):
+        head, tail = word[:cut], word[cut:]
+        if head.isupper() or not head.isalpha() or not tail.isupper():
+            continue
+        reading = read_word(tail)
+        if reading is not None:
+            return reading[0], min(reading[1], INSIDE_A_LINE)
+    return None
+
+
 def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
     """(banner, confidence) for a line that is a banner once its OCR slips are read, or None.
-    The line's words are read one by one (`read_word`; `/` and `//` are kept); junk at its ends
-    is dropped. Only a reading below confidence 1 is returned: an exact banner needs none."""
+    The line's words are read one by one (`read_word`; `/` and `//` are kept; a later word in
+    capitals that no banner word is close to is kept as written, for the parse to judge); junk
+    at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
+    needs none."""
     from marklint.recognize import banner_of
 
     core = _JUNK_RE.sub("", text)
@@ -139,7 +186,11 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
         if not part or part.isspace() or part in ("/", "//"):
             read.append(" " if part and part.isspace() else part)
             continue
-        word = read_word(part)
+        word = read_lone_word(part) if part == core else read_word(part)
+        if word is None and not read:
+            word = _read_overprinted(part)
+        if word is None and part.isupper() and read:
+            word = (part, 1.0)  # a codeword or control beyond the table (`SABRE`): the parse decides
         if word is None:
             return None
         read.append(word[0])
@@ -162,9 +213,72 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
         blocks = [_read_trailing_mark(_noise_set_aside(part), result)
-                  for block in page.blocks for part in _read_block(block, vocab, result)]
+                  for block in _vertical_banners(page.blocks, vocab, result)
+                  for part in _read_block(block, vocab, result)]
+        blocks = _marks_below_joined(blocks)
         page.blocks = _rejoined(blocks) if layout else blocks
+        for block in page.blocks:
+            _unreadable_mark(block, result)
     return result
+
+
+# After a paragraph's last sentence, where a trailing mark stands: a parenthesised token of up to
+# four letters or digits whose brackets the scan may have misread (`Satuxday. _(100)_--`,
+# `the article. {)`), with specks of rule or underline around it.
+_UNREADABLE_MARK_RE = re.compile(
+    r"[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])[_\W]{0,4}$", re.MULTILINE)
+
+
+def _unreadable_mark(block: Block, result: OcrResult) -> None:
+    """Record a block whose trailing portion mark the scan left unreadable (`(100)`, `{)`; at
+    the end of its last sentence, which may be followed by lines of noise): the paragraph is
+    marked, its level unknown; reported with confidence 0."""
+    from marklint.recognize import trailing_portion
+
+    if block.kind not in CONTINUED:
+        return
+    match = _UNREADABLE_MARK_RE.search(block.text)
+    inner = match["mark"][1:-1] if match is not None else ""
+    if match is None or (inner and read_mark(inner) is not None) \
+            or trailing_portion(block.text[:match.end("mark")]) is not None:
+        return  # none, or a mark that reads
+    result.unreadable.add(id(block))
+    line, column = block.position_of(match.start("mark"))
+    result.corrections.append(Correction(line, column, match["mark"], "", 0.0, "portion mark"))
+
+
+_LETTER_RE = re.compile(r"[A-Z]")
+MIN_VERTICAL = 4  # letters of a banner set one a line
+
+
+def _vertical_banners(blocks: list[Block], vocab: object | None, result: OcrResult) -> list[Block]:
+    """The blocks with each run of at least MIN_VERTICAL capital letters set one a line, on
+    consecutive lines or one blank line apart, that spell a banner word (`S` / `E` / `R` / `E` /
+    `T`, the scan having lost the C) read as that banner, at its first letter."""
+    from marklint.recognize import banner_of
+
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in [*blocks, None]:
+        if block is not None and _LETTER_RE.fullmatch(block.text.strip()) \
+                and (not run or block.line - run[-1].line <= 2):
+            run.append(block)
+            continue
+        reading = read_word("".join(letter.text.strip() for letter in run)) if len(run) >= MIN_VERTICAL else None
+        if reading is not None and banner_of(reading[0], vocab) is not None:
+            first = run[0]
+            written = " / ".join(letter.text.strip() for letter in run)
+            result.corrections.append(Correction(first.line, first.column, written, reading[0],
+                                                 min(reading[1], INSIDE_A_LINE)))
+            out.append(Block(BlockKind.LINE, reading[0], first.line, first.column, first.region, (), first.label))
+        else:
+            out.extend(run)
+        run = []
+        if block is not None and _LETTER_RE.fullmatch(block.text.strip()):
+            run = [block]
+        elif block is not None:
+            out.append(block)
+    return out
 
 
 def _illegible(blocks: list[Block]) -> bool:
@@ -231,13 +345,17 @@ def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
                  block.continuation_columns, block.label)
 
 
+NOISE_LINES = 3  # lines a block of scanning noise may hold
+
+
 def _noise_set_aside(block: Block) -> Block:
-    """A line of scanning noise (no word of three letters or more that looks like a word, no
-    mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`, `PY`, `;`, `1.9294445`, `HRG`)
-    as a comment: not content, so neither a portion nor a page's first or last line."""
+    """A block of up to NOISE_LINES lines of scanning noise (no word of three letters or more
+    that looks like a word, no mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`
+    over `A , :`, `PY`, `;`, `1.9294445`, `HRG`) as a comment: not content, so neither a
+    portion nor a page's first or last line."""
     text = block.text
-    if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or "\n" in text or "(" in text \
-            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or _authority_line(text):
+    if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or text.count("\n") >= NOISE_LINES or "(" in text \
+            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or authority_line(text):
         return block
     return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
                  block.label)
@@ -249,21 +367,22 @@ def _blank_line_layout(blocks: list[Block]) -> bool:
     return len(blocks) > 4 and singles >= 0.6 * (len(blocks) - 1)
 
 
-_CONTINUED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.SUBJECT)
+CONTINUED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.SUBJECT)
 _LONE_MARK_RE = re.compile(r"\([A-Z][A-Z/ -]{0,20}\)")
 
 
 def _join(first: Block, second: Block) -> Block:
-    """One block of two blocks set one blank line apart (the blank line is kept as an empty
-    row, so that every row is still its source line)."""
-    columns = first.continuation_columns + (1, second.column) + second.continuation_columns
-    return Block(first.kind, first.text + "\n\n" + second.text, first.line, first.column, first.region, columns,
+    """One block of two blocks on consecutive lines or a blank line apart (the blank line is
+    kept as an empty row, so that every row is still its source line)."""
+    gap = second.line - first.end_line
+    columns = first.continuation_columns + (1,) * (gap - 1) + (second.column,) + second.continuation_columns
+    return Block(first.kind, first.text + "\n" * gap + second.text, first.line, first.column, first.region, columns,
                  first.label)
 
 
 # A header field's label (`FROM:`, `MEMORANDUM FOR:`, `Subject:`) or a date line opens a block
 # of its own: the block above it is not continued by it.
-_LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
+LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
 
 
 _AUTHORITY_START_RE = re.compile(
@@ -271,7 +390,7 @@ _AUTHORITY_START_RE = re.compile(
     r"|E\s?2\s+IMPDET|GROUP\s+[1-4])(?:\b|:)")
 
 
-def _authority_line(text: str) -> bool:
+def authority_line(text: str) -> bool:
     """Whether a block opens with an authority line (`CL BY 2100049`, `DECL OADR`), which never
     continues a paragraph."""
     return _AUTHORITY_START_RE.match(text.lstrip()) is not None
@@ -295,16 +414,33 @@ def _rejoined(blocks: list[Block]) -> list[Block]:
             if (following is not None and following.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                     and following.line - block.end_line == 2 and banner_of(following.text) is None):
                 out.append(block)
-            elif adjacent and previous.kind in _CONTINUED:
+            elif adjacent and previous.kind in CONTINUED:
                 out[-1] = _join(previous, block)
             else:
                 out.append(block)
             continue
-        if (adjacent and previous.kind in _CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
+        if (adjacent and previous.kind in CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
                 and not previous.text.rstrip().endswith(_SENTENCE_END) and not block.text.startswith("(")
-                and trailing_portion(previous.text) is None and not _LABEL_START_RE.match(block.text)
-                and not _LABEL_START_RE.fullmatch(previous.text.strip()) and not _authority_line(block.text)
+                and trailing_portion(previous.text) is None and not LABEL_START_RE.match(block.text)
+                and not LABEL_START_RE.fullmatch(previous.text.strip()) and not authority_line(block.text)
                 and banner_of(block.text) is None and banner_of(previous.text) is None):
+            out[-1] = _join(previous, block)
+        else:
+            out.append(block)
+    return out
+
+
+def _marks_below_joined(blocks: list[Block]) -> list[Block]:
+    """The blocks with a portion mark alone on the line right below an unmarked paragraph
+    (`... handling this case.` over `(U)`) joined to it as its trailing mark."""
+    from marklint.recognize import trailing_portion
+
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and _LONE_MARK_RE.fullmatch(block.text) and block.line == previous.end_line + 1
+                and previous.kind in CONTINUED and not previous.text.startswith("(")
+                and trailing_portion(previous.text) is None):
             out[-1] = _join(previous, block)
         else:
             out.append(block)
@@ -316,10 +452,16 @@ _SPECKS_MAX = 2  # how many specks on one side of it
 _PUNCTUATION = " .:;,-_*\u2022"
 
 
-def _without_specks(text: str, vocab: object | None) -> tuple[int, str] | None:
-    """(offset, banner) of a column that is a banner once up to two specks of a few letters
-    are dropped at its ends (`ae i SECRET NOFORN SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`),
-    or None."""
+def _speck(word: str) -> bool:
+    """Whether a word beside a banner is a speck the scan left: a few letters (`ae`, `Poe`) or
+    no letter at all (a stamp's number or date: `2/24492,`); never a banner word."""
+    return (len(word) <= _SPECK_MAX or not re.search("[A-Za-z]", word)) and read_word(word) is None
+
+
+def _without_specks(text: str, vocab: object | None) -> tuple[int, str, str, float] | None:
+    """(offset, written, banner, confidence) of a column that is a banner, read with its OCR slips
+    (`read_banner`), once up to two specks are dropped at its ends (`ae i SECRET NOFORN
+    SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`, `2/24492, SEXRET`), or None."""
     from marklint.recognize import banner_of
 
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
@@ -328,12 +470,15 @@ def _without_specks(text: str, vocab: object | None) -> tuple[int, str] | None:
             if lead + trail == 0 or lead + trail >= len(words):
                 continue
             specks = words[:lead] + (words[len(words) - trail:] if trail else [])
-            if any(len(word) > _SPECK_MAX or read_word(word) is not None for _, word in specks):
+            if not all(_speck(word) for _, word in specks):
                 continue
             start, end = words[lead][0], words[len(words) - trail - 1][0] + len(words[len(words) - trail - 1][1])
             banner = text[start:end].lstrip(_PUNCTUATION)
             if banner and banner_of(banner, vocab) is not None:
-                return end - len(banner), banner
+                return end - len(banner), banner, banner, INSIDE_A_LINE
+            reading = read_banner(banner, vocab) if banner else None
+            if reading is not None:
+                return end - len(banner), banner, reading[0], min(reading[1], INSIDE_A_LINE)
     return None
 
 
@@ -371,8 +516,8 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
         if specked is None:
             return [block]
         column = block.column + specked[0]
-        result.corrections.append(Correction(block.line, column, specked[1], specked[1], INSIDE_A_LINE))
-        return [Block(BlockKind.LINE, specked[1], block.line, column, block.region, (), block.label)]
+        result.corrections.append(Correction(block.line, column, *specked[1:]))
+        return [Block(BlockKind.LINE, specked[2], block.line, column, block.region, (), block.label)]
     parts: list[Block] = []
     found: list[Correction] = []
     for start, text in columns:
@@ -383,7 +528,7 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
         elif reading is None and (specked := _without_specks(text, vocab)) is not None:
             start, text = start + specked[0], specked[1]
             column = block.column + start
-            reading = (text, INSIDE_A_LINE)
+            reading = specked[2:]
         if reading is not None:
             found.append(Correction(block.line, column, text, *reading))
             parts.append(Block(BlockKind.LINE, reading[0], block.line, column, block.region, (), block.label))
@@ -406,40 +551,6 @@ def _columns(text: str) -> list[tuple[int, str]]:
         if gap is not None:
             start = gap.end()
     return columns
-
-
-_LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
-_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
-
-
-def covered_by_trailing_marks(marks) -> set[int]:
-    """The unmarked blocks of a page (`marklint.recognize.PageMarks`, by `id`) that a mark at the
-    end of a later block covers: the scan split a paragraph whose mark trails it (CIA style,
-    `... release. (U)`) into several blocks. A paragraph runs back from its trailing mark to
-    its numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`), and never across a
-    banner or another marked block; without a numbered start the blocks may be paragraphs of
-    their own, so none is covered."""
-    trailing = {id(mark.block) for mark in marks.misplaced}
-    stops = {id(mark.block) for mark in marks.portions + marks.banners}
-    covered: set[int] = set()
-    run: list[int] | None = None  # blocks since the last numbered start, while there is one
-    for block in marks.page.blocks:
-        key = id(block)
-        if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
-            run = []
-            continue
-        if block.kind is BlockKind.COMMENT:
-            continue
-        if key in trailing:
-            covered.update(run or ())
-            run = None
-        elif key in stops:
-            run = None
-        elif _PORTION_START_RE.match(block.text):
-            run = [key]
-        elif run is not None:
-            run.append(key)
-    return covered
 
 
 # Page-level findings that an illegible page cannot support.

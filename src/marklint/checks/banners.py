@@ -24,6 +24,12 @@ def document_judged(ctx: CheckContext) -> bool:
     return judged(ctx) and overall is not None and overall.marking is not None and bool(ctx.portions)
 
 
+def rollup_known(ctx: CheckContext) -> bool:
+    """Whether the portions' roll-up is known: no portion mark that the OCR left unreadable
+    (`marklint.archives.ocr`), whose level could be any."""
+    return ctx.ocr is None or not ctx.ocr.unreadable
+
+
 def justified(ctx: CheckContext) -> bool:
     """Whether a banner above its portions is explained: a compilation statement (T-03), or the
     document is a transmittal bannered by what it transmits."""
@@ -69,13 +75,24 @@ def plainly_unclassified(ctx: CheckContext) -> bool:
     return bool(markings) and all(plain_unclassified_marking(ctx, m) for m in markings)
 
 
+def remarked_at_release(ctx: CheckContext) -> bool:
+    """Whether a released copy is re-marked on every page by its release header (a wrapper
+    line of kind `release-header`, such as State's `UNCLASSIFIED U.S. Department of State Case
+    No. ...`): its original banners were struck or removed at declassification, so a page
+    without one is no defect the text can show."""
+    wrappers = ctx.wrappers
+    headers = sum(1 for fact in wrappers.facts if fact.kind == "release-header") if wrappers is not None else 0
+    return headers >= len(ctx.pages) > 0
+
+
 def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding]:
     """Pages without a banner at `edge` ("top" or "bottom") where the rule set requires one
     (every page, or the first page only when `every-page` is off); a plainly unclassified
-    document needs none, nor a form page whose check-box legend is where its level was ticked
-    (the tick does not survive in the text; `marklint.recognize.legend_lines`)."""
+    document needs none, nor a copy re-marked at release on every page (`remarked_at_release`),
+    nor a form page whose check-box legend is where its level was ticked (the tick does not
+    survive in the text; `marklint.recognize.legend_lines`)."""
     policy = ctx.ruleset.banners
-    if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified):
+    if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified) or remarked_at_release(ctx):
         return []
     return [ctx.finding(rule, edge_position(page, edge == "bottom"),
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)

@@ -1,4 +1,4 @@
-from marklint.checks.banners import document_judged, justified
+from marklint.checks.banners import document_judged, justified, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
@@ -19,7 +19,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     """The overall banner's controls against the roll-up of all portions, and an e-mail's
     banner against what its attachments carry (B-10)."""
     findings = []
-    document = _document(ctx) if document_judged(ctx) else None
+    document = _document(ctx) if document_judged(ctx) and rollup_known(ctx) else None
     if document is not None:
         findings.append(document)
     overall = ctx.overall_marking

@@ -1,6 +1,6 @@
 import re
 
-from marklint.archives.ocr import covered_by_trailing_marks
+from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
@@ -55,18 +55,18 @@ def repeated_subjects(ctx: CheckContext) -> set[int]:
 def check(ctx: CheckContext) -> list[Finding]:
     """Unmarked blocks of the kinds the rule set names, unless the structure model
     (`marklint.layout`) takes them for administrative elements; the message names the block's
-    kind as the model sees it. Under OCR tolerance, blocks that a later trailing mark covers
-    (the scan split its paragraph; `marklint.archives.ocr.covered_by_trailing_marks`) are
-    marked; a subject repeated atop a later page (`repeated_subjects`) is a page header. A
-    whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
+    kind as the model sees it. Under OCR tolerance, blocks that a later trailing mark covers or
+    that go on with a paragraph the scan split (`marklint.archives.split_paragraphs`)
+    are judged with that paragraph; a subject repeated atop a later page (`repeated_subjects`)
+    is a page header. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
     marklint.legacy_forms) stands for every portion's mark."""
     if not portions_required(ctx) or ctx.whole_text is not None:
         return []
     findings = []
     kinds = ctx.ruleset.portions.blocks
     repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
+    covered = covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable) | ctx.ocr.unreadable if ctx.ocr else set()
     for index, page in enumerate(ctx.pages):
-        covered = covered_by_trailing_marks(page) if ctx.ocr is not None and page.misplaced else set()
         unmarked = [block for block in page.unmarked
                     if block.kind in kinds and id(block) not in covered and id(block) not in repeated]
         roles = ctx.roles(index) if unmarked else {}

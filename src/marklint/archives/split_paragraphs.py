@@ -1,0 +1,123 @@
+"""Paragraphs the scan split, judged once under OCR tolerance (`marklint.archives.ocr`): which
+unmarked blocks belong to a paragraph whose mark, or want of one, is judged elsewhere.
+
+- A mark at the end of a later block (CIA style, `... release. (U)`) covers the blocks back to
+  the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`).
+- A block opening in lower case on a piece of a sentence goes on with the paragraph above it
+  when that one stops mid-sentence at a word, also across a page break's banners and page
+  number; after a word no sentence ends with (`... FINDINGS OF THE`) the next block goes on
+  whatever its case.
+- A header field's label alone on its line (`SUBJECT:`) holds nothing to mark.
+- A block whose trailing mark the scan left unreadable (`OcrResult.unreadable`) is marked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.archives.ocr import CONTINUED, LABEL_START_RE, authority_line
+from marklint.document import Block, BlockKind
+
+_LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
+_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
+
+
+# A block that opens in lower case with a word (`dismissed this`, `(another named`, `! authority`),
+# not with a label (`cc: DCI`) nor a lettered list item (`(a) `, `b. `).
+_CONTINUATION_RE = re.compile(r"^[^\w\n]{0,2}\s?[a-z][a-z'-]+\b(?!\s?:)")
+_LETTERED_ITEM_RE = re.compile(r"^\(?[a-z][.)]\s")
+
+
+_BROKEN_OFF_RE = re.compile(r"[A-Za-z]{2,},?$")  # a line of text that stops mid-sentence, at a word
+# A line that stops at a word no sentence ends with (an article, a preposition, a conjunction):
+# what follows goes on with it, whatever its case (`... FINDINGS OF THE` over `* <ASSASSINATION.>`).
+_DANGLING_RE = re.compile(r"(?i)\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|nor|that|whether"
+                          r"|its|their|his|her|our|this|these|those)$")
+_OPENS_ANEW_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Za-z][.)]\s|\()")  # `4.`, `B.`, `(a)`, `(S)`
+_SENTENCE_WORDS = 3  # words on a line that is a piece of a sentence (not a speck, a name or a label)
+
+
+def _sentence_piece(line: str) -> bool:
+    return len(re.findall(r"[A-Za-z]{2,}", line)) >= _SENTENCE_WORDS
+
+
+def _continues(block: Block, before: Block | None) -> bool:
+    """Whether `block` goes on with the paragraph `before` that the scan split (by a blank line,
+    or by the banners and page number of a page break). `before` must stop mid-sentence at a
+    word on a piece of a sentence (not at a sentence's end, a trailing mark, a number or a
+    rule) and be no authority line; then `block` goes on with it when it opens in lower case
+    on a piece of a sentence, or, whatever its case, when `before` stops at a word no sentence
+    ends with and `block` opens no numbered or lettered paragraph, mark, label or banner."""
+    from marklint.recognize import banner_of
+
+    if before is None or block.kind not in CONTINUED or authority_line(before.text):
+        return False
+    last_line = before.text.rstrip().rsplit("\n", 1)[-1]
+    if _BROKEN_OFF_RE.search(last_line) is None or not _sentence_piece(last_line):
+        return False
+    first_line = block.text.split("\n", 1)[0]
+    if _CONTINUATION_RE.match(block.text) is not None and _LETTERED_ITEM_RE.match(block.text) is None:
+        return _sentence_piece(first_line)
+    return (_DANGLING_RE.search(last_line) is not None and re.search(r"[A-Za-z]{2,}", first_line) is not None
+            and _OPENS_ANEW_RE.match(block.text) is None and _LETTERED_ITEM_RE.match(block.text) is None
+            and not LABEL_START_RE.match(block.text) and banner_of(first_line) is None)
+
+
+# A header field's label alone on its line: up to three words in capitals, or one capitalised
+# (`SUBJECT:`, `MEMORANDUM FOR:`, `DISAPPROVED:`, `Reference:`); not a lead-in (`D. Other items:`).
+_BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
+
+
+def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """The unmarked blocks of a document's pages (`marklint.recognize.PageMarks`, by `id`) that
+    are part of a paragraph the scan split, so that its mark (or its want of one) is judged once:
+
+    - a mark at the end of a later block (CIA style, `... release. (U)`) covers the blocks
+      back to the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`)
+      on its page, never across a banner or another marked block; without a numbered start
+      the blocks may be paragraphs of their own, so none is covered;
+    - a block opening in lower case that goes on with the paragraph before it (`_continues`,
+      also across a page break's banners and page number) is that paragraph's; a trailing mark
+      on it covers the whole paragraph;
+    - a header field's label alone on its line (`SUBJECT:`, `REFERENCE:`) holds nothing to
+      mark: the scan set its value apart, and the value is judged.
+
+    `unreadable` (`OcrResult.unreadable`) are blocks whose trailing mark the scan left
+    unreadable: marked, and covering as a trailing mark does."""
+    from marklint.lineshapes import is_page_number
+
+    covered: set[int] = set()
+    paragraph: list[int] = []  # the blocks of the paragraph the last text block opened or went on with
+    last: Block | None = None  # that paragraph's last block
+    for marks in pages:
+        trailing = {id(mark.block) for mark in marks.misplaced} | unreadable
+        banners = {id(mark.block) for mark in marks.banners}
+        stops = {id(mark.block) for mark in marks.portions} | banners
+        run: list[int] | None = None  # blocks since the last numbered start, while there is one
+        for block in marks.page.blocks:
+            key = id(block)
+            if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
+                run = []
+                continue
+            if block.kind is BlockKind.COMMENT:
+                continue
+            if _BARE_LABEL_RE.fullmatch(block.text.strip()):  # `SUBJECT:`: its value stands apart
+                covered.add(key)
+            if _continues(block, last):
+                covered.add(key)
+                paragraph.append(key)
+                last = block
+                if key in trailing:
+                    covered.update(paragraph)
+            elif key not in banners and not is_page_number(block.text):
+                paragraph, last = [key], block
+            if key in trailing:
+                covered.update(run or ())
+                run = None
+            elif key in stops:
+                run = None
+            elif _PORTION_START_RE.match(block.text):
+                run = [key]
+            elif run is not None:
+                run.append(key)
+    return covered
