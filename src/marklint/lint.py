@@ -12,6 +12,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain
 
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
@@ -183,12 +184,15 @@ def _vocabulary(names: tuple[str, ...]) -> object:
 def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
     """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
     `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
-    must not be split whole), else every line of every block (DOCX, PDF)."""
+    must not be split whole), else every line of every block (DOCX, PDF), after a message's
+    own `Date:` header (the newest message of a thread: the quoted ones are older)."""
     if doc.source is not None:
         import re
 
         return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
-    return ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
+    dated = [(field.at(0)[0], f"Date: {field.value}") for field in doc.metadata.get("headers", ())
+             if field.name.lower() == "date"]
+    return chain(dated, ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n"))))
 
 
 _DATING_CHARS = 200_000
