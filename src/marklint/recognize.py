@@ -8,9 +8,10 @@
   case after the `//` (`Secret // NF`, not `Secret // Service`). Cable style `S E C R E T` is
   recognised and flagged (`Mark.cable`).
 - Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
-  list numbering, a subject label (with `RE:`/`FW:`) or a short label (`BLUF:`, `Tab A:`,
-  `References: (a)`). `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`,
-  `(S//nf)` are, in the wrong case. `//SIGNED//` is a signature mark, not a banner.
+  list numbering, a subject label (with `RE:`/`FW:`), a short label (`BLUF:`, `Tab A:`,
+  `References: (a)`) or a footnote's label (`[^1]:`). `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)`
+  are not portion marks; `(s)`, `(S//nf)` are, in the wrong case. `//SIGNED//` is a signature
+  mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
 - Which unmarked blocks need a mark is the structure model's question (`marklint.layout`).
 """
@@ -42,16 +43,18 @@ _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|
 # `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
 _LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
                  rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
+# A footnote's label (`[^1]: (S) Port records`), as Markdown writes a footnote.
+_FOOTNOTE_PREFIX = r"\[\^[\w-]{1,20}\]:[ \t]*"
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
 # label, in one match (group 1). The empty prefix comes first: most blocks start with their mark.
 _PORTION_AT_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX})({PORTION_START})")
+    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_FOOTNOTE_PREFIX})({PORTION_START})")
 # A portion mark written in lower or mixed case where a mark stands (`(s)`, `(ts)`, `(S//nf)`):
 # a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label.
 _CASED_MARK_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
+    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_FOOTNOTE_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
     r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 
 
@@ -330,6 +333,8 @@ def recognize(
                                             block, parsed.marking, parsed.error, False, forms))
             else:
                 unmarked.append(block)
+        if unmarked and not allied:
+            _near_miss_edges(marks, vocab)
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
                           if after is None or not split_status(mark.block, after.block, vocab)]
@@ -405,6 +410,66 @@ def _edges(marks: PageMarks) -> None:
         marks.top = banners[0]
     if (last is not first or marks.top is None) and banners[-1].block is last:
         marks.bottom = banners[-1]
+
+
+_LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
+_NEAR_MISS_EDITS = 2
+
+
+def _near_miss_edges(marks: PageMarks, vocab: object | None) -> None:
+    """Read a misspelt banner on a page's first or last content line (`SECERT`,
+    `CONFIDENTAIL//NOFORN`) as a banner whose level is an unknown word, reported with its
+    suggestion as `SECRET//NOFRON` is, rather than as a page without a banner (B-01, S-01)."""
+    content = [b for b in marks.page.blocks if _is_content(b)]
+    if not content:
+        return
+    for block, at_top in ((content[0], True), (content[-1], False)):
+        if block not in marks.unmarked or (not at_top and block is content[0]):
+            continue
+        parsed = near_miss_banner(block.text, vocab)
+        if parsed is None:
+            continue
+        marks.unmarked.remove(block)
+        mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text), marks.page.number,
+                    block, None, parsed.error)
+        if at_top:
+            marks.banners.insert(0, mark)
+        else:
+            marks.banners.append(mark)
+
+
+def near_miss_banner(text: str, vocab: object | None = None) -> Parsed | None:
+    """The parse (with its error) of a line that is a banner but for a misspelt level: one line
+    in capitals whose level is one or two edits (a transposition counts one) from a level
+    word, with the parser's suggestion of that level; None for anything else (`SECRETARY`,
+    prose, a line in lower case)."""
+    if "\n" in text or len(text) > 200 or any(c.islower() for c in text):
+        return None
+    level = text.split("//", 1)[0].strip()
+    if not level or len(level.split()) > 2 or level in _LEVEL_WORDS:
+        return None
+    parsed = parse_cached(text, "banner", vocab)
+    error = parsed.error
+    if (parsed.marking is not None or error is None or error.column != 1
+            or error.suggestion not in _LEVEL_WORDS or _edits(level, error.suggestion) > _NEAR_MISS_EDITS):
+        return None
+    return parsed
+
+
+def _edits(word: str, other: str) -> int:
+    """The optimal string alignment distance: insertions, deletions, substitutions and
+    transpositions of neighbouring letters, each one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(word, 1):
+        current = [i]
+        for j, b in enumerate(other, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == other[j - 2] and word[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
 
 
 def _is_content(block: Block) -> bool:
