@@ -56,6 +56,14 @@ _PORTION_AT_RE = re.compile(
 _CASED_MARK_RE = re.compile(
     rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_FOOTNOTE_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
     r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
+# After a paragraph's number (`1. (c)`, `a.(c)`, `(2)(s)`) or a subject label a lone `(c)` is a
+# mark too: a list label does not follow them. At a block's start it is one on a page where no
+# block opens with the list labels `(a)` or `(b)` (`_lettered`).
+_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
+_LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
+_NUMBERED_CASED_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:(?:\d{{1,3}}[.)]|[a-zA-Z][.)]|\(\d{{1,3}}\))[ \t]*|{_SUBJECT_PREFIX})"
+    r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 
 
 class Parsed(FrozenValue):
@@ -312,6 +320,8 @@ def recognize(
             match = None
             if text.find("(", 0, 48) >= 0:
                 match = portion_match(text) or _cased_mark(text)
+                if match is None and "(c)" in text[:12] and not _lettered(page):
+                    match = _BARE_C_RE.match(text)
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
@@ -389,9 +399,14 @@ def _drop_legends(marks: PageMarks) -> None:
         marks.legend = True
 
 
+def _lettered(page: Page) -> bool:
+    """Whether a block of the page opens with the list label `(a)` or `(b)`."""
+    return any(_LETTERED_RE.match(block.text) for block in page.blocks)
+
+
 def _cased_mark(text: str) -> re.Match[str] | None:
     """A portion mark in lower or mixed case at the start of a block (see _CASED_MARK_RE)."""
-    match = _CASED_MARK_RE.match(text)
+    match = _CASED_MARK_RE.match(text) or _NUMBERED_CASED_RE.match(text)
     return match if match is not None and not match.group(1).isupper() else None
 
 

@@ -1,0 +1,123 @@
+"""State cables in text form, a Classified By line that carries its reason, an unclassified
+transmittal, and a misspelt banner on a page's edge line: exact findings."""
+
+from __future__ import annotations
+
+import pytest
+
+from marklint.legacy_forms import legacy_banner, whole_text_statement
+from marklint.lint import Settings, lint_bytes
+from marklint.recognize import near_miss_banner
+
+CABLE = """S E C R E T SECTION 01 OF 02 ANKARA 001234
+
+SIPDIS
+
+E.O. 12958: DECL: 03/15/2015
+TAGS: PREL, PGOV, TU
+SUBJECT: (C) TURKEY: BORDER DEPLOYMENT
+
+{cab}
+
+1. (C) Officials told us on March 14 that a larger deployment is being weighed.
+
+S E C R E T SECTION 02 OF 02 ANKARA 001234
+
+2. (S) Two more brigades could move south within a month.
+
+EDELMAN
+"""
+
+
+def lint(text: str, rules: str = "us-cnsi") -> list[tuple[str, int, int]]:
+    result = lint_bytes("doc.txt", text.encode(), Settings(rules=rules, use_config=False))
+    assert result.error is None, result.error
+    return [(f.rule, f.line, f.column) for f in result.findings]
+
+
+@pytest.mark.parametrize("cab", [
+    "Classified By: Ambassador Eric Edelman for reasons 1.4 (b) and (d)",
+    "Classified By: Ambassador Eric Edelman, reasons 1.4(b) and (d).",
+    "CLASSIFIED BY: POLITICAL COUNSELOR JANE DOE. REASON: 1.4(B), (D)",
+])
+def test_a_cable_with_its_reason_on_the_classified_by_line_is_clean(cab):
+    assert lint(CABLE.format(cab=cab), "us-eo12958") == []
+
+
+def test_a_reason_on_the_classified_by_line_is_still_checked():
+    text = CABLE.format(cab="Classified By: Ambassador Eric Edelman for reasons 1.9 (b)")
+    assert lint(text, "us-eo12958") == [("cab-reason-invalid", 9, 52)]
+
+
+def test_a_cable_without_its_classified_by_line_is_incomplete():
+    # at the block's first line: no Classified By line, and so no Reason either
+    assert lint(CABLE.format(cab=""), "us-eo12958") == [("cab-incomplete", 5, 1), ("cab-incomplete", 5, 1)]
+
+
+def test_the_cable_header_is_the_top_banner_of_each_section():
+    found = legacy_banner("S E C R E T SECTION 01 OF 02 ANKARA 001234")
+    assert (found.modern, found.cable, [form.name for form in found.forms]) == (
+        "SECRET", True, ["cable-spaced", "cable-header"])
+    assert legacy_banner("CONFIDENTIAL STATE 012345").modern == "CONFIDENTIAL"
+    assert legacy_banner("SECRET ROOM ON THE SECOND FLOOR") is None
+    # without the header, the page has no top banner
+    damaged = CABLE.format(cab="Classified By: Ambassador Eric Edelman for reasons 1.4 (b) and (d)").replace(
+        "S E C R E T SECTION 01 OF 02 ANKARA 001234\n", "\n", 1)
+    assert lint(damaged, "us-eo12958")[:1] == [("banner-missing-top", 3, 1)]
+
+
+def test_a_lone_c_after_a_paragraph_number_is_a_mark_entire_text_stands_for_the_rest():
+    assert whole_text_statement("1. (C) ENTIRE TEXT.\n\n2. THE TALKS OPEN ON APRIL 6.\n") == "CONFIDENTIAL"
+    assert whole_text_statement("(c) 2024 Acme Corporation. Entire text reserved.") is None
+
+
+TRANSMITTAL = """CONFIDENTIAL
+
+June 3, 2025
+
+Dear Mr. Reyes:
+
+(U) Enclosed is the security review of your facility.
+
+Sincerely,
+
+Karen L. Boyd
+Industrial Security Representative
+
+Enclosure:
+(U) Security Review Report, 12 May 2025
+
+{statement}
+
+CONFIDENTIAL
+"""
+
+
+def test_an_unclassified_transmittal_needs_its_statement_but_no_authority_block():
+    assert lint(TRANSMITTAL.format(statement="UNCLASSIFIED when separated from enclosure")) == []
+    assert lint(TRANSMITTAL.format(statement="")) == [("transmittal-statement-missing", 1, 1)]
+    classified = TRANSMITTAL.format(statement="UNCLASSIFIED when separated from enclosure").replace(
+        "(U) Enclosed", "(C) Enclosed")
+    assert lint(classified) == [("cab-missing", 1, 1)]
+
+
+@pytest.mark.parametrize(("line", "suggestion"), [
+    ("SECERT", "SECRET"), ("CONFIDENTAIL", "CONFIDENTIAL"), ("TOP SECERT//NOFORN", "TOP SECRET"),
+    ("UNCLASIFIED", "UNCLASSIFIED"), ("SECRT", "SECRET"),
+])
+def test_a_near_miss_of_a_level_in_capitals_is_a_misspelt_banner(line, suggestion):
+    assert near_miss_banner(line).error.suggestion == suggestion
+
+
+@pytest.mark.parametrize("line", [
+    "SECRETARY", "SECRET", "Secert", "SECTOR", "THE SECERT PLAN WAS DROPPED", "SECRET SERVICE", "SECERT\nPLAN",
+])
+def test_words_and_lines_that_are_not_misspelt_banners(line):
+    assert near_miss_banner(line) is None
+
+
+def test_a_near_miss_counts_only_on_a_page_edge():
+    text = ("SECRET\n\nMarch 3, 2025\n\n(S) The convoy leaves at dawn.\n\nSECERT\n\n(U) It returns at dusk.\n\n"
+            "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n")
+    assert lint(text) == [("portion-missing", 7, 1)]
+    assert lint(text.replace("SECRET\n", "SECERT\n", 1)) == [("marking-unknown-token", 1, 1), ("portion-missing", 7, 1)]
