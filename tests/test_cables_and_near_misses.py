@@ -1,5 +1,6 @@
 """State cables in text form, a Classified By line that carries its reason, an unclassified
-transmittal, and a misspelt banner on a page's edge line: exact findings."""
+transmittal, and the banners of a page's edge lines (a misspelt one, an e-mail client's
+`Classification:` line): exact findings."""
 
 from __future__ import annotations
 
@@ -121,3 +122,30 @@ def test_a_near_miss_counts_only_on_a_page_edge():
             "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n")
     assert lint(text) == [("portion-missing", 7, 1)]
     assert lint(text.replace("SECRET\n", "SECERT\n", 1)) == [("marking-unknown-token", 1, 1), ("portion-missing", 7, 1)]
+
+
+MAIL = """Classification: {top}
+
+From: Reyes, Ana (NCTC)
+Sent: Thursday, May 22, 2025 7:41 AM
+Subject: (U) Travel
+
+(S//NF) Our partner reports the subject will fly on 26 May.
+
+Classification: {middle}
+
+Classified By: Ana Reyes, Analyst, NCTC/DI
+Derived From: NCTC SCG, dated 20240301
+Declassify On: 20500522
+
+Classification: SECRET//NOFORN
+"""
+
+
+def test_a_classification_line_on_a_page_edge_is_its_banner():
+    assert lint(MAIL.format(top="SECRET//NOFORN", middle="ignored")) == []
+    assert lint(MAIL.format(top="CONFIDENTIAL", middle="ignored")) == [
+        ("banner-under-classified", 1, 17), ("banner-rollup", 1, 17), ("banner-mismatch", 15, 17)]
+    # away from the edges it is a metadata line; without the top one the page has no top banner
+    assert lint(MAIL.format(top="SECRET//NOFORN", middle="SECRET").replace("Classification: SECRET//NOFORN\n\n", "", 1)) == [
+        ("banner-missing-top", 1, 1)]

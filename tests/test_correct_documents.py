@@ -29,10 +29,10 @@ PARAGRAPH = "The escort will join the convoy at noon and stay with it until the 
 # subject line: where the body's portions are.
 _PORTION_LINE = re.compile(r"^(?:>\s?)*(?:\d{1,2}\.\s+|[-*]\s+|[a-z]\.\s+)?\((?:TS|S|C|U|CUI)(?://[^)]*)?\)\s")
 # A banner line, or a cable's header line that carries the level (`S E C R E T SECTION 01 OF 02
-# ANKARA 001234`), or the banner as an HTML page writes it.
+# ANKARA 001234`), or the banner as an HTML page or an e-mail's classification line writes it.
 _ADORNMENT = re.compile(r"^([=\-~^#*+])\1{3,}$")
-_BANNER_LINE = re.compile(r"^(?:<p>)?(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<]*)?"
-                          r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) (?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)(?:</p>)?$")
+_BANNER_LINE = re.compile(r"^(?:<p>|Classification: )?(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<]*)?"
+                          r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)(?:</p>)?$")
 
 
 def lint(path: Path, text: str | bytes) -> list[tuple[str, int, int]]:
@@ -89,6 +89,19 @@ def first_line(path: Path) -> str:
 
 UNMARKED = [p for p in DOCUMENTS if not _BANNER_LINE.match(first_line(p))]
 MARKED = [p for p in DOCUMENTS if p not in UNMARKED]
+
+
+@pytest.mark.parametrize("path", UNMARKED, ids=ids(UNMARKED))
+def test_an_unmarked_document_with_a_classified_paragraph_needs_banners_and_a_block(path):
+    lines = path.read_text().split("\n")
+    start = body_start(lines, path.suffix)
+    second = next(i for i in range(start, len(lines)) if re.match(r"2\. ", lines[i]))
+    damaged = lines[:second] + ["(S) " + PARAGRAPH, ""] + lines[second:]
+    first = next(i for i in range(start, len(damaged)) if damaged[i].strip())
+    last = max(i for i in range(len(damaged)) if damaged[i].strip())
+    found = [f for f in lint(path, "\n".join(damaged)) if f[0] != "portion-missing"]
+    assert found == [("banner-missing-top", first + 1, 1), ("cab-missing", first + 1, 1),
+                     ("banner-missing-bottom", last + 1, 1)]
 
 
 # (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one)

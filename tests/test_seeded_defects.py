@@ -131,8 +131,11 @@ SECRET_BANNERED = [p for p in MARKED if _secret_bannered(p)]
 def test_a_banner_lower_than_a_portion_is_found_on_each_page(path):
     lines = lines_of(path)
     damaged = [re.sub(r"^(<p>|\f)?SECRET(?=//|</p>|$)", r"\1CONFIDENTIAL", line) for line in lines]
-    # each page (a form feed starts one) whose portions hold SECRET: its first banner line
-    starts = [top_line(lines, path)] + [i for i, line in enumerate(lines) if line.startswith("\f")]
+    # each page whose portions hold SECRET: its first banner line (a page starts at a form feed,
+    # or at a banner line right after another: the bottom and top banners of two pages)
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    starts = [top_line(lines, path)] + [i for before, i in zip(filled, filled[1:]) if lines[i].startswith("\f")
+                                        or _LEVEL.match(lines[i]) and _LEVEL.match(lines[before])]
     ends = starts[1:] + [len(lines)]
     expected = [("banner-under-classified", start + 1, _LEVEL.match(lines[start]).start(2) + 1)
                 for start, end in zip(starts, ends) if any(_SECRET_PORTION.search(line) for line in lines[start:end])]

@@ -56,13 +56,13 @@ _PORTION_AT_RE = re.compile(
 _CASED_MARK_RE = re.compile(
     rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_FOOTNOTE_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
     r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
-# After a paragraph's number (`1. (c)`, `a.(c)`, `(2)(s)`) or a subject label a lone `(c)` is a
+# After a paragraph's number or list label (`1. (c)`, `a.(c)`, `(2)(s)`, `(b) (s//nf)`) or a subject label a lone `(c)` is a
 # mark too: a list label does not follow them. At a block's start it is one on a page where no
 # block opens with the list labels `(a)` or `(b)` (`_lettered`).
 _BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
 _LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 _NUMBERED_CASED_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:(?:\d{{1,3}}[.)]|[a-zA-Z][.)]|\(\d{{1,3}}\))[ \t]*|{_SUBJECT_PREFIX})"
+    rf"{_QUOTE_PREFIX}(?:(?:\d{{1,3}}[.)]|[a-zA-Z][.)]|\(\d{{1,3}}\)|\([a-z]\))[ \t]*|{_SUBJECT_PREFIX})"
     r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 
 
@@ -344,7 +344,7 @@ def recognize(
             else:
                 unmarked.append(block)
         if unmarked and not allied:
-            _near_miss_edges(marks, vocab)
+            _edge_banners(marks, vocab)
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
                           if after is None or not split_status(mark.block, after.block, vocab)]
@@ -431,26 +431,47 @@ _LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
 _NEAR_MISS_EDITS = 2
 
 
-def _near_miss_edges(marks: PageMarks, vocab: object | None) -> None:
-    """Read a misspelt banner on a page's first or last content line (`SECERT`,
-    `CONFIDENTAIL//NOFORN`) as a banner whose level is an unknown word, reported with its
-    suggestion as `SECRET//NOFRON` is, rather than as a page without a banner (B-01, S-01)."""
+def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
+    """Read two more forms of banner on a page's first or last content line (B-01):
+
+    - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
+      word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
+    - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
+      the banner is its value.
+    """
     content = [b for b in marks.page.blocks if _is_content(b)]
     if not content:
         return
     for block, at_top in ((content[0], True), (content[-1], False)):
         if block not in marks.unmarked or (not at_top and block is content[0]):
             continue
-        parsed = near_miss_banner(block.text, vocab)
-        if parsed is None:
-            continue
+        mark = _labelled_banner(block, marks.page.number, vocab)
+        if mark is None:
+            parsed = near_miss_banner(block.text, vocab)
+            if parsed is None:
+                continue
+            mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
+                        marks.page.number, block, None, parsed.error)
         marks.unmarked.remove(block)
-        mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text), marks.page.number,
-                    block, None, parsed.error)
         if at_top:
             marks.banners.insert(0, mark)
         else:
             marks.banners.append(mark)
+
+
+_LABELLED_BANNER_RE = re.compile(r"(Classification:[ \t]*)(\S[^\n]*?)[ \t]*")
+
+
+def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | None:
+    """The banner of a `Classification: SECRET//NOFORN` line, when its value is one that parses."""
+    labelled = _LABELLED_BANNER_RE.fullmatch(block.text)
+    found = banner_of(labelled.group(2), vocab) if labelled is not None else None
+    if found is None or found[1].marking is None:
+        return None
+    written, parsed, cable, legacy = found
+    column = block.column + labelled.start(2)
+    return Mark(written, "banner", block.line, column, column + len(labelled.group(2)), page, block,
+                parsed.marking, parsed.error, cable, legacy)
 
 
 def near_miss_banner(text: str, vocab: object | None = None) -> Parsed | None:
