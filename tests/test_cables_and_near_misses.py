@@ -149,3 +149,10 @@ def test_a_classification_line_on_a_page_edge_is_its_banner():
     # away from the edges it is a metadata line; without the top one the page has no top banner
     assert lint(MAIL.format(top="SECRET//NOFORN", middle="SECRET").replace("Classification: SECRET//NOFORN\n\n", "", 1)) == [
         ("banner-missing-top", 1, 1)]
+
+
+def test_a_cable_caption_line_under_the_header_belongs_to_its_banner():
+    text = CABLE.format(cab="Classified By: Political Counselor Robert Ford for reasons 1.4 (b) and (d).").replace(
+        "SIPDIS\n", "SIPDIS\nNOFORN\n").replace("2. (S) Two", "2. (S//NF) Two")
+    assert lint(text, "us-eo12958") == []
+    assert lint(text.replace("SIPDIS\nNOFORN\n", "SIPDIS\n"), "us-eo12958") == [("banner-rollup", 1, 1)]

@@ -352,6 +352,8 @@ def recognize(
             _drop_legends(marks)
         if banners:
             _edges(marks)
+            if marks.top is not None and marks.top.cable:
+                _cable_caption(marks, vocab)
         result.append(marks)
     return result
 
@@ -506,6 +508,36 @@ def _edits(word: str, other: str) -> int:
             current.append(cost)
         previous2, previous = previous, current
     return previous[-1]
+
+
+_CAPTION_WORDS = frozenset({"SIPDIS", "NOFORN", "ORCON", "NODIS", "EXDIS", "LIMDIS"})
+_DISTRIBUTION_ONLY = frozenset({"SIPDIS"})  # a distribution caption, not a marking
+
+
+def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
+    """A cable's caption lines under its header (`NOFORN`, `SIPDIS`) belong to its banner: the
+    header `S E C R E T SECTION 01 OF 02 BAGHDAD 000123` over `SIPDIS` and `NOFORN` is
+    SECRET//NOFORN (when the controls make a banner that parses)."""
+    from marklint.legacy_forms import CABLE_HEADER_FORM, LegacyForm
+
+    top = marks.top
+    if top.marking is None or not any(form.name == CABLE_HEADER_FORM for form in top.legacy):
+        return
+    blocks = marks.page.blocks
+    index = next(i for i, block in enumerate(blocks) if block is top.block)
+    caption = next((block for block in blocks[index + 1:] if _is_content(block)), None)
+    words = caption.text.split() if caption is not None and caption.kind is not BlockKind.COMMENT else []
+    controls = [word for word in words if word not in _DISTRIBUTION_ONLY]
+    if not controls or any(word not in _CAPTION_WORDS for word in words):
+        return
+    modern = f"{top.text}//{'/'.join(controls)}"
+    parsed = parse_cached(modern, "banner", vocab)
+    if parsed.marking is None:
+        return
+    form = LegacyForm("cable-caption", " ".join(controls), modern, None)
+    marks.top = Mark(modern, "banner", top.line, top.column, top.end_column, top.page, top.block, parsed.marking,
+                     None, True, (*top.legacy, form))
+    marks.banners[marks.banners.index(top)] = marks.top
 
 
 def _is_content(block: Block) -> bool:

@@ -391,9 +391,10 @@ def _check_required(out: _Emitter, cab: AuthorityBlock, policy) -> None:
 
 _VALUELESS = ("group", "exempt", "telegram")  # a legend or a telegram's E.O. line is complete without a value
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|[A-Z]\.)"
-# A title before the name is the position (`Ambassador Eric Edelman`, `Charge Jane Doe`).
-_TITLE_WORD = r"(?:Ambassador|Charg[eé]|Consul|Counselor|Minister|Secretary|Director|Acting|Deputy|Chief|Admiral|General)\b"
-_NAME_ONLY_RE = rf"(?!{_TITLE_WORD})(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?{_NAME_WORD}(?:\s{_NAME_WORD}){{1,3}}"
+# A title with the name is the position (`Ambassador Eric Edelman`, `Political Counselor Robert Ford`).
+_TITLE_WORD = (r"\b(?:Ambassador|Charg[eé]|Consul|Counselor|Minister|Secretary|Director|Acting|Deputy|Chief|Admiral"
+               r"|General|Officer|Attach[eé]|Commander|Coordinator|Manager|Adviser|Advisor|Analyst)\b")
+_NAME_ONLY_RE = rf"(?!.*{_TITLE_WORD})(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?{_NAME_WORD}(?:\s{_NAME_WORD}){{1,3}}"
 
 
 def _name_only(value: str) -> bool:
