@@ -156,3 +156,14 @@ def test_a_cable_caption_line_under_the_header_belongs_to_its_banner():
         "SIPDIS\n", "SIPDIS\nNOFORN\n").replace("2. (S) Two", "2. (S//NF) Two")
     assert lint(text, "us-eo12958") == []
     assert lint(text.replace("SIPDIS\nNOFORN\n", "SIPDIS\n"), "us-eo12958") == [("banner-rollup", 1, 1)]
+
+
+def test_the_armys_classification_and_caveats_lines_make_one_banner():
+    text = ("Classification: SECRET\nCaveats: {caveats}\n\nSGT Miller,\n\n(S//NF) The route changes at 0600.\n\n"
+            "V/R\nCPT Alan Brooks\n\nClassified By: CPT Alan Brooks, S3, 2-7 IN\n"
+            "Derived From: 3ID OPORD 25-10, dated 20251101\nDeclassify On: 20501112\n\n"
+            "Classification: SECRET\nCaveats: NOFORN\n")
+    assert lint(text.format(caveats="NOFORN")) == []
+    assert lint(text.format(caveats="NONE")) == [("banner-rollup", 1, 17), ("banner-mismatch", 15, 17)]
+    # an unclassified message's tool lines ask for no banners
+    assert lint("Classification: UNCLASSIFIED\nCaveats: FOUO\n\nThe meeting moved to Tuesday.\n") == []

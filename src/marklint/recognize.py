@@ -463,15 +463,23 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
             marks.banners.append(mark)
 
 
-_LABELLED_BANNER_RE = re.compile(r"(Classification:[ \t]*)(\S[^\n]*?)[ \t]*")
+# `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`.
+_LABELLED_BANNER_RE = re.compile(
+    r"(Classification:[ \t]*)(\S[^\n]*?)[ \t]*(?:\n[ \t]*Caveats:[ \t]*(\S[^\n]*?)[ \t]*)?")
 
 
 def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | None:
-    """The banner of a `Classification: SECRET//NOFORN` line, when its value is one that parses."""
+    """The banner of a `Classification: SECRET//NOFORN` line (with the caveats of a `Caveats:`
+    line under it, `NONE` for none), when its value is a classified or CUI banner that parses."""
     labelled = _LABELLED_BANNER_RE.fullmatch(block.text)
-    found = banner_of(labelled.group(2), vocab) if labelled is not None else None
-    if found is None or found[1].marking is None:
+    if labelled is None:
         return None
+    value, caveats = labelled.group(2), labelled.group(3)
+    if caveats and caveats.upper() != "NONE":
+        value = f"{value}//{'/'.join(word.strip() for word in caveats.split(','))}"
+    found = banner_of(value, vocab)
+    if found is None or found[1].marking is None or (found[1].marking.level == "U" and not found[1].marking.cui):
+        return None  # an unclassified message's tool line is left a metadata line: it asks for no banners
     written, parsed, cable, legacy = found
     column = block.column + labelled.start(2)
     return Mark(written, "banner", block.line, column, column + len(labelled.group(2)), page, block,
