@@ -167,3 +167,13 @@ def test_the_armys_classification_and_caveats_lines_make_one_banner():
     assert lint(text.format(caveats="NONE")) == [("banner-rollup", 1, 17), ("banner-mismatch", 15, 17)]
     # an unclassified message's tool lines ask for no banners
     assert lint("Classification: UNCLASSIFIED\nCaveats: FOUO\n\nThe meeting moved to Tuesday.\n") == []
+
+
+def test_an_undated_cable_is_judged_by_the_order_its_authority_line_names():
+    text = CABLE.format(cab="Classified By: Ambassador Eric Edelman for reasons 1.4 (b) and (d)")
+    result = lint_bytes("doc.txt", text.encode(), Settings(rules="auto", use_config=False))
+    assert (result.ruleset, result.findings) == ("us-eo12958", [])
+    damaged = lint_bytes("doc.txt", text.replace("2. (S) Two", "2. Two").encode(), Settings(rules="auto", use_config=False))
+    # the unmarked paragraph, and the banner now above every marked portion
+    assert [(f.rule, f.line, f.column) for f in damaged.findings] == [
+        ("banner-over-classified", 1, 1), ("portion-missing", 15, 1)]

@@ -35,9 +35,9 @@ _BANNER_LINE = re.compile(r"^(?:<p>|Classification: )?(?:(?:TOP SECRET|SECRET|CO
                           r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)(?:</p>)?$")
 
 
-def lint(path: Path, text: str | bytes) -> list[tuple[str, int, int]]:
+def lint(path: Path, text: str | bytes, rules: str | None = None) -> list[tuple[str, int, int]]:
     data = text if isinstance(text, bytes) else text.encode()
-    result = lint_bytes(str(path), data, Settings(rules=path.parent.name, use_config=False))
+    result = lint_bytes(str(path), data, Settings(rules=rules or path.parent.name, use_config=False))
     assert result.error is None, result.error
     return [(f.rule, f.line, f.column) for f in result.findings]
 
@@ -78,6 +78,11 @@ def test_the_set_is_large_and_varied():
 @pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
 def test_a_correct_document_has_no_finding(path):
     assert lint(path, path.read_bytes()) == []
+
+
+@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+def test_a_correct_document_has_no_finding_under_the_rule_set_of_its_date(path):
+    assert lint(path, path.read_bytes(), "auto") == []
 
 
 # Documents that carry no marking at all (unclassified, not controlled): the banner and portion

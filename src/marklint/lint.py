@@ -149,11 +149,13 @@ def _extended(settings: Settings, select: tuple[str, ...]) -> Settings:
 CUI_RULESET = "cui"
 
 
-def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_bannered: bool = False):
+def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_bannered: bool = False,
+                    order: tuple[str, int, date] | None = None):
     """(RuleSet, notice) for a rule set reference; "auto" picks `cui` for a document whose
     banner is CUI (`cui_bannered`), else by the date of origin: the shipped set whose date range
-    holds it, else (no date, or a date before every era) the banners-only set. The notice names
-    the choice, the date and the line it came from."""
+    holds it; without a date, by the order an undated cable's authority line names (`order`,
+    `marklint.dates.order_named`); else the banners-only set. The notice names the choice, the
+    date and the line it came from."""
     from marklint.ruleset import DEFAULT_RULESET, UNDATED_RULESET, load_ruleset, select_ruleset_for_date
 
     if reference != AUTO:
@@ -161,6 +163,8 @@ def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_
     if cui_bannered:
         return load_ruleset(CUI_RULESET), f"--rules auto chose {CUI_RULESET} (the document's banner is CUI)"
     chosen = select_ruleset_for_date(origin.date) if origin is not None else None
+    if origin is None and order is not None and (named := select_ruleset_for_date(order[2])) is not None:
+        return named, f"--rules auto chose {named.name} (no document date; E.O. {order[0]} named at line {order[1]})"
     if chosen is None:
         undated = load_ruleset(UNDATED_RULESET)
         why = f"no rule set covers {origin.describe()}" if origin else "no document date found"
@@ -273,6 +277,7 @@ def recognized(doc: Document, settings: Settings):
     from marklint import recognize
     from marklint.archives import archival
     from marklint.checks import context
+    from marklint.dates import order_named
 
     pages_before = {page.number: page for page in doc.pages}
     archive = archival.set_wrappers_aside(doc, settings.collections)
@@ -283,7 +288,9 @@ def recognized(doc: Document, settings: Settings):
     copy_lines = frozenset(line for line in wrappers.spans if wrappers.covers(line) and line not in document_dated)
     dates = dating(doc, settings.date, copy_lines)
     origin = dates.origin
-    ruleset, notice = resolve_ruleset(settings.rules, origin, settings.rules == AUTO and _cui_bannered(doc))
+    auto = settings.rules == AUTO
+    order = order_named(_numbered_lines(doc)) if auto and origin is None else None
+    ruleset, notice = resolve_ruleset(settings.rules, origin, auto and _cui_bannered(doc), order)
     vocab = _vocabulary(ruleset.vocabulary)
     ocr = None
     if settings.ocr or (settings.ocr is None and archive.ocr):
