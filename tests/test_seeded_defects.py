@@ -10,7 +10,8 @@ damages documents, gives exactly the finding for the damage, at its line and col
 - the Declassify On line removed: the authority block is incomplete (C-02..C-05);
 - the Declassify On date written `MM/DD/YYYY` under the rule sets that require `YYYYMMDD` (C-07);
 - the SECRET banners lowered to CONFIDENTIAL over a SECRET portion: each page whose portions
-  hold SECRET is bannered under them.
+  hold SECRET is bannered under them;
+- the bottom banner's level swapped (SECRET and CONFIDENTIAL): it disagrees with the top one.
 """
 
 from __future__ import annotations
@@ -140,3 +141,22 @@ def test_a_banner_lower_than_a_portion_is_found_on_each_page(path):
     expected = [("banner-under-classified", start + 1, _LEVEL.match(lines[start]).start(2) + 1)
                 for start, end in zip(starts, ends) if any(_SECRET_PORTION.search(line) for line in lines[start:end])]
     assert lint(path, "\n".join(damaged)) == expected
+
+
+def _swappable_bottom(path: Path) -> bool:
+    lines = lines_of(path)
+    level = _LEVEL.match(lines[_last_line(lines)])
+    return level is not None and level.group(2) in _SWAP and "//SI" not in lines[_last_line(lines)]
+
+
+_SWAP = {"SECRET": "CONFIDENTIAL", "CONFIDENTIAL": "SECRET"}
+SWAPPABLE = [p for p in BOTTOM_BANNERED if _swappable_bottom(p)]
+
+
+@pytest.mark.parametrize("path", SWAPPABLE, ids=ids(SWAPPABLE))
+def test_a_bottom_banner_that_disagrees_with_the_top_one_is_found(path):
+    lines = lines_of(path)
+    last = _last_line(lines)
+    level = _LEVEL.match(lines[last])
+    lines[last] = lines[last][:level.start(2)] + _SWAP[level.group(2)] + lines[last][level.end(2):]
+    assert lint(path, "\n".join(lines)) == [("banner-mismatch", last + 1, level.start(2) + 1)]
