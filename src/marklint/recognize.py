@@ -534,7 +534,7 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
     if top.marking is None or not any(form.name == CABLE_HEADER_FORM for form in top.legacy):
         return
     blocks = marks.page.blocks
-    index = next(i for i, block in enumerate(blocks) if block is top.block)
+    index = next((i for i, block in enumerate(blocks) if block is top.block), len(blocks))
     caption = next((block for block in blocks[index + 1:] if _is_content(block)), None)
     words = caption.text.split() if caption is not None and caption.kind is not BlockKind.COMMENT else []
     controls = [word for word in words if word not in _DISTRIBUTION_ONLY]
