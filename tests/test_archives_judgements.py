@@ -10,14 +10,14 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is NOT met: 105 of 195 findings are
+# own era. Issue 16's target is below one in five; it is NOT met: 106 of 196 findings are
 # rejected (54%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. What is left is mostly OCR
 # damage: marks and banners the scan garbled, paragraphs split ahead of their trailing marks.
 # Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 105 / 195
-REJECTED_OWN_ERA = 105 / 193
+REJECTED_OVERALL = 106 / 196
+REJECTED_OWN_ERA = 106 / 194
 
 
 def _groups():

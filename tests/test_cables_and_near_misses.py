@@ -177,3 +177,14 @@ def test_an_undated_cable_is_judged_by_the_order_its_authority_line_names():
     # the unmarked paragraph, and the banner now above every marked portion
     assert [(f.rule, f.line, f.column) for f in damaged.findings] == [
         ("banner-over-classified", 1, 1), ("portion-missing", 15, 1)]
+
+
+@pytest.mark.parametrize(("line", "name_like"), [
+    ("EMBASSY WILL REPORT FURTHER AFTER THE JULY ROUND", False), ("WE HAVE NO COMMENT", False),
+    ("THE MINISTER HAS AGREED", False), ("WILL SMITH", True), ("DEPUTY CHIEF OF MISSION", True),
+    ("CHIEF, IT DIVISION", True), ("WILSON", True),
+])
+def test_a_line_in_capitals_with_a_word_of_a_sentence_is_not_a_signature(line, name_like):
+    from marklint.layout import is_name_like
+
+    assert is_name_like(line) is name_like
