@@ -160,3 +160,17 @@ def test_a_bottom_banner_that_disagrees_with_the_top_one_is_found(path):
     level = _LEVEL.match(lines[last])
     lines[last] = lines[last][:level.start(2)] + _SWAP[level.group(2)] + lines[last][level.end(2):]
     assert lint(path, "\n".join(lines)) == [("banner-mismatch", last + 1, level.start(2) + 1)]
+
+
+CRLF = [p for p in MARKED if b"\r\n" in p.read_bytes()]
+
+
+@pytest.mark.parametrize("path", CRLF, ids=ids(CRLF))
+def test_defects_in_a_file_with_crlf_line_ends_are_found_at_their_lines(path):
+    lines = path.read_bytes().decode().split("\r\n")
+    index, mark = next((i, m) for i in range(len(lines)) if (m := re.match(r"\d\. (\((?:S|C|U)\) )", lines[i])))
+    unmarked = lines[:index] + [lines[index][:mark.start(1)] + lines[index][mark.end(1):]] + lines[index + 1:]
+    assert lint(path, "\r\n".join(unmarked).encode()) == [("portion-missing", index + 1, 1)]
+    last = _last_line(lines)
+    before = max(i for i in range(last) if lines[i].strip())
+    assert lint(path, "\r\n".join(lines[:last] + lines[last + 1:]).encode()) == [("banner-missing-bottom", before + 1, 1)]
