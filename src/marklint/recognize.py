@@ -34,9 +34,11 @@ if TYPE_CHECKING:
 _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
 _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
-# List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, bullets; a number or
-# letter may touch the mark (`7.(S)`, as military message formats write it), a bullet may not.
-_LIST_PREFIX = r"(?:(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))\s*|[•·*-]\s+)"
+# List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, section numbers (`2.1 (S)`,
+# `1.2.1. (U)`), Roman numerals (`II. (U)`), bullets; a number or letter may touch the mark
+# (`7.(S)`, as military message formats write it), a bullet may not.
+_NUMBERING = r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))"
+_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|[•·*-]\s+)"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
 # A short label (one to three words) before the portion it names, as a subject label is:
@@ -64,7 +66,7 @@ _CASED_MARK_RE = re.compile(
 _BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
 _LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 _NUMBERED_CASED_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:(?:\d{{1,3}}[.)]|[a-zA-Z][.)]|\(\d{{1,3}}\)|\([a-z]\))[ \t]*|{_SUBJECT_PREFIX})"
+    rf"{_QUOTE_PREFIX}(?:{_NUMBERING}[ \t]*|{_SUBJECT_PREFIX})"
     r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 
 
