@@ -188,3 +188,17 @@ def test_a_line_in_capitals_with_a_word_of_a_sentence_is_not_a_signature(line, n
     from marklint.layout import is_name_like
 
     assert is_name_like(line) is name_like
+
+
+def test_an_undated_cable_keeps_its_eras_forms_under_todays_rules():
+    text = CABLE.format(cab="Classified By: Ambassador Eric Edelman for reasons 1.4 (b) and (d)")
+    assert lint(text) == []  # us-cnsi: S E C R E T was current in E.O. 12958's era
+    assert lint(text.replace("E.O. 12958", "E.O. 13526")) == [("legacy-marking", 1, 1), ("legacy-marking", 13, 1)]
+
+
+def test_unclas_is_a_cables_unclassified():
+    assert legacy_banner("U N C L A S SECTION 01 OF 02 STATE 012345").modern == "UNCLASSIFIED"
+    assert legacy_banner("UNCLAS STATE 012345").modern == "UNCLASSIFIED"
+    text = ("U N C L A S STATE 012345\n\nE.O. 12958: N/A\nTAGS: CASC\nSUBJECT: (U) WARDEN MESSAGE\n\n"
+            "1. (U) This is an action request.\n\n2. (C) Travelers should avoid the highway at night.\n\nRICE\n")
+    assert lint(text, "us-eo12958") == [("banner-under-classified", 1, 1), ("cab-missing", 1, 1)]

@@ -95,7 +95,7 @@ CODEWORDS: dict[str, str] = {
     "GAMMA": "SI", "RUFF": "TK", "ZARF": "TK", "KEYHOLE": "TK", "TALENT KEYHOLE": "TK", "TK": "TK",
 }
 _LEVELS = {"TOP SECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
-           "UNCLASSIFIED": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET"}
+           "UNCLASSIFIED": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET", "UNCLAS": "UNCLASSIFIED"}
 _PORTION_LEVELS = {"TS": "TS", "S": "S", "C": "C", "U": "U"}
 
 # Cable structure that shares a line with the banner (`END OF MESSAGE SECRET`).
@@ -112,14 +112,14 @@ _CABLE_TEXT = re.compile(
 # 012345`); the level stands for the whole section, which is not repeated at its end.
 _CABLE_HEADER_TEXT = r"(?:SECTION \d{1,3} OF \d{1,3} )?(?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{3,6}"
 _CABLE_HEADER = re.compile(_CABLE_HEADER_TEXT)
-_LEVEL_HEADER = re.compile(rf"(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED) {{1,3}}({_CABLE_HEADER_TEXT})")
+_LEVEL_HEADER = re.compile(rf"(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS) {{1,3}}({_CABLE_HEADER_TEXT})")
 CABLE_HEADER_FORM = "cable-header"
 _SPACED = re.compile(r"^((?:[A-Z][ -]{1,3}){2,}[A-Z])(?=$|[ /])")
 _WORDS = sorted({*CONTROL_WORDS, *CODEWORDS}, key=len, reverse=True)
 _TOKEN = re.compile("|".join(re.escape(word) for word in _WORDS) + r"|ENTIRE TEXT")
 _SEPARATOR = re.compile(r"[ /]{1,3}|$")
 # A cheap gate: only short lines in capitals holding one of these words can be legacy banners.
-_GATE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO|AIUO|DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS)\b"
+_GATE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|SBU|FOUO|AIUO|DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS)\b"
                    r"|^(?:[A-Z][ -]{1,3}){2,}[A-Z]")
 
 _SPACED_FORM = ("cable-spaced", _DSSM)
@@ -152,7 +152,7 @@ def legacy_banner(text: str) -> LegacyMarking | None:
     header = _LEVEL_HEADER.fullmatch(body)
     if header:
         forms.append(LegacyForm(CABLE_HEADER_FORM, header.group(2), "", None))
-        body = header.group(1)
+        body = _LEVELS[header.group(1)]
     if body in UNCLASSIFIED_WORDS:
         name, modern, until = UNCLASSIFIED_WORDS[body]
         return LegacyMarking(modern, (*forms, LegacyForm(name, body, modern, until)), cable, body)

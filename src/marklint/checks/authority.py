@@ -306,12 +306,13 @@ class _Emitter:
 
 
 def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking | None,
-                    doc_date: date | None, ruleset: RuleSet) -> list[AuthorityProblem]:
+                    doc_date: date | None, ruleset: RuleSet, legacy_day: date | None = None) -> list[AuthorityProblem]:
     """Check the authority block against the document's overall marking and the rule set.
 
     `overall` is the parsed overall banner (None when the document has none); `doc_date` is
-    the date of origin (limits are counted from it; without it they are not checked).
-    Problems carry the rule set's severities.
+    the date of origin (limits are counted from it; without it they are not checked);
+    `legacy_day` the day older forms are judged on (default: `doc_date`, else the rule set's
+    `undated_day`). Problems carry the rule set's severities.
     """
     out = _Emitter(doc, ruleset)
     policy = ruleset.authority
@@ -335,7 +336,7 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
                    f"unknown authority-block label '{cab_line.label}:'; "
                    f"did you mean '{LABELS[cab_line.key]}'? (C-18)",
                    cab_line.column + len(cab_line.label) + 1, cap=Severity.WARNING)
-    _legacy_forms(out, cab, doc_date or ruleset.undated_day())
+    _legacy_forms(out, cab, legacy_day or doc_date or ruleset.undated_day())
     if not policy.required_on(doc_date):
         return out.findings
     _check_required(out, cab, policy)
@@ -574,7 +575,7 @@ def claimed(ctx: CheckContext) -> Marking | None:
 
 def authority_problems(ctx: CheckContext) -> list[AuthorityProblem]:
     """Every problem of the document's authority block (a fact: `ctx.fact(authority_problems)`)."""
-    return check_authority(ctx.doc, ctx.fact(authority_block), claimed(ctx), ctx.date, ctx.ruleset)
+    return check_authority(ctx.doc, ctx.fact(authority_block), claimed(ctx), ctx.date, ctx.ruleset, ctx.legacy_day())
 
 
 def judged(ctx: CheckContext, rule: RuleDoc) -> list[Finding]:
