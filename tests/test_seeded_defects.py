@@ -7,7 +7,8 @@ damages documents, gives exactly the finding for the damage, at its line and col
 - a portion mark written in lower case (`(s)`, `1. (c)`): the wrong case (marking-form);
 - the last banner removed: the page has no bottom banner (not for CUI, whose bottom banner is
   optional, U-01);
-- the Declassify On line removed: the authority block is incomplete (C-02..C-05);
+- the Declassify On line, or under today's rules the Classified By line, removed: the authority
+  block is incomplete (C-02..C-05);
 - the Declassify On date written `MM/DD/YYYY` under the rule sets that require `YYYYMMDD` (C-07);
 - the SECRET banners lowered to CONFIDENTIAL over a SECRET portion: each page whose portions
   hold SECRET is bannered under them;
@@ -174,3 +175,21 @@ def test_defects_in_a_file_with_crlf_line_ends_are_found_at_their_lines(path):
     last = _last_line(lines)
     before = max(i for i in range(last) if lines[i].strip())
     assert lint(path, "\r\n".join(lines[:last] + lines[last + 1:]).encode()) == [("banner-missing-bottom", before + 1, 1)]
+
+
+WITH_CLASSIFIER = [p for p in MARKED if p.parent.name in ("us-cnsi", "us-ic")
+                   and any(line.startswith("Classified By:") for line in lines_of(p))]
+
+
+@pytest.mark.parametrize("path", WITH_CLASSIFIER, ids=ids(WITH_CLASSIFIER))
+def test_a_missing_classified_by_line_leaves_the_block_incomplete(path):
+    lines = lines_of(path)
+    index = next(i for i in range(len(lines)) if lines[i].startswith("Classified By:"))
+    damaged = lines[:index] + lines[index + 1:]
+    first = next(i for i in range(len(damaged)) if re.match(_BLOCK_LINE, damaged[i]))
+    # a cable's Classified By line carries its reason: without it the block lacks both
+    missing = 2 if re.search(r"(?i)\breasons?\b", lines[index]) else 1
+    assert lint(path, "\n".join(damaged)) == [("cab-incomplete", first + 1, 1)] * missing
+
+
+_BLOCK_LINE = r"(?:Classified By|Derived From|Reason|Declassify On):|E\.O\. \d{5}: DECL:"
