@@ -71,7 +71,7 @@ def paragraph_end(lines: list[str], index: int) -> int:
 
 def test_the_set_is_large_and_varied():
     assert len(DOCUMENTS) >= 100
-    assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo12356", "us-eo12958"}
+    assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo11652", "us-eo12356", "us-eo12958"}
     assert {p.suffix for p in DOCUMENTS} == set(SUFFIXES)
 
 

@@ -44,7 +44,7 @@ LABELS = {
     "group": "GROUP 1-4 legend:",
     "gds": "GDS:",
     "exempt": "Exempt from GDS (XGDS, IMPDET):",
-    "telegram": "E.O. (a telegram's authority line):",
+    "telegram": "E.O. NNNNN:",  # a telegram's authority line
 }
 # Pattern strings, compiled by `re` at first use (its cache): a run without an authority block
 # never pays for compiling them.
@@ -208,13 +208,13 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
                 if inline is not None:
                     value = segment[value_at:inline.start()].strip()
                 found.append((key, written, value, offset + label_at, offset + value_at, lookalike, None))
-                telegram = re.compile(_TELEGRAM_RE).match(segment, start)
-                if telegram is not None:
-                    found.append(("telegram", telegram.group("eo"), "", offset + telegram.start("eo"),
-                                  offset + telegram.end(), False, None))
                 if inline is not None:
                     found.append(("reason", inline.group("label"), segment[inline.end():].strip(),
                                   offset + inline.start("label"), offset + inline.end(), False, None))
+        telegram = re.compile(_TELEGRAM_RE).match(raw)
+        if telegram is not None and found and found[-1][3] >= offset:  # the line was an authority line
+            found.append(("telegram", telegram.group("eo"), "", offset + telegram.start("eo"), offset + telegram.end(),
+                          False, None))
         offset += len(raw) + 1
     return tuple(found)
 
