@@ -31,8 +31,10 @@ _PORTION_LINE = re.compile(r"^(?:>\s?)*(?:\d{1,2}\.\s+|[-*]\s+|[a-z]\.\s+)?\((?:
 # A banner line, or a cable's header line that carries the level (`S E C R E T SECTION 01 OF 02
 # ANKARA 001234`), or the banner as an HTML page or an e-mail's classification line writes it.
 _ADORNMENT = re.compile(r"^([=\-~^#*+])\1{3,}$")
-_BANNER_LINE = re.compile(r"^(?:<p>|Classification: |[ \t]+)?(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<]*)?"
-                          r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)(?:</p>)?$")
+_BANNER_LINE = re.compile(r"^(?:<p>|Classification: |[ \t]+)?"
+                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<]*)?"
+                          r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)"
+                          r"(?:</p>)?$")
 
 
 def lint(path: Path, text: str | bytes, rules: str | None = None) -> list[tuple[str, int, int]]:
@@ -110,7 +112,8 @@ def test_an_unmarked_document_with_a_classified_paragraph_needs_banners_and_a_bl
 
 
 # (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one)
-WITH_PORTIONS = [p for p in DOCUMENTS if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()]
+WITH_PORTIONS = [p for p in DOCUMENTS
+                 if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()]
 
 
 @pytest.mark.parametrize("path", WITH_PORTIONS, ids=ids(WITH_PORTIONS))

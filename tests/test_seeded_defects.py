@@ -174,7 +174,8 @@ def test_defects_in_a_file_with_crlf_line_ends_are_found_at_their_lines(path):
     assert lint(path, "\r\n".join(unmarked).encode()) == [("portion-missing", index + 1, 1)]
     last = _last_line(lines)
     before = max(i for i in range(last) if lines[i].strip())
-    assert lint(path, "\r\n".join(lines[:last] + lines[last + 1:]).encode()) == [("banner-missing-bottom", before + 1, 1)]
+    damaged = "\r\n".join(lines[:last] + lines[last + 1:]).encode()
+    assert lint(path, damaged) == [("banner-missing-bottom", before + 1, 1)]
 
 
 WITH_CLASSIFIER = [p for p in MARKED if p.parent.name in ("us-cnsi", "us-ic")

@@ -196,7 +196,8 @@ def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
         return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
     dated = [(field.at(0)[0], f"Date: {field.value}") for field in doc.metadata.get("headers", ())
              if field.name.lower() == "date"]
-    return chain(dated, ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n"))))
+    lines = ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
+    return chain(dated, lines)
 
 
 _DATING_CHARS = 200_000

@@ -47,27 +47,30 @@ _LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
                  rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
 # A footnote's label (`[^1]: (S) Port records`), as Markdown writes a footnote; a table's or
 # figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`).
-_FOOTNOTE_PREFIX = (r"(?:\[\^[\w-]{1,20}\]:|(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT)"
-                    r"[ \t]+[0-9A-Z](?:[0-9A-Z.-]{0,6}[0-9A-Z])?[.:]?)[ \t]*")
+_NOTE_PREFIX = (r"(?:\[\^[\w-]{1,20}\]:|(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT)"
+                r"[ \t]+[0-9A-Z](?:[0-9A-Z.-]{0,6}[0-9A-Z])?[.:]?)[ \t]*")
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
 # label, in one match (group 1). The empty prefix comes first: most blocks start with their mark.
 _PORTION_AT_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_FOOTNOTE_PREFIX})({PORTION_START})")
+    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_NOTE_PREFIX})({PORTION_START})")
 # A portion mark written in lower or mixed case where a mark stands (`(s)`, `(ts)`, `(S//nf)`):
-# a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label.
+# a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label,
+# but for the cases of _NUMBERED_CASED_RE and _BARE_C_RE.
 _CASED_MARK_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_FOOTNOTE_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
+    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_NOTE_PREFIX}"
+    r"|(?:\d{1,3}[.)]|\(\d{1,3}\)|[•·*-])\s+)"
     r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
-# After a paragraph's number or list label (`1. (c)`, `a.(c)`, `(2)(s)`, `(b) (s//nf)`) or a subject label a lone `(c)` is a
-# mark too: a list label does not follow them. At a block's start it is one on a page where no
-# block opens with the list labels `(a)` or `(b)` (`_lettered`).
-_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
-_LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
+# After a paragraph's number or list label (`1. (c)`, `a.(c)`, `(2)(s)`, `(b) (s//nf)`) or a
+# subject label, a lone `(c)` is a mark too: a list label does not follow them.
 _NUMBERED_CASED_RE = re.compile(
     rf"{_QUOTE_PREFIX}(?:{_NUMBERING}[ \t]*|{_SUBJECT_PREFIX})"
     r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
+# At a block's start a lone `(c)` is a mark on a page where no block opens with the list labels
+# `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
+_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
+_LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 
 
 class Parsed(FrozenValue):
