@@ -17,8 +17,8 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # damage: marks struck or garbled, banners cut up, fragments split from their paragraphs after a
 # sentence's end or around a redaction (docs/archives.md). Pinned exactly, so that any change
 # is seen and judged.
-REJECTED_OVERALL = 67 / 164
-REJECTED_OWN_ERA = 67 / 162
+REJECTED_OVERALL = 68 / 165
+REJECTED_OWN_ERA = 68 / 163
 
 
 def _groups():

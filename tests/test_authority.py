@@ -87,7 +87,7 @@ def test_cable_form_of_the_legacy_label():
     doc = make_doc("SECRET\n\nE.O. 12356: DECL: OADR\n\nSECRET\n")
     cab = find_authority_block(doc)
     assert [(l.key, l.label, l.value, l.line, l.column, l.value_column) for l in cab.lines] == [
-        ("declassify-on", "DECL", "OADR", 3, 1, 19)]
+        ("declassify-on", "DECL", "OADR", 3, 1, 19), ("telegram", "E.O. 12356", "", 3, 1, 12)]
     assert is_authority_line("EO 12958: DECL: X1")
 
 

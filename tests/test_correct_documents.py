@@ -22,16 +22,24 @@ import pytest
 from marklint.lint import Settings, lint_bytes
 
 CORRECT = Path(__file__).parent / "fixtures" / "correct"
-DOCUMENTS = sorted(p for p in CORRECT.glob("*/*") if p.suffix in (".txt", ".md", ".rst", ".eml"))
+SUFFIXES = (".txt", ".md", ".rst", ".eml", ".adoc", ".html")
+DOCUMENTS = sorted(p for p in CORRECT.glob("*/*") if p.suffix in SUFFIXES)
 PARAGRAPH = "The escort will join the convoy at noon and stay with it until the port."
 # A line that starts with a portion mark (after list numbering or e-mail quoting), not a
 # subject line: where the body's portions are.
 _PORTION_LINE = re.compile(r"^(?:>\s?)*(?:\d{1,2}\.\s+|[-*]\s+|[a-z]\.\s+)?\((?:TS|S|C|U|CUI)(?://[^)]*)?\)\s")
-_BANNER_LINE = re.compile(r"^(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://.*)?$")
+# A banner line, or a cable's header line that carries the level (`S E C R E T SECTION 01 OF 02
+# ANKARA 001234`), or the banner as an HTML page or an e-mail's classification line writes it.
+_ADORNMENT = re.compile(r"^([=\-~^#*+])\1{3,}$")
+_BANNER_LINE = re.compile(r"^(?:<p>|Classification: |[ \t]+)?"
+                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<]*)?"
+                          r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)"
+                          r"(?:</p>)?$")
 
 
-def lint(path: Path, text: str) -> list[tuple[str, int, int]]:
-    result = lint_bytes(str(path), text.encode(), Settings(rules=path.parent.name, use_config=False))
+def lint(path: Path, text: str | bytes, rules: str | None = None) -> list[tuple[str, int, int]]:
+    data = text if isinstance(text, bytes) else text.encode()
+    result = lint_bytes(str(path), data, Settings(rules=rules or path.parent.name, use_config=False))
     assert result.error is None, result.error
     return [(f.rule, f.line, f.column) for f in result.findings]
 
@@ -47,6 +55,8 @@ def body_start(lines: list[str], suffix: str) -> int:
         return lines.index("") + 1
     if suffix == ".md" and lines[0] == "---":
         return lines.index("---", 1) + 1
+    if suffix == ".html":
+        return lines.index("<body>") + 1
     return 0
 
 
@@ -62,17 +72,48 @@ def paragraph_end(lines: list[str], index: int) -> int:
 
 
 def test_the_set_is_large_and_varied():
-    assert len(DOCUMENTS) >= 60
-    assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo12356"}
-    assert {p.suffix for p in DOCUMENTS} == {".txt", ".md", ".rst", ".eml"}
+    assert len(DOCUMENTS) >= 100
+    assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo11652", "us-eo12356", "us-eo12958"}
+    assert {p.suffix for p in DOCUMENTS} == set(SUFFIXES)
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
 def test_a_correct_document_has_no_finding(path):
-    assert lint(path, path.read_text()) == []
+    assert lint(path, path.read_bytes()) == []
 
 
-WITH_PORTIONS = [p for p in DOCUMENTS if portion_lines(p.read_text().split("\n"), 0)]
+@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+def test_a_correct_document_has_no_finding_under_the_rule_set_of_its_date(path):
+    assert lint(path, path.read_bytes(), "auto") == []
+
+
+# Documents that carry no marking at all (unclassified, not controlled): the banner and portion
+# tests below do not apply to them.
+def first_line(path: Path) -> str:
+    lines = path.read_text().split("\n")
+    return next(line for line in lines[body_start(lines, path.suffix):] if line.strip())
+
+
+UNMARKED = [p for p in DOCUMENTS if not _BANNER_LINE.match(first_line(p))]
+MARKED = [p for p in DOCUMENTS if p not in UNMARKED]
+
+
+@pytest.mark.parametrize("path", UNMARKED, ids=ids(UNMARKED))
+def test_an_unmarked_document_with_a_classified_paragraph_needs_banners_and_a_block(path):
+    lines = path.read_text().split("\n")
+    start = body_start(lines, path.suffix)
+    second = next(i for i in range(start, len(lines)) if re.match(r"2\. ", lines[i]))
+    damaged = lines[:second] + ["(S) " + PARAGRAPH, ""] + lines[second:]
+    first = next(i for i in range(start, len(damaged)) if damaged[i].strip())
+    last = max(i for i in range(len(damaged)) if damaged[i].strip())
+    found = [f for f in lint(path, "\n".join(damaged)) if f[0] != "portion-missing"]
+    assert found == [("banner-missing-top", first + 1, 1), ("cab-missing", first + 1, 1),
+                     ("banner-missing-bottom", last + 1, 1)]
+
+
+# (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one)
+WITH_PORTIONS = [p for p in DOCUMENTS
+                 if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()]
 
 
 @pytest.mark.parametrize("path", WITH_PORTIONS, ids=ids(WITH_PORTIONS))
@@ -87,15 +128,16 @@ def test_an_unmarked_paragraph_among_the_administrative_lines_is_found(path):
     assert lint(path, "\n".join(damaged)) == expected
 
 
-@pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
+@pytest.mark.parametrize("path", MARKED, ids=ids(MARKED))
 def test_a_missing_top_banner_is_found(path):
     lines = path.read_text().split("\n")
     top = next(i for i in range(body_start(lines, path.suffix), len(lines)) if lines[i].strip())
     assert _BANNER_LINE.match(lines[top])
     damaged = lines[:top] + [""] + lines[top + 1:]
-    first = next(i for i in range(top, len(damaged)) if damaged[i].strip())
-    column = len(damaged[first]) - len(damaged[first].lstrip()) + 1
-    assert ("banner-missing-top", first + 1, column) in lint(path, "\n".join(damaged))
+    # the first content line (a reST title's overline is only its adornment); a missing banner
+    # belongs at the start of it, whatever its indentation (a centred title)
+    first = next(i for i in range(top, len(damaged)) if damaged[i].strip() and not _ADORNMENT.match(damaged[i]))
+    assert ("banner-missing-top", first + 1, 1) in lint(path, "\n".join(damaged))
 
 
 # CUI documents that name their designating agency only on a designation line (no letterhead,

@@ -279,3 +279,21 @@ def add_years(day: date, years: int) -> date:
         return day.replace(year=day.year + years)
     except ValueError:
         return day.replace(year=day.year + years, day=28)
+
+
+# The orders a telegram's authority line names (`E.O. 12958: DECL: 03/15/2015`), by the day each
+# took effect (L-01): an undated cable was written under the order it names.
+_ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "11652": date(1972, 6, 1),
+           "12065": date(1978, 12, 1), "12356": date(1982, 8, 1), "12958": date(1995, 10, 14),
+           "13292": date(2003, 9, 22), "13526": date(2010, 6, 25)}
+_ORDER_LINE = re.compile(r"\s*E\.?\s?O\.?\s?(?P<order>\d{5})\s*:\s*(?:DECL|GDS|XGDS|RDS|N/A)\b", re.IGNORECASE)
+
+
+def order_named(numbered_lines: Iterable[tuple[int, str]]) -> tuple[str, int, date] | None:
+    """(order, line, the day it took effect) for the first telegram authority line that names a
+    known executive order (`E.O. 12958: DECL: ...`), or None: the era of an undated cable."""
+    for number, line in numbered_lines:
+        match = _ORDER_LINE.match(line)
+        if match is not None and match["order"] in _ORDERS:
+            return match["order"], number, _ORDERS[match["order"]]
+    return None

@@ -59,6 +59,12 @@ _GUESSED_HEADINGS = ("text", "email")
 # Words that stay lower case in names, titles and office names.
 _CONNECTORS = frozenset(
     "of for the and to at in on de del la le van von der den da y a an by via per with & und".split())
+# Words of a sentence, never of a name, title or office: in a text in capitals (a cable) they
+# tell a line of prose (`EMBASSY WILL REPORT FURTHER`) from a signature. `WILL` opening a line
+# may be a first name.
+_SENTENCE_WORDS = frozenset(
+    "we they our us has have had are was were would should shall must not been did does which that this these "
+    "there their will".split())
 _QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
 # List markers (not a phone number's area code: `(703) 555-0142`).
 _LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*-])\s+")
@@ -106,7 +112,7 @@ def plain_line(line: str) -> str:
 def is_name_like(line: str) -> bool:
     """A short line written as names, titles and offices are: every word capitalised (or in
     capitals, or without letters) but small connecting words and asides in parentheses, not
-    ending a sentence."""
+    ending a sentence, and no word of a sentence in capitals (`WILL`, `HAS`, `WE`)."""
     if len(line) > NAME_MAX_CHARS:
         return False
     line = _ASIDE_RE.sub(" ", line).strip() or line  # "(on detail from DIA)", "(unclass)"
@@ -118,14 +124,17 @@ def is_name_like(line: str) -> bool:
     if line.endswith(".") and not (words[-1][:1].isupper() and len(words[-1]) <= 5):
         return False  # "Jr.", "Inc.", "T." end a name; "dawn." ends a sentence
     connectors = lettered = 0
-    for word in words:
+    for index, word in enumerate(words):
         letter = _LETTER_RE.search(word)
         if letter is None:
             continue
         lettered += 1
-        if word.strip("(),.;:'\"").lower() in _CONNECTORS:
+        bare = word.strip("(),.;:'\"")
+        if bare.lower() in _CONNECTORS:
             connectors += 1
         elif not letter.group().isupper():
+            return False
+        elif bare.isupper() and bare.lower() in _SENTENCE_WORDS and (index or bare != "WILL"):
             return False
     return lettered > 0 and connectors * 2 < lettered + 1
 

@@ -95,7 +95,7 @@ CODEWORDS: dict[str, str] = {
     "GAMMA": "SI", "RUFF": "TK", "ZARF": "TK", "KEYHOLE": "TK", "TALENT KEYHOLE": "TK", "TK": "TK",
 }
 _LEVELS = {"TOP SECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONFIDENTIAL",
-           "UNCLASSIFIED": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET"}
+           "UNCLASSIFIED": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET", "UNCLAS": "UNCLASSIFIED"}
 _PORTION_LEVELS = {"TS": "TS", "S": "S", "C": "C", "U": "U"}
 
 # Cable structure that shares a line with the banner (`END OF MESSAGE SECRET`).
@@ -107,12 +107,19 @@ _CABLE_TEXT = re.compile(
     r"(?: (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6})?)[ .:]+"
     r"|[ .:]+(?:END OF (?:MESSAGE|TEXT)|BT|NNNN)$"
 )
+# The header of a cable in text form, after its level: the section, the originating post and the
+# cable's number (`S E C R E T SECTION 01 OF 02 ANKARA 001234`, `C O N F I D E N T I A L STATE
+# 012345`); the level stands for the whole section, which is not repeated at its end.
+_CABLE_HEADER_TEXT = r"(?:SECTION \d{1,3} OF \d{1,3} )?(?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{3,6}"
+_CABLE_HEADER = re.compile(_CABLE_HEADER_TEXT)
+_LEVEL_HEADER = re.compile(rf"(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS) {{1,3}}({_CABLE_HEADER_TEXT})")
+CABLE_HEADER_FORM = "cable-header"
 _SPACED = re.compile(r"^((?:[A-Z][ -]{1,3}){2,}[A-Z])(?=$|[ /])")
 _WORDS = sorted({*CONTROL_WORDS, *CODEWORDS}, key=len, reverse=True)
 _TOKEN = re.compile("|".join(re.escape(word) for word in _WORDS) + r"|ENTIRE TEXT")
 _SEPARATOR = re.compile(r"[ /]{1,3}|$")
 # A cheap gate: only short lines in capitals holding one of these words can be legacy banners.
-_GATE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO|AIUO|DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS)\b"
+_GATE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|SBU|FOUO|AIUO|DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS)\b"
                    r"|^(?:[A-Z][ -]{1,3}){2,}[A-Z]")
 
 _SPACED_FORM = ("cable-spaced", _DSSM)
@@ -137,7 +144,15 @@ def legacy_banner(text: str) -> LegacyMarking | None:
             return None
         cable = True
         forms.append(LegacyForm(_SPACED_FORM[0], spaced.group(1), _LEVELS.get(word, word), _SPACED_FORM[1]))
-        body = _LEVELS.get(word, word) + body[spaced.end():]
+        rest = body[spaced.end():].strip()
+        if _CABLE_HEADER.fullmatch(rest):
+            forms.append(LegacyForm(CABLE_HEADER_FORM, rest, "", None))
+            rest = ""
+        body = _LEVELS.get(word, word) + (" " + rest if rest else "")
+    header = _LEVEL_HEADER.fullmatch(body)
+    if header:
+        forms.append(LegacyForm(CABLE_HEADER_FORM, header.group(2), "", None))
+        body = _LEVELS[header.group(1)]
     if body in UNCLASSIFIED_WORDS:
         name, modern, until = UNCLASSIFIED_WORDS[body]
         return LegacyMarking(modern, (*forms, LegacyForm(name, body, modern, until)), cable, body)
@@ -233,6 +248,7 @@ LEGACY_LINE = (
     r"|(?:SBU|FOUO|AIUO|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
     r"\b[^a-z\n]{0,200}"
     r"|PAGE \d{1,3} (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6} (?:TOP SECRET|SECRET|CONFIDENTIAL)\b[^a-z\n]{0,100}"
+    rf"|(?:[A-Z] {{1,3}}){{2,}}[A-Z] {{1,3}}{_CABLE_HEADER_TEXT}"
 )
 LEGACY_PORTION_START = r"\((?:SBU|AIUO|FOUO)(?:[/-][A-Z]{2,6})?\)"  # marks without a level, for the recognizer
 
@@ -241,22 +257,24 @@ _LEVEL_WORD = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO)"
 # SECRET`, `SBU/NOFORN entire`; or `ALL SECRET` ending a line of a cable (in capitals).
 _WHOLE_TEXT = re.compile(
     rf"^[^\S\n]*(?:\d{{1,2}}\.[^\S\n]*)?\(?(?:(?P<a>{_LEVEL_WORD})(?:/\w{{2,8}})?[^\S\n]+ENTIRE\b"
-    rf"|ENTIRE[^\S\n]+TEXT[^\S\n]+(?:IS[^\S\n]+)?(?P<b>{_LEVEL_WORD})\b)",
+    rf"|ENTIRE[^\S\n]+TEXT[^\S\n]+(?:IS[^\S\n]+)?(?P<b>{_LEVEL_WORD})\b"
+    r"|(?P<m>TS|S|C|U)\)[^\S\n]+ENTIRE[^\S\n]+TEXT\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 # Cheap scans first (a literal prefix, no \b or case folding: C speed): the statements are rare.
 _ENTIRE = ("ENTIRE", "Entire", "entire")
+_MARK_LEVELS = {"TS": "TOP SECRET", "S": "SECRET", "C": "CONFIDENTIAL", "U": "UNCLASSIFIED"}
 _ALL = re.compile(rf"ALL[ \t]+(?P<c>{_LEVEL_WORD})\.?[ \t]*$", re.MULTILINE)
 
 
 def whole_text_statement(text: str) -> str | None:
     """The level named by the first whole-text statement in `text`, which stands for the
     portion marks of the whole document (`SECRET ENTIRE TEXT`, `1. CONFIDENTIAL ENTIRE TEXT.`,
-    `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`, a line ending `ALL SECRET`); None when
-    there is none."""
+    a cable's `1. (C) ENTIRE TEXT.`, `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`, a line
+    ending `ALL SECRET`); None when there is none."""
     match = _WHOLE_TEXT.search(text) if any(word in text for word in _ENTIRE) else None
     if match is not None:
-        return (match["a"] or match["b"]).upper()
+        return _MARK_LEVELS[match["m"].upper()] if match["m"] else (match["a"] or match["b"]).upper()
     for match in _ALL.finditer(text):
         if match.start() == 0 or not text[match.start() - 1].isalnum():  # `ALL`, not `SMALL`
             return match["c"]

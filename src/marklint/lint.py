@@ -12,6 +12,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator
 from datetime import date
+from itertools import chain
 
 from marklint.document import Document, InputError, ReaderOptions
 from marklint.findings import FileResult, Finding, Severity
@@ -148,11 +149,13 @@ def _extended(settings: Settings, select: tuple[str, ...]) -> Settings:
 CUI_RULESET = "cui"
 
 
-def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_bannered: bool = False):
+def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_bannered: bool = False,
+                    order: tuple[str, int, date] | None = None):
     """(RuleSet, notice) for a rule set reference; "auto" picks `cui` for a document whose
     banner is CUI (`cui_bannered`), else by the date of origin: the shipped set whose date range
-    holds it, else (no date, or a date before every era) the banners-only set. The notice names
-    the choice, the date and the line it came from."""
+    holds it; without a date, by the order an undated cable's authority line names (`order`,
+    `marklint.dates.order_named`); else the banners-only set. The notice names the choice, the
+    date and the line it came from."""
     from marklint.ruleset import DEFAULT_RULESET, UNDATED_RULESET, load_ruleset, select_ruleset_for_date
 
     if reference != AUTO:
@@ -160,6 +163,8 @@ def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_
     if cui_bannered:
         return load_ruleset(CUI_RULESET), f"--rules auto chose {CUI_RULESET} (the document's banner is CUI)"
     chosen = select_ruleset_for_date(origin.date) if origin is not None else None
+    if origin is None and order is not None and (named := select_ruleset_for_date(order[2])) is not None:
+        return named, f"--rules auto chose {named.name} (no document date; E.O. {order[0]} named at line {order[1]})"
     if chosen is None:
         undated = load_ruleset(UNDATED_RULESET)
         why = f"no rule set covers {origin.describe()}" if origin else "no document date found"
@@ -183,12 +188,16 @@ def _vocabulary(names: tuple[str, ...]) -> object:
 def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
     """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
     `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
-    must not be split whole), else every line of every block (DOCX, PDF)."""
+    must not be split whole), else every line of every block (DOCX, PDF), after a message's
+    own `Date:` header (the newest message of a thread: the quoted ones are older)."""
     if doc.source is not None:
         import re
 
         return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
-    return ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
+    dated = [(field.at(0)[0], f"Date: {field.value}") for field in doc.metadata.get("headers", ())
+             if field.name.lower() == "date"]
+    lines = ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
+    return chain(dated, lines)
 
 
 _DATING_CHARS = 200_000
@@ -269,6 +278,7 @@ def recognized(doc: Document, settings: Settings):
     from marklint import recognize
     from marklint.archives import archival
     from marklint.checks import context
+    from marklint.dates import order_named
 
     pages_before = {page.number: page for page in doc.pages}
     archive = archival.set_wrappers_aside(doc, settings.collections)
@@ -279,7 +289,9 @@ def recognized(doc: Document, settings: Settings):
     copy_lines = frozenset(line for line in wrappers.spans if wrappers.covers(line) and line not in document_dated)
     dates = dating(doc, settings.date, copy_lines)
     origin = dates.origin
-    ruleset, notice = resolve_ruleset(settings.rules, origin, settings.rules == AUTO and _cui_bannered(doc))
+    auto = settings.rules == AUTO
+    order = order_named(_numbered_lines(doc)) if auto and origin is None else None
+    ruleset, notice = resolve_ruleset(settings.rules, origin, auto and _cui_bannered(doc), order)
     vocab = _vocabulary(ruleset.vocabulary)
     ocr = None
     if settings.ocr or (settings.ocr is None and archive.ocr):

@@ -8,9 +8,10 @@
   case after the `//` (`Secret // NF`, not `Secret // Service`). Cable style `S E C R E T` is
   recognised and flagged (`Mark.cable`).
 - Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
-  list numbering, a subject label (with `RE:`/`FW:`) or a short label (`BLUF:`, `Tab A:`,
-  `References: (a)`). `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`,
-  `(S//nf)` are, in the wrong case. `//SIGNED//` is a signature mark, not a banner.
+  list numbering, a subject label (with `RE:`/`FW:`), a short label (`BLUF:`, `Tab A:`,
+  `References: (a)`), a footnote's label (`[^1]:`) or a caption's number (`Table 1.`).
+  `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`, `(S//nf)` are, in the
+  wrong case. `//SIGNED//` is a signature mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
 - Which unmarked blocks need a mark is the structure model's question (`marklint.layout`).
 """
@@ -33,26 +34,43 @@ if TYPE_CHECKING:
 _CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
 _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
-# List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, bullets; a number or
-# letter may touch the mark (`7.(S)`, as military message formats write it), a bullet may not.
-_LIST_PREFIX = r"(?:(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))\s*|[•·*-]\s+)"
+# List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, section numbers (`2.1 (S)`,
+# `1.2.1. (U)`), Roman numerals (`II. (U)`), bullets; a number or letter may touch the mark
+# (`7.(S)`, as military message formats write it), a bullet may not.
+_NUMBERING = r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))"
+_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|[•·*-]\s+)"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
 # A short label (one to three words) before the portion it names, as a subject label is:
 # `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
 _LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
                  rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
+# A footnote's label (`[^1]: (S) Port records`), as Markdown writes a footnote; a table's or
+# figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`).
+_NOTE_PREFIX = (r"(?:\[\^[\w-]{1,20}\]:|(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT)"
+                r"[ \t]+[0-9A-Z](?:[0-9A-Z.-]{0,6}[0-9A-Z])?[.:]?)[ \t]*")
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
 # label, in one match (group 1). The empty prefix comes first: most blocks start with their mark.
 _PORTION_AT_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX})({PORTION_START})")
+    rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_NOTE_PREFIX})({PORTION_START})")
 # A portion mark written in lower or mixed case where a mark stands (`(s)`, `(ts)`, `(S//nf)`):
-# a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label.
+# a mark, reported in the wrong case (marking-form, with its fix). `(c)` alone is a list label,
+# but for the cases of _NUMBERED_CASED_RE and _BARE_C_RE.
 _CASED_MARK_RE = re.compile(
-    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|(?:\d{{1,3}}[.)]|\(\d{{1,3}}\)|[•·*-])\s+)"
+    rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_NOTE_PREFIX}"
+    r"|(?:\d{1,3}[.)]|\(\d{1,3}\)|[•·*-])\s+)"
     r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
+# After a paragraph's number or list label (`1. (c)`, `a.(c)`, `(2)(s)`, `(b) (s//nf)`) or a
+# subject label, a lone `(c)` is a mark too: a list label does not follow them.
+_NUMBERED_CASED_RE = re.compile(
+    rf"{_QUOTE_PREFIX}(?:{_NUMBERING}[ \t]*|{_SUBJECT_PREFIX})"
+    r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
+# At a block's start a lone `(c)` is a mark on a page where no block opens with the list labels
+# `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
+_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
+_LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 
 
 class Parsed(FrozenValue):
@@ -309,6 +327,8 @@ def recognize(
             match = None
             if text.find("(", 0, 48) >= 0:
                 match = portion_match(text) or _cased_mark(text)
+                if match is None and "(c)" in text[:12] and not _lettered(page):
+                    match = _BARE_C_RE.match(text)
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
@@ -330,6 +350,8 @@ def recognize(
                                             block, parsed.marking, parsed.error, False, forms))
             else:
                 unmarked.append(block)
+        if unmarked and not allied:
+            _edge_banners(marks, vocab)
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
                           if after is None or not split_status(mark.block, after.block, vocab)]
@@ -337,6 +359,8 @@ def recognize(
             _drop_legends(marks)
         if banners:
             _edges(marks)
+            if marks.top is not None and marks.top.cable:
+                _cable_caption(marks, vocab)
         result.append(marks)
     return result
 
@@ -384,9 +408,14 @@ def _drop_legends(marks: PageMarks) -> None:
         marks.legend = True
 
 
+def _lettered(page: Page) -> bool:
+    """Whether a block of the page opens with the list label `(a)` or `(b)`."""
+    return any(_LETTERED_RE.match(block.text) for block in page.blocks)
+
+
 def _cased_mark(text: str) -> re.Match[str] | None:
     """A portion mark in lower or mixed case at the start of a block (see _CASED_MARK_RE)."""
-    match = _CASED_MARK_RE.match(text)
+    match = _CASED_MARK_RE.match(text) or _NUMBERED_CASED_RE.match(text)
     return match if match is not None and not match.group(1).isupper() else None
 
 
@@ -405,6 +434,125 @@ def _edges(marks: PageMarks) -> None:
         marks.top = banners[0]
     if (last is not first or marks.top is None) and banners[-1].block is last:
         marks.bottom = banners[-1]
+
+
+_LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
+_NEAR_MISS_EDITS = 2
+
+
+def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
+    """Read two more forms of banner on a page's first or last content line (B-01):
+
+    - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
+      word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
+    - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
+      the banner is its value.
+    """
+    content = [b for b in marks.page.blocks if _is_content(b)]
+    if not content:
+        return
+    for block, at_top in ((content[0], True), (content[-1], False)):
+        if block not in marks.unmarked or (not at_top and block is content[0]):
+            continue
+        mark = _labelled_banner(block, marks.page.number, vocab)
+        if mark is None:
+            parsed = near_miss_banner(block.text, vocab)
+            if parsed is None:
+                continue
+            mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
+                        marks.page.number, block, None, parsed.error)
+        marks.unmarked.remove(block)
+        if at_top:
+            marks.banners.insert(0, mark)
+        else:
+            marks.banners.append(mark)
+
+
+# `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`.
+_LABELLED_BANNER_RE = re.compile(
+    r"(Classification:[ \t]*)(\S[^\n]*?)[ \t]*(?:\n[ \t]*Caveats:[ \t]*(\S[^\n]*?)[ \t]*)?")
+
+
+def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | None:
+    """The banner of a `Classification: SECRET//NOFORN` line (with the caveats of a `Caveats:`
+    line under it, `NONE` for none), when its value is a classified or CUI banner that parses."""
+    labelled = _LABELLED_BANNER_RE.fullmatch(block.text)
+    if labelled is None:
+        return None
+    value, caveats = labelled.group(2), labelled.group(3)
+    if caveats and caveats.upper() != "NONE":
+        value = f"{value}//{'/'.join(word.strip() for word in caveats.split(','))}"
+    found = banner_of(value, vocab)
+    if found is None or found[1].marking is None or (found[1].marking.level == "U" and not found[1].marking.cui):
+        return None  # an unclassified message's tool line is left a metadata line: it asks for no banners
+    written, parsed, cable, legacy = found
+    column = block.column + labelled.start(2)
+    return Mark(written, "banner", block.line, column, column + len(labelled.group(2)), page, block,
+                parsed.marking, parsed.error, cable, legacy)
+
+
+def near_miss_banner(text: str, vocab: object | None = None) -> Parsed | None:
+    """The parse (with its error) of a line that is a banner but for a misspelt level: one line
+    in capitals whose level is one or two edits (a transposition counts one) from a level
+    word, with the parser's suggestion of that level; None for anything else (`SECRETARY`,
+    prose, a line in lower case)."""
+    if "\n" in text or len(text) > 200 or any(c.islower() for c in text):
+        return None
+    level = text.split("//", 1)[0].strip()
+    if not level or len(level.split()) > 2 or level in _LEVEL_WORDS:
+        return None
+    parsed = parse_cached(text, "banner", vocab)
+    error = parsed.error
+    if (parsed.marking is not None or error is None or error.column != 1
+            or error.suggestion not in _LEVEL_WORDS or _edits(level, error.suggestion) > _NEAR_MISS_EDITS):
+        return None
+    return parsed
+
+
+def _edits(word: str, other: str) -> int:
+    """The optimal string alignment distance: insertions, deletions, substitutions and
+    transpositions of neighbouring letters, each one edit."""
+    previous2: list[int] = []
+    previous = list(range(len(other) + 1))
+    for i, a in enumerate(word, 1):
+        current = [i]
+        for j, b in enumerate(other, 1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == other[j - 2] and word[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+_CAPTION_WORDS = frozenset({"SIPDIS", "NOFORN", "ORCON", "NODIS", "EXDIS", "LIMDIS"})
+_DISTRIBUTION_ONLY = frozenset({"SIPDIS"})  # a distribution caption, not a marking
+
+
+def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
+    """A cable's caption lines under its header (`NOFORN`, `SIPDIS`) belong to its banner: the
+    header `S E C R E T SECTION 01 OF 02 BAGHDAD 000123` over `SIPDIS` and `NOFORN` is
+    SECRET//NOFORN (when the controls make a banner that parses)."""
+    from marklint.legacy_forms import CABLE_HEADER_FORM, LegacyForm
+
+    top = marks.top
+    if top.marking is None or not any(form.name == CABLE_HEADER_FORM for form in top.legacy):
+        return
+    blocks = marks.page.blocks
+    index = next((i for i, block in enumerate(blocks) if block is top.block), len(blocks))
+    caption = next((block for block in blocks[index + 1:] if _is_content(block)), None)
+    words = caption.text.split() if caption is not None and caption.kind is not BlockKind.COMMENT else []
+    controls = [word for word in words if word not in _DISTRIBUTION_ONLY]
+    if not controls or any(word not in _CAPTION_WORDS for word in words):
+        return
+    modern = f"{top.text}//{'/'.join(controls)}"
+    parsed = parse_cached(modern, "banner", vocab)
+    if parsed.marking is None:
+        return
+    form = LegacyForm("cable-caption", " ".join(controls), modern, None)
+    marks.top = Mark(modern, "banner", top.line, top.column, top.end_column, top.page, top.block, parsed.marking,
+                     None, True, (*top.legacy, form))
+    marks.banners[marks.banners.index(top)] = marks.top
 
 
 def _is_content(block: Block) -> bool:

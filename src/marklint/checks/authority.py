@@ -44,6 +44,7 @@ LABELS = {
     "group": "GROUP 1-4 legend:",
     "gds": "GDS:",
     "exempt": "Exempt from GDS (XGDS, IMPDET):",
+    "telegram": "E.O. NNNNN:",  # a telegram's authority line
 }
 # Pattern strings, compiled by `re` at first use (its cache): a run without an authority block
 # never pays for compiling them.
@@ -51,6 +52,9 @@ _LABEL_RE = (
     r"\s*(?:E\.?\s?O\.?\s?\d{5}\s*:\s*)?(?P<label>(?P<cb>classified\s+by)|(?P<df>derived\s+from)|(?P<rs>reason)"
     r"|(?P<do>declassify\s+on|decl(?:\s+on)?)|(?P<dg>downgrade\s+to))\s*:"
 )
+# A telegram's authority line names the order before its label (`E.O. 12356: DECL: OADR`): until
+# 1995 it stood for the whole block, the classifier being named in the telegram's routing.
+_TELEGRAM_RE = r"\s*(?P<eo>E\.?\s?O\.?\s?\d{5})\s*:"
 _GROUP_KEYS = {"cb": "classified-by", "df": "derived-from", "rs": "reason", "do": "declassify-on",
                "dg": "downgrade-to"}
 _LOOKALIKE_RE = r"\s*(?P<label>[A-Za-z]{2,15}(?:[ .]{1,2}[A-Za-z]{1,15}){0,2})\.?\s*:"
@@ -68,6 +72,11 @@ _HUM_WMD_RE = r"(?P<code>50X1-HUM|50X2-WMD)(?P<rest>.*)"
 _EO12951_RE = r"25X1,?\s*E\.?O\.?\s*12951"
 _AEA_NATO_RE = r"N/A to [A-Z/ ,]{2,40} portions\.?\s*See source list for NSI portions\.?"
 _NUMERIC_DATE_RE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+# The reason written on the Classified By line, as cables write it (`Classified By: Ambassador
+# X for reasons 1.4 (b) and (d)`, `CLASSIFIED BY: ISN DIRECTOR X. REASON: 1.4(B), (D)`).
+_INLINE_REASON_RE = r"(?:[.,;]\s*|\s+)(?:for\s+)?(?P<label>reasons?)\s*:?\s*(?=1\.\s?\d)"
+# The cable label `DECL:` (`E.O. 12958: DECL: 03/15/2015`) takes the cable's own date forms.
+_CABLE_DECL_RE = r"decl(?:\s+on)?"
 _HAS_DATE_RE = r"\b(?:\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b"
 _AEA_IDS = frozenset({"RD", "FRD", "TFNI"})
 
@@ -194,7 +203,18 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
                 value = segment[after:].strip()
                 value_at = after + (len(segment[after:]) - len(segment[after:].lstrip()))
                 label_at = start + (len(segment[start:]) - len(segment[start:].lstrip()))
+                inline = (re.compile(_INLINE_REASON_RE, re.IGNORECASE).search(segment, value_at)
+                          if key == "classified-by" else None)
+                if inline is not None:
+                    value = segment[value_at:inline.start()].strip()
                 found.append((key, written, value, offset + label_at, offset + value_at, lookalike, None))
+                if inline is not None:
+                    found.append(("reason", inline.group("label"), segment[inline.end():].strip(),
+                                  offset + inline.start("label"), offset + inline.end(), False, None))
+        telegram = re.compile(_TELEGRAM_RE).match(raw)
+        if telegram is not None and found and found[-1][3] >= offset:  # the line was an authority line
+            found.append(("telegram", telegram.group("eo"), "", offset + telegram.start("eo"), offset + telegram.end(),
+                          False, None))
         offset += len(raw) + 1
     return tuple(found)
 
@@ -286,12 +306,13 @@ class _Emitter:
 
 
 def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking | None,
-                    doc_date: date | None, ruleset: RuleSet) -> list[AuthorityProblem]:
+                    doc_date: date | None, ruleset: RuleSet, legacy_day: date | None = None) -> list[AuthorityProblem]:
     """Check the authority block against the document's overall marking and the rule set.
 
     `overall` is the parsed overall banner (None when the document has none); `doc_date` is
-    the date of origin (limits are counted from it; without it they are not checked).
-    Problems carry the rule set's severities.
+    the date of origin (limits are counted from it; without it they are not checked);
+    `legacy_day` the day older forms are judged on (default: `doc_date`, else the rule set's
+    `undated_day`). Problems carry the rule set's severities.
     """
     out = _Emitter(doc, ruleset)
     policy = ruleset.authority
@@ -315,7 +336,7 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
                    f"unknown authority-block label '{cab_line.label}:'; "
                    f"did you mean '{LABELS[cab_line.key]}'? (C-18)",
                    cab_line.column + len(cab_line.label) + 1, cap=Severity.WARNING)
-    _legacy_forms(out, cab, doc_date)
+    _legacy_forms(out, cab, legacy_day or doc_date or ruleset.undated_day())
     if not policy.required_on(doc_date):
         return out.findings
     _check_required(out, cab, policy)
@@ -336,7 +357,7 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
                        cap=policy.reason_on_derivative)
     else:
         for reason in cab.all("reason"):
-            if reason.value and not policy.reason_pattern.match(reason.value):
+            if reason.value and not policy.reason_pattern.match(_reason_normal(reason.value)):
                 out.value("cab-reason-invalid", reason,
                           f"{_shown('Reason', reason.value)} is not 1.4 plus one or more of the letters (a)..(h), "
                           "e.g. '1.4(c)' (C-03)")
@@ -369,9 +390,12 @@ def _check_required(out: _Emitter, cab: AuthorityBlock, policy) -> None:
                    f"{shown} line is empty (C-02..C-05)")
 
 
-_VALUELESS = ("group", "exempt")  # a legend is complete without a value
+_VALUELESS = ("group", "exempt", "telegram")  # a legend or a telegram's E.O. line is complete without a value
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?|[A-Z]\.)"
-_NAME_ONLY_RE = rf"(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?{_NAME_WORD}(?:\s{_NAME_WORD}){{1,3}}"
+# A title with the name is the position (`Ambassador Eric Edelman`, `Political Counselor Robert Ford`).
+_TITLE_WORD = (r"\b(?:Ambassador|Charg[eé]|Consul|Counselor|Minister|Secretary|Director|Acting|Deputy|Chief|Admiral"
+               r"|General|Officer|Attach[eé]|Commander|Coordinator|Manager|Adviser|Advisor|Analyst)\b")
+_NAME_ONLY_RE = rf"(?!.*{_TITLE_WORD})(?:(?:Mr|Ms|Mrs|Dr)\.?\s)?{_NAME_WORD}(?:\s{_NAME_WORD}){{1,3}}"
 
 
 def _name_only(value: str) -> bool:
@@ -380,10 +404,10 @@ def _name_only(value: str) -> bool:
     return re.compile(_NAME_ONLY_RE).fullmatch(value.strip().rstrip(".")) is not None
 
 
-def _legacy_forms(out: _Emitter, cab: AuthorityBlock, doc_date: date | None) -> None:
+def _legacy_forms(out: _Emitter, cab: AuthorityBlock, doc_date: date) -> None:
     """legacy-marking for authority lines written in an older era's form after that form was
     retired (`CL BY` in a 2015 document; a Group legend after 1972)."""
-    day = doc_date or date.today()
+    day = doc_date
     for line in cab.lines:
         form = line.form
         if form is None or form.current_on(day):
@@ -391,6 +415,15 @@ def _legacy_forms(out: _Emitter, cab: AuthorityBlock, doc_date: date | None) -> 
         out.at("legacy-marking", line.line, line.column, line.page,
                f"'{form.written}' is a legacy authority line ({form.name.replace('-', ' ')}, current until "
                f"{form.until.isoformat()}); write {form.modern}", line.column + len(line.label))
+
+
+def _reason_normal(value: str) -> str:
+    """A reason as the rule set's pattern reads it: letters in lower case, joined without the
+    commas, spaces and `and` that cables write between them (`1.4 (b) and (d).` is `1.4(b)(d)`)."""
+    value = value.rstrip(" .").lower()
+    if not value.startswith("1."):
+        return value
+    return re.sub(r"\)[\s,]*(?:and[\s,]*)?(?=\()", ")", re.sub(r"^1\.(\d)\s+\(", r"1.\1(", value))
 
 
 def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None) -> None:
@@ -490,7 +523,7 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
         out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
         return
     if day is None and re.compile(_NUMERIC_DATE_RE).fullmatch(text):
-        if policy.numeric_dates == "yyyymmdd":
+        if policy.numeric_dates == "yyyymmdd" and not re.compile(_CABLE_DECL_RE, re.IGNORECASE).fullmatch(line.label):
             fixed = parse_date(text)
             hint = f" ({fixed.strftime('%Y%m%d')})" if fixed else ""
             out.value("cab-declassify-invalid", line,
@@ -542,7 +575,7 @@ def claimed(ctx: CheckContext) -> Marking | None:
 
 def authority_problems(ctx: CheckContext) -> list[AuthorityProblem]:
     """Every problem of the document's authority block (a fact: `ctx.fact(authority_problems)`)."""
-    return check_authority(ctx.doc, ctx.fact(authority_block), claimed(ctx), ctx.date, ctx.ruleset)
+    return check_authority(ctx.doc, ctx.fact(authority_block), claimed(ctx), ctx.date, ctx.ruleset, ctx.legacy_day())
 
 
 def judged(ctx: CheckContext, rule: RuleDoc) -> list[Finding]:

@@ -97,4 +97,13 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
     return [ctx.finding(rule, edge_position(page, edge == "bottom"),
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)
             for page in ctx.pages
-            if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None and not page.legend]
+            if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None and not page.legend
+            and not (edge == "bottom" and _cable_section(page))]
+
+
+def _cable_section(page) -> bool:
+    """A section of a cable in text form: its header line carries the level for the section,
+    which cables do not repeat at the section's end (`S E C R E T SECTION 01 OF 02 ANKARA 001234`)."""
+    from marklint.legacy_forms import CABLE_HEADER_FORM
+
+    return page.top is not None and any(form.name == CABLE_HEADER_FORM for form in page.top.legacy)

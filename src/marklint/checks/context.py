@@ -51,6 +51,9 @@ def _no_exemption(first_line: str) -> str | None:
     return None
 
 
+_ORDER_CHARS = 20_000  # an order named on a telegram's authority line stands near its top
+
+
 class CheckContext:
     """The facts the checks share. `overall` is the document's overall banner: the first
     page's top banner, else its bottom banner, else the first banner anywhere.
@@ -154,6 +157,20 @@ class CheckContext:
                     return mark.marking
         highest = self.max_portion()
         return highest.marking if highest is not None else None
+
+    def legacy_day(self) -> date:
+        """The day the document's legacy forms are judged on: its date of origin; else, for an
+        undated cable, the last day of the era of the order its authority line names
+        (`E.O. 12958: DECL: ...`, `marklint.dates.order_named`); else the rule set's
+        (`RuleSet.undated_day`)."""
+        if self.date is not None:
+            return self.date
+        from marklint.dates import order_named
+        from marklint.ruleset import select_ruleset_for_date
+
+        order = order_named(enumerate(self.text[:_ORDER_CHARS].split("\n"), 1))
+        era = select_ruleset_for_date(order[2]) if order is not None else None
+        return (era or self.ruleset).undated_day()
 
     @property
     def text(self) -> str:

@@ -23,7 +23,7 @@ _TRANSMITTAL_FLAGS = re.IGNORECASE | re.MULTILINE
 def is_transmittal(ctx: CheckContext) -> bool:
     """Whether the document is bannered by what it transmits: its overall banner is higher
     than its own portions and it refers to enclosures or attachments."""
-    overall = ctx.overall_marking
+    overall = ctx.classification  # the overall banner, else another that parses (one may be misspelt)
     if overall is None:
         return False
     highest = ctx.max_portion()

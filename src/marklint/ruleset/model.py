@@ -24,7 +24,7 @@ UNDATED_RULESET = "banners-only"  # what --rules auto applies to a document with
 # and extension, EO 10964's Group legend, EO 11652's General Declassification Schedule and its
 # exemptions (XGDS, "Exempt from GDS ... category 5B(n)", E2 IMPDET).
 CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on", "review-on", "extended-by", "group", "gds",
-             "exempt")
+             "exempt", "telegram")
 DECLASSIFY_SHAPES = ("date", "event", "50x1-hum", "50x2-wmd", "exemption", "eo12951", "aea-nato")
 EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x", "review")
 # The roles whose patterns the structure model reads (marklint.layout; docs/structure.md).
@@ -194,6 +194,13 @@ class RuleSet(NamedTuple):
     def severity(self, slug: str) -> Severity | None:
         """The severity of rule `slug` in this set (None = off, or an unknown slug)."""
         return self.severities.get(slug)
+
+    def undated_day(self) -> date:
+        """The day an undated document's legacy forms are judged on: the last day of the rule
+        set's era when it has one (a cable under `us-eo12958` was written by then), else today."""
+        if self.date_range is not None and self.date_range.end is not None:
+            return self.date_range.end
+        return date.today()
 
     def rollup_options(self) -> RollupOptions:
         """The roll-up options (`marklint.markings.RollupOptions`)."""

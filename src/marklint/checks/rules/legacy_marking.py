@@ -1,5 +1,3 @@
-import datetime
-
 from marklint.checks.authority import judged
 from marklint.checks.context import CheckContext
 from marklint.checks.marking_problems import problem_findings
@@ -17,10 +15,10 @@ RULE = RuleDoc(
 
 def check(ctx: CheckContext) -> list[Finding]:
     """Retired tokens (the marking problems of this kind), each legacy form of a mark that was
-    no longer current on the document's date (today's, for an undated document), and authority
-    lines in a retired form (`marklint.checks.authority`)."""
+    no longer current on the document's date (`CheckContext.legacy_day` for an undated one),
+    and authority lines in a retired form (`marklint.checks.authority`)."""
     findings = problem_findings(ctx, RULE)
-    day = ctx.date or datetime.date.today()
+    day = ctx.legacy_day()
     for page in ctx.pages:
         for mark in page.banners + page.portions + page.misplaced:
             for form in mark.legacy:

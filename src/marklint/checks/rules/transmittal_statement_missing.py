@@ -18,16 +18,17 @@ STATEMENT_RE = (
     r"|when[ \t\n]+(?:classified[ \t\n]+)?(?:enclosures?|attachments?)"
     r"[ \t\n]+(?:is[ \t\n]+|are[ \t\n]+)?removed"
     r"|(?:enclosures?|attachments?)[ \t\n]+removed"
+    r"|when[ \t\n]+separated[ \t\n]+from"
 )
 
 
 def check(ctx: CheckContext) -> list[Finding]:
     """A transmittal (`marklint.checks.transmittal`) without its "upon removal" statement
     ("Upon removal of attachments, this document is UNCLASSIFIED", "Unclassified when
-    classified enclosure removed")."""
+    classified enclosure removed", "UNCLASSIFIED when separated from enclosure")."""
     if not is_transmittal(ctx) or re.search(STATEMENT_RE, ctx.text, re.IGNORECASE):
         return []
-    overall = ctx.overall
+    overall = ctx.overall or next(mark for page in ctx.pages for mark in page.banners)
     return [ctx.finding(
         RULE, overall,
         f"transmittal bannered {overall.text} by its enclosures has no statement of its marking "
