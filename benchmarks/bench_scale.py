@@ -52,7 +52,7 @@ def run(command: list[str]) -> tuple[float, int, float]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"{' '.join(command)} exited {proc.returncode}")
-    return elapsed, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss * 1024 // 1_000_000, usage.ru_utime + usage.ru_stime  # KiB -> MB
 
 
 def best(command: list[str], repeat: int) -> tuple[float, float]:
