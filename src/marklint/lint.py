@@ -316,6 +316,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
 
         findings = ocr_module.legible(findings, ocr)
     attach_fixes(ctx, findings)
+    ctx.forget_facts()
     from marklint.archives import archival
 
     why = notice or ("named by --rules or the configuration" if settings.rules else "the default rule set")

@@ -96,6 +96,11 @@ class CheckContext:
             self._facts[finder] = finder(self)
         return self._facts[finder]
 
+    def forget_facts(self) -> None:
+        """Drop the facts found so far (a later question finds them again): the checks and fixes
+        are done, and a big file's facts (every banner by position, ...) need not outlive them."""
+        self._facts.clear()
+
     @property
     def markings(self) -> list[Marking]:
         """Each distinct parsed Marking among the document's banners and portion marks
