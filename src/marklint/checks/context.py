@@ -164,9 +164,7 @@ class CheckContext:
     def text(self) -> str:
         """The document's text (its source, or its blocks joined) for statement searches."""
         if self._text is None:
-            self._text = self.doc.source if self.doc.source is not None else "\n".join(
-                block.text for _, block in self.doc.blocks()
-            )
+            self._text = self.doc.full_text()
         return self._text
 
     def max_portion(self, marks: list[Mark] | None = None) -> Mark | None:
