@@ -204,6 +204,11 @@ class Document(Value):
             for block in page.blocks:
                 yield page, block
 
+    def full_text(self) -> str:
+        """The document's text: its source, or (no source: DOCX, PDF...) its blocks joined by
+        line ends."""
+        return self.source if self.source is not None else "\n".join(block.text for _, block in self.blocks())
+
 
 class ReaderOptions(FrozenValue):
     """Options every reader honours.

@@ -250,7 +250,6 @@ LEGACY_LINE = (
     r"|PAGE \d{1,3} (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6} (?:TOP SECRET|SECRET|CONFIDENTIAL)\b[^a-z\n]{0,100}"
     rf"|(?:[A-Z] {{1,3}}){{2,}}[A-Z] {{1,3}}{_CABLE_HEADER_TEXT}"
 )
-LEGACY_PORTION_START = r"\((?:SBU|AIUO|FOUO)(?:[/-][A-Z]{2,6})?\)"  # marks without a level, for the recognizer
 
 _LEVEL_WORD = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO)"
 # At the start of a line (after paragraph numbering): `SECRET ENTIRE TEXT`, `ENTIRE TEXT IS

@@ -1,6 +1,6 @@
 """The lint pipeline: file -> reader -> Document -> recognizer -> checks -> Findings.
 
-`lint_path(path, settings)` and `lint_paths(paths, settings)` are pure functions of picklable
+`lint_path(path, settings)` and `lint_bytes(path, data, settings)` are pure functions of picklable
 arguments (worker processes and Dask call them). Every failure to read a file becomes
 `FileResult.error`; nothing here prints.
 """
@@ -20,9 +20,6 @@ from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
-    from datetime import date
-
-    from marklint.checks.context import CheckContext
     from marklint.checks.registry import RuleDoc
     from marklint.dates import DateFound
 
@@ -331,6 +328,7 @@ def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:
 
         findings = ocr_module.legible(findings, ocr)
     attach_fixes(ctx, findings)
+    ctx.forget_facts()
     from marklint.archives import archival
 
     why = notice or ("named by --rules or the configuration" if settings.rules else "the default rule set")
@@ -567,7 +565,3 @@ def _glob(path: str, pattern: str) -> bool:
 def _excluded(path: str, settings: Settings) -> bool:
     return any(_glob(path, g) for g in settings.exclude)
 
-
-def lint_paths(paths: list[str], settings: Settings) -> list[FileResult]:
-    """Lint files and directories (recursively), in a deterministic order."""
-    return [lint_path(path, settings) for path in expand_paths(paths, settings)]

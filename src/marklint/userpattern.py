@@ -10,7 +10,9 @@ and configuration loaders report with the file, line and column.
 Patterns also see bounded input, which keeps the work per line small:
 - `UserPattern.search`/`match` look at the first INPUT_LIMIT characters of their text;
 - `LinePattern` (page-break patterns) matches only lines of at most INPUT_LIMIT characters: a
-  longer line is never a page break.
+  longer line is never a page break;
+- `UserPattern.found_in` looks through a whole text in windows of TEXT_WINDOW characters, since
+  RE2 works on an encoded copy of what it searches (100 MB more for a 100 MB file at once).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from typing import NamedTuple
 from marklint.errors import PatternError
 
 INPUT_LIMIT = 500
+TEXT_WINDOW = 1 << 20  # characters of a text that `found_in` encodes for RE2 at once
+WINDOW_OVERLAP = 1 << 16  # characters consecutive windows share: the longest match sure to be found
 
 
 @functools.cache
@@ -79,6 +83,20 @@ class UserPattern(_BoundedPattern):
     def match(self, text: str):
         """`match` on the first INPUT_LIMIT characters of `text`: a match or None."""
         return self.regex.match(text, 0, INPUT_LIMIT)
+
+    def found_in(self, text: str) -> bool:
+        """Whether the pattern matches anywhere in `text`, searched window by window: windows of
+        TEXT_WINDOW characters, each sharing WINDOW_OVERLAP characters with the next, so that
+        every match of at most WINDOW_OVERLAP characters lies within one. A window is searched
+        with one character of the text on either side as context, so `^`, `$` and `\\b` judge
+        as they do on the whole text."""
+        step = TEXT_WINDOW - WINDOW_OVERLAP
+        for start in range(0, max(len(text) - WINDOW_OVERLAP, 1), step):
+            before = min(start, 1)
+            window = text[start - before:start + TEXT_WINDOW + 1]
+            if self.regex.search(window, before, before + min(TEXT_WINDOW, len(text) - start)) is not None:
+                return True
+        return False
 
 
 class LinePattern(_BoundedPattern):

@@ -26,17 +26,11 @@ class Archive(Value):
         return bool(self.wrappers)
 
 
-def _text(doc: Document) -> str:
-    if doc.source is not None:
-        return doc.source
-    return "\n".join(block.text for _, block in doc.blocks())
-
-
 def set_wrappers_aside(doc: Document, extra: tuple[str, ...] = ()) -> Archive:
     """Find `doc`'s archival wrapper under the shipped collections and the files in `extra`,
     remove it from `doc`, and return what it records. Raises CollectionError for a bad
     collection file."""
-    text = _text(doc)
+    text = doc.full_text()
     hinted: tuple[Collection, ...] = tuple(c for c in load_collections(extra) if c.hinted(text))
     if not hinted:
         return Archive(Wrappers(), None, False)

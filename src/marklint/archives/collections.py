@@ -4,7 +4,8 @@ file an archive names in its configuration under `archive-collections`).
 A collection file holds:
 
 - `name`, `description`, and `ocr` (true: OCR tolerance is on for documents of the collection);
-- `hint`: a pattern searched in the whole text first; only a document where it is found is
+- `hint`: a pattern searched in the whole text first (`UserPattern.found_in`: a match is sure
+  to be found when it spans at most 64K characters); only a document where it is found is
   searched for the collection's wrappers (most documents are not archival releases);
 - `pages`: page rules (`kind`, `title`, `field`, `min-fields`, `facts`): a page holding a line
   matching `title` and at least `min-fields` lines matching `field` is a wrapper page;
@@ -86,7 +87,7 @@ class Collection(FrozenValue):
     def hinted(self, text: str) -> bool:
         """Whether the collection's hint is found anywhere in `text` (the pattern is vetted by
         `Checker.regex`, so it is searched over the whole text, not a bounded prefix)."""
-        return self.hint.regex.search(text) is not None
+        return self.hint.found_in(text)
 
 
 _TOP_KEYS = ("name", "hint", "description", "ocr", "pages", "lines", "stamps")

@@ -99,6 +99,11 @@ class CheckContext:
             self._facts[finder] = finder(self)
         return self._facts[finder]
 
+    def forget_facts(self) -> None:
+        """Drop the facts found so far (a later question finds them again): the checks and fixes
+        are done, and a big file's facts (every banner by position, ...) need not outlive them."""
+        self._facts.clear()
+
     @property
     def markings(self) -> list[Marking]:
         """Each distinct parsed Marking among the document's banners and portion marks
@@ -176,9 +181,7 @@ class CheckContext:
     def text(self) -> str:
         """The document's text (its source, or its blocks joined) for statement searches."""
         if self._text is None:
-            self._text = self.doc.source if self.doc.source is not None else "\n".join(
-                block.text for _, block in self.doc.blocks()
-            )
+            self._text = self.doc.full_text()
         return self._text
 
     def max_portion(self, marks: list[Mark] | None = None) -> Mark | None:

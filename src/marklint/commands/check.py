@@ -234,7 +234,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
             return 2
         if args.baseline and not args.write_baseline and not args.quiet:
             err.write(f"marklint: the baseline {args.baseline} hid {hidden} finding{'s' * (hidden != 1)}\n")
-    from marklint.report import ReportContext, display_path, escape_name, render, reported
+    from marklint.report import ReportContext, display_path, escape_name, reported, write
 
     ctx = ReportContext(
         rules=ran, root=os.getcwd(), color=color,
@@ -246,7 +246,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO, color: bool) -> i
         elif args.format != "text" and not args.quiet:
             for notice in result.notices:
                 err.write(f"marklint: {escape_name(display_path(result.path, ctx.root))}: note: {notice}\n")
-    out.write(render(args.format, results, ctx))
+    write(out, args.format, results, ctx)
     if any(result.error is not None for result in results):
         return 2
     from marklint.findings import Severity

@@ -1,8 +1,9 @@
 """Reporters: turn FileResults into output text.
 
 `FORMATTERS` maps a format name to "module:function"; the function is
-`render(results: list[FileResult], ctx: ReportContext) -> str`. Modules are imported only when
-their format is chosen. The CLI's `--format` choices are the keys of `FORMATTERS`.
+`render(results: list[FileResult], ctx: ReportContext) -> str`; a module may also have
+`pieces(results, ctx)`, the same text as an iterator of pieces, which `write` streams. Modules
+are imported only when their format is chosen. The CLI's `--format` choices are the keys of `FORMATTERS`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from marklint.values import FrozenValue
 TYPE_CHECKING = False  # not typing's: a cached run imports neither typing nor the rule registry
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from typing import TextIO
 
     from marklint.checks.registry import RuleDoc
 
@@ -52,6 +54,17 @@ def render(name: str, results: list[FileResult], ctx: ReportContext) -> str:
     """Render results with the formatter registered under `name` (KeyError if unknown)."""
     module_name, func_name = FORMATTERS[name].split(":")
     return getattr(importlib.import_module(module_name), func_name)(results, ctx)
+
+
+def write(out: TextIO, name: str, results: list[FileResult], ctx: ReportContext) -> None:
+    """Write what `render` returns to `out`, piece by piece when the formatter's module also
+    has `pieces(results, ctx)` (an iterator of the text's pieces): the output of a big file is
+    then never held whole."""
+    module_name, func_name = FORMATTERS[name].split(":")
+    module = importlib.import_module(module_name)
+    streamed = getattr(module, "pieces", None)
+    for piece in streamed(results, ctx) if streamed else (getattr(module, func_name)(results, ctx),):
+        out.write(piece)
 
 
 def escape_name(name: str) -> str:

@@ -9,6 +9,7 @@ findings are left out; files that could not be read are reported by the CLI, not
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from marklint.findings import FileResult, Finding, fix_to_dict
 from marklint.report import ReportContext, path_display, reported
@@ -36,15 +37,22 @@ def finding_dict(finding: Finding, path: str, show_source: bool) -> dict[str, ob
     return item
 
 
-def render(results: list[FileResult], ctx: ReportContext) -> str:
-    """Render every reported finding of every file as one JSON array (indented by two)."""
+def pieces(results: list[FileResult], ctx: ReportContext) -> Iterator[str]:
+    """`render`'s text in pieces, one finding at a time, for a big file's output to be written
+    as it is made (`marklint.report.write`)."""
     display = path_display(ctx.root)
     # json.dumps(items, indent=2), item by item: the encoder with an indent keeps every piece of
     # its output in one list until the end, several times the output's size for a big file.
     # An item's text holds no line break but its own (strings escape theirs).
-    items = [
-        json.dumps(finding_dict(finding, display(result.path), ctx.show_source), indent=2).replace("\n", "\n  ")
-        for result in results
-        for finding in reported(result)
-    ]
-    return "[\n  " + ",\n  ".join(items) + "\n]\n" if items else "[]\n"
+    separator = "[\n  "
+    for result in results:
+        for finding in reported(result):
+            yield separator + json.dumps(finding_dict(finding, display(result.path), ctx.show_source),
+                                         indent=2).replace("\n", "\n  ")
+            separator = ",\n  "
+    yield "[]\n" if separator == "[\n  " else "\n]\n"
+
+
+def render(results: list[FileResult], ctx: ReportContext) -> str:
+    """Render every reported finding of every file as one JSON array (indented by two)."""
+    return "".join(pieces(results, ctx))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from urllib.parse import quote
 
 from marklint.baseline import fingerprints
@@ -131,24 +132,16 @@ def _result(finding: Finding, fingerprint: str, uri: str, index: int, ctx: Repor
     return item
 
 
-def render(results: list[FileResult], ctx: ReportContext) -> str:
-    """Render every finding of every file as one SARIF 2.1.0 log."""
+def pieces(results: list[FileResult], ctx: ReportContext) -> Iterator[str]:
+    """`render`'s text in pieces, one result at a time, for a big file's log to be written as
+    it is made (`marklint.report.write`)."""
     rules = _rules(results, ctx)
     index = {rule.code: i for i, rule in enumerate(rules)}
-    sarif_results = []
-    notifications = []
-    for result in results:
-        uri = _uri(result.path, ctx.root)
-        if result.error is not None:
-            notifications.append({
-                "level": "error",
-                "message": {"text": result.error},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
-            })
-            continue
-        pairs = sorted(zip(result.findings, fingerprints(result.findings)), key=lambda p: p[0].sort_key())
-        for finding, fingerprint in pairs:
-            sarif_results.append(_result(finding, fingerprint, uri, index[finding.code], ctx))
+    notifications = [{
+        "level": "error",
+        "message": {"text": result.error},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(result.path, ctx.root)}}}],
+    } for result in results if result.error is not None]
     run = {
         "tool": {"driver": {
             "name": "marklint",
@@ -157,9 +150,29 @@ def render(results: list[FileResult], ctx: ReportContext) -> str:
             "rules": [_rule_entry(rule) for rule in rules],
         }},
         "invocations": [{"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}],
-        "results": sarif_results,
+        "results": [],
         # The per-document facts (marklint.summary), one object per file, as `--format summary`.
         "properties": {"documents": [summary_of(result, display_path(result.path, ctx.root)) for result in results]},
     }
     log = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, indent=2) + "\n"
+    # The log with no results, split where they go: the first `"results": []` is the run's (no
+    # key of the tool or the invocations is `results`, and a string's quotes are escaped). The
+    # results, at a depth of four, are encoded one by one: json.dumps(log, indent=2) at once
+    # would hold every piece of a big log in one list until the end.
+    head, _, tail = json.dumps(log, indent=2).partition('"results": []')
+    opening = separator = head + '"results": [\n        '
+    for result in results:
+        if result.error is not None:
+            continue
+        uri = _uri(result.path, ctx.root)
+        pairs = sorted(zip(result.findings, fingerprints(result.findings)), key=lambda p: p[0].sort_key())
+        for finding, fingerprint in pairs:
+            item = _result(finding, fingerprint, uri, index[finding.code], ctx)
+            yield separator + json.dumps(item, indent=2).replace("\n", "\n        ")
+            separator = ",\n        "
+    yield (head + '"results": []' if separator is opening else "\n      ]") + tail + "\n"
+
+
+def render(results: list[FileResult], ctx: ReportContext) -> str:
+    """Render every finding of every file as one SARIF 2.1.0 log."""
+    return "".join(pieces(results, ctx))

@@ -35,7 +35,7 @@ from marklint.findings import FileResult
 from marklint.server import documents
 from marklint.server.actions import FIX_ALL_KIND, code_actions
 from marklint.server.completion import completions
-from marklint.server.diagnostics import SOURCE, diagnostics
+from marklint.server.diagnostics import diagnostics
 from marklint.server.hover import hover
 from marklint.server.positions import Positions
 

@@ -43,12 +43,14 @@ def repeated_subjects(ctx: CheckContext) -> set[int]:
     """Subject lines (by `id`) of later pages that repeat a subject an earlier page states: a
     memorandum's continuation page header (`SUBJECT: JFK Review Board Actions ...` atop page 2),
     not a portion of its own (P-01)."""
-    seen: set[str] = set()
+    subjects = {_subject_value(b.text) for page in ctx.pages for b in page.page.blocks if b.kind is BlockKind.SUBJECT}
+    subjects.discard("")
+    seen: set[str] = set()  # only the values a subject line can repeat: a big file's blocks are many
     repeated: set[int] = set()
     for page in ctx.pages:
         blocks = page.page.blocks
         repeated.update(id(b) for b in blocks if b.kind is BlockKind.SUBJECT and _subject_value(b.text) in seen)
-        seen.update(value for b in blocks if (value := _subject_value(b.text)))
+        seen.update(value for b in blocks if (value := _subject_value(b.text)) in subjects)
     return repeated
 
 

@@ -1,0 +1,28 @@
+"""`UserPattern.found_in`: a whole text searched window by window finds what one search finds."""
+
+from __future__ import annotations
+
+from unittest import mock
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import marklint.userpattern as userpattern
+from marklint.userpattern import UserPattern
+
+# Patterns whose matches span at most 4 characters: anchors, word boundaries, line ends.
+PATTERNS = [UserPattern.compile(p) for p in (
+    r"\bab", r"ab\b", r"\Bb\B", r"^a", r"b$", r"(?m)^b", r"(?m)a$", r"a\s?b", "a\nb", r"\b", "", "ba-a")]
+
+
+@given(st.text(alphabet="ab -\n", max_size=60))
+def test_windows_find_what_the_whole_text_search_finds(text):
+    with mock.patch.multiple(userpattern, TEXT_WINDOW=8, WINDOW_OVERLAP=4):
+        for pattern in PATTERNS:
+            assert pattern.found_in(text) == (pattern.regex.search(text) is not None), pattern.pattern
+
+
+def test_a_match_in_the_last_window_of_a_long_text_is_found():
+    text = "x" * (3 * userpattern.TEXT_WINDOW) + " ab"
+    assert UserPattern.compile(r"\bab$").found_in(text)
+    assert not UserPattern.compile(r"^ab").found_in(text)
