@@ -27,6 +27,31 @@ MARKINGS = [
     ("uk", "SECRET PERSONAL DATA HMG USE ONLY", {"marking-order"}),
     ("uk", "RESTRICTED", {"legacy-marking"}),  # A-07
     ("uk", "OFFICIAL-SENSITIVE: PERSONAL DATA", set()),  # separators are not enforced (A-06, UNSURE)
+    # A-06: each handling instruction, descriptor and caveat with the tiers A13 allows
+    ("uk", "OFFICIAL FOR PUBLIC RELEASE", set()),
+    ("uk", "SECRET FOR PUBLIC RELEASE", {"marking-conflict"}),
+    ("uk", "OFFICIAL RECIPIENTS ONLY", {"marking-conflict"}),
+    ("uk", "OFFICIAL-SENSITIVE RECIPIENTS ONLY", set()),
+    ("uk", "SECRET HMG USE ONLY", set()),
+    ("uk", "TOP SECRET HMG USE ONLY", {"marking-conflict"}),
+    ("uk", "OFFICIAL-SENSITIVE EMBARGOED", set()),
+    ("uk", "TOP SECRET EMBARGOED", {"marking-conflict"}),
+    ("uk", "OFFICIAL LEGAL", set()),
+    ("uk", "SECRET LEGAL", {"marking-conflict"}),
+    ("uk", "TOP SECRET LPP", set()),
+    ("uk", "OFFICIAL-SENSITIVE MARKET SENSITIVE", set()),
+    ("uk", "SECRET HR / MANAGEMENT", set()),
+    ("uk", "OFFICIAL-SENSITIVE UK EYES ONLY", {"marking-conflict"}),
+    ("uk", "TOP SECRET UK/US EYES ONLY", set()),
+    ("uk", "SECRET RECIPIENTS ONLY PERSONAL DATA UK EYES ONLY", set()),
+    ("uk", "SECRET PERSONAL DATA RECIPIENTS ONLY", {"marking-order"}),
+    ("uk", "SECRET SUNFLOWER", set()),  # a codeword
+    ("uk", "OFFICIAL SUNFLOWER", {"marking-conflict"}),
+    ("uk", "UK SECRET REL EU", set()),
+    ("uk", "TOP SECRET-SENSITIVE", {"marking-conflict"}),
+    ("uk", "SECRET UK EYES ONLY UK EYES ONLY", {"marking-duplicate"}),
+    ("uk", "PROTECT", {"legacy-marking"}),  # A-07
+    ("uk", "CONFIDENTIAL", {"legacy-marking"}),
     # A-01, A-02, A-04 (NATO documents)
     ("nato", "NATO SECRET", set()),
     ("nato", "//NATO SECRET//ATOMAL//ORCON", set()),
@@ -37,6 +62,34 @@ MARKINGS = [
     ("nato", "//NATO ISAF RESTRICTED", set()),  # a North Atlantic Council activity (A2)
     ("nato", "(//NIR)", set()),
     ("nato", "(NPfPS)", set()),
+    # A2 legacy NATO forms: retired compounds are legacy-marking with the current form (CAPCO08 2, 9)
+    ("nato", "(//CTSA)", {"legacy-marking"}),
+    ("nato", "(//NSAT)", {"legacy-marking"}),
+    ("nato", "(NCA)", {"legacy-marking"}),
+    ("nato", "(//CTS-B)", {"legacy-marking"}),
+    ("nato", "(CTS-BALK)", {"legacy-marking"}),
+    ("nato", "//NATO SECRET ATOMAL", {"legacy-marking"}),
+    ("nato", "COSMIC TOP SECRET BOHEMIA", {"legacy-marking"}),
+    ("nato", "//NATO SECRET-SAVATE", {"legacy-marking"}),
+    ("nato", "(//NS-A)", {"legacy-marking"}),
+    # A-01, A-02, A-04: every level, every control with the levels it allows
+    ("nato", "//COSMIC TOP SECRET", set()),
+    ("nato", "//NATO TOP SECRET", {"marking-form"}),
+    ("nato", "(CTS)", set()),
+    ("nato", "(NC)", set()),
+    ("nato", "(NR)", set()),
+    ("nato", "NATO UNCLASSIFIED", set()),
+    ("nato", "(//NS//ATOMAL//OC)", set()),
+    ("nato", "COSMIC TOP SECRET//ATOMAL", set()),
+    ("nato", "NATO CONFIDENTIAL//ATOMAL", set()),
+    ("nato", "NATO RESTRICTED//ATOMAL", {"marking-conflict"}),
+    ("nato", "(NU//ATOMAL)", {"marking-conflict"}),
+    ("nato", "COSMIC TOP SECRET//BALK", set()),
+    ("nato", "NATO CONFIDENTIAL//BALK", {"marking-conflict"}),
+    ("nato", "COSMIC TOP SECRET//BOHEMIA//ATOMAL", {"marking-order"}),
+    ("nato", "NATO SECRET//EYES ONLY", {"marking-conflict"}),
+    ("nato", "(NS//NF)", {"marking-conflict"}),
+    ("nato", "NATO KFOR SECRET", set()),
     # A-09 (Australian PSPF)
     ("au", "OFFICIAL: Sensitive", set()),
     ("au", "PROTECTED AUSTEO", set()),
@@ -46,6 +99,25 @@ MARKINGS = [
     ("au", "OFFICIAL Legal-Privilege", {"marking-conflict"}),
     ("au", "OFFICIAL: Sensitive Personal privacy", set()),  # the PSPF's sentence case
     ("au", "OFFICIAL: Sensitive legal privilege", {"marking-form"}),
+    # A-09, A13: every caveat and marker with its levels; special handling before releasability
+    ("au", "UNOFFICIAL", set()),
+    ("au", "TOP-SECRET", set()),  # the e-mail spelling
+    ("au", "OFFICIAL: Sensitive AUSTEO", {"marking-conflict"}),
+    ("au", "PROTECTED AGAO", set()),
+    ("au", "SECRET DELICATE SOURCE", set()),
+    ("au", "TOP SECRET ORCON", set()),
+    ("au", "OFFICIAL: Sensitive CABINET", {"marking-conflict"}),
+    ("au", "OFFICIAL ACCOUNTABLE MATERIAL", {"marking-conflict"}),
+    ("au", "UNOFFICIAL Personal privacy", {"marking-conflict"}),
+    ("au", "OFFICIAL: Sensitive Legislative secrecy", set()),
+    ("au", "SECRET ACCOUNTABLE MATERIAL AUSTEO", set()),  # A-09's SH:ACCOUNTABLE-MATERIAL, RI:AUSTEO
+    ("au", "SECRET AUSTEO ACCOUNTABLE MATERIAL", {"marking-order"}),
+    ("au", "PROTECTED CABINET AUSTEO", set()),
+    ("au", "PROTECTED Legal privilege AUSTEO", {"marking-order"}),
+    ("au", "PROTECTED REL AUS/GBR/USA", set()),  # A13: REL with "/"-separated codes
+    ("au", "OFFICIAL REL AUS/GBR", {"marking-conflict"}),
+    ("au", "SECRET AUSTEO AUSTEO", {"marking-duplicate"}),
+    ("au", "OFFICIAL-SENSITIVE", {"marking-unknown-token"}),  # the UK spelling
     # A-10 (NZ PSR)
     ("nz", "(IC)", set()),
     ("nz", "(Sen)", set()),
@@ -53,6 +125,24 @@ MARKINGS = [
     ("nz", "IN-CONFIDENCE NZEO", {"marking-conflict"}),
     ("nz", "CONFIDENTAL", {"marking-unknown-token"}),
     ("nz", "IN CONFIDENCE", {"marking-form"}),  # written with a hyphen (NZ-PSR p.13)
+    # A-10, A13: every level and paragraph mark; NZEO from RESTRICTED up
+    ("nz", "UNCLASSIFIED", set()),
+    ("nz", "IN-CONFIDENCE", set()),
+    ("nz", "SENSITIVE", set()),
+    ("nz", "TOP SECRET", set()),
+    ("nz", "(U)", set()),
+    ("nz", "(R)", set()),
+    ("nz", "(C)", set()),
+    ("nz", "(S)", set()),
+    ("nz", "(TS)", set()),
+    ("nz", "(SEN)", {"marking-form"}),
+    ("nz", "CONFIDENTIAL NZEO", set()),
+    ("nz", "TOP SECRET NZEO", set()),
+    ("nz", "SECRET//NZEO", set()),
+    ("nz", "UNCLASSIFIED NZEO", {"marking-conflict"}),
+    ("nz", "SENSITIVE NZEO", {"marking-conflict"}),
+    ("nz", "SECRET NZEO NZEO", {"marking-duplicate"}),
+    ("nz", "OFFICIAL", {"marking-unknown-token"}),
     # Canada (TBS Standard on Security Categorization)
     ("ca", "PROTECTED B", set()),
     ("ca", "(PB)", set()),
@@ -64,6 +154,24 @@ MARKINGS = [
     ("ca", "PROTECTED B / PROTÉGÉ A", {"marking-conflict"}),
     ("ca", "SECRET / SECRET", set()),  # bilingual, where both languages spell the level alike
     ("ca", "SECRET SECRET", {"marking-unknown-token"}),  # not a translation without the "/"
+    ("ca", "UNCLASSIFIED", set()),
+    ("ca", "PROTECTED A", set()),
+    ("ca", "PROTECTED C", set()),
+    ("ca", "CONFIDENTIAL", set()),
+    ("ca", "(PA)", set()),
+    ("ca", "(PC)", set()),
+    ("ca", "(C)", set()),
+    ("ca", "(TS)", set()),
+    ("ca", "CONFIDENTIAL CEO", set()),
+    ("ca", "TOP SECRET CEO", set()),
+    ("ca", "SECRET//CEO", set()),
+    ("ca", "UNCLASSIFIED CEO", {"marking-conflict"}),
+    ("ca", "PROTECTED C CANADIAN EYES ONLY", {"marking-conflict"}),
+    ("ca", "SECRET CANADIAN EYES ONLY CEO", {"marking-duplicate"}),
+    ("ca", "PROTECTED D", {"marking-unknown-token"}),
+    ("ca", "protected b", {"marking-form"}),
+    ("ca", "CONFIDENTIAL / CONFIDENTIEL", set()),
+    ("ca", "NON CLASSIFIÉ", set()),
 ]
 
 
