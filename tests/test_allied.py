@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from marklint.commands.tools import run_parse
-from marklint.lint import Settings, lint_path
+from marklint.lint import Settings, lint_document, lint_path
+from marklint.readers import read_document
 from marklint.markings import check, load_vocabulary, parse
 
 FIXTURES = Path(__file__).parent / "fixtures" / "allied"
@@ -241,3 +242,63 @@ def test_pages_end_at_the_schemes_own_banner_pairs(name, pages):
     """A plain-text page ends where a bottom banner meets a top banner of the rule set's own
     scheme (OFFICIAL-SENSITIVE, OFFICIAL: Sensitive), not only the US banner words."""
     assert lint_path(str(FIXTURES / name), Settings(rules=name.split("/")[0], use_config=False)).pages == pages
+
+
+# NATO and foreign portions in US documents (A-03, A-05, A-08, K-16..K-23, F-03): a banner, the
+# portions (each a paragraph), the expected findings; each document ends with the Declassify On
+# statement for NATO portions (C-14).
+_CAB = ["Classified By: Jane Smith, Director, Office of Plans",
+        'Derived From: Memo, "Convoy Plans," March 3, 2024, Office of Plans']
+_US_DOCUMENTS = [
+    ("SECRET//FGI NATO", ["(//NS)"], []),
+    ("SECRET//FGI NATO", ["(//NC)", "(S)"], []),
+    ("CONFIDENTIAL//FGI NATO", ["(//NR)", "(C)"], []),  # A-05: foreign RESTRICTED as CONFIDENTIAL
+    ("TOP SECRET//BOHEMIA//FGI NATO//NOFORN", ["(//CTS//BOHEMIA)", "(TS//NF)"], []),
+    ("TOP SECRET//BALK//FGI NATO", ["(//CTS//BALK)"], []),
+    ("SECRET//RD/ATOMAL//FGI NATO//NOFORN", ["(//NS//ATOMAL)", "(S//RD//NF)"], []),
+    ("SECRET//FGI GBR", ["(//GBR S)", "(U)"], []),
+    ("CONFIDENTIAL//FGI DEU//REL TO USA, DEU", ["(//DEU C//REL TO USA, DEU)"], []),
+    ("SECRET//FGI DEU//REL TO USA, DEU", ["(//DEU C//REL TO USA, DEU)", "(S//REL TO USA, DEU)"], []),
+    ("SECRET//FGI GBR NATO", ["(//GBR S)", "(//NS)"], []),
+    ("SECRET//FGI CAN GBR", ["(//CAN GBR S)"], []),
+    ("SECRET//FGI AUS GBR", ["(S//FGI AUS GBR)"], []),
+    ("SECRET//FGI//NOFORN", ["(//FGI S//NF)", "(S//NF)"], []),
+    # K-23: JOINT portions give FGI with the co-owners and REL TO; FVEY covers AUS and GBR (F-03)
+    ("SECRET//FGI AUS GBR//REL TO USA, AUS, GBR",
+     ["(//JOINT S AUS GBR USA//REL TO USA, AUS, GBR)", "(S//REL TO USA, AUS, GBR)"], []),
+    ("SECRET//FGI AUS GBR//REL TO USA, FVEY", ["(//JOINT S AUS GBR USA//REL TO USA, FVEY)"], []),
+    ("//JOINT SECRET AUS GBR USA//REL TO USA, AUS, GBR", ["(//JOINT S//REL)"], []),
+    # the reference's wrong examples
+    ("SECRET//FGI NATO", ["(//NS)", "(S//NF)"], ["1:1 banner-rollup"]),  # NOFORN rolls up
+    ("SECRET", ["(//NS)", "(S)"], ["1:1 banner-rollup"]),  # A-03: FGI NATO
+    ("SECRET", ["(//GBR S)"], ["1:1 banner-rollup"]),  # A-08: FGI GBR
+    ("SECRET//REL TO USA, AUS, GBR", ["(//JOINT S AUS GBR USA//REL TO USA, AUS, GBR)"], ["1:1 banner-rollup"]),  # K-23
+    ("CONFIDENTIAL//FGI GBR", ["(//GBR S)"], ["1:1 banner-under-classified"]),
+    ("SECRET//FGI NATO", ["(//CTS)"], ["1:1 banner-under-classified"]),
+    ("UNCLASSIFIED", ["(//NR)"], ["1:1 banner-under-classified", "1:1 banner-rollup"]),
+    ("SECRET//FGI NATO GBR", ["(//GBR S)", "(//NS)"], ["1:13 marking-order", "11:13 marking-order"]),  # K-16
+    ("SECRET//FGI GBR, JPN", ["(//GBR S)", "(//JPN S)"], ["1:9 marking-syntax", "11:9 marking-syntax"]),
+    ("SECRET//FGI NATO", ["(//NS//BOHEMIA)"], ["1:1 banner-rollup", "3:8 marking-conflict"]),  # A-02
+    ("TOP SECRET//FGI NATO", ["(//NTS)"], ["3:4 marking-form"]),  # A-01
+    ("SECRET//FGI NATO//NOFORN", ["(//NS//NF)"], ["3:8 marking-advisory"]),  # A-04
+    ("TOP SECRET//FGI NATO", ["(//CTSA)"], ["1:1 banner-rollup", "3:4 legacy-marking"]),  # A2 legacy form
+    ("SECRET//FGI AUS GBR//REL TO USA, AUS, GBR",
+     ["(//JOINT S AUS GBR USA)"], ["1:1 banner-rollup", "3:4 marking-conflict"]),  # K-20: REL TO required
+    ("SECRET//FGI AUS GBR//REL TO USA, AUS", ["(//JOINT S AUS GBR USA//REL TO USA, AUS)"], ["3:25 marking-conflict"]),
+    ("SECRET//FGI AUS GBR//NOFORN", ["(//JOINT S AUS GBR USA//NF)"], ["3:25 marking-conflict"]),  # K-21
+    ("SECRET//FGI AUS GBR//REL TO USA, AUS, GBR",
+     ["(//JOINT S USA AUS GBR//REL TO USA, AUS, GBR)"], ["3:12 marking-order"]),  # K-20
+    ("SECRET//FGI GBR", ["(S//GBR S)"], ["1:1 banner-rollup", "3:5 marking-conflict"]),  # S-03
+]
+
+
+@pytest.mark.parametrize("banner, portions, expected", _US_DOCUMENTS,
+                         ids=[f"{b}-{'+'.join(p)}" for b, p, _ in _US_DOCUMENTS])
+def test_nato_and_foreign_portions_in_us_documents(banner, portions, expected):
+    declassify = "Declassify On: N/A to NATO portions. See source list for NSI portions."
+    lines = [banner, ""]
+    for portion in portions:
+        lines += [f"{portion} The convoy leaves at dawn.", ""]
+    text = "\n".join([*lines, *_CAB, declassify, "", banner]) + "\n"
+    result = lint_document(read_document("memo.txt", text.encode()), Settings(rules="us-ic", use_config=False))
+    assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == expected
