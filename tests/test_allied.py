@@ -237,6 +237,11 @@ def test_parse_command_reads_with_a_rule_sets_vocabulary():
     ("uk/ok-official-sensitive-minute-banner-pairs.txt", 2),
     ("au/bad-second-page-official-banner-pairs.txt", 2),
     ("au/ok-minute-two-pages.txt", 2),
+    ("uk/ok-three-pages-personal-data-rollup.txt", 3),  # the pairs on consecutive lines
+    ("au/ok-three-pages-caveat-rollup.txt", 3),
+    ("nz/ok-three-pages-mixed-marks.txt", 3),
+    ("nato/ok-three-pages-atomal-rollup.txt", 3),
+    ("ca/ok-three-pages-protected-b.txt", 3),  # form feeds: no bottom marking
 ])
 def test_pages_end_at_the_schemes_own_banner_pairs(name, pages):
     """A plain-text page ends where a bottom banner meets a top banner of the rule set's own

@@ -46,8 +46,11 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     """
     line, comment = BlockKind.LINE, BlockKind.COMMENT
     # The readers' line shapes know the US banner words: an allied scheme's banner line
-    # (`OFFICIAL-SENSITIVE`, `OFFICIAL: Sensitive`) may come as any one-line block.
+    # (`OFFICIAL-SENSITIVE`, `OFFICIAL: Sensitive`) may come as any one-line block, and a
+    # bottom and top banner on consecutive lines as one paragraph of banner lines.
     allied = getattr(vocab, "banner_candidate", None) is not None
+    if allied:
+        blocks = [part for block in blocks for part in _banner_lines(block, vocab)]
     found = [(i, banner_of(b.text, vocab)) for i, b in enumerate(blocks)
              if (b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
              and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]  # one status on two lines
@@ -87,6 +90,18 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     if rest:
         pages.append(rest)
     return pages
+
+
+def _banner_lines(block: Block, vocab: object) -> list[Block]:
+    """A block of several lines that are each an allied scheme's banner (`IN-CONFIDENCE` at the
+    foot of one page, `IN-CONFIDENCE` at the head of the next) as one LINE block per line;
+    any other block as it is."""
+    lines = block.text.split("\n")
+    if len(lines) < 2 or block.kind is BlockKind.COMMENT or any(banner_of(text, vocab) is None for text in lines):
+        return [block]
+    columns = (block.column, *block.continuation_columns, *[1] * len(lines))
+    return [Block(BlockKind.LINE, text, block.line + i, columns[i], block.region, (), block.label)
+            for i, text in enumerate(lines)]
 
 
 def build_pages(segments: list[list[Block]], vocab: object | None = None) -> list[Page]:

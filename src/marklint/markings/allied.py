@@ -101,7 +101,8 @@ class _Reader:
         self.check_elements(level, found)
         retired = (s.levels[level].banner,) if s.levels[level].retired is not None else ()  # judged by the date
         marking = Marking(scheme=s.id, level=level, owners=owners, sci=tuple((c, ()) for c in sorted(set(codewords))),
-                          dissem=frozenset(e for e, _, _ in found), legacy=retired, vocab=self.v)
+                          dissem=frozenset(e for e, _, _ in found) | set(s.levels[level].implies), legacy=retired,
+                          vocab=self.v)
         return marking
 
     def read_level(self, pos: int, end: int) -> tuple[str, int]:

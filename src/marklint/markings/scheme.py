@@ -16,7 +16,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Level:
     """One level of a scheme. `rank` orders the levels (1 and above: security classified, as a
-    US level from RESTRICTED up); a retired level has `retired` and `replacement`."""
+    US level from RESTRICTED up); a retired level has `retired` and `replacement`, and the
+    elements a retired compound stood for in `implies` (`NATO SECRET ATOMAL`: ATOMAL)."""
 
     id: str
     banner: str
@@ -25,6 +26,7 @@ class Level:
     aliases: tuple[str, ...] = ()
     retired: datetime.date | None = None
     replacement: str | None = None
+    implies: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

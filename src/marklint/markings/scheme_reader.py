@@ -23,7 +23,8 @@ def read_scheme(b: _Builder, node: Any) -> Scheme:
             b.at(item, "rank", "rank must be a number")
         level = Level(b.string(item, "id", True), b.string(item, "banner", True),
                       b.string(item, "portion") or b.string(item, "banner", True), float(rank),
-                      b.strings(item, "aliases"), b.date(item, "retired"), b.string(item, "replacement"))
+                      b.strings(item, "aliases"), b.date(item, "retired"), b.string(item, "replacement"),
+                      b.strings(item, "implies"))
         s.levels[level.id] = level
         for wrong in b.strings(item, "wrong"):
             s.spellings[wrong.upper()] = (level.id, "wrong")
@@ -42,6 +43,10 @@ def read_scheme(b: _Builder, node: Any) -> Scheme:
                           b.string(item, "pattern"), b.string(item, "rollup") or "always",
                           b.string(item, "rule") or "")
         s.elements[element.id] = element
+    for level in s.levels.values():
+        for implied in level.implies:
+            if implied not in s.elements:
+                b.at(node, "levels", f"level {level.id!r} implies unknown element {implied!r}")
     s.prefixes = b.strings(node, "prefixes")
     s.kinds = b.strings(node, "kinds")
     s.sorted_kinds = frozenset(b.strings(node, "sorted_kinds"))
