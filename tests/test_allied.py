@@ -144,6 +144,10 @@ MARKINGS = [
     ("nz", "SENSITIVE NZEO", {"marking-conflict"}),
     ("nz", "SECRET NZEO NZEO", {"marking-duplicate"}),
     ("nz", "OFFICIAL", {"marking-unknown-token"}),
+    ("nz", "MEDICAL IN-CONFIDENCE", set()),  # A13: an endorsement before the level
+    ("nz", "STAFF IN-CONFIDENCE", set()),
+    ("nz", "IN-CONFIDENCE MEDICAL", set()),
+    ("nz", "NZEO SECRET", {"marking-unknown-token"}),
     # Canada (TBS Standard on Security Categorization)
     ("ca", "PROTECTED B", set()),
     ("ca", "(PB)", set()),

@@ -76,6 +76,9 @@ class _Reader:
         for prefix in s.prefixes:
             if text[pos:pos + len(prefix) + 1].upper() == prefix + " ":
                 owners, pos = (prefix,), pos + len(prefix) + 1
+        leading = self.read_leading(pos, end)
+        if leading:
+            pos = leading[-1][2] + 1
         level, pos = self.read_level(pos, end)
         found: list[tuple[str, int, int]] = []
         codewords: list[str] = []
@@ -98,12 +101,26 @@ class _Reader:
                 raise MarkingError(f'unexpected "{text[pos]}" in a {s.name} marking', pos + 1, pos + 2)
             self.other_word(word.group(), word.start(), word.end(), level, codewords)
             pos = word.end()
+        self.check_elements(level, leading)
         self.check_elements(level, found)
+        found += leading
         retired = (s.levels[level].banner,) if s.levels[level].retired is not None else ()  # judged by the date (A-07)
         marking = Marking(scheme=s.id, level=level, owners=owners, sci=tuple((c, ()) for c in sorted(set(codewords))),
                           dissem=frozenset(e for e, _, _ in found) | set(s.levels[level].implies), legacy=retired,
                           vocab=self.v)
         return marking
+
+    def read_leading(self, pos: int, end: int) -> list[tuple[str, int, int]]:
+        """The scheme's `leading` elements written before the level, each followed by a space
+        (`MEDICAL IN-CONFIDENCE`, NZ-PSR p.13)."""
+        found: list[tuple[str, int, int]] = []
+        while self.s.leading:
+            hit = self.element_at(pos, end)
+            if hit is None or hit[0] not in self.s.leading or not self.text.startswith(" ", hit[2]):
+                return found
+            found.append(hit)
+            pos = hit[2] + 1
+        return found
 
     def read_level(self, pos: int, end: int) -> tuple[str, int]:
         s = self.s

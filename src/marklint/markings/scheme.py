@@ -77,6 +77,7 @@ class Scheme:
         self.citation = citation  # the rule ids and source cited in messages, e.g. "A-06"
         self.levels: dict[str, Level] = {}
         self.prefixes: tuple[str, ...] = ()  # owner prefixes such as "UK" in "UK SECRET"
+        self.leading: frozenset[str] = frozenset()  # elements that may stand before the level ("MEDICAL IN-CONFIDENCE")
         self.elements: dict[str, Element] = {}
         self.kinds: tuple[str, ...] = ()  # the order of element kinds after the level
         self.sorted_kinds: frozenset[str] = frozenset()  # kinds listed alphabetically

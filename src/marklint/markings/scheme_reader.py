@@ -48,6 +48,9 @@ def read_scheme(b: _Builder, node: Any) -> Scheme:
             if implied not in s.elements:
                 b.at(node, "levels", f"level {level.id!r} implies unknown element {implied!r}")
     s.prefixes = b.strings(node, "prefixes")
+    s.leading = frozenset(b.strings(node, "leading"))
+    for element_id in s.leading - set(s.elements):
+        b.at(node, "leading", f"unknown element {element_id!r}")
     s.kinds = b.strings(node, "kinds")
     s.sorted_kinds = frozenset(b.strings(node, "sorted_kinds"))
     s.codeword_levels = frozenset(b.strings(node, "codeword_levels"))

@@ -385,6 +385,8 @@ class _Builder(Checker):
         self.v.allied = s
         levels = s.level_pattern("banner")
         prefix = "".join(f"(?:{re.escape(p)} )?" for p in s.prefixes)
+        if s.leading:
+            prefix += "(?:(?:" + "|".join(re.escape(e) for e in sorted(s.leading)) + ") )*"
         self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:][^\n]{{0,200}}$)")
         self.v.portion_at = re.compile(
             r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)])\s*|[•·*-]\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
