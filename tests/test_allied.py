@@ -91,6 +91,9 @@ MARKINGS = [
     ("nato", "NATO SECRET//EYES ONLY", {"marking-conflict"}),
     ("nato", "(NS//NF)", {"marking-conflict"}),
     ("nato", "NATO KFOR SECRET", set()),
+    ("nato", "//NATO SECRET//REL TO USA, AUS, NATO", set()),  # A2, ISM22 rendering
+    ("nato", "(NR//REL TO USA, NATO)", set()),
+    ("nato", "NATO SECRET//REL TO USA, NATO//ORCON", {"marking-order"}),
     # A-09 (Australian PSPF)
     ("au", "OFFICIAL: Sensitive", set()),
     ("au", "PROTECTED AUSTEO", set()),
