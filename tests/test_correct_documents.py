@@ -111,9 +111,24 @@ def test_an_unmarked_document_with_a_classified_paragraph_needs_banners_and_a_bl
                      ("banner-missing-bottom", last + 1, 1)]
 
 
-# (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one)
+# (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one;
+# nor need a document bannered UNCLASSIFIED with no control mark its portions, B-07)
 WITH_PORTIONS = [p for p in DOCUMENTS
-                 if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()]
+                 if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()
+                 and first_line(p) != "UNCLASSIFIED"]
+FULLY_UNCLASSIFIED = [p for p in MARKED if first_line(p) == "UNCLASSIFIED"]
+# the documents whose banners are required (B-07: optional on a fully unclassified document)
+BANNER_REQUIRED = [p for p in MARKED if p not in FULLY_UNCLASSIFIED]
+
+
+@pytest.mark.parametrize("path", FULLY_UNCLASSIFIED, ids=ids(FULLY_UNCLASSIFIED))
+def test_an_unclassified_document_may_leave_a_paragraph_unmarked_but_not_hold_a_classified_one(path):
+    lines = path.read_text().split("\n")
+    first = portion_lines(lines, body_start(lines, path.suffix))[0]
+    assert lint(path, "\n".join(lines[:first] + [PARAGRAPH, ""] + lines[first:])) == []
+    top = next(i for i in range(len(lines)) if lines[i].strip())
+    assert lint(path, "\n".join(lines[:first] + ["(S) " + PARAGRAPH, ""] + lines[first:])) == [
+        ("banner-under-classified", top + 1, 1), ("cab-missing", top + 1, 1)]
 
 
 @pytest.mark.parametrize("path", WITH_PORTIONS, ids=ids(WITH_PORTIONS))
@@ -128,7 +143,7 @@ def test_an_unmarked_paragraph_among_the_administrative_lines_is_found(path):
     assert lint(path, "\n".join(damaged)) == expected
 
 
-@pytest.mark.parametrize("path", MARKED, ids=ids(MARKED))
+@pytest.mark.parametrize("path", BANNER_REQUIRED, ids=ids(BANNER_REQUIRED))
 def test_a_missing_top_banner_is_found(path):
     lines = path.read_text().split("\n")
     top = next(i for i in range(body_start(lines, path.suffix), len(lines)) if lines[i].strip())

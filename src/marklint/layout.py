@@ -45,7 +45,8 @@ _PATTERN_KINDS = {
     "date-line": "date", "salutation": "salutation", "signature": "signature", "page-number": "page number",
     "distribution": "distribution list", "letterhead": "letterhead", "address": "address",
     "forward-header": "forwarded-message header", "authority": "authority block",
-    "list-label": "list label", "telegram-heading": "telegram heading",
+    "list-label": "list label", "telegram-heading": "telegram heading", "signing-authority": "signing authority",
+    "contents": "table of contents",
     "designation": "designation indicator", CONFIGURED: "administrative (configured)",
 }
 _READER_KINDS = {

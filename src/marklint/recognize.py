@@ -9,7 +9,7 @@
   recognised and flagged (`Mark.cable`).
 - Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
   list numbering, a subject label (with `RE:`/`FW:`), a short label (`BLUF:`, `Tab A:`,
-  `References: (a)`), a footnote's label (`[^1]:`) or a caption's number (`Table 1.`).
+  `References: (a)`), a footnote's label (`[^1]:`), a caption's number (`Table 1.`) or a part's (`CHAPTER 1.`).
   `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`, `(S//nf)` are, in the
   wrong case. `//SIGNED//` is a signature mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
@@ -22,7 +22,7 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.lineshapes import BANNER_CANDIDATE_RE, MARK_BODY, PORTION_START, is_page_number
+from marklint.lineshapes import BANNER_CANDIDATE_RE, CAPTION_NUMBER, MARK_BODY, PART_NUMBER, PORTION_START, is_page_number
 from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -46,9 +46,9 @@ _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|
 _LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
                  rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
 # A footnote's label (`[^1]: (S) Port records`), as Markdown writes a footnote; a table's or
-# figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`).
-_NOTE_PREFIX = (r"(?:\[\^[\w-]{1,20}\]:|(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT)"
-                r"[ \t]+[0-9A-Z](?:[0-9A-Z.-]{0,6}[0-9A-Z])?[.:]?)[ \t]*")
+# figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`); a
+# part's number before its title (`CHAPTER 1. (U) INTRODUCTION`, `Section 2: (S) ...`, `Annex B. (U)`).
+_NOTE_PREFIX = rf"(?:\[\^[\w-]{{1,20}}\]:|{CAPTION_NUMBER}|{PART_NUMBER})[ \t]*"
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
