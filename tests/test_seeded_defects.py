@@ -27,7 +27,7 @@ from test_correct_documents import BANNER_REQUIRED, MARKED, body_start, ids, lin
 MISSPELT = {"TOP SECRET": "TOP SECERT", "SECRET": "SECERT", "CONFIDENTIAL": "CONFIDENTAIL",
             "UNCLASSIFIED": "UNCLASIFIED"}
 # A banner line's level (after an HTML paragraph tag, a form feed or a centring indent).
-_LEVEL = re.compile(r"^(<p>|\f|[ \t]+)?(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?=//|</p>|$)")
+_LEVEL = re.compile(r"^(<p>|<div[^>]*>|\f|[ \t]+)?(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?=//|</p>|</div>|$)")
 _CLASSIFIED_MARK = re.compile(r"\((?:S|C|TS)(?://[A-Z ,/-]+)?\)(?= )")
 _CAB_LABEL = re.compile(r"(?:Classified By|Derived From|Reason):")
 _DECLASSIFY = re.compile(r"^Declassify On: (\d{4})(\d{2})(\d{2})$")
@@ -133,8 +133,8 @@ SECRET_BANNERED = [p for p in MARKED if _secret_bannered(p)]
 def test_a_banner_lower_than_a_portion_is_found_on_each_page(path):
     lines = lines_of(path)
     # (and the classification a Markdown file's front matter declares for it)
-    damaged = [re.sub(r"^(<p>|\f|[ \t]+|classification: )?SECRET(?=//|</p>|$)", r"\1CONFIDENTIAL", line)
-               for line in lines]
+    damaged = [re.sub(r"^(<p>|<div[^>]*>|\f|[ \t]+|classification: )?SECRET(?=//|</p>|</div>|$)",
+                      r"\1CONFIDENTIAL", line) for line in lines]
     # each page whose portions hold SECRET: its first banner line (a page starts at a form feed,
     # or at a banner line right after another: the bottom and top banners of two pages)
     filled = [i for i, line in enumerate(lines) if line.strip()]
