@@ -26,8 +26,9 @@ from test_correct_documents import BANNER_REQUIRED, MARKED, body_start, ids, lin
 
 MISSPELT = {"TOP SECRET": "TOP SECERT", "SECRET": "SECERT", "CONFIDENTIAL": "CONFIDENTAIL",
             "UNCLASSIFIED": "UNCLASIFIED"}
-# A banner line's level (after an HTML paragraph tag, a form feed or a centring indent).
-_LEVEL = re.compile(r"^(<p>|<div[^>]*>|\f|[ \t]+)?(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)(?=//|</p>|</div>|$)")
+# A banner line's level (after an HTML paragraph or div tag, Markdown bold, a form feed or a centring indent).
+_LEVEL = re.compile(r"^(<p>|<div[^>]*>|\*\*|\f|[ \t]+)?(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)"
+                    r"(?=//|</p>|</div>|\*\*|$)")
 _CLASSIFIED_MARK = re.compile(r"\((?:S|C|TS)(?://[A-Z ,/-]+)?\)(?= )")
 _CAB_LABEL = re.compile(r"(?:Classified By|Derived From|Reason):")
 _DECLASSIFY = re.compile(r"^Declassify On: (\d{4})(\d{2})(\d{2})$")
@@ -133,7 +134,7 @@ SECRET_BANNERED = [p for p in MARKED if _secret_bannered(p)]
 def test_a_banner_lower_than_a_portion_is_found_on_each_page(path):
     lines = lines_of(path)
     # (and the classification a Markdown file's front matter declares for it)
-    damaged = [re.sub(r"^(<p>|<div[^>]*>|\f|[ \t]+|classification: )?SECRET(?=//|</p>|</div>|$)",
+    damaged = [re.sub(r"^(<p>|<div[^>]*>|\*\*|\f|[ \t]+|classification: )?SECRET(?=//|</p>|</div>|\*\*|$)",
                       r"\1CONFIDENTIAL", line) for line in lines]
     # each page whose portions hold SECRET: its first banner line (a page starts at a form feed,
     # or at a banner line right after another: the bottom and top banners of two pages)
@@ -216,6 +217,14 @@ LOCAL_DEFECTS = {
     "paragraph-over-signing-authority": ("us-cnsi/hanging_indent_lists.txt", "FOR THE COMMANDER:\n",
                                          "The exercise cell will send the schedule.\n\nFOR THE COMMANDER:\n",
                                          [("portion-missing", 23, 1)]),
+    "paragraph-under-tearline": ("us-ic/ic_cable_style_tearline.txt", "------------------------------ TEARLINE"
+                                 " ------------------------------\n",
+                                 "------------------------------ TEARLINE ------------------------------\n\n"
+                                 "Three vessels joined the exercise.\n", [("portion-missing", 14, 1)]),
+    "unmarked-reference": ("us-cnsi/navy_letter_ref_encl.txt", "(b) (S) COMSUBGRU", "(b) COMSUBGRU",
+                           [("portion-missing", 18, 7)]),
+    "paragraph-over-by-direction": ("us-cnsi/navy_letter_ref_encl.txt", "3. (U) My point of contact",
+                                    "3. My point of contact", [("portion-missing", 28, 1)]),
 }
 
 
