@@ -225,6 +225,9 @@ LOCAL_DEFECTS = {
                            [("portion-missing", 18, 7)]),
     "paragraph-over-by-direction": ("us-cnsi/navy_letter_ref_encl.txt", "3. (U) My point of contact",
                                     "3. My point of contact", [("portion-missing", 28, 1)]),
+    "unmarked-endnote": ("us-ic/ic_assessment_endnotes.txt", "2. (U) Media", "2. Media", [("portion-missing", 19, 1)]),
+    "unmarked-dated-entry": ("us-cnsi/weekly_activity_report_dates.md", "(U) The office hosted",
+                             "The office hosted", [("portion-missing", 18, 1)]),
 }
 
 

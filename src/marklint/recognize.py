@@ -67,9 +67,9 @@ _CASED_MARK_RE = re.compile(
 _NUMBERED_CASED_RE = re.compile(
     rf"{_QUOTE_PREFIX}(?:{_NUMBERING}[ \t]*|{_SUBJECT_PREFIX})"
     r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
-# At a block's start a lone `(c)` is a mark on a page where no block opens with the list labels
-# `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
-_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
+# At a block's start (or after its bullet: `- (c) ...`) a lone `(c)` is a mark on a page where no
+# block opens with the list labels `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
+_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(?:[•·*-][ \t]+)?(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
 _LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 
 
