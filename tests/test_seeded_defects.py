@@ -228,6 +228,14 @@ LOCAL_DEFECTS = {
     "unmarked-endnote": ("us-ic/ic_assessment_endnotes.txt", "2. (U) Media", "2. Media", [("portion-missing", 19, 1)]),
     "unmarked-dated-entry": ("us-cnsi/weekly_activity_report_dates.md", "(U) The office hosted",
                              "The office hosted", [("portion-missing", 18, 1)]),
+    "article-title-unmarked": ("us-cnsi/moa_articles_signatures.txt", "ARTICLE II. (U) RESPONSIBILITIES",
+                               "ARTICLE II. RESPONSIBILITIES", [("portion-missing", 15, 1)]),
+    "paragraph-over-signature-rules": ("us-cnsi/moa_articles_signatures.txt", "_______________________________  ",
+                                       "The parties will review it yearly.\n\n_______________________________  ",
+                                       [("portion-missing", 26, 1)]),
+    "outlook-tool-line-misspelt": ("us-cnsi/email_plain_outlook_signature_banner.txt",
+                                   "CLASSIFICATION: CONFIDENTIAL\n\nFrom:", "CLASSIFICATION: CONFIDENTAIL\n\nFrom:",
+                                   [("marking-unknown-token", 1, 17)]),
 }
 
 

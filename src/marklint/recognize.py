@@ -446,7 +446,7 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
     - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
       word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
     - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
-      the banner is its value.
+      the banner is its value (a misspelt one too, `Classification: SECERT`).
     """
     content = [b for b in marks.page.blocks if _is_content(b)]
     if not content:
@@ -468,9 +468,11 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
             marks.banners.append(mark)
 
 
-# `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`.
+# `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`
+# (the labels in capitals too, as some tools write them).
 _LABELLED_BANNER_RE = re.compile(
-    r"(Classification:[ \t]*)(\S[^\n]*?)[ \t]*(?:\n[ \t]*Caveats:[ \t]*(\S[^\n]*?)[ \t]*)?")
+    r"((?:Classification|CLASSIFICATION):[ \t]*)(\S[^\n]*?)[ \t]*"
+    r"(?:\n[ \t]*(?:Caveats|CAVEATS):[ \t]*(\S[^\n]*?)[ \t]*)?")
 
 
 def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | None:
@@ -482,11 +484,13 @@ def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | No
     value, caveats = labelled.group(2), labelled.group(3)
     if caveats and caveats.upper() != "NONE":
         value = f"{value}//{'/'.join(word.strip() for word in caveats.split(','))}"
+    column = block.column + labelled.start(2)
     found = banner_of(value, vocab)
+    if found is None and (misspelt := near_miss_banner(value, vocab)) is not None:  # `Classification: SECERT`
+        return Mark(value, "banner", block.line, column, column + len(value), page, block, None, misspelt.error)
     if found is None or found[1].marking is None or (found[1].marking.level == "U" and not found[1].marking.cui):
         return None  # an unclassified message's tool line is left a metadata line: it asks for no banners
     written, parsed, cable, legacy = found
-    column = block.column + labelled.start(2)
     return Mark(written, "banner", block.line, column, column + len(labelled.group(2)), page, block,
                 parsed.marking, parsed.error, cable, legacy)
 
