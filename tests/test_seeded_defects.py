@@ -236,6 +236,12 @@ LOCAL_DEFECTS = {
     "outlook-tool-line-misspelt": ("us-cnsi/email_plain_outlook_signature_banner.txt",
                                    "CLASSIFICATION: CONFIDENTIAL\n\nFrom:", "CLASSIFICATION: CONFIDENTAIL\n\nFrom:",
                                    [("marking-unknown-token", 1, 17)]),
+    "blank-page-bannered-above-unclassified": ("us-cnsi/report_page_banners_blank_page.txt",
+                                               "UNCLASSIFIED\n\nTHIS PAGE INTENTIONALLY LEFT BLANK\n\nUNCLASSIFIED",
+                                               "CONFIDENTIAL\n\nTHIS PAGE INTENTIONALLY LEFT BLANK\n\nCONFIDENTIAL",
+                                               [("banner-mismatch", 13, 1)]),
+    "exemption-without-date": ("us-ic/ic_25x_exemption.txt", "Declassify On: 25X1, 20451231", "Declassify On: 25X1",
+                               [("cab-declassify-invalid", 20, 16)]),
 }
 
 
