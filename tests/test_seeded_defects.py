@@ -242,6 +242,10 @@ LOCAL_DEFECTS = {
                                                [("banner-mismatch", 13, 1)]),
     "exemption-without-date": ("us-ic/ic_25x_exemption.txt", "Declassify On: 25X1, 20451231", "Declassify On: 25X1",
                                [("cab-declassify-invalid", 20, 16)]),
+    "enclosure-title-unmarked": ("us-cnsi/memo_enclosure_pages.txt", "(U) BASING OPTION COMPARISON",
+                                 "BASING OPTION COMPARISON", [("portion-missing", 34, 1)]),
+    "fouo-paragraph-unmarked": ("us-eo12958/fouo_foia_statement_2011.txt", "1. (U//FOUO) We found", "1. We found",
+                                [("banner-rollup", 1, 1), ("portion-missing", 14, 1)]),
 }
 
 
