@@ -31,10 +31,10 @@ _PORTION_LINE = re.compile(r"^(?:>\s?)*(?:\d{1,2}\.\s+|[-*]\s+|[a-z]\.\s+)?\((?:
 # A banner line, or a cable's header line that carries the level (`S E C R E T SECTION 01 OF 02
 # ANKARA 001234`), or the banner as an HTML page or an e-mail's classification line writes it.
 _ADORNMENT = re.compile(r"^([=\-~^#*+])\1{3,}$")
-_BANNER_LINE = re.compile(r"^(?:<p>|Classification: |[ \t]+)?"
-                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<]*)?"
+_BANNER_LINE = re.compile(r"^(?:<p>|<div[^>]*>|\*\*|Classification: |CLASSIFICATION: |[ \t]+)?"
+                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<*]*)?"
                           r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)"
-                          r"(?:</p>)?$")
+                          r"(?:</p>|</div>|\*\*)?$")
 
 
 def lint(path: Path, text: str | bytes, rules: str | None = None) -> list[tuple[str, int, int]]:
@@ -111,9 +111,24 @@ def test_an_unmarked_document_with_a_classified_paragraph_needs_banners_and_a_bl
                      ("banner-missing-bottom", last + 1, 1)]
 
 
-# (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one)
+# (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one;
+# nor need a document bannered UNCLASSIFIED with no control mark its portions, B-07)
 WITH_PORTIONS = [p for p in DOCUMENTS
-                 if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()]
+                 if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()
+                 and first_line(p) != "UNCLASSIFIED"]
+FULLY_UNCLASSIFIED = [p for p in MARKED if first_line(p) == "UNCLASSIFIED"]
+# the documents whose banners are required (B-07: optional on a fully unclassified document)
+BANNER_REQUIRED = [p for p in MARKED if p not in FULLY_UNCLASSIFIED]
+
+
+@pytest.mark.parametrize("path", FULLY_UNCLASSIFIED, ids=ids(FULLY_UNCLASSIFIED))
+def test_an_unclassified_document_may_leave_a_paragraph_unmarked_but_not_hold_a_classified_one(path):
+    lines = path.read_text().split("\n")
+    first = portion_lines(lines, body_start(lines, path.suffix))[0]
+    assert lint(path, "\n".join(lines[:first] + [PARAGRAPH, ""] + lines[first:])) == []
+    top = next(i for i in range(len(lines)) if lines[i].strip())
+    assert lint(path, "\n".join(lines[:first] + ["(S) " + PARAGRAPH, ""] + lines[first:])) == [
+        ("banner-under-classified", top + 1, 1), ("cab-missing", top + 1, 1)]
 
 
 @pytest.mark.parametrize("path", WITH_PORTIONS, ids=ids(WITH_PORTIONS))
@@ -128,7 +143,7 @@ def test_an_unmarked_paragraph_among_the_administrative_lines_is_found(path):
     assert lint(path, "\n".join(damaged)) == expected
 
 
-@pytest.mark.parametrize("path", MARKED, ids=ids(MARKED))
+@pytest.mark.parametrize("path", BANNER_REQUIRED, ids=ids(BANNER_REQUIRED))
 def test_a_missing_top_banner_is_found(path):
     lines = path.read_text().split("\n")
     top = next(i for i in range(body_start(lines, path.suffix), len(lines)) if lines[i].strip())

@@ -45,7 +45,7 @@ _PATTERN_KINDS = {
     "date-line": "date", "salutation": "salutation", "signature": "signature", "page-number": "page number",
     "distribution": "distribution list", "letterhead": "letterhead", "address": "address",
     "forward-header": "forwarded-message header", "authority": "authority block",
-    "list-label": "list label", "telegram-heading": "telegram heading",
+    "list-label": "list label", "telegram-heading": "telegram heading", "contents": "table of contents",
     "designation": "designation indicator", CONFIGURED: "administrative (configured)",
 }
 _READER_KINDS = {
@@ -91,12 +91,12 @@ class Role(FrozenValue):
 class LayoutPatterns(FrozenValue):
     """The rule set's `portions.layout` patterns, by role (absent roles match nothing)."""
 
-    _fields = ("greeting", "signature_mark", "contact")
+    _fields = ("greeting", "signature_mark", "contact", "signing_authority")
 
     def __init__(self, patterns: tuple[NamedPattern, ...] = ()) -> None:
         by_name = {p.name: p.regex for p in patterns}
         self.__dict__.update(greeting=by_name.get("greeting"), signature_mark=by_name.get("signature-mark"),
-                             contact=by_name.get("contact"))
+                             contact=by_name.get("contact"), signing_authority=by_name.get("signing-authority"))
 
 
 def _matches(pattern, text: str) -> bool:
@@ -165,9 +165,10 @@ def _is_signature_shaped(block: Block, patterns: LayoutPatterns) -> bool:
 
 
 def _is_signature_line(line: str, patterns: LayoutPatterns) -> bool:
-    """A name, title, office, contact line, signature mark, or a motto in quotation marks."""
+    """A name, title, office, contact line, signature mark, the authority signed for (`FOR THE
+    COMMANDER:`, `By direction`), or a motto in quotation marks."""
     return (_matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
-            or _MOTTO_RE.fullmatch(line) is not None)
+            or _matches(patterns.signing_authority, line) or _MOTTO_RE.fullmatch(line) is not None)
 
 
 def _is_greeting_shaped(block: Block, patterns: LayoutPatterns) -> bool:

@@ -40,6 +40,13 @@ MARK_BODY = (
 PORTION_START = rf"{MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
 
 # A page number line: `- 3 -`, `Page 2 of 5`, `(page 4)`, `7`, `2 of 9`.
+# A table's or figure's number before its caption (`Table 1.`, `Figure 2-3:`, `Fig. 4`), and a
+# document part's before its title (`CHAPTER 1.`, `Section 2:`, `ARTICLE IV.`, `Annex B.`).
+_LABEL_NUMBER = r"[ \t]+[0-9A-Z](?:[0-9A-Z.-]{0,6}[0-9A-Z])?[.:]?"
+CAPTION_NUMBER = r"(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT)" + _LABEL_NUMBER
+PART_NUMBER = (r"(?:Chapter|CHAPTER|Section|SECTION|Part|PART|Article|ARTICLE|Annex|ANNEX|Appendix|APPENDIX)"
+               + _LABEL_NUMBER)
+
 PAGE_NUMBER_RE = re.compile(
     r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page:?[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
     r"|\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4})",

@@ -9,7 +9,7 @@
   recognised and flagged (`Mark.cable`).
 - Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
   list numbering, a subject label (with `RE:`/`FW:`), a short label (`BLUF:`, `Tab A:`,
-  `References: (a)`), a footnote's label (`[^1]:`) or a caption's number (`Table 1.`).
+  `References: (a)`), a footnote's label (`[^1]:`), a caption's number (`Table 1.`) or a part's (`CHAPTER 1.`).
   `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`, `(S//nf)` are, in the
   wrong case. `//SIGNED//` is a signature mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
@@ -22,7 +22,7 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.lineshapes import BANNER_CANDIDATE_RE, MARK_BODY, PORTION_START, is_page_number
+from marklint.lineshapes import BANNER_CANDIDATE_RE, CAPTION_NUMBER, MARK_BODY, PART_NUMBER, PORTION_START, is_page_number
 from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -46,9 +46,9 @@ _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|
 _LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
                  rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
 # A footnote's label (`[^1]: (S) Port records`), as Markdown writes a footnote; a table's or
-# figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`).
-_NOTE_PREFIX = (r"(?:\[\^[\w-]{1,20}\]:|(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT)"
-                r"[ \t]+[0-9A-Z](?:[0-9A-Z.-]{0,6}[0-9A-Z])?[.:]?)[ \t]*")
+# figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`); a
+# part's number before its title (`CHAPTER 1. (U) INTRODUCTION`, `Section 2: (S) ...`, `Annex B. (U)`).
+_NOTE_PREFIX = rf"(?:\[\^[\w-]{{1,20}}\]:|{CAPTION_NUMBER}|{PART_NUMBER})[ \t]*"
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
@@ -67,9 +67,9 @@ _CASED_MARK_RE = re.compile(
 _NUMBERED_CASED_RE = re.compile(
     rf"{_QUOTE_PREFIX}(?:{_NUMBERING}[ \t]*|{_SUBJECT_PREFIX})"
     r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
-# At a block's start a lone `(c)` is a mark on a page where no block opens with the list labels
-# `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
-_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
+# At a block's start (or after its bullet: `- (c) ...`) a lone `(c)` is a mark on a page where no
+# block opens with the list labels `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
+_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(?:[•·*-][ \t]+)?(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
 _LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 
 
@@ -446,7 +446,7 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
     - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
       word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
     - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
-      the banner is its value.
+      the banner is its value (a misspelt one too, `Classification: SECERT`).
     """
     content = [b for b in marks.page.blocks if _is_content(b)]
     if not content:
@@ -468,9 +468,11 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
             marks.banners.append(mark)
 
 
-# `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`.
+# `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`
+# (the labels in capitals too, as some tools write them).
 _LABELLED_BANNER_RE = re.compile(
-    r"(Classification:[ \t]*)(\S[^\n]*?)[ \t]*(?:\n[ \t]*Caveats:[ \t]*(\S[^\n]*?)[ \t]*)?")
+    r"((?:Classification|CLASSIFICATION):[ \t]*)(\S[^\n]*?)[ \t]*"
+    r"(?:\n[ \t]*(?:Caveats|CAVEATS):[ \t]*(\S[^\n]*?)[ \t]*)?")
 
 
 def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | None:
@@ -482,11 +484,13 @@ def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | No
     value, caveats = labelled.group(2), labelled.group(3)
     if caveats and caveats.upper() != "NONE":
         value = f"{value}//{'/'.join(word.strip() for word in caveats.split(','))}"
+    column = block.column + labelled.start(2)
     found = banner_of(value, vocab)
+    if found is None and (misspelt := near_miss_banner(value, vocab)) is not None:  # `Classification: SECERT`
+        return Mark(value, "banner", block.line, column, column + len(value), page, block, None, misspelt.error)
     if found is None or found[1].marking is None or (found[1].marking.level == "U" and not found[1].marking.cui):
         return None  # an unclassified message's tool line is left a metadata line: it asks for no banners
     written, parsed, cable, legacy = found
-    column = block.column + labelled.start(2)
     return Mark(written, "banner", block.line, column, column + len(labelled.group(2)), page, block,
                 parsed.marking, parsed.error, cable, legacy)
 

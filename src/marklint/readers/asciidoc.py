@@ -2,7 +2,8 @@
 
 Blocks: section titles (`= Title`, `== Section`, ...) and block titles (`.Title`) as HEADING,
 paragraphs, list items (`*`, `-`, `.`, `1.`; the text after the marker) and table cells
-(`|===` tables, one block per `|` cell). A one-line paragraph wrapped in emphasis (`*SECRET*`,
+(`|===` tables, one block per `|` cell). The author and revision lines under the document title
+(`= Title`) are its header, not paragraphs. A one-line paragraph wrapped in emphasis (`*SECRET*`,
 `**SECRET**`) is a LINE block holding the text inside. Ignored: listing (`----`), literal
 (`....`), passthrough (`++++`) blocks, `[source]`/`[listing]`/`[literal]` paragraphs, indented
 literal paragraphs, attribute entries (`:name: value`) and block attribute lines (`[...]`).
@@ -113,6 +114,8 @@ def _scan(lines: list[tuple[int, str]], options: ReaderOptions) -> list[Block | 
         heading = _HEADING_RE.match(text)
         if heading:
             items.append(Block(BlockKind.HEADING, heading.group(2).strip(), number, heading.start(2) + 1))
+            if len(heading.group(1)) == 1:
+                i = _after_header_lines(lines, i)
             continue
         title = _BLOCK_TITLE_RE.match(text)
         if title:
@@ -129,6 +132,20 @@ def _scan(lines: list[tuple[int, str]], options: ReaderOptions) -> list[Block | 
         style = None
         items.append(_paragraph(rows, kind))
     return items
+
+
+def _after_header_lines(lines: list[tuple[int, str]], i: int) -> int:
+    """The index after a document title's author and revision lines (`Jane Doe <jd@x.gov>`,
+    `v1.2, 2025-05-20`): up to two lines right under the title, among its attribute entries,
+    before the first blank line. They are the header's, not paragraphs."""
+    skipped = 0
+    while i < len(lines) and lines[i][1].strip() and skipped < 2:
+        stripped = lines[i][1].strip()
+        if _ATTRIBUTE_RE.match(stripped) or stripped.startswith("//"):
+            break
+        skipped += 1
+        i += 1
+    return i
 
 
 def _starts_block(text: str) -> bool:

@@ -6,7 +6,8 @@ code are ignored (inline code is blanked out, keeping positions). Block quotes a
 unless ReaderOptions.include_quotes. HTML blocks go through the HTML reader, so
 `<p align="center">SECRET</p>` is a LINE block and HTML comments are COMMENT blocks. A one-line
 paragraph wrapped in emphasis (`**SECRET//NOFORN**`) is a LINE block holding the text inside the
-emphasis, at that text's column.
+emphasis, at that text's column. A paragraph of images alone is no block when the next one is
+its caption (`Figure 1. (U) ...`): the caption is the figure's portion and carries its mark.
 
 Page breaks: a line `\\newpage`, `\\pagebreak` or `\\clearpage` outside code, `<!-- pagebreak -->`, an HTML element with
 a CSS page break, and lines matching configured patterns. YAML front matter (`---` ... `---` at
@@ -19,12 +20,14 @@ from __future__ import annotations
 import re
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
+from marklint.lineshapes import CAPTION_NUMBER
 from marklint.pages import break_pattern, build_pages
 from marklint.readers import html
 from marklint.readers._common import decode, insert_line_breaks, require, segments, unwrap_emphasis
 from marklint.yamlsafe import YamlError, load_yaml
 
 _TEX_BREAK_RE = re.compile(r"\\(?:newpage|pagebreak|clearpage)")
+_CAPTION_RE = re.compile(rf"[*_]{{0,2}}{CAPTION_NUMBER}")
 _parser = None
 
 
@@ -123,6 +126,19 @@ def _inline_block(token, kind: BlockKind, lines: list[str], search_from: int = 0
     return Block(kind, "\n".join(visible_lines), first + 1, columns[0], continuation_columns=tuple(columns[1:]))
 
 
+def _captioned_figure(tokens, index: int) -> bool:
+    """Whether the inline token at `index` is a paragraph of images alone whose next paragraph
+    is their caption (`Figure 1. (U) ...`): the caption is the figure's portion and carries its
+    mark (P-01), the alt text is not another."""
+    children = tokens[index].children or []
+    if not any(c.type == "image" for c in children) or any(
+            c.type not in ("image", "softbreak", "hardbreak") and (c.type != "text" or c.content.strip())
+            for c in children):
+        return False
+    following = next((t for t in tokens[index + 1:] if t.type == "inline"), None)
+    return following is not None and _CAPTION_RE.match(following.content) is not None
+
+
 def _comments(token) -> list[Block]:
     """HTML comments written inline in a paragraph, as COMMENT blocks (line of the block)."""
     return [
@@ -170,7 +186,7 @@ def _items(tokens, lines: list[str], options: ReaderOptions) -> list[Block | str
             if quote_depth and not options.include_quotes:
                 kind = BlockKind.QUOTE
             item_first = False
-            block = _inline_block(token, kind, lines, search)
+            block = None if _captioned_figure(tokens, index) else _inline_block(token, kind, lines, search)
             if parent in ("th_open", "td_open"):
                 line = token.map[0]
                 cell_search[line] = (block.column - 1 + len(token.content)) if block else search

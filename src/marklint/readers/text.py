@@ -34,7 +34,8 @@ from marklint.userpattern import LinePattern
 # piece's first line, which has no "\n" before it, is matched on a short copy with one, see
 # `_first_event`): a run of blank lines (only whitespace, as str.strip sees it), a suppression
 # directive, an underline or rule, a standalone line (banner candidate or page number), a list
-# item, a subject line, a line starting with a portion mark, or a configured page-break line.
+# item (not a name's initials: `R. T. LANGE`), a subject line, a line starting with a portion
+# mark, or a configured page-break line.
 # A line of e-mail quoting alone (`>`, `> >`) is blank: it separates quoted paragraphs.
 # Plain lines between events continue the open block or start a paragraph.
 _EVENTS = (
@@ -42,7 +43,7 @@ _EVENTS = (
     r"|(?P<comment>#[ \t]*marklint:)"
     r"|(?P<under>(?:=+|-+)[^\S\n]*$)"
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
-    r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])[ \t]+\S)"
+    r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)](?![ \t]+[A-Z]\.[ \t])|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])[ \t]+\S)"
     r"|(?P<subject>(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)[ \t]*:)"
     r"|(?P<portion>" + PORTION_START + r"))"
 )

@@ -38,12 +38,14 @@ def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,
     """B-02: a later page carries the overall banner or, if allowed, its own roll-up."""
     number = page.page.number
     overall = ctx.overall
-    if ctx.ruleset.banners.page_banner == "overall-or-page" and portions and banner.marking is not None:
-        expected = ctx.rollup(portions)
-        if banner.marking == expected:
+    if ctx.ruleset.banners.page_banner == "overall-or-page" and banner.marking is not None:
+        # a page without portions (`THIS PAGE INTENTIONALLY LEFT BLANK`) holds nothing classified
+        expected = ctx.rollup(portions) if portions else None
+        own = expected.banner() if expected is not None else "UNCLASSIFIED"
+        if banner.marking == expected or (expected is None and banner.text == own):
             return []
         message = (f"page {number} banner {banner.text} is neither the overall banner {overall.text} "
-                   f"nor the roll-up of its portions ({expected.banner()})")
+                   f"nor the roll-up of its portions ({own})")
     else:
         message = f"page {number} banner {banner.text} differs from the overall banner {overall.text}"
     return [ctx.finding(RULE, banner, message, number)]
