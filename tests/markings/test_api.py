@@ -131,3 +131,22 @@ def test_and_in_lists():
     assert check("SECRET//REL TO USA, AUS and GBR", era=datetime.date(2004, 1, 1)) == []
     [problem] = check("SECRET//REL TO USA, AUS and GBR")
     assert (problem.rule, problem.column, problem.end_column) == ("marking-syntax", 25, 28)
+
+
+@pytest.mark.parametrize("text,message,portion", [
+    ("(NATO-S)", '"NATO-S" is the older foreign marking style; use "(//NS)" (L-08)', "(//NS)"),
+    ("(NATO-TS)", '"NATO-TS" is the older foreign marking style; use "(//CTS)" (L-08)', "(//CTS)"),
+    ("(UK-C)", '"UK-C" is the older foreign marking style; use "(//GBR C)" (L-08)', "(//GBR C)"),
+    ("(DEU-S)", '"DEU-S" is the older foreign marking style; use "(//DEU S)" (L-08)', "(//DEU S)"),
+    ("(FGI-C)", '"FGI-C" is the older foreign marking style; use "(//FGI C)" (L-08)', "(//FGI C)"),
+])
+def test_older_dashed_foreign_portions_are_legacy(text, message, portion):
+    """L-08: the pre-CAPCO owner-dash-level style is read as the current foreign marking."""
+    [problem] = check(text)
+    assert (problem.rule, problem.column, problem.message) == ("legacy-marking", 2, message)
+    assert parse(text).portion() == portion
+
+
+def test_a_dash_after_an_unknown_owner_is_no_legacy_form():
+    [problem] = check("(XYZ-S)")
+    assert problem.rule == "marking-unknown-token"

@@ -10,6 +10,12 @@ from marklint.markings.model import Aea, MarkingError
 from marklint.markings.reading import _WORD, ReadState, Value
 
 
+# The older foreign portion style: an owner, a dash and a level letter (L-08); the Navy wrote
+# UK for GBR.
+_DASHED_OWNER = re.compile(r"(NATO|FGI|UK|[A-Z]{3})\s*-\s*(TS|S|C|R|U)")
+_OLD_OWNERS = {"UK": "GBR"}
+
+
 class LevelReader(ReadState):
     """The `classification` rule of the grammar: the first value of a marking."""
 
@@ -26,6 +32,8 @@ class LevelReader(ReadState):
         words = [(m.group(), m.start() + value.start, m.end() + value.start) for m in re.finditer(_WORD, value.text)]
         up = [w.upper() for w, _, _ in words]
         text = " ".join(up)
+        if not self.leading and "-" in value.text and self.read_dashed_owner(value):
+            return
         if self.leading or self._foreign_shape(up):
             if not self.leading:
                 self.note("marking-syntax", value.start, value.start,
@@ -61,6 +69,35 @@ class LevelReader(ReadState):
         raise self.unknown(value.text, value.start, value.end, "classification",
                            candidates=[b for b, _ in v.us_levels.values()] + [p for _, p in v.us_levels.values()]
                            + [v.cui_marker] + [f"//{b}" for b, _ in v.nato_levels.values()])
+
+    def read_dashed_owner(self, value: Value) -> bool:
+        """The older foreign portion style, owner and level joined by a dash (`(NATO-S)`,
+        `(UK-C)`, `(FGI-C)`, `(DEU-S)`): legacy-marking with the current form (L-08). Returns
+        False when `value` is not one."""
+        v = self.v
+        m = _DASHED_OWNER.fullmatch(value.text.strip().upper())
+        if m is None:
+            return False
+        owner, level = m.groups()
+        owner = _OLD_OWNERS.get(owner, owner)
+        if owner == "NATO":
+            self.scheme, self.owners = "nato", ()
+            current = v.nato_levels[level][1 if self.form == "portion" else 0]
+        elif owner == "FGI":
+            self.scheme, self.owners = "fgi", ()
+            current = f"FGI {v.foreign_levels[level][1 if self.form == 'portion' else 0]}"
+        elif v.is_country(owner):
+            self.scheme, self.owners = "foreign", (owner,)
+            current = f"{owner} {v.foreign_levels[level][1 if self.form == 'portion' else 0]}"
+        else:
+            return False
+        self.level = level
+        self.spans["level"] = (value.start, value.end)
+        self.f["legacy"].append(value.text.strip())
+        shown = f"(//{current})" if self.form == "portion" else f"//{current}"
+        self.note("legacy-marking", value.start, value.end,
+                  f'"{value.text.strip()}" is the older foreign marking style; use "{shown}" (L-08)')
+        return True
 
     def _foreign_shape(self, up: list[str]) -> bool:
         """Owner codes followed by a level, or a NATO level, written without the leading //."""
