@@ -98,7 +98,6 @@ _LEVELS = {"TOP SECRET": "TOP SECRET", "SECRET": "SECRET", "CONFIDENTIAL": "CONF
            "UNCLASSIFIED": "UNCLASSIFIED", "TOPSECRET": "TOP SECRET", "UNCLAS": "UNCLASSIFIED"}
 _PORTION_LEVELS = {"TS": "TS", "S": "S", "C": "C", "U": "U"}
 
-# Cable structure that shares a line with the banner (`END OF MESSAGE SECRET`).
 # A cable's structure sharing a line with its banner: the end of the text, the `BT` and `NNNN`
 # separators, a page number, or a continuation page's header (page, originating station and
 # the cable's number: `PAGE 2 DAR ES SALAAM 1141 SECRET`).
