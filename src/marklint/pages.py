@@ -15,7 +15,7 @@ from marklint.lineshapes import is_page_number
 from marklint.recognize import banner_of, legend_lines, split_status
 from marklint.userpattern import LinePattern, PatternError
 
-# `Page 2 of 5`, `- 3 -`, `(Page 4)`, a bare number: page numbering, never a portion.
+
 def break_pattern(options: ReaderOptions) -> LinePattern | None:
     """One pattern matching any configured page-break line, or None when there are none. It
     is user input, run on RE2 (`marklint.userpattern`): lines longer than
