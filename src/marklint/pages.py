@@ -51,10 +51,11 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     allied = getattr(vocab, "banner_candidate", None) is not None
     if allied:
         blocks = [part for block in blocks for part in _banner_lines(block, vocab)]
-    found = [(i, banner_of(b.text, vocab)) for i, b in enumerate(blocks)
-             if (b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
-             and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]  # one status on two lines
-    found = [(i, f[1].marking.level if f[1].marking else None) for i, f in found if f is not None]
+    candidates = ((i, b, banner_of(b.text, vocab)) for i, b in enumerate(blocks)
+                  if b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
+    # A banner line, unless the first line of one status written on two (`split_status`).
+    found = [(i, f[1].marking.level if f[1].marking else None) for i, b, f in candidates
+             if f is not None and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]
     legend = legend_lines(found)  # a form's check-box legend is no bottom or top banner
     banners = [i for i, _ in found if i not in legend]
     is_banner = set(banners)
