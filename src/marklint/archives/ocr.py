@@ -260,8 +260,8 @@ def _vertical_banners(blocks: list[Block], vocab: object | None, result: OcrResu
     out: list[Block] = []
     run: list[Block] = []
     for block in [*blocks, None]:
-        if block is not None and _LETTER_RE.fullmatch(block.text.strip()) \
-                and (not run or block.line - run[-1].line <= 2):
+        letter = block is not None and _LETTER_RE.fullmatch(block.text.strip()) is not None
+        if letter and (not run or block.line - run[-1].line <= 2):
             run.append(block)
             continue
         reading = read_word("".join(letter.text.strip() for letter in run)) if len(run) >= MIN_VERTICAL else None
@@ -273,10 +273,8 @@ def _vertical_banners(blocks: list[Block], vocab: object | None, result: OcrResu
             out.append(Block(BlockKind.LINE, reading[0], first.line, first.column, first.region, (), first.label))
         else:
             out.extend(run)
-        run = []
-        if block is not None and _LETTER_RE.fullmatch(block.text.strip()):
-            run = [block]
-        elif block is not None:
+        run = [block] if letter else []
+        if block is not None and not letter:
             out.append(block)
     return out
 
