@@ -35,10 +35,11 @@ _DANGLING_RE = re.compile(r"(?i)\b(?:the|a|an|of|to|in|on|at|by|for|with|from|in
                           r"|its|their|his|her|our|this|these|those)$")
 _OPENS_ANEW_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Za-z][.)]\s|\()")  # `4.`, `B.`, `(a)`, `(S)`
 _SENTENCE_WORDS = 3  # words on a line that is a piece of a sentence (not a speck, a name or a label)
+_WORD_RE = re.compile(r"[A-Za-z]{2,}")
 
 
 def _sentence_piece(line: str) -> bool:
-    return len(re.findall(r"[A-Za-z]{2,}", line)) >= _SENTENCE_WORDS
+    return len(_WORD_RE.findall(line)) >= _SENTENCE_WORDS
 
 
 def _continues(block: Block, before: Block | None) -> bool:
@@ -58,7 +59,7 @@ def _continues(block: Block, before: Block | None) -> bool:
     first_line = block.text.split("\n", 1)[0]
     if _CONTINUATION_RE.match(block.text) is not None and _LETTERED_ITEM_RE.match(block.text) is None:
         return _sentence_piece(first_line)
-    return (_DANGLING_RE.search(last_line) is not None and re.search(r"[A-Za-z]{2,}", first_line) is not None
+    return (_DANGLING_RE.search(last_line) is not None and _WORD_RE.search(first_line) is not None
             and _OPENS_ANEW_RE.match(block.text) is None and _LETTERED_ITEM_RE.match(block.text) is None
             and not LABEL_START_RE.match(block.text) and banner_of(first_line) is None)
 
