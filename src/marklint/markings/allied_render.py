@@ -24,11 +24,11 @@ def render(m: Marking, form: str) -> str:
     s: Scheme = m.vocab.allied
     level = s.levels[m.level]
     portion = form == "portion" and s.portion_marks
-    elements = sorted((s.elements[e] for e in m.dissem), key=lambda e: order_key(s, e))
+    keyed = sorted((order_key(s, s.elements[e]), s.elements[e]) for e in m.dissem)  # keys are unique
     codeword_at = s.kinds.index("codeword") if "codeword" in s.kinds else len(s.kinds)
-    parts = [e.portion if portion else e.id for e in elements if order_key(s, e)[0] < codeword_at]
+    parts = [e.portion if portion else e.id for key, e in keyed if key[0] < codeword_at]
     parts += [word for word, _ in m.sci]
-    parts += [e.portion if portion else e.id for e in elements if order_key(s, e)[0] >= codeword_at]
+    parts += [e.portion if portion else e.id for key, e in keyed if key[0] >= codeword_at]
     head = " ".join([*m.owners, level.portion if portion else level.banner])
     text = s.separator.join([head, *parts])
     return f"({text})" if form == "portion" else text

@@ -31,6 +31,11 @@ _VERSION = re.compile(r"\d{4}\.\d+")
 _ADDRESS = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
+def _spelling(table: dict[str, str], target: str) -> str:
+    """The first way `table` spells the id `target` (which it must spell)."""
+    return next(spelled for spelled, ident in table.items() if ident == target)
+
+
 def _squeeze(text: str) -> str:
     """A spelling reduced to compare variants: upper case, no spaces, hyphens or colons."""
     return re.sub(r"[\s:-]+", "", text).upper()
@@ -155,7 +160,7 @@ class _Reader:
         elif tag == "ACCESS":
             marker = self.spelled(std.access, value, at, "access marker")
             if marker is not None:
-                spelled = next(k for k, v in std.access.items() if v == marker)
+                spelled = _spelling(std.access, marker)
                 access.append(spelled)
                 elements.add(marker)
                 self.m.at.setdefault(f"ACCESS={spelled}", at)
@@ -189,7 +194,7 @@ class _Reader:
                 element = self.spelled(std.caveats, value, at, "caveat")
                 if element is None:
                     return
-                value = next(k for k, v in std.caveats.items() if v == element)
+                value = _spelling(std.caveats, element)
                 elements.add(element)
         caveats.append(value)
         self.m.at.setdefault(f"CAVEAT={value}", at)
@@ -206,8 +211,7 @@ class _Reader:
         for what, levels in allowed:
             if levels and level not in levels:
                 lowest = min(levels, key=s.rank)
-                spelled = next(k for k, v in std.levels.items() if v == lowest)
-                self.problem(self.m.at[what], f"{what} needs SEC={spelled} or higher")
+                self.problem(self.m.at[what], f"{what} needs SEC={_spelling(std.levels, lowest)} or higher")
         if self.m.downto is not None and s.rank(self.m.downto) >= s.rank(level):
             self.problem(self.m.at["DOWNTO"], "DOWNTO= must be lower than SEC=")
 

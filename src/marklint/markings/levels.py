@@ -80,15 +80,16 @@ class LevelReader(ReadState):
             return False
         owner, level = m.groups()
         owner = _OLD_OWNERS.get(owner, owner)
+        form = 1 if self.form == "portion" else 0  # (banner, portion) pairs of the level tables
         if owner == "NATO":
             self.scheme, self.owners = "nato", ()
-            current = v.nato_levels[level][1 if self.form == "portion" else 0]
+            current = v.nato_levels[level][form]
         elif owner == "FGI":
             self.scheme, self.owners = "fgi", ()
-            current = f"FGI {v.foreign_levels[level][1 if self.form == 'portion' else 0]}"
+            current = f"FGI {v.foreign_levels[level][form]}"
         elif v.is_country(owner):
             self.scheme, self.owners = "foreign", (owner,)
-            current = f"{owner} {v.foreign_levels[level][1 if self.form == 'portion' else 0]}"
+            current = f"{owner} {v.foreign_levels[level][form]}"
         else:
             return False
         self.level = level

@@ -1,8 +1,16 @@
+from __future__ import annotations
+
+from typing import NamedTuple
+
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding
 from marklint.markings import epms
 from marklint.markings.allied_render import render
+
+TYPE_CHECKING = False  # not typing's (see marklint.markings.scheme_reader)
+if TYPE_CHECKING:
+    from marklint.readers.email import HeaderField
 
 RULE = RuleDoc(
     "MK707", "email-protective-marking", ERROR,
@@ -15,17 +23,26 @@ RULE = RuleDoc(
 )
 
 
-def _fields(ctx: CheckContext, name: str) -> list:
+class _Read(NamedTuple):
+    """A marking read from a header field: the field, the marking, and the offset in the
+    field's value the marking was read from (its offsets count from there)."""
+
+    field: HeaderField
+    marking: epms.EmailMarking
+    base: int
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The (line, column) in the file of the marking's character at `offset`."""
+        return self.field.at(self.base + offset)
+
+
+def _fields(ctx: CheckContext, name: str) -> list[HeaderField]:
     return [f for f in ctx.doc.metadata.get("headers", ()) if f.name.lower() == name.lower()]
 
 
-def _read_subject(ctx: CheckContext, findings: list[Finding]) -> tuple[object, object] | None:
-    """(the subject's field, its marking read from inside the brackets, offset of the inside),
-    reporting a second marking or a missing bracket; None without a subject marking."""
-    subjects = _fields(ctx, "Subject")
-    if not subjects:
-        return None
-    subject = subjects[0]
+def _read_subject(ctx: CheckContext, subject: HeaderField, findings: list[Finding]) -> _Read | None:
+    """The subject's marking, read from inside its brackets, reporting a second marking or a
+    missing bracket; None without a subject marking."""
     found = epms.subject_markings(subject.value)
     if not found:
         return None
@@ -35,13 +52,12 @@ def _read_subject(ctx: CheckContext, findings: list[Finding]) -> tuple[object, o
     for extra, _, _ in found[1:]:
         findings.append(ctx.finding(RULE, subject.at(extra), "a second marking in the subject (at most one)", 1))
     inside = start + 1
-    marking = epms.read(subject.value[inside:end], ctx.vocab.allied, header=False)
-    return subject, marking, inside
+    return _Read(subject, epms.read(subject.value[inside:end], ctx.vocab.allied, header=False), inside)
 
 
-def _problems(ctx: CheckContext, field, marking, base: int, where: str) -> list[Finding]:
-    return [ctx.finding(RULE, field.at(base + offset), f"{where}: {message} (A-09)", 1)
-            for offset, message in marking.problems]
+def _problems(ctx: CheckContext, read: _Read, where: str) -> list[Finding]:
+    return [ctx.finding(RULE, read.at(offset), f"{where}: {message} (A-09)", 1)
+            for offset, message in read.marking.problems]
 
 
 def _body_marking(ctx: CheckContext):
@@ -58,43 +74,37 @@ def check(ctx: CheckContext) -> list[Finding]:
     if ctx.doc.format != "email" or scheme is None or scheme.email is None:
         return []
     findings: list[Finding] = []
-    subject = _read_subject(ctx, findings)
+    subjects = _fields(ctx, "Subject")
+    subject = _read_subject(ctx, subjects[0], findings) if subjects else None
     headers = _fields(ctx, epms.HEADER)
     for extra in headers[1:]:
         findings.append(ctx.finding(RULE, extra.at(0), f"a second {epms.HEADER} header (at most one)", 1))
-    header = epms.read(headers[0].value, scheme, header=True) if headers else None
+    header = _Read(headers[0], epms.read(headers[0].value, scheme, header=True), 0) if headers else None
     if subject is None and header is None:
-        fields = _fields(ctx, "Subject")
-        where = fields[0].at(0) if fields else (1, 1)
+        where = subjects[0].at(0) if subjects else (1, 1)
         return [ctx.finding(RULE, where, f"no protective marking: no [SEC=...] in the subject and no {epms.HEADER} header", 1)]
     if subject is not None:
-        field, marking, inside = subject
-        findings += _problems(ctx, field, marking, inside, "subject marking")
+        findings += _problems(ctx, subject, "subject marking")
         if header is None:
-            findings.append(ctx.finding(RULE, field.at(inside - 1), f"no {epms.HEADER} header (the subject has a marking)", 1))
+            findings.append(ctx.finding(RULE, subject.at(-1), f"no {epms.HEADER} header (the subject has a marking)", 1))
     if header is not None:
-        findings += _problems(ctx, headers[0], header, 0, epms.HEADER)
+        findings += _problems(ctx, header, epms.HEADER)
         if subject is None:
-            fields = _fields(ctx, "Subject")
-            where = fields[0].at(0) if fields else headers[0].at(0)
+            where = subjects[0].at(0) if subjects else header.at(0)
             findings.append(ctx.finding(RULE, where, f"no [SEC=...] marking in the subject (the {epms.HEADER} header has one)", 1))
-        elif subject[1].meaning() != header.meaning() and None not in (subject[1].level, header.level):
+        elif subject.marking.meaning() != header.marking.meaning() and None not in (subject.marking.level, header.marking.level):
             findings.append(ctx.finding(
-                RULE, subject[0].at(subject[2]), f"subject marking [{epms.render(subject[1], scheme)}] disagrees with "
-                f"the {epms.HEADER} header ({epms.render(header, scheme)}), which wins", 1))
-    findings += _against_body(ctx, subject, headers[0] if header is not None else None, header)
+                RULE, subject.at(0), f"subject marking [{epms.render(subject.marking, scheme)}] disagrees with "
+                f"the {epms.HEADER} header ({epms.render(header.marking, scheme)}), which wins", 1))
+    findings += _against_body(ctx, header if header is not None else subject)
     return sorted(findings, key=lambda f: (f.line, f.column))
 
 
-def _against_body(ctx: CheckContext, subject, header_field, header) -> list[Finding]:
+def _against_body(ctx: CheckContext, read: _Read) -> list[Finding]:
     """The e-mail marking (the header's, else the subject's) against the body's highest marking:
     the same level, caveats and access markers the scheme knows."""
     body = _body_marking(ctx)
-    if header is not None:
-        marking, field, base = header, header_field, 0
-    else:
-        _, marking, base = subject
-        field = subject[0]
+    marking = read.marking
     if body is None or marking.level is None:
         return []
     scheme = ctx.vocab.allied
@@ -102,6 +112,6 @@ def _against_body(ctx: CheckContext, subject, header_field, header) -> list[Find
     carried = {e for e in body.dissem if e in known}
     if marking.level == body.level and marking.elements == carried:
         return []
-    return [ctx.finding(RULE, field.at(base + marking.at.get("SEC", 0)),
+    return [ctx.finding(RULE, read.at(marking.at.get("SEC", 0)),
                         f"the e-mail marking ({epms.render(marking, scheme)}) does not match the body's highest "
                         f"marking {render(body, 'banner')}", 1)]
