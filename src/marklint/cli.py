@@ -13,11 +13,10 @@ import sys
 
 from marklint.commands import SUBCOMMANDS
 from marklint.commands.check import check_parser, run_check
-from marklint.commands.rules import run_rule, run_rules
-from marklint.commands.tools import run_explain, run_parse, run_report, run_server
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import TextIO
 
 
@@ -33,6 +32,7 @@ def run_help(argv: list[str], out: TextIO, err: TextIO) -> int:
     if topic in SUBCOMMANDS:
         return main([topic, "--help"])
     from marklint.checks.registry import by_key
+    from marklint.commands.rules import run_rule
 
     if by_key(topic) is not None:
         return run_rule([topic], out, err)
@@ -83,6 +83,16 @@ def _drop_stdout() -> None:
     os.close(devnull)
 
 
+def _handler(command: str) -> Callable[[list[str], TextIO, TextIO], int]:
+    """The function of a command other than `check`, imported only when it runs: `marklint
+    FILE` served by the cache does not pay for the other commands' modules."""
+    from marklint.commands.rules import run_rule, run_rules
+    from marklint.commands.tools import run_explain, run_parse, run_report, run_server
+
+    return {"rule": run_rule, "rules": run_rules, "parse": run_parse, "help": run_help, "explain": run_explain,
+            "server": run_server, "report": run_report}[command]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `marklint` console script."""
     argv = sys.argv[1:] if argv is None else argv
@@ -94,8 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     out = _Output(sys.stdout)
     command = argv[0] if argv and argv[0] in SUBCOMMANDS else "check"
     rest = argv[1:] if argv and argv[0] in SUBCOMMANDS else argv
-    handler = {"check": run_check, "rule": run_rule, "rules": run_rules, "parse": run_parse,
-               "help": run_help, "explain": run_explain, "server": run_server, "report": run_report}[command]
+    handler = run_check if command == "check" else _handler(command)
     # Linting allocates many short-lived objects and few cycles: collecting every 700
     # allocations (the default) costs about 15% of a run.
     gc.set_threshold(50_000, 50, 100)

@@ -404,10 +404,9 @@ def _name_only(value: str) -> bool:
     return re.compile(_NAME_ONLY_RE).fullmatch(value.strip().rstrip(".")) is not None
 
 
-def _legacy_forms(out: _Emitter, cab: AuthorityBlock, doc_date: date) -> None:
+def _legacy_forms(out: _Emitter, cab: AuthorityBlock, day: date) -> None:
     """legacy-marking for authority lines written in an older era's form after that form was
-    retired (`CL BY` in a 2015 document; a Group legend after 1972)."""
-    day = doc_date
+    retired on `day` (`CL BY` in a 2015 document; a Group legend after 1972)."""
     for line in cab.lines:
         form = line.form
         if form is None or form.current_on(day):

@@ -168,14 +168,7 @@ class CheckContext:
         undated cable, the last day of the era of the order its authority line names
         (`E.O. 12958: DECL: ...`, `marklint.dates.order_named`); else the rule set's
         (`RuleSet.undated_day`)."""
-        if self.date is not None:
-            return self.date
-        from marklint.dates import order_named
-        from marklint.ruleset import select_ruleset_for_date
-
-        order = order_named(enumerate(self.text[:_ORDER_CHARS].split("\n"), 1))
-        era = select_ruleset_for_date(order[2]) if order is not None else None
-        return (era or self.ruleset).undated_day()
+        return self.date if self.date is not None else self.fact(_undated_legacy_day)
 
     @property
     def text(self) -> str:
@@ -240,3 +233,14 @@ class CheckContext:
         line, column = mark_or_pos
         return Finding(path=self.doc.path, line=line, column=column, code=rule.code, rule=rule.slug,
                        severity=severity, message=message, end_column=end_column, page=page)
+
+
+def _undated_legacy_day(ctx: CheckContext) -> date:
+    """`CheckContext.legacy_day` of an undated document (a fact: authority-block checks and
+    legacy-marking both ask, and the order is looked for once)."""
+    from marklint.dates import order_named
+    from marklint.ruleset import select_ruleset_for_date
+
+    order = order_named(enumerate(ctx.text[:_ORDER_CHARS].split("\n"), 1))
+    era = select_ruleset_for_date(order[2]) if order is not None else None
+    return (era or ctx.ruleset).undated_day()

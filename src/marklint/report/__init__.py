@@ -60,10 +60,8 @@ def write(out: TextIO, name: str, results: list[FileResult], ctx: ReportContext)
     """Write what `render` returns to `out`, piece by piece when the formatter's module also
     has `pieces(results, ctx)` (an iterator of the text's pieces): the output of a big file is
     then never held whole."""
-    module_name, func_name = FORMATTERS[name].split(":")
-    module = importlib.import_module(module_name)
-    streamed = getattr(module, "pieces", None)
-    for piece in streamed(results, ctx) if streamed else (getattr(module, func_name)(results, ctx),):
+    streamed = getattr(importlib.import_module(FORMATTERS[name].split(":")[0]), "pieces", None)
+    for piece in streamed(results, ctx) if streamed else (render(name, results, ctx),):
         out.write(piece)
 
 

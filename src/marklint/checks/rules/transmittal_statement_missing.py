@@ -28,7 +28,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     classified enclosure removed", "UNCLASSIFIED when separated from enclosure")."""
     if not is_transmittal(ctx) or re.search(STATEMENT_RE, ctx.text, re.IGNORECASE):
         return []
-    overall = ctx.overall or next(mark for page in ctx.pages for mark in page.banners)
+    overall = ctx.overall
     return [ctx.finding(
         RULE, overall,
         f"transmittal bannered {overall.text} by its enclosures has no statement of its marking "
