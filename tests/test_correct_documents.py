@@ -75,6 +75,8 @@ def test_the_set_is_large_and_varied():
     assert len(DOCUMENTS) >= 100
     assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo11652", "us-eo12356", "us-eo12958"}
     assert {p.suffix for p in DOCUMENTS} == set(SUFFIXES)
+    # each parametrised family below runs on at least one document (an empty one would skip)
+    assert UNMARKED and MARKED and WITH_PORTIONS and FULLY_UNCLASSIFIED and BANNER_REQUIRED
 
 
 @pytest.mark.parametrize("path", DOCUMENTS, ids=ids(DOCUMENTS))
