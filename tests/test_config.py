@@ -183,11 +183,10 @@ def test_toml_nested_table_line(tmp_path):
 def test_rule_set_errors_surface_with_their_own_file_and_line(tmp_path):
     write(tmp_path / "office.yaml", "banners:\n  botom: true\n")
     path = write(tmp_path / ".marklint.yaml", "rules: office.yaml\n")
-    from marklint.ruleset import RuleSetError
-
-    with pytest.raises(RuleSetError) as info:
+    with pytest.raises(ConfigError) as info:
         load_config(path)
-    assert str(info.value) == f"{tmp_path / 'office.yaml'}:2:3: unknown key in 'banners'; did you mean 'bottom'?"
+    assert str(info.value) == (f"{path}:1:1: 'rules': {tmp_path / 'office.yaml'}:2:3: unknown key in 'banners'; "
+                               "did you mean 'bottom'?")
 
 
 def test_generic_rule_ids_of_the_configured_rule_set_are_known(tmp_path):
@@ -212,7 +211,22 @@ def test_configured_rule_set_that_cannot_load_is_a_clean_error(tmp_path, monkeyp
     write(tmp_path / "d" / "x.txt", "SECRET\n\nhello\n\nSECRET\n")
     code, out, err = run_cli(cache + ["d"])
     assert (code, out) == (2, "")
-    assert err.startswith("marklint: ") and "unknown rule set 'no-such-set'" in err
+    config = tmp_path / ".marklint.yaml"
+    assert err == f"marklint: {config}:1:1: 'rules': unknown rule set\n"
+
+
+def test_configured_rule_set_errors_name_the_configuration_and_its_line(tmp_path):
+    """An unknown name is not quoted (it is the file's text); a closest shipped name is offered;
+    a rule set file that does not load is named with its own line."""
+    config = write(tmp_path / ".marklint.yaml", "ignore: []\nrules: us-cnsy\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    assert str(caught.value) == f"{config}:2:1: 'rules': unknown rule set; did you mean 'us-cnsi'?"
+    write(tmp_path / "bad.yaml", "name: bad\nrules: [\n")
+    write(tmp_path / ".marklint.yaml", "rules: bad.yaml\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    assert str(caught.value).startswith(f"{config}:1:1: 'rules': {tmp_path / 'bad.yaml'}:3:")
 
 
 def test_pyproject_that_never_names_marklint_is_passed_over_unparsed(tmp_path):

@@ -228,8 +228,6 @@ def _located(value: object, where: tuple[str, ...], lines: dict[tuple[str, ...],
 
 
 def _validate(raw: object, path: str) -> Config:
-    from marklint.ruleset import load_ruleset  # lazy heavy import: the loader brings the rule registry
-
     ck = Checker(path, ConfigError)
     section = ck.mapping(raw, getattr(raw, "line", 1), "the configuration", KEYS)
     line = section.line_of
@@ -241,7 +239,7 @@ def _validate(raw: object, path: str) -> Config:
         if rules.endswith((".yaml", ".yml")) or "/" in rules or "\\" in rules:
             rules = os.path.normpath(os.path.join(root, rules))
         if rules != "auto":
-            generic_ids = {key for rule in load_ruleset(rules).generic for key in (rule.id, rule.code)}
+            generic_ids = _generic_ids(ck, rules, line("rules"))
     names = registered_names() + sorted(generic_ids)
 
     def rule_keys(value: object, at: int, what: str) -> tuple[str, ...]:
@@ -303,6 +301,21 @@ def _validate(raw: object, path: str) -> Config:
     if "formats" in section:
         values["formats"] = _formats(ck, section["formats"], line("formats"))
     return Config(**values)
+
+
+def _generic_ids(ck: Checker, rules: str, line: int) -> set[str]:
+    """The ids and codes of the configured rule set's generic rules. A rule set that does not
+    load is an error at the configuration's `rules` line: an unknown name is not quoted (it is
+    the file's text), a rule set file's own error names that file and line."""
+    from marklint.ruleset import RuleSetError, load_ruleset, shipped_rulesets  # lazy: brings the rule registry
+
+    try:
+        ruleset = load_ruleset(rules)
+    except RuleSetError as exc:
+        if os.path.isabs(rules):
+            raise ck.fail(line, f"'rules': {exc}") from None
+        raise ck.fail(line, f"'rules': unknown rule set{closest(rules, shipped_rulesets())}") from None
+    return {key for rule in ruleset.generic for key in (rule.id, rule.code)}
 
 
 def _formats(ck: Checker, value: object, line: int) -> Mapping[str, str]:
