@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 import signal
 import time
 
@@ -156,3 +157,48 @@ def test_jobs_must_be_a_positive_number(tmp_path, capsys, value):
     code, out, err = run_main(["--jobs", value, str(tmp_path)], capsys)
     assert (code, out) == (2, "")
     assert err.endswith(f"marklint: error: argument --jobs/-j: expected a whole number of at least 1, got {value!r}\n")
+
+
+def _failing_starts(monkeypatch, fails: Callable[[int], bool]) -> list[int]:
+    """Make the n-th start of a worker process raise OSError where `fails(n)`, as fork does
+    under a process limit (`ulimit -u`; root is not held to one, so it is simulated here)."""
+    import multiprocessing.process
+
+    starts: list[int] = []
+    real_start = multiprocessing.process.BaseProcess.start
+
+    def start(process):
+        starts.append(len(starts) + 1)
+        if fails(len(starts)):
+            raise OSError(11, "Resource temporarily unavailable")
+        real_start(process)
+
+    monkeypatch.setattr(multiprocessing.process.BaseProcess, "start", start)
+    return starts
+
+
+def _paths(tmp_path, count: int) -> list[str]:
+    paths = []
+    for i in range(count):
+        (tmp_path / f"f{i}.txt").write_bytes(b"x" * (10 + i))
+        paths.append(str(tmp_path / f"f{i}.txt"))
+    return paths
+
+
+def test_a_failed_fork_shrinks_the_pool_to_the_workers_started(tmp_path, monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
+    paths = _paths(tmp_path, 6)
+    starts = _failing_starts(monkeypatch, lambda n: n == 2)  # the second worker cannot be forked
+    results = map_paths(describe, paths, "s", jobs=2)
+    assert [(p, s) for p, s, _ in results] == [(p, "s") for p in paths]
+    assert starts == [1, 2, 3]  # one started, one refused; the pool is made again with one worker
+    assert len({pid for _, _, pid in results} - {os.getpid()}) == 1
+
+
+def test_with_no_worker_started_the_files_are_linted_here(tmp_path, monkeypatch):
+    monkeypatch.setattr(marklint.parallel, "MIN_POOL_BYTES", 0)
+    paths = _paths(tmp_path, 4)
+    starts = _failing_starts(monkeypatch, lambda n: True)
+    results = map_paths(describe, paths, "s", jobs=2)
+    assert [(p, s, pid) for p, s, pid in results] == [(p, "s", os.getpid()) for p in paths]
+    assert starts == [1]
