@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from marklint.archives.ocr import CONTINUED, LABEL_START_RE, authority_line
+from marklint.archives.ocr_blocks import CONTINUED, LABEL_START_RE, authority_line
 from marklint.document import Block, BlockKind
 
 _LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
@@ -113,7 +113,8 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
             elif key not in banners and not is_page_number(block.text):
                 paragraph, last = [key], block
             if key in trailing:
-                covered.update(run or ())
+                if _PORTION_START_RE.match(block.text) is None:  # a numbered paragraph's mark is its own
+                    covered.update(run or ())
                 run = None
             elif key in stops:
                 run = None
