@@ -1,6 +1,6 @@
-"""Paragraphs of double-spaced OCR texts (marklint.archives.double_spaced): cables and memos as
-archives release them, a blank line after every line, numbered paragraphs, redaction gaps,
-marks at a paragraph's end or alone on a line. Each fixture is linted with OCR tolerance (the
+"""Paragraphs of OCR texts (marklint.archives.double_spaced, split_paragraphs): cables and memos
+as archives release them, a blank line after every line or not, numbered paragraphs and
+sections, redaction gaps, garbled stamps, marks at a paragraph's end or alone on a line. Each fixture is linted with OCR tolerance (the
 archive's reading) and without it (a draft's reading, which must not change)."""
 
 from pathlib import Path
@@ -50,9 +50,20 @@ def _findings(name: str, ocr: bool) -> list[tuple[str, int, int]]:
     # is a paragraph of its own
     ("letter_unnumbered.txt", [("portion-missing", 11, 1)],
      [("portion-missing", 9, 1), ("portion-missing", 11, 1), ("portion-missing", 15, 1)]),
-    # a stamp's fragment in a column beside the banner is no portion; paragraph 2 is unmarked
+    # a stamp's fragment in a column beside the banner is no portion; paragraph 2 is unmarked;
+    # `cL. BY:` (the scan's case, an abbreviation's period) opens the authority block
     ("memo_stamp_beside_banner.txt", [("portion-missing", 10, 1)],
      [("banner-missing-top", 1, 1), ("portion-missing", 1, 1), ("portion-missing", 10, 1)]),
+    # single-spaced: a section's heading (`II.`, `III.`) is judged with the paragraph whose
+    # trailing mark follows it; a garbled stamp (`prac thP ...`) is no portion, a paragraph
+    # naming DeSOUZA is (it has function words); section IV and its paragraphs are unmarked
+    ("memo_sections_stamp_noise.txt",
+     [("portion-placement", 11, 37), ("portion-placement", 16, 38), ("portion-placement", 21, 27),
+      ("portion-missing", 26, 1), ("portion-missing", 28, 1), ("portion-missing", 31, 1)],
+     [("portion-missing", 8, 1), ("portion-placement", 11, 37), ("portion-missing", 13, 1),
+      ("portion-placement", 16, 38), ("portion-missing", 18, 1), ("portion-placement", 21, 27),
+      ("portion-missing", 23, 1), ("portion-missing", 26, 1), ("portion-missing", 28, 1),
+      ("portion-missing", 31, 1)]),
 ])
 def test_double_spaced_paragraphs_are_read_as_their_writer_set_them(name, with_ocr, without_ocr):
     assert _findings(name, ocr=True) == with_ocr

@@ -10,16 +10,18 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is NOT met: 54 of 151 findings are
-# rejected (36%). Every group was reviewed against its document and sidecar; the coarse "agree"
+# own era. Issue 16's target is below one in five; it is NOT met: 49 of 146 findings are
+# rejected (34%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
 # numbered paragraphs are now read as their writers set them (marklint.archives.double_spaced):
-# the 1994 cable's fragments and routing lines are gone, its five paragraphs reported once each.
+# the 1994 cable's fragments and routing lines are gone, its five paragraphs reported once each;
+# garbled stamps (`prac thP ...`) are set aside and Roman-numbered section headings judged with
+# their sections' first paragraphs.
 # What is left is mostly OCR damage: marks struck or garbled, banners cut up, fragments split from
 # unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 54 / 151
-REJECTED_OWN_ERA = 54 / 149
+REJECTED_OVERALL = 49 / 146
+REJECTED_OWN_ERA = 49 / 144
 
 
 def _groups():

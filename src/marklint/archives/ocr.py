@@ -33,8 +33,9 @@ release needs before its markings can be read.
   confusion table, a letter doubled in the other case dropped) and reported with their
   confidence.
 - **Scanning noise**: a block of up to three lines with no word of three letters or more that
-  looks like a word and no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not
-  content: it is neither a portion nor the first or last line of its page.
+  looks like a word, or garbled (a word ending in capitals after small letters, `thP`, and no
+  function word), and no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`, `int Sess nT ETISE,`) is
+  set aside as not content: it is neither a portion nor the first or last line of its page.
 - **Unreadable trailing marks**: a parenthesised token of up to four characters after a
   paragraph's last sentence (`Satuxday. _(100)_`, `the article. {)`) stands where a trailing
   mark stands: the paragraph is marked, its level unknown (confidence 0); the portions'
@@ -352,14 +353,29 @@ def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
 NOISE_LINES = 3  # lines a block of scanning noise may hold
 
 
+# Words prose cannot do without; a garbled stamp holds none (`prac thP Opecrohrevwon <n 755`).
+_FUNCTION_WORDS = frozenset("a an the of to in on at by for with from and or but not no is are was were be been has "
+                            "have had will would this that which it he she we they his her its their as".split())
+_GARBLED_RE = re.compile(r"[A-Za-z]*[a-z][A-Z]+")  # capitals after small letters at a word's end: `thP`, `nT`, `FroM`
+
+
+def _garbled(text: str) -> bool:
+    """Whether a text is a stamp or a speck line the scan garbled, demonstrably no prose: a
+    word ending in capitals after small letters (`thP`, `nT`), and no function word."""
+    tokens = re.findall("[A-Za-z]+", text)
+    return any(_GARBLED_RE.fullmatch(token) for token in tokens) \
+        and not any(token.lower() in _FUNCTION_WORDS and _wordlike(token) for token in tokens)
+
+
 def _noise_set_aside(block: Block) -> Block:
     """A block of up to NOISE_LINES lines of scanning noise (no word of three letters or more
-    that looks like a word, no mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`
-    over `A , :`, `PY`, `;`, `1.9294445`, `HRG`) as a comment: not content, so neither a
-    portion nor a page's first or last line."""
+    that looks like a word, or garbled, `_garbled`; no mark, no authority line such as `CL BY
+    059876`: `ooMe0oT] :` over `A , :`, `PY`, `;`, `1.9294445`, `HRG`, `int Sess nT ETISE,`) as
+    a comment: not content, so neither a portion nor a page's first or last line."""
     text = block.text
     if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or text.count("\n") >= NOISE_LINES or "(" in text \
-            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or authority_line(text):
+            or (any(_wordlike(token) for token in _TOKEN_RE.findall(text)) and not _garbled(text)) \
+            or authority_line(text):
         return block
     return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
                  block.label)

@@ -2,7 +2,8 @@
 unmarked blocks belong to a paragraph whose mark, or want of one, is judged elsewhere.
 
 - A mark at the end of a later block (CIA style, `... release. (U)`) covers the blocks back to
-  the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`).
+  the paragraph's numbered start (`4.`, `B.`, a section's `II.`, or the number alone on a
+  line: `2 ..`).
 - A block opening in lower case on a piece of a sentence goes on with the paragraph above it
   when that one stops mid-sentence at a word, also across a page break's banners and page
   number; after a word no sentence ends with (`... FINDINGS OF THE`) the next block goes on
@@ -19,7 +20,8 @@ from marklint.archives.ocr_blocks import CONTINUED, LABEL_START_RE, authority_li
 from marklint.document import Block, BlockKind
 
 _LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
-_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
+# A numbered portion: `4.`, `2 ..`, `B.`, a section's Roman numeral `III.`
+_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s|[IVX]{2,4}\.\s)")
 
 
 # A block that opens in lower case with a word (`dismissed this`, `(another named`, `! authority`),
