@@ -102,6 +102,8 @@ def _unmarked(text: str) -> list[tuple[int, int]]:
     (["THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT."], [(9, 1)]),
     # a line a redaction cut short, stopping mid-sentence: paragraph 1's
     (["THE MINISTER WILL", "MEET THE CHAIRMAN ON THE SECOND DAY OF THE VISIT IN THE CAPITAL."], []),
+    # a short line over a numbered paragraph is a heading, no line a redaction cut: unmarked
+    (["OTHER MATTERS OF THE VISIT", "2. (C) THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY."], [(9, 1)]),
     # a mark alone above paragraph 2, paragraph 1 having its own: paragraph 2's
     (["(C)", "2. THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT."], []),
 ])

@@ -10,7 +10,7 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is NOT met: 49 of 146 findings are
+# own era. Issue 16's target is below one in five; it is NOT met: 50 of 147 findings are
 # rejected (34%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
@@ -20,8 +20,8 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # their sections' first paragraphs.
 # What is left is mostly OCR damage: marks struck or garbled, banners cut up, fragments split from
 # unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 49 / 146
-REJECTED_OWN_ERA = 49 / 144
+REJECTED_OVERALL = 50 / 147
+REJECTED_OWN_ERA = 50 / 145
 
 
 def _groups():

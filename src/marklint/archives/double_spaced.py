@@ -11,7 +11,8 @@ line after every line, which blank lines are a paragraph's end and which are onl
   when the line above is long (`LONG_SHARE` of the document's `full_width`: a paragraph's
   sentences run on from line to line), or when the line is itself short and stops
   mid-sentence (a paragraph's first line is a full line, so a short line that goes on into the
-  next is one a redaction gap cut: `[...] INCLUDED IN THE` over `REVIEW IS INFORMATION ...`).
+  next is one a redaction gap cut: `[...] INCLUDED IN THE` over `REVIEW IS INFORMATION ...`;
+  over a numbered paragraph, it is a heading).
   Widths are measured on the document itself (its typewriter, its margins), never fixed.
 - A portion mark alone on its line marks the paragraph below it when the block above already
   has its mark (a portion has one mark), or when the paragraph below follows at once and is no
@@ -109,11 +110,13 @@ def opens_paragraph(block: Block) -> bool:
     return _OPENS_RE.match(block.text) is not None
 
 
-def runs_on(previous: Block, block: Block, shape: Shape) -> bool:
+def runs_on(previous: Block, block: Block, following: Block | None, shape: Shape) -> bool:
     """Whether `block`, a blank line below `previous`, goes on with its paragraph although
     `previous` ends a sentence (see the module docstring). The caller has ruled out labels,
     banners, authority lines and marked ends; `block` must be ordinary text at `previous`'s
-    indentation, opening no paragraph, in a document whose paragraphs are numbered."""
+    indentation, opening no paragraph, on a page whose paragraphs are numbered. A short line
+    goes on only where the text goes on below it (`following`, opening no paragraph): a short
+    line over a numbered paragraph is a heading, not a line a redaction cut."""
     if not shape.numbered or not text_line(block, shape) \
             or block.column > previous.column or opens_paragraph(block) \
             or len(_WORD_RE.findall(previous.text)) < _PROSE_WORDS:
@@ -122,7 +125,9 @@ def runs_on(previous: Block, block: Block, shape: Shape) -> bool:
     first_line = block.text.split("\n", 1)[0]
     cut = not shape.long(first_line) and not first_line.rstrip().endswith(SENTENCE_END) \
         and len(_WORD_RE.findall(first_line)) >= _PROSE_WORDS
-    return shape.long(last_line) or cut
+    goes_on = following is not None and following.line - block.end_line == 2 and text_line(following, shape) \
+        and not opens_paragraph(following)
+    return shape.long(last_line) or (cut and goes_on)
 
 
 # A mark at a block's start, after a label or a paragraph's number or not: `(S) ...`, `SUBJECT: (U) ...`, `1. (S) ...`
@@ -162,7 +167,8 @@ def rejoined(blocks: list[Block], shape: Shape) -> list[Block]:
                 out.append(block)
             continue
         if (adjacent and previous.kind in CONTINUED and text_line(block, shape)
-                and (not previous.text.rstrip().endswith(SENTENCE_END) or runs_on(previous, block, shape))
+                and (not previous.text.rstrip().endswith(SENTENCE_END)
+                     or runs_on(previous, block, blocks[index + 1] if index + 1 < len(blocks) else None, shape))
                 and (not block.text.startswith("(") or shape.numbered and not opens_paragraph(block))
                 and trailing_portion(previous.text) is None and not LABEL_START_RE.match(block.text)
                 and not LABEL_START_RE.fullmatch(previous.text.strip()) and not authority_line(block.text)
