@@ -80,10 +80,11 @@ def test_widths_are_measured_on_the_document_and_numbering_on_each_page():
     assert not shapes(read_document(str(letter), letter.read_bytes()))[1].numbered
 
 
-def _cable(second_paragraph: list[str], last_line: str = "AND WILL STAY THREE DAYS.") -> str:
+def _cable(second_paragraph: list[str], last_line: str = "FOR THREE DAYS.") -> str:
     lines = ["SECRET", "TEXT:", "1. (S) THE STATION HAS LEARNED THAT THE DELEGATION WILL ARRIVE ON 12 MAY",
-             last_line, *second_paragraph, "3. (S) THE STATION WILL REPORT ANY CONTACT BY THE DELEGATION AT ONCE.",
-             "CL BY 0712052. DECL OADR DRV HUM 4-82.", "SECRET"]
+             "AND WILL STAY AT THE EMBASSY RESIDENCE IN THE CAPITAL WITH ITS STAFF", last_line,
+             *second_paragraph, "3. (S) THE STATION WILL REPORT ANY CONTACT BY THE DELEGATION WITH THE",
+             "SERVICE AT ONCE.", "CL BY 0712052. DECL OADR DRV HUM 4-82.", "SECRET"]
     return "\n\n".join(lines) + "\n"
 
 
@@ -95,15 +96,16 @@ def _unmarked(text: str) -> list[tuple[int, int]]:
 @pytest.mark.parametrize("second, found", [
     # numbered and marked: nothing to report
     (["2. (C) THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT."], []),
-    # numbered and unmarked: reported at its first line, its second line going on with it
-    (["2. THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT.",
-      "THE MEETING WILL NOT BE ANNOUNCED."], [(9, 1)]),
+    # numbered and unmarked: reported at its first line, its next sentence going on with it
+    (["2. THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT",
+      "AT THE MINISTRY, AS THE AMBASSADOR HAS ARRANGED WITH THE FOREIGN OFFICE.",
+      "THE MEETING WILL NOT BE ANNOUNCED."], [(11, 1)]),
     # its number lost to the scan, after a short line that ends a sentence: a paragraph of its own
-    (["THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT."], [(9, 1)]),
+    (["THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT."], [(11, 1)]),
     # a line a redaction cut short, stopping mid-sentence: paragraph 1's
     (["THE MINISTER WILL", "MEET THE CHAIRMAN ON THE SECOND DAY OF THE VISIT IN THE CAPITAL."], []),
     # a short line over a numbered paragraph is a heading, no line a redaction cut: unmarked
-    (["OTHER MATTERS OF THE VISIT", "2. (C) THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY."], [(9, 1)]),
+    (["OTHER MATTERS OF THE VISIT", "2. (C) THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY."], [(11, 1)]),
     # a mark alone above paragraph 2, paragraph 1 having its own: paragraph 2's
     (["(C)", "2. THE CHAIRMAN WILL MEET THE MINISTER ON THE SECOND DAY OF THE VISIT."], []),
 ])
@@ -112,9 +114,19 @@ def test_a_numbered_cable_reports_each_unmarked_paragraph_once(second, found):
 
 
 def test_a_sentence_after_a_long_line_goes_on_only_where_paragraphs_are_numbered():
-    long_line = "AND WILL STAY FOR THREE DAYS AT THE EMBASSY RESIDENCE IN THE CAPITAL."
+    long_line = "FOR THE THREE DAYS OF ITS VISIT, AS THE AMBASSADOR HAS ASKED THE SERVICE."
     numbered = _cable(["THE CHAIRMAN WILL MEET THE MINISTER."], long_line)
     assert _unmarked(numbered) == []  # paragraph 1's next sentence
     unnumbered = numbered.replace("1. (S) ", "(S) ").replace("3. (S) ", "(S) ")
-    assert _unmarked(unnumbered) == [(9, 1)]
-    assert _unmarked(_cable(["THE CHAIRMAN WILL MEET THE MINISTER."])) == [(9, 1)]  # after a short line
+    assert _unmarked(unnumbered) == [(11, 1)]
+    assert _unmarked(_cable(["THE CHAIRMAN WILL MEET THE MINISTER."])) == [(11, 1)]  # after a short line
+
+
+def test_a_text_of_one_paragraph_a_line_has_no_margin_to_measure():
+    # each paragraph on one line, ending a sentence: no line runs on after another
+    paragraphs = ["(S) The convoy leaves at dawn and the escort joins it at noon on the coast road, as planned.",
+                  "The route is given in the annex, with the times at which each unit reaches its post.",
+                  "(S) The escort returns to base the next morning and reports to the duty officer."]
+    text = "\n\n".join(["SECRET", *(f"{n}. {p}" if p.startswith("(") else p for n, p in enumerate(paragraphs, 1)),
+                        "CL BY 0712052. DECL OADR DRV HUM 4-82.", "SECRET"]) + "\n"
+    assert _unmarked(text) == [(5, 1)]

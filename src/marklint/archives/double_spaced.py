@@ -1,19 +1,21 @@
-"""Paragraphs of a double-spaced OCR text (under OCR tolerance, `marklint.archives.ocr`): where the scan put a blank
-line after every line, which blank lines are a paragraph's end and which are only spacing.
+"""Paragraphs of a double-spaced OCR text (under OCR tolerance, `marklint.archives.ocr`): where
+the scan put a blank line after every line, which blank lines are a paragraph's end and which
+are only spacing.
 
 - A block that does not end a sentence (nor with a portion mark) is joined with the next one
   when that one is ordinary text (not a banner, list item, subject line, portion-marked
   paragraph, header field, date or authority line).
 - A writer starts a paragraph with something the reader can see: its number (`3.`, `B.`,
   `(a)`), a portion mark, a header field's label (`SUBJECT:`), an indentation, or after a short
-  line that ended the paragraph before. On a page whose paragraphs are numbered, a line that
-  opens with none of these goes on with the paragraph above it also after a sentence's end
-  when the line above is long (`LONG_SHARE` of the document's `full_width`: a paragraph's
-  sentences run on from line to line), or when the line is itself short and stops
-  mid-sentence (a paragraph's first line is a full line, so a short line that goes on into the
-  next is one a redaction gap cut: `[...] INCLUDED IN THE` over `REVIEW IS INFORMATION ...`;
-  over a numbered paragraph, it is a heading).
-  Widths are measured on the document itself (its typewriter, its margins), never fixed.
+  line that ended the paragraph before. On a page whose paragraphs are numbered, in a text
+  wrapped at a margin (not one paragraph a line), a line that opens with none of these goes on
+  with the paragraph above it also after a sentence's end when the line above is long
+  (`LONG_SHARE` of the document's `full_width`: a paragraph's sentences run on from line to
+  line), or when the line is itself short and stops mid-sentence (a paragraph's first line is
+  a full line, so a short line that goes on into the next is one a redaction gap cut: `[...]
+  INCLUDED IN THE` over `REVIEW IS INFORMATION ...`; over a numbered paragraph, it is a
+  heading). Widths are measured on the document itself (its typewriter, its margins), never
+  fixed.
 - A portion mark alone on its line marks the paragraph below it when the block above already
   has its mark (a portion has one mark), or when the paragraph below follows at once and is no
   new list item; otherwise it ends the paragraph above it.
@@ -30,6 +32,7 @@ from marklint.document import Block, BlockKind, Document
 
 LONG_SHARE = 0.7  # of the full width: a line at least this long runs to the right margin
 FULL_QUANTILE = 0.75  # the full width: this quantile of the lengths of the document's lines of prose
+WRAPPED_SHARE = 0.4  # of the lines of prose breaking mid-sentence, in a text wrapped at a margin
 _PROSE_WORDS = 3  # words on a line of prose
 _WORD_RE = re.compile(r"[A-Za-z]{2,}")
 # A paragraph's number or letter (`1.`, `2 ..`, `B.`, `(a)`, `(3)`), or a portion mark (`(S)`,
@@ -39,12 +42,15 @@ _NUMBERED_RE = re.compile(r"^\W{0,3}\d{1,2}\s?[.,]+(?:\s|$)")  # `3. `, `2 ..`; 
 
 
 class Shape:
-    """What a page's layout shows: the width of its document's full lines, and whether its
-    paragraphs are numbered (it opens one with a paragraph number, as the document opens at
-    least two; a release's attachment, an unnumbered letter, is judged on its own pages)."""
+    """What a page's layout shows: the width of its document's full lines; whether the
+    document's lines are wrapped at a margin (at least WRAPPED_SHARE of its lines of prose
+    break mid-sentence; where each paragraph stands on one line, nearly every line ends a
+    sentence and no width tells a paragraph's end); and whether the page's paragraphs are
+    numbered (it opens one with a paragraph number, as the document opens at least two; a
+    release's attachment, an unnumbered letter, is judged on its own pages)."""
 
-    def __init__(self, full_width: int, numbered: bool) -> None:
-        self.full_width, self.numbered = full_width, numbered
+    def __init__(self, full_width: int, wrapped: bool, numbered: bool) -> None:
+        self.full_width, self.wrapped, self.numbered = full_width, wrapped, numbered
 
     def long(self, line: str) -> bool:
         """Whether a line runs to the document's right margin."""
@@ -54,12 +60,14 @@ class Shape:
 def shapes(doc: Document) -> dict[int, Shape]:
     """The Shape of each page of a document, by page number."""
     blocks = {page.number: [block for block in page.blocks if block.kind is not BlockKind.COMMENT] for page in doc.pages}
-    lengths = sorted(len(line.rstrip()) for page in blocks.values() for block in page
-                     for line in block.text.split("\n") if len(_WORD_RE.findall(line)) >= _PROSE_WORDS)
+    lines = [line.rstrip() for page in blocks.values() for block in page for line in block.text.split("\n")
+             if len(_WORD_RE.findall(line)) >= _PROSE_WORDS]
+    lengths = sorted(len(line) for line in lines)
     full_width = lengths[int(len(lengths) * FULL_QUANTILE)] if lengths else 0
+    wrapped = sum(1 for line in lines if not line.endswith(SENTENCE_END)) >= WRAPPED_SHARE * len(lines) > 0
     numbers = {number: sum(1 for block in page if _NUMBERED_RE.match(block.text)) for number, page in blocks.items()}
     numbered = sum(numbers.values()) >= 2
-    return {number: Shape(full_width, numbered and count > 0) for number, count in numbers.items()}
+    return {number: Shape(full_width, wrapped, numbered and count > 0) for number, count in numbers.items()}
 
 
 def text_line(block: Block, shape: Shape) -> bool:
@@ -113,11 +121,13 @@ def opens_paragraph(block: Block) -> bool:
 def runs_on(previous: Block, block: Block, following: Block | None, shape: Shape) -> bool:
     """Whether `block`, a blank line below `previous`, goes on with its paragraph although
     `previous` ends a sentence (see the module docstring). The caller has ruled out labels,
-    banners, authority lines and marked ends; `block` must be ordinary text at `previous`'s
-    indentation, opening no paragraph, on a page whose paragraphs are numbered. A short line
-    goes on only where the text goes on below it (`following`, opening no paragraph): a short
-    line over a numbered paragraph is a heading, not a line a redaction cut."""
-    if not shape.numbered or not text_line(block, shape) \
+    banners, authority lines and marked ends; `block` must be one line of ordinary text (a
+    block of several lines the writer set together, a signature block, is no line the scan
+    spaced) at `previous`'s indentation, opening no paragraph, on a numbered page of a wrapped
+    text. A short line goes on only where the text goes on below it (`following`, opening no
+    paragraph): a short line over a numbered paragraph is a heading, not a line a redaction
+    cut."""
+    if not (shape.numbered and shape.wrapped) or not text_line(block, shape) or "\n" in block.text \
             or block.column > previous.column or opens_paragraph(block) \
             or len(_WORD_RE.findall(previous.text)) < _PROSE_WORDS:
         return False
