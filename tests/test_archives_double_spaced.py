@@ -130,3 +130,15 @@ def test_a_text_of_one_paragraph_a_line_has_no_margin_to_measure():
     text = "\n\n".join(["SECRET", *(f"{n}. {p}" if p.startswith("(") else p for n, p in enumerate(paragraphs, 1)),
                         "CL BY 0712052. DECL OADR DRV HUM 4-82.", "SECRET"]) + "\n"
     assert _unmarked(text) == [(5, 1)]
+
+
+def test_a_word_in_capitals_atop_a_memo_is_a_heading_not_a_cable_routing_line():
+    memo = "\n\n".join(["SECRET", "SUBJECT: (U) Travel of the delegation", "12 May 1987", "BACKGROUND",
+                        "1. (S) The Station has learned that the delegation will arrive on 12 May and",
+                        "will stay at the Embassy residence for three days.",
+                        "2. (S) The Station will report any contact by the delegation at once.",
+                        "CL BY 0712052", "DECL OADR",
+                        "SECRET"]) + "\n"
+    assert _unmarked(memo) == [(7, 1)]
+    cable = memo.replace("SUBJECT: (U) Travel of the delegation", "TEXT:")
+    assert _unmarked(cable) == []

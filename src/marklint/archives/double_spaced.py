@@ -38,19 +38,22 @@ _WORD_RE = re.compile(r"[A-Za-z]{2,}")
 # A paragraph's number or letter (`1.`, `2 ..`, `B.`, `(a)`, `(3)`), or a portion mark (`(S)`,
 # `(S/NF)`), at a line's start; a parenthesis that opens a phrase (`(OSWALD TAPES> OCCURS:`) is none.
 _OPENS_RE = re.compile(r"^\W{0,5}(?:[\dlI]{1,3}\s?[.,)]|[A-Za-z][.)]\s|\((?:[a-z0-9]{1,3}|[A-Z]{1,4}(?:[/ -][A-Z/ -]*)?)\))")
+# A cable's text label or date-time group (`TEXT:`, `300324Z NOV 94`).
+_CABLE_RE = re.compile(r"(?:TEXT\s?:|\d{6}Z\s+[A-Z]{3}\s+\d{2})")
 _NUMBERED_RE = re.compile(r"^\W{0,3}\d{1,2}\s?[.,]+(?:\s|$)")  # `3. `, `2 ..`; not a stamp (`13.00000`)
 
 
 class Shape:
     """What a page's layout shows: the width of its document's full lines; whether the
+    document is a cable (a `TEXT:` label or a date-time group opens a block); whether the
     document's lines are wrapped at a margin (at least WRAPPED_SHARE of its lines of prose
     break mid-sentence; where each paragraph stands on one line, nearly every line ends a
     sentence and no width tells a paragraph's end); and whether the page's paragraphs are
     numbered (it opens one with a paragraph number, as the document opens at least two; a
     release's attachment, an unnumbered letter, is judged on its own pages)."""
 
-    def __init__(self, full_width: int, wrapped: bool, numbered: bool) -> None:
-        self.full_width, self.wrapped, self.numbered = full_width, wrapped, numbered
+    def __init__(self, full_width: int, wrapped: bool, numbered: bool, cable: bool = False) -> None:
+        self.full_width, self.wrapped, self.numbered, self.cable = full_width, wrapped, numbered, cable
 
     def long(self, line: str) -> bool:
         """Whether a line runs to the document's right margin."""
@@ -67,7 +70,8 @@ def shapes(doc: Document) -> dict[int, Shape]:
     wrapped = sum(1 for line in lines if not line.endswith(SENTENCE_END)) >= WRAPPED_SHARE * len(lines) > 0
     numbers = {number: sum(1 for block in page if _NUMBERED_RE.match(block.text)) for number, page in blocks.items()}
     numbered = sum(numbers.values()) >= 2
-    return {number: Shape(full_width, wrapped, numbered and count > 0) for number, count in numbers.items()}
+    cable = any(_CABLE_RE.match(block.text) for page in blocks.values() for block in page)
+    return {number: Shape(full_width, wrapped, numbered and count > 0, cable) for number, count in numbers.items()}
 
 
 def text_line(block: Block, shape: Shape) -> bool:
@@ -93,15 +97,16 @@ _ROUTING_RE = re.compile(r"(?:[\d-]{3,}\s+)?[A-Z]{2,}")
 
 
 def routing_lines(blocks: list[Block], shape: Shape) -> set[int]:
-    """The routing lines (by `id`) at the head of a numbered double-spaced page (before its
-    first numbered paragraph or line of prose other than a header field: `3003212 DIRECTOR`
-    under `TEXT:`, the slug `LMHENO` atop a continuation page; a block of such lines, as the
-    rejoin may have made): a cable's header, not portions. They stay content (a banner below
-    them is not the page's top line)."""
+    """The routing lines (by `id`) at the head of a numbered double-spaced page of a cable
+    (before its first numbered paragraph or line of prose other than a header field: `3003212
+    DIRECTOR` under `TEXT:`, the slug `LMHENO` atop a continuation page; a block of such lines,
+    as the rejoin may have made): a cable's header, not portions. They stay content (a banner
+    below them is not the page's top line). A memo's heading in capitals (`BACKGROUND`) is no
+    routing line: only a cable has them."""
     from marklint.recognize import banner_of
 
     routing: set[int] = set()
-    head = shape.numbered
+    head = shape.numbered and shape.cable
     for block in blocks:
         if head and block.kind is not BlockKind.COMMENT and (opens_paragraph(block) or not _LABEL_RE.match(block.text)
                                                              and _prose(block.text.split("\n", 1)[0])):
