@@ -17,11 +17,12 @@ release needs before its markings can be read.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
   or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
   among a few specks of one to three letters or of no letter (`ae i SECRET NOFORN SENSITIVE`,
-  `... Poe`, `2/24492, SEXRET`), also on the first line of a longer block.
+  `... Poe`, `2/24492, SEXRET`), also on the first line of a longer block; a lone word in a
+  column beside such a banner (`eouait : i SECRET ...`) is a stamp's fragment, not a portion.
 - **Lines rejoined across OCR blank lines**: where the layout puts a blank line after every
-  line, a block that does not end a sentence (nor with a portion mark) is joined with the next
-  one when that one is ordinary text (not a banner, list item, subject line, portion-marked
-  paragraph, header field, date or authority line); a date line stands alone.
+  line, the lines of a paragraph are joined; on a page whose paragraphs are numbered, also
+  after a sentence's end where nothing opens a new paragraph; a cable's routing lines at the
+  page's head are no portions (`marklint.archives.double_spaced`).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
@@ -32,8 +33,9 @@ release needs before its markings can be read.
   confusion table, a letter doubled in the other case dropped) and reported with their
   confidence.
 - **Scanning noise**: a block of up to three lines with no word of three letters or more that
-  looks like a word and no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`) is set aside as not
-  content: it is neither a portion nor the first or last line of its page.
+  looks like a word, or garbled (a word ending in capitals after small letters, `thP`, and no
+  function word), and no mark (`ooMe0oT] :`, `PY`, `;`, `1.9294445`, `int Sess nT ETISE,`) is
+  set aside as not content: it is neither a portion nor the first or last line of its page.
 - **Unreadable trailing marks**: a parenthesised token of up to four characters after a
   paragraph's last sentence (`Satuxday. _(100)_`, `the article. {)`) stands where a trailing
   mark stands: the paragraph is marked, its level unknown (confidence 0); the portions'
@@ -51,6 +53,8 @@ from __future__ import annotations
 
 import re
 
+from marklint.archives.double_spaced import rejoined, routing_lines, shapes
+from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -70,7 +74,6 @@ LEGIBLE_SHARE = 0.4
 EDGE_BLOCKS = 8
 _JUNK_RE = re.compile(r"^[^A-Za-z0-9(]+|[^A-Za-z0-9)]+$")
 _COLUMNS_RE = re.compile(r"\s{2,}|\s+[^\w\s()/]+\s+")
-_SENTENCE_END = (".", "?", "!", ":", ";")
 _TOKEN_RE = re.compile(r"[A-Za-z]{3,}")
 
 
@@ -86,15 +89,17 @@ class Correction(Value):
 
 
 class OcrResult(Value):
-    """What OCR tolerance did to a document: its corrections, its illegible page numbers, and
-    the blocks (by `id`) whose trailing portion mark the scan left unreadable."""
+    """What OCR tolerance did to a document: its corrections, its illegible page numbers, the
+    blocks (by `id`) whose trailing portion mark the scan left unreadable, and a cable's routing
+    lines (`marklint.archives.double_spaced.routing_lines`)."""
 
-    _fields = ("corrections", "illegible", "unreadable")
+    _fields = ("corrections", "illegible", "unreadable", "routing")
 
     def __init__(self) -> None:
         self.corrections: list[Correction] = []
         self.illegible: set[int] = set()
         self.unreadable: set[int] = set()
+        self.routing: set[int] = set()
 
 
 def _substitution(expected: str, seen: str) -> float:
@@ -207,6 +212,7 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
     """Apply OCR tolerance to `doc` in place (rejoin, split out and read banners) and return
     the corrections made and the illegible pages."""
     result = OcrResult()
+    shape = shapes(doc)
     for page in doc.pages:
         if _illegible(page.blocks):
             result.illegible.add(page.number)
@@ -216,7 +222,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
                   for block in _vertical_banners(page.blocks, vocab, result)
                   for part in _read_block(block, vocab, result)]
         blocks = _marks_below_joined(blocks)
-        page.blocks = _rejoined(blocks) if layout else blocks
+        page.blocks = rejoined(blocks, shape[page.number]) if layout else blocks
+        result.routing |= routing_lines(page.blocks, shape[page.number]) if layout else set()
         for block in page.blocks:
             _unreadable_mark(block, result)
     return result
@@ -346,14 +353,29 @@ def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
 NOISE_LINES = 3  # lines a block of scanning noise may hold
 
 
+# Words prose cannot do without; a garbled stamp holds none (`prac thP Opecrohrevwon <n 755`).
+_FUNCTION_WORDS = frozenset("a an the of to in on at by for with from and or but not no is are was were be been has "
+                            "have had will would this that which it he she we they his her its their as".split())
+_GARBLED_RE = re.compile(r"[A-Za-z]*[a-z][A-Z]+")  # capitals after small letters at a word's end: `thP`, `nT`, `FroM`
+
+
+def _garbled(text: str) -> bool:
+    """Whether a text is a stamp or a speck line the scan garbled, demonstrably no prose: a
+    word ending in capitals after small letters (`thP`, `nT`), and no function word."""
+    tokens = re.findall("[A-Za-z]+", text)
+    return any(_GARBLED_RE.fullmatch(token) for token in tokens) \
+        and not any(token.lower() in _FUNCTION_WORDS and _wordlike(token) for token in tokens)
+
+
 def _noise_set_aside(block: Block) -> Block:
     """A block of up to NOISE_LINES lines of scanning noise (no word of three letters or more
-    that looks like a word, no mark, no authority line such as `CL BY 059876`: `ooMe0oT] :`
-    over `A , :`, `PY`, `;`, `1.9294445`, `HRG`) as a comment: not content, so neither a
-    portion nor a page's first or last line."""
+    that looks like a word, or garbled, `_garbled`; no mark, no authority line such as `CL BY
+    059876`: `ooMe0oT] :` over `A , :`, `PY`, `;`, `1.9294445`, `HRG`, `int Sess nT ETISE,`) as
+    a comment: not content, so neither a portion nor a page's first or last line."""
     text = block.text
     if block.kind in (BlockKind.COMMENT, BlockKind.LINE) or text.count("\n") >= NOISE_LINES or "(" in text \
-            or any(_wordlike(token) for token in _TOKEN_RE.findall(text)) or authority_line(text):
+            or (any(_wordlike(token) for token in _TOKEN_RE.findall(text)) and not _garbled(text)) \
+            or authority_line(text):
         return block
     return Block(BlockKind.COMMENT, text, block.line, block.column, block.region, block.continuation_columns,
                  block.label)
@@ -365,69 +387,6 @@ def _blank_line_layout(blocks: list[Block]) -> bool:
     return len(blocks) > 4 and singles >= 0.6 * (len(blocks) - 1)
 
 
-CONTINUED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockKind.SUBJECT)
-_LONE_MARK_RE = re.compile(r"\([A-Z][A-Z/ -]{0,20}\)")
-
-
-def _join(first: Block, second: Block) -> Block:
-    """One block of two blocks on consecutive lines or a blank line apart (the blank line is
-    kept as an empty row, so that every row is still its source line)."""
-    gap = second.line - first.end_line
-    columns = first.continuation_columns + (1,) * (gap - 1) + (second.column,) + second.continuation_columns
-    return Block(first.kind, first.text + "\n" * gap + second.text, first.line, first.column, first.region, columns,
-                 first.label)
-
-
-# A header field's label (`FROM:`, `MEMORANDUM FOR:`, `Subject:`) or a date line opens a block
-# of its own: the block above it is not continued by it.
-LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][a-z]{2,8} \d{4}\b)")
-
-
-_AUTHORITY_START_RE = re.compile(
-    r"(?i)^(?:CL(?:ASSIFIED)?\s?BY|DECL(?:ASSIFY)?(?:\s?ON)?|DRV|DERIVED\s+FROM|REASON|RVW|REVIEW\s+ON|X?GDS"
-    r"|E\s?2\s+IMPDET|GROUP\s+[1-4])(?:\b|:)")
-
-
-def authority_line(text: str) -> bool:
-    """Whether a block opens with an authority line (`CL BY 2100049`, `DECL OADR`), which never
-    continues a paragraph."""
-    return _AUTHORITY_START_RE.match(text.lstrip()) is not None
-
-
-def _rejoined(blocks: list[Block]) -> list[Block]:
-    """Join runs of OCR lines that belong to one paragraph (see the module docstring). A
-    portion mark alone on its line joins the paragraph after it when that one follows at once
-    and is not a new list item; otherwise it ends the paragraph before it."""
-    from marklint.recognize import banner_of, trailing_portion
-
-    out: list[Block] = []
-    for index, block in enumerate(blocks):
-        previous = out[-1] if out else None
-        adjacent = previous is not None and block.line - previous.end_line == 2
-        if previous is not None and adjacent and _LONE_MARK_RE.fullmatch(previous.text):
-            out[-1] = _join(previous, block)  # a lone mark was kept back for this block
-            continue
-        if _LONE_MARK_RE.fullmatch(block.text):
-            following = blocks[index + 1] if index + 1 < len(blocks) else None
-            if (following is not None and following.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-                    and following.line - block.end_line == 2 and banner_of(following.text) is None):
-                out.append(block)
-            elif adjacent and previous.kind in CONTINUED:
-                out[-1] = _join(previous, block)
-            else:
-                out.append(block)
-            continue
-        if (adjacent and previous.kind in CONTINUED and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING)
-                and not previous.text.rstrip().endswith(_SENTENCE_END) and not block.text.startswith("(")
-                and trailing_portion(previous.text) is None and not LABEL_START_RE.match(block.text)
-                and not LABEL_START_RE.fullmatch(previous.text.strip()) and not authority_line(block.text)
-                and banner_of(block.text) is None and banner_of(previous.text) is None):
-            out[-1] = _join(previous, block)
-        else:
-            out.append(block)
-    return out
-
-
 def _marks_below_joined(blocks: list[Block]) -> list[Block]:
     """The blocks with a portion mark alone on the line right below an unmarked paragraph
     (`... handling this case.` over `(U)`) joined to it as its trailing mark."""
@@ -436,10 +395,10 @@ def _marks_below_joined(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         previous = out[-1] if out else None
-        if (previous is not None and _LONE_MARK_RE.fullmatch(block.text) and block.line == previous.end_line + 1
+        if (previous is not None and LONE_MARK_RE.fullmatch(block.text) and block.line == previous.end_line + 1
                 and previous.kind in CONTINUED and not previous.text.startswith("(")
                 and trailing_portion(previous.text) is None):
-            out[-1] = _join(previous, block)
+            out[-1] = join_blocks(previous, block)
         else:
             out.append(block)
     return out
@@ -531,12 +490,16 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
             found.append(Correction(block.line, column, text, *reading))
             parts.append(Block(BlockKind.LINE, reading[0], block.line, column, block.region, (), block.label))
         else:
-            parts.append(Block(block.kind if not parts else BlockKind.PARAGRAPH, text, block.line, column,
-                               block.region, (), block.label))
+            kind = BlockKind.COMMENT if _STAMP_SPECK_RE.fullmatch(text.strip()) else \
+                block.kind if not parts else BlockKind.PARAGRAPH  # a lone word beside a banner is no portion
+            parts.append(Block(kind, text, block.line, column, block.region, (), block.label))
     if not found:
         return [block]
     result.corrections.extend(found)
     return parts
+
+
+_STAMP_SPECK_RE = re.compile(r"[^\s()]*[A-Za-z][^\s()]*")  # one word, no mark: a stamp's fragment (`eouait`)
 
 
 def _columns(text: str) -> list[tuple[int, str]]:

@@ -2,7 +2,8 @@
 unmarked blocks belong to a paragraph whose mark, or want of one, is judged elsewhere.
 
 - A mark at the end of a later block (CIA style, `... release. (U)`) covers the blocks back to
-  the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`).
+  the paragraph's numbered start (`4.`, `B.`, a section's `II.`, or the number alone on a
+  line: `2 ..`).
 - A block opening in lower case on a piece of a sentence goes on with the paragraph above it
   when that one stops mid-sentence at a word, also across a page break's banners and page
   number; after a word no sentence ends with (`... FINDINGS OF THE`) the next block goes on
@@ -15,11 +16,12 @@ from __future__ import annotations
 
 import re
 
-from marklint.archives.ocr import CONTINUED, LABEL_START_RE, authority_line
+from marklint.archives.ocr_blocks import CONTINUED, LABEL_START_RE, authority_line
 from marklint.document import Block, BlockKind
 
 _LONE_NUMBER_RE = re.compile(r"\d{1,2}\s?[.,]{0,3}")  # a paragraph number on a line of its own
-_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s)")  # a numbered portion: `4.`, `2 ..`, `B.`
+# A numbered portion: `4.`, `2 ..`, `B.`, a section's Roman numeral `III.`
+_PORTION_START_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Z][.)]\s|[IVX]{2,4}\.\s)")
 
 
 # A block that opens in lower case with a word (`dismissed this`, `(another named`, `! authority`),
@@ -113,7 +115,8 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
             elif key not in banners and not is_page_number(block.text):
                 paragraph, last = [key], block
             if key in trailing:
-                covered.update(run or ())
+                if _PORTION_START_RE.match(block.text) is None:  # a numbered paragraph's mark is its own
+                    covered.update(run or ())
                 run = None
             elif key in stops:
                 run = None

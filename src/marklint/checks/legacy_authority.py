@@ -49,7 +49,7 @@ _KEYS = {
     "rsx": ("reason", "cl-reason", "Reason:", _DSSM),
 }
 _LABEL = (
-    r"(?P<cb>CLASSIFIED\s+BY)|(?P<cbx>CL\s?BY)"
+    r"(?P<cb>CLASSIFIED\s+BY)|(?P<cbx>CL\.?\s?BY)"
     r"|(?P<df>DERIVED\s+FROM)|(?P<dfx>DRV(?:\s+FR?O?M)?)"
     r"|(?P<rv>RVW|REVIEW\s+(?:FOR\s+DECLASSIFICATION\s+)?ON)"
     r"|(?P<do>DECLASSIFY\s+ON)|(?P<dox>DECL(?:\s+ON)?)"

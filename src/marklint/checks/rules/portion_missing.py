@@ -59,15 +59,17 @@ def check(ctx: CheckContext) -> list[Finding]:
     (`marklint.layout`) takes them for administrative elements; the message names the block's
     kind as the model sees it. Under OCR tolerance, blocks that a later trailing mark covers or
     that go on with a paragraph the scan split (`marklint.archives.split_paragraphs`)
-    are judged with that paragraph; a subject repeated atop a later page (`repeated_subjects`)
-    is a page header. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
+    are judged with that paragraph, and a cable's routing lines
+    (`marklint.archives.double_spaced`) are no portions; a subject repeated atop a later page
+    (`repeated_subjects`) is a page header. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
     marklint.legacy_forms) stands for every portion's mark."""
     if not portions_required(ctx) or ctx.whole_text is not None:
         return []
     findings = []
     kinds = ctx.ruleset.portions.blocks
     repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
-    covered = covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable) | ctx.ocr.unreadable if ctx.ocr else set()
+    covered = covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable) | ctx.ocr.unreadable | ctx.ocr.routing \
+        if ctx.ocr else set()
     for index, page in enumerate(ctx.pages):
         unmarked = [block for block in page.unmarked
                     if block.kind in kinds and id(block) not in covered and id(block) not in repeated]
