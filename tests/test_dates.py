@@ -54,6 +54,18 @@ def test_first_date_wins_in_line_order_and_within_a_line():
     assert document_date(lines) == date(2012, 3, 3)
 
 
+@pytest.mark.parametrize("lines, expected", [
+    (["SECRET", "", "March 1984"], date(1984, 3, 31)),          # read as the month's last day
+    (["FEBRUARY 1988"], date(1988, 2, 29)),
+    (["Dec. 1999"], date(1999, 12, 31)),
+    (["March 1984", "", "April 2, 1984"], date(1984, 4, 2)),     # a full date wins
+    (["The talks ended in March 1984 without a text."], None),  # only on a line of its own
+    (["Mayday 1984"], None),
+])
+def test_a_month_and_year_on_a_line_of_its_own_dates_the_document(lines, expected):
+    assert document_date(lines) == expected
+
+
 def test_a_date_line_wins_over_a_date_in_text():
     # Issue 15: an archivist takes the document's own date line, not the first date in a sentence.
     lines = ["On 3 March 2012 and 2011-01-01", "April 1, 2013"]

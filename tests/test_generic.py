@@ -83,3 +83,36 @@ def test_us_ic_warns_on_the_nga_imagery_exemption():
         ("ic-eo12951-reserved", "IC002", 3, 1, 30, Severity.WARNING)]
     near_miss = context(["SECRET", "(S) The plan.", "Declassify On: 25X1, 20351231"], Marking("us", "S"), "us-ic")
     assert check_generic(near_miss, near_miss.ruleset) == []
+
+
+def _shipped(text: str, rules: str) -> list[tuple[str, int, int, Severity]]:
+    from marklint.lint import Settings, lint_bytes
+    result = lint_bytes("memo.txt", text.encode(), Settings(rules=rules, use_config=False))
+    return [(f.rule, f.line, f.column, f.severity) for f in result.findings]
+
+
+FOUO_MEMO = "UNCLASSIFIED//FOUO\n\n{date}\n\n(U//FOUO) The convoy leaves at dawn.\n\nUNCLASSIFIED//FOUO\n"
+
+
+def test_fouo_after_dod_replaced_it_by_cui_is_a_warning_from_its_date_on():
+    # marking-rules.md (d)18: the us-dod rule `fouo-after-cui`, `when: {dated-from: 2020-03-06}`
+    found = [("fouo-after-cui", line, 1, Severity.WARNING) for line in (1, 5, 7)]
+    assert _shipped(FOUO_MEMO.format(date="March 3, 2025"), "us-dod") == found
+    assert _shipped(FOUO_MEMO.format(date="March 6, 2020"), "us-dod") == found
+    assert _shipped(FOUO_MEMO.format(date="March 5, 2020"), "us-dod") == []
+    # an undated document is judged by today's rules
+    assert _shipped(FOUO_MEMO.format(date=""), "us-dod") == found
+    # still an IC register and ISM token: us-cnsi and us-ic accept it
+    assert _shipped(FOUO_MEMO.format(date="March 3, 2025"), "us-cnsi") == []
+    assert _shipped(FOUO_MEMO.format(date="March 3, 2025"), "us-ic") == []
+
+
+def test_dated_from_must_be_a_date(tmp_path):
+    import pytest
+
+    from marklint.ruleset import RuleSetError
+    path = tmp_path / "office.yaml"
+    path.write_text("name: office\nextends: us-cnsi\ngeneric:\n  - id: no-x\n    code: OFC001\n"
+                    "    type: forbidden-token\n    pattern: X\n    message: no X\n    when: {dated-from: soon}\n")
+    with pytest.raises(RuleSetError, match="dated-from' must be a date"):
+        load_ruleset(str(path))

@@ -12,6 +12,9 @@ authority-block date or a birth date. Dates are read in these forms:
 - `11/22/1984` (US month/day/year), and `01/02/79` on a date or labelled line
 - `19841122` (YYYYMMDD) only on a date line (`Date:`, `DATE:`), because eight digits
   elsewhere are as likely a serial or file number.
+- `March 1984`, `MAR 1984` (a month and year, as a report's title page dates it) only on a
+  line of its own, and only when no line gives a full date: it is read as the month's last
+  day, so that a limit counted from it is never shorter than the writer's.
 
 Two-digit years are read in the archival window 1940-2039. Impossible dates
 (`February 30, 2001`) are ignored, and four-digit years are read only in 1900-2099.
@@ -40,6 +43,7 @@ _FULL_DATE = re.compile(
     r"|\b(?P<m4>\d{1,2})/(?P<d4>\d{1,2})/(?P<y4>\d{4})\b",
     re.IGNORECASE,
 )
+_MONTH_YEAR = re.compile(rf"(?P<m>{_MONTH})\.?,? (?P<y>\d{{4}})", re.IGNORECASE)
 _DATE_LINE = re.compile(r"^\s*(?:Date|DATE)\s*:\s*(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})\b")
 _YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MON = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
@@ -99,7 +103,8 @@ def document_date(text_lines: Iterable[str]) -> date | None:
 
 class DateFound(FrozenValue):
     """A date read from one line: the date, its 1-based line, and how it was written there:
-    `date-line` (a line that is only a date), `labelled` (`Date:`, `Sent:`, `DTG:`), `dtg`
+    `date-line` (a line that is only a date), `month-line` (a line that is only a month and
+    year), `labelled` (`Date:`, `Sent:`, `DTG:`), `dtg`
     (a cable date-time group), `text` (a date elsewhere in a line), `override` (--date), or
     for a copy date its kind (release, review, declassification, metadata)."""
 
@@ -146,6 +151,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
     from marklint.copydates import copy_date_kind
 
     strong: list[DateFound] = []
+    monthly: list[DateFound] = []
     weak: list[DateFound] = []
     copies: list[DateFound] = []
     bound = date.today()
@@ -167,13 +173,15 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
         found = _strong_date(line)
         if found is not None:
             strong.append(DateFound(found[0], number, found[1]))
+        elif not strong and (month := _month_line(line)) is not None:
+            monthly.append(DateFound(month, number, "month-line"))
         elif not strong:
             day = _first_full_date(line) if _YEAR.search(line) else None
             short = _SHORT_DATE.search(line) if day is None else None
             day = _short(short) if short is not None and short["d"].isdigit() else day
             if day is not None:
                 weak.append(DateFound(day, number, "text"))
-    for candidate in (*strong, *weak):
+    for candidate in (*strong, *monthly, *weak):
         if candidate.date <= bound:
             return Dating(candidate, tuple(copies))
     return Dating(None, tuple(copies))
@@ -224,6 +232,16 @@ def _strong_date(line: str) -> tuple[date, str] | None:
         day = _from_match(match) if match.re is _FULL_DATE else _short(match)
         return (day, kind) if day is not None else None
     return None
+
+
+def _month_line(line: str) -> date | None:
+    """The last day of the month a line of its own names with its year (`March 1984`)."""
+    match = _MONTH_YEAR.fullmatch(_NOISE.sub("", line.strip()))
+    if match is None:
+        return None
+    month = _MONTHS[match["m"][:3].lower()]
+    following = date(int(match["y"]) + month // 12, month % 12 + 1, 1) if 1900 <= int(match["y"]) <= 2099 else None
+    return None if following is None else date.fromordinal(following.toordinal() - 1)
 
 
 def _century(year: str) -> str:

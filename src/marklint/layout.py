@@ -67,7 +67,7 @@ _SENTENCE_WORDS = frozenset(
     "there their will".split())
 _QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
 # List markers (not a phone number's area code: `(703) 555-0142`).
-_LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*-])\s+")
+_LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*]|-{1,3})\s+")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ASIDE_RE = re.compile(r"\([^()]{0,40}\)")
 _MOTTO_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]")
@@ -121,6 +121,8 @@ def is_name_like(line: str) -> bool:
         return False
     if line.endswith(("?", "!", ":", ";")):
         return False
+    if line.isupper() and all(word.lower() in _CONNECTORS for word in words):
+        return True  # the capital word joining a paper's kind to its topic (`BULLET BACKGROUND PAPER` / `ON`)
     if line.endswith(".") and not (words[-1][:1].isupper() and len(words[-1]) <= 5):
         return False  # "Jr.", "Inc.", "T." end a name; "dawn." ends a sentence
     connectors = lettered = 0

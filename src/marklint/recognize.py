@@ -9,7 +9,7 @@
   recognised and flagged (`Mark.cable`).
 - Portion marks: a parenthesised marking at the start of a block, after e-mail quoting (`> `),
   list numbering, a subject label (with `RE:`/`FW:`), a short label (`BLUF:`, `Tab A:`,
-  `References: (a)`), a footnote's label (`[^1]:`), a caption's number (`Table 1.`) or a part's (`CHAPTER 1.`).
+  `References: (a)`), a footnote's label (`[^1]:`, `[1]`), a caption's number (`Table 1.`) or a part's (`CHAPTER 1.`).
   `(C) 2024`, `(a)`, `(CMS)` and `(b)(1)` are not portion marks; `(s)`, `(S//nf)` are, in the
   wrong case. `//SIGNED//` is a signature mark, not a banner.
 - Misplaced portion marks: a portion mark at the end of a block that does not start with one.
@@ -38,17 +38,18 @@ _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first 
 # `1.2.1. (U)`), Roman numerals (`II. (U)`), bullets; a number or letter may touch the mark
 # (`7.(S)`, as military message formats write it), a bullet may not.
 _NUMBERING = r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))"
-_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|[•·*-]\s+)"
+_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*]|-{{1,3}})\s+)"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
 # A short label (one to three words) before the portion it names, as a subject label is:
 # `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
 _LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
                  rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
-# A footnote's label (`[^1]: (S) Port records`), as Markdown writes a footnote; a table's or
+# A footnote's label (`[^1]: (S) Port records`, as Markdown writes a footnote; `[1] (S) ...`, as a
+# word processor's plain-text export writes an endnote); a table's or
 # figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`); a
 # part's number before its title (`CHAPTER 1. (U) INTRODUCTION`, `Section 2: (S) ...`, `Annex B. (U)`).
-_NOTE_PREFIX = rf"(?:\[\^[\w-]{{1,20}}\]:|{CAPTION_NUMBER}|{PART_NUMBER})[ \t]*"
+_NOTE_PREFIX = rf"(?:\[\^[\w-]{{1,20}}\]:|\[\d{{1,3}}\]|{CAPTION_NUMBER}|{PART_NUMBER})[ \t]*"
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
@@ -60,7 +61,7 @@ _PORTION_AT_RE = re.compile(
 # but for the cases of _NUMBERED_CASED_RE and _BARE_C_RE.
 _CASED_MARK_RE = re.compile(
     rf"{_QUOTE_PREFIX}(?:|{_SUBJECT_PREFIX}|{_LABEL_PREFIX}|{_NOTE_PREFIX}"
-    r"|(?:\d{1,3}[.)]|\(\d{1,3}\)|[•·*-])\s+)"
+    r"|(?:\d{1,3}[.)]|\(\d{1,3}\)|[•·*]|-{1,3})\s+)"
     r"(\((?i:ts|s|u|cui|c(?=//))(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 # After a paragraph's number or list label (`1. (c)`, `a.(c)`, `(2)(s)`, `(b) (s//nf)`) or a
 # subject label, a lone `(c)` is a mark too: a list label does not follow them.
@@ -69,7 +70,7 @@ _NUMBERED_CASED_RE = re.compile(
     r"(\((?i:ts|s|u|cui|c)(?://[A-Za-z0-9 ,/\-]{1,200})?\))(?=\s|$)")
 # At a block's start (or after its bullet: `- (c) ...`) a lone `(c)` is a mark on a page where no
 # block opens with the list labels `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
-_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(?:[•·*-][ \t]+)?(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
+_BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(?:(?:[•·*]|-{{1,3}})[ \t]+)?(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
 _LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 
 
@@ -277,6 +278,18 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
     return match.start(1), match.group(1), parsed, forms
 
 
+def _listed_under_heading(blocks: list[Block], block: Block, is_exempt: Callable[[str], object]) -> bool:
+    """True for a list item of an enclosure, attachment or reference list (`Enclosures:` over
+    `1. Annotated image (S//NF)`): the mark after its title is the listed document's marking,
+    not a misplaced portion mark (rare: asked only of a list item ending in a mark)."""
+    if block.kind is not BlockKind.LIST_ITEM:
+        return False
+    index = next(i for i, b in enumerate(blocks) if b is block)
+    while index > 0 and blocks[index - 1].kind is BlockKind.LIST_ITEM:
+        index -= 1
+    return index > 0 and is_exempt(blocks[index - 1].text.split("\n", 1)[0]) in ("distribution", "list-label")
+
+
 def recognize(
     doc: Document,
     vocab: object | None = None,
@@ -343,7 +356,8 @@ def recognize(
                                          block, parsed.marking, parsed.error, False, legacy[1] if legacy else ()))
                     continue
             trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
-            if trailing is not None and not is_exempt(text.split("\n", 1)[0]):
+            if trailing is not None and not is_exempt(text.split("\n", 1)[0]) \
+                    and not _listed_under_heading(page.blocks, block, is_exempt):
                 offset, mark, parsed, forms = trailing
                 line, column = block.position_of(offset)
                 marks.misplaced.append(Mark(mark, "portion", line, column, column + len(mark), number,

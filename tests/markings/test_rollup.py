@@ -22,6 +22,9 @@ CASES = [
     ("R-05", ["(S//DISPLAY ONLY AFG, IRQ)", "(S//DISPLAY ONLY IRQ)"], "SECRET//DISPLAY ONLY IRQ"),
     ("R-05", ["(S//DISPLAY ONLY IRQ)", "(S//REL TO USA, IRQ)"], "SECRET//DISPLAY ONLY IRQ"),
     ("R-05", ["(S//REL TO USA, GBR)", "(S)"], "SECRET//NOFORN"),
+    # rule 27: a tetragraph released to (NATO) does not come back as its members under DISPLAY ONLY
+    ("R-05", ["(S//REL TO USA, AUS, NATO/DISPLAY ONLY AFG, IRQ)", "(C//REL TO USA, AUS, NATO/DISPLAY ONLY AFG, IRQ)"],
+     "SECRET//REL TO USA, AUS, NATO/DISPLAY ONLY AFG, IRQ"),
     ("R-05", ["(S//REL TO USA, TEYE)", "(S//REL TO USA, FVEY)"], "SECRET//REL TO USA, AUS, GBR"),
     ("R-05", ["(S//REL TO USA, FVEY)", "(C//REL TO USA, FVEY)"], "SECRET//REL TO USA, FVEY"),
     ("R-05", ["(S//SBU-NF)"], "SECRET//NOFORN"),

@@ -52,6 +52,11 @@ CASES = [
     ("S-11", "//DEU SECRET//REL TO USA, DEU", set(), None),
     ("S-11", "(//DEU S//REL TO USA, DEU)", set(), None),
     ("S-11", "DEU SECRET//REL TO USA, DEU", {"marking-syntax"}, None),
+    # A2: the UN's internal marking, a non-US marking (an organisation's, at its one level)
+    ("S-11", "//UN RESTRICTED", set(), None),
+    ("S-11", "UN RESTRICTED", {"marking-syntax"}, None),
+    ("S-11", "//UN SECRET", {"marking-unknown-token"}, None),
+    ("S-11", "SECRET//REL TO USA, UN", {"marking-unknown-token"}, None),
     ("S-12", "SECRET SENSITIVE", {"marking-unknown-token"}, None),
     ("S-12", "AGENCY CONFIDENTIAL", {"marking-unknown-token"}, None),
     ("S-12", "RESTRICTED", {"marking-conflict"}, None),
@@ -234,3 +239,11 @@ CASES = [
 def test_rule_example(rule_id, text, expected, era):
     problems = check(text, era=era)
     assert {p.rule for p in problems} == expected, problems
+
+
+def test_a_companion_a_system_and_its_compartment_both_require_is_reported_once():
+    # K-05: HCS and HCS-P both require NOFORN; HCS-P sub-compartments also ORCON
+    assert [p.message for p in check("TOP SECRET//HCS-P/SI-G/TK//ORCON/REL TO USA, GBR")] == [
+        'HCS requires "NOFORN" (K-05)']
+    assert [p.message for p in check("TOP SECRET//HCS-P JJJ//REL TO USA, GBR")] == [
+        'HCS requires "NOFORN" (K-05)', 'HCS-P sub-compartments requires "ORCON" (K-05)']

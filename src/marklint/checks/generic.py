@@ -7,6 +7,9 @@
   the document's overall banner (`when: {contains: [NOFORN], min-level: SECRET}`; every given
   clause must hold). Without `when`, the line is required in every marked document. The
   finding points at the overall banner (or line 1, column 1).
+- Either kind applies only to documents dated on or after `when: {dated-from: YYYY-MM-DD}`
+  when it is given (an undated document is judged on the last day of the rule set's era, or
+  today: `CheckContext.legacy_day`).
 
 Findings carry the rule's `id` as their slug and its `code`; the rule set's `rules:` section
 and the configuration can change their severity like any other rule's.
@@ -29,6 +32,8 @@ def check_generic(ctx: CheckContext, ruleset: RuleSet) -> list[Finding]:
     """Findings of the rule set's generic rules on one document."""
     findings: list[Finding] = []
     for rule in ruleset.generic:
+        if rule.when is not None and rule.when.dated_from is not None and ctx.legacy_day() < rule.when.dated_from:
+            continue  # a document older than the rule (an undated one: the end of the set's era, or today)
         if rule.type == "forbidden-token":
             findings.extend(_forbidden(ctx, rule))
         elif _applies(rule.when, ctx.overall_marking, ctx.marked) and not _has_line(ctx, rule):

@@ -136,14 +136,16 @@ class _Conflicts:
             if bad:
                 self.add("EYES ONLY", f"EYES ONLY lists only AUS, CAN, GBR and NZL after USA, not {', '.join(bad)} (F-12)")
 
-    def rule(self, key: str, what: str, rule: Rule) -> None:
+    def rule(self, key: str, what: str, rule: Rule, reported: tuple[str, ...] = ()) -> None:
+        """Level, companion and exclusion rules of one SCI system, compartment or sub-compartment;
+        a companion its parent requires too (`reported`) is reported once, for the parent."""
         if not self.allowed(rule.levels):
             nato = key in self.v.sci_nato
             with_ = "COSMIC TOP SECRET" if nato and rule.levels == {"TS"} else self.level_name
             self.add(key, f"{what} is used only with {with_} (A-02)" if nato
                      else f"{what} is not used with {self.level_name} (K-04)")
         for req in rule.requires:
-            if req not in self.present:
+            if req not in self.present and req not in reported:
                 self.add(key, f'{what} requires "{req}" (K-05)')
         for exc in rule.excludes:
             if exc in self.present:
@@ -167,9 +169,10 @@ class _Conflicts:
                 comp = system.compartments.get(comp_id) or system.compartments.get("*")
                 if comp is None:
                     continue
-                self.rule(system_id, f"{system_id}-{comp_id}", comp.rule)
+                self.rule(system_id, f"{system_id}-{comp_id}", comp.rule, tuple(system.rule.requires))
                 if subs:
-                    self.rule(system_id, f"{system_id}-{comp_id} sub-compartments", comp.subs)
+                    self.rule(system_id, f"{system_id}-{comp_id} sub-compartments", comp.subs,
+                              (*system.rule.requires, *comp.rule.requires))
 
     def sap_aea(self) -> None:
         m, v = self.m, self.v

@@ -28,7 +28,7 @@ class CompartmentReader(ReadState):
                       'a portion mark uses "FGI"', "FGI")
         codes = []
         for w, s, e in codes_w:
-            if not v.is_country(w.upper()):
+            if not v.is_owner(w.upper()):
                 raise self.unknown(w, s, e, "country code", sorted(v.trigraphs) + sorted(v.tetragraphs))
             codes.append(w.upper())
         if "," in value.text:

@@ -102,7 +102,7 @@ class LevelReader(ReadState):
 
     def _foreign_shape(self, up: list[str]) -> bool:
         """Owner codes followed by a level, or a NATO level, written without the leading //."""
-        if len(up) >= 2 and all(self.v.is_country(c) for c in up[:-1]) and \
+        if len(up) >= 2 and all(self.v.is_owner(c) for c in up[:-1]) and \
                 any(up[-1] in (b, p) for b, p in self.v.foreign_levels.values()):
             return True
         return " ".join(up) in self.v.nato_banners or (up and up[0] == "JOINT")
@@ -165,7 +165,7 @@ class LevelReader(ReadState):
                 self.spans["level"] = (value.start, value.end)
                 owners = []
                 for code, (w, cs, ce) in codes:
-                    if not v.is_country(code):
+                    if not v.is_owner(code) or code in v.organisations and level not in v.organisations[code]:
                         raise self.unknown(w, cs, ce, "country code", sorted(v.trigraphs) + sorted(v.tetragraphs))
                     owners.append(code)
                 # a JOINT portion may leave its owners to the banner: "(//JOINT S//REL)" (K-22)

@@ -322,8 +322,8 @@ class _Rollup:
                 all(m.display_only is not None or m.rel_to for m in parts):
             lists = [tuple(set(m.display_only or ()) | set(m.rel_to or ())) for m in parts]
             common = set.intersection(*(self.expand(lst) for lst in lists)) - {"USA"}
-            if "rel_to" in result:
-                common -= set(result["rel_to"])
+            if "rel_to" in result:  # (a tetragraph released to stands for its members)
+                common -= self.expand(result["rel_to"])
             if common:
                 result["display_only"] = tuple(self.v.sort_codes(common))
         if len(result) == 1 and not result["dissem"]:

@@ -151,6 +151,7 @@ class Vocabulary:
         self.cui_notional: str = "(?!)"
         self.ldcs: frozenset[str] = frozenset()
         self.trigraphs: dict[str, str] = {}
+        self.organisations: dict[str, frozenset[str]] = {}  # owner code -> its levels (`//UN RESTRICTED`)
         self.tetragraphs: dict[str, tuple[tuple[str, ...], bool]] = {}
         self.level_spellings: frozenset[str] = frozenset()  # every US, foreign and NATO level spelling
         self.us_spellings: dict[str, str] = {}  # banner or portion form -> US level
@@ -194,6 +195,11 @@ class Vocabulary:
     def is_country(self, code: str) -> bool:
         """True for a known trigraph or tetragraph."""
         return code in self.trigraphs or code in self.tetragraphs
+
+    def is_owner(self, code: str) -> bool:
+        """True for a code that may own a non-US marking or source FGI: a country code, or an
+        organisation that marks its own information (`UN`, not a REL TO code)."""
+        return self.is_country(code) or code in self.organisations
 
     def index(self) -> None:
         """Compute the derived lookup tables (once, after merging)."""
@@ -326,7 +332,7 @@ class _Builder(Checker):
         known = {"include", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
                  "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "elsewhere", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases", "sap_rendering",
-                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "accm_levels",
+                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "organisations", "accm_levels",
                  "scheme"}
         for key in data:
             if key not in known:
@@ -377,6 +383,8 @@ class _Builder(Checker):
                     self.at(data["tetragraphs"], code, "a tetragraph needs {name, members, decomposable}")
                 members = self.strings(entry, "members")
                 self.v.tetragraphs[str(code)] = (members, bool(entry.get("decomposable", False)))
+        for code, entry in (self.mapping(data, "organisations") if "organisations" in data else {}).items():
+            self.v.organisations[str(code)] = frozenset(self.strings(entry, "levels"))
 
     def scheme(self, node: Any) -> None:
         """An allied scheme (marklint.markings.scheme_reader), and the banner and portion

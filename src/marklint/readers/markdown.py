@@ -8,6 +8,8 @@ unless ReaderOptions.include_quotes. HTML blocks go through the HTML reader, so
 paragraph wrapped in emphasis (`**SECRET//NOFORN**`) is a LINE block holding the text inside the
 emphasis, at that text's column. A paragraph of images alone is no block when the next one is
 its caption (`Figure 1. (U) ...`): the caption is the figure's portion and carries its mark.
+Likewise the cells of a table with its caption right above or below it are no blocks when none
+of them is marked: the caption marks the table.
 
 Page breaks: a line `\\newpage`, `\\pagebreak` or `\\clearpage` outside code, `<!-- pagebreak -->`, an HTML element with
 a CSS page break, and lines matching configured patterns. YAML front matter (`---` ... `---` at
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
-from marklint.lineshapes import CAPTION_NUMBER
+from marklint.lineshapes import CAPTION_NUMBER, PORTION_START
 from marklint.pages import break_pattern, build_pages
 from marklint.readers import html
 from marklint.readers._common import decode, insert_line_breaks, require, segments, unwrap_emphasis
@@ -28,6 +30,7 @@ from marklint.yamlsafe import YamlError, load_yaml
 
 _TEX_BREAK_RE = re.compile(r"\\(?:newpage|pagebreak|clearpage)")
 _CAPTION_RE = re.compile(rf"[*_]{{0,2}}{CAPTION_NUMBER}")
+_CELL_MARK_RE = re.compile(rf"\s*{PORTION_START}")
 _parser = None
 
 
@@ -139,6 +142,20 @@ def _captioned_figure(tokens, index: int) -> bool:
     return following is not None and _CAPTION_RE.match(following.content) is not None
 
 
+def _captioned_table(tokens, index: int) -> int | None:
+    """For a table (`table_open` at `index`) whose caption stands right above or below it
+    (`Table 1. (S) Stocks by depot`) and none of whose cells is marked: the index of its
+    `table_close`, the caption's mark covering the table as it covers a figure (P-01). Else None
+    (a table with marked cells is judged cell by cell)."""
+    close = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+    if any(t.type == "inline" and _CELL_MARK_RE.match(t.content) for t in tokens[index:close]):
+        return None
+    before = tokens[index - 2] if index >= 2 and tokens[index - 1].type == "paragraph_close" else None
+    after = tokens[close + 2] if close + 2 < len(tokens) and tokens[close + 1].type == "paragraph_open" else None
+    captioned = any(t is not None and t.type == "inline" and _CAPTION_RE.match(t.content) for t in (before, after))
+    return close if captioned else None
+
+
 def _comments(token) -> list[Block]:
     """HTML comments written inline in a paragraph, as COMMENT blocks (line of the block)."""
     return [
@@ -154,8 +171,13 @@ def _items(tokens, lines: list[str], options: ReaderOptions) -> list[Block | str
     quote_depth = 0
     item_first = False  # the next paragraph is the first of a list item
     cell_search: dict[int, int] = {}  # table line -> where to look for the next cell
+    covered_until = -1  # the table_close of a table its caption marks (its cells are no blocks)
     for index, token in enumerate(tokens):
-        if token.type == "blockquote_open":
+        if index <= covered_until:
+            continue
+        if token.type == "table_open":
+            covered_until = _captioned_table(tokens, index) or -1
+        elif token.type == "blockquote_open":
             quote_depth += 1
         elif token.type == "blockquote_close":
             quote_depth -= 1

@@ -10,7 +10,7 @@ Pages: a form feed starts a new page, as does a line matching a configured page-
 
 Blocks: blank lines separate blocks (so does a line of e-mail quoting alone, `>`, between quoted
 paragraphs) and hard-wrapped lines are joined. A line starting with a
-list marker (`1.`, `a.`, `(1)`, `•`, `-`, `*`), a subject label or a portion mark starts a new
+list marker (`1.`, `a.`, `(1)`, `•`, `-`, `--`, `*`) or a footnote's (`[1]`), a subject label or a portion mark starts a new
 block. A line that looks like a banner, a page number or a suppression directive
 (`# marklint: ...`, emitted as a COMMENT block holding the text after `#`) is a block of its
 own; banner and page-number lines are LINE blocks. A single line underlined with `===` or
@@ -43,7 +43,7 @@ _EVENTS = (
     r"|(?P<comment>#[ \t]*marklint:)"
     r"|(?P<under>(?:=+|-+)[^\S\n]*$)"
     r"|(?P<line>(?:" + BANNER_BODY + r"|(?i:" + PAGE_NUMBER_RE.pattern + r"))[^\S\n]*$)"
-    r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)](?![ \t]+[A-Z]\.[ \t])|\(\d{1,3}\)|\([a-z]\)|[\u2022\u00b7*-])[ \t]+\S)"
+    r"|(?P<item>(?:\d{1,3}[.)]|[a-zA-Z][.)](?![ \t]+[A-Z]\.[ \t])|\(\d{1,3}\)|\([a-z]\)|\[\d{1,3}\]|[\u2022\u00b7*]|-{1,3})[ \t]+\S)"
     r"|(?P<subject>(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)[ \t]*:)"
     r"|(?P<portion>" + PORTION_START + r"))"
 )

@@ -143,12 +143,15 @@ class CuiPolicy(NamedTuple):
 class Condition(NamedTuple):
     """When a required-line rule applies, judged on the document's overall banner.
 
-    Every given clause must hold: `contains` (any of these tokens is in the banner) and
-    `min_level` (the banner's level is at least this one, e.g. "SECRET").
+    Every given clause must hold: `contains` (any of these tokens is in the banner),
+    `min_level` (the banner's level is at least this one, e.g. "SECRET") and `dated_from` (the
+    document is dated on or after this day; an undated one is judged on `RuleSet.undated_day`). `dated_from` alone
+    also limits a forbidden-token rule.
     """
 
     contains: tuple[str, ...] = ()
     min_level: str | None = None
+    dated_from: date | None = None
 
 
 class GenericRule(NamedTuple):
