@@ -40,6 +40,9 @@ release needs before its markings can be read.
   paragraph's last sentence (`Satuxday. _(100)_`, `the article. {)`) stands where a trailing
   mark stands: the paragraph is marked, its level unknown (confidence 0); the portions'
   roll-up is then unknown too.
+- **Struck-through marks**: junk where a numbered paragraph's mark stands (`4. 4at ...`), in a
+  document that marks its numbered paragraphs, is a mark struck at declassification: marked,
+  level unknown (`marklint.archives.struck_marks`).
 - **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
   words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
   finding is reported on it.
@@ -55,6 +58,7 @@ import re
 
 from marklint.archives.double_spaced import rejoined, routing_lines, shapes
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
+from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -213,6 +217,7 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
     the corrections made and the illegible pages."""
     result = OcrResult()
     shape = shapes(doc)
+    struck = marks_numbered_paragraphs("\n".join(block.text for page in doc.pages for block in page.blocks))
     for page in doc.pages:
         if _illegible(page.blocks):
             result.illegible.add(page.number)
@@ -226,14 +231,17 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
         result.routing |= routing_lines(page.blocks, shape[page.number]) if layout else set()
         for block in page.blocks:
             _unreadable_mark(block, result)
+            if struck:
+                _struck_mark(block, result)
     return result
 
 
 # After a paragraph's last sentence, where a trailing mark stands: a parenthesised token of up to
 # four letters or digits whose brackets the scan may have misread (`Satuxday. _(100)_--`,
-# `the article. {)`), with specks of rule or underline around it.
+# `the article. {)`), with specks of rule or underline around it; not an order's section and its
+# letter (`REASON 1.5. (D)`).
 _UNREADABLE_MARK_RE = re.compile(
-    r"[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])[_\W]{0,4}$", re.MULTILINE)
+    r"(?<!\d\.\d)[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])[_\W]{0,4}$", re.MULTILINE)
 
 
 def _unreadable_mark(block: Block, result: OcrResult) -> None:
@@ -252,6 +260,18 @@ def _unreadable_mark(block: Block, result: OcrResult) -> None:
     result.unreadable.add(id(block))
     line, column = block.position_of(match.start("mark"))
     result.corrections.append(Correction(line, column, match["mark"], "", 0.0, "portion mark"))
+
+
+def _struck_mark(block: Block, result: OcrResult) -> None:
+    """Record a numbered paragraph whose mark was struck through at declassification and read
+    as junk (`1. -(75-3 ...`; `marklint.archives.struck_marks`): marked, its level unknown;
+    reported with confidence 0."""
+    struck = struck_mark(block)
+    if struck is None or id(block) in result.unreadable:
+        return
+    result.unreadable.add(id(block))
+    line, column = block.position_of(struck[0])
+    result.corrections.append(Correction(line, column, struck[1], "", 0.0, "portion mark"))
 
 
 _LETTER_RE = re.compile(r"[A-Z]")

@@ -1,0 +1,54 @@
+"""Portion marks struck through at declassification (OCR tolerance, `marklint.archives.ocr`).
+
+A released copy's reviewer often draws a line through each paragraph's mark; the scan then
+reads the struck mark as junk where the mark stood, right after the paragraph's number: `1.
+-(75-3 OYMEN SAID ...`, `4. 4at ...`, `6. .0.0 THE ...`, `7. —f-S+`. In a document that marks
+its numbered paragraphs (at least one `N. (C) ...` survives), such a token is the paragraph's
+mark: the paragraph is marked, its level unknown, and the reading is reported with confidence 0
+like any unreadable mark.
+
+A token is junk when it holds a letter or a digit and is none of what a paragraph really opens
+with: a word (`THE`, `OYMEN'S`), a number or an amount (`1996`, `$500`, `12:30`), an ordinal
+(`1ST`), an abbreviation (`U.S.`), a designator (`F-16`, `B1`), a list item (`(a)`) or a mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.document import Block, BlockKind
+
+# A numbered paragraph's opening: its number, then the token where its mark stands.
+_OPENING_RE = re.compile(r"\A[^\w\n]{0,2}\d{1,2}\.[ \t]+(?P<token>\S{1,8})(?=\s)")
+# A numbered paragraph whose mark survived (`2. (C) ...`, `1. (S/NF) ...`).
+_MARKED_RE = re.compile(r"^[^\w\n]{0,2}\d{1,2}\.[ \t]+\((?:TS|S|C|U)(?:[/ ][A-Z/ -]{0,20})?\)", re.MULTILINE)
+# What a numbered paragraph really opens with.
+_NOT_JUNK_RE = re.compile(
+    r"[\"'(\u201c]?[A-Za-z]+(?:['\u2019-][A-Za-z]+)*[\"'.,;:!?)\u201d]*"  # a word
+    r"|[$\u00a3\u20ac]?\d[\d,.:/%-]*"  # a number, an amount, a time, a date
+    r"|\d+(?:ST|ND|RD|TH|st|nd|rd|th)[.,]?"  # an ordinal
+    r"|(?:[A-Za-z]\.){1,4}[,;:]?"  # an abbreviation
+    r"|[A-Za-z]{1,4}-?\d{1,5}[A-Za-z]?[.,;:]?"  # a designator
+    r"|\([A-Za-z0-9]{1,3}\)"  # a list item or a mark
+    r"|\([A-Z][A-Z/ -]{0,20}\)"
+)
+_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def marks_numbered_paragraphs(text: str) -> bool:
+    """Whether a text marks its numbered paragraphs: at least one opens `N. (C)`."""
+    return _MARKED_RE.search(text) is not None
+
+
+def struck_mark(block: Block) -> tuple[int, str] | None:
+    """(offset, token) of the junk a struck-through mark left after a numbered paragraph's
+    number (`1. -(75-3 ...`), or None when the paragraph opens with anything else."""
+    if block.kind not in _KINDS:
+        return None
+    match = _OPENING_RE.match(block.text)
+    if match is None:
+        return None
+    token = match["token"]
+    if not re.search("[A-Za-z0-9]", token) or _NOT_JUNK_RE.fullmatch(token):
+        return None
+    return match.start("token"), token
