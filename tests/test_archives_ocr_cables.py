@@ -1,8 +1,11 @@
-"""OCR tolerance on cables and teletypes: marks struck through at declassification."""
+"""OCR tolerance on cables and teletypes: marks struck through at declassification, a cable's garbled
+file line (its authority labels and whole-text statement)."""
 
 import pytest
 
 from archives_support import lint_text
+from marklint.archives.file_line import read_labels
+from marklint.archives.ocr import edit_cost
 
 # A released NODIS telegram as State's FOIA scans give it: the paragraph marks were struck through
 # at declassification and the OCR read them as junk after the paragraph numbers.
@@ -43,3 +46,58 @@ def test_what_a_paragraph_really_opens_with_is_no_struck_mark(opening):
 def test_junk_is_no_mark_in_a_text_whose_numbered_paragraphs_are_unmarked():
     assert _found(STRUCK.replace("1. (U) ", "1. "), ocr=True) == [
         (9, 1, "portion-missing"), (11, 1, "portion-missing"), (13, 1, "portion-missing")]
+
+
+# A 1980 CIA cable: its file line holds the authority in the EO 12065 cable form and the
+# whole-text statement `ALL SECRET`; the scan garbled both labels and the statement's word.
+FILE_LINE = ("SECRET\n\nSTAFF 221530Z DIRECTOR 512233\n\nTO: PRIORITY ROME.\n\nWNINTEL\n\n"
+             "1. STATION ADVISED THAT SUBJECT ARRIVED ROME 20 MAR 80 AND ASKED FOR A MEETING.\n\n"
+             "2. PLS ADVISE WHETHER STATION CAN ARRANGE CONTACT.\n\n"
+             "FILE: 201-300122. RVA 20 MAR 2000 DRY D9C.1. ALL\n\nSAIGALAD (JONES, X-9127): COORD: C/EUR\n\n"
+             "CL BY 012180.\n\nEND OF MESSAGE\n\nSECRET\n")
+
+
+def _messages(text: str, **settings) -> list[tuple]:
+    return [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="auto", **settings).findings]
+
+
+def test_a_garbled_file_line_is_read_as_its_authority_and_whole_text_statement():
+    assert _messages(FILE_LINE, ocr=True) == [
+        (13, 19, "ocr-recognised",
+         'authority line RVW 20 MAR 2000 DRV recognised from "RVA 20 MAR 2000 DRY" (OCR, confidence 0.80)'),
+        (13, 46, "ocr-recognised",
+         'whole-text statement "ALL / SAIGALAD" unreadable: every portion is marked, its level unknown (OCR)')]
+
+
+def test_a_garbled_file_line_is_read_only_with_ocr_tolerance():
+    assert [(line, rule) for line, _, rule, _ in _messages(FILE_LINE)] == [
+        (9, "portion-missing"), (11, "portion-missing"), (17, "cab-incomplete")]
+
+
+def test_a_whole_text_statement_split_across_lines_is_read_with_its_level():
+    assert _messages(FILE_LINE.replace("SAIGALAD", "SECRET."), ocr=True)[1] == (
+        13, 46, "ocr-recognised", 'whole-text statement SECRET recognised from "ALL / SECRET" (OCR, confidence 0.90)')
+
+
+def test_prose_that_says_all_is_no_whole_text_statement():
+    prose = FILE_LINE.replace("FILE: 201-300122. RVA 20 MAR 2000 DRY D9C.1. ALL", "3. STATION SHOULD INFORM ALL") \
+        .replace("SAIGALAD (JONES", "CONCERNED (JONES")
+    assert [(line, rule) for line, _, rule, _ in _messages(prose, ocr=True)] == [
+        (9, "portion-missing"), (11, "portion-missing"), (13, "portion-missing"), (17, "cab-incomplete")]
+
+
+@pytest.mark.parametrize("line, read", [
+    ("FILE: 201-300122. RVA 2 JAN 2000 DRY D9C.1.", (18, "RVA 2 JAN 2000 DRY", "RVW 2 JAN 2000 DRV", 0.8)),
+    ("RVW 02 JAN 2000 DRV D9C.1", None),  # written right: nothing to read
+    ("RVA 2 JAN 2000 DAY ONE", None),  # two slips in DRV
+    ("RVA 2 JANUARY 2000 DRY D9C.1", None),  # no cable date between them
+    ("ROME 2 JAN 2000 DRV D9C.1", None),
+])
+def test_review_and_derivation_labels_are_read_only_around_their_date(line, read):
+    assert read_labels(line, edit_cost) == read
+
+
+def test_a_memo_without_a_whole_text_statement_keeps_its_unmarked_paragraphs():
+    memo = FILE_LINE.replace(" ALL\n\nSAIGALAD (JONES, X-9127): COORD: C/EUR", "\n\nJONES, X-9127")
+    assert [(line, rule) for line, _, rule, _ in _messages(memo, ocr=True)] == [
+        (9, "portion-missing"), (11, "portion-missing"), (13, "ocr-recognised")]

@@ -43,6 +43,9 @@ release needs before its markings can be read.
 - **Struck-through marks**: junk where a numbered paragraph's mark stands (`4. 4at ...`), in a
   document that marks its numbered paragraphs, is a mark struck at declassification: marked,
   level unknown (`marklint.archives.struck_marks`).
+- **A cable's file line**: its review and derivation labels garbled around their date (`RVA 2
+  JAN 2000 DRY`) and its whole-text statement (`ALL` over `SAIGALAD`: every portion marked, the
+  level unknown) are read (`marklint.archives.file_line`).
 - **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
   words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
   finding is reported on it.
@@ -57,6 +60,7 @@ from __future__ import annotations
 import re
 
 from marklint.archives.double_spaced import rejoined, routing_lines, shapes
+from marklint.archives.file_line import LEVEL_WORDS, read_labels, statement_word, whole_text_word
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
 from marklint.document import Block, BlockKind, Document
@@ -95,15 +99,17 @@ class Correction(Value):
 class OcrResult(Value):
     """What OCR tolerance did to a document: its corrections, its illegible page numbers, the
     blocks (by `id`) whose trailing portion mark the scan left unreadable, and a cable's routing
-    lines (`marklint.archives.double_spaced.routing_lines`)."""
+    lines (`marklint.archives.double_spaced.routing_lines`), and the level of a whole-text
+    statement read in a cable's file line (`marklint.archives.file_line`), "" when unknown."""
 
-    _fields = ("corrections", "illegible", "unreadable", "routing")
+    _fields = ("corrections", "illegible", "unreadable", "routing", "statement")
 
     def __init__(self) -> None:
         self.corrections: list[Correction] = []
         self.illegible: set[int] = set()
         self.unreadable: set[int] = set()
         self.routing: set[int] = set()
+        self.statement: str | None = None  # a whole-text statement's level read in a file line ("": unknown)
 
 
 def _substitution(expected: str, seen: str) -> float:
@@ -223,7 +229,7 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
-        blocks = [_read_trailing_mark(_noise_set_aside(part), result)
+        blocks = [_read_file_labels(_read_trailing_mark(_noise_set_aside(part), result), result)
                   for block in _vertical_banners(page.blocks, vocab, result)
                   for part in _read_block(block, vocab, result)]
         blocks = _marks_below_joined(blocks)
@@ -233,7 +239,62 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             _unreadable_mark(block, result)
             if struck:
                 _struck_mark(block, result)
+    _read_whole_text_statement(doc, result)
     return result
+
+
+def _read_file_labels(block: Block, result: OcrResult) -> Block:
+    """The block with a cable's review and derivation labels read through their OCR slips
+    (`RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`; `marklint.archives.file_line`), the reading
+    recorded; the block itself when it holds none."""
+    if block.kind is BlockKind.COMMENT or not re.search(r"\d{2,4}[ \t]+D", block.text):
+        return block
+    text, offset = block.text, 0
+    for row in block.text.split("\n"):
+        reading = read_labels(row, edit_cost)
+        if reading is not None:
+            start, written, read, confidence = reading
+            text = text[:offset + start] + read + text[offset + start + len(read):]
+            line, column = block.position_of(offset + start)
+            result.corrections.append(Correction(line, column, written, read, confidence, "authority line"))
+        offset += len(row) + 1
+    if text == block.text:
+        return block
+    return Block(block.kind, text, block.line, block.column, block.region, block.continuation_columns, block.label)
+
+
+def _read_whole_text_statement(doc: Document, result: OcrResult) -> None:
+    """Record the first whole-text statement after an authority element at a line's end (`...
+    DRV D9C.1. ALL` over `SAIGALAD ...`; `marklint.archives.file_line`): its level read as a
+    banner word is, or unknown (confidence 0) when the scan garbled its word beyond that."""
+    from marklint.checks.legacy_authority import is_legacy_authority_line
+
+    rows = [(block, offset, row) for page in doc.pages for block in page.blocks if block.kind is not BlockKind.COMMENT
+            for offset, row in _rows(block.text)]
+    texts = [row for _, _, row in rows]
+    for index, (block, offset, row) in enumerate(rows):
+        if "ALL" not in row:
+            continue
+        found = whole_text_word(texts, index, is_legacy_authority_line)
+        if found is None:
+            continue
+        reading = read_word(statement_word(found[1]))
+        if reading is not None and reading[1] >= 1.0 and "/" not in found[1]:
+            return  # written right on one line: no tolerance needed (`marklint.legacy_forms`)
+        level, confidence = (reading[0], min(reading[1], 0.9)) if reading and reading[0] in LEVEL_WORDS else ("", 0.0)
+        line, column = block.position_of(offset + found[0])
+        result.corrections.append(Correction(line, column, found[1], level, confidence, "whole-text statement"))
+        result.statement = level
+        return
+
+
+def _rows(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each line of a block's text."""
+    rows, offset = [], 0
+    for row in text.split("\n"):
+        rows.append((offset, row))
+        offset += len(row) + 1
+    return rows
 
 
 # After a paragraph's last sentence, where a trailing mark stands: a parenthesised token of up to

@@ -138,11 +138,15 @@ class CheckContext:
 
     @property
     def whole_text(self) -> str | None:
-        """The level of the document's whole-text statement (`SECRET ENTIRE TEXT`), or None."""
+        """The level of the document's whole-text statement (`SECRET ENTIRE TEXT`), or None; under
+        OCR tolerance also one read in a cable's file line (`marklint.archives.file_line`), ""
+        when the scan left its level unreadable."""
         if self._whole_text is _UNREAD:
             from marklint.legacy_forms import whole_text_statement
 
             self._whole_text = whole_text_statement(self.text)
+            if self._whole_text is None and self.ocr is not None:
+                self._whole_text = self.ocr.statement
         return self._whole_text
 
     @property
