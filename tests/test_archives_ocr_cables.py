@@ -1,11 +1,13 @@
 """OCR tolerance on cables and teletypes: marks struck through at declassification, a cable's garbled
-file line (its authority labels and whole-text statement)."""
+file line (its authority labels and whole-text statement), a teletype's continuation header whose
+spaced level the scan cut, and a lone mark left unreadable."""
 
 import pytest
 
 from archives_support import lint_text
 from marklint.archives.file_line import read_labels
 from marklint.archives.ocr import edit_cost
+from marklint.archives.teletype import spaced_level
 
 # A released NODIS telegram as State's FOIA scans give it: the paragraph marks were struck through
 # at declassification and the OCR read them as junk after the paragraph numbers.
@@ -101,3 +103,50 @@ def test_a_memo_without_a_whole_text_statement_keeps_its_unmarked_paragraphs():
     memo = FILE_LINE.replace(" ALL\n\nSAIGALAD (JONES, X-9127): COORD: C/EUR", "\n\nJONES, X-9127")
     assert [(line, rule) for line, _, rule, _ in _messages(memo, ocr=True)] == [
         (9, "portion-missing"), (11, "portion-missing"), (13, "ocr-recognised")]
+
+
+# A 1977 FBI teletype: the classified paragraph's mark OCR'd as "(0)", the continuation page's
+# header spelling S E C R E T across the line, cut by the scan into "SEC," over "E T".
+TELETYPE = ("SECRET\n\nFM LEGAT CARACAS (97-22) (P)\nTO DIRECTOR PRIORITY\n\n"
+            "ON FEBRUARY 23, 1977, CIA STATION, CARACAS, ADVISED AS FOLLOWS. (U)\n\n(0)\n\n"
+            "THE SOURCE REPORTED A MEETING IN LATE NOVEMBER AT THE MINISTRY.\n\n"
+            "END PAGE ONE\n\nSECRET\n\f"
+            "PAGE TWO CAR 97-2 SEC,\n\nE T\n\nTHE SOURCE ADVISED THAT THE MEETING TOOK PLACE AT THE MINISTRY. (U)\n\n"
+            "CLASSIFIED BY 5875, XGDS 2, INDEFINITE\n\nSECRET\n")
+
+
+def test_a_teletypes_cut_header_level_and_an_unreadable_lone_mark_are_read():
+    assert _messages(TELETYPE, ocr=True) == [
+        (8, 1, "ocr-recognised", 'portion mark "(0)" unreadable: the portion is marked, its level unknown (OCR)'),
+        (15, 20, "ocr-recognised", 'banner SECRET recognised from "SEC / E T" (OCR, confidence 0.83)'),
+        (19, 65, "portion-placement", "portion mark (U) is at the end of its line; put it at the start")]
+
+
+def test_a_teletypes_cut_header_is_read_only_with_ocr_tolerance():
+    assert [(line, column, rule) for line, column, rule, _ in _messages(TELETYPE)] == [
+        (1, 1, "banner-over-classified"), (6, 65, "portion-placement"), (15, 1, "banner-missing-top"),
+        (19, 65, "portion-placement")]
+
+
+@pytest.mark.parametrize("header, found", [
+    ("PAGE FOUR: CAR 97-2\n\nS'E\n\nE T", (17, 1, "ocr-recognised")),
+    ("PAGE TWO CAR 97-2 SEC", (15, 20, "ocr-recognised")),
+    ("PAGE TWO OF THE REPORT SEC", (15, 1, "banner-missing-top")),  # no station and serial: no header
+    ("PAGE TWO CAR 97-2 CO", (15, 1, "banner-missing-top")),  # two letters: too few to read
+])
+def test_a_continuation_header_is_read_with_enough_letters_of_one_level(header, found):
+    findings = _messages(TELETYPE.replace("PAGE TWO CAR 97-2 SEC,\n\nE T", header), ocr=True)
+    assert [(line, column, rule) for line, column, rule, _ in findings if line > 14][0] == found
+
+
+def test_a_list_number_alone_on_its_line_is_no_unreadable_mark():
+    findings = _messages(TELETYPE.replace("(0)", "(4)"), ocr=True)
+    assert [(line, rule) for line, _, rule, _ in findings] == [
+        (1, "banner-over-classified"), (15, "ocr-recognised"), (19, "portion-placement")]
+
+
+@pytest.mark.parametrize("letters, read", [
+    ("SEC", ("SECRET", 0.7)), ("SECET", ("SECRET", 0.83)), ("SEET", ("SECRET", 0.77)),
+    ("CONF", ("CONFIDENTIAL", 0.63)), ("SE", None), ("SEX", None), ("TSE", None)])
+def test_spaced_letters_are_a_level_they_keep_in_order(letters, read):
+    assert spaced_level(letters) == read

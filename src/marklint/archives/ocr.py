@@ -23,6 +23,9 @@ release needs before its markings can be read.
   line, the lines of a paragraph are joined; on a page whose paragraphs are numbered, also
   after a sentence's end where nothing opens a new paragraph; a cable's routing lines at the
   page's head are no portions (`marklint.archives.double_spaced`).
+- **Teletype continuation headers** whose spaced level the scan cut (`PAGE TWO CAR 97-2 SEC`,
+  `SEC,` over `E T`): the letters left, in order, read as the one level word they fit
+  (`marklint.archives.teletype`).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
@@ -46,6 +49,8 @@ release needs before its markings can be read.
 - **A cable's file line**: its review and derivation labels garbled around their date (`RVA 2
   JAN 2000 DRY`) and its whole-text statement (`ALL` over `SAIGALAD`: every portion marked, the
   level unknown) are read (`marklint.archives.file_line`).
+- **Unreadable lone marks**: a mark alone on a block's first line that cannot be read (`(0)`;
+  not a list number) marks that block, its level unknown.
 - **Illegible pages**: a page where fewer than `LEGIBLE_SHARE` of the letter tokens look like
   words cannot be read; its verdict is `illegible`, which is not a defect: no banner or portion
   finding is reported on it.
@@ -63,6 +68,7 @@ from marklint.archives.double_spaced import rejoined, routing_lines, shapes
 from marklint.archives.file_line import LEVEL_WORDS, read_labels, statement_word, whole_text_word
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
+from marklint.archives.teletype import continuation_banner
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -230,13 +236,14 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
         blocks = [_read_file_labels(_read_trailing_mark(_noise_set_aside(part), result), result)
-                  for block in _vertical_banners(page.blocks, vocab, result)
+                  for block in _vertical_banners(_continuation_headers(page.blocks, vocab, result), vocab, result)
                   for part in _read_block(block, vocab, result)]
         blocks = _marks_below_joined(blocks)
         page.blocks = rejoined(blocks, shape[page.number]) if layout else blocks
         result.routing |= routing_lines(page.blocks, shape[page.number]) if layout else set()
         for block in page.blocks:
             _unreadable_mark(block, result)
+            _lone_unreadable_mark(block, result)
             if struck:
                 _struck_mark(block, result)
     _read_whole_text_statement(doc, result)
@@ -323,6 +330,25 @@ def _unreadable_mark(block: Block, result: OcrResult) -> None:
     result.corrections.append(Correction(line, column, match["mark"], "", 0.0, "portion mark"))
 
 
+# A mark alone on its line that the scan left unreadable (`(0)`): brackets around one or two letters or
+# digits that are no level and no list item (`(4)`, `(b)`, `(iv)` number a list; `(321P)` is a routing
+# field's value).
+_LONE_UNREADABLE_RE = re.compile(r"[({\[<](?P<inner>[A-Za-z0-9]{1,2})[)}\]>]")
+_ENUMERATOR_RE = re.compile(r"[1-9]\d?|[A-Za-z]|[ivxlIVXL]{1,4}")
+
+
+def _lone_unreadable_mark(block: Block, result: OcrResult) -> None:
+    """Record a mark standing alone on a block's first line that the scan left unreadable
+    (`(0)`, as likely (C) as (O) or (D)): the block, or the paragraph it heads, is a portion of
+    unknown level; reported with confidence 0."""
+    match = _LONE_UNREADABLE_RE.fullmatch(block.text.split("\n", 1)[0].strip())
+    if block.kind is BlockKind.COMMENT or match is None or read_mark(match["inner"]) is not None \
+            or _ENUMERATOR_RE.fullmatch(match["inner"]):
+        return
+    result.unreadable.add(id(block))
+    result.corrections.append(Correction(block.line, block.column, match.group(), "", 0.0, "portion mark"))
+
+
 def _struck_mark(block: Block, result: OcrResult) -> None:
     """Record a numbered paragraph whose mark was struck through at declassification and read
     as junk (`1. -(75-3 ...`; `marklint.archives.struck_marks`): marked, its level unknown;
@@ -333,6 +359,31 @@ def _struck_mark(block: Block, result: OcrResult) -> None:
     result.unreadable.add(id(block))
     line, column = block.position_of(struck[0])
     result.corrections.append(Correction(line, column, struck[1], "", 0.0, "portion mark"))
+
+
+def _continuation_headers(blocks: list[Block], vocab: object | None, result: OcrResult) -> list[Block]:
+    """The blocks with each teletype continuation header whose spaced level the scan cut
+    (`PAGE THREE CAR 97-2 SEC,` over `E T`; `marklint.archives.teletype`) set apart from its
+    level, read as a banner line of its own; a header that is a banner as written
+    (`PAGE 2 DAR ES SALAAM 1141 SECRET`) needs no reading."""
+    from marklint.recognize import banner_of
+
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        found = None if banner_of(blocks[index].text, vocab) is not None else continuation_banner(blocks, index)
+        if found is None:
+            out.append(blocks[index])
+            index += 1
+            continue
+        used, cut, line, column, written, level, confidence = found
+        header = blocks[index]
+        out.append(Block(header.kind, header.text[:cut].rstrip(), header.line, header.column, header.region, (),
+                         header.label))
+        out.append(Block(BlockKind.LINE, level, line, column, header.region, (), header.label))
+        result.corrections.append(Correction(line, column, written, level, confidence))
+        index += used
+    return out
 
 
 _LETTER_RE = re.compile(r"[A-Z]")

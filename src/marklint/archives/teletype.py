@@ -1,0 +1,74 @@
+"""A teletype's continuation header as the scan leaves it (OCR tolerance, `marklint.archives.ocr`).
+
+A teletype or cable continuation page opens with a header that carries the page's
+classification spaced out across the line: `PAGE TWO CAR 97-2 S E C R E T`. The OCR cuts the
+spaced letters apart and drops some: `PAGE TWO CAR 97-2 SEC`, `PAGE THREE CAR 97-2 SEC,` over
+`E T`, `PAGE FOUR: CAR 97-2` over `S'E` over `E T`. The letters left at the header's end and on
+the short lines right below it (a few capitals each), read in order, are the level when they
+are at least `MIN_LETTERS` of one level word's letters in its order, its first letter first,
+and of no other level word: `SEC`, `SECET`, `SEET` are SECRET. The confidence grows with the
+share of the word's letters kept (`PAGE TWO ... SEC`: 0.70); the header stays a line of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.document import Block, BlockKind
+
+LEVEL_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
+MIN_LETTERS = 3
+FRAGMENT_LINES = 2  # short lines of spaced letters below the header
+# `PAGE TWO CAR 97-2 SEC,`: the page (in digits or words), the station and serial, then the
+# letters of the level that the scan kept on the line.
+_HEADER_RE = re.compile(
+    r"PAGE[ \t]+(?:\d{1,3}|[A-Z]{3,9})[:.,]?[ \t]+(?:[A-Z][A-Z.'-]{1,20}[ \t]+){1,4}\d{1,6}(?:-\d{1,6})?"
+    r"(?:[ \t]+(?P<tail>[A-Z](?:[ '.]{0,2}[A-Z]){0,5})[.,]?)?[ \t]*")
+_FRAGMENT_RE = re.compile(r"[A-Z](?:[ '.]{0,2}[A-Z]){0,3}[.,]?")
+
+
+def _letters(text: str) -> str:
+    return re.sub("[^A-Z]", "", text)
+
+
+def spaced_level(letters: str) -> tuple[str, float] | None:
+    """(level word, confidence) whose letters `letters` keep in order, first letter first, when
+    they are at least MIN_LETTERS and fit one level word only; None otherwise."""
+    if len(letters) < MIN_LETTERS:
+        return None
+    fits = [word for word in LEVEL_WORDS if word[0] == letters[0] and _in_order(letters, word)]
+    if len(fits) != 1:
+        return None
+    return fits[0], round(min(0.9, 0.5 + 0.4 * len(letters) / len(fits[0])), 2)
+
+
+def _in_order(letters: str, word: str) -> bool:
+    rest = iter(word)
+    return all(letter in rest for letter in letters)
+
+
+def continuation_banner(blocks: list[Block], index: int) -> tuple[int, int, int, int, str, str, float] | None:
+    """(blocks used, length of the header without the level, line and column of the level's
+    first letter, the level as written, the level, confidence) when `blocks[index]` is a
+    continuation header whose level the scan cut (`PAGE THREE CAR 97-2 SEC,` over `E T`), or
+    None."""
+    header = blocks[index]
+    match = _HEADER_RE.fullmatch(header.text)
+    if header.kind is BlockKind.COMMENT or match is None:
+        return None
+    pieces = [match["tail"]] if match["tail"] else []
+    used, last = 1, header.line
+    for block in blocks[index + 1:index + 1 + FRAGMENT_LINES]:
+        if block.line - last > 2 or _FRAGMENT_RE.fullmatch(block.text) is None:
+            break
+        pieces.append(block.text)
+        used, last = used + 1, block.line
+    reading = spaced_level(_letters("".join(pieces)))
+    if reading is None:
+        return None
+    if match["tail"]:
+        cut = match.start("tail")
+        line, column = header.position_of(cut)
+    else:
+        cut, line, column = len(header.text), blocks[index + 1].line, blocks[index + 1].column
+    return used, cut, line, column, " / ".join(pieces), *reading
