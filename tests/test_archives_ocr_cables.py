@@ -1,6 +1,7 @@
-"""OCR tolerance on cables and teletypes: marks struck through at declassification, a cable's garbled
-file line (its authority labels and whole-text statement), a teletype's continuation header whose
-spaced level the scan cut, and a lone mark left unreadable."""
+"""OCR tolerance on cables, teletypes and forms: marks struck through at declassification, a cable's
+garbled file line (its authority labels and whole-text statement), a teletype's continuation header
+whose spaced level the scan cut, a lone mark left unreadable, and a form's level and dissemination
+boxes run together."""
 
 import pytest
 
@@ -150,3 +151,26 @@ def test_a_list_number_alone_on_its_line_is_no_unreadable_mark():
     ("CONF", ("CONFIDENTIAL", 0.63)), ("SE", None), ("SEX", None), ("TSE", None)])
 def test_spaced_letters_are_a_level_they_keep_in_order(letters, read):
     assert spaced_level(letters) == read
+
+
+# A 1963 CIA information report on its form: the legend over the level box and the
+# dissemination box at the head and foot of each page; on page 2 the OCR ran the boxes together.
+FORM = ("SECRET\n\nCLASSIFICATION - DISSEMINATION CONTROLS\n\nNO FOREIGN DISSEM/NO DISSEM ABROAD\n\n"
+        "COUNTRY SOUTH VIETNAM\n\nDATE OF INFO 23 SEPTEMBER 1963\n\n"
+        "1. THE SOURCE REPORTED THAT OFFICERS OF THE FIFTH DIVISION PLAN A COUP.\n\n"
+        "SECRET\n\nCLASSIFICATION - DISSEMINATION CONTROLS\n\f"
+        "CLASSIFICATION - DISSEMINATION CONTROLS\n\nSECRET NO FOREIGN DISSEM/NO DISSEM ABROAD\n\nPAGE TWO\n\n"
+        "2. THE DIVISION COMMANDER IS NOT AWARE OF THE PLAN.\n\n"
+        "GROUP 1\nExcluded from automatic downgrading and declassification\n\n"
+        "SECRET\n\nCLASSIFICATION - DISSEMINATION CONTROLS\n")
+
+
+def test_a_forms_level_and_dissemination_boxes_run_together_are_set_apart():
+    assert _messages(FORM, ocr=True) == [
+        (18, 1, "ocr-recognised", "banner SECRET found inside a line (OCR, confidence 0.90)")]
+
+
+def test_boxes_run_together_away_from_the_forms_legend_stay_one_banner():
+    alone = FORM.replace("CLASSIFICATION - DISSEMINATION CONTROLS\n\nSECRET NO", "SECRET NO")
+    assert [(line, rule) for line, _, rule, _ in _messages(alone, ocr=True)] == [
+        (16, "banner-mismatch"), (25, "banner-mismatch")]

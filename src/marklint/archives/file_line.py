@@ -33,7 +33,6 @@ SLIP_COST = 1.0  # the most a garbled label may cost (`marklint.archives.ocr.edi
 # `ALL` ending a line, or followed by one word in capitals that ends it.
 _ALL_RE = re.compile(r"(?<![\w-])ALL(?:[ \t]+(?P<word>[A-Z][A-Za-z]{3,13})\.?)?[ \t]*$")
 _NEXT_WORD_RE = re.compile(r"[ \t]*(?P<word>[A-Z][A-Za-z]{3,13})\b")
-LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
 
 
 def read_labels(line: str, cost: Callable[[str, str], float]) -> tuple[int, str, str, float] | None:

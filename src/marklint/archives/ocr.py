@@ -26,6 +26,9 @@ release needs before its markings can be read.
 - **Teletype continuation headers** whose spaced level the scan cut (`PAGE TWO CAR 97-2 SEC`,
   `SEC,` over `E T`): the letters left, in order, read as the one level word they fit
   (`marklint.archives.teletype`).
+- **A form's boxes run together**: a level and dissemination controls on one line next to the
+  form's `CLASSIFICATION - DISSEMINATION CONTROLS` legend are set apart
+  (`marklint.archives.form_boxes`).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
@@ -65,10 +68,11 @@ from __future__ import annotations
 import re
 
 from marklint.archives.double_spaced import rejoined, routing_lines, shapes
-from marklint.archives.file_line import LEVEL_WORDS, read_labels, statement_word, whole_text_word
+from marklint.archives.file_line import read_labels, statement_word, whole_text_word
+from marklint.archives.form_boxes import merged_boxes, near_legend
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
-from marklint.archives.teletype import continuation_banner
+from marklint.archives.teletype import LEVEL_WORDS, continuation_banner
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -236,7 +240,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
         blocks = [_read_file_labels(_read_trailing_mark(_noise_set_aside(part), result), result)
-                  for block in _vertical_banners(_continuation_headers(page.blocks, vocab, result), vocab, result)
+                  for block in _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result),
+                                                 vocab, result)
                   for part in _read_block(block, vocab, result)]
         blocks = _marks_below_joined(blocks)
         page.blocks = rejoined(blocks, shape[page.number]) if layout else blocks
@@ -383,6 +388,25 @@ def _continuation_headers(blocks: list[Block], vocab: object | None, result: Ocr
         out.append(Block(BlockKind.LINE, level, line, column, header.region, (), header.label))
         result.corrections.append(Correction(line, column, written, level, confidence))
         index += used
+    return out
+
+
+def _boxes_apart(blocks: list[Block], result: OcrResult) -> list[Block]:
+    """The blocks with a form's level and dissemination boxes that the scan ran together next
+    to the form's legend (`SECRET NO FOREIGN DISSEM/NO DISSEM ABROAD`;
+    `marklint.archives.form_boxes`) set apart: the level a banner line of its own."""
+    near = near_legend(blocks) if len(blocks) > 1 else set()
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        merged = merged_boxes(block.text) if index in near and "\n" not in block.text else None
+        if merged is None:
+            out.append(block)
+            continue
+        level, cut = merged
+        column = block.column + len(block.text) - len(block.text.lstrip())
+        out.append(Block(BlockKind.LINE, level, block.line, column, block.region, (), block.label))
+        out.append(Block(block.kind, block.text[cut:], block.line, block.column + cut, block.region, (), block.label))
+        result.corrections.append(Correction(block.line, column, level, level, INSIDE_A_LINE))
     return out
 
 
