@@ -10,8 +10,8 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is NOT met: 32 of 142 findings are
-# rejected (23%). Every group was reviewed against its document and sidecar; the coarse "agree"
+# own era. Issue 16's target is below one in five; it is NOT met: 30 of 141 findings are
+# rejected (21%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
 # numbered paragraphs are now read as their writers set them (marklint.archives.double_spaced):
@@ -23,11 +23,13 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # labels around their date and its whole-text statement (`ALL SAIGALAD`, level unknown). A
 # teletype's continuation header whose spaced level the scan cut (`PAGE TWO CAR 97-2 SEC`) is its
 # banner, and a mark alone on its line that the scan left unreadable (`(0)`) a portion of unknown level. A
-# form's level and dissemination boxes that the OCR ran together next to its legend are set apart.
+# form's level and dissemination boxes that the OCR ran together next to its legend are set apart. An
+# EO 11652 authority line typed at a teletype's end is read through its slips, and in a scanned copy a
+# form's blank printed authority labels yield to it.
 # What is left is mostly OCR damage: marks struck or garbled, banners cut up, fragments split from
 # unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 32 / 142
-REJECTED_OWN_ERA = 32 / 140
+REJECTED_OVERALL = 30 / 141
+REJECTED_OWN_ERA = 30 / 139
 
 
 def _groups():

@@ -1,11 +1,12 @@
 """OCR tolerance on cables, teletypes and forms: marks struck through at declassification, a cable's
 garbled file line (its authority labels and whole-text statement), a teletype's continuation header
-whose spaced level the scan cut, a lone mark left unreadable, and a form's level and dissemination
-boxes run together."""
+whose spaced level the scan cut, a lone mark left unreadable, a form's level and dissemination boxes
+run together, and an EO 11652 authority line typed at the text's end below a form's blank lines."""
 
 import pytest
 
 from archives_support import lint_text
+from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels
 from marklint.archives.ocr import edit_cost
 from marklint.archives.teletype import spaced_level
@@ -174,3 +175,36 @@ def test_boxes_run_together_away_from_the_forms_legend_stay_one_banner():
     alone = FORM.replace("CLASSIFICATION - DISSEMINATION CONTROLS\n\nSECRET NO", "SECRET NO")
     assert [(line, rule) for line, _, rule, _ in _messages(alone, ocr=True)] == [
         (16, "banner-mismatch"), (25, "banner-mismatch")]
+
+
+# The teletype form's printed authority lines left blank; the authority typed at the text's end,
+# garbled by the scan.
+FORMED = TELETYPE.replace("TO DIRECTOR PRIORITY\n\n", "TO DIRECTOR PRIORITY\n\nClassified by\n\nDeclassify on:\n\n") \
+    .replace("CLASSIFIED BY 5875, XGDS 2, INDEFINITE", "CLASSITYID Y 5A7S, XEDS 2, INDEFINITE.")
+
+
+def test_a_garbled_authority_typed_at_the_end_stands_for_the_forms_blank_lines():
+    assert [(line, column, rule) for line, column, rule, _ in _messages(FORMED, ocr=True)] == [
+        (10, 65, "portion-placement"), (12, 1, "ocr-recognised"), (19, 20, "ocr-recognised"),
+        (23, 65, "portion-placement"), (25, 1, "ocr-recognised")]
+    assert _messages(FORMED, ocr=True)[-1][3] == (
+        'authority line CLASSIFIED BY 5A7S, XGDS recognised from "CLASSITYID Y 5A7S, XEDS" (OCR, confidence 0.50)')
+
+
+def test_the_forms_blank_lines_are_the_block_without_ocr_or_a_later_authority():
+    assert [(line, rule) for line, _, rule, _ in _messages(FORMED) if rule.startswith("cab-")] == [
+        (6, "cab-incomplete"), (8, "cab-incomplete")]
+    none_later = FORMED.replace("CLASSITYID Y 5A7S, XEDS 2, INDEFINITE.", "THE BUREAU WILL BE ADVISED.")
+    assert [(line, rule) for line, _, rule, _ in _messages(none_later, ocr=True) if rule.startswith("cab-")] == [
+        (6, "cab-incomplete"), (8, "cab-incomplete")]
+
+
+@pytest.mark.parametrize("line, read", [
+    ("CLASSITYID Y 5A7S, XEDS 2, INDEFINITE.", (0, "CLASSITYID Y 5A7S, XEDS", "CLASSIFIED BY 5A7S, XGDS", 0.5)),
+    ("CLASSIFIED BY 5875, XGDS 2, INDEFINITE", None),  # written right
+    ("CLASSIFIED BY 5875, XGDS 2, 12/31/1990", None),
+    ("CLASSROOM BY 5875, XGDS 2, INDEFINITE", None),  # too far from CLASSIFIED
+    ("CLASSIFLED BY THE BUREAU IN 1976", None),  # no exemption and category
+])
+def test_an_eo11652_authority_line_is_read_only_in_its_shape(line, read):
+    assert read_exemption_line(line, edit_cost) == read

@@ -29,6 +29,9 @@ release needs before its markings can be read.
 - **A form's boxes run together**: a level and dissemination controls on one line next to the
   form's `CLASSIFICATION - DISSEMINATION CONTROLS` legend are set apart
   (`marklint.archives.form_boxes`).
+- **An EO 11652 authority line** garbled at a teletype's end (`CLASSITYID Y 5A7S, XEDS 2,
+  INDEFINITE.`) is read in that line's shape (`marklint.archives.exemption_line`); a form's
+  blank printed authority labels then yield to it (`marklint.checks.authority`).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
@@ -68,6 +71,7 @@ from __future__ import annotations
 import re
 
 from marklint.archives.double_spaced import rejoined, routing_lines, shapes
+from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import merged_boxes, near_legend
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
@@ -239,7 +243,7 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
-        blocks = [_read_file_labels(_read_trailing_mark(_noise_set_aside(part), result), result)
+        blocks = [_read_authority_lines(_read_trailing_mark(_noise_set_aside(part), result), result)
                   for block in _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result),
                                                  vocab, result)
                   for part in _read_block(block, vocab, result)]
@@ -255,21 +259,24 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
     return result
 
 
-def _read_file_labels(block: Block, result: OcrResult) -> Block:
-    """The block with a cable's review and derivation labels read through their OCR slips
-    (`RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`; `marklint.archives.file_line`), the reading
-    recorded; the block itself when it holds none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"\d{2,4}[ \t]+D", block.text):
+def _read_authority_lines(block: Block, result: OcrResult) -> Block:
+    """The block with the labels of an authority line read through their OCR slips (a cable's
+    `RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`, `marklint.archives.file_line`; an EO 11652
+    line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
+    `marklint.archives.exemption_line`), each reading recorded; the block itself when it holds
+    none."""
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[ \t]+D", block.text):
         return block
-    text, offset = block.text, 0
-    for row in block.text.split("\n"):
-        reading = read_labels(row, edit_cost)
+    rows = []
+    for offset, row in _rows(block.text):
+        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost)
         if reading is not None:
             start, written, read, confidence = reading
-            text = text[:offset + start] + read + text[offset + start + len(read):]
+            row = row[:start] + read + row[start + len(written):]
             line, column = block.position_of(offset + start)
             result.corrections.append(Correction(line, column, written, read, confidence, "authority line"))
-        offset += len(row) + 1
+        rows.append(row)
+    text = "\n".join(rows)
     if text == block.text:
         return block
     return Block(block.kind, text, block.line, block.column, block.region, block.continuation_columns, block.label)

@@ -223,16 +223,19 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
 _memo_labels = functools.lru_cache(maxsize=4096)(_labels)
 
 
-def find_authority_block(doc: Document) -> AuthorityBlock | None:
+def find_authority_block(doc: Document, blank_form_yields: bool = False) -> AuthorityBlock | None:
     """The authority block on the first page that has one, or None.
 
     A page has one when it holds a `Classified By`, `Derived From`, `Declassify On`, `DECL`
     or `Downgrade To` line (or a look-alike of one), or an older era's authority line (`CL BY`,
     `DRV`, `RVW`, `GDS`, `XGDS`, `E2 IMPDET`, a Group legend); its `Reason:` lines then
-    belong to it.
+    belong to it. With `blank_form_yields` (a scanned copy), a block whose lines all lack a
+    value (a form's printed `Classified by` / `Declassify on:` left blank, the authority typed at
+    the text's end) yields to a later page's block that has values.
     """
     from marklint.checks.legacy_authority import GATE
 
+    blank: AuthorityBlock | None = None
     for page in doc.pages:
         lines: list[CabLine] = []
         blocks: list[Block] = []
@@ -244,8 +247,10 @@ def find_authority_block(doc: Document) -> AuthorityBlock | None:
                 lines.extend(found)
                 blocks.append(block)
         if any(line.key != "reason" for line in lines):
-            return AuthorityBlock(lines, blocks)
-    return None
+            if not blank_form_yields or any(line.value for line in lines):
+                return AuthorityBlock(lines, blocks)
+            blank = blank or AuthorityBlock(lines, blocks)
+    return blank
 
 
 def _is_classified(marking: Marking | None) -> bool:
@@ -557,8 +562,9 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
 
 
 def authority_block(ctx: CheckContext) -> AuthorityBlock | None:
-    """The document's authority block (a fact: `ctx.fact(authority_block)`)."""
-    return find_authority_block(ctx.doc)
+    """The document's authority block (a fact: `ctx.fact(authority_block)`); in a scanned copy
+    (OCR tolerance on) a form's blank printed labels yield to an authority typed later."""
+    return find_authority_block(ctx.doc, ctx.ocr is not None)
 
 
 def claimed(ctx: CheckContext) -> Marking | None:
