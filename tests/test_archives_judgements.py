@@ -10,7 +10,7 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is NOT met: 30 of 141 findings are
+# own era. Issue 16's target is below one in five; it is NOT met: 29 of 140 findings are
 # rejected (21%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
@@ -25,11 +25,12 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # banner, and a mark alone on its line that the scan left unreadable (`(0)`) a portion of unknown level. A
 # form's level and dissemination boxes that the OCR ran together next to its legend are set apart. An
 # EO 11652 authority line typed at a teletype's end is read through its slips, and in a scanned copy a
-# form's blank printed authority labels yield to it.
+# form's blank printed authority labels yield to it. A date-time group's OCR slips (`0222112 JAN BO`)
+# are read for the date of origin.
 # What is left is mostly OCR damage: marks struck or garbled, banners cut up, fragments split from
 # unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 30 / 141
-REJECTED_OWN_ERA = 30 / 139
+REJECTED_OVERALL = 29 / 140
+REJECTED_OWN_ERA = 29 / 138
 
 
 def _groups():

@@ -3,6 +3,8 @@ garbled file line (its authority labels and whole-text statement), a teletype's 
 whose spaced level the scan cut, a lone mark left unreadable, a form's level and dissemination boxes
 run together, and an EO 11652 authority line typed at the text's end below a form's blank lines."""
 
+from datetime import date
+
 import pytest
 
 from archives_support import lint_text
@@ -10,6 +12,7 @@ from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels
 from marklint.archives.ocr import edit_cost
 from marklint.archives.teletype import spaced_level
+from marklint.dates import date_of_origin
 
 # A released NODIS telegram as State's FOIA scans give it: the paragraph marks were struck through
 # at declassification and the OCR read them as junk after the paragraph numbers.
@@ -208,3 +211,11 @@ def test_the_forms_blank_lines_are_the_block_without_ocr_or_a_later_authority():
 ])
 def test_an_eo11652_authority_line_is_read_only_in_its_shape(line, read):
     assert read_exemption_line(line, edit_cost) == read
+
+
+def test_a_date_time_group_is_read_through_its_ocr_slips_only_with_ocr_tolerance():
+    lines = list(enumerate(["SECRET", "TOT: 0222112 JAN BO", "DIRECTOR 583488",
+                            "SUBJECT ARRIVED MADRID 11 DEC 79 AND CONTACTED THE SOURCE."], 1))
+    tolerant = date_of_origin(lines, ocr=True).origin
+    assert (tolerant.date, tolerant.line, tolerant.kind) == (date(1980, 1, 2), 2, "dtg")
+    assert date_of_origin(lines).origin.date == date(1979, 12, 11)  # a date in the text

@@ -49,6 +49,10 @@ _YYYYMMDD = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _MON = r"(?:JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)"
 # A cable date-time group: day, hour and minute, Z, month, two-digit year (`160455Z SEP 93`).
 _DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}Z ?(?P<m>{_MON}) ?(?P<y>\d{{2}})\b", re.IGNORECASE)
+# The same as OCR leaves it in a scanned cable (OCR tolerance only): its Z read as 2, its year's 8 as B
+# (`TOT: 0222112 JAN BO` for 022211Z JAN 80).
+_OCR_DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}[Z2] ?(?P<m>{_MON}) ?(?P<y>[0-9OBD]{{2}})\b")
+_YEAR_DIGITS = str.maketrans("ODB", "008")
 # `03 OCT 62`, `25 Nov 63`, `6 AUG 1974`: day, month abbreviation, two- or four-digit year.
 _SHORT_DATE = re.compile(rf"(?P<d>[0-9OD]?\d|\d[OD]?) ?(?P<m>{_MON})[A-Z]*\.? ?(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
 _NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])")
@@ -133,7 +137,7 @@ class Dating(FrozenValue):
 _STRONG = ("date-line", "labelled", "dtg")
 
 
-def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
+def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False) -> Dating:
     """Find the date of origin the way an archivist does.
 
     Strong evidence is the document's own date: a line that is only a date (a letter's or a
@@ -146,7 +150,9 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
     copy's own dates (release, review, declassification, metadata; `marklint.copydates`),
     which are collected separately. A copy is made after its original, and an instruction to
     declassify or review falls after it too: a candidate later than the earliest such date,
-    or later than today, is a stamp's date and is passed over.
+    or later than today, is a stamp's date and is passed over. With `ocr` (a scanned copy read
+    with OCR tolerance) a date-time group is also read with its Z as 2 and its year's 8 as B
+    (`0222112 JAN BO`).
     """
     from marklint.copydates import copy_date_kind
 
@@ -170,7 +176,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
             continue
         if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line):
             continue
-        found = _strong_date(line)
+        found = _strong_date(line) or (_ocr_dtg(line) if ocr else None)
         if found is not None:
             strong.append(DateFound(found[0], number, found[1]))
         elif not strong and (month := _month_line(line)) is not None:
@@ -185,6 +191,15 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]]) -> Dating:
         if candidate.date <= bound:
             return Dating(candidate, tuple(copies))
     return Dating(None, tuple(copies))
+
+
+def _ocr_dtg(line: str) -> tuple[date, str] | None:
+    """(date, "dtg") of a date-time group as OCR leaves it (`0222112 JAN BO`), or None."""
+    dtg = _OCR_DTG.search(line)
+    if dtg is None:
+        return None
+    day = _make(_century(dtg["y"].translate(_YEAR_DIGITS)), dtg["m"], _digits(dtg["d"]))
+    return (day, "dtg") if day is not None else None
 
 
 def _first_full_date(line: str) -> date | None:

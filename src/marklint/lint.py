@@ -200,18 +200,19 @@ def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
 _DATING_CHARS = 200_000
 
 
-def dating(doc: Document, override: date | None = None, copy_lines: frozenset[int] = frozenset()):
+def dating(doc: Document, override: date | None = None, copy_lines: frozenset[int] = frozenset(), ocr: bool = False):
     """The document's Dating (`marklint.dates`); `override` (--date) replaces its origin.
     `copy_lines` are source lines whose dates are the copy's (the lines of an archival wrapper
     page such as a FOIA cover letter): they are not read. Other wrapper lines are: the date
     finder records a release or review stamp's date apart (`marklint.copydates`), and an
-    identification form's DATE field is the document's own date."""
+    identification form's DATE field is the document's own date. `ocr`: the copy is read with
+    OCR tolerance (a date-time group's OCR slips are read)."""
     from marklint.dates import DateFound, Dating, date_of_origin
 
     lines = _numbered_lines(doc)
     if copy_lines:
         lines = ((number, line) for number, line in lines if number not in copy_lines)
-    found = date_of_origin(lines)
+    found = date_of_origin(lines, ocr)
     if override is not None:
         return Dating(DateFound(override, 0, "override"), found.copy_dates)
     return found
@@ -284,14 +285,15 @@ def recognized(doc: Document, settings: Settings):
         block.line + row for number in wrappers.pages - wrappers.copy_dated for block in pages_before[number].blocks
         for row in range(block.text.count("\n") + 1)}
     copy_lines = frozenset(line for line in wrappers.spans if wrappers.covers(line) and line not in document_dated)
-    dates = dating(doc, settings.date, copy_lines)
+    tolerant = bool(settings.ocr or (settings.ocr is None and archive.ocr))
+    dates = dating(doc, settings.date, copy_lines, tolerant)
     origin = dates.origin
     auto = settings.rules == AUTO
     order = order_named(_numbered_lines(doc)) if auto and origin is None else None
     ruleset, notice = resolve_ruleset(settings.rules, origin, auto and _cui_bannered(doc), order)
     vocab = _vocabulary(ruleset.vocabulary)
     ocr = None
-    if settings.ocr or (settings.ocr is None and archive.ocr):
+    if tolerant:
         from marklint.archives import ocr as ocr_module
 
         ocr = ocr_module.tolerate(doc, vocab)

@@ -32,6 +32,8 @@ release needs before its markings can be read.
 - **An EO 11652 authority line** garbled at a teletype's end (`CLASSITYID Y 5A7S, XEDS 2,
   INDEFINITE.`) is read in that line's shape (`marklint.archives.exemption_line`); a form's
   blank printed authority labels then yield to it (`marklint.checks.authority`).
+- **A date-time group** with its Z read as 2 and its year's 8 as B (`0222112 JAN BO`) dates the
+  document (`marklint.dates.date_of_origin`, read before the rule set is chosen).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
   a page counts as its top or bottom banner.
