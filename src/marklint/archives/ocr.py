@@ -385,8 +385,8 @@ def _continuation_headers(blocks: list[Block], vocab: object | None, result: Ocr
     out: list[Block] = []
     index = 0
     while index < len(blocks):
-        found = None if banner_of(blocks[index].text, vocab) is not None else continuation_banner(blocks, index)
-        if found is None:
+        found = continuation_banner(blocks, index)
+        if found is None or banner_of(blocks[index].text, vocab) is not None:
             out.append(blocks[index])
             index += 1
             continue
