@@ -54,6 +54,22 @@ def repeated_subjects(ctx: CheckContext) -> set[int]:
     return repeated
 
 
+# What a writer meant as a mark but is none (P-02, P-03): `(CONF)`, `(SEC)`, `(T)`, `[S]`,
+# `(S-NF)`, or a mark without its parentheses (`S//NF The convoy ...`), at a block's start or
+# after its number or bullet.
+_NEAR_MISS_RE = re.compile(
+    r"^(?:(?:\d{1,3}|[a-z])[.)]\s+|[•*-]\s+)?(?P<mark>[(\[](?:TS|T|S|C|U|R|SEC|SECRET|CONF|CONFIDENTIAL|UNCLAS"
+    r"|UNCLASS|UNCLASSIFIED|TOP SECRET|CUI|FOUO)(?:[-/ ][A-Z][A-Z/ ,-]{0,30})?[)\]]"
+    r"|(?:TS|S|C|U|CUI)//[A-Z][A-Z/ ,-]{0,30}?)(?=\s|$)")
+
+
+def _message(kind: str, block_text: str) -> str:
+    near = _NEAR_MISS_RE.match(block_text)
+    if near is None:
+        return f"{kind} has no portion mark"
+    return f'{kind} has no portion mark: "{near.group("mark")}" is not one (P-02, P-03)'
+
+
 def check(ctx: CheckContext) -> list[Finding]:
     """Unmarked blocks of the kinds the rule set names, unless the structure model
     (`marklint.layout`) takes them for administrative elements; the message names the block's
@@ -78,5 +94,5 @@ def check(ctx: CheckContext) -> list[Finding]:
             role = roles[id(block)]
             if role.needs_mark:
                 findings.append(ctx.finding(
-                    RULE, (block.line, block.column), f"{role.kind} has no portion mark", page.page.number))
+                    RULE, (block.line, block.column), _message(role.kind, block.text), page.page.number))
     return findings
