@@ -79,3 +79,24 @@ def test_a_mark_that_is_none_is_named():
             ("portion-missing", 5, 1, f'{kind} has no portion mark: "{mark}" is not one (P-02, P-03)')], written
     text = f"SECRET\n\n(S) The convoy leaves at dawn.\n\n(DHS) The escort joins at noon.\n\n{CAB}\nSECRET\n"
     assert found(text, RULE.slug) == [("portion-missing", 5, 1, "paragraph has no portion mark")]
+
+
+CUI_MEMO = """CUI
+
+Controlled by: Department of Good Works, Office of Payroll
+POC: Lee Park, (202) 555-0142
+
+{first} Payroll records for March are attached.
+
+The office phone list is unchanged.
+
+CUI
+"""
+
+
+def test_cui_is_all_or_none_under_the_default_rule_set_too():
+    """U-09: portion marks are optional in a CUI document, but once one is marked every portion is."""
+    assert found(CUI_MEMO.format(first="(CUI)"), RULE.slug) == [("portion-missing", 8, 1, "paragraph has no portion mark")]
+    assert found(CUI_MEMO.format(first="(CUI)"), RULE.slug, rules="cui") == [
+        ("portion-missing", 8, 1, "paragraph has no portion mark")]
+    assert found(CUI_MEMO.format(first=""), RULE.slug) == []

@@ -2,7 +2,7 @@ import re
 
 from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
-from marklint.checks.context import CheckContext
+from marklint.checks.context import CheckContext, carries_cui
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.document import BlockKind
 from marklint.findings import Finding
@@ -18,15 +18,19 @@ RULE = RuleDoc(
 def portions_required(ctx: CheckContext) -> bool:
     """Whether this document's portions must carry marks, under the rule set's policy:
     `classified` (a classified document, or an unclassified one carrying controls, B-08, other
-    than an agency's handling designation such as State's SBU),
+    than an agency's handling designation such as State's SBU; and a CUI document that marks
+    any portion, U-09: CUI is all or none under every rule set),
     `marked` (any marked document), `all-or-none` (CUI, U-09), `never`."""
     required = ctx.ruleset.portions.required
     if required == "never":
         return False
     if required == "marked":
         return ctx.marked
+    some_marked = any(page.portions for page in ctx.pages)
     if required == "all-or-none":
-        return any(page.portions for page in ctx.pages)
+        return some_marked
+    if some_marked and any(carries_cui(m) for m in ctx.markings):
+        return True
     return any((m.is_classified or m.has_controls and m.level != "CUI") and not plain_unclassified_marking(ctx, m)
                for m in ctx.markings)
 
