@@ -223,15 +223,19 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
 _memo_labels = functools.lru_cache(maxsize=4096)(_labels)
 
 
-def find_authority_block(doc: Document, blank_form_yields: bool = False) -> AuthorityBlock | None:
+def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | None = None,
+                         blank_form_yields: bool = False) -> AuthorityBlock | None:
     """The authority block on the first page that has one, or None.
 
     A page has one when it holds a `Classified By`, `Derived From`, `Declassify On`, `DECL`
     or `Downgrade To` line (or a look-alike of one), or an older era's authority line (`CL BY`,
     `DRV`, `RVW`, `GDS`, `XGDS`, `E2 IMPDET`, a Group legend); its `Reason:` lines then
-    belong to it. With `blank_form_yields` (a scanned copy), a block whose lines all lack a
-    value (a form's printed `Classified by` / `Declassify on:` left blank, the authority typed at
-    the text's end) yields to a later page's block that has values.
+    belong to it. Once a block is found, a block for which `quoted_from` is true (the header
+    of a quoted or forwarded message, `-----Original Message-----`) ends it: the quoted
+    message's own authority block is that message's, not a second one of this document.
+    With `blank_form_yields` (a scanned copy), a block whose lines all lack a value (a form's
+    printed `Classified by` / `Declassify on:` left blank, the authority typed at the text's
+    end) yields to a later page's block that has values.
     """
     from marklint.checks.legacy_authority import GATE
 
@@ -240,6 +244,8 @@ def find_authority_block(doc: Document, blank_form_yields: bool = False) -> Auth
         lines: list[CabLine] = []
         blocks: list[Block] = []
         for block in page.blocks:
+            if lines and quoted_from is not None and quoted_from(block):
+                break
             if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not GATE.search(block.text):
                 continue
             found = _block_lines(block, page.number)
@@ -562,9 +568,16 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
 
 
 def authority_block(ctx: CheckContext) -> AuthorityBlock | None:
-    """The document's authority block (a fact: `ctx.fact(authority_block)`); in a scanned copy
-    (OCR tolerance on) a form's blank printed labels yield to an authority typed later."""
-    return find_authority_block(ctx.doc, ctx.ocr is not None)
+    """The document's authority block (a fact: `ctx.fact(authority_block)`); a quoted or
+    forwarded message below it keeps its own; in a scanned copy (OCR tolerance on) a form's
+    blank printed labels yield to an authority typed later."""
+    return find_authority_block(ctx.doc, lambda block: is_quoted_message_header(ctx, block), ctx.ocr is not None)
+
+
+def is_quoted_message_header(ctx: CheckContext, block: Block) -> bool:
+    """Whether a block opens a quoted or forwarded message (the rule set's `forward-header`
+    pattern: `-----Original Message-----`, `On ... wrote:`, `Begin forwarded message:`)."""
+    return ctx.exemption(block.text.split("\n", 1)[0]) == "forward-header"
 
 
 def claimed(ctx: CheckContext) -> Marking | None:
