@@ -44,10 +44,15 @@ def test_struck_marks_are_read_only_with_ocr_tolerance():
     assert _found(STRUCK) == [(9, 1, "portion-missing"), (11, 1, "portion-missing"), (13, 1, "portion-missing")]
 
 
-@pytest.mark.parametrize("opening", ["U.S.", "1ST", "F-16", "$500", "(a)", "OYMEN'S", "1996:"])
+@pytest.mark.parametrize("opening", ["U.S.", "1ST", "F-16", "$500", "(a)", "OYMEN'S", "1996:", "[REDACTED]", "\"THE"])
 def test_what_a_paragraph_really_opens_with_is_no_struck_mark(opening):
     assert _found(STRUCK.replace("4at", opening), ocr=True) == [
         (9, 1, "portion-missing"), (11, 4, "ocr-recognised"), (13, 4, "ocr-recognised")]
+
+
+def test_a_mark_with_spaces_after_the_number_is_the_mark_not_junk():
+    assert _found(STRUCK.replace("4at", "(C//REL TO USA, FVEY)"), ocr=True) == [
+        (11, 4, "ocr-recognised"), (13, 4, "ocr-recognised")]
 
 
 def test_junk_is_no_mark_in_a_text_whose_numbered_paragraphs_are_unmarked():

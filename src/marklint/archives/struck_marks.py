@@ -7,9 +7,11 @@ its numbered paragraphs (at least one `N. (C) ...` survives), such a token is th
 mark: the paragraph is marked, its level unknown, and the reading is reported with confidence 0
 like any unreadable mark.
 
-A token is junk when it holds a letter or a digit and is none of what a paragraph really opens
-with: a word (`THE`, `OYMEN'S`), a number or an amount (`1996`, `$500`, `12:30`), an ordinal
-(`1ST`), an abbreviation (`U.S.`), a designator (`F-16`, `B1`), a list item (`(a)`) or a mark.
+A token is junk when it holds a letter or a digit, opens with no bracket (a mark such as
+`(S//REL TO USA, FVEY)`, a list item `(a)`, a parenthetical) and is, quotes and punctuation at
+its ends dropped, none of what a paragraph really opens with: a word (`THE`, `OYMEN'S`,
+`[REDACTED]`), a number or an amount (`1996`, `$500`, `12:30`), an ordinal (`1ST`), an
+abbreviation (`U.S.`) or a designator (`F-16`, `B1`).
 """
 
 from __future__ import annotations
@@ -22,16 +24,16 @@ from marklint.document import Block, BlockKind
 _OPENING_RE = re.compile(r"\A[^\w\n]{0,2}\d{1,2}\.[ \t]+(?P<token>\S{1,8})(?=\s)")
 # A numbered paragraph whose mark survived (`2. (C) ...`, `1. (S/NF) ...`).
 _MARKED_RE = re.compile(r"^[^\w\n]{0,2}\d{1,2}\.[ \t]+\((?:TS|S|C|U)(?:[/ ][A-Z/ -]{0,20})?\)", re.MULTILINE)
-# What a numbered paragraph really opens with.
+# What a numbered paragraph really opens with, once quotes and brackets before it and punctuation
+# after it are dropped.
 _NOT_JUNK_RE = re.compile(
-    r"[\"'(\u201c]?[A-Za-z]+(?:['\u2019-][A-Za-z]+)*[\"'.,;:!?)\u201d]*"  # a word
+    r"[A-Za-z]+(?:['\u2019-][A-Za-z]+)*"  # a word
     r"|[$\u00a3\u20ac]?\d[\d,.:/%-]*"  # a number, an amount, a time, a date
-    r"|\d+(?:ST|ND|RD|TH|st|nd|rd|th)[.,]?"  # an ordinal
-    r"|(?:[A-Za-z]\.){1,4}[,;:]?"  # an abbreviation
-    r"|[A-Za-z]{1,4}-?\d{1,5}[A-Za-z]?[.,;:]?"  # a designator
-    r"|\([A-Za-z0-9]{1,3}\)"  # a list item or a mark
-    r"|\([A-Z][A-Z/ -]{0,20}\)"
+    r"|\d+(?:ST|ND|RD|TH|st|nd|rd|th)"  # an ordinal
+    r"|[A-Za-z](?:\.[A-Za-z]){1,3}"  # an abbreviation
+    r"|[A-Za-z]{1,4}-?\d{1,5}[A-Za-z]?"  # a designator
 )
+_OPENERS, _CLOSERS = "\"'\u201c[", "\"'\u201d].,;:!?"
 _KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
@@ -49,6 +51,7 @@ def struck_mark(block: Block) -> tuple[int, str] | None:
     if match is None:
         return None
     token = match["token"]
-    if not re.search("[A-Za-z0-9]", token) or _NOT_JUNK_RE.fullmatch(token):
-        return None
+    core = token.lstrip(_OPENERS).rstrip(_CLOSERS)
+    if token.startswith("(") or not re.search("[A-Za-z0-9]", token) or _NOT_JUNK_RE.fullmatch(core):
+        return None  # a mark, a list item or a parenthetical opens with a bracket
     return match.start("token"), token
