@@ -3,7 +3,8 @@ letterhead and inside address atop a later page, its addressee atop its continua
 drafting line and its date, the signer's scrawl over the typed name, a legend repeated under
 every page's banner, the values of stacked header labels other than the subject's, item and
 section headings judged with the unmarked paragraph under them, a fragment that lost its first
-words judged with the paragraph above it. Each fixture is linted with OCR tolerance (the
+words judged with the paragraph above it, what stands above a page's own top banner, a cable's
+trailer. Each fixture is linted with OCR tolerance (the
 archive's reading) and without it (a draft's reading, which must not change); real unmarked
 paragraphs next to the furniture are still reported."""
 
@@ -50,6 +51,14 @@ _PLACED = [("portion-placement", 11, 48), ("portion-placement", 14, 50), ("porti
       ("portion-missing", 16, 1), ("portion-missing", 21, 1)],
      [("portion-placement", 6, 51), ("portion-placement", 9, 68)]
      + [("portion-missing", line, 1) for line in (11, 13, 16, 19, 21)]),
+    # a cable over two pages: the fragment of the page beneath above page 2's own top banner (18)
+    # and the trailer below FILE: (the REL: line 29, the releasing officer 31) are no portions;
+    # the unmarked paragraph 2 (12) is reported
+    ("cable_trailer.txt",
+     [("portion-placement", 10, 51), ("portion-missing", 12, 1), ("portion-placement", 23, 47)],
+     [("portion-placement", 10, 51), ("portion-missing", 12, 1), ("banner-missing-top", 18, 1),
+      ("portion-missing", 18, 1), ("portion-placement", 23, 47), ("portion-missing", 29, 1),
+      ("portion-missing", 31, 1)]),
 ])
 def test_memo_furniture(name, with_ocr, without_ocr):
     assert _findings(name, ocr=True) == with_ocr

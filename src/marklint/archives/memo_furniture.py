@@ -38,9 +38,15 @@ _CONTROL_NUMBER_RE = re.compile(r"^[A-Z]{2,6}[- ]?\d{2,4}-\d{2,5}(?:/\d{1,4})?$|
 _OPENS_ANEW_RE = re.compile(r"^\W{0,3}(?:\d{1,3}\s?[.,)]|[A-Za-z][.)]\s|[IVX]{1,4}\.\s|\()")  # `4.`, `B.`, `(S)`
 _LOWER_START_RE = re.compile(r"^[a-z][a-z'-]+\b(?!\s?:)")
 _SENTENCE_END = (".", "!", "?", ",", ";")
+_TRAILER_START_RE = re.compile(r"(?:FILE|ORIG)\s?:")
+_TRAILER_LABEL_RE = re.compile(r"\b(?:ORIG|COORD|AUTH|REL|UNIT|EXT)\s?:")
+_TRAILER_VALUE_WORDS = 4
 _SCRAWL_MAX_WORDS = 3  # what OCR makes of a handwritten signature: a word or three
 _LEGEND_DEPTH = 3  # a running legend stands among the first blocks under the top banner
 _LEGEND_MAX_WORDS = 8
+# Blocks above a page's top banner (its own, not the bottom one read as the top) are the copy's:
+# fax headers, stamps, the page beneath seen through the paper; a few at the most.
+_ABOVE_BANNER_MAX = 3
 
 
 def _lines(block: Block) -> list[str]:
@@ -53,7 +59,8 @@ def _key(text: str) -> str:
 
 class _Page:
     """A page's content blocks in order (comments, page numbers and banners left out), with
-    which of them carry a mark and which stand right under noise the scan set aside."""
+    which of them carry a mark, which stand right under noise the scan set aside and which
+    stand above the page's top banner."""
 
     def __init__(self, marks: PageMarks) -> None:
         banners = {id(m.block) for m in marks.banners}
@@ -61,6 +68,9 @@ class _Page:
         self.blocks = [b for b in marks.page.blocks if b.kind is not BlockKind.COMMENT
                        and id(b) not in banners and not is_page_number(b.text)]
         raw = marks.page.blocks
+        top = [i for i, b in enumerate(raw) if marks.top is not None and marks.top is not marks.bottom
+               and b is marks.top.block and i <= _ABOVE_BANNER_MAX]
+        self.above_banner = {id(b) for b in raw[:top[0]]} if top else set()
         self.after_noise = {id(b) for previous, b in zip(raw, raw[1:]) if previous.kind is BlockKind.COMMENT}
 
     def unmarked(self, block: Block | None) -> bool:
@@ -82,7 +92,7 @@ def memo_furniture(pages: list[PageMarks], exemption: Callable[[str], str | None
             furniture |= _continuation_header(page, head_lines)
         else:
             head_lines |= {_key(line) for block in _head(page, exemption) for line in _lines(block)}
-        furniture |= _stacked_values(page)
+        furniture |= _stacked_values(page) | page.above_banner | _cable_trailer(page)
         for position, block in enumerate(page.blocks):
             before = page.blocks[position - 1] if position else None
             after = page.blocks[position + 1] if position + 1 < len(page.blocks) else None
@@ -206,6 +216,26 @@ def _lost_opening(block: Block, before: Block | None, page: _Page) -> bool:
     noise set aside (`It is` over `believed that ...`): the lost words may open a paragraph."""
     return before is not None and id(block) not in page.after_noise and page.unmarked(before) and len(_lines(before)) > 1 \
         and _LOWER_START_RE.match(block.text) is not None and _OPENS_ANEW_RE.match(block.text) is None
+
+
+def _cable_trailer(page: _Page) -> set[int]:
+    """A cable's trailer below its `FILE:` or `ORIG:` line: the lines naming its drafter,
+    coordinators, authenticating and releasing officers (`(NEIMAN- DRAFT) : REL:`,
+    `DE/LAPOPS; CIEUFAID: AUTH: DEALA; CALA; REL: OCAEURAS`), and the officers named on a line
+    of their own under such a line."""
+    trailer: set[int] = set()
+    below = labelled = False
+    for block in page.blocks:
+        if below and page.unmarked(block) and _TRAILER_LABEL_RE.search(block.text):
+            trailer.add(id(block))
+            labelled = True
+        elif labelled and page.unmarked(block) and len(_lines(block)) == 1 \
+                and len(block.text.split()) <= _TRAILER_VALUE_WORDS:
+            trailer.add(id(block))  # an officer under his label (`C/LA/MCGMXB (LUCE).`)
+        else:
+            labelled = False
+        below = below or _TRAILER_START_RE.match(block.text) is not None
+    return trailer
 
 
 def _stacked_values(page: _Page) -> set[int]:
