@@ -45,12 +45,14 @@ _PLACED = [("portion-placement", 11, 48), ("portion-placement", 14, 50), ("porti
      + [("portion-missing", line, 1) for line in (20, 23, 34, 36, 39, 42)]),
     # an unnumbered memo: the item heading "Document No. ...:" (11) and the section heading
     # "New Litigation" (19) are judged with the unmarked paragraphs under them (13, 21); a
-    # capitalised paragraph after a sentence's end (16) is a paragraph of its own
+    # capitalised paragraph after a sentence's end (16) is a paragraph of its own; "in the" over
+    # "National Archives" (26) before the attachments heading is a piece of a sentence, no
+    # signature: it holds function words
     ("memo_item_headings.txt",
      [("portion-placement", 6, 51), ("portion-placement", 9, 68), ("portion-missing", 13, 1),
-      ("portion-missing", 16, 1), ("portion-missing", 21, 1)],
+      ("portion-missing", 16, 1), ("portion-missing", 21, 1), ("portion-missing", 26, 1)],
      [("portion-placement", 6, 51), ("portion-placement", 9, 68)]
-     + [("portion-missing", line, 1) for line in (11, 13, 16, 19, 21)]),
+     + [("portion-missing", line, 1) for line in (11, 13, 16, 19, 21, 26)]),
     # a cable over two pages: the fragment of the page beneath above page 2's own top banner (18)
     # and the trailer below FILE: (the REL: line 29, the releasing officer 31) are no portions;
     # the unmarked paragraph 2 (12) is reported

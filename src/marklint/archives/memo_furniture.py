@@ -4,10 +4,13 @@ OCR has lost the indentation, the columns and the handwriting that told them apa
 A typed memo (or the letter attached to it) repeats its furniture: a letterhead atop the page
 where a letter or attachment starts, the addressee atop the letter's continuation page, a legend
 under the banner of every page, the drafter's line and its date, the signer's scrawl over the
-typed name, the values of header labels the scan stacked in a column of their own. None of
+typed name, the values of header labels the scan stacked in a column of their own; a cable
+ends in its trailer (drafter, coordinators, releasing officer); and what stands above a page's
+own top banner is the copy's (fax headers, stamps, the page beneath seen through). None of
 them is a portion (marking-rules.md P-01 names paragraphs, subjects, titles; administrative
 elements are not portions). `memo_furniture` finds them; `marklint.checks.rules.portion_missing`
-asks it only under OCR tolerance (docs/archives.md, "OCR tolerance"): on a born-digital draft,
+asks it only under OCR tolerance, which also judges a section's heading and a fragment that
+lost its first words with the paragraph they belong to (docs/archives.md, "OCR tolerance"): on a born-digital draft,
 a line at those places is judged as written.
 """
 
@@ -17,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
+from marklint.archives.ocr import FUNCTION_WORDS
 from marklint.archives.split_paragraphs import BARE_LABEL_RE
 from marklint.document import Block, BlockKind
 from marklint.layout import BLOCK_MAX_LINES, TITLE_MAX_WORDS, is_name_like
@@ -70,7 +74,10 @@ class _Page:
         raw = marks.page.blocks
         top = [i for i, b in enumerate(raw) if marks.top is not None and marks.top is not marks.bottom
                and b is marks.top.block and i <= _ABOVE_BANNER_MAX]
-        self.above_banner = {id(b) for b in raw[:top[0]]} if top else set()
+        above = raw[:top[0]] if top else []
+        # a numbered paragraph above it is the page's own: that banner is no top banner
+        numbered = any(_OPENS_ANEW_RE.match(b.text) for b in above)
+        self.above_banner = set() if numbered else {id(b) for b in above}
         self.after_noise = {id(b) for previous, b in zip(raw, raw[1:]) if previous.kind is BlockKind.COMMENT}
 
     def unmarked(self, block: Block | None) -> bool:
@@ -81,8 +88,8 @@ def memo_furniture(pages: list[PageMarks], exemption: Callable[[str], str | None
     """The unmarked blocks (by `id`) of an OCR'd document's pages that are a memo's furniture,
     not portions: later letterheads and continuation headers, running legends, drafting lines
     and their dates, control numbers, signatures the scan garbled, the values of stacked header
-    labels other than the subject's, section headings and fragments judged with the paragraph
-    they belong to."""
+    labels other than the subject's, what stands above a page's own top banner, a cable's
+    trailer, section headings and fragments judged with the paragraph they belong to."""
     read = [_Page(marks) for marks in pages]
     furniture = _running_legends(read)
     head_lines: set[str] = set()
@@ -182,15 +189,16 @@ def _ends_message(block: Block | None, exemption: Callable[[str], str | None]) -
 def _signature_scrawl(block: Block, before: Block | None, after: Block | None,
                       exemption: Callable[[str], str | None]) -> bool:
     """The signer's handwriting as OCR read it (`sie fatell`: a word or three in small letters,
-    no sentence) over the typed name, after a portion and before the distribution or
-    attachments heading or the end of the page."""
+    no function word of a sentence: not `in the` over `National Archives`) over the typed name,
+    after a portion and before the distribution or attachments heading or the end of the page."""
     lines = _lines(block)
     if before is None or not 2 <= len(lines) <= 3 or not _ends_message(after, exemption):
         return False
     scrawl, name = lines[:-1], lines[-1]
     return is_name_like(name) and 2 <= len(name.split()) <= 4 and all(
-        len(line.split()) <= _SCRAWL_MAX_WORDS and any(c.islower() for c in line[:1])
-        and not any(c.isdigit() for c in line) and not line.endswith(_SENTENCE_END) for line in scrawl)
+        len(line.split()) <= _SCRAWL_MAX_WORDS and line[:1].islower() and not any(c.isdigit() for c in line)
+        and not line.endswith(_SENTENCE_END) and not FUNCTION_WORDS.intersection(line.lower().split())
+        for line in scrawl)
 
 
 def _section_heading(block: Block, before: Block | None, after: Block | None, page: _Page,
@@ -214,8 +222,9 @@ def _lost_opening(block: Block, before: Block | None, page: _Page) -> bool:
     unmarked paragraph: the scan lost its line's first words, and it is judged with that
     paragraph (which is still reported), a paragraph never opening in lower case. Not under
     noise set aside (`It is` over `believed that ...`): the lost words may open a paragraph."""
-    return before is not None and id(block) not in page.after_noise and page.unmarked(before) and len(_lines(before)) > 1 \
-        and _LOWER_START_RE.match(block.text) is not None and _OPENS_ANEW_RE.match(block.text) is None
+    return before is not None and id(block) not in page.after_noise and page.unmarked(before) \
+        and len(_lines(before)) > 1 and _LOWER_START_RE.match(block.text) is not None \
+        and _OPENS_ANEW_RE.match(block.text) is None
 
 
 def _cable_trailer(page: _Page) -> set[int]:
