@@ -31,3 +31,11 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET\n\nDear Sir:\n\n(S) Text.\n\n  a. (U) an item\n\nSincerely,\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n', RULE.slug) == []
+
+
+def test_a_dissemination_heading_is_no_portion():
+    """CIA's `Other Dissemination:` heading (`Para 9 - GC` below it) lists addressees, as a
+    distribution does; a paragraph after its list is still a portion."""
+    text = ("SECRET\n\n(S) The convoy leaves at dawn.\n\n" + CAB + "\nOther Dissemination: (FOR ACTION)\nPara 9 - GC\n\n"
+            "The escort joins at noon.\n\nSECRET\n")
+    assert found(text, RULE.slug) == [(RULE.slug, 12, 1, "paragraph has no portion mark")]
