@@ -118,10 +118,9 @@ def _head(page: _Page, exemption: Callable[[str], str | None]) -> list[Block]:
     salutation, a date or a memo header follows them; none otherwise."""
     head = []
     for block in page.blocks:
-        name = exemption(_lines(block)[0]) if _lines(block) else None
-        if name in _HEAD_ANCHORS:
-            return head
         lines = _lines(block)
+        if lines and exemption(lines[0]) in _HEAD_ANCHORS:
+            return head
         if not page.unmarked(block) or not lines or len(lines) > BLOCK_MAX_LINES \
                 or not all(is_name_like(line) for line in lines):
             return []
@@ -155,14 +154,17 @@ def _running_legends(pages: list[_Page]) -> set[int]:
     """A short line standing under the top banner of two pages or more (`ATTORNEY CLIENT
     PRIVILEGED MATERIAL`): a legend the typist repeated on every page, not a portion."""
     tops: dict[int, str] = {}
+    pages_bearing: Counter[str] = Counter()
     for page in pages:
+        found = {}
         for block in page.blocks[:_LEGEND_DEPTH]:
             lines = _lines(block)
             if page.unmarked(block) and len(lines) == 1 and len(lines[0].split()) <= _LEGEND_MAX_WORDS \
                     and block.kind is not BlockKind.SUBJECT:
-                tops[id(block)] = _key(lines[0])
-    counts = Counter(tops.values())
-    return {key for key, text in tops.items() if counts[text] > 1}
+                found[id(block)] = _key(lines[0])
+        tops.update(found)
+        pages_bearing.update(set(found.values()))
+    return {key for key, text in tops.items() if pages_bearing[text] > 1}
 
 
 def _drafting_matter(block: Block, before: Block | None) -> bool:
