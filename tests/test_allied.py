@@ -257,10 +257,14 @@ def test_pages_end_at_the_schemes_own_banner_pairs(name, pages):
 
 
 # NATO and foreign portions in US documents (A-03, A-05, A-08, K-16..K-23, F-03): a banner, the
-# portions (each a paragraph), the expected findings; each document ends with the Declassify On
+# portions (each a paragraph), the expected findings; a document with NATO classified portions
+# states the highest NATO level after them (T-06), and each ends with the Declassify On
 # statement for NATO portions (C-14).
 _CAB = ["Classified By: Jane Smith, Director, Office of Plans",
         'Derived From: Memo, "Convoy Plans," March 3, 2024, Office of Plans']
+# the NATO level a statement names for the highest NATO portion form (T-06)
+_NATO_STATEMENTS = [("(//CTS", "COSMIC TOP SECRET"), ("(//NTS", "COSMIC TOP SECRET"), ("(//NS", "NATO SECRET"),
+                    ("(//NC", "NATO CONFIDENTIAL"), ("(//NR", "NATO RESTRICTED")]
 _US_DOCUMENTS = [
     ("SECRET//FGI NATO", ["(//NS)"], []),
     ("SECRET//FGI NATO", ["(//NC)", "(S)"], []),
@@ -288,7 +292,7 @@ _US_DOCUMENTS = [
     ("CONFIDENTIAL//FGI GBR", ["(//GBR S)"], ["1:1 banner-under-classified"]),
     ("SECRET//FGI NATO", ["(//CTS)"], ["1:1 banner-under-classified"]),
     ("UNCLASSIFIED", ["(//NR)"], ["1:1 banner-under-classified", "1:1 banner-rollup"]),
-    ("SECRET//FGI NATO GBR", ["(//GBR S)", "(//NS)"], ["1:13 marking-order", "11:13 marking-order"]),  # K-16
+    ("SECRET//FGI NATO GBR", ["(//GBR S)", "(//NS)"], ["1:13 marking-order", "13:13 marking-order"]),  # K-16
     ("SECRET//FGI GBR, JPN", ["(//GBR S)", "(//JPN S)"], ["1:9 marking-syntax", "11:9 marking-syntax"]),
     ("SECRET//FGI NATO", ["(//NS//BOHEMIA)"], ["1:1 banner-rollup", "3:8 marking-conflict"]),  # A-02
     ("TOP SECRET//FGI NATO", ["(//NTS)"], ["3:4 marking-form"]),  # A-01
@@ -311,6 +315,20 @@ def test_nato_and_foreign_portions_in_us_documents(banner, portions, expected):
     lines = [banner, ""]
     for portion in portions:
         lines += [f"{portion} The convoy leaves at dawn.", ""]
+    nato = [level for form, level in _NATO_STATEMENTS if any(p.startswith(form) for p in portions)]
+    if nato:
+        lines += [f"THIS DOCUMENT CONTAINS {nato[0]} INFORMATION", ""]
     text = "\n".join([*lines, *_CAB, declassify, "", banner]) + "\n"
     result = lint_document(read_document("memo.txt", text.encode()), Settings(rules="us-ic", use_config=False))
     assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == expected
+
+
+def test_a_us_document_holding_nato_information_states_it():
+    """T-06: without "THIS DOCUMENT CONTAINS NATO SECRET INFORMATION" the document is reported
+    at its overall banner, under us-ic as under us-cnsi."""
+    text = "\n".join(["SECRET//FGI NATO", "", "(//NS) The convoy leaves at dawn.", "", *_CAB,
+                      "Declassify On: N/A to NATO portions. See source list for NSI portions.", "",
+                      "SECRET//FGI NATO"]) + "\n"
+    for rules in ("us-ic", "us-cnsi"):
+        result = lint_document(read_document("memo.txt", text.encode()), Settings(rules=rules, use_config=False))
+        assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == ["1:1 nato-notice-missing"]

@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 
 from cli_support import run_cli
+from marklint.checks.legacy_authority import is_legacy_authority_line
 from marklint.dates import date_of_origin
 from marklint.legacy_forms import legacy_banner, legacy_portion, whole_text_statement
 from marklint.lint import Settings, lint_document
@@ -232,3 +233,13 @@ def test_a_cable_continuation_header_carries_its_page_banner():
              "E2 IMPDET CL BY 059876\n\nSECRET\n")
     assert rules_of(lint(cable, rules="auto")) == []
     assert rules_of(lint(cable.replace("1141 SECRET", "1141"), rules="auto")) == [("banner-missing-top", 8)]
+
+
+@pytest.mark.parametrize("line, authority", [
+    ("EXEMPT FROM GENERAL DECLASSIFICATION SCHEDULE OF E.O. 11652", True),
+    ("* E2 IMPDET CL BY 062028", True),  # a stamp's speck before the label
+    ('"Exempt from General Declassification Schedule of E.O. 11652" block;', False),  # quoted: a mention
+    ("`XGDS 2, INDEFINITE`; `RVW ... DRV ...`;", False),  # a Markdown code span
+])
+def test_a_quoted_authority_label_is_a_mention(line, authority):
+    assert is_legacy_authority_line(line) is authority

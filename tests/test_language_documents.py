@@ -30,7 +30,8 @@ def test_nato_controls_in_a_us_banner_go_in_the_sci_and_aea_slots():
 
 
 def test_a_banner_without_the_nato_control_is_a_rollup_error():
-    text = doc("TOP SECRET//FGI NATO", "", "(//CTS//BOHEMIA) The convoy leaves at dawn.", "",
+    text = doc("TOP SECRET//FGI NATO", "", "This document contains COSMIC TOP SECRET information.", "",
+               "(//CTS//BOHEMIA) The convoy leaves at dawn.", "",
                "Classified By: Jane Smith, Director, Office of Plans",
                'Derived From: Memo, "Convoy Plans," March 3, 2024, Office of Plans',
                "Declassify On: N/A to NATO portions. See source list for NSI portions.", "", "TOP SECRET//FGI NATO")

@@ -42,9 +42,13 @@ _LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*]|-{{1,3}})\s+)"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
 # A short label (one to three words) before the portion it names, as a subject label is:
-# `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`.
-_LABEL_PREFIX = (r"(?:[A-Z][A-Za-z]{0,20}(?:[ \-][A-Za-z]{1,20}){0,2}"
-                 rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:\s*(?:{_LIST_PREFIX})?)")
+# `BLUF: (S) ...`, `References: (a) (U) OPNAVINST`, `Attachment 1: (U) Route map`, `Tab A: (S) ...`;
+# also a paper's run-in heading after the paragraph's number (`1. PURPOSE: (U) ...`, `2. Background.
+# (S) ...`).
+# (A heading run in with a period has its words capitalised: `The plan failed. (S) ...` is no label.)
+_LABEL_PREFIX = (rf"(?:{_LIST_PREFIX})?(?:[A-Z][A-Za-z]{{0,20}}(?:[ \-][A-Za-z]{{1,20}}){{0,2}}"
+                 rf"(?:[ \t]+(?:\d{{1,3}}|[A-Z]|\(\d{{1,3}}\)))?\s*:"
+                 rf"|[A-Z][A-Za-z]{{0,20}}(?:[ \-][A-Z][A-Za-z]{{0,20}}){{0,2}}\.)\s*(?:{_LIST_PREFIX})?")
 # A footnote's label (`[^1]: (S) Port records`, as Markdown writes a footnote; `[1] (S) ...`, as a
 # word processor's plain-text export writes an endnote); a table's or
 # figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`); a

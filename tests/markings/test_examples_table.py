@@ -3,6 +3,7 @@
 import pytest
 
 from marklint.markings import check, parse, rollup
+from marklint.markings.model import Problem
 
 # (banner, portion): parse(banner).portion() == portion and parse(portion).banner() == banner
 PAIRS = [
@@ -103,7 +104,10 @@ MORE = [
     ("TOP SECRET//HCS-P/SI-G/TK//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//ORCON/REL TO USA, GBR/DL_ONLY/FEDCON",
      "TOP SECRET//HCS-P/SI-G/TK//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//ORCON/REL TO USA, GBR/DL ONLY/FEDCON",
      "(TS//HCS-P/SI-G/TK//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//OC/REL TO USA, GBR/DL ONLY/FEDCON)",
-     {"marking-conflict", "marking-form"}),  # HCS needs NOFORN (K-05); DL_ONLY is ISM's token spelling
+     # HCS needs NOFORN (K-05); DL_ONLY is ISM's token spelling; DL ONLY supersedes FEDCON (U-08)
+     {"marking-conflict", "marking-form", "marking-advisory"}),
+    ("CUI//CMPRS/JURY//DL_ONLY/FEDCON/NOFORN", "CUI//CMPRS/JURY//DL ONLY/FEDCON/NOFORN",
+     "(CUI//CMPRS/JURY//DL ONLY/FEDCON/NF)", {"marking-form", "marking-advisory"}),
     ("CUI//SP-AIV/SP-FISA//NOFORN", "CUI//SP-AIV/SP-FISA//NOFORN", "(CUI//SP-AIV/SP-FISA//NF)", set()),
     ("(CUI//LEI//NF/RELIDO)", "CUI//LEI//NOFORN/RELIDO", "(CUI//LEI//NF/RELIDO)", {"marking-conflict"}),
     ("UNCLASSIFIED//FGI GBR//CUI//SP-AIV/SP-PRIIG/CMPRS/JURY//REL TO USA, GBR",
@@ -159,3 +163,15 @@ def test_long_and_short_forms_are_equal(long, short):
 @pytest.mark.parametrize("banner,portions", ROLLUPS, ids=[r[0] for r in ROLLUPS])
 def test_banner_over_portions(banner, portions):
     assert rollup(parse(p) for p in portions).banner() == banner
+
+
+def test_dl_only_supersedes_the_other_ldcs():
+    # U-08: DL ONLY supersedes the other limited dissemination controls: a warning beside them
+    assert check("CUI//DL ONLY/FEDCON") == [Problem(
+        "marking-advisory", 6, 13,
+        '"DL ONLY" supersedes the other limited dissemination controls (FEDCON): the dissemination list governs (U-08)')]
+    assert [(p.rule, p.column, p.message) for p in check("(CUI//SP-PRVCY//DL ONLY/NF)")] == [
+        ("marking-advisory", 17, '"DL ONLY" supersedes the other limited dissemination controls (NOFORN): '
+                                 "the dissemination list governs (U-08)")]
+    assert check("CUI//DL ONLY") == []
+    assert check("(CUI//FEDCON)") == []

@@ -33,6 +33,75 @@ def test_span_near_miss_does_not_fire():
     assert findings('SECRET\n\nDear Sir:\n\n(S) Text.\n\n  a. (U) an item\n\nSincerely,\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n', RULE.slug) == []
 
 
+INFO_PAPER = """SECRET//REL TO USA, FVEY
+
+INFORMATION PAPER
+
+SUBJECT: (U) Coalition Maritime Patrol Schedule
+
+1. Purpose. (U) To inform coalition partners of the patrol schedule.
+
+2. BACKGROUND: (S//REL TO USA, FVEY) Patrols paused in the spring.
+
+Key Points.
+
+   - (S//REL TO USA, FVEY) Patrols resume in the northern sector on 1 July.
+
+   - BLUF: (U) Liaison officers meet weekly.
+
+Recommendation.
+
+{last}
+
+""" + CAB + """
+SECRET//REL TO USA, FVEY
+"""
+
+
+def test_a_papers_run_in_headings_and_section_labels():
+    """A paragraph's run-in heading before its mark (`1. Purpose. (U) ...`, `2. BACKGROUND: (S)`)
+    leaves it marked; a section label alone on its line (`Key Points.`) is not a portion."""
+    assert found(INFO_PAPER.format(last="(U) None."), RULE.slug) == []
+    assert found(INFO_PAPER.format(last="The plan failed. (S) Patrols resume."), RULE.slug) == [
+        ("portion-missing", 19, 1, "paragraph has no portion mark")]
+    assert found(INFO_PAPER.format(last="The plan is sound."), RULE.slug) == [
+        ("portion-missing", 19, 1, "paragraph has no portion mark")]
+
+
+def test_a_mark_that_is_none_is_named():
+    """(CONF), (SEC), (T), [S] and a mark without parentheses are not portion marks (P-02, P-03):
+    the block is reported as unmarked, and the message says what was written instead."""
+    for written in ("(CONF)", "(SEC)", "(T)", "[S]", "S//NF", "1. (S-NF)"):
+        text = f"SECRET\n\n(S) The convoy leaves at dawn.\n\n{written} The escort joins at noon.\n\n{CAB}\nSECRET\n"
+        mark = written.removeprefix("1. ")
+        kind = "list item" if written.startswith("1.") else "paragraph"
+        assert found(text, RULE.slug) == [
+            ("portion-missing", 5, 1, f'{kind} has no portion mark: "{mark}" is not one (P-02, P-03)')], written
+    text = f"SECRET\n\n(S) The convoy leaves at dawn.\n\n(DHS) The escort joins at noon.\n\n{CAB}\nSECRET\n"
+    assert found(text, RULE.slug) == [("portion-missing", 5, 1, "paragraph has no portion mark")]
+
+
+CUI_MEMO = """CUI
+
+Controlled by: Department of Good Works, Office of Payroll
+POC: Lee Park, (202) 555-0142
+
+{first} Payroll records for March are attached.
+
+The office phone list is unchanged.
+
+CUI
+"""
+
+
+def test_cui_is_all_or_none_under_the_default_rule_set_too():
+    """U-09: portion marks are optional in a CUI document, but once one is marked every portion is."""
+    assert found(CUI_MEMO.format(first="(CUI)"), RULE.slug) == [("portion-missing", 8, 1, "paragraph has no portion mark")]
+    assert found(CUI_MEMO.format(first="(CUI)"), RULE.slug, rules="cui") == [
+        ("portion-missing", 8, 1, "paragraph has no portion mark")]
+    assert found(CUI_MEMO.format(first=""), RULE.slug) == []
+
+
 def test_a_dissemination_heading_is_no_portion():
     """CIA's `Other Dissemination:` heading (`Para 9 - GC` below it) lists addressees, as a
     distribution does; a paragraph after its list is still a portion."""

@@ -223,13 +223,15 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
 _memo_labels = functools.lru_cache(maxsize=4096)(_labels)
 
 
-def find_authority_block(doc: Document) -> AuthorityBlock | None:
+def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | None = None) -> AuthorityBlock | None:
     """The authority block on the first page that has one, or None.
 
     A page has one when it holds a `Classified By`, `Derived From`, `Declassify On`, `DECL`
     or `Downgrade To` line (or a look-alike of one), or an older era's authority line (`CL BY`,
     `DRV`, `RVW`, `GDS`, `XGDS`, `E2 IMPDET`, a Group legend); its `Reason:` lines then
-    belong to it.
+    belong to it. Once a block is found, a block for which `quoted_from` is true (the header
+    of a quoted or forwarded message, `-----Original Message-----`) ends it: the quoted
+    message's own authority block is that message's, not a second one of this document.
     """
     from marklint.checks.legacy_authority import GATE
 
@@ -237,6 +239,8 @@ def find_authority_block(doc: Document) -> AuthorityBlock | None:
         lines: list[CabLine] = []
         blocks: list[Block] = []
         for block in page.blocks:
+            if lines and quoted_from is not None and quoted_from(block):
+                break
             if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not GATE.search(block.text):
                 continue
             found = _block_lines(block, page.number)
@@ -557,8 +561,15 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
 
 
 def authority_block(ctx: CheckContext) -> AuthorityBlock | None:
-    """The document's authority block (a fact: `ctx.fact(authority_block)`)."""
-    return find_authority_block(ctx.doc)
+    """The document's authority block (a fact: `ctx.fact(authority_block)`); a quoted or
+    forwarded message below it keeps its own."""
+    return find_authority_block(ctx.doc, lambda block: is_quoted_message_header(ctx, block))
+
+
+def is_quoted_message_header(ctx: CheckContext, block: Block) -> bool:
+    """Whether a block opens a quoted or forwarded message (the rule set's `forward-header`
+    pattern: `-----Original Message-----`, `On ... wrote:`, `Begin forwarded message:`)."""
+    return ctx.exemption(block.text.split("\n", 1)[0]) == "forward-header"
 
 
 def claimed(ctx: CheckContext) -> Marking | None:

@@ -58,7 +58,9 @@ _LABEL = (
     r"|(?P<gds>GDS)|(?P<grp>GROUP\s+[1-4])|(?P<eb>EXTENDED\s+BY)"
     r"|(?P<rsx>CL\s+REASON)|(?P<rs>REASON)(?=:?\s+1\.\d)"
 )
-_AT_START = re.compile(rf"[^A-Za-z0-9]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b", re.IGNORECASE)
+# (a stamp's specks may come before the label; a quotation mark or code span opens a mention of one)
+_QUOTES = ('"', "`", "“")
+_AT_START = re.compile(rf"[^A-Za-z0-9\"`“]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b", re.IGNORECASE)
 _ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, in capitals
 # After other text: only the forms that cannot be prose.
 _EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d"
@@ -82,7 +84,8 @@ def legacy_parts(line: str) -> tuple[tuple[str, str, str, int, int, LegacyForm |
     value, offset of the label, offset of the value, legacy form) each; () when it has none."""
     start = _AT_START.match(line)
     if start is None:
-        embedded = _EMBEDDED.search(line)
+        embedded = next((match for match in _EMBEDDED.finditer(line)
+                         if line[match.start() - 1:match.start()] not in _QUOTES), None)
         if embedded is None:
             return ()
         start = _AT_START.match(line, embedded.start())

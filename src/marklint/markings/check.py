@@ -218,6 +218,11 @@ class _Conflicts:
                                   "allows release: add NOFORN or the release marking (K-14)", "marking-advisory")
         if any(t[0] == "RSV" for t in m.sci) and not m.noforn:
             self.add("RSV", "RSV is normally NOFORN (ISM-ID-00464; marking-rules.md (d)5)", "marking-advisory")
+        if "DL ONLY" in self.present:
+            others = sorted((self.present & self.v.ldcs) - {"DL ONLY"})
+            if others:
+                self.add("DL ONLY", f'"DL ONLY" supersedes the other limited dissemination controls '
+                                    f'({", ".join(others)}): the dissemination list governs (U-08)', "marking-advisory")
         if m.scheme == "nato" and (m.noforn or m.eyes is not None):
             key = "NOFORN" if m.noforn else "EYES ONLY"
             self.add(key, f"NATO classification markings do not carry {key} (A-04, CAPCO08 2)", "marking-advisory")

@@ -1,4 +1,4 @@
-from marklint.checks.authority import authority_block
+from marklint.checks.authority import authority_block, is_quoted_message_header
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.document import BlockKind
@@ -6,7 +6,7 @@ from marklint.findings import Finding
 
 RULE = RuleDoc(
     "MK705", "email-authority-placement", ERROR, "an e-mail whose authority block comes before the end of the message",
-    why="B-09: a classified e-mail carries the overall marking on the first line of the body and again after the signature block, and the classification authority block goes after the signature block and before that closing marking (32 CFR 2001.23(b)(1),(2),(5)). Reported when a portion follows the authority block. E-mail (.eml) only.",
+    why="B-09: a classified e-mail carries the overall marking on the first line of the body and again after the signature block, and the classification authority block goes after the signature block and before that closing marking (32 CFR 2001.23(b)(1),(2),(5)). Reported when a portion follows the authority block (a quoted or forwarded message below it is that message's, with its own portions and block). E-mail (.eml) only.",
     bad="From: analyst@example.mil\nTo: desk@example.mil\nSubject: (U) Convoy\n\nSECRET\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nSECRET\n",
     good="From: analyst@example.mil\nTo: desk@example.mil\nSubject: (U) Convoy\n\nSECRET\n\n(S) The convoy leaves at dawn.\n\n/s/ J. Smith\n\nClassified By: J. Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20501231\n\nSECRET\n",
     example_format="email",
@@ -24,8 +24,11 @@ def check(ctx: CheckContext) -> list[Finding]:
     page = ctx.pages[0]
     order = {id(b): index for index, b in enumerate(page.page.blocks)}
     end = max(order.get(id(b), -1) for b in block.blocks)
+    # a quoted or forwarded message below the block is that message's, with its own portions
+    quoted = next((index for index, b in enumerate(page.page.blocks)
+                   if index > end and is_quoted_message_header(ctx, b)), len(order))
     later = [m for m in page.portions + page.misplaced
-             if order.get(id(m.block), -1) > end and m.block.kind is not BlockKind.SUBJECT]
+             if end < order.get(id(m.block), -1) < quoted and m.block.kind is not BlockKind.SUBJECT]
     if not later:
         return []
     first = block.lines[0]

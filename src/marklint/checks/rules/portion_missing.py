@@ -3,7 +3,7 @@ import re
 from marklint.archives.memo_furniture import memo_furniture
 from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
-from marklint.checks.context import CheckContext
+from marklint.checks.context import CheckContext, carries_cui
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.document import BlockKind
 from marklint.findings import Finding
@@ -19,15 +19,19 @@ RULE = RuleDoc(
 def portions_required(ctx: CheckContext) -> bool:
     """Whether this document's portions must carry marks, under the rule set's policy:
     `classified` (a classified document, or an unclassified one carrying controls, B-08, other
-    than an agency's handling designation such as State's SBU),
+    than an agency's handling designation such as State's SBU; and a CUI document that marks
+    any portion, U-09: CUI is all or none under every rule set),
     `marked` (any marked document), `all-or-none` (CUI, U-09), `never`."""
     required = ctx.ruleset.portions.required
     if required == "never":
         return False
     if required == "marked":
         return ctx.marked
+    some_marked = any(page.portions for page in ctx.pages)
     if required == "all-or-none":
-        return any(page.portions for page in ctx.pages)
+        return some_marked
+    if some_marked and any(carries_cui(m) for m in ctx.markings):
+        return True
     return any((m.is_classified or m.has_controls and m.level != "CUI") and not plain_unclassified_marking(ctx, m)
                for m in ctx.markings)
 
@@ -55,6 +59,22 @@ def repeated_subjects(ctx: CheckContext) -> set[int]:
     return repeated
 
 
+# What a writer meant as a mark but is none (P-02, P-03): `(CONF)`, `(SEC)`, `(T)`, `[S]`,
+# `(S-NF)`, or a mark without its parentheses (`S//NF The convoy ...`), at a block's start or
+# after its number or bullet.
+_NEAR_MISS_RE = re.compile(
+    r"^(?:(?:\d{1,3}|[a-z])[.)]\s+|[•*-]\s+)?(?P<mark>[(\[](?:TS|T|S|C|U|R|SEC|SECRET|CONF|CONFIDENTIAL|UNCLAS"
+    r"|UNCLASS|UNCLASSIFIED|TOP SECRET|CUI|FOUO)(?:[-/ ][A-Z][A-Z/ ,-]{0,30})?[)\]]"
+    r"|(?:TS|S|C|U|CUI)//[A-Z][A-Z/ ,-]{0,30}?)(?=\s|$)")
+
+
+def _message(kind: str, block_text: str) -> str:
+    near = _NEAR_MISS_RE.match(block_text)
+    if near is None:
+        return f"{kind} has no portion mark"
+    return f'{kind} has no portion mark: "{near.group("mark")}" is not one (P-02, P-03)'
+
+
 def check(ctx: CheckContext) -> list[Finding]:
     """Unmarked blocks of the kinds the rule set names, unless the structure model
     (`marklint.layout`) takes them for administrative elements; the message names the block's
@@ -80,5 +100,5 @@ def check(ctx: CheckContext) -> list[Finding]:
             role = roles[id(block)]
             if role.needs_mark:
                 findings.append(ctx.finding(
-                    RULE, (block.line, block.column), f"{role.kind} has no portion mark", page.page.number))
+                    RULE, (block.line, block.column), _message(role.kind, block.text), page.page.number))
     return findings
