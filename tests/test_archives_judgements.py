@@ -10,8 +10,8 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is NOT met: 29 of 140 findings are
-# rejected (21%). Every group was reviewed against its document and sidecar; the coarse "agree"
+# own era. Issue 16's target is below one in five; it is met: 13 of 126 findings are
+# rejected (10%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
 # numbered paragraphs are now read as their writers set them (marklint.archives.double_spaced):
@@ -27,10 +27,17 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # EO 11652 authority line typed at a teletype's end is read through its slips, and in a scanned copy a
 # form's blank printed authority labels yield to it. A date-time group's OCR slips (`0222112 JAN BO`)
 # are read for the date of origin.
-# What is left is mostly OCR damage: marks struck or garbled, banners cut up, fragments split from
-# unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change is seen and judged.
-REJECTED_OVERALL = 29 / 140
-REJECTED_OWN_ERA = 29 / 138
+# A memo's furniture (marklint.archives.memo_furniture) is no portion under OCR tolerance: later
+# letterheads, continuation headers, running legends, drafting lines, control numbers, garbled
+# signatures, values of stacked header labels other than the subject's, what stands above a
+# page's own top banner, a cable's trailer; section headings and fragments that lost their
+# opening words are judged with their paragraphs. The lead-ins of the
+# 1998 memo are numbered paragraphs owing their own marks (P-01): agreed now.
+# What is left is mostly OCR damage: banners cut beyond reading, marks struck without a trace,
+# fragments split from unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change
+# is seen and judged.
+REJECTED_OVERALL = 13 / 126
+REJECTED_OWN_ERA = 13 / 124
 
 
 def _groups():

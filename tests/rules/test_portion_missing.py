@@ -100,3 +100,11 @@ def test_cui_is_all_or_none_under_the_default_rule_set_too():
     assert found(CUI_MEMO.format(first="(CUI)"), RULE.slug, rules="cui") == [
         ("portion-missing", 8, 1, "paragraph has no portion mark")]
     assert found(CUI_MEMO.format(first=""), RULE.slug) == []
+
+
+def test_a_dissemination_heading_is_no_portion():
+    """CIA's `Other Dissemination:` heading (`Para 9 - GC` below it) lists addressees, as a
+    distribution does; a paragraph after its list is still a portion."""
+    text = ("SECRET\n\n(S) The convoy leaves at dawn.\n\n" + CAB + "\nOther Dissemination: (FOR ACTION)\nPara 9 - GC\n\n"
+            "The escort joins at noon.\n\nSECRET\n")
+    assert found(text, RULE.slug) == [(RULE.slug, 12, 1, "paragraph has no portion mark")]

@@ -519,7 +519,7 @@ NOISE_LINES = 3  # lines a block of scanning noise may hold
 
 
 # Words prose cannot do without; a garbled stamp holds none (`prac thP Opecrohrevwon <n 755`).
-_FUNCTION_WORDS = frozenset("a an the of to in on at by for with from and or but not no is are was were be been has "
+FUNCTION_WORDS = frozenset("a an the of to in on at by for with from and or but not no is are was were be been has "
                             "have had will would this that which it he she we they his her its their as".split())
 _GARBLED_RE = re.compile(r"[A-Za-z]*[a-z][A-Z]+")  # capitals after small letters at a word's end: `thP`, `nT`, `FroM`
 
@@ -529,7 +529,7 @@ def _garbled(text: str) -> bool:
     word ending in capitals after small letters (`thP`, `nT`), and no function word."""
     tokens = re.findall("[A-Za-z]+", text)
     return any(_GARBLED_RE.fullmatch(token) for token in tokens) \
-        and not any(token.lower() in _FUNCTION_WORDS and _wordlike(token) for token in tokens)
+        and not any(token.lower() in FUNCTION_WORDS and _wordlike(token) for token in tokens)
 
 
 def _noise_set_aside(block: Block) -> Block:

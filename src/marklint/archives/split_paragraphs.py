@@ -68,7 +68,7 @@ def _continues(block: Block, before: Block | None) -> bool:
 
 # A header field's label alone on its line: up to three words in capitals, or one capitalised
 # (`SUBJECT:`, `MEMORANDUM FOR:`, `DISAPPROVED:`, `Reference:`); not a lead-in (`D. Other items:`).
-_BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
+BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
 
 
 def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int] = frozenset()) -> set[int]:
@@ -104,7 +104,7 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
                 continue
             if block.kind is BlockKind.COMMENT:
                 continue
-            if _BARE_LABEL_RE.fullmatch(block.text.strip()):  # `SUBJECT:`: its value stands apart
+            if BARE_LABEL_RE.fullmatch(block.text.strip()):  # `SUBJECT:`: its value stands apart
                 covered.add(key)
             if _continues(block, last):
                 covered.add(key)

@@ -1,5 +1,6 @@
 import re
 
+from marklint.archives.memo_furniture import memo_furniture
 from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext, carries_cui
@@ -80,7 +81,8 @@ def check(ctx: CheckContext) -> list[Finding]:
     kind as the model sees it. Under OCR tolerance, blocks that a later trailing mark covers or
     that go on with a paragraph the scan split (`marklint.archives.split_paragraphs`)
     are judged with that paragraph, and a cable's routing lines
-    (`marklint.archives.double_spaced`) are no portions; a subject repeated atop a later page
+    (`marklint.archives.double_spaced`) and a memo's furniture (`marklint.archives.memo_furniture`:
+    later letterheads, running legends, drafting lines, garbled signatures, ...) are no portions; a subject repeated atop a later page
     (`repeated_subjects`) is a page header. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
     marklint.legacy_forms) stands for every portion's mark."""
     if not portions_required(ctx) or ctx.whole_text is not None:
@@ -89,7 +91,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     kinds = ctx.ruleset.portions.blocks
     repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
     covered = covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable) | ctx.ocr.unreadable | ctx.ocr.routing \
-        if ctx.ocr else set()
+        | memo_furniture(ctx.pages, ctx.exemption) if ctx.ocr else set()
     for index, page in enumerate(ctx.pages):
         unmarked = [block for block in page.unmarked
                     if block.kind in kinds and id(block) not in covered and id(block) not in repeated]
