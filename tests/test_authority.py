@@ -335,3 +335,12 @@ def test_two_declassify_lines():
     assert [(f.rule, f.line, f.column, f.message) for f in findings] == [
         ("cab-declassify-invalid", 10, 1,
          "more than one Declassify On line; the block takes exactly one value (C-06)")]
+
+
+def test_a_telegrams_next_heading_run_onto_the_decl_line_ends_its_value():
+    """A printout or scan runs TAGS: and SUBJECT: onto the authority line; the DECL value is
+    the date before them."""
+    doc = make_doc("SECRET\n\nE.O. 12958: DECL: 04/22/29 TAGS: PREL, PGOV, NO SUBJECT: MEETING\n\nSECRET\n")
+    cab = find_authority_block(doc)
+    assert [(l.key, l.value, l.value_column) for l in cab.lines] == [
+        ("declassify-on", "04/22/29", 19), ("telegram", "", 12)]

@@ -243,3 +243,14 @@ def test_a_cable_continuation_header_carries_its_page_banner():
 ])
 def test_a_quoted_authority_label_is_a_mention(line, authority):
     assert is_legacy_authority_line(line) is authority
+
+
+def test_a_1999_telegram_reason_with_a_period_and_a_30_year_date():
+    """EO 12958 cables cite `REASON 1.5. (D)` too; a DECL date 30 years out is past the 25-year limit
+    (C-08), also when TAGS: and SUBJECT: run onto the DECL line."""
+    text = ("SECRET\n\nO 221530Z APR 99\nFM SECSTATE WASHDC\nTO AMEMBASSY OSLO IMMEDIATE\n\n"
+            "E.O. 12958: DECL: 04/22/29 TAGS: PREL, NO SUBJECT: (U) CONVERSATION\n\n"
+            "1. (S) CLASSIFIED BY: KRISTIE A. KENNEY, EXECUTIVE SECRETARY. REASON 1.5. (D).\n\n"
+            "2. (S) THE DEPUTY SECRETARY MET THE MINISTER.\n\nTALBOTT\n\nSECRET\n")
+    result = lint_document(read_document("cable.txt", text.encode()), Settings(rules="auto", use_config=False))
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("cab-declassify-too-late", 7, 19)]

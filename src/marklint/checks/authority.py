@@ -75,6 +75,9 @@ _NUMERIC_DATE_RE = r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
 # The reason written on the Classified By line, as cables write it (`Classified By: Ambassador
 # X for reasons 1.4 (b) and (d)`, `CLASSIFIED BY: ISN DIRECTOR X. REASON: 1.4(B), (D)`).
 _INLINE_REASON_RE = r"(?:[.,;]\s*|\s+)(?:for\s+)?(?P<label>reasons?)\s*:?\s*(?=1\.\s?\d)"
+# A telegram's next heading label, run onto the authority line by a printout or a scan
+# (`E.O. 12958: DECL: 04/22/29 TAGS: PREL, PGOV SUBJECT: ...`): the value ends before it.
+_CABLE_NEXT_LABEL_RE = r"\s(?:TAGS|SUBJECT|SUBJ)\s?:"
 # The cable label `DECL:` (`E.O. 12958: DECL: 03/15/2015`) takes the cable's own date forms.
 _CABLE_DECL_RE = r"decl(?:\s+on)?"
 _HAS_DATE_RE = r"\b(?:\d{8}|\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4})\b"
@@ -207,6 +210,8 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
                           if key == "classified-by" else None)
                 if inline is not None:
                     value = segment[value_at:inline.start()].strip()
+                elif (next_label := re.compile(_CABLE_NEXT_LABEL_RE).search(segment, value_at)) is not None:
+                    value = segment[value_at:next_label.start()].strip()
                 found.append((key, written, value, offset + label_at, offset + value_at, lookalike, None))
                 if inline is not None:
                     found.append(("reason", inline.group("label"), segment[inline.end():].strip(),
