@@ -224,3 +224,23 @@ def test_values_under_a_header_label_standing_alone_and_a_repeated_subject_need_
     assert [f[:2] for f in findings(text)] == [("portion-missing", 14)]
     after_prose = text.replace("FROM:\n\nJ. Barry", "FROM:\n\nThe staff wrote this. J. Barry")
     assert [f[:2] for f in findings(after_prose)] == [("portion-missing", 7), ("portion-missing", 14)]
+
+
+def test_explain_agrees_with_portion_missing_on_what_is_set_aside(tmp_path, monkeypatch):
+    """A subject repeated atop a later page and a whole-text statement are explained as what
+    portion-missing takes them for, not as blocks that need a mark."""
+    monkeypatch.chdir(tmp_path)
+    page = "SECRET\n\nSUBJECT: Convoy Plans\n\n{body}\n\nSECRET\n"
+    text = page.format(body="(S) The convoy leaves at dawn.") + "\f" + \
+        page.format(body="(U) The escort joins at noon.\n\n" + CAB)
+    (tmp_path / "two.txt").write_text(text)
+    code, out, err = run_cli(["explain", "two.txt"])
+    assert (code, err) == (1, "")
+    assert "  3         subject line               NEEDS A PORTION MARK: none found\n" in out
+    assert "  10        subject line               no mark needed: a subject repeated atop a later page\n" in out
+    assert [f[:3] for f in findings(text)] == [("portion-missing", 3, 1)]
+    (tmp_path / "cable.txt").write_text("SECRET\n\n1. SECRET ENTIRE TEXT.\n\n2. THE MINISTER SPOKE.\n\n"
+                                        "E.O. 12958: DECL: 5/1/06\n\nSECRET\n")
+    code, out, err = run_cli(["explain", "--rules", "us-eo12958", "cable.txt"])
+    assert (code, err) == (0, "")
+    assert "  5         list item                  no mark needed: the whole-text statement (SECRET) marks it\n" in out

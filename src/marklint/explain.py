@@ -27,9 +27,10 @@ def _span(block: Block) -> str:
 def explain_document(ctx, notice: str | None, show_source: bool) -> tuple[list[str], bool]:
     """The explanation's lines for one recognised document (a CheckContext) and whether some
     block needs a portion mark it does not carry."""
-    from marklint.checks.rules.portion_missing import portions_required
+    from marklint.checks.rules.portion_missing import portions_required, set_aside
 
     required = portions_required(ctx)
+    aside = set_aside(ctx) if required else {}
     kinds = ctx.ruleset.portions.blocks
     lines = [f"{ctx.doc.path}: rule set {ctx.ruleset.name}" + (f" ({notice})" if notice else "")]
     if not required:
@@ -54,6 +55,11 @@ def explain_document(ctx, notice: str | None, show_source: bool) -> tuple[list[s
                 status = f"no mark needed: a {role.kind} is not a portion under this rule set"
             elif not required:
                 status = "no mark needed: the document needs no portion marks"
+            elif ctx.whole_text is not None:
+                level = ctx.whole_text or "its level unreadable"
+                status = f"no mark needed: the whole-text statement ({level}) marks it"
+            elif id(block) in aside:
+                status = f"no mark needed: {aside[id(block)]}"
             else:
                 status = "NEEDS A PORTION MARK: none found"
                 missing = True

@@ -75,6 +75,21 @@ def _message(kind: str, block_text: str) -> str:
     return f'{kind} has no portion mark: "{near.group("mark")}" is not one (P-02, P-03)'
 
 
+def set_aside(ctx: CheckContext) -> dict[int, str]:
+    """The unmarked blocks (by `id`) that are judged with others or are no portions, whatever
+    the structure model says of them, and why: a subject repeated atop a later page and, under
+    OCR tolerance, what a scan split, garbled or set around the document's text."""
+    aside = dict.fromkeys(repeated_subjects(ctx) if len(ctx.pages) > 1 else (), "a subject repeated atop a later page")
+    if ctx.ocr:
+        aside.update(dict.fromkeys(memo_furniture(ctx.pages, ctx.exemption),
+                                   "a memo's furniture: letterhead, legend, drafting line or signature (OCR)"))
+        aside.update(dict.fromkeys(ctx.ocr.routing, "a cable's routing line (OCR)"))
+        aside.update(dict.fromkeys(covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable),
+                                   "part of the paragraph whose mark follows it (OCR)"))
+        aside.update(dict.fromkeys(ctx.ocr.unreadable, "its mark is there but unreadable (OCR)"))
+    return aside
+
+
 def check(ctx: CheckContext) -> list[Finding]:
     """Unmarked blocks of the kinds the rule set names, unless the structure model
     (`marklint.layout`) takes them for administrative elements; the message names the block's
@@ -89,12 +104,9 @@ def check(ctx: CheckContext) -> list[Finding]:
         return []
     findings = []
     kinds = ctx.ruleset.portions.blocks
-    repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
-    covered = covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable) | ctx.ocr.unreadable | ctx.ocr.routing \
-        | memo_furniture(ctx.pages, ctx.exemption) if ctx.ocr else set()
+    aside = set_aside(ctx)
     for index, page in enumerate(ctx.pages):
-        unmarked = [block for block in page.unmarked
-                    if block.kind in kinds and id(block) not in covered and id(block) not in repeated]
+        unmarked = [block for block in page.unmarked if block.kind in kinds and id(block) not in aside]
         roles = ctx.roles(index) if unmarked else {}
         for block in unmarked:
             role = roles[id(block)]
