@@ -108,3 +108,34 @@ def test_a_dissemination_heading_is_no_portion():
     text = ("SECRET\n\n(S) The convoy leaves at dawn.\n\n" + CAB + "\nOther Dissemination: (FOR ACTION)\nPara 9 - GC\n\n"
             "The escort joins at noon.\n\nSECRET\n")
     assert found(text, RULE.slug) == [(RULE.slug, 12, 1, "paragraph has no portion mark")]
+
+
+SERIALS = """SECRET
+
+SUBJECT: (U) Convoy Plans
+
+1. (S) The convoy will move in three serials:
+
+   a. {a}the first serial departs at 0600;
+
+   b. {b}the second at 0800; and
+
+   c. the third at 1000.
+
+2. (U) Questions go to the S3.
+
+""" + CAB + """
+SECRET
+"""
+
+
+def test_fragments_of_a_marked_sentence_share_its_mark():
+    """P-06: list items that only finish the marked lead-in's sentence (lower case, after its
+    colon) share its mark; once one of them is marked, the others need theirs (P-01)."""
+    assert found(SERIALS.format(a="", b=""), RULE.slug) == []
+    assert [f[1:3] for f in found(SERIALS.format(a="", b="(S) "), RULE.slug)] == [(7, 4), (11, 4)]
+    sentences = SERIALS.format(a="", b="").replace("the first", "The first").replace("the second", "The second") \
+        .replace("the third", "The third")
+    assert [f[1:3] for f in found(sentences, RULE.slug)] == [(7, 4), (9, 4), (11, 4)]
+    no_colon = SERIALS.format(a="", b="").replace("three serials:", "three serials.")
+    assert [f[1:3] for f in found(no_colon, RULE.slug)] == [(7, 4), (9, 4), (11, 4)]

@@ -1,0 +1,62 @@
+"""Sub-items that share their parent's portion mark (P-06).
+
+Segments of a portion at its own level may share the parent's mark (P-06; 32 CFR
+2001.21(c)(3); ICMSRM16 §C p.25), but bullets and sub-paragraphs are portions of their own
+(P-01). marklint takes only the segments that cannot stand alone to share it: a run of list
+items after a marked paragraph or item that ends with a colon, each item a fragment of its
+sentence opening in lower case (`a. the first serial departs at 0600;`), none of them marked
+(a writer who marks one of them marks them all). A sub-item that opens a sentence of its own
+(`- The depot will ship it by air.`) needs its own mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from marklint.document import Block, BlockKind
+
+TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
+if TYPE_CHECKING:
+    from marklint.recognize import PageMarks
+
+# A list item's label (its style: a number, a letter, a number or letter in parentheses, a
+# bullet), then the first letter of its text.
+_LABEL_RE = re.compile(r"\s*(?:(?P<number>\d{1,3}[.)])|(?P<letter>[a-zA-Z][.)])|(?P<pnumber>\(\d{1,3}\))"
+                       r"|(?P<pletter>\([a-z]\))|(?P<bullet>[•·*]|-{1,3}))\s+(?P<lower>[a-z])?")
+_STYLES = ("number", "letter", "pnumber", "pletter", "bullet")
+_PARENTS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def _label(item: Block) -> tuple[str | None, bool]:
+    """A list item's label style (None when it has no label) and whether its text opens in lower case."""
+    match = _LABEL_RE.match(item.text) if item.kind is BlockKind.LIST_ITEM else None
+    if match is None:
+        return None, False
+    return next(style for style in _STYLES if match.group(style)), match.group("lower") is not None
+
+
+def sharing_parent_marks(pages: list[PageMarks]) -> set[int]:
+    """The unmarked list items (by `id`) that share their parent's mark (P-06)."""
+    shared: set[int] = set()
+    for page in pages:
+        marked = {id(mark.block) for mark in page.portions}
+        blocks = page.page.blocks
+        index = 0
+        while index < len(blocks):
+            parent = blocks[index]
+            index += 1
+            if id(parent) not in marked or parent.kind not in _PARENTS or not parent.text.rstrip().endswith(":"):
+                continue
+            run = []  # the list under the parent: its items of one label style, fragments or marked
+            style = None
+            while index < len(blocks):
+                item_style, lower = _label(blocks[index])
+                if item_style is None or (style is not None and item_style != style) \
+                        or not (lower or id(blocks[index]) in marked):
+                    break
+                style = item_style
+                run.append(blocks[index])
+                index += 1
+            if not any(id(item) in marked for item in run):
+                shared.update(id(item) for item in run)
+    return shared
