@@ -166,8 +166,16 @@ def test_the_armys_classification_and_caveats_lines_make_one_banner():
             "Classification: SECRET\nCaveats: NOFORN\n")
     assert lint(text.format(caveats="NOFORN")) == []
     assert lint(text.format(caveats="NONE")) == [("banner-rollup", 1, 17), ("banner-mismatch", 15, 17)]
-    # an unclassified message's tool lines ask for no banners
-    assert lint("Classification: UNCLASSIFIED\nCaveats: FOUO\n\nThe meeting moved to Tuesday.\n") == []
+    # an unmarked unclassified message's tool lines ask for no banners or portion marks
+    assert lint("Classification: UNCLASSIFIED\nCaveats: NONE\n\nThe meeting moved to Tuesday.\n") == []
+    fouo = "Classification: UNCLASSIFIED\nCaveats: FOUO\n\n{text}The meeting moved to Tuesday.\n\n" \
+           "{more}Classification: UNCLASSIFIED\nCaveats: FOUO\n"
+    assert lint(fouo.format(text="", more="")) == []
+    # once its paragraphs are marked, a controlled message's tool lines are its banners (B-08)
+    assert lint(fouo.format(text="(U//FOUO) ", more="")) == []
+    assert lint(fouo.format(text="(U//FOUO) ", more="Bring the slides.\n\n")) == [("portion-missing", 6, 1)]
+    assert lint("Classification: UNCLASSIFIED//FOR OFFICIAL USE ONLY\n\n(U//FOUO) The range is closed.\n\n"
+                "Classification: UNCLASSIFIED//FOR OFFICIAL USE ONLY\n") == []
 
 
 def test_an_undated_cable_is_judged_by_the_order_its_authority_line_names():

@@ -472,7 +472,7 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
     for block, at_top in ((content[0], True), (content[-1], False)):
         if block not in marks.unmarked or (not at_top and block is content[0]):
             continue
-        mark = _labelled_banner(block, marks.page.number, vocab)
+        mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
         if mark is None:
             parsed = near_miss_banner(block.text, vocab)
             if parsed is None:
@@ -493,9 +493,13 @@ _LABELLED_BANNER_RE = re.compile(
     r"(?:\n[ \t]*(?:Caveats|CAVEATS):[ \t]*(\S[^\n]*?)[ \t]*)?")
 
 
-def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | None:
+def _labelled_banner(block: Block, page: int, vocab: object | None, controlled: bool) -> Mark | None:
     """The banner of a `Classification: SECRET//NOFORN` line (with the caveats of a `Caveats:`
-    line under it, `NONE` for none), when its value is a classified or CUI banner that parses."""
+    line under it, `NONE` for none), when its value is a classified or CUI banner that parses,
+    or, on a page whose paragraphs carry portion marks (`controlled`), a controlled unclassified
+    one (`UNCLASSIFIED//FOR OFFICIAL USE ONLY`). An unmarked message's tool line
+    (`Classification: UNCLASSIFIED` / `Caveats: FOUO` under a military e-mail) stays a
+    metadata line: it asks for no banners or portion marks of the message it closes."""
     labelled = _LABELLED_BANNER_RE.fullmatch(block.text)
     if labelled is None:
         return None
@@ -506,8 +510,9 @@ def _labelled_banner(block: Block, page: int, vocab: object | None) -> Mark | No
     found = banner_of(value, vocab)
     if found is None and (misspelt := near_miss_banner(value, vocab)) is not None:  # `Classification: SECERT`
         return Mark(value, "banner", block.line, column, column + len(value), page, block, None, misspelt.error)
-    if found is None or found[1].marking is None or (found[1].marking.level == "U" and not found[1].marking.cui):
-        return None  # an unclassified message's tool line is left a metadata line: it asks for no banners
+    if found is None or found[1].marking is None or (found[1].marking.level == "U" and not found[1].marking.cui
+                                                      and not (controlled and found[1].marking.has_controls)):
+        return None
     written, parsed, cable, legacy = found
     return Mark(written, "banner", block.line, column, column + len(labelled.group(2)), page, block,
                 parsed.marking, parsed.error, cable, legacy)
