@@ -4,7 +4,7 @@ reading is reported with a confidence below 1; illegible pages are not defects."
 import pytest
 
 from archives_support import REAL, lint_text
-from marklint.archives.ocr import read_banner, read_word
+from marklint.archives.ocr_words import read_banner, read_word
 from marklint.lint import Settings, lint_path
 
 DRAFT = "SEGRET\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director\nReason: 1.4(c)\n" \

@@ -10,7 +10,7 @@ import pytest
 from archives_support import lint_text
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels
-from marklint.archives.ocr import edit_cost
+from marklint.archives.ocr_words import edit_cost
 from marklint.archives.teletype import spaced_level
 from marklint.dates import date_of_origin
 

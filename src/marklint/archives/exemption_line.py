@@ -30,7 +30,7 @@ def read_exemption_line(line: str, cost: Callable[[str, str], float]) -> tuple[i
     """(offset, labels as written, as read, confidence) of an EO 11652 authority line with OCR
     slips in its labels (`CLASSITYID Y 5A7S, XEDS 2, INDEFINITE.`: `CLASSITYID Y 5A7S, XEDS`
     read as `CLASSIFIED BY 5A7S, XGDS`), or None when the line has not that shape or is written
-    right. `cost` is the weighted edit distance (`marklint.archives.ocr.edit_cost`)."""
+    right. `cost` is the weighted edit distance (`marklint.archives.ocr_words.edit_cost`)."""
     match = _LINE_RE.fullmatch(line)
     if match is None:
         return None

@@ -11,7 +11,7 @@ the abbreviated cable form and the whole-text statement that stands for every po
   (0.1 less per confusion-table slip, 0.2 less per other slip, as `marklint.archives.ocr`).
 - **The whole-text statement** `ALL <level>` after an authority element at the end of its line
   (`... DRV D9C.1. ALL` over `SECRET ...`): its word is read as a level word is
-  (`marklint.archives.ocr.read_word`); a word in capitals the scan garbled beyond that (`ALL
+  (`marklint.archives.ocr_words.read_word`); a word in capitals the scan garbled beyond that (`ALL
   SAIGALAD`) is the statement with its level unknown (confidence 0). Prose that says `all` is
   no authority line and is not read.
 """
@@ -29,7 +29,7 @@ _MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
 _REVIEW_DERIVED_RE = re.compile(
     rf"\b(?P<review>R[A-Z]{{2}})[ \t]+\d{{1,2}}[ \t]+(?:{_MONTHS})[ \t]+\d{{2,4}}[ \t]+(?P<derived>D[A-Z]{{2}})[ \t]+\S")
 _LABELS = (("review", "RVW"), ("derived", "DRV"))
-SLIP_COST = 1.0  # the most a garbled label may cost (`marklint.archives.ocr.edit_cost`)
+SLIP_COST = 1.0  # the most a garbled label may cost (`marklint.archives.ocr_words.edit_cost`)
 # `ALL` ending a line, or followed by one word in capitals that ends it.
 _ALL_RE = re.compile(r"(?<![\w-])ALL(?:[ \t]+(?P<word>[A-Z][A-Za-z]{3,13})\.?)?[ \t]*$")
 _NEXT_WORD_RE = re.compile(r"[ \t]*(?P<word>[A-Z][A-Za-z]{3,13})\b")
@@ -39,7 +39,7 @@ def read_labels(line: str, cost: Callable[[str, str], float]) -> tuple[int, str,
     """(offset, as written, as read, confidence) of a cable's review and derivation labels
     written with OCR slips around their review date (`RVA 2 JAN 2000 DRY` read as `RVW 2 JAN
     2000 DRV`), or None when the line holds none or they are written right. `cost` is the
-    weighted edit distance (`marklint.archives.ocr.edit_cost`)."""
+    weighted edit distance (`marklint.archives.ocr_words.edit_cost`)."""
     match = _REVIEW_DERIVED_RE.search(line)
     if match is None:
         return None

@@ -2,7 +2,7 @@
 release needs before its markings can be read.
 
 - **One-character slips on banner words** (`SEGRET`, `5ECRET`, `SECREL`, `CONFIDENTlAL`,
-  `CONFIDENTAL`, `SECRET=`): each word of a short line is compared with the banner words by an
+  `CONFIDENTAL`, `SECRET=`; `marklint.archives.ocr_words`): each word of a short line is compared with the banner words by an
   edit distance whose substitutions are weighted by a confusion table of OCR misreadings (C/G,
   S/5, I/l/1, O/0/D, T/L/I, E/F, R/K...). A table substitution costs less than any other edit,
   so `SEGRET` is read as SECRET with more confidence than `SECRES`; at most one edit per six
@@ -13,7 +13,7 @@ release needs before its markings can be read.
   tolerance above) is that banner.
 - **Banners under a stamp**: a banner word in capitals with a fragment of a stamp in mixed
   case fused to its front (`DoRISEGRET SABRE`) is read once the fragment (up to
-  `OVERPRINT_MAX` characters) is dropped.
+  `ocr_words.OVERPRINT_MAX` characters) is dropped.
 - **Banners inside a line**: a column of a line (separated from the rest by two or more spaces,
   or by junk that is not a word) that is a banner becomes a line of its own, as does a banner
   among a few specks of one to three letters or of no letter (`ae i SECRET NOFORN SENSITIVE`,
@@ -64,8 +64,7 @@ release needs before its markings can be read.
   finding is reported on it.
 
 Every tolerant match carries a confidence below 1, reported as an `ocr-recognised` finding
-(info). A confusion table rather than an edit-distance library (rapidfuzz): the table knows
-which slips OCR makes, so it ranks them, and it needs no dependency.
+(info).
 """
 
 from __future__ import annotations
@@ -77,26 +76,14 @@ from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import merged_boxes, near_legend
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
+from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
 from marklint.archives.teletype import LEVEL_WORDS, continuation_banner
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
-BANNER_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "WNINTEL", "NOCONTRACT", "PROPIN")
-_EXACT_WORDS = frozenset({"TOP", "ORCON", "NF", "FOUO", "SBU", "LIMDIS", "EXDIS", "NODIS", "NOFORN", "SENSITIVE"})
-MIN_FUZZY = 6  # shorter words are never guessed
-LONE_SLIPS = 2  # substitutions read on a banner word alone on its line
-# What OCR reads in place of a letter of a banner word (upper case; lower-case forms are folded).
-CONFUSIONS: dict[str, str] = {
-    "A": "4@", "B": "8ER", "C": "G(EO0", "D": "O0", "E": "FB3C", "F": "EP", "G": "C6",
-    "I": "1L|!JT", "L": "I1T|", "N": "HMW", "O": "0DQC", "R": "KBP", "S": "5$8", "T": "I7L1Y", "U": "V",
-    "W": "VN",
-}
-TABLE_COST, OTHER_COST = 0.5, 1.0
-INSIDE_A_LINE = 0.9  # the confidence of an exact banner found as a column of a longer line
 LEGIBLE_SHARE = 0.4
 EDGE_BLOCKS = 8
-_JUNK_RE = re.compile(r"^[^A-Za-z0-9(]+|[^A-Za-z0-9)]+$")
 _COLUMNS_RE = re.compile(r"\s{2,}|\s+[^\w\s()/]+\s+")
 _TOKEN_RE = re.compile(r"[A-Za-z]{3,}")
 
@@ -127,111 +114,6 @@ class OcrResult(Value):
         self.routing: set[int] = set()
         self.statement: str | None = None  # a whole-text statement's level read in a file line ("": unknown)
 
-
-def _substitution(expected: str, seen: str) -> float:
-    if expected == seen.upper():
-        return 0.0
-    return TABLE_COST if seen.upper() in CONFUSIONS.get(expected, "") or seen in CONFUSIONS.get(expected, "") \
-        else OTHER_COST
-
-
-def edit_cost(expected: str, seen: str) -> float:
-    """The weighted edit distance from a banner word to what OCR wrote (insertions and
-    deletions cost OTHER_COST, substitutions TABLE_COST when the confusion table knows them)."""
-    previous = [i * OTHER_COST for i in range(len(seen) + 1)]
-    for i, letter in enumerate(expected, 1):
-        current = [i * OTHER_COST]
-        for j, char in enumerate(seen, 1):
-            current.append(min(previous[j] + OTHER_COST, current[j - 1] + OTHER_COST,
-                               previous[j - 1] + _substitution(letter, char)))
-        previous = current
-    return previous[-1]
-
-
-def read_word(word: str) -> tuple[str, float] | None:
-    """(banner word, confidence) for an OCR'd word, or None when it is none. An exact word
-    (in capitals) has confidence 1; a tolerant reading loses 0.1 per confusion-table
-    substitution and 0.2 per other edit."""
-    upper = word.upper()
-    if upper in _EXACT_WORDS or upper in BANNER_WORDS:
-        return upper, 1.0 if word.isupper() else 0.95
-    best: tuple[str, float] | None = None
-    for target in BANNER_WORDS:
-        if abs(len(target) - len(word)) > 1 or len(target) < MIN_FUZZY:
-            continue
-        cost = edit_cost(target, word)
-        if cost <= len(target) / MIN_FUZZY and (best is None or cost < best[1]):
-            best = (target, cost)
-    if best is None:
-        return None
-    return best[0], round(1 - 0.2 * best[1], 2)
-
-
-def read_lone_word(word: str) -> tuple[str, float] | None:
-    """(banner word, confidence) for a word standing alone on its line: as `read_word`, or
-    through up to LONE_SLIPS substitutions (no letter inserted or dropped) after its first two
-    letters, which must be intact, when its first and last letters are capitals (`SECRIK`,
-    `SEtbeT`; not `Sacred`, `DECREE` nor `REGRET`), losing 0.1 or 0.2 per slip as `read_word`
-    does."""
-    reading = read_word(word)
-    if reading is not None or not (word[:1].isupper() and word[-1:].isupper()):
-        return reading
-    for target in BANNER_WORDS:
-        slips = sum(1 for expected, seen in zip(target, word.upper()) if expected != seen)
-        if len(target) == len(word) >= MIN_FUZZY and slips <= LONE_SLIPS and word[:2].upper() == target[:2]:
-            return target, round(1 - 0.2 * edit_cost(target, word), 2)
-    return None
-
-
-OVERPRINT_MAX = 4  # characters of a stamp the scan fused to the front of a banner word
-
-
-def _read_overprinted(word: str) -> tuple[str, float] | None:
-    """(banner word, confidence) of a word in capitals that a stamp's fragment in mixed case
-    fused to at its front (`DoRISEGRET`: `DoRI` over `SEGRET`), read as `read_word` reads it,
-    with at most the confidence of junk dropped; None when there is none."""
-    for cut in range(1, OVERPRINT_MAX + 1):
-        head, tail = word[:cut], word[cut:]
-        if head.isupper() or not head.isalpha() or not tail.isupper():
-            continue
-        reading = read_word(tail)
-        if reading is not None:
-            return reading[0], min(reading[1], INSIDE_A_LINE)
-    return None
-
-
-def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
-    """(banner, confidence) for a line that is a banner once its OCR slips are read, or None.
-    The line's words are read one by one (`read_word`; `/` and `//` are kept; a later word in
-    capitals that no banner word is close to is kept as written, for the parse to judge); junk
-    at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
-    needs none."""
-    from marklint.recognize import banner_of
-
-    core = _JUNK_RE.sub("", text)
-    if not core or len(core) > 80:
-        return None
-    parts = re.split(r"(\s+|//|/)", core)
-    read, confidence = [], 1.0
-    for part in parts:
-        if not part or part.isspace() or part in ("/", "//"):
-            read.append(" " if part and part.isspace() else part)
-            continue
-        word = read_lone_word(part) if part == core else read_word(part)
-        if word is None and not read:
-            word = _read_overprinted(part)
-        if word is None and part.isupper() and read:
-            word = (part, 1.0)  # a codeword or control beyond the table (`SABRE`): the parse decides
-        if word is None:
-            return None
-        read.append(word[0])
-        confidence = min(confidence, word[1])
-    banner = "".join(read).strip()
-    if core != text.strip():
-        confidence = min(confidence, 0.9)  # junk dropped at an end
-    if (confidence >= 1.0 and banner == text.strip()) or banner_of(banner, vocab) is None:
-        return None
-    return banner, min(confidence, 0.99)
 
 
 def tolerate(doc: Document, vocab: object | None) -> OcrResult:
@@ -468,34 +350,6 @@ def _wordlike(token: str) -> bool:
 # A portion mark ending a block as a scan leaves it: a slip inside (`(Cc)`, `(8S)`, `(5)`), the
 # closing parenthesis lost (`(U`), or a speck after it (`(U) c`).
 _TRAILING_MARK_RE = re.compile(r"(?<![\w(])\((?P<inner>[A-Za-z0-9]{1,3})(?P<close>\)?)(?P<specks>[ \t]+[a-z]{1,2})?[ \t]*$")
-_MARK_LEVELS = ("TS", "S", "C", "U")
-
-
-def read_mark(inner: str) -> tuple[str, float] | None:
-    """(level, confidence) of the inside of a portion mark written with OCR slips: S read from
-    the confusion table (`5`, `8`, `$`), a letter doubled in the other case dropped (`Cc`); an
-    exact level gives confidence 1. None when it is no level (a `0` is as likely O or D as C:
-    not read)."""
-    letters = ""
-    confidence = 1.0
-    for char in inner:
-        upper = char.upper()
-        if upper in "TSCU":
-            read = upper
-        else:
-            read = "S" if char in CONFUSIONS["S"] else None  # C, U have no slip a mark survives
-            if read is None:
-                return None
-            confidence -= 0.1
-        if char != upper:
-            confidence -= 0.05
-        if not letters.endswith(read):
-            letters += read
-        else:
-            confidence -= 0.05
-    return (letters, round(confidence, 2)) if letters in _MARK_LEVELS else None
-
-
 def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
     """The block with a portion mark the scan damaged at its end read and rewritten (`(Cc)` as
     `(C)`), the reading recorded with its confidence; the block itself otherwise."""
