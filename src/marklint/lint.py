@@ -233,24 +233,25 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
         return entry[1]
     from marklint.checks.authority import is_authority_line
     from marklint.layout import CONFIGURED
-    from marklint.userpattern import UserPattern
+    from marklint.userpattern import PatternSet, UserPattern
 
-    policy = ruleset.portions
-    designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
-    configured = [UserPattern.compile(pattern) for pattern in extra]  # validated with the configuration
+    # One set of every pattern, in the order they are tried: the rule set's exempt elements,
+    # then (after the authority lines) its CUI designation lines and the configuration's list.
+    names = [pattern.name for pattern in ruleset.portions.exempt]
+    designations = len(names) + len(ruleset.cui.designation_patterns)
+    patterns = PatternSet([pattern.regex for pattern in ruleset.portions.exempt + ruleset.cui.designation_patterns]
+                          + [UserPattern.compile(pattern) for pattern in extra])  # validated with the configuration
     memo: dict[str, str | None] = {}
 
     def exempt(text: str) -> str | None:
-        name = policy.exemption(text)
-        if name is not None:
-            return name
+        index = patterns.first(text)
+        if index is not None and index < len(names):
+            return names[index]
         if is_authority_line(text):
             return "authority"
-        if any(regex.search(text) for regex in designations):
-            return "designation"
-        if any(pattern.search(text) for pattern in configured):
-            return CONFIGURED
-        return None
+        if index is None:
+            return None
+        return "designation" if index < designations else CONFIGURED
 
     def exemption(first_line: str) -> str | None:
         text = first_line.strip()

@@ -13,11 +13,15 @@ Patterns also see bounded input, which keeps the work per line small:
   longer line is never a page break;
 - `UserPattern.found_in` looks through a whole text in windows of TEXT_WINDOW characters, since
   RE2 works on an encoded copy of what it searches (100 MB more for a 100 MB file at once).
+
+`PatternSet` searches a text for many user patterns at once (one RE2 Set, one pass over the
+text) and says which is the first to match, as trying them one by one would.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from marklint.errors import PatternError
@@ -110,3 +114,33 @@ class LinePattern(_BoundedPattern):
             return None
         return self.regex.search(line)
 
+
+
+class PatternSet:
+    """Several UserPatterns searched at once: `first(text)` is the index of the first of them
+    whose `search` matches `text`, or None. A text of at most INPUT_LIMIT characters is matched
+    against all of them in one pass (an RE2 Set); a longer one pattern by pattern, since a
+    search sees only its first INPUT_LIMIT characters while `$` and `\\b` there still see the
+    rest of the text, which a Set matching a cut copy would not."""
+
+    __slots__ = ("patterns", "_set")
+
+    def __init__(self, patterns: Sequence[UserPattern]) -> None:
+        import re2  # lazy import, as in _options
+
+        self.patterns = tuple(patterns)
+        self._set = None
+        if self.patterns:
+            self._set = re2.Set.SearchSet(_options())
+            for pattern in self.patterns:
+                self._set.Add(pattern.pattern)
+            self._set.Compile()
+
+    def first(self, text: str) -> int | None:
+        """The index of the first pattern that matches `text` (as `UserPattern.search`), or None."""
+        if self._set is None:
+            return None
+        if len(text) > INPUT_LIMIT:
+            return next((index for index, pattern in enumerate(self.patterns) if pattern.search(text)), None)
+        found = self._set.Match(text)
+        return None if found is None else min(found)
