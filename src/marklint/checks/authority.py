@@ -231,13 +231,13 @@ def find_authority_block(doc: Document) -> AuthorityBlock | None:
     `DRV`, `RVW`, `GDS`, `XGDS`, `E2 IMPDET`, a Group legend); its `Reason:` lines then
     belong to it.
     """
-    from marklint.checks.legacy_authority import GATE
+    from marklint.checks.legacy_authority import may_hold_authority
 
     for page in doc.pages:
         lines: list[CabLine] = []
         blocks: list[Block] = []
         for block in page.blocks:
-            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not GATE.search(block.text):
+            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not may_hold_authority(block.text):
                 continue
             found = _block_lines(block, page.number)
             if found:
