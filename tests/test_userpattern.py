@@ -16,7 +16,7 @@ PATTERNS = [UserPattern.compile(p) for p in (
     r"\bab", r"ab\b", r"\Bb\B", r"^a", r"b$", r"(?m)^b", r"(?m)a$", r"a\s?b", "a\nb", r"\b", "", "ba-a")]
 
 
-@given(st.text(alphabet="ab -\n", max_size=60))
+@given(st.text(alphabet="ab -\n\u00e9\u20ac", max_size=60))  # characters of one, two and three bytes
 def test_windows_find_what_the_whole_text_search_finds(text):
     with mock.patch.multiple(userpattern, TEXT_WINDOW=8, WINDOW_OVERLAP=4):
         for pattern in PATTERNS:

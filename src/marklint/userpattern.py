@@ -93,12 +93,16 @@ class UserPattern(_BoundedPattern):
         TEXT_WINDOW characters, each sharing WINDOW_OVERLAP characters with the next, so that
         every match of at most WINDOW_OVERLAP characters lies within one. A window is searched
         with one character of the text on either side as context, so `^`, `$` and `\\b` judge
-        as they do on the whole text."""
+        as they do on the whole text. It is encoded here and searched between byte offsets: given
+        a str, RE2's wrapper would encode it and count its characters to find the offsets."""
         step = TEXT_WINDOW - WINDOW_OVERLAP
         for start in range(0, max(len(text) - WINDOW_OVERLAP, 1), step):
             before = min(start, 1)
-            window = text[start - before:start + TEXT_WINDOW + 1]
-            if self.regex.search(window, before, before + min(TEXT_WINDOW, len(text) - start)) is not None:
+            end = start + min(TEXT_WINDOW, len(text) - start)
+            window = text[start - before:end + 1]
+            encoded = window.encode()
+            searched_to = len(encoded) - len(window[before + end - start:].encode())
+            if self.regex.search(encoded, len(window[:before].encode()), searched_to) is not None:
                 return True
         return False
 
