@@ -29,7 +29,7 @@ def test_a_match_in_the_last_window_of_a_long_text_is_found():
     assert not UserPattern.compile(r"^ab").found_in(text)
 
 
-@given(st.text(alphabet="ab -\n", max_size=60))
+@given(st.text(alphabet="ab -\n\u00e9\u20ac", max_size=60))
 def test_a_set_finds_the_first_pattern_one_search_after_another_finds(text):
     with mock.patch.object(userpattern, "INPUT_LIMIT", 20):  # long texts too: searched a pattern at a time
         expected = next((index for index, pattern in enumerate(PATTERNS) if pattern.search(text)), None)

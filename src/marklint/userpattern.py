@@ -93,18 +93,23 @@ class UserPattern(_BoundedPattern):
         TEXT_WINDOW characters, each sharing WINDOW_OVERLAP characters with the next, so that
         every match of at most WINDOW_OVERLAP characters lies within one. A window is searched
         with one character of the text on either side as context, so `^`, `$` and `\\b` judge
-        as they do on the whole text. It is encoded here and searched between byte offsets: given
-        a str, RE2's wrapper would encode it and count its characters to find the offsets."""
+        as they do on the whole text."""
         step = TEXT_WINDOW - WINDOW_OVERLAP
         for start in range(0, max(len(text) - WINDOW_OVERLAP, 1), step):
-            before = min(start, 1)
-            end = start + min(TEXT_WINDOW, len(text) - start)
-            window = text[start - before:end + 1]
-            encoded = window.encode()
-            searched_to = len(encoded) - len(window[before + end - start:].encode())
-            if self.regex.search(encoded, len(window[:before].encode()), searched_to) is not None:
+            if self.regex.search(*_encoded(text, start, start + min(TEXT_WINDOW, len(text) - start))) is not None:
                 return True
         return False
+
+
+def _encoded(text: str, start: int, end: int) -> tuple[bytes, int, int]:
+    """`text[start:end]` with the character on either side of it (where there is one), encoded
+    in UTF-8, and the byte offsets of `start` and `end` in that: what RE2 searches between
+    offsets with the text around as context. Given a str, RE2's wrapper would encode it all and
+    count its characters to find the offsets."""
+    before = min(start, 1)
+    window = text[start - before:end + 1]
+    encoded = window.encode()
+    return encoded, len(window[:before].encode()), len(encoded) - len(window[before + end - start:].encode())
 
 
 class LinePattern(_BoundedPattern):
@@ -119,13 +124,12 @@ class LinePattern(_BoundedPattern):
         return self.regex.search(line)
 
 
-
 class PatternSet:
     """Several UserPatterns searched at once: `first(text)` is the index of the first of them
     whose `search` matches `text`, or None. A text of at most INPUT_LIMIT characters is matched
-    against all of them in one pass (an RE2 Set); a longer one pattern by pattern, since a
-    search sees only its first INPUT_LIMIT characters while `$` and `\\b` there still see the
-    rest of the text, which a Set matching a cut copy would not."""
+    against all of them in one pass (an RE2 Set); a longer one pattern by pattern (its first
+    INPUT_LIMIT characters, encoded once), since a search sees only those while `$` and `\\b`
+    at their end still see the character after them, which a Set matching a cut copy would not."""
 
     __slots__ = ("patterns", "_set")
 
@@ -145,6 +149,7 @@ class PatternSet:
         if self._set is None:
             return None
         if len(text) > INPUT_LIMIT:
-            return next((index for index, pattern in enumerate(self.patterns) if pattern.search(text)), None)
+            head = _encoded(text, 0, INPUT_LIMIT)
+            return next((index for index, pattern in enumerate(self.patterns) if pattern.regex.search(*head)), None)
         found = self._set.Match(text)
         return None if found is None else min(found)
