@@ -121,7 +121,8 @@ def decode(path: str, data: bytes) -> tuple[str, bool]:
     return text, bom
 
 
-def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int, sliced: SourceBlocks | None) -> Block:
+def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int,
+           sliced: SourceBlocks | None) -> Block:
     """The block made of the lines between offsets `start` (a line start) and `end` (the end
     of its last line, without the line end); `base` is the column of the first line's first
     character when it is not indented. With `sliced` (`text` is the document's source), a
