@@ -182,15 +182,19 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
+def _numbered_lines(doc: Document, datable: bool = False) -> Iterator[tuple[int, str]]:
     """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
     `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
     must not be split whole), else every line of every block (DOCX, PDF), after a message's
-    own `Date:` header (the newest message of a thread: the quoted ones are older)."""
+    own `Date:` header (the newest message of a thread: the quoted ones are older). With
+    `datable`, of the source's lines only those that can hold a date (`datable_lines`)."""
     if doc.source is not None:
         import re
 
-        return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
+        from marklint.dates import datable_lines
+
+        head = doc.source[:_DATING_CHARS]
+        return datable_lines(head) if datable else enumerate(re.split(r"\r\n|\r|\n", head), 1)
     dated = [(field.at(0)[0], f"Date: {field.value}") for field in doc.metadata.get("headers", ())
              if field.name.lower() == "date"]
     lines = ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
@@ -208,7 +212,7 @@ def dating(doc: Document, override: date | None = None, copy_lines: frozenset[in
     identification form's DATE field is the document's own date."""
     from marklint.dates import DateFound, Dating, date_of_origin
 
-    lines = _numbered_lines(doc)
+    lines = _numbered_lines(doc, datable=True)
     if copy_lines:
         lines = ((number, line) for number, line in lines if number not in copy_lines)
     found = date_of_origin(lines)
