@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from marklint.dates import add_years, document_date, parse_date, parse_yyyymmdd
+from marklint.dates import add_years, datable_lines, document_date, parse_date, parse_yyyymmdd
 
 # A byte-for-byte copy of ../shared/seeds/000_2aaf33a82973c46b.txt, the user's example letter.
 SEED = Path(__file__).parent / "fixtures" / "seed_letter.txt"
@@ -87,3 +90,9 @@ def test_add_years_keeps_leap_days_sensible():
     assert add_years(date(2010, 10, 10), 25) == date(2035, 10, 10)
 
 
+
+
+@given(st.text(alphabet="a1\u0417\r\n x", max_size=40))  # \u0417 is the Cyrillic Ze OCR reads for a 3
+def test_datable_lines_are_the_lines_with_a_digit_or_a_cyrillic_letter(text):
+    numbered = enumerate(re.split(r"\r\n|\r|\n", text), 1)
+    assert list(datable_lines(text)) == [(n, line) for n, line in numbered if re.search(r"[\d\u0400-\u04ff]", line)]

@@ -215,6 +215,20 @@ def test_big_files_slice_block_text_from_the_source_with_the_same_results(monkey
         assert any(isinstance(b, SourceBlock) for _, b in big.blocks())
 
 
+def test_source_blocks_fill_table_after_table_with_the_same_results(monkeypatch):
+    from marklint import document
+    from marklint.readers import text
+
+    data = b"SECRET\n\n" + b"".join(b"(S) Paragraph %d\nwraps here.\n\n" % n for n in range(7)) + b"SECRET\n"
+    small = read_document("t.txt", data)
+    monkeypatch.setattr(text, "SOURCE_BLOCKS_FROM", 0)
+    monkeypatch.setattr(document, "TABLE_ROWS", 3)
+    big = read_document("t.txt", data)
+    assert _block_facts(big) == _block_facts(small)
+    tables = {id(b.table) for _, b in big.blocks() if isinstance(b, document.SourceBlock)}
+    assert len(tables) == 3  # seven paragraphs, three to a table
+
+
 def test_source_line_counts_crlf_lf_and_lone_cr_line_ends():
     from marklint.document import LINE_INDEX_STEP, Document
 

@@ -11,6 +11,7 @@ import pytest
 from marklint.checks.registry import RULES
 from marklint.document import BlockKind
 from marklint.findings import Severity
+from marklint.lint import exemption_test
 from marklint.ruleset import (
     RuleSetError,
     load_ruleset,
@@ -68,7 +69,7 @@ def test_us_cnsi_is_the_strict_default():
     ("DEPARTMENT OF STATE", "letterhead"),
 ])
 def test_exempt_administrative_elements(line, name):
-    assert load_ruleset("us-cnsi").portions.exemption(line) == name
+    assert exemption_test(load_ruleset("us-cnsi"))(line) == name
 
 
 @pytest.mark.parametrize("line", [
@@ -79,7 +80,7 @@ def test_exempt_administrative_elements(line, name):
     "Dear reader, this paragraph is prose, not a salutation.",
 ])
 def test_portions_are_not_exempt(line):
-    assert load_ruleset("us-cnsi").portions.exemption(line) is None
+    assert exemption_test(load_ruleset("us-cnsi"))(line) is None
 
 
 def test_eo12356_is_lenient_about_portions_and_the_authority_block():
@@ -95,7 +96,7 @@ def test_eo12356_is_lenient_about_portions_and_the_authority_block():
     assert [r.name for r in rs.authority.retired] == ["manual-review", "treaty"]
     assert rs.authority.numeric_dates == "any"
     # inherited unchanged from us-cnsi
-    assert rs.portions.exemption("Sincerely,") == "closing"
+    assert exemption_test(rs)("Sincerely,") == "closing"
 
 
 def test_cui_banner_top_only_and_portions_all_or_none():

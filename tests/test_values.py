@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from marklint.document import Block, BlockKind, Document, Page, Region, SourceBlock
+from marklint.document import Block, BlockKind, BlockTable, Document, Page, Region
 from marklint.findings import Edit, FileResult, Finding, Fix, Severity
 from marklint.markings.model import Aea, Problem
 from marklint.userpattern import UserPattern
@@ -62,7 +62,7 @@ def test_slotted_frozen_records_stay_frozen_and_slotted():
 
 def test_records_round_trip_through_pickle():
     block = Block(BlockKind.LINE, "SECRET", 1, 1, Region.HEADER, (1,), "header")
-    source = SourceBlock(BlockKind.PARAGRAPH, "(S) One\ntwo.", 0, 12, 3)
+    source = BlockTable("(S) One\ntwo.").block(BlockKind.PARAGRAPH, 0, 12, 3)
     fix = Fix("Write the banner", "safe", (Edit(1, 1, 1, 7, "SECRET"),))
     finding = Finding("a.txt", 1, 1, "B-01", "banner-missing-top", Severity.ERROR, "no banner", fix=fix)
     records = [
@@ -76,7 +76,7 @@ def test_records_round_trip_through_pickle():
 
 
 def test_block_and_source_block_are_never_equal():
-    source = SourceBlock(BlockKind.PARAGRAPH, "one", 0, 3, 1)
+    source = BlockTable("one").block(BlockKind.PARAGRAPH, 0, 3, 1)
     block = Block(BlockKind.PARAGRAPH, "one", 1)
     assert source._values == block._values
     assert source != block and block != source

@@ -23,7 +23,7 @@ Two-digit years are read in the archival window 1940-2039. Impossible dates
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from marklint.values import FrozenValue
@@ -72,6 +72,9 @@ _NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
 _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
+# Where a line that `date_of_origin` reads goes on from: its first digit or Cyrillic letter
+# (which `_fold` may make a digit), to the line's end, so that a line is matched once.
+_DATABLE = re.compile(r"[\d\u0400-\u04ff][^\r\n]*")
 # A line that opens a portion-marked paragraph is body text: a date there is what the text is
 # about, not the date of origin (C-08, C-17); a marked line that is only a date ("(U) Dated
 # 12 March 2001.") still dates the document.
@@ -200,6 +203,21 @@ def _ocr_dtg(line: str) -> tuple[date, str] | None:
         return None
     day = _make(_century(dtg["y"].translate(_YEAR_DIGITS)), dtg["m"], _digits(dtg["d"]))
     return (day, "dtg") if day is not None else None
+
+
+def datable_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of the lines of `text` (ended by CRLF, LF or a lone CR) that
+    `date_of_origin` reads past its first test: those with a digit or a Cyrillic letter,
+    found in one scan of the text rather than line by line."""
+    number, counted = 1, 0
+    for match in _DATABLE.finditer(text):
+        at = match.start()
+        line_end = max(text.rfind("\n", counted, at), text.rfind("\r", counted, at))
+        start = counted if line_end < 0 else line_end + 1
+        number += (text.count("\n", counted, start) + text.count("\r", counted, start)
+                   - text.count("\r\n", counted, start))  # a CRLF is one line end
+        counted = start
+        yield number, text[start:match.end()]
 
 
 def _first_full_date(line: str) -> date | None:

@@ -94,31 +94,47 @@ class SourceBlock(Block):
 
     The plain-text reader makes one where the block's text is exactly `source[start:end]` (no
     line of it is indented or ends in spaces, so every continuation line starts at column 1):
-    a big file's text is then held once, in `Document.source`, instead of twice. It behaves as
-    a `Block` holding that text (compared and shown by Block's fields); assigning `text` is not
-    supported.
+    a big file's text is then held once, in `Document.source`, instead of twice. Its start and
+    end offsets are a row of a `BlockTable`, which holds them for a few hundred such blocks.
+    It behaves as a `Block` holding that text (compared and shown by Block's fields); assigning
+    `text` is not supported.
     """
 
-    __slots__ = ("source", "start", "end")
+    __slots__ = ("table", "row")
 
-    def __init__(self, kind: BlockKind, source: str, start: int, end: int, line: int, column: int = 1) -> None:
+    def __init__(self, kind: BlockKind, table: BlockTable, row: int, line: int, column: int = 1) -> None:
         self.kind = kind
-        self.source = source
-        self.start = start
-        self.end = end
+        self.table = table
+        self.row = row
         self.line = line
         self.column = column
         self.region = Region.BODY
         self.label = None
 
     def __reduce__(self) -> tuple:
-        # by its own arguments, not Block's fields (its region and label are those __init__ sets)
-        return SourceBlock, (self.kind, self.source, self.start, self.end, self.line, self.column)
+        # as a block of a table of its own (region and label are those __init__ sets)
+        return _lone_source_block, (self.kind, self.source, self.start, self.end, self.line, self.column)
+
+    @property
+    def source(self) -> str:
+        """The text the block is a stretch of."""
+        return self.table.source
+
+    @property
+    def start(self) -> int:
+        """The offset of the block's first character in `source`."""
+        return self.table.starts[self.row]
+
+    @property
+    def end(self) -> int:
+        """The offset just after the block's last character in `source`."""
+        return self.table.ends[self.row]
 
     @property
     def text(self) -> str:  # type: ignore[override]
         """The block's text (a new slice of the source on every access)."""
-        return self.source[self.start:self.end]
+        table, row = self.table, self.row
+        return table.source[table.starts[row]:table.ends[row]]
 
     @property
     def continuation_columns(self) -> tuple[int, ...]:  # type: ignore[override]
@@ -128,17 +144,65 @@ class SourceBlock(Block):
     @property
     def end_line(self) -> int:
         """The source line of the block's last character."""
-        return self.line + self.source.count("\n", self.start, self.end)
+        table, row = self.table, self.row
+        return self.line + table.source.count("\n", table.starts[row], table.ends[row])
 
     def position_of(self, offset: int) -> tuple[int, int]:
         """Map an offset into `text` to a (line, column) pair in the source (as Block does,
         without slicing the text)."""
-        start = self.start
-        end = min(start + offset, self.end)
-        row = self.source.count("\n", start, end)
-        if row == 0:
+        table, row = self.table, self.row
+        source, start = table.source, table.starts[row]
+        end = min(start + offset, table.ends[row])
+        lines = source.count("\n", start, end)
+        if lines == 0:
             return self.line, self.column + offset
-        return self.line + row, start + offset - self.source.rfind("\n", start, end)
+        return self.line + lines, start + offset - source.rfind("\n", start, end)
+
+
+# A table's rows are numbered below 256: such a row number is one of Python's shared small ints,
+# so a SourceBlock costs no int object of its own.
+TABLE_ROWS = 256
+
+
+class BlockTable:
+    """The start and end offsets of up to TABLE_ROWS SourceBlocks of one text, one row each, in
+    two columns of machine integers: a 100 MB file has hundreds of thousands of blocks, and
+    two int objects each would cost a third as much as the blocks themselves."""
+
+    __slots__ = ("source", "starts", "ends")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        code = "i" if len(source) < 1 << 31 else "q"
+        self.starts, self.ends = array(code), array(code)
+
+    def block(self, kind: BlockKind, start: int, end: int, line: int, column: int = 1) -> SourceBlock:
+        """A new SourceBlock for `source[start:end]`, which starts on `line` at `column` (the
+        table must have fewer than TABLE_ROWS rows)."""
+        row = len(self.starts)
+        self.starts.append(start)
+        self.ends.append(end)
+        return SourceBlock(kind, self, row, line, column)
+
+
+class SourceBlocks:
+    """Makes the SourceBlocks of one text, in BlockTables of TABLE_ROWS rows."""
+
+    __slots__ = ("table",)
+
+    def __init__(self, source: str) -> None:
+        self.table = BlockTable(source)
+
+    def block(self, kind: BlockKind, start: int, end: int, line: int, column: int = 1) -> SourceBlock:
+        """A new SourceBlock for `source[start:end]`, which starts on `line` at `column`."""
+        if len(self.table.starts) == TABLE_ROWS:
+            self.table = BlockTable(self.table.source)
+        return self.table.block(kind, start, end, line, column)
+
+
+def _lone_source_block(kind: BlockKind, source: str, start: int, end: int, line: int, column: int) -> SourceBlock:
+    """A SourceBlock in a table of its own (how one is unpickled)."""
+    return BlockTable(source).block(kind, start, end, line, column)
 
 
 class Page(Value):

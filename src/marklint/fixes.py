@@ -251,21 +251,16 @@ def pages_by_number(ctx: CheckContext) -> dict[int, PageMarks]:
     return {pm.page.number: pm for pm in ctx.pages}
 
 
-def banners_by_position(ctx: CheckContext) -> dict[tuple[int, int], tuple[PageMarks, Mark]]:
-    """Every banner with its page, by (line, column) (a fact)."""
-    return {(m.line, m.column): (page, m) for page in ctx.pages for m in page.banners}
-
-
 def raise_banner_fix(ctx: CheckContext, finding: Finding) -> Fix | None:
     """Replace the banner a finding is about, and every banner
     with the same marking in its scope, with the roll-up: the document's portions for the
     overall banner (its twins on every page carry the overall banner too), else the page's
     portions (the banners on that page)."""
-    located = ctx.fact(banners_by_position).get((finding.line, finding.column))
-    if located is None:
+    page = ctx.fact(pages_by_number).get(finding.page) if finding.page is not None else None
+    if page is None:
         return None
-    page, banner = located
-    if banner.marking is None or banner.cable:
+    banner = next((m for m in page.banners if m.line == finding.line and m.column == finding.column), None)
+    if banner is None or banner.marking is None or banner.cable:
         return None
     if ctx.overall is not None and banner is ctx.overall:
         rolled, scope = ctx.document_rollup, ctx.pages

@@ -182,15 +182,19 @@ def _vocabulary(names: tuple[str, ...]) -> object:
     return _vocabularies[names]
 
 
-def _numbered_lines(doc: Document) -> Iterator[tuple[int, str]]:
+def _numbered_lines(doc: Document, datable: bool = False) -> Iterator[tuple[int, str]]:
     """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
     `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
     must not be split whole), else every line of every block (DOCX, PDF), after a message's
-    own `Date:` header (the newest message of a thread: the quoted ones are older)."""
+    own `Date:` header (the newest message of a thread: the quoted ones are older). With
+    `datable`, of the source's lines only those that can hold a date (`datable_lines`)."""
     if doc.source is not None:
         import re
 
-        return enumerate(re.split(r"\r\n|\r|\n", doc.source[:_DATING_CHARS]), 1)
+        from marklint.dates import datable_lines
+
+        head = doc.source[:_DATING_CHARS]
+        return datable_lines(head) if datable else enumerate(re.split(r"\r\n|\r|\n", head), 1)
     dated = [(field.at(0)[0], f"Date: {field.value}") for field in doc.metadata.get("headers", ())
              if field.name.lower() == "date"]
     lines = ((block.line + i, line) for _, block in doc.blocks() for i, line in enumerate(block.text.split("\n")))
@@ -209,7 +213,7 @@ def dating(doc: Document, override: date | None = None, copy_lines: frozenset[in
     OCR tolerance (a date-time group's OCR slips are read)."""
     from marklint.dates import DateFound, Dating, date_of_origin
 
-    lines = _numbered_lines(doc)
+    lines = _numbered_lines(doc, datable=True)
     if copy_lines:
         lines = ((number, line) for number, line in lines if number not in copy_lines)
     found = date_of_origin(lines, ocr)
@@ -234,24 +238,25 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
         return entry[1]
     from marklint.checks.authority import is_authority_line
     from marklint.layout import CONFIGURED
-    from marklint.userpattern import UserPattern
+    from marklint.userpattern import PatternSet, UserPattern
 
-    policy = ruleset.portions
-    designations = [pattern.regex for pattern in ruleset.cui.designation_patterns]
-    configured = [UserPattern.compile(pattern) for pattern in extra]  # validated with the configuration
+    # One set of every pattern, in the order they are tried: the rule set's exempt elements,
+    # then (after the authority lines) its CUI designation lines and the configuration's list.
+    names = [pattern.name for pattern in ruleset.portions.exempt]
+    designations = len(names) + len(ruleset.cui.designation_patterns)
+    patterns = PatternSet([pattern.regex for pattern in ruleset.portions.exempt + ruleset.cui.designation_patterns]
+                          + [UserPattern.compile(pattern) for pattern in extra])  # validated with the configuration
     memo: dict[str, str | None] = {}
 
     def exempt(text: str) -> str | None:
-        name = policy.exemption(text)
-        if name is not None:
-            return name
+        index = patterns.first(text)
+        if index is not None and index < len(names):
+            return names[index]
         if is_authority_line(text):
             return "authority"
-        if any(regex.search(text) for regex in designations):
-            return "designation"
-        if any(pattern.search(text) for pattern in configured):
-            return CONFIGURED
-        return None
+        if index is None:
+            return None
+        return "designation" if index < designations else CONFIGURED
 
     def exemption(first_line: str) -> str | None:
         text = first_line.strip()

@@ -13,11 +13,15 @@ Patterns also see bounded input, which keeps the work per line small:
   longer line is never a page break;
 - `UserPattern.found_in` looks through a whole text in windows of TEXT_WINDOW characters, since
   RE2 works on an encoded copy of what it searches (100 MB more for a 100 MB file at once).
+
+`PatternSet` searches a text for many user patterns at once (one RE2 Set, one pass over the
+text) and says which is the first to match, as trying them one by one would.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from marklint.errors import PatternError
@@ -92,11 +96,20 @@ class UserPattern(_BoundedPattern):
         as they do on the whole text."""
         step = TEXT_WINDOW - WINDOW_OVERLAP
         for start in range(0, max(len(text) - WINDOW_OVERLAP, 1), step):
-            before = min(start, 1)
-            window = text[start - before:start + TEXT_WINDOW + 1]
-            if self.regex.search(window, before, before + min(TEXT_WINDOW, len(text) - start)) is not None:
+            if self.regex.search(*_encoded(text, start, start + min(TEXT_WINDOW, len(text) - start))) is not None:
                 return True
         return False
+
+
+def _encoded(text: str, start: int, end: int) -> tuple[bytes, int, int]:
+    """`text[start:end]` with the character on either side of it (where there is one), encoded
+    in UTF-8, and the byte offsets of `start` and `end` in that: what RE2 searches between
+    offsets with the text around as context. Given a str, RE2's wrapper would encode it all and
+    count its characters to find the offsets."""
+    before = min(start, 1)
+    window = text[start - before:end + 1]
+    encoded = window.encode()
+    return encoded, len(window[:before].encode()), len(encoded) - len(window[before + end - start:].encode())
 
 
 class LinePattern(_BoundedPattern):
@@ -110,3 +123,33 @@ class LinePattern(_BoundedPattern):
             return None
         return self.regex.search(line)
 
+
+class PatternSet:
+    """Several UserPatterns searched at once: `first(text)` is the index of the first of them
+    whose `search` matches `text`, or None. A text of at most INPUT_LIMIT characters is matched
+    against all of them in one pass (an RE2 Set); a longer one pattern by pattern (its first
+    INPUT_LIMIT characters, encoded once), since a search sees only those while `$` and `\\b`
+    at their end still see the character after them, which a Set matching a cut copy would not."""
+
+    __slots__ = ("patterns", "_set")
+
+    def __init__(self, patterns: Sequence[UserPattern]) -> None:
+        import re2  # lazy import, as in _options
+
+        self.patterns = tuple(patterns)
+        self._set = None
+        if self.patterns:
+            self._set = re2.Set.SearchSet(_options())
+            for pattern in self.patterns:
+                self._set.Add(pattern.pattern)
+            self._set.Compile()
+
+    def first(self, text: str) -> int | None:
+        """The index of the first pattern that matches `text` (as `UserPattern.search`), or None."""
+        if self._set is None:
+            return None
+        if len(text) > INPUT_LIMIT:
+            head = _encoded(text, 0, INPUT_LIMIT)
+            return next((index for index, pattern in enumerate(self.patterns) if pattern.regex.search(*head)), None)
+        found = self._set.Match(text)
+        return None if found is None else min(found)

@@ -242,7 +242,7 @@ def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | N
     printed `Classified by` / `Declassify on:` left blank, the authority typed at the text's
     end) yields to a later page's block that has values.
     """
-    from marklint.checks.legacy_authority import GATE
+    from marklint.checks.legacy_authority import may_hold_authority
 
     blank: AuthorityBlock | None = None
     for page in doc.pages:
@@ -251,7 +251,7 @@ def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | N
         for block in page.blocks:
             if lines and quoted_from is not None and quoted_from(block):
                 break
-            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not GATE.search(block.text):
+            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not may_hold_authority(block.text):
                 continue
             found = _block_lines(block, page.number)
             if found:

@@ -74,9 +74,17 @@ _CONTINUATION = re.compile(
 )
 # A Group label must be the legend, not prose (`Group 1 met on Monday`).
 _GROUP_LEGEND = re.compile(r"\s*[-–—:.,/]?\s*(?:$|EXCLUDED|EXEMPTED|DOWNGRADED)", re.IGNORECASE)
-# Blocks worth reading at all: a colon (modern labels) or one of these words.
-GATE = re.compile(r":|\b(?:CL\s?BY|REASON|DRV|RVW|DECL|GDS|XGDS|IMPDET|GROUP\s+[1-4]|REVIEW\s+ON|EXTENDED\s+BY"
-                  r"|EXEMPT|EXCLUDED|DOWNGRAD|CLASSIFIED\s+BY|DERIVED\s+FROM|DECLASSIFY)", re.IGNORECASE)
+# Blocks worth reading at all: a colon (modern labels) or one of these words. The look-ahead for
+# the words' first letters lets the regex engine skip from one such letter to the next.
+_GATE_WORDS = re.compile(r"(?=[CRDGXIE])\b(?:CL\s?BY|REASON|DRV|RVW|DECL|GDS|XGDS|IMPDET|GROUP\s+[1-4]|REVIEW\s+ON"
+                         r"|EXTENDED\s+BY|EXEMPT|EXCLUDED|DOWNGRAD|CLASSIFIED\s+BY|DERIVED\s+FROM|DECLASSIFY)",
+                         re.IGNORECASE)
+
+
+def may_hold_authority(text: str) -> bool:
+    """Whether a block is worth reading for authority lines: it holds a colon or one of the
+    words an older era's authority line starts with."""
+    return ":" in text or _GATE_WORDS.search(text) is not None
 
 
 def legacy_parts(line: str) -> tuple[tuple[str, str, str, int, int, LegacyForm | None], ...]:

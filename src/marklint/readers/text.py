@@ -24,7 +24,7 @@ import itertools
 import re
 import sys
 
-from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlock
+from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlocks
 from marklint.lineshapes import BANNER_BODY, PAGE_NUMBER_RE, PORTION_START
 from marklint.pages import break_pattern, build_pages
 from marklint.userpattern import LinePattern
@@ -121,11 +121,12 @@ def decode(path: str, data: bytes) -> tuple[str, bool]:
     return text, bom
 
 
-def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int, sliced: bool) -> Block:
+def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: int,
+           sliced: SourceBlocks | None) -> Block:
     """The block made of the lines between offsets `start` (a line start) and `end` (the end
     of its last line, without the line end); `base` is the column of the first line's first
     character when it is not indented. With `sliced` (`text` is the document's source), a
-    block whose text is a plain stretch of `text` is a SourceBlock."""
+    block whose text is a plain stretch of `text` is a SourceBlock it makes."""
     if not text[start].isspace() and not text[end - 1].isspace():
         # the common case, decided without copying the lines: no indent, no trailing space
         single = text.find("\n", start, end) < 0
@@ -134,8 +135,8 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
                 line_text = text[start:end]
                 if line_text.upper() == line_text != line_text.lower():
                     kind = BlockKind.HEADING
-            if sliced:
-                return SourceBlock(kind, text, start, end, line, base)
+            if sliced is not None:
+                return sliced.block(kind, start, end, line, base)
             return Block(kind, text[start:end], line, base,
                          continuation_columns=() if single else (1,) * text.count("\n", start, end))
     chunk = text[start:end]
@@ -145,12 +146,12 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
                 and stripped.upper() == stripped != stripped.lower()):
             kind = BlockKind.HEADING
         indent = len(chunk) - len(chunk.lstrip())
-        if sliced:
-            return SourceBlock(kind, text, start + indent, start + indent + len(stripped), line, indent + base)
+        if sliced is not None:
+            return sliced.block(kind, start + indent, start + indent + len(stripped), line, indent + base)
         return Block(kind, stripped, line, indent + base)
-    if sliced and _PADDED_LINE_END_RE.search(chunk) is None:
+    if sliced is not None and _PADDED_LINE_END_RE.search(chunk) is None:
         indent = len(chunk) - len(chunk.lstrip())
-        return SourceBlock(kind, text, start + indent, end - (len(chunk) - len(chunk.rstrip())), line, indent + base)
+        return sliced.block(kind, start + indent, end - (len(chunk) - len(chunk.rstrip())), line, indent + base)
     raws = chunk.split("\n")
     first = raws[0]
     return Block(
@@ -160,7 +161,7 @@ def _block(text: str, start: int, end: int, line: int, kind: BlockKind, base: in
 
 
 def _scan(text: str, begin: int, size: int, line0: int, col0: int,
-          events: re.Pattern[str], segments: list[list[Block]], sliced: bool) -> None:
+          events: re.Pattern[str], segments: list[list[Block]], sliced: SourceBlocks | None) -> None:
     """Cut the piece `text[begin:size]` (between form feeds, starting at line `line0`, column
     `col0`) into blocks appended to the last segment; a page-break line starts a new segment.
     An event match starts with the "\\n" before its line, so a line starts one character after
@@ -242,7 +243,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
     # there are any) in which they are "\n", which keeps every offset; blocks then hold their
     # own text, since the copy's text differs from the source's.
     lines = _LONE_CR_RE.sub("\n", source) if "\r" in source else source
-    sliced = lines is source and len(source) >= SOURCE_BLOCKS_FROM
+    sliced = SourceBlocks(source) if lines is source and len(source) >= SOURCE_BLOCKS_FROM else None
     line, column, start = 1, 1, 0
     while True:
         form_feed = lines.find("\f", start)
@@ -251,7 +252,7 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
             _scan(lines, start, end, line, column, events, segments, sliced)
         else:  # a configured pattern may look before its line (`^`): it sees a "\n" there, never a form feed
             _scan("\n" + _mark_breaks(lines[start:end], breaker), 1, end - start + 1, line, column, events,
-                  segments, False)
+                  segments, None)
         if form_feed < 0:
             break
         segments.append([])

@@ -80,13 +80,6 @@ class PortionPolicy(NamedTuple):
     exempt: tuple[NamedPattern, ...] = ()
     layout: tuple[NamedPattern, ...] = ()
 
-    def exemption(self, text: str) -> str | None:
-        """The name of the exempt-element pattern that matches `text` (a block's first line)."""
-        for pattern in self.exempt:
-            if pattern.regex.search(text):
-                return pattern.name
-        return None
-
 
 class RetiredValue(NamedTuple):
     """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
