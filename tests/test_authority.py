@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from marklint.checks.authority import check_authority, find_authority_block, is_authority_line
+from marklint.checks.authority import check_authority
+from marklint.checks.authority_block import find_authority_block, is_authority_line
 from marklint.dates import document_date
 from marklint.document import Block, BlockKind, Document, Page
 from marklint.findings import Severity

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import copy
 
-from marklint.checks.authority import _labels, find_authority_block
+from marklint.checks.authority_block import _labels, find_authority_block
 from marklint.checks.context import CheckContext
 from marklint.document import Block, BlockKind, Document, Page
 from marklint.lint import _EXEMPTION_MEMO_CHARS, exemption_test

@@ -8,7 +8,7 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marklint.checks.authority import find_authority_block, is_authority_line
+from marklint.checks.authority_block import find_authority_block, is_authority_line
 from marklint.config import ConfigError, load_config
 from marklint.dates import document_date
 from marklint.document import Block, BlockKind, Document, Page

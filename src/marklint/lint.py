@@ -236,7 +236,7 @@ def exemption_test(ruleset, extra: tuple[str, ...] = ()) -> Callable[[str], str 
     entry = _exemption_tests.get((id(ruleset), extra))
     if entry is not None and entry[0] is ruleset:  # the entry holds the rule set: its id stays its own
         return entry[1]
-    from marklint.checks.authority import is_authority_line
+    from marklint.checks.authority_block import is_authority_line
     from marklint.layout import CONFIGURED
     from marklint.userpattern import PatternSet, UserPattern
 

@@ -32,7 +32,7 @@ from marklint.excerpt import excerpt
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
-    from marklint.checks.authority import AuthorityBlock
+    from marklint.checks.authority_block import AuthorityBlock
     from marklint.checks.context import CheckContext
     from marklint.dates import Dating
     from marklint.findings import FileResult, Finding
