@@ -71,10 +71,10 @@ def test_a_papers_run_in_headings_and_section_labels():
 def test_a_mark_that_is_none_is_named():
     """(CONF), (SEC), (T), [S] and a mark without parentheses are not portion marks (P-02, P-03):
     the block is reported as unmarked, and the message says what was written instead."""
-    for written in ("(CONF)", "(SEC)", "(T)", "[S]", "S//NF", "1. (S-NF)"):
+    for written in ("(CONF)", "(SEC)", "(T)", "[S]", "S//NF", "1. (S-NF)", "(NF//S)", "b. (REL TO USA, GBR//C)"):
         text = f"SECRET\n\n(S) The convoy leaves at dawn.\n\n{written} The escort joins at noon.\n\n{CAB}\nSECRET\n"
-        mark = written.removeprefix("1. ")
-        kind = "list item" if written.startswith("1.") else "paragraph"
+        mark = written.removeprefix("1. ").removeprefix("b. ")
+        kind = "list item" if written[1] == "." else "paragraph"
         assert found(text, RULE.slug) == [
             ("portion-missing", 5, 1, f'{kind} has no portion mark: "{mark}" is not one (P-02, P-03)')], written
     text = f"SECRET\n\n(S) The convoy leaves at dawn.\n\n(DHS) The escort joins at noon.\n\n{CAB}\nSECRET\n"

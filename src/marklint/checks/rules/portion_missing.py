@@ -61,11 +61,12 @@ def repeated_subjects(ctx: CheckContext) -> set[int]:
 
 
 # What a writer meant as a mark but is none (P-02, P-03): `(CONF)`, `(SEC)`, `(T)`, `[S]`,
-# `(S-NF)`, or a mark without its parentheses (`S//NF The convoy ...`), at a block's start or
-# after its number or bullet.
+# `(S-NF)`, a mark with its classification last (`(NF//S)`), or a mark without its parentheses
+# (`S//NF The convoy ...`), at a block's start or after its number or bullet.
 _NEAR_MISS_RE = re.compile(
     r"^(?:(?:\d{1,3}|[a-z])[.)]\s+|[•*-]\s+)?(?P<mark>[(\[](?:TS|T|S|C|U|R|SEC|SECRET|CONF|CONFIDENTIAL|UNCLAS"
     r"|UNCLASS|UNCLASSIFIED|TOP SECRET|CUI|FOUO)(?:[-/ ][A-Z][A-Z/ ,-]{0,30})?[)\]]"
+    r"|\([A-Z][A-Z/ ,-]{0,30}//(?:TS|S|C|U)\)"
     r"|(?:TS|S|C|U|CUI)//[A-Z][A-Z/ ,-]{0,30}?)(?=\s|$)")
 
 
