@@ -57,3 +57,15 @@ PAGE_NUMBER_RE = re.compile(
 def is_page_number(text: str) -> bool:
     """True when the whole (stripped) text is a page number such as `Page 2 of 5` or `- 3 -`."""
     return PAGE_NUMBER_RE.fullmatch(text.strip()) is not None
+
+
+# A draft's watermark line, which word processors and writers put above the top banner and below
+# the bottom one (`DRAFT`, `WORKING DRAFT`, `PRE-DECISIONAL DRAFT`, `DRAFT -- NOT FOR RELEASE`).
+WATERMARK_RE = re.compile(
+    r"\s*(?:WORKING |FINAL |PRE-?DECISIONAL |DELIBERATIVE )?DRAFT(?:[ \t]*[-–—/]{1,2}[ \t]*(?:NOT FOR (?:RELEASE"
+    r"|DISTRIBUTION)|PRE-?DECISIONAL|DELIBERATIVE|DO NOT (?:CITE|DISTRIBUTE)))?\s*")
+
+
+def is_watermark(text: str) -> bool:
+    """True when the whole text (spaces around it aside) is a draft's watermark line (`DRAFT`)."""
+    return WATERMARK_RE.fullmatch(text) is not None

@@ -22,7 +22,8 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.lineshapes import BANNER_CANDIDATE_RE, CAPTION_NUMBER, MARK_BODY, PART_NUMBER, PORTION_START, is_page_number
+from marklint.lineshapes import (BANNER_CANDIDATE_RE, CAPTION_NUMBER, MARK_BODY, PART_NUMBER, PORTION_START, is_page_number,
+                                 is_watermark)
 from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -191,9 +192,21 @@ def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool
 _SIGNED_RE = re.compile(r"//\s*(?:ORIGINAL )?SIGNED\s*//", re.IGNORECASE)
 
 
+# A banner with a short column set far to its right on the same line: a document, copy or page
+# number (`SECRET//NOFORN          SSCI-2025-0142`, `SECRET      Page 2`), which holds a digit;
+# not a form's row of levels (`UNCLASSIFIED    CONFIDENTIAL    SECRET`).
+_SIDE_COLUMN_RE = re.compile(r"(\S.*?\S)(?: {4,}|\t+)(?P<side>(?=[^\d\n]{0,38}\d)\S(?:.{0,38}\S)?)")
+_LEVEL_WORD_RE = re.compile(r"SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|\bCUI\b", re.IGNORECASE)
+
+
 def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
     if _SIGNED_RE.fullmatch(text):
         return None
+    side = _SIDE_COLUMN_RE.fullmatch(text)
+    if side is not None and _LEVEL_WORD_RE.search(side["side"]) is None:
+        found = _banner_of(side.group(1), vocab)
+        if found is not None:
+            return found
     allied = getattr(vocab, "banner_candidate", None)  # an allied scheme's own banner shape
     if allied is not None and not allied.match(text):
         return None
@@ -583,6 +596,8 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
 
 
 def _is_content(block: Block) -> bool:
-    """Not a comment and not a page number line."""
+    """Not a comment, not a page number line and not a draft's watermark line (B-01: the banner
+    is the page's first and last line of text; a `DRAFT` line above or below it is furniture)."""
     kind = block.kind
-    return kind is not BlockKind.COMMENT and not (kind is BlockKind.LINE and is_page_number(block.text))
+    return kind is not BlockKind.COMMENT and not (kind is BlockKind.LINE and is_page_number(block.text)) \
+        and not is_watermark(block.text)
