@@ -3,6 +3,7 @@
 import pytest
 
 from marklint.document import BlockKind, InputError, ReaderOptions
+from marklint.lint import Settings, lint_document
 from marklint.readers import EXTENSIONS, READERS, format_for, read_document
 
 
@@ -240,3 +241,47 @@ def test_source_line_counts_crlf_lf_and_lone_cr_line_ends():
     assert doc.source_line(len(lines) + 1) == ""  # after the last line end
     assert doc.source_line(len(lines) + 2) is None
     assert doc.source_line(0) is None
+
+
+GRID = """SECRET
+
++----------------+-------------------+
+| (U) Window     | (U) Systems       |
++================+===================+
+| (C) 3-5 Feb    | (C) Ground sites  |
+|                | and relays        |
++----------------+-------------------+
+| (U) 10-12 Mar  | (U) Software      |
+| (S) 14 Mar     | (S) Relay 4       |
++----------------+-------------------+
+
+SECRET
+"""
+
+
+def test_a_grid_table_is_read_cell_by_cell():
+    """Each cell at its first character; a line whose first cell is empty goes on with the row
+    above; a line that opens a cell of its own is a row of its own."""
+    doc = read_document("t.txt", GRID.encode())
+    cells = [(b.line, b.column, b.text) for b in doc.pages[0].blocks if b.kind is BlockKind.TABLE_CELL]
+    assert cells == [(4, 3, "(U) Window"), (4, 20, "(U) Systems"), (6, 3, "(C) 3-5 Feb"),
+                     (6, 20, "(C) Ground sites and relays"), (9, 3, "(U) 10-12 Mar"), (9, 20, "(U) Software"),
+                     (10, 3, "(S) 14 Mar"), (10, 20, "(S) Relay 4")]
+
+
+def test_a_pipe_table_is_read_cell_by_cell_and_other_bars_are_text():
+    text = "| (U) Phase | (U) Lead |\n|---|:---:|\n| (S) Employ | J3 |\n\n| not a table, a bar in prose\n"
+    blocks = read_document("t.txt", text.encode()).pages[0].blocks
+    assert [(b.kind, b.line, b.column, b.text) for b in blocks] == [
+        (BlockKind.TABLE_CELL, 1, 3, "(U) Phase"), (BlockKind.TABLE_CELL, 1, 15, "(U) Lead"),
+        (BlockKind.TABLE_CELL, 3, 3, "(S) Employ"), (BlockKind.TABLE_CELL, 3, 16, "J3"),
+        (BlockKind.PARAGRAPH, 5, 1, "| not a table, a bar in prose")]
+
+
+def test_an_unmarked_cell_of_a_marked_text_table_is_reported_where_it_stands():
+    cab = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
+    text = GRID.replace("| (U) 10-12 Mar  | (U) Software      |", "| 10-12 Mar      | Software          |")
+    text = text.replace("+\n\nSECRET\n", "+\n\n" + cab + "\nSECRET\n")
+    result = lint_document(read_document("t.txt", text.encode()), Settings(use_config=False))
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [
+        ("portion-missing", 9, 3), ("portion-missing", 9, 20)]

@@ -447,6 +447,22 @@ def _is_distribution_entry(block: Block) -> bool:
 _RUN_ENDS = ("authority block", "forwarded-message header", "designation indicator", "distribution list")
 
 
+def _cells_of_marked_tables(entries: list[_Entry]) -> set[int]:
+    """The entries (by `id`) that are table cells after a marked cell of the same run of cells:
+    the rest of a table whose writer marks its cells (a signature set out in a table, as Word
+    memos do, has no marked cell)."""
+    found: set[int] = set()
+    marked_table = False
+    for entry in entries:
+        if entry.block.kind is not BlockKind.TABLE_CELL:
+            marked_table = False
+            continue
+        marked_table = marked_table or entry.state == "marked"
+        if marked_table:
+            found.add(id(entry))
+    return found
+
+
 def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portions_before: bool) -> None:
     """Name, title, office and contact lines between the last portion of a message (marked or
     not) and what ends it: the authority block, a banner, a forwarded message, the start or end
@@ -455,9 +471,12 @@ def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portio
             if e.state == "banner" or (e.state == "admin" and e.role.kind in _RUN_ENDS)
             or (i and _quoted(e.block) != _quoted(entries[i - 1].block))]
     ends.append(len(entries))
+    tabled = _cells_of_marked_tables(entries)
     for end in ends:
         run: list[_Entry] = []
         for entry in reversed(entries[:end]):
+            if id(entry) in tabled:
+                break  # a cell of a table whose cells are marked is a portion, not a signature
             if entry.state == "open" and _is_signature_shaped(entry.block, patterns):
                 run.append(entry)
             elif entry.state == "open" and _is_closing_shaped(entry.block, patterns) \

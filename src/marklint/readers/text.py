@@ -14,7 +14,9 @@ list marker (`1.`, `a.`, `(1)`, `•`, `-`, `--`, `*`) or a footnote's (`[1]`), 
 block. A line that looks like a banner, a page number or a suppression directive
 (`# marklint: ...`, emitted as a COMMENT block holding the text after `#`) is a block of its
 own; banner and page-number lines are LINE blocks. A single line underlined with `===` or
-`---`, or a short single line in capitals, is a HEADING.
+`---`, or a short single line in capitals, is a HEADING. A table drawn in text (a grid of
+`+---+` borders and `| cell |` rows, or a pipe table) is read cell by cell
+(`marklint.readers.text_tables`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import sys
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions, SourceBlocks
 from marklint.lineshapes import BANNER_BODY, PAGE_NUMBER_RE, PORTION_START
 from marklint.pages import break_pattern, build_pages
+from marklint.readers.text_tables import MAY_HOLD_TABLE_RE, split_tables
 from marklint.userpattern import LinePattern
 
 # Every line that is not plain text is an event, found by one scan over the whole text (C
@@ -260,6 +263,8 @@ def read(path: str, data: bytes | bytearray, options: ReaderOptions) -> Document
         line += newlines
         column = (end - lines.rfind("\n", start, end) if newlines else column + end - start) + 1
         start = form_feed + 1
+    if MAY_HOLD_TABLE_RE.search(lines):
+        segments = [split_tables(blocks) for blocks in segments]
     doc = Document(path=path, format="text", pages=build_pages(segments, options.vocabulary), source=source)
     if bom:
         doc.metadata["bom"] = True
