@@ -18,8 +18,9 @@ SETTINGS = Settings(use_config=False)
 
 def _documents():
     for path in sorted(FIXTURES.rglob("*")):
-        if path.is_file() and "golden" not in path.parts and format_for(str(path)) in FIXABLE_FORMATS \
-                and path.suffix != ".yaml":
+        relative = path.relative_to(FIXTURES).parts  # a hidden folder (a run's .marklint_cache) holds no fixture
+        if path.is_file() and "golden" not in relative and not any(part.startswith(".") for part in relative) \
+                and format_for(str(path)) in FIXABLE_FORMATS and path.suffix != ".yaml":
             yield pytest.param(path.name, path.read_bytes(), id=str(path.relative_to(FIXTURES)))
     for rule in RULES:
         if rule.bad:
