@@ -109,6 +109,9 @@ def plain_line(line: str) -> str:
     return _LIST_MARK_RE.sub("", line).strip()
 
 
+_ORDINAL_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th|ST|ND|RD|TH)")
+
+
 def is_name_like(line: str) -> bool:
     """A short line written as names, titles and offices are: every word capitalised (or in
     capitals, or without letters) but small connecting words and asides in parentheses, not
@@ -128,8 +131,8 @@ def is_name_like(line: str) -> bool:
     connectors = lettered = 0
     for index, word in enumerate(words):
         letter = _LETTER_RE.search(word)
-        if letter is None:
-            continue
+        if letter is None or _ORDINAL_RE.fullmatch(word.strip("(),.;:'\"")):
+            continue  # no letter, or a unit's ordinal (`3rd Battalion, 7th Infantry`)
         lettered += 1
         bare = word.strip("(),.;:'\"")
         if bare.lower() in _CONNECTORS:

@@ -50,6 +50,10 @@ CASES = [
     ("U-05", ["(S)", "(CUI//SP-PRVCY//NF)"], "SECRET//CUI//SP-PRVCY//NOFORN"),
     ("A-01", ["(//NS)", "(//NC//ATOMAL)"], "//NATO SECRET//ATOMAL"),
     ("R-04", ["(S//NF//ACCM-TEA LEAF)", "(C//ACCM-ABC)"], "SECRET//NOFORN//ACCM-ABC/TEA LEAF"),
+    # U-16: FOUO beside CUI is reported (cui-legacy-mixed), not rolled up into the CUI banner
+    ("U-16", ["(CUI)", "(U//FOUO)"], "CUI"),
+    ("U-16", ["(CUI//SP-PRVCY)", "(U//FOUO)", "(U)"], "CUI//SP-PRVCY"),
+    ("U-16", ["(S)", "(CUI)", "(U//FOUO)"], "SECRET//CUI"),
 ]
 
 

@@ -95,6 +95,21 @@ def test_markdown_continuation_columns_and_front_matter():
     assert doc.source == MARKDOWN
 
 
+def test_markdown_lines_that_open_portions_are_blocks_of_their_own():
+    """CommonMark runs hard-wrapped lines and footnote definitions into one paragraph; a line
+    that opens with a portion mark or a footnote's label starts a block, as in plain text."""
+    text = ("(U) The port reopened on 2 June,\n  after the storm.\n(S) Two patrol craft remain disabled.\n\n"
+            "[^1]: (U) Press release, 30 June 2026.\n[^2]: Inspection report, 15 July 2026.\n")
+    blocks = read_document("d.md", text.encode()).pages[0].blocks
+    assert [(b.kind, b.line, b.column, b.text) for b in blocks] == [
+        (BlockKind.PARAGRAPH, 1, 1, "(U) The port reopened on 2 June,\nafter the storm."),
+        (BlockKind.PARAGRAPH, 3, 1, "(S) Two patrol craft remain disabled."),
+        (BlockKind.PARAGRAPH, 5, 1, "[^1]: (U) Press release, 30 June 2026."),
+        (BlockKind.PARAGRAPH, 6, 1, "[^2]: Inspection report, 15 July 2026."),
+    ]
+    assert blocks[0].continuation_columns == (3,)
+
+
 def test_markdown_quotes_count_when_asked():
     assert summary("q.md", "> (S) Quoted.\n", include_quotes=True) == [(1, P, 1, 3, "(S) Quoted.")]
 

@@ -124,6 +124,8 @@ class _Rollup:
             fdr = {"dissem": set()}
         dissem |= fdr.get("dissem", set())
         dissem, nonic = self.precedence(dissem, nonic, classified)
+        if any(m.cui for m in self.p):  # U-16: CUI replaces the legacy controls, which are reported, not rolled up
+            dissem, nonic = self.without_legacy(dissem, True), self.without_legacy(nonic, True)
         cats = sorted({c for m in self.p for c in m.cui_categories}, key=lambda c: (not c[1], c[0]))
         return Marking(
             scheme=scheme, level=level, owners=owners,
@@ -134,6 +136,11 @@ class _Rollup:
             rel_to=fdr.get("rel_to"), display_only=fdr.get("display_only"), eyes=fdr.get("eyes"),
             nonic=frozenset(nonic), accm=tuple(sorted({a for m in self.p for a in m.accm})), legacy=tuple(dict.fromkeys(x for m in self.p for x in m.legacy)),
             vocab=self.v)
+
+    def without_legacy(self, tokens: set[str] | frozenset[str], cui: bool) -> set[str]:
+        """`tokens` without the legacy controls never used with CUI (FOUO, SBU, LES; U-16) when
+        the portions carry CUI."""
+        return {t for t in tokens if not (cui and self.v.tokens[t].not_with_cui)}
 
     def sap(self) -> tuple[Tree, ...]:
         """R-02: the union of the programs; in the DoD rendering, three or more programs (or
@@ -153,8 +160,10 @@ class _Rollup:
             return top.scheme, top.level, top.owners
         if top.rank == 0:
             cui = any(m.cui for m in self.p)
-            ic_only = any(m.fgi is not None or m.sci or m.sap or m.aea or m.nonic or m.accm or
-                          (m.dissem - self.v.ldcs) for m in self.p)
+            # a legacy control beside CUI (FOUO: cui-legacy-mixed, U-16) does not make the document IC's
+            ic_only = any(m.fgi is not None or m.sci or m.sap or m.aea or m.accm
+                          or self.without_legacy(m.nonic, cui) or self.without_legacy(m.dissem - self.v.ldcs, cui)
+                          for m in self.p)
             if cui and not ic_only:
                 return "cui", "CUI", ()
             return "us", "U", ()

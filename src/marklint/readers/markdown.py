@@ -1,9 +1,10 @@
 """Markdown reader (markdown-it-py, CommonMark plus tables).
 
 Headings, paragraphs, list items and table cells are blocks, with exact source lines from the
-parser's line maps and columns found in the source line. Fenced and indented code and inline
-code are ignored (inline code is blanked out, keeping positions). Block quotes are QUOTE blocks
-unless ReaderOptions.include_quotes. HTML blocks go through the HTML reader, so
+parser's line maps and columns found in the source line; a paragraph line that opens a portion
+of its own (a portion mark, a footnote's definition) starts a new block, as in plain text.
+Fenced and indented code and inline code are ignored (inline code is blanked out, keeping
+positions). Block quotes are QUOTE blocks unless ReaderOptions.include_quotes. HTML blocks go through the HTML reader, so
 `<p align="center">SECRET</p>` is a LINE block and HTML comments are COMMENT blocks. A one-line
 paragraph wrapped in emphasis (`**SECRET//NOFORN**`) is a LINE block holding the text inside the
 emphasis, at that text's column. A paragraph of images alone is no block when the next one is
@@ -31,6 +32,9 @@ from marklint.yamlsafe import YamlError, load_yaml
 _TEX_BREAK_RE = re.compile(r"\\(?:newpage|pagebreak|clearpage)")
 _CAPTION_RE = re.compile(rf"[*_]{{0,2}}{CAPTION_NUMBER}")
 _CELL_MARK_RE = re.compile(rf"\s*{PORTION_START}")
+# A line inside a paragraph that opens a portion of its own: a portion mark, or a footnote's
+# definition (`[^2]: (S) ...`), which CommonMark runs on into the paragraph above it.
+_OPENS_PORTION_RE = re.compile(rf"{PORTION_START}|\[\^[\w-]{{1,20}}\]:")
 _parser = None
 
 
@@ -213,8 +217,26 @@ def _items(tokens, lines: list[str], options: ReaderOptions) -> list[Block | str
                 line = token.map[0]
                 cell_search[line] = (block.column - 1 + len(token.content)) if block else search
             if block is not None:
-                items.append(block)
+                items.extend(_split_at_portions(block) if kind in _SPLIT_KINDS else (block,))
     return items
+
+
+_SPLIT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
+
+
+def _split_at_portions(block: Block) -> list[Block]:
+    """A paragraph cut before each of its lines that opens a portion of its own (a hard-wrapped
+    `(S) ...` line, a footnote's definition), as the text reader cuts it: each is a portion."""
+    lines = block.text.split("\n")
+    columns = (block.column, *block.continuation_columns)
+    if len(columns) != len(lines):
+        return [block]
+    starts = [0] + [index for index in range(1, len(lines)) if _OPENS_PORTION_RE.match(lines[index])]
+    if len(starts) == 1:
+        return [block]
+    bounds = zip(starts, [*starts[1:], len(lines)])
+    return [Block(block.kind if start == 0 else BlockKind.PARAGRAPH, "\n".join(lines[start:end]), block.line + start,
+                  columns[start], continuation_columns=columns[start + 1:end]) for start, end in bounds]
 
 
 def read(path: str, data: bytes, options: ReaderOptions) -> Document:
