@@ -145,7 +145,13 @@ def test_an_unmarked_paragraph_among_the_administrative_lines_is_found(path):
     assert lint(path, "\n".join(damaged)) == expected
 
 
-@pytest.mark.parametrize("path", BANNER_REQUIRED, ids=ids(BANNER_REQUIRED))
+# A saved e-mail marked twice at its top, by the tool's `Classification:` line above the header
+# fields and by its body's first line: without the tool line it is still marked where B-09 asks.
+TWICE_MARKED_AT_TOP = [CORRECT / "us-ic" / "ic_email_classification_lines.txt"]
+
+
+@pytest.mark.parametrize("path", [p for p in BANNER_REQUIRED if p not in TWICE_MARKED_AT_TOP],
+                         ids=ids([p for p in BANNER_REQUIRED if p not in TWICE_MARKED_AT_TOP]))
 def test_a_missing_top_banner_is_found(path):
     lines = path.read_text().split("\n")
     top = next(i for i in range(body_start(lines, path.suffix), len(lines)) if lines[i].strip())
@@ -170,3 +176,16 @@ def test_a_cui_document_without_its_designation_indicator_is_found(path):
     assert len(kept) < len(lines)
     start = next(i for i in range(body_start(kept, path.suffix), len(kept)) if kept[i].strip())
     assert lint(path, "\n".join(kept)) == [("cui-designation-missing", start + 1, 1)]
+
+
+def test_an_e_mails_header_fields_stand_above_its_bodys_first_line():
+    """B-09: a saved message's `From:` / `To:` / subject come before the body, whose first line
+    carries the banner; its tool line above them may go."""
+    path = TWICE_MARKED_AT_TOP[0]
+    lines = path.read_text().split("\n")
+    assert lines[0].startswith("Classification:")
+    assert lint(path, "\n".join(lines[1:])) == []
+    body_banner = next(i for i, line in enumerate(lines) if i > 0 and line == lines[0].split(": ", 1)[1])
+    damaged = lines[:body_banner] + [""] + lines[body_banner + 1:]
+    # without either, the page has no banner at its top (reported at its first line)
+    assert lint(path, "\n".join(damaged[1:])) == [("banner-missing-top", 2, 1)]

@@ -244,3 +244,40 @@ def test_explain_agrees_with_portion_missing_on_what_is_set_aside(tmp_path, monk
     code, out, err = run_cli(["explain", "--rules", "us-eo12958", "cable.txt"])
     assert (code, err) == (0, "")
     assert "  5         list item                  no mark needed: the whole-text statement (SECRET) marks it\n" in out
+
+
+CHAIN = """From: John Smith <john.smith@example.mil>
+To: Jane Doe <jane.doe@example.mil>
+Subject: RE: (U) Convoy schedule
+
+SECRET
+
+(S) The convoy departs at 0500 on 14 July.
+
+V/r,
+JOHN SMITH
+
+Classified By: John Smith, G3
+Derived From: OPORD 26-04, dated 20260601
+Declassify On: 20360707
+
+SECRET
+
+-----Original Message-----
+From: Jane Doe <jane.doe@example.mil>
+Subject: (U) Convoy schedule
+
+UNCLASSIFIED
+
+(U) Can you send the convoy schedule?
+
+UNCLASSIFIED
+"""
+
+
+def test_a_saved_reply_is_bannered_by_its_own_message():
+    """B-09: the banner is the body's first line, below the header fields, and the reply's
+    closing banner ends it; the quoted message keeps its own banners."""
+    assert findings(CHAIN, "reply.txt") == []
+    assert findings(CHAIN.replace("\nSECRET\n\n-----", "\n-----", 1), "reply.txt") == [
+        ("banner-missing-bottom", 24, 1, "page 1 has no banner at its bottom")]

@@ -389,7 +389,7 @@ def recognize(
         if len(banners) >= _LEGEND_LEVELS:
             _drop_legends(marks)
         if banners:
-            _edges(marks)
+            _edges(marks, is_exempt)
             if marks.top is not None and marks.top.cable:
                 _cable_caption(marks, vocab)
         result.append(marks)
@@ -450,10 +450,39 @@ def _cased_mark(text: str) -> re.Match[str] | None:
     return match if match is not None and not match.group(1).isupper() else None
 
 
-def _edges(marks: PageMarks) -> None:
-    """Set the page's top and bottom banners: the first and last content blocks, if banners."""
+_QUOTED_MESSAGE_BANNERS = 3  # banners on a page that may hold a quoted message with banners of its own
+
+
+def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> list[Block]:
+    """The blocks of a page between its edges as B-09 places an e-mail's banners: after the
+    header fields a saved message starts with (`From:`, `To:`, its subject), and, when the page
+    holds a quoted or forwarded message with banners of its own (`-----Original Message-----`),
+    before it. Other pages: all their blocks."""
     blocks = marks.page.blocks
+    if is_exempt(blocks[0].text.split("\n", 1)[0]) == "email-header":
+        start = 1
+        while start < len(blocks) and (blocks[start].kind is BlockKind.SUBJECT
+                                       or is_exempt(blocks[start].text.split("\n", 1)[0]) == "email-header"):
+            start += 1
+        blocks = blocks[start:]
+    if len(marks.banners) >= _QUOTED_MESSAGE_BANNERS:
+        quoted = next((index for index, block in enumerate(blocks) if block.kind is not BlockKind.COMMENT
+                       and is_exempt(block.text.split("\n", 1)[0]) == "forward-header"), None)
+        if quoted:
+            blocks = blocks[:quoted]
+    return blocks
+
+
+def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
+    """Set the page's top and bottom banners: the first and last content blocks (of the
+    message, `_message_blocks`), if banners."""
+    blocks = _message_blocks(marks, is_exempt)
     banners = marks.banners
+    if blocks is not marks.page.blocks:
+        inside = {id(block) for block in blocks}
+        banners = [mark for mark in banners if id(mark.block) in inside]
+        if not banners:
+            return
     # Only the ends matter: scan in from each side instead of filtering every block. A banner
     # is content (never a comment or a page number), so reaching one ends a scan at once.
     top, bottom = banners[0].block, banners[-1].block
