@@ -161,7 +161,7 @@ def test_cab_incomplete_original_without_reason():
     assert lint("incomplete-original.txt") == [
         ("cab-incomplete", 7, 1, 1, "error",
          "authority block has no Reason: line (original classification needs Classified By, "
-         "Reason, Declassify On) (C-02..C-05)"),
+         "Reason, Declassify On) and no Derived From: line (derivative classification) (C-02..C-05)"),
     ]
 
 

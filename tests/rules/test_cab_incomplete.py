@@ -7,7 +7,7 @@ from marklint.checks.rules.cab_incomplete import RULE
 
 def test_bad_example():
     assert found(RULE.bad, RULE.slug) == [
-        ('cab-incomplete', 5, 1, 'authority block has no Reason: line (original classification needs Classified By, Reason, Declassify On) (C-02..C-05)'),
+        ('cab-incomplete', 5, 1, 'authority block has no Reason: line (original classification needs Classified By, Reason, Declassify On) and no Derived From: line (derivative classification) (C-02..C-05)'),
     ]
 
 

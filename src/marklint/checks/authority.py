@@ -179,8 +179,11 @@ def _check_required(out: _Emitter, cab: AuthorityBlock, policy) -> None:
         shown = LABELS[keys[0]] if len(keys) == 1 else " or ".join(LABELS[key][:-1] for key in keys)
         if not present:
             needs = ", ".join(" or ".join(LABELS[k][:-1] for k in e.split("|")) for e in required)
+            # a block with neither a Reason nor a source may be a derivative one that lost its source line
+            source = "" if cab.derivative or "derived-from" not in policy.derivative else \
+                f" and no {LABELS['derived-from']} line (derivative classification)"
             out.at("cab-incomplete", first.line, first.column, first.page,
-                   f"authority block has no {shown} line ({kind} classification needs {needs}) (C-02..C-05)")
+                   f"authority block has no {shown} line ({kind} classification needs {needs}){source} (C-02..C-05)")
         elif not any(line.value or line.key in _VALUELESS or line.form is not None for line in present):
             # (a cable's abbreviated label at the end of a line has its value on the next one)
             line = present[0]
