@@ -454,10 +454,10 @@ _QUOTED_MESSAGE_BANNERS = 3  # banners on a page that may hold a quoted message 
 
 
 def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> list[Block]:
-    """The blocks of a page between its edges as B-09 places an e-mail's banners: after the
+    """The blocks of a page between its edges: as B-09 places an e-mail's banners, after the
     header fields a saved message starts with (`From:`, `To:`, its subject), and, when the page
     holds a quoted or forwarded message with banners of its own (`-----Original Message-----`),
-    before it. Other pages: all their blocks."""
+    before it; and before the authority lines typed below the bottom banner."""
     blocks = marks.page.blocks
     if is_exempt(blocks[0].text.split("\n", 1)[0]) == "email-header":
         start = 1
@@ -470,7 +470,13 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
                        and is_exempt(block.text.split("\n", 1)[0]) == "forward-header"), None)
         if quoted:
             blocks = blocks[:quoted]
-    return blocks
+    # an authority line typed below the bottom banner (a 1980s memo's `Declassify on: OADR` in the
+    # lower left corner, under the centred level) leaves the banner the page's bottom one
+    end = len(blocks)
+    while end > 1 and blocks[end - 1] is not marks.banners[-1].block \
+            and is_exempt(blocks[end - 1].text.split("\n", 1)[0]) == "authority":
+        end -= 1
+    return blocks if end == len(blocks) else blocks[:end]
 
 
 def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:

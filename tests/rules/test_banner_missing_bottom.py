@@ -27,3 +27,25 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET\n\n(S) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n\nPage 1 of 1\n', RULE.slug) == []
+
+
+MEMO_1986 = """CONFIDENTIAL
+
+                                          June 2, 1986
+
+MEMORANDUM FOR JOHN M. POINDEXTER
+
+SUBJECT: (U) Meeting with the Danish Foreign Minister
+
+(C) The Minister will raise the base agreement.
+
+Classified by: Peter R. Sommer
+{bottom}Declassify on: OADR
+"""
+
+
+def test_an_authority_line_typed_below_the_bottom_banner_leaves_it_the_bottom_one():
+    """A 1980s memo types `Declassify on: OADR` in the lower left corner, under the centred level."""
+    assert findings(MEMO_1986.format(bottom="\nCONFIDENTIAL\n"), RULE.slug, rules="us-eo12356") == []
+    assert [(f.line, f.column) for f in findings(MEMO_1986.format(bottom=""), RULE.slug, rules="us-eo12356")] \
+        == [(12, 1)]
