@@ -23,10 +23,14 @@ STRUCK = ("CONFIDENTIAL\n\nE.O. 12958: DECL: 11/27/06\nTAGS: PREL, TU\nSUBJECT: 
           "4. \u2014f-S+\nTHE CALL ENDED AT 1506.\n\nCONFIDENTIAL\n")
 
 
+def _messages(text: str, **settings) -> list[tuple]:
+    """(line, column, rule, message) of each finding, the document linted by its era's rules."""
+    return [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="auto", **settings).findings]
+
+
 def _found(text: str, **settings) -> list[tuple]:
     """(line, column, rule) of each finding but the authority block's."""
-    return [(f.line, f.column, f.rule) for f in lint_text(text, rules="auto", **settings).findings
-            if not f.rule.startswith("cab-")]
+    return [found[:3] for found in _messages(text, **settings) if not found[2].startswith("cab-")]
 
 
 def test_a_struck_mark_read_as_junk_marks_its_paragraph_level_unknown():
@@ -67,10 +71,6 @@ FILE_LINE = ("SECRET\n\nSTAFF 221530Z DIRECTOR 512233\n\nTO: PRIORITY ROME.\n\nW
              "2. PLS ADVISE WHETHER STATION CAN ARRANGE CONTACT.\n\n"
              "FILE: 201-300122. RVA 20 MAR 2000 DRY D9C.1. ALL\n\nSAIGALAD (JONES, X-9127): COORD: C/EUR\n\n"
              "CL BY 012180.\n\nEND OF MESSAGE\n\nSECRET\n")
-
-
-def _messages(text: str, **settings) -> list[tuple]:
-    return [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="auto", **settings).findings]
 
 
 def test_a_garbled_file_line_is_read_as_its_authority_and_whole_text_statement():

@@ -39,6 +39,9 @@ MARK_BODY = (
 # (here and by the text reader): compiling it alone would only cost start-up time.
 PORTION_START = rf"{MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
 
+# A Markdown footnote's label (`[^1]:`, `[^note-2]:`), before the footnote's text.
+FOOTNOTE_LABEL = r"\[\^[\w-]{1,20}\]:"
+
 # A page number line: `- 3 -`, `Page 2 of 5`, `(page 4)`, `7`, `2 of 9`.
 # A table's or figure's number before its caption (`Table 1.`, `Figure 2-3:`, `Fig. 4`), and a
 # document part's before its title (`CHAPTER 1.`, `Section 2:`, `ARTICLE IV.`, `Annex B.`).

@@ -22,8 +22,8 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.lineshapes import (BANNER_CANDIDATE_RE, CAPTION_NUMBER, MARK_BODY, PART_NUMBER, PORTION_START, is_page_number,
-                                 is_watermark)
+from marklint.lineshapes import (BANNER_CANDIDATE_RE, CAPTION_NUMBER, FOOTNOTE_LABEL, MARK_BODY, PART_NUMBER,
+                                 PORTION_START, is_page_number, is_watermark)
 from marklint.values import FrozenValue, Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -54,7 +54,7 @@ _LABEL_PREFIX = (rf"(?:{_LIST_PREFIX})?(?:[A-Z][A-Za-z]{{0,20}}(?:[ \-][A-Za-z]{
 # word processor's plain-text export writes an endnote); a table's or
 # figure's number before its caption (`Table 1. (U) Objects`, `Figure 2-3: (S) Ground track`); a
 # part's number before its title (`CHAPTER 1. (U) INTRODUCTION`, `Section 2: (S) ...`, `Annex B. (U)`).
-_NOTE_PREFIX = rf"(?:\[\^[\w-]{{1,20}}\]:|\[\d{{1,3}}\]|{CAPTION_NUMBER}|{PART_NUMBER})[ \t]*"
+_NOTE_PREFIX = rf"(?:{FOOTNOTE_LABEL}|\[\d{{1,3}}\]|{CAPTION_NUMBER}|{PART_NUMBER})[ \t]*"
 # E-mail quoting (`> `) before any of them.
 _QUOTE_PREFIX = r"(?:>[ \t]?){0,8}"
 # A portion mark at the start of a block, else after list numbering, a subject label or a list's
@@ -458,23 +458,25 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
     header fields a saved message starts with (`From:`, `To:`, its subject), and, when the page
     holds a quoted or forwarded message with banners of its own (`-----Original Message-----`),
     before it; and before the authority lines typed below the bottom banner."""
+    def element(block: Block) -> object:
+        return is_exempt(block.text.split("\n", 1)[0])
+
     blocks = marks.page.blocks
-    if is_exempt(blocks[0].text.split("\n", 1)[0]) == "email-header":
+    if element(blocks[0]) == "email-header":
         start = 1
         while start < len(blocks) and (blocks[start].kind is BlockKind.SUBJECT
-                                       or is_exempt(blocks[start].text.split("\n", 1)[0]) == "email-header"):
+                                       or element(blocks[start]) == "email-header"):
             start += 1
         blocks = blocks[start:]
     if len(marks.banners) >= _QUOTED_MESSAGE_BANNERS:
-        quoted = next((index for index, block in enumerate(blocks) if block.kind is not BlockKind.COMMENT
-                       and is_exempt(block.text.split("\n", 1)[0]) == "forward-header"), None)
+        quoted = next((index for index, block in enumerate(blocks)
+                       if block.kind is not BlockKind.COMMENT and element(block) == "forward-header"), None)
         if quoted:
             blocks = blocks[:quoted]
     # an authority line typed below the bottom banner (a 1980s memo's `Declassify on: OADR` in the
     # lower left corner, under the centred level) leaves the banner the page's bottom one
     end = len(blocks)
-    while end > 1 and blocks[end - 1] is not marks.banners[-1].block \
-            and is_exempt(blocks[end - 1].text.split("\n", 1)[0]) == "authority":
+    while end > 1 and blocks[end - 1] is not marks.banners[-1].block and element(blocks[end - 1]) == "authority":
         end -= 1
     return blocks if end == len(blocks) else blocks[:end]
 
@@ -514,11 +516,13 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
     - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
       the banner is its value (a misspelt one too, `Classification: SECERT`).
     """
-    content = [b for b in marks.page.blocks if _is_content(b)]
-    if not content:
+    blocks = marks.page.blocks
+    first = next((b for b in blocks if _is_content(b)), None)  # only the ends matter: scan in from each side
+    if first is None:
         return
-    for block, at_top in ((content[0], True), (content[-1], False)):
-        if block not in marks.unmarked or (not at_top and block is content[0]):
+    last = next(b for b in reversed(blocks) if _is_content(b))
+    for block, at_top in ((first, True), (last, False)):
+        if block not in marks.unmarked or (not at_top and block is first):
             continue
         mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
         if mark is None:

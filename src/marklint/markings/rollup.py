@@ -125,7 +125,7 @@ class _Rollup:
         dissem |= fdr.get("dissem", set())
         dissem, nonic = self.precedence(dissem, nonic, classified)
         if any(m.cui for m in self.p):  # U-16: CUI replaces the legacy controls, which are reported, not rolled up
-            dissem, nonic = self.without_legacy(dissem, True), self.without_legacy(nonic, True)
+            dissem, nonic = self.without_legacy(dissem), self.without_legacy(nonic)
         cats = sorted({c for m in self.p for c in m.cui_categories}, key=lambda c: (not c[1], c[0]))
         return Marking(
             scheme=scheme, level=level, owners=owners,
@@ -137,10 +137,9 @@ class _Rollup:
             nonic=frozenset(nonic), accm=tuple(sorted({a for m in self.p for a in m.accm})), legacy=tuple(dict.fromkeys(x for m in self.p for x in m.legacy)),
             vocab=self.v)
 
-    def without_legacy(self, tokens: set[str] | frozenset[str], cui: bool) -> set[str]:
-        """`tokens` without the legacy controls never used with CUI (FOUO, SBU, LES; U-16) when
-        the portions carry CUI."""
-        return {t for t in tokens if not (cui and self.v.tokens[t].not_with_cui)}
+    def without_legacy(self, tokens: set[str] | frozenset[str]) -> set[str]:
+        """`tokens` without the legacy controls CUI replaces (FOUO, SBU, LES; U-16)."""
+        return {t for t in tokens if not self.v.tokens[t].not_with_cui}
 
     def sap(self) -> tuple[Tree, ...]:
         """R-02: the union of the programs; in the DoD rendering, three or more programs (or
@@ -162,7 +161,7 @@ class _Rollup:
             cui = any(m.cui for m in self.p)
             # a legacy control beside CUI (FOUO: cui-legacy-mixed, U-16) does not make the document IC's
             ic_only = any(m.fgi is not None or m.sci or m.sap or m.aea or m.accm
-                          or self.without_legacy(m.nonic, cui) or self.without_legacy(m.dissem - self.v.ldcs, cui)
+                          or self.without_legacy(m.nonic) or self.without_legacy(m.dissem - self.v.ldcs)
                           for m in self.p)
             if cui and not ic_only:
                 return "cui", "CUI", ()

@@ -4,7 +4,8 @@ Headings, paragraphs, list items and table cells are blocks, with exact source l
 parser's line maps and columns found in the source line; a paragraph line that opens a portion
 of its own (a portion mark, a footnote's definition) starts a new block, as in plain text.
 Fenced and indented code and inline code are ignored (inline code is blanked out, keeping
-positions). Block quotes are QUOTE blocks unless ReaderOptions.include_quotes. HTML blocks go through the HTML reader, so
+positions). Block quotes are QUOTE blocks unless ReaderOptions.include_quotes. HTML blocks go
+through the HTML reader, so
 `<p align="center">SECRET</p>` is a LINE block and HTML comments are COMMENT blocks. A one-line
 paragraph wrapped in emphasis (`**SECRET//NOFORN**`) is a LINE block holding the text inside the
 emphasis, at that text's column. A paragraph of images alone is no block when the next one is
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
-from marklint.lineshapes import CAPTION_NUMBER, PORTION_START
+from marklint.lineshapes import CAPTION_NUMBER, FOOTNOTE_LABEL, PORTION_START
 from marklint.pages import break_pattern, build_pages
 from marklint.readers import html
 from marklint.readers._common import decode, insert_line_breaks, require, segments, unwrap_emphasis
@@ -34,7 +35,7 @@ _CAPTION_RE = re.compile(rf"[*_]{{0,2}}{CAPTION_NUMBER}")
 _CELL_MARK_RE = re.compile(rf"\s*{PORTION_START}")
 # A line inside a paragraph that opens a portion of its own: a portion mark, or a footnote's
 # definition (`[^2]: (S) ...`), which CommonMark runs on into the paragraph above it.
-_OPENS_PORTION_RE = re.compile(rf"{PORTION_START}|\[\^[\w-]{{1,20}}\]:")
+_OPENS_PORTION_RE = re.compile(rf"{PORTION_START}|{FOOTNOTE_LABEL}")
 _parser = None
 
 

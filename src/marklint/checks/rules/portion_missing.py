@@ -101,9 +101,9 @@ def check(ctx: CheckContext) -> list[Finding]:
     that go on with a paragraph the scan split (`marklint.archives.split_paragraphs`)
     are judged with that paragraph, and a cable's routing lines
     (`marklint.archives.double_spaced`) and a memo's furniture (`marklint.archives.memo_furniture`:
-    later letterheads, running legends, drafting lines, garbled signatures, ...) are no portions; a subject repeated atop a later page
-    (`repeated_subjects`) is a page header. A whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`;
-    marklint.legacy_forms) stands for every portion's mark."""
+    later letterheads, running legends, drafting lines, garbled signatures, ...) are no portions; a
+    subject repeated atop a later page (`repeated_subjects`) is a page header (`set_aside`). A
+    whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`; marklint.legacy_forms) stands for every portion's mark."""
     if not portions_required(ctx) or ctx.whole_text is not None:
         return []
     findings = []
