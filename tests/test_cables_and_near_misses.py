@@ -8,7 +8,7 @@ import pytest
 
 from marklint.legacy_forms import legacy_banner, whole_text_statement
 from marklint.lint import Settings, lint_bytes
-from marklint.recognize import near_miss_banner
+from marklint.mark_strings import near_miss_banner
 
 CABLE = """S E C R E T SECTION 01 OF 02 ANKARA 001234
 

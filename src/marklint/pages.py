@@ -12,7 +12,8 @@ import functools
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
 from marklint.lineshapes import is_page_number
-from marklint.recognize import banner_of, legend_lines, split_status
+from marklint.mark_strings import banner_of
+from marklint.recognize import legend_lines, split_status
 from marklint.userpattern import LinePattern, PatternError
 
 

@@ -51,7 +51,7 @@ def _continues(block: Block, before: Block | None) -> bool:
     rule) and be no authority line; then `block` goes on with it when it opens in lower case
     on a piece of a sentence, or, whatever its case, when `before` stops at a word no sentence
     ends with and `block` opens no numbered or lettered paragraph, mark, label or banner."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     if before is None or block.kind not in CONTINUED or authority_line(before.text):
         return False
