@@ -350,9 +350,9 @@ def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
     # Only the ends matter: scan in from each side instead of filtering every block. A banner
     # is content (never a comment or a page number), so reaching one ends a scan at once.
     top, bottom = banners[0].block, banners[-1].block
-    first = top if blocks[0] is top else next(b for b in blocks if b is top or _is_content(b))
+    first = top if blocks[0] is top else next(b for b in blocks if b is top or is_page_content(b))
     last = bottom if blocks[-1] is bottom else next(
-        b for b in reversed(blocks) if b is bottom or _is_content(b))
+        b for b in reversed(blocks) if b is bottom or is_page_content(b))
     # Banners are in block order, so only the first and the last can sit on those blocks.
     if banners[0].block is first:
         marks.top = banners[0]
@@ -371,10 +371,10 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
       the banner is its value (a misspelt one too, `Classification: SECERT`).
     """
     blocks = marks.page.blocks
-    first = next((b for b in blocks if _is_content(b)), None)  # only the ends matter: scan in from each side
+    first = next((b for b in blocks if is_page_content(b)), None)  # only the ends matter: scan in from each side
     if first is None:
         return
-    last = next(b for b in reversed(blocks) if _is_content(b))
+    last = next(b for b in reversed(blocks) if is_page_content(b))
     for block, at_top in ((first, True), (last, False)):
         if block not in marks.unmarked or (not at_top and block is first):
             continue
@@ -441,7 +441,7 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
         return
     blocks = marks.page.blocks
     index = next((i for i, block in enumerate(blocks) if block is top.block), len(blocks))
-    caption = next((block for block in blocks[index + 1:] if _is_content(block)), None)
+    caption = next((block for block in blocks[index + 1:] if is_page_content(block)), None)
     words = caption.text.split() if caption is not None and caption.kind is not BlockKind.COMMENT else []
     controls = [word for word in words if word not in _DISTRIBUTION_ONLY]
     if not controls or any(word not in _CAPTION_WORDS for word in words):
@@ -456,7 +456,7 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
     marks.banners[marks.banners.index(top)] = marks.top
 
 
-def _is_content(block: Block) -> bool:
+def is_page_content(block: Block) -> bool:
     """Not a comment, not a page number line and not a draft's watermark line (B-01: the banner
     is the page's first and last line of text; a `DRAFT` line above or below it is furniture)."""
     kind = block.kind

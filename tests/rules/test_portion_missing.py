@@ -139,3 +139,40 @@ def test_fragments_of_a_marked_sentence_share_its_mark():
     assert [f[1:3] for f in found(sentences, RULE.slug)] == [(7, 4), (9, 4), (11, 4)]
     no_colon = SERIALS.format(a="", b="").replace("three serials:", "three serials.")
     assert [f[1:3] for f in found(no_colon, RULE.slug)] == [(7, 4), (9, 4), (11, 4)]
+
+
+CARRIED = """SECRET
+
+MEMORANDUM FOR THE RECORD
+
+SUBJECT: (U) Convoy Schedule
+
+1. (S) The first serial leaves the depot at dawn and the escort joins it at the bridge, where the
+{cut}
+SECRET
+\f
+SECRET
+
+{carried}
+
+2. (U) Questions go to the S3.
+
+""" + CAB + """
+SECRET
+"""
+
+
+def test_a_paragraph_cut_by_a_page_break_keeps_its_one_mark():
+    """P-01: a paragraph that a page break cuts mid-sentence is one portion; its part atop the
+    next page, under the banners, reads on and needs no mark of its own. A paragraph that opens
+    anew there (the last one ended its sentence, or this one starts a sentence) needs one."""
+    carried = CARRIED.format(cut="route narrows to one lane over the", carried="river and the column slows to a walk.")
+    assert found(carried, RULE.slug) == []
+    lower = CARRIED.format(cut="route narrows to one lane near", carried="the river, and the column slows to a walk.")
+    assert found(lower, RULE.slug) == []
+    assert found(CARRIED.format(cut="route narrows.", carried="the column slows to a walk."), RULE.slug) == [
+        (RULE.slug, 13, 1, "paragraph has no portion mark")]
+    assert found(CARRIED.format(cut="route narrows near", carried="The column slows to a walk."), RULE.slug) == [
+        (RULE.slug, 13, 1, "paragraph has no portion mark")]
+    page_number = lower.replace("\nSECRET\n\f", "\n- 1 -\n\nSECRET\n\f")
+    assert found(page_number, RULE.slug) == []

@@ -5,7 +5,7 @@ from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext, carries_cui
 from marklint.checks.rule import ERROR, RuleDoc
-from marklint.checks.subportions import sharing_parent_marks
+from marklint.checks.subportions import carried_over_page_breaks, sharing_parent_marks
 from marklint.document import BlockKind
 from marklint.findings import Finding
 
@@ -80,10 +80,14 @@ def _message(kind: str, block_text: str) -> str:
 def set_aside(ctx: CheckContext) -> dict[int, str]:
     """The unmarked blocks (by `id`) that are judged with others or are no portions, whatever
     the structure model says of them, and why: a subject repeated atop a later page, sub-items
-    sharing their parent's mark (`marklint.checks.subportions`, P-06) and, under
+    sharing their parent's mark and a paragraph's part carried over a page break
+    (`marklint.checks.subportions`, P-06, P-01) and, under
     OCR tolerance, what a scan split, garbled or set around the document's text."""
-    aside = dict.fromkeys(repeated_subjects(ctx) if len(ctx.pages) > 1 else (), "a subject repeated atop a later page")
+    repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
+    aside = dict.fromkeys(repeated, "a subject repeated atop a later page")
     aside.update(dict.fromkeys(sharing_parent_marks(ctx.pages), "a segment of the marked portion above it (P-06)"))
+    aside.update(dict.fromkeys(carried_over_page_breaks(ctx.pages, repeated),
+                               "the paragraph at the foot of the page before goes on here (P-01)"))
     if ctx.ocr:
         aside.update(dict.fromkeys(memo_furniture(ctx.pages, ctx.exemption),
                                    "a memo's furniture: letterhead, legend, drafting line or signature (OCR)"))
