@@ -129,6 +129,11 @@ class PageMarks:
         self.bottom = bottom
         self.legend = False  # the page bears a form's check-box legend (`legend_lines`)
 
+    def text_blocks(self) -> list[Block]:
+        """The page's blocks of text, in order: not its banners, page numbers, comments or
+        watermarks."""
+        banners = {id(mark.block) for mark in self.banners}
+        return [b for b in self.page.blocks if is_page_content(b) and id(b) not in banners]
 
 
 _TRAILING_ENDS = (")", ").", ");", "):", ") ")  # how a block ending in a portion mark can end

@@ -176,3 +176,74 @@ def test_a_paragraph_cut_by_a_page_break_keeps_its_one_mark():
         (RULE.slug, 13, 1, "paragraph has no portion mark")]
     page_number = lower.replace("\nSECRET\n\f", "\n- 1 -\n\nSECRET\n\f")
     assert found(page_number, RULE.slug) == []
+
+
+LETTER = """SECRET
+
+                                        DEPARTMENT OF THE ARMY
+
+                                                        March 3, 2026
+
+Colonel Robert Hart
+Commander, 2d Brigade
+Fort Liberty, NC 28310
+
+Dear Colonel Hart:
+
+(S) The review found two battalions short of night-vision devices.
+
+SECRET
+\f
+SECRET
+
+{header}
+
+{paragraph}My staff will work with yours to close the gap before April.
+
+Sincerely,
+
+Jane Smith
+Major General, USA
+
+""" + CAB + """
+SECRET
+"""
+
+
+def test_a_later_pages_header_is_no_portion():
+    """A letter's continuation page opens with the addressee, the page number and the date,
+    stacked or in columns on one line (an Army memo's office symbol over its repeated subject:
+    tests/fixtures/correct/us-cnsi/memo_army_continuation_office_symbol.txt). A name line atop a later page without such an anchor is a portion; so is the
+    paragraph under the header."""
+    for header in ("Colonel Robert Hart\nPage 2\nMarch 3, 2026", "Colonel Robert Hart\n- 2 -",
+                   "Colonel Robert Hart\t\t\t2\t\tMarch 3, 2026", "Colonel Robert Hart\nMarch 3, 2026"):
+        assert found(LETTER.format(header=header, paragraph="(U) "), RULE.slug) == [], header
+    assert found(LETTER.format(header="Colonel Robert Hart\nPage 2", paragraph=""), RULE.slug) == [
+        (RULE.slug, 22, 1, "paragraph has no portion mark")]
+    assert found(LETTER.format(header="Night-Vision Devices", paragraph="(U) "), RULE.slug) == [
+        (RULE.slug, 19, 1, "paragraph has no portion mark")]
+
+
+RUNNING = """TOP SECRET//SI//NOFORN
+{header}
+(U) Weekly Signals Summary
+
+(TS//SI//NF) Collection on the target network continued at normal volume.
+
+TOP SECRET//SI//NOFORN
+\f
+TOP SECRET//SI//NOFORN
+{header}
+(U) Processing backlog fell to under one day.
+
+""" + CAB + """
+TOP SECRET//SI//NOFORN
+"""
+
+
+def test_a_running_header_is_no_portion():
+    """A line that stands at the same edge of every page, numbers aside, is a running header or
+    footer; the same line on one page only is a portion."""
+    assert found(RUNNING.format(header="NSA/CSS Report 2026-0044"), RULE.slug) == []
+    once = RUNNING.format(header="NSA/CSS Report 2026-0044").replace("NSA/CSS Report 2026-0044\n(U) Processing", "(U) Processing")
+    assert found(once, RULE.slug) == [(RULE.slug, 2, 1, "paragraph has no portion mark")]

@@ -20,7 +20,6 @@ import re
 
 from marklint.archives.split_paragraphs import continues_paragraph
 from marklint.document import Block, BlockKind
-from marklint.recognize import is_page_content
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
@@ -69,11 +68,10 @@ def sharing_parent_marks(pages: list[PageMarks]) -> set[int]:
     return shared
 
 
-def _text_blocks(page: PageMarks, aside: set[int]) -> list[Block]:
-    """A page's blocks of text: not its banners, page numbers, comments or watermarks, nor the
-    blocks set aside as page furniture (a subject repeated atop a later page)."""
-    banners = {id(mark.block) for mark in page.banners}
-    return [b for b in page.page.blocks if is_page_content(b) and id(b) not in banners and id(b) not in aside]
+def _text_blocks(page: PageMarks, furniture: set[int]) -> list[Block]:
+    """A page's blocks of text but those in `furniture` (a subject repeated atop a later page, a
+    running header)."""
+    return [b for b in page.text_blocks() if id(b) not in furniture]
 
 
 def carried_over_page_breaks(pages: list[PageMarks], furniture: set[int]) -> set[int]:

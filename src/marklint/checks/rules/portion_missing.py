@@ -37,11 +37,12 @@ def portions_required(ctx: CheckContext) -> bool:
                for m in ctx.markings)
 
 
-_SUBJECT_LABEL_RE = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Subj)\s*:\s*")
+_SUBJECT_LABEL_RE = re.compile(r"^\s*(?:SUBJECT|Subject|SUBJ|Subj)\s*:\s*(?:\([A-Z][A-Z/ ,-]{0,40}\)\s*)?")
 
 
 def _subject_value(text: str) -> str:
-    """A block's first line without its subject label, spaces collapsed, case folded."""
+    """A block's first line without its subject label and portion mark, spaces collapsed, case
+    folded (a later page's header may repeat the subject with or without its mark)."""
     return " ".join(_SUBJECT_LABEL_RE.sub("", text.split("\n", 1)[0]).split()).casefold()
 
 
@@ -58,6 +59,28 @@ def repeated_subjects(ctx: CheckContext) -> set[int]:
         repeated.update(id(b) for b in blocks if b.kind is BlockKind.SUBJECT and _subject_value(b.text) in seen)
         seen.update(value for b in blocks if (value := _subject_value(b.text)) in subjects)
     return repeated
+
+
+_RUNNING_EDGE = 2  # blocks of text at a page's top or foot that may be a running header or footer
+_RUNNING_MAX_LINES = 2
+_DIGITS_RE = re.compile(r"\d+")
+_SENTENCE_END_RE = re.compile(r"[a-z][.?!]$", re.MULTILINE)
+
+
+def running_lines(ctx: CheckContext) -> set[int]:
+    """Blocks (by `id`) among the first or last two of a page's text, a line or two that ends no
+    sentence, whose words, numbers aside, stand at the same edge of another page: a running
+    header or footer (a report's number, a short title, `Weekly Summary - Page 3`), page
+    furniture rather than a portion (P-01)."""
+    seen: dict[tuple[bool, str], dict[int, int]] = {}  # (edge, text) -> page index -> block id
+    for index, page in enumerate(ctx.pages):
+        blocks = page.text_blocks()
+        for at_top, edge in ((True, blocks[:_RUNNING_EDGE]), (False, blocks[-_RUNNING_EDGE:])):
+            for block in edge:
+                if block.text.count("\n") < _RUNNING_MAX_LINES and not _SENTENCE_END_RE.search(block.text):
+                    key = (at_top, _DIGITS_RE.sub("#", " ".join(block.text.split())))
+                    seen.setdefault(key, {})[index] = id(block)
+    return {key for pages in seen.values() if len(pages) > 1 for key in pages.values()}
 
 
 # What a writer meant as a mark but is none (P-02, P-03): `(CONF)`, `(SEC)`, `(T)`, `[S]`,
@@ -83,8 +106,8 @@ def set_aside(ctx: CheckContext) -> dict[int, str]:
     sharing their parent's mark and a paragraph's part carried over a page break
     (`marklint.checks.subportions`, P-06, P-01) and, under
     OCR tolerance, what a scan split, garbled or set around the document's text."""
-    repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
-    aside = dict.fromkeys(repeated, "a subject repeated atop a later page")
+    repeated = repeated_subjects(ctx) | running_lines(ctx) if len(ctx.pages) > 1 else set()
+    aside = dict.fromkeys(repeated, "a subject repeated atop a later page, or a running header or footer")
     aside.update(dict.fromkeys(sharing_parent_marks(ctx.pages), "a segment of the marked portion above it (P-06)"))
     aside.update(dict.fromkeys(carried_over_page_breaks(ctx.pages, repeated),
                                "the paragraph at the foot of the page before goes on here (P-01)"))
