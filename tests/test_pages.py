@@ -39,7 +39,8 @@ def test_segments_are_numbered_and_empty_ones_dropped():
 
 
 def test_page_numbers():
-    for text in ("Page 2 of 5", "page 3", "- 4 -", "(Page 7)", "12", "3 of 9"):
+    for text in ("Page 2 of 5", "page 3", "- 4 -", "(Page 7)", "12", "3 of 9", "p. 3", "Pg. 4", "A-3", "Page B-12",
+                 "- C-2 -", "2-4", "iv", "Page ii"):
         assert is_page_number(text), text
-    for text in ("Page two", "Pages 2-3", "2024-01-01", "- a -"):
+    for text in ("Page two", "Pages 2-3", "2024-01-01", "- a -", "CIVIC", "IV", "[3]", "Annex A"):
         assert not is_page_number(text), text
