@@ -335,6 +335,10 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
             return
     if day is None:
         day = parse_date(text)
+        if day is not None and policy.numeric_dates == "yyyymmdd" \
+                and not re.compile(_CABLE_DECL_RE, re.IGNORECASE).fullmatch(line.label):
+            out.value("cab-declassify-invalid", line, f"date '{text}' is spelled out: write it "
+                      f"{day.strftime('%Y%m%d')} (C-07)", cap=Severity.WARNING)
     if day is None:
         if re.compile(_HAS_DATE_RE).search(text) or parse_date(text.split(" or ")[0]) is not None:
             out.value("cab-declassify-invalid", line,
