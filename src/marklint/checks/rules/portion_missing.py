@@ -71,13 +71,15 @@ def running_lines(ctx: CheckContext) -> set[int]:
     """Blocks (by `id`) among the first or last two of a page's text, a line or two that ends no
     sentence, whose words, numbers aside, stand at the same edge of another page: a running
     header or footer (a report's number, a short title, `Weekly Summary - Page 3`), page
-    furniture rather than a portion (P-01)."""
+    furniture rather than a portion (P-01). Not a subject line: the first is the document's
+    subject (`repeated_subjects` takes the later ones)."""
     seen: dict[tuple[bool, str], dict[int, int]] = {}  # (edge, text) -> page index -> block id
     for index, page in enumerate(ctx.pages):
         blocks = page.text_blocks()
         for at_top, edge in ((True, blocks[:_RUNNING_EDGE]), (False, blocks[-_RUNNING_EDGE:])):
             for block in edge:
-                if block.text.count("\n") < _RUNNING_MAX_LINES and not _SENTENCE_END_RE.search(block.text):
+                if block.text.count("\n") < _RUNNING_MAX_LINES and not _SENTENCE_END_RE.search(block.text) \
+                        and block.kind is not BlockKind.SUBJECT and not _SUBJECT_LABEL_RE.match(block.text):
                     key = (at_top, _DIGITS_RE.sub("#", " ".join(block.text.split())))
                     seen.setdefault(key, {})[index] = id(block)
     return {key for pages in seen.values() if len(pages) > 1 for key in pages.values()}
@@ -106,10 +108,12 @@ def set_aside(ctx: CheckContext) -> dict[int, str]:
     sharing their parent's mark and a paragraph's part carried over a page break
     (`marklint.checks.subportions`, P-06, P-01) and, under
     OCR tolerance, what a scan split, garbled or set around the document's text."""
-    repeated = repeated_subjects(ctx) | running_lines(ctx) if len(ctx.pages) > 1 else set()
-    aside = dict.fromkeys(repeated, "a subject repeated atop a later page, or a running header or footer")
+    repeated = repeated_subjects(ctx) if len(ctx.pages) > 1 else set()
+    running = running_lines(ctx) if len(ctx.pages) > 1 else set()
+    aside = dict.fromkeys(running, "a running header or footer")
+    aside.update(dict.fromkeys(repeated, "a subject repeated atop a later page"))
     aside.update(dict.fromkeys(sharing_parent_marks(ctx.pages), "a segment of the marked portion above it (P-06)"))
-    aside.update(dict.fromkeys(carried_over_page_breaks(ctx.pages, repeated),
+    aside.update(dict.fromkeys(carried_over_page_breaks(ctx.pages, repeated | running),
                                "the paragraph at the foot of the page before goes on here (P-01)"))
     if ctx.ocr:
         aside.update(dict.fromkeys(memo_furniture(ctx.pages, ctx.exemption),
