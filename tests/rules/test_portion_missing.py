@@ -247,3 +247,12 @@ def test_a_running_header_is_no_portion():
     assert found(RUNNING.format(header="NSA/CSS Report 2026-0044"), RULE.slug) == []
     once = RUNNING.format(header="NSA/CSS Report 2026-0044").replace("NSA/CSS Report 2026-0044\n(U) Processing", "(U) Processing")
     assert found(once, RULE.slug) == [(RULE.slug, 2, 1, "paragraph has no portion mark")]
+
+
+def test_a_blanket_statement_marks_nothing():
+    """P-05: "All portions are SECRET unless otherwise marked" is not authorized; the statement
+    is itself an unmarked paragraph, and the message says why it does not help."""
+    text = ("SECRET\n\nAll portions of this memorandum are classified SECRET unless otherwise marked.\n\n"
+            "(S) The convoy leaves at dawn.\n\n" + CAB + "\nSECRET\n")
+    assert found(text, RULE.slug) == [
+        (RULE.slug, 3, 1, "paragraph has no portion mark, and a blanket statement does not mark the portions (P-05)")]

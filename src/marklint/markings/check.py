@@ -216,6 +216,9 @@ class _Conflicts:
             if item.id in ("RD", "FRD") and m.scheme == "us" and not fdr:
                 self.add(item.id, f'{item.id} is normally NOFORN unless an AEA section 123 or 144 agreement '
                                   "allows release: add NOFORN or the release marking (K-14)", "marking-advisory")
+        if "PROPIN" in m.dissem and m.scheme == "us" and m.level in ("TS", "S", "C") and not fdr:
+            self.add("PROPIN", "classified PROPIN information also carries an explicit foreign disclosure and release "
+                               "marking: NOFORN, REL TO, RELIDO or DISPLAY ONLY (F-14)", "marking-advisory")
         if any(t[0] == "RSV" for t in m.sci) and not m.noforn:
             self.add("RSV", "RSV is normally NOFORN (ISM-ID-00464; marking-rules.md (d)5)", "marking-advisory")
         if "DL ONLY" in self.present:

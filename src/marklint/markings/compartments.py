@@ -9,7 +9,7 @@ import datetime
 import re
 
 from marklint.markings.model import Aea, MarkingError, Tree, sort_key
-from marklint.markings.reading import _WORD, ReadState, Value, _close, _normal, _tree
+from marklint.markings.reading import _WORD, ReadState, Value, _close, _normal, _tree, administrative_word
 from marklint.markings.render import render_tree
 
 _BANNER_DECL_RETIRED = datetime.date(2008, 2, 1)  # L-07: declassification value in a banner
@@ -175,6 +175,8 @@ class CompartmentReader(ReadState):
             end = value.start + len(value.text.split("-")[0].rstrip())
             raise MarkingError(f'"{system}" is {v.sci_elsewhere[system]}', value.start + 1, end + 1,
                                "marking-unknown-token", system)
+        elif (administrative := administrative_word(system, value.start, value.start + len(system))) is not None:
+            raise administrative
         elif system not in v.sci_systems:
             # an unpublished system is one alphanumeric word (S-13)
             shaped = re.fullmatch(v.sci_unpublished, system) is not None

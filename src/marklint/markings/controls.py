@@ -9,7 +9,7 @@ import datetime
 import re
 
 from marklint.markings.model import Aea
-from marklint.markings.reading import ReadState, Value, _hyphen_form, _normal, _prefix_end
+from marklint.markings.reading import ReadState, Value, _hyphen_form, _normal, _prefix_end, administrative_word
 from marklint.markings.vocab import Token
 
 _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated dissems
@@ -330,6 +330,8 @@ class ControlReader(ReadState):
             # the handbook's placeholders ("SP-SPECIFIED", "AAAA"): understood, not registered
             self.note("marking-unknown-token", value.start, value.end,
                       f'"{value.text}" is not a registered CUI category')
+        elif (administrative := administrative_word(value.text, value.start, value.end)) is not None:
+            raise administrative
         else:
             raise self.unknown(value.text, value.start, value.end, "CUI category",
                                sorted({f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)))

@@ -97,6 +97,20 @@ class ReadState:
         self.spans.setdefault(key, (start, end))
 
 
+# Supplemental administrative markings, which stand on a line of their own, never inside a
+# banner or portion mark (U-12)
+_ADMINISTRATIVE = frozenset({"DRAFT", "PREDECISIONAL", "PRE-DECISIONAL", "DELIBERATIVE", "PROVISIONAL",
+                             "WORKING-PAPER", "WORKING-PAPERS"})
+
+
+def administrative_word(word: str, start: int, end: int) -> MarkingError | None:
+    """The error for an administrative marking (`DRAFT`) written inside a marking, else None."""
+    if word.upper() not in _ADMINISTRATIVE:
+        return None
+    return MarkingError(f'"{word}" is an administrative marking: it goes on a line of its own, not inside '
+                        "the marking (U-12)", start + 1, end + 1, "marking-unknown-token", word)
+
+
 def _hyphen_form(token: Token) -> bool:
     """S-10: "SBU NOFORN" / "SBU-NF": the portion joins with a hyphen what the banner spaces."""
     return "-" in token.portion and " " in token.id and \

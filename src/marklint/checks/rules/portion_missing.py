@@ -11,7 +11,7 @@ from marklint.findings import Finding
 
 RULE = RuleDoc(
     "MK301", "portion-missing", ERROR, "a block that needs a portion mark has none",
-    why='P-01, P-04, B-08, U-09: in a classified document every portion (paragraph, subject, title, list item, table cell) is marked; unclassified documents with controls are portion marked; CUI portion marking is optional but all-or-none (32 CFR 2001.21(c); ICMSRM16 §C p.25; CUIHB p.14-17). Administrative elements (dates, salutations, closings, signatures, page numbers, the authority block) are not portions; a paragraph that a page break cuts mid-sentence is one portion, marked where it starts, and list items that only finish a marked lead-in share its mark (P-06).',
+    why='P-01, P-04, P-05, B-08, U-09: in a classified document every portion (paragraph, subject, title, list item, table cell) is marked; unclassified documents with controls are portion marked; CUI portion marking is optional but all-or-none (32 CFR 2001.21(c); ICMSRM16 §C p.25; CUIHB p.14-17). Administrative elements (dates, salutations, closings, signatures, page numbers, the authority block) are not portions; a paragraph that a page break cuts mid-sentence is one portion, marked where it starts, and list items that only finish a marked lead-in share its mark (P-06); a blanket statement ("all portions are SECRET unless otherwise marked") marks nothing.',
     bad="SECRET\n\n(S) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\nSECRET\n",
     good="SECRET\n\n(S) The convoy leaves at dawn.\n\n(U) The escort joins at noon.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
 )
@@ -95,7 +95,15 @@ _NEAR_MISS_RE = re.compile(
     r"|(?:TS|S|C|U|CUI)//[A-Z][A-Z/ ,-]{0,30}?)(?=\s|$)")
 
 
+# A blanket statement meant to mark the portions for the writer (P-05): "All portions are
+# SECRET//NOFORN unless otherwise marked."
+_BLANKET_RE = re.compile(r"(?i)\b(?:all|every|each)\s+(?:portions?|paragraphs?)\b.{0,120}?\bunless\s+otherwise\s+"
+                         r"(?:marked|indicated|noted|stated)")
+
+
 def _message(kind: str, block_text: str) -> str:
+    if _BLANKET_RE.search(block_text):
+        return f"{kind} has no portion mark, and a blanket statement does not mark the portions (P-05)"
     near = _NEAR_MISS_RE.match(block_text)
     if near is None:
         return f"{kind} has no portion mark"
