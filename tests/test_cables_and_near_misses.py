@@ -152,6 +152,45 @@ def test_a_classification_line_on_a_page_edge_is_its_banner():
     assert lint(without_top) == [("banner-missing-top", 1, 1)]
 
 
+REPLY = """From: Smith, Jane A. (DIA/DI-4)
+Sent: Thursday, December 3, 2026 4:12 PM
+To: Lee, Ann (J2)
+Subject: (U) RE: Kestrel Junction imagery
+
+Classification: {top}
+
+(S//NF) The September imagery confirms the second track is in service.
+
+(U) I'll send the draft Friday.
+
+Classified By: Jane A. Smith, Senior Analyst, DI-4
+Derived From: DIA SCG 2-19, dated 20250301
+Declassify On: 20511203
+
+Classification: SECRET//NOFORN
+
+-----Original Message-----
+From: Lee, Ann (J2)
+Sent: Wednesday, December 2, 2026 9:01 AM
+Subject: (U) Kestrel Junction imagery
+
+Classification: UNCLASSIFIED//FOR OFFICIAL USE ONLY
+
+(U//FOUO) Jane - did the new imagery come in?
+
+Classification: UNCLASSIFIED//FOR OFFICIAL USE ONLY
+"""
+
+
+def test_a_saved_replys_classification_lines_stand_below_its_header_fields():
+    """B-09: a reply saved as text opens with its header fields; its client's `Classification:`
+    lines below them and above the quoted message are its banners, and the quoted message keeps
+    its own."""
+    assert lint(REPLY.format(top="SECRET//NOFORN")) == []
+    assert lint(REPLY.format(top="CONFIDENTIAL//NOFORN")) == [
+        ("banner-under-classified", 6, 17), ("banner-mismatch", 16, 17)]
+
+
 def test_a_cable_caption_line_under_the_header_belongs_to_its_banner():
     text = CABLE.format(cab="Classified By: Political Counselor Robert Ford for reasons 1.4 (b) and (d).").replace(
         "SIPDIS\n", "SIPDIS\nNOFORN\n").replace("2. (S) Two", "2. (S//NF) Two")

@@ -243,7 +243,7 @@ def recognize(
             else:
                 unmarked.append(block)
         if unmarked and not allied:
-            _edge_banners(marks, vocab)
+            _edge_banners(marks, vocab, is_exempt)
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
                           if after is None or not split_status(mark.block, after.block, vocab)]
@@ -317,8 +317,9 @@ _QUOTED_MESSAGE_BANNERS = 3  # banners on a page that may hold a quoted message 
 def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> list[Block]:
     """The blocks of a page between its edges: as B-09 places an e-mail's banners, after the
     header fields a saved message starts with (`From:`, `To:`, its subject), and, when the page
-    holds a quoted or forwarded message with banners of its own (`-----Original Message-----`),
-    before it; and before the authority lines typed below the bottom banner."""
+    holds a quoted or forwarded message (`-----Original Message-----`) under a reply that closes
+    with a banner of its own, or with banners of its own, before it; and before the authority
+    lines typed below the bottom banner."""
     def element(block: Block) -> object:
         return is_exempt(block.text.split("\n", 1)[0])
 
@@ -329,17 +330,27 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
                                        or element(blocks[start]) == "email-header"):
             start += 1
         blocks = blocks[start:]
-    if len(marks.banners) >= _QUOTED_MESSAGE_BANNERS:
-        quoted = next((index for index, block in enumerate(blocks)
-                       if block.kind is not BlockKind.COMMENT and element(block) == "forward-header"), None)
-        if quoted:
+    quoted = _quoted_start(blocks, is_exempt)
+    if quoted:
+        banners = {id(mark.block) for mark in marks.banners}
+        closing = next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), None)
+        if len(banners) >= _QUOTED_MESSAGE_BANNERS or (closing is not None and id(closing) in banners):
             blocks = blocks[:quoted]
+    if not marks.banners:
+        return blocks
     # an authority line typed below the bottom banner (a 1980s memo's `Declassify on: OADR` in the
     # lower left corner, under the centred level) leaves the banner the page's bottom one
     end = len(blocks)
     while end > 1 and blocks[end - 1] is not marks.banners[-1].block and element(blocks[end - 1]) == "authority":
         end -= 1
     return blocks if end == len(blocks) else blocks[:end]
+
+
+def _quoted_start(blocks: list[Block], is_exempt: Callable[[str], object]) -> int | None:
+    """The index of the first block of a quoted or forwarded message, if any."""
+    return next((index for index, block in enumerate(blocks)
+                 if block.kind is not BlockKind.COMMENT and is_exempt(block.text.split("\n", 1)[0]) == "forward-header"),
+                None)
 
 
 def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
@@ -367,34 +378,48 @@ def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
 
 
 
-def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
-    """Read two more forms of banner on a page's first or last content line (B-01):
+def _edge_banners(marks: PageMarks, vocab: object | None, is_exempt: Callable[[str], object]) -> None:
+    """Read two more forms of banner on a page's first or last content line (B-01), below a saved
+    e-mail's header fields and, where a quoted message follows, on the reply's own last line too:
 
     - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
       word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
     - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
       the banner is its value (a misspelt one too, `Classification: SECERT`).
     """
-    blocks = marks.page.blocks
+    blocks = _message_blocks(marks, is_exempt)
     first = next((b for b in blocks if is_page_content(b)), None)  # only the ends matter: scan in from each side
     if first is None:
         return
-    last = next(b for b in reversed(blocks) if is_page_content(b))
-    for block, at_top in ((first, True), (last, False)):
-        if block not in marks.unmarked or (not at_top and block is first):
-            continue
-        mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
-        if mark is None:
-            parsed = near_miss_banner(block.text, vocab)
-            if parsed is None:
-                continue
-            mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
-                        marks.page.number, block, None, parsed.error)
-        marks.unmarked.remove(block)
-        if at_top:
-            marks.banners.insert(0, mark)
-        else:
-            marks.banners.append(mark)
+    bottoms = [next(b for b in reversed(blocks) if is_page_content(b))]
+    quoted = _quoted_start(blocks, is_exempt)
+    if quoted:  # the reply's own last line, above the quoted message, before the page's last
+        bottoms.insert(0, next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), first))
+    banners = marks.banners
+    found = _edge_banner(marks, first, vocab)
+    if found is not None:
+        banners.insert(0, found)
+    for block in bottoms:
+        found = _edge_banner(marks, block, vocab) if block is not first else None
+        if found is not None:  # in block order: a quoted message's own banners may stand below it
+            banners.insert(next((i for i, mark in enumerate(banners) if mark.line > found.line), len(banners)), found)
+            break
+
+
+def _edge_banner(marks: PageMarks, block: Block, vocab: object | None) -> Mark | None:
+    """The banner an unmarked edge block holds in a tool's `Classification:` line or misspelt,
+    taken out of the page's unmarked blocks; else None."""
+    if block not in marks.unmarked:
+        return None
+    mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
+    if mark is None:
+        parsed = near_miss_banner(block.text, vocab)
+        if parsed is None:
+            return None
+        mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
+                    marks.page.number, block, None, parsed.error)
+    marks.unmarked.remove(block)
+    return mark
 
 
 # `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`
