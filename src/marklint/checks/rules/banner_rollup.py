@@ -4,7 +4,6 @@ from marklint.checks.banners import document_judged, justified, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
-from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.findings import Finding
 from marklint.fixes import raise_banner_fix
 from marklint.markings import rollup
@@ -50,8 +49,7 @@ def _document(ctx: CheckContext) -> Finding | None:
     if expected.rank > banner.rank and banner.level == "CUI":
         missing.insert(0, expected.classification)
     extra = sorted(controls(banner) - controls(expected))
-    # an unmarked portion (portion-missing) may be the one that carries them
-    if extra and (justified(ctx) or has_unmarked_portions(ctx)):
+    if extra and justified(ctx):
         extra = []
     if not missing and not extra or _agrees_read_releasable(ctx, banner):
         return None
