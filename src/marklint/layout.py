@@ -448,7 +448,9 @@ def _greetings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
     for index, entry in enumerate(entries):
         if entry.state != "open" or not _is_greeting_shaped(entry.block, patterns):
             continue
-        after = entries[index + 1] if index + 1 < len(entries) else None
+        # the next block below it in the file (an e-mail's Subject block follows the body's
+        # first line in the page's blocks, `marklint.readers.email`, though it stands above it)
+        after = next((e for e in entries[index + 1:] if e.block.line > entry.block.line), None)
         before = entries[index - 1] if index else None
         if after is None or not _is_body(after):
             continue

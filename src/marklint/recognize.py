@@ -257,6 +257,11 @@ def recognize(
     return result
 
 
+def opens_with_portion_mark(block: Block, vocab: object | None = None) -> bool:
+    """Whether a block starts with a portion mark (after list numbering, a label or quoting)."""
+    return (getattr(vocab, "portion_at", None) or _PORTION_AT_RE).match(block.text) is not None
+
+
 def split_status(first: Block, second: Block, vocab: object | None = None) -> bool:
     """Whether `first` is a plain `UNCLASSIFIED` line and `second`, on the very next line, an
     unclassified control standing alone (`SBU`): one status written on two lines, as State's

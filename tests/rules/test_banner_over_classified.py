@@ -23,3 +23,4 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('TOP SECRET\n\n(S) Text.\n\n(U) Classified by compilation.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nTOP SECRET\n', RULE.slug) == []
+

@@ -27,3 +27,15 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET\n\n(S) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n', RULE.slug) == []
+
+
+_CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
+
+
+def test_a_portion_whose_meaning_is_unsure_leaves_the_roll_up_unjudged():
+    # a misspelt control (its own marking-unknown-token finding), or NOFORN beside REL TO
+    # (marking-conflict) under a banner that is the roll-up once the portion is read releasable
+    for portion, banner in (("(S//NOFRON)", "SECRET//NOFORN"), ("(S//REL TO USA, GBR/NF)", "SECRET//REL TO USA, GBR")):
+        text = f"{banner}\n\n{portion} The convoy leaves at dawn.\n\n{_CAB}\n{banner}\n"
+        assert found(text, RULE.slug) == []
+

@@ -45,7 +45,10 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
         return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
     if not getattr(analysis, "allied", False):  # an allied reader judges its own conflicts
-        problems += _Conflicts(analysis, vocab).run()
+        conflicts = _Conflicts(analysis, vocab).run()
+        # a token that may not stand with another is removed, not moved: its order is moot
+        clashing = {p.column for p in conflicts if p.rule == "marking-conflict"}
+        problems = [p for p in problems if p.rule != "marking-order" or p.column not in clashing] + conflicts
     unique = list(dict.fromkeys(problems))
     return tuple(sorted(unique, key=lambda p: (p.column, p.end_column)))
 

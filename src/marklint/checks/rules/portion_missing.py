@@ -143,6 +143,17 @@ def check(ctx: CheckContext) -> list[Finding]:
     later letterheads, running legends, drafting lines, garbled signatures, ...) are no portions; a
     subject repeated atop a later page (`repeated_subjects`) is a page header (`set_aside`). A
     whole-text statement (`SECRET ENTIRE TEXT`, `ALL SECRET`; marklint.legacy_forms) stands for every portion's mark."""
+    return list(ctx.fact(unmarked_portions))
+
+
+def has_unmarked_portions(ctx: CheckContext) -> bool:
+    """Whether the rule set requires portion marks (the rule is not off) and a portion has none:
+    its level is unknown, so a banner above the marked portions may be its, not the enclosures'."""
+    return ctx.ruleset.severity(RULE.slug) is not None and bool(ctx.fact(unmarked_portions))
+
+
+def unmarked_portions(ctx: CheckContext) -> list[Finding]:
+    """The findings of `check`, a fact (`has_unmarked_portions`)."""
     if not portions_required(ctx) or ctx.whole_text is not None:
         return []
     findings = []
