@@ -244,8 +244,10 @@ LOCAL_DEFECTS = {
                                [("cab-declassify-invalid", 20, 16)]),
     "enclosure-title-unmarked": ("us-cnsi/memo_enclosure_pages.txt", "(U) BASING OPTION COMPARISON",
                                  "BASING OPTION COMPARISON", [("portion-missing", 34, 1)]),
+    # (the unmarked paragraph may be the one that carries what the banner shows: no banner-rollup
+    # or banner-over-classified beside the portion-missing)
     "fouo-paragraph-unmarked": ("us-eo12958/fouo_foia_statement_2011.txt", "1. (U//FOUO) We found", "1. We found",
-                                [("banner-rollup", 1, 1), ("portion-missing", 14, 1)]),
+                                [("portion-missing", 14, 1)]),
     # The defects a security officer meets (the probe set of December 2026): a wrong roll-up, an
     # unmarked sub-paragraph, footnote, sub-bullet, caption, block quote or table cell, a bad or
     # late declassification date, REL TO without USA first, NOFORN with REL TO or DISPLAY ONLY,
@@ -347,7 +349,7 @@ LOCAL_DEFECTS = {
     'cui-one-paragraph-marked': ('cui/cui_irs_memo_unportioned.txt', 'The program will add',
         '(CUI) The program will add', [('portion-missing', 13, 1), ('portion-missing', 15, 1)]),
     'month-year-study-unmarked': ('us-eo12356/study_title_page_month_year.txt', '2. (C) The network',
-        '2. The network', [('banner-over-classified', 1, 1), ('portion-missing', 14, 1)]),
+        '2. The network', [('portion-missing', 14, 1)]),
     'table-caption-unmarked': ('us-cnsi/readiness_table_marked_by_caption.md', 'Table 1. (S) Mission-capable',
         'Table 1. Mission-capable', [('portion-missing', 9, 1)]),
     'table-one-cell-marked': ('us-cnsi/readiness_table_marked_by_caption.md', '| VFA-94 | 180 | 176 |',
@@ -381,6 +383,8 @@ LOCAL_DEFECTS = {
         'TOP SECRET\n\n(U) My staff', [('banner-mismatch', 24, 1)]),
     'classified-list-item-unmarked-near-attachment': ('us-cnsi/memo_web.html', '<li>(S) The route',
         '<li>The route', [('portion-missing', 12, 5)]),
+    'classified-email-paragraph-unmarked': ('us-cnsi/email_simple.eml', '(S) The second',
+        'The second', [('portion-missing', 12, 1)]),
     'email-top-banner-missing-over-greeting': ('cui/cui_email_portions.eml', '\nCUI\n\nGood',
         '\n\n\nGood', [('banner-missing-top', 10, 1)]),
 }

@@ -39,3 +39,11 @@ def test_a_portion_whose_meaning_is_unsure_leaves_the_roll_up_unjudged():
         text = f"{banner}\n\n{portion} The convoy leaves at dawn.\n\n{_CAB}\n{banner}\n"
         assert found(text, RULE.slug) == []
 
+
+def test_a_banner_lacking_a_control_is_found_beside_an_unmarked_portion_but_not_one_it_may_carry():
+    unmarked = "The escort joins at noon.\n\n"
+    lacking = f"SECRET\n\n(S//NF) The convoy leaves at dawn.\n\n{unmarked}{_CAB}\nSECRET\n"
+    assert [(line, column) for _, line, column, _ in found(lacking, RULE.slug)] == [(1, 1)]
+    extra = f"SECRET//NOFORN\n\n(S) The convoy leaves at dawn.\n\n{unmarked}{_CAB}\nSECRET//NOFORN\n"
+    assert found(extra, RULE.slug) == []
+    assert [(line, column) for _, line, column, _ in found(extra.replace(unmarked, ""), RULE.slug)] == [(1, 1)]

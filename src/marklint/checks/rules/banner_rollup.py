@@ -4,6 +4,7 @@ from marklint.checks.banners import document_judged, justified, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
+from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.findings import Finding
 from marklint.fixes import raise_banner_fix
 from marklint.markings import rollup
@@ -49,7 +50,8 @@ def _document(ctx: CheckContext) -> Finding | None:
     if expected.rank > banner.rank and banner.level == "CUI":
         missing.insert(0, expected.classification)
     extra = sorted(controls(banner) - controls(expected))
-    if extra and justified(ctx):
+    # an unmarked portion (portion-missing) may be the one that carries them
+    if extra and (justified(ctx) or has_unmarked_portions(ctx)):
         extra = []
     if not missing and not extra or _agrees_read_releasable(ctx, banner):
         return None

@@ -148,7 +148,7 @@ def check(ctx: CheckContext) -> list[Finding]:
 
 def has_unmarked_portions(ctx: CheckContext) -> bool:
     """Whether the rule set requires portion marks (the rule is not off) and a portion has none:
-    its level is unknown, so a banner above the marked portions may be its, not the enclosures'."""
+    its level and controls are unknown, so a banner above the marked portions may be its."""
     return ctx.ruleset.severity(RULE.slug) is not None and bool(ctx.fact(unmarked_portions))
 
 
