@@ -188,6 +188,11 @@ class _Conflicts:
 
     def foreign(self) -> None:
         m = self.m
+        if m.fgi and "USA" in m.fgi:
+            self.add("FGI", "FGI names the foreign sources; USA is not one (K-16)")
+        if m.scheme == "foreign" and "USA" in m.owners:
+            self.add("level", "US information is not marked with owner codes: a US level, or JOINT when "
+                              "co-owned with other countries (S-03, K-20)")
         if m.scheme != "joint":
             return
         if m.owners and ("USA" not in m.owners or len(m.owners) < 2):
@@ -203,7 +208,8 @@ class _Conflicts:
         elif m.rel_to is None:
             self.add("level", "a JOINT marking needs REL TO with every co-owner (K-20)")
         elif m.rel_to:
-            missing = sorted(set(m.owners) - self.v.expand_codes(m.rel_to) - {"USA"})
+            # a co-owner is named itself or, a country, by a tetragraph it belongs to
+            missing = sorted(set(m.owners) - set(m.rel_to) - self.v.expand_codes(m.rel_to) - {"USA"})
             if missing:
                 self.add("REL TO", f"REL TO must include every JOINT co-owner; missing {', '.join(missing)} (K-20)")
 

@@ -65,10 +65,23 @@ class LevelReader(ReadState):
                 n = len(spelled.split())
                 if up[:n] == spelled.split() and len(up) > n:
                     w, s, e = words[n]
+                    self.check_run_on(value, words[n - 1][2], s)
                     raise self.unknown(w, s, e, "classification qualifier", candidates=[])
         raise self.unknown(value.text, value.start, value.end, "classification",
                            candidates=[b for b, _ in v.us_levels.values()] + [p for _, p in v.us_levels.values()]
                            + [v.cui_marker] + [f"//{b}" for b, _ in v.nato_levels.values()])
+
+    def check_run_on(self, value: Value, level_end: int, start: int) -> None:
+        """A level run on into its controls without "//" (`SECRET NOFORN`, `(S,NF)`, `(S-NF)`):
+        raise the syntax error that puts the separator back (S-04)."""
+        rest = value.text[start - value.start:]
+        first = rest.split()[0].split("-")[0].upper()
+        if self.v.token(" ".join(rest.upper().split())) or self.joined_tokens(rest, start) \
+                or first in self.v.sci_systems:
+            error = MarkingError('categories are separated by "//" (S-04)', level_end + 1, start + 1,
+                                 "marking-syntax", self.text[level_end:start], "//")
+            error.confident = True
+            raise error
 
     def read_dashed_owner(self, value: Value) -> bool:
         """The older foreign portion style, owner and level joined by a dash (`(NATO-S)`,

@@ -87,6 +87,23 @@ class ReadState:
         error.confident = bool(ratio) and ratio[0] >= 0.8 and (len(ratio) == 1 or ratio[1] < 0.8)
         return error
 
+    def joined_tokens(self, raw: str, start: int) -> list[tuple[Token, int, int]]:
+        """Two or more known controls written with blanks between them (`NOFORN ORCON`), each
+        with its span (longest spelling first: `SBU NOFORN` is one control); [] otherwise."""
+        words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", raw)]
+        found: list[tuple[Token, int, int]] = []
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                hit = self.v.token(" ".join(w for w, _, _ in words[i:j]))
+                if hit is not None and not hit[0].takes:
+                    found.append((hit[0], start + words[i][1], start + words[j - 1][2]))
+                    i = j
+                    break
+            else:
+                return []
+        return found if len(found) > 1 else []
+
     def case(self, written: str, expected: str, start: int) -> None:
         if written != expected and written.upper() == expected.upper():
             self.note("marking-form", start, start + len(written),
@@ -131,6 +148,8 @@ def _tree(name: str, compartments: list[str]) -> Tree:
     comps = []
     for comp in compartments:
         words = comp.split()
-        comps.append((words[0], tuple(sorted(words[1:], key=sort_key))))
+        entry = (words[0], tuple(sorted(dict.fromkeys(words[1:]), key=sort_key)))
+        if entry not in comps:  # a repeated word is S-08; the register's "HCS-P JJJ-P DDDD" is not
+            comps.append(entry)
     # stable on the compartment name only: repeated names keep their written order
     return (name, tuple(sorted(comps, key=lambda c: sort_key(c[0]))))
