@@ -180,6 +180,11 @@ class _Conflicts:
             self.add(f"ACCM-{m.accm[0]}", "ACCM markings are used only with classified information (ISM-ID-00462)")
         if m.sap and m.is_classified and not self.allowed(v.sap_levels):
             self.add("level", f"SAP markings are not used with {self.level_name} (K-09)")
+        if v.sap_dod_multiple is not None and self.a.form == "banner" and len(m.sap) >= v.sap_dod_multiple:
+            spans = [it for it in self.a.items if it.slot == "sap"]
+            self.out.append(Problem("marking-form", spans[0].start + 1, spans[-1].end + 1,
+                                    f"under DoD rules a banner with {v.sap_dod_multiple} or more programs reads "
+                                    f'"SAR-{v.sap_multiple_name}" (K-10)', f"SAR-{v.sap_multiple_name}"))
         for item in m.aea:
             if item.cnwdi and not self.allowed(v.aea_subsets["CNWDI"]["levels"]):
                 self.add(item.id, f"CNWDI is not used with {self.level_name} (K-12)")
