@@ -68,6 +68,9 @@ def problems(text):
     ("SECRET//NOFROM", [("marking-unregistered", 9, 15, '"NOFROM" is not a registered SCI control system '
                                                        '(nearest: "NOFORN"); an unpublished system, or a mistake? (S-13)',
                          None)]),
+    # U-12: an administrative marking is not a CUI category (the handbook's "CONTROLLED//DRAFT")
+    ("CONTROLLED//DRAFT", [("marking-conflict", 13, 18, '"DRAFT" is an administrative marking: it goes on a line '
+                                                       "of its own, never inside a CUI marking (U-12)", None)]),
     ("SECRET//REL TO USA, NATO abc", [("marking-form", 21, 29, '"NATO abc" must be written "NATO ABC" (S-01)',
                                        "NATO ABC")]),
 ])

@@ -369,6 +369,10 @@ class ControlReader(ReadState):
         v = self.v
         specified = up.startswith("SP-")
         code = up[3:] if specified else up
+        if code in v.cui_administrative:
+            raise MarkingError(f'"{value.text}" is an administrative marking: it goes on a line of its own, '
+                               "never inside a CUI marking (U-12)", value.start + 1, value.end + 1,
+                               "marking-conflict", value.text)
         if not re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", code):
             raise self.unknown(value.text, value.start, value.end, "CUI category")
         if code in v.cui_specified or code in v.cui_basic:
