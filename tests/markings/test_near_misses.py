@@ -71,6 +71,11 @@ def problems(text):
     # U-12: an administrative marking is not a CUI category (the handbook's "CONTROLLED//DRAFT")
     ("CONTROLLED//DRAFT", [("marking-conflict", 13, 18, '"DRAFT" is an administrative marking: it goes on a line '
                                                        "of its own, never inside a CUI marking (U-12)", None)]),
+    # N-08, ISM-ID-00038: EXDIS and NODIS take precedence over SBU; never on one element
+    ("UNCLASSIFIED//NOFORN//EXDIS/SBU", [("marking-conflict", 29, 32, '"EXDIS" and "SBU" are never used together; '
+                                                                     '"EXDIS" takes precedence', None)]),
+    ("(U//NF//ND/SBU)", [("marking-conflict", 12, 15, '"NODIS" and "SBU" are never used together; '
+                                                     '"NODIS" takes precedence', None)]),
     ("SECRET//REL TO USA, NATO abc", [("marking-form", 21, 29, '"NATO abc" must be written "NATO ABC" (S-01)',
                                        "NATO ABC")]),
 ])
