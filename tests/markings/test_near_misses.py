@@ -71,6 +71,9 @@ def problems(text):
     # U-12: an administrative marking is not a CUI category (the handbook's "CONTROLLED//DRAFT")
     ("CONTROLLED//DRAFT", [("marking-conflict", 13, 18, '"DRAFT" is an administrative marking: it goes on a line '
                                                        "of its own, never inside a CUI marking (U-12)", None)]),
+    # S-09: the long title of an AEA subset is a banner form
+    ("(TS//RD-CRITICAL NUCLEAR WEAPON DESIGN INFORMATION//NF)",
+     [("marking-form", 6, 51, 'a portion mark uses "CNWDI" (S-09)', None)]),
     # N-08, ISM-ID-00038: EXDIS and NODIS take precedence over SBU; never on one element
     ("UNCLASSIFIED//NOFORN//EXDIS/SBU", [("marking-conflict", 29, 32, '"EXDIS" and "SBU" are never used together; '
                                                                      '"EXDIS" takes precedence', None)]),

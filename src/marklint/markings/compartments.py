@@ -80,6 +80,8 @@ class CompartmentReader(ReadState):
             if part in cnwdi_names:
                 if head not in v.aea_subsets["CNWDI"]["parents"]:
                     self.note("marking-conflict", value.start, value.end, "CNWDI is a subset of RD only (K-11)")
+                if part != "CNWDI" and self.form == "portion":
+                    self.note("marking-form", value.start, value.end, 'a portion mark uses "CNWDI" (S-09)')
                 cnwdi = True
             elif sub in ("SIGMA", v.aea_subsets["SIGMA"]["portion"]):
                 spelled = "SIGMA" if self.form == "banner" else v.aea_subsets["SIGMA"]["portion"]
