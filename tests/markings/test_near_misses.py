@@ -71,6 +71,15 @@ def problems(text):
     # U-12: an administrative marking is not a CUI category (the handbook's "CONTROLLED//DRAFT")
     ("CONTROLLED//DRAFT", [("marking-conflict", 13, 18, '"DRAFT" is an administrative marking: it goes on a line '
                                                        "of its own, never inside a CUI marking (U-12)", None)]),
+    # transposed words: the known spelling they rearrange is the suggestion
+    ("SECRET//TO REL USA, GBR", [("marking-unknown-token", 9, 24, 'unknown marking word "TO REL USA, GBR"; '
+                                                                 'did you mean "REL TO USA, GBR"?', None)]),
+    ("SECRET TOP//NOFORN", [("marking-unknown-token", 1, 11, 'unknown classification "SECRET TOP"; '
+                                                            'did you mean "TOP SECRET"?', None)]),
+    ("//SECRET NATO", [("marking-unknown-token", 3, 14, 'unknown non-US classification "SECRET NATO"; '
+                                                       'did you mean "NATO SECRET"?', None)]),
+    ("CUI//ONLY FED", [("marking-unknown-token", 6, 14, 'unknown dissemination control "ONLY FED"; '
+                                                       'did you mean "FED ONLY"?', None)]),
     # S-09: the long title of an AEA subset is a banner form
     ("(TS//RD-CRITICAL NUCLEAR WEAPON DESIGN INFORMATION//NF)",
      [("marking-form", 6, 51, 'a portion mark uses "CNWDI" (S-09)', None)]),

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from marklint.markings.model import Aea, MarkingError
-from marklint.markings.reading import _WORD, ReadState, Value
+from marklint.markings.reading import _WORD, ReadState, Value, _transposed
 
 
 # The older foreign portion style: an owner, a dash and a level letter (L-08); the Navy wrote
@@ -58,6 +58,9 @@ class LevelReader(ReadState):
             self.scheme, self.level = "us", "R"
             self.spans["level"] = (value.start, value.end)
             return
+        turned = _transposed(text, [b for b, _ in v.us_levels.values()])  # "SECRET TOP"
+        if turned:
+            raise self.unknown(value.text, value.start, value.end, "classification", candidates=[turned])
         # A US level followed by stray words ("SECRET SENSITIVE", S-12) or a control written
         # in the first category: report the first word that is not part of a level.
         for level, (banner, portion) in v.us_levels.items():

@@ -74,7 +74,8 @@ class ReadState:
         # equally close: prefer the candidate that starts like the word (GBX -> GBR, not VGB)
         scored.sort(key=lambda rc: (-rc[0], -len(os.path.commonprefix([target, rc[1]])), rc[1]))
         close = [c for _, c in scored]
-        suggestion = close[0] if close else None
+        # the words of a known spelling in another order say more than a close spelling
+        suggestion = _transposed(target, pool) or (close[0] if close else None)
         if suggestion and candidates is None:
             hit = self.v.token(suggestion)
             if hit:
@@ -84,7 +85,8 @@ class ReadState:
         error = MarkingError(message, start + 1, end + 1, "marking-unknown-token", word, suggestion)
         # a fix may apply the suggestion only when it is clearly the one meant
         ratio = [r for r, _ in scored]
-        error.confident = bool(ratio) and ratio[0] >= 0.8 and (len(ratio) == 1 or ratio[1] < 0.8)
+        error.confident = bool(ratio) and ratio[0] >= 0.8 and (len(ratio) == 1 or ratio[1] < 0.8) \
+            and suggestion == close[0]
         return error
 
     def joined_tokens(self, raw: str, start: int) -> list[tuple[Token, int, int]]:
@@ -112,6 +114,18 @@ class ReadState:
     def add(self, slot: str, key: str, start: int, end: int, cat: int, order: tuple = ()) -> None:
         self.items.append(Item(slot, key, start, end, cat, order))
         self.spans.setdefault(key, (start, end))
+
+
+def _transposed(target: str, pool: tuple[str, ...] | list[str]) -> str | None:
+    """A known spelling of several words written in another order at the start of `target`
+    (`SECRET TOP`, `TO REL USA, GBR`, `ONLY DISPLAY AFG`): that spelling and the rest, or None."""
+    words = target.split(" ")
+    for known in pool:
+        spelled = known.split(" ")
+        n = len(spelled)
+        if 1 < n <= len(words) and words[:n] != spelled and sorted(w.rstrip(",") for w in words[:n]) == sorted(spelled):
+            return " ".join([known, *words[n:]])
+    return None
 
 
 def _hyphen_form(token: Token) -> bool:
