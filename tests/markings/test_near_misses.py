@@ -64,6 +64,15 @@ def problems(text):
     ("(S,NF)", [("marking-syntax", 3, 4, 'categories are separated by "//" (S-04)', "//")]),
     ("(S-NF)", [("marking-syntax", 3, 4, 'categories are separated by "//" (S-04)', "//")]),
     ("TOP SECRET SI", [("marking-syntax", 11, 12, 'categories are separated by "//" (S-04)', "//")]),
+    ("CUI SP-PRVCY", [("marking-syntax", 4, 5, 'categories are separated by "//" (S-04)', "//")]),
+    ("CUI-NOFORN", [("marking-syntax", 4, 5, 'categories are separated by "//" (S-04)', "//")]),
+    # a hyphen for the blank of a known control (not an SCI system "FED" with a compartment "ONLY")
+    ("CUI//SP-PRVCY//FED-ONLY",
+     [("marking-syntax", 16, 24, '"FED-ONLY" joins with "-" what is written "FED ONLY"', "FED ONLY")]),
+    ("UNCLASSIFIED//SBU-NOFORN",
+     [("marking-syntax", 15, 25, '"SBU-NOFORN" joins with "-" what is written "SBU NOFORN"', "SBU NOFORN")]),
+    ("SECRET//ORCON USGOV",
+     [("marking-syntax", 9, 20, '"ORCON USGOV" joins with a blank what is written "ORCON-USGOV"', "ORCON-USGOV")]),
     # S-13: a long unregistered word names the control it is closest to, of any kind
     ("SECRET//NOFROM", [("marking-unregistered", 9, 15, '"NOFROM" is not a registered SCI control system '
                                                        '(nearest: "NOFORN"); an unpublished system, or a mistake? (S-13)',

@@ -147,6 +147,17 @@ class ControlReader(ReadState):
         if continues == "sap":
             self.read_sap(value, raw, repeated=False, continued=True)
             return "sap"
+        # "FED-ONLY", "ORCON USGOV": a hyphen for the blank of a known control, or the reverse
+        swapped = up.translate(str.maketrans("- ", " -"))
+        spaced = v.token(swapped) if swapped.count("-") + swapped.count(" ") == 1 else None
+        if spaced is not None:
+            token = spaced[0]
+            wanted = token.portion if self.form == "portion" else token.id
+            joint = '"-"' if "-" in up else "a blank"
+            self.note("marking-syntax", value.start, value.end,
+                      f'"{value.text}" joins with {joint} what is written "{wanted}"', wanted)
+            self.add_token(token, value.start, value.end, value.cat)
+            return token.category
         joined = self.joined_tokens(raw, value.start)
         if joined:
             self.read_joined(value, joined)

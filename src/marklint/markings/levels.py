@@ -58,6 +58,8 @@ class LevelReader(ReadState):
             self.scheme, self.level = "us", "R"
             self.spans["level"] = (value.start, value.end)
             return
+        if len(words) > 1 and up[0] in (v.cui_marker, *v.cui_banner_aliases):  # "CUI SP-PRVCY"
+            self.check_run_on(value, words[0][2], words[1][1])
         turned = _transposed(text, [b for b, _ in v.us_levels.values()])  # "SECRET TOP"
         if turned:
             raise self.unknown(value.text, value.start, value.end, "classification", candidates=[turned])
@@ -77,10 +79,12 @@ class LevelReader(ReadState):
     def check_run_on(self, value: Value, level_end: int, start: int) -> None:
         """A level run on into its controls without "//" (`SECRET NOFORN`, `(S,NF)`, `(S-NF)`):
         raise the syntax error that puts the separator back (S-04)."""
+        v = self.v
         rest = value.text[start - value.start:]
-        first = rest.split()[0].split("-")[0].upper()
-        if self.v.token(" ".join(rest.upper().split())) or self.joined_tokens(rest, start) \
-                or first in self.v.sci_systems:
+        word = rest.split()[0].upper()
+        category = word[3:] if word.startswith("SP-") else word
+        if v.token(" ".join(rest.upper().split())) or self.joined_tokens(rest, start) \
+                or word.split("-")[0] in v.sci_systems or category in v.cui_specified or category in v.cui_basic:
             error = MarkingError('categories are separated by "//" (S-04)', level_end + 1, start + 1,
                                  "marking-syntax", self.text[level_end:start], "//")
             error.confident = True
