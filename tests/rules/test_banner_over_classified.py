@@ -3,6 +3,8 @@
 from rule_support import findings, found
 
 from marklint.checks.rules.banner_over_classified import RULE
+from marklint.lint import Settings, lint_document
+from marklint.readers import read_document
 
 
 def test_bad_example():
@@ -23,3 +25,14 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('TOP SECRET\n\n(S) Text.\n\n(U) Classified by compilation.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nTOP SECRET\n', RULE.slug) == []
+
+
+def test_a_misspelt_portion_mark_leaves_the_banner_unjudged():
+    # the only SECRET portion's mark does not parse: its misspelling is the one finding, not a
+    # banner above the (unreadable) portions nor a NOFORN no portion carries
+    text = ("SECRET//NOFORN\n\n(S//NOFRON) The convoy leaves at dawn.\n\n(U) The escort joins at noon.\n\n"
+            "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\n"
+            "SECRET//NOFORN\n")
+    assert [(f.rule, f.line, f.column) for f in lint_document(read_document("d.txt", text.encode(), "text"),
+                                                              Settings(use_config=False)).findings] == [
+        ("marking-unknown-token", 3, 5)]

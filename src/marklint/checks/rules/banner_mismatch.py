@@ -21,15 +21,21 @@ def check(ctx: CheckContext) -> list[Finding]:
     overall = ctx.overall
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
-        if page.top is not None and page.bottom is not None and differ(page.top, page.bottom):
+        banner = page.top or page.bottom
+        wrong_page = []
+        if banner is not None and overall is not None and banner is not overall and differ(banner, overall):
+            wrong_page = _page_banner_policy(ctx, page, banner, portions)
+        # a wrong top banner over a bottom banner that is the overall one is one defect: the
+        # top banner is reported, not the right bottom banner for differing from it
+        bottom_is_overall = overall is not None and page.bottom is not None and not differ(page.bottom, overall)
+        if page.top is not None and page.bottom is not None and differ(page.top, page.bottom) \
+                and not (wrong_page and bottom_is_overall):
             findings.append(ctx.finding(
                 RULE, page.bottom,
                 f"page {number} bottom banner {page.bottom.text} differs from its top banner {page.top.text}",
                 number,
             ))
-        banner = page.top or page.bottom
-        if banner is not None and overall is not None and banner is not overall and differ(banner, overall):
-            findings.extend(_page_banner_policy(ctx, page, banner, portions))
+        findings.extend(wrong_page)
     return findings
 
 

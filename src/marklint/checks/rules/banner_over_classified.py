@@ -1,4 +1,4 @@
-from marklint.checks.banners import document_judged, justified, rollup_known
+from marklint.checks.banners import document_judged, justified, portions_read, rollup_known
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import WARNING, RuleDoc
 from marklint.findings import Finding
@@ -14,7 +14,7 @@ RULE = RuleDoc(
 def check(ctx: CheckContext) -> list[Finding]:
     """The overall banner higher than every portion (and their roll-up) without a compilation
     statement, judged per document; a transmittal is left to transmittal-statement-missing."""
-    if not document_judged(ctx) or not rollup_known(ctx):
+    if not document_judged(ctx) or not rollup_known(ctx) or not portions_read(ctx):
         return []
     overall, banner, highest = ctx.overall, ctx.overall.marking, ctx.max_portion()
     # a foreign RESTRICTED portion rolls up to the rule set's US level (restricted-level)

@@ -1,4 +1,4 @@
-from marklint.checks.banners import document_judged, justified, rollup_known
+from marklint.checks.banners import document_judged, justified, portions_read, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
@@ -47,7 +47,7 @@ def _document(ctx: CheckContext) -> Finding | None:
     if expected.rank > banner.rank and banner.level == "CUI":
         missing.insert(0, expected.classification)
     extra = sorted(controls(banner) - controls(expected))
-    if extra and justified(ctx):
+    if extra and (justified(ctx) or not portions_read(ctx)):
         extra = []
     if not missing and not extra:
         return None
