@@ -106,6 +106,18 @@ def test_a_required_notice_is_no_portion(notice):
         ("portion-missing", 13, 1, "paragraph has no portion mark")]
 
 
+@pytest.mark.parametrize("statement", [
+    "When enclosure is removed, this document is Uncontrolled Unclassified Information.",  # CUIHB p.26
+    "This document is UNCONTROLLED when separated from the enclosure.",
+    "When the attachments are removed, this memorandum is UNCLASSIFIED.",
+])
+def test_a_cui_transmittals_statement_is_no_portion(statement):
+    text = ("CUI\n\nControlled by: NASA Goddard Space Flight Center\n\n(U) The enclosed document is for the "
+            f"design review.\n\nEnclosure:\n(U) Interface Control Document, Rev A\n\n{statement}\n\nCUI\n")
+    assert findings(text) == []
+    assert [f[:3] for f in findings(text.replace(f"{statement}\n\n", ""))] == [("transmittal-statement-missing", 1, 1)]
+
+
 @pytest.mark.parametrize(("designation", "named"), [
     ("Controlled by: OUSD(I&S)", True),  # DoDI 5200.48's own example
     ("Controlled by: DARPA", True),

@@ -410,6 +410,9 @@ LOCAL_DEFECTS = {
         '2. (U) The post', [('banner-rollup', 1, 1)]),
     'cui-html-portion-unmarked': ('cui/cui_ssi_summary.html', '<p>(U) Retraining',
         '<p>Retraining', [('portion-missing', 11, 4)]),
+    'cui-transmittal-statement-removed': ('cui/cui_transmittal_marked_statement.txt',
+        'When enclosure is removed, this document is Uncontrolled Unclassified Information.\n\n', '',
+        [('transmittal-statement-missing', 1, 1)]),
     'fouo-army-paragraph-unmarked': ('us-cnsi/fouo_army_memo_2015.txt', '2. (U) Commanders',
         '2. Commanders', [('portion-missing', 16, 1)]),
 }
