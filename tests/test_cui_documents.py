@@ -157,3 +157,12 @@ def test_dod_finds_retired_fouo_in_its_long_form_too():
     assert [f[:3] for f in findings(text, "us-dod")] == [
         ("fouo-after-cui", 1, 1), ("fouo-after-cui", 7, 4), ("fouo-after-cui", 9, 1)]
     assert findings(text.replace("2021", "2015"), "us-dod") == []
+
+
+def test_dod_may_banner_cui_bare_with_the_categories_in_the_designation_block():
+    text = memo("CUI", "(CUI//SP-TAX)")
+    assert findings(text, "us-dod") == []
+    lacks = "overall banner CUI lacks SP-PRVCY, SP-TAX (roll-up of the portions: CUI//SP-PRVCY/SP-TAX)"
+    assert findings(text, "cui") == [("banner-rollup", 1, 1, lacks)]
+    # a banner that names some categories names them all (U-04), DoD's too
+    assert [f[:3] for f in findings(memo("CUI//SP-PRVCY", "(CUI//SP-TAX)"), "us-dod")] == [("banner-rollup", 1, 1)]

@@ -44,6 +44,8 @@ def _document(ctx: CheckContext) -> Finding | None:
     # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
     # classification above it is (what the banner lacks is named, e.g. SECRET).
     missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
+    if ctx.ruleset.cui.bare_banner and banner.level == expected.level == "CUI" and not controls(banner):
+        missing = []  # U-18: a bare CUI banner, the categories and LDCs in the designation block
     if expected.rank > banner.rank and banner.level == "CUI":
         missing.insert(0, expected.classification)
     extra = sorted(controls(banner) - controls(expected))
