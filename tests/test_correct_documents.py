@@ -32,7 +32,7 @@ _PORTION_LINE = re.compile(r"^(?:>\s?)*(?:\d{1,2}\.\s+|[-*]\s+|[a-z]\.\s+)?\((?:
 # ANKARA 001234`), or the banner as an HTML page or an e-mail's classification line writes it.
 _ADORNMENT = re.compile(r"^([=\-~^#*+])\1{3,}$")
 _BANNER_LINE = re.compile(r"^(?:<p>|<div[^>]*>|\*\*|Classification: |CLASSIFICATION: |[ \t]+)?"
-                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<*]*)?"
+                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI|CONTROLLED)(?://[^<*]*)?"
                           r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)"
                           r"(?:</p>|</div>|\*\*)?$")
 

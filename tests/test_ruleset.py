@@ -105,7 +105,7 @@ def test_cui_banner_top_only_and_portions_all_or_none():
     assert rs.portions.required == "all-or-none"
     assert rs.cui.designation_required is True
     assert [p.name for p in rs.cui.designation_patterns] == [
-        "controlled-by", "cui-category", "poc", "designating-agency"]
+        "controlled-by", "cui-category", "poc", "designation-title", "designating-agency"]
     assert rs.date_range is None
 
 

@@ -105,15 +105,16 @@ class _Conflicts:
         seen_pairs: set[frozenset[str]] = set()
         for tid in sorted(self.present, key=lambda t: v.tokens[t].order):
             token = v.tokens[tid]
+            # one finding per token: the first of these that applies
             if token.not_with_cui and m.cui:
                 self.add(tid, f'"{tid}" is a legacy marking that is not used together with CUI (U-16)')
-            if token.cui_only and not m.cui:
+            elif token.cui_only and not m.cui:
                 self.add(tid, f'"{tid}" is a CUI limited dissemination control; it needs "CUI" (U-06)')
+            elif m.scheme == "cui" and token.category == "dissem" and tid not in v.ldcs:
+                self.add(tid, f'"{tid}" is not a CUI limited dissemination control (U-06)')
             elif not self.allowed(token.levels):
                 self.add(tid, f'"{tid}" is not used with {self.level_name} '
                               f'(allowed: {", ".join(sorted(token.levels, key=_rank_desc))})')
-            if m.scheme == "cui" and token.category == "dissem" and tid not in v.ldcs:
-                self.add(tid, f'"{tid}" is not a CUI limited dissemination control (U-06)')
             for req in token.requires:
                 if req not in self.present:
                     self.add(tid, f'"{tid}" requires "{req}"')
@@ -246,9 +247,6 @@ class _Conflicts:
 
     def cui(self) -> None:
         m = self.m
-        ic_only = m.fgi is not None or m.sci or m.sap or m.aea or (m.dissem - self.v.ldcs)
-        if m.scheme == "us" and m.level == "U" and m.cui and not ic_only:
-            self.add("level", 'a pure CUI marking has no classification: write "CUI//..." (U-15)', "marking-form")
         if m.cui_categories and not m.cui:
             self.add(_first_category(self.a), 'CUI categories need the "CUI" control marking before them (U-14)')
 

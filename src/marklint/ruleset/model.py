@@ -121,9 +121,14 @@ class AuthorityPolicy(NamedTuple):
 
 
 class CuiPolicy(NamedTuple):
-    """CUI requirements (U-10): the designation indicator and the lines that count as one."""
+    """CUI requirements: the designation indicator and the lines that count as one (U-10), and
+    whether a pure CUI document needs a bottom banner where the banner rules ask for one (U-01:
+    optional for NARA, required by DoD), and whether a bare `CUI` banner may stand for the
+    categories and LDCs its portions carry (U-18: DoD puts them in the designation block)."""
 
     designation_required: bool = True
+    bottom_banner: bool = False
+    bare_banner: bool = False
     designation_patterns: tuple[NamedPattern, ...] = ()
     agency_patterns: tuple[NamedPattern, ...] = ()
 

@@ -30,7 +30,7 @@ _AUTHORITY_KEYS = ("required", "required-from", "original", "derivative", "reaso
                    "declassify-on", "classifier-identity")
 _DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
 _RETIRED_KEYS = ("pattern", "valid-until", "replacement")
-_CUI_KEYS = ("designation-required", "designation-patterns", "agency-patterns")
+_CUI_KEYS = ("designation-required", "bottom-banner", "bare-banner", "designation-patterns", "agency-patterns")
 _GENERIC_KEYS = ("id", "code", "type", "pattern", "message", "severity", "scope", "when")
 _WHEN_KEYS = ("contains", "min-level", "dated-from")
 _RULE_KEYS = ("severity",)
@@ -119,10 +119,9 @@ def validate(raw: LocatedDict, ck: Checker, inherited: dict[str, GenericRule]) -
     if "cui" in raw:
         section = ck.mapping(raw["cui"], line("cui"), "'cui'", _CUI_KEYS)
         values = {}
-        if "designation-required" in section:
-            values["designation-required"] = ck.typed(
-                section["designation-required"], section.line_of("designation-required"),
-                "'cui.designation-required'", bool, "true or false")
+        for key in ("designation-required", "bottom-banner", "bare-banner"):
+            if key in section:
+                values[key] = ck.typed(section[key], section.line_of(key), f"'cui.{key}'", bool, "true or false")
         if "designation-patterns" in section:
             values["designation-patterns"] = _named_patterns(
                 section["designation-patterns"], section.line_of("designation-patterns"),
