@@ -248,6 +248,11 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
     for retired in policy.retired:
         found = retired.regex.search(value)
         if found:
+            if doc_date is not None and doc_date < (retired.valid_from or doc_date):
+                out.value("cab-declassify-invalid", line,
+                          f"Declassify On '{found.group(0)}' was not yet in use: valid only on documents dated "
+                          f"from {retired.valid_from.isoformat()} (L-01, L-04)")
+                return
             if retired.valid_until is not None and doc_date is not None and doc_date <= retired.valid_until:
                 return
             when = (f"valid only on documents dated on or before {retired.valid_until.isoformat()}"

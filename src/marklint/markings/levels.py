@@ -57,6 +57,7 @@ class LevelReader(ReadState):
         if text in ("RESTRICTED", "R"):
             self.scheme, self.level = "us", "R"
             self.spans["level"] = (value.start, value.end)
+            self.f["legacy"].append("RESTRICTED")  # a US level until EO 10501: judged by the document's date
             return
         # A US level followed by stray words ("SECRET SENSITIVE", S-12) or a control written
         # in the first category: report the first word that is not part of a level.
