@@ -46,6 +46,9 @@ EXPECTED = {
     "11652_oadr_1975.txt": ("us-eo11652", [("cab-declassify-invalid", 12, 16)]),
     "11652_portion_over.txt": ("us-eo11652", [("banner-under-classified", 1, 1)]),
     "11652_gds_full_no_classifier.txt": ("us-eo11652", [("cab-incomplete", 11, 1)]),
+    "11652_banner_gds_no_classifier.txt": ("us-eo11652", [("cab-incomplete", 20, 16)]),
+    "11652_gds_year_before.txt": ("us-eo11652", [("cab-declassify-invalid", 12, 5)]),
+    "11652_gds_year_too_late.txt": ("us-eo11652", [("cab-declassify-too-late", 12, 5)]),
     # EO 12065: portions marked, declassification or review at most 20 years out
     "12065_caption_missing_at_bottom.txt": ("us-eo12065", [("banner-mismatch", 16, 1)]),
     "12065_noforn_portion_banner_without.txt": ("us-eo12065", [("banner-rollup", 1, 1)]),
@@ -130,6 +133,9 @@ def test_older_banner_forms(text, modern, forms):
     ("GP-3", [("group", "GP-3", "")]),
     ("GP-1. RUSK", [("group", "GP-1", "RUSK")]),
     ("WILL FOLLOW. GP-4.", [("group", "GP-4", "")]),
+    ("CONFIDENTIAL - GDS", [("gds", "GDS", "")]),  # the schedule at the end of a banner
+    ("SECRET/GDS 1979", [("gds", "GDS", "1979")]),
+    ("THE GDS", []),
     ("The GP-3 engine failed.", []),
     ("ADS were placed in the paper.", []),
 ])

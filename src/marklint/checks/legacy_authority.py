@@ -75,7 +75,7 @@ _QUOTES = ('"', "`", "“")
 _AT_START = re.compile(rf"[^A-Za-z0-9\"`“]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b", re.IGNORECASE)
 _ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, in capitals
 # After other text: only the forms that cannot be prose.
-_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d"
+_EMBEDDED = re.compile(r"(?<=[/-] )GDS(?:\s\d{4})?$|(?<=[/-])GDS(?:\s\d{4})?$|\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d"
                        r"|CLASSIFIED BY:?\s+[A-Z])")
 # A Group legend's or an EO 11652 exemption's continuation lines (no label of their own).
 _CONTINUATION = re.compile(
