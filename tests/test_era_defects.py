@@ -118,6 +118,7 @@ def test_restricted_was_a_us_level_until_eo_10501():
     ("SECRET SECURITY INFORMATION", "SECRET", ["security-information"]),
     ("SECURITY INFORMATION", None, ["security-information"]),
     ("EYES ONLY", None, ["eyes-only"]),
+    ("LIMITED OFFICIAL USE", "UNCLASSIFIED//SBU", ["limited-official-use"]),
 ])
 def test_older_banner_forms(text, modern, forms):
     found = legacy_banner(text)
@@ -195,3 +196,12 @@ def test_the_wnintel_notice_under_a_banner_is_a_caption_not_a_portion():
             f"Derivative CL BY 012345\nReview on 2 June 2000\nDerived from FHB 70-12\n\nSECRET\n{notice}")
     result = auto(text)
     assert (result.ruleset, result.findings) == ("us-eo12065", [])
+
+
+def test_states_limited_official_use_until_sbu():
+    """`LIMITED OFFICIAL USE` and `(LOU)`, State's control before SBU: accepted in 1985, legacy in 2015."""
+    text = "LIMITED OFFICIAL USE\n\nMarch 3, {y}\n\n(LOU) The talks went well.\n\nLIMITED OFFICIAL USE\n"
+    assert auto(text.format(y=1985)).findings == []
+    found = auto(text.format(y=2015)).findings
+    assert [(f.rule, f.line, f.column) for f in found] == [("legacy-marking", 1, 1), ("legacy-marking", 5, 1),
+                                                           ("legacy-marking", 7, 1)]

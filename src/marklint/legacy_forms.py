@@ -87,6 +87,9 @@ CONTROL_WORDS: dict[str, tuple[str, str | None, date | None]] = {
 # Unclassified control words that stand alone as a banner or a portion: -> (name, modern marking).
 UNCLASSIFIED_WORDS: dict[str, tuple[str, str, date | None]] = {
     "SBU": ("sbu", "UNCLASSIFIED//SBU", None),
+    # State's administrative control before SBU (12 FAM 540): `LIMITED OFFICIAL USE`, `(LOU)`
+    "LOU": ("limited-official-use", "UNCLASSIFIED//SBU", _DSSM),
+    "LIMITED OFFICIAL USE": ("limited-official-use", "UNCLASSIFIED//SBU", _DSSM),
     "SBU NOFORN": ("sbu", "UNCLASSIFIED//SBU NOFORN", None),
     "SBU/NOFORN": ("sbu", "UNCLASSIFIED//SBU NOFORN", None),
     "FOUO": ("fouo", "UNCLASSIFIED//FOUO", None),
@@ -128,7 +131,8 @@ _TOKEN = re.compile("|".join(re.escape(word) for word in _WORDS) + r"|ENTIRE TEX
 _SEPARATOR = re.compile(r"[ /]{1,3}|[ ]{0,2}-[ ]{0,2}|$")  # `SECRET/NODIS`, `SECRET - NO FOREIGN DISSEM`
 # A cheap gate: only short lines in capitals holding one of these words can be legacy banners.
 _GATE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|SBU|FOUO|AIUO|DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS"
-                   r"|SECURITY INFORMATION|EYES ONLY|WARNING NOTICE|NOFORN|ORCON|PROPIN|NOCONTRACT)\b"
+                   r"|SECURITY INFORMATION|EYES ONLY|WARNING NOTICE|NOFORN|ORCON|PROPIN|NOCONTRACT|LOU"
+                   r"|LIMITED OFFICIAL USE)\b"
                    r"|^(?:[A-Z][ -]{1,3}){2,}[A-Z]")
 
 _SPACED_FORM = ("cable-spaced", _DSSM)
@@ -270,7 +274,7 @@ def legacy_portion(mark: str) -> LegacyMarking | None:
 # crosses a line end.
 LEGACY_LINE = (
     r"|(?:[A-Z]-){2,}[A-Z][^a-z\n]{0,200}"
-    r"|(?:SBU|FOUO|AIUO|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
+    r"|(?:SBU|FOUO|AIUO|LIMITED OFFICIAL USE|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
     r"\b[^a-z\n]{0,200}"
     r"|PAGE \d{1,3} (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6} (?:TOP SECRET|SECRET|CONFIDENTIAL)\b[^a-z\n]{0,100}"
     rf"|(?:[A-Z] {{1,3}}){{2,}}[A-Z] {{1,3}}{_CABLE_HEADER_TEXT}"
