@@ -29,6 +29,7 @@ import re
 from collections.abc import Callable
 
 from marklint.document import Block, BlockKind
+from marklint.legacy_forms import control_line
 from marklint.lineshapes import is_page_number
 from marklint.values import FrozenValue
 
@@ -301,6 +302,8 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
         if name == CONFIGURED:
             return Role(kind, False, "matches a pattern of the configuration's exempt: list")
         return Role(kind, False, f"matches the '{name}' pattern")
+    if block.text.isupper() and control_line(block.text):
+        return Role("control line", False, "control words without a level (NO FOREIGN DISSEM, the WNINTEL notice)")
     lines = _lines(block)
     if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):
         return Role("signature", False, "a contact line or signature mark")

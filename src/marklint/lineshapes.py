@@ -31,7 +31,7 @@ BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
 
 # A parenthesised portion mark of a US level or a non-US marking (`(S//NF)`, `(//CTS)`).
 MARK_BODY = (
-    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO)"
+    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO|LOU)"
     r"(?:[ \t]*/[A-Z0-9_ ,/\-]{0,200})?|//[A-Za-z0-9_ ,/\-]{1,200})\)"
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not

@@ -253,6 +253,7 @@ def recognize(
             _edges(marks, is_exempt)
             if marks.top is not None and marks.top.cable:
                 _cable_caption(marks, vocab)
+            _banner_captions(marks, vocab)
         result.append(marks)
     return result
 
@@ -344,9 +345,12 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
     if not marks.banners:
         return blocks
     # an authority line typed below the bottom banner (a 1980s memo's `Declassify on: OADR` in the
-    # lower left corner, under the centred level) leaves the banner the page's bottom one
+    # lower left corner, under the centred level), or a caption line right under it (`SECRET` over
+    # `SECURITY INFORMATION` in 1952, over `EYES ONLY` or `NO FOREIGN DISSEM`), leaves the banner
+    # the page's bottom one
     end = len(blocks)
-    while end > 1 and blocks[end - 1] is not marks.banners[-1].block and element(blocks[end - 1]) == "authority":
+    while end > 1 and blocks[end - 1] is not marks.banners[-1].block and (
+            element(blocks[end - 1]) == "authority" or _caption_under(blocks[end - 2], blocks[end - 1])):
         end -= 1
     return blocks if end == len(blocks) else blocks[:end]
 
@@ -356,6 +360,19 @@ def _quoted_start(blocks: list[Block], is_exempt: Callable[[str], object]) -> in
     return next((index for index, block in enumerate(blocks)
                  if block.kind is not BlockKind.COMMENT and is_exempt(block.text.split("\n", 1)[0]) == "forward-header"),
                 None)
+
+
+_CAPTION_KINDS = {BlockKind.LINE, BlockKind.HEADING, BlockKind.PARAGRAPH}
+
+
+def _caption_under(above: Block, block: Block) -> bool:
+    """Whether `block` is a control line without a level (`SECURITY INFORMATION`, `EYES ONLY`,
+    `NO FOREIGN DISSEM`) on the line right under `above`, a banner or another such line."""
+    if block.line != above.end_line + 1 or not {block.kind, above.kind} <= _CAPTION_KINDS:
+        return False
+    from marklint.legacy_forms import control_line
+
+    return control_line(block.text) and (control_line(above.text) or banner_of(above.text) is not None)
 
 
 def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
@@ -401,30 +418,44 @@ def _edge_banners(marks: PageMarks, vocab: object | None, is_exempt: Callable[[s
     if quoted:  # the reply's own last line, above the quoted message, before the page's last
         bottoms.insert(0, next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), first))
     banners = marks.banners
-    found = _edge_banner(marks, first, vocab)
+    found = _edge_banner(marks, first, vocab, at_top=True)
     if found is not None:
         banners.insert(0, found)
     for block in bottoms:
-        found = _edge_banner(marks, block, vocab) if block is not first else None
+        found = _edge_banner(marks, block, vocab, at_top=False) if block is not first else None
         if found is not None:  # in block order: a quoted message's own banners may stand below it
             banners.insert(next((i for i, mark in enumerate(banners) if mark.line > found.line), len(banners)), found)
             break
 
 
-def _edge_banner(marks: PageMarks, block: Block, vocab: object | None) -> Mark | None:
+def _edge_banner(marks: PageMarks, block: Block, vocab: object | None, at_top: bool) -> Mark | None:
     """The banner an unmarked edge block holds in a tool's `Classification:` line or misspelt,
     taken out of the page's unmarked blocks; else None."""
     if block not in marks.unmarked:
         return None
     mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
     if mark is None:
-        parsed = near_miss_banner(block.text, vocab)
+        text = _edge_line(block.text, at_top)
+        parsed = near_miss_banner(text, vocab)
         if parsed is None:
             return None
-        mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
-                    marks.page.number, block, None, parsed.error)
+        line, column = block.position_of(block.text.find(text) if at_top else block.text.rfind(text))
+        mark = Mark(text, "banner", line, column, column + len(text), marks.page.number, block, None, parsed.error)
     marks.unmarked.remove(block)
     return mark
+
+
+def _edge_line(text: str, at_top: bool) -> str:
+    """The line of a page's first or last block that may be its misspelt banner, which the reader
+    did not keep apart: the first line at the top (`TOP SECERT` over `Copy No. 3 of 10 Copies`);
+    at the bottom the last line, or the first when the others are its captions (`SECERT` over
+    `SECURITY INFORMATION`)."""
+    first, _, rest = text.partition("\n")
+    if not rest or at_top:
+        return first
+    from marklint.legacy_forms import control_line
+
+    return first if control_line(rest) else text.rsplit("\n", 1)[1]
 
 
 # `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`
@@ -481,14 +512,43 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
     controls = [word for word in words if word not in _DISTRIBUTION_ONLY]
     if not controls or any(word not in _CAPTION_WORDS for word in words):
         return
-    modern = f"{top.text}//{'/'.join(controls)}"
+    form = LegacyForm("cable-caption", " ".join(controls), f"{top.text}//{'/'.join(controls)}", None)
+    _with_caption(marks, "top", controls, form, vocab)
+
+
+def _with_caption(marks: PageMarks, edge: str, controls: list[str], form: object, vocab: object | None) -> None:
+    """Make the page's `edge` ("top" or "bottom") banner carry the controls of its caption."""
+    mark = getattr(marks, edge)
+    modern = f"{mark.text}//{'/'.join(controls)}"
     parsed = parse_cached(modern, "banner", vocab)
     if parsed.marking is None:
         return
-    form = LegacyForm("cable-caption", " ".join(controls), modern, None)
-    marks.top = Mark(modern, "banner", top.line, top.column, top.end_column, top.page, top.block, parsed.marking,
-                     None, True, (*top.legacy, form))
-    marks.banners[marks.banners.index(top)] = marks.top
+    merged = Mark(modern, "banner", mark.line, mark.column, mark.end_column, mark.page, mark.block, parsed.marking,
+                  None, mark.cable, (*mark.legacy, form))
+    marks.banners[marks.banners.index(mark)] = merged
+    if marks.top is mark:
+        marks.top = merged
+    if marks.bottom is mark:
+        marks.bottom = merged
+
+
+def _banner_captions(marks: PageMarks, vocab: object | None) -> None:
+    """A control line right under the page's top or bottom banner (`SECRET` over `NO FOREIGN
+    DISSEM` or `NOFORN`) belongs to it: the banner is SECRET//NOFORN."""
+    from marklint.legacy_forms import legacy_banner
+
+    blocks = marks.page.blocks
+    for edge in ("top", "bottom"):
+        mark = getattr(marks, edge)
+        if mark is None or mark.marking is None or "//" in mark.text:
+            continue
+        index = next(i for i, block in enumerate(blocks) if block is mark.block)
+        if index + 1 == len(blocks) or not _caption_under(mark.block, blocks[index + 1]):
+            continue
+        forms = legacy_banner(" ".join(blocks[index + 1].text.split())).forms
+        controls = [form.modern[2:] for form in forms if form.modern.startswith("//")]
+        if controls:
+            _with_caption(marks, edge, controls, forms[0], vocab)
 
 
 def is_page_content(block: Block) -> bool:

@@ -220,6 +220,7 @@ def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | N
     from marklint.checks.legacy_authority import may_hold_authority
 
     blank: AuthorityBlock | None = None
+    banner: AuthorityBlock | None = None  # the schedule an EO 11652 banner carries (`SECRET/NODIS/XGDS`)
     for page in doc.pages:
         lines: list[CabLine] = []
         blocks: list[Block] = []
@@ -229,11 +230,30 @@ def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | N
             if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not may_hold_authority(block.text):
                 continue
             found = _block_lines(block, page.number)
-            if found:
+            if found and _is_banner_line(block):
+                banner = banner or AuthorityBlock(found, [block])
+            elif found:
                 lines.extend(found)
                 blocks.append(block)
         if any(line.key != "reason" for line in lines):
             if not blank_form_yields or any(line.value for line in lines):
-                return AuthorityBlock(lines, blocks)
+                return _with_banner(AuthorityBlock(lines, blocks), banner)
             blank = blank or AuthorityBlock(lines, blocks)
-    return blank
+    return _with_banner(blank, banner) if blank is not None else banner
+
+
+def _is_banner_line(block: Block) -> bool:
+    """A banner line in an older era's words (`TOP SECRET/SENSITIVE/XGDS`, `CONFIDENTIAL - GDS`)."""
+    from marklint.legacy_forms import legacy_banner
+
+    if "\n" in block.text:
+        return False
+    found = legacy_banner(block.text.strip())
+    return found is not None and found.modern is not None
+
+
+def _with_banner(block: AuthorityBlock, banner: AuthorityBlock | None) -> AuthorityBlock:
+    """The block with the lines its banner's schedule adds (after its own: findings point at the block)."""
+    if banner is None:
+        return block
+    return AuthorityBlock(block.lines + banner.lines, block.blocks + banner.blocks)

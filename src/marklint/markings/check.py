@@ -19,6 +19,7 @@ TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
     from marklint.markings.reader import Reader as Analysis
 
+_LAST_US_RESTRICTED = datetime.date(1953, 12, 14)
 _EYES_MEMBERS = frozenset({"AUS", "CAN", "GBR", "NZL"})  # F-12: EYES ONLY lists FVEY members only
 
 
@@ -45,7 +46,7 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
         return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
     if not getattr(analysis, "allied", False):  # an allied reader judges its own conflicts
-        conflicts = _Conflicts(analysis, vocab).run()
+        conflicts = _Conflicts(analysis, vocab, when).run()
         # a token that may not stand with another is removed, not moved: its order is moot
         clashing = {p.column for p in conflicts if p.rule == "marking-conflict"}
         problems = [p for p in problems if p.rule != "marking-order" or p.column not in clashing] + conflicts
@@ -56,8 +57,9 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
 class _Conflicts:
     """marking-conflict (and the bare-HCS legacy form) from the meaning of a marking."""
 
-    def __init__(self, analysis: Analysis, vocab: Vocabulary) -> None:
+    def __init__(self, analysis: Analysis, vocab: Vocabulary, when: datetime.date) -> None:
         self.a = analysis
+        self.when = when
         self.m: Marking = analysis.marking
         self.v = vocab
         self.out: list[Problem] = []
@@ -89,7 +91,8 @@ class _Conflicts:
 
     def level_rules(self) -> None:
         m = self.m
-        if m.scheme == "us" and m.level == "R":
+        # EO 10290 (1951) had a fourth category, RESTRICTED; EO 10501 abolished it from 15 December 1953
+        if m.scheme == "us" and m.level == "R" and self.when > _LAST_US_RESTRICTED:
             self.add("level", "RESTRICTED is not a US classification; only TOP SECRET, SECRET and "
                               "CONFIDENTIAL identify classified information (S-12)")
 

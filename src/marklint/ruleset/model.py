@@ -82,12 +82,14 @@ class PortionPolicy(NamedTuple):
 
 
 class RetiredValue(NamedTuple):
-    """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
+    """A retired Declassify On value; valid on documents dated on or before `valid_until` and,
+    when the order that brought it in is known, on or after `valid_from`."""
 
     name: str
     regex: UserPattern
     valid_until: date | None = None
     replacement: str = ""
+    valid_from: date | None = None
 
 
 class AuthorityPolicy(NamedTuple):
