@@ -38,11 +38,11 @@ if TYPE_CHECKING:
 _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 # List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, section numbers (`2.1 (S)`,
 # `1.2.1. (U)`), chapter-paragraph numbers as Army regulations and appendices write them (`1-1. (U)`,
-# `A-3. (S)`), a message's paragraph and sub-paragraph labels run together (`1.a. (U)`, `3.B.(2) (S)`,
+# `A-3. (S)`) and numbered judgments, findings and recommendations (`KJ-2. (S)`, `R-1. (U)`), a message's paragraph and sub-paragraph labels run together (`1.a. (U)`, `3.B.(2) (S)`,
 # `(1)(a) (U)`), Roman numerals (`II. (U)`, `iv. (U)`), bullets (as word processors export them to
 # plain text: `•`, `o`, `§`, `▪`, and dashes); a number or letter may touch the mark (`7.(S)`, as
 # military message formats write it), a bullet may not.
-_NUMBERING = (r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|(?:\d{1,3}|[A-Z])-\d{1,3}\."
+_NUMBERING = (r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|(?:\d{1,3}|[A-Z]{1,3})-\d{1,3}\."
               r"|\d{1,3}\.[A-Za-z]\.(?:\(\d{1,3}\)|\([a-z]\)){0,2}|(?:\(\d{1,3}\)|\([a-z]\)){2,3}"
               r"|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[ivx]{2,5}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))")
 _LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*o§▪◦■►➢‣⁃–—]|-{{1,3}})\s+)"

@@ -23,7 +23,8 @@ def test_a_year_after_a_mark_opens_a_portion():
 
 def test_chapter_paragraph_numbers_before_the_mark():
     text = doc("CHAPTER 1\n(U) INTRODUCTION\n\n1-1. (U) Purpose. This plan sets the schedule.\n\n"
-               "1-2. (S) Scope. It covers the convoy.\n\nA-1. (U) AR 525-13, Antiterrorism.")
+               "1-2. (S) Scope. It covers the convoy.\n\nA-1. (U) AR 525-13, Antiterrorism.\n\n"
+               "KJ-2. (S) The brigades will field by 2027.")
     assert found(text, RULE.slug) == []
     assert found(text.replace("1-2. (S) Scope.", "1-2. Scope."), RULE.slug) == [(RULE.slug, 8, 1, MISSING)]
 
@@ -98,3 +99,10 @@ def test_a_letterhead_whose_last_line_is_the_date():
                "(S) The convoy leaves at dawn.")
     assert found(text, RULE.slug) == []
     assert found(doc("Published 6 April 2026\n\n(S) The convoy leaves at dawn."), RULE.slug) == []
+
+
+def test_a_document_number_of_several_groups_under_the_title():
+    # (after a paragraph, where no heading matter explains it)
+    text = doc("(S) The convoy leaves at dawn.\n\nDIA-02-2601-114\n\n(U) The escort joins at noon.")
+    assert found(text, RULE.slug) == []
+    assert found(text.replace("DIA-02-2601-114", "FM 7-0"), RULE.slug) == [(RULE.slug, 5, 1, "line has no portion mark")]
