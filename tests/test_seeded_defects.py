@@ -121,10 +121,16 @@ def test_a_declassify_on_date_not_written_yyyymmdd_is_invalid(path):
     assert lint(path, "\n".join(lines)) == [("cab-declassify-invalid", index + 1, len("Declassify On: ") + 1)]
 
 
+# Controls that need SECRET or higher (K-04, F-10, F-11): a banner holding one cannot be lowered
+# to CONFIDENTIAL without a second finding for the control.
+_SECRET_FLOOR = re.compile(r"\b(?:TK|HCS|RSV|IMCON|RSEN)\b")
+
+
 def _secret_bannered(path: Path) -> bool:
     lines = lines_of(path)
     level = _LEVEL.match(lines[top_line(lines, path)])
-    return level is not None and level.group(2) == "SECRET" and any(_SECRET_PORTION.search(line) for line in lines)
+    return level is not None and level.group(2) == "SECRET" and any(_SECRET_PORTION.search(line) for line in lines) \
+        and not _SECRET_FLOOR.search(lines[top_line(lines, path)])
 
 
 SECRET_BANNERED = [p for p in MARKED if _secret_bannered(p)]
@@ -154,7 +160,8 @@ def test_a_banner_lower_than_a_portion_is_found_on_each_page(path):
 def _swappable_bottom(path: Path) -> bool:
     lines = lines_of(path)
     level = _LEVEL.match(lines[_last_line(lines)])
-    return level is not None and level.group(2) in _SWAP and "//SI" not in lines[_last_line(lines)]
+    return level is not None and level.group(2) in _SWAP and "//SI" not in lines[_last_line(lines)] \
+        and not _SECRET_FLOOR.search(lines[_last_line(lines)])
 
 
 _SWAP = {"SECRET": "CONFIDENTIAL", "CONFIDENTIAL": "SECRET"}

@@ -37,10 +37,15 @@ if TYPE_CHECKING:
 
 _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 # List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, section numbers (`2.1 (S)`,
-# `1.2.1. (U)`), Roman numerals (`II. (U)`), bullets; a number or letter may touch the mark
-# (`7.(S)`, as military message formats write it), a bullet may not.
-_NUMBERING = r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))"
-_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*]|-{{1,3}})\s+)"
+# `1.2.1. (U)`), chapter-paragraph numbers as Army regulations and appendices write them (`1-1. (U)`,
+# `A-3. (S)`) and numbered judgments, findings and recommendations (`KJ-2. (S)`, `R-1. (U)`), a message's paragraph and sub-paragraph labels run together (`1.a. (U)`, `3.B.(2) (S)`,
+# `(1)(a) (U)`), Roman numerals (`II. (U)`, `iv. (U)`), bullets (as word processors export them to
+# plain text: `•`, `o`, `§`, `▪`, and dashes); a number or letter may touch the mark (`7.(S)`, as
+# military message formats write it), a bullet may not.
+_NUMBERING = (r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|(?:\d{1,3}|[A-Z]{1,3})-\d{1,3}\."
+              r"|\d{1,3}\.[A-Za-z]\.(?:\(\d{1,3}\)|\([a-z]\)){0,2}|(?:\(\d{1,3}\)|\([a-z]\)){2,3}"
+              r"|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[ivx]{2,5}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))")
+_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*o§▪◦■►➢‣⁃–—]|-{{1,3}})\s+)"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
 # A short label (one to three words) before the portion it names, as a subject label is:
@@ -251,7 +256,7 @@ def recognize(
             _drop_legends(marks)
         if banners:
             _edges(marks, is_exempt)
-            if marks.top is not None and marks.top.cable:
+            if marks.top is not None and (marks.top.cable or marks.top.legacy):
                 _cable_caption(marks, vocab)
             _banner_captions(marks, vocab)
         result.append(marks)
@@ -280,16 +285,20 @@ _LEGEND_LEVELS = 3  # distinct levels that make a run of bare level lines a form
 _LEGEND_GAP = 6  # how many blocks may stand between two lines of one legend (OCR splits its labels)
 
 
-def legend_lines(banners: list[tuple[int, str | None]]) -> set[int]:
+def legend_lines(banners: list[tuple[int, str | None]], portions: Callable[[int, int], bool] | None = None) -> set[int]:
     """The block indices of a form's classification check-box legend among a page's banner
     lines (`(block index, level)` in block order): a run of them, each within a few blocks of
     the last and naming a level no other line of the run names, with three or more levels (CIA's routing sheet prints
     `UNCLASSIFIED / INTERNAL USE ONLY / CONFIDENTIAL / SECRET` at its top and bottom for the
-    sender to tick). A legend states no level of the page: its lines are not banners (B-01)."""
+    sender to tick). A legend states no level of the page: its lines are not banners (B-01).
+    A run does not cross a marked portion (`portions(after, before)`: whether a block between
+    two indices opens with a portion mark): banners with a portion between them are pages'
+    banners (an UNCLASSIFIED page's bottom, the next page's SECRET top, its CONFIDENTIAL bottom)."""
     runs: list[list[tuple[int, str | None]]] = []
     for index, level in banners:
         run = runs[-1] if runs else []
-        if run and index - run[-1][0] <= _LEGEND_GAP and level not in {seen for _, seen in run}:
+        if run and index - run[-1][0] <= _LEGEND_GAP and level not in {seen for _, seen in run} \
+                and (portions is None or not portions(run[-1][0], index)):
             run.append((index, level))
         else:
             runs.append([(index, level)])
@@ -300,7 +309,9 @@ def legend_lines(banners: list[tuple[int, str | None]]) -> set[int]:
 def _drop_legends(marks: PageMarks) -> None:
     """Take a check-box legend's lines (`legend_lines`) out of the page's banners."""
     index = {id(block): n for n, block in enumerate(marks.page.blocks)}
-    legend = legend_lines([(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners])
+    marked = sorted(index[id(m.block)] for m in marks.portions)
+    legend = legend_lines([(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners],
+                          lambda after, before: any(after < n < before for n in marked))
     if legend:
         marks.banners[:] = [m for m in marks.banners if index[id(m.block)] not in legend]
         marks.legend = True
@@ -498,8 +509,8 @@ _DISTRIBUTION_ONLY = frozenset({"SIPDIS"})  # a distribution caption, not a mark
 
 def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
     """A cable's caption lines under its header (`NOFORN`, `SIPDIS`) belong to its banner: the
-    header `S E C R E T SECTION 01 OF 02 BAGHDAD 000123` over `SIPDIS` and `NOFORN` is
-    SECRET//NOFORN (when the controls make a banner that parses)."""
+    header `S E C R E T SECTION 01 OF 02 BAGHDAD 000123` (or `SECRET STATE 012345`) over `SIPDIS`
+    and `NOFORN` is SECRET//NOFORN (when the controls make a banner that parses)."""
     from marklint.legacy_forms import CABLE_HEADER_FORM, LegacyForm
 
     top = marks.top
