@@ -166,3 +166,19 @@ def test_dod_may_banner_cui_bare_with_the_categories_in_the_designation_block():
     assert findings(text, "cui") == [("banner-rollup", 1, 1, lacks)]
     # a banner that names some categories names them all (U-04), DoD's too
     assert [f[:3] for f in findings(memo("CUI//SP-PRVCY", "(CUI//SP-TAX)"), "us-dod")] == [("banner-rollup", 1, 1)]
+
+
+def test_a_replys_closing_banner_below_the_quoted_message_is_its_bottom_banner():
+    """Some clients set the reply's designation block and closing banner below the quoted
+    message: the quoted message's banners pair up, so the odd one at the very end is the
+    reply's (B-09, U-01 under us-dod, which asks for bottom banners)."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "correct" / "cui" / "cui_email_reply_quoted_banners.eml"
+    text = path.read_text(encoding="utf-8")
+    assert lint_bytes(path.name, text.encode(), Settings(rules="us-dod", use_config=False)).findings == []
+    lines = text.split("\n")
+    last = max(i for i, line in enumerate(lines) if line == "CUI//SP-PRVCY")
+    damaged = "\n".join(lines[:last] + lines[last + 1:])
+    result = lint_bytes(path.name, damaged.encode(), Settings(rules="us-dod", use_config=False))
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("banner-missing-bottom", 43, 1)]

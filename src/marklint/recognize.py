@@ -351,7 +351,13 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
     if quoted:
         banners = {id(mark.block) for mark in marks.banners}
         closing = next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), None)
-        if len(banners) >= _QUOTED_MESSAGE_BANNERS or (closing is not None and id(closing) in banners):
+        # a quoted message's banners come in pairs: an odd one at the page's very end is the
+        # reply's own closing banner, which some clients set below the quoted text
+        below = sum(1 for b in blocks[quoted:] if id(b) in banners)
+        last = next((b for b in reversed(blocks) if is_page_content(b)), None)
+        reply_closes_last = below % 2 == 1 and last is not None and id(last) in banners
+        if not reply_closes_last and (len(banners) >= _QUOTED_MESSAGE_BANNERS
+                                      or (closing is not None and id(closing) in banners)):
             blocks = blocks[:quoted]
     if not marks.banners:
         return blocks
