@@ -347,7 +347,12 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
                                        or element(blocks[start]) == "email-header"):
             start += 1
         blocks = blocks[start:]
-    quoted = _quoted_start(blocks, is_exempt)
+    # a quoted message matters only on a page with three banners or more, or with two whose
+    # second does not end the page (the reply's closing banner above the quoted text)
+    count = len(marks.banners)
+    last = next((b for b in reversed(blocks) if is_page_content(b)), None) if count == 2 else None
+    quoted = _quoted_start(blocks, is_exempt) if count >= _QUOTED_MESSAGE_BANNERS or (
+        count == 2 and last is not marks.banners[-1].block) else None
     if quoted:
         banners = {id(mark.block) for mark in marks.banners}
         closing = next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), None)
@@ -431,13 +436,14 @@ def _edge_banners(marks: PageMarks, vocab: object | None, is_exempt: Callable[[s
     if first is None:
         return
     bottoms = [next(b for b in reversed(blocks) if is_page_content(b))]
-    quoted = _quoted_start(blocks, is_exempt)
-    if quoted:  # the reply's own last line, above the quoted message, before the page's last
-        bottoms.insert(0, next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), first))
     banners = marks.banners
     found = _edge_banner(marks, first, vocab, at_top=True)
     if found is not None:
         banners.insert(0, found)
+        # a message whose top is such a line: its own last line, above a quoted message, first
+        quoted = _quoted_start(blocks, is_exempt)
+        if quoted:
+            bottoms.insert(0, next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), first))
     for block in bottoms:
         found = _edge_banner(marks, block, vocab, at_top=False) if block is not first else None
         if found is not None:  # in block order: a quoted message's own banners may stand below it

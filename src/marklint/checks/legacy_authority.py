@@ -27,6 +27,7 @@ colon lost and has no legacy form.
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -75,8 +76,11 @@ _QUOTES = ('"', "`", "“")
 _AT_START = re.compile(rf"[^A-Za-z0-9\"`“]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b", re.IGNORECASE)
 _ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, in capitals
 # After other text: only the forms that cannot be prose.
-_EMBEDDED = re.compile(r"(?<=[/-] )GDS(?:\s\d{4})?$|(?<=[/-])GDS(?:\s\d{4})?$|\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d"
-                       r"|CLASSIFIED BY:?\s+[A-Z])")
+_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d"
+                       r"|DRV\s+[A-Z]{2,5}\s?\d|CLASSIFIED BY:?\s+[A-Z])")
+# EO 11652's schedule at the end of a banner (`CONFIDENTIAL - GDS`, `SECRET/GDS 1975`); searched
+# apart, and only in lines that hold it, as a pattern anchored at the end is slow to scan for
+_EMBEDDED_GDS = re.compile(r"(?<=[/-] )GDS(?:\s\d{4})?$|(?<=[/-])GDS(?:\s\d{4})?$")
 # A Group legend's or an EO 11652 exemption's continuation lines (no label of their own).
 _CONTINUATION = re.compile(
     r"\s*(?:EXCLUDED\s+FROM\s+AUTOMATIC|EXEMPTED\s+FROM\s+AUTOMATIC"
@@ -107,8 +111,10 @@ def legacy_parts(line: str) -> tuple[tuple[str, str, str, int, int, LegacyForm |
     value, offset of the label, offset of the value, legacy form) each; () when it has none."""
     start = _AT_START.match(line)
     if start is None:
-        embedded = next((match for match in _EMBEDDED.finditer(line)
-                         if line[match.start() - 1:match.start()] not in _QUOTES), None)
+        matches = _EMBEDDED.finditer(line)
+        if "GDS" in line:
+            matches = itertools.chain(matches, _EMBEDDED_GDS.finditer(line))
+        embedded = next((match for match in matches if line[match.start() - 1:match.start()] not in _QUOTES), None)
         if embedded is None:
             return ()
         start = _AT_START.match(line, embedded.start())
