@@ -381,8 +381,8 @@ def recognize(
                                             block, parsed.marking, parsed.error, False, forms))
             else:
                 unmarked.append(block)
-        if unmarked and not allied:
-            _edge_banners(marks, vocab)
+        if unmarked:
+            _edge_banners(marks, vocab, labelled=not allied)
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
                           if after is None or not split_status(mark.block, after.block, vocab)]
@@ -508,13 +508,14 @@ _LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
 _NEAR_MISS_EDITS = 2
 
 
-def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
+def _edge_banners(marks: PageMarks, vocab: object | None, labelled: bool = True) -> None:
     """Read two more forms of banner on a page's first or last content line (B-01):
 
     - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
       word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
     - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
-      the banner is its value (a misspelt one too, `Classification: SECERT`).
+      the banner is its value (a misspelt one too, `Classification: SECERT`); not under an allied
+      scheme (`labelled` False), whose documents carry no such line.
     """
     blocks = marks.page.blocks
     first = next((b for b in blocks if _is_content(b)), None)  # only the ends matter: scan in from each side
@@ -524,7 +525,7 @@ def _edge_banners(marks: PageMarks, vocab: object | None) -> None:
     for block, at_top in ((first, True), (last, False)):
         if block not in marks.unmarked or (not at_top and block is first):
             continue
-        mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
+        mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions)) if labelled else None
         if mark is None:
             parsed = near_miss_banner(block.text, vocab)
             if parsed is None:
@@ -577,13 +578,16 @@ def near_miss_banner(text: str, vocab: object | None = None) -> Parsed | None:
     prose, a line in lower case)."""
     if "\n" in text or len(text) > 200 or any(c.islower() for c in text):
         return None
+    scheme = getattr(vocab, "allied", None)  # an allied scheme's levels (`OFFCIAL-SENSITIVE PERSONAL DATA`)
+    levels = _LEVEL_WORDS if scheme is None else {lv.banner.upper() for lv in scheme.levels.values()}
     level = text.split("//", 1)[0].strip()
-    if not level or len(level.split()) > 2 or level in _LEVEL_WORDS:
+    if not level or level in levels or (scheme is None and len(level.split()) > 2):
         return None
     parsed = parse_cached(text, "banner", vocab)
     error = parsed.error
+    written = level if scheme is None or error is None else (error.token or "").upper()
     if (parsed.marking is not None or error is None or error.column != 1
-            or error.suggestion not in _LEVEL_WORDS or _edits(level, error.suggestion) > _NEAR_MISS_EDITS):
+            or error.suggestion not in levels or _edits(written, error.suggestion) > _NEAR_MISS_EDITS):
         return None
     return parsed
 

@@ -27,3 +27,18 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET\n\n(S) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n', RULE.slug) == []
+
+
+def test_a_releasability_word_some_portions_carry_is_named_as_not_carried_by_every_portion():
+    """R-05 and the allied "common" roll-up: a banner's caveat that one paragraph carries and
+    another could but does not is not a word "no portion carries"."""
+    text = "SECRET AUSTEO\n\n(SECRET AUSTEO) The exercise begins.\n\n(PROTECTED) It runs a week.\n\nSECRET AUSTEO\n"
+    assert found(text, RULE.slug, rules="au") == [
+        ("banner-rollup", 1, 1, "overall banner SECRET AUSTEO has AUSTEO that not every portion carries "
+                                "(roll-up of the portions: SECRET)"),
+    ]
+    both = text.replace("SECRET AUSTEO\n\n(", "SECRET AUSTEO ORCON\n\n(", 1)
+    assert found(both, RULE.slug, rules="au") == [
+        ("banner-rollup", 1, 1, "overall banner SECRET AUSTEO ORCON has ORCON that no portion carries and has AUSTEO "
+                                "that not every portion carries (roll-up of the portions: SECRET)"),
+    ]

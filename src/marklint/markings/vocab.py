@@ -395,7 +395,7 @@ class _Builder(Checker):
         prefix = "".join(f"(?:{re.escape(p)} )?" for p in s.prefixes)
         if s.leading:
             prefix += "(?:(?:" + "|".join(re.escape(e) for e in sorted(s.leading)) + ") )*"
-        self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:][^\n]{{0,200}}$)")
+        self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:\u2013\u2014][^\n]{{0,200}}$)")
         self.v.portion_at = re.compile(
             r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)])\s*|[•·*-]\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
             rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')})(?:[\s/,\-:][^()\n]{{0,150}})?\))(?=\s|$)"
