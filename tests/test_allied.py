@@ -190,6 +190,13 @@ MARKINGS = [
     ("uk", "OFFICIAL-SENSITIVE PERSONEL DATA", {"marking-unknown-token"}),
     ("uk", "SECRET COMERCIAL", {"marking-unknown-token"}),
     ("uk", "TOP SECRET STRAP1", set()),
+    # the NZ PSR's endorsements, after the level or (BUDGET, as Budget papers are marked) before it
+    ("nz", "BUDGET SENSITIVE", set()),
+    ("nz", "(IC CABINET)", set()),
+    ("nz", "RESTRICTED ACCOUNTABLE MATERIAL", set()),
+    ("nz", "SENSITIVE SPECIAL HANDLING REQUIRED", set()),
+    ("nz", "IN-CONFIDENCE APPOINTMENTS", set()),
+    ("nz", "IN-CONFIDENCE CABINT", {"marking-unknown-token"}),
 ]
 
 

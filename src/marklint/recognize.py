@@ -363,7 +363,8 @@ def recognize(
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
                 parsed = legacy[0] if legacy else (parses.get(mark) or parse_cached(mark, "portion", vocab))
-                if parsed.marking is not None or "//" in mark:
+                # an allied mark with a misspelt word (`(Sen BUDGIT)`) is a mark too, reported with its suggestion
+                if parsed.marking is not None or "//" in mark or (allied and parsed.error.confident):
                     offset = match.start(1)
                     if offset and text.count("\n", 0, offset):
                         line, column = block.position_of(offset)
