@@ -370,6 +370,8 @@ def test_nato_and_foreign_portions_in_us_documents(banner, portions, expected):
     nato = [level for form, level in _NATO_STATEMENTS if any(p.startswith(form) for p in portions)]
     if nato:
         lines += [f"THIS DOCUMENT CONTAINS {nato[0]} INFORMATION", ""]
+    if any("//RD" in portion for portion in portions):  # T-07
+        lines += ["RESTRICTED DATA", "This document contains Restricted Data as defined in the Atomic Energy Act of 1954.", ""]
     text = "\n".join([*lines, *_CAB, declassify, "", banner]) + "\n"
     result = lint_document(read_document("memo.txt", text.encode()), Settings(rules="us-ic", use_config=False))
     assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == expected

@@ -34,7 +34,7 @@ def test_a_junk_wrapped_banner_is_read_below_confidence_one():
 def test_off_by_default_on_a_draft():
     findings = lint_text(DRAFT).findings
     # the slipped banner on the page's first line is a banner with a misspelt level, as a typist's
-    # slip would be (marklint.recognize.near_miss_banner), reported with its suggestion
+    # slip would be (marklint.mark_strings.near_miss_banner), reported with its suggestion
     assert [(f.line, f.column, f.rule, f.message) for f in findings] == [
         (1, 1, "marking-unknown-token", 'unknown classification "SEGRET"; did you mean "SECRET"?')]
 

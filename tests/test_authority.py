@@ -260,10 +260,20 @@ def declassify(value: str, day: str = "March 3, 2012", overall: Marking = SECRET
 
 @pytest.mark.parametrize("value", [
     "20220303", "Completion of Operation", "50X1-HUM", "50X2-WMD", "25X4, 20501001", "25X1, EO 12951",
-    "50X6, 20701231", "75X1, 20801231", "October 10, 2035",
+    "50X6, 20701231", "75X1, 20801231",
 ])
 def test_valid_declassify_values(value):
     assert declassify(value) == []
+
+
+def test_a_spelled_out_declassify_date_is_a_warning():
+    """C-07: the CFR prescribes YYYYMMDD for numeric dates only; a spelled-out date is a
+    warning (W), under the rule sets that ask for YYYYMMDD."""
+    doc = make_doc(TEMPLATE.format(date="March 3, 2012", value="October 10, 2035"))
+    found = check_authority(doc, find_authority_block(doc), SECRET, date(2012, 3, 3), load_ruleset("us-cnsi"))
+    assert [(f.rule, f.line, f.column, f.severity.name, f.message) for f in found] == [
+        ("cab-declassify-invalid", 9, 16, "WARNING", "date 'October 10, 2035' is spelled out: write it 20351010 (C-07)")]
+    assert declassify("October 10, 2035", ruleset="us-eo12958") == []
 
 
 @pytest.mark.parametrize("value, message", [

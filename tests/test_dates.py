@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -96,3 +96,11 @@ def test_add_years_keeps_leap_days_sensible():
 def test_datable_lines_are_the_lines_with_a_digit_or_a_cyrillic_letter(text):
     numbered = enumerate(re.split(r"\r\n|\r|\n", text), 1)
     assert list(datable_lines(text)) == [(n, line) for n, line in numbered if re.search(r"[\d\u0400-\u04ff]", line)]
+
+
+def test_this_month_on_a_line_of_its_own_dates_a_draft():
+    """A report's title page dated this month (`December 2026` on December 6) is read as the
+    month's last day, as other months are, though that day is still to come."""
+    today = date.today()
+    last = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    assert document_date(["SECRET", "", today.strftime("%B %Y"), "", "(U) Figure 1, 1 January 2020"]) == last

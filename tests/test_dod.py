@@ -26,6 +26,16 @@ def test_single_markings(text, dod, ic):
     assert {p.rule for p in check(text, vocab=IC)} == ic
 
 
+def test_a_dod_banner_with_three_programs_names_none():
+    assert [(p.rule, p.column, p.end_column, p.message, p.replacement)
+            for p in check("SECRET//SAR-AA/SAR-BB/SAR-CC//NOFORN", vocab=DOD)] == [
+        ("marking-form", 9, 29, 'under DoD rules a banner with 3 or more programs reads "SAR-MULTIPLE PROGRAMS" (K-10)',
+         "SAR-MULTIPLE PROGRAMS")]
+    assert check("(S//SAR-AA/SAR-BB/SAR-CC)", vocab=DOD) == []  # a portion lists its programs
+    assert parse("(S//SAR-AA/SAR-BB/SAR-CC)", vocab=DOD).banner() == "SECRET//SAR-MULTIPLE PROGRAMS"
+    assert check("SECRET//SAR-AA/BB/CC", vocab=IC) == []
+
+
 def test_waived_under_ic_rules_names_the_dod_rule_set():
     (problem,) = check("SECRET//SAR-BP//WAIVED", vocab=IC)
     assert (problem.rule, problem.column, problem.end_column) == ("marking-unknown-token", 17, 23)
@@ -54,7 +64,10 @@ THREE = ["(S//SAR-AA)", "(S//SAR-BB)", "(S//SAR-CC)"]
 
 def test_three_programs_roll_up_to_multiple_programs():
     assert lint("SECRET//SAR-MULTIPLE PROGRAMS", THREE, "us-dod") == []
-    assert lint("SECRET//SAR-AA/SAR-BB/SAR-CC", THREE, "us-dod") == [(1, 1, "banner-rollup")]
+    # the banner that names three programs is one marking-form problem (K-10), top and bottom,
+    # not also a roll-up difference
+    assert lint("SECRET//SAR-AA/SAR-BB/SAR-CC", THREE, "us-dod") == [(1, 9, "marking-form"), (15, 9, "marking-form")]
+    assert lint("SECRET//SAR-AA/SAR-BB", THREE, "us-dod") == [(1, 1, "banner-rollup")]
     assert lint("SECRET//SAR-AA/SAR-BB", THREE[:2], "us-dod") == []
     # the IC profile lists the programs, with "SAR-" once
     assert lint("SECRET//SAR-AA/BB/CC", THREE, "us-cnsi") == []

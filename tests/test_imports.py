@@ -122,3 +122,10 @@ def test_no_import_cycles_at_module_level():
 
 def test_no_import_cycles_beyond_the_known_ones_counting_imports_in_functions():
     assert cycles(import_graph(in_functions=True)) == KNOWN_CYCLES
+
+
+def test_no_module_is_longer_than_600_lines():
+    """The architecture's size limit (issue 13): a module past 600 lines holds more than one job."""
+    long = {str(path.relative_to(SRC)): n for path in SRC.rglob("*.py")
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > 600}
+    assert long == {}

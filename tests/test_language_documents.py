@@ -21,6 +21,7 @@ def test_nato_controls_in_a_us_banner_go_in_the_sci_and_aea_slots():
     # ISM XSPEC "TOP SECRET//TK/BOHEMIA//RD/ATOMAL//FGI NATO//NOFORN"
     banner = "TOP SECRET//TK/BOHEMIA//RD/ATOMAL//FGI NATO//NOFORN"
     text = doc(banner, "", "THIS DOCUMENT CONTAINS NATO COSMIC TOP SECRET INFORMATION", "",
+               "RESTRICTED DATA", "This document contains Restricted Data as defined in the Atomic Energy Act of 1954.", "",
                "(//CTS//BOHEMIA) The convoy leaves at dawn.", "", "(//CTS//ATOMAL) The escort joins at noon.", "",
                "(TS//TK//RD//NF) The cargo is listed in the annex.", "",
                "Classified By: Jane Smith, Director, Office of Plans",

@@ -7,7 +7,7 @@ from marklint.cli import main
 from marklint.lint import Settings, expand_paths, lint_path
 
 CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
-DRAFT = "TOP SECRET\n\n(S) Text.\n\nMore text.\n\n" + CAB + "\nTOP SECRET\n"
+DRAFT = "TOP SECRET\n\n(S) Text.\n\n(S) More text.\n\n" + CAB.replace("20451231", "2045-12-31") + "\nTOP SECRET\n"
 
 
 def rules_at(result):
@@ -16,7 +16,7 @@ def rules_at(result):
 
 def test_configuration_is_found_and_applied(tmp_path):
     (tmp_path / ".marklint.yaml").write_text(
-        "ignore: [portion-missing]\n"
+        "ignore: [cab-declassify-invalid]\n"
         "severity:\n  banner-over-classified: error\n"
         "per-file-ignores:\n  'legacy/*.txt': [MK1]\n"
     )
@@ -27,7 +27,7 @@ def test_configuration_is_found_and_applied(tmp_path):
     assert rules_at(lint_path(str(tmp_path / "legacy" / "old.txt"), Settings())) == []
     assert rules_at(lint_path(str(tmp_path / "new.txt"), Settings(use_config=False))) == [
         ("banner-over-classified", 1, "warning"),
-        ("portion-missing", 5, "error"),
+        ("cab-declassify-invalid", 9, "error"),
     ]
 
 

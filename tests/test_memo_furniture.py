@@ -34,7 +34,8 @@ _PLACED = [("portion-placement", 11, 48), ("portion-placement", 14, 50), ("porti
      _PLACED + [("portion-missing", line, 1) for line in (19, 31, 34, 39, 42, 53, 55, 57)]),
     # SUBJECT: over REFERENCE:, their values below: the subject's value (11, with the reference's
     # first line the scan ran into it) is reported, the reference's last line (15) is not; the
-    # privileged-material legend under both banners (34) is no portion; "process, ..." (39)
+    # privileged-material legend under both banners (34) is no portion, with OCR or without (a
+    # running header: it stands atop page 1 too); "process, ..." (39)
     # lost its first words and goes with paragraph 4; paragraph 2 (20), the numbered lead-in
     # whose items are marked (23, P-01), paragraph 4 (36) and the closing paragraph (42) are
     # reported
@@ -42,7 +43,7 @@ _PLACED = [("portion-placement", 11, 48), ("portion-placement", 14, 50), ("porti
      [("portion-missing", 11, 1), ("portion-placement", 18, 40), ("portion-missing", 20, 1),
       ("portion-missing", 23, 1), ("portion-missing", 36, 1), ("portion-missing", 42, 1)],
      [("portion-missing", line, 1) for line in (7, 11, 13, 15)] + [("portion-placement", 18, 40)]
-     + [("portion-missing", line, 1) for line in (20, 23, 34, 36, 39, 42)]),
+     + [("portion-missing", line, 1) for line in (20, 23, 36, 39, 42)]),
     # an unnumbered memo: the item heading "Document No. ...:" (11) and the section heading
     # "New Litigation" (19) are judged with the unmarked paragraphs under them (13, 21); a
     # capitalised paragraph after a sentence's end (16) is a paragraph of its own; "in the" over

@@ -39,7 +39,37 @@ def test_segments_are_numbered_and_empty_ones_dropped():
 
 
 def test_page_numbers():
-    for text in ("Page 2 of 5", "page 3", "- 4 -", "(Page 7)", "12", "3 of 9"):
+    for text in ("Page 2 of 5", "page 3", "- 4 -", "(Page 7)", "12", "3 of 9", "p. 3", "Pg. 4", "A-3", "Page B-12",
+                 "- C-2 -", "2-4", "iv", "Page ii"):
         assert is_page_number(text), text
-    for text in ("Page two", "Pages 2-3", "2024-01-01", "- a -"):
+    for text in ("Page two", "Pages 2-3", "2024-01-01", "- a -", "CIVIC", "IV", "[3]", "Annex A"):
         assert not is_page_number(text), text
+
+
+def test_a_lone_repeat_of_the_pages_banner_between_marked_portions_opens_the_next_page():
+    """A bottom and top banner pair with one half lost: the banner left opens the next page,
+    so the page before it is the one without its bottom banner."""
+    blocks = [line("SECRET", 1), para("(S) One.", 3), line("Page 1 of 2", 5), line("SECRET", 7),
+              para("(U) Two.", 9), line("SECRET", 11)]
+    assert numbers(build_pages([blocks])) == [[1, 3, 5], [7, 9, 11]]
+    # the page's banner again over a page whose own banner differs: it closes its page
+    foot = [line("SECRET", 1), para("(S) One.", 3), line("SECRET", 5), para("(U) Two.", 7), line("UNCLASSIFIED", 9)]
+    assert numbers(build_pages([foot])) == [[1, 3, 5], [7, 9]]
+    # the next page's banner, not the page's: it opens the next page
+    head = [line("SECRET", 1), para("(S) One.", 3), line("UNCLASSIFIED", 5), para("(U) Two.", 7), line("UNCLASSIFIED", 9)]
+    assert numbers(build_pages([head])) == [[1, 3], [5, 7, 9]]
+
+
+def test_a_lone_banner_over_unmarked_lines_or_another_banner_stays_on_its_page():
+    # a quoted message's own banner over its header lines; a cable header repeating its level
+    # among routing lines; a banner the page does not open with; no same banner after it
+    quoted = [line("SECRET", 1), para("(S) One.", 3), line("SECRET", 5), para("-----Original Message-----", 7),
+              para("(S) Two.", 9), line("SECRET", 11)]
+    cable = [line("SECRET", 1), para("121530Z APR 86", 3), line("SECRET", 5), para("(S) One.", 7),
+             line("SECRET", 9)]
+    other = [line("SECRET", 1), para("(S) One.", 3), line("CONFIDENTIAL", 5), para("(C) Two.", 7),
+             line("SECRET", 9)]
+    last = [line("SECRET", 1), para("(S) One.", 3), line("SECRET", 5), para("(U) Two.", 7)]
+    tearline = [line("SECRET", 1), para("(S) One.", 3), line("----- TEARLINE -----", 5), line("SECRET", 7),
+                para("(S) Two.", 9), line("SECRET", 11)]
+    assert [len(split_at_banner_pairs(blocks)) for blocks in (quoted, cable, other, last, tearline)] == [1] * 5

@@ -12,7 +12,7 @@ from marklint.cli import main
 from marklint.document import ReaderOptions
 from marklint.markings import default_vocabulary, parse, rollup
 from marklint.readers import EXTENSIONS, read_document
-from marklint.recognize import banner_of
+from marklint.mark_strings import banner_of
 from marklint.userpattern import INPUT_LIMIT
 
 REPO = Path(__file__).resolve().parents[1]

@@ -244,8 +244,10 @@ LOCAL_DEFECTS = {
                                [("cab-declassify-invalid", 20, 16)]),
     "enclosure-title-unmarked": ("us-cnsi/memo_enclosure_pages.txt", "(U) BASING OPTION COMPARISON",
                                  "BASING OPTION COMPARISON", [("portion-missing", 34, 1)]),
+    # (the unmarked paragraph may be the one that carries what the banner shows: no banner-rollup
+    # or banner-over-classified beside the portion-missing)
     "fouo-paragraph-unmarked": ("us-eo12958/fouo_foia_statement_2011.txt", "1. (U//FOUO) We found", "1. We found",
-                                [("banner-rollup", 1, 1), ("portion-missing", 14, 1)]),
+                                [("portion-missing", 14, 1)]),
     # The defects a security officer meets (the probe set of December 2026): a wrong roll-up, an
     # unmarked sub-paragraph, footnote, sub-bullet, caption, block quote or table cell, a bad or
     # late declassification date, REL TO without USA first, NOFORN with REL TO or DISPLAY ONLY,
@@ -347,11 +349,44 @@ LOCAL_DEFECTS = {
     'cui-one-paragraph-marked': ('cui/cui_irs_memo_unportioned.txt', 'The program will add',
         '(CUI) The program will add', [('portion-missing', 13, 1), ('portion-missing', 15, 1)]),
     'month-year-study-unmarked': ('us-eo12356/study_title_page_month_year.txt', '2. (C) The network',
-        '2. The network', [('banner-over-classified', 1, 1), ('portion-missing', 14, 1)]),
+        '2. The network', [('portion-missing', 14, 1)]),
     'table-caption-unmarked': ('us-cnsi/readiness_table_marked_by_caption.md', 'Table 1. (S) Mission-capable',
         'Table 1. Mission-capable', [('portion-missing', 9, 1)]),
     'table-one-cell-marked': ('us-cnsi/readiness_table_marked_by_caption.md', '| VFA-94 | 180 | 176 |',
         '| VFA-94 | 180 | (U) 176 |', [('portion-missing', 18, 3), ('portion-missing', 18, 14), ('portion-missing', 18, 27), ('portion-missing', 20, 3), ('portion-missing', 20, 12), ('portion-missing', 20, 18), ('portion-missing', 21, 3), ('portion-missing', 21, 12)]),
+    # The probe set of 6 December 2026: a page's bottom banner lost where it met the next page's
+    # top banner (a banner pair becomes one lone banner), a Declassify On date before the
+    # document's, and single slips that gave a second finding besides their own.
+    'pair-half-lost-letter': ('us-cnsi/letter_two_page.txt', 'ends.\n\nSECRET\n\nSECRET\n',
+        'ends.\n\nSECRET\n', [('banner-missing-bottom', 20, 1)]),
+    'pair-half-lost-after-page-number': ('us-cnsi/dia_memo_two_pages.txt', 'Page 1 of 2\n\nSECRET//NOFORN\n\nSECRET//NOFORN\n',
+        'Page 1 of 2\n\nSECRET//NOFORN\n', [('banner-missing-bottom', 25, 1)]),
+    'pair-half-lost-top-secret': ('us-ic/ic_two_page.txt', 'north.\n\nTOP SECRET//NOFORN\n\nTOP SECRET//NOFORN\n',
+        'north.\n\nTOP SECRET//NOFORN\n', [('banner-missing-bottom', 10, 1)]),
+    'page-banner-pair-half-lost-foot': ('us-cnsi/probe_multipage_ff.txt', 'SECRET\nUNCLASSIFIED\n', 'SECRET\n',
+        [('banner-missing-top', 21, 1)]),
+    'page-banner-pair-half-lost-head': ('us-cnsi/probe_multipage_ff.txt', 'SECRET\nUNCLASSIFIED\n', 'UNCLASSIFIED\n',
+        [('banner-missing-bottom', 17, 1)]),
+    'declassify-before-origin': ('us-cnsi/letter_two_page.txt', 'Declassify On: 20500519',
+        'Declassify On: 20200519', [('cab-declassify-invalid', 37, 16)]),
+    'declassify-before-origin-derivative': ('us-cnsi/derivative_dod_scg.txt', 'Declassify On: 20401231',
+        'Declassify On: 20231231', [('cab-declassify-invalid', 24, 16)]),
+    'unknown-control-in-portion': ('us-cnsi/email_simple.eml', '(S) The second',
+        '(S//NOFRON) The second', [('marking-unknown-token', 12, 5)]),
+    'unknown-cui-category-in-portion': ('cui/cui_memo_portions.txt', '(CUI//SP-PRVCY) The',
+        '(CUI//SP-PRVY) The', [('marking-unknown-token', 13, 10)]),
+    'noforn-after-rel-to': ('us-cnsi/probe_relto_intersection.txt', '1. (S//REL TO USA, AUS, CAN)',
+        '1. (S//REL TO USA, AUS, CAN/NF)', [('marking-conflict', 5, 29)]),
+    'noforn-with-rel-to-under-rel-banner': ('us-cnsi/spacecom_memo_table_figure.txt', '   (S//REL TO USA, FVEY) Object B',
+        '   (S//NF/REL TO USA, FVEY) Object B', [('marking-conflict', 23, 11)]),
+    'page-top-banner-raised': ('us-cnsi/letter_two_page.txt', 'SECRET\n\n(U) My staff',
+        'TOP SECRET\n\n(U) My staff', [('banner-mismatch', 24, 1)]),
+    'classified-list-item-unmarked-near-attachment': ('us-cnsi/memo_web.html', '<li>(S) The route',
+        '<li>The route', [('portion-missing', 12, 5)]),
+    'classified-email-paragraph-unmarked': ('us-cnsi/email_simple.eml', '(S) The second',
+        'The second', [('portion-missing', 12, 1)]),
+    'email-top-banner-missing-over-greeting': ('cui/cui_email_portions.eml', '\nCUI\n\nGood',
+        '\n\n\nGood', [('banner-missing-top', 10, 1)]),
 }
 
 

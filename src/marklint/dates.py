@@ -191,7 +191,9 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
             if day is not None:
                 weak.append(DateFound(day, number, "text"))
     for candidate in (*strong, *monthly, *weak):
-        if candidate.date <= bound:
+        # a month and year (read as its last day) may be this month, or a stamp's month
+        earliest = candidate.date.replace(day=1) if candidate.kind == "month-line" else candidate.date
+        if earliest <= bound:
             return Dating(candidate, tuple(copies))
     return Dating(None, tuple(copies))
 

@@ -109,7 +109,7 @@ def plain_line(line: str) -> str:
     return _LIST_MARK_RE.sub("", line).strip()
 
 
-_ORDINAL_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th|ST|ND|RD|TH)")
+_ORDINAL_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th|d|ST|ND|RD|TH|D)")  # `3rd`, and the Army's `2d`, `3d`
 
 
 def is_name_like(line: str) -> bool:
@@ -263,6 +263,8 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
             entry.state = "admin"
     if first_page:
         _heading_matter(entries)
+    else:
+        _continuation_header(marks.page.blocks, {id(entry.block): entry for entry in entries}, exemption)
     _signatures_after_closings(entries, patterns)
     _trailing_signatures(entries, patterns, portions_before)
     _greetings(entries, patterns)
@@ -339,6 +341,48 @@ def _heading_matter(entries: list[_Entry]) -> None:
         _confirm([e for e in candidates if not any(c.islower() for c in e.block.text)], False)
 
 
+_COLUMN_GAP_RE = re.compile(r"\t+| {3,}")
+_HEADER_MAX_LINES = 2  # lines of one of them
+_HEADER_MAX_BLOCKS = 2  # name-like blocks a later page's header may hold (the addressee, a subject)
+
+
+def _is_header_line(line: str) -> bool:
+    """A line of a later page's header: a name or date, or the one-line header set in columns
+    with the page number (`Colonel Robert Hart      2      March 3, 2026`)."""
+    columns = _COLUMN_GAP_RE.split(line.strip())
+    if len(columns) == 1:
+        return is_name_like(line)
+    return any(is_page_number(c) for c in columns) and all(is_page_number(c) or is_name_like(c) for c in columns)
+
+
+def _continuation_header(blocks: list[Block], entries: dict[int, _Entry],
+                         exemption: Callable[[str], str | None]) -> None:
+    """The header atop a later page of a letter or memo: the addressee's name, the page number
+    and the date, stacked (`Colonel Robert Hart` / `Page 2` / `March 3, 2026`) or in columns on
+    one line; a memo's office symbol over its subject. A page number, date or subject line among
+    them anchors the header; its name lines are no portions (the subject is judged by itself)."""
+    header: list[_Entry] = []
+    anchored = False
+    for block in blocks:
+        entry = entries.get(id(block))
+        if block.kind is BlockKind.SUBJECT:  # the subject repeated under an office symbol (AR 25-50)
+            anchored = True
+            continue
+        if entry is None or entry.state == "banner" or (entry.state == "admin" and entry.role.kind == "date"):
+            anchored = anchored or entry is not None and entry.state == "admin" or is_page_number(block.text)
+            continue
+        lines = _lines(block)
+        if entry.state != "open" or entry.role is not None or len(header) == _HEADER_MAX_BLOCKS \
+                or not lines or len(lines) > _HEADER_MAX_LINES or not all(_is_header_line(line) for line in lines):
+            break
+        anchored = anchored or any(len(_COLUMN_GAP_RE.split(line.strip())) > 1 or exemption(line) == "date-line"
+                                   for line in lines)
+        header.append(entry)
+    if anchored:
+        for entry in header:
+            entry.role, entry.state = Role("page header", False, "a later page's header (addressee, page, date)"), "admin"
+
+
 _MARK_AT_START_RE = re.compile(r"^\([^()\s]{1,60}\)\s+")
 
 
@@ -404,7 +448,9 @@ def _greetings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
     for index, entry in enumerate(entries):
         if entry.state != "open" or not _is_greeting_shaped(entry.block, patterns):
             continue
-        after = entries[index + 1] if index + 1 < len(entries) else None
+        # the next block below it in the file (an e-mail's Subject block follows the body's
+        # first line in the page's blocks, `marklint.readers.email`, though it stands above it)
+        after = next((e for e in entries[index + 1:] if e.block.line > entry.block.line), None)
         before = entries[index - 1] if index else None
         if after is None or not _is_body(after):
             continue

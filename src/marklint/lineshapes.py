@@ -50,9 +50,12 @@ CAPTION_NUMBER = r"(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibi
 PART_NUMBER = (r"(?:Chapter|CHAPTER|Section|SECTION|Part|PART|Article|ARTICLE|Annex|ANNEX|Appendix|APPENDIX)"
                + _LABEL_NUMBER)
 
+# A page's number: `3`, an annex's or chapter's page (`A-3`, `2-4`), front matter's (`iv`; a
+# lone `i`, `v` or `x` only after `Page` or between dashes).
+_PAGE = r"(?:\d{1,4}|[A-Z]{1,2}-\d{1,3}|\d{1,2}-\d{1,3}|(?-i:[ivxlc]{%s,6}))"
 PAGE_NUMBER_RE = re.compile(
-    r"(?:-[ \t]*\d{1,4}[ \t]*-|\(?[ \t]*page:?[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*\)?"
-    r"|\d{1,4}|\d{1,4}[ \t]+of[ \t]+\d{1,4})",
+    rf"(?:-[ \t]*{_PAGE % 1}[ \t]*-|\(?[ \t]*(?:page:?|pg\.|p\.)[ \t]*{_PAGE % 1}(?:[ \t]+of[ \t]+\d{{1,4}})?"
+    rf"[ \t]*\)?|{_PAGE % 2}|{_PAGE % 2}[ \t]+of[ \t]+\d{{1,4}})",
     re.IGNORECASE,
 )
 

@@ -368,7 +368,7 @@ def _cui_bannered(doc: Document) -> bool:
     """Whether the document's first content line is a CUI banner (`CUI`, `CUI//SP-PRVCY`,
     `CONTROLLED`): a banner whose level is CUI, not a classified banner carrying CUI."""
     from marklint.document import BlockKind
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     for _, block in doc.blocks():
         if block.kind is BlockKind.COMMENT:

@@ -12,7 +12,8 @@ import functools
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
 from marklint.lineshapes import is_page_number
-from marklint.recognize import banner_of, legend_lines, split_status
+from marklint.mark_strings import banner_of
+from marklint.recognize import legend_lines, opens_with_portion_mark, split_status
 from marklint.userpattern import LinePattern, PatternError
 
 
@@ -87,10 +88,47 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
             carried = [b for b in between if b.kind is comment]
             has_content = False
             start = taken = after
+        elif (half := _lone_half(blocks, start, index, is_banner, vocab)) is not None:
+            # One banner alone between marked portions: the foot of one page and the head of the
+            # next, one of the pair lost. It is the head of the next page when the next banner is
+            # the same one (the page before it then lacks its bottom banner), else the foot of its
+            # page (the next page lacks its top banner). (A cable's header repeats its level
+            # among unmarked routing lines; a quoted message's banner stands over its header
+            # lines; a tearline's marking follows the tearline.)
+            cut = index if half == "head" else taken
+            pages.append(carried + blocks[start:cut])
+            carried = []
+            has_content = False
+            start = cut
     rest = carried + blocks[start:] if pages else blocks
     if rest:
         pages.append(rest)
     return pages
+
+
+def _lone_half(blocks: list[Block], start: int, index: int, is_banner: set[int], vocab: object | None) -> str | None:
+    """Whether the banner at `index`, on the page that starts at `start`, is one half of a lost
+    bottom and top banner pair: "head" (it opens the next page: the next banner is the same),
+    "foot" (it closes its page: it repeats the page's opening banner, and the next differs), or
+    None. It stands between marked portions (or a page number after one) and over a marked
+    portion, and a banner follows it. The cheap tests first: the page is scanned last."""
+    later = next((k for k in range(index + 1, len(blocks)) if k in is_banner), None)
+    following = next((k for k in range(index + 1, len(blocks)) if blocks[k].kind is not BlockKind.COMMENT
+                      and not is_page_number(blocks[k].text)), None)
+    if later is None or following is None or following >= later or not opens_with_portion_mark(blocks[following], vocab):
+        return None
+    preceding = next((k for k in range(index - 1, start - 1, -1) if blocks[k].kind is not BlockKind.COMMENT), None)
+    if preceding is None or not (is_page_number(blocks[preceding].text) or opens_with_portion_mark(blocks[preceding], vocab)):
+        return None
+    text = blocks[index].text.strip()
+    opening = next((k for k in range(start, index) if blocks[k].kind is not BlockKind.COMMENT), None)
+    if opening is None or opening not in is_banner:
+        return None
+    same_later, same_opening = blocks[later].text.strip() == text, blocks[opening].text.strip() == text
+    if not (same_later or same_opening) or not any(
+            opens_with_portion_mark(blocks[k], vocab) for k in range(opening + 1, index)):
+        return None
+    return "head" if same_later else "foot"
 
 
 def _banner_lines(block: Block, vocab: object) -> list[Block]:

@@ -22,9 +22,11 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.lineshapes import (BANNER_CANDIDATE_RE, CAPTION_NUMBER, FOOTNOTE_LABEL, MARK_BODY, PART_NUMBER,
+from marklint.lineshapes import (CAPTION_NUMBER, FOOTNOTE_LABEL, MARK_BODY, PART_NUMBER,
                                  PORTION_START, is_page_number, is_watermark)
-from marklint.values import FrozenValue, Value
+from marklint.mark_strings import (UNSEEN, Parsed, banner_of, banner_table, legacy_portion_of, near_miss_banner,
+                                   parse_cached, parse_table)
+from marklint.values import Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
@@ -32,7 +34,6 @@ if TYPE_CHECKING:
 
     from marklint.markings import Marking, MarkingError
 
-_CABLE_RE = re.compile(r"((?:[A-Z] {1,3}){2,}[A-Z])((?://.*)?)")
 
 _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 # List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, section numbers (`2.1 (S)`,
@@ -78,14 +79,6 @@ _NUMBERED_CASED_RE = re.compile(
 _BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(?:(?:[•·*]|-{{1,3}})[ \t]+)?(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
 _LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
 
-
-class Parsed(FrozenValue):
-    """The parse of one marking string (cached): a Marking, or the error that stopped it."""
-
-    _fields = ("marking", "error")
-
-    def __init__(self, marking: Marking | None, error: MarkingError | None) -> None:
-        self.__dict__.update(marking=marking, error=error)
 
 
 # Mark and PageMarks are not dataclasses: defining one costs milliseconds of start-up.
@@ -136,143 +129,11 @@ class PageMarks:
         self.bottom = bottom
         self.legend = False  # the page bears a form's check-box legend (`legend_lines`)
 
-
-# Parses by (form, id(vocabulary)), then by marking text: the per-mark lookup is a plain
-# string key into a table fetched once per document.
-_cache: dict[tuple[str, int], dict[str, Parsed]] = {}
-
-
-def _parses(form: str, vocab: object | None) -> dict[str, Parsed]:
-    """The cache of parses of one form under one vocabulary (marking text -> Parsed)."""
-    key = (form, id(vocab))
-    table = _cache.get(key)
-    if table is None:
-        table = _cache[key] = {}
-    return table
-
-
-def parse_cached(text: str, form: str, vocab: object | None = None) -> Parsed:
-    """Parse a marking string once per (text, form, vocabulary); never raises MarkingError."""
-    table = _parses(form, vocab)
-    hit = table.get(text)
-    if hit is None:
-        from marklint.markings import MarkingError, parse
-
-        try:
-            hit = Parsed(parse(text, form, vocab=vocab), None)
-        except MarkingError as exc:
-            hit = Parsed(None, exc)
-        table[text] = hit
-    return hit
-
-
-_banners: dict[int, dict[str, tuple[str, Parsed, bool, tuple] | None]] = {}  # by id(vocabulary), then line
-_UNSEEN = object()  # not yet in _banners (None there means "not a banner")
-
-
-def _banner_table(vocab: object | None) -> dict[str, tuple[str, Parsed, bool, tuple] | None]:
-    """The memo of `banner_of` under one vocabulary (line -> result)."""
-    table = _banners.get(id(vocab))
-    if table is None:
-        table = _banners[id(vocab)] = {}
-    return table
-
-
-def banner_of(text: str, vocab: object | None = None) -> tuple[str, Parsed, bool, tuple] | None:
-    """Whether a whole (stripped) line is a banner: (marking text, parse, is_cable, legacy forms)
-    or None."""
-    table = _banner_table(vocab)
-    found = table.get(text, _UNSEEN)
-    if found is _UNSEEN:
-        found = table[text] = _banner_of(text, vocab)
-    return found
-
-
-# A signature mark written between slashes (`//SIGNED//`, `//ORIGINAL SIGNED//`) is not a banner.
-_SIGNED_RE = re.compile(r"//\s*(?:ORIGINAL )?SIGNED\s*//", re.IGNORECASE)
-
-
-# A banner with a short column set far to its right on the same line: a document, copy or page
-# number (`SECRET//NOFORN          SSCI-2025-0142`, `SECRET      Page 2`), which holds a digit;
-# not a form's row of levels (`UNCLASSIFIED    CONFIDENTIAL    SECRET`).
-_SIDE_COLUMN_RE = re.compile(r"(\S.*?\S)(?: {4,}|\t+)(?P<side>(?=[^\d\n]{0,38}\d)\S(?:.{0,38}\S)?)")
-_LEVEL_WORD_RE = re.compile(r"SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|\bCUI\b", re.IGNORECASE)
-
-
-def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
-    if _SIGNED_RE.fullmatch(text):
-        return None
-    side = _SIDE_COLUMN_RE.fullmatch(text)
-    if side is not None and _LEVEL_WORD_RE.search(side["side"]) is None:
-        found = _banner_of(side.group(1), vocab)
-        if found is not None:
-            return found
-    allied = getattr(vocab, "banner_candidate", None)  # an allied scheme's own banner shape
-    if allied is not None and not allied.match(text):
-        return None
-    if allied is None and not BANNER_CANDIDATE_RE.match(text):
-        return _legacy_banner(text, vocab)
-    cable = _CABLE_RE.fullmatch(text)
-    if cable:
-        words = re.split(r" {2,}", cable.group(1))
-        collapsed = " ".join(w.replace(" ", "") for w in words) + cable.group(2)
-        parsed = parse_cached(collapsed, "banner", vocab)
-        if parsed.marking is None:
-            return _legacy_banner(text, vocab)
-        from marklint.legacy_forms import spaced_form
-
-        return collapsed, parsed, True, (spaced_form(cable.group(1), collapsed),)
-    parsed = parse_cached(text, "banner", vocab)
-    if _spaced_mixed_case(text):
-        if parsed.marking is not None and text.split("//", 1)[1].isupper():
-            return text, parsed, False, ()
-        return None
-    if parsed.marking is None and "//" not in text:
-        if getattr(vocab, "allied", None) and text.isupper() and parsed.error.suggestion:
-            return text, parsed, False, ()  # an allied scheme's banners are words: one misspelt is still one
-        return _legacy_banner(text, vocab) if allied is None else None
-    return text, parsed, False, ()
-
-
-def _legacy_banner(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
-    """A banner written in an older era's form (`marklint.legacy_forms`), read as the modern
-    marking it means; a control line without a level (`NO FOREIGN DISSEM`) is not a banner."""
-    from marklint.legacy_forms import legacy_banner
-
-    found = legacy_banner(text)
-    if found is None or found.modern is None:
-        return None
-    parsed = parse_cached(found.modern, "banner", vocab)
-    if parsed.marking is None:
-        parsed = parse_cached(found.modern.split("//", 1)[0], "banner", vocab)
-    return found.written, parsed, found.cable, found.forms
-
-
-_legacy_portions: dict[str, tuple[Parsed, tuple] | None] = {}  # mark text -> (parse, forms), by vocabulary id
-
-
-def legacy_portion_of(mark: str, vocab: object | None) -> tuple[Parsed, tuple] | None:
-    """(parse of the modern mark, legacy forms) for a portion mark written in a legacy form
-    (`(SBU)`, `(U/AIUO)`), else None."""
-    key = f"{id(vocab)}:{mark}"
-    found = _legacy_portions.get(key, _UNSEEN)
-    if found is _UNSEEN:
-        from marklint.legacy_forms import legacy_portion
-
-        legacy = legacy_portion(mark)
-        found = None
-        if legacy is not None:
-            parsed = parse_cached(legacy.modern, "portion", vocab)
-            found = (parsed, legacy.forms) if parsed.marking is not None else None
-        _legacy_portions[key] = found
-    return found
-
-
-def _spaced_mixed_case(text: str) -> bool:
-    """`Secret // Service`: lower case and spaces around `//`. As prose can look like that, such
-    a line is a banner only when it parses and has no lower case after the `//` (`Secret // NF`,
-    not `secret // agent`)."""
-    return ("// " in text or " //" in text) and not text.isupper()
+    def text_blocks(self) -> list[Block]:
+        """The page's blocks of text, in order: not its banners, page numbers, comments or
+        watermarks."""
+        banners = {id(mark.block) for mark in self.banners}
+        return [b for b in self.page.blocks if is_page_content(b) and id(b) not in banners]
 
 
 _TRAILING_ENDS = (")", ").", ");", "):", ") ")  # how a block ending in a portion mark can end
@@ -322,8 +183,8 @@ def recognize(
     result = []
     line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
     portion_match = (getattr(vocab, "portion_at", None) or _PORTION_AT_RE).match  # an allied scheme's own
-    parses = _parses("portion", vocab)
-    lines = _banner_table(vocab)
+    parses = parse_table("portion", vocab)
+    lines = banner_table(vocab)
     allied = getattr(vocab, "allied", None) is not None
     for page in doc.pages:
         marks = PageMarks(page)
@@ -337,8 +198,8 @@ def recognize(
             # the readers tell banner lines by the US levels: an allied scheme's banner may have
             # been read as a one-line paragraph or heading
             if kind is line_kind or allied and "\n" not in text:
-                found = lines.get(text, _UNSEEN)
-                if found is _UNSEEN:
+                found = lines.get(text, UNSEEN)
+                if found is UNSEEN:
                     found = banner_of(text, vocab)
                 if found is not None:  # built inline, like a block-start portion mark below
                     written, parsed, cable, legacy = found
@@ -383,7 +244,7 @@ def recognize(
             else:
                 unmarked.append(block)
         if unmarked:
-            _edge_banners(marks, vocab, labelled=not allied)
+            _edge_banners(marks, vocab, is_exempt)
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
                           if after is None or not split_status(mark.block, after.block, vocab)]
@@ -395,6 +256,11 @@ def recognize(
                 _cable_caption(marks, vocab)
         result.append(marks)
     return result
+
+
+def opens_with_portion_mark(block: Block, vocab: object | None = None) -> bool:
+    """Whether a block starts with a portion mark (after list numbering, a label or quoting)."""
+    return (getattr(vocab, "portion_at", None) or _PORTION_AT_RE).match(block.text) is not None
 
 
 def split_status(first: Block, second: Block, vocab: object | None = None) -> bool:
@@ -457,8 +323,9 @@ _QUOTED_MESSAGE_BANNERS = 3  # banners on a page that may hold a quoted message 
 def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> list[Block]:
     """The blocks of a page between its edges: as B-09 places an e-mail's banners, after the
     header fields a saved message starts with (`From:`, `To:`, its subject), and, when the page
-    holds a quoted or forwarded message with banners of its own (`-----Original Message-----`),
-    before it; and before the authority lines typed below the bottom banner."""
+    holds a quoted or forwarded message (`-----Original Message-----`) under a reply that closes
+    with a banner of its own, or with banners of its own, before it; and before the authority
+    lines typed below the bottom banner."""
     def element(block: Block) -> object:
         return is_exempt(block.text.split("\n", 1)[0])
 
@@ -469,17 +336,27 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
                                        or element(blocks[start]) == "email-header"):
             start += 1
         blocks = blocks[start:]
-    if len(marks.banners) >= _QUOTED_MESSAGE_BANNERS:
-        quoted = next((index for index, block in enumerate(blocks)
-                       if block.kind is not BlockKind.COMMENT and element(block) == "forward-header"), None)
-        if quoted:
+    quoted = _quoted_start(blocks, is_exempt)
+    if quoted:
+        banners = {id(mark.block) for mark in marks.banners}
+        closing = next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), None)
+        if len(banners) >= _QUOTED_MESSAGE_BANNERS or (closing is not None and id(closing) in banners):
             blocks = blocks[:quoted]
+    if not marks.banners:
+        return blocks
     # an authority line typed below the bottom banner (a 1980s memo's `Declassify on: OADR` in the
     # lower left corner, under the centred level) leaves the banner the page's bottom one
     end = len(blocks)
     while end > 1 and blocks[end - 1] is not marks.banners[-1].block and element(blocks[end - 1]) == "authority":
         end -= 1
     return blocks if end == len(blocks) else blocks[:end]
+
+
+def _quoted_start(blocks: list[Block], is_exempt: Callable[[str], object]) -> int | None:
+    """The index of the first block of a quoted or forwarded message, if any."""
+    return next((index for index, block in enumerate(blocks)
+                 if block.kind is not BlockKind.COMMENT and is_exempt(block.text.split("\n", 1)[0]) == "forward-header"),
+                None)
 
 
 def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
@@ -495,9 +372,9 @@ def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
     # Only the ends matter: scan in from each side instead of filtering every block. A banner
     # is content (never a comment or a page number), so reaching one ends a scan at once.
     top, bottom = banners[0].block, banners[-1].block
-    first = top if blocks[0] is top else next(b for b in blocks if b is top or _is_content(b))
+    first = top if blocks[0] is top else next(b for b in blocks if b is top or is_page_content(b))
     last = bottom if blocks[-1] is bottom else next(
-        b for b in reversed(blocks) if b is bottom or _is_content(b))
+        b for b in reversed(blocks) if b is bottom or is_page_content(b))
     # Banners are in block order, so only the first and the last can sit on those blocks.
     if banners[0].block is first:
         marks.top = banners[0]
@@ -505,39 +382,52 @@ def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
         marks.bottom = banners[-1]
 
 
-_LEVEL_WORDS = ("TOP SECRET", "SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
-_NEAR_MISS_EDITS = 2
 
 
-def _edge_banners(marks: PageMarks, vocab: object | None, labelled: bool = True) -> None:
-    """Read two more forms of banner on a page's first or last content line (B-01):
+def _edge_banners(marks: PageMarks, vocab: object | None, is_exempt: Callable[[str], object]) -> None:
+    """Read two more forms of banner on a page's first or last content line (B-01), below a saved
+    e-mail's header fields and, where a quoted message follows, on the reply's own last line too:
 
     - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
       word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
     - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
       the banner is its value (a misspelt one too, `Classification: SECERT`); not under an allied
-      scheme (`labelled` False), whose documents carry no such line.
+      scheme, whose documents carry no such line.
     """
-    blocks = marks.page.blocks
-    first = next((b for b in blocks if _is_content(b)), None)  # only the ends matter: scan in from each side
+    blocks = _message_blocks(marks, is_exempt)
+    first = next((b for b in blocks if is_page_content(b)), None)  # only the ends matter: scan in from each side
     if first is None:
         return
-    last = next(b for b in reversed(blocks) if _is_content(b))
-    for block, at_top in ((first, True), (last, False)):
-        if block not in marks.unmarked or (not at_top and block is first):
-            continue
-        mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions)) if labelled else None
-        if mark is None:
-            parsed = near_miss_banner(block.text, vocab)
-            if parsed is None:
-                continue
-            mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
-                        marks.page.number, block, None, parsed.error)
-        marks.unmarked.remove(block)
-        if at_top:
-            marks.banners.insert(0, mark)
-        else:
-            marks.banners.append(mark)
+    bottoms = [next(b for b in reversed(blocks) if is_page_content(b))]
+    quoted = _quoted_start(blocks, is_exempt)
+    if quoted:  # the reply's own last line, above the quoted message, before the page's last
+        bottoms.insert(0, next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), first))
+    banners = marks.banners
+    found = _edge_banner(marks, first, vocab)
+    if found is not None:
+        banners.insert(0, found)
+    for block in bottoms:
+        found = _edge_banner(marks, block, vocab) if block is not first else None
+        if found is not None:  # in block order: a quoted message's own banners may stand below it
+            banners.insert(next((i for i, mark in enumerate(banners) if mark.line > found.line), len(banners)), found)
+            break
+
+
+def _edge_banner(marks: PageMarks, block: Block, vocab: object | None) -> Mark | None:
+    """The banner an unmarked edge block holds in a tool's `Classification:` line or misspelt,
+    taken out of the page's unmarked blocks; else None."""
+    if block not in marks.unmarked:
+        return None
+    allied = getattr(vocab, "allied", None) is not None
+    mark = None if allied else _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
+    if mark is None:
+        parsed = near_miss_banner(block.text, vocab)
+        if parsed is None:
+            return None
+        mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
+                    marks.page.number, block, None, parsed.error)
+    marks.unmarked.remove(block)
+    return mark
 
 
 # `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`
@@ -572,44 +462,6 @@ def _labelled_banner(block: Block, page: int, vocab: object | None, controlled: 
                 parsed.marking, parsed.error, cable, legacy)
 
 
-def near_miss_banner(text: str, vocab: object | None = None) -> Parsed | None:
-    """The parse (with its error) of a line that is a banner but for a misspelt level: one line
-    in capitals whose level is one or two edits (a transposition counts one) from a level
-    word, with the parser's suggestion of that level; None for anything else (`SECRETARY`,
-    prose, a line in lower case)."""
-    scheme = getattr(vocab, "allied", None)  # an allied scheme's levels (`OFFCIAL-SENSITIVE PERSONAL DATA`)
-    # in capitals, unless the scheme writes its levels in mixed case too (`Protectd A`, `OFFICIAL: Sensitve`)
-    cased = scheme is not None and any(
-        not spelled.isupper() for lv in scheme.levels.values() for spelled in (lv.banner, *lv.aliases))
-    if "\n" in text or len(text) > 200 or (not cased and any(c.islower() for c in text)):
-        return None
-    levels = _LEVEL_WORDS if scheme is None else {lv.banner.upper() for lv in scheme.levels.values()}
-    level = text.split("//", 1)[0].strip()
-    if not level or level in levels or (scheme is None and len(level.split()) > 2):
-        return None
-    parsed = parse_cached(text, "banner", vocab)
-    error = parsed.error
-    written = level if scheme is None or error is None else (error.token or "").upper()
-    if (parsed.marking is not None or error is None or error.column != 1
-            or error.suggestion not in levels or _edits(written, error.suggestion) > _NEAR_MISS_EDITS):
-        return None
-    return parsed
-
-
-def _edits(word: str, other: str) -> int:
-    """The optimal string alignment distance: insertions, deletions, substitutions and
-    transpositions of neighbouring letters, each one edit."""
-    previous2: list[int] = []
-    previous = list(range(len(other) + 1))
-    for i, a in enumerate(word, 1):
-        current = [i]
-        for j, b in enumerate(other, 1):
-            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
-            if i > 1 and j > 1 and a == other[j - 2] and word[i - 2] == b:
-                cost = min(cost, previous2[j - 2] + 1)
-            current.append(cost)
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 _CAPTION_WORDS = frozenset({"SIPDIS", "NOFORN", "ORCON", "NODIS", "EXDIS", "LIMDIS"})
@@ -627,7 +479,7 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
         return
     blocks = marks.page.blocks
     index = next((i for i, block in enumerate(blocks) if block is top.block), len(blocks))
-    caption = next((block for block in blocks[index + 1:] if _is_content(block)), None)
+    caption = next((block for block in blocks[index + 1:] if is_page_content(block)), None)
     words = caption.text.split() if caption is not None and caption.kind is not BlockKind.COMMENT else []
     controls = [word for word in words if word not in _DISTRIBUTION_ONLY]
     if not controls or any(word not in _CAPTION_WORDS for word in words):
@@ -642,7 +494,7 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
     marks.banners[marks.banners.index(top)] = marks.top
 
 
-def _is_content(block: Block) -> bool:
+def is_page_content(block: Block) -> bool:
     """Not a comment, not a page number line and not a draft's watermark line (B-01: the banner
     is the page's first and last line of text; a `DRAFT` line above or below it is furniture)."""
     kind = block.kind

@@ -17,6 +17,9 @@ from marklint.markings import Marking, MarkingError, Problem, check, describe, p
      'unknown classification "TOP SECERT"; did you mean "TOP SECRET"?'),
     ("SECRET//NOFORN/ORCN", "marking-unknown-token", 16, 20, "ORCN", "ORCON",
      'unknown dissemination control "ORCN"; did you mean "ORCON"?'),
+    ("SECRET//NOFORN//DELIBERATIVE", "marking-conflict", 17, 29, "DELIBERATIVE", None,
+     '"DELIBERATIVE" is an administrative marking: it goes on a line of its own, never inside a banner or portion '
+     'mark (U-12)'),
     ("SECRET//NOFORN)", "marking-syntax", 15, 16, None, None, "unexpected ')'"),
     ("(S", "marking-syntax", 2, 3, None, None, "incomplete marking (missing closing parenthesis or value)"),
     ("", "marking-syntax", 1, 2, None, None, "empty marking"),

@@ -28,6 +28,18 @@ def test_later_page_with_its_own_roll_up_passes_and_another_banner_does_not():
     ]
 
 
+def test_a_wrong_top_banner_over_the_overall_one_is_reported_once_at_the_top():
+    first = "SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n\f\n"
+    top = first + "TOP SECRET\n\n(U) The escort joins at noon.\n\n" + CAB + "\nSECRET\n"
+    assert found(top, RULE.slug) == [
+        (RULE.slug, 7, 1, "page 2 banner TOP SECRET is neither the overall banner SECRET nor the roll-up of "
+                          "its portions (UNCLASSIFIED)"),
+    ]
+    # the bottom banner the odd one: reported at the bottom
+    bottom = first + "SECRET\n\n(U) The escort joins at noon.\n\n" + CAB + "\nTOP SECRET\n"
+    assert [(line, column) for _, line, column, _ in found(bottom, RULE.slug)] == [(15, 1)]
+
+
 # moved from tests/test_checks.py: the rule at an exact span, in a document of its own, and its near miss
 def test_fires_at_exact_span():
     text = 'SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n'

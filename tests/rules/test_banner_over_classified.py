@@ -23,3 +23,13 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('TOP SECRET\n\n(S) Text.\n\n(U) Classified by compilation.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nTOP SECRET\n', RULE.slug) == []
+
+
+def test_an_unmarked_portion_may_be_the_one_at_the_banners_level():
+    cab = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
+    text = f"SECRET\n\n(U) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\n{cab}\nSECRET\n"
+    assert found(text, RULE.slug) == []
+    assert [(line, column) for _, line, column, _ in found(text.replace("The escort", "(U) The escort"), RULE.slug)] == [(1, 1)]
+    # under a rule set that does not require portion marks, the marked portions are the measure
+    assert [(line, column) for _, line, column, _ in found(
+        text.replace("SECRET\n\n", "SECRET\n\nMay 2, 1974\n\n", 1), RULE.slug, rules="us-eo11652")] == [(1, 1)]

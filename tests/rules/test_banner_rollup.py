@@ -29,6 +29,26 @@ def test_span_near_miss_does_not_fire():
     assert findings('SECRET\n\n(S) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n', RULE.slug) == []
 
 
+_CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
+
+
+def test_a_portion_whose_meaning_is_unsure_leaves_the_roll_up_unjudged():
+    # a misspelt control (its own marking-unknown-token finding), or NOFORN beside REL TO
+    # (marking-conflict) under a banner that is the roll-up once the portion is read releasable
+    for portion, banner in (("(S//NOFRON)", "SECRET//NOFORN"), ("(S//REL TO USA, GBR/NF)", "SECRET//REL TO USA, GBR")):
+        text = f"{banner}\n\n{portion} The convoy leaves at dawn.\n\n{_CAB}\n{banner}\n"
+        assert found(text, RULE.slug) == []
+
+
+def test_a_banner_lacking_a_control_is_found_beside_an_unmarked_portion_but_not_one_it_may_carry():
+    unmarked = "The escort joins at noon.\n\n"
+    lacking = f"SECRET\n\n(S//NF) The convoy leaves at dawn.\n\n{unmarked}{_CAB}\nSECRET\n"
+    assert [(line, column) for _, line, column, _ in found(lacking, RULE.slug)] == [(1, 1)]
+    extra = f"SECRET//NOFORN\n\n(S) The convoy leaves at dawn.\n\n{unmarked}{_CAB}\nSECRET//NOFORN\n"
+    assert found(extra, RULE.slug) == []
+    assert [(line, column) for _, line, column, _ in found(extra.replace(unmarked, ""), RULE.slug)] == [(1, 1)]
+
+
 def test_a_releasability_word_some_portions_carry_is_named_as_not_carried_by_every_portion():
     """R-05 and the allied "common" roll-up: a banner's caveat that one paragraph carries and
     another could but does not is not a word "no portion carries"."""

@@ -23,3 +23,9 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n', RULE.slug) == []
+
+
+def test_tokens_that_may_not_stand_together_are_not_also_reported_out_of_order():
+    text = 'SECRET//NOFORN\n\n(S//REL TO USA, GBR/NF) Text.\n\n(S//NF/OC) Text.\n\nSECRET//NOFORN\n'
+    assert [(f.rule, f.line, f.column) for f in findings(text, "marking-order") + findings(text, RULE.slug)] == [
+        ("marking-order", 5, 8), ("marking-conflict", 3, 21)]

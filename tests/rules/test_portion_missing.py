@@ -139,3 +139,120 @@ def test_fragments_of_a_marked_sentence_share_its_mark():
     assert [f[1:3] for f in found(sentences, RULE.slug)] == [(7, 4), (9, 4), (11, 4)]
     no_colon = SERIALS.format(a="", b="").replace("three serials:", "three serials.")
     assert [f[1:3] for f in found(no_colon, RULE.slug)] == [(7, 4), (9, 4), (11, 4)]
+
+
+CARRIED = """SECRET
+
+MEMORANDUM FOR THE RECORD
+
+SUBJECT: (U) Convoy Schedule
+
+1. (S) The first serial leaves the depot at dawn and the escort joins it at the bridge, where the
+{cut}
+SECRET
+\f
+SECRET
+
+{carried}
+
+2. (U) Questions go to the S3.
+
+""" + CAB + """
+SECRET
+"""
+
+
+def test_a_paragraph_cut_by_a_page_break_keeps_its_one_mark():
+    """P-01: a paragraph that a page break cuts mid-sentence is one portion; its part atop the
+    next page, under the banners, reads on and needs no mark of its own. A paragraph that opens
+    anew there (the last one ended its sentence, or this one starts a sentence) needs one."""
+    carried = CARRIED.format(cut="route narrows to one lane over the", carried="river and the column slows to a walk.")
+    assert found(carried, RULE.slug) == []
+    lower = CARRIED.format(cut="route narrows to one lane near", carried="the river, and the column slows to a walk.")
+    assert found(lower, RULE.slug) == []
+    assert found(CARRIED.format(cut="route narrows.", carried="the column slows to a walk."), RULE.slug) == [
+        (RULE.slug, 13, 1, "paragraph has no portion mark")]
+    assert found(CARRIED.format(cut="route narrows near", carried="The column slows to a walk."), RULE.slug) == [
+        (RULE.slug, 13, 1, "paragraph has no portion mark")]
+    page_number = lower.replace("\nSECRET\n\f", "\n- 1 -\n\nSECRET\n\f")
+    assert found(page_number, RULE.slug) == []
+
+
+LETTER = """SECRET
+
+                                        DEPARTMENT OF THE ARMY
+
+                                                        March 3, 2026
+
+Colonel Robert Hart
+Commander, 2d Brigade
+Fort Liberty, NC 28310
+
+Dear Colonel Hart:
+
+(S) The review found two battalions short of night-vision devices.
+
+SECRET
+\f
+SECRET
+
+{header}
+
+{paragraph}My staff will work with yours to close the gap before April.
+
+Sincerely,
+
+Jane Smith
+Major General, USA
+
+""" + CAB + """
+SECRET
+"""
+
+
+def test_a_later_pages_header_is_no_portion():
+    """A letter's continuation page opens with the addressee, the page number and the date,
+    stacked or in columns on one line (an Army memo's office symbol over its repeated subject:
+    tests/fixtures/correct/us-cnsi/memo_army_continuation_office_symbol.txt). A name line atop a later page without such an anchor is a portion; so is the
+    paragraph under the header."""
+    for header in ("Colonel Robert Hart\nPage 2\nMarch 3, 2026", "Colonel Robert Hart\n- 2 -",
+                   "Colonel Robert Hart\t\t\t2\t\tMarch 3, 2026", "Colonel Robert Hart\nMarch 3, 2026"):
+        assert found(LETTER.format(header=header, paragraph="(U) "), RULE.slug) == [], header
+    assert found(LETTER.format(header="Colonel Robert Hart\nPage 2", paragraph=""), RULE.slug) == [
+        (RULE.slug, 22, 1, "paragraph has no portion mark")]
+    assert found(LETTER.format(header="Night-Vision Devices", paragraph="(U) "), RULE.slug) == [
+        (RULE.slug, 19, 1, "paragraph has no portion mark")]
+
+
+RUNNING = """TOP SECRET//SI//NOFORN
+{header}
+(U) Weekly Signals Summary
+
+(TS//SI//NF) Collection on the target network continued at normal volume.
+
+TOP SECRET//SI//NOFORN
+\f
+TOP SECRET//SI//NOFORN
+{header}
+(U) Processing backlog fell to under one day.
+
+""" + CAB + """
+TOP SECRET//SI//NOFORN
+"""
+
+
+def test_a_running_header_is_no_portion():
+    """A line that stands at the same edge of every page, numbers aside, is a running header or
+    footer; the same line on one page only is a portion."""
+    assert found(RUNNING.format(header="NSA/CSS Report 2026-0044"), RULE.slug) == []
+    once = RUNNING.format(header="NSA/CSS Report 2026-0044").replace("NSA/CSS Report 2026-0044\n(U) Processing", "(U) Processing")
+    assert found(once, RULE.slug) == [(RULE.slug, 2, 1, "paragraph has no portion mark")]
+
+
+def test_a_blanket_statement_marks_nothing():
+    """P-05: "All portions are SECRET unless otherwise marked" is not authorized; the statement
+    is itself an unmarked paragraph, and the message says why it does not help."""
+    text = ("SECRET\n\nAll portions of this memorandum are classified SECRET unless otherwise marked.\n\n"
+            "(S) The convoy leaves at dawn.\n\n" + CAB + "\nSECRET\n")
+    assert found(text, RULE.slug) == [
+        (RULE.slug, 3, 1, "paragraph has no portion mark, and a blanket statement does not mark the portions (P-05)")]

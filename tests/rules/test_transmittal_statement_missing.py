@@ -31,3 +31,9 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET\n\n(U) The report is attached.\n\n(U) Upon removal of the attachment, this document is UNCLASSIFIED.\n\nAttachment: Report\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n', RULE.slug) == []
+
+
+def test_a_transmittal_with_an_unmarked_portion_is_not_judged():
+    # the unmarked paragraph may hold what the banner shows (portion-missing reports it)
+    text = RULE.bad.replace("(U) The convoy report", "The convoy report")
+    assert found(text, RULE.slug) == []

@@ -103,7 +103,7 @@ def routing_lines(blocks: list[Block], shape: Shape) -> set[int]:
     as the rejoin may have made): a cable's header, not portions. They stay content (a banner
     below them is not the page's top line). A memo's heading in capitals (`BACKGROUND`) is no
     routing line: only a cable has them."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     routing: set[int] = set()
     head = shape.numbered and shape.cable
@@ -160,7 +160,8 @@ def rejoined(blocks: list[Block], shape: Shape) -> list[Block]:
     """The blocks of a double-spaced page with the runs of lines that belong to one paragraph
     joined, and each portion mark alone on its line joined to the paragraph it marks (see the
     module docstring)."""
-    from marklint.recognize import banner_of, trailing_portion
+    from marklint.mark_strings import banner_of
+    from marklint.recognize import trailing_portion
 
     out: list[Block] = []
     for index, block in enumerate(blocks):

@@ -262,7 +262,7 @@ def _continuation_headers(blocks: list[Block], vocab: object | None, result: Ocr
     (`PAGE THREE CAR 97-2 SEC,` over `E T`; `marklint.archives.teletype`) set apart from its
     level, read as a banner line of its own; a header that is a banner as written
     (`PAGE 2 DAR ES SALAAM 1141 SECRET`) needs no reading."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     out: list[Block] = []
     index = 0
@@ -309,7 +309,7 @@ def _vertical_banners(blocks: list[Block], vocab: object | None, result: OcrResu
     """The blocks with each run of at least MIN_VERTICAL capital letters set one a line, on
     consecutive lines or one blank line apart, that spell a banner word (`S` / `E` / `R` / `E` /
     `T`, the scan having lost the C) read as that banner, at its first letter."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     out: list[Block] = []
     run: list[Block] = []
@@ -438,7 +438,7 @@ def _without_specks(text: str, vocab: object | None) -> tuple[int, str, str, flo
     """(offset, written, banner, confidence) of a column that is a banner, read with its OCR slips
     (`read_banner`), once up to two specks are dropped at its ends (`ae i SECRET NOFORN
     SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`, `2/24492, SEXRET`), or None."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
     for lead in range(_SPECKS_MAX + 1):
@@ -484,7 +484,7 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
     if reading is not None:
         result.corrections.append(Correction(block.line, block.column, block.text, *reading))
         return [Block(BlockKind.LINE, reading[0], block.line, block.column, block.region, (), block.label)]
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     columns = _columns(block.text)
     if len(columns) < 2:

@@ -104,7 +104,7 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
     capitals that no banner word is close to is kept as written, for the parse to judge); junk
     at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
     needs none."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     core = _JUNK_RE.sub("", text)
     if not core or len(core) > 80:

@@ -30,7 +30,7 @@ def set_aside(doc: Document, wrappers: Wrappers) -> None:
 
 def _remaining(block: Block, spans: dict[int, int]) -> list[Block]:
     """The parts of `block` that are not wrapper text, as blocks."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     continuation = block.continuation_columns
     runs: list[list[tuple[str, int, int]]] = [[]]  # rows of (text, line, column)

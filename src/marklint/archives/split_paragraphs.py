@@ -44,14 +44,14 @@ def _sentence_piece(line: str) -> bool:
     return len(_WORD_RE.findall(line)) >= _SENTENCE_WORDS
 
 
-def _continues(block: Block, before: Block | None) -> bool:
+def continues_paragraph(block: Block, before: Block | None) -> bool:
     """Whether `block` goes on with the paragraph `before` that the scan split (by a blank line,
     or by the banners and page number of a page break). `before` must stop mid-sentence at a
     word on a piece of a sentence (not at a sentence's end, a trailing mark, a number or a
     rule) and be no authority line; then `block` goes on with it when it opens in lower case
     on a piece of a sentence, or, whatever its case, when `before` stops at a word no sentence
     ends with and `block` opens no numbered or lettered paragraph, mark, label or banner."""
-    from marklint.recognize import banner_of
+    from marklint.mark_strings import banner_of
 
     if before is None or block.kind not in CONTINUED or authority_line(before.text):
         return False
@@ -79,7 +79,7 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
       back to the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`)
       on its page, never across a banner or another marked block; without a numbered start
       the blocks may be paragraphs of their own, so none is covered;
-    - a block opening in lower case that goes on with the paragraph before it (`_continues`,
+    - a block opening in lower case that goes on with the paragraph before it (`continues_paragraph`,
       also across a page break's banners and page number) is that paragraph's; a trailing mark
       on it covers the whole paragraph;
     - a header field's label alone on its line (`SUBJECT:`, `REFERENCE:`) holds nothing to
@@ -106,7 +106,7 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
                 continue
             if BARE_LABEL_RE.fullmatch(block.text.strip()):  # `SUBJECT:`: its value stands apart
                 covered.add(key)
-            if _continues(block, last):
+            if continues_paragraph(block, last):
                 covered.add(key)
                 paragraph.append(key)
                 last = block

@@ -335,6 +335,10 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
             return
     if day is None:
         day = parse_date(text)
+        if day is not None and policy.numeric_dates == "yyyymmdd" \
+                and not re.compile(_CABLE_DECL_RE, re.IGNORECASE).fullmatch(line.label):
+            out.value("cab-declassify-invalid", line, f"date '{text}' is spelled out: write it "
+                      f"{day.strftime('%Y%m%d')} (C-07)", cap=Severity.WARNING)
     if day is None:
         if re.compile(_HAS_DATE_RE).search(text) or parse_date(text.split(" or ")[0]) is not None:
             out.value("cab-declassify-invalid", line,
@@ -345,12 +349,17 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
         return
     if not exemption_code and not _shape_allowed(out, line, "date", shapes):
         return
+    what = f"{exemption_code} date" if exemption_code else "declassification date"
+    if doc_date is not None and day < doc_date:
+        out.value("cab-declassify-invalid", line,
+                  f"{what} {day.strftime('%Y%m%d')} is before the document's date {doc_date.isoformat()}: "
+                  "the information would be declassified before it was classified (C-08)")
+        return
     limit = policy.max_years.get(family)
     if limit is None or doc_date is None:
         return
     latest = add_years(doc_date, limit)
     if day > latest:
-        what = f"{exemption_code} date" if exemption_code else "declassification date"
         out.value("cab-declassify-too-late", line,
                   f"{what} {day.strftime('%Y%m%d')} is more than {limit} years after the document's "
                   f"date {doc_date.isoformat()} (latest {latest.strftime('%Y%m%d')}) (C-08)")

@@ -26,8 +26,20 @@ def document_judged(ctx: CheckContext) -> bool:
 
 def rollup_known(ctx: CheckContext) -> bool:
     """Whether the portions' roll-up is known: no portion mark that the OCR left unreadable
-    (`marklint.archives.ocr`), whose level could be any."""
-    return ctx.ocr is None or not ctx.ocr.unreadable
+    (`marklint.archives.ocr`), whose level could be any, nor one holding a word the vocabulary
+    does not know (`(S//NOFRON)`, `(CUI//SP-PRVY)`): what it meant is unsure, and its own
+    finding names it."""
+    return (ctx.ocr is None or not ctx.ocr.unreadable) and not ctx.fact(_unknown_word_portion)
+
+
+def _unknown_word_portion(ctx: CheckContext) -> bool:
+    from marklint.checks.marking_problems import marking_problems
+
+    if any(mark.error is not None and mark.error.rule == "marking-unknown-token"
+           for page in ctx.pages for mark in page.portions + page.misplaced):
+        return True
+    return any(mark.form == "portion" and problem.rule == "marking-unknown-token"
+               for mark, problem in ctx.fact(marking_problems).problems)
 
 
 def justified(ctx: CheckContext) -> bool:

@@ -6,7 +6,8 @@ whole document are placed at the overall banner."""
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import RuleDoc
 from marklint.findings import Finding
-from marklint.recognize import banner_of, recognize
+from marklint.mark_strings import banner_of
+from marklint.recognize import recognize
 
 
 def parse_banner(ctx: CheckContext, text: str):

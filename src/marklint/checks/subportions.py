@@ -1,4 +1,5 @@
-"""Sub-items that share their parent's portion mark (P-06).
+"""Blocks that share the portion mark of a block above them: sub-items of a lead-in (P-06) and
+a paragraph's part carried over a page break (P-01).
 
 Segments of a portion at its own level may share the parent's mark (P-06; 32 CFR
 2001.21(c)(3); ICMSRM16 §C p.25), but bullets and sub-paragraphs are portions of their own
@@ -7,12 +8,17 @@ items after a marked paragraph or item that ends with a colon, each item a fragm
 sentence opening in lower case (`a. the first serial departs at 0600;`), none of them marked
 (a writer who marks one of them marks them all). A sub-item that opens a sentence of its own
 (`- The depot will ship it by air.`) needs its own mark.
+
+A paragraph cut by a page break is one portion, marked once where it starts: the first block
+of text under a page's top banner goes on with the last block of the page before when that one
+stops mid-sentence at a word and this one reads on (`marklint.archives.split_paragraphs`).
 """
 
 from __future__ import annotations
 
 import re
 
+from marklint.archives.split_paragraphs import continues_paragraph
 from marklint.document import Block, BlockKind
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -60,3 +66,23 @@ def sharing_parent_marks(pages: list[PageMarks]) -> set[int]:
             if not any(id(item) in marked for item in run):
                 shared.update(id(item) for item in run)
     return shared
+
+
+def _text_blocks(page: PageMarks, furniture: set[int]) -> list[Block]:
+    """A page's blocks of text but those in `furniture` (a subject repeated atop a later page, a
+    running header)."""
+    return [b for b in page.text_blocks() if id(b) not in furniture]
+
+
+def carried_over_page_breaks(pages: list[PageMarks], furniture: set[int]) -> set[int]:
+    """The unmarked blocks (by `id`) atop a page that go on with the paragraph at the foot of the
+    page before, across that page's bottom banner, its number and the next top banner (P-01:
+    one portion, one mark). `furniture` holds the blocks that are no text of the document."""
+    carried: set[int] = set()
+    for before, page in zip(pages, pages[1:]):
+        last = _text_blocks(before, furniture)[-1:]
+        first = _text_blocks(page, furniture)[:1]
+        marked = {id(mark.block) for mark in page.portions}
+        if last and first and id(first[0]) not in marked and continues_paragraph(first[0], last[0]):
+            carried.add(id(first[0]))
+    return carried

@@ -45,7 +45,10 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
         return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
     if not getattr(analysis, "allied", False):  # an allied reader judges its own conflicts
-        problems += _Conflicts(analysis, vocab).run()
+        conflicts = _Conflicts(analysis, vocab).run()
+        # a token that may not stand with another is removed, not moved: its order is moot
+        clashing = {p.column for p in conflicts if p.rule == "marking-conflict"}
+        problems = [p for p in problems if p.rule != "marking-order" or p.column not in clashing] + conflicts
     unique = list(dict.fromkeys(problems))
     return tuple(sorted(unique, key=lambda p: (p.column, p.end_column)))
 
@@ -180,6 +183,11 @@ class _Conflicts:
             self.add(f"ACCM-{m.accm[0]}", "ACCM markings are used only with classified information (ISM-ID-00462)")
         if m.sap and m.is_classified and not self.allowed(v.sap_levels):
             self.add("level", f"SAP markings are not used with {self.level_name} (K-09)")
+        if v.sap_dod_multiple is not None and self.a.form == "banner" and len(m.sap) >= v.sap_dod_multiple:
+            spans = [it for it in self.a.items if it.slot == "sap"]
+            self.out.append(Problem("marking-form", spans[0].start + 1, spans[-1].end + 1,
+                                    f"under DoD rules a banner with {v.sap_dod_multiple} or more programs reads "
+                                    f'"SAR-{v.sap_multiple_name}" (K-10)', f"SAR-{v.sap_multiple_name}"))
         for item in m.aea:
             if item.cnwdi and not self.allowed(v.aea_subsets["CNWDI"]["levels"]):
                 self.add(item.id, f"CNWDI is not used with {self.level_name} (K-12)")
@@ -188,6 +196,11 @@ class _Conflicts:
 
     def foreign(self) -> None:
         m = self.m
+        if m.fgi and "USA" in m.fgi:
+            self.add("FGI", "FGI names the foreign sources; USA is not one (K-16)")
+        if m.scheme == "foreign" and "USA" in m.owners:
+            self.add("level", "US information is not marked with owner codes: a US level, or JOINT when "
+                              "co-owned with other countries (S-03, K-20)")
         if m.scheme != "joint":
             return
         if m.owners and ("USA" not in m.owners or len(m.owners) < 2):
@@ -203,7 +216,8 @@ class _Conflicts:
         elif m.rel_to is None:
             self.add("level", "a JOINT marking needs REL TO with every co-owner (K-20)")
         elif m.rel_to:
-            missing = sorted(set(m.owners) - self.v.expand_codes(m.rel_to) - {"USA"})
+            # a co-owner is named itself or, a country, by a tetragraph it belongs to
+            missing = sorted(set(m.owners) - set(m.rel_to) - self.v.expand_codes(m.rel_to) - {"USA"})
             if missing:
                 self.add("REL TO", f"REL TO must include every JOINT co-owner; missing {', '.join(missing)} (K-20)")
 
@@ -216,6 +230,9 @@ class _Conflicts:
             if item.id in ("RD", "FRD") and m.scheme == "us" and not fdr:
                 self.add(item.id, f'{item.id} is normally NOFORN unless an AEA section 123 or 144 agreement '
                                   "allows release: add NOFORN or the release marking (K-14)", "marking-advisory")
+        if "PROPIN" in m.dissem and m.scheme == "us" and m.level in ("TS", "S", "C") and not fdr:
+            self.add("PROPIN", "classified PROPIN information also carries an explicit foreign disclosure and release "
+                               "marking: NOFORN, REL TO, RELIDO or DISPLAY ONLY (F-14)", "marking-advisory")
         if any(t[0] == "RSV" for t in m.sci) and not m.noforn:
             self.add("RSV", "RSV is normally NOFORN (ISM-ID-00464; marking-rules.md (d)5)", "marking-advisory")
         if "DL ONLY" in self.present:

@@ -31,11 +31,12 @@ class CompartmentReader(ReadState):
             if not v.is_owner(w.upper()):
                 raise self.unknown(w, s, e, "country code", sorted(v.trigraphs) + sorted(v.tetragraphs))
             codes.append(w.upper())
-        if "," in value.text:
+        joined = re.search(r"[,-]", value.text) is not None
+        if joined:
             self.note("marking-syntax", value.start, value.end, "FGI codes are separated by single spaces (K-16)",
                       " ".join(["FGI"] + v.sort_codes(codes, usa_first=False)))
         canonical = v.sort_codes(codes, usa_first=False)
-        if codes != canonical and "," not in value.text:
+        if codes != canonical and not joined:
             self.note("marking-order", codes_w[0][1], codes_w[-1][2],
                       "FGI codes go trigraphs alphabetically, then tetragraphs (K-16)", " ".join(canonical))
         if len(set(codes)) != len(codes):
@@ -79,6 +80,8 @@ class CompartmentReader(ReadState):
             if part in cnwdi_names:
                 if head not in v.aea_subsets["CNWDI"]["parents"]:
                     self.note("marking-conflict", value.start, value.end, "CNWDI is a subset of RD only (K-11)")
+                if part != "CNWDI" and self.form == "portion":
+                    self.note("marking-form", value.start, value.end, 'a portion mark uses "CNWDI" (S-09)')
                 cnwdi = True
             elif sub in ("SIGMA", v.aea_subsets["SIGMA"]["portion"]):
                 spelled = "SIGMA" if self.form == "banner" else v.aea_subsets["SIGMA"]["portion"]
@@ -93,6 +96,8 @@ class CompartmentReader(ReadState):
                     nums.append(int(n))
                 if nums != sorted(nums):
                     self.note("marking-syntax", value.start, value.end, "SIGMA numbers are in ascending order (K-11)")
+                if len(set(nums)) != len(nums):
+                    self.note("marking-duplicate", value.start, value.end, "a SIGMA number is repeated (S-08)")
                 if not nums:
                     self.note("marking-syntax", value.start, value.end, "SIGMA needs its numbers (K-11)")
                 sigma.extend(nums)
@@ -157,8 +162,13 @@ class CompartmentReader(ReadState):
         elif first_words[0] not in v.sci_systems and first_words[0] in v.sci_compartments:
             # "G ABCD": a compartment without its control system (K-03)
             parent = v.sci_compartments[first_words[0]]
-            self.note("marking-conflict", value.start, value.end,
-                      f'the compartment "{first_words[0]}" needs its control system: "{parent}-{first_words[0]}" (K-03)')
+            if any(t[0] == parent for t in self.f["sci"]):  # "SI/G": "/" written for "-"
+                start = next((s for _k, _r, s, e in self.separators if e == value.start), value.start)
+                self.note("marking-syntax", start, value.end,
+                          f'a compartment follows its control system after "-": "{parent}-{first_words[0]}" (K-01)')
+            else:
+                self.note("marking-conflict", value.start, value.end,
+                          f'the compartment "{first_words[0]}" needs its control system: "{parent}-{first_words[0]}" (K-03)')
             system, extra = parent, first_words
         elif len(first_words) > 1 and first_words[0] in v.sci_systems:
             # "SI G ABCD": a compartment written without its hyphen (K-01)
@@ -175,6 +185,10 @@ class CompartmentReader(ReadState):
             end = value.start + len(value.text.split("-")[0].rstrip())
             raise MarkingError(f'"{system}" is {v.sci_elsewhere[system]}', value.start + 1, end + 1,
                                "marking-unknown-token", system)
+        elif system in v.cui_administrative:  # `SECRET//DRAFT`: an administrative marking (U-12)
+            raise MarkingError(f'"{system}" is an administrative marking: it goes on a line of its own, never '
+                               "inside a banner or portion mark (U-12)", value.start + 1, value.start + len(system) + 1,
+                               "marking-conflict", system)
         elif system not in v.sci_systems:
             # an unpublished system is one alphanumeric word (S-13)
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
@@ -186,7 +200,9 @@ class CompartmentReader(ReadState):
                 import difflib
 
                 pool = sorted(set(v.sci_systems) | set(v.sci_titles))
-                nearest = (difflib.get_close_matches(system, pool, n=1, cutoff=0.0) or ["none"])[0]
+                # a clearly close control of another kind is the likelier meaning (NOFROM: NOFORN)
+                nearest = (difflib.get_close_matches(system, v.known_words(), n=1, cutoff=0.6)
+                           or difflib.get_close_matches(system, pool, n=1, cutoff=0.0) or ["none"])[0]
                 self.note("marking-unregistered", value.start, end,
                           f'"{system}" is not a registered SCI control system (nearest: "{v.sci_titles.get(nearest, nearest)}"); '
                           "an unpublished system, or a mistake? (S-13)")
@@ -217,7 +233,12 @@ class CompartmentReader(ReadState):
             comps_long.append(" ".join(words))
         tree = _tree(system, comps_long)
         self.check_tree_order(tree, comps_long, value, "K-01")
-        if any(t[0] == system for t in self.f["sci"]):
+        same = [t for t in self.f["sci"] if t[0] == system]
+        if same and extra and first_words[0] in v.sci_compartments and system != first_words[0]:
+            # the stray compartment joins its system's tree (reported above)
+            self.f["sci"].remove(same[0])
+            tree = _tree(system, [" ".join((c, *subs)) for c, subs in same[0][1]] + comps_long)
+        elif same:
             self.note("marking-duplicate", value.start, value.end, f'"{system}" is repeated (S-08)')
         self.f["sci"].append(tree)
         self.add("sci", system, value.start, value.end, value.cat, v.sci_key(system))
@@ -225,7 +246,13 @@ class CompartmentReader(ReadState):
     def check_tree_order(self, tree: Tree, written: list[str], value: Value, rule_id: str,
                          prefix: str = "") -> None:
         written_tree = [(w.split()[0], tuple(w.split()[1:])) for w in written]
-        if written_tree != list(tree[1]):
+        unique = [(c, tuple(dict.fromkeys(subs))) for c, subs in dict.fromkeys(written_tree)]
+        ordered = unique == list(tree[1])
+        if unique != written_tree:  # the order note, if any, carries the one replacement
+            self.note("marking-duplicate", value.start, value.end,
+                      f'a compartment or sub-compartment of "{tree[0]}" is repeated (S-08)',
+                      prefix + render_tree(tree) if ordered else None)
+        if not ordered:
             self.note("marking-syntax", value.start, value.end,
                       f"compartments and sub-compartments are sorted, numbers first ({rule_id})",
                       prefix + render_tree(tree))

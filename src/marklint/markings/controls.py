@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime
 import re
 
-from marklint.markings.model import Aea
+from marklint.markings.model import Aea, MarkingError
 from marklint.markings.reading import ReadState, Value, _hyphen_form, _normal, _prefix_end
 from marklint.markings.vocab import Token
 
 _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated dissems
 _LIST_PREFIXES = (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
                   ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY"))
+# Indicators joined to what follows them by a hyphen, with the rule that says so
+_HYPHENED = {"SAR": "K-08", "RD": "K-11", "FRD": "K-11", "SP": "U-04", "ACCM": "ISM-ID-00462"}
 _LIST_PART = r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+"
 # EYES ONLY with its list written around it: "EYES ONLY USA, GBR", "GBR EYES ONLY" (F-12 forms
 # other than "USA/GBR EYES ONLY", which read_eyes handles)
@@ -132,6 +134,9 @@ class ControlReader(ReadState):
             self.note("marking-conflict", value.start, value.end,
                       "only one classification per marking (S-03)")
             return "level"
+        head, _, rest = up.partition(" ")
+        if rest and head in _HYPHENED:
+            return self.read_unhyphened(value, head, rest)
         if kind == "cui_specified" or cui_category_slot or \
                 self.f["cui"] and (up in v.cui_basic or up in v.cui_specified):
             self.read_cui_category(value, up)
@@ -142,6 +147,21 @@ class ControlReader(ReadState):
         if continues == "sap":
             self.read_sap(value, raw, repeated=False, continued=True)
             return "sap"
+        # "FED-ONLY", "ORCON USGOV": a hyphen for the blank of a known control, or the reverse
+        swapped = up.translate(str.maketrans("- ", " -"))
+        spaced = v.token(swapped) if swapped.count("-") + swapped.count(" ") == 1 else None
+        if spaced is not None:
+            token = spaced[0]
+            wanted = token.portion if self.form == "portion" else token.id
+            joint = '"-"' if "-" in up else "a blank"
+            self.note("marking-syntax", value.start, value.end,
+                      f'"{value.text}" joins with {joint} what is written "{wanted}"', wanted)
+            self.add_token(token, value.start, value.end, value.cat)
+            return token.category
+        joined = self.joined_tokens(raw, value.start)
+        if joined:
+            self.read_joined(value, joined)
+            return joined[0][0].category
         parents = v.aea_subsets.get(up, {}).get("parents", ())
         if len(parents) == 1:
             # "CNWDI" alone is "RD-CNWDI" (K-11)
@@ -253,15 +273,19 @@ class ControlReader(ReadState):
                       since=_COMMA_DISSEM_RETIRED)
             del codes[i], spans[i]
             seps = seps[: i - 1] + [", "] + seps[i + 1:]
+        self.join_nato_groups(codes, spans, seps)
         for sep, (s, _e) in zip(seps, spans[1:]):
             if sep != ", ":
                 self.note("marking-syntax", s - len(sep), s,
                           'codes in a list are separated by a comma and one space (F-02)', ", ")
                 break
         upper = []
+        nac = {name.upper(): name for name in self.v.nato_nac}
         for code, (s, e) in zip(codes, spans):
             cu = code.upper()
-            if not self.v.is_country(cu):
+            if cu.startswith("NATO "):  # a NATO sub-group keeps its registered spelling (NATO PfP)
+                cu = "NATO " + nac.get(cu[5:], cu[5:])
+            elif not self.v.is_country(cu):
                 raise self.unknown(code, s, e, "country code", sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
             if cu != code:
                 self.note("marking-form", s, e, f'"{code}" must be written "{cu}" (S-01)', cu)
@@ -287,6 +311,18 @@ class ControlReader(ReadState):
         field_name = "rel_to" if token.id == "REL TO" else "display_only"
         self.set_list(field_name, [c for c in canonical if c != "USA"], token, value.start, value.end, value.cat)
 
+    def join_nato_groups(self, codes: list[str], spans: list[tuple[int, int]], seps: list[str]) -> None:
+        """`NATO ABC`: a NATO or NAC sub-group (ISM `NATO:[name]`, rendered with a space, A11) is
+        one code of a list, when the word after NATO is not itself a country code."""
+        i = 0
+        while i < len(codes) - 1:
+            if codes[i].upper() == "NATO" and seps[i] == " " and not self.v.is_country(codes[i + 1].upper()):
+                codes[i:i + 2] = [f"{codes[i]} {codes[i + 1]}"]
+                spans[i:i + 2] = [(spans[i][0], spans[i + 1][1])]
+                del seps[i]
+            else:
+                i += 1
+
     def read_comma_list(self, value: Value) -> None:
         """Pre-July-2005 dissems separated by commas: `ORCON, NOFORN` (S-05, L-07)."""
         self.note("marking-syntax", value.start, value.end,
@@ -299,6 +335,33 @@ class ControlReader(ReadState):
             assert hit is not None
             self.add_token(hit[0], pos + lead, pos + len(part.rstrip()), value.cat)
             pos += len(part) + 1
+
+    def read_joined(self, value: Value, joined: list[tuple[Token, int, int]]) -> None:
+        """Controls joined by blanks: read each one, and report the separator (S-05)."""
+        self.note("marking-syntax", joined[0][2], joined[1][1],
+                  'controls are separated by "/", not blanks (S-05)', "/")
+        for token, s, e in joined:
+            self.add_token(token, s, e, value.cat)
+
+    def read_unhyphened(self, value: Value, head: str, rest: str) -> str:
+        """`SAR BP`, `RD SIGMA 14`, `SP PRVCY`, `ACCM NAME`: the indicator and what follows it
+        are joined by a hyphen (K-08, K-11, U-04); read as meant and reported."""
+        end = value.start + len(value.text) - len(value.text.lstrip()) + len(head)
+        gap = len(value.text[end - value.start:]) - len(value.text[end - value.start:].lstrip())
+        self.note("marking-syntax", end, end + gap,
+                  f'"{head}" is joined to what follows by "-": "{head}-{rest}" ({_HYPHENED[head]})', "-")
+        hyphened = Value(value.kind, f"{head}-{rest}", value.start, value.end, value.cat)
+        if head == "SAR":
+            self.read_sap(hyphened, hyphened.text, repeated=bool(self.f["sap"]))
+            return "sap"
+        if head == "ACCM":
+            self.read_accm(hyphened, rest)
+            return "nonic"
+        if head == "SP":
+            self.read_cui_category(hyphened, hyphened.text)
+            return "cuicat"
+        self.read_aea(hyphened, hyphened.text)
+        return "aea"
 
     def read_cui_marker(self, value: Value, up: str) -> None:
         v = self.v
@@ -317,6 +380,10 @@ class ControlReader(ReadState):
         v = self.v
         specified = up.startswith("SP-")
         code = up[3:] if specified else up
+        if code in v.cui_administrative:
+            raise MarkingError(f'"{value.text}" is an administrative marking: it goes on a line of its own, '
+                               "never inside a CUI marking (U-12)", value.start + 1, value.end + 1,
+                               "marking-conflict", value.text)
         if not re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", code):
             raise self.unknown(value.text, value.start, value.end, "CUI category")
         if code in v.cui_specified or code in v.cui_basic:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from marklint.markings.model import Aea, MarkingError
-from marklint.markings.reading import _WORD, ReadState, Value
+from marklint.markings.reading import _WORD, ReadState, Value, _transposed
 
 
 # The older foreign portion style: an owner, a dash and a level letter (L-08); the Navy wrote
@@ -58,6 +58,11 @@ class LevelReader(ReadState):
             self.scheme, self.level = "us", "R"
             self.spans["level"] = (value.start, value.end)
             return
+        if len(words) > 1 and up[0] in (v.cui_marker, *v.cui_banner_aliases):  # "CUI SP-PRVCY"
+            self.check_run_on(value, words[0][2], words[1][1])
+        turned = _transposed(text, [b for b, _ in v.us_levels.values()])  # "SECRET TOP"
+        if turned:
+            raise self.unknown(value.text, value.start, value.end, "classification", candidates=[turned])
         # A US level followed by stray words ("SECRET SENSITIVE", S-12) or a control written
         # in the first category: report the first word that is not part of a level.
         for level, (banner, portion) in v.us_levels.items():
@@ -65,10 +70,25 @@ class LevelReader(ReadState):
                 n = len(spelled.split())
                 if up[:n] == spelled.split() and len(up) > n:
                     w, s, e = words[n]
+                    self.check_run_on(value, words[n - 1][2], s)
                     raise self.unknown(w, s, e, "classification qualifier", candidates=[])
         raise self.unknown(value.text, value.start, value.end, "classification",
                            candidates=[b for b, _ in v.us_levels.values()] + [p for _, p in v.us_levels.values()]
                            + [v.cui_marker] + [f"//{b}" for b, _ in v.nato_levels.values()])
+
+    def check_run_on(self, value: Value, level_end: int, start: int) -> None:
+        """A level run on into its controls without "//" (`SECRET NOFORN`, `(S,NF)`, `(S-NF)`):
+        raise the syntax error that puts the separator back (S-04)."""
+        v = self.v
+        rest = value.text[start - value.start:]
+        word = rest.split()[0].upper()
+        category = word[3:] if word.startswith("SP-") else word
+        if v.token(" ".join(rest.upper().split())) or self.joined_tokens(rest, start) \
+                or word.split("-")[0] in v.sci_systems or category in v.cui_specified or category in v.cui_basic:
+            error = MarkingError('categories are separated by "//" (S-04)', level_end + 1, start + 1,
+                                 "marking-syntax", self.text[level_end:start], "//")
+            error.confident = True
+            raise error
 
     def read_dashed_owner(self, value: Value) -> bool:
         """The older foreign portion style, owner and level joined by a dash (`(NATO-S)`,

@@ -16,9 +16,10 @@ from marklint.markings.model import Marking, Note, sort_key
 from marklint.markings.order import OrderChecker
 from marklint.markings.reading import ReadState, Value
 from marklint.markings.vocab import Vocabulary
+from marklint.markings.writing import WritingChecker
 
 
-class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, OrderChecker):
+class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, OrderChecker, WritingChecker):
     """Reads one parse tree (`read`) into `marking`, with the items, their spans and the notes of
     how the marking is written (the analysis check() judges). Positions in the tree are in the
     marking without its leading blanks (`offset` of them); values and notes are in `text`."""
@@ -48,6 +49,7 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
             self._checked = True
             self.check_separators()
             self.check_order()
+            self.check_writing()
         return self.found
 
     # -- the grammar's rules, bottom up

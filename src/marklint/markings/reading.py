@@ -74,7 +74,8 @@ class ReadState:
         # equally close: prefer the candidate that starts like the word (GBX -> GBR, not VGB)
         scored.sort(key=lambda rc: (-rc[0], -len(os.path.commonprefix([target, rc[1]])), rc[1]))
         close = [c for _, c in scored]
-        suggestion = close[0] if close else None
+        # the words of a known spelling in another order say more than a close spelling
+        suggestion = _transposed(target, pool) or (close[0] if close else None)
         if suggestion and candidates is None:
             hit = self.v.token(suggestion)
             if hit:
@@ -84,8 +85,26 @@ class ReadState:
         error = MarkingError(message, start + 1, end + 1, "marking-unknown-token", word, suggestion)
         # a fix may apply the suggestion only when it is clearly the one meant
         ratio = [r for r, _ in scored]
-        error.confident = bool(ratio) and ratio[0] >= 0.8 and (len(ratio) == 1 or ratio[1] < 0.8)
+        error.confident = bool(ratio) and ratio[0] >= 0.8 and (len(ratio) == 1 or ratio[1] < 0.8) \
+            and suggestion == close[0]
         return error
+
+    def joined_tokens(self, raw: str, start: int) -> list[tuple[Token, int, int]]:
+        """Two or more known controls written with blanks between them (`NOFORN ORCON`), each
+        with its span (longest spelling first: `SBU NOFORN` is one control); [] otherwise."""
+        words = [(m.group(), m.start(), m.end()) for m in re.finditer(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*", raw)]
+        found: list[tuple[Token, int, int]] = []
+        i = 0
+        while i < len(words):
+            for j in range(len(words), i, -1):
+                hit = self.v.token(" ".join(w for w, _, _ in words[i:j]))
+                if hit is not None and not hit[0].takes:
+                    found.append((hit[0], start + words[i][1], start + words[j - 1][2]))
+                    i = j
+                    break
+            else:
+                return []
+        return found if len(found) > 1 else []
 
     def case(self, written: str, expected: str, start: int) -> None:
         if written != expected and written.upper() == expected.upper():
@@ -95,6 +114,18 @@ class ReadState:
     def add(self, slot: str, key: str, start: int, end: int, cat: int, order: tuple = ()) -> None:
         self.items.append(Item(slot, key, start, end, cat, order))
         self.spans.setdefault(key, (start, end))
+
+
+def _transposed(target: str, pool: tuple[str, ...] | list[str]) -> str | None:
+    """A known spelling of several words written in another order at the start of `target`
+    (`SECRET TOP`, `TO REL USA, GBR`, `ONLY DISPLAY AFG`): that spelling and the rest, or None."""
+    words = target.split(" ")
+    for known in pool:
+        spelled = known.split(" ")
+        n = len(spelled)
+        if 1 < n <= len(words) and words[:n] != spelled and sorted(w.rstrip(",") for w in words[:n]) == sorted(spelled):
+            return " ".join([known, *words[n:]])
+    return None
 
 
 def _hyphen_form(token: Token) -> bool:
@@ -131,6 +162,8 @@ def _tree(name: str, compartments: list[str]) -> Tree:
     comps = []
     for comp in compartments:
         words = comp.split()
-        comps.append((words[0], tuple(sorted(words[1:], key=sort_key))))
+        entry = (words[0], tuple(sorted(dict.fromkeys(words[1:]), key=sort_key)))
+        if entry not in comps:  # a repeated word is S-08; the register's "HCS-P JJJ-P DDDD" is not
+            comps.append(entry)
     # stable on the compartment name only: repeated names keep their written order
     return (name, tuple(sorted(comps, key=lambda c: sort_key(c[0]))))

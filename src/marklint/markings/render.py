@@ -94,8 +94,11 @@ def _nonic(m: Marking, v: Vocabulary, form: str) -> str:
     return "/".join(parts)
 
 
-def _sap(m: Marking, v) -> str:
-    """The SAP category: "SAR-" once (IC), or before each program (the DoD rendering, K-08)."""
+def _sap(m: Marking, v, form: str) -> str:
+    """The SAP category: "SAR-" once (IC), or before each program (the DoD rendering, K-08),
+    whose banner names three or more programs "SAR-MULTIPLE PROGRAMS" (K-10)."""
+    if v.sap_dod_multiple is not None and form == "banner" and len(m.sap) >= v.sap_dod_multiple:
+        return f"SAR-{v.sap_multiple_name}"
     joiner = "/SAR-" if v.sap_dod_multiple is not None else "/"
     return "SAR-" + joiner.join(render_tree(t) for t in m.sap)
 
@@ -107,7 +110,7 @@ def categories(m: Marking, form: str) -> list[str]:
     if m.sci:
         out.append("/".join(render_tree(t) for t in m.sci))
     if m.sap:
-        out.append(_sap(m, v))
+        out.append(_sap(m, v, form))
     if m.aea:
         out.append("/".join(_aea(a, v, form) for a in m.aea))
     if m.fgi is not None:
@@ -142,7 +145,10 @@ def controls(m: Marking) -> frozenset[str]:
         return frozenset(m.dissem) | {word for word, _ in m.sci} | set(m.owners)
     out: set[str] = set()
     out.update(render_tree(t) for t in m.sci)
-    out.update("SAR-" + render_tree(t) for t in m.sap)
+    if v.sap_dod_multiple is not None and len(m.sap) >= v.sap_dod_multiple:
+        out.add(_sap(m, v, "banner"))  # K-10: the DoD banner names no programs
+    else:
+        out.update("SAR-" + render_tree(t) for t in m.sap)
     out.update(_aea(a, v, "banner") for a in m.aea)
     if m.fgi is not None:
         out.add(" ".join(["FGI"] + v.sort_codes(m.fgi, usa_first=False)))
@@ -169,7 +175,7 @@ def describe(m: Marking) -> list[tuple[str, str]]:
     if m.sci:
         rows.append(("SCI", "/".join(render_tree(t) for t in m.sci)))
     if m.sap:
-        rows.append(("SAP", _sap(m, _vocab(m))))
+        rows.append(("SAP", _sap(m, _vocab(m), "portion")))
     if m.aea:
         rows.append(("AEA", "/".join(_aea(a, v, "banner") for a in m.aea)))
     if m.fgi is not None:

@@ -149,6 +149,7 @@ class Vocabulary:
         self.cui_specified: frozenset[str] = frozenset()
         self.cui_basic: frozenset[str] = frozenset()
         self.cui_notional: str = "(?!)"
+        self.cui_administrative: frozenset[str] = frozenset()  # U-12: never inside a CUI marking
         self.ldcs: frozenset[str] = frozenset()
         self.trigraphs: dict[str, str] = {}
         self.organisations: dict[str, frozenset[str]] = {}  # owner code -> its levels (`//UN RESTRICTED`)
@@ -332,7 +333,7 @@ class _Builder(Checker):
         known = {"include", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
                  "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "elsewhere", "systems", "legacy", "indicator", "levels",
                  "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases", "sap_rendering",
-                 "specified", "basic", "notional_category", "ldcs", "trigraphs", "tetragraphs", "organisations", "accm_levels",
+                 "specified", "basic", "notional_category", "administrative", "ldcs", "trigraphs", "tetragraphs", "organisations", "accm_levels",
                  "scheme"}
         for key in data:
             if key not in known:
@@ -535,6 +536,7 @@ class _Builder(Checker):
             self.pattern(data, "notional_category")
             self.v.cui_notional = str(data["notional_category"])
         self.v.ldcs = self.v.ldcs | frozenset(self.strings(data, "ldcs"))
+        self.v.cui_administrative = self.v.cui_administrative | frozenset(self.strings(data, "administrative"))
 
 
 def _check_references(v: Vocabulary, files: list[Path]) -> None:

@@ -21,15 +21,20 @@ def check(ctx: CheckContext) -> list[Finding]:
     overall = ctx.overall
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
-        if page.top is not None and page.bottom is not None and differ(page.top, page.bottom):
+        banner = page.top or page.bottom
+        wrong = (_page_banner_policy(ctx, page, banner, portions)
+                 if banner is not None and overall is not None and banner is not overall and differ(banner, overall)
+                 else [])
+        # a top banner found wrong over a bottom banner that is the overall one: the top is the
+        # slip, reported once, not again as a bottom banner that differs from it
+        if (page.top is not None and page.bottom is not None and differ(page.top, page.bottom)
+                and not (wrong and not differ(page.bottom, overall))):
             findings.append(ctx.finding(
                 RULE, page.bottom,
                 f"page {number} bottom banner {page.bottom.text} differs from its top banner {page.top.text}",
                 number,
             ))
-        banner = page.top or page.bottom
-        if banner is not None and overall is not None and banner is not overall and differ(banner, overall):
-            findings.extend(_page_banner_policy(ctx, page, banner, portions))
+        findings.extend(wrong)
     return findings
 
 

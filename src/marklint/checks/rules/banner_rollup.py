@@ -1,7 +1,10 @@
+from dataclasses import replace
+
 from marklint.checks.banners import document_judged, justified, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
+from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.findings import Finding
 from marklint.fixes import raise_banner_fix
 from marklint.markings import rollup
@@ -49,9 +52,10 @@ def _document(ctx: CheckContext) -> Finding | None:
         missing.insert(0, expected.classification)
     # a word the banner's level may not carry is its own marking-conflict, not a roll-up difference
     extra = sorted(controls(banner) - controls(expected) - misplaced(banner))
-    if extra and justified(ctx):
+    # an unmarked portion (portion-missing) may be the one that carries them
+    if extra and (justified(ctx) or has_unmarked_portions(ctx)):
         extra = []
-    if not missing and not extra:
+    if not missing and not extra or _agrees_read_releasable(ctx, banner):
         return None
     parts = []
     if missing:
@@ -67,6 +71,20 @@ def _document(ctx: CheckContext) -> Finding | None:
         f"overall banner {overall.text} {' and '.join(parts)} (roll-up of the portions: {expected.banner()})",
         overall.page,
     )
+
+
+def _agrees_read_releasable(ctx: CheckContext, banner) -> bool:
+    """Whether the banner is the roll-up once each portion that holds NOFORN together with a
+    release list (REL TO, DISPLAY ONLY; marking-conflict reports it) is read as releasable: the
+    writer may have meant the list, and the banner then follows from the portions."""
+    markings = [mark.marking for mark in ctx.portions]
+    releasable = [replace(m, dissem=m.dissem - {"NOFORN"})
+                  if "NOFORN" in m.dissem and (m.rel_to is not None or m.display_only is not None) else m
+                  for m in markings]
+    if releasable == markings:
+        return False
+    expected = rollup(releasable, options=ctx.ruleset.rollup_options(), banner=banner)
+    return controls(expected) == controls(banner)
 
 
 fix = raise_banner_fix

@@ -2,6 +2,7 @@ import re
 
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
+from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.checks.transmittal import is_transmittal
 from marklint.findings import Finding
 
@@ -26,7 +27,8 @@ def check(ctx: CheckContext) -> list[Finding]:
     """A transmittal (`marklint.checks.transmittal`) without its "upon removal" statement
     ("Upon removal of attachments, this document is UNCLASSIFIED", "Unclassified when
     classified enclosure removed", "UNCLASSIFIED when separated from enclosure")."""
-    if not is_transmittal(ctx) or re.search(STATEMENT_RE, ctx.text, re.IGNORECASE):
+    # with a portion unmarked (portion-missing), it may be what the banner stands for
+    if not is_transmittal(ctx) or has_unmarked_portions(ctx) or re.search(STATEMENT_RE, ctx.text, re.IGNORECASE):
         return []
     overall = ctx.overall
     return [ctx.finding(

@@ -1,0 +1,136 @@
+"""Near misses of single marking strings: the exact problem (rule, columns, message, replacement)
+for lower case, extra blanks, wrong separators, repeated words and meaning conflicts that the
+tolerant reader used to pass silently or report unhelpfully (marking-rules.md S, K, F, U)."""
+
+import pytest
+
+from marklint.markings import check, parse
+
+
+def problems(text):
+    return [(p.rule, p.column, p.end_column, p.message, p.replacement) for p in check(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # S-08: a compartment, a sub-compartment or a SIGMA number written twice
+    ("TOP SECRET//SI-G-G//ORCON",
+     [("marking-duplicate", 13, 19, 'a compartment or sub-compartment of "SI" is repeated (S-08)', "SI-G")]),
+    ("TOP SECRET//SI-G ABCD ABCD//ORCON",
+     [("marking-duplicate", 13, 27, 'a compartment or sub-compartment of "SI" is repeated (S-08)', "SI-G ABCD")]),
+    ("TOP SECRET//SI-G DEFG ABCD ABCD//ORCON",
+     [("marking-duplicate", 13, 32, 'a compartment or sub-compartment of "SI" is repeated (S-08)', None),
+      ("marking-syntax", 13, 32, "compartments and sub-compartments are sorted, numbers first (K-01)",
+       "SI-G ABCD DEFG")]),
+    ("SECRET//RD-SIGMA 14 14//NOFORN", [("marking-duplicate", 9, 23, "a SIGMA number is repeated (S-08)", None)]),
+    # K-01: "/" written for "-" is one syntax problem, not a repeated system
+    ("TOP SECRET//SI/G//ORCON",
+     [("marking-syntax", 15, 17, 'a compartment follows its control system after "-": "SI-G" (K-01)', None)]),
+    # K-16, S-03: USA is never a foreign source or a foreign owner
+    ("SECRET//FGI USA", [("marking-conflict", 9, 16, "FGI names the foreign sources; USA is not one (K-16)", None)]),
+    ("(//USA S)", [("marking-conflict", 4, 9, "US information is not marked with owner codes: a US level, or JOINT "
+                                            "when co-owned with other countries (S-03, K-20)", None)]),
+    ("SECRET//FGI-GBR", [("marking-syntax", 9, 16, "FGI codes are separated by single spaces (K-16)", "FGI GBR")]),
+    # S-02, S-04, K-01: blanks and hyphens inside a value
+    ("TOP  SECRET", [("marking-syntax", 1, 12, 'one space between words: "TOP SECRET" (S-04)', "TOP SECRET")]),
+    ("TOP-SECRET//NOFORN", [("marking-syntax", 1, 11, 'the classification is written with single spaces: '
+                                                     '"TOP SECRET" (S-02)', "TOP SECRET")]),
+    ("(//FGI-S)", [("marking-syntax", 4, 9, 'the classification is written with single spaces: "FGI S" (S-02)',
+                    "FGI S")]),
+    ("SECRET//REL TO  USA, GBR",
+     [("marking-syntax", 9, 25, 'one space between words: "REL TO USA, GBR" (S-04)', "REL TO USA, GBR")]),
+    ("SECRET//FGI  GBR", [("marking-syntax", 9, 17, 'one space between words: "FGI GBR" (S-04)', "FGI GBR")]),
+    ("SECRET//RD - CNWDI//NOFORN",
+     [("marking-syntax", 9, 19, 'no spaces around "-": "RD-CNWDI" (K-01, K-11)', "RD-CNWDI")]),
+    ("CUI//SP - PRVCY", [("marking-syntax", 6, 16, 'no spaces around "-": "SP-PRVCY" (K-01, K-11)', "SP-PRVCY")]),
+    # S-01: lower case wherever it is written
+    ("SECRET//sar-bp", [("marking-form", 9, 15, '"sar-bp" must be written "SAR-BP" (S-01)', "SAR-BP")]),
+    ("SECRET//FGI gbr", [("marking-form", 9, 16, '"FGI gbr" must be written "FGI GBR" (S-01)', "FGI GBR")]),
+    ("SECRET//RD-cnwdi//NOFORN", [("marking-form", 9, 17, '"RD-cnwdi" must be written "RD-CNWDI" (S-01)', "RD-CNWDI")]),
+    ("SECRET//Rel To USA, GBR",
+     [("marking-form", 9, 24, '"Rel To USA, GBR" must be written "REL TO USA, GBR" (S-01)', "REL TO USA, GBR")]),
+    ("//joint SECRET GBR USA//REL TO USA, GBR",
+     [("marking-form", 3, 23, '"joint SECRET GBR USA" must be written "JOINT SECRET GBR USA" (S-01)',
+       "JOINT SECRET GBR USA")]),
+    ("TOP SECRET//SI-g//ORCON", [("marking-form", 13, 17, '"SI-g" must be written "SI-G" (S-01)', "SI-G")]),
+    # wrong separators: a missing hyphen, blanks between controls, a level run on into its controls
+    ("SECRET//SAR BP", [("marking-syntax", 12, 13, '"SAR" is joined to what follows by "-": "SAR-BP" (K-08)', "-")]),
+    ("SECRET//RD SIGMA 14//NOFORN",
+     [("marking-syntax", 11, 12, '"RD" is joined to what follows by "-": "RD-SIGMA 14" (K-11)', "-")]),
+    ("CUI//SP PRVCY", [("marking-syntax", 8, 9, '"SP" is joined to what follows by "-": "SP-PRVCY" (U-04)', "-")]),
+    ("SECRET//NOFORN ORCON", [("marking-syntax", 15, 16, 'controls are separated by "/", not blanks (S-05)', "/"),
+                              ("marking-order", 16, 21, '"ORCON" goes before "NOFORN" (register order, S-07)', None)]),
+    ("(S//OC NF)", [("marking-syntax", 7, 8, 'controls are separated by "/", not blanks (S-05)', "/")]),
+    ("SECRET NOFORN", [("marking-syntax", 7, 8, 'categories are separated by "//" (S-04)', "//")]),
+    ("(S,NF)", [("marking-syntax", 3, 4, 'categories are separated by "//" (S-04)', "//")]),
+    ("(S-NF)", [("marking-syntax", 3, 4, 'categories are separated by "//" (S-04)', "//")]),
+    ("TOP SECRET SI", [("marking-syntax", 11, 12, 'categories are separated by "//" (S-04)', "//")]),
+    ("CUI SP-PRVCY", [("marking-syntax", 4, 5, 'categories are separated by "//" (S-04)', "//")]),
+    ("CUI-NOFORN", [("marking-syntax", 4, 5, 'categories are separated by "//" (S-04)', "//")]),
+    # a hyphen for the blank of a known control (not an SCI system "FED" with a compartment "ONLY")
+    ("CUI//SP-PRVCY//FED-ONLY",
+     [("marking-syntax", 16, 24, '"FED-ONLY" joins with "-" what is written "FED ONLY"', "FED ONLY")]),
+    ("UNCLASSIFIED//SBU-NOFORN",
+     [("marking-syntax", 15, 25, '"SBU-NOFORN" joins with "-" what is written "SBU NOFORN"', "SBU NOFORN")]),
+    ("SECRET//ORCON USGOV",
+     [("marking-syntax", 9, 20, '"ORCON USGOV" joins with a blank what is written "ORCON-USGOV"', "ORCON-USGOV")]),
+    # S-13: a long unregistered word names the control it is closest to, of any kind
+    ("SECRET//NOFROM", [("marking-unregistered", 9, 15, '"NOFROM" is not a registered SCI control system '
+                                                       '(nearest: "NOFORN"); an unpublished system, or a mistake? (S-13)',
+                         None)]),
+    # U-12: an administrative marking is not a CUI category (the handbook's "CONTROLLED//DRAFT")
+    ("CONTROLLED//DRAFT", [("marking-conflict", 13, 18, '"DRAFT" is an administrative marking: it goes on a line '
+                                                       "of its own, never inside a CUI marking (U-12)", None)]),
+    # transposed words: the known spelling they rearrange is the suggestion
+    ("SECRET//TO REL USA, GBR", [("marking-unknown-token", 9, 24, 'unknown marking word "TO REL USA, GBR"; '
+                                                                 'did you mean "REL TO USA, GBR"?', None)]),
+    ("SECRET TOP//NOFORN", [("marking-unknown-token", 1, 11, 'unknown classification "SECRET TOP"; '
+                                                            'did you mean "TOP SECRET"?', None)]),
+    ("//SECRET NATO", [("marking-unknown-token", 3, 14, 'unknown non-US classification "SECRET NATO"; '
+                                                       'did you mean "NATO SECRET"?', None)]),
+    ("CUI//ONLY FED", [("marking-unknown-token", 6, 14, 'unknown dissemination control "ONLY FED"; '
+                                                       'did you mean "FED ONLY"?', None)]),
+    # S-09: the long title of an AEA subset is a banner form
+    ("(TS//RD-CRITICAL NUCLEAR WEAPON DESIGN INFORMATION//NF)",
+     [("marking-form", 6, 51, 'a portion mark uses "CNWDI" (S-09)', None)]),
+    # N-08, ISM-ID-00038: EXDIS and NODIS take precedence over SBU; never on one element
+    ("UNCLASSIFIED//NOFORN//EXDIS/SBU", [("marking-conflict", 29, 32, '"EXDIS" and "SBU" are never used together; '
+                                                                     '"EXDIS" takes precedence', None)]),
+    ("(U//NF//ND/SBU)", [("marking-conflict", 12, 15, '"NODIS" and "SBU" are never used together; '
+                                                     '"NODIS" takes precedence', None)]),
+    ("SECRET//REL TO USA, NATO abc", [("marking-form", 21, 29, '"NATO abc" must be written "NATO ABC" (S-01)',
+                                       "NATO ABC")]),
+])
+def test_near_miss_problems(text, expected):
+    assert problems(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # K-20: a tetragraph co-owner is named by itself in the REL TO list
+    "//JOINT SECRET CAN GBR USA NATO//REL TO USA, CAN, GBR, NATO",
+    # A11: NATO sub-groups (ISM NATO:[name]) are one code each, sorted with the tetragraphs (ISM22 XSpec)
+    "SECRET//REL TO USA, DEU, JPN, NZL, ZAF, FVEY, NATO ABC, NATO DEF, RSMA",
+    "SECRET//REL TO USA, NATO PfP",
+    # mixed case the vocabulary itself spells (ISM22 BannerMapping, nacs.xml)
+    "CUI//PRIVILEGE//Attorney-Client",
+    "(//NPfPS)",
+    # the register's own repeated compartment name with different sub-compartments (X, p.194)
+    "TOP SECRET//HCS-P JJJ-P DDDD//ORCON/NOFORN",
+])
+def test_correct_markings_have_no_problem(text):
+    assert problems(text) == []
+    m = parse(text)
+    assert (m.portion() if text.startswith("(") else m.banner()) == text
+
+
+def test_a_tetragraph_co_owner_missing_from_rel_to_is_still_reported():
+    assert problems("//JOINT SECRET CAN GBR USA NATO//REL TO USA, CAN, GBR") == [
+        ("marking-conflict", 34, 54, "REL TO must include every JOINT co-owner; missing NATO (K-20)", None)]
+
+
+def test_the_meaning_read_through_the_near_miss():
+    assert parse("TOP SECRET//SI/G//ORCON").banner() == "TOP SECRET//SI-G//ORCON"
+    assert parse("SECRET//SAR BP").banner() == "SECRET//SAR-BP"
+    assert parse("SECRET//NOFORN ORCON").banner() == "SECRET//ORCON/NOFORN"
+    assert parse("TOP SECRET//SI-G-G//ORCON").banner() == "TOP SECRET//SI-G//ORCON"
+    # the retired list form keeps its lower-case "and" to the era-dependent list rule (L-07)
+    assert [p.rule for p in check("SECRET//REL TO USA, AUS and GBR")] == ["marking-syntax"]
