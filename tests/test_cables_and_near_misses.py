@@ -198,6 +198,14 @@ def test_a_cable_caption_line_under_the_header_belongs_to_its_banner():
     assert lint(text.replace("SIPDIS\nNOFORN\n", "SIPDIS\n"), "us-eo12958") == [("banner-rollup", 1, 1)]
 
 
+def test_a_caption_line_under_a_cable_header_in_capitals_belongs_to_its_banner():
+    text = ("SECRET STATE 012345\n\nNOFORN\n\nE.O. 13526: DECL: 03/05/2036\nTAGS: PREL\n"
+            "SUBJECT: (S//NF) DEMARCHE REQUEST\n\nClassified By: Director Laura Simmons for reasons 1.4(b) and (d)\n\n"
+            "1. (S//NF) Post should deliver the points.\n\nCLINTON\n")
+    assert lint(text) == []
+    assert lint(text.replace("NOFORN\n\nE.O.", "E.O.")) == [("banner-rollup", 1, 1)]
+
+
 def test_the_armys_classification_and_caveats_lines_make_one_banner():
     text = ("Classification: SECRET\nCaveats: {caveats}\n\nSGT Miller,\n\n(S//NF) The route changes at 0600.\n\n"
             "V/R\nCPT Alan Brooks\n\nClassified By: CPT Alan Brooks, S3, 2-7 IN\n"

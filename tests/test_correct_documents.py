@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from marklint.lint import Settings, lint_bytes
+from marklint.ruleset import load_ruleset
 
 CORRECT = Path(__file__).parent / "fixtures" / "correct"
 SUFFIXES = (".txt", ".md", ".rst", ".eml", ".adoc", ".html")
@@ -31,8 +32,11 @@ _PORTION_LINE = re.compile(r"^(?:>\s?)*(?:\d{1,2}\.\s+|[-*]\s+|[a-z]\.\s+)?\((?:
 # A banner line, or a cable's header line that carries the level (`S E C R E T SECTION 01 OF 02
 # ANKARA 001234`), or the banner as an HTML page or an e-mail's classification line writes it.
 _ADORNMENT = re.compile(r"^([=\-~^#*+])\1{3,}$")
+# Before the register's `//`, a banner's controls followed the level after a slash, a hyphen or a
+# space (`SECRET/NODIS/XGDS`, `SECRET - NO FOREIGN DISSEM`); RESTRICTED was a US level until 1953.
 _BANNER_LINE = re.compile(r"^(?:<p>|<div[^>]*>|\*\*|Classification: |CLASSIFICATION: |[ \t]+)?"
-                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI)(?://[^<*]*)?"
+                          r"(?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|CUI|CONTROLLED|RESTRICTED)"
+                          r"(?://[^<*]*|(?:/| - | )[A-Z][A-Z /-]*)?"
                           r"|(?:(?:[A-Z] )+[A-Z]|SECRET|CONFIDENTIAL) {1,3}(?:SECTION \d+ OF \d+ )?[A-Z]+ \d+)"
                           r"(?:</p>|</div>|\*\*)?$")
 
@@ -73,7 +77,8 @@ def paragraph_end(lines: list[str], index: int) -> int:
 
 def test_the_set_is_large_and_varied():
     assert len(DOCUMENTS) >= 100
-    assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo11652", "us-eo12356", "us-eo12958"}
+    assert {p.parent.name for p in DOCUMENTS} == {"us-cnsi", "us-ic", "cui", "us-eo10290", "us-eo10501", "us-eo11652",
+                                                   "us-eo12065", "us-eo12356", "us-eo12958"}
     assert {p.suffix for p in DOCUMENTS} == set(SUFFIXES)
     # each parametrised family below runs on at least one document (an empty one would skip)
     assert UNMARKED and MARKED and WITH_PORTIONS and FULLY_UNCLASSIFIED and BANNER_REQUIRED
@@ -113,11 +118,18 @@ def test_an_unmarked_document_with_a_classified_paragraph_needs_banners_and_a_bl
                      ("banner-missing-bottom", last + 1, 1)]
 
 
+def portions_required(ruleset: str) -> bool:
+    """Whether the rule set asks for portion marks (no era before EO 12065 did)."""
+    rules = load_ruleset(ruleset)
+    return rules.portions.required != "never" and rules.severity("portion-missing") is not None
+
+
 # (a cable whose first paragraph says `(C) ENTIRE TEXT.` marks no other paragraph: it is not one;
-# nor need a document bannered UNCLASSIFIED with no control mark its portions, B-07)
+# nor need a document bannered UNCLASSIFIED with no control mark its portions, B-07; nor a
+# document of an era that asked for none, whose marks are there by choice)
 WITH_PORTIONS = [p for p in DOCUMENTS
                  if portion_lines(p.read_text().split("\n"), 0) and "ENTIRE TEXT" not in p.read_text()
-                 and first_line(p) != "UNCLASSIFIED"]
+                 and first_line(p) != "UNCLASSIFIED" and portions_required(p.parent.name)]
 FULLY_UNCLASSIFIED = [p for p in MARKED if first_line(p) == "UNCLASSIFIED"]
 # the documents whose banners are required (B-07: optional on a fully unclassified document)
 BANNER_REQUIRED = [p for p in MARKED if p not in FULLY_UNCLASSIFIED]

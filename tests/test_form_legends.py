@@ -35,3 +35,14 @@ def test_short_pages_of_different_levels_are_still_pages():
     result = lint_text(text)
     assert result.pages == 3
     assert [(f.line, f.rule) for f in result.findings] == [(1, "cab-missing")]
+
+
+def test_pages_of_three_levels_with_a_disagreeing_bottom_banner_are_no_legend():
+    """A page's bottom banner that disagrees with its top (CONFIDENTIAL under SECRET) after an
+    UNCLASSIFIED page: three levels within a few blocks, but a portion stands between them."""
+    text = ("SECRET\n\n(S) One.\n\nSECRET\nUNCLASSIFIED\n\n(U) Two.\n\nUNCLASSIFIED\nSECRET\n\n(U) Three.\n\n"
+            "Classified By: Jane Smith, Director\nDerived From: Plans SCG, 20240101\nDeclassify On: 20451231\n\n"
+            "CONFIDENTIAL\n")
+    result = lint_text(text)
+    assert result.pages == 3
+    assert [(f.line, f.column, f.rule) for f in result.findings] == [(19, 1, "banner-mismatch")]

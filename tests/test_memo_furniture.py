@@ -56,12 +56,14 @@ _PLACED = [("portion-placement", 11, 48), ("portion-placement", 14, 50), ("porti
      + [("portion-missing", line, 1) for line in (11, 13, 16, 19, 21, 26)]),
     # a cable over two pages: the fragment of the page beneath above page 2's own top banner (18)
     # and the trailer below FILE: (the REL: line 29, the releasing officer 31) are no portions;
-    # the unmarked paragraph 2 (12) is reported
+    # the unmarked paragraph 2 (12) is reported; so is its DECL OADR (25): OADR came in with EO
+    # 12356 in 1982, after the cable's date
     ("cable_trailer.txt",
-     [("portion-placement", 10, 51), ("portion-missing", 12, 1), ("portion-placement", 23, 47)],
+     [("portion-placement", 10, 51), ("portion-missing", 12, 1), ("portion-placement", 23, 47),
+      ("cab-declassify-invalid", 25, 24)],
      [("portion-placement", 10, 51), ("portion-missing", 12, 1), ("banner-missing-top", 18, 1),
-      ("portion-missing", 18, 1), ("portion-placement", 23, 47), ("portion-missing", 29, 1),
-      ("portion-missing", 31, 1)]),
+      ("portion-missing", 18, 1), ("portion-placement", 23, 47), ("cab-declassify-invalid", 25, 24),
+      ("portion-missing", 29, 1), ("portion-missing", 31, 1)]),
 ])
 def test_memo_furniture(name, with_ocr, without_ocr):
     assert _findings(name, ocr=True) == with_ocr

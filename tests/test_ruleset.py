@@ -93,7 +93,9 @@ def test_eo12356_is_lenient_about_portions_and_the_authority_block():
     assert rs.severity("cab-missing") is Severity.WARNING
     assert rs.severity("cab-reason-invalid") is None
     assert rs.severity("banner-missing-bottom") is Severity.ERROR
-    assert [r.name for r in rs.authority.retired] == ["manual-review", "treaty"]
+    # OADR is valid here; X1-X8 came with EO 12958 in 1995 (kept, with the date it came in)
+    assert [r.name for r in rs.authority.retired] == ["manual-review", "x1-x8", "treaty"]
+    assert rs.authority.retired[1].valid_from == date(1995, 10, 14)
     assert rs.authority.numeric_dates == "any"
     # inherited unchanged from us-cnsi
     assert exemption_test(rs)("Sincerely,") == "closing"
@@ -105,7 +107,7 @@ def test_cui_banner_top_only_and_portions_all_or_none():
     assert rs.portions.required == "all-or-none"
     assert rs.cui.designation_required is True
     assert [p.name for p in rs.cui.designation_patterns] == [
-        "controlled-by", "cui-category", "poc", "designating-agency"]
+        "controlled-by", "cui-category", "poc", "designation-title", "designating-agency"]
     assert rs.date_range is None
 
 

@@ -121,10 +121,16 @@ def test_a_declassify_on_date_not_written_yyyymmdd_is_invalid(path):
     assert lint(path, "\n".join(lines)) == [("cab-declassify-invalid", index + 1, len("Declassify On: ") + 1)]
 
 
+# Controls that need SECRET or higher (K-04, F-10, F-11): a banner holding one cannot be lowered
+# to CONFIDENTIAL without a second finding for the control.
+_SECRET_FLOOR = re.compile(r"\b(?:TK|HCS|RSV|IMCON|RSEN)\b")
+
+
 def _secret_bannered(path: Path) -> bool:
     lines = lines_of(path)
     level = _LEVEL.match(lines[top_line(lines, path)])
-    return level is not None and level.group(2) == "SECRET" and any(_SECRET_PORTION.search(line) for line in lines)
+    return level is not None and level.group(2) == "SECRET" and any(_SECRET_PORTION.search(line) for line in lines) \
+        and not _SECRET_FLOOR.search(lines[top_line(lines, path)])
 
 
 SECRET_BANNERED = [p for p in MARKED if _secret_bannered(p)]
@@ -154,7 +160,8 @@ def test_a_banner_lower_than_a_portion_is_found_on_each_page(path):
 def _swappable_bottom(path: Path) -> bool:
     lines = lines_of(path)
     level = _LEVEL.match(lines[_last_line(lines)])
-    return level is not None and level.group(2) in _SWAP and "//SI" not in lines[_last_line(lines)]
+    return level is not None and level.group(2) in _SWAP and "//SI" not in lines[_last_line(lines)] \
+        and not _SECRET_FLOOR.search(lines[_last_line(lines)])
 
 
 _SWAP = {"SECRET": "CONFIDENTIAL", "CONFIDENTIAL": "SECRET"}
@@ -387,6 +394,69 @@ LOCAL_DEFECTS = {
         'The second', [('portion-missing', 12, 1)]),
     'email-top-banner-missing-over-greeting': ('cui/cui_email_portions.eml', '\nCUI\n\nGood',
         '\n\n\nGood', [('banner-missing-top', 10, 1)]),
+    # CUI defects (the CUI probe of December 2026): the designation indicator missing or naming
+    # an office only, a category misspelt, without its SP- or out of order, an LDC conflict or
+    # out of order, an IC control or FOUO among CUI markings, the classification after CUI, a
+    # page banner that differs, UNCLASSIFIED written before CUI; each one finding (or the
+    # roll-up the changed portion implies), never a cascade.
+    'cui-designation-line-removed-md': ('cui/cui_audit_front_matter.md', '**Controlled by:** Department of Energy, Office of Inspector General\n',
+        '', [('cui-designation-missing', 8, 1)]),
+    'cui-designation-office-only': ('cui/cui_email_block_above_body.eml', 'Controlled by: Social Security Administration',
+        'Controlled by: Disability Claims Unit', [('cui-designation-missing', 8, 1)]),
+    'cui-basic-before-specified': ('cui/cui_navy_letter_basic_and_specified.txt', 'CUI//SP-CTI/OPSEC//FEDCON\n\nDEPARTMENT',
+        'CUI//OPSEC/SP-CTI//FEDCON\n\nDEPARTMENT', [('marking-order', 1, 12)]),
+    'cui-category-order': ('cui/cui_treasury_two_specified_portions.txt', '2. (CUI//SP-PRVCY) The affected',
+        '2. (CUI//SP-TAX/SP-PRVCY) The affected', [('marking-order', 17, 17)]),
+    'cui-fedcon-with-nocon': ('cui/cui_letter_fedcon_noforn_enclosure.txt', '(CUI//SP-EXPT//FEDCON/NF) The enclosed',
+        '(CUI//SP-EXPT//FEDCON/NOCON/NF) The enclosed', [('banner-rollup', 1, 1), ('marking-conflict', 19, 23)]),
+    'cui-fed-only-with-fedcon': ('cui/cui_letter_fedcon_noforn_enclosure.txt', '(CUI//SP-EXPT//FEDCON/NF) The enclosed',
+        '(CUI//SP-EXPT//FED ONLY/FEDCON/NF) The enclosed', [('banner-rollup', 1, 1), ('marking-conflict', 19, 25)]),
+    'cui-noforn-with-rel-to': ('cui/cui_rel_to_memo.txt', '1. (CUI//SP-CTI//REL TO USA, AUS, GBR) The array',
+        '1. (CUI//SP-CTI//NF/REL TO USA, AUS, GBR) The array', [('marking-conflict', 15, 21)]),
+    'cui-display-only-with-noforn': ('cui/cui_rel_to_memo.txt', '1. (CUI//SP-CTI//REL TO USA, AUS, GBR) The array',
+        '1. (CUI//SP-CTI//DISPLAY ONLY GBR/NF) The array', [('banner-rollup', 1, 1), ('marking-conflict', 15, 35)]),
+    'cui-orcon-in-banner': ('cui/cui_rel_to_memo.txt', 'CUI//SP-CTI//REL TO USA, AUS, GBR\n\nDEPARTMENT',
+        'CUI//SP-CTI//ORCON/REL TO USA, AUS, GBR\n\nDEPARTMENT',
+        [('banner-rollup', 1, 1), ('marking-conflict', 1, 14), ('banner-mismatch', 29, 1)]),
+    'cui-fouo-portion': ('cui/cui_treasury_two_specified_portions.txt', '3. (U) Corrected',
+        '3. (U//FOUO) Corrected', [('cui-legacy-mixed', 19, 4)]),
+    'cui-portion-mark-dropped': ('cui/cui_treasury_two_specified_portions.txt', '3. (U) Corrected',
+        '3. Corrected', [('portion-missing', 19, 1)]),
+    'cui-category-misspelt': ('cui/cui_treasury_two_specified_portions.txt', '2. (CUI//SP-PRVCY) The affected',
+        '2. (CUI//SP-PRVY) The affected', [('marking-unknown-token', 17, 10)]),
+    'cui-specified-without-sp': ('cui/cui_treasury_two_specified_portions.txt', '1. (CUI//SP-TAX) Eighty',
+        '1. (CUI//TAX) Eighty', [('marking-form', 15, 10)]),
+    'cui-unclassified-before-cui': ('cui/cui_treasury_two_specified_portions.txt', 'CUI//SP-PRVCY/SP-TAX\n\nDEPARTMENT',
+        'UNCLASSIFIED//CUI//SP-PRVCY/SP-TAX\n\nDEPARTMENT', [('marking-form', 1, 1)]),
+    'cui-controlled-in-portion': ('cui/cui_treasury_two_specified_portions.txt', '1. (CUI//SP-TAX) Eighty',
+        '1. (CONTROLLED//SP-TAX) Eighty', [('marking-form', 15, 5)]),
+    'cui-banner-single-slash': ('cui/cui_treasury_two_specified_portions.txt', 'CUI//SP-PRVCY/SP-TAX\n\nDEPARTMENT',
+        'CUI/SP-PRVCY/SP-TAX\n\nDEPARTMENT', [('marking-syntax', 1, 4)]),
+    'cui-ldc-in-category-part': ('cui/cui_letter_fedcon_noforn_enclosure.txt', 'CUI//SP-EXPT//FEDCON/NOFORN\n\nU.S.',
+        'CUI//SP-EXPT/FEDCON/NOFORN\n\nU.S.', [('marking-syntax', 1, 13)]),
+    'cui-awp-without-privilege': ('cui/cui_solicitor_attorney_client.txt', '2. (CUI//PRIVILEGE//AC) We',
+        '2. (CUI//SP-PRVCY//AWP) We', [('banner-rollup', 1, 1), ('marking-conflict', 18, 20)]),
+    'cui-draft-in-banner': ('cui/cui_controlled_banner_cms.txt', 'CONTROLLED//SP-PRVCY\n\nDEPARTMENT',
+        'CONTROLLED//DRAFT\n\nDEPARTMENT', [('marking-conflict', 1, 13)]),
+    'cui-classification-after-cui': ('cui/cui_commingled_secret_mixed_portion.txt', '3. (S//CUI//SP-CTI//NF) The',
+        '3. (CUI//SP-CTI//S//NF) The', [('marking-order', 17, 18)]),
+    'cui-page-2-banner-missing': ('cui/cui_cisa_two_pages_form_feed.txt', '\x0cCUI\n',
+        '\x0c', [('banner-missing-top', 27, 1)]),
+    'cui-slide-2-banner-differs': ('cui/cui_dla_slides.txt', '\x0cCUI\n\nSlide 2',
+        '\x0cCUI//SP-PRVCY\n\nSlide 2', [('banner-mismatch', 15, 2)]),
+    'cui-commingled-fouo': ('cui/cui_commingled_confidential_state.txt', '3. (U) The post',
+        '3. (U//FOUO) The post', [('cui-legacy-mixed', 18, 4)]),
+    'cui-banner-over-unmarked-cui': ('cui/cui_rel_to_memo.txt', '1. (CUI//SP-CTI//REL TO USA, AUS, GBR) The array',
+        '1. (U) The array', [('banner-rollup', 1, 1)]),
+    'cui-commingled-banner-without-cui-portion': ('cui/cui_commingled_confidential_state.txt', '2. (CUI) The post',
+        '2. (U) The post', [('banner-rollup', 1, 1)]),
+    'cui-html-portion-unmarked': ('cui/cui_ssi_summary.html', '<p>(U) Retraining',
+        '<p>Retraining', [('portion-missing', 11, 4)]),
+    'cui-transmittal-statement-removed': ('cui/cui_transmittal_marked_statement.txt',
+        'When enclosure is removed, this document is Uncontrolled Unclassified Information.\n\n', '',
+        [('transmittal-statement-missing', 1, 1)]),
+    'fouo-army-paragraph-unmarked': ('us-cnsi/fouo_army_memo_2015.txt', '2. (U) Commanders',
+        '2. Commanders', [('portion-missing', 16, 1)]),
 }
 
 

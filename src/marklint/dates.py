@@ -339,7 +339,7 @@ def add_years(day: date, years: int) -> date:
 _ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "11652": date(1972, 6, 1),
            "12065": date(1978, 12, 1), "12356": date(1982, 8, 1), "12958": date(1995, 10, 14),
            "13292": date(2003, 9, 22), "13526": date(2010, 6, 25)}
-_ORDER_LINE = re.compile(r"\s*E\.?\s?O\.?\s?(?P<order>\d{5})\s*:\s*(?:DECL|GDS|XGDS|RDS|N/A)\b", re.IGNORECASE)
+_ORDER_LINE = re.compile(r"\s*E\.?\s?O\.?\s?(?P<order>\d{5})\s*:\s*(?:DECL|GDS|XGDS|[ARX]DS|N/A)\b", re.IGNORECASE)
 
 
 def order_named(numbered_lines: Iterable[tuple[int, str]]) -> tuple[str, int, date] | None:

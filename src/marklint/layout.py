@@ -28,7 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from marklint.column_tables import captioned_column_tables
 from marklint.document import Block, BlockKind
+from marklint.legacy_forms import control_line
 from marklint.lineshapes import is_page_number
 from marklint.values import FrozenValue
 
@@ -91,12 +93,13 @@ class Role(FrozenValue):
 class LayoutPatterns(FrozenValue):
     """The rule set's `portions.layout` patterns, by role (absent roles match nothing)."""
 
-    _fields = ("greeting", "signature_mark", "contact", "signing_authority")
+    _fields = ("greeting", "signature_mark", "contact", "signing_authority", "office")
 
     def __init__(self, patterns: tuple[NamedPattern, ...] = ()) -> None:
         by_name = {p.name: p.regex for p in patterns}
         self.__dict__.update(greeting=by_name.get("greeting"), signature_mark=by_name.get("signature-mark"),
-                             contact=by_name.get("contact"), signing_authority=by_name.get("signing-authority"))
+                             contact=by_name.get("contact"), signing_authority=by_name.get("signing-authority"),
+                             office=by_name.get("office"))
 
 
 def _matches(pattern, text: str) -> bool:
@@ -245,6 +248,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     marked = {id(m.block): m for m in marks.portions + marks.misplaced}
     roles: dict[int, Role] = {}
     entries: list[_Entry] = []
+    tables = captioned_column_tables(marks.page.blocks, set(marked))
     for block in marks.page.blocks:
         key = id(block)
         if block.kind is BlockKind.COMMENT:
@@ -254,6 +258,8 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
             entries.append(_Entry(block, "banner", Role("banner", False, "a banner line")))
         elif key in marked:
             entries.append(_Entry(block, "marked", Role(display_kind(block, doc_format), False)))
+        elif key in tables:
+            entries.append(_Entry(block, "marked", Role("table", False, "a table in columns, marked by its caption or lead-in")))
         elif block.kind is BlockKind.LINE and is_page_number(block.text):
             roles[key] = Role("page number", False, "a page number")
         else:
@@ -262,10 +268,11 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
         if entry.role is not None and entry.state == "open":
             entry.state = "admin"
     if first_page:
-        _heading_matter(entries)
+        _heading_matter(entries, patterns, exemption)
     else:
         _continuation_header(marks.page.blocks, {id(entry.block): entry for entry in entries}, exemption)
     _signatures_after_closings(entries, patterns)
+    _source_lists(entries)
     _trailing_signatures(entries, patterns, portions_before)
     _greetings(entries, patterns)
     _label_values(entries)
@@ -291,16 +298,24 @@ def is_title(block: Block) -> bool:
         and not lines[0].endswith(_SENTENCE_END)
 
 
+# The exempt patterns that name one line standing alone (a part's label).
+_LINE_LABELS = frozenset({"enclosure-label"})
+
+
 def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: LayoutPatterns) -> Role | None:
     """The role a block has whatever stands around it (a matching exempt pattern, a closing,
     a contact line), or None."""
     first = _QUOTE_PREFIX_RE.sub("", block.text.split("\n", 1)[0].strip())
     name = exemption(first)
+    if name in _LINE_LABELS and "\n" in block.text.strip():
+        name = None  # a label over a paragraph run onto it: the paragraph is a portion
     if name is not None:
         kind = _PATTERN_KINDS.get(name, name)
         if name == CONFIGURED:
             return Role(kind, False, "matches a pattern of the configuration's exempt: list")
         return Role(kind, False, f"matches the '{name}' pattern")
+    if block.text.isupper() and control_line(block.text):
+        return Role("control line", False, "control words without a level (NO FOREIGN DISSEM, the WNINTEL notice)")
     lines = _lines(block)
     if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):
         return Role("signature", False, "a contact line or signature mark")
@@ -309,12 +324,14 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
     return None
 
 
-def _heading_matter(entries: list[_Entry]) -> None:
+def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: Callable[[str], str | None]) -> None:
     """Name, title-case or capital lines at the top of the first page, each group followed by
-    the date, the memo header, a message header, the subject line or the salutation: the
+    the date (on a line of its own, or the group's last line: `Headquarters` / `Department of the
+    Army` / `15 April 2026`), the memo header, a message header, the subject line or the salutation: the
     letterhead above the first of those, the addressee (inside address) below it. The heading matter ends at the
     first portion (a marked subject line or title excepted) or at a block of another shape;
-    without a header below them, only lines in capitals count (as a letterhead)."""
+    without a header below them, only a letterhead's shape counts: lines in capitals, or an
+    organisation's name in capitals over the names of its offices (`Office of Geospatial Analysis`)."""
     candidates: list[_Entry] = []
     anchored = False
     for entry in entries:
@@ -332,13 +349,24 @@ def _heading_matter(entries: list[_Entry]) -> None:
                 continue
             break
         lines = _lines(entry.block)
+        dated = len(lines) > 1 and exemption(lines[-1]) == "date-line"
         if entry.block.kind is BlockKind.SUBJECT or not lines or len(lines) > BLOCK_MAX_LINES \
-                or not all(is_name_like(line) for line in lines):
+                or not all(is_name_like(line) for line in (lines[:-1] if dated else lines)):
             break
         candidates.append(entry)
+        if dated:
+            _confirm(candidates, anchored)
+            candidates, anchored = [], True
     if not anchored:
         # No header below them: only lines in capitals at the very top are a letterhead.
-        _confirm([e for e in candidates if not any(c.islower() for c in e.block.text)], False)
+        _confirm([e for e in candidates if _is_letterhead_shaped(e.block, patterns)], False)
+
+
+def _is_letterhead_shaped(block: Block, patterns: LayoutPatterns) -> bool:
+    """Capital lines, or a first line in capitals over lines that each name an office."""
+    first, *rest = _lines(block)
+    return not any(c.islower() for c in first) \
+        and all(not any(c.islower() for c in line) or _matches(patterns.office, line) for line in rest)
 
 
 _COLUMN_GAP_RE = re.compile(r"\t+| {3,}")
@@ -480,6 +508,29 @@ def _signatures_after_closings(entries: list[_Entry], patterns: LayoutPatterns) 
             entry.state = "admin"
             continue
         head = None
+
+
+# The heading of the list of sources a derivative block's `Derived From: Multiple Sources` names.
+_SOURCES_HEADING_RE = re.compile(r"(?i)(?:list of )?sources?(?: list)?\s?:?")
+
+
+def _source_lists(entries: list[_Entry]) -> None:
+    """The entries under a source list's heading below the authority block (C-05: the list of
+    sources of `Derived From: Multiple Sources`, on or attached to the document): citations that
+    belong to the block, not portions. The list ends at a marked portion or a banner."""
+    after_block = in_list = False
+    for entry in entries:
+        if entry.state == "admin" and entry.role.kind == "authority block":
+            after_block, in_list = True, False
+        elif entry.state in ("admin", "open") and after_block and not in_list \
+                and _SOURCES_HEADING_RE.fullmatch(plain_line(entry.block.text)):
+            entry.role, entry.state = Role("list label", False, "the heading of the authority block's source list"), "admin"
+            in_list = True
+        elif entry.state == "open" and in_list:
+            entry.role = Role("source list", False, "an entry of the authority block's source list (C-05)")
+            entry.state = "admin"
+        elif entry.state in ("marked", "banner"):
+            after_block = in_list = False
 
 
 DISTRIBUTION_ENTRY_MAX_WORDS = 6

@@ -55,6 +55,8 @@ _DSSM = date(2010, 6, 24)         # the day before 32 CFR 2001 (EO 13526) took e
 _REGISTER = date(1999, 12, 31)    # banners written as words, without `//` (judgement: CAPCO register era)
 _DCID_1_7_1984 = date(1984, 12, 31)  # NOFORN and ORCON replace the 1960s-70s phrases (judgement)
 _WNINTEL = date(1995, 4, 12)      # WNINTEL and NOCONTRACT eliminated (DCID 1/7 1995, L-06)
+_EO10290_END = date(1953, 12, 14)  # "Security Information" under the category: EO 10290 only
+_EO11652_END = date(1978, 11, 30)  # the General Declassification Schedule of EO 11652
 
 # Control words written after the level (or alone): written form -> (name, modern token or
 # None when it has no modern equivalent, last day current).
@@ -68,6 +70,13 @@ CONTROL_WORDS: dict[str, tuple[str, str | None, date | None]] = {
     "WNINTEL": ("wnintel", None, _WNINTEL),
     "NOCONTRACT": ("nocontract", None, _WNINTEL),
     "SENSITIVE": ("sensitive", None, _REGISTER),
+    "SECURITY INFORMATION": ("security-information", None, _EO10290_END),
+    "EXCLUSIVELY EYES ONLY": ("eyes-only", None, _REGISTER),
+    "EYES ONLY": ("eyes-only", None, _REGISTER),
+    # EO 11652's schedule written into the banner (`SECRET/NODIS/XGDS`): the declassification
+    # instruction, read as the document's authority line too (marklint.checks.legacy_authority)
+    "XGDS": ("gds-in-banner", None, _EO11652_END),
+    "GDS": ("gds-in-banner", None, _EO11652_END),
     "NOFORN": ("controls-without-separator", "NOFORN", _REGISTER),
     "ORCON": ("controls-without-separator", "ORCON", _REGISTER),
     "PROPIN": ("controls-without-separator", "PROPIN", _REGISTER),
@@ -78,6 +87,9 @@ CONTROL_WORDS: dict[str, tuple[str, str | None, date | None]] = {
 # Unclassified control words that stand alone as a banner or a portion: -> (name, modern marking).
 UNCLASSIFIED_WORDS: dict[str, tuple[str, str, date | None]] = {
     "SBU": ("sbu", "UNCLASSIFIED//SBU", None),
+    # State's administrative control before SBU (12 FAM 540): `LIMITED OFFICIAL USE`, `(LOU)`
+    "LOU": ("limited-official-use", "UNCLASSIFIED//SBU", _DSSM),
+    "LIMITED OFFICIAL USE": ("limited-official-use", "UNCLASSIFIED//SBU", _DSSM),
     "SBU NOFORN": ("sbu", "UNCLASSIFIED//SBU NOFORN", None),
     "SBU/NOFORN": ("sbu", "UNCLASSIFIED//SBU NOFORN", None),
     "FOUO": ("fouo", "UNCLASSIFIED//FOUO", None),
@@ -116,9 +128,11 @@ CABLE_HEADER_FORM = "cable-header"
 _SPACED = re.compile(r"^((?:[A-Z][ -]{1,3}){2,}[A-Z])(?=$|[ /])")
 _WORDS = sorted({*CONTROL_WORDS, *CODEWORDS}, key=len, reverse=True)
 _TOKEN = re.compile("|".join(re.escape(word) for word in _WORDS) + r"|ENTIRE TEXT")
-_SEPARATOR = re.compile(r"[ /]{1,3}|$")
+_SEPARATOR = re.compile(r"[ /]{1,3}|[ ]{0,2}-[ ]{0,2}|$")  # `SECRET/NODIS`, `SECRET - NO FOREIGN DISSEM`
 # A cheap gate: only short lines in capitals holding one of these words can be legacy banners.
-_GATE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|SBU|FOUO|AIUO|DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS)\b"
+_GATE = re.compile(r"\b(?:SECRET|CONFIDENTIAL|UNCLASSIFIED|UNCLAS|SBU|FOUO|AIUO|DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS"
+                   r"|SECURITY INFORMATION|EYES ONLY|WARNING NOTICE|NOFORN|ORCON|PROPIN|NOCONTRACT|LOU"
+                   r"|LIMITED OFFICIAL USE)\b"
                    r"|^(?:[A-Z][ -]{1,3}){2,}[A-Z]")
 
 _SPACED_FORM = ("cable-spaced", _DSSM)
@@ -156,7 +170,7 @@ def legacy_banner(text: str) -> LegacyMarking | None:
         name, modern, until = UNCLASSIFIED_WORDS[body]
         return LegacyMarking(modern, (*forms, LegacyForm(name, body, modern, until)), cable, body)
     level = next((name for name in reversed(LEVEL_NAMES)
-                  if body == name or body.startswith((name + " ", name + "/"))), None)
+                  if body == name or body.startswith((name + " ", name + "/", name + "-"))), None)
     rest = body[len(level):] if level else body
     parsed = _controls(rest, level is None)
     if parsed is None:
@@ -170,6 +184,22 @@ def legacy_banner(text: str) -> LegacyMarking | None:
     return LegacyMarking(_modern(level, sci, controls), tuple(forms), cable, body)
 
 
+def control_line(text: str) -> bool:
+    """Whether a line (or a few, `WARNING NOTICE` over `SENSITIVE INTELLIGENCE SOURCES` over `AND
+    METHODS INVOLVED`) holds control words without a level (`NO FOREIGN DISSEM`, `EYES ONLY`)."""
+    found = legacy_banner(" ".join(text.split()) if "\n" in text else text)
+    return found is not None and found.modern is None
+
+
+def current_legacy_banner(text: str, day: date) -> bool:
+    """Whether a banner that also parses as a modern marking with faults (`SECRET/NODIS/XGDS`,
+    single slashes) is an older era's form every part of which was current on `day`."""
+    if "//" in text:
+        return False
+    found = legacy_banner(text)
+    return found is not None and found.modern is not None and all(form.current_on(day) for form in found.forms)
+
+
 def _controls(rest: str, alone: bool) -> tuple[list[str], list[str], list[LegacyForm]] | None:
     """The control words and codewords after a level (or on a line of their own), or None when
     something else follows."""
@@ -177,7 +207,7 @@ def _controls(rest: str, alone: bool) -> tuple[list[str], list[str], list[Legacy
     sci: list[str] = []
     forms: list[LegacyForm] = []
     position = 0
-    rest = rest.strip(" /")
+    rest = rest.strip(" /-")
     while position < len(rest):
         match = _TOKEN.match(rest, position)
         if match is None:
@@ -244,7 +274,7 @@ def legacy_portion(mark: str) -> LegacyMarking | None:
 # crosses a line end.
 LEGACY_LINE = (
     r"|(?:[A-Z]-){2,}[A-Z][^a-z\n]{0,200}"
-    r"|(?:SBU|FOUO|AIUO|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
+    r"|(?:SBU|FOUO|AIUO|LIMITED OFFICIAL USE|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
     r"\b[^a-z\n]{0,200}"
     r"|PAGE \d{1,3} (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6} (?:TOP SECRET|SECRET|CONFIDENTIAL)\b[^a-z\n]{0,100}"
     rf"|(?:[A-Z] {{1,3}}){{2,}}[A-Z] {{1,3}}{_CABLE_HEADER_TEXT}"
@@ -252,11 +282,11 @@ LEGACY_LINE = (
 
 _LEVEL_WORD = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO)"
 # At the start of a line (after paragraph numbering): `SECRET ENTIRE TEXT`, `ENTIRE TEXT IS
-# SECRET`, `SBU/NOFORN entire`; or `ALL SECRET` ending a line of a cable (in capitals).
+# SECRET`, `SBU/NOFORN entire`, a 1980s cable's `(C - ENTIRE TEXT)`; or `ALL SECRET` ending a line of a cable (in capitals).
 _WHOLE_TEXT = re.compile(
     rf"^[^\S\n]*(?:\d{{1,2}}\.[^\S\n]*)?\(?(?:(?P<a>{_LEVEL_WORD})(?:/\w{{2,8}})?[^\S\n]+ENTIRE\b"
     rf"|ENTIRE[^\S\n]+TEXT[^\S\n]+(?:IS[^\S\n]+)?(?P<b>{_LEVEL_WORD})\b"
-    r"|(?P<m>TS|S|C|U)\)[^\S\n]+ENTIRE[^\S\n]+TEXT\b)",
+    r"|(?P<m>TS|S|C|U)\)[^\S\n]+ENTIRE[^\S\n]+TEXT\b|(?P<n>TS|S|C|U)[^\S\n]{0,2}-[^\S\n]{0,2}ENTIRE[^\S\n]+TEXT\b)",
     re.IGNORECASE | re.MULTILINE,
 )
 # Cheap scans first (a literal prefix, no \b or case folding: C speed): the statements are rare.
@@ -268,11 +298,12 @@ _ALL = re.compile(rf"ALL[ \t]+(?P<c>{_LEVEL_WORD})\.?[ \t]*$", re.MULTILINE)
 def whole_text_statement(text: str) -> str | None:
     """The level named by the first whole-text statement in `text`, which stands for the
     portion marks of the whole document (`SECRET ENTIRE TEXT`, `1. CONFIDENTIAL ENTIRE TEXT.`,
-    a cable's `1. (C) ENTIRE TEXT.`, `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`, a line
+    a cable's `1. (C) ENTIRE TEXT.` or `1. (C - ENTIRE TEXT)`, `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`, a line
     ending `ALL SECRET`); None when there is none."""
     match = _WHOLE_TEXT.search(text) if any(word in text for word in _ENTIRE) else None
     if match is not None:
-        return _MARK_LEVELS[match["m"].upper()] if match["m"] else (match["a"] or match["b"]).upper()
+        mark = match["m"] or match["n"]
+        return _MARK_LEVELS[mark.upper()] if mark else (match["a"] or match["b"]).upper()
     for match in _ALL.finditer(text):
         if match.start() == 0 or not text[match.start() - 1].isalnum():  # `ALL`, not `SMALL`
             return match["c"]

@@ -31,13 +31,14 @@ BANNER_CANDIDATE_RE = re.compile(BANNER_BODY + "$")
 
 # A parenthesised portion mark of a US level or a non-US marking (`(S//NF)`, `(//CTS)`).
 MARK_BODY = (
-    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO)"
+    r"\((?:(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|TS|S|C|U|R|CUI|CONTROLLED|SBU|AIUO|FOUO|LOU)"
     r"(?:[ \t]*/[A-Z0-9_ ,/\-]{0,200})?|//[A-Za-z0-9_ ,/\-]{1,200})\)"
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
-# a copyright sign (`(C) 2024`, `(C) Copyright`). A pattern's text, embedded in larger patterns
+# a copyright sign (`(C) 2024`, `(C) Copyright`; only `(C)` is one: `(U) 2024` opens a portion
+# about a year, as a table's cell does). A pattern's text, embedded in larger patterns
 # (here and by the text reader): compiling it alone would only cost start-up time.
-PORTION_START = rf"{MARK_BODY}(?=\s|$)(?!\s+(?:\d{{4}}\b|[Cc]opyright))"
+PORTION_START = rf"{MARK_BODY}(?=\s|$)(?!(?<=\(C\))\s+(?:\d{{4}}\b|[Cc]opyright))"
 
 # A Markdown footnote's label (`[^1]:`, `[^note-2]:`), before the footnote's text.
 FOOTNOTE_LABEL = r"\[\^[\w-]{1,20}\]:"

@@ -57,7 +57,9 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     # A banner line, unless the first line of one status written on two (`split_status`).
     found = [(i, f[1].marking.level if f[1].marking else None) for i, b, f in candidates
              if f is not None and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]
-    legend = legend_lines(found)  # a form's check-box legend is no bottom or top banner
+    # a form's check-box legend is no bottom or top banner
+    legend = legend_lines(found, lambda after, before: any(
+        blocks[k].kind is not comment and opens_with_portion_mark(blocks[k], vocab) for k in range(after + 1, before)))
     banners = [i for i, _ in found if i not in legend]
     is_banner = set(banners)
 

@@ -37,10 +37,15 @@ if TYPE_CHECKING:
 
 _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first use (rarely needed)
 # List numbering before a portion mark: `1. (S)`, `a) (U)`, `(2) (C)`, section numbers (`2.1 (S)`,
-# `1.2.1. (U)`), Roman numerals (`II. (U)`), bullets; a number or letter may touch the mark
-# (`7.(S)`, as military message formats write it), a bullet may not.
-_NUMBERING = r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))"
-_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*]|-{{1,3}})\s+)"
+# `1.2.1. (U)`), chapter-paragraph numbers as Army regulations and appendices write them (`1-1. (U)`,
+# `A-3. (S)`) and numbered judgments, findings and recommendations (`KJ-2. (S)`, `R-1. (U)`), a message's paragraph and sub-paragraph labels run together (`1.a. (U)`, `3.B.(2) (S)`,
+# `(1)(a) (U)`), Roman numerals (`II. (U)`, `iv. (U)`), bullets (as word processors export them to
+# plain text: `•`, `o`, `§`, `▪`, and dashes); a number or letter may touch the mark (`7.(S)`, as
+# military message formats write it), a bullet may not.
+_NUMBERING = (r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|(?:\d{1,3}|[A-Z]{1,3})-\d{1,3}\."
+              r"|\d{1,3}\.[A-Za-z]\.(?:\(\d{1,3}\)|\([a-z]\)){0,2}|(?:\(\d{1,3}\)|\([a-z]\)){2,3}"
+              r"|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[ivx]{2,5}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))")
+_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*o§▪◦■►➢‣⁃–—]|-{{1,3}})\s+)"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
 # A short label (one to three words) before the portion it names, as a subject label is:
@@ -252,8 +257,9 @@ def recognize(
             _drop_legends(marks)
         if banners:
             _edges(marks, is_exempt)
-            if marks.top is not None and marks.top.cable:
+            if marks.top is not None and (marks.top.cable or marks.top.legacy):
                 _cable_caption(marks, vocab)
+            _banner_captions(marks, vocab)
         result.append(marks)
     return result
 
@@ -280,16 +286,20 @@ _LEGEND_LEVELS = 3  # distinct levels that make a run of bare level lines a form
 _LEGEND_GAP = 6  # how many blocks may stand between two lines of one legend (OCR splits its labels)
 
 
-def legend_lines(banners: list[tuple[int, str | None]]) -> set[int]:
+def legend_lines(banners: list[tuple[int, str | None]], portions: Callable[[int, int], bool] | None = None) -> set[int]:
     """The block indices of a form's classification check-box legend among a page's banner
     lines (`(block index, level)` in block order): a run of them, each within a few blocks of
     the last and naming a level no other line of the run names, with three or more levels (CIA's routing sheet prints
     `UNCLASSIFIED / INTERNAL USE ONLY / CONFIDENTIAL / SECRET` at its top and bottom for the
-    sender to tick). A legend states no level of the page: its lines are not banners (B-01)."""
+    sender to tick). A legend states no level of the page: its lines are not banners (B-01).
+    A run does not cross a marked portion (`portions(after, before)`: whether a block between
+    two indices opens with a portion mark): banners with a portion between them are pages'
+    banners (an UNCLASSIFIED page's bottom, the next page's SECRET top, its CONFIDENTIAL bottom)."""
     runs: list[list[tuple[int, str | None]]] = []
     for index, level in banners:
         run = runs[-1] if runs else []
-        if run and index - run[-1][0] <= _LEGEND_GAP and level not in {seen for _, seen in run}:
+        if run and index - run[-1][0] <= _LEGEND_GAP and level not in {seen for _, seen in run} \
+                and (portions is None or not portions(run[-1][0], index)):
             run.append((index, level))
         else:
             runs.append([(index, level)])
@@ -300,7 +310,9 @@ def legend_lines(banners: list[tuple[int, str | None]]) -> set[int]:
 def _drop_legends(marks: PageMarks) -> None:
     """Take a check-box legend's lines (`legend_lines`) out of the page's banners."""
     index = {id(block): n for n, block in enumerate(marks.page.blocks)}
-    legend = legend_lines([(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners])
+    marked = sorted(index[id(m.block)] for m in marks.portions)
+    legend = legend_lines([(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners],
+                          lambda after, before: any(after < n < before for n in marked))
     if legend:
         marks.banners[:] = [m for m in marks.banners if index[id(m.block)] not in legend]
         marks.legend = True
@@ -340,14 +352,23 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
     if quoted:
         banners = {id(mark.block) for mark in marks.banners}
         closing = next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), None)
-        if len(banners) >= _QUOTED_MESSAGE_BANNERS or (closing is not None and id(closing) in banners):
+        # a quoted message's banners come in pairs: an odd one at the page's very end is the
+        # reply's own closing banner, which some clients set below the quoted text
+        below = sum(1 for b in blocks[quoted:] if id(b) in banners)
+        last = next((b for b in reversed(blocks) if is_page_content(b)), None)
+        reply_closes_last = below % 2 == 1 and last is not None and id(last) in banners
+        if not reply_closes_last and (len(banners) >= _QUOTED_MESSAGE_BANNERS
+                                      or (closing is not None and id(closing) in banners)):
             blocks = blocks[:quoted]
     if not marks.banners:
         return blocks
     # an authority line typed below the bottom banner (a 1980s memo's `Declassify on: OADR` in the
-    # lower left corner, under the centred level) leaves the banner the page's bottom one
+    # lower left corner, under the centred level), or a caption line right under it (`SECRET` over
+    # `SECURITY INFORMATION` in 1952, over `EYES ONLY` or `NO FOREIGN DISSEM`), leaves the banner
+    # the page's bottom one
     end = len(blocks)
-    while end > 1 and blocks[end - 1] is not marks.banners[-1].block and element(blocks[end - 1]) == "authority":
+    while end > 1 and blocks[end - 1] is not marks.banners[-1].block and (
+            element(blocks[end - 1]) == "authority" or _caption_under(blocks[end - 2], blocks[end - 1])):
         end -= 1
     return blocks if end == len(blocks) else blocks[:end]
 
@@ -357,6 +378,19 @@ def _quoted_start(blocks: list[Block], is_exempt: Callable[[str], object]) -> in
     return next((index for index, block in enumerate(blocks)
                  if block.kind is not BlockKind.COMMENT and is_exempt(block.text.split("\n", 1)[0]) == "forward-header"),
                 None)
+
+
+_CAPTION_KINDS = {BlockKind.LINE, BlockKind.HEADING, BlockKind.PARAGRAPH}
+
+
+def _caption_under(above: Block, block: Block) -> bool:
+    """Whether `block` is a control line without a level (`SECURITY INFORMATION`, `EYES ONLY`,
+    `NO FOREIGN DISSEM`) on the line right under `above`, a banner or another such line."""
+    if block.line != above.end_line + 1 or not {block.kind, above.kind} <= _CAPTION_KINDS:
+        return False
+    from marklint.legacy_forms import control_line
+
+    return control_line(block.text) and (control_line(above.text) or banner_of(above.text) is not None)
 
 
 def _edges(marks: PageMarks, is_exempt: Callable[[str], object]) -> None:
@@ -403,17 +437,17 @@ def _edge_banners(marks: PageMarks, vocab: object | None, is_exempt: Callable[[s
     if quoted:  # the reply's own last line, above the quoted message, before the page's last
         bottoms.insert(0, next((b for b in reversed(blocks[:quoted]) if is_page_content(b)), first))
     banners = marks.banners
-    found = _edge_banner(marks, first, vocab)
+    found = _edge_banner(marks, first, vocab, at_top=True)
     if found is not None:
         banners.insert(0, found)
     for block in bottoms:
-        found = _edge_banner(marks, block, vocab) if block is not first else None
+        found = _edge_banner(marks, block, vocab, at_top=False) if block is not first else None
         if found is not None:  # in block order: a quoted message's own banners may stand below it
             banners.insert(next((i for i, mark in enumerate(banners) if mark.line > found.line), len(banners)), found)
             break
 
 
-def _edge_banner(marks: PageMarks, block: Block, vocab: object | None) -> Mark | None:
+def _edge_banner(marks: PageMarks, block: Block, vocab: object | None, at_top: bool) -> Mark | None:
     """The banner an unmarked edge block holds in a tool's `Classification:` line or misspelt,
     taken out of the page's unmarked blocks; else None."""
     if block not in marks.unmarked:
@@ -421,13 +455,27 @@ def _edge_banner(marks: PageMarks, block: Block, vocab: object | None) -> Mark |
     allied = getattr(vocab, "allied", None) is not None
     mark = None if allied else _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
     if mark is None:
-        parsed = near_miss_banner(block.text, vocab)
+        text = _edge_line(block.text, at_top)
+        parsed = near_miss_banner(text, vocab)
         if parsed is None:
             return None
-        mark = Mark(block.text, "banner", block.line, block.column, block.column + len(block.text),
-                    marks.page.number, block, None, parsed.error)
+        line, column = block.position_of(block.text.find(text) if at_top else block.text.rfind(text))
+        mark = Mark(text, "banner", line, column, column + len(text), marks.page.number, block, None, parsed.error)
     marks.unmarked.remove(block)
     return mark
+
+
+def _edge_line(text: str, at_top: bool) -> str:
+    """The line of a page's first or last block that may be its misspelt banner, which the reader
+    did not keep apart: the first line at the top (`TOP SECERT` over `Copy No. 3 of 10 Copies`);
+    at the bottom the last line, or the first when the others are its captions (`SECERT` over
+    `SECURITY INFORMATION`)."""
+    first, _, rest = text.partition("\n")
+    if not rest or at_top:
+        return first
+    from marklint.legacy_forms import control_line
+
+    return first if control_line(rest) else text.rsplit("\n", 1)[1]
 
 
 # `Classification: SECRET//NOFORN`, or the Army's two lines `Classification: SECRET` over `Caveats: NOFORN`
@@ -470,8 +518,8 @@ _DISTRIBUTION_ONLY = frozenset({"SIPDIS"})  # a distribution caption, not a mark
 
 def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
     """A cable's caption lines under its header (`NOFORN`, `SIPDIS`) belong to its banner: the
-    header `S E C R E T SECTION 01 OF 02 BAGHDAD 000123` over `SIPDIS` and `NOFORN` is
-    SECRET//NOFORN (when the controls make a banner that parses)."""
+    header `S E C R E T SECTION 01 OF 02 BAGHDAD 000123` (or `SECRET STATE 012345`) over `SIPDIS`
+    and `NOFORN` is SECRET//NOFORN (when the controls make a banner that parses)."""
     from marklint.legacy_forms import CABLE_HEADER_FORM, LegacyForm
 
     top = marks.top
@@ -484,14 +532,43 @@ def _cable_caption(marks: PageMarks, vocab: object | None) -> None:
     controls = [word for word in words if word not in _DISTRIBUTION_ONLY]
     if not controls or any(word not in _CAPTION_WORDS for word in words):
         return
-    modern = f"{top.text}//{'/'.join(controls)}"
+    form = LegacyForm("cable-caption", " ".join(controls), f"{top.text}//{'/'.join(controls)}", None)
+    _with_caption(marks, "top", controls, form, vocab)
+
+
+def _with_caption(marks: PageMarks, edge: str, controls: list[str], form: object, vocab: object | None) -> None:
+    """Make the page's `edge` ("top" or "bottom") banner carry the controls of its caption."""
+    mark = getattr(marks, edge)
+    modern = f"{mark.text}//{'/'.join(controls)}"
     parsed = parse_cached(modern, "banner", vocab)
     if parsed.marking is None:
         return
-    form = LegacyForm("cable-caption", " ".join(controls), modern, None)
-    marks.top = Mark(modern, "banner", top.line, top.column, top.end_column, top.page, top.block, parsed.marking,
-                     None, True, (*top.legacy, form))
-    marks.banners[marks.banners.index(top)] = marks.top
+    merged = Mark(modern, "banner", mark.line, mark.column, mark.end_column, mark.page, mark.block, parsed.marking,
+                  None, mark.cable, (*mark.legacy, form))
+    marks.banners[marks.banners.index(mark)] = merged
+    if marks.top is mark:
+        marks.top = merged
+    if marks.bottom is mark:
+        marks.bottom = merged
+
+
+def _banner_captions(marks: PageMarks, vocab: object | None) -> None:
+    """A control line right under the page's top or bottom banner (`SECRET` over `NO FOREIGN
+    DISSEM` or `NOFORN`) belongs to it: the banner is SECRET//NOFORN."""
+    from marklint.legacy_forms import legacy_banner
+
+    blocks = marks.page.blocks
+    for edge in ("top", "bottom"):
+        mark = getattr(marks, edge)
+        if mark is None or mark.marking is None or "//" in mark.text:
+            continue
+        index = next(i for i, block in enumerate(blocks) if block is mark.block)
+        if index + 1 == len(blocks) or not _caption_under(mark.block, blocks[index + 1]):
+            continue
+        forms = legacy_banner(" ".join(blocks[index + 1].text.split())).forms
+        controls = [form.modern[2:] for form in forms if form.modern.startswith("//")]
+        if controls:
+            _with_caption(marks, edge, controls, forms[0], vocab)
 
 
 def is_page_content(block: Block) -> bool:

@@ -214,6 +214,15 @@ def test_rst_form_feed_is_not_indentation():
     ]
 
 
+def test_rst_field_list_fields_are_blocks_of_their_own():
+    # a memo's header as a field list: each field a block read as `Name: value`, at its name
+    doc = read_document("memo.rst", b"SECRET\n\n:From: Commander, ANR\n:Date: 2026-01-09\n:Subject: (U) Intercepts\n")
+    assert [(b.kind, b.line, b.column, b.text) for _, b in doc.blocks()] == [
+        (L, 1, 1, "SECRET"), (P, 3, 2, "From: Commander, ANR"), (P, 4, 2, "Date: 2026-01-09"),
+        (P, 5, 2, "Subject: (U) Intercepts"),
+    ]
+
+
 ADOC = """\
 = (U) Convoy report
 :toc:

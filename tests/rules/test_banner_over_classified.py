@@ -3,6 +3,8 @@
 from rule_support import findings, found
 
 from marklint.checks.rules.banner_over_classified import RULE
+from marklint.lint import Settings, lint_document
+from marklint.readers import read_document
 
 
 def test_bad_example():
@@ -33,3 +35,14 @@ def test_an_unmarked_portion_may_be_the_one_at_the_banners_level():
     # under a rule set that does not require portion marks, the marked portions are the measure
     assert [(line, column) for _, line, column, _ in found(
         text.replace("SECRET\n\n", "SECRET\n\nMay 2, 1974\n\n", 1), RULE.slug, rules="us-eo11652")] == [(1, 1)]
+
+
+def test_a_misspelt_portion_mark_leaves_the_banner_unjudged():
+    # the only SECRET portion's mark does not parse: its misspelling is the one finding, not a
+    # banner above the (unreadable) portions nor a NOFORN no portion carries
+    text = ("SECRET//NOFORN\n\n(S//NOFRON) The convoy leaves at dawn.\n\n(U) The escort joins at noon.\n\n"
+            "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\n"
+            "SECRET//NOFORN\n")
+    assert [(f.rule, f.line, f.column) for f in lint_document(read_document("d.txt", text.encode(), "text"),
+                                                              Settings(use_config=False)).findings] == [
+        ("marking-unknown-token", 3, 5)]

@@ -147,6 +147,9 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
     review = next((line for line in cab.all("review-on") if line.value), None)
     if review is not None:
         _check_review(out, review, policy, doc_date)
+    schedule = next((line for line in cab.all("gds") if line.value), None)
+    if schedule is not None and doc_date is not None:
+        _check_gds_year(out, schedule, doc_date)
     if cab.derivative:
         for reason in cab.all("reason"):
             if policy.reason_on_derivative is not None:
@@ -239,6 +242,25 @@ def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None) -
                   f"{doc_date.isoformat()} (latest {latest.isoformat()}) (EO 12065 sec. 1-402)")
 
 
+_GDS_YEARS = 10  # EO 11652 sec. 5(A): Top Secret declassified at the end of the tenth full calendar year
+
+
+def _check_gds_year(out: _Emitter, line: CabLine, doc_date: date) -> None:
+    """EO 11652's General Declassification Schedule with its year (`GDS 1984`): after the
+    document's own year and at most ten years on."""
+    written = re.compile(r"(19|20)\d\d").fullmatch(line.value)
+    if written is None:
+        return
+    year = int(written.group(0))
+    if year < doc_date.year:
+        out.value("cab-declassify-invalid", line,
+                  f"GDS {year} is before the document's own year {doc_date.year} (EO 11652 sec. 5(A))")
+    elif year > doc_date.year + _GDS_YEARS:
+        out.value("cab-declassify-too-late", line,
+                  f"GDS {year} is more than {_GDS_YEARS} years after the document's year {doc_date.year}; the "
+                  "schedule declassified even Top Secret at the end of the tenth full year (EO 11652 sec. 5(A))")
+
+
 def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | None,
                       doc_date: date | None) -> None:
     value = line.value
@@ -248,6 +270,11 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
     for retired in policy.retired:
         found = retired.regex.search(value)
         if found:
+            if doc_date is not None and doc_date < (retired.valid_from or doc_date):
+                out.value("cab-declassify-invalid", line,
+                          f"Declassify On '{found.group(0)}' was not yet in use: valid only on documents dated "
+                          f"from {retired.valid_from.isoformat()} (L-01, L-04)")
+                return
             if retired.valid_until is not None and doc_date is not None and doc_date <= retired.valid_until:
                 return
             when = (f"valid only on documents dated on or before {retired.valid_until.isoformat()}"

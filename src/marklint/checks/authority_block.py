@@ -57,6 +57,9 @@ _INLINE_REASON_RE = r"(?:[.,;]\s*|\s+)(?:for\s+)?(?P<label>reasons?)\s*:?\s*(?=1
 # A telegram's next heading label, run onto the authority line by a printout or a scan
 # (`E.O. 12958: DECL: 04/22/29 TAGS: PREL, PGOV SUBJECT: ...`): the value ends before it.
 _CABLE_NEXT_LABEL_RE = r"\s(?:TAGS|SUBJECT|SUBJ)\s?:"
+# A label run onto the line of the one before it (after a space or a `;`): the offset after the
+# space is where its part starts.
+_RUN_ON_LABEL_RE = r"[;,]?[ \t]+(?=(?:classified\s+by|derived\s+from|declassify\s+on|downgrade\s+to)\s*:)"
 
 
 class CabLine(FrozenValue):
@@ -132,11 +135,19 @@ def is_authority_line(text: str) -> bool:
 
 
 def _segments(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the `|`-separated parts of a line (the whole line if none)."""
-    spans, start = [], 0
-    for part in text.split("|"):
-        spans.append((start, start + len(part)))
-        start += len(part) + 1
+    """(start, end) offsets of the parts of a line: `|`-separated, and cut before each label
+    that a space or a `;` runs onto the line (a block written as one line, or typed in Word
+    with line breaks that read as spaces: `Classified By: X; Derived From: Y Declassify On: Z`);
+    a part's end leaves out the `;` or `,` that closed it."""
+    cuts = sorted({0, len(text) + 1} | {m.start() + 1 for m in re.finditer(r"\|", text)}
+                  | {m.end() for m in re.compile(_RUN_ON_LABEL_RE, re.IGNORECASE).finditer(text)})
+    spans = []
+    for start, after in zip(cuts, cuts[1:]):
+        end = after - 1 if after - 1 < len(text) and text[after - 1] == "|" else after
+        end = min(end, len(text))
+        while end > start and text[end - 1] in " \t;,":
+            end -= 1
+        spans.append((start, end))
     return spans
 
 
@@ -171,7 +182,7 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
         for key, written, value, label_at, value_at, form in legacy:
             found.append((key, written, value, offset + label_at, offset + value_at, False, form))
         if ":" in raw[:40] and not legacy:
-            spans = _segments(raw) if "|" in raw else [(0, len(raw))]
+            spans = _segments(raw) if "|" in raw or raw.count(":") > 1 else [(0, len(raw))]
             for start, end in spans:
                 segment = raw[:end]
                 label = _label_at(segment, start)
@@ -220,6 +231,7 @@ def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | N
     from marklint.checks.legacy_authority import may_hold_authority
 
     blank: AuthorityBlock | None = None
+    banner: AuthorityBlock | None = None  # the schedule an EO 11652 banner carries (`SECRET/NODIS/XGDS`)
     for page in doc.pages:
         lines: list[CabLine] = []
         blocks: list[Block] = []
@@ -229,11 +241,30 @@ def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | N
             if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not may_hold_authority(block.text):
                 continue
             found = _block_lines(block, page.number)
-            if found:
+            if found and _is_banner_line(block):
+                banner = banner or AuthorityBlock(found, [block])
+            elif found:
                 lines.extend(found)
                 blocks.append(block)
         if any(line.key != "reason" for line in lines):
             if not blank_form_yields or any(line.value for line in lines):
-                return AuthorityBlock(lines, blocks)
+                return _with_banner(AuthorityBlock(lines, blocks), banner)
             blank = blank or AuthorityBlock(lines, blocks)
-    return blank
+    return _with_banner(blank, banner) if blank is not None else banner
+
+
+def _is_banner_line(block: Block) -> bool:
+    """A banner line in an older era's words (`TOP SECRET/SENSITIVE/XGDS`, `CONFIDENTIAL - GDS`)."""
+    from marklint.legacy_forms import legacy_banner
+
+    if "\n" in block.text:
+        return False
+    found = legacy_banner(block.text.strip())
+    return found is not None and found.modern is not None
+
+
+def _with_banner(block: AuthorityBlock, banner: AuthorityBlock | None) -> AuthorityBlock:
+    """The block with the lines its banner's schedule adds (after its own: findings point at the block)."""
+    if banner is None:
+        return block
+    return AuthorityBlock(block.lines + banner.lines, block.blocks + banner.blocks)

@@ -3,7 +3,7 @@ are judged at all (a document with no marking passes unless the configuration sa
 `require-banner: always`), whether a document is plainly unclassified, where a missing banner
 belongs, whether two banners differ, and whether a banner above its portions is justified."""
 
-from marklint.checks.context import CheckContext, controls
+from marklint.checks.context import CheckContext, carries_cui, controls
 from marklint.checks.rule import RuleDoc
 from marklint.checks.transmittal import is_transmittal
 from marklint.document import BlockKind
@@ -40,6 +40,12 @@ def _unknown_word_portion(ctx: CheckContext) -> bool:
         return True
     return any(mark.form == "portion" and problem.rule == "marking-unknown-token"
                for mark, problem in ctx.fact(marking_problems).problems)
+
+
+def portions_read(ctx: CheckContext) -> bool:
+    """Whether every portion mark was understood: a misspelt one (`(S//NOFRON)`, reported as
+    such) could carry anything, so the banner is not judged to carry more than the others."""
+    return all(mark.marking is not None for page in ctx.pages for mark in page.portions)
 
 
 def justified(ctx: CheckContext) -> bool:
@@ -87,6 +93,13 @@ def plainly_unclassified(ctx: CheckContext) -> bool:
     return bool(markings) and all(plain_unclassified_marking(ctx, m) for m in markings)
 
 
+def pure_cui(ctx: CheckContext) -> bool:
+    """Whether the document carries CUI and nothing classified: its banners follow U-01 (a
+    bottom banner only where the rule set's `cui.bottom-banner` asks for one)."""
+    markings = ctx.markings
+    return any(carries_cui(m) for m in markings) and not any(m.is_classified for m in markings)
+
+
 def remarked_at_release(ctx: CheckContext) -> bool:
     """Whether a released copy is re-marked on every page by its release header (a wrapper
     line of kind `release-header`, such as State's `UNCLASSIFIED U.S. Department of State Case
@@ -105,6 +118,8 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
     survive in the text; `marklint.recognize.legend_lines`)."""
     policy = ctx.ruleset.banners
     if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified) or remarked_at_release(ctx):
+        return []
+    if edge == "bottom" and not ctx.ruleset.cui.bottom_banner and ctx.fact(pure_cui):
         return []
     return [ctx.finding(rule, edge_position(page, edge == "bottom"),
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)

@@ -1,13 +1,18 @@
 """Authority lines as older eras wrote them, read into the authority block's line kinds.
 
 - EO 10501 as amended by EO 10964 (1961-1972): the Group legend, `GROUP 1 - Excluded from
-  automatic downgrading and declassification` (Groups 1-4), often over several lines.
+  automatic downgrading and declassification` (Groups 1-4), often over several lines; a
+  telegram's `GP-3` after its last paragraph or before its signature (`GP-3. RUSK`).
 - EO 11652 (1972-1978): `Classified by` without a colon, `CL BY 062028`; the General
-  Declassification Schedule `GDS 1978`; its exemptions `XGDS 2`, `E2 IMPDET` (category 5B(2),
+  Declassification Schedule `GDS 1978` (in full, `SUBJECT TO GENERAL DECLASSIFICATION SCHEDULE
+  OF EXECUTIVE ORDER 11652 / AUTOMATICALLY DOWNGRADED AT TWO YEAR INTERVALS / DECLASSIFIED ON
+  DECEMBER 31, 1982`); its exemptions `XGDS 2`, `E2 IMPDET` (category 5B(2),
   date impossible to determine), and the full `Exempt from General Declassification Schedule
   of Executive Order 11652, exemption category 5B(2), automatically declassified on ...`.
 - EO 12065 (1978-1982): `REVIEW ON 02 JAN 2009`, cables `RVW 02 JAN 2000 DRV D9C.1`;
-  `Extended by`.
+  `Extended by`; State's schedules with a date and the classifier's name after the order
+  (`E.O. 12065: GDS 2/12/85 (SULLIVAN, W.H.) OR-M`; `ADS` an earlier date; `RDS-1` and `XDS-3`
+  a date for review), whose value is that date.
 - Cables of every era to 2010: `CL BY`, `CLBY`, `DRV FRM`, `DRV FM`, `DRV`, `DECL`, `DECL ON`,
   `DECL OADR`, `DECL ON: X1`, several on one line (`E2 IMPDET CL BY 059876`,
   `DECL OADR DRV HUM 4-82`).
@@ -43,11 +48,17 @@ _KEYS = {
     "dox": ("declassify-on", "decl", "Declassify On:", _DSSM),
     "ex": ("exempt", "gds-exemption", "Declassify On: 25X<n>, a date", _EO11652_END),
     "gds": ("gds", "gds", "Declassify On: a date", _EO11652_END),
+    "sdd": ("declassify-on", "eo12065-schedule", "Declassify On: a date", _EO12065_END),
+    "sdr": ("review-on", "eo12065-schedule", "Declassify On: a date", _EO12065_END),
     "grp": ("group", "group-legend", "Declassify On: a date", _EO10501_END),
+    "gp": ("group", "group-legend", "Declassify On: a date", _EO10501_END),
     "eb": ("extended-by", "extended-by", "Classified By: (the official who extends it)", _EO12065_END),
     "rs": ("reason", None, "Reason:", None),
     "rsx": ("reason", "cl-reason", "Reason:", _DSSM),
 }
+# EO 12065's schedules as State's cables wrote them: the label, then a month/day/year date.
+_SCHEDULE_DATE = r"\s+\d{1,2}/\d{1,2}/\d{2,4}\b"
+_SCHEDULE_VALUE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _LABEL = (
     r"(?P<cb>CLASSIFIED\s+BY)|(?P<cbx>CL\.?\s?BY)"
     r"|(?P<df>DERIVED\s+FROM)|(?P<dfx>DRV(?:\s+FR?O?M)?)"
@@ -55,7 +66,8 @@ _LABEL = (
     r"|(?P<do>DECLASSIFY\s+ON)|(?P<dox>DECL(?:\s+ON)?)"
     r"|(?P<ex>E\s?[2Z]\s+IMPDET|XGDS(?:\s?-?\s?[1-4]\b)?|EXEMPT(?:ED)?\s+FROM(?:\s+(?:THE\s+)?"
     r"(?:GENERAL\s+DECLASSIFICATION(?:\s+SCHEDULE)?|GDS))?)"
-    r"|(?P<gds>GDS)|(?P<grp>GROUP\s+[1-4])|(?P<eb>EXTENDED\s+BY)"
+    rf"|(?P<sdd>(?:GDS|ADS)(?={_SCHEDULE_DATE}))|(?P<sdr>(?:RDS|XDS)-?[1-4](?:,\s?[1-4]){{0,3}}(?={_SCHEDULE_DATE}))"
+    r"|(?P<gds>GDS|SUBJECT\s+TO\s+(?:THE\s+)?GENERAL\s+DECLASSIFICATION\s+SCHEDULE)|(?P<grp>GROUP\s+[1-4])|(?P<gp>GP\s?-\s?[1-4](?=\.?(?:\s|$)))|(?P<eb>EXTENDED\s+BY)"
     r"|(?P<rsx>CL\s+REASON)|(?P<rs>REASON)(?=:?\s+1\.\d)"
 )
 # (a stamp's specks may come before the label; a quotation mark or code span opens a mention of one)
@@ -63,12 +75,13 @@ _QUOTES = ('"', "`", "“")
 _AT_START = re.compile(rf"[^A-Za-z0-9\"`“]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b", re.IGNORECASE)
 _ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, in capitals
 # After other text: only the forms that cannot be prose.
-_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d"
+_EMBEDDED = re.compile(r"(?<=[/-] )GDS(?:\s\d{4})?$|(?<=[/-])GDS(?:\s\d{4})?$|\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d|DRV\s+[A-Z]{2,5}\s?\d"
                        r"|CLASSIFIED BY:?\s+[A-Z])")
 # A Group legend's or an EO 11652 exemption's continuation lines (no label of their own).
 _CONTINUATION = re.compile(
-    r"\s*(?:EXCLUDED\s+FROM\s+AUTOMATIC|EXEMPTED\s+FROM\s+AUTOMATIC|DOWNGRADED\s+AT\s+\d{1,2}[- ]YEAR"
-    r"|DOWNGRADING\s+AND\s+DECLASSIFICATION|AUTOMATICALLY\s+DECLASSIFIED|DECLASSIFIED\s+AFTER\s+12"
+    r"\s*(?:EXCLUDED\s+FROM\s+AUTOMATIC|EXEMPTED\s+FROM\s+AUTOMATIC"
+    r"|(?:AUTOMATICALLY\s+)?DOWNGRADED\s+AT\s+(?:\d{1,2}|TWO|THREE|TWELVE)[- ]YEAR"
+    r"|DOWNGRADING\s+AND\s+DECLASSIFICATION|AUTOMATICALLY\s+DECLASSIFIED|DECLASSIFIED\s+(?:AFTER\s+12|ON\s+\w)"
     r"|EXEMPTION\s+CATEGORY|SCHEDULE\s+OF\s+(?:E\.?\s?O\.?|EXECUTIVE\s+ORDER)\s+11652|NOT\s+AUTOMATICALLY\s+DECLASSIFIED)",
     re.IGNORECASE,
 )
@@ -76,7 +89,9 @@ _CONTINUATION = re.compile(
 _GROUP_LEGEND = re.compile(r"\s*[-–—:.,/]?\s*(?:$|EXCLUDED|EXEMPTED|DOWNGRADED)", re.IGNORECASE)
 # Blocks worth reading at all: a colon (modern labels) or one of these words. The look-ahead for
 # the words' first letters lets the regex engine skip from one such letter to the next.
-_GATE_WORDS = re.compile(r"(?=[CRDGXIE])\b(?:CL\s?BY|REASON|DRV|RVW|DECL|GDS|XGDS|IMPDET|GROUP\s+[1-4]|REVIEW\s+ON"
+_GATE_WORDS = re.compile(r"(?=[CRDGXIEAS])\b(?:CL\s?BY|REASON|DRV|RVW|DECL|[GAR]DS|X[GD]DS|IMPDET|GROUP\s+[1-4]|GP-[1-4]"
+                         r"|SUBJECT\s+TO\s+(?:THE\s+)?GENERAL\s+DECLASSIFICATION"
+                         r"|REVIEW\s+ON"
                          r"|EXTENDED\s+BY|EXEMPT|EXCLUDED|DOWNGRAD|CLASSIFIED\s+BY|DERIVED\s+FROM|DECLASSIFY)",
                          re.IGNORECASE)
 
@@ -115,6 +130,8 @@ def legacy_parts(line: str) -> tuple[tuple[str, str, str, int, int, LegacyForm |
         raw = line[match.end(group):end]
         value = raw.strip(" \t.,;:-")
         value_at = match.end(group) + (len(raw) - len(raw.lstrip(" \t.,;:-")))
+        if group in ("sdd", "sdr"):  # the date, not the classifier's name and office after it
+            value = _SCHEDULE_VALUE.match(value).group(0)
         form = LegacyForm(name, written, modern, until) if name else None
         parts.append((key, written, value, match.start(group), value_at, form))
     return tuple(parts)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import RuleDoc
 from marklint.findings import Finding
+from marklint.legacy_forms import current_legacy_banner
 from marklint.recognize import Mark
 
 _cache: dict[tuple[str, int, object], dict[str, list]] = {}
@@ -62,7 +63,7 @@ def marking_problems(ctx: CheckContext) -> MarkingProblems:
                 problems = table.get(mark.text)  # the common case, inline: a valid mark seen before
                 if problems is None:
                     problems = _problems(mark.text, mark.form, vocab, None, table)
-            if not problems:
+            if not problems or (date is not None and mark.form == "banner" and current_legacy_banner(mark.text, date)):
                 continue
             if wrong_case(mark, problems):
                 found.wrong_case.append(mark)

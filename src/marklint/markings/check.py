@@ -19,6 +19,7 @@ TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
     from marklint.markings.reader import Reader as Analysis
 
+_LAST_US_RESTRICTED = datetime.date(1953, 12, 14)
 _EYES_MEMBERS = frozenset({"AUS", "CAN", "GBR", "NZL"})  # F-12: EYES ONLY lists FVEY members only
 
 
@@ -45,7 +46,7 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
         return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
     problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
     if not getattr(analysis, "allied", False):  # an allied reader judges its own conflicts
-        conflicts = _Conflicts(analysis, vocab).run()
+        conflicts = _Conflicts(analysis, vocab, when).run()
         # a token that may not stand with another is removed, not moved: its order is moot
         clashing = {p.column for p in conflicts if p.rule == "marking-conflict"}
         problems = [p for p in problems if p.rule != "marking-order" or p.column not in clashing] + conflicts
@@ -56,8 +57,9 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
 class _Conflicts:
     """marking-conflict (and the bare-HCS legacy form) from the meaning of a marking."""
 
-    def __init__(self, analysis: Analysis, vocab: Vocabulary) -> None:
+    def __init__(self, analysis: Analysis, vocab: Vocabulary, when: datetime.date) -> None:
         self.a = analysis
+        self.when = when
         self.m: Marking = analysis.marking
         self.v = vocab
         self.out: list[Problem] = []
@@ -89,7 +91,8 @@ class _Conflicts:
 
     def level_rules(self) -> None:
         m = self.m
-        if m.scheme == "us" and m.level == "R":
+        # EO 10290 (1951) had a fourth category, RESTRICTED; EO 10501 abolished it from 15 December 1953
+        if m.scheme == "us" and m.level == "R" and self.when > _LAST_US_RESTRICTED:
             self.add("level", "RESTRICTED is not a US classification; only TOP SECRET, SECRET and "
                               "CONFIDENTIAL identify classified information (S-12)")
 
@@ -105,15 +108,16 @@ class _Conflicts:
         seen_pairs: set[frozenset[str]] = set()
         for tid in sorted(self.present, key=lambda t: v.tokens[t].order):
             token = v.tokens[tid]
+            # one finding per token: the first of these that applies
             if token.not_with_cui and m.cui:
                 self.add(tid, f'"{tid}" is a legacy marking that is not used together with CUI (U-16)')
-            if token.cui_only and not m.cui:
+            elif token.cui_only and not m.cui:
                 self.add(tid, f'"{tid}" is a CUI limited dissemination control; it needs "CUI" (U-06)')
+            elif m.scheme == "cui" and token.category == "dissem" and tid not in v.ldcs:
+                self.add(tid, f'"{tid}" is not a CUI limited dissemination control (U-06)')
             elif not self.allowed(token.levels):
                 self.add(tid, f'"{tid}" is not used with {self.level_name} '
                               f'(allowed: {", ".join(sorted(token.levels, key=_rank_desc))})')
-            if m.scheme == "cui" and token.category == "dissem" and tid not in v.ldcs:
-                self.add(tid, f'"{tid}" is not a CUI limited dissemination control (U-06)')
             for req in token.requires:
                 if req not in self.present:
                     self.add(tid, f'"{tid}" requires "{req}"')
@@ -246,9 +250,6 @@ class _Conflicts:
 
     def cui(self) -> None:
         m = self.m
-        ic_only = m.fgi is not None or m.sci or m.sap or m.aea or (m.dissem - self.v.ldcs)
-        if m.scheme == "us" and m.level == "U" and m.cui and not ic_only:
-            self.add("level", 'a pure CUI marking has no classification: write "CUI//..." (U-15)', "marking-form")
         if m.cui_categories and not m.cui:
             self.add(_first_category(self.a), 'CUI categories need the "CUI" control marking before them (U-14)')
 

@@ -131,8 +131,7 @@ class ControlReader(ReadState):
             self.read_decl(value, up)
             return "decl"
         if self.is_level(up):
-            self.note("marking-conflict", value.start, value.end,
-                      "only one classification per marking (S-03)")
+            self.read_late_level(value, up)
             return "level"
         head, _, rest = up.partition(" ")
         if rest and head in _HYPHENED:
@@ -363,6 +362,19 @@ class ControlReader(ReadState):
         self.read_aea(hyphened, hyphened.text)
         return "aea"
 
+    def read_late_level(self, value: Value, up: str) -> None:
+        """A classification after the first part. After a leading CUI (`(CUI//SP-CTI//S)`) it is
+        the commingled marking written in the wrong order (U-14): reported, and read with that
+        classification; anywhere else it is a second classification (S-03)."""
+        level = self.v.us_spellings.get(up)
+        if self.scheme == "cui" and level is not None and level != "U":
+            self.note("marking-order", value.start, value.end,
+                      f'the classification "{value.text}" goes before "CUI" (U-14)')
+            self.scheme, self.level = "us", level
+            self.spans["level"] = (value.start, value.end)
+            return
+        self.note("marking-conflict", value.start, value.end, "only one classification per marking (S-03)")
+
     def read_cui_marker(self, value: Value, up: str) -> None:
         v = self.v
         if self.f["cui"]:
@@ -387,12 +399,16 @@ class ControlReader(ReadState):
         if not re.fullmatch(r"[A-Z0-9]+(?:-[A-Z0-9]+)*", code):
             raise self.unknown(value.text, value.start, value.end, "CUI category")
         if code in v.cui_specified or code in v.cui_basic:
+            # a prefix written wrong is reported, and the category read as the one it names,
+            # so the roll-up does not report it a second time
             if specified and code not in v.cui_specified:
                 self.note("marking-form", value.start, value.end,
                           f'"{code}" is a Basic category: no "SP-" prefix (U-04)', code)
+                specified = False
             elif not specified and code not in v.cui_basic:
                 self.note("marking-form", value.start, value.end,
                           f'"{code}" is a Specified category: write "SP-{code}" (U-04)', f"SP-{code}")
+                specified = True
         elif re.fullmatch(v.cui_notional, code):
             # the handbook's placeholders ("SP-SPECIFIED", "AAAA"): understood, not registered
             self.note("marking-unknown-token", value.start, value.end,

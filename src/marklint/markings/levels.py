@@ -57,6 +57,7 @@ class LevelReader(ReadState):
         if text in ("RESTRICTED", "R"):
             self.scheme, self.level = "us", "R"
             self.spans["level"] = (value.start, value.end)
+            self.f["legacy"].append("RESTRICTED")  # a US level until EO 10501: judged by the document's date
             return
         if len(words) > 1 and up[0] in (v.cui_marker, *v.cui_banner_aliases):  # "CUI SP-PRVCY"
             self.check_run_on(value, words[0][2], words[1][1])

@@ -103,6 +103,7 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
         self.read_level(values[0])
         self.read_controls(values[1:])
         f = self.f
+        self.read_unclassified_cui()
         return Marking(
             scheme=self.scheme, level=self.level, owners=self.owners,
             sci=tuple(sorted(f["sci"], key=lambda t: self.v.sci_key(t[0]))),
@@ -113,3 +114,14 @@ class Reader(lark.Transformer, LevelReader, ControlReader, CompartmentReader, Or
             dissem=frozenset(f["dissem"]), rel_to=f["rel_to"], display_only=f["display_only"],
             eyes=f["eyes"], nonic=frozenset(f["nonic"]), accm=tuple(sorted(f["accm"])), legacy_decl=f["legacy_decl"],
             legacy=tuple(dict.fromkeys(f["legacy"])), vocab=self.v)
+
+    def read_unclassified_cui(self) -> None:
+        """U-15: `UNCLASSIFIED//CUI//...` with no IC-only control (FGI, SCI, SAP, AEA, an IC
+        dissem) is a pure CUI marking written with a classification: reported, and read as the
+        pure CUI marking it means, so banners and roll-ups compare it by its meaning."""
+        f = self.f
+        ic_only = f["fgi"] is not None or f["sci"] or f["sap"] or f["aea"] or (set(f["dissem"]) - self.v.ldcs)
+        if self.scheme == "us" and self.level == "U" and f["cui"] and not ic_only:
+            start, end = self.spans.get("level", (0, 1))
+            self.note("marking-form", start, end, 'a pure CUI marking has no classification: write "CUI//..." (U-15)')
+            self.scheme, self.level = "cui", "CUI"

@@ -5,7 +5,7 @@ columns) for most nodes, and stops or warns on the partial documents a linter se
 constructs that matter for markings are few and line-shaped, so a scanner keeps exact positions.
 
 Blocks: section titles (HEADING), paragraphs, bullet and enumerated list items (the text after
-the list marker), grid and simple table cells, `.. header::` / `.. footer::` lines (LINE blocks
+the list marker), the fields of a field list (one block each, read as `Name: value`), grid and simple table cells, `.. header::` / `.. footer::` lines (LINE blocks
 in Region.HEADER / Region.FOOTER). A one-line paragraph wrapped in emphasis (`**SECRET**`) is a
 LINE block holding the text inside. Ignored: literal blocks (after `::`), `code`, `code-block`,
 `sourcecode`, `math`, `raw` and `parsed-literal` directive bodies, doctest blocks. Comments
@@ -32,6 +32,9 @@ _ADORNMENT_RE = re.compile(r"([!-/:-@\[-`{-~])\1{2,}\s*$")
 _SIMPLE_TABLE_RE = re.compile(r"=+(?:\s+=+)+\s*$")
 _IGNORED_DIRECTIVES = {"code", "code-block", "sourcecode", "math", "raw", "parsed-literal", "literalinclude"}
 _RAW_BREAK_RE = re.compile(r"PageBreak|\\newpage|\\pagebreak|\\clearpage")
+# A field list's line (`:Subject: (U) Intercept summary`, `:Date: 2026-01-09`), as a memo's
+# header or a document's bibliographic fields are written.
+_FIELD_RE = re.compile(r":[A-Za-z][\w .-]{0,40}:(?:\s|$)")
 
 
 def _lead(text: str) -> int:
@@ -134,7 +137,10 @@ class _Scanner:
                 end += 1
             rows = _rows(lines[i:end])
             literal_next = rows[-1][2].endswith("::")
-            if rows[-1][2] != "::":
+            if all(_FIELD_RE.match(row[2]) for row in rows):
+                for line, column, field in rows:  # one block per field, read as `Name: value`
+                    self._add(Block(BlockKind.PARAGRAPH, field[1:], line, column + 2), quoted)
+            elif rows[-1][2] != "::":
                 self._add(_text_block(BlockKind.PARAGRAPH, rows), quoted)
             i = end
 

@@ -161,6 +161,8 @@ def _build(values: dict, path: str, parents: tuple[str, ...]) -> RuleSet:
         ),
         cui=CuiPolicy(
             designation_required=cui.get("designation-required", True),
+            bottom_banner=cui.get("bottom-banner", False),
+            bare_banner=cui.get("bare-banner", False),
             designation_patterns=named(cui.get("designation-patterns", {})),
             agency_patterns=named(cui.get("agency-patterns", {})),
         ),

@@ -28,7 +28,7 @@ CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on", "review
 DECLASSIFY_SHAPES = ("date", "event", "50x1-hum", "50x2-wmd", "exemption", "eo12951", "aea-nato")
 EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x", "review")
 # The roles whose patterns the structure model reads (marklint.layout; docs/structure.md).
-LAYOUT_ROLES = ("greeting", "signature-mark", "contact", "signing-authority")
+LAYOUT_ROLES = ("greeting", "signature-mark", "contact", "signing-authority", "office")
 MAX_YEARS = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None, "review": None})
 
 
@@ -82,12 +82,14 @@ class PortionPolicy(NamedTuple):
 
 
 class RetiredValue(NamedTuple):
-    """A retired Declassify On value; valid on documents dated on or before `valid_until`."""
+    """A retired Declassify On value; valid on documents dated on or before `valid_until` and,
+    when the order that brought it in is known, on or after `valid_from`."""
 
     name: str
     regex: UserPattern
     valid_until: date | None = None
     replacement: str = ""
+    valid_from: date | None = None
 
 
 class AuthorityPolicy(NamedTuple):
@@ -121,9 +123,14 @@ class AuthorityPolicy(NamedTuple):
 
 
 class CuiPolicy(NamedTuple):
-    """CUI requirements (U-10): the designation indicator and the lines that count as one."""
+    """CUI requirements: the designation indicator and the lines that count as one (U-10), and
+    whether a pure CUI document needs a bottom banner where the banner rules ask for one (U-01:
+    optional for NARA, required by DoD), and whether a bare `CUI` banner may stand for the
+    categories and LDCs its portions carry (U-18: DoD puts them in the designation block)."""
 
     designation_required: bool = True
+    bottom_banner: bool = False
+    bare_banner: bool = False
     designation_patterns: tuple[NamedPattern, ...] = ()
     agency_patterns: tuple[NamedPattern, ...] = ()
 

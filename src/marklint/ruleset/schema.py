@@ -29,8 +29,8 @@ _PORTION_KEYS = ("required", "blocks", "titles", "exempt", "layout")
 _AUTHORITY_KEYS = ("required", "required-from", "original", "derivative", "reason-on-derivative", "reason-pattern",
                    "declassify-on", "classifier-identity")
 _DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
-_RETIRED_KEYS = ("pattern", "valid-until", "replacement")
-_CUI_KEYS = ("designation-required", "designation-patterns", "agency-patterns")
+_RETIRED_KEYS = ("pattern", "valid-from", "valid-until", "replacement")
+_CUI_KEYS = ("designation-required", "bottom-banner", "bare-banner", "designation-patterns", "agency-patterns")
 _GENERIC_KEYS = ("id", "code", "type", "pattern", "message", "severity", "scope", "when")
 _WHEN_KEYS = ("contains", "min-level", "dated-from")
 _RULE_KEYS = ("severity",)
@@ -119,10 +119,9 @@ def validate(raw: LocatedDict, ck: Checker, inherited: dict[str, GenericRule]) -
     if "cui" in raw:
         section = ck.mapping(raw["cui"], line("cui"), "'cui'", _CUI_KEYS)
         values = {}
-        if "designation-required" in section:
-            values["designation-required"] = ck.typed(
-                section["designation-required"], section.line_of("designation-required"),
-                "'cui.designation-required'", bool, "true or false")
+        for key in ("designation-required", "bottom-banner", "bare-banner"):
+            if key in section:
+                values[key] = ck.typed(section[key], section.line_of(key), f"'cui.{key}'", bool, "true or false")
         if "designation-patterns" in section:
             values["designation-patterns"] = _named_patterns(
                 section["designation-patterns"], section.line_of("designation-patterns"),
@@ -265,11 +264,12 @@ def _validate_retired(value: object, line: int, ck: Checker) -> dict:
             raise ck.fail(where, f"{what[:-1]}.{name}' needs a 'pattern'")
         regex = ck.regex(item["pattern"], item.line_of("pattern"), f"{what[:-1]}.{name}.pattern'")
         until = _day(item.get("valid-until"), item.line_of("valid-until"), f"{what[:-1]}.{name}.valid-until'", ck)
+        since = _day(item.get("valid-from"), item.line_of("valid-from"), f"{what[:-1]}.{name}.valid-from'", ck)
         replacement = ""
         if "replacement" in item:
             replacement = ck.typed(item["replacement"], item.line_of("replacement"),
                                    f"{what[:-1]}.{name}.replacement'", str, "a string")
-        out[name] = RetiredValue(name, regex, until, replacement)
+        out[name] = RetiredValue(name, regex, until, replacement, since)
     return out
 
 

@@ -1,4 +1,4 @@
-from marklint.checks.banners import document_judged, justified, rollup_known
+from marklint.checks.banners import document_judged, justified, portions_read, rollup_known
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import WARNING, RuleDoc
 from marklint.checks.rules.portion_missing import has_unmarked_portions
@@ -15,8 +15,8 @@ RULE = RuleDoc(
 def check(ctx: CheckContext) -> list[Finding]:
     """The overall banner higher than every portion (and their roll-up) without a compilation
     statement, judged per document; a transmittal is left to transmittal-statement-missing."""
-    # an unmarked portion (portion-missing) may be the one as high as the banner
-    if not document_judged(ctx) or not rollup_known(ctx) or has_unmarked_portions(ctx):
+    # an unmarked portion (portion-missing) or one that does not read may be the one as high as the banner
+    if not document_judged(ctx) or not rollup_known(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx):
         return []
     overall, banner, highest = ctx.overall, ctx.overall.marking, ctx.max_portion()
     # a foreign RESTRICTED portion rolls up to the rule set's US level (restricted-level)

@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from marklint.checks.banners import document_judged, justified, rollup_known
+from marklint.checks.banners import document_judged, justified, portions_read, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
@@ -48,12 +48,14 @@ def _document(ctx: CheckContext) -> Finding | None:
     # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
     # classification above it is (what the banner lacks is named, e.g. SECRET).
     missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
+    if ctx.ruleset.cui.bare_banner and banner.level == expected.level == "CUI" and not controls(banner):
+        missing = []  # U-18: a bare CUI banner, the categories and LDCs in the designation block
     if expected.rank > banner.rank and banner.level == "CUI":
         missing.insert(0, expected.classification)
     # a word the banner's level may not carry is its own marking-conflict, not a roll-up difference
     extra = sorted(controls(banner) - controls(expected) - misplaced(banner))
-    # an unmarked portion (portion-missing) may be the one that carries them
-    if extra and (justified(ctx) or has_unmarked_portions(ctx)):
+    # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them
+    if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)):
         extra = []
     if not missing and not extra or _agrees_read_releasable(ctx, banner):
         return None

@@ -1,0 +1,108 @@
+"""MK301 portion-missing on shapes of modern documents as offices write them: the finding a
+seeded defect gives, and none on the correct shape."""
+
+from rule_support import found
+
+from marklint.checks.rules.portion_missing import RULE
+
+CAB = "Classified By: Jane Smith, Director, Office of Plans\nDerived From: Plans SCG, 20240101\nDeclassify On: 20451231\n"
+MISSING = "paragraph has no portion mark"
+
+
+def doc(body: str, banner: str = "SECRET") -> str:
+    return f"{banner}\n\n{body}\n\n{CAB}\n{banner}\n"
+
+
+def test_a_year_after_a_mark_opens_a_portion():
+    # (U) 2024 is a mark and a year; only (C) 2024 is a copyright sign
+    text = doc("(S) Imports fell in both years.\n\n| (U) Year | (U) Imports |\n|---|---|\n| (U) 2024 | (U) 61 |\n")
+    assert found(text, RULE.slug, "markdown", "a.md") == []
+    damaged = text.replace("| (U) 2024 |", "| 2024 |")
+    assert found(damaged, RULE.slug, "markdown", "a.md") == [(RULE.slug, 7, 3, "table cell has no portion mark")]
+
+
+def test_chapter_paragraph_numbers_before_the_mark():
+    text = doc("CHAPTER 1\n(U) INTRODUCTION\n\n1-1. (U) Purpose. This plan sets the schedule.\n\n"
+               "1-2. (S) Scope. It covers the convoy.\n\nA-1. (U) AR 525-13, Antiterrorism.\n\n"
+               "KJ-2. (S) The brigades will field by 2027.")
+    assert found(text, RULE.slug) == []
+    assert found(text.replace("1-2. (S) Scope.", "1-2. Scope."), RULE.slug) == [(RULE.slug, 8, 1, MISSING)]
+
+
+def test_control_and_copy_numbers_are_no_portions():
+    text = doc("DCN: J5-2025-0417                              Copy 3 of 25\n\n(S) The convoy leaves at dawn.")
+    assert found(text, RULE.slug) == []
+    assert found(doc("COPY 7 OF 40 COPIES\n\n(S) The convoy leaves at dawn."), RULE.slug) == []
+    assert found(doc("Copy the plan to the staff.\n\n(S) The convoy leaves at dawn."), RULE.slug) == [
+        (RULE.slug, 3, 1, MISSING)]
+
+
+def test_roman_page_numbers_of_front_matter():
+    text = doc("(S) The convoy leaves at dawn.\n\n                - ii -")
+    assert found(text, RULE.slug) == []
+
+
+def test_an_office_symbol_alone_on_a_continuation_page():
+    text = doc("AFVL-G3\nSUBJECT: (U) After Action Review\n\n(S) The convoy leaves at dawn.")
+    assert found(text, RULE.slug) == []
+
+
+def test_letterhead_of_an_organisation_over_its_office():
+    for office in ("Office of Geospatial Analysis", "Intelligence Directorate (CJ2)"):
+        text = doc(f"NATIONAL GEOSPATIAL-INTELLIGENCE AGENCY\n{office}\n\n(U) Port Expansion\n\n(S) The pier is built.")
+        assert found(text, RULE.slug) == []
+    # a title under the organisation's name is no office: it needs its mark
+    text = doc("JOINT TASK FORCE NORTH\nWeekly Threat Picture\n\n(S) The convoy leaves at dawn.")
+    assert found(text, RULE.slug) == [(RULE.slug, 3, 1, MISSING)]
+
+
+def test_the_atomic_energy_act_notice_is_no_portion():
+    text = doc("(S//RD) The test failed.\n\nRESTRICTED DATA\nThis document contains Restricted Data as defined in "
+               "the Atomic Energy Act of 1954.\nUnauthorized disclosure subject to Administrative and Criminal Sanctions.",
+               "SECRET//RESTRICTED DATA")
+    assert found(text, RULE.slug) == []
+
+
+def test_the_source_list_under_the_authority_block():
+    text = ("SECRET\n\n(S) The convoy leaves at dawn.\n\nClassified By: Jane Smith, Director\nDerived From: Multiple Sources\n"
+            "Declassify On: 20451231\n\nSources:\n1. NATO document C-M(2026)0012, 10 February 2026\n"
+            "2. Plans SCG, 20240101\n\nSECRET\n")
+    assert found(text, RULE.slug) == []
+    # above the block, the same list is portions
+    moved = ("SECRET\n\n(S) The convoy leaves at dawn.\n\nSources:\n1. NATO document C-M(2026)0012, 10 February 2026\n\n"
+             "Classified By: Jane Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20451231\n\nSECRET\n")
+    assert found(moved, RULE.slug) == [(RULE.slug, 6, 1, "list item has no portion mark")]
+
+
+def test_a_table_in_columns_under_its_marked_caption_or_lead_in():
+    table = "    Site        Capacity\n    Site A         420\n    Site B         180"
+    assert found(doc(f"Table 3-1. (S) Fuel storage\n\n{table}"), RULE.slug) == []
+    assert found(doc(f"(U) Acronyms used in this plan:\n\n{table}"), RULE.slug) == []
+    assert found(doc(f"(S) The convoy leaves at dawn.\n\n{table}\n\n(U) The escort joins at noon."), RULE.slug) == [
+        (RULE.slug, 5, 5, MISSING)]
+    assert found(doc(f"Table 3-1. Fuel storage\n\n{table}\n\n(S) The convoy leaves at dawn."), RULE.slug) == [
+        (RULE.slug, 3, 1, MISSING), (RULE.slug, 5, 5, MISSING)]
+
+
+def test_list_labels_of_messages_and_word_processor_exports():
+    labels = ["1.a.", "2.b.(1)", "3.A.(2)(a)", "(1)(a)", "iv.", "o", "§", "▪", "–", "➢"]
+    body = "\n\n".join(f"{label} (S) The convoy leaves at dawn." for label in labels)
+    assert found(doc(body), RULE.slug) == []
+    # the same labels before an unmarked paragraph: each is a finding at the label
+    unmarked = "\n\n".join(f"{label} The convoy leaves at dawn." for label in labels)
+    assert [(line, column) for _, line, column, _ in found(doc("(S) Lead.\n\n" + unmarked), RULE.slug)] == [
+        (5 + 2 * index, 1) for index in range(len(labels))]
+
+
+def test_a_letterhead_whose_last_line_is_the_date():
+    text = doc("Headquarters\nDepartment of the Army\nWashington, DC\n15 April 2026\n\n(U) Force Protection\n\n"
+               "(S) The convoy leaves at dawn.")
+    assert found(text, RULE.slug) == []
+    assert found(doc("Published 6 April 2026\n\n(S) The convoy leaves at dawn."), RULE.slug) == []
+
+
+def test_a_document_number_of_several_groups_under_the_title():
+    # (after a paragraph, where no heading matter explains it)
+    text = doc("(S) The convoy leaves at dawn.\n\nDIA-02-2601-114\n\n(U) The escort joins at noon.")
+    assert found(text, RULE.slug) == []
+    assert found(text.replace("DIA-02-2601-114", "FM 7-0"), RULE.slug) == [(RULE.slug, 5, 1, "line has no portion mark")]
