@@ -9,7 +9,7 @@ import pytest
 from marklint.commands.tools import run_parse
 from marklint.lint import Settings, lint_document, lint_path
 from marklint.readers import read_document
-from marklint.markings import check, load_vocabulary, parse
+from marklint.markings import check, load_vocabulary, parse, rollup
 
 FIXTURES = Path(__file__).parent / "fixtures" / "allied"
 
@@ -180,6 +180,23 @@ MARKINGS = [
     ("ca", "protected b", {"marking-form"}),
     ("ca", "CONFIDENTIAL / CONFIDENTIEL", set()),
     ("ca", "NON CLASSIFIÉ", set()),
+    ("ca", "SECRET \u2013 CANADIAN EYES ONLY", set()),  # a word processor's en dash is a separator (A-06)
+    ("ca", "PROTECTED B \u2014 PROTÉGÉ B", set()),
+    # releasability spelt out (ISM22 renders `//NATO SECRET//RELEASABLE TO USA, AUS, NATO`) and to the EU (A11)
+    ("nato", "NATO SECRET//RELEASABLE TO USA, AUS, NATO", set()),
+    ("nato", "NATO RESTRICTED//REL TO EU", set()),
+    ("nato", "(NR//REL TO USA, EU, NATO)", set()),
+    # misspelt words are unknown with the word they misspell, not a codeword
+    ("uk", "OFFICIAL-SENSITIVE PERSONEL DATA", {"marking-unknown-token"}),
+    ("uk", "SECRET COMERCIAL", {"marking-unknown-token"}),
+    ("uk", "TOP SECRET STRAP1", set()),
+    # the NZ PSR's endorsements, after the level or (BUDGET, as Budget papers are marked) before it
+    ("nz", "BUDGET SENSITIVE", set()),
+    ("nz", "(IC CABINET)", set()),
+    ("nz", "RESTRICTED ACCOUNTABLE MATERIAL", set()),
+    ("nz", "SENSITIVE SPECIAL HANDLING REQUIRED", set()),
+    ("nz", "IN-CONFIDENCE APPOINTMENTS", set()),
+    ("nz", "IN-CONFIDENCE CABINT", {"marking-unknown-token"}),
 ]
 
 
@@ -194,6 +211,41 @@ def test_canonical_forms():
     assert parse("(NS//ATOMAL)", vocab=nato).banner() == "NATO SECRET//ATOMAL"
     assert parse("NATO SECRET//ATOMAL", vocab=nato).portion() == "(NS//ATOMAL)"
     assert parse("(Sen)", vocab=load_vocabulary(("nz",))).banner() == "SENSITIVE"
+
+
+@pytest.mark.parametrize("scheme, text, column, end, suggestion", [
+    ("uk", "OFFICIAL-SENSITIVE PERSONEL DATA", 20, 33, "PERSONAL DATA"),
+    ("uk", "OFFICIAL-SENSITIVE PERSONAL DTA", 20, 32, "PERSONAL DATA"),
+    ("uk", "OFFCIAL-SENSITIVE", 1, 18, "OFFICIAL-SENSITIVE"),
+    ("uk", "OFFICIAL-SENSATIVE", 10, 19, "SENSITIVE"),
+    ("ca", "PROTECTD B", 1, 11, "PROTECTED B"),  # the level of as many words, not PROTECTED C
+    ("ca", "SECRET//CANADIAN EYES ONY", 9, 26, "CANADIAN EYES ONLY"),
+    ("nato", "NATO SECERT", 1, 12, "NATO SECRET"),
+])
+def test_a_misspelt_word_is_reported_with_the_word_it_misspells(scheme, text, column, end, suggestion):
+    [problem] = check(text, vocab=load_vocabulary((scheme,)))
+    assert (problem.rule, problem.column, problem.end_column) == ("marking-unknown-token", column, end)
+    assert problem.message.endswith(f'did you mean "{suggestion}"?')
+
+
+@pytest.mark.parametrize("scheme, portions, banner", [
+    # an OFFICIAL paragraph cannot carry AUSTEO or REL: it leaves the caveat to the others
+    ("au", ["(PROTECTED AUSTEO)", "(OFFICIAL)", "(OFFICIAL: Sensitive)"], "PROTECTED AUSTEO"),
+    ("au", ["(SECRET REL AUS/GBR)", "(OFFICIAL)"], "SECRET REL <codes>"),
+    ("au", ["(SECRET AUSTEO)", "(PROTECTED)"], "SECRET"),  # PROTECTED could carry AUSTEO and does not
+    ("nz", ["(S NZEO)", "(IC)", "(Sen)"], "SECRET NZEO"),
+    ("nz", ["(S NZEO)", "(R)"], "SECRET"),
+    ("ca", ["(S CEO)", "(PB)"], "SECRET CANADIAN EYES ONLY"),
+    # R-06: an uncaveated unclassified portion takes no part in the releasability roll-up
+    ("nato", ["(NR//REL TO USA, AUS, NATO)", "(NU)"], "NATO RESTRICTED//REL TO <codes>"),
+    ("nato", ["(NR//REL TO USA, AUS, NATO)", "(NC)"], "NATO CONFIDENTIAL"),
+    # a word the portion may not carry is its own marking-conflict and does not roll up
+    ("nato", ["(NS//BOHEMIA)", "(NR//NF)"], "NATO SECRET"),
+    ("nato", ["(CTS//BOHEMIA)", "(NS//BOHEMIA)"], "COSMIC TOP SECRET//BOHEMIA"),
+])
+def test_allied_rollup_of_releasability_and_misplaced_words(scheme, portions, banner):
+    vocab = load_vocabulary((scheme,))
+    assert rollup([parse(p, vocab=vocab) for p in portions]).banner() == banner
 
 
 def _expected() -> dict[str, list[str]]:

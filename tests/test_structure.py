@@ -215,6 +215,16 @@ def test_a_distribution_list_under_a_drafting_line_needs_no_mark():
     assert [f[:2] for f in findings(prose)] == [("portion-missing", 18)]
 
 
+def test_a_distribution_list_in_groups_under_their_labels_needs_no_mark():
+    """A NATO or military distribution list groups its entries under short labels
+    (`External - Action:`, `Internal:`): a label opens a group of entries, not a portion."""
+    text = ("SECRET\n\n(S) The review is complete.\n\n" + CAB + "\nDISTRIBUTION:\nExternal - Action:\n"
+            "Allied Land Command\nAllied Air Command\n\nInternal:\nJ2\nJ3\n\nSECRET\n")
+    assert findings(text) == []
+    prose = text.replace("Internal:\nJ2\nJ3", "Internal:\nThe annex lists every office that was consulted.")
+    assert [f[:3] for f in findings(prose)] == [("portion-missing", 14, 1)]
+
+
 def test_values_under_a_header_label_standing_alone_and_a_repeated_subject_need_no_mark():
     """A scan sets a memo header's values apart from their labels; a continuation page repeats
     the subject in its header. Neither is a portion; the subject's own first statement is."""

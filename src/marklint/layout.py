@@ -534,14 +534,17 @@ def _source_lists(entries: list[_Entry]) -> None:
 
 
 DISTRIBUTION_ENTRY_MAX_WORDS = 6
+DISTRIBUTION_GROUP_MAX_WORDS = 3  # a group's label (`Internal:`, `External - Action:`)
 
 
 def _is_distribution_entry(block: Block) -> bool:
     """Every line a short entry of a distribution list: a copy number or dash, an addressee or
-    office, an enclosure note (`(w/atts)`); not a sentence."""
+    office, an enclosure note (`(w/atts)`); not a sentence; the first line may label a group."""
     lines = _lines(block)
+    grouped = bool(lines) and lines[0].endswith(":") and len(lines[0].split()) <= DISTRIBUTION_GROUP_MAX_WORDS
     return 0 < len(lines) <= BLOCK_MAX_LINES and all(
-        len(line.split()) <= DISTRIBUTION_ENTRY_MAX_WORDS and not line.endswith((".", "?", "!", ":")) for line in lines)
+        len(line.split()) <= DISTRIBUTION_ENTRY_MAX_WORDS and not line.endswith((".", "?", "!", ":"))
+        for line in lines[grouped:])
 
 
 _RUN_ENDS = ("authority block", "forwarded-message header", "designation indicator", "distribution list")

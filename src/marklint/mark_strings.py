@@ -177,15 +177,21 @@ def near_miss_banner(text: str, vocab: object | None = None) -> Parsed | None:
     in capitals whose level is one or two edits (a transposition counts one) from a level
     word, with the parser's suggestion of that level; None for anything else (`SECRETARY`,
     prose, a line in lower case)."""
-    if "\n" in text or len(text) > 200 or any(c.islower() for c in text):
+    scheme = getattr(vocab, "allied", None)  # an allied scheme's levels (`OFFCIAL-SENSITIVE PERSONAL DATA`)
+    # in capitals, unless the scheme writes its levels in mixed case too (`Protectd A`, `OFFICIAL: Sensitve`)
+    cased = scheme is not None and any(
+        not spelled.isupper() for lv in scheme.levels.values() for spelled in (lv.banner, *lv.aliases))
+    if "\n" in text or len(text) > 200 or (not cased and any(c.islower() for c in text)):
         return None
+    levels = _LEVEL_WORDS if scheme is None else {lv.banner.upper() for lv in scheme.levels.values()}
     level = text.split("//", 1)[0].strip()
-    if not level or len(level.split()) > 2 or level in _LEVEL_WORDS:
+    if not level or level in levels or (scheme is None and len(level.split()) > 2):
         return None
     parsed = parse_cached(text, "banner", vocab)
     error = parsed.error
+    written = level if scheme is None or error is None else (error.token or "").upper()
     if (parsed.marking is not None or error is None or error.column != 1
-            or error.suggestion not in _LEVEL_WORDS or _edits(level, error.suggestion) > _NEAR_MISS_EDITS):
+            or error.suggestion not in levels or _edits(written, error.suggestion) > _NEAR_MISS_EDITS):
         return None
     return parsed
 

@@ -229,7 +229,8 @@ def recognize(
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
                 parsed = legacy[0] if legacy else (parses.get(mark) or parse_cached(mark, "portion", vocab))
-                if parsed.marking is not None or "//" in mark:
+                # an allied mark with a misspelt word (`(Sen BUDGIT)`) is a mark too, reported with its suggestion
+                if parsed.marking is not None or "//" in mark or (allied and parsed.error.confident):
                     offset = match.start(1)
                     if offset and text.count("\n", 0, offset):
                         line, column = block.position_of(offset)
@@ -247,7 +248,7 @@ def recognize(
                                             block, parsed.marking, parsed.error, False, forms))
             else:
                 unmarked.append(block)
-        if unmarked and not allied:
+        if unmarked:
             _edge_banners(marks, vocab, is_exempt)
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
@@ -429,7 +430,8 @@ def _edge_banners(marks: PageMarks, vocab: object | None, is_exempt: Callable[[s
     - a misspelt banner (`SECERT`, `CONFIDENTAIL//NOFORN`): a banner whose level is an unknown
       word, reported with its suggestion as `SECRET//NOFRON` is, rather than a page without one;
     - the line an e-mail client's classification tool writes (`Classification: SECRET//NOFORN`):
-      the banner is its value (a misspelt one too, `Classification: SECERT`).
+      the banner is its value (a misspelt one too, `Classification: SECERT`); not under an allied
+      scheme, whose documents carry no such line.
     """
     blocks = _message_blocks(marks, is_exempt)
     first = next((b for b in blocks if is_page_content(b)), None)  # only the ends matter: scan in from each side
@@ -456,7 +458,8 @@ def _edge_banner(marks: PageMarks, block: Block, vocab: object | None, at_top: b
     taken out of the page's unmarked blocks; else None."""
     if block not in marks.unmarked:
         return None
-    mark = _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
+    allied = getattr(vocab, "allied", None) is not None
+    mark = None if allied else _labelled_banner(block, marks.page.number, vocab, controlled=bool(marks.portions))
     if mark is None:
         text = _edge_line(block.text, at_top)
         parsed = near_miss_banner(text, vocab)

@@ -48,3 +48,12 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET//NOFORN\n', RULE.slug) == []
+
+
+def test_a_page_of_a_set_without_paragraph_marks_is_compared_with_the_overall_banner_alone():
+    """ca and uk set no paragraph marks: a later page's banner has no roll-up of its own to name."""
+    text = ("SECRET CEO\n\nCommunications Security Establishment\n\nThe assessment covers the quarter.\n"
+            "\f\nSECRET\n\nPartners will receive a sanitised version.\n")
+    assert found(text, RULE.slug, rules="ca") == [
+        ("banner-mismatch", 7, 1, "page 2 banner SECRET differs from the overall banner SECRET CEO"),
+    ]

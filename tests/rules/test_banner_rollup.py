@@ -47,3 +47,18 @@ def test_a_banner_lacking_a_control_is_found_beside_an_unmarked_portion_but_not_
     extra = f"SECRET//NOFORN\n\n(S) The convoy leaves at dawn.\n\n{unmarked}{_CAB}\nSECRET//NOFORN\n"
     assert found(extra, RULE.slug) == []
     assert [(line, column) for _, line, column, _ in found(extra.replace(unmarked, ""), RULE.slug)] == [(1, 1)]
+
+
+def test_a_releasability_word_some_portions_carry_is_named_as_not_carried_by_every_portion():
+    """R-05 and the allied "common" roll-up: a banner's caveat that one paragraph carries and
+    another could but does not is not a word "no portion carries"."""
+    text = "SECRET AUSTEO\n\n(SECRET AUSTEO) The exercise begins.\n\n(PROTECTED) It runs a week.\n\nSECRET AUSTEO\n"
+    assert found(text, RULE.slug, rules="au") == [
+        ("banner-rollup", 1, 1, "overall banner SECRET AUSTEO has AUSTEO that not every portion carries "
+                                "(roll-up of the portions: SECRET)"),
+    ]
+    both = text.replace("SECRET AUSTEO\n\n(", "SECRET AUSTEO ORCON\n\n(", 1)
+    assert found(both, RULE.slug, rules="au") == [
+        ("banner-rollup", 1, 1, "overall banner SECRET AUSTEO ORCON has ORCON that no portion carries and has AUSTEO "
+                                "that not every portion carries (roll-up of the portions: SECRET)"),
+    ]

@@ -17,7 +17,8 @@ from marklint.markings.model import Marking, MarkingError, Note, Problem
 from marklint.markings.scheme import Scheme
 from marklint.markings.vocab import Vocabulary
 
-_SEPARATORS = re.compile(r"[\s/,;:|-]+")
+# an en or em dash too: a word processor turns " - " into " – " (`SECRET – CANADIAN EYES ONLY`)
+_SEPARATORS = re.compile(r"[\s/,;:|\-\u2013\u2014]+")
 _WORD = re.compile(r"[A-Za-z0-9_'&.:]+(?:-[A-Za-z0-9_'&.:]+)*")
 
 
@@ -63,6 +64,14 @@ class _Reader:
         error.confident = bool(close)
         return error
 
+    def near_miss(self, what: str, start: int, stop: int, spelled: str) -> MarkingError:
+        """The error for words at `start`..`stop` that misspell `spelled`, with that suggestion."""
+        shown = self.text[start:stop]
+        error = MarkingError(f'unknown {what} "{shown}"; did you mean "{spelled}"?', start + 1, stop + 1,
+                             "marking-unknown-token", shown, spelled)
+        error.confident = True
+        return error
+
     # -- the parts
 
     def read(self) -> Marking:
@@ -99,7 +108,7 @@ class _Reader:
             word = _WORD.match(text, pos, end)
             if word is None:
                 raise MarkingError(f'unexpected "{text[pos]}" in a {s.name} marking', pos + 1, pos + 2)
-            self.other_word(word.group(), word.start(), word.end(), level, codewords)
+            self.other_word(word.group(), word.start(), word.end(), end, level, codewords)
             pos = word.end()
         self.check_elements(level, leading)
         self.check_elements(level, found)
@@ -127,6 +136,9 @@ class _Reader:
         text = self.text
         best = _longest(s.spellings, text[pos:end].upper())
         if best is None:
+            near = _nearest(text, pos, end, sorted({lv.banner.upper() for lv in s.levels.values()}))
+            if near is not None:  # `PROTECTD B`: the level of as many words
+                raise self.near_miss(f"{s.name} classification", pos, *near)
             word = _WORD.match(text, pos, end)
             shown = word.group() if word else text[pos:end]
             raise self.fail(f'unknown {s.name} classification "{shown}"', pos, pos + len(shown),
@@ -194,7 +206,7 @@ class _Reader:
         self.spans.setdefault(element_id, (pos, stop))
         return element_id, pos, stop
 
-    def other_word(self, word: str, start: int, stop: int, level: str, codewords: list[str]) -> None:
+    def other_word(self, word: str, start: int, stop: int, end: int, level: str, codewords: list[str]) -> None:
         """A word that is no element: a "-SUFFIX" that belongs to another level, a codeword, or unknown."""
         s = self.s
         joined = [lv for lv in s.levels.values() if lv.banner.upper().endswith("-" + word.upper())]
@@ -203,6 +215,12 @@ class _Reader:
             self.note("marking-conflict", start - 1, stop,
                       f'"-{word.upper()}" is used only after {owner} ({s.citation})')
             return
+        pool = sorted(s.element_spellings)
+        if self.text[start - 1] == "-":  # `OFFICIAL-SENSATIVE`: the end of a level written with a dash
+            pool += sorted({lv.banner.upper().split("-", 1)[1] for lv in s.levels.values() if "-" in lv.banner})
+        near = _nearest(self.text, start, end, pool)
+        if near is not None:  # `PERSONEL DATA`: a misspelt word, not a codeword
+            raise self.near_miss(f"{s.name} marking word", start, *near)
         if s.codeword_levels and re.fullmatch(r"[A-Z][A-Z0-9]{2,19}", word):
             if codewords:  # a codeword is one word (GSCP24): more is prose, not a marking
                 raise self.fail(f'unknown {s.name} marking word "{word}"', start, stop)
@@ -247,6 +265,23 @@ class _Reader:
                 break
 
 
+NEAR_MISS_RATIO = 0.85  # `PERSONEL DATA` for PERSONAL DATA, `PROTECTD B` for PROTECTED B; not a codeword
+
+
+def _nearest(text: str, pos: int, end: int, spellings: list[str]) -> tuple[int, str] | None:
+    """(end, spelling) of the spelling that the words at `pos`, as many as it has, misspell:
+    the closest one above NEAR_MISS_RATIO, or None."""
+    best: tuple[float, int, str] | None = None
+    for spelled in spellings:
+        run = re.compile(r"\S+" + r"[\s/-]+\S+" * spelled.count(" ")).match(text, pos, end)
+        if run is None or run.group().upper() == spelled:
+            continue
+        ratio = difflib.SequenceMatcher(None, run.group().upper(), spelled).ratio()
+        if ratio >= NEAR_MISS_RATIO and (best is None or ratio > best[0]):
+            best = (ratio, run.end(), spelled)
+    return None if best is None else (best[1], best[2])
+
+
 def _longest(spellings: dict[str, tuple[str, str]], upper: str) -> tuple[str, str, str] | None:
     """(spelling, id, form) of the longest spelling that starts `upper` as whole words, or None."""
     best = None
@@ -270,13 +305,40 @@ def analyse(text: str, form: str, vocab: Vocabulary) -> AlliedAnalysis:
     return AlliedAnalysis(marking, reader.form, reader.notes, reader.spans)
 
 
+def misplaced(m: Marking) -> frozenset[str]:
+    """The elements of an allied marking that it may not carry: forbidden in the scheme, or not
+    allowed with its level (each is reported as marking-conflict where it is written, so the
+    roll-up neither asks for it nor counts it, A-02, A-04, A-06, A-09). Empty for a US marking."""
+    s: Scheme | None = m.vocab.allied if m.vocab is not None else None
+    if s is None or m.scheme != s.id:
+        return frozenset()
+    implied = set(s.levels[m.level].implies)
+    return frozenset(e for e in m.dissem if e not in implied and (
+        s.elements[e].kind == "forbidden" or (s.elements[e].levels and m.level not in s.elements[e].levels)))
+
+
+def _takes_part(s: Scheme, m: Marking, element: str, commons: set[str]) -> bool:
+    """Whether portion `m` takes part in the roll-up of the releasability element `element`:
+    not when its level cannot carry it (an OFFICIAL paragraph in a PROTECTED AUSTEO brief), nor
+    when it is below the security-classified levels and carries no releasability at all (R-06:
+    uncaveated unclassified portions do not take part in the FD&R roll-up)."""
+    allowed = s.elements[element].levels
+    if allowed and m.level not in allowed:
+        return False
+    return s.rank(m.level) >= 1 or bool(commons)
+
+
 def rollup(portions: list[Marking]) -> Marking:
     """The document marking implied by allied portions: the highest level, every "always"
-    element and codeword, and the "common" elements (releasability) every portion carries."""
+    element and codeword, and the "common" elements (releasability) every portion taking part
+    carries (`_takes_part`); elements a portion may not carry (`misplaced`) are left out."""
     s: Scheme = portions[0].vocab.allied
     top = max(portions, key=lambda m: m.rank)
-    always = {e for m in portions for e in m.dissem if s.elements[e].rollup == "always"}
-    common = set.intersection(*({e for e in m.dissem if s.elements[e].rollup == "common"} for m in portions))
+    valid = [(m, m.dissem - misplaced(m)) for m in portions]
+    always = {e for _, dissem in valid for e in dissem if s.elements[e].rollup == "always"}
+    commons = [(m, {e for e in dissem if s.elements[e].rollup == "common"}) for m, dissem in valid]
+    common = {e for _, found in commons for e in found
+              if all(e in found_there for m, found_there in commons if _takes_part(s, m, e, found_there))}
     owners = top.owners if all(m.owners == top.owners for m in portions) else ()
     codewords = tuple(sorted({t for m in portions for t in m.sci}))
     return Marking(scheme=s.id, level=top.level, owners=owners, sci=codewords, dissem=frozenset(always | common),

@@ -100,15 +100,16 @@ class Scheme:
                                   *(("alias", a) for a in element.aliases)):
                 self.element_spellings.setdefault(spelled.upper(), (element.id, form))
 
-    def level_pattern(self, form: str) -> str:
+    def level_pattern(self, form: str, shortest: int = 1) -> str:
         """A regular expression matching every spelling of a level in `form` (longest first),
-        for the recognizer's banner and portion-mark candidates."""
+        for the recognizer's banner and portion-mark candidates; only spellings of at least
+        `shortest` characters."""
         spelled = set()
         for level in self.levels.values():
             spelled.update((level.banner, *level.aliases) if form == "banner" else (level.portion, level.banner))
         if form == "banner":
             spelled.update(k for k, (_level, how) in self.spellings.items() if how == "wrong")
-        return "|".join(re.escape(s) for s in sorted(spelled, key=len, reverse=True))
+        return "|".join(re.escape(s) for s in sorted(spelled, key=len, reverse=True) if len(s) >= shortest)
 
     def rank(self, level: str) -> float:
         """The rank of a level id."""

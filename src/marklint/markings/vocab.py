@@ -396,10 +396,13 @@ class _Builder(Checker):
         prefix = "".join(f"(?:{re.escape(p)} )?" for p in s.prefixes)
         if s.leading:
             prefix += "(?:(?:" + "|".join(re.escape(e) for e in sorted(s.leading)) + ") )*"
-        self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:][^\n]{{0,200}}$)")
+        self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:\u2013\u2014][^\n]{{0,200}}$)")
+        # a mark in the wrong case is a mark (`(ic)`, `(In-Confidence)`: marking-form), but for a
+        # one-letter level: `(c)` and `(s)` in lower case are list labels
         self.v.portion_at = re.compile(
             r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)])\s*|[•·*-]\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
-            rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')})(?:[\s/,\-:][^()\n]{{0,150}})?\))(?=\s|$)"
+            rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')}|(?i:{s.level_pattern('portion', shortest=2)}))"
+            r"(?:[\s/,\-:][^()\n]{0,150})?\))(?=\s|$)"
             r"(?!\s+(?:\d{4}\b|[Cc]opyright))")  # not a copyright sign
 
     def items(self, data: Any, key: str) -> list[Any]:

@@ -49,8 +49,9 @@ def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,
         own = expected.banner() if expected is not None else "UNCLASSIFIED"
         if banner.marking == expected or (expected is None and banner.text == own):
             return []
-        message = (f"page {number} banner {banner.text} is neither the overall banner {overall.text} "
-                   f"nor the roll-up of its portions ({own})")
-    else:
-        message = f"page {number} banner {banner.text} differs from the overall banner {overall.text}"
+        if portions or ctx.ruleset.portions.required != "never":  # a set without paragraph marks has no roll-up to name
+            message = (f"page {number} banner {banner.text} is neither the overall banner {overall.text} "
+                       f"nor the roll-up of its portions ({own})")
+            return [ctx.finding(RULE, banner, message, number)]
+    message = f"page {number} banner {banner.text} differs from the overall banner {overall.text}"
     return [ctx.finding(RULE, banner, message, number)]

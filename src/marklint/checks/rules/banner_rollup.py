@@ -8,6 +8,7 @@ from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.findings import Finding
 from marklint.fixes import raise_banner_fix
 from marklint.markings import rollup
+from marklint.markings.allied import misplaced
 
 RULE = RuleDoc(
     "MK106", "banner-rollup", ERROR, "a banner whose controls differ from the roll-up of its portions",
@@ -51,7 +52,8 @@ def _document(ctx: CheckContext) -> Finding | None:
         missing = []  # U-18: a bare CUI banner, the categories and LDCs in the designation block
     if expected.rank > banner.rank and banner.level == "CUI":
         missing.insert(0, expected.classification)
-    extra = sorted(controls(banner) - controls(expected))
+    # a word the banner's level may not carry is its own marking-conflict, not a roll-up difference
+    extra = sorted(controls(banner) - controls(expected) - misplaced(banner))
     # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them
     if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)):
         extra = []
@@ -61,7 +63,11 @@ def _document(ctx: CheckContext) -> Finding | None:
     if missing:
         parts.append(f"lacks {', '.join(missing)}")
     if extra:
-        parts.append(f"has {', '.join(extra)} that no portion carries")
+        carried = [word for word in extra if any(word in controls(mark.marking) for mark in ctx.portions)]
+        if len(carried) < len(extra):
+            parts.append(f"has {', '.join(w for w in extra if w not in carried)} that no portion carries")
+        if carried:
+            parts.append(f"has {', '.join(carried)} that not every portion carries")
     return ctx.finding(
         RULE, overall,
         f"overall banner {overall.text} {' and '.join(parts)} (roll-up of the portions: {expected.banner()})",
