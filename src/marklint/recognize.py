@@ -134,11 +134,24 @@ class PageMarks:
         self.bottom = bottom
         self.legend = False  # the page bears a form's check-box legend (`legend_lines`)
 
-    def text_blocks(self) -> list[Block]:
-        """The page's blocks of text, in order: not its banners, page numbers, comments or
-        watermarks."""
-        banners = {id(mark.block) for mark in self.banners}
-        return [b for b in self.page.blocks if is_page_content(b) and id(b) not in banners]
+    def edge_text_blocks(self, count: int, skip: set[int] | frozenset[int] = frozenset()) -> tuple[list[Block],
+                                                                                                  list[Block]]:
+        """The first and the last `count` blocks of the page's text, each in page order: not its
+        banners, page numbers, comments or watermarks, nor the blocks in `skip` (by `id`).
+        Found by scanning in from each end: only the edges are read."""
+        skip = skip | {id(mark.block) for mark in self.banners}
+        blocks = self.page.blocks
+
+        def scan(order) -> list[Block]:
+            found: list[Block] = []
+            for block in order:
+                if id(block) not in skip and is_page_content(block):
+                    found.append(block)
+                    if len(found) == count:
+                        break
+            return found
+
+        return scan(blocks), scan(reversed(blocks))[::-1]
 
 
 _TRAILING_ENDS = (")", ").", ");", "):", ") ")  # how a block ending in a portion mark can end

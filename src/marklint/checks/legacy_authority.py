@@ -93,8 +93,8 @@ _CONTINUATION = re.compile(
 _GROUP_LEGEND = re.compile(r"\s*[-–—:.,/]?\s*(?:$|EXCLUDED|EXEMPTED|DOWNGRADED)", re.IGNORECASE)
 # Blocks worth reading at all: a colon (modern labels) or one of these words. The look-ahead for
 # the words' first letters lets the regex engine skip from one such letter to the next.
-_GATE_WORDS = re.compile(r"(?=[CRDGXIEAS])\b(?:CL\s?BY|REASON|DRV|RVW|DECL|[GAR]DS|X[GD]DS|IMPDET|GROUP\s+[1-4]|GP-[1-4]"
-                         r"|SUBJECT\s+TO\s+(?:THE\s+)?GENERAL\s+DECLASSIFICATION"
+_GATE_WORDS = re.compile(r"(?=[CRDGXIEA])\b(?:CL\s?BY|REASON|DRV|RVW|DECL|[GAR]DS|X[GD]DS|IMPDET|GROUP\s+[1-4]|GP-[1-4]"
+                         r"|GENERAL\s+DECLASSIFICATION"  # DoD's SUBJECT TO GENERAL DECLASSIFICATION SCHEDULE
                          r"|REVIEW\s+ON"
                          r"|EXTENDED\s+BY|EXEMPT|EXCLUDED|DOWNGRAD|CLASSIFIED\s+BY|DERIVED\s+FROM|DECLASSIFY)",
                          re.IGNORECASE)

@@ -68,20 +68,14 @@ def sharing_parent_marks(pages: list[PageMarks]) -> set[int]:
     return shared
 
 
-def _text_blocks(page: PageMarks, furniture: set[int]) -> list[Block]:
-    """A page's blocks of text but those in `furniture` (a subject repeated atop a later page, a
-    running header)."""
-    return [b for b in page.text_blocks() if id(b) not in furniture]
-
-
 def carried_over_page_breaks(pages: list[PageMarks], furniture: set[int]) -> set[int]:
     """The unmarked blocks (by `id`) atop a page that go on with the paragraph at the foot of the
     page before, across that page's bottom banner, its number and the next top banner (P-01:
     one portion, one mark). `furniture` holds the blocks that are no text of the document."""
     carried: set[int] = set()
     for before, page in zip(pages, pages[1:]):
-        last = _text_blocks(before, furniture)[-1:]
-        first = _text_blocks(page, furniture)[:1]
+        last = before.edge_text_blocks(1, furniture)[1]
+        first = page.edge_text_blocks(1, furniture)[0]
         marked = {id(mark.block) for mark in page.portions}
         if last and first and id(first[0]) not in marked and continues_paragraph(first[0], last[0]):
             carried.add(id(first[0]))

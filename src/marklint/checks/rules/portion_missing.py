@@ -75,8 +75,8 @@ def running_lines(ctx: CheckContext) -> set[int]:
     subject (`repeated_subjects` takes the later ones)."""
     seen: dict[tuple[bool, str], dict[int, int]] = {}  # (edge, text) -> page index -> block id
     for index, page in enumerate(ctx.pages):
-        blocks = page.text_blocks()
-        for at_top, edge in ((True, blocks[:_RUNNING_EDGE]), (False, blocks[-_RUNNING_EDGE:])):
+        top, foot = page.edge_text_blocks(_RUNNING_EDGE)
+        for at_top, edge in ((True, top), (False, foot)):
             for block in edge:
                 if block.text.count("\n") < _RUNNING_MAX_LINES and not _SENTENCE_END_RE.search(block.text) \
                         and block.kind is not BlockKind.SUBJECT and not _SUBJECT_LABEL_RE.match(block.text):
