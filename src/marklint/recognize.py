@@ -139,13 +139,13 @@ class PageMarks:
         """The first and the last `count` blocks of the page's text, each in page order: not its
         banners, page numbers, comments or watermarks, nor the blocks in `skip` (by `id`).
         Found by scanning in from each end: only the edges are read."""
-        skip = skip | {id(mark.block) for mark in self.banners}
+        banners = {id(mark.block) for mark in self.banners}
         blocks = self.page.blocks
 
         def scan(order) -> list[Block]:
             found: list[Block] = []
             for block in order:
-                if id(block) not in skip and is_page_content(block):
+                if id(block) not in skip and id(block) not in banners and is_page_content(block):
                     found.append(block)
                     if len(found) == count:
                         break

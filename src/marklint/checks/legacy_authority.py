@@ -93,7 +93,8 @@ _CONTINUATION = re.compile(
 _GROUP_LEGEND = re.compile(r"\s*[-–—:.,/]?\s*(?:$|EXCLUDED|EXEMPTED|DOWNGRADED)", re.IGNORECASE)
 # Blocks worth reading at all: a colon (modern labels) or one of these words. The look-ahead for
 # the words' first letters lets the regex engine skip from one such letter to the next.
-_GATE_WORDS = re.compile(r"(?=[CRDGXIEA])\b(?:CL\s?BY|REASON|DRV|RVW|DECL|[GAR]DS|X[GD]DS|IMPDET|GROUP\s+[1-4]|GP-[1-4]"
+# (EO 12065's `ADS` line carries its order's colon: `E.O. 12065: ADS 4/14/85`)
+_GATE_WORDS = re.compile(r"(?=[CRDGXIE])\b(?:CL\s?BY|REASON|DRV|RVW|DECL|[GR]DS|X[GD]DS|IMPDET|GROUP\s+[1-4]|GP-[1-4]"
                          r"|GENERAL\s+DECLASSIFICATION"  # DoD's SUBJECT TO GENERAL DECLASSIFICATION SCHEDULE
                          r"|REVIEW\s+ON"
                          r"|EXTENDED\s+BY|EXEMPT|EXCLUDED|DOWNGRAD|CLASSIFIED\s+BY|DERIVED\s+FROM|DECLASSIFY)",
