@@ -241,7 +241,7 @@ def test_an_undated_cable_is_judged_by_the_order_its_authority_line_names():
     ("CHIEF, IT DIVISION", True), ("WILSON", True),
 ])
 def test_a_line_in_capitals_with_a_word_of_a_sentence_is_not_a_signature(line, name_like):
-    from marklint.layout import is_name_like
+    from marklint.name_lines import is_name_like
 
     assert is_name_like(line) is name_like
 

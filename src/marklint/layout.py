@@ -32,6 +32,7 @@ from marklint.column_tables import captioned_column_tables
 from marklint.document import Block, BlockKind
 from marklint.legacy_forms import control_line
 from marklint.lineshapes import is_page_number
+from marklint.name_lines import NAME_MAX_WORDS, is_name_like
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False
@@ -58,23 +59,10 @@ _READER_KINDS = {
 # Formats whose headings are guessed from capitals, not read from markup: there a short line
 # in capitals is as likely a typed name as a heading, so a message calls it a line.
 _GUESSED_HEADINGS = ("text", "email")
-# Words that stay lower case in names, titles and office names.
-_CONNECTORS = frozenset(
-    "of for the and to at in on de del la le van von der den da y a an by via per with & und".split())
-# Words of a sentence, never of a name, title or office: in a text in capitals (a cable) they
-# tell a line of prose (`EMBASSY WILL REPORT FURTHER`) from a signature. `WILL` opening a line
-# may be a first name.
-_SENTENCE_WORDS = frozenset(
-    "we they our us has have had are was were would should shall must not been did does which that this these "
-    "there their will".split())
 _QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
 # List markers (not a phone number's area code: `(703) 555-0142`).
 _LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*]|-{1,3})\s+")
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_ASIDE_RE = re.compile(r"\([^()]{0,40}\)")
 _MOTTO_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]")
-NAME_MAX_WORDS = 12  # a title line such as "Deputy Director for Maritime Analysis, Office of ..."
-NAME_MAX_CHARS = 90
 GREETING_MAX_WORDS = 6
 TITLE_MAX_WORDS = 15  # a document or section title on one line
 BLOCK_MAX_LINES = 10  # a signature or letterhead block is a handful of short lines
@@ -110,41 +98,6 @@ def plain_line(line: str) -> str:
     """A line without its quote prefix (`> `), list marker and surrounding space."""
     line = _QUOTE_PREFIX_RE.sub("", line.strip())
     return _LIST_MARK_RE.sub("", line).strip()
-
-
-_ORDINAL_RE = re.compile(r"\d{1,4}(?:st|nd|rd|th|d|ST|ND|RD|TH|D)")  # `3rd`, and the Army's `2d`, `3d`
-
-
-def is_name_like(line: str) -> bool:
-    """A short line written as names, titles and offices are: every word capitalised (or in
-    capitals, or without letters) but small connecting words and asides in parentheses, not
-    ending a sentence, and no word of a sentence in capitals (`WILL`, `HAS`, `WE`)."""
-    if len(line) > NAME_MAX_CHARS:
-        return False
-    line = _ASIDE_RE.sub(" ", line).strip() or line  # "(on detail from DIA)", "(unclass)"
-    words = line.split()
-    if not words or len(words) > NAME_MAX_WORDS:
-        return False
-    if line.endswith(("?", "!", ":", ";")):
-        return False
-    if line.isupper() and all(word.lower() in _CONNECTORS for word in words):
-        return True  # the capital word joining a paper's kind to its topic (`BULLET BACKGROUND PAPER` / `ON`)
-    if line.endswith(".") and not (words[-1][:1].isupper() and len(words[-1]) <= 5):
-        return False  # "Jr.", "Inc.", "T." end a name; "dawn." ends a sentence
-    connectors = lettered = 0
-    for index, word in enumerate(words):
-        letter = _LETTER_RE.search(word)
-        if letter is None or _ORDINAL_RE.fullmatch(word.strip("(),.;:'\"")):
-            continue  # no letter, or a unit's ordinal (`3rd Battalion, 7th Infantry`)
-        lettered += 1
-        bare = word.strip("(),.;:'\"")
-        if bare.lower() in _CONNECTORS:
-            connectors += 1
-        elif not letter.group().isupper():
-            return False
-        elif bare.isupper() and bare.lower() in _SENTENCE_WORDS and (index or bare != "WILL"):
-            return False
-    return lettered > 0 and connectors * 2 < lettered + 1
 
 
 def _is_contact(line: str, patterns: LayoutPatterns) -> bool:
