@@ -349,8 +349,13 @@ def _continuation_header(blocks: list[Block], entries: dict[int, _Entry],
         if block.kind is BlockKind.SUBJECT:  # the subject repeated under an office symbol (AR 25-50)
             anchored = True
             continue
-        if entry is None or entry.state == "banner" or (entry.state == "admin" and entry.role.kind == "date"):
-            anchored = anchored or entry is not None and entry.state == "admin" or is_page_number(block.text)
+        if entry is None:  # a page number (or a comment)
+            anchored = anchored or is_page_number(block.text)
+            continue
+        if entry.state == "banner":
+            continue
+        if entry.state == "admin" and entry.role.kind == "date":
+            anchored = True
             continue
         lines = _lines(block)
         if entry.state != "open" or entry.role is not None or len(header) == _HEADER_MAX_BLOCKS \

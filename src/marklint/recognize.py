@@ -364,7 +364,7 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
     # a quoted message matters only on a page with three banners or more, or with two whose
     # second does not end the page (the reply's closing banner above the quoted text)
     count = len(marks.banners)
-    last = next((b for b in reversed(blocks) if is_page_content(b)), None) if count == 2 else None
+    last = next((b for b in reversed(blocks) if is_page_content(b)), None) if count >= 2 else None
     quoted = _quoted_start(blocks, is_exempt) if count >= _QUOTED_MESSAGE_BANNERS or (
         count == 2 and last is not marks.banners[-1].block) else None
     if quoted:
@@ -373,7 +373,6 @@ def _message_blocks(marks: PageMarks, is_exempt: Callable[[str], object]) -> lis
         # a quoted message's banners come in pairs: an odd one at the page's very end is the
         # reply's own closing banner, which some clients set below the quoted text
         below = sum(1 for b in blocks[quoted:] if id(b) in banners)
-        last = next((b for b in reversed(blocks) if is_page_content(b)), None)
         reply_closes_last = below % 2 == 1 and last is not None and id(last) in banners
         if not reply_closes_last and (len(banners) >= _QUOTED_MESSAGE_BANNERS
                                       or (closing is not None and id(closing) in banners)):

@@ -73,9 +73,8 @@ def carried_over_page_breaks(pages: list[PageMarks], furniture: set[int]) -> set
     page before, across that page's bottom banner, its number and the next top banner (P-01:
     one portion, one mark). `furniture` holds the blocks that are no text of the document."""
     carried: set[int] = set()
-    for before, page in zip(pages, pages[1:]):
-        last = before.edge_text_blocks(1, furniture)[1]
-        first = page.edge_text_blocks(1, furniture)[0]
+    edges = [page.edge_text_blocks(1, furniture) for page in pages]  # (first, last) of each page's text
+    for (_, last), ((first, _), page) in zip(edges, zip(edges[1:], pages[1:])):
         marked = {id(mark.block) for mark in page.portions}
         if last and first and id(first[0]) not in marked and continues_paragraph(first[0], last[0]):
             carried.add(id(first[0]))
