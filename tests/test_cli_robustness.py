@@ -94,10 +94,17 @@ def test_closed_pipe_ends_quietly(tmp_path):
     assert proc.returncode == 1
 
 
+def _default_sigint() -> None:
+    """Give the child Ctrl-C's default action: a suite started in the background (`pytest &`)
+    passes on an ignored SIGINT, and Python keeps an ignored SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_while_reading_stdin_exits_130(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, "-m", "marklint", "-"], cwd=tmp_path, stdin=subprocess.PIPE,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=_default_sigint,
     )
     time.sleep(2.5)  # start-up done (even on a busy machine); blocked reading stdin
     os.killpg(proc.pid, signal.SIGINT)
@@ -123,7 +130,7 @@ def _start_parallel_run(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:
         (docs / f"d{i:02}.txt").write_text(LETTER.format(body=body))
     proc = subprocess.Popen(
         [sys.executable, "-m", "marklint", "--no-cache", "--jobs", "2", "docs"], cwd=tmp_path,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 60
     while len(_children(proc.pid)) < 2 and time.monotonic() < deadline:
