@@ -232,9 +232,13 @@ def test_a_misspelt_word_is_reported_with_the_word_it_misspells(scheme, text, co
     # an OFFICIAL paragraph cannot carry AUSTEO or REL: it leaves the caveat to the others
     ("au", ["(PROTECTED AUSTEO)", "(OFFICIAL)", "(OFFICIAL: Sensitive)"], "PROTECTED AUSTEO"),
     ("au", ["(SECRET REL AUS/GBR)", "(OFFICIAL)"], "SECRET REL <codes>"),
-    ("au", ["(SECRET AUSTEO)", "(PROTECTED)"], "SECRET"),  # PROTECTED could carry AUSTEO and does not
+    # an eyes-only caveat on any portion marks the document, as NOFORN does
+    ("au", ["(SECRET AUSTEO)", "(PROTECTED)"], "SECRET AUSTEO"),
+    ("au", ["(SECRET AUSTEO)", "(SECRET REL AUS/GBR)"], "SECRET AUSTEO"),
+    ("uk", ["(S UK EYES ONLY)", "(S)", "(O)"], "SECRET UK EYES ONLY"),
     ("nz", ["(S NZEO)", "(IC)", "(Sen)"], "SECRET NZEO"),
-    ("nz", ["(S NZEO)", "(R)"], "SECRET"),
+    ("nz", ["(S NZEO)", "(R)"], "SECRET NZEO"),
+    ("ca", ["(S CEO)", "(S)", "(C)"], "SECRET CANADIAN EYES ONLY"),
     ("ca", ["(S CEO)", "(PB)"], "SECRET CANADIAN EYES ONLY"),
     # an uncaveated unclassified portion takes no part in the releasability roll-up
     ("nato", ["(NR//REL TO USA, AUS, NATO)", "(NU)"], "NATO RESTRICTED//REL TO <codes>"),

@@ -319,9 +319,9 @@ def misplaced(m: Marking) -> frozenset[str]:
 
 def _takes_part(s: Scheme, m: Marking, element: str, commons: set[str]) -> bool:
     """Whether portion `m` takes part in the roll-up of the releasability element `element`:
-    not when its level cannot carry it (an OFFICIAL paragraph in a PROTECTED AUSTEO brief), nor
-    when it is below the security-classified levels and carries no releasability at all (R-06:
-    uncaveated unclassified portions do not take part in the FD&R roll-up)."""
+    not when its level cannot carry it (an OFFICIAL paragraph in a PROTECTED REL AUS/GBR
+    brief), nor when it is below the security-classified levels and carries no releasability
+    at all (R-06: uncaveated unclassified portions do not take part in the FD&R roll-up)."""
     allowed = s.elements[element].levels
     if allowed and m.level not in allowed:
         return False
@@ -330,8 +330,9 @@ def _takes_part(s: Scheme, m: Marking, element: str, commons: set[str]) -> bool:
 
 def rollup(portions: list[Marking]) -> Marking:
     """The document marking implied by allied portions: the highest level, every "always"
-    element and codeword, and the "common" elements (releasability) every portion taking part
-    carries (`_takes_part`); elements a portion may not carry (`misplaced`) are left out."""
+    element (handling words, eyes-only caveats) and codeword, and the "common" elements
+    (releasability lists) every portion taking part carries (`_takes_part`); elements a
+    portion may not carry (`misplaced`) are left out."""
     s: Scheme = portions[0].vocab.allied
     top = max(portions, key=lambda m: m.rank)
     valid = [(m, m.dissem - misplaced(m)) for m in portions]
