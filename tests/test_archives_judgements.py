@@ -10,7 +10,7 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is met: 13 of 126 findings are
+# own era. Issue 16's target is below one in five; it is met: 12 of 125 findings are
 # rejected (10%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
@@ -36,8 +36,8 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # What is left is mostly OCR damage: banners cut beyond reading, marks struck without a trace,
 # fragments split from unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change
 # is seen and judged.
-REJECTED_OVERALL = 13 / 126
-REJECTED_OWN_ERA = 13 / 124
+REJECTED_OVERALL = 12 / 125
+REJECTED_OWN_ERA = 12 / 123
 
 
 def _groups():

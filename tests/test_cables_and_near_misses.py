@@ -1,4 +1,5 @@
-"""State cables in text form, a Classified By line that carries its reason, an unclassified
+"""State cables in text form (their numbered paragraphs holding talking points and quoted
+text), a Classified By line that carries its reason, an unclassified
 transmittal, and the banners of a page's edge lines (a misspelt one, an e-mail client's
 `Classification:` line): exact findings."""
 
@@ -70,6 +71,56 @@ def test_the_cable_header_is_the_top_banner_of_each_section():
 def test_a_lone_c_after_a_paragraph_number_is_a_mark_entire_text_stands_for_the_rest():
     assert whole_text_statement("1. (C) ENTIRE TEXT.\n\n2. THE TALKS OPEN ON APRIL 6.\n") == "CONFIDENTIAL"
     assert whole_text_statement("(c) 2024 Acme Corporation. Entire text reserved.") is None
+
+
+DEMARCHE = """C O N F I D E N T I A L STATE 123456
+
+E.O. 12958: DECL: 12/01/2019
+TAGS: PREL, PGOV, XX
+SUBJECT: (C) DEMARCHE REQUEST ON REGIONAL ELECTIONS
+
+REF: A) STATE 100200 B) EMBASSY CAPITAL 000345
+
+Classified By: Deputy Assistant Secretary Mary Major, Reasons 1.4 (b) and (d).
+
+1. (C) Embassy is requested to deliver the points in paragraph 3 to the foreign
+ministry at the highest appropriate level.
+
+2. (U) Background: the election commission has announced a delay of six months.
+
+{para3} Begin points:
+
+-- The United States supports a timely and transparent electoral process.
+
+-- We urge the government to announce a new date without delay.
+
+End points.
+
+4. (U) Begin text:
+
+Dear Minister:
+
+I write to you about the elections.
+
+Sincerely,
+
+Hillary Rodham Clinton
+
+End text.
+
+CLINTON
+C O N F I D E N T I A L
+"""
+
+
+def test_a_telegrams_numbered_paragraph_holds_its_points_and_quoted_text():
+    assert lint(DEMARCHE.format(para3="3. (C)"), "us-eo12958") == []
+    # one finding for the unmarked paragraph, none for its points
+    assert lint(DEMARCHE.format(para3="3."), "us-eo12958") == [("portion-missing", 16, 1)]
+    # outside a telegram (no TAGS line), full-sentence points, a closing line and a quoted
+    # letter's paragraph are portions of their own (P-01)
+    memo = DEMARCHE.format(para3="3. (C)").replace("TAGS: PREL, PGOV, XX\n", "")
+    assert lint(memo, "us-eo12958") == [("portion-missing", line, 1) for line in (17, 19, 21, 27, 33)]
 
 
 TRANSMITTAL = """CONFIDENTIAL

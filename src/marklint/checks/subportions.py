@@ -12,6 +12,11 @@ sentence opening in lower case (`a. the first serial departs at 0600;`), none of
 A paragraph cut by a page break is one portion, marked once where it starts: the first block
 of text under a page's top banner goes on with the last block of the page before when that one
 stops mid-sentence at a word and this one reads on (`marklint.archives.split_paragraphs`).
+
+A telegram (a State cable, known by its `TAGS:` line) is written in numbered paragraphs, each
+marked once after its number: a paragraph's talking points (`-- We urge ...`) and the letter it
+quotes between `Begin text:` and `End text.` are that paragraph's (P-06). An unmarked numbered
+paragraph is one finding, not one per part.
 """
 
 from __future__ import annotations
@@ -79,3 +84,33 @@ def carried_over_page_breaks(pages: list[PageMarks], furniture: set[int]) -> set
         if last and first and id(first[0]) not in marked and continues_paragraph(first[0], last[0]):
             carried.add(id(first[0]))
     return carried
+
+
+_TAGS_RE = re.compile(r"^\s*TAGS\s?:\s*[A-Z]{2,}", re.MULTILINE)
+_NUMBERED_RE = re.compile(r"\s*\d{1,3}\.\s")
+_POINT_RE = re.compile(r"\s*(?:-{1,3}|[•·*])\s")
+_BEGIN_RE = re.compile(r"(?i)\bbegin\s+(?:text|points|quote|talking\s+points)\b")
+_END_RE = re.compile(r"(?i)\s*end\s+(?:text|points|quote|talking\s+points)\b")
+
+
+def telegram_paragraph_parts(pages: list[PageMarks]) -> set[int]:
+    """The unmarked blocks (by `id`) of a telegram that belong to the numbered paragraph above
+    them: its talking points, and what it quotes from `Begin text` to `End text` (or points, or
+    quote). They share its mark, or its want of one (one finding, at the number). A plain
+    paragraph after it stays a portion of its own. Empty for other documents."""
+    blocks = [block for page in pages for block in page.page.blocks]
+    if not any(_TAGS_RE.search(block.text) for block in blocks):
+        return set()
+    marked = {id(mark.block) for page in pages for mark in page.portions}
+    parts: set[int] = set()
+    numbered = quoting = False  # a numbered paragraph has begun; its quotation is open
+    for block in blocks:
+        if _NUMBERED_RE.match(block.text):
+            numbered, quoting = True, bool(_BEGIN_RE.search(block.text))
+            continue
+        if not numbered or id(block) in marked or block.kind not in _PARENTS:
+            continue
+        if quoting or _POINT_RE.match(block.text) or _BEGIN_RE.search(block.text):
+            parts.add(id(block))
+            quoting = not _END_RE.match(block.text) and (quoting or bool(_BEGIN_RE.search(block.text)))
+    return parts

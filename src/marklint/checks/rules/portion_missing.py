@@ -5,13 +5,13 @@ from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext, carries_cui
 from marklint.checks.rule import ERROR, RuleDoc
-from marklint.checks.subportions import carried_over_page_breaks, sharing_parent_marks
+from marklint.checks.subportions import carried_over_page_breaks, sharing_parent_marks, telegram_paragraph_parts
 from marklint.document import BlockKind
 from marklint.findings import Finding
 
 RULE = RuleDoc(
     "MK301", "portion-missing", ERROR, "a block that needs a portion mark has none",
-    why='P-01, P-04, P-05, B-08, U-09: in a classified document every portion (paragraph, subject, title, list item, table cell) is marked; unclassified documents with controls are portion marked; CUI portion marking is optional but all-or-none (32 CFR 2001.21(c); ICMSRM16 §C p.25; CUIHB p.14-17). Administrative elements (dates, salutations, closings, signatures, page numbers, the authority block) are not portions; a paragraph that a page break cuts mid-sentence is one portion, marked where it starts, and list items that only finish a marked lead-in share its mark (P-06); a blanket statement ("all portions are SECRET unless otherwise marked") marks nothing.',
+    why='P-01, P-04, P-05, B-08, U-09: in a classified document every portion (paragraph, subject, title, list item, table cell) is marked; unclassified documents with controls are portion marked; CUI portion marking is optional but all-or-none (32 CFR 2001.21(c); ICMSRM16 §C p.25; CUIHB p.14-17). Administrative elements (dates, salutations, closings, signatures, page numbers, the authority block) are not portions; a paragraph that a page break cuts mid-sentence is one portion, marked where it starts, list items that only finish a marked lead-in share its mark, and so do the talking points of a telegram and the text its numbered paragraph quotes (P-06); a blanket statement ("all portions are SECRET unless otherwise marked") marks nothing.',
     bad="SECRET\n\n(S) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\nSECRET\n",
     good="SECRET\n\n(S) The convoy leaves at dawn.\n\n(U) The escort joins at noon.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\nSECRET\n",
 )
@@ -121,6 +121,7 @@ def set_aside(ctx: CheckContext) -> dict[int, str]:
     aside = dict.fromkeys(running, "a running header or footer")
     aside.update(dict.fromkeys(repeated, "a subject repeated atop a later page"))
     aside.update(dict.fromkeys(sharing_parent_marks(ctx.pages), "a segment of the marked portion above it (P-06)"))
+    aside.update(dict.fromkeys(telegram_paragraph_parts(ctx.pages), "a part of the telegram's numbered paragraph (P-06)"))
     aside.update(dict.fromkeys(carried_over_page_breaks(ctx.pages, repeated | running),
                                "the paragraph at the foot of the page before goes on here (P-01)"))
     if ctx.ocr:
