@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from marklint.document import Block, BlockKind
-from marklint.lineshapes import CAPTION_NUMBER
+from marklint.lineshapes import CAPTION_START
 
 _COLUMNS_RE = re.compile(r"[ \t]*\S(?:.*?\S)?(?: {2,}|\t+)\S.*")
-_CAPTION_RE = re.compile(CAPTION_NUMBER)
+_CAPTION_RE = re.compile(CAPTION_START)
 
 
 def _is_column_table(block: Block) -> bool:

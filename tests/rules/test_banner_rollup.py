@@ -50,15 +50,18 @@ def test_a_banner_lacking_a_control_is_found_beside_an_unmarked_portion_but_not_
 
 
 def test_a_releasability_word_some_portions_carry_is_named_as_not_carried_by_every_portion():
-    """R-05 and the allied "common" roll-up: a banner's caveat that one paragraph carries and
-    another could but does not is not a word "no portion carries"."""
-    text = "SECRET AUSTEO\n\n(SECRET AUSTEO) The exercise begins.\n\n(PROTECTED) It runs a week.\n\nSECRET AUSTEO\n"
+    """R-05 and the allied "common" roll-up: a banner's releasability list that one paragraph
+    carries and another could but does not is not a word "no portion carries"."""
+    text = "SECRET REL AUS/GBR\n\n(SECRET REL AUS/GBR) The exercise begins.\n\n(PROTECTED) It runs a week.\n\nSECRET REL AUS/GBR\n"
     assert found(text, RULE.slug, rules="au") == [
-        ("banner-rollup", 1, 1, "overall banner SECRET AUSTEO has AUSTEO that not every portion carries "
+        ("banner-rollup", 1, 1, "overall banner SECRET REL AUS/GBR has REL <codes> that not every portion carries "
                                 "(roll-up of the portions: SECRET)"),
     ]
-    both = text.replace("SECRET AUSTEO\n\n(", "SECRET AUSTEO ORCON\n\n(", 1)
+    both = text.replace("SECRET REL AUS/GBR\n\n(", "SECRET ORCON REL AUS/GBR\n\n(", 1)
     assert found(both, RULE.slug, rules="au") == [
-        ("banner-rollup", 1, 1, "overall banner SECRET AUSTEO ORCON has ORCON that no portion carries and has AUSTEO "
-                                "that not every portion carries (roll-up of the portions: SECRET)"),
+        ("banner-rollup", 1, 1, "overall banner SECRET ORCON REL AUS/GBR has ORCON that no portion carries and has "
+                                "REL <codes> that not every portion carries (roll-up of the portions: SECRET)"),
     ]
+    # an eyes-only caveat on one paragraph marks the document, as NOFORN does
+    austeo = "SECRET AUSTEO\n\n(SECRET AUSTEO) The exercise begins.\n\n(PROTECTED) It runs a week.\n\nSECRET AUSTEO\n"
+    assert found(austeo, RULE.slug, rules="au") == []

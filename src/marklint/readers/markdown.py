@@ -24,14 +24,14 @@ from __future__ import annotations
 import re
 
 from marklint.document import Block, BlockKind, Document, InputError, ReaderOptions
-from marklint.lineshapes import CAPTION_NUMBER, FOOTNOTE_LABEL, PORTION_START
+from marklint.lineshapes import CAPTION_START, FOOTNOTE_LABEL, PORTION_START
 from marklint.pages import break_pattern, build_pages
 from marklint.readers import html
 from marklint.readers._common import decode, insert_line_breaks, require, segments, unwrap_emphasis
 from marklint.yamlsafe import YamlError, load_yaml
 
 _TEX_BREAK_RE = re.compile(r"\\(?:newpage|pagebreak|clearpage)")
-_CAPTION_RE = re.compile(rf"[*_]{{0,2}}{CAPTION_NUMBER}")
+_CAPTION_RE = re.compile(rf"[*_]{{0,2}}{CAPTION_START}")
 _CELL_MARK_RE = re.compile(rf"\s*{PORTION_START}")
 # A line inside a paragraph that opens a portion of its own: a portion mark, or a footnote's
 # definition (`[^2]: (S) ...`), which CommonMark runs on into the paragraph above it.
