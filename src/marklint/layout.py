@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from marklint.column_tables import captioned_column_tables
+from marklint.captioned_tables import captioned_tables
 from marklint.document import Block, BlockKind
 from marklint.legacy_forms import control_line
 from marklint.lineshapes import is_page_number
@@ -201,7 +201,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     marked = {id(m.block): m for m in marks.portions + marks.misplaced}
     roles: dict[int, Role] = {}
     entries: list[_Entry] = []
-    tables = captioned_column_tables(marks.page.blocks, set(marked))
+    tables = captioned_tables(marks.page.blocks, set(marked))
     for block in marks.page.blocks:
         key = id(block)
         if block.kind is BlockKind.COMMENT:
@@ -212,7 +212,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
         elif key in marked:
             entries.append(_Entry(block, "marked", Role(display_kind(block, doc_format), False)))
         elif key in tables:
-            entries.append(_Entry(block, "marked", Role("table", False, "a table in columns, marked by its caption or lead-in")))
+            entries.append(_Entry(block, "marked", Role("table", False, "a table marked by its caption or lead-in")))
         elif block.kind is BlockKind.LINE and is_page_number(block.text):
             roles[key] = Role("page number", False, "a page number")
         else:

@@ -365,3 +365,48 @@ def test_email_attachment_controls_join_the_overall_marking():
     ]
     same = b"SECRET\n\n(S) The annex.\n\nSECRET\n"
     assert findings("msg.eml", build_eml(EMAIL_BODY, attachments={"annex.txt": same})) == []
+
+
+# --- tables marked by their caption -------------------------------------------------------
+
+def _word_table(caption: str, cells: list[list[str]]) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = "SECRET"
+    document.sections[0].footer.paragraphs[0].text = "SECRET"
+    document.add_paragraph("(S) The depots report their stocks monthly.")
+    document.add_paragraph(caption)
+    table = document.add_table(rows=len(cells), cols=len(cells[0]))
+    for r, row in enumerate(cells):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for line in CAB:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+STOCKS = [["Depot", "Stock"], ["North", "310,000"], ["South", "120,000"]]
+
+
+def test_a_table_is_marked_by_its_caption_in_every_format():
+    """P-01: a captioned table none of whose cells is marked is marked by its caption, with the
+    caption's mark first (P-02) or after its number."""
+    assert findings("memo.docx", _word_table("(S) Table 1. Stocks by depot", STOCKS)) == []
+    assert findings("memo.docx", _word_table("Table 1. (S) Stocks by depot", STOCKS)) == []
+    html = ("<p>SECRET</p><p>(S) The depots report their stocks monthly.</p><p>(S) Table 1. Stocks by depot</p>"
+            "<table><tr><td>Depot</td><td>Stock</td></tr><tr><td>North</td><td>310,000</td></tr></table>"
+            + "".join(f"<p>{line}</p>" for line in CAB) + "<p>SECRET</p>")
+    assert findings("memo.html", html.encode()) == []
+
+
+def test_an_unmarked_caption_is_one_finding_and_a_table_with_marked_cells_is_judged_cell_by_cell():
+    assert [f[:3] for f in findings("memo.docx", _word_table("Table 1. Stocks by depot", STOCKS))] == [
+        ("portion-missing", 1, 2)]
+    marked_cells = [["(U) Depot", "(U) Stock"], *STOCKS[1:]]
+    assert [f[0] for f in findings("memo.docx", _word_table("(S) Table 1. Stocks by depot", marked_cells))] == [
+        "portion-missing"] * 4
