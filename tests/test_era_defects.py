@@ -50,6 +50,8 @@ EXPECTED = {
     "11652_gds_year_before.txt": ("us-eo11652", [("cab-declassify-invalid", 12, 5)]),
     "11652_gds_year_too_late.txt": ("us-eo11652", [("cab-declassify-too-late", 12, 5)]),
     # EO 12065: portions marked, declassification or review at most 20 years out
+    # a declassify-on date before the memo's own date (C-08): the date line still dates it
+    "12065_declassify_before_date.txt": ("us-eo12065", [("cab-declassify-invalid", 14, 16)]),
     "12065_caption_missing_at_bottom.txt": ("us-eo12065", [("banner-mismatch", 16, 1)]),
     "12065_noforn_portion_banner_without.txt": ("us-eo12065", [("banner-rollup", 1, 1)]),
     "12065_cable_eo11652.txt": ("us-eo12065", [("legacy-marking", 9, 13), ("cab-incomplete", 9, 13)]),
