@@ -104,3 +104,15 @@ def test_this_month_on_a_line_of_its_own_dates_a_draft():
     today = date.today()
     last = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     assert document_date(["SECRET", "", today.strftime("%B %Y"), "", "(U) Figure 1, 1 January 2020"]) == last
+
+
+def test_a_date_line_after_the_drafts_own_declassify_on_date_still_dates_it():
+    """A later date than a declassify-on instruction is a stamp's on a scanned copy; in a draft
+    the instruction is the slip (C-08), and the date line stands. A date after today does not."""
+    from marklint.dates import date_of_origin
+
+    lines = list(enumerate(["March 3, 1980", "", "(C) Text.", "DECLASSIFY ON: March 3, 1979"], 1))
+    assert date_of_origin(lines).origin.date == date(1980, 3, 3)
+    assert date_of_origin(lines, ocr=True).origin is None
+    future = (date.today() + timedelta(days=400)).strftime("%B %d, %Y").replace(" 0", " ")
+    assert document_date([future, "", "(C) Text."]) is None

@@ -3,9 +3,9 @@
 A table is a portion (P-01); a writer who marks a table's caption (`Table 3-1. (S) Bulk fuel
 storage`, `(S) Table 1. Bulk fuel storage`) or the marked sentence that leads into it
 (`(U) Acronyms used in this study:`) and none of its cells has marked the table, as the Markdown
-reader reads a captioned table; a caption left unmarked is the table's one finding. A table is a run of table cells (Word, HTML, OpenDocument, reST,
-AsciiDoc), or in plain text a block of two or more lines, each of at least two fields set apart
-by two or more spaces or a tab.
+reader reads a captioned table; a caption left unmarked is the table's one finding. A table is
+a run of table cells (Word, HTML, OpenDocument, reST, AsciiDoc), or in plain text a block of two
+or more lines, each of at least two fields set apart by two or more spaces or a tab.
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ def _captioned(blocks: list[Block], start: int, end: int, marked: set[int]) -> b
     finding of its table."""
     before = blocks[start - 1] if start else None
     after = blocks[end] if end < len(blocks) else None
-    return (before is not None and (_is_caption(before) or id(before) in marked and before.text.rstrip().endswith(":"))) \
-        or (after is not None and _is_caption(after))
+    lead_in = before is not None and id(before) in marked and before.text.rstrip().endswith(":")
+    return lead_in or (before is not None and _is_caption(before)) or (after is not None and _is_caption(after))
 
 
 def captioned_tables(blocks: list[Block], marked: set[int]) -> set[int]:

@@ -154,8 +154,8 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
     which are collected separately. A copy is made after its original, and an instruction to
     declassify or review falls after it too: a candidate later than the earliest such date,
     or later than today, is a stamp's date and is passed over, except in a document not read
-    as a scanned copy: there the first strong date stands when all fall after such an
-    instruction (the instruction is the writer's slip, C-08). With `ocr` (a scanned copy read
+    as a scanned copy: there the first strong date up to today stands when all fall after such
+    an instruction (the instruction is the writer's slip, C-08). With `ocr` (a scanned copy read
     with OCR tolerance) a date-time group is also read with its Z as 2 and its year's 8 as B
     (`0222112 JAN BO`).
     """
@@ -197,9 +197,10 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
         earliest = candidate.date.replace(day=1) if candidate.kind == "month-line" else candidate.date
         if earliest <= bound:
             return Dating(candidate, tuple(copies))
-    if strong and not ocr:
+    if not ocr:
         # a draft, not a scanned copy with stamps: its declassify-on date is the slip (C-08)
-        return Dating(strong[0], tuple(copies))
+        today = date.today()
+        return Dating(next((found for found in strong if found.date <= today), None), tuple(copies))
     return Dating(None, tuple(copies))
 
 
