@@ -246,7 +246,7 @@ def test_a_paragraph_opening_with_a_word_before_entire_text_is_no_struck_stateme
     assert _found(text, ocr=True) == [(5, 1, "portion-missing"), (10, 1, "portion-missing"), (12, 1, "portion-missing")]
 
 
-@pytest.mark.parametrize(("opening", "column"), [("4411-", 4), ("\u2014t1.111--IN", 4)])
+@pytest.mark.parametrize(("opening", "column"), [("4411-", 4), ("\u2014t1.111--IN", 4), ("(.e)", 4), ("(5.)-", 4)])
 def test_a_number_the_strike_ran_into_or_a_long_struck_token_is_junk(opening, column):
     assert _found(STRUCK.replace("4at ", opening + " "), ocr=True) == [
         (9, column, "ocr-recognised"), (11, 4, "ocr-recognised"), (13, 4, "ocr-recognised")]
@@ -293,3 +293,10 @@ PRINTOUT = ("SECRET\n" + _RELEASE + "Fri Nov 8 22:14:20 1996 [STATE 233819] D CO
                                               ("Fri Nov 8 22:14", [(10, 1, "portion-missing")])])
 def test_a_printers_time_stamp_is_routing_whatever_the_scan_made_of_its_day(stamp, found):
     assert [found[:3] for found in _messages(PRINTOUT.replace("{stamp}", stamp), ocr=True)] == found
+
+
+def test_a_subject_lines_struck_mark_after_its_label_marks_it():
+    text = STRUCK.replace("SUBJECT: (C) TALKS", "SUBJECT:4ei- TALKS")
+    assert _found(text, ocr=True) == [(5, 9, "ocr-recognised"), (9, 4, "ocr-recognised"), (11, 4, "ocr-recognised"),
+                                      (13, 4, "ocr-recognised")]
+    assert _found(text.replace("4ei-", "THE"), ocr=True)[0] == (5, 1, "portion-missing")

@@ -112,11 +112,12 @@ _PORTION_LEVELS = {"TS": "TS", "S": "S", "C": "C", "U": "U"}
 
 # A cable's structure sharing a line with its banner: the end of the text, the `BT` and `NNNN`
 # separators, a page number, or a continuation page's header (page, originating station and
-# the cable's number: `PAGE 2 DAR ES SALAAM 1141 SECRET`).
+# the cable's number: `PAGE 2 DAR ES SALAAM 1141 SECRET`), or the printer's number of a State
+# telegram printout after it (`CONFIDENTIAL PTP7888`).
 _CABLE_TEXT = re.compile(
     r"^(?:END OF (?:MESSAGE|TEXT)|END PAGE \w{1,12}|BT|NNNN|PAGE \d{1,3}(?: OF \d{1,3})?"
     r"(?: (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6})?)[ .:]+"
-    r"|[ .:]+(?:END OF (?:MESSAGE|TEXT)|BT|NNNN)$"
+    r"|[ .:]+(?:END OF (?:MESSAGE|TEXT)|BT|NNNN|PTP\d{4})$"
 )
 # The header of a cable in text form, after its level: the section, the originating post and the
 # cable's number (`S E C R E T SECTION 01 OF 02 ANKARA 001234`, `C O N F I D E N T I A L STATE

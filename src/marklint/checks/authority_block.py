@@ -54,6 +54,9 @@ _LOOKALIKE_STARTS = {"cla", "der", "dec", "dow"}  # a cheap gate before difflib 
 # The reason written on the Classified By line, as cables write it (`Classified By: Ambassador
 # X for reasons 1.4 (b) and (d)`, `CLASSIFIED BY: ISN DIRECTOR X. REASON: 1.4(B), (D)`).
 _INLINE_REASON_RE = r"(?:[.,;]\s*|\s+)(?:for\s+)?(?P<label>reasons?)\s*:?\s*(?=1\.\s?\d)"
+# A line break between a reason's label and its category (`CLASSIFIED BY X; REASON` over `1.5(D).`),
+# read as a space: offsets stay those of the block's text.
+_WRAPPED_REASON_RE = r"(?i)\breasons?:?[ \t]*\n(?=[ \t]*1\.\d)"
 # A telegram's next heading label, run onto the authority line by a printout or a scan
 # (`E.O. 12958: DECL: 04/22/29 TAGS: PREL, PGOV SUBJECT: ...`): the value ends before it.
 _CABLE_NEXT_LABEL_RE = r"\s(?:TAGS|SUBJECT|SUBJ)\s?:"
@@ -174,6 +177,8 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
 
     found = []
     offset = 0
+    if "\n1." in text:  # a telegram's reason wrapped after its label (`...; reason` over `1.5(D).`): one line
+        text = re.sub(_WRAPPED_REASON_RE, lambda match: match[0][:-1] + " ", text)
     for raw in text.split("\n"):
         if copy_date_kind(raw) is not None:  # a review or release block describes the copy, not the document
             offset += len(raw) + 1
