@@ -264,3 +264,9 @@ def test_a_state_printouts_level_beside_its_printer_number_is_a_banner():
     found = legacy_banner("CONFIDENTIAL PTP7888")
     assert (found.modern, [form.name for form in found.forms]) == ("CONFIDENTIAL", ["cable-text"])
     assert legacy_banner("CONFIDENTIAL PTP78") is None
+
+
+def test_sensitive_but_unclassified_spelled_out_is_state_sbu():
+    found = legacy_banner("SENSITIVE BUT UNCLASSIFIED")
+    assert (found.modern, [form.name for form in found.forms]) == ("UNCLASSIFIED//SBU", ["sbu"])
+    assert legacy_banner("SENSITIVE BUT UNCLASSIFIED MATTERS") is None
