@@ -246,7 +246,7 @@ def test_a_paragraph_opening_with_a_word_before_entire_text_is_no_struck_stateme
     assert _found(text, ocr=True) == [(5, 1, "portion-missing"), (10, 1, "portion-missing"), (12, 1, "portion-missing")]
 
 
-@pytest.mark.parametrize(("opening", "column"), [("4411-", 4), ("\u2014t1.111--IN", 4), ("(.e)", 4), ("(5.)-", 4)])
+@pytest.mark.parametrize(("opening", "column"), [("4411-", 4), ("\u2014t1.111--IN", 4), ("(.e)", 4), ("(5.)-", 4), ("~", 4), ("~~", 4)])
 def test_a_number_the_strike_ran_into_or_a_long_struck_token_is_junk(opening, column):
     assert _found(STRUCK.replace("4at ", opening + " "), ocr=True) == [
         (9, column, "ocr-recognised"), (11, 4, "ocr-recognised"), (13, 4, "ocr-recognised")]

@@ -365,3 +365,23 @@ def test_a_copy_re_marked_on_every_page_at_release_is_not_judged_missing_its_ban
             if f.rule.startswith("banner-missing")] == [
         ("banner-missing-top", 2, 1), ("banner-missing-bottom", 10, 1), ("banner-missing-top", 11, 2),
         ("banner-missing-bottom", 11, 2)]
+
+
+# A NODIS telegram as State's 2020 releases give it: the OCR ran the release header's words
+# together, the paragraph marks were struck through (the scan left `~` or junk) but for `(U)`.
+RUN_TOGETHER = ("UNCLASSIFIED U.S. Departmentof StateCase No. F-2017-13804 Doc No. C06815073 Date: 11/18/2020\n"
+                "O 131740Z DEC 00\nFM SECSTATE WASHDC\nTO AMEMBASSY MADRID IMMEDIATE\nSTATE 236019\nNODIS\n"
+                "E.O. 12958: DECL: 12/10/30\nTAGS: PREL, PGOV\nSUBJECT: ~ TALKS WITH THE AMBASSADOR\n"
+                "1. (U) CLASSIFIED BY: KRISTIE A. KENNEY, EXECUTIVE SECRETARY. REASON 1.5 (D).\n"
+                "2. ~ THE ACTING SECRETARY CALLED THE AMBASSADOR.\n3. (U) END TEXT.\n"
+                "DeclassificationAuthority:GeoffreyW. Chapman, SeniorReviewer,A/GIS/IPS\n"
+                "UNCLASSIFIED U.S. Departmentof StateCase No. F-2017-13804 Doc No. C06815073 Date: 11/18/2020\n")
+
+
+def test_a_release_header_whose_words_the_ocr_ran_together_is_a_wrapper():
+    result = lint_text(RUN_TOGETHER)
+    assert [(f.line, f.rule) for f in result.findings] == [(9, "ocr-recognised"), (11, "ocr-recognised")]
+    assert result.facts["declassification"]["document_numbers"] == ["C06815073"]
+    # its (U) paragraphs say nothing of the level its struck marks and banners had
+    assert result.facts["classification"] is None
+    assert lint_text(RUN_TOGETHER.replace("~", "(U)")).facts["classification"] == "UNCLASSIFIED"

@@ -12,7 +12,8 @@ A token is junk when it holds a letter or a digit, opens with no bracket (a mark
 its ends dropped, none of what a paragraph really opens with: a word (`THE`, `OYMEN'S`,
 `[REDACTED]`), a number or an amount (`1996`, `$500`, `12:30`), an ordinal (`1ST`), an
 abbreviation (`U.S.`) or a designator (`F-16`, `B1`); a number the strike ran into (`8. 4411-
-ALTHOUGH`) is junk, and so is a letter or two in brackets with a speck (`7. (.e) RESPONDING`).
+ALTHOUGH`) is junk, and so is a letter or two in brackets with a speck (`7. (.e) RESPONDING`). A
+later scan renders the strike as tildes (`2. ~ THIS CABLE`, `5. ~ACTING SECRETARY`).
 
 A telegram classified as a whole says so in its first paragraph (`1. CONFIDENTIAL ENTIRE
 TEXT.`); struck through, its level reads as junk before `ENTIRE TEXT` (`1. -CetriP-I-19•ErNT-I-A4.--
@@ -64,6 +65,8 @@ def struck_mark(block: Block) -> tuple[int, str] | None:
     token = match["token"]
     core = token.lstrip(_OPENERS).rstrip(_CLOSERS)
     if _GARBLED_MARK_RE.fullmatch(token):
+        return match.start("token"), token
+    if set(token) == {"~"}:  # a later scan's rendering of the strike
         return match.start("token"), token
     if token.startswith("(") or not re.search("[A-Za-z0-9]", token) or _NOT_JUNK_RE.fullmatch(core):
         return None  # a mark, a list item or a parenthetical opens with a bracket
