@@ -385,3 +385,9 @@ def test_a_release_header_whose_words_the_ocr_ran_together_is_a_wrapper():
     # its (U) paragraphs say nothing of the level its struck marks and banners had
     assert result.facts["classification"] is None
     assert lint_text(RUN_TOGETHER.replace("~", "(U)")).facts["classification"] == "UNCLASSIFIED"
+
+
+@pytest.mark.parametrize(("code", "found"), [("1 4(D)1", []), ("1 4 (D) is", [(13, "portion-missing")])])
+def test_a_margin_exemption_code_that_lost_its_dot_is_a_release_stamp(code, found):
+    text = RUN_TOGETHER.replace("~", "(C)").replace("AMBASSADOR.\n", f"AMBASSADOR.\n\n{code}\n\n")
+    assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == found
