@@ -300,3 +300,4 @@ def test_a_subject_lines_struck_mark_after_its_label_marks_it():
     assert _found(text, ocr=True) == [(5, 9, "ocr-recognised"), (9, 4, "ocr-recognised"), (11, 4, "ocr-recognised"),
                                       (13, 4, "ocr-recognised")]
     assert _found(text.replace("4ei-", "THE"), ocr=True)[0] == (5, 1, "portion-missing")
+

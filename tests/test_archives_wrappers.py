@@ -391,3 +391,11 @@ def test_a_release_header_whose_words_the_ocr_ran_together_is_a_wrapper():
 def test_a_margin_exemption_code_that_lost_its_dot_is_a_release_stamp(code, found):
     text = RUN_TOGETHER.replace("~", "(C)").replace("AMBASSADOR.\n", f"AMBASSADOR.\n\n{code}\n\n")
     assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == found
+
+
+@pytest.mark.parametrize(("before", "found"), [("WHO WAS", []), ("WHO WAS.", [(15, "portion-missing")])])
+def test_a_telegrams_paragraph_split_by_a_withheld_passage_is_judged_once(before, found):
+    text = RUN_TOGETHER.replace("~", "(C)").replace(
+        "CALLED THE AMBASSADOR.\n", f"CALLED THE AMBASSADOR {before}\nRELEASE IN PART\n1.4(B)\nB1\n"
+        "AT HOME IN WASHINGTON AND HAD HEARD OF THE ARREST.\n")
+    assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == found
