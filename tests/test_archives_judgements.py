@@ -10,7 +10,7 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is met: 12 of 125 findings are
+# own era. Issue 16's target is below one in five; it is met: 12 of 126 findings are
 # rejected (10%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
@@ -26,7 +26,8 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # form's level and dissemination boxes that the OCR ran together next to its legend are set apart. An
 # EO 11652 authority line typed at a teletype's end is read through its slips, and in a scanned copy a
 # form's blank printed authority labels yield to it. A date-time group's OCR slips (`0222112 JAN BO`)
-# are read for the date of origin.
+# are read for the date of origin. A struck mark run into the paragraph's first word (`3. Te+-BEGIN TEXT:`)
+# is read too (the 1999 telegram's paragraph 3: agreed).
 # A memo's furniture (marklint.archives.memo_furniture) is no portion under OCR tolerance: later
 # letterheads, continuation headers, running legends, drafting lines, control numbers, garbled
 # signatures, values of stacked header labels other than the subject's, what stands above a
@@ -36,8 +37,8 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # What is left is mostly OCR damage: banners cut beyond reading, marks struck without a trace,
 # fragments split from unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change
 # is seen and judged.
-REJECTED_OVERALL = 12 / 125
-REJECTED_OWN_ERA = 12 / 123
+REJECTED_OVERALL = 12 / 126
+REJECTED_OWN_ERA = 12 / 124
 
 
 def _groups():

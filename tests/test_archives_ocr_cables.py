@@ -225,3 +225,79 @@ def test_a_date_time_group_is_read_through_its_ocr_slips_only_with_ocr_tolerance
     tolerant = date_of_origin(lines, ocr=True).origin
     assert (tolerant.date, tolerant.line, tolerant.kind) == (date(1980, 1, 2), 2, "dtg")
     assert date_of_origin(lines).origin.date == date(1979, 12, 11)  # a date in the text
+
+
+# A CONFIDENTIAL telegram classified as a whole, its statement's level struck through at
+# declassification and OCR'd as junk before `ENTIRE TEXT`.
+STRUCK_WHOLE = ("CONFIDENTIAL\n\nE.O. 12958: DECL: 10/12/06\nTAGS: PREL, LO\nSUBJECT: TALKS WITH THE FOREIGN MINISTER\n\n"
+                "1. -CetriP-I-19\u2022ErNT-I-A4.-- ENTIRE TEXT. CLASSIFIED BY JOHN SMITH, DEPUTY SECRETARY.\n"
+                "REASONS: 1.5 (B).\n\n2. THE MINISTER SAID HE HAD TWO ISSUES TO RAISE.\n\n"
+                "3. THE DEPUTY SECRETARY SAID HE WOULD TAKE THE SUGGESTION UNDER ADVISEMENT.\n\nCONFIDENTIAL\n")
+
+
+def test_a_struck_whole_text_statement_stands_for_every_portions_mark():
+    assert _messages(STRUCK_WHOLE, ocr=True) == [
+        (7, 4, "ocr-recognised", 'whole-text statement "-CetriP-I-19\u2022ErNT-I-A4.--" unreadable: every portion is '
+                                 "marked, its level unknown (OCR)")]
+
+
+def test_a_paragraph_opening_with_a_word_before_entire_text_is_no_struck_statement():
+    text = STRUCK_WHOLE.replace("-CetriP-I-19\u2022ErNT-I-A4.--", "THE")
+    assert _found(text, ocr=True) == [(5, 1, "portion-missing"), (10, 1, "portion-missing"), (12, 1, "portion-missing")]
+
+
+@pytest.mark.parametrize(("opening", "column"), [("4411-", 4), ("\u2014t1.111--IN", 4), ("(.e)", 4), ("(5.)-", 4), ("~", 4), ("~~", 4)])
+def test_a_number_the_strike_ran_into_or_a_long_struck_token_is_junk(opening, column):
+    assert _found(STRUCK.replace("4at ", opening + " "), ocr=True) == [
+        (9, column, "ocr-recognised"), (11, 4, "ocr-recognised"), (13, 4, "ocr-recognised")]
+
+
+# State's POEMS printout of a telegram: a heading on every page (its level garbled), the page line,
+# the text, and the routing and caption (`E.O. 12958: DECL:`) after it, on the last page.
+POEMS = ("POEMS Automated Telegram Handler - B26 CONFIDENTIAL 10/29/96 05:40 pm Page: 1\n"
+         "Item Subject: MEETING WITH THE ROMANIAN FOREIGN MINISTER\n"
+         "PAGE 01 STATE 225167 291953Z OCT 96\n"
+         "SUBJECT: (C) MEETING WITH THE ROMANIAN FOREIGN MINISTER\n"
+         "1. (U) Classified by EUR DAS John Smith, reason 1.5 (B)\n"
+         "2. (C) THE MINISTER SAID ROMANIA HAS TWO CONCERNS.\n"
+         "\fPOEMS Automated Telegram Handler - B26 CONFIDENTIAL 10/29/96 05:40 pm Page: 2\n"
+         "Item Subject: MEETING WITH THE ROMANIAN FOREIGN MINISTER\n"
+         "3. (C) THE DEPUTY SECRETARY REPLIED.\nCHRISTOPHER\n"
+         "O 291953Z OCT 96\nFM SECSTATE WASHDC\nTO AMEMBASSY BUCHAREST IMMEDIATE\nSTATE 225167\n"
+         "E.O. 12958: DECL: 11/1/06\nTAGS: PREL, RO\n")
+
+
+def _unbannered(text: str) -> list[tuple]:
+    """(line, column, rule) of each finding but the banners' (the printout's heading holds its level)."""
+    return [found[:3] for found in _messages(text, ocr=True) if not found[2].startswith("banner-")]
+
+
+def test_a_poems_printouts_headings_are_routing_and_its_authority_is_read_across_pages():
+    assert _unbannered(POEMS) == []
+    assert _unbannered(POEMS.replace("E.O. 12958: DECL: 11/1/06\n", "")) == [(5, 8, "cab-incomplete")]
+    assert _unbannered(POEMS.replace("POEMS Automated", "POEMS Automatic")) == [(1, 1, "portion-missing"),
+                                                                                (7, 2, "portion-missing")]
+
+
+# A NODIS telegram's printout as State released it: the release header on every page, the printer's
+# time stamp atop each page.
+_RELEASE = "UNCLASSIFIED U.S. Department of State Case No. F-2017-13804 Doc No. C06698683 Date: 08/26/2019\n"
+PRINTOUT = ("SECRET\n" + _RELEASE + "Fri Nov 8 22:14:20 1996 [STATE 233819] D COPY 2 OF 11 Page 1 OF 3\n"
+            "STATE 233819\nE.O. 12958: DECL: 11/06/06\n1. (U) CLASSIFIED BY: JOHN SMITH. REASON 1.5(D).\n"
+            "2. (S) THE MINISTER CALLED.\n" + _RELEASE + "\f" + _RELEASE
+            + "{stamp} [STATE 233819] D COPY 2 OF 11 Page 2 OF 3\n3. (S) HE SAID THE RESULTS WERE IN.\n"
+            "CHRISTOPHER\nSECRET\n" + _RELEASE)
+
+
+@pytest.mark.parametrize(("stamp", "found"), [("Fri Nov B 22:14:20 1996", []),
+                                              ("Fri Nov 8 22:14", [(10, 1, "portion-missing")])])
+def test_a_printers_time_stamp_is_routing_whatever_the_scan_made_of_its_day(stamp, found):
+    assert [found[:3] for found in _messages(PRINTOUT.replace("{stamp}", stamp), ocr=True)] == found
+
+
+def test_a_subject_lines_struck_mark_after_its_label_marks_it():
+    text = STRUCK.replace("SUBJECT: (C) TALKS", "SUBJECT:4ei- TALKS")
+    assert _found(text, ocr=True) == [(5, 9, "ocr-recognised"), (9, 4, "ocr-recognised"), (11, 4, "ocr-recognised"),
+                                      (13, 4, "ocr-recognised")]
+    assert _found(text.replace("4ei-", "THE"), ocr=True)[0] == (5, 1, "portion-missing")
+

@@ -365,3 +365,37 @@ def test_a_copy_re_marked_on_every_page_at_release_is_not_judged_missing_its_ban
             if f.rule.startswith("banner-missing")] == [
         ("banner-missing-top", 2, 1), ("banner-missing-bottom", 10, 1), ("banner-missing-top", 11, 2),
         ("banner-missing-bottom", 11, 2)]
+
+
+# A NODIS telegram as State's 2020 releases give it: the OCR ran the release header's words
+# together, the paragraph marks were struck through (the scan left `~` or junk) but for `(U)`.
+RUN_TOGETHER = ("UNCLASSIFIED U.S. Departmentof StateCase No. F-2017-13804 Doc No. C06815073 Date: 11/18/2020\n"
+                "O 131740Z DEC 00\nFM SECSTATE WASHDC\nTO AMEMBASSY MADRID IMMEDIATE\nSTATE 236019\nNODIS\n"
+                "E.O. 12958: DECL: 12/10/30\nTAGS: PREL, PGOV\nSUBJECT: ~ TALKS WITH THE AMBASSADOR\n"
+                "1. (U) CLASSIFIED BY: KRISTIE A. KENNEY, EXECUTIVE SECRETARY. REASON 1.5 (D).\n"
+                "2. ~ THE ACTING SECRETARY CALLED THE AMBASSADOR.\n3. (U) END TEXT.\n"
+                "DeclassificationAuthority:GeoffreyW. Chapman, SeniorReviewer,A/GIS/IPS\n"
+                "UNCLASSIFIED U.S. Departmentof StateCase No. F-2017-13804 Doc No. C06815073 Date: 11/18/2020\n")
+
+
+def test_a_release_header_whose_words_the_ocr_ran_together_is_a_wrapper():
+    result = lint_text(RUN_TOGETHER)
+    assert [(f.line, f.rule) for f in result.findings] == [(9, "ocr-recognised"), (11, "ocr-recognised")]
+    assert result.facts["declassification"]["document_numbers"] == ["C06815073"]
+    # its (U) paragraphs say nothing of the level its struck marks and banners had
+    assert result.facts["classification"] is None
+    assert lint_text(RUN_TOGETHER.replace("~", "(U)")).facts["classification"] == "UNCLASSIFIED"
+
+
+@pytest.mark.parametrize(("code", "found"), [("1 4(D)1", []), ("1 4 (D) is", [(13, "portion-missing")])])
+def test_a_margin_exemption_code_that_lost_its_dot_is_a_release_stamp(code, found):
+    text = RUN_TOGETHER.replace("~", "(C)").replace("AMBASSADOR.\n", f"AMBASSADOR.\n\n{code}\n\n")
+    assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == found
+
+
+@pytest.mark.parametrize(("before", "found"), [("WHO WAS", []), ("WHO WAS.", [(15, "portion-missing")])])
+def test_a_telegrams_paragraph_split_by_a_withheld_passage_is_judged_once(before, found):
+    text = RUN_TOGETHER.replace("~", "(C)").replace(
+        "CALLED THE AMBASSADOR.\n", f"CALLED THE AMBASSADOR {before}\nRELEASE IN PART\n1.4(B)\nB1\n"
+        "AT HOME IN WASHINGTON AND HAD HEARD OF THE ARREST.\n")
+    assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == found

@@ -355,3 +355,18 @@ def test_a_telegrams_next_heading_run_onto_the_decl_line_ends_its_value():
     cab = find_authority_block(doc)
     assert [(l.key, l.value, l.value_column) for l in cab.lines] == [
         ("declassify-on", "04/22/29", 19), ("telegram", "", 12)]
+
+
+@pytest.mark.parametrize("text", ["1. (U) Classified by Deputy Secretary Talbott; reason\n1.5(D).",
+                                  "1. (U) Classified by Deputy Secretary Talbott; reason \n1.5(D).",
+                                  "1. CLASSIFIED BY DEPUTY\nSECRETARY OF STATE JOHN SMITH. REASONS: 1.5 (B)."])
+def test_a_telegrams_first_paragraph_names_classifier_and_reason_however_wrapped(text):
+    doc = make_doc(f"CONFIDENTIAL\n\nE.O. 12958: DECL: 12/5/06\n\n{text}\n\n2. (C) TEXT.\n\nCONFIDENTIAL\n")
+    assert {line.key for line in find_authority_block(doc).lines} == {
+        "declassify-on", "telegram", "classified-by", "reason"}
+
+
+def test_a_reason_is_no_wrapped_reason_when_the_next_line_holds_no_category():
+    doc = make_doc("CONFIDENTIAL\n\nE.O. 12958: DECL: 12/5/06\n\n1. (U) Classified by John Smith; reason\nunknown.\n"
+                   "\nCONFIDENTIAL\n")
+    assert "reason" not in {line.key for line in find_authority_block(doc).lines}

@@ -309,3 +309,15 @@ def test_unclas_is_a_cables_unclassified():
     text = ("U N C L A S STATE 012345\n\nE.O. 12958: N/A\nTAGS: CASC\nSUBJECT: (U) WARDEN MESSAGE\n\n"
             "1. (U) This is an action request.\n\n2. (C) Travelers should avoid the highway at night.\n\nRICE\n")
     assert lint(text, "us-eo12958") == [("banner-under-classified", 1, 1), ("cab-missing", 1, 1)]
+
+
+def test_a_state_printouts_level_beside_its_printer_number_is_a_banner():
+    found = legacy_banner("CONFIDENTIAL PTP7888")
+    assert (found.modern, [form.name for form in found.forms]) == ("CONFIDENTIAL", ["cable-text"])
+    assert legacy_banner("CONFIDENTIAL PTP78") is None
+
+
+def test_sensitive_but_unclassified_spelled_out_is_state_sbu():
+    found = legacy_banner("SENSITIVE BUT UNCLASSIFIED")
+    assert (found.modern, [form.name for form in found.forms]) == ("UNCLASSIFIED//SBU", ["sbu"])
+    assert legacy_banner("SENSITIVE BUT UNCLASSIFIED MATTERS") is None

@@ -87,6 +87,7 @@ CONTROL_WORDS: dict[str, tuple[str, str | None, date | None]] = {
 # Unclassified control words that stand alone as a banner or a portion: -> (name, modern marking).
 UNCLASSIFIED_WORDS: dict[str, tuple[str, str, date | None]] = {
     "SBU": ("sbu", "UNCLASSIFIED//SBU", None),
+    "SENSITIVE BUT UNCLASSIFIED": ("sbu", "UNCLASSIFIED//SBU", None),  # spelled out atop State's notes and e-mails
     # State's administrative control before SBU (12 FAM 540): `LIMITED OFFICIAL USE`, `(LOU)`
     "LOU": ("limited-official-use", "UNCLASSIFIED//SBU", _DSSM),
     "LIMITED OFFICIAL USE": ("limited-official-use", "UNCLASSIFIED//SBU", _DSSM),
@@ -112,11 +113,12 @@ _PORTION_LEVELS = {"TS": "TS", "S": "S", "C": "C", "U": "U"}
 
 # A cable's structure sharing a line with its banner: the end of the text, the `BT` and `NNNN`
 # separators, a page number, or a continuation page's header (page, originating station and
-# the cable's number: `PAGE 2 DAR ES SALAAM 1141 SECRET`).
+# the cable's number: `PAGE 2 DAR ES SALAAM 1141 SECRET`), or the printer's number of a State
+# telegram printout after it (`CONFIDENTIAL PTP7888`).
 _CABLE_TEXT = re.compile(
     r"^(?:END OF (?:MESSAGE|TEXT)|END PAGE \w{1,12}|BT|NNNN|PAGE \d{1,3}(?: OF \d{1,3})?"
     r"(?: (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6})?)[ .:]+"
-    r"|[ .:]+(?:END OF (?:MESSAGE|TEXT)|BT|NNNN)$"
+    r"|[ .:]+(?:END OF (?:MESSAGE|TEXT)|BT|NNNN|PTP\d{4})$"
 )
 # The header of a cable in text form, after its level: the section, the originating post and the
 # cable's number (`S E C R E T SECTION 01 OF 02 ANKARA 001234`, `C O N F I D E N T I A L STATE
@@ -274,7 +276,7 @@ def legacy_portion(mark: str) -> LegacyMarking | None:
 # crosses a line end.
 LEGACY_LINE = (
     r"|(?:[A-Z]-){2,}[A-Z][^a-z\n]{0,200}"
-    r"|(?:SBU|FOUO|AIUO|LIMITED OFFICIAL USE|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
+    r"|(?:SBU|SENSITIVE BUT UNCLASSIFIED|FOUO|AIUO|LIMITED OFFICIAL USE|NO FOREIGN DISSEM|NO DISSEM|WNINTEL|NODIS|EXDIS|LIMDIS|END OF MESSAGE|END OF TEXT)"
     r"\b[^a-z\n]{0,200}"
     r"|PAGE \d{1,3} (?:[A-Z][A-Z.'-]{1,20} ){1,4}\d{1,6} (?:TOP SECRET|SECRET|CONFIDENTIAL)\b[^a-z\n]{0,100}"
     rf"|(?:[A-Z] {{1,3}}){{2,}}[A-Z] {{1,3}}{_CABLE_HEADER_TEXT}"

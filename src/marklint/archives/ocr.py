@@ -77,7 +77,7 @@ from marklint.archives.file_line import read_labels, statement_word, whole_text_
 from marklint.archives.form_boxes import merged_boxes, near_legend
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word
-from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
+from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark, struck_whole_text
 from marklint.archives.teletype import LEVEL_WORDS, continuation_banner
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
@@ -97,6 +97,9 @@ class Correction(Value):
                  kind: str = "banner") -> None:
         self.line, self.column, self.written, self.read, self.confidence = line, column, written, read, confidence
         self.kind = kind  # "banner" or "portion mark"
+
+
+_STATEMENT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 
 
 class OcrResult(Value):
@@ -140,7 +143,23 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             if struck:
                 _struck_mark(block, result)
     _read_whole_text_statement(doc, result)
+    if result.statement is None:
+        _read_struck_statement(doc, result)
     return result
+
+
+def _read_struck_statement(doc: Document, result: OcrResult) -> None:
+    """Record a whole-text statement whose level was struck through (`marklint.archives.struck_marks`):
+    its level read as a banner word is, or unknown (confidence 0)."""
+    for block in (block for page in doc.pages for block in page.blocks if block.kind in _STATEMENT_KINDS):
+        found = struck_whole_text(block.text)
+        if found is not None:
+            reading = read_word(found[1].strip("-.,;:()—"))
+            level, confidence = (reading[0], min(reading[1], 0.9)) if reading and reading[0] in LEVEL_WORDS else ("", 0.0)
+            line, column = block.position_of(found[0])
+            result.corrections.append(Correction(line, column, found[1], level, confidence, "whole-text statement"))
+            result.statement = level
+            return
 
 
 def _read_authority_lines(block: Block, result: OcrResult) -> Block:

@@ -7,7 +7,8 @@ unmarked blocks belong to a paragraph whose mark, or want of one, is judged else
 - A block opening in lower case on a piece of a sentence goes on with the paragraph above it
   when that one stops mid-sentence at a word, also across a page break's banners and page
   number; after a word no sentence ends with (`... FINDINGS OF THE`) the next block goes on
-  whatever its case.
+  whatever its case, and so does a telegram's text in capitals that a withheld passage's margin
+  codes and release stamps split (`... EXPRESSED GCC CONCERN` over `HE TOLD TALBOTT ...`).
 - A header field's label alone on its line (`SUBJECT:`) holds nothing to mark.
 - A block whose trailing mark the scan left unreadable (`OcrResult.unreadable`) is marked.
 """
@@ -50,7 +51,8 @@ def continues_paragraph(block: Block, before: Block | None) -> bool:
     word on a piece of a sentence (not at a sentence's end, a trailing mark, a number or a
     rule) and be no authority line; then `block` goes on with it when it opens in lower case
     on a piece of a sentence, or, whatever its case, when `before` stops at a word no sentence
-    ends with and `block` opens no numbered or lettered paragraph, mark, label or banner."""
+    ends with (or both are a telegram's text in capitals, no field's label in either) and `block`
+    opens no numbered or lettered paragraph, mark, label or banner."""
     from marklint.mark_strings import banner_of
 
     if before is None or block.kind not in CONTINUED or authority_line(before.text):
@@ -61,7 +63,10 @@ def continues_paragraph(block: Block, before: Block | None) -> bool:
     first_line = block.text.split("\n", 1)[0]
     if _CONTINUATION_RE.match(block.text) is not None and _LETTERED_ITEM_RE.match(block.text) is None:
         return _sentence_piece(first_line)
-    return (_DANGLING_RE.search(last_line) is not None and _WORD_RE.search(first_line) is not None
+    # a telegram's text, in capitals, split by a withheld passage's margin codes and stamps (no field's label)
+    in_capitals = (last_line.isupper() and first_line.isupper() and _sentence_piece(first_line)
+                   and ":" not in last_line and ":" not in first_line)
+    return ((_DANGLING_RE.search(last_line) is not None or in_capitals) and _WORD_RE.search(first_line) is not None
             and _OPENS_ANEW_RE.match(block.text) is None and _LETTERED_ITEM_RE.match(block.text) is None
             and not LABEL_START_RE.match(block.text) and banner_of(first_line) is None)
 

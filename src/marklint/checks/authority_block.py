@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 
-from marklint.document import Block, BlockKind, Document
+from marklint.document import Block, BlockKind, Document, Page
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -54,6 +54,9 @@ _LOOKALIKE_STARTS = {"cla", "der", "dec", "dow"}  # a cheap gate before difflib 
 # The reason written on the Classified By line, as cables write it (`Classified By: Ambassador
 # X for reasons 1.4 (b) and (d)`, `CLASSIFIED BY: ISN DIRECTOR X. REASON: 1.4(B), (D)`).
 _INLINE_REASON_RE = r"(?:[.,;]\s*|\s+)(?:for\s+)?(?P<label>reasons?)\s*:?\s*(?=1\.\s?\d)"
+# A line break between a reason's label and its category (`CLASSIFIED BY X; REASON` over `1.5(D).`),
+# read as a space: offsets stay those of the block's text.
+_WRAPPED_REASON_RE = r"(?i)\breasons?:?[ \t]*\n(?=[ \t]*1\.\d)"
 # A telegram's next heading label, run onto the authority line by a printout or a scan
 # (`E.O. 12958: DECL: 04/22/29 TAGS: PREL, PGOV SUBJECT: ...`): the value ends before it.
 _CABLE_NEXT_LABEL_RE = r"\s(?:TAGS|SUBJECT|SUBJ)\s?:"
@@ -174,6 +177,8 @@ def _labels(text: str) -> tuple[tuple[str, str, str, int, int, bool, object], ..
 
     found = []
     offset = 0
+    if "\n1." in text:  # a telegram's reason wrapped after its label (`...; reason` over `1.5(D).`): one line
+        text = re.sub(_WRAPPED_REASON_RE, lambda match: match[0][:-1] + " ", text)
     for raw in text.split("\n"):
         if copy_date_kind(raw) is not None:  # a review or release block describes the copy, not the document
             offset += len(raw) + 1
@@ -228,29 +233,62 @@ def find_authority_block(doc: Document, quoted_from: Callable[[Block], bool] | N
     printed `Classified by` / `Declassify on:` left blank, the authority typed at the text's
     end) yields to a later page's block that has values.
     """
-    from marklint.checks.legacy_authority import may_hold_authority
-
     blank: AuthorityBlock | None = None
     banner: AuthorityBlock | None = None  # the schedule an EO 11652 banner carries (`SECRET/NODIS/XGDS`)
-    for page in doc.pages:
-        lines: list[CabLine] = []
-        blocks: list[Block] = []
-        for block in page.blocks:
-            if lines and quoted_from is not None and quoted_from(block):
-                break
-            if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not may_hold_authority(block.text):
-                continue
-            found = _block_lines(block, page.number)
-            if found and _is_banner_line(block):
-                banner = banner or AuthorityBlock(found, [block])
-            elif found:
-                lines.extend(found)
-                blocks.append(block)
+    for index, page in enumerate(doc.pages):
+        lines, blocks, page_banner = _page_lines(page, quoted_from)
+        banner = banner or page_banner
         if any(line.key != "reason" for line in lines):
             if not blank_form_yields or any(line.value for line in lines):
-                return _with_banner(AuthorityBlock(lines, blocks), banner)
+                found = _with_telegram_half(AuthorityBlock(lines, blocks), doc.pages[index + 1:], quoted_from)
+                return _with_banner(found, banner)
             blank = blank or AuthorityBlock(lines, blocks)
     return _with_banner(blank, banner) if blank is not None else banner
+
+
+def _page_lines(page: Page, quoted_from: Callable[[Block], bool] | None
+                ) -> tuple[list[CabLine], list[Block], AuthorityBlock | None]:
+    """A page's authority lines and the blocks they came from (up to a quoted message's header,
+    once a line is found), and a banner line's schedule apart (`_is_banner_line`)."""
+    from marklint.checks.legacy_authority import may_hold_authority
+
+    lines: list[CabLine] = []
+    blocks: list[Block] = []
+    banner: AuthorityBlock | None = None
+    for block in page.blocks:
+        if lines and quoted_from is not None and quoted_from(block):
+            break
+        if block.kind in (BlockKind.COMMENT, BlockKind.QUOTE) or not may_hold_authority(block.text):
+            continue
+        found = _block_lines(block, page.number)
+        if found and _is_banner_line(block):
+            banner = banner or AuthorityBlock(found, [block])
+        elif found:
+            lines.extend(found)
+            blocks.append(block)
+    return lines, blocks, banner
+
+
+def _with_telegram_half(block: AuthorityBlock, later: list[Page],
+                        quoted_from: Callable[[Block], bool] | None) -> AuthorityBlock:
+    """A State telegram's authority is written in two places: its first paragraph names the
+    classifier and the reason (`1. (C) CLASSIFIED BY ... REASON 1.5 (D)`) and its caption line
+    the declassification (`E.O. 12958: DECL: 10/12/06`). A printout that puts the caption after
+    the text (POEMS: routing, caption and tags on the last page) parts them by pages; the block
+    found first is then joined by the first later page's half it lacks."""
+    keys = {line.key for line in block.lines}
+    if "telegram" in keys and "classified-by" not in keys:
+        wanted = "classified-by"
+    elif "classified-by" in keys and not keys & {"declassify-on", "derived-from"}:
+        wanted = "telegram"
+    else:
+        return block
+    for page in later:
+        lines, blocks, _ = _page_lines(page, quoted_from)
+        found = {line.key for line in lines}
+        if wanted in found and ("telegram" in found) != ("telegram" in keys):
+            return AuthorityBlock(block.lines + lines, block.blocks + blocks)
+    return block
 
 
 def _is_banner_line(block: Block) -> bool:

@@ -157,7 +157,9 @@ class CheckContext:
     @property
     def classification(self) -> Marking | None:
         """What the document is marked as: the overall banner, else the first banner that
-        parses, else its highest portion (None for an unmarked document)."""
+        parses, else its highest portion (None for an unmarked document). Under OCR tolerance,
+        unclassified portions say nothing of the level when other marks were left unreadable
+        (struck through at declassification): the level is then unknown (None)."""
         if self.overall_marking is not None:
             return self.overall_marking
         for page in self.pages:
@@ -165,7 +167,9 @@ class CheckContext:
                 if mark.marking is not None:
                     return mark.marking
         highest = self.max_portion()
-        return highest.marking if highest is not None else None
+        if highest is None or (not highest.marking.is_classified and self.ocr is not None and self.ocr.unreadable):
+            return None
+        return highest.marking
 
     def legacy_day(self) -> date:
         """The day the document's legacy forms are judged on: its date of origin; else, for an

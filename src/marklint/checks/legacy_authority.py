@@ -69,15 +69,19 @@ _LABEL = (
     r"(?:GENERAL\s+DECLASSIFICATION(?:\s+SCHEDULE)?|GDS))?)"
     rf"|(?P<sdd>(?:GDS|ADS)(?={_SCHEDULE_DATE}))|(?P<sdr>(?:RDS|XDS)-?[1-4](?:,\s?[1-4]){{0,3}}(?={_SCHEDULE_DATE}))"
     r"|(?P<gds>GDS|SUBJECT\s+TO\s+(?:THE\s+)?GENERAL\s+DECLASSIFICATION\s+SCHEDULE)|(?P<grp>GROUP\s+[1-4])|(?P<gp>GP\s?-\s?[1-4](?=\.?(?:\s|$)))|(?P<eb>EXTENDED\s+BY)"
-    r"|(?P<rsx>CL\s+REASON)|(?P<rs>REASON)(?=:?\s+1\.\d)"
+    r"|(?P<rsx>CL\s+REASON)|(?P<rs>(?i:REASONS?))(?=:?\s+1\.\d)"
 )
 # (a stamp's specks may come before the label; a quotation mark or code span opens a mention of one)
 _QUOTES = ('"', "`", "“")
 _AT_START = re.compile(rf"[^A-Za-z0-9\"`“]{{0,3}}(?:E\.?\s?O\.?\s?1\d{{4}}\s*[:,]\s*)?(?:{_LABEL})\b", re.IGNORECASE)
-_ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, in capitals
-# After other text: only the forms that cannot be prose.
+_ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, in capitals (a reason in any case)
+# After other text: only the forms that cannot be prose (a telegram's first paragraph may open
+# `1. Classified by EUR DAS X, reason 1.5 (B)`, its reason wrapped onto the next line: `... TALBOTT.
+# REASONS: 1.5 (B).`).
 _EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d"
-                       r"|DRV\s+[A-Z]{2,5}\s?\d|CLASSIFIED BY:?\s+[A-Z])")
+                       r"|DRV\s+[A-Z]{2,5}\s?\d|CLASSIFIED BY:?\s+[A-Z]"
+                       r"|(?i:classified\s+by)\s+[A-Z][^\n]{0,80}?\b(?i:reasons?):?\s+1\.\d"
+                       r"|REASONS?:?\s+1\.\d\.?\s?\([A-H]\))")
 # EO 11652's schedule at the end of a banner (`CONFIDENTIAL - GDS`, `SECRET/GDS 1975`); searched
 # apart, and only in lines that hold it, as a pattern anchored at the end is slow to scan for
 _EMBEDDED_GDS = re.compile(r"(?<=[/-] )GDS(?:\s\d{4})?$|(?<=[/-])GDS(?:\s\d{4})?$")
