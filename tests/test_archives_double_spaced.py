@@ -142,3 +142,19 @@ def test_a_word_in_capitals_atop_a_memo_is_a_heading_not_a_cable_routing_line():
     assert _unmarked(memo) == [(7, 1)]
     cable = memo.replace("SUBJECT: (U) Travel of the delegation", "TEXT:")
     assert _unmarked(cable) == []
+
+
+def test_a_level_that_ends_a_sentence_on_a_line_of_its_own_is_no_banner():
+    # the scan set the sentence's last words apart: `... downgraded to CONFIDENTIAL from` over `TOP SECRET.`
+    memo = "\n\n".join(["CONFIDENTIAL", "23 December 1975", "MEMORANDUM FOR: Chief, Information and Privacy Staff",
+                        "a. The memorandum of 22 April 1964 on the trip to Mexico City",
+                        "should be downgraded to CONFIDENTIAL from", "TOP SECRET.",
+                        "b. The memorandum of 22 July 1964 for Mr. Willens can be released.",
+                        "E2 IMPDET", "CL BY 012170", "CONFIDENTIAL"]) + "\n"
+    result = lint_text(memo, ocr=True, rules="us-eo11652")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    assert result.facts["classification"] == "CONFIDENTIAL"
+    # at the page's end the same line is its bottom banner (a page may break a sentence off)
+    cut = memo.split("\n\nb. ", 1)[0] + "\n"
+    assert [(f.rule, f.line, f.column) for f in lint_text(cut, ocr=True, rules="us-eo11652").findings] == [
+        ("cab-missing", 1, 1), ("banner-mismatch", 11, 1), ("ocr-recognised", 11, 1)]

@@ -365,3 +365,20 @@ def test_a_copy_re_marked_on_every_page_at_release_is_not_judged_missing_its_ban
             if f.rule.startswith("banner-missing")] == [
         ("banner-missing-top", 2, 1), ("banner-missing-bottom", 10, 1), ("banner-missing-top", 11, 2),
         ("banner-missing-bottom", 11, 2)]
+
+
+def test_a_record_number_alone_opening_the_text_names_the_jfk_collection():
+    # no release line, no page stamp: the record number (with its frame's bracket) is the wrapper
+    form = "7104-10004-10248]\n\nCONFIDENTIAL\n\n(When Filled In)\n\nINCIDENT REPORT\n\nThe caller reported.\n\nCONFIDENTIAL\n"
+    result = lint_text(form, rules="banners-only")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    assert result.facts["declassification"]["collections"] == ["nara-jfk"]
+    # in prose further down, a number of that shape names no collection
+    assert lint_text("CONFIDENTIAL\n\nSee record 104-10004-10248.\n\nCONFIDENTIAL\n",
+                     rules="banners-only").facts.get("declassification") is None
+
+
+@pytest.mark.parametrize("stamp", ["13.00000", "13-00000 .", "13-00000-", "14-00000"])
+def test_the_page_stamp_with_the_scans_slips_is_a_wrapper(stamp):
+    text = f"104-10012-10056\n\nCONFIDENTIAL\n\n1. The file was opened.\n\nCONFIDENTIAL\n\f{stamp}\n\nCONFIDENTIAL\n\n2. It holds two reports.\n\nCONFIDENTIAL\n"
+    assert [(f.rule, f.line) for f in lint_text(text, rules="banners-only").findings] == []

@@ -86,11 +86,31 @@ def text_line(block: Block, shape: Shape) -> bool:
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z']+|[A-Z]{2,}")  # a word, no code (`LA/MCGMXB`, `C/ORMS`)
 
 
-def _prose(line: str) -> bool:
+def prose(line: str) -> bool:
     """Whether a line reads as prose: at least _PROSE_WORDS plain words, standing apart."""
     return sum(1 for token in line.split() if _PLAIN_WORD_RE.fullmatch(token.strip(".,;:!?\"'()"))) >= _PROSE_WORDS
 
 
+def sentence_ends(blocks: list[Block]) -> set[int]:
+    """The one-line blocks (by `id`) that end, with a period, the sentence a line of prose above
+    them leaves open (`document should be downgraded to CONFIDENTIAL from` over `TOP SECRET.`),
+    above more prose on the page: words of that sentence the scan set on a line of their own,
+    not a banner, however like one they read. A page's last lines are left alone: a bottom
+    banner may sit under a sentence the page breaks off."""
+    last = max((index for index, block in enumerate(blocks) if block.kind in CONTINUED
+                and prose(block.text.split("\n", 1)[0])), default=-1)
+    ends = set()
+    for index in range(1, last):
+        above, block = blocks[index - 1], blocks[index]
+        tail = above.text.rstrip().rsplit("\n", 1)[-1]
+        if (block.line - above.end_line == 2 and "\n" not in block.text and block.text.rstrip().endswith(".")
+                and len(block.text.split()) <= _SENTENCE_END_WORDS and above.kind in CONTINUED and prose(tail)
+                and not tail.endswith(SENTENCE_END) and tail.split()[-1][:1].islower()):
+            ends.add(id(block))
+    return ends
+
+
+_SENTENCE_END_WORDS = 3  # the words of a sentence's end that could read as a banner (`TOP SECRET.`)
 _LABEL_RE = re.compile(r"[A-Z][A-Za-z./ ]{0,30}:")  # a header field (`INFO: C/ORMS, ...` over its next line)
 # A cable's routing line: one word in capitals, after a number or not (`3003212 DIRECTOR`, `LMHENO`).
 _ROUTING_RE = re.compile(r"(?:[\d-]{3,}\s+)?[A-Z]{2,}")
@@ -109,7 +129,7 @@ def routing_lines(blocks: list[Block], shape: Shape) -> set[int]:
     head = shape.numbered and shape.cable
     for block in blocks:
         if head and block.kind is not BlockKind.COMMENT and (opens_paragraph(block) or not _LABEL_RE.match(block.text)
-                                                             and _prose(block.text.split("\n", 1)[0])):
+                                                             and prose(block.text.split("\n", 1)[0])):
             head = False
         if head and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LINE) \
                 and all(_ROUTING_RE.fullmatch(line.strip()) and banner_of(line) is None

@@ -71,7 +71,7 @@ from __future__ import annotations
 
 import re
 
-from marklint.archives.double_spaced import rejoined, routing_lines, shapes
+from marklint.archives.double_spaced import prose, rejoined, routing_lines, sentence_ends, shapes
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import merged_boxes, near_legend
@@ -127,10 +127,12 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
+        read = _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result), vocab, result)
+        prose_ends = sentence_ends(read) if layout else set()
         blocks = [_read_authority_lines(_read_trailing_mark(_noise_set_aside(part), result), result)
-                  for block in _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result),
-                                                 vocab, result)
-                  for part in _read_block(block, vocab, result)]
+                  for block in read
+                  for part in ([_as_prose(block)] if id(block) in prose_ends
+                               else _read_block(block, vocab, result))]
         blocks = _marks_below_joined(blocks)
         page.blocks = rejoined(blocks, shape[page.number]) if layout else blocks
         result.routing |= routing_lines(page.blocks, shape[page.number]) if layout else set()
@@ -141,6 +143,12 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
                 _struck_mark(block, result)
     _read_whole_text_statement(doc, result)
     return result
+
+
+def _as_prose(block: Block) -> Block:
+    """A line of a sentence the scan set apart (`double_spaced.sentence_ends`), as the paragraph text it is."""
+    return Block(BlockKind.PARAGRAPH, block.text, block.line, block.column, block.region, block.continuation_columns,
+                 block.label)
 
 
 def _read_authority_lines(block: Block, result: OcrResult) -> Block:
@@ -356,8 +364,8 @@ def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
     if block.kind in (BlockKind.COMMENT, BlockKind.LINE):
         return block
     match = _TRAILING_MARK_RE.search(block.text)
-    if match is None:
-        return block
+    if match is None or "\n" not in block.text and not prose(block.text[:match.start()]):
+        return block  # a form's field number after its label (`NFD (8)`, `CABLE IDEN (11)`) marks no text
     reading = read_mark(match["inner"])
     if reading is None or (reading[1] >= 1.0 and match["close"] and not match["specks"]):
         return block
