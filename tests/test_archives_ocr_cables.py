@@ -104,6 +104,12 @@ def test_prose_that_says_all_is_no_whole_text_statement():
     ("RVA 2 JAN 2000 DAY ONE", None),  # two slips in DRV
     ("RVA 2 JANUARY 2000 DRY D9C.1", None),  # no cable date between them
     ("ROME 2 JAN 2000 DRV D9C.1", None),
+    # EO 12356's form: DECL and DRV around OADR, which no slip makes
+    ("3. FILE: NONE. DECU OADR DRV HUM 1-82.", (15, "DECU OADR DRV", "DECL OADR DRV", 0.8)),
+    ("5. FILE: NONE. DECL OADR DRY", (15, "DECL OADR DRY", "DECL OADR DRV", 0.8)),
+    ("DECU OADR", (0, "DECU", "DECL", 0.8)),
+    ("DECL OADR DRV HUM 4-82", None),  # written right
+    ("DATE OADR DRV", None),  # two slips in DECL
 ])
 def test_review_and_derivation_labels_are_read_only_around_their_date(line, read):
     assert read_labels(line, edit_cost) == read
