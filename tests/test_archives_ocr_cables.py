@@ -108,6 +108,7 @@ def test_prose_that_says_all_is_no_whole_text_statement():
     ("3. FILE: NONE. DECU OADR DRV HUM 1-82.", (15, "DECU OADR DRV", "DECL OADR DRV", 0.8)),
     ("5. FILE: NONE. DECL OADR DRY", (15, "DECL OADR DRY", "DECL OADR DRV", 0.8)),
     ("DECU OADR", (0, "DECU", "DECL", 0.8)),
+    ("NONE. DECL OADR DRVI", (6, "DECL OADR DRVI", "DECL OADR DRV ", 0.8)),  # a speck after DRV
     ("DECL OADR DRV HUM 4-82", None),  # written right
     ("DATE OADR DRV", None),  # two slips in DECL
 ])

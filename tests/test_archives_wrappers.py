@@ -382,3 +382,23 @@ def test_a_record_number_alone_opening_the_text_names_the_jfk_collection():
 def test_the_page_stamp_with_the_scans_slips_is_a_wrapper(stamp):
     text = f"104-10012-10056\n\nCONFIDENTIAL\n\n1. The file was opened.\n\nCONFIDENTIAL\n\f{stamp}\n\nCONFIDENTIAL\n\n2. It holds two reports.\n\nCONFIDENTIAL\n"
     assert [(f.rule, f.line) for f in lint_text(text, rules="banners-only").findings] == []
+
+
+def test_a_blank_page_bearing_only_the_archives_stamp_needs_no_banner():
+    memo = ("104-10003-10220\n\nSECRET\n\n1. The photograph was found in Minsk.\n\nSECRET\n\f13-00000\n\n"
+            "SECRET\n\nATTACHMENT A\n\nSECRET\n\f13-00000\n")
+    assert [(f.rule, f.line) for f in lint_text(memo, rules="banners-only").findings] == []
+    unstamped = memo.replace("\f13-00000\n", "\fATTACHMENT B\n")
+    assert [(f.rule, f.line) for f in lint_text(unstamped, rules="banners-only").findings] == [
+        ("banner-missing-top", 15), ("banner-missing-bottom", 15)]
+
+
+@pytest.mark.parametrize("stamp", ["Document Number 843361\n\nJUL 1976\n\nfor FOlA Review on",
+                                   "Document Number\n\n843-361\n\nfor FOIA Review on\n\nJUL 1976",
+                                   "for FOIA: Review on SEP 1976"])
+def test_the_1976_foia_review_stamp_is_a_wrapper_whose_date_is_no_date_of_origin(stamp):
+    memo = ("104-10005-10182\n\nSECRET\n\nMEMORANDUM FOR: Mr. J. Lee Rankin\n\n"
+            "1. Reference is made to your memorandum of 19 May 1964.\n\n" + stamp + "\n\nSECRET\n")
+    result = lint_text(memo, rules="auto")
+    assert result.ruleset == "us-eo10501"
+    assert "cia" in result.facts["declassification"]["collections"]

@@ -8,9 +8,10 @@ the abbreviated cable form and the whole-text statement that stands for every po
 - **The labels** `RVW` and `DRV`, three letters each, are never guessed alone; read together,
   around the review date they enclose (`RVA 2 JAN 2000 DRY D9C.S.`), each within one slip of
   its label, first letter intact and the date legible, they are that authority line; so are
-  `DECL` and `DRV` around `OADR` (`DECU OADR DRV`, `DECL OADR DRY`), which no slip makes: the
-  labels are rewritten in place (same length) and the reading is reported with its confidence
-  (0.1 less per confusion-table slip, 0.2 less per other slip, as `marklint.archives.ocr`).
+  `DECL` and `DRV` around `OADR` (`DECU OADR DRV`, `DECL OADR DRY`, `DRVI` with a speck),
+  which no slip makes: the labels are rewritten in place (same length, a speck's place left
+  blank) and the reading is reported with its confidence (0.1 less per confusion-table slip,
+  0.2 less per other slip, as `marklint.archives.ocr`).
 - **The whole-text statement** `ALL <level>` after an authority element at the end of its line
   (`... DRV D9C.1. ALL` over `SECRET ...`): its word is read as a level word is
   (`marklint.archives.ocr_words.read_word`); a word in capitals the scan garbled beyond that (`ALL
@@ -32,7 +33,7 @@ _REVIEW_DERIVED_RE = re.compile(
     rf"\b(?P<review>R[A-Z]{{2}})[ \t]+\d{{1,2}}[ \t]+(?:{_MONTHS})[ \t]+\d{{2,4}}[ \t]+(?P<derived>D[A-Z]{{2}})[ \t]+\S")
 # EO 12356's cable form (1982-1995): the declassification label before OADR, the derivation
 # label after it (`DECU OADR DRV HUM 1-82`, `DECL OADR DRY`): OADR is no word a slip makes.
-_OADR_RE = re.compile(r"\b(?P<decl>D[A-Z]{3})[ \t]+OADR\b(?:[ \t]+(?P<derived>D[A-Z]{2})\b)?")
+_OADR_RE = re.compile(r"\b(?P<decl>D[A-Z]{3})[ \t]+OADR\b(?:[ \t]+(?P<derived>D[A-Z]{2,3})\b)?")
 _SHAPES = ((_REVIEW_DERIVED_RE, (("review", "RVW"), ("derived", "DRV"))),
            (_OADR_RE, (("decl", "DECL"), ("derived", "DRV"))))
 SLIP_COST = 1.0  # the most a garbled label may cost (`marklint.archives.ocr_words.edit_cost`)
@@ -60,7 +61,7 @@ def read_labels(line: str, cost: Callable[[str, str], float]) -> tuple[int, str,
         read = line[start:end]
         for group, label in reversed(present):
             offset = match.start(group) - start
-            read = read[:offset] + label + read[offset + len(match[group]):]
+            read = read[:offset] + label.ljust(len(match[group])) + read[offset + len(match[group]):]
         return start, line[start:end], read, round(1 - 0.2 * max(costs), 2)
     return None
 

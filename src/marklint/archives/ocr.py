@@ -166,7 +166,7 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
             start, written, read, confidence = reading
             row = row[:start] + read + row[start + len(written):]
             line, column = block.position_of(offset + start)
-            result.corrections.append(Correction(line, column, written, read, confidence, "authority line"))
+            result.corrections.append(Correction(line, column, written, read.rstrip(), confidence, "authority line"))
         rows.append(row)
     text = "\n".join(rows)
     if text == block.text:

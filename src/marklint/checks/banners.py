@@ -115,7 +115,7 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
     (every page, or the first page only when `every-page` is off); a plainly unclassified
     document needs none, nor a copy re-marked at release on every page (`remarked_at_release`),
     nor a form page whose check-box legend is where its level was ticked (the tick does not
-    survive in the text; `marklint.recognize.legend_lines`)."""
+    survive in the text; `marklint.recognize.legend_lines`), nor a blank page."""
     policy = ctx.ruleset.banners
     if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified) or remarked_at_release(ctx):
         return []
@@ -125,7 +125,14 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)
             for page in ctx.pages
             if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None and not page.legend
-            and not (edge == "bottom" and _cable_section(page))]
+            and not (edge == "bottom" and _cable_section(page)) and _has_content(page)]
+
+
+def _has_content(page: PageMarks) -> bool:
+    """Whether a page holds anything of the document: a blank page of a scan, bearing only an
+    archive's stamp (set aside as a comment) or a page number, needs no banner."""
+    return any(b.kind is not BlockKind.COMMENT and not (b.kind is BlockKind.LINE and is_page_number(b.text))
+               for b in page.page.blocks)
 
 
 def _cable_section(page) -> bool:
