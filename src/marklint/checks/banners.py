@@ -115,7 +115,7 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
     (every page, or the first page only when `every-page` is off); a plainly unclassified
     document needs none, nor a copy re-marked at release on every page (`remarked_at_release`),
     nor a form page whose check-box legend is where its level was ticked (the tick does not
-    survive in the text; `marklint.recognize.legend_lines`), nor a blank page."""
+    survive in the text; `marklint.legends.legend_lines`), nor a blank page."""
     policy = ctx.ruleset.banners
     if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified) or remarked_at_release(ctx):
         return []
