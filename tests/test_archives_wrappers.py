@@ -402,3 +402,22 @@ def test_the_1976_foia_review_stamp_is_a_wrapper_whose_date_is_no_date_of_origin
     result = lint_text(memo, rules="auto")
     assert result.ruleset == "us-eo10501"
     assert "cia" in result.facts["declassification"]["collections"]
+
+
+def test_an_identification_form_atop_the_document_on_one_page_sets_aside_only_the_form():
+    # a text whose pages the scan did not separate: the record's form, then its document
+    form = ("176-10036-10142\n\nJFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY : NARA\n\n"
+            "RECORD NUMBER : 176-10036-10142\n\nRECORD SERIES : National Security Files\n\n"
+            "ORIGINATOR : CIA\n\nTITLE : CIA Information Report\n\n"
+            "DATE : 9/24/1963\n\nCOMMENTS : National Security Files, Box 200\n\n")
+    report = "\n\n".join(["SECRET", "REPORT NO. TDCS DB-3/656,830", *(f"{n}. THE SOURCE REPORTED ITEM {n}." for n in range(1, 10)),
+                          "GROUP 1", "Excluded from automatic downgrading and declassification", "SECRET"]) + "\n"
+    result = lint_text(form + report, rules="auto")
+    assert (result.ruleset, result.facts["classification"], result.findings) == ("us-eo10501", "SECRET", [])
+    # the document is judged: a bottom banner that disagrees with its top
+    mismatched = lint_text(form + report.replace("declassification\n\nSECRET", "declassification\n\nCONFIDENTIAL"),
+                           rules="auto")
+    assert [(f.rule, f.line) for f in mismatched.findings] == [("banner-mismatch", 47)]
+    # the form alone on its page is the wrapper page, as before
+    alone = lint_text(form.rstrip("\n") + "\n\f" + report, rules="auto")
+    assert alone.facts["declassification"]["wrapper_pages"] == [1]
