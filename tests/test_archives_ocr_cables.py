@@ -232,3 +232,30 @@ def test_a_date_time_group_is_read_through_its_ocr_slips_only_with_ocr_tolerance
     tolerant = date_of_origin(lines, ocr=True).origin
     assert (tolerant.date, tolerant.line, tolerant.kind) == (date(1980, 1, 2), 2, "dtg")
     assert date_of_origin(lines).origin.date == date(1979, 12, 11)  # a date in the text
+
+
+def test_a_1995_cables_header_fields_are_no_portions_a_scans_speck_before_them_too():
+    """A 1995 CIA cable's header as the scan leaves it: `TOR:`, the addressees `; TO:`, `FOR:
+    LIMIT ...`, `'ACTION:` with a speck before it, `•CITE`: no portions."""
+    cable = "\n\n".join([
+        'SECRET',
+        'PAGE:',
+        'FRP :',
+        'STAFF',
+        "'ACTION: LA/COGTO (016) INFO: C/ORMS, CIC/LA, LA/SAGSC,",
+        'LADORECORD, LIMITO, FILE, C/LA (3/W)',
+        'TOR:',
+        '271920Z JUL 95',
+        'SECRET 271911Z JUL 95 STAFF',
+        '•CITE',
+        '61496',
+        '; TO: DIRECTOR INFO',
+        'FOR: LIMIT LA/COGIO INFO LA/COGRR, LA/SAGSC, CIC/LA',
+        'SLUGS: WNINTEL RYBAT',
+        'SUBJECT: (S) RIO CONFERENCE ON THE ASSASSINATION',
+        'TEXT:',
+        '1. (U) ACTION REQUIRED: NONE',
+        '2. (S) WISH DRAW ADDEES ATTENTION TO ARTICLE IN RIO NEWSPAPER ON 25 JULY.',
+        '3. FILE: NONE. DECL OADR DRV HUM 4-82',
+        'SECRET'])
+    assert lint_text(cable + "\n", rules="us-eo12356", ocr=True).findings == []
