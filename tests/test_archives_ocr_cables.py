@@ -259,3 +259,17 @@ def test_a_1995_cables_header_fields_are_no_portions_a_scans_speck_before_them_t
         '3. FILE: NONE. DECL OADR DRV HUM 4-82',
         'SECRET'])
     assert lint_text(cable + "\n", rules="us-eo12356", ocr=True).findings == []
+
+
+@pytest.mark.parametrize("box, read", [
+    ("SE\n\nET", "SECRET"),  # the form's spaced box, the C R lost between its two pieces
+    ("SEC\n\nRET", "SECRET"),
+    ("CON\n\nFI\n\nDEN", "CONFIDENTIAL"),
+    ("SE\n\nET\n\nRUN", "SECRET"),  # the run ends where the letters stop fitting
+    ("S\n\nE\n\nC", None),  # single letters a line: a vertical banner's, too few
+    ("SE\n\nJES", None),
+])
+def test_a_forms_spaced_level_box_cut_into_short_lines_is_read(box, read):
+    cable = f"CABLE SEC DISSEM BY\n\nPER\n\n{box}\n\nPAGE 01\n\n230013Z SEP 75\n\n1. THE STATION REPORTS.\n\n2. NO FILE. E2 IMPDET CL BY 059876.\n"
+    result = lint_text(cable, rules="us-eo11652", ocr=True)
+    assert (result.facts or {}).get("classification") == read

@@ -24,8 +24,8 @@ release needs before its markings can be read.
   after a sentence's end where nothing opens a new paragraph; a cable's routing lines at the
   page's head are no portions (`marklint.archives.double_spaced`).
 - **Teletype continuation headers** whose spaced level the scan cut (`PAGE TWO CAR 97-2 SEC`,
-  `SEC,` over `E T`): the letters left, in order, read as the one level word they fit
-  (`marklint.archives.teletype`).
+  `SEC,` over `E T`), and a form's spaced level box cut into short lines (`SE` over `ET`): the
+  letters left, in order, read as the one level word they fit (`marklint.archives.teletype`).
 - **A form's boxes run together**: a level and dissemination controls on one line next to the
   form's `CLASSIFICATION - DISSEMINATION CONTROLS` legend are set apart
   (`marklint.archives.form_boxes`).
@@ -78,7 +78,7 @@ from marklint.archives.form_boxes import merged_boxes, near_legend
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
-from marklint.archives.teletype import LEVEL_WORDS, continuation_banner
+from marklint.archives.teletype import LEVEL_WORDS, continuation_banner, split_level
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -277,8 +277,15 @@ def _continuation_headers(blocks: list[Block], vocab: object | None, result: Ocr
     while index < len(blocks):
         found = continuation_banner(blocks, index)
         if found is None or banner_of(blocks[index].text, vocab) is not None:
-            out.append(blocks[index])
-            index += 1
+            split = split_level(blocks, index) if found is None else None
+            if split is not None:  # a level box cut into lines (`SE` over `ET`)
+                used, line, column, written, level, confidence = split
+                out.append(Block(BlockKind.LINE, level, line, column, blocks[index].region, (), blocks[index].label))
+                result.corrections.append(Correction(line, column, written, level, confidence))
+            else:
+                out.append(blocks[index])
+                used = 1
+            index += used
             continue
         used, cut, line, column, written, level, confidence = found
         header = blocks[index]
