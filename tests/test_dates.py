@@ -104,3 +104,24 @@ def test_this_month_on_a_line_of_its_own_dates_a_draft():
     today = date.today()
     last = (today.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
     assert document_date(["SECRET", "", today.strftime("%B %Y"), "", "(U) Figure 1, 1 January 2020"]) == last
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("DDO/CI/RA/Joan Paxson (21 May 1982)", date(1982, 5, 21)),
+    ("DDO/CI/R&A/O/R.Litviak:po (]8 Sept 75)", date(1975, 9, 18)),  # the day's 1 OCR'd as ]
+    ("($ 5502) :aib (25 Novenber 1968)", date(1968, 11, 25)),
+])
+def test_a_drafters_line_dates_a_memo_whose_prose_names_earlier_days(line, expected):
+    # no date line: the prose's dates (the file opened in 1960) are weaker than the drafter's day
+    lines = ["MEMORANDUM FOR: Executive Assistant to the DDO", "", "1. The file was first opened on 9 December 1960.",
+             "", line]
+    assert document_date(lines) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "The station's report reached the Division (12 June 1963) and the Bureau later in the month, as planned.",
+    "Meeting of the group (12 June 1963)",  # no office and no typist's initials
+])
+def test_a_date_in_parentheses_in_prose_is_no_drafters_line(line):
+    lines = ["1. The file was first opened on 9 December 1960.", "", line]
+    assert document_date(lines) == date(1960, 12, 9)
