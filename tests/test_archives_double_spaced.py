@@ -158,3 +158,20 @@ def test_a_level_that_ends_a_sentence_on_a_line_of_its_own_is_no_banner():
     cut = memo.split("\n\nb. ", 1)[0] + "\n"
     assert [(f.rule, f.line, f.column) for f in lint_text(cut, ocr=True, rules="us-eo11652").findings] == [
         ("cab-missing", 1, 1), ("banner-mismatch", 11, 1), ("ocr-recognised", 11, 1)]
+
+
+def test_a_short_line_running_on_after_a_sentence_is_the_rest_of_a_typed_line_numbered_or_not():
+    # a letter without numbers: `He was variously` is the rest of the typed line that ends
+    # `until August 1965.`, not a paragraph's first line (which would run the full width)
+    letter = "\n\n".join([
+        "SECRET", "21 May 1982",
+        "Regarding your letter of 10 May 1982, our records indicate that he traveled to",
+        "Mexico, the U.S. and Cuba during the period 1959-61 and was assigned to Mexico",
+        "City as a consular officer and served there until August 1965.", "He was variously",
+        "described as a translator, vice-consul, and attache, and he met often with them.",
+        "In September 1963, the subject approached the Embassy in Mexico City in an attempt",
+        "to get a visa allowing him to return to the USSR.", "SECRET"]) + "\n"
+    assert _unmarked(letter) == [(5, 1), (15, 1)]
+    # a long line there is the next paragraph's first line
+    opened = letter.replace("He was variously\n\ndescribed", "He was variously described as a translator and a vice-consul")
+    assert _unmarked(opened) == [(5, 1), (11, 1), (13, 1)]

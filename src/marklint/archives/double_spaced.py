@@ -7,15 +7,17 @@ are only spacing.
   paragraph, header field, date or authority line).
 - A writer starts a paragraph with something the reader can see: its number (`3.`, `B.`,
   `(a)`), a portion mark, a header field's label (`SUBJECT:`), an indentation, or after a short
-  line that ended the paragraph before. On a page whose paragraphs are numbered, in a text
-  wrapped at a margin (not one paragraph a line), a line that opens with none of these goes on
-  with the paragraph above it also after a sentence's end when the line above is long
-  (`LONG_SHARE` of the document's `full_width`: a paragraph's sentences run on from line to
-  line), or when the line is itself short and stops mid-sentence (a paragraph's first line is
-  a full line, so a short line that goes on into the next is one a redaction gap cut: `[...]
-  INCLUDED IN THE` over `REVIEW IS INFORMATION ...`; over a numbered paragraph, it is a
-  heading). Widths are measured on the document itself (its typewriter, its margins), never
-  fixed.
+  line that ended the paragraph before. In a text wrapped at a margin (not one paragraph a
+  line), a line that opens with none of these goes on with the paragraph above it also after
+  a sentence's end when the line is itself short and stops mid-sentence, going on into the next
+  (a paragraph's first line is a full line, so a short line that goes on is the rest of a typed
+  line the scan cut at a gap or a sentence's end: `[...] INCLUDED IN THE` over `REVIEW IS
+  INFORMATION ...`, `States.` then `Release of her name as a CIA employee` over `will damage
+  ...`; over a numbered paragraph, it is a heading), and, on a page whose paragraphs are
+  numbered, when the line above is long (`LONG_SHARE` of the document's `full_width`: a
+  paragraph's sentences run on from line to line; where paragraphs are not numbered, nothing
+  then tells a new one from the next sentence). Widths are measured on the document itself
+  (its typewriter, its margins), never fixed.
 - A portion mark alone on its line marks the paragraph below it when the block above already
   has its mark (a portion has one mark), or when the paragraph below follows at once and is no
   new list item; otherwise it ends the paragraph above it.
@@ -148,11 +150,11 @@ def runs_on(previous: Block, block: Block, following: Block | None, shape: Shape
     `previous` ends a sentence (see the module docstring). The caller has ruled out labels,
     banners, authority lines and marked ends; `block` must be one line of ordinary text (a
     block of several lines the writer set together, a signature block, is no line the scan
-    spaced) at `previous`'s indentation, opening no paragraph, on a numbered page of a wrapped
-    text. A short line goes on only where the text goes on below it (`following`, opening no
-    paragraph): a short line over a numbered paragraph is a heading, not a line a redaction
-    cut."""
-    if not (shape.numbered and shape.wrapped) or not text_line(block, shape) or "\n" in block.text \
+    spaced) at `previous`'s indentation, opening no paragraph, in a wrapped text. A short line
+    goes on only where the text goes on below it (`following`, opening no paragraph): a short
+    line over a numbered paragraph is a heading, not a line a redaction cut. After a long line,
+    only on a numbered page."""
+    if not shape.wrapped or not text_line(block, shape) or "\n" in block.text \
             or block.column > previous.column or opens_paragraph(block) \
             or len(_WORD_RE.findall(previous.text)) < _PROSE_WORDS:
         return False
@@ -162,7 +164,7 @@ def runs_on(previous: Block, block: Block, following: Block | None, shape: Shape
         and len(_WORD_RE.findall(first_line)) >= _PROSE_WORDS
     goes_on = following is not None and following.line - block.end_line == 2 and text_line(following, shape) \
         and not opens_paragraph(following)
-    return shape.long(last_line) or (cut and goes_on)
+    return shape.numbered and shape.long(last_line) or (cut and goes_on)
 
 
 # A mark at a block's start, after a label or a paragraph's number or not: `(S) ...`, `SUBJECT: (U) ...`, `1. (S) ...`
