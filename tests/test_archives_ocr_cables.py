@@ -273,3 +273,16 @@ def test_a_forms_spaced_level_box_cut_into_short_lines_is_read(box, read):
     cable = f"CABLE SEC DISSEM BY\n\nPER\n\n{box}\n\nPAGE 01\n\n230013Z SEP 75\n\n1. THE STATION REPORTS.\n\n2. NO FILE. E2 IMPDET CL BY 059876.\n"
     result = lint_text(cable, rules="us-eo11652", ocr=True)
     assert (result.facts or {}).get("classification") == read
+
+
+@pytest.mark.parametrize("label, findings", [
+    ("GROUP !", [(11, 1, "ocr-recognised")]),  # the digit 1 OCR'd as the mark of its stroke
+    ("GROUP |", [(11, 1, "ocr-recognised")]),
+    ("GROUP 1", []),
+    ("GROUP I", [(1, 1, "cab-missing")]),  # a heading's Roman numeral looks the same: not read
+])
+def test_a_group_legends_digit_read_as_a_stroke_is_group_1(label, findings):
+    report = ("CONFIDENTIAL\n\nREPORT NO. TDCS 3/562,014\n\nDATE DISTR. 15 OCTOBER 1963\n\n"
+              "1. THE CABINET MET IN EARLY OCTOBER.\n\nCONFIDENTIAL\n\n" + label +
+              "\n\nExcluded from automatic\n\ndowngrading and\n\ndeclassification\n")
+    assert [(line, column, rule) for line, column, rule, _ in _messages(report, ocr=True)] == findings

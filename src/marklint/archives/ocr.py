@@ -75,6 +75,7 @@ from marklint.archives.double_spaced import prose, rejoined, routing_lines, sent
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import merged_boxes, near_legend
+from marklint.archives.group_line import read_group_label
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
@@ -155,13 +156,14 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
     """The block with the labels of an authority line read through their OCR slips (a cable's
     `RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`, `marklint.archives.file_line`; an EO 11652
     line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
-    `marklint.archives.exemption_line`), each reading recorded; the block itself when it holds
+    `marklint.archives.exemption_line`; a Group legend's `GROUP !` as `GROUP 1`,
+    `marklint.archives.group_line`), each reading recorded; the block itself when it holds
     none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[ \t]+D|OADR", block.text):
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[ \t]+D|OADR|GROUP", block.text):
         return block
     rows = []
     for offset, row in _rows(block.text):
-        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost)
+        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
         if reading is not None:
             start, written, read, confidence = reading
             row = row[:start] + read + row[start + len(written):]
