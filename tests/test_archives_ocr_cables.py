@@ -286,3 +286,12 @@ def test_a_group_legends_digit_read_as_a_stroke_is_group_1(label, findings):
               "1. THE CABINET MET IN EARLY OCTOBER.\n\nCONFIDENTIAL\n\n" + label +
               "\n\nExcluded from automatic\n\ndowngrading and\n\ndeclassification\n")
     assert [(line, column, rule) for line, column, rule, _ in _messages(report, ocr=True)] == findings
+
+
+def test_an_unreadable_mark_above_the_pages_top_banner_is_a_speck():
+    # the speck over the form's title is no mark; the one between the paragraphs is
+    report = ("(0)\n\nTELEGRAM INFORMATION REPORT TELEGRAM\n\nCONFIDENTIAL\n\nREPORT NO. TDCS 3/562,014\n\n"
+              "DATE DISTR. 15 OCTOBER 1963\n\n1. THE CABINET MET IN EARLY OCTOBER.\n\n(0)\n\n"
+              "2. THE VICE PRESIDENT CALLED THE MEETING.\n\nCONFIDENTIAL\n\nGROUP 1\n\n"
+              "Excluded from automatic downgrading and declassification\n")
+    assert [(line, rule) for line, _, rule, _ in _messages(report, ocr=True)] == [(13, "ocr-recognised")]

@@ -120,6 +120,8 @@ class OcrResult(Value):
 def tolerate(doc: Document, vocab: object | None) -> OcrResult:
     """Apply OCR tolerance to `doc` in place (rejoin, split out and read banners) and return
     the corrections made and the illegible pages."""
+    from marklint.mark_strings import banner_of
+
     result = OcrResult()
     shape = shapes(doc)
     struck = marks_numbered_paragraphs("\n".join(block.text for page in doc.pages for block in page.blocks))
@@ -137,9 +139,12 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
         blocks = _marks_below_joined(blocks)
         page.blocks = rejoined(blocks, shape[page.number]) if layout else blocks
         result.routing |= routing_lines(page.blocks, shape[page.number]) if layout else set()
+        under_banner = False  # nothing above a page's top banner is a portion: a speck there is no mark
         for block in page.blocks:
+            under_banner = under_banner or block.kind is BlockKind.LINE and banner_of(block.text, vocab) is not None
             _unreadable_mark(block, result)
-            _lone_unreadable_mark(block, result)
+            if under_banner:
+                _lone_unreadable_mark(block, result)
             if struck:
                 _struck_mark(block, result)
     _read_whole_text_statement(doc, result)
