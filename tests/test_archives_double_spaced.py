@@ -142,3 +142,36 @@ def test_a_word_in_capitals_atop_a_memo_is_a_heading_not_a_cable_routing_line():
     assert _unmarked(memo) == [(7, 1)]
     cable = memo.replace("SUBJECT: (U) Travel of the delegation", "TEXT:")
     assert _unmarked(cable) == []
+
+
+def test_a_level_that_ends_a_sentence_on_a_line_of_its_own_is_no_banner():
+    # the scan set the sentence's last words apart: `... downgraded to CONFIDENTIAL from` over `TOP SECRET.`
+    memo = "\n\n".join(["CONFIDENTIAL", "23 December 1975", "MEMORANDUM FOR: Chief, Information and Privacy Staff",
+                        "a. The memorandum of 22 April 1964 on the trip to Mexico City",
+                        "should be downgraded to CONFIDENTIAL from", "TOP SECRET.",
+                        "b. The memorandum of 22 July 1964 for Mr. Willens can be released.",
+                        "E2 IMPDET", "CL BY 012170", "CONFIDENTIAL"]) + "\n"
+    result = lint_text(memo, ocr=True, rules="us-eo11652")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    assert result.facts["classification"] == "CONFIDENTIAL"
+    # at the page's end the same line is its bottom banner (a page may break a sentence off)
+    cut = memo.split("\n\nb. ", 1)[0] + "\n"
+    assert [(f.rule, f.line, f.column) for f in lint_text(cut, ocr=True, rules="us-eo11652").findings] == [
+        ("cab-missing", 1, 1), ("banner-mismatch", 11, 1), ("ocr-recognised", 11, 1)]
+
+
+def test_a_short_line_running_on_after_a_sentence_is_the_rest_of_a_typed_line_numbered_or_not():
+    # a letter without numbers: `He was variously` is the rest of the typed line that ends
+    # `until August 1965.`, not a paragraph's first line (which would run the full width)
+    letter = "\n\n".join([
+        "SECRET", "21 May 1982",
+        "Regarding your letter of 10 May 1982, our records indicate that he traveled to",
+        "Mexico, the U.S. and Cuba during the period 1959-61 and was assigned to Mexico",
+        "City as a consular officer and served there until August 1965.", "He was variously",
+        "described as a translator, vice-consul, and attache, and he met often with them.",
+        "In September 1963, the subject approached the Embassy in Mexico City in an attempt",
+        "to get a visa allowing him to return to the USSR.", "SECRET"]) + "\n"
+    assert _unmarked(letter) == [(5, 1), (15, 1)]
+    # a long line there is the next paragraph's first line
+    opened = letter.replace("He was variously\n\ndescribed", "He was variously described as a translator and a vice-consul")
+    assert _unmarked(opened) == [(5, 1), (11, 1), (13, 1)]

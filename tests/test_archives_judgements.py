@@ -10,7 +10,7 @@ from marklint.lint import Settings, lint_path
 
 JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # The share of findings rejected: overall, and among documents judged by the rule set of their
-# own era. Issue 16's target is below one in five; it is met: 12 of 126 findings are
+# own era. Issue 16's target is below one in five; it is met: 12 of 124 findings are
 # rejected (10%). Every group was reviewed against its document and sidecar; the coarse "agree"
 # of the portion findings on the OCR'd CIA memos (1989, 1995, 1998) hid findings on header values,
 # page stamps and paragraphs the scan split, now counted one by one. Double-spaced OCR pages with
@@ -35,10 +35,13 @@ JUDGED = yaml.safe_load((REAL.parent / "judgements.yaml").read_text())
 # opening words are judged with their paragraphs. The lead-ins of the
 # 1998 memo are numbered paragraphs owing their own marks (P-01): agreed now.
 # What is left is mostly OCR damage: banners cut beyond reading, marks struck without a trace,
-# fragments split from unnumbered paragraphs (docs/archives.md). Pinned exactly, so that any change
+# fragments split from unnumbered paragraphs (docs/archives.md). In a double-spaced scan a short line
+# that runs on into the next, after a sentence's end, is the rest of a typed line, not a paragraph's
+# first line, numbered page or not: two such lines of the 1995 CSI memo's DO memo, agreed before as
+# paragraphs, are mid-paragraph fragments and no longer reported. Pinned exactly, so that any change
 # is seen and judged.
-REJECTED_OVERALL = 12 / 126
-REJECTED_OWN_ERA = 12 / 124
+REJECTED_OVERALL = 12 / 124
+REJECTED_OWN_ERA = 12 / 122
 
 
 def _groups():

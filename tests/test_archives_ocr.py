@@ -410,3 +410,13 @@ def test_a_banner_beside_a_stamps_number_is_read_with_its_slip():
     # a word of four letters or more beside it is no speck
     assert [(f.line, f.rule) for f in lint_text(text.replace("2/24492,", "Filed"), rules="auto",
                                                  ocr=True).findings] == [(11, "banner-missing-bottom")]
+
+
+def test_a_forms_field_number_after_its_label_is_no_damaged_portion_mark():
+    # a cable form's boxes: `NFD (8)` is field 8, not an (S) the scan damaged
+    cable = ("SECRET\n\nROUTING\n\nCABLE IDEN (11)\n\nNFD (8)\n\n230013Z SEP 75\n\n"
+             "1. (S) THE STATION REPORTS THAT THE ARTICLE APPEARED.\n\n"
+             "2. (S) THE AMBASSADOR WILL NOT COMMENT ON IT (8)\n\nE2 IMPDET CL BY 059876\n\nSECRET\n")
+    result = lint_text(cable, rules="us-eo11652", ocr=True)
+    assert [(f.rule, f.line, f.column, f.message) for f in result.findings] == [
+        ("ocr-recognised", 13, 46, 'portion mark (S) recognised from "(8)" (OCR, confidence 0.90)')]

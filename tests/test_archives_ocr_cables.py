@@ -104,6 +104,13 @@ def test_prose_that_says_all_is_no_whole_text_statement():
     ("RVA 2 JAN 2000 DAY ONE", None),  # two slips in DRV
     ("RVA 2 JANUARY 2000 DRY D9C.1", None),  # no cable date between them
     ("ROME 2 JAN 2000 DRV D9C.1", None),
+    # EO 12356's form: DECL and DRV around OADR, which no slip makes
+    ("3. FILE: NONE. DECU OADR DRV HUM 1-82.", (15, "DECU OADR DRV", "DECL OADR DRV", 0.8)),
+    ("5. FILE: NONE. DECL OADR DRY", (15, "DECL OADR DRY", "DECL OADR DRV", 0.8)),
+    ("DECU OADR", (0, "DECU", "DECL", 0.8)),
+    ("NONE. DECL OADR DRVI", (6, "DECL OADR DRVI", "DECL OADR DRV ", 0.8)),  # a speck after DRV
+    ("DECL OADR DRV HUM 4-82", None),  # written right
+    ("DATE OADR DRV", None),  # two slips in DECL
 ])
 def test_review_and_derivation_labels_are_read_only_around_their_date(line, read):
     assert read_labels(line, edit_cost) == read
@@ -301,3 +308,65 @@ def test_a_subject_lines_struck_mark_after_its_label_marks_it():
                                       (13, 4, "ocr-recognised")]
     assert _found(text.replace("4ei-", "THE"), ocr=True)[0] == (5, 1, "portion-missing")
 
+
+def test_a_1995_cables_header_fields_are_no_portions_a_scans_speck_before_them_too():
+    """A 1995 CIA cable's header as the scan leaves it: `TOR:`, the addressees `; TO:`, `FOR:
+    LIMIT ...`, `'ACTION:` with a speck before it, `•CITE`: no portions."""
+    cable = "\n\n".join([
+        'SECRET',
+        'PAGE:',
+        'FRP :',
+        'STAFF',
+        "'ACTION: LA/COGTO (016) INFO: C/ORMS, CIC/LA, LA/SAGSC,",
+        'LADORECORD, LIMITO, FILE, C/LA (3/W)',
+        'TOR:',
+        '271920Z JUL 95',
+        'SECRET 271911Z JUL 95 STAFF',
+        '•CITE',
+        '61496',
+        '; TO: DIRECTOR INFO',
+        'FOR: LIMIT LA/COGIO INFO LA/COGRR, LA/SAGSC, CIC/LA',
+        'SLUGS: WNINTEL RYBAT',
+        'SUBJECT: (S) RIO CONFERENCE ON THE ASSASSINATION',
+        'TEXT:',
+        '1. (U) ACTION REQUIRED: NONE',
+        '2. (S) WISH DRAW ADDEES ATTENTION TO ARTICLE IN RIO NEWSPAPER ON 25 JULY.',
+        '3. FILE: NONE. DECL OADR DRV HUM 4-82',
+        'SECRET'])
+    assert lint_text(cable + "\n", rules="us-eo12356", ocr=True).findings == []
+
+
+@pytest.mark.parametrize("box, read", [
+    ("SE\n\nET", "SECRET"),  # the form's spaced box, the C R lost between its two pieces
+    ("SEC\n\nRET", "SECRET"),
+    ("CON\n\nFI\n\nDEN", "CONFIDENTIAL"),
+    ("SE\n\nET\n\nRUN", "SECRET"),  # the run ends where the letters stop fitting
+    ("S\n\nE\n\nC", None),  # single letters a line: a vertical banner's, too few
+    ("SE\n\nJES", None),
+])
+def test_a_forms_spaced_level_box_cut_into_short_lines_is_read(box, read):
+    cable = f"CABLE SEC DISSEM BY\n\nPER\n\n{box}\n\nPAGE 01\n\n230013Z SEP 75\n\n1. THE STATION REPORTS.\n\n2. NO FILE. E2 IMPDET CL BY 059876.\n"
+    result = lint_text(cable, rules="us-eo11652", ocr=True)
+    assert (result.facts or {}).get("classification") == read
+
+
+@pytest.mark.parametrize("label, findings", [
+    ("GROUP !", [(11, 1, "ocr-recognised")]),  # the digit 1 OCR'd as the mark of its stroke
+    ("GROUP |", [(11, 1, "ocr-recognised")]),
+    ("GROUP 1", []),
+    ("GROUP I", [(1, 1, "cab-missing")]),  # a heading's Roman numeral looks the same: not read
+])
+def test_a_group_legends_digit_read_as_a_stroke_is_group_1(label, findings):
+    report = ("CONFIDENTIAL\n\nREPORT NO. TDCS 3/562,014\n\nDATE DISTR. 15 OCTOBER 1963\n\n"
+              "1. THE CABINET MET IN EARLY OCTOBER.\n\nCONFIDENTIAL\n\n" + label +
+              "\n\nExcluded from automatic\n\ndowngrading and\n\ndeclassification\n")
+    assert [(line, column, rule) for line, column, rule, _ in _messages(report, ocr=True)] == findings
+
+
+def test_an_unreadable_mark_above_the_pages_top_banner_is_a_speck():
+    # the speck over the form's title is no mark; the one between the paragraphs is
+    report = ("(0)\n\nTELEGRAM INFORMATION REPORT TELEGRAM\n\nCONFIDENTIAL\n\nREPORT NO. TDCS 3/562,014\n\n"
+              "DATE DISTR. 15 OCTOBER 1963\n\n1. THE CABINET MET IN EARLY OCTOBER.\n\n(0)\n\n"
+              "2. THE VICE PRESIDENT CALLED THE MEETING.\n\nCONFIDENTIAL\n\nGROUP 1\n\n"
+              "Excluded from automatic downgrading and declassification\n")
+    assert [(line, rule) for line, _, rule, _ in _messages(report, ocr=True)] == [(13, "ocr-recognised")]

@@ -399,3 +399,59 @@ def test_a_telegrams_paragraph_split_by_a_withheld_passage_is_judged_once(before
         "CALLED THE AMBASSADOR.\n", f"CALLED THE AMBASSADOR {before}\nRELEASE IN PART\n1.4(B)\nB1\n"
         "AT HOME IN WASHINGTON AND HAD HEARD OF THE ARREST.\n")
     assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == found
+
+
+def test_a_record_number_alone_opening_the_text_names_the_jfk_collection():
+    # no release line, no page stamp: the record number (with its frame's bracket) is the wrapper
+    form = "7104-10004-10248]\n\nCONFIDENTIAL\n\n(When Filled In)\n\nINCIDENT REPORT\n\nThe caller reported.\n\nCONFIDENTIAL\n"
+    result = lint_text(form, rules="banners-only")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    assert result.facts["declassification"]["collections"] == ["nara-jfk"]
+    # in prose further down, a number of that shape names no collection
+    assert lint_text("CONFIDENTIAL\n\nSee record 104-10004-10248.\n\nCONFIDENTIAL\n",
+                     rules="banners-only").facts.get("declassification") is None
+
+
+@pytest.mark.parametrize("stamp", ["13.00000", "13-00000 .", "13-00000-", "14-00000"])
+def test_the_page_stamp_with_the_scans_slips_is_a_wrapper(stamp):
+    text = f"104-10012-10056\n\nCONFIDENTIAL\n\n1. The file was opened.\n\nCONFIDENTIAL\n\f{stamp}\n\nCONFIDENTIAL\n\n2. It holds two reports.\n\nCONFIDENTIAL\n"
+    assert [(f.rule, f.line) for f in lint_text(text, rules="banners-only").findings] == []
+
+
+def test_a_blank_page_bearing_only_the_archives_stamp_needs_no_banner():
+    memo = ("104-10003-10220\n\nSECRET\n\n1. The photograph was found in Minsk.\n\nSECRET\n\f13-00000\n\n"
+            "SECRET\n\nATTACHMENT A\n\nSECRET\n\f13-00000\n")
+    assert [(f.rule, f.line) for f in lint_text(memo, rules="banners-only").findings] == []
+    unstamped = memo.replace("\f13-00000\n", "\fATTACHMENT B\n")
+    assert [(f.rule, f.line) for f in lint_text(unstamped, rules="banners-only").findings] == [
+        ("banner-missing-top", 15), ("banner-missing-bottom", 15)]
+
+
+@pytest.mark.parametrize("stamp", ["Document Number 843361\n\nJUL 1976\n\nfor FOlA Review on",
+                                   "Document Number\n\n843-361\n\nfor FOIA Review on\n\nJUL 1976",
+                                   "for FOIA: Review on SEP 1976"])
+def test_the_1976_foia_review_stamp_is_a_wrapper_whose_date_is_no_date_of_origin(stamp):
+    memo = ("104-10005-10182\n\nSECRET\n\nMEMORANDUM FOR: Mr. J. Lee Rankin\n\n"
+            "1. Reference is made to your memorandum of 19 May 1964.\n\n" + stamp + "\n\nSECRET\n")
+    result = lint_text(memo, rules="auto")
+    assert result.ruleset == "us-eo10501"
+    assert "cia" in result.facts["declassification"]["collections"]
+
+
+def test_an_identification_form_atop_the_document_on_one_page_sets_aside_only_the_form():
+    # a text whose pages the scan did not separate: the record's form, then its document
+    form = ("176-10036-10142\n\nJFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\nAGENCY : NARA\n\n"
+            "RECORD NUMBER : 176-10036-10142\n\nRECORD SERIES : National Security Files\n\n"
+            "ORIGINATOR : CIA\n\nTITLE : CIA Information Report\n\n"
+            "DATE : 9/24/1963\n\nCOMMENTS : National Security Files, Box 200\n\n")
+    report = "\n\n".join(["SECRET", "REPORT NO. TDCS DB-3/656,830", *(f"{n}. THE SOURCE REPORTED ITEM {n}." for n in range(1, 10)),
+                          "GROUP 1", "Excluded from automatic downgrading and declassification", "SECRET"]) + "\n"
+    result = lint_text(form + report, rules="auto")
+    assert (result.ruleset, result.facts["classification"], result.findings) == ("us-eo10501", "SECRET", [])
+    # the document is judged: a bottom banner that disagrees with its top
+    mismatched = lint_text(form + report.replace("declassification\n\nSECRET", "declassification\n\nCONFIDENTIAL"),
+                           rules="auto")
+    assert [(f.rule, f.line) for f in mismatched.findings] == [("banner-mismatch", 47)]
+    # the form alone on its page is the wrapper page, as before
+    alone = lint_text(form.rstrip("\n") + "\n\f" + report, rules="auto")
+    assert alone.facts["declassification"]["wrapper_pages"] == [1]

@@ -116,3 +116,24 @@ def test_a_date_line_after_the_drafts_own_declassify_on_date_still_dates_it():
     assert date_of_origin(lines, ocr=True).origin is None
     future = (date.today() + timedelta(days=400)).strftime("%B %d, %Y").replace(" 0", " ")
     assert document_date([future, "", "(C) Text."]) is None
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("DDO/CI/RA/Joan Paxson (21 May 1982)", date(1982, 5, 21)),
+    ("DDO/CI/R&A/O/R.Litviak:po (]8 Sept 75)", date(1975, 9, 18)),  # the day's 1 OCR'd as ]
+    ("($ 5502) :aib (25 Novenber 1968)", date(1968, 11, 25)),
+])
+def test_a_drafters_line_dates_a_memo_whose_prose_names_earlier_days(line, expected):
+    # no date line: the prose's dates (the file opened in 1960) are weaker than the drafter's day
+    lines = ["MEMORANDUM FOR: Executive Assistant to the DDO", "", "1. The file was first opened on 9 December 1960.",
+             "", line]
+    assert document_date(lines) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "The station's report reached the Division (12 June 1963) and the Bureau later in the month, as planned.",
+    "Meeting of the group (12 June 1963)",  # no office and no typist's initials
+])
+def test_a_date_in_parentheses_in_prose_is_no_drafters_line(line):
+    lines = ["1. The file was first opened on 9 December 1960.", "", line]
+    assert document_date(lines) == date(1960, 12, 9)

@@ -254,3 +254,12 @@ def test_a_1999_telegram_reason_with_a_period_and_a_30_year_date():
             "2. (S) THE DEPUTY SECRETARY MET THE MINISTER.\n\nTALBOTT\n\nSECRET\n")
     result = lint_document(read_document("cable.txt", text.encode()), Settings(rules="auto", use_config=False))
     assert [(f.rule, f.line, f.column) for f in result.findings] == [("cab-declassify-too-late", 7, 19)]
+
+
+def test_a_cables_last_paragraph_may_close_with_e2_impdet_after_a_comma():
+    """A 1970s CIA cable ends its text `6. NO FILE. E2, IMPDET.`: the exemption, read with the
+    comma the writer set after E2 (its classifier's CL BY still missing)."""
+    cable = "SECRET\n\n230013Z SEP 75\n\n1. THE STATION REPORTS.\n\n2. NO FILE. E2, IMPDET.\n\nSECRET\n"
+    assert rules_of(lint(cable, rules="auto")) == [("cab-incomplete", 7)]
+    assert rules_of(lint(cable.replace("E2, IMPDET.", "E2, IMPDET CL BY 059876."), rules="auto")) == []
+    assert rules_of(lint(cable.replace(" E2, IMPDET.", ""), rules="auto")) == [("cab-missing", 1)]

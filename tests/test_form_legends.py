@@ -1,7 +1,7 @@
 """A form's classification check-box legend (`UNCLASSIFIED / INTERNAL USE ONLY / CONFIDENTIAL /
 SECRET`, printed for the sender to tick) is not a banner: it neither sets the document's level
 nor splits a page, and the page that bears it is not judged missing a banner (the tick does
-not survive in the text). marklint.recognize.legend_lines."""
+not survive in the text). marklint.legends.legend_lines."""
 
 from archives_support import lint_text
 
@@ -46,3 +46,19 @@ def test_pages_of_three_levels_with_a_disagreeing_bottom_banner_are_no_legend():
     result = lint_text(text)
     assert result.pages == 3
     assert [(f.line, f.column, f.rule) for f in result.findings] == [(19, 1, "banner-mismatch")]
+
+
+def test_a_legend_the_scan_left_with_two_levels_and_its_internal_use_only_box():
+    """The scan kept two of the legend's levels and its `INTERNAL` / `USE ONLY` box: still the
+    legend, no page break between its SECRET and CONFIDENTIAL. Without that box the two are a
+    page's foot and the next page's head."""
+    text = ("ROUTING AND RECORD SHEET\n\nSUBJECT: (Optional)\n\nFROM:\n\nTO:\n\nFORM 610\n\n"
+            "SECRET\n\nCONFIDENTIAL\n\nINTERNAL\n\nUSE ONLY\n\n8:1\n\f"
+            "SECRET\n\n11 May 1964\n\nMEMORANDUM FOR: Mr. Rankin\n\n1. The records were reviewed.\n\n"
+            "GROUP 1\nExcluded from automatic downgrading and declassification\n\nSECRET\n")
+    result = lint_text(text, rules="auto")
+    assert (result.pages, result.findings) == (2, [])
+    pages = lint_text(text.replace("INTERNAL\n\nUSE ONLY", "ATTACHED"), rules="auto")
+    assert pages.pages == 3
+    assert [(f.rule, f.line) for f in pages.findings] == [
+        ("banner-missing-top", 1), ("banner-mismatch", 13), ("banner-missing-bottom", 17)]

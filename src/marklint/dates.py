@@ -55,6 +55,13 @@ _OCR_DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}[Z2] ?(?
 _YEAR_DIGITS = str.maketrans("ODB", "008")
 # `03 OCT 62`, `25 Nov 63`, `6 AUG 1974`: day, month abbreviation, two- or four-digit year.
 _SHORT_DATE = re.compile(rf"(?P<d>[0-9OD]?\d|\d[OD]?) ?(?P<m>{_MON})[A-Z]*\.? ?(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
+# A drafter's line at a memo's or letter's foot: the office (`DDO/CI/RA/`) or the typist's
+# initials (`:po`), then the day it was typed in parentheses (`DDO/CI/RA/Joan Paxson (21 May
+# 1982)`, `R.Litviak:po (18 Sept 75)`); OCR may read the day's 1 as `]`, `l` or `I`.
+_DRAFTER = re.compile(rf"(?:[A-Z]{{2,}}/|.*:[a-z]{{2,3}}\b).*\((?P<d>[0-9\]lI|]{{1,2}}) (?P<m>(?i:{_MON}))[a-z]*\.? "
+                      r"(?P<y>\d{4}|\d{2})\)\s*$")
+_DAY_ONE = str.maketrans("]lI|", "1111")
+DRAFTER_MAX = 70  # the length of a drafter's line
 _NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])")
 _LABEL = re.compile(r"\s*(?:date|sent|date/dtg|dtg|date of document|document date)\s*[:.]\s*", re.IGNORECASE)
 _NOISE = re.compile(r"^[^A-Za-z0-9]{1,3}|(?:[^A-Za-z0-9]{1,3}|(?<=\d{4})\s\d{1,2})$")
@@ -145,7 +152,8 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
 
     Strong evidence is the document's own date: a line that is only a date (a letter's or a
     memo's date line, a cable's date box), a labelled date (`Date:`, `DATE:`, an e-mail's
-    `Sent:`, `Date/DTG:`) or a cable date-time group (`160455Z SEP 93`). A date inside other
+    `Sent:`, `Date/DTG:`), a cable date-time group (`160455Z SEP 93`) or the day on a drafter's
+    line (`DDO/CI/RA/Joan Paxson (21 May 1982)`). A date inside other
     text is weak evidence, used only when there is no strong one. The first strong date wins.
 
     Never read: authority-block lines (their dates are declassification instructions or a
@@ -181,7 +189,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
             continue
         if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line):
             continue
-        found = _strong_date(line) or (_ocr_dtg(line) if ocr else None)
+        found = _strong_date(line) or (_ocr_dtg(line) if ocr else None) or _drafter_date(line)
         if found is not None:
             strong.append(DateFound(found[0], number, found[1]))
         elif not strong and (month := _month_line(line)) is not None:
@@ -202,6 +210,15 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
         today = date.today()
         return Dating(next((found for found in strong if found.date <= today), None), tuple(copies))
     return Dating(None, tuple(copies))
+
+
+def _drafter_date(line: str) -> tuple[date, str] | None:
+    """(date, "drafter-line") of a drafter's line (`_DRAFTER`), the day the document was typed."""
+    drafter = _DRAFTER.match(line.strip()) if len(line) <= DRAFTER_MAX else None
+    if drafter is None:
+        return None
+    day = _make(_century(drafter["y"]), drafter["m"], drafter["d"].translate(_DAY_ONE))
+    return (day, "drafter-line") if day is not None else None
 
 
 def _ocr_dtg(line: str) -> tuple[date, str] | None:

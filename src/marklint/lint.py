@@ -288,7 +288,7 @@ def recognized(doc: Document, settings: Settings):
     wrappers = archive.wrappers
     document_dated = {  # the lines of wrapper pages whose dates are the document's (an identification form)
         block.line + row for number in wrappers.pages - wrappers.copy_dated for block in pages_before[number].blocks
-        for row in range(block.text.count("\n") + 1)}
+        for row in range(block.text.count("\n") + 1)} | wrappers.document_dated
     copy_lines = frozenset(line for line in wrappers.spans if wrappers.covers(line) and line not in document_dated)
     tolerant = bool(settings.ocr or (settings.ocr is None and archive.ocr))
     dates = dating(doc, settings.date, copy_lines, tolerant)

@@ -13,7 +13,8 @@ import functools
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
 from marklint.lineshapes import is_page_number
 from marklint.mark_strings import banner_of
-from marklint.recognize import legend_lines, opens_with_portion_mark, split_status
+from marklint.legends import legend_labels, legend_lines
+from marklint.recognize import opens_with_portion_mark, split_status
 from marklint.userpattern import LinePattern, PatternError
 
 
@@ -58,7 +59,8 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     found = [(i, f[1].marking.level if f[1].marking else None) for i, b, f in candidates
              if f is not None and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]
     # a form's check-box legend is no bottom or top banner
-    legend = legend_lines(found, lambda after, before: any(
+    labelled = sorted(found + legend_labels(blocks), key=lambda pair: pair[0]) if len(found) >= 2 else found
+    legend = legend_lines(labelled, lambda after, before: any(
         blocks[k].kind is not comment and opens_with_portion_mark(blocks[k], vocab) for k in range(after + 1, before)))
     banners = [i for i, _ in found if i not in legend]
     is_banner = set(banners)

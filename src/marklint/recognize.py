@@ -22,6 +22,7 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
+from marklint.legends import LEGEND_GAP, LEGEND_LEVELS, legend_labels, legend_lines
 from marklint.lineshapes import (CAPTION_NUMBER, FOOTNOTE_LABEL, MARK_BODY, PART_NUMBER,
                                  PORTION_START, is_page_number, is_watermark)
 from marklint.mark_strings import (UNSEEN, Parsed, banner_of, banner_table, legacy_portion_of, near_miss_banner,
@@ -266,7 +267,8 @@ def recognize(
         if len(banners) >= 2:
             banners[:] = [mark for mark, after in zip(banners, [*banners[1:], None])
                           if after is None or not split_status(mark.block, after.block, vocab)]
-        if len(banners) >= _LEGEND_LEVELS:
+        if len(banners) >= LEGEND_LEVELS or len(banners) == LEGEND_LEVELS - 1 \
+                and banners[1].line - banners[0].line <= 2 * LEGEND_GAP:
             _drop_legends(marks)
         if banners:
             _edges(marks, is_exempt)
@@ -295,36 +297,12 @@ def split_status(first: Block, second: Block, vocab: object | None = None) -> bo
             and control[1].marking.level == "U" and control[1].marking.has_controls)
 
 
-_LEGEND_LEVELS = 3  # distinct levels that make a run of bare level lines a form's legend
-_LEGEND_GAP = 6  # how many blocks may stand between two lines of one legend (OCR splits its labels)
-
-
-def legend_lines(banners: list[tuple[int, str | None]], portions: Callable[[int, int], bool] | None = None) -> set[int]:
-    """The block indices of a form's classification check-box legend among a page's banner
-    lines (`(block index, level)` in block order): a run of them, each within a few blocks of
-    the last and naming a level no other line of the run names, with three or more levels (CIA's routing sheet prints
-    `UNCLASSIFIED / INTERNAL USE ONLY / CONFIDENTIAL / SECRET` at its top and bottom for the
-    sender to tick). A legend states no level of the page: its lines are not banners (B-01).
-    A run does not cross a marked portion (`portions(after, before)`: whether a block between
-    two indices opens with a portion mark): banners with a portion between them are pages'
-    banners (an UNCLASSIFIED page's bottom, the next page's SECRET top, its CONFIDENTIAL bottom)."""
-    runs: list[list[tuple[int, str | None]]] = []
-    for index, level in banners:
-        run = runs[-1] if runs else []
-        if run and index - run[-1][0] <= _LEGEND_GAP and level not in {seen for _, seen in run} \
-                and (portions is None or not portions(run[-1][0], index)):
-            run.append((index, level))
-        else:
-            runs.append([(index, level)])
-    return {index for run in runs if len({level for _, level in run if level}) >= _LEGEND_LEVELS
-            for index, _ in run}
-
-
 def _drop_legends(marks: PageMarks) -> None:
     """Take a check-box legend's lines (`legend_lines`) out of the page's banners."""
     index = {id(block): n for n, block in enumerate(marks.page.blocks)}
     marked = sorted(index[id(m.block)] for m in marks.portions)
-    legend = legend_lines([(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners],
+    found = [(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners]
+    legend = legend_lines(sorted(found + legend_labels(marks.page.blocks), key=lambda pair: pair[0]),
                           lambda after, before: any(after < n < before for n in marked))
     if legend:
         marks.banners[:] = [m for m in marks.banners if index[id(m.block)] not in legend]

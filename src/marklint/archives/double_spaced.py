@@ -7,15 +7,17 @@ are only spacing.
   paragraph, header field, date or authority line).
 - A writer starts a paragraph with something the reader can see: its number (`3.`, `B.`,
   `(a)`), a portion mark, a header field's label (`SUBJECT:`), an indentation, or after a short
-  line that ended the paragraph before. On a page whose paragraphs are numbered, in a text
-  wrapped at a margin (not one paragraph a line), a line that opens with none of these goes on
-  with the paragraph above it also after a sentence's end when the line above is long
-  (`LONG_SHARE` of the document's `full_width`: a paragraph's sentences run on from line to
-  line), or when the line is itself short and stops mid-sentence (a paragraph's first line is
-  a full line, so a short line that goes on into the next is one a redaction gap cut: `[...]
-  INCLUDED IN THE` over `REVIEW IS INFORMATION ...`; over a numbered paragraph, it is a
-  heading). Widths are measured on the document itself (its typewriter, its margins), never
-  fixed.
+  line that ended the paragraph before. In a text wrapped at a margin (not one paragraph a
+  line), a line that opens with none of these goes on with the paragraph above it also after
+  a sentence's end when the line is itself short and stops mid-sentence, going on into the next
+  (a paragraph's first line is a full line, so a short line that goes on is the rest of a typed
+  line the scan cut at a gap or a sentence's end: `[...] INCLUDED IN THE` over `REVIEW IS
+  INFORMATION ...`, `States.` then `Release of her name as a CIA employee` over `will damage
+  ...`; over a numbered paragraph, it is a heading), and, on a page whose paragraphs are
+  numbered, when the line above is long (`LONG_SHARE` of the document's `full_width`: a
+  paragraph's sentences run on from line to line; where paragraphs are not numbered, nothing
+  then tells a new one from the next sentence). Widths are measured on the document itself
+  (its typewriter, its margins), never fixed.
 - A portion mark alone on its line marks the paragraph below it when the block above already
   has its mark (a portion has one mark), or when the paragraph below follows at once and is no
   new list item; otherwise it ends the paragraph above it.
@@ -86,11 +88,31 @@ def text_line(block: Block, shape: Shape) -> bool:
 _PLAIN_WORD_RE = re.compile(r"[A-Za-z][a-z']+|[A-Z]{2,}")  # a word, no code (`LA/MCGMXB`, `C/ORMS`)
 
 
-def _prose(line: str) -> bool:
+def prose(line: str) -> bool:
     """Whether a line reads as prose: at least _PROSE_WORDS plain words, standing apart."""
     return sum(1 for token in line.split() if _PLAIN_WORD_RE.fullmatch(token.strip(".,;:!?\"'()"))) >= _PROSE_WORDS
 
 
+def sentence_ends(blocks: list[Block]) -> set[int]:
+    """The one-line blocks (by `id`) that end, with a period, the sentence a line of prose above
+    them leaves open (`document should be downgraded to CONFIDENTIAL from` over `TOP SECRET.`),
+    above more prose on the page: words of that sentence the scan set on a line of their own,
+    not a banner, however like one they read. A page's last lines are left alone: a bottom
+    banner may sit under a sentence the page breaks off."""
+    last = max((index for index, block in enumerate(blocks) if block.kind in CONTINUED
+                and prose(block.text.split("\n", 1)[0])), default=-1)
+    ends = set()
+    for index in range(1, last):
+        above, block = blocks[index - 1], blocks[index]
+        tail = above.text.rstrip().rsplit("\n", 1)[-1]
+        if (block.line - above.end_line == 2 and "\n" not in block.text and block.text.rstrip().endswith(".")
+                and len(block.text.split()) <= _SENTENCE_END_WORDS and above.kind in CONTINUED and prose(tail)
+                and not tail.endswith(SENTENCE_END) and tail.split()[-1][:1].islower()):
+            ends.add(id(block))
+    return ends
+
+
+_SENTENCE_END_WORDS = 3  # the words of a sentence's end that could read as a banner (`TOP SECRET.`)
 _LABEL_RE = re.compile(r"[A-Z][A-Za-z./ ]{0,30}:")  # a header field (`INFO: C/ORMS, ...` over its next line)
 # A cable's routing line: one word in capitals, after a number or not (`3003212 DIRECTOR`, `LMHENO`).
 _ROUTING_RE = re.compile(r"(?:[\d-]{3,}\s+)?[A-Z]{2,}")
@@ -109,7 +131,7 @@ def routing_lines(blocks: list[Block], shape: Shape) -> set[int]:
     head = shape.numbered and shape.cable
     for block in blocks:
         if head and block.kind is not BlockKind.COMMENT and (opens_paragraph(block) or not _LABEL_RE.match(block.text)
-                                                             and _prose(block.text.split("\n", 1)[0])):
+                                                             and prose(block.text.split("\n", 1)[0])):
             head = False
         if head and block.kind in (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LINE) \
                 and all(_ROUTING_RE.fullmatch(line.strip()) and banner_of(line) is None
@@ -128,11 +150,11 @@ def runs_on(previous: Block, block: Block, following: Block | None, shape: Shape
     `previous` ends a sentence (see the module docstring). The caller has ruled out labels,
     banners, authority lines and marked ends; `block` must be one line of ordinary text (a
     block of several lines the writer set together, a signature block, is no line the scan
-    spaced) at `previous`'s indentation, opening no paragraph, on a numbered page of a wrapped
-    text. A short line goes on only where the text goes on below it (`following`, opening no
-    paragraph): a short line over a numbered paragraph is a heading, not a line a redaction
-    cut."""
-    if not (shape.numbered and shape.wrapped) or not text_line(block, shape) or "\n" in block.text \
+    spaced) at `previous`'s indentation, opening no paragraph, in a wrapped text. A short line
+    goes on only where the text goes on below it (`following`, opening no paragraph): a short
+    line over a numbered paragraph is a heading, not a line a redaction cut. After a long line,
+    only on a numbered page."""
+    if not shape.wrapped or not text_line(block, shape) or "\n" in block.text \
             or block.column > previous.column or opens_paragraph(block) \
             or len(_WORD_RE.findall(previous.text)) < _PROSE_WORDS:
         return False
@@ -142,7 +164,7 @@ def runs_on(previous: Block, block: Block, following: Block | None, shape: Shape
         and len(_WORD_RE.findall(first_line)) >= _PROSE_WORDS
     goes_on = following is not None and following.line - block.end_line == 2 and text_line(following, shape) \
         and not opens_paragraph(following)
-    return shape.long(last_line) or (cut and goes_on)
+    return shape.numbered and shape.long(last_line) or (cut and goes_on)
 
 
 # A mark at a block's start, after a label or a paragraph's number or not: `(S) ...`, `SUBJECT: (U) ...`, `1. (S) ...`

@@ -24,8 +24,8 @@ release needs before its markings can be read.
   after a sentence's end where nothing opens a new paragraph; a cable's routing lines at the
   page's head are no portions (`marklint.archives.double_spaced`).
 - **Teletype continuation headers** whose spaced level the scan cut (`PAGE TWO CAR 97-2 SEC`,
-  `SEC,` over `E T`): the letters left, in order, read as the one level word they fit
-  (`marklint.archives.teletype`).
+  `SEC,` over `E T`), and a form's spaced level box cut into short lines (`SE` over `ET`): the
+  letters left, in order, read as the one level word they fit (`marklint.archives.teletype`).
 - **A form's boxes run together**: a level and dissemination controls on one line next to the
   form's `CLASSIFICATION - DISSEMINATION CONTROLS` legend are set apart
   (`marklint.archives.form_boxes`).
@@ -71,14 +71,15 @@ from __future__ import annotations
 
 import re
 
-from marklint.archives.double_spaced import rejoined, routing_lines, shapes
+from marklint.archives.double_spaced import prose, rejoined, routing_lines, sentence_ends, shapes
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import merged_boxes, near_legend
+from marklint.archives.group_line import read_group_label
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
 from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark, struck_whole_text
-from marklint.archives.teletype import LEVEL_WORDS, continuation_banner
+from marklint.archives.teletype import LEVEL_WORDS, continuation_banner, split_level
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -122,6 +123,8 @@ class OcrResult(Value):
 def tolerate(doc: Document, vocab: object | None) -> OcrResult:
     """Apply OCR tolerance to `doc` in place (rejoin, split out and read banners) and return
     the corrections made and the illegible pages."""
+    from marklint.mark_strings import banner_of
+
     result = OcrResult()
     shape = shapes(doc)
     struck = marks_numbered_paragraphs("\n".join(block.text for page in doc.pages for block in page.blocks))
@@ -130,16 +133,21 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
+        read = _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result), vocab, result)
+        prose_ends = sentence_ends(read) if layout else set()
         blocks = [_read_authority_lines(_read_trailing_mark(_noise_set_aside(part), result), result)
-                  for block in _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result),
-                                                 vocab, result)
-                  for part in _read_block(block, vocab, result)]
+                  for block in read
+                  for part in ([_as_prose(block)] if id(block) in prose_ends
+                               else _read_block(block, vocab, result))]
         blocks = _marks_below_joined(blocks)
         page.blocks = rejoined(blocks, shape[page.number]) if layout else blocks
         result.routing |= routing_lines(page.blocks, shape[page.number]) if layout else set()
+        under_banner = False  # nothing above a page's top banner is a portion: a speck there is no mark
         for block in page.blocks:
+            under_banner = under_banner or block.kind is BlockKind.LINE and banner_of(block.text, vocab) is not None
             _unreadable_mark(block, result)
-            _lone_unreadable_mark(block, result)
+            if under_banner:
+                _lone_unreadable_mark(block, result)
             if struck:
                 _struck_mark(block, result)
     _read_whole_text_statement(doc, result)
@@ -162,22 +170,29 @@ def _read_struck_statement(doc: Document, result: OcrResult) -> None:
             return
 
 
+def _as_prose(block: Block) -> Block:
+    """A line of a sentence the scan set apart (`double_spaced.sentence_ends`), as the paragraph text it is."""
+    return Block(BlockKind.PARAGRAPH, block.text, block.line, block.column, block.region, block.continuation_columns,
+                 block.label)
+
+
 def _read_authority_lines(block: Block, result: OcrResult) -> Block:
     """The block with the labels of an authority line read through their OCR slips (a cable's
     `RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`, `marklint.archives.file_line`; an EO 11652
     line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
-    `marklint.archives.exemption_line`), each reading recorded; the block itself when it holds
+    `marklint.archives.exemption_line`; a Group legend's `GROUP !` as `GROUP 1`,
+    `marklint.archives.group_line`), each reading recorded; the block itself when it holds
     none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[ \t]+D", block.text):
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[ \t]+D|OADR|GROUP", block.text):
         return block
     rows = []
     for offset, row in _rows(block.text):
-        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost)
+        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
         if reading is not None:
             start, written, read, confidence = reading
             row = row[:start] + read + row[start + len(written):]
             line, column = block.position_of(offset + start)
-            result.corrections.append(Correction(line, column, written, read, confidence, "authority line"))
+            result.corrections.append(Correction(line, column, written, read.rstrip(), confidence, "authority line"))
         rows.append(row)
     text = "\n".join(rows)
     if text == block.text:
@@ -288,8 +303,15 @@ def _continuation_headers(blocks: list[Block], vocab: object | None, result: Ocr
     while index < len(blocks):
         found = continuation_banner(blocks, index)
         if found is None or banner_of(blocks[index].text, vocab) is not None:
-            out.append(blocks[index])
-            index += 1
+            split = split_level(blocks, index) if found is None else None
+            if split is not None:  # a level box cut into lines (`SE` over `ET`)
+                used, line, column, written, level, confidence = split
+                out.append(Block(BlockKind.LINE, level, line, column, blocks[index].region, (), blocks[index].label))
+                result.corrections.append(Correction(line, column, written, level, confidence))
+            else:
+                out.append(blocks[index])
+                used = 1
+            index += used
             continue
         used, cut, line, column, written, level, confidence = found
         header = blocks[index]
@@ -375,8 +397,8 @@ def _read_trailing_mark(block: Block, result: OcrResult) -> Block:
     if block.kind in (BlockKind.COMMENT, BlockKind.LINE):
         return block
     match = _TRAILING_MARK_RE.search(block.text)
-    if match is None:
-        return block
+    if match is None or "\n" not in block.text and not prose(block.text[:match.start()]):
+        return block  # a form's field number after its label (`NFD (8)`, `CABLE IDEN (11)`) marks no text
     reading = read_mark(match["inner"])
     if reading is None or (reading[1] >= 1.0 and match["close"] and not match["specks"]):
         return block

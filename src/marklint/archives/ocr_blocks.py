@@ -29,7 +29,7 @@ LABEL_START_RE = re.compile(r"^(?:[A-Z][A-Za-z./ ]{0,30}:(?:\s|$)|\d{1,2} [A-Z][
 
 _AUTHORITY_START_RE = re.compile(
     r"(?i)^(?:CL(?:ASSIFIED)?\s?BY|DECL(?:ASSIFY)?(?:\s?ON)?|DRV|DERIVED\s+FROM|REASON|RVW|REVIEW\s+ON|X?GDS"
-    r"|E\s?2\s+IMPDET|GROUP\s+[1-4])(?:\b|:)")
+    r"|E\s?2,?\s+IMPDET|GROUP\s+[1-4])(?:\b|:)")
 
 
 def authority_line(text: str) -> bool:

@@ -8,6 +8,12 @@ the short lines right below it (a few capitals each), read in order, are the lev
 are at least `MIN_LETTERS` of one level word's letters in its order, its first letter first,
 and of no other level word: `SEC`, `SECET`, `SEET` are SECRET. The confidence grows with the
 share of the word's letters kept (`PAGE TWO ... SEC`: 0.70); the header stays a line of its own.
+
+A form's level box spaced the same way (`S E C R E T` on a cable form) is cut by the scan into
+short lines of capitals with no header (`SE` over `ET`): a run of such lines, two or more, one
+of them of two letters or more (single letters a line are `marklint.archives.ocr`'s vertical
+banners), is the level when its letters, at least MIN_SPLIT_LETTERS, are one level word's in
+order; the run ends at the first line whose letters no longer fit (`SE` / `ET` / `RUN`).
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from marklint.document import Block, BlockKind
 
 LEVEL_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
 MIN_LETTERS = 3
+MIN_SPLIT_LETTERS = 4  # letters of a level box cut into lines with no header to vouch for them
 FRAGMENT_LINES = 2  # short lines of spaced letters below the header
 # `PAGE TWO CAR 97-2 SEC,`: the page (in digits or words), the station and serial, then the
 # letters of the level that the scan kept on the line.
@@ -40,6 +47,31 @@ def spaced_level(letters: str) -> tuple[str, float] | None:
     if len(fits) != 1:
         return None
     return fits[0], round(min(0.9, 0.5 + 0.4 * len(letters) / len(fits[0])), 2)
+
+
+def _fits(letters: str) -> bool:
+    """Whether `letters` are, in order and first letter first, some level word's."""
+    return any(word[0] == letters[0] and _in_order(letters, word) for word in LEVEL_WORDS)
+
+
+def split_level(blocks: list[Block], index: int) -> tuple[int, int, int, str, str, float] | None:
+    """(blocks used, line and column of the first, the level as written, the level, confidence)
+    when `blocks[index]` opens a level box the scan cut into short lines (`SE` over `ET`; see
+    the module docstring), or None."""
+    pieces: list[Block] = []
+    for block in blocks[index:index + FRAGMENT_LINES + 2]:
+        if block.kind is BlockKind.COMMENT or _FRAGMENT_RE.fullmatch(block.text) is None \
+                or pieces and block.line - pieces[-1].line > 2 \
+                or not _fits(_letters("".join(piece.text for piece in [*pieces, block]))):
+            break
+        pieces.append(block)
+    letters = _letters("".join(piece.text for piece in pieces))
+    if len(pieces) < 2 or len(letters) < MIN_SPLIT_LETTERS or all(len(_letters(p.text)) == 1 for p in pieces):
+        return None
+    reading = spaced_level(letters)
+    if reading is None:
+        return None
+    return len(pieces), pieces[0].line, pieces[0].column, " / ".join(piece.text for piece in pieces), *reading
 
 
 def _in_order(letters: str, word: str) -> bool:

@@ -51,6 +51,7 @@ class Wrappers(Value):
     def __init__(self) -> None:
         self.pages: set[int] = set()
         self.copy_dated: set[int] = set()  # wrapper pages whose dates are the copy's (PageRule.dates)
+        self.document_dated: set[int] = set()  # lines of a form atop a document's page, dated as the document
         self.spans: dict[int, int] = {}
         self.facts: list[Fact] = []
         self.collections: list[str] = []
@@ -95,17 +96,43 @@ def find_wrappers(doc: Document, collections: tuple[Collection, ...]) -> Wrapper
         for rule in collection.pages:
             for number, page_lines in by_page.items():
                 if number not in found.pages and _is_wrapper_page(rule, page_lines):
-                    found.pages.add(number)
-                    if rule.dates == "copy":
-                        found.copy_dated.add(number)
+                    form = _form_lines(rule, page_lines)
+                    if form is page_lines:
+                        found.pages.add(number)
+                        if rule.dates == "copy":
+                            found.copy_dated.add(number)
+                    else:
+                        found.spans.update((line.line, 0) for line in form)
+                        if rule.dates != "copy":
+                            found.document_dated.update(line.line for line in form)
                     found.note(collection)
-                    facts = _facts(rule.facts, [line.text for line in page_lines], None, rule.set)
+                    facts = _facts(rule.facts, [line.text for line in form], None, rule.set)
                     found.facts.append(Fact(rule.kind, collection.name, page_lines[0].line, page_lines[0].column, facts))
     for index, line in enumerate(lines):  # wrapper pages too: their release lines state facts
         if line.line not in found.spans:
             _match_line(line, lines, index, collections, found)
     found.spans.update((line.line, 0) for line in lines if line.page in found.pages)
     return found
+
+
+FORM_TAIL = 10  # lines after a form's last field that may make them a document on the form's page
+TAIL_BANNERS = 2  # banner lines among them that make them one (its top and bottom banners)
+
+
+def _form_lines(rule: PageRule, lines: list[Line]) -> list[Line]:
+    """The lines of a wrapper page's form: the page's lines (the same list) unless more than
+    FORM_TAIL lines follow its last field (and that field's value, on its line or the next)
+    with at least TAIL_BANNERS banner lines among them: a scan whose pages the text does not
+    separate puts the document on the form's page, and those lines are the document's (a
+    form's page with stamps or a withdrawal card's letters under it stays whole)."""
+    from marklint.mark_strings import banner_of
+
+    last = max(index for index, line in enumerate(lines) if rule.field.match(line.text))
+    end = last + (1 if re.search(r":\s*\S", lines[last].text) else 2)
+    tail = lines[end:]
+    if len(tail) <= FORM_TAIL or sum(1 for line in tail if banner_of(line.text.strip()) is not None) < TAIL_BANNERS:
+        return lines
+    return lines[:end]
 
 
 def _is_wrapper_page(rule: PageRule, lines: list[Line]) -> bool:

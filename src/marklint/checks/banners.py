@@ -115,7 +115,7 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
     (every page, or the first page only when `every-page` is off); a plainly unclassified
     document needs none, nor a copy re-marked at release on every page (`remarked_at_release`),
     nor a form page whose check-box legend is where its level was ticked (the tick does not
-    survive in the text; `marklint.recognize.legend_lines`)."""
+    survive in the text; `marklint.legends.legend_lines`), nor an archive copy's blank page."""
     policy = ctx.ruleset.banners
     if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified) or remarked_at_release(ctx):
         return []
@@ -125,7 +125,15 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)
             for page in ctx.pages
             if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None and not page.legend
-            and not (edge == "bottom" and _cable_section(page))]
+            and not (edge == "bottom" and _cable_section(page)) and (not ctx.wrappers or _has_content(page))]
+
+
+def _has_content(page: PageMarks) -> bool:
+    """Whether a page of an archive's copy holds anything of the document: a blank page of the
+    scan, bearing only the archive's stamp (set aside) or a page number, needs no banner (a
+    page with no text at all elsewhere, a PDF's scanned page, still shows none)."""
+    return any(b.kind is not BlockKind.COMMENT and not (b.kind is BlockKind.LINE and is_page_number(b.text))
+               for b in page.page.blocks)
 
 
 def _cable_section(page) -> bool:

@@ -6,7 +6,7 @@
 - EO 11652 (1972-1978): `Classified by` without a colon, `CL BY 062028`; the General
   Declassification Schedule `GDS 1978` (in full, `SUBJECT TO GENERAL DECLASSIFICATION SCHEDULE
   OF EXECUTIVE ORDER 11652 / AUTOMATICALLY DOWNGRADED AT TWO YEAR INTERVALS / DECLASSIFIED ON
-  DECEMBER 31, 1982`); its exemptions `XGDS 2`, `E2 IMPDET` (category 5B(2),
+  DECEMBER 31, 1982`); its exemptions `XGDS 2`, `E2 IMPDET` (a cable's `E2, IMPDET.` too; category 5B(2),
   date impossible to determine), and the full `Exempt from General Declassification Schedule
   of Executive Order 11652, exemption category 5B(2), automatically declassified on ...`.
 - EO 12065 (1978-1982): `REVIEW ON 02 JAN 2009`, cables `RVW 02 JAN 2000 DRV D9C.1`;
@@ -65,7 +65,7 @@ _LABEL = (
     r"|(?P<df>DERIVED\s+FROM)|(?P<dfx>DRV(?:\s+FR?O?M)?)"
     r"|(?P<rv>RVW|REVIEW\s+(?:FOR\s+DECLASSIFICATION\s+)?ON)"
     r"|(?P<do>DECLASSIFY\s+ON)|(?P<dox>DECL(?:\s+ON)?)"
-    r"|(?P<ex>E\s?[2Z]\s+IMPDET|XGDS(?:\s?-?\s?[1-4]\b)?|EXEMPT(?:ED)?\s+FROM(?:\s+(?:THE\s+)?"
+    r"|(?P<ex>E\s?[2Z],?\s+IMPDET|XGDS(?:\s?-?\s?[1-4]\b)?|EXEMPT(?:ED)?\s+FROM(?:\s+(?:THE\s+)?"
     r"(?:GENERAL\s+DECLASSIFICATION(?:\s+SCHEDULE)?|GDS))?)"
     rf"|(?P<sdd>(?:GDS|ADS)(?={_SCHEDULE_DATE}))|(?P<sdr>(?:RDS|XDS)-?[1-4](?:,\s?[1-4]){{0,3}}(?={_SCHEDULE_DATE}))"
     r"|(?P<gds>GDS|SUBJECT\s+TO\s+(?:THE\s+)?GENERAL\s+DECLASSIFICATION\s+SCHEDULE)|(?P<grp>GROUP\s+[1-4])|(?P<gp>GP\s?-\s?[1-4](?=\.?(?:\s|$)))|(?P<eb>EXTENDED\s+BY)"
@@ -78,7 +78,7 @@ _ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, i
 # After other text: only the forms that cannot be prose (a telegram's first paragraph may open
 # `1. Classified by EUR DAS X, reason 1.5 (B)`, its reason wrapped onto the next line: `... TALBOTT.
 # REASONS: 1.5 (B).`).
-_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z]\s+IMPDET|XGDS\b|RVW\s+\d"
+_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z],?\s+IMPDET|XGDS\b|RVW\s+\d"
                        r"|DRV\s+[A-Z]{2,5}\s?\d|CLASSIFIED BY:?\s+[A-Z]"
                        r"|(?i:classified\s+by)\s+[A-Z][^\n]{0,80}?\b(?i:reasons?):?\s+1\.\d"
                        r"|REASONS?:?\s+1\.\d\.?\s?\([A-H]\))")
