@@ -254,3 +254,24 @@ def test_a_1999_telegram_reason_with_a_period_and_a_30_year_date():
             "2. (S) THE DEPUTY SECRETARY MET THE MINISTER.\n\nTALBOTT\n\nSECRET\n")
     result = lint_document(read_document("cable.txt", text.encode()), Settings(rules="auto", use_config=False))
     assert [(f.rule, f.line, f.column) for f in result.findings] == [("cab-declassify-too-late", 7, 19)]
+
+
+def test_a_date_the_scan_set_under_a_birth_label_is_no_date_of_origin():
+    # OCR broke `BORN 28 MAR 44` after the label: the date alone on its line is a birth date
+    text = ("SECRET\n\nB. BROWN (201-906614) AKA HAROLD SINGLETON BORN\n\n28 MAR 44.\n\nNEGRO MALE, FIVE FEET SEVEN.\n\n"
+            "7 July 1973\n\nE2 IMPDET CL BY 059876\n\nSECRET\n")
+    found = origin(text)
+    assert (found.origin.date, found.origin.line) == (date(1973, 7, 7), 9)
+    assert origin(text.replace("\n\n7 July 1973\n", "\n")).origin is None
+
+
+@pytest.mark.parametrize("authority, era, named", [
+    ("E 2 IMPDET CL BY 059876", "us-eo11652", "E.O. 11652's IMPDET"),
+    ("CLASSIFIED BY 010116, XGDS 2, INDEFINITE", "us-eo11652", "E.O. 11652's XGDS"),
+    ("CL BY 0061234 DECL OADR DRV HUM 4-82", "us-eo12356", "E.O. 12356's OADR"),
+    ("FILE RVW 2000 DRV D9C.1 ALL SECRET", "us-eo12065", "E.O. 12065's RVW"),
+])
+def test_an_undated_document_is_judged_in_the_era_of_its_authority_formula(authority, era, named):
+    result = lint(f"SECRET\n\n1. THE STATION REPORTS.\n\n{authority}\n\nSECRET\n", rules="auto")
+    assert result.ruleset == era
+    assert result.notices == [f"--rules auto chose {era} (no document date; {named} at line 5)"]

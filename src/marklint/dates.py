@@ -69,12 +69,17 @@ _INSTRUCTION = re.compile(
 _SOURCE = re.compile(r"\s*(?:classified\s+by|cl\s?by|derived\s+from|drv\b|reason\s*:|dated\b|date of source)",
                      re.IGNORECASE)
 _NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
+# A line ending with a birth label: the scan set the birth date on the next line (`... AKA HAROLD
+# SINGLETON BORN` over `28 MAR 44.`), which is no date of origin.
+_BIRTH_LABEL = re.compile(r"\b(?:D\.?P?\.?O\.?B|born)[^\w\r\n]*$", re.IGNORECASE)
+BIRTH_LABEL_REACH = 2  # lines from the label to its date (the scan's blank line between)
 _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
 # Where a line that `date_of_origin` reads goes on from: its first digit or Cyrillic letter
-# (which `_fold` may make a digit), to the line's end, so that a line is matched once.
-_DATABLE = re.compile(r"[\d\u0400-\u04ff][^\r\n]*")
+# (which `_fold` may make a digit), to the line's end, so that a line is matched once; or a
+# birth label ending a line (`_BIRTH_LABEL`).
+_DATABLE = re.compile(r"[\d\u0400-\u04ff][^\r\n]*|\b(?i:D\.?P?\.?O\.?B|born)[^\w\r\n]*$", re.MULTILINE)
 # A line that opens a portion-marked paragraph is body text: a date there is what the text is
 # about, not the date of origin (C-08, C-17); a marked line that is only a date ("(U) Dated
 # 12 March 2001.") still dates the document.
@@ -149,7 +154,8 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
     text is weak evidence, used only when there is no strong one. The first strong date wins.
 
     Never read: authority-block lines (their dates are declassification instructions or a
-    source's date), a `Dated`/`Date of source` line under `Derived From`, birth dates, and the
+    source's date), a `Dated`/`Date of source` line under `Derived From`, birth dates (also on
+    the line after one ending with a birth label, `BORN` over `28 MAR 44`), and the
     copy's own dates (release, review, declassification, metadata; `marklint.copydates`),
     which are collected separately. A copy is made after its original, and an instruction to
     declassify or review falls after it too: a candidate later than the earliest such date,
@@ -164,8 +170,12 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
     weak: list[DateFound] = []
     copies: list[DateFound] = []
     bound = date.today()
+    born_at = -BIRTH_LABEL_REACH - 1
     for number, raw in numbered_lines:
         line = _fold(raw)
+        birth_date = number - born_at <= BIRTH_LABEL_REACH
+        if _BIRTH_LABEL.search(line):
+            born_at = number
         if not _DIGIT.search(line):
             continue
         kind = copy_date_kind(line)
@@ -177,7 +187,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
         if _INSTRUCTION.match(line):
             bound = min([bound, *_all_dates(line)])
             continue
-        if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line):
+        if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line) or birth_date:
             continue
         found = _strong_date(line) or (_ocr_dtg(line) if ocr else None)
         if found is not None:
@@ -209,8 +219,8 @@ def _ocr_dtg(line: str) -> tuple[date, str] | None:
 
 def datable_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of the lines of `text` (ended by CRLF, LF or a lone CR) that
-    `date_of_origin` reads past its first test: those with a digit or a Cyrillic letter,
-    found in one scan of the text rather than line by line."""
+    `date_of_origin` reads past its first test: those with a digit or a Cyrillic letter, and
+    those ending with a birth label, found in one scan of the text rather than line by line."""
     number, counted = 1, 0
     for match in _DATABLE.finditer(text):
         at = match.start()
@@ -340,13 +350,27 @@ _ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "11652": dat
            "12065": date(1978, 12, 1), "12356": date(1982, 8, 1), "12958": date(1995, 10, 14),
            "13292": date(2003, 9, 22), "13526": date(2010, 6, 25)}
 _ORDER_LINE = re.compile(r"\s*E\.?\s?O\.?\s?(?P<order>\d{5})\s*:\s*(?:DECL|GDS|XGDS|[ARX]DS|N/A)\b", re.IGNORECASE)
+# Authority formulas of one order only (L-01): EO 11652's exemption `IMPDET` (date impossible
+# to determine, `E2 IMPDET`) and `XGDS`; EO 12356's `OADR` (originating agency's determination
+# required) after DECL; EO 12065's review date `RVW` before a year (`RVW 2000`).
+_FORMULAS = (
+    (re.compile(r"\b(?P<name>IMPDET|XGDS)\b"), "11652"),
+    (re.compile(r"\bDECL\b\W{0,3}(?P<name>OADR)\b", re.IGNORECASE), "12356"),
+    (re.compile(r"\b(?P<name>RVW)\b\W{0,3}(?:\d{1,2} [A-Z]{3} )?(?:19|20)\d\d\b"), "12065"),
+)
 
 
 def order_named(numbered_lines: Iterable[tuple[int, str]]) -> tuple[str, int, date] | None:
-    """(order, line, the day it took effect) for the first telegram authority line that names a
-    known executive order (`E.O. 12958: DECL: ...`), or None: the era of an undated cable."""
+    """(how the order is named, line, the day it took effect) for the first telegram authority
+    line that names a known executive order (`E.O. 12958: DECL: ...`: "E.O. 12958 named"), or
+    authority formula of one order only (`E2 IMPDET`: "E.O. 11652's IMPDET"), or None: the era
+    of an undated document."""
     for number, line in numbered_lines:
         match = _ORDER_LINE.match(line)
         if match is not None and match["order"] in _ORDERS:
-            return match["order"], number, _ORDERS[match["order"]]
+            return f"E.O. {match['order']} named", number, _ORDERS[match["order"]]
+        for formula, order in _FORMULAS:
+            found = formula.search(line)
+            if found is not None:
+                return f"E.O. {order}'s {found['name'].upper()}", number, _ORDERS[order]
     return None
