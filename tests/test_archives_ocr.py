@@ -410,3 +410,38 @@ def test_a_banner_beside_a_stamps_number_is_read_with_its_slip():
     # a word of four letters or more beside it is no speck
     assert [(f.line, f.rule) for f in lint_text(text.replace("2/24492,", "Filed"), rules="auto",
                                                  ocr=True).findings] == [(11, "banner-missing-bottom")]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("S-E-C-R-E-I", ("S-E-C-R-E-T", 0.9)), ("5-I-C-R-E-T", ("S-E-C-R-E-T", 0.7)),
+    ("5-2-C-2-E-T", ("S-E-C-R-E-T", 0.5)), ("S E C R I I", ("S E C R E T", 0.7)),
+    ("C-O-N-F-1-D-E-N-T-I-A-L", ("C-O-N-F-I-D-E-N-T-I-A-L", 0.9)),
+    ("S-E-C-R-E-T", None), ("S-Д-С-2-I-T", None), ("A-B-C-D-E-F", None), ("S-E-C-R-E", None), ("S-E C-R-E-I", None),
+])
+def test_a_level_typed_in_spaced_letters_is_read_letter_by_letter(written, read):
+    assert read_banner(written, None) == read
+
+
+# A 1960 memo typed with hyphenated banners, each letter misread on its own by the scan.
+HYPHENATED = ("S-E-C-R-E-I\n\n20 September 1960\n\nMEMORANDUM FOR: DIRECTOR OF CENTRAL INTELLIGENCE\n\n"
+              "1. The station mounted the operation in May.\n\n5-I-C-R-E-T\n")
+
+
+def test_spaced_banners_with_slips_are_the_pages_banners():
+    result = lint_text(HYPHENATED, ocr=True, rules="auto")
+    assert result.ruleset == "us-eo10501"
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("ocr-recognised", 1, 1), ("ocr-recognised", 9, 1)]
+    assert lint_text(HYPHENATED, rules="auto").facts["classification"] is None  # unread: no banner at all
+
+
+# An FBI memo's trailer: the typist's reference line over the number of copies made, `(5)`.
+FBI_TRAILER = ("SECRET\n\nJuly 5, 1963\n\nThe Liaison Agent was instructed to obtain more information.\n\n"
+               "1 - Mr. Papich\n\nSJP : gp\n\n(5)\n\nSECRET\n")
+
+
+def test_the_number_of_copies_under_a_typists_reference_line_is_no_mark():
+    result = lint_text(FBI_TRAILER, ocr=True, rules="auto")
+    assert [(f.rule, f.line) for f in result.findings] == [("cab-missing", 1)]  # no Group legend (EO 10964)
+    assert result.facts["classification"] == "SECRET"
+    mark = lint_text(FBI_TRAILER.replace("SJP : gp\n\n(5)", "The source is reliable. (5)"), ocr=True, rules="auto")
+    assert [(f.rule, f.line) for f in mark.findings if f.rule == "ocr-recognised"] == [("ocr-recognised", 9)]

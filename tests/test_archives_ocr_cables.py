@@ -225,3 +225,21 @@ def test_a_date_time_group_is_read_through_its_ocr_slips_only_with_ocr_tolerance
     tolerant = date_of_origin(lines, ocr=True).origin
     assert (tolerant.date, tolerant.line, tolerant.kind) == (date(1980, 1, 2), 2, "dtg")
     assert date_of_origin(lines).origin.date == date(1979, 12, 11)  # a date in the text
+
+
+# A restricted handling message form: its header boxes, then the classification box over its
+# printed `(CLASSIFICATION)` caption, well below the page's first blocks.
+MESSAGE_FORM = "\n\n".join([
+    "RESTRICTED HANDLING MESSAGES MUST BE DELIVERED DIRECTLY TO SIGNAL CENTER.", "DO NOT EXCEED 69 CHARACTERS",
+    "ORIG: J. LONG", "UNIT: CI/SO", "EXT: 1632", "DATE: 2 January 1973", "RESTRICTED HANDLING",
+    "CLASSIFIED MESSAGE", "Copy", "of", "SECRET", "(CLASSIFICATION)", "(DATE AND TIME FILED)",
+    "CITE HEADQUARTERS 3001", "PRIORITY DAR ES SALAAM", "REFERENCE: DAR ES SALAAM 1141",
+    "1. NO HEADQUARTERS TRACES OF THE SUBJECT.", "2. NO RECORD HE USED THE ALIAS.", "3. HE HAS NOT TRAVELLED ABROAD.",
+    "4. THE STATION WILL REPORT.", "END OF MESSAGE", "E2 IMPDET CL BY 059876", "SECRET"]) + "\n"
+
+
+def test_a_message_forms_classification_box_is_its_top_banner_below_its_header_boxes():
+    result = lint_text(MESSAGE_FORM, ocr=True, rules="auto")
+    assert (result.ruleset, [(f.rule, f.line) for f in result.findings]) == ("us-eo11652", [])
+    uncaptioned = lint_text(MESSAGE_FORM.replace("(CLASSIFICATION)", "(DATE FILED)"), ocr=True, rules="auto")
+    assert [(f.rule, f.line) for f in uncaptioned.findings] == [("banner-missing-top", 1)]

@@ -8,6 +8,10 @@ release needs before its markings can be read.
   so `SEGRET` is read as SECRET with more confidence than `SECRES`; at most one edit per six
   letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
   line must still parse as a banner.
+- **Banners in spaced letters** (`S-E-C-R-E-T`, `S E C R E T`) misread letter by letter
+  (`5-I-C-R-E-T`, `S-E-C-R-I-I`): as many letters as a level word has, at least two thirds of
+  them that letter or a confusion-table slip of it in its place, are that level in spaced
+  letters.
 - **Banners set one letter a line** (`S` / `E` / `R` / `E` / `T`): a run of at least
   `MIN_VERTICAL` lines of one capital letter each that spells a banner word (with the
   tolerance above) is that banner.
@@ -36,7 +40,10 @@ release needs before its markings can be read.
   document (`marklint.dates.date_of_origin`, read before the rule set is chosen).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
-  a page counts as its top or bottom banner.
+  a page counts as its top or bottom banner, and so does, in a page's upper half, a message
+  form's classification box beside its `(CLASSIFICATION)` caption.
+- **An FBI trailer's number of copies** (`(5)` under the typist's reference line `SJP : gp`)
+  is no portion mark (`marklint.archives.ocr_blocks.copy_counts_aside`).
 - **Paragraphs split by the scan** are judged once (`marklint.archives.split_paragraphs`);
   a mark alone on the line right below a paragraph is its trailing mark.
 - **Portion marks at a paragraph's end** with a slip inside (`(Cc)`, `(8S)`, `(5)`), their
@@ -74,8 +81,8 @@ import re
 from marklint.archives.double_spaced import rejoined, routing_lines, shapes
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
-from marklint.archives.form_boxes import merged_boxes, near_legend
-from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
+from marklint.archives.form_boxes import beside_caption, merged_boxes, near_legend
+from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, copy_counts_aside, join_blocks
 from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark
 from marklint.archives.teletype import LEVEL_WORDS, continuation_banner
@@ -128,7 +135,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
         blocks = [_read_authority_lines(_read_trailing_mark(_noise_set_aside(part), result), result)
-                  for block in _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result),
+                  for block in _vertical_banners(_boxes_apart(_continuation_headers(copy_counts_aside(page.blocks),
+                                                                                    vocab, result), result),
                                                  vocab, result)
                   for part in _read_block(block, vocab, result)]
         blocks = _marks_below_joined(blocks)
@@ -545,7 +553,9 @@ def legible(findings: list, result: OcrResult) -> list:
 
 def settle_edges(pages: list) -> None:
     """Give each page (`marklint.recognize.PageMarks`) without a top or bottom banner the
-    first or last banner among its first or last EDGE_BLOCKS content blocks."""
+    first or last banner among its first or last EDGE_BLOCKS content blocks; its top banner
+    also the first banner in its upper half that is a message form's classification box
+    (`form_boxes.beside_caption`)."""
     for marks in pages:
         if not marks.banners or (marks.top is not None and marks.bottom is not None):
             continue
@@ -553,7 +563,9 @@ def settle_edges(pages: list) -> None:
         order = {id(block): index for index, block in enumerate(content)}
         if marks.top is None:
             first = marks.banners[0]
-            if order.get(id(first.block), EDGE_BLOCKS) < EDGE_BLOCKS and first is not marks.bottom:
+            at = order.get(id(first.block), len(content))
+            boxed = at < len(content) / 2 and beside_caption([block.text for block in content], at)
+            if (at < EDGE_BLOCKS or boxed) and first is not marks.bottom:
                 marks.top = first
         if marks.bottom is None:
             last = marks.banners[-1]

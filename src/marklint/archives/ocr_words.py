@@ -81,6 +81,31 @@ def read_lone_word(word: str) -> tuple[str, float] | None:
     return None
 
 
+# A level typed one letter at a time, the letters joined by a hyphen or a blank (`S-E-C-R-E-T`,
+# `S E C R E T`): the scan misreads each letter on its own (`5-I-C-R-E-T`, `S-E-C-R-I-I`).
+_SPACED_RE = re.compile(r"[A-Z0-9](?P<joiner>[- ])[A-Z0-9](?:(?P=joiner)[A-Z0-9]){2,}")
+SPACED_LEVELS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
+SPACED_SHARE = 2 / 3  # of a level's letters the scan must leave readable, each in its place
+
+
+def _read_spaced(core: str) -> tuple[str, float] | None:
+    """(the level in spaced letters, confidence) for letters typed apart, as many as a level
+    word has, at least SPACED_SHARE of them that letter or a confusion-table slip of it in
+    its place; the confidence as `read_word` counts it. None for no level or an exact one."""
+    match = _SPACED_RE.fullmatch(core)
+    if match is None:
+        return None
+    letters, joiner = core[::2], match["joiner"]
+    for target in SPACED_LEVELS:
+        if len(target) != len(letters) or letters == target:
+            continue
+        readable = sum(1 for expected, seen in zip(target, letters) if _substitution(expected, seen) < OTHER_COST)
+        if readable >= len(target) * SPACED_SHARE:
+            cost = sum(_substitution(expected, seen) for expected, seen in zip(target, letters))
+            return joiner.join(target), round(max(0.1, 1 - 0.2 * cost), 2)
+    return None
+
+
 OVERPRINT_MAX = 4  # characters of a stamp the scan fused to the front of a banner word
 
 
@@ -109,6 +134,10 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
     core = _JUNK_RE.sub("", text)
     if not core or len(core) > 80:
         return None
+    spaced = _read_spaced(core)
+    if spaced is not None:
+        return (spaced[0], min(spaced[1], 0.9 if core != text.strip() else 0.99)) \
+            if banner_of(spaced[0], vocab) is not None else None
     parts = re.split(r"(\s+|//|/)", core)
     read, confidence = [], 1.0
     for part in parts:
