@@ -275,3 +275,9 @@ def test_an_undated_document_is_judged_in_the_era_of_its_authority_formula(autho
     result = lint(f"SECRET\n\n1. THE STATION REPORTS.\n\n{authority}\n\nSECRET\n", rules="auto")
     assert result.ruleset == era
     assert result.notices == [f"--rules auto chose {era} (no document date; {named} at line 5)"]
+
+
+@pytest.mark.parametrize("line, day", [("2 6 NOV 1968", date(1968, 11, 26)), ("17. May 64", date(1964, 5, 17))])
+def test_a_date_stamp_the_scan_spaced_or_specked_is_a_date_line(line, day):
+    found = origin(f"SECRET\n\nExecutive Registry\n\n{line}\n\nDear Sir Charles:\n")
+    assert (found.origin.date, found.origin.line, found.origin.kind) == (day, 5, "date-line")

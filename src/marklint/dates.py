@@ -53,8 +53,9 @@ _DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}Z ?(?P<m>{_M
 # (`TOT: 0222112 JAN BO` for 022211Z JAN 80).
 _OCR_DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}[Z2] ?(?P<m>{_MON}) ?(?P<y>[0-9OBD]{{2}})\b")
 _YEAR_DIGITS = str.maketrans("ODB", "008")
-# `03 OCT 62`, `25 Nov 63`, `6 AUG 1974`: day, month abbreviation, two- or four-digit year.
-_SHORT_DATE = re.compile(rf"(?P<d>[0-9OD]?\d|\d[OD]?) ?(?P<m>{_MON})[A-Z]*\.? ?(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
+# `03 OCT 62`, `25 Nov 63`, `6 AUG 1974`: day, month abbreviation, two- or four-digit year; a
+# speck the scan left after the day (`17. May 64`) is passed over.
+_SHORT_DATE = re.compile(rf"(?P<d>[0-9OD]?\d|\d[OD]?|\d \d)\.? ?(?P<m>{_MON})[A-Z]*\.? ?(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
 _NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])")
 _LABEL = re.compile(r"\s*(?:date|sent|date/dtg|dtg|date of document|document date)\s*[:.]\s*", re.IGNORECASE)
 _NOISE = re.compile(r"^[^A-Za-z0-9]{1,3}|(?:[^A-Za-z0-9]{1,3}|(?<=\d{4})\s\d{1,2})$")
@@ -302,7 +303,7 @@ def _digits(text: str) -> str:
 
 
 def _short(match: re.Match[str]) -> date | None:
-    return _make(_century(match["y"]), match["m"], _digits(match["d"]))
+    return _make(_century(match["y"]), match["m"], _digits(match["d"].replace(" ", "")))
 
 
 def _numeric(match: re.Match[str]) -> date | None:
