@@ -104,6 +104,8 @@ def test_prose_that_says_all_is_no_whole_text_statement():
     ("RVA 2 JAN 2000 DAY ONE", None),  # two slips in DRV
     ("RVA 2 JANUARY 2000 DRY D9C.1", None),  # no cable date between them
     ("ROME 2 JAN 2000 DRV D9C.1", None),
+    # U read for V, N for W, a semicolon after the date
+    ("30 FILE: 201-252234. RUN 27 FEB 00; DRU D9C. 1.", (21, "RUN 27 FEB 00; DRU", "RVW 27 FEB 00; DRV", 0.8)),
 ])
 def test_review_and_derivation_labels_are_read_only_around_their_date(line, read):
     assert read_labels(line, edit_cost) == read
@@ -243,3 +245,20 @@ def test_a_message_forms_classification_box_is_its_top_banner_below_its_header_b
     assert (result.ruleset, [(f.rule, f.line) for f in result.findings]) == ("us-eo11652", [])
     uncaptioned = lint_text(MESSAGE_FORM.replace("(CLASSIFICATION)", "(DATE FILED)"), ocr=True, rules="auto")
     assert [(f.rule, f.line) for f in uncaptioned.findings] == [("banner-missing-top", 1)]
+
+
+# An incoming CIA cable of 1980 as the scan leaves its heading: the copies count before INFO:,
+# the time of receipt OCR'd (`2718042 FEB BO`), the slug line with its sensitivity indicator
+# RYBAT, and the file line's garbled review and derivation labels.
+INCOMING = "\n\n".join([
+    "SECRET", "STAFF", "ACTION: C/LA-8 (078) INFO: ODPD-DO VR, FILE", "(23/N1) INFO: C/EUR-6", "TOR:", "2718042 FEB BO",
+    "SECRET 271448Z FEB 80 STAFF", "CITE MADRID 48680", "TO: PRIORITY DIRECTOR.", "MHENO: 80-3918225",
+    "FOR: LIMIT LA/MCGMXB", "WNINTEL RYBAT AKULE AMLASH", "1. ABOVE IDENS ARRIVED MADRID FROM CUBA ON SAME DAY AS SUBJECT.",
+    "2. FILE: 201-252234. RUN 27 FEB 00; DRU D9C. 1.", "END OF MESSAGE", "SECRET"]) + "\n"
+
+
+def test_an_incoming_cables_heading_is_no_portion_and_its_file_line_is_its_authority():
+    result = lint_text(INCOMING, ocr=True, rules="auto")
+    assert result.ruleset == "us-eo12065"
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [
+        ("portion-missing", 25, 1), ("ocr-recognised", 27, 22)]

@@ -25,9 +25,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 _MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-# The review label, the review date, the derivation label and its source.
+# The review label, the review date (a speck of punctuation after it or not: `RUN 27 FEB 00; DRU`),
+# the derivation label and its source.
 _REVIEW_DERIVED_RE = re.compile(
-    rf"\b(?P<review>R[A-Z]{{2}})[ \t]+\d{{1,2}}[ \t]+(?:{_MONTHS})[ \t]+\d{{2,4}}[ \t]+(?P<derived>D[A-Z]{{2}})[ \t]+\S")
+    rf"\b(?P<review>R[A-Z]{{2}})[ \t]+\d{{1,2}}[ \t]+(?:{_MONTHS})[ \t]+\d{{2,4}}[;.,]?[ \t]+(?P<derived>D[A-Z]{{2}})[ \t]+\S")
 _LABELS = (("review", "RVW"), ("derived", "DRV"))
 SLIP_COST = 1.0  # the most a garbled label may cost (`marklint.archives.ocr_words.edit_cost`)
 # `ALL` ending a line, or followed by one word in capitals that ends it.

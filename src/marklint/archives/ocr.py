@@ -157,7 +157,7 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
     line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
     `marklint.archives.exemption_line`), each reading recorded; the block itself when it holds
     none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[ \t]+D", block.text):
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D", block.text):
         return block
     rows = []
     for offset, row in _rows(block.text):

@@ -1,7 +1,7 @@
 """How an OCR'd word is read as a banner word or a portion mark's level (`marklint.archives.ocr`).
 
 A weighted edit distance whose substitutions cost less where a confusion table of OCR
-misreadings knows them (C/G, S/5, I/l/1, O/0/D, T/L/I, E/F, R/K, ...): `SEGRET` is read as
+misreadings knows them (C/G, S/5, I/l/1, O/0/D, T/L/I, E/F, R/K, U/V, ...): `SEGRET` is read as
 SECRET (0.90) with more confidence than `SECRES` (0.80); at most one edit per `MIN_FUZZY`
 letters; shorter words are never guessed. A table rather than an edit-distance library such as
 rapidfuzz: it knows which slips OCR makes, and it needs no dependency.
@@ -19,7 +19,7 @@ LONE_SLIPS = 2  # substitutions read on a banner word alone on its line
 CONFUSIONS: dict[str, str] = {
     "A": "4@", "B": "8ER", "C": "G(EO0", "D": "O0", "E": "FB3C", "F": "EP", "G": "C6",
     "I": "1L|!JT", "L": "I1T|", "N": "HMW", "O": "0DQC", "R": "KBP", "S": "5$8", "T": "I7L1Y", "U": "V",
-    "W": "VN",
+    "V": "U", "W": "VN",
 }
 TABLE_COST, OTHER_COST = 0.5, 1.0
 INSIDE_A_LINE = 0.9  # the confidence of an exact banner found as a column of a longer line
