@@ -281,3 +281,11 @@ def test_an_undated_document_is_judged_in_the_era_of_its_authority_formula(autho
 def test_a_date_stamp_the_scan_spaced_or_specked_is_a_date_line(line, day):
     found = origin(f"SECRET\n\nExecutive Registry\n\n{line}\n\nDear Sir Charles:\n")
     assert (found.origin.date, found.origin.line, found.origin.kind) == (day, 5, "date-line")
+
+
+def test_where_a_voluntary_mark_stands_is_judged_only_once_portion_marking_was_required():
+    form = ("CONFIDENTIAL\n\nDISPOSITION FORM\n\n14 November 1958\n\nSUBJECT: US Personnel in Soviet Custody (U)\n\n"
+            "1. (C) The subject was released in October.\n\nCONFIDENTIAL\n")
+    assert rules_of(lint(form, rules="auto")) == []  # EO 10501: no portion marking, no placement rule
+    later = form.replace("14 November 1958", "14 November 1974")
+    assert rules_of(lint(later, rules="auto")) == [("cab-missing", 1), ("portion-placement", 7)]
