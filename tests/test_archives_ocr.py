@@ -200,7 +200,8 @@ def test_a_banner_word_alone_on_its_line_is_read_through_two_slips(written, conf
     assert read_banner(written, None) == ("SECRET", confidence)
 
 
-@pytest.mark.parametrize("written", ["REGRET", "DECREE", "SACRED", "Sacred", "SECURE", "SELECT", "SECRIK NOFORN"])
+@pytest.mark.parametrize("written", ["REGRET", "DECREE", "SACRED", "Sacred", "SECURE", "SELECT", "SECRIK NOFORN",
+                                     "SECDEF", "SECDEF."])
 def test_two_slips_need_a_lone_word_in_capitals_with_its_first_two_letters_intact(written):
     assert read_banner(written, None) is None
 
@@ -445,3 +446,15 @@ def test_the_number_of_copies_under_a_typists_reference_line_is_no_mark():
     assert result.facts["classification"] == "SECRET"
     mark = lint_text(FBI_TRAILER.replace("SJP : gp\n\n(5)", "The source is reliable. (5)"), ocr=True, rules="auto")
     assert [(f.rule, f.line) for f in mark.findings if f.rule == "ocr-recognised"] == [("ocr-recognised", 9)]
+
+
+# A 1963 information report: its Group legend's 1 read as I, the legend's words garbled.
+GROUP_I = ("SECRET\n\n23 SEPTEMBER 1963\n\n1. THE COUP GROUP IS PLANNING CAREFULLY.\n\nSECDEF. NSA NIC\n\n"
+           "GROUP I\n\nEscluded team\n\ndoungroding and\n\ndeclasslirarion\n\nSECRET\n")
+
+
+def test_a_group_label_whose_1_the_scan_read_as_i_is_the_group_legend():
+    result = lint_text(GROUP_I, ocr=True, rules="auto")
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("ocr-recognised", 9, 1)]
+    assert [(f.rule, f.line) for f in lint_text(GROUP_I.replace("GROUP I", "GROUP X"), ocr=True, rules="auto").findings] \
+        == [("cab-missing", 1)]

@@ -8,6 +8,9 @@ word opening `CLASS` within `CLASSIFIED_SLIPS` of CLASSIFIED, `BY` or its `Y`, t
 word within one slip of XGDS followed by its category 1-4, and the event (`INDEFINITE`,
 `IMPOSSIBLE TO DETERMINE`) or a date. The confidence loses 0.1 a slip. Read as `BY`, a lone `Y`
 lengthens the line by one character: what follows on that line is reported one column right.
+
+An EO 10964 Group label (1961-1972) whose digit the scan read as a letter (`GROUP I`, `GROUP l`
+for GROUP 1), alone on its line or before its legend's first word, is read as that label.
 """
 
 from __future__ import annotations
@@ -40,3 +43,17 @@ def read_exemption_line(line: str, cost: Callable[[str, str], float]) -> tuple[i
     start, end = match.start("classified"), match.end("xgds")
     read = "CLASSIFIED BY" + line[match.end("by"):match.start("xgds")] + "XGDS"
     return start, line[start:end], read, round(1 - 0.1 * sum(slips), 2)
+
+
+# `GROUP I` alone on its line, or before its legend (`GROUP l - EXCLUDED FROM ...`).
+_GROUP_RE = re.compile(r"[ \t]*(?P<label>GROUP[ \t]+(?P<digit>[Il|]))(?=[ \t]*$|[ \t]+[-:.,]?[ \t]*(?:EXCLUDED|Excluded)\b)")
+GROUP_CONFIDENCE = 0.9
+
+
+def read_group_label(line: str) -> tuple[int, str, str, float] | None:
+    """(offset, the label as written, as read, confidence) of a Group label whose 1 the scan read
+    as a letter (`GROUP I` read as `GROUP 1`), or None."""
+    match = _GROUP_RE.match(line)
+    if match is None:
+        return None
+    return match.start("label"), match["label"], match["label"][:-1] + "1", GROUP_CONFIDENCE

@@ -79,7 +79,7 @@ from __future__ import annotations
 import re
 
 from marklint.archives.double_spaced import rejoined, routing_lines, shapes
-from marklint.archives.exemption_line import read_exemption_line
+from marklint.archives.exemption_line import read_exemption_line, read_group_label
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import beside_caption, merged_boxes, near_legend
 from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, copy_counts_aside, join_blocks
@@ -155,13 +155,13 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
     """The block with the labels of an authority line read through their OCR slips (a cable's
     `RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`, `marklint.archives.file_line`; an EO 11652
     line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
-    `marklint.archives.exemption_line`), each reading recorded; the block itself when it holds
-    none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D", block.text):
+    `marklint.archives.exemption_line`; a Group label's `GROUP I` as `GROUP 1`), each reading
+    recorded; the block itself when it holds none."""
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D|GROUP", block.text):
         return block
     rows = []
     for offset, row in _rows(block.text):
-        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost)
+        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
         if reading is not None:
             start, written, read, confidence = reading
             row = row[:start] + read + row[start + len(written):]

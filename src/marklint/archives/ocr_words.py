@@ -15,6 +15,9 @@ BANNER_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "WNINTEL", "
 _EXACT_WORDS = frozenset({"TOP", "ORCON", "NF", "FOUO", "SBU", "LIMDIS", "EXDIS", "NODIS", "NOFORN", "SENSITIVE"})
 MIN_FUZZY = 6  # shorter words are never guessed
 LONE_SLIPS = 2  # substitutions read on a banner word alone on its line
+# Words of the era's documents that stand within LONE_SLIPS of a banner word and are no slip of
+# it: the Secretary of Defense in a dissemination list (`SECDEF`).
+NO_SLIPS = frozenset({"SECDEF"})
 # What OCR reads in place of a letter of a banner word (upper case; lower-case forms are folded).
 CONFUSIONS: dict[str, str] = {
     "A": "4@", "B": "8ER", "C": "G(EO0", "D": "O0", "E": "FB3C", "F": "EP", "G": "C6",
@@ -72,7 +75,7 @@ def read_lone_word(word: str) -> tuple[str, float] | None:
     `SEtbeT`; not `Sacred`, `DECREE` nor `REGRET`), losing 0.1 or 0.2 per slip as `read_word`
     does."""
     reading = read_word(word)
-    if reading is not None or not (word[:1].isupper() and word[-1:].isupper()):
+    if reading is not None or not (word[:1].isupper() and word[-1:].isupper()) or word.upper() in NO_SLIPS:
         return reading
     for target in BANNER_WORDS:
         slips = sum(1 for expected, seen in zip(target, word.upper()) if expected != seen)
