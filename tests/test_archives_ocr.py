@@ -152,10 +152,11 @@ def test_a_banner_among_specks_is_read_also_atop_a_longer_block():
         (1, 6, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
         (9, 7, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
         (10, 1, "portion-missing", "paragraph has no portion mark")]
-    # a word of four letters or more is no speck: prose that names a level stays prose
+    # a word of four letters or more is no speck: prose that names a level stays prose; the page's
+    # one banner, nearer its bottom than its top, is its bottom banner
     prose = lint_text(text.replace("ae i SECRET", "this SECRET"), ocr=True).findings
     assert [(f.line, f.column, f.rule) for f in prose] == [
-        (1, 1, "portion-missing"), (9, 7, "ocr-recognised"), (10, 1, "banner-missing-bottom"), (10, 1, "portion-missing")]
+        (1, 1, "banner-missing-top"), (1, 1, "portion-missing"), (9, 7, "ocr-recognised"), (10, 1, "portion-missing")]
 
 
 def test_a_cia_release_is_read_with_ocr_tolerance():

@@ -553,9 +553,9 @@ def legible(findings: list, result: OcrResult) -> list:
 
 def settle_edges(pages: list) -> None:
     """Give each page (`marklint.recognize.PageMarks`) without a top or bottom banner the
-    first or last banner among its first or last EDGE_BLOCKS content blocks; its top banner
-    also the first banner in its upper half that is a message form's classification box
-    (`form_boxes.beside_caption`)."""
+    first or last banner among its first or last EDGE_BLOCKS content blocks (on a page short
+    enough for both, the edge the banner stands nearer); its top banner also the first banner
+    in its upper half that is a message form's classification box (`form_boxes.beside_caption`)."""
     for marks in pages:
         if not marks.banners or (marks.top is not None and marks.bottom is not None):
             continue
@@ -565,7 +565,8 @@ def settle_edges(pages: list) -> None:
             first = marks.banners[0]
             at = order.get(id(first.block), len(content))
             boxed = at < len(content) / 2 and beside_caption([block.text for block in content], at)
-            if (at < EDGE_BLOCKS or boxed) and first is not marks.bottom:
+            nearer_top = at <= len(content) - 1 - at  # on a short page, the edge it stands nearer
+            if (at < EDGE_BLOCKS and nearer_top or boxed) and first is not marks.bottom:
                 marks.top = first
         if marks.bottom is None:
             last = marks.banners[-1]
