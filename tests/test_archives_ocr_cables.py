@@ -252,7 +252,7 @@ def test_a_message_forms_classification_box_is_its_top_banner_below_its_header_b
 # RYBAT, and the file line's garbled review and derivation labels.
 INCOMING = "\n\n".join([
     "SECRET", "STAFF", "ACTION: C/LA-8 (078) INFO: ODPD-DO VR, FILE", "(23/N1) INFO: C/EUR-6", "TOR:", "2718042 FEB BO",
-    "SECRET 271448Z FEB 80 STAFF", "CITE MADRID 48680", "TO: PRIORITY DIRECTOR.", "MHENO: 80-3918225",
+    "SE CRE I 271448Z FEB 80 STAFF", "CITE MADRID 48680", "IDEN TO MADR- 48674.", "TO: PRIORITY DIRECTOR.", "MHENO: 80-3918225",
     "FOR: LIMIT LA/MCGMXB", "WNINTEL RYBAT AKULE AMLASH", "1. ABOVE IDENS ARRIVED MADRID FROM CUBA ON SAME DAY AS SUBJECT.",
     "2. FILE: 201-252234. RUN 27 FEB 00; DRU D9C. 1.", "END OF MESSAGE", "SECRET"]) + "\n"
 
@@ -261,4 +261,4 @@ def test_an_incoming_cables_heading_is_no_portion_and_its_file_line_is_its_autho
     result = lint_text(INCOMING, ocr=True, rules="auto")
     assert result.ruleset == "us-eo12065"
     assert [(f.rule, f.line, f.column) for f in result.findings] == [
-        ("portion-missing", 25, 1), ("ocr-recognised", 27, 22)]
+        ("portion-missing", 27, 1), ("ocr-recognised", 29, 22)]
