@@ -459,3 +459,11 @@ def test_a_group_label_whose_1_the_scan_read_as_i_is_the_group_legend():
     assert [(f.rule, f.line, f.column) for f in result.findings] == [("ocr-recognised", 9, 1)]
     assert [(f.rule, f.line) for f in lint_text(GROUP_I.replace("GROUP I", "GROUP X"), ocr=True, rules="auto").findings] \
         == [("cab-missing", 1)]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("TOP CZARET", ("TOP SECRET", 0.4)), ("TOP CZARET DINAR", ("TOP SECRET DINAR", 0.4)),
+    ("TOP BUDGET", None), ("TOP SCRIPT", None), ("STOP CZARET", None), ("TOP Czaret", None),
+])
+def test_the_word_after_top_is_read_as_secret_through_more_slips(written, read):
+    assert read_banner(written, None) == read

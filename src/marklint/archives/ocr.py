@@ -8,6 +8,8 @@ release needs before its markings can be read.
   so `SEGRET` is read as SECRET with more confidence than `SECRES`; at most one edit per six
   letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
   line must still parse as a banner.
+- **The word after TOP**, which a level's TOP is only ever followed by, is read as SECRET through
+  more slips (`TOP CZARET`: three of SECRET's letters in place, its closing ET among them).
 - **Banners in spaced letters** (`S-E-C-R-E-T`, `S E C R E T`) misread letter by letter
   (`5-I-C-R-E-T`, `S-E-C-R-I-I`): as many letters as a level word has, at least two thirds of
   them that letter or a confusion-table slip of it in its place, are that level in spaced

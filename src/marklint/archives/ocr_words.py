@@ -126,11 +126,24 @@ def _read_overprinted(word: str) -> tuple[str, float] | None:
     return None
 
 
+AFTER_TOP_KEPT = 3  # of SECRET's letters in place, its last two among them, a word after TOP keeps
+
+
+def _read_after_top(word: str) -> tuple[str, float] | None:
+    """(SECRET, confidence) for the word after TOP, the one word a level's TOP is ever followed
+    by, when it is six capitals that keep at least AFTER_TOP_KEPT of SECRET's letters in place,
+    its closing ET among them (`TOP CZARET`); the confidence as `read_word` counts it."""
+    if len(word) != len("SECRET") or not word.isupper() or not word.endswith("ET"):
+        return None
+    kept = sum(1 for expected, seen in zip("SECRET", word) if expected == seen)
+    return ("SECRET", round(max(0.1, 1 - 0.2 * edit_cost("SECRET", word)), 2)) if kept >= AFTER_TOP_KEPT else None
+
+
 def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
     """(banner, confidence) for a line that is a banner once its OCR slips are read, or None.
-    The line's words are read one by one (`read_word`; `/` and `//` are kept; a later word in
-    capitals that no banner word is close to is kept as written, for the parse to judge); junk
-    at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
+    The line's words are read one by one (`read_word`; `/` and `//` are kept; the word after
+    TOP through more slips, `_read_after_top`; a later word in capitals that no banner word is
+    close to is kept as written, for the parse to judge); junk at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
     needs none."""
     from marklint.mark_strings import banner_of
 
@@ -148,6 +161,8 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
             read.append(" " if part and part.isspace() else part)
             continue
         word = read_lone_word(part) if part == core else read_word(part)
+        if word is None and "".join(read).strip() == "TOP":
+            word = _read_after_top(part)
         if word is None and not read:
             word = _read_overprinted(part)
         if word is None and part.isupper() and read:
