@@ -365,3 +365,35 @@ def test_a_copy_re_marked_on_every_page_at_release_is_not_judged_missing_its_ban
             if f.rule.startswith("banner-missing")] == [
         ("banner-missing-top", 2, 1), ("banner-missing-bottom", 10, 1), ("banner-missing-top", 11, 2),
         ("banner-missing-bottom", 11, 2)]
+
+
+# A Top Secret memorandum under CIA's control and cover sheet: the sheet's printed fields, its
+# own legend cut by the scan; the memorandum's pages after it.
+COVERED = """fied when filled in form is detached from controlled document.
+CONTROL AND COVER SHEET FOR TOP SECRET DOCUMENT.
+DOCUMENT DESCRIPTION
+REGISTRY
+CIA CONTROL NO.
+SEEN BY
+NOTICE OF DETACHMENT:
+DOWNGRADED
+DESTROYED
+\fTOP SECRET
+
+23 April 1963
+
+The Director reported on reconnaissance over Cuba.
+
+GROUP 1
+Excluded from automatic downgrading and declassification
+
+TOP SECRET
+"""
+
+
+def test_a_top_secret_control_and_cover_sheet_is_a_wrapper_page():
+    result = lint_text(COVERED, rules="auto")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    assert result.facts["declassification"]["wrapper_pages"] == [1]
+    named = lint_text(COVERED.replace("CONTROL AND COVER SHEET FOR TOP SECRET DOCUMENT.", "CONTROL SHEET"), rules="auto")
+    assert [(f.rule, f.line) for f in named.findings] == [("banner-missing-top", 1), ("banner-missing-bottom", 9)]
