@@ -289,3 +289,13 @@ def test_where_a_voluntary_mark_stands_is_judged_only_once_portion_marking_was_r
     assert rules_of(lint(form, rules="auto")) == []  # EO 10501: no portion marking, no placement rule
     later = form.replace("14 November 1958", "14 November 1974")
     assert rules_of(lint(later, rules="auto")) == [("cab-missing", 1), ("portion-placement", 7)]
+
+
+def test_a_printouts_header_date_over_its_page_field_is_the_copys():
+    form = ("Date: 07/28/94\nPage: 1\nJFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : FBI\n"
+            "DATE: 10/08/59\nPAGES : 2\n")
+    found = origin(form)
+    assert (found.origin.date, found.origin.line) == (date(1959, 10, 8), 6)
+    assert [(copy.date, copy.line, copy.kind) for copy in found.copy_dates] == [(date(1994, 7, 28), 1, "metadata")]
+    airtel = "Date: 11/25/77\n\nTO: DIRECTOR, FBI\n\nFROM: SAC, PORTLAND\n"  # an airtel's own date stays its date
+    assert origin(airtel).origin.date == date(1977, 11, 25)

@@ -74,6 +74,9 @@ _NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
 # SINGLETON BORN` over `28 MAR 44.`), which is no date of origin.
 _BIRTH_LABEL = re.compile(r"\b(?:D\.?P?\.?O\.?B|born)[^\w\r\n]*$", re.IGNORECASE)
 BIRTH_LABEL_REACH = 2  # lines from the label to its date (the scan's blank line between)
+# A printout's page field (`Page: 1`) right under a labelled date (`Date: 07/28/94`): the header
+# a database printed atop its form (NARA's identification form), the copy's date, not the document's.
+_PAGE_FIELD = re.compile(r"\s*Page\s*:\s*\d{1,4}\s*$")
 _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
@@ -156,7 +159,8 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
 
     Never read: authority-block lines (their dates are declassification instructions or a
     source's date), a `Dated`/`Date of source` line under `Derived From`, birth dates (also on
-    the line after one ending with a birth label, `BORN` over `28 MAR 44`), and the
+    the line after one ending with a birth label, `BORN` over `28 MAR 44`), a printout's header
+    date (`Date: 07/28/94` over `Page: 1`, recorded as the copy's), and the
     copy's own dates (release, review, declassification, metadata; `marklint.copydates`),
     which are collected separately. A copy is made after its original, and an instruction to
     declassify or review falls after it too: a candidate later than the earliest such date,
@@ -178,6 +182,12 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
         if _BIRTH_LABEL.search(line):
             born_at = number
         if not _DIGIT.search(line):
+            continue
+        if _PAGE_FIELD.match(line) and strong and strong[-1].kind == "labelled" \
+                and number - strong[-1].line <= BIRTH_LABEL_REACH:
+            printed = strong.pop()
+            copies.append(DateFound(printed.date, printed.line, "metadata"))
+            bound = min(bound, printed.date)
             continue
         kind = copy_date_kind(line)
         if kind is not None:
