@@ -299,3 +299,12 @@ def test_a_printouts_header_date_over_its_page_field_is_the_copys():
     assert [(copy.date, copy.line, copy.kind) for copy in found.copy_dates] == [(date(1994, 7, 28), 1, "metadata")]
     airtel = "Date: 11/25/77\n\nTO: DIRECTOR, FBI\n\nFROM: SAC, PORTLAND\n"  # an airtel's own date stays its date
     assert origin(airtel).origin.date == date(1977, 11, 25)
+
+
+@pytest.mark.parametrize("value", [": 06/29/54", "06/29/54"])
+def test_a_forms_date_field_whose_value_the_scan_set_below_it_is_labelled(value):
+    form = f"IDENTIFICATION FORM\nTITLE : LETTER\nDATE\n{value}\nPAGES : 2\n\n14 October 1958 was the release.\n"
+    found = origin(form)
+    assert (found.origin.date, found.origin.line, found.origin.kind) == (date(1954, 6, 29), 4, "labelled")
+    # the printout's own header in title case stays apart
+    assert origin(form.replace("DATE\n", "Date\n")).origin.date == date(1958, 10, 14)

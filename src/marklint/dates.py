@@ -77,13 +77,17 @@ BIRTH_LABEL_REACH = 2  # lines from the label to its date (the scan's blank line
 # A printout's page field (`Page: 1`) right under a labelled date (`Date: 07/28/94`): the header
 # a database printed atop its form (NARA's identification form), the copy's date, not the document's.
 _PAGE_FIELD = re.compile(r"\s*Page\s*:\s*\d{1,4}\s*$")
+# A form's DATE field whose value the scan set on a line of its own below it (`DATE` over
+# `: 06/29/54`): that line is the labelled date.
+_DATE_LABEL = re.compile(r"\s*DATE\s*:?\s*$")
 _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
 # Where a line that `date_of_origin` reads goes on from: its first digit or Cyrillic letter
 # (which `_fold` may make a digit), to the line's end, so that a line is matched once; or a
-# birth label ending a line (`_BIRTH_LABEL`).
-_DATABLE = re.compile(r"[\d\u0400-\u04ff][^\r\n]*|\b(?i:D\.?P?\.?O\.?B|born)[^\w\r\n]*$", re.MULTILINE)
+# birth label ending a line (`_BIRTH_LABEL`); or a form's DATE label alone (`_DATE_LABEL`).
+_DATABLE = re.compile(r"[\d\u0400-\u04ff][^\r\n]*|\b(?i:D\.?P?\.?O\.?B|born)[^\w\r\n]*$|^[ \t]*DATE[ \t]*:?[ \t]*$",
+                      re.MULTILINE)
 # A line that opens a portion-marked paragraph is body text: a date there is what the text is
 # about, not the date of origin (C-08, C-17); a marked line that is only a date ("(U) Dated
 # 12 March 2001.") still dates the document.
@@ -175,14 +179,19 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
     weak: list[DateFound] = []
     copies: list[DateFound] = []
     bound = date.today()
-    born_at = -BIRTH_LABEL_REACH - 1
+    born_at = labelled_at = -BIRTH_LABEL_REACH - 1
     for number, raw in numbered_lines:
         line = _fold(raw)
         birth_date = number - born_at <= BIRTH_LABEL_REACH
         if _BIRTH_LABEL.search(line):
             born_at = number
+        if _DATE_LABEL.match(line):
+            labelled_at = number
+            continue
         if not _DIGIT.search(line):
             continue
+        if number - labelled_at <= BIRTH_LABEL_REACH:
+            line = "DATE: " + line.strip().lstrip(":").strip()
         if _PAGE_FIELD.match(line) and strong and strong[-1].kind == "labelled" \
                 and number - strong[-1].line <= BIRTH_LABEL_REACH:
             printed = strong.pop()
