@@ -84,10 +84,8 @@ _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
 # Where a line that `date_of_origin` reads goes on from: its first digit or Cyrillic letter
-# (which `_fold` may make a digit), to the line's end, so that a line is matched once; or a
-# birth label ending a line (`_BIRTH_LABEL`); or a form's DATE label alone (`_DATE_LABEL`).
-_DATABLE = re.compile(r"[\d\u0400-\u04ff][^\r\n]*|\b(?i:D\.?P?\.?O\.?B|born)[^\w\r\n]*$|^[ \t]*DATE[ \t]*:?[ \t]*$",
-                      re.MULTILINE)
+# (which `_fold` may make a digit), to the line's end, so that a line is matched once.
+_DATABLE = re.compile(r"[\d\u0400-\u04ff][^\r\n]*")
 # A line that opens a portion-marked paragraph is body text: a date there is what the text is
 # about, not the date of origin (C-08, C-17); a marked line that is only a date ("(U) Dated
 # 12 March 2001.") still dates the document.
@@ -239,9 +237,10 @@ def _ocr_dtg(line: str) -> tuple[date, str] | None:
 
 def datable_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of the lines of `text` (ended by CRLF, LF or a lone CR) that
-    `date_of_origin` reads past its first test: those with a digit or a Cyrillic letter, and
-    those ending with a birth label, found in one scan of the text rather than line by line."""
-    number, counted = 1, 0
+    `date_of_origin` reads past its first test: those with a digit or a Cyrillic letter, found
+    in one scan of the text rather than line by line, and, right above one, a line without a
+    digit that is a birth label's or a DATE label's (`_labels_above`)."""
+    number, counted, yielded = 1, 0, 0
     for match in _DATABLE.finditer(text):
         at = match.start()
         line_end = max(text.rfind("\n", counted, at), text.rfind("\r", counted, at))
@@ -249,7 +248,29 @@ def datable_lines(text: str) -> Iterator[tuple[int, str]]:
         number += (text.count("\n", counted, start) + text.count("\r", counted, start)
                    - text.count("\r\n", counted, start))  # a CRLF is one line end
         counted = start
+        for above, line in _labels_above(text, start):
+            if number - above > yielded:
+                yield number - above, line
+        yielded = number
         yield number, text[start:match.end()]
+
+
+def _labels_above(text: str, start: int) -> list[tuple[int, str]]:
+    """(lines above, line) of the lines up to BIRTH_LABEL_REACH above the line at `start`
+    (LF or CRLF ended) that end with a birth label or are a DATE label alone, farthest first."""
+    found: list[tuple[int, str]] = []
+    end = start - 1
+    for above in range(1, BIRTH_LABEL_REACH + 1):
+        if end < 0:
+            break
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].rstrip("\r")
+        if "\r" in line:
+            break  # a lone CR: lines are counted otherwise
+        if _BIRTH_LABEL.search(line) or _DATE_LABEL.match(line):
+            found.append((above, line))
+        end = begin - 1
+    return found[::-1]
 
 
 def _first_full_date(line: str) -> date | None:
