@@ -97,8 +97,8 @@ def memo_furniture(pages: list[PageMarks], exemption: Callable[[str], str | None
     not portions: later letterheads and continuation headers, running legends, drafting lines
     and their dates, control numbers, signatures the scan garbled, the values of stacked header
     labels other than the subject's, what stands above a page's own top banner or below its
-    bottom banner, a cable's
-    trailer, section headings and fragments judged with the paragraph they belong to."""
+    bottom banner, a cable's trailer, section headings and fragments judged with the paragraph
+    they belong to."""
     read = [_Page(marks) for marks in pages]
     furniture = _running_legends(read)
     head_lines: set[str] = set()
