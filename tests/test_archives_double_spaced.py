@@ -175,3 +175,20 @@ def test_a_short_line_running_on_after_a_sentence_is_the_rest_of_a_typed_line_nu
     # a long line there is the next paragraph's first line
     opened = letter.replace("He was variously\n\ndescribed", "He was variously described as a translator and a vice-consul")
     assert _unmarked(opened) == [(5, 1), (11, 1), (13, 1)]
+
+
+# A contact report cable: lettered items whose labels end their line, the value on the next.
+CONTACT = "\n\n".join([
+    "SECRET", "271531Z DEC 94 STAFF", "TEXT:", "1.", "A. DATE OF MEETING: 30 NOV 94", "B.", "TIME OF MEETING:",
+    "1600 TO 2000 HOURS", "C. OPERATIONAL:", "SEE REF A FOR INFORMATION ON THE PLANS FOR THE SUMMER.",
+    "2. FILE: 201-1224541. DECL OADR DRV HUM 4-82.", "SECRET"]) + "\n"
+
+
+def test_an_item_labels_value_on_the_next_line_goes_with_its_item():
+    result = lint_text(CONTACT, ocr=True, rules="auto")
+    assert [(f.rule, f.line) for f in result.findings] == [("portion-missing", 13), ("portion-missing", 17)]
+    # the same items in a memo (no cable): the values stay lines of their own
+    memo = lint_text(CONTACT.replace("271531Z DEC 94 STAFF\n\nTEXT:\n\n1.\n\n", "27 December 1994\n\n"), ocr=True,
+                     rules="auto")
+    assert [(f.rule, f.line) for f in memo.findings] == [
+        ("portion-missing", 5), ("portion-missing", 11), ("portion-missing", 13), ("portion-missing", 15)]

@@ -148,14 +148,15 @@ def test_a_legacy_mark_at_a_paragraphs_end_is_its_mark():
 def test_a_banner_among_specks_is_read_also_atop_a_longer_block():
     text = ("ae i SECRET//NOFORN\n\n(S//NF) The station was told.\n\nClassified By: Jane Smith, Director\n"
             "Reason: 1.4(c)\nDeclassify On: 20451231\n\nr i : SECRET//NOFORN\nATTORNEY CLIENT PRIVILEGED MATERIAL\n")
+    # the privilege legend below the bottom banner is no portion: nothing of the text follows it
     assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, ocr=True).findings] == [
         (1, 6, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
-        (9, 7, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)"),
-        (10, 1, "portion-missing", "paragraph has no portion mark")]
-    # a word of four letters or more is no speck: prose that names a level stays prose
+        (9, 7, "ocr-recognised", "banner SECRET//NOFORN found inside a line (OCR, confidence 0.90)")]
+    # a word of four letters or more is no speck: prose that names a level stays prose; the page's
+    # one banner, nearer its bottom than its top, is its bottom banner
     prose = lint_text(text.replace("ae i SECRET", "this SECRET"), ocr=True).findings
     assert [(f.line, f.column, f.rule) for f in prose] == [
-        (1, 1, "portion-missing"), (9, 7, "ocr-recognised"), (10, 1, "banner-missing-bottom"), (10, 1, "portion-missing")]
+        (1, 1, "banner-missing-top"), (1, 1, "portion-missing"), (9, 7, "ocr-recognised")]
 
 
 def test_a_cia_release_is_read_with_ocr_tolerance():
@@ -200,7 +201,8 @@ def test_a_banner_word_alone_on_its_line_is_read_through_two_slips(written, conf
     assert read_banner(written, None) == ("SECRET", confidence)
 
 
-@pytest.mark.parametrize("written", ["REGRET", "DECREE", "SACRED", "Sacred", "SECURE", "SELECT", "SECRIK NOFORN"])
+@pytest.mark.parametrize("written", ["REGRET", "DECREE", "SACRED", "Sacred", "SECURE", "SELECT", "SECRIK NOFORN",
+                                     "SECDEF", "SECDEF."])
 def test_two_slips_need_a_lone_word_in_capitals_with_its_first_two_letters_intact(written):
     assert read_banner(written, None) is None
 
@@ -420,3 +422,58 @@ def test_a_forms_field_number_after_its_label_is_no_damaged_portion_mark():
     result = lint_text(cable, rules="us-eo11652", ocr=True)
     assert [(f.rule, f.line, f.column, f.message) for f in result.findings] == [
         ("ocr-recognised", 13, 46, 'portion mark (S) recognised from "(8)" (OCR, confidence 0.90)')]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("S-E-C-R-E-I", ("S-E-C-R-E-T", 0.9)), ("5-I-C-R-E-T", ("S-E-C-R-E-T", 0.7)),
+    ("5-2-C-2-E-T", ("S-E-C-R-E-T", 0.5)), ("S E C R I I", ("S E C R E T", 0.7)),
+    ("C-O-N-F-1-D-E-N-T-I-A-L", ("C-O-N-F-I-D-E-N-T-I-A-L", 0.9)),
+    ("S-E-C-R-E-T", None), ("S-Д-С-2-I-T", None), ("A-B-C-D-E-F", None), ("S-E-C-R-E", None), ("S-E C-R-E-I", None),
+])
+def test_a_level_typed_in_spaced_letters_is_read_letter_by_letter(written, read):
+    assert read_banner(written, None) == read
+
+
+# A 1960 memo typed with hyphenated banners, each letter misread on its own by the scan.
+HYPHENATED = ("S-E-C-R-E-I\n\n20 September 1960\n\nMEMORANDUM FOR: DIRECTOR OF CENTRAL INTELLIGENCE\n\n"
+              "1. The station mounted the operation in May.\n\n5-I-C-R-E-T\n")
+
+
+def test_spaced_banners_with_slips_are_the_pages_banners():
+    result = lint_text(HYPHENATED, ocr=True, rules="auto")
+    assert result.ruleset == "us-eo10501"
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("ocr-recognised", 1, 1), ("ocr-recognised", 9, 1)]
+    assert lint_text(HYPHENATED, rules="auto").facts["classification"] is None  # unread: no banner at all
+
+
+# An FBI memo's trailer: the typist's reference line over the number of copies made, `(5)`.
+FBI_TRAILER = ("SECRET\n\nJuly 5, 1963\n\nThe Liaison Agent was instructed to obtain more information.\n\n"
+               "1 - Mr. Papich\n\nSJP : gp\n\n(5)\n\nSECRET\n")
+
+
+def test_the_number_of_copies_under_a_typists_reference_line_is_no_mark():
+    result = lint_text(FBI_TRAILER, ocr=True, rules="auto")
+    assert [(f.rule, f.line) for f in result.findings] == [("cab-missing", 1)]  # no Group legend (EO 10964)
+    assert result.facts["classification"] == "SECRET"
+    mark = lint_text(FBI_TRAILER.replace("SJP : gp\n\n(5)", "The source is reliable. (5)"), ocr=True, rules="auto")
+    assert [(f.rule, f.line) for f in mark.findings if f.rule == "ocr-recognised"] == [("ocr-recognised", 9)]
+
+
+# A 1963 information report: its Group legend's 1 read as I, the legend's words garbled.
+GROUP_I = ("SECRET\n\n23 SEPTEMBER 1963\n\n1. THE COUP GROUP IS PLANNING CAREFULLY.\n\nSECDEF. NSA NIC\n\n"
+           "GROUP I\n\nEscluded team\n\ndoungroding and\n\ndeclasslirarion\n\nSECRET\n")
+
+
+def test_a_group_label_whose_1_the_scan_read_as_i_is_the_group_legend():
+    result = lint_text(GROUP_I, ocr=True, rules="auto")
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [("ocr-recognised", 9, 1)]
+    assert [(f.rule, f.line) for f in lint_text(GROUP_I.replace("GROUP I", "GROUP X"), ocr=True, rules="auto").findings] \
+        == [("cab-missing", 1)]
+
+
+@pytest.mark.parametrize("written, read", [
+    ("TOP CZARET", ("TOP SECRET", 0.4)), ("TOP CZARET DINAR", ("TOP SECRET DINAR", 0.4)),
+    ("TOP BUDGET", None), ("TOP SCRIPT", None), ("STOP CZARET", None), ("TOP Czaret", None),
+])
+def test_the_word_after_top_is_read_as_secret_through_more_slips(written, read):
+    assert read_banner(written, None) == read

@@ -111,6 +111,10 @@ def test_prose_that_says_all_is_no_whole_text_statement():
     ("NONE. DECL OADR DRVI", (6, "DECL OADR DRVI", "DECL OADR DRV ", 0.8)),  # a speck after DRV
     ("DECL OADR DRV HUM 4-82", None),  # written right
     ("DATE OADR DRV", None),  # two slips in DECL
+
+
+    # U read for V, N for W, a semicolon after the date
+    ("30 FILE: 201-252234. RUN 27 FEB 00; DRU D9C. 1.", (21, "RUN 27 FEB 00; DRU", "RVW 27 FEB 00; DRV", 0.8)),
 ])
 def test_review_and_derivation_labels_are_read_only_around_their_date(line, read):
     assert read_labels(line, edit_cost) == read
@@ -354,7 +358,8 @@ def test_a_forms_spaced_level_box_cut_into_short_lines_is_read(box, read):
     ("GROUP !", [(11, 1, "ocr-recognised")]),  # the digit 1 OCR'd as the mark of its stroke
     ("GROUP |", [(11, 1, "ocr-recognised")]),
     ("GROUP 1", []),
-    ("GROUP I", [(1, 1, "cab-missing")]),  # a heading's Roman numeral looks the same: not read
+    ("GROUP I", [(11, 1, "ocr-recognised")]),  # the 1 read as a letter
+    ("GROUP II", [(1, 1, "cab-missing")]),  # a heading's Roman numeral: not read
 ])
 def test_a_group_legends_digit_read_as_a_stroke_is_group_1(label, findings):
     report = ("CONFIDENTIAL\n\nREPORT NO. TDCS 3/562,014\n\nDATE DISTR. 15 OCTOBER 1963\n\n"
@@ -370,3 +375,38 @@ def test_an_unreadable_mark_above_the_pages_top_banner_is_a_speck():
               "2. THE VICE PRESIDENT CALLED THE MEETING.\n\nCONFIDENTIAL\n\nGROUP 1\n\n"
               "Excluded from automatic downgrading and declassification\n")
     assert [(line, rule) for line, _, rule, _ in _messages(report, ocr=True)] == [(13, "ocr-recognised")]
+
+
+# A restricted handling message form: its header boxes, then the classification box over its
+# printed `(CLASSIFICATION)` caption, well below the page's first blocks.
+MESSAGE_FORM = "\n\n".join([
+    "RESTRICTED HANDLING MESSAGES MUST BE DELIVERED DIRECTLY TO SIGNAL CENTER.", "DO NOT EXCEED 69 CHARACTERS",
+    "ORIG: J. LONG", "UNIT: CI/SO", "EXT: 1632", "DATE: 2 January 1973", "RESTRICTED HANDLING",
+    "CLASSIFIED MESSAGE", "Copy", "of", "SECRET", "(CLASSIFICATION)", "(DATE AND TIME FILED)",
+    "CITE HEADQUARTERS 3001", "PRIORITY DAR ES SALAAM", "REFERENCE: DAR ES SALAAM 1141",
+    "1. NO HEADQUARTERS TRACES OF THE SUBJECT.", "2. NO RECORD HE USED THE ALIAS.", "3. HE HAS NOT TRAVELLED ABROAD.",
+    "4. THE STATION WILL REPORT.", "END OF MESSAGE", "E2 IMPDET CL BY 059876", "SECRET"]) + "\n"
+
+
+def test_a_message_forms_classification_box_is_its_top_banner_below_its_header_boxes():
+    result = lint_text(MESSAGE_FORM, ocr=True, rules="auto")
+    assert (result.ruleset, [(f.rule, f.line) for f in result.findings]) == ("us-eo11652", [])
+    uncaptioned = lint_text(MESSAGE_FORM.replace("(CLASSIFICATION)", "(DATE FILED)"), ocr=True, rules="auto")
+    assert [(f.rule, f.line) for f in uncaptioned.findings] == [("banner-missing-top", 1)]
+
+
+# An incoming CIA cable of 1980 as the scan leaves its heading: the copies count before INFO:,
+# the time of receipt OCR'd (`2718042 FEB BO`), the slug line with its sensitivity indicator
+# RYBAT, and the file line's garbled review and derivation labels.
+INCOMING = "\n\n".join([
+    "SECRET", "STAFF", "ACTION: C/LA-8 (078) INFO: ODPD-DO VR, FILE", "(23/N1) INFO: C/EUR-6", "TOR:", "2718042 FEB BO",
+    "SE CRE I 271448Z FEB 80 STAFF", "CITE MADRID 48680", "IDEN TO MADR- 48674.", "TO: PRIORITY DIRECTOR.", "MHENO: 80-3918225",
+    "FOR: LIMIT LA/MCGMXB", "WNINTEL RYBAT AKULE AMLASH", "1. ABOVE IDENS ARRIVED MADRID FROM CUBA ON SAME DAY AS SUBJECT.",
+    "2. FILE: 201-252234. RUN 27 FEB 00; DRU D9C. 1.", "END OF MESSAGE", "SECRET"]) + "\n"
+
+
+def test_an_incoming_cables_heading_is_no_portion_and_its_file_line_is_its_authority():
+    result = lint_text(INCOMING, ocr=True, rules="auto")
+    assert result.ruleset == "us-eo12065"
+    assert [(f.rule, f.line, f.column) for f in result.findings] == [
+        ("portion-missing", 27, 1), ("ocr-recognised", 29, 22)]

@@ -455,3 +455,35 @@ def test_an_identification_form_atop_the_document_on_one_page_sets_aside_only_th
     # the form alone on its page is the wrapper page, as before
     alone = lint_text(form.rstrip("\n") + "\n\f" + report, rules="auto")
     assert alone.facts["declassification"]["wrapper_pages"] == [1]
+
+
+# A Top Secret memorandum under CIA's control and cover sheet: the sheet's printed fields, its
+# own legend cut by the scan; the memorandum's pages after it.
+COVERED = """fied when filled in form is detached from controlled document.
+CONTROL AND COVER SHEET FOR TOP SECRET DOCUMENT.
+DOCUMENT DESCRIPTION
+REGISTRY
+CIA CONTROL NO.
+SEEN BY
+NOTICE OF DETACHMENT:
+DOWNGRADED
+DESTROYED
+\fTOP SECRET
+
+23 April 1963
+
+The Director reported on reconnaissance over Cuba.
+
+GROUP 1
+Excluded from automatic downgrading and declassification
+
+TOP SECRET
+"""
+
+
+def test_a_top_secret_control_and_cover_sheet_is_a_wrapper_page():
+    result = lint_text(COVERED, rules="auto")
+    assert [(f.rule, f.line) for f in result.findings] == []
+    assert result.facts["declassification"]["wrapper_pages"] == [1]
+    named = lint_text(COVERED.replace("CONTROL AND COVER SHEET FOR TOP SECRET DOCUMENT.", "CONTROL SHEET"), rules="auto")
+    assert [(f.rule, f.line) for f in named.findings] == [("banner-missing-top", 1), ("banner-missing-bottom", 9)]

@@ -263,3 +263,57 @@ def test_a_cables_last_paragraph_may_close_with_e2_impdet_after_a_comma():
     assert rules_of(lint(cable, rules="auto")) == [("cab-incomplete", 7)]
     assert rules_of(lint(cable.replace("E2, IMPDET.", "E2, IMPDET CL BY 059876."), rules="auto")) == []
     assert rules_of(lint(cable.replace(" E2, IMPDET.", ""), rules="auto")) == [("cab-missing", 1)]
+
+
+def test_a_date_the_scan_set_under_a_birth_label_is_no_date_of_origin():
+    # OCR broke `BORN 28 MAR 44` after the label: the date alone on its line is a birth date
+    text = ("SECRET\n\nB. BROWN (201-906614) AKA HAROLD SINGLETON BORN\n\n28 MAR 44.\n\nNEGRO MALE, FIVE FEET SEVEN.\n\n"
+            "7 July 1973\n\nE2 IMPDET CL BY 059876\n\nSECRET\n")
+    found = origin(text)
+    assert (found.origin.date, found.origin.line) == (date(1973, 7, 7), 9)
+    assert origin(text.replace("\n\n7 July 1973\n", "\n")).origin is None
+
+
+@pytest.mark.parametrize("authority, era, named", [
+    ("E 2 IMPDET CL BY 059876", "us-eo11652", "E.O. 11652's IMPDET"),
+    ("CLASSIFIED BY 010116, XGDS 2, INDEFINITE", "us-eo11652", "E.O. 11652's XGDS"),
+    ("CL BY 0061234 DECL OADR DRV HUM 4-82", "us-eo12356", "E.O. 12356's OADR"),
+    ("FILE RVW 2000 DRV D9C.1 ALL SECRET", "us-eo12065", "E.O. 12065's RVW"),
+])
+def test_an_undated_document_is_judged_in_the_era_of_its_authority_formula(authority, era, named):
+    result = lint(f"SECRET\n\n1. THE STATION REPORTS.\n\n{authority}\n\nSECRET\n", rules="auto")
+    assert result.ruleset == era
+    assert result.notices == [f"--rules auto chose {era} (no document date; {named} at line 5)"]
+
+
+@pytest.mark.parametrize("line, day", [("2 6 NOV 1968", date(1968, 11, 26)), ("17. May 64", date(1964, 5, 17))])
+def test_a_date_stamp_the_scan_spaced_or_specked_is_a_date_line(line, day):
+    found = origin(f"SECRET\n\nExecutive Registry\n\n{line}\n\nDear Sir Charles:\n")
+    assert (found.origin.date, found.origin.line, found.origin.kind) == (day, 5, "date-line")
+
+
+def test_where_a_voluntary_mark_stands_is_judged_only_once_portion_marking_was_required():
+    form = ("CONFIDENTIAL\n\nDISPOSITION FORM\n\n14 November 1958\n\nSUBJECT: US Personnel in Soviet Custody (U)\n\n"
+            "1. (C) The subject was released in October.\n\nCONFIDENTIAL\n")
+    assert rules_of(lint(form, rules="auto")) == []  # EO 10501: no portion marking, no placement rule
+    later = form.replace("14 November 1958", "14 November 1974")
+    assert rules_of(lint(later, rules="auto")) == [("cab-missing", 1), ("portion-placement", 7)]
+
+
+def test_a_printouts_header_date_over_its_page_field_is_the_copys():
+    form = ("Date: 07/28/94\nPage: 1\nJFK ASSASSINATION SYSTEM\nIDENTIFICATION FORM\nAGENCY : FBI\n"
+            "DATE: 10/08/59\nPAGES : 2\n")
+    found = origin(form)
+    assert (found.origin.date, found.origin.line) == (date(1959, 10, 8), 6)
+    assert [(copy.date, copy.line, copy.kind) for copy in found.copy_dates] == [(date(1994, 7, 28), 1, "metadata")]
+    airtel = "Date: 11/25/77\n\nTO: DIRECTOR, FBI\n\nFROM: SAC, PORTLAND\n"  # an airtel's own date stays its date
+    assert origin(airtel).origin.date == date(1977, 11, 25)
+
+
+@pytest.mark.parametrize("value", [": 06/29/54", "06/29/54"])
+def test_a_forms_date_field_whose_value_the_scan_set_below_it_is_labelled(value):
+    form = f"IDENTIFICATION FORM\nTITLE : LETTER\nDATE\n{value}\nPAGES : 2\n\n14 October 1958 was the release.\n"
+    found = origin(form)
+    assert (found.origin.date, found.origin.line, found.origin.kind) == (date(1954, 6, 29), 4, "labelled")
+    # the printout's own header in title case stays apart
+    assert origin(form.replace("DATE\n", "Date\n")).origin.date == date(1958, 10, 14)

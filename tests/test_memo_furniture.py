@@ -3,8 +3,8 @@ letterhead and inside address atop a later page, its addressee atop its continua
 drafting line and its date, the signer's scrawl over the typed name, a legend repeated under
 every page's banner, the values of stacked header labels other than the subject's, item and
 section headings judged with the unmarked paragraph under them, a fragment that lost its first
-words judged with the paragraph above it, what stands above a page's own top banner, a cable's
-trailer. Each fixture is linted with OCR tolerance (the
+words judged with the paragraph above it, what stands above a page's own top banner or below its
+bottom banner, a cable's trailer. Each fixture is linted with OCR tolerance (the
 archive's reading) and without it (a draft's reading, which must not change); real unmarked
 paragraphs next to the furniture are still reported."""
 
@@ -68,3 +68,22 @@ _PLACED = [("portion-placement", 11, 48), ("portion-placement", 14, 50), ("porti
 def test_memo_furniture(name, with_ocr, without_ocr):
     assert _findings(name, ocr=True) == with_ocr
     assert _findings(name, ocr=False) == without_ocr
+
+
+# A cable page as the scan leaves its foot: stamps under the bottom banner (a microfilm stamp
+# garbled to `MICED CCY`), which are no portions; a numbered paragraph there would be the text's
+# own, and the banner above it no bottom banner.
+CABLE_FOOT = ("SECRET\n\n271448Z FEB 80\n\n1. ABOVE IDENS ARRIVED MADRID FROM CUBA ON SAME DAY AS SUBJECT.\n\n"
+              "FILE: 201-252234. RVW 27 FEB 00 DRV D9C.1.\n\nEND OF MESSAGE\n\nSECRET\n\nLAcitin\n\nMICED CCY\n")
+
+
+def test_stamps_below_the_bottom_banner_are_no_portions():
+    from archives_support import lint_text
+
+    def found(text):
+        return [(f.rule, f.line) for f in lint_text(text, ocr=True, rules="auto").findings]
+
+    assert found(CABLE_FOOT) == [("portion-missing", 5)]
+    # the scan ran "LAcitin" into the paragraph below it: one unmarked block
+    assert found(CABLE_FOOT.replace("MICED CCY", "2. THE STATION WILL REPORT FURTHER.")) == [
+        ("portion-missing", 5), ("portion-missing", 15)]

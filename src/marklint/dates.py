@@ -53,8 +53,9 @@ _DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}Z ?(?P<m>{_M
 # (`TOT: 0222112 JAN BO` for 022211Z JAN 80).
 _OCR_DTG = re.compile(rf"(?<![0-9A-Za-z])(?P<d>[0-9OD]{{2}})[0-9OD]{{4}}[Z2] ?(?P<m>{_MON}) ?(?P<y>[0-9OBD]{{2}})\b")
 _YEAR_DIGITS = str.maketrans("ODB", "008")
-# `03 OCT 62`, `25 Nov 63`, `6 AUG 1974`: day, month abbreviation, two- or four-digit year.
-_SHORT_DATE = re.compile(rf"(?P<d>[0-9OD]?\d|\d[OD]?) ?(?P<m>{_MON})[A-Z]*\.? ?(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
+# `03 OCT 62`, `25 Nov 63`, `6 AUG 1974`: day, month abbreviation, two- or four-digit year; a
+# speck the scan left after the day (`17. May 64`) is passed over.
+_SHORT_DATE = re.compile(rf"(?P<d>[0-9OD]?\d|\d[OD]?|\d \d)\.? ?(?P<m>{_MON})[A-Z]*\.? ?(?P<y>\d{{4}}|\d{{2}})\b", re.IGNORECASE)
 # A drafter's line at a memo's or letter's foot: the office (`DDO/CI/RA/`) or the typist's
 # initials (`:po`), then the day it was typed in parentheses (`DDO/CI/RA/Joan Paxson (21 May
 # 1982)`, `R.Litviak:po (18 Sept 75)`); OCR may read the day's 1 as `]`, `l` or `I`.
@@ -76,6 +77,16 @@ _INSTRUCTION = re.compile(
 _SOURCE = re.compile(r"\s*(?:classified\s+by|cl\s?by|derived\s+from|drv\b|reason\s*:|dated\b|date of source)",
                      re.IGNORECASE)
 _NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
+# A line ending with a birth label: the scan set the birth date on the next line (`... AKA HAROLD
+# SINGLETON BORN` over `28 MAR 44.`), which is no date of origin.
+_BIRTH_LABEL = re.compile(r"\b(?:D\.?P?\.?O\.?B|born)[^\w\r\n]*$", re.IGNORECASE)
+BIRTH_LABEL_REACH = 2  # lines from the label to its date (the scan's blank line between)
+# A printout's page field (`Page: 1`) right under a labelled date (`Date: 07/28/94`): the header
+# a database printed atop its form (NARA's identification form), the copy's date, not the document's.
+_PAGE_FIELD = re.compile(r"\s*Page\s*:\s*\d{1,4}\s*$")
+# A form's DATE field whose value the scan set on a line of its own below it (`DATE` over
+# `: 06/29/54`): that line is the labelled date.
+_DATE_LABEL = re.compile(r"\s*DATE\s*:?\s*$")
 _ZERO = str.maketrans("ODod", "0000")
 _HAS_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _CYRILLIC = str.maketrans("АВСЕНКМОРТХЗДаеорсух", "ABCEHKMOPTX3Daeopcyx")
@@ -157,7 +168,9 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
     text is weak evidence, used only when there is no strong one. The first strong date wins.
 
     Never read: authority-block lines (their dates are declassification instructions or a
-    source's date), a `Dated`/`Date of source` line under `Derived From`, birth dates, and the
+    source's date), a `Dated`/`Date of source` line under `Derived From`, birth dates (also on
+    the line after one ending with a birth label, `BORN` over `28 MAR 44`), a printout's header
+    date (`Date: 07/28/94` over `Page: 1`, recorded as the copy's), and the
     copy's own dates (release, review, declassification, metadata; `marklint.copydates`),
     which are collected separately. A copy is made after its original, and an instruction to
     declassify or review falls after it too: a candidate later than the earliest such date,
@@ -174,9 +187,24 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
     weak: list[DateFound] = []
     copies: list[DateFound] = []
     bound = date.today()
+    born_at = labelled_at = -BIRTH_LABEL_REACH - 1
     for number, raw in numbered_lines:
         line = _fold(raw)
+        birth_date = number - born_at <= BIRTH_LABEL_REACH
+        if _BIRTH_LABEL.search(line):
+            born_at = number
+        if _DATE_LABEL.match(line):
+            labelled_at = number
+            continue
         if not _DIGIT.search(line):
+            continue
+        if number - labelled_at <= BIRTH_LABEL_REACH:
+            line = "DATE: " + line.strip().lstrip(":").strip()
+        if _PAGE_FIELD.match(line) and strong and strong[-1].kind == "labelled" \
+                and number - strong[-1].line <= BIRTH_LABEL_REACH:
+            printed = strong.pop()
+            copies.append(DateFound(printed.date, printed.line, "metadata"))
+            bound = min(bound, printed.date)
             continue
         kind = copy_date_kind(line)
         if kind is not None:
@@ -187,7 +215,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
         if _INSTRUCTION.match(line):
             bound = min([bound, *_all_dates(line)])
             continue
-        if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line):
+        if _SOURCE.match(line) or _NOT_ORIGIN.search(line) or _BODY_LINE.match(line) or birth_date:
             continue
         found = _strong_date(line) or (_ocr_dtg(line) if ocr else None) or _drafter_date(line)
         if found is not None:
@@ -232,9 +260,10 @@ def _ocr_dtg(line: str) -> tuple[date, str] | None:
 
 def datable_lines(text: str) -> Iterator[tuple[int, str]]:
     """(line number, line) of the lines of `text` (ended by CRLF, LF or a lone CR) that
-    `date_of_origin` reads past its first test: those with a digit or a Cyrillic letter,
-    found in one scan of the text rather than line by line."""
-    number, counted = 1, 0
+    `date_of_origin` reads past its first test: those with a digit or a Cyrillic letter, found
+    in one scan of the text rather than line by line, and, right above one, a line without a
+    digit that is a birth label's or a DATE label's (`_labels_above`)."""
+    number, counted, yielded = 1, 0, 0
     for match in _DATABLE.finditer(text):
         at = match.start()
         line_end = max(text.rfind("\n", counted, at), text.rfind("\r", counted, at))
@@ -242,7 +271,29 @@ def datable_lines(text: str) -> Iterator[tuple[int, str]]:
         number += (text.count("\n", counted, start) + text.count("\r", counted, start)
                    - text.count("\r\n", counted, start))  # a CRLF is one line end
         counted = start
+        for above, line in _labels_above(text, start):
+            if number - above > yielded:
+                yield number - above, line
+        yielded = number
         yield number, text[start:match.end()]
+
+
+def _labels_above(text: str, start: int) -> list[tuple[int, str]]:
+    """(lines above, line) of the lines up to BIRTH_LABEL_REACH above the line at `start`
+    (LF or CRLF ended) that end with a birth label or are a DATE label alone, farthest first."""
+    found: list[tuple[int, str]] = []
+    end = start - 1
+    for above in range(1, BIRTH_LABEL_REACH + 1):
+        if end < 0:
+            break
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end].rstrip("\r")
+        if "\r" in line:
+            break  # a lone CR: lines are counted otherwise
+        if _BIRTH_LABEL.search(line) or _DATE_LABEL.match(line):
+            found.append((above, line))
+        end = begin - 1
+    return found[::-1]
 
 
 def _first_full_date(line: str) -> date | None:
@@ -315,7 +366,7 @@ def _digits(text: str) -> str:
 
 
 def _short(match: re.Match[str]) -> date | None:
-    return _make(_century(match["y"]), match["m"], _digits(match["d"]))
+    return _make(_century(match["y"]), match["m"], _digits(match["d"].replace(" ", "")))
 
 
 def _numeric(match: re.Match[str]) -> date | None:
@@ -363,13 +414,27 @@ _ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "11652": dat
            "12065": date(1978, 12, 1), "12356": date(1982, 8, 1), "12958": date(1995, 10, 14),
            "13292": date(2003, 9, 22), "13526": date(2010, 6, 25)}
 _ORDER_LINE = re.compile(r"\s*E\.?\s?O\.?\s?(?P<order>\d{5})\s*:\s*(?:DECL|GDS|XGDS|[ARX]DS|N/A)\b", re.IGNORECASE)
+# Authority formulas of one order only (L-01): EO 11652's exemption `IMPDET` (date impossible
+# to determine, `E2 IMPDET`) and `XGDS`; EO 12356's `OADR` (originating agency's determination
+# required) after DECL; EO 12065's review date `RVW` before a year (`RVW 2000`).
+_FORMULAS = (
+    (re.compile(r"\b(?P<name>IMPDET|XGDS)\b"), "11652"),
+    (re.compile(r"\bDECL\b\W{0,3}(?P<name>OADR)\b", re.IGNORECASE), "12356"),
+    (re.compile(r"\b(?P<name>RVW)\b\W{0,3}(?:\d{1,2} [A-Z]{3} )?(?:19|20)\d\d\b"), "12065"),
+)
 
 
 def order_named(numbered_lines: Iterable[tuple[int, str]]) -> tuple[str, int, date] | None:
-    """(order, line, the day it took effect) for the first telegram authority line that names a
-    known executive order (`E.O. 12958: DECL: ...`), or None: the era of an undated cable."""
+    """(how the order is named, line, the day it took effect) for the first telegram authority
+    line that names a known executive order (`E.O. 12958: DECL: ...`: "E.O. 12958 named"), or
+    authority formula of one order only (`E2 IMPDET`: "E.O. 11652's IMPDET"), or None: the era
+    of an undated document."""
     for number, line in numbered_lines:
         match = _ORDER_LINE.match(line)
         if match is not None and match["order"] in _ORDERS:
-            return match["order"], number, _ORDERS[match["order"]]
+            return f"E.O. {match['order']} named", number, _ORDERS[match["order"]]
+        for formula, order in _FORMULAS:
+            found = formula.search(line)
+            if found is not None:
+                return f"E.O. {order}'s {found['name'].upper()}", number, _ORDERS[order]
     return None

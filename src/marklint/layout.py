@@ -303,7 +303,8 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
             break
         lines = _lines(entry.block)
         dated = len(lines) > 1 and exemption(lines[-1]) == "date-line"
-        if entry.block.kind is BlockKind.SUBJECT or not lines or len(lines) > BLOCK_MAX_LINES \
+        if entry.block.kind is BlockKind.SUBJECT or _NUMBERED_RE.match(entry.block.text) or not lines \
+                or len(lines) > BLOCK_MAX_LINES \
                 or not all(is_name_like(line) for line in (lines[:-1] if dated else lines)):
             break
         candidates.append(entry)
@@ -313,6 +314,9 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
     if not anchored:
         # No header below them: only lines in capitals at the very top are a letterhead.
         _confirm([e for e in candidates if _is_letterhead_shaped(e.block, patterns)], False)
+
+
+_NUMBERED_RE = re.compile(r"\s*\d{1,3}\.\s")  # a numbered paragraph (`1. ACTION REQUIRED: NONE`) is body
 
 
 def _is_letterhead_shaped(block: Block, patterns: LayoutPatterns) -> bool:

@@ -161,7 +161,7 @@ def resolve_ruleset(reference: str | None, origin: DateFound | None = None, cui_
         return load_ruleset(CUI_RULESET), f"--rules auto chose {CUI_RULESET} (the document's banner is CUI)"
     chosen = select_ruleset_for_date(origin.date) if origin is not None else None
     if origin is None and order is not None and (named := select_ruleset_for_date(order[2])) is not None:
-        return named, f"--rules auto chose {named.name} (no document date; E.O. {order[0]} named at line {order[1]})"
+        return named, f"--rules auto chose {named.name} (no document date; {order[0]} at line {order[1]})"
     if chosen is None:
         undated = load_ruleset(UNDATED_RULESET)
         why = f"no rule set covers {origin.describe()}" if origin else "no document date found"

@@ -21,6 +21,8 @@ are only spacing.
 - A portion mark alone on its line marks the paragraph below it when the block above already
   has its mark (a portion has one mark), or when the paragraph below follows at once and is no
   new list item; otherwise it ends the paragraph above it.
+- In a cable's numbered text, an item's label in capitals ending its line (`C. OPERATIONAL:`,
+  `TIME (S) OF MEETING:`) goes on with the line of text below it, its value.
 - A cable's routing lines at the head of a numbered page (`3003212 DIRECTOR` under `TEXT:`,
   the slug atop a continuation page) are no portions.
 """
@@ -167,6 +169,21 @@ def runs_on(previous: Block, block: Block, following: Block | None, shape: Shape
     return shape.numbered and shape.long(last_line) or (cut and goes_on)
 
 
+# An item's label in capitals ending its line, after the item's letter or not (`C. OPERATIONAL:`,
+# `TIME (S) OF MEETING:`, `OPS ALIASES USED:`): its value follows on the next line.
+_ITEM_LABEL_RE = re.compile(r"\W{0,3}(?:[A-Z][.)]\s+)?[A-Z][A-Z ()/.'-]{2,40}:")
+
+
+def label_value(previous: Block, block: Block, shape: Shape) -> bool:
+    """Whether `block`, one line of text opening no paragraph, is the value of the item label
+    that ends `previous` in a cable's numbered text (`TIME (S) OF MEETING:` over `1600 TO 2000
+    HOURS`): the scan set it apart, it belongs to that item."""
+    last_line = previous.text.rstrip().rsplit("\n", 1)[-1].strip()
+    return shape.cable and shape.numbered and "\n" not in block.text and not opens_paragraph(block) \
+        and text_line(block, shape) and _ITEM_LABEL_RE.fullmatch(last_line) is not None \
+        and not LABEL_START_RE.match(block.text)
+
+
 # A mark at a block's start, after a label or a paragraph's number or not: `(S) ...`, `SUBJECT: (U) ...`, `1. (S) ...`
 _LEADING_MARK_RE = re.compile(r"(?:[A-Z][A-Za-z ]{0,30}:\s*|\W{0,3}(?:\d{1,3}|[A-Za-z])[.)]\s+)?\([A-Z][A-Z/ -]{0,20}\)")
 
@@ -186,9 +203,12 @@ def rejoined(blocks: list[Block], shape: Shape) -> list[Block]:
     from marklint.recognize import trailing_portion
 
     out: list[Block] = []
+    in_text = False  # below the first numbered paragraph: item labels, not the heading's fields
     for index, block in enumerate(blocks):
         previous = out[-1] if out else None
         adjacent = previous is not None and block.line - previous.end_line == 2
+        valued = in_text and adjacent and previous.kind in CONTINUED and label_value(previous, block, shape)
+        in_text = in_text or _NUMBERED_RE.match(block.text) is not None
         if previous is not None and adjacent and LONE_MARK_RE.fullmatch(previous.text):
             out[-1] = join_blocks(previous, block)  # a lone mark was kept back for this block
             continue
@@ -205,11 +225,11 @@ def rejoined(blocks: list[Block], shape: Shape) -> list[Block]:
                 out.append(block)
             continue
         if (adjacent and previous.kind in CONTINUED and text_line(block, shape)
-                and (not previous.text.rstrip().endswith(SENTENCE_END)
+                and (not previous.text.rstrip().endswith(SENTENCE_END) or valued
                      or runs_on(previous, block, blocks[index + 1] if index + 1 < len(blocks) else None, shape))
                 and (not block.text.startswith("(") or shape.numbered and not opens_paragraph(block))
                 and trailing_portion(previous.text) is None and not LABEL_START_RE.match(block.text)
-                and not LABEL_START_RE.fullmatch(previous.text.strip()) and not authority_line(block.text)
+                and (valued or not LABEL_START_RE.fullmatch(previous.text.strip())) and not authority_line(block.text)
                 and banner_of(block.text) is None and banner_of(previous.text) is None):
             out[-1] = join_blocks(previous, block)
         else:

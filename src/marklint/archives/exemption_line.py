@@ -8,6 +8,9 @@ word opening `CLASS` within `CLASSIFIED_SLIPS` of CLASSIFIED, `BY` or its `Y`, t
 word within one slip of XGDS followed by its category 1-4, and the event (`INDEFINITE`,
 `IMPOSSIBLE TO DETERMINE`) or a date. The confidence loses 0.1 a slip. Read as `BY`, a lone `Y`
 lengthens the line by one character: what follows on that line is reported one column right.
+
+An EO 10964 Group label (1961-1972) whose digit the scan read as a letter (`GROUP I`, `GROUP l`
+for GROUP 1), alone on its line or before its legend's first word, is read as that label.
 """
 
 from __future__ import annotations

@@ -28,9 +28,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 _MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC"
-# The review label, the review date, the derivation label and its source.
+# The review label, the review date (a speck of punctuation after it or not: `RUN 27 FEB 00; DRU`),
+# the derivation label and its source.
 _REVIEW_DERIVED_RE = re.compile(
-    rf"\b(?P<review>R[A-Z]{{2}})[ \t]+\d{{1,2}}[ \t]+(?:{_MONTHS})[ \t]+\d{{2,4}}[ \t]+(?P<derived>D[A-Z]{{2}})[ \t]+\S")
+    rf"\b(?P<review>R[A-Z]{{2}})[ \t]+\d{{1,2}}[ \t]+(?:{_MONTHS})[ \t]+\d{{2,4}}[;.,]?[ \t]+(?P<derived>D[A-Z]{{2}})[ \t]+\S")
 # EO 12356's cable form (1982-1995): the declassification label before OADR, the derivation
 # label after it (`DECU OADR DRV HUM 1-82`, `DECL OADR DRY`): OADR is no word a slip makes.
 _OADR_RE = re.compile(r"\b(?P<decl>D[A-Z]{3})[ \t]+OADR\b(?:[ \t]+(?P<derived>D[A-Z]{2,3})\b)?")

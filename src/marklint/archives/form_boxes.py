@@ -1,6 +1,11 @@
 """A form's classification and dissemination boxes that the scan set on one line (OCR
 tolerance, `marklint.archives.ocr`).
 
+A message form (CIA's outgoing and restricted handling message forms of the 1960s and 1970s)
+prints its classification box among its header boxes, over or under a `(CLASSIFICATION)`
+caption: a level beside that caption (`beside_caption`) is the page's top banner however many
+header boxes the scan put before it.
+
 CIA's information report forms of the 1960s print, at the head and foot of every page, a
 `CLASSIFICATION - DISSEMINATION CONTROLS` legend over two boxes: the level (`SECRET`) and the
 dissemination controls (`NO FOREIGN DISSEM/NO DISSEM ABROAD`). The OCR usually gives each box a
@@ -33,6 +38,19 @@ def near_legend(blocks: list[Block]) -> set[int]:
         if _LEGEND_RE.search(block.text):
             near.update(range(max(0, index - NEAR_LEGEND), index + NEAR_LEGEND + 1))
     return near
+
+
+# The caption a message form prints under or over its classification box (`(CLASSIFICATION)`),
+# as the scan leaves it (`CLASSIPICATION`, `FUSSIFICATION`, `CATION`).
+_CAPTION_RE = re.compile(r"\(?[A-Z]{0,5}(?:SIFI|SIPI|SSIF|SSIP)?CATION\)?")
+NEAR_CAPTION = 2  # blocks between the caption and the box
+
+
+def beside_caption(texts: list[str], index: int) -> bool:
+    """Whether `texts[index]` is within NEAR_CAPTION blocks of a message form's classification
+    caption: the form's classification box."""
+    near = texts[max(0, index - NEAR_CAPTION):index + NEAR_CAPTION + 1]
+    return any(_CAPTION_RE.fullmatch(line.strip()) for text in near for line in text.split("\n"))
 
 
 def merged_boxes(text: str) -> tuple[str, int] | None:

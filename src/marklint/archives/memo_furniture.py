@@ -65,7 +65,7 @@ def _key(text: str) -> str:
 class _Page:
     """A page's content blocks in order (comments, page numbers and banners left out), with
     which of them carry a mark, which stand right under noise the scan set aside and which
-    stand above the page's top banner."""
+    stand above the page's top banner or below its bottom banner."""
 
     def __init__(self, marks: PageMarks) -> None:
         banners = {id(m.block) for m in marks.banners}
@@ -79,6 +79,13 @@ class _Page:
         # a numbered paragraph above it is the page's own: that banner is no top banner
         numbered = any(_OPENS_ANEW_RE.match(b.text) for b in above)
         self.above_banner = set() if numbered else {id(b) for b in above}
+        # the stamps below its bottom banner (`MICED CCY`, a file number): nothing of the text
+        # follows the bottom banner, unless a numbered paragraph does (then that banner is none)
+        bottom = [i for i, b in enumerate(raw) if marks.bottom is not None and marks.bottom is not marks.top
+                  and b is marks.bottom.block]
+        below = [b for b in raw[bottom[0] + 1:] if b.kind is not BlockKind.COMMENT] if bottom else []
+        self.below_banner = set() if len(below) > _ABOVE_BANNER_MAX or any(_OPENS_ANEW_RE.match(b.text) for b in below) \
+            else {id(b) for b in below}
         self.after_noise = {id(b) for previous, b in zip(raw, raw[1:]) if previous.kind is BlockKind.COMMENT}
 
     def unmarked(self, block: Block | None) -> bool:
@@ -89,8 +96,9 @@ def memo_furniture(pages: list[PageMarks], exemption: Callable[[str], str | None
     """The unmarked blocks (by `id`) of an OCR'd document's pages that are a memo's furniture,
     not portions: later letterheads and continuation headers, running legends, drafting lines
     and their dates, control numbers, signatures the scan garbled, the values of stacked header
-    labels other than the subject's, what stands above a page's own top banner, a cable's
-    trailer, section headings and fragments judged with the paragraph they belong to."""
+    labels other than the subject's, what stands above a page's own top banner or below its
+    bottom banner, a cable's trailer, section headings and fragments judged with the paragraph
+    they belong to."""
     read = [_Page(marks) for marks in pages]
     furniture = _running_legends(read)
     head_lines: set[str] = set()
@@ -100,7 +108,7 @@ def memo_furniture(pages: list[PageMarks], exemption: Callable[[str], str | None
             furniture |= _continuation_header(page, head_lines)
         else:
             head_lines |= {_key(line) for block in _head(page, exemption) for line in _lines(block)}
-        furniture |= _stacked_values(page) | page.above_banner | _cable_trailer(page)
+        furniture |= _stacked_values(page) | page.above_banner | page.below_banner | _cable_trailer(page)
         for position, block in enumerate(page.blocks):
             before = page.blocks[position - 1] if position else None
             after = page.blocks[position + 1] if position + 1 < len(page.blocks) else None

@@ -8,6 +8,12 @@ release needs before its markings can be read.
   so `SEGRET` is read as SECRET with more confidence than `SECRES`; at most one edit per six
   letters is accepted, and words under six letters (TOP, ORCON) are never guessed. The corrected
   line must still parse as a banner.
+- **The word after TOP**, which a level's TOP is only ever followed by, is read as SECRET through
+  more slips (`TOP CZARET`: three of SECRET's letters in place, its closing ET among them).
+- **Banners in spaced letters** (`S-E-C-R-E-T`, `S E C R E T`) misread letter by letter
+  (`5-I-C-R-E-T`, `S-E-C-R-I-I`): as many letters as a level word has, at least two thirds of
+  them that letter or a confusion-table slip of it in its place, are that level in spaced
+  letters.
 - **Banners set one letter a line** (`S` / `E` / `R` / `E` / `T`): a run of at least
   `MIN_VERTICAL` lines of one capital letter each that spells a banner word (with the
   tolerance above) is that banner.
@@ -36,7 +42,10 @@ release needs before its markings can be read.
   document (`marklint.dates.date_of_origin`, read before the rule set is chosen).
 - **Banners near the edges**: a scanned page's banner often sits below a form's header boxes
   or above its footer stamps; a banner among the first or last `EDGE_BLOCKS` content blocks of
-  a page counts as its top or bottom banner.
+  a page counts as its top or bottom banner, and so does, in a page's upper half, a message
+  form's classification box beside its `(CLASSIFICATION)` caption.
+- **An FBI trailer's number of copies** (`(5)` under the typist's reference line `SJP : gp`)
+  is no portion mark (`marklint.archives.ocr_blocks.copy_counts_aside`).
 - **Paragraphs split by the scan** are judged once (`marklint.archives.split_paragraphs`);
   a mark alone on the line right below a paragraph is its trailing mark.
 - **Portion marks at a paragraph's end** with a slip inside (`(Cc)`, `(8S)`, `(5)`), their
@@ -74,10 +83,10 @@ import re
 from marklint.archives.double_spaced import prose, rejoined, routing_lines, sentence_ends, shapes
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
-from marklint.archives.form_boxes import merged_boxes, near_legend
+from marklint.archives.form_boxes import beside_caption, merged_boxes, near_legend
 from marklint.archives.group_line import read_group_label
-from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, join_blocks
-from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word
+from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, copy_counts_aside, join_blocks
+from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word, without_specks
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark, struck_whole_text
 from marklint.archives.teletype import LEVEL_WORDS, continuation_banner, split_level
 from marklint.document import Block, BlockKind, Document
@@ -133,7 +142,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.illegible.add(page.number)
             continue
         layout = _blank_line_layout(page.blocks)  # judged on the blocks as the reader made them
-        read = _vertical_banners(_boxes_apart(_continuation_headers(page.blocks, vocab, result), result), vocab, result)
+        read = _vertical_banners(_boxes_apart(_continuation_headers(copy_counts_aside(page.blocks), vocab, result),
+                                              result), vocab, result)
         prose_ends = sentence_ends(read) if layout else set()
         blocks = [_read_authority_lines(_read_trailing_mark(_noise_set_aside(part), result), result)
                   for block in read
@@ -180,10 +190,10 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
     """The block with the labels of an authority line read through their OCR slips (a cable's
     `RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`, `marklint.archives.file_line`; an EO 11652
     line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
-    `marklint.archives.exemption_line`; a Group legend's `GROUP !` as `GROUP 1`,
+    `marklint.archives.exemption_line`; a Group legend's `GROUP !` or `GROUP I` as `GROUP 1`,
     `marklint.archives.group_line`), each reading recorded; the block itself when it holds
     none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[ \t]+D|OADR|GROUP", block.text):
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D|OADR|GROUP", block.text):
         return block
     rows = []
     for offset, row in _rows(block.text):
@@ -464,41 +474,6 @@ def _marks_below_joined(blocks: list[Block]) -> list[Block]:
     return out
 
 
-_SPECK_MAX = 3  # letters of a speck the scan left beside a banner (`i`, `ae`, `Poe`)
-_SPECKS_MAX = 2  # how many specks on one side of it
-_PUNCTUATION = " .:;,-_*\u2022"
-
-
-def _speck(word: str) -> bool:
-    """Whether a word beside a banner is a speck the scan left: a few letters (`ae`, `Poe`) or
-    no letter at all (a stamp's number or date: `2/24492,`); never a banner word."""
-    return (len(word) <= _SPECK_MAX or not re.search("[A-Za-z]", word)) and read_word(word) is None
-
-
-def _without_specks(text: str, vocab: object | None) -> tuple[int, str, str, float] | None:
-    """(offset, written, banner, confidence) of a column that is a banner, read with its OCR slips
-    (`read_banner`), once up to two specks are dropped at its ends (`ae i SECRET NOFORN
-    SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`, `2/24492, SEXRET`), or None."""
-    from marklint.mark_strings import banner_of
-
-    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
-    for lead in range(_SPECKS_MAX + 1):
-        for trail in range(_SPECKS_MAX + 1):
-            if lead + trail == 0 or lead + trail >= len(words):
-                continue
-            specks = words[:lead] + (words[len(words) - trail:] if trail else [])
-            if not all(_speck(word) for _, word in specks):
-                continue
-            start, end = words[lead][0], words[len(words) - trail - 1][0] + len(words[len(words) - trail - 1][1])
-            banner = text[start:end].lstrip(_PUNCTUATION)
-            if banner and banner_of(banner, vocab) is not None:
-                return end - len(banner), banner, banner, INSIDE_A_LINE
-            reading = read_banner(banner, vocab) if banner else None
-            if reading is not None:
-                return end - len(banner), banner, reading[0], min(reading[1], INSIDE_A_LINE)
-    return None
-
-
 def _first_line_banner(block: Block, vocab: object | None, result: OcrResult) -> list[Block] | None:
     """A multi-line block whose first line holds a banner among specks or beside a column
     (`r i : SECRET` over `ATTORNEY CLIENT PRIVILEGED MATERIAL`): the banner's block and the
@@ -529,7 +504,7 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
 
     columns = _columns(block.text)
     if len(columns) < 2:
-        specked = _without_specks(block.text, vocab)
+        specked = without_specks(block.text, vocab)
         if specked is None:
             return [block]
         column = block.column + specked[0]
@@ -542,7 +517,7 @@ def _read_block(block: Block, vocab: object | None, result: OcrResult) -> list[B
         reading = read_banner(text, vocab)
         if reading is None and banner_of(text, vocab) is not None:
             reading = (text, INSIDE_A_LINE)
-        elif reading is None and (specked := _without_specks(text, vocab)) is not None:
+        elif reading is None and (specked := without_specks(text, vocab)) is not None:
             start, text = start + specked[0], specked[1]
             column = block.column + start
             reading = specked[2:]
@@ -586,7 +561,9 @@ def legible(findings: list, result: OcrResult) -> list:
 
 def settle_edges(pages: list) -> None:
     """Give each page (`marklint.recognize.PageMarks`) without a top or bottom banner the
-    first or last banner among its first or last EDGE_BLOCKS content blocks."""
+    first or last banner among its first or last EDGE_BLOCKS content blocks (on a page short
+    enough for both, the edge the banner stands nearer); its top banner also the first banner
+    in its upper half that is a message form's classification box (`form_boxes.beside_caption`)."""
     for marks in pages:
         if not marks.banners or (marks.top is not None and marks.bottom is not None):
             continue
@@ -594,7 +571,10 @@ def settle_edges(pages: list) -> None:
         order = {id(block): index for index, block in enumerate(content)}
         if marks.top is None:
             first = marks.banners[0]
-            if order.get(id(first.block), EDGE_BLOCKS) < EDGE_BLOCKS and first is not marks.bottom:
+            at = order.get(id(first.block), len(content))
+            boxed = at < len(content) / 2 and beside_caption([block.text for block in content], at)
+            nearer_top = at <= len(content) - 1 - at  # on a short page, the edge it stands nearer
+            if (at < EDGE_BLOCKS and nearer_top or boxed) and first is not marks.bottom:
                 marks.top = first
         if marks.bottom is None:
             last = marks.banners[-1]

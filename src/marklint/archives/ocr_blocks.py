@@ -36,3 +36,23 @@ def authority_line(text: str) -> bool:
     """Whether a block opens with an authority line (`CL BY 2100049`, `DECL OADR`), which never
     continues a paragraph."""
     return _AUTHORITY_START_RE.match(text.lstrip()) is not None
+
+
+# A typist's reference line (the dictator's and the typist's initials: `SJP : gp`, `RWS:lme`) and,
+# a line or a blank line below it, the number of copies made in brackets (`(5)`): an FBI memo's
+# and letter's trailer, never a portion nor its mark (`(5)` is no OCR'd (S)).
+_REFERENCE_RE = re.compile(r"[A-Z]{2,4}[ \t]?:[ \t]?[a-z]{1,4}")
+_COPIES_RE = re.compile(r"\(\d{1,2}\)")
+
+
+def copy_counts_aside(blocks: list[Block]) -> list[Block]:
+    """The blocks with each number of copies under a typist's reference line made a comment."""
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (previous is not None and _COPIES_RE.fullmatch(block.text.strip()) and block.line <= previous.end_line + 2
+                and _REFERENCE_RE.fullmatch(previous.text.split("\n")[-1].strip())):
+            block = Block(BlockKind.COMMENT, block.text, block.line, block.column, block.region,
+                          block.continuation_columns, block.label)
+        out.append(block)
+    return out

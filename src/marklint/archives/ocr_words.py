@@ -1,10 +1,11 @@
 """How an OCR'd word is read as a banner word or a portion mark's level (`marklint.archives.ocr`).
 
 A weighted edit distance whose substitutions cost less where a confusion table of OCR
-misreadings knows them (C/G, S/5, I/l/1, O/0/D, T/L/I, E/F, R/K, ...): `SEGRET` is read as
+misreadings knows them (C/G, S/5, I/l/1, O/0/D, T/L/I, E/F, R/K, U/V, ...): `SEGRET` is read as
 SECRET (0.90) with more confidence than `SECRES` (0.80); at most one edit per `MIN_FUZZY`
 letters; shorter words are never guessed. A table rather than an edit-distance library such as
-rapidfuzz: it knows which slips OCR makes, and it needs no dependency.
+rapidfuzz: it knows which slips OCR makes, and it needs no dependency. A banner the scan left
+specks beside (`ae i SECRET NOFORN SENSITIVE`) is read once they are dropped (`without_specks`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ BANNER_WORDS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED", "NOFORN", "WNINTEL", "
 _EXACT_WORDS = frozenset({"TOP", "ORCON", "NF", "FOUO", "SBU", "LIMDIS", "EXDIS", "NODIS", "NOFORN", "SENSITIVE"})
 MIN_FUZZY = 6  # shorter words are never guessed
 LONE_SLIPS = 2  # substitutions read on a banner word alone on its line
+# Words of the era's documents that stand within LONE_SLIPS of a banner word and are no slip of
+# it: the Secretary of Defense in a dissemination list (`SECDEF`).
+NO_SLIPS = frozenset({"SECDEF"})
 # What OCR reads in place of a letter of a banner word (upper case; lower-case forms are folded).
 CONFUSIONS: dict[str, str] = {
     "A": "4@", "B": "8ER", "C": "G(EO0", "D": "O0", "E": "FB3C", "F": "EP", "G": "C6",
     "I": "1L|!JT", "L": "I1T|", "N": "HMW", "O": "0DQC", "R": "KBP", "S": "5$8", "T": "I7L1Y", "U": "V",
-    "W": "VN",
+    "V": "U", "W": "VN",
 }
 TABLE_COST, OTHER_COST = 0.5, 1.0
 INSIDE_A_LINE = 0.9  # the confidence of an exact banner found as a column of a longer line
@@ -72,12 +76,37 @@ def read_lone_word(word: str) -> tuple[str, float] | None:
     `SEtbeT`; not `Sacred`, `DECREE` nor `REGRET`), losing 0.1 or 0.2 per slip as `read_word`
     does."""
     reading = read_word(word)
-    if reading is not None or not (word[:1].isupper() and word[-1:].isupper()):
+    if reading is not None or not (word[:1].isupper() and word[-1:].isupper()) or word.upper() in NO_SLIPS:
         return reading
     for target in BANNER_WORDS:
         slips = sum(1 for expected, seen in zip(target, word.upper()) if expected != seen)
         if len(target) == len(word) >= MIN_FUZZY and slips <= LONE_SLIPS and word[:2].upper() == target[:2]:
             return target, round(1 - 0.2 * edit_cost(target, word), 2)
+    return None
+
+
+# A level typed one letter at a time, the letters joined by a hyphen or a blank (`S-E-C-R-E-T`,
+# `S E C R E T`): the scan misreads each letter on its own (`5-I-C-R-E-T`, `S-E-C-R-I-I`).
+_SPACED_RE = re.compile(r"[A-Z0-9](?P<joiner>[- ])[A-Z0-9](?:(?P=joiner)[A-Z0-9]){2,}")
+SPACED_LEVELS = ("SECRET", "CONFIDENTIAL", "UNCLASSIFIED")
+SPACED_SHARE = 2 / 3  # of a level's letters the scan must leave readable, each in its place
+
+
+def _read_spaced(core: str) -> tuple[str, float] | None:
+    """(the level in spaced letters, confidence) for letters typed apart, as many as a level
+    word has, at least SPACED_SHARE of them that letter or a confusion-table slip of it in
+    its place; the confidence as `read_word` counts it. None for no level or an exact one."""
+    match = _SPACED_RE.fullmatch(core)
+    if match is None:
+        return None
+    letters, joiner = core[::2], match["joiner"]
+    for target in SPACED_LEVELS:
+        if len(target) != len(letters) or letters == target:
+            continue
+        readable = sum(1 for expected, seen in zip(target, letters) if _substitution(expected, seen) < OTHER_COST)
+        if readable >= len(target) * SPACED_SHARE:
+            cost = sum(_substitution(expected, seen) for expected, seen in zip(target, letters))
+            return joiner.join(target), round(max(0.1, 1 - 0.2 * cost), 2)
     return None
 
 
@@ -98,17 +127,34 @@ def _read_overprinted(word: str) -> tuple[str, float] | None:
     return None
 
 
+AFTER_TOP_KEPT = 3  # of SECRET's letters in place, its last two among them, a word after TOP keeps
+
+
+def _read_after_top(word: str) -> tuple[str, float] | None:
+    """(SECRET, confidence) for the word after TOP, the one word a level's TOP is ever followed
+    by, when it is six capitals that keep at least AFTER_TOP_KEPT of SECRET's letters in place,
+    its closing ET among them (`TOP CZARET`); the confidence as `read_word` counts it."""
+    if len(word) != len("SECRET") or not word.isupper() or not word.endswith("ET"):
+        return None
+    kept = sum(1 for expected, seen in zip("SECRET", word) if expected == seen)
+    return ("SECRET", round(max(0.1, 1 - 0.2 * edit_cost("SECRET", word)), 2)) if kept >= AFTER_TOP_KEPT else None
+
+
 def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
     """(banner, confidence) for a line that is a banner once its OCR slips are read, or None.
-    The line's words are read one by one (`read_word`; `/` and `//` are kept; a later word in
-    capitals that no banner word is close to is kept as written, for the parse to judge); junk
-    at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
+    The line's words are read one by one (`read_word`; `/` and `//` are kept; the word after
+    TOP through more slips, `_read_after_top`; a later word in capitals that no banner word is
+    close to is kept as written, for the parse to judge); junk at its ends is dropped. Only a reading below confidence 1 is returned: an exact banner
     needs none."""
     from marklint.mark_strings import banner_of
 
     core = _JUNK_RE.sub("", text)
     if not core or len(core) > 80:
         return None
+    spaced = _read_spaced(core)
+    if spaced is not None:
+        return (spaced[0], min(spaced[1], 0.9 if core != text.strip() else 0.99)) \
+            if banner_of(spaced[0], vocab) is not None else None
     parts = re.split(r"(\s+|//|/)", core)
     read, confidence = [], 1.0
     for part in parts:
@@ -116,6 +162,8 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
             read.append(" " if part and part.isspace() else part)
             continue
         word = read_lone_word(part) if part == core else read_word(part)
+        if word is None and "".join(read).strip() == "TOP":
+            word = _read_after_top(part)
         if word is None and not read:
             word = _read_overprinted(part)
         if word is None and part.isupper() and read:
@@ -158,3 +206,38 @@ def read_mark(inner: str) -> tuple[str, float] | None:
         else:
             confidence -= 0.05
     return (letters, round(confidence, 2)) if letters in _MARK_LEVELS else None
+
+
+_SPECK_MAX = 3  # letters of a speck the scan left beside a banner (`i`, `ae`, `Poe`)
+_SPECKS_MAX = 2  # how many specks on one side of it
+_PUNCTUATION = " .:;,-_*\u2022"
+
+
+def _speck(word: str) -> bool:
+    """Whether a word beside a banner is a speck the scan left: a few letters (`ae`, `Poe`) or
+    no letter at all (a stamp's number or date: `2/24492,`); never a banner word."""
+    return (len(word) <= _SPECK_MAX or not re.search("[A-Za-z]", word)) and read_word(word) is None
+
+
+def without_specks(text: str, vocab: object | None) -> tuple[int, str, str, float] | None:
+    """(offset, written, banner, confidence) of a column that is a banner, read with its OCR slips
+    (`read_banner`), once up to two specks are dropped at its ends (`ae i SECRET NOFORN
+    SENSITIVE`, `SECRET NOFORN SENSITIVE Poe`, `2/24492, SEXRET`), or None."""
+    from marklint.mark_strings import banner_of
+
+    words = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+    for lead in range(_SPECKS_MAX + 1):
+        for trail in range(_SPECKS_MAX + 1):
+            if lead + trail == 0 or lead + trail >= len(words):
+                continue
+            specks = words[:lead] + (words[len(words) - trail:] if trail else [])
+            if not all(_speck(word) for _, word in specks):
+                continue
+            start, end = words[lead][0], words[len(words) - trail - 1][0] + len(words[len(words) - trail - 1][1])
+            banner = text[start:end].lstrip(_PUNCTUATION)
+            if banner and banner_of(banner, vocab) is not None:
+                return end - len(banner), banner, banner, INSIDE_A_LINE
+            reading = read_banner(banner, vocab) if banner else None
+            if reading is not None:
+                return end - len(banner), banner, reading[0], min(reading[1], INSIDE_A_LINE)
+    return None
