@@ -396,6 +396,30 @@ def test_a_trailing_mark_the_scan_left_unreadable_marks_its_paragraph_level_unkn
             if f.rule != "portion-placement"] == [(7, "portion-missing"), (10, "portion-missing"), (13, "portion-missing")]
 
 
+# An operations centre's report: its items open with their marks and close with the source they
+# cite in parentheses, a wire service's initials among them; item 3 has no mark but the source.
+SITREP = """SECRET NOFORN
+12 May 1992
+
+1. (S) Protesters gathered outside the embassy on 13 September. (AFP)
+
+2. (U) Police used tear gas to disperse them. Leaders urged
+calm. (AP)
+
+3. The embassy closed at noon on the same day. (AP)
+
+CL BY 2100049
+DECL OADR
+DRV Multiple
+SECRET NOFORN
+"""
+
+
+def test_a_source_cited_after_a_paragraph_opened_by_its_mark_is_no_unreadable_mark():
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(SITREP, rules="us-eo12356", ocr=True).findings] == [
+        (9, 48, "ocr-recognised", 'portion mark "(AP)" unreadable: the portion is marked, its level unknown (OCR)')]
+
+
 @pytest.mark.parametrize("written, read", [
     ("DoRISEGRET SABRE", ("SECRET SABRE", 0.9)), ("SEGRET SABRE", ("SECRET SABRE", 0.9)), ("SEGRET MEETING", None),
     ("DORISEGRET", None), ("Do-SEGRET", None),

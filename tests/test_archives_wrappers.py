@@ -487,3 +487,44 @@ def test_a_top_secret_control_and_cover_sheet_is_a_wrapper_page():
     assert result.facts["declassification"]["wrapper_pages"] == [1]
     named = lint_text(COVERED.replace("CONTROL AND COVER SHEET FOR TOP SECRET DOCUMENT.", "CONTROL SHEET"), rules="auto")
     assert [(f.rule, f.line) for f in named.findings] == [("banner-missing-top", 1), ("banner-missing-bottom", 9)]
+
+
+# An e-mail as State produced it to the House Select Committee on Benghazi: a five-line release
+# header atop and at the foot of the page (its Date: the production's), the committee's legend
+# beside it; the e-mail itself is of March 2010 and marks its paragraphs (SBU).
+COMMITTEE = (
+    "UNCLASSIFIED                    STATE DEPT. - PRODUCED TO HOUSE SELECT BENGHAZI COMM.\n"
+    "U.S. Department of State   SUBJECT TO AGREEMENT ON SENSITIVE INFORMATION & REDACTIONS. NO FOIA WAIVER.\n"
+    "Case No. F-2015-04841\nDoc No. C05739564\nDate: 05/13/2015\n"
+    "                                                                   RELEASE IN FULL\n\n"
+    "From: Feltman, Jeffrey\nSent: Sunday, March 14, 2010 10:27 AM\nSubject: Calls on Libya\n\n"
+    "(SBU) The foreign minister called this morning about the Council.\n\n"
+    "(SBU) He urged us to recognize it.\n\n"
+    "UNCLASSIFIED\nU.S. Department of State\nCase No. F-2015-04841\n"
+    "Doc No. C05739564               STATE DEPT. - PRODUCED TO HOUSE SELECT BENGHAZI COMM.\n"
+    "Date: 05/13/2015     SUBJECT TO AGREEMENT ON SENSITIVE INFORMATION & REDACTIONS. NO FOIA WAIVER.   STATE-SCB0045011\n"
+)
+
+
+def test_a_committee_production_header_is_a_release_header_not_the_documents_banner_or_date():
+    result = lint_text(COMMITTEE, rules="auto")
+    assert (result.ruleset, result.findings) == ("us-eo12958", [])
+    assert result.facts["declassification"]["document_numbers"] == ["C05739564"]
+    # without the header's lines under it, the UNCLASSIFIED atop the page is the e-mail's banner
+    bare = COMMITTEE.replace("Case No. F-2015-04841\nDoc No. C05739564\nDate: 05/13/2015\n", "")
+    assert "banner-rollup" in [f.rule for f in lint_text(bare, rules="us-eo12958").findings if f.line == 1]
+
+
+@pytest.mark.parametrize(("stamp", "decision", "exemptions"), [
+    ("RELEASE IN\n   PART B5,B6", ["release in part"], ["(b)(5)", "(b)(6)"]),
+    ("RELEASE\n   IN PART\n   B5", ["release in part"], ["(b)(5)"]),
+    ("RELEASE IN\n   FULL", ["release in full"], []),
+])
+def test_a_release_stamp_printed_over_short_lines_is_read_whole(stamp, decision, exemptions):
+    header = "UNCLASSIFIED U.S. Department of State Case No. F-2014-20439 Doc No. C05770663 Date: 01/07/2016\n"
+    text = (header + "\n" + "\n".join("                                        " + line.strip() for line in stamp.split("\n"))
+            + "\n\nFrom: Mills, Cheryl D\nSent: Friday, May 14, 2010 3:41 AM\nSubject: Fw: Wash Post\n\nSee below.\n\n"
+            + header)
+    result = lint_text(text)
+    assert (result.findings, result.facts["declassification"]["release_decision"],
+            result.facts["declassification"]["exemptions"]) == ([], decision, exemptions)

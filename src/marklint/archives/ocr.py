@@ -255,10 +255,11 @@ _UNREADABLE_MARK_RE = re.compile(
 def _unreadable_mark(block: Block, result: OcrResult) -> None:
     """Record a block whose trailing portion mark the scan left unreadable (`(100)`, `{)`; at
     the end of its last sentence, which may be followed by lines of noise): the paragraph is
-    marked, its level unknown; reported with confidence 0."""
-    from marklint.recognize import trailing_portion
+    marked, its level unknown; reported with confidence 0. A paragraph that opens with its own
+    mark carries no second one at its end: what closes it there is a source cited (`(AFP)`)."""
+    from marklint.recognize import opens_with_portion_mark, trailing_portion
 
-    if block.kind not in CONTINUED:
+    if block.kind not in CONTINUED or opens_with_portion_mark(block):
         return
     match = _UNREADABLE_MARK_RE.search(block.text)
     inner = match["mark"][1:-1] if match is not None else ""
