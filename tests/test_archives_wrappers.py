@@ -487,3 +487,28 @@ def test_a_top_secret_control_and_cover_sheet_is_a_wrapper_page():
     assert result.facts["declassification"]["wrapper_pages"] == [1]
     named = lint_text(COVERED.replace("CONTROL AND COVER SHEET FOR TOP SECRET DOCUMENT.", "CONTROL SHEET"), rules="auto")
     assert [(f.rule, f.line) for f in named.findings] == [("banner-missing-top", 1), ("banner-missing-bottom", 9)]
+
+
+# An FBI airtel of 1992 as the 2017 release scanned it: the form's printed boxes, the release
+# line over two lines, the 1998 review stamp with its reason, and the form's foot.
+AIRTEL = ("R\u00e9leased under the John F. Kennedy Assassination Records Collection Act of 1992 (44 USC 2107\n\n"
+          "Note). DATE: 11-14-2017\n\nFD-36 (Rev. 8-29-85)*\n\nTRANSMIT VIA:\n\nTeletype\n\nFacsimile\n\nAIRTEL\n\n"
+          "PRECEDENCE:\n\n\u2022 Immediate\n\nPriority\n\nRoutine\n\nCLASSIFICATION:\n\nTOP SECRET\n\nSECRET\n\n"
+          "CONFIDENTIAL\n\nUNCLAS EFT O\n\nUNCLAS\n\nJanuary 21, 1992\n\nSECRET\n\n"
+          "(S) Enclosed are two copies of an insert from a source.\n\n"
+          "Classified by: G-3\nDeclassify on: OADR\n\n., CLASSIFIED BY: 5668 SLS/GCL\n\nREASON:\n\n(cd )\n\n"
+          "DECLASSIFY ON: X. (a)(6)\n\n- Transmitted\n\n(Number)\n\nPer\n\n(Time)\n\nSECRET\n")
+
+
+def test_an_fbi_airtels_form_release_line_and_review_stamp_are_wrappers():
+    result = lint_text(AIRTEL, rules="auto")
+    assert result.ruleset == "us-eo12356"
+    assert [(f.line, f.rule) for f in result.findings] == []
+    collections = result.facts["declassification"]["collections"]
+    assert "fbi" in collections and "nara-jfk" in collections
+
+
+def test_the_printed_boxes_alone_are_no_form_legend():
+    # the box words are also a memo's words: only after TRANSMIT VIA: do they make the legend
+    memo = AIRTEL.replace("TRANSMIT VIA:\n\n", "")
+    assert ("portion-missing", 7) in [(f.rule, f.line) for f in lint_text(memo, rules="auto").findings]

@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import re
 
+from marklint.archives.block_labels import read_block_label
 from marklint.archives.double_spaced import prose, rejoined, routing_lines, sentence_ends, shapes
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
@@ -191,13 +192,16 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
     `RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`, `marklint.archives.file_line`; an EO 11652
     line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
     `marklint.archives.exemption_line`; a Group legend's `GROUP !` or `GROUP I` as `GROUP 1`,
-    `marklint.archives.group_line`), each reading recorded; the block itself when it holds
+    `marklint.archives.group_line`; a block's `Declassity on:` as `Declassify on:`,
+    `marklint.archives.block_labels`), each reading recorded; the block itself when it holds
     none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D|OADR|GROUP", block.text):
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D|OADR|GROUP|(?i:\b(?:on|by|from)[ \t]*:)",
+                                                        block.text):
         return block
     rows = []
     for offset, row in _rows(block.text):
-        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
+        reading = (read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
+                   or read_block_label(row))
         if reading is not None:
             start, written, read, confidence = reading
             row = row[:start] + read + row[start + len(written):]
