@@ -477,3 +477,14 @@ def test_a_group_label_whose_1_the_scan_read_as_i_is_the_group_legend():
 ])
 def test_the_word_after_top_is_read_as_secret_through_more_slips(written, read):
     assert read_banner(written, None) == read
+
+
+@pytest.mark.parametrize(("written", "level", "confidence"), [("ONFIDENTI", "CONFIDENTIAL", 0.4),
+                                                               ("NCLASSIFIE", "UNCLASSIFIED", 0.6)])
+def test_a_long_level_the_scans_edges_cut_at_both_ends_is_read(written, level, confidence):
+    assert read_banner(written, None) == (level, confidence)
+
+
+@pytest.mark.parametrize("written", ["CLASSIFIED", "CONFIDENT", "ONFIDEN", "onfidenti"])
+def test_a_run_keeping_an_end_or_too_short_or_in_small_letters_is_no_cropped_level(written):
+    assert read_banner(written, None) is None
