@@ -488,3 +488,10 @@ def test_a_long_level_the_scans_edges_cut_at_both_ends_is_read(written, level, c
 @pytest.mark.parametrize("written", ["CLASSIFIED", "CONFIDENT", "ONFIDEN", "onfidenti"])
 def test_a_run_keeping_an_end_or_too_short_or_in_small_letters_is_no_cropped_level(written):
     assert read_banner(written, None) is None
+
+
+def test_a_translators_note_in_doubled_brackets_is_no_unreadable_mark():
+    report = ("TOP SECRET DINAR\n\n24 Nov 63\n\n2. The Protocol Chief is bringing a morning coat for the\n"
+              "Foreign Minister. Would you please secure a silk vest. ((A))\n\nTOP SECRET DINAR\n")
+    assert "ocr-recognised" not in [f.rule for f in lint_text(report, rules="auto", ocr=True).findings]
+    assert "ocr-recognised" in [f.rule for f in lint_text(report.replace("((A))", "(A)"), rules="auto", ocr=True).findings]

@@ -497,7 +497,7 @@ AIRTEL = ("R\u00e9leased under the John F. Kennedy Assassination Records Collect
           "CONFIDENTIAL\n\nUNCLAS EFT O\n\nUNCLAS\n\nJanuary 21, 1992\n\nSECRET\n\n"
           "(S) Enclosed are two copies of an insert from a source.\n\n"
           "Classified by: G-3\nDeclassify on: OADR\n\n., CLASSIFIED BY: 5668 SLS/GCL\n\nREASON:\n\n(cd )\n\n"
-          "DECLASSIFY ON: X. (a)(6)\n\n- Transmitted\n\n(Number)\n\nPer\n\n(Time)\n\nSECRET\n")
+          "DECLASSIFY ON: X. (a)(6)\n\n(JFK) 3/17/98\n\n- Transmitted\n\n(Number)\n\nPer\n\n(Time)\n\nSECRET\n")
 
 
 def test_an_fbi_airtels_form_release_line_and_review_stamp_are_wrappers():

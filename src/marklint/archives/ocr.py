@@ -251,9 +251,10 @@ def _rows(text: str) -> list[tuple[int, str]]:
 # After a paragraph's last sentence, where a trailing mark stands: a parenthesised token of up to
 # four letters or digits whose brackets the scan may have misread (`Satuxday. _(100)_--`,
 # `the article. {)`), with specks of rule or underline around it; not an order's section and its
-# letter (`REASON 1.5. (D)`).
+# letter (`REASON 1.5. (D)`), nor a translator's note in doubled brackets (`a silk vest. ((A))`).
 _UNREADABLE_MARK_RE = re.compile(
-    r"(?<!\d\.\d)[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])[_\W]{0,4}$", re.MULTILINE)
+    r"(?<!\d\.\d)[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?<![({\[<])(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])"
+    r"(?![)}\]>])[_\W]{0,4}$", re.MULTILINE)
 
 
 def _unreadable_mark(block: Block, result: OcrResult) -> None:
