@@ -495,3 +495,9 @@ def test_a_translators_note_in_doubled_brackets_is_no_unreadable_mark():
               "Foreign Minister. Would you please secure a silk vest. ((A))\n\nTOP SECRET DINAR\n")
     assert "ocr-recognised" not in [f.rule for f in lint_text(report, rules="auto", ocr=True).findings]
     assert "ocr-recognised" in [f.rule for f in lint_text(report.replace("((A))", "(A)"), rules="auto", ocr=True).findings]
+
+
+@pytest.mark.parametrize(("written", "read"), [("FOP SECRET", ("TOP SECRET", 0.9)), ("IOP SECRET DINAR", ("TOP SECRET DINAR", 0.9)),
+                                               ("FOP CONFIDENTIAL", None), ("SOP SECRET", None)])
+def test_top_with_its_t_misread_before_secret_is_read(written, read):
+    assert read_banner(written, None) == read

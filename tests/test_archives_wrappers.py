@@ -539,3 +539,12 @@ def test_a_form_over_an_unmarked_or_garbled_document_on_one_page_sets_aside_only
     # without prose under it, the form's page stays whole
     short = NSA_FORM + "Doc ID: 6606906\n\nONFIDENTI\n\n" + "\n\n".join(["44USC2107(5)(g)(2)(D)"] * 10) + "\n"
     assert lint_text(short, rules="auto").facts["declassification"]["wrapper_pages"] == [1]
+
+
+def test_a_forms_date_above_its_document_information_heading_is_the_printouts():
+    # the scan lost the printout's PAGE line and set its DATE among the agency fields
+    form = NSA_FORM.replace("DATE: 10/05/98\n\nPAGE: 1\n\n", "").replace(
+        "144-10001-10179\n\n", "144-10001-10179\n\nDATE: 03/01/97\n\n")
+    assert lint_text(form + NSA_MEMO, rules="auto").ruleset == "us-eo11652"
+    # without the heading every DATE field of the form is the document's, the first one first
+    assert lint_text(form.replace("DOCUMENT INFORMATION", "DOCUMENT") + NSA_MEMO, rules="auto").ruleset == "us-eo12958"

@@ -146,6 +146,20 @@ def _read_overprinted(word: str) -> tuple[str, float] | None:
     return None
 
 
+_TOP_LIKE = re.compile(r"[TFIJL17]OP")  # TOP, its T read as a letter of the same bar or stem
+
+
+def _read_top_before(word: str, parts: list[str]) -> tuple[str, float] | None:
+    """(TOP, 0.9) for the first word of a line when it is TOP with its T misread (`FOP
+    SECRET`, `IOP SECRET`) and SECRET follows: TOP is the one word a level's SECRET is ever
+    preceded by; None otherwise."""
+    words = [part for part in parts if part and not part.isspace() and part not in ("/", "//")]
+    if word == "TOP" or not _TOP_LIKE.fullmatch(word) or len(words) < 2 or words[0] != word:
+        return None
+    following = read_word(words[1])
+    return ("TOP", 0.9) if following is not None and following[0] == "SECRET" else None
+
+
 AFTER_TOP_KEPT = 3  # of SECRET's letters in place, its last two among them, a word after TOP keeps
 
 
@@ -184,7 +198,7 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
         if word is None and "".join(read).strip() == "TOP":
             word = _read_after_top(part)
         if word is None and not read:
-            word = _read_overprinted(part)
+            word = _read_overprinted(part) or _read_top_before(part, parts)
         if word is None and part.isupper() and read:
             word = (part, 1.0)  # a codeword or control beyond the table (`SABRE`): the parse decides
         if word is None:

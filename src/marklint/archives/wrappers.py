@@ -52,6 +52,7 @@ class Wrappers(Value):
         self.pages: set[int] = set()
         self.copy_dated: set[int] = set()  # wrapper pages whose dates are the copy's (PageRule.dates)
         self.document_dated: set[int] = set()  # lines of a form atop a document's page, dated as the document
+        self.header_lines: set[int] = set()  # lines of a document-dated form above its `document_from` heading
         self.spans: dict[int, int] = {}
         self.facts: list[Fact] = []
         self.collections: list[str] = []
@@ -105,6 +106,8 @@ def find_wrappers(doc: Document, collections: tuple[Collection, ...]) -> Wrapper
                         found.spans.update((line.line, 0) for line in form)
                         if rule.dates != "copy":
                             found.document_dated.update(line.line for line in form)
+                    if rule.dates == "document" and rule.document_from is not None:
+                        found.header_lines.update(_header_lines(rule, form))
                     found.note(collection)
                     facts = _facts(rule.facts, [line.text for line in form], None, rule.set)
                     found.facts.append(Fact(rule.kind, collection.name, page_lines[0].line, page_lines[0].column, facts))
@@ -113,6 +116,12 @@ def find_wrappers(doc: Document, collections: tuple[Collection, ...]) -> Wrapper
             _match_line(line, lines, index, collections, found)
     found.spans.update((line.line, 0) for line in lines if line.page in found.pages)
     return found
+
+
+def _header_lines(rule: PageRule, form: list[Line]) -> list[int]:
+    """The lines of a form above its `document_from` heading (none when it has no such heading)."""
+    heading = next((index for index, line in enumerate(form) if rule.document_from.search(line.text)), 0)
+    return [line.line for line in form[:heading]]
 
 
 FORM_TAIL = 10  # lines after a form's last field that may make them a document on the form's page
