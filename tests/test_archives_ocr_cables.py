@@ -429,3 +429,13 @@ def test_a_right_label_or_no_label_is_not_read_as_a_slip(line):
     from marklint.archives.block_labels import read_block_label
 
     assert read_block_label(line) is None
+
+
+@pytest.mark.parametrize("line", ["//", "/ /", "./", "--//--"])
+def test_a_line_of_slashes_and_specks_is_no_banner(line):
+    # a cable printout's header holds such lines (`MHENO :` over `94-8939218` over `//`)
+    from marklint.mark_strings import banner_of
+
+    assert banner_of(line) is None
+    text = f"SECRET\n\nMHENO :\n\n94-8939218\n\n{line}\n\n1. (S) THE STATION MET THE ASSET.\n\nDECL OADR DRV HUM 4-82.\n\nSECRET\n"
+    assert "marking-syntax" not in [f.rule for f in lint_text(text, rules="us-eo12356").findings]
