@@ -501,3 +501,27 @@ def test_a_group_label_whose_1_the_scan_read_as_i_is_the_group_legend():
 ])
 def test_the_word_after_top_is_read_as_secret_through_more_slips(written, read):
     assert read_banner(written, None) == read
+
+
+@pytest.mark.parametrize(("written", "level", "confidence"), [("ONFIDENTI", "CONFIDENTIAL", 0.4),
+                                                               ("NCLASSIFIE", "UNCLASSIFIED", 0.6)])
+def test_a_long_level_the_scans_edges_cut_at_both_ends_is_read(written, level, confidence):
+    assert read_banner(written, None) == (level, confidence)
+
+
+@pytest.mark.parametrize("written", ["CLASSIFIED", "CONFIDENT", "ONFIDEN", "onfidenti"])
+def test_a_run_keeping_an_end_or_too_short_or_in_small_letters_is_no_cropped_level(written):
+    assert read_banner(written, None) is None
+
+
+def test_a_translators_note_in_doubled_brackets_is_no_unreadable_mark():
+    report = ("TOP SECRET DINAR\n\n24 Nov 63\n\n2. The Protocol Chief is bringing a morning coat for the\n"
+              "Foreign Minister. Would you please secure a silk vest. ((A))\n\nTOP SECRET DINAR\n")
+    assert "ocr-recognised" not in [f.rule for f in lint_text(report, rules="auto", ocr=True).findings]
+    assert "ocr-recognised" in [f.rule for f in lint_text(report.replace("((A))", "(A)"), rules="auto", ocr=True).findings]
+
+
+@pytest.mark.parametrize(("written", "read"), [("FOP SECRET", ("TOP SECRET", 0.9)), ("IOP SECRET DINAR", ("TOP SECRET DINAR", 0.9)),
+                                               ("FOP CONFIDENTIAL", None), ("SOP SECRET", None)])
+def test_top_with_its_t_misread_before_secret_is_read(written, read):
+    assert read_banner(written, None) == read

@@ -410,3 +410,32 @@ def test_an_incoming_cables_heading_is_no_portion_and_its_file_line_is_its_autho
     assert result.ruleset == "us-eo12065"
     assert [(f.rule, f.line, f.column) for f in result.findings] == [
         ("portion-missing", 27, 1), ("ocr-recognised", 29, 22)]
+
+
+# A 1985 letter's authority block with a slip in its label's long word.
+BLOCK = ("SECRET\n\n12 March 1985\n\n(S) The source reported on the meeting.\n\n"
+         "Classified by: J. Smith, Chief, Division 5\nDeclassity on: OADR\n\nSECRET\n")
+
+
+def test_an_authority_labels_slip_is_read_as_its_label():
+    assert _messages(BLOCK, ocr=True) == [
+        (8, 1, "ocr-recognised",
+         'authority line Declassify on: recognised from "Declassity" (OCR, confidence 0.80)')]
+    assert [(line, rule) for line, _, rule, _ in _messages(BLOCK)] == [(8, "cab-incomplete")]
+
+
+@pytest.mark.parametrize("line", ["Declassify on: OADR", "Declassified on OADR", "Dear Mr. Smith:", "Decimals on: 4"])
+def test_a_right_label_or_no_label_is_not_read_as_a_slip(line):
+    from marklint.archives.block_labels import read_block_label
+
+    assert read_block_label(line) is None
+
+
+@pytest.mark.parametrize("line", ["//", "/ /", "./", "--//--"])
+def test_a_line_of_slashes_and_specks_is_no_banner(line):
+    # a cable printout's header holds such lines (`MHENO :` over `94-8939218` over `//`)
+    from marklint.mark_strings import banner_of
+
+    assert banner_of(line) is None
+    text = f"SECRET\n\nMHENO :\n\n94-8939218\n\n{line}\n\n1. (S) THE STATION MET THE ASSET.\n\nDECL OADR DRV HUM 4-82.\n\nSECRET\n"
+    assert "marking-syntax" not in [f.rule for f in lint_text(text, rules="us-eo12356").findings]

@@ -528,3 +528,64 @@ def test_a_release_stamp_printed_over_short_lines_is_read_whole(stamp, decision,
     result = lint_text(text)
     assert (result.findings, result.facts["declassification"]["release_decision"],
             result.facts["declassification"]["exemptions"]) == ([], decision, exemptions)
+
+
+# An FBI airtel of 1992 as the 2017 release scanned it: the form's printed boxes, the release
+# line over two lines, the 1998 review stamp with its reason, and the form's foot.
+AIRTEL = ("R\u00e9leased under the John F. Kennedy Assassination Records Collection Act of 1992 (44 USC 2107\n\n"
+          "Note). DATE: 11-14-2017\n\nFD-36 (Rev. 8-29-85)*\n\nTRANSMIT VIA:\n\nTeletype\n\nFacsimile\n\nAIRTEL\n\n"
+          "PRECEDENCE:\n\n\u2022 Immediate\n\nPriority\n\nRoutine\n\nCLASSIFICATION:\n\nTOP SECRET\n\nSECRET\n\n"
+          "CONFIDENTIAL\n\nUNCLAS EFT O\n\nUNCLAS\n\nJanuary 21, 1992\n\nSECRET\n\n"
+          "(S) Enclosed are two copies of an insert from a source.\n\n"
+          "Classified by: G-3\nDeclassify on: OADR\n\n., CLASSIFIED BY: 5668 SLS/GCL\n\nREASON:\n\n(cd )\n\n"
+          "DECLASSIFY ON: X. (a)(6)\n\n(JFK) 3/17/98\n\n- Transmitted\n\n(Number)\n\nPer\n\n(Time)\n\nSECRET\n")
+
+
+def test_an_fbi_airtels_form_release_line_and_review_stamp_are_wrappers():
+    result = lint_text(AIRTEL, rules="auto")
+    assert result.ruleset == "us-eo12356"
+    assert [(f.line, f.rule) for f in result.findings] == []
+    collections = result.facts["declassification"]["collections"]
+    assert "fbi" in collections and "nara-jfk" in collections
+
+
+def test_the_printed_boxes_alone_are_no_form_legend():
+    # the box words are also a memo's words: only after TRANSMIT VIA: do they make the legend
+    memo = AIRTEL.replace("TRANSMIT VIA:\n\n", "")
+    assert ("portion-missing", 7) in [(f.rule, f.line) for f in lint_text(memo, rules="auto").findings]
+
+
+# NSA's record of 1978 as the 2018 release gives it: its identification form, then the memo on
+# the same page (no page stamp), its level cut by the scan's edges, its pages' document numbers
+# and NSA's release line over five lines.
+NSA_FORM = ("Doc ID: 6606906\n\nDATE: 10/05/98\n\nPAGE: 1\n\nJFK ASSASSINATION SYSTEM\n\nIDENTIFICATION FORM\n\n"
+            "AGENCY INFORMATION\n\nAGENCY : NSA\n\nRECORD NUMBER\n\n144-10001-10179\n\nDOCUMENT INFORMATION\n\n"
+            "DATE: 11/10/78\n\nDOCUMENT TYPE : MEMORANDUM\n\nOPENING CRITERIA\n\n"
+            "ORIGINATING AGENCY'S DETERMINATION REQUIRED\n\nCOMMENTS\n\nCONTAINS SENSITIVE COMPARTMENTED INFORMATION\n\n"
+            "[R] - ITEM IS RESTRICTED\n\n")
+NSA_MEMO = ("Doc ID: 6606906\n\nONFIDENTI\n\n10 November 1978\n\nMEMORANDUM FOR THE RECORD\n\n"
+            "1. On 8 November, Ed Sapp visited the Chief Counsel of the Committee to receive its questions.\n\n"
+            "2. The Chief Counsel indicated that a former airman had written to a friend of his about it.\n\n"
+            "3. At that time the airman was assigned to a station in Scotland and worked as an interceptor.\n\n"
+            "4. The Chief Counsel stated that the agency had already acknowledged the station's existence.\n\n"
+            "5. The Chief Counsel asked for the responses, or a status of what can be provided, by Monday.\n\n"
+            "Released on 11-02-2017\n\nunder the John F.\n\nKennedy Assassination\n\nRecords Collection Act of\n\n"
+            "1992 (44 USC 2017 Note)\n\nCONFIDENTIAL\n")
+
+
+def test_a_form_over_an_unmarked_or_garbled_document_on_one_page_sets_aside_only_the_form():
+    result = lint_text(NSA_FORM + NSA_MEMO, rules="auto")
+    assert (result.ruleset, result.facts["classification"]) == ("us-eo11652", "CONFIDENTIAL")
+    assert [(f.rule, f.line) for f in result.findings] == [("cab-missing", 37), ("ocr-recognised", 37)]
+    # without prose under it, the form's page stays whole
+    short = NSA_FORM + "Doc ID: 6606906\n\nONFIDENTI\n\n" + "\n\n".join(["44USC2107(5)(g)(2)(D)"] * 10) + "\n"
+    assert lint_text(short, rules="auto").facts["declassification"]["wrapper_pages"] == [1]
+
+
+def test_a_forms_date_above_its_document_information_heading_is_the_printouts():
+    # the scan lost the printout's PAGE line and set its DATE among the agency fields
+    form = NSA_FORM.replace("DATE: 10/05/98\n\nPAGE: 1\n\n", "").replace(
+        "144-10001-10179\n\n", "144-10001-10179\n\nDATE: 03/01/97\n\n")
+    assert lint_text(form + NSA_MEMO, rules="auto").ruleset == "us-eo11652"
+    # without the heading every DATE field of the form is the document's, the first one first
+    assert lint_text(form.replace("DOCUMENT INFORMATION", "DOCUMENT") + NSA_MEMO, rules="auto").ruleset == "us-eo12958"

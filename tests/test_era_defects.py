@@ -140,6 +140,8 @@ def test_older_banner_forms(text, modern, forms):
     ("SECRET/GDS 1979", [("gds", "GDS", "1979")]),
     ("THE GDS", []),
     ("The GP-3 engine failed.", []),
+    ("C BY 7585, DECL: OADR.", [("classified-by", "C BY", "7585"), ("declassify-on", "DECL", "OADR")]),
+    ("C BY THE RIVER", []),
     ("ADS were placed in the paper.", []),
 ])
 def test_telegram_schedules_and_groups(line, parts):
@@ -151,6 +153,8 @@ def test_telegram_schedules_and_groups(line, parts):
     ("1. S-ENTIRE TEXT.\n", "SECRET"),
     ("1. (C) ENTIRE TEXT.\n", "CONFIDENTIAL"),
     ("1. The C-130 left.\n", None),
+    ('THIS DOCUMENT IS CLASSIFIED "CONFIDENTIAL" IN ITS ENTIRETY.\n', "CONFIDENTIAL"),
+    ("The report was classified in its entirety.\n", None),
 ])
 def test_a_1980s_cables_whole_text_statement(text, level):
     assert whole_text_statement(text) == level

@@ -306,6 +306,8 @@ def test_a_printouts_header_date_over_its_page_field_is_the_copys():
     found = origin(form)
     assert (found.origin.date, found.origin.line) == (date(1959, 10, 8), 6)
     assert [(copy.date, copy.line, copy.kind) for copy in found.copy_dates] == [(date(1994, 7, 28), 1, "metadata")]
+    capitals = form.replace("Date: 07/28/94\nPage: 1", "DATE: 09/12/97\n\nPAGE: 1")  # NSA's printout of the form
+    assert (origin(capitals).origin.date, origin(capitals).origin.line) == (date(1959, 10, 8), 7)
     airtel = "Date: 11/25/77\n\nTO: DIRECTOR, FBI\n\nFROM: SAC, PORTLAND\n"  # an airtel's own date stays its date
     assert origin(airtel).origin.date == date(1977, 11, 25)
 

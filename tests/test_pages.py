@@ -73,3 +73,11 @@ def test_a_lone_banner_over_unmarked_lines_or_another_banner_stays_on_its_page()
     tearline = [line("SECRET", 1), para("(S) One.", 3), line("----- TEARLINE -----", 5), line("SECRET", 7),
                 para("(S) Two.", 9), line("SECRET", 11)]
     assert [len(split_at_banner_pairs(blocks)) for blocks in (quoted, cable, other, last, tearline)] == [1] * 5
+
+
+def test_a_repeated_foot_banner_over_a_page_label_and_its_number_opens_no_page():
+    # a cable printout's foot: the level twice, then `PAGE:` over `2`
+    blocks = [line("SECRET", 1), para("1. The meeting lasted five hours.", 3), line("SECRET", 5), line("SECRET", 7),
+              Block(BlockKind.HEADING, "PAGE:", 9), line("2", 11)]
+    assert len(split_at_banner_pairs(blocks)) == 1
+    assert len(split_at_banner_pairs(blocks[:4] + [para("2. The next day.", 9), line("SECRET", 11)])) == 2

@@ -82,8 +82,9 @@ _NOT_ORIGIN = re.compile(r"\b(?:D\.?P?\.?O\.?B\b|born\b|birth)", re.IGNORECASE)
 _BIRTH_LABEL = re.compile(r"\b(?:D\.?P?\.?O\.?B|born)[^\w\r\n]*$", re.IGNORECASE)
 BIRTH_LABEL_REACH = 2  # lines from the label to its date (the scan's blank line between)
 # A printout's page field (`Page: 1`) right under a labelled date (`Date: 07/28/94`): the header
-# a database printed atop its form (NARA's identification form), the copy's date, not the document's.
-_PAGE_FIELD = re.compile(r"\s*Page\s*:\s*\d{1,4}\s*$")
+# a database printed atop its form (NARA's identification form), the copy's date, not the document's;
+# NSA's printouts of the form write both labels in capitals (`DATE: 09/12/97` over `PAGE: 1`).
+_PAGE_FIELD = re.compile(r"\s*Page\s*:\s*\d{1,4}\s*$", re.IGNORECASE)
 # A form's DATE field whose value the scan set on a line of its own below it (`DATE` over
 # `: 06/29/54`): that line is the labelled date.
 _DATE_LABEL = re.compile(r"\s*DATE\s*:?\s*$")

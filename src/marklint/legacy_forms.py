@@ -284,10 +284,13 @@ LEGACY_LINE = (
 
 _LEVEL_WORD = r"(?:TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED|SBU|FOUO)"
 # At the start of a line (after paragraph numbering): `SECRET ENTIRE TEXT`, `ENTIRE TEXT IS
-# SECRET`, `SBU/NOFORN entire`, a 1980s cable's `(C - ENTIRE TEXT)`; or `ALL SECRET` ending a line of a cable (in capitals).
+# SECRET`, `SBU/NOFORN entire`, a 1980s cable's `(C - ENTIRE TEXT)`, an FBI teletype's `THIS
+# DOCUMENT IS CLASSIFIED "CONFIDENTIAL" IN ITS ENTIRETY`; or `ALL SECRET` ending a line of a cable (in capitals).
 _WHOLE_TEXT = re.compile(
     rf"^[^\S\n]*(?:\d{{1,2}}\.[^\S\n]*)?\(?(?:(?P<a>{_LEVEL_WORD})(?:/\w{{2,8}})?[^\S\n]+ENTIRE\b"
     rf"|ENTIRE[^\S\n]+TEXT[^\S\n]+(?:IS[^\S\n]+)?(?P<b>{_LEVEL_WORD})\b"
+    rf"|(?:THIS[^\S\n]+(?:DOCUMENT|MESSAGE|COMMUNICATION)[^\S\n]+IS[^\S\n]+)?CLASSIFIED[^\S\n]+[\"“]?(?P<e>{_LEVEL_WORD})"
+    r"[\"”]?[^\S\n]+IN[^\S\n]+ITS[^\S\n]+ENTIRETY\b"
     r"|(?P<m>TS|S|C|U)\)[^\S\n]+ENTIRE[^\S\n]+TEXT\b|(?P<n>TS|S|C|U)[^\S\n]{0,2}-[^\S\n]{0,2}ENTIRE[^\S\n]+TEXT\b)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -300,12 +303,12 @@ _ALL = re.compile(rf"ALL[ \t]+(?P<c>{_LEVEL_WORD})\.?[ \t]*$", re.MULTILINE)
 def whole_text_statement(text: str) -> str | None:
     """The level named by the first whole-text statement in `text`, which stands for the
     portion marks of the whole document (`SECRET ENTIRE TEXT`, `1. CONFIDENTIAL ENTIRE TEXT.`,
-    a cable's `1. (C) ENTIRE TEXT.` or `1. (C - ENTIRE TEXT)`, `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`, a line
-    ending `ALL SECRET`); None when there is none."""
+    a cable's `1. (C) ENTIRE TEXT.` or `1. (C - ENTIRE TEXT)`, `ENTIRE TEXT IS SECRET`, `SBU/NOFORN entire`,
+    `THIS DOCUMENT IS CLASSIFIED "CONFIDENTIAL" IN ITS ENTIRETY`, a line ending `ALL SECRET`); None when there is none."""
     match = _WHOLE_TEXT.search(text) if any(word in text for word in _ENTIRE) else None
     if match is not None:
         mark = match["m"] or match["n"]
-        return _MARK_LEVELS[mark.upper()] if mark else (match["a"] or match["b"]).upper()
+        return _MARK_LEVELS[mark.upper()] if mark else (match["a"] or match["b"] or match["e"]).upper()
     for match in _ALL.finditer(text):
         if match.start() == 0 or not text[match.start() - 1].isalnum():  # `ALL`, not `SMALL`
             return match["c"]

@@ -286,9 +286,9 @@ def recognized(doc: Document, settings: Settings):
     pages_before = {page.number: page for page in doc.pages}
     archive = archival.set_wrappers_aside(doc, settings.collections)
     wrappers = archive.wrappers
-    document_dated = {  # the lines of wrapper pages whose dates are the document's (an identification form)
+    document_dated = ({  # the lines of wrapper pages whose dates are the document's (an identification form)
         block.line + row for number in wrappers.pages - wrappers.copy_dated for block in pages_before[number].blocks
-        for row in range(block.text.count("\n") + 1)} | wrappers.document_dated
+        for row in range(block.text.count("\n") + 1)} | wrappers.document_dated) - wrappers.header_lines
     copy_lines = frozenset(line for line in wrappers.spans if wrappers.covers(line) and line not in document_dated)
     tolerant = bool(settings.ocr or (settings.ocr is None and archive.ocr))
     dates = dating(doc, settings.date, copy_lines, tolerant)

@@ -92,8 +92,8 @@ _LEVEL_WORD_RE = re.compile(r"SECRET|CONFIDENTIAL|UNCLASSIFIED|RESTRICTED|\bCUI\
 
 
 def _banner_of(text: str, vocab: object | None) -> tuple[str, Parsed, bool, tuple] | None:
-    if _SIGNED_RE.fullmatch(text):
-        return None
+    if _SIGNED_RE.fullmatch(text) or not any(char.isalnum() for char in text):
+        return None  # a signature mark, or a line of slashes and specks (a printout's `//`): no word, no banner
     side = _SIDE_COLUMN_RE.fullmatch(text)
     if side is not None and _LEVEL_WORD_RE.search(side["side"]) is None:
         found = _banner_of(side.group(1), vocab)

@@ -9,6 +9,7 @@ comments) between them: that is how a plain-text draft shows its pages.
 from __future__ import annotations
 
 import functools
+import re
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
 from marklint.lineshapes import is_page_number
@@ -36,6 +37,10 @@ def _joined(patterns: tuple[str, ...]) -> LinePattern:
         return LinePattern.compile("|".join(f"(?:{p})" for p in patterns))
     except PatternError as exc:
         raise InputError(f"invalid page-break pattern: {exc}") from None
+
+
+# A page number's label alone, its number on the next line (a printout's `PAGE:` over `2`).
+_PAGE_LABEL = re.compile(r"[ \t]*PAGE[ \t]*:?[ \t]*", re.IGNORECASE)
 
 
 def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> list[list[Block]]:
@@ -67,7 +72,7 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
 
     def filler(index: int) -> bool:
         block = blocks[index]
-        return block.kind is comment or (
+        return block.kind is comment or _PAGE_LABEL.fullmatch(block.text) is not None or (
             block.kind is line and index not in is_banner and is_page_number(block.text)
         )
 

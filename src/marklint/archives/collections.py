@@ -7,8 +7,9 @@ A collection file holds:
 - `hint`: a pattern searched in the whole text first (`UserPattern.found_in`: a match is sure
   to be found when it spans at most 64K characters); only a document where it is found is
   searched for the collection's wrappers (most documents are not archival releases);
-- `pages`: page rules (`kind`, `title`, `field`, `min-fields`, `facts`): a page holding a line
-  matching `title` and at least `min-fields` lines matching `field` is a wrapper page;
+- `pages`: page rules (`kind`, `title`, `field`, `min-fields`, `facts`, `dates`,
+  `document-from`): a page holding a line matching `title` and at least `min-fields` lines
+  matching `field` is a wrapper page;
 - `lines`: line rules (`kind`, `pattern`, `facts`, `set`): a line where `pattern` is found is a
   wrapper line (from the match to the line's end when a column gap precedes the match);
 - `stamps`: stamps over several lines (`kind`, `start`, `continue`, `end`, `window`,
@@ -62,15 +63,17 @@ class StampRule(FrozenValue):
 class PageRule(FrozenValue):
     """A wrapper page: its title and enough of its field labels. `dates` says whose dates the
     page states: `copy` (a cover letter's: never the date of origin) or `document` (an
-    identification form's DATE field describes the document it indexes)."""
+    identification form's DATE field describes the document it indexes); with `document`,
+    `document_from` (optional) is the heading from which on they are the document's, the
+    lines before it the printout's header, dated as the copy."""
 
-    _fields = ("kind", "title", "field", "min_fields", "facts", "set", "dates")
+    _fields = ("kind", "title", "field", "min_fields", "facts", "set", "dates", "document_from")
 
     def __init__(self, kind: str, title: UserPattern, field: UserPattern, min_fields: int,
                  facts: tuple[UserPattern, ...] = (), set: tuple[tuple[str, str], ...] = (),
-                 dates: str = "copy") -> None:
+                 dates: str = "copy", document_from: UserPattern | None = None) -> None:
         self.__dict__.update(kind=kind, title=title, field=field, min_fields=min_fields, facts=facts, set=set,
-                             dates=dates)
+                             dates=dates, document_from=document_from)
 
 
 class Collection(FrozenValue):
@@ -92,7 +95,7 @@ class Collection(FrozenValue):
 
 _TOP_KEYS = ("name", "hint", "description", "ocr", "pages", "lines", "stamps")
 _RULE_KEYS = {
-    "pages": ("kind", "title", "field", "min-fields", "facts", "set", "dates"),
+    "pages": ("kind", "title", "field", "min-fields", "facts", "set", "dates", "document-from"),
     "lines": ("kind", "pattern", "facts", "set"),
     "stamps": ("kind", "start", "continue", "end", "window", "min-lines", "facts", "set"),
 }
@@ -165,8 +168,11 @@ def _rule(ck, section: str, item: object, line: int) -> LineRule | StampRule | P
     dates = rule.get("dates", "copy")
     if dates not in ("copy", "document"):
         raise ck.fail(at("dates"), "'dates' must be copy or document")
+    document_from = ck.regex(rule["document-from"], at("document-from"), "'document-from'") \
+        if "document-from" in rule else None
     return PageRule(kind, ck.regex(required("title"), at("title"), "'title'"),
-                    ck.regex(required("field"), at("field"), "'field'"), minimum, facts, constants, dates)
+                    ck.regex(required("field"), at("field"), "'field'"), minimum, facts, constants, dates,
+                    document_from)
 
 
 def _empty(line: int):

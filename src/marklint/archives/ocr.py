@@ -80,6 +80,7 @@ from __future__ import annotations
 
 import re
 
+from marklint.archives.block_labels import read_block_label
 from marklint.archives.double_spaced import prose, rejoined, routing_lines, sentence_ends, shapes
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
@@ -191,13 +192,16 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
     `RVA 2 JAN 2000 DRY` as `RVW 2 JAN 2000 DRV`, `marklint.archives.file_line`; an EO 11652
     line's `CLASSITYID Y 5A7S, XEDS 2` as `CLASSIFIED BY 5A7S, XGDS 2`,
     `marklint.archives.exemption_line`; a Group legend's `GROUP !` or `GROUP I` as `GROUP 1`,
-    `marklint.archives.group_line`), each reading recorded; the block itself when it holds
+    `marklint.archives.group_line`; a block's `Declassity on:` as `Declassify on:`,
+    `marklint.archives.block_labels`), each reading recorded; the block itself when it holds
     none."""
-    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D|OADR|GROUP", block.text):
+    if block.kind is BlockKind.COMMENT or not re.search(r"DS\b|\d{2,4}[;.,]?[ \t]+D|OADR|GROUP|(?i:\b(?:on|by|from)[ \t]*:)",
+                                                        block.text):
         return block
     rows = []
     for offset, row in _rows(block.text):
-        reading = read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
+        reading = (read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
+                   or read_block_label(row))
         if reading is not None:
             start, written, read, confidence = reading
             row = row[:start] + read + row[start + len(written):]
@@ -247,9 +251,10 @@ def _rows(text: str) -> list[tuple[int, str]]:
 # After a paragraph's last sentence, where a trailing mark stands: a parenthesised token of up to
 # four letters or digits whose brackets the scan may have misread (`Satuxday. _(100)_--`,
 # `the article. {)`), with specks of rule or underline around it; not an order's section and its
-# letter (`REASON 1.5. (D)`).
+# letter (`REASON 1.5. (D)`), nor a translator's note in doubled brackets (`a silk vest. ((A))`).
 _UNREADABLE_MARK_RE = re.compile(
-    r"(?<!\d\.\d)[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])[_\W]{0,4}$", re.MULTILINE)
+    r"(?<!\d\.\d)[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?<![({\[<])(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])"
+    r"(?![)}\]>])[_\W]{0,4}$", re.MULTILINE)
 
 
 def _unreadable_mark(block: Block, result: OcrResult) -> None:

@@ -74,14 +74,33 @@ def read_lone_word(word: str) -> tuple[str, float] | None:
     through up to LONE_SLIPS substitutions (no letter inserted or dropped) after its first two
     letters, which must be intact, when its first and last letters are capitals (`SECRIK`,
     `SEtbeT`; not `Sacred`, `DECREE` nor `REGRET`), losing 0.1 or 0.2 per slip as `read_word`
-    does."""
-    reading = read_word(word)
+    does; or a long level word the scan's crop cut at its ends (`_read_cropped`)."""
+    reading = read_word(word) or _read_cropped(word)
     if reading is not None or not (word[:1].isupper() and word[-1:].isupper()) or word.upper() in NO_SLIPS:
         return reading
     for target in BANNER_WORDS:
         slips = sum(1 for expected, seen in zip(target, word.upper()) if expected != seen)
         if len(target) == len(word) >= MIN_FUZZY and slips <= LONE_SLIPS and word[:2].upper() == target[:2]:
             return target, round(1 - 0.2 * edit_cost(target, word), 2)
+    return None
+
+
+CROPPED_LEVELS = ("CONFIDENTIAL", "UNCLASSIFIED")
+CROPPED_SHARE = 3 / 4  # of a long level word's letters, in one run, that a crop must leave
+
+
+def _read_cropped(word: str) -> tuple[str, float] | None:
+    """(level, confidence) for capitals that are one run from inside a long level word, at
+    least CROPPED_SHARE of its letters, both its first and its last letters cut off by the
+    edges of the scan (`ONFIDENTI`, `NCLASSIFIE`): 0.2 less per letter lost. A run that keeps
+    either end is a word of the language or a slip `read_word` judges (`CONFIDENT`,
+    `CLASSIFIED`)."""
+    if not word.isupper():
+        return None
+    for target in CROPPED_LEVELS:
+        at = target.find(word, 1)
+        if 0 < at and at + len(word) < len(target) and len(word) >= len(target) * CROPPED_SHARE:
+            return target, round(max(0.1, 1 - 0.2 * (len(target) - len(word))), 2)
     return None
 
 
@@ -127,6 +146,20 @@ def _read_overprinted(word: str) -> tuple[str, float] | None:
     return None
 
 
+_TOP_LIKE = re.compile(r"[TFIJL17]OP")  # TOP, its T read as a letter of the same bar or stem
+
+
+def _read_top_before(word: str, parts: list[str]) -> tuple[str, float] | None:
+    """(TOP, 0.9) for the first word of a line when it is TOP with its T misread (`FOP
+    SECRET`, `IOP SECRET`) and SECRET follows: TOP is the one word a level's SECRET is ever
+    preceded by; None otherwise."""
+    words = [part for part in parts if part and not part.isspace() and part not in ("/", "//")]
+    if word == "TOP" or not _TOP_LIKE.fullmatch(word) or len(words) < 2 or words[0] != word:
+        return None
+    following = read_word(words[1])
+    return ("TOP", 0.9) if following is not None and following[0] == "SECRET" else None
+
+
 AFTER_TOP_KEPT = 3  # of SECRET's letters in place, its last two among them, a word after TOP keeps
 
 
@@ -165,7 +198,7 @@ def read_banner(text: str, vocab: object | None) -> tuple[str, float] | None:
         if word is None and "".join(read).strip() == "TOP":
             word = _read_after_top(part)
         if word is None and not read:
-            word = _read_overprinted(part)
+            word = _read_overprinted(part) or _read_top_before(part, parts)
         if word is None and part.isupper() and read:
             word = (part, 1.0)  # a codeword or control beyond the table (`SABRE`): the parse decides
         if word is None:

@@ -52,6 +52,7 @@ class Wrappers(Value):
         self.pages: set[int] = set()
         self.copy_dated: set[int] = set()  # wrapper pages whose dates are the copy's (PageRule.dates)
         self.document_dated: set[int] = set()  # lines of a form atop a document's page, dated as the document
+        self.header_lines: set[int] = set()  # lines of a document-dated form above its `document_from` heading
         self.spans: dict[int, int] = {}
         self.facts: list[Fact] = []
         self.collections: list[str] = []
@@ -105,6 +106,8 @@ def find_wrappers(doc: Document, collections: tuple[Collection, ...]) -> Wrapper
                         found.spans.update((line.line, 0) for line in form)
                         if rule.dates != "copy":
                             found.document_dated.update(line.line for line in form)
+                    if rule.dates == "document" and rule.document_from is not None:
+                        found.header_lines.update(_header_lines(rule, form))
                     found.note(collection)
                     facts = _facts(rule.facts, [line.text for line in form], None, rule.set)
                     found.facts.append(Fact(rule.kind, collection.name, page_lines[0].line, page_lines[0].column, facts))
@@ -115,24 +118,36 @@ def find_wrappers(doc: Document, collections: tuple[Collection, ...]) -> Wrapper
     return found
 
 
+def _header_lines(rule: PageRule, form: list[Line]) -> list[int]:
+    """The lines of a form above its `document_from` heading (none when it has no such heading)."""
+    heading = next((index for index, line in enumerate(form) if rule.document_from.search(line.text)), 0)
+    return [line.line for line in form[:heading]]
+
+
 FORM_TAIL = 10  # lines after a form's last field that may make them a document on the form's page
 TAIL_BANNERS = 2  # banner lines among them that make them one (its top and bottom banners)
+TAIL_PROSE = 5  # or lines of prose (an unmarked document, or one whose banners the scan garbled)
+_PROSE_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+PROSE_WORDS = 5  # words in small letters that make a line one of prose
 
 
 def _form_lines(rule: PageRule, lines: list[Line]) -> list[Line]:
     """The lines of a wrapper page's form: the page's lines (the same list) unless more than
     FORM_TAIL lines follow its last field (and that field's value, on its line or the next)
-    with at least TAIL_BANNERS banner lines among them: a scan whose pages the text does not
-    separate puts the document on the form's page, and those lines are the document's (a
-    form's page with stamps or a withdrawal card's letters under it stays whole)."""
+    with at least TAIL_BANNERS banner lines or TAIL_PROSE lines of prose (PROSE_WORDS words in
+    small letters) among them: a scan whose pages the text does not separate puts the document
+    on the form's page, and those lines are the document's (a form's page with stamps or a
+    withdrawal card's letters under it stays whole)."""
     from marklint.mark_strings import banner_of
 
     last = max(index for index, line in enumerate(lines) if rule.field.match(line.text))
     end = last + (1 if re.search(r":\s*\S", lines[last].text) else 2)
     tail = lines[end:]
-    if len(tail) <= FORM_TAIL or sum(1 for line in tail if banner_of(line.text.strip()) is not None) < TAIL_BANNERS:
+    if len(tail) <= FORM_TAIL:
         return lines
-    return lines[:end]
+    banners = sum(1 for line in tail if banner_of(line.text.strip()) is not None)
+    prose = sum(1 for line in tail if len(_PROSE_WORD_RE.findall(line.text)) >= PROSE_WORDS)
+    return lines[:end] if banners >= TAIL_BANNERS or prose >= TAIL_PROSE else lines
 
 
 def _is_wrapper_page(rule: PageRule, lines: list[Line]) -> bool:

@@ -15,7 +15,8 @@
   a date for review), whose value is that date.
 - Cables of every era to 2010: `CL BY`, `CLBY`, `DRV FRM`, `DRV FM`, `DRV`, `DECL`, `DECL ON`,
   `DECL OADR`, `DECL ON: X1`, several on one line (`E2 IMPDET CL BY 059876`,
-  `DECL OADR DRV HUM 4-82`).
+  `DECL OADR DRV HUM 4-82`); an FBI teletype's `C BY 7585, DECL: OADR` (CL BY without its L,
+  before a number).
 
 A line is read when it starts with such a label, or holds one of the unmistakable cable forms
 (`DECL OADR`, `CL BY 0712052`, `E2 IMPDET`, `XGDS`, `RVW 2000`) after other text. Each label
@@ -61,7 +62,7 @@ _KEYS = {
 _SCHEDULE_DATE = r"\s+\d{1,2}/\d{1,2}/\d{2,4}\b"
 _SCHEDULE_VALUE = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
 _LABEL = (
-    r"(?P<cb>CLASSIFIED\s+BY)|(?P<cbx>CL\.?\s?BY)"
+    r"(?P<cb>CLASSIFIED\s+BY)|(?P<cbx>CL\.?\s?BY|C\s+BY(?=:?\s+\d))"
     r"|(?P<df>DERIVED\s+FROM)|(?P<dfx>DRV(?:\s+FR?O?M)?)"
     r"|(?P<rv>RVW|REVIEW\s+(?:FOR\s+DECLASSIFICATION\s+)?ON)"
     r"|(?P<do>DECLASSIFY\s+ON)|(?P<dox>DECL(?:\s+ON)?)"
@@ -78,7 +79,7 @@ _ANYWHERE = re.compile(rf"\b(?:{_LABEL})\b")  # later labels on the same line, i
 # After other text: only the forms that cannot be prose (a telegram's first paragraph may open
 # `1. Classified by EUR DAS X, reason 1.5 (B)`, its reason wrapped onto the next line: `... TALBOTT.
 # REASONS: 1.5 (B).`).
-_EMBEDDED = re.compile(r"\b(?:DECL\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z],?\s+IMPDET|XGDS\b|RVW\s+\d"
+_EMBEDDED = re.compile(r"\b(?:DECL:?\s+OADR|GP-[1-4](?:\.\s|\.?$)|CL\s?BY:?\s+\d|E[2Z],?\s+IMPDET|XGDS\b|RVW\s+\d"
                        r"|DRV\s+[A-Z]{2,5}\s?\d|CLASSIFIED BY:?\s+[A-Z]"
                        r"|(?i:classified\s+by)\s+[A-Z][^\n]{0,80}?\b(?i:reasons?):?\s+1\.\d"
                        r"|REASONS?:?\s+1\.\d\.?\s?\([A-H]\))")
