@@ -57,7 +57,7 @@ def _document(ctx: CheckContext) -> Finding | None:
     # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them
     if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)):
         extra = []
-    if not missing and not extra or _agrees_read_releasable(ctx, banner):
+    if not missing and not extra or _agrees_read_releasable(ctx, banner) or _carried_by_unmarked(ctx, banner):
         return None
     parts = []
     if missing:
@@ -73,6 +73,16 @@ def _document(ctx: CheckContext) -> Finding | None:
         f"overall banner {overall.text} {' and '.join(parts)} (roll-up of the portions: {expected.banner()})",
         overall.page,
     )
+
+
+def _carried_by_unmarked(ctx: CheckContext, banner) -> bool:
+    """Whether a portion without a mark (portion-missing) may be what makes the banner differ:
+    the marked portions together with one portion marked as the banner roll up to the banner (a
+    narrower REL TO list, ORCON for ORCON-USGOV, a classified level that drops FOUO)."""
+    if not has_unmarked_portions(ctx):
+        return False
+    markings = [mark.marking for mark in ctx.portions] + [banner]
+    return controls(rollup(markings, options=ctx.ruleset.rollup_options(), banner=banner)) == controls(banner)
 
 
 def _agrees_read_releasable(ctx: CheckContext, banner) -> bool:
