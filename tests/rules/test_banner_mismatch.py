@@ -57,3 +57,12 @@ def test_a_page_of_a_set_without_paragraph_marks_is_compared_with_the_overall_ba
     assert found(text, RULE.slug, rules="ca") == [
         ("banner-mismatch", 7, 1, "page 2 banner SECRET differs from the overall banner SECRET CEO"),
     ]
+
+
+def test_a_banner_with_a_fault_of_its_own_is_not_compared_again():
+    # NOFORN beside REL TO, a single slash: the marking rule names the fault, once
+    cab = "Classified By: Jane Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20451231\n"
+    for top in ("SECRET//NOFORN/REL TO USA, GBR", "SECRET/REL TO USA, GBR"):
+        text = f"{top}\n\n(S//REL TO USA, GBR) The convoy leaves at dawn.\n\n{cab}\nSECRET//REL TO USA, GBR\n"
+        assert found(text, RULE.slug) == []
+        assert found(text, "banner-rollup") == []

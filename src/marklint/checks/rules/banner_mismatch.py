@@ -1,4 +1,4 @@
-from marklint.checks.banners import differ, judged
+from marklint.checks.banners import differ, faulty_banners, judged
 from marklint.checks.context import CheckContext
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding
@@ -19,15 +19,18 @@ def check(ctx: CheckContext) -> list[Finding]:
         return []
     findings = []
     overall = ctx.overall
+    # a banner with a fault of its own (its marking finding) is not compared again
+    faulty = ctx.fact(faulty_banners)
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
         banner = page.top or page.bottom
         wrong = (_page_banner_policy(ctx, page, banner, portions)
                  if banner is not None and overall is not None and banner is not overall and differ(banner, overall)
-                 else [])
+                 and not {id(banner), id(overall)} & faulty else [])
         # a top banner found wrong over a bottom banner that is the overall one: the top is the
         # slip, reported once, not again as a bottom banner that differs from it
         if (page.top is not None and page.bottom is not None and differ(page.top, page.bottom)
+                and not {id(page.top), id(page.bottom)} & faulty
                 and not (wrong and not differ(page.bottom, overall))):
             findings.append(ctx.finding(
                 RULE, page.bottom,

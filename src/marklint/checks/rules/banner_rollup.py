@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from marklint.checks.banners import document_judged, justified, portions_read, rollup_known
+from marklint.checks.banners import document_judged, faulty_banners, justified, portions_read, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
@@ -54,8 +54,10 @@ def _document(ctx: CheckContext) -> Finding | None:
         missing.insert(0, expected.classification)
     # a word the banner's level may not carry is its own marking-conflict, not a roll-up difference
     extra = sorted(controls(banner) - controls(expected) - misplaced(banner))
-    # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them
-    if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)):
+    # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them;
+    # a banner with a fault of its own (NOFORN beside REL TO, ORCON in a CUI banner) has its marking finding
+    if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)
+                  or id(overall) in ctx.fact(faulty_banners)):
         extra = []
     if not missing and not extra or _agrees_read_releasable(ctx, banner) or _carried_by_unmarked(ctx, banner):
         return None
