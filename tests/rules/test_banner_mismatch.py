@@ -66,3 +66,13 @@ def test_a_banner_with_a_fault_of_its_own_is_not_compared_again():
         text = f"{top}\n\n(S//REL TO USA, GBR) The convoy leaves at dawn.\n\n{cab}\nSECRET//REL TO USA, GBR\n"
         assert found(text, RULE.slug) == []
         assert found(text, "banner-rollup") == []
+
+
+def test_an_overall_banner_that_is_the_slip_is_reported_once_at_the_top():
+    # the top banner lacks what the portions carry and the bottom one is their roll-up: the top is
+    # wrong (banner-rollup, or banner-under-classified for the level), not the bottom
+    body = "(S//NF) The convoy leaves at dawn.\n\n" + CAB
+    for top in ("SECRET", "CONFIDENTIAL//NOFORN"):
+        assert found(f"{top}\n\n{body}\nSECRET//NOFORN\n", RULE.slug) == []
+    # the bottom banner changed: the bottom one is reported
+    assert [f[:3] for f in found(f"SECRET//NOFORN\n\n{body}\nSECRET\n", RULE.slug)] == [(RULE.slug, 9, 1)]

@@ -1,5 +1,6 @@
 from marklint.checks.banners import differ, faulty_banners, judged
-from marklint.checks.context import CheckContext
+from marklint.checks.context import CheckContext, controls
+from marklint.checks.rules.banner_rollup import overall_difference
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding
 from marklint.recognize import Mark, PageMarks
@@ -31,7 +32,8 @@ def check(ctx: CheckContext) -> list[Finding]:
         # slip, reported once, not again as a bottom banner that differs from it
         if (page.top is not None and page.bottom is not None and differ(page.top, page.bottom)
                 and not {id(page.top), id(page.bottom)} & faulty
-                and not (wrong and not differ(page.bottom, overall))):
+                and not (wrong and not differ(page.bottom, overall))
+                and not (page.top is overall and _overall_is_the_slip(ctx, page.bottom))):
             findings.append(ctx.finding(
                 RULE, page.bottom,
                 f"page {number} bottom banner {page.bottom.text} differs from its top banner {page.top.text}",
@@ -39,6 +41,18 @@ def check(ctx: CheckContext) -> list[Finding]:
             ))
         findings.extend(wrong)
     return findings
+
+
+def _overall_is_the_slip(ctx: CheckContext, bottom: Mark) -> bool:
+    """Whether the overall banner, differing from the bottom banner of its page, is the one
+    that is wrong: the bottom banner is the roll-up of the portions and the top one is not, which
+    banner-rollup or banner-under-classified reports at the top (one finding for one slip)."""
+    rolled = ctx.document_rollup
+    if rolled is None or bottom.marking is None or ctx.overall.marking is None:
+        return False
+    if bottom.marking.rank != rolled.rank or controls(bottom.marking) != controls(rolled):
+        return False
+    return ctx.overall.marking.rank < rolled.rank or ctx.fact(overall_difference) is not None
 
 
 def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,

@@ -23,7 +23,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     """The overall banner's controls against the roll-up of all portions, and an e-mail's
     banner against what its attachments carry (B-10)."""
     findings = []
-    document = _document(ctx) if document_judged(ctx) and rollup_known(ctx) else None
+    document = ctx.fact(overall_difference)
     if document is not None:
         findings.append(document)
     overall = ctx.overall_marking
@@ -43,15 +43,19 @@ def check(ctx: CheckContext) -> list[Finding]:
     return findings
 
 
+def overall_difference(ctx: CheckContext) -> Finding | None:
+    """The finding for an overall banner whose controls differ from the roll-up of the
+    document's portions, or None (a fact: banner-mismatch asks whether the top banner is the slip)."""
+    return _document(ctx) if document_judged(ctx) and rollup_known(ctx) else None
+
+
 def _document(ctx: CheckContext) -> Finding | None:
     overall, banner, expected = ctx.overall, ctx.overall.marking, ctx.document_rollup
-    # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
-    # classification above it is (what the banner lacks is named, e.g. SECRET).
+    # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it (a
+    # classification above it is banner-under-classified's).
     missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
     if ctx.ruleset.cui.bare_banner and banner.level == expected.level == "CUI" and not controls(banner):
         missing = []  # U-18: a bare CUI banner, the categories and LDCs in the designation block
-    if expected.rank > banner.rank and banner.level == "CUI":
-        missing.insert(0, expected.classification)
     # a word the banner's level may not carry is its own marking-conflict, not a roll-up difference
     extra = sorted(controls(banner) - controls(expected) - misplaced(banner))
     # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them;
