@@ -480,3 +480,15 @@ def test_missing_library_says_what_to_install(monkeypatch, module, name, extra):
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(InputError, match=rf"pip install 'marklint\[{extra}\]'$"):
         read_document(name, b"PK\x03\x04")
+
+
+def test_pptx_line_breaks_within_a_paragraph_are_lines():
+    # an authority block typed with Shift+Enter is one paragraph of three lines: a finding on
+    # one of them is at its own line's column
+    block = ["Classified By: J. Smith, Director", "Reason: 1.4(c)", "Declassify On: 20501231"]
+    closing = Slide(top="SECRET", bottom="SECRET", body=["(S) Next steps.", "\n".join(block)], layout=BLANK)
+    assert findings("brief.pptx", build_pptx(Deck([closing]))) == []
+    wrong = Slide(top="SECRET", bottom="SECRET", body=["(S) Next steps.", "\n".join(block).replace("1.4(c)", "1.4(i)")],
+                  layout=BLANK)
+    result = lint_bytes("brief.pptx", build_pptx(Deck([wrong])), Settings(use_config=False))
+    assert [(f.rule, f.column) for f in result.findings] == [("cab-reason-invalid", 9)]
