@@ -279,7 +279,7 @@ LOCAL_DEFECTS = {
     'bottom-banner-missing-page-3': ('us-cnsi/eo13526_memo_page_banners_four_pages.txt', 'Page 3 of 4\n\nSECRET\n',
         'Page 3 of 4\n\n', [('banner-missing-bottom', 40, 1)]),
     'page-banner-under-portion': ('us-cnsi/eo13526_memo_page_banners_four_pages.txt', '   b. (U) Each visit',
-        '   b. (C) Each visit', [('banner-mismatch', 21, 2), ('banner-under-classified', 21, 2)]),
+        '   b. (C) Each visit', [('banner-under-classified', 21, 2)]),
     'derived-from-missing': ('us-cnsi/trip_report_travelers.txt', 'Derived From: DLA Energy SCG, dated 20220301\n',
         '', [('cab-incomplete', 31, 1)]),
     'reason-bad': ('us-cnsi/decision_paper_options.txt', 'Reason: 1.4(a)',

@@ -76,3 +76,14 @@ def test_an_overall_banner_that_is_the_slip_is_reported_once_at_the_top():
         assert found(f"{top}\n\n{body}\nSECRET//NOFORN\n", RULE.slug) == []
     # the bottom banner changed: the bottom one is reported
     assert [f[:3] for f in found(f"SECRET//NOFORN\n\n{body}\nSECRET\n", RULE.slug)] == [(RULE.slug, 9, 1)]
+
+
+def test_a_page_banner_below_its_portions_is_banner_under_classifieds_alone():
+    page1 = "SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n"
+    for top, bottom in (("CONFIDENTIAL", "CONFIDENTIAL"), ("CONFIDENTIAL", "SECRET")):
+        text = f"{page1}\f{top}\n\n(S) The escort joins at noon.\n\n{CAB}\n{bottom}\n"
+        assert found(text, RULE.slug) == []
+        assert [f[:3] for f in found(text, "banner-under-classified")] == [("banner-under-classified", 6, 2)]
+    # the bottom one lowered: the page's two banners disagree, at the bottom
+    text = f"{page1}\fSECRET\n\n(S) The escort joins at noon.\n\n{CAB}\nCONFIDENTIAL\n"
+    assert [f[:3] for f in found(text, RULE.slug)] == [(RULE.slug, 14, 1)]

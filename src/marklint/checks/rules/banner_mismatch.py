@@ -15,7 +15,8 @@ RULE = RuleDoc(
 
 def check(ctx: CheckContext) -> list[Finding]:
     """Pages whose bottom banner differs from their top banner, and later pages whose banner
-    is neither the overall banner nor, where the rule set allows it, their own roll-up (B-02)."""
+    is neither the overall banner nor, where the rule set allows it, their own roll-up (B-02). A
+    banner below its page's highest portion is banner-under-classified's alone."""
     if not judged(ctx):
         return []
     findings = []
@@ -25,14 +26,16 @@ def check(ctx: CheckContext) -> list[Finding]:
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
         banner = page.top or page.bottom
+        # a banner below its page's highest portion is banner-under-classified's, reported once
+        under = banner is not None and _under_its_portions(ctx, banner, portions)
         wrong = (_page_banner_policy(ctx, page, banner, portions)
                  if banner is not None and overall is not None and banner is not overall and differ(banner, overall)
-                 and not {id(banner), id(overall)} & faulty else [])
+                 and not {id(banner), id(overall)} & faulty and not under else [])
         # a top banner found wrong over a bottom banner that is the overall one: the top is the
         # slip, reported once, not again as a bottom banner that differs from it
         if (page.top is not None and page.bottom is not None and differ(page.top, page.bottom)
                 and not {id(page.top), id(page.bottom)} & faulty
-                and not (wrong and not differ(page.bottom, overall))
+                and not ((wrong or under) and not differ(page.bottom, overall))
                 and not (page.top is overall and _overall_is_the_slip(ctx, page.bottom))):
             findings.append(ctx.finding(
                 RULE, page.bottom,
@@ -41,6 +44,12 @@ def check(ctx: CheckContext) -> list[Finding]:
             ))
         findings.extend(wrong)
     return findings
+
+
+def _under_its_portions(ctx: CheckContext, banner: Mark, portions: list[Mark]) -> bool:
+    """Whether a page's banner is lower than the highest portion of its page."""
+    highest = ctx.max_portion(portions)
+    return banner.marking is not None and highest is not None and highest.marking.rank > banner.marking.rank
 
 
 def _overall_is_the_slip(ctx: CheckContext, bottom: Mark) -> bool:
