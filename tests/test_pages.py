@@ -73,3 +73,15 @@ def test_a_lone_banner_over_unmarked_lines_or_another_banner_stays_on_its_page()
     tearline = [line("SECRET", 1), para("(S) One.", 3), line("----- TEARLINE -----", 5), line("SECRET", 7),
                 para("(S) Two.", 9), line("SECRET", 11)]
     assert [len(split_at_banner_pairs(blocks)) for blocks in (quoted, cable, other, last, tearline)] == [1] * 5
+
+
+def test_a_lone_banner_between_paragraphs_numbered_on_opens_the_next_page():
+    """Before portions were marked: the paragraphs numbered on across a lone banner (and its
+    caption) tell a page break whose other banner was lost."""
+    blocks = [line("TOP SECRET", 1), para("1. One.", 3), para("2. Two.", 5), line("TOP SECRET", 7),
+              Block(BlockKind.HEADING, "SECURITY INFORMATION", 8), para("3. Three.", 10), line("TOP SECRET", 12)]
+    assert numbers(build_pages([blocks])) == [[1, 3, 5], [7, 8, 10, 12]]
+    # numbering that does not go on (a quoted list, a new section), or no number: one page
+    for after in ("1. Again.", "5. Five.", "Three."):
+        other = blocks[:5] + [para(after, 10)] + blocks[6:]
+        assert len(split_at_banner_pairs(other)) == 1
