@@ -1,6 +1,6 @@
 from marklint.checks.banners import differ, faulty_banners, judged
-from marklint.checks.context import CheckContext, controls
-from marklint.checks.rules.banner_rollup import overall_difference
+from marklint.checks.context import CheckContext
+from marklint.checks.rules.banner_rollup import overall_is_the_slip
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding
 from marklint.recognize import Mark, PageMarks
@@ -36,7 +36,7 @@ def check(ctx: CheckContext) -> list[Finding]:
         if (page.top is not None and page.bottom is not None and differ(page.top, page.bottom)
                 and not {id(page.top), id(page.bottom)} & faulty
                 and not ((wrong or under) and not differ(page.bottom, overall))
-                and not (page.top is overall and _overall_is_the_slip(ctx, page.bottom))):
+                and not (page.top is overall and overall_is_the_slip(ctx, page.bottom.marking))):
             findings.append(ctx.finding(
                 RULE, page.bottom,
                 f"page {number} bottom banner {page.bottom.text} differs from its top banner {page.top.text}",
@@ -50,18 +50,6 @@ def _under_its_portions(ctx: CheckContext, banner: Mark, portions: list[Mark]) -
     """Whether a page's banner is lower than the highest portion of its page."""
     highest = ctx.max_portion(portions)
     return banner.marking is not None and highest is not None and highest.marking.rank > banner.marking.rank
-
-
-def _overall_is_the_slip(ctx: CheckContext, bottom: Mark) -> bool:
-    """Whether the overall banner, differing from the bottom banner of its page, is the one
-    that is wrong: the bottom banner is the roll-up of the portions and the top one is not, which
-    banner-rollup or banner-under-classified reports at the top (one finding for one slip)."""
-    rolled = ctx.document_rollup
-    if rolled is None or bottom.marking is None or ctx.overall.marking is None:
-        return False
-    if bottom.marking.rank != rolled.rank or controls(bottom.marking) != controls(rolled):
-        return False
-    return ctx.overall.marking.rank < rolled.rank or ctx.fact(overall_difference) is not None
 
 
 def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,

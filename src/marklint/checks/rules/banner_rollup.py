@@ -8,6 +8,7 @@ from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.findings import Finding
 from marklint.fixes import raise_banner_fix
 from marklint.markings import rollup
+from marklint.markings.model import Marking
 from marklint.markings.allied import misplaced
 
 RULE = RuleDoc(
@@ -47,6 +48,19 @@ def overall_difference(ctx: CheckContext) -> Finding | None:
     """The finding for an overall banner whose controls differ from the roll-up of the
     document's portions, or None (a fact: banner-mismatch asks whether the top banner is the slip)."""
     return _document(ctx) if document_judged(ctx) and rollup_known(ctx) else None
+
+
+def overall_is_the_slip(ctx: CheckContext, other: Marking | None) -> bool:
+    """Whether the overall banner, differing from `other` (its page's bottom banner, a Word
+    header or footer), is the one that is wrong: `other` is the roll-up of the portions and the
+    overall banner is not, which this rule or banner-under-classified reports at the top (one
+    finding for one slip)."""
+    rolled, overall = ctx.document_rollup, ctx.overall_marking
+    if rolled is None or other is None or overall is None:
+        return False
+    if other.rank != rolled.rank or controls(other) != controls(rolled):
+        return False
+    return overall.rank < rolled.rank or ctx.fact(overall_difference) is not None
 
 
 def _document(ctx: CheckContext) -> Finding | None:
