@@ -561,6 +561,19 @@ FORMAT_SEEDS = {
     'cui-fouo-portion': ('cui/cui_memo_portions.txt', '2. (U) Supervisors', '2. (U//FOUO) Supervisors', {
         "docx": [('cui-legacy-mixed', 8, 4)], "pdf": [('cui-legacy-mixed', 21, 4)],
         "pptx": [('cui-legacy-mixed', 9, 4)], "html": [('cui-legacy-mixed', 11, 7)]}),
+    'top-banner-control-misspelt': ('us-ic/tssci_memo.txt', 'TOP SECRET//SI//NOFORN\n\nOFFICE',
+                                    'TOP SECRET//SI//NOFRON\n\nOFFICE', {
+        "docx": [('marking-unknown-token', 1, 17)], "pdf": [('marking-unknown-token', 1, 17)],
+        "pptx": [('marking-unknown-token', 1, 17)], "html": [('marking-unknown-token', 3, 20)]}),
+    'top-banner-level-misspelt': ('us-eo12356/memo_1987.txt', 'CONFIDENTIAL\n\nDEPARTMENT', 'CONFIDENTAIL\n\nDEPARTMENT', {
+        "docx": [('marking-unknown-token', 1, 1)], "pdf": [('marking-unknown-token', 1, 1)],
+        "pptx": [('marking-unknown-token', 1, 1)], "html": [('marking-unknown-token', 3, 4)]}),
+    'top-banner-single-slash': ('us-cnsi/dia_memo_two_pages.txt', 'SECRET//NOFORN\n\nDEPARTMENT', 'SECRET/NOFORN\n\nDEPARTMENT', {
+        "docx": [('marking-syntax', 1, 7)], "pdf": [('marking-syntax', 1, 7)],
+        "pptx": [('marking-syntax', 1, 7)], "html": [('marking-syntax', 3, 10)]}),
+    'bottom-banner-differs': ('us-eo12356/memo_1987.txt', 'Declassify On: OADR\n\nCONFIDENTIAL', 'Declassify On: OADR\n\nSECRET', {
+        "docx": [('banner-mismatch', 13, 1)], "pdf": [('banner-mismatch', 34, 1)],
+        "pptx": [('banner-mismatch', 15, 1)], "html": [('banner-mismatch', 17, 4)]}),
     # (a Word file's banners are its header and footer, one for every page: no page banner to lose)
     'page-2-bottom-banner-lost': ('us-cnsi/memo_three_pages_formfeed.txt', 'Page 2 of 3\n\nSECRET\n\f',
                                   'Page 2 of 3\n\n\f', {
