@@ -233,6 +233,10 @@ SEEDS = {
         'downgrading and declassification\n\nSECRET', [('banner-mismatch', 24, 1)]),
     'p2-bottom-differs-cui': ('cui/cui_cisa_two_pages_form_feed.txt', 'Page 2 of 2\n\nCUI',
         'Page 2 of 2\n\nCUI//SP-PRVCY', [('banner-mismatch', 41, 1)]),
+    'p2-top-differs-four-page': ('us-cnsi/eo13526_memo_page_banners_four_pages.txt', '\x0cUNCLASSIFIED\n\n3. (U)',
+        '\x0cCONFIDENTIAL\n\n3. (U)', [('banner-mismatch', 21, 2)]),
+    'p2-top-differs-multipage-ff': ('us-cnsi/probe_multipage_formfeed.txt', '\x0c\nUNCLASSIFIED\n', '\x0c\nCONFIDENTIAL\n',
+        [('banner-mismatch', 21, 1)]),
     # An authority line removed, misspelt or given a bad value
     'cab-classified-by-removed-ic': ('us-ic/ic_cable_style.txt', 'Classified By: Station Chief, Station Analysis Unit, Regional Desk\n',
         '', [('cab-incomplete', 13, 1)]),

@@ -87,3 +87,11 @@ def test_a_page_banner_below_its_portions_is_banner_under_classifieds_alone():
     # the bottom one lowered: the page's two banners disagree, at the bottom
     text = f"{page1}\fSECRET\n\n(S) The escort joins at noon.\n\n{CAB}\nCONFIDENTIAL\n"
     assert [f[:3] for f in found(text, RULE.slug)] == [(RULE.slug, 14, 1)]
+
+
+def test_a_page_top_banner_that_is_neither_the_overall_nor_the_pages_own_is_reported_once():
+    # a page of unclassified portions bannered UNCLASSIFIED (its own roll-up, allowed) whose top
+    # banner was changed: the top is the slip, not the bottom that differs from it
+    page1 = "SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n"
+    text = f"{page1}\fCONFIDENTIAL\n\n(U) The escort joins at noon.\n\n{CAB}\nUNCLASSIFIED\n"
+    assert [f[:3] for f in found(text, RULE.slug)] == [(RULE.slug, 6, 2)]

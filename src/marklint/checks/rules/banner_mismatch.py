@@ -31,11 +31,13 @@ def check(ctx: CheckContext) -> list[Finding]:
         wrong = (_page_banner_policy(ctx, page, banner, portions)
                  if banner is not None and overall is not None and banner is not overall and differ(banner, overall)
                  and not {id(banner), id(overall)} & faulty and not under else [])
-        # a top banner found wrong over a bottom banner that is the overall one: the top is the
-        # slip, reported once, not again as a bottom banner that differs from it
+        # a top banner found wrong over a bottom banner that is the overall one (or, where the
+        # rule set allows it, the page's own roll-up): the top is the slip, reported once, not
+        # again as a bottom banner that differs from it
         if (page.top is not None and page.bottom is not None and differ(page.top, page.bottom)
                 and not {id(page.top), id(page.bottom)} & faulty
                 and not ((wrong or under) and not differ(page.bottom, overall))
+                and not (wrong and not _page_banner_policy(ctx, page, page.bottom, portions))
                 and not (page.top is overall and overall_is_the_slip(ctx, page.bottom.marking))):
             findings.append(ctx.finding(
                 RULE, page.bottom,
