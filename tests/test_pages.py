@@ -85,3 +85,14 @@ def test_a_lone_banner_between_paragraphs_numbered_on_opens_the_next_page():
     for after in ("1. Again.", "5. Five.", "Three."):
         other = blocks[:5] + [para(after, 10)] + blocks[6:]
         assert len(split_at_banner_pairs(other)) == 1
+
+
+def test_a_banner_pair_with_captions_breaks_the_page():
+    """`TOP SECRET` over its caption `SECURITY INFORMATION` (1951-1953) at the foot of a page, then
+    the next page's: the caption stays with its banner and the pair breaks the page."""
+    def caption(number):
+        return Block(BlockKind.HEADING, "SECURITY INFORMATION", number)
+
+    blocks = [line("TOP SECRET", 1), caption(2), para("1. One.", 4), line("TOP SECRET", 6), caption(7),
+              line("TOP SECRET", 8), caption(9), para("2. Two.", 11), line("TOP SECRET", 13), caption(14)]
+    assert numbers(build_pages([blocks])) == [[1, 2, 4, 6, 7], [8, 9, 11, 13, 14]]

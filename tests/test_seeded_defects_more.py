@@ -367,6 +367,10 @@ SEEDS = {
         'SECURITY INFORMATION\n\n3.', [('banner-missing-bottom', 15, 1)]),
     'era-10290-last-bottom-differs': ('us-eo10290/ts_two_pages_1953.txt', 'Executive Secretary\n\nTOP SECRET\n',
         'Executive Secretary\n\nSECRET\n', [('banner-mismatch', 27, 1)]),
+    'era-10290-page1-bottom-differs': ('us-eo10290/ts_two_pages_1953.txt', 'report.\n\nTOP SECRET\nSECURITY INFORMATION\nTOP SECRET',
+        'report.\n\nSECRET\nSECURITY INFORMATION\nTOP SECRET', [('banner-mismatch', 17, 1)]),
+    'era-10290-page2-top-differs': ('us-eo10290/ts_two_pages_1953.txt', 'SECURITY INFORMATION\nTOP SECRET\nSECURITY INFORMATION\n\n3.',
+        'SECURITY INFORMATION\nSECRET\nSECURITY INFORMATION\n\n3.', [('banner-mismatch', 19, 1)]),
     # Dated modern documents: declassification limits and forms
     'modern-too-late-ic': ('us-ic/tssci_memo.txt', 'Declassify On: 50X1-HUM',
         'Declassify On: 20600204', [('cab-declassify-too-late', 28, 16)]),

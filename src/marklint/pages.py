@@ -83,6 +83,8 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
         if not has_content:
             continue
         after = taken
+        if after < len(blocks) and after not in is_banner and _caption_of(blocks[after], blocks[index]):
+            after += 1  # the banner's caption (`SECURITY INFORMATION`) stays with it, on its page
         while after < len(blocks) and filler(after):
             after += 1
         # A banner repeated at the foot of the page (`SECRET`, `SECRET`, then the page ends) is not
