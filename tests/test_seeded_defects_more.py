@@ -237,6 +237,11 @@ SEEDS = {
         '\x0cCONFIDENTIAL\n\n3. (U)', [('banner-mismatch', 21, 2)]),
     'p2-top-differs-multipage-ff': ('us-cnsi/probe_multipage_formfeed.txt', '\x0c\nUNCLASSIFIED\n', '\x0c\nCONFIDENTIAL\n',
         [('banner-mismatch', 21, 1)]),
+    # a blank page's banner changed: three levels close together, but no check-box legend
+    'blank-page-top-differs': ('us-cnsi/modern_roadmap_cover_roman_page_numbers.txt', 'SECRET//NOFORN\nUNCLASSIFIED\n\n                 THIS',
+        'SECRET//NOFORN\nCONFIDENTIAL\n\n                 THIS', [('banner-mismatch', 17, 1)]),
+    'blank-page-bottom-differs': ('us-cnsi/modern_roadmap_cover_roman_page_numbers.txt', 'BLANK\n\nUNCLASSIFIED\nSECRET//NOFORN',
+        'BLANK\n\nCONFIDENTIAL\nSECRET//NOFORN', [('banner-mismatch', 21, 1)]),
     # An authority line removed, misspelt or given a bad value
     'cab-classified-by-removed-ic': ('us-ic/ic_cable_style.txt', 'Classified By: Station Chief, Station Analysis Unit, Regional Desk\n',
         '', [('cab-incomplete', 13, 1)]),

@@ -57,10 +57,12 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     candidates = ((i, b, banner_of(b.text, vocab)) for i, b in enumerate(blocks)
                   if b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
     # A banner line, unless the first line of one status written on two (`split_status`).
-    found = [(i, f[1].marking.level if f[1].marking else None) for i, b, f in candidates
-             if f is not None and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]
-    # a form's check-box legend is no bottom or top banner
-    labelled = sorted(found + legend_labels(blocks), key=lambda pair: pair[0]) if len(found) >= 2 else found
+    read = [(i, f[1].marking) for i, b, f in candidates
+            if f is not None and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]
+    found = [(i, marking.level if marking else None) for i, marking in read]
+    # a form's check-box legend is no bottom or top banner (a banner with controls is never one of its lines)
+    bare = [(i, marking.level if marking else None) for i, marking in read if marking is None or not marking.has_controls]
+    labelled = sorted(bare + legend_labels(blocks), key=lambda pair: pair[0]) if len(bare) >= 2 else bare
     legend = legend_lines(labelled, lambda after, before: any(
         blocks[k].kind is not comment and opens_with_portion_mark(blocks[k], vocab) for k in range(after + 1, before)))
     banners = [i for i, _ in found if i not in legend]

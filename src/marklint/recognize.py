@@ -306,7 +306,8 @@ def _drop_legends(marks: PageMarks) -> None:
     """Take a check-box legend's lines (`legend_lines`) out of the page's banners."""
     index = {id(block): n for n, block in enumerate(marks.page.blocks)}
     marked = sorted(index[id(m.block)] for m in marks.portions)
-    found = [(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners]
+    found = [(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners
+             if m.marking is None or not m.marking.has_controls]  # a banner with controls is no legend line
     legend = legend_lines(sorted(found + legend_labels(marks.page.blocks), key=lambda pair: pair[0]),
                           lambda after, before: any(after < n < before for n in marked))
     if legend:
