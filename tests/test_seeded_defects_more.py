@@ -317,6 +317,9 @@ SEEDS = {
         '1. (CUI//SP-TAX) The attached', [('banner-rollup', 1, 1)]),
     'cui-bottom-banner-classified': ('cui/cui_memo_portions.txt', 'hr.operations@va.example.gov\n\nCUI//SP-PRVCY',
         'hr.operations@va.example.gov\n\nSECRET//CUI//SP-PRVCY', [('banner-mismatch', 23, 1)]),
+    'cui-fouo-subject-rel-to': ('cui/cui_rel_to_memo.txt', 'SUBJECT: (U) ', 'SUBJECT: (U//FOUO) ', [('cui-legacy-mixed', 13, 10)]),
+    'cui-fouo-subject-transmittal': ('cui/cui_transmittal_marked_statement.txt', 'SUBJECT: (U) ', 'SUBJECT: (U//FOUO) ',
+        [('cui-legacy-mixed', 13, 10)]),
     # Era documents: the defects of their day
     'era-group-missing-airgram-1966': ('us-eo10501/airgram_1966.txt', 'GROUP 3\nDowngraded at 12-year intervals;\nnot automatically declassified\n\n',
         '', [('cab-missing', 1, 1)]),

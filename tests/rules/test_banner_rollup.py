@@ -78,3 +78,14 @@ def test_a_banner_an_unmarked_portion_may_explain_is_no_roll_up_difference():
     # a control a marked portion carries is still missing from the banner
     text = f"SECRET\n\n(S//NF) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\n{_CAB}\nSECRET\n"
     assert [f[:3] for f in found(text, RULE.slug)] == [("banner-rollup", 1, 1)]
+
+
+def test_a_legacy_control_in_a_cui_document_is_reported_not_rolled_up():
+    # (U//FOUO) beside CUI portions under a REL TO banner, or in a CUI transmittal whose own
+    # portions are (U): cui-legacy-mixed names it; the roll-up reads the portion as (U)
+    rel = ("CUI//SP-CTI//REL TO USA, GBR\n\nControlled by: Department of Energy\n\n"
+           "(CUI//SP-CTI//REL TO USA, GBR) Test data.\n\n(U//FOUO) Office phone list.\n\nCUI//SP-CTI//REL TO USA, GBR\n")
+    transmittal = "CUI\n\nControlled by: Department of Energy\n\n(U//FOUO) The enclosed report.\n\nCUI\n"
+    for text in (rel, transmittal):
+        assert found(text, RULE.slug, rules="cui") == []
+        assert [f[0] for f in found(text, "cui-legacy-mixed", rules="cui")] == ["cui-legacy-mixed"]
