@@ -320,6 +320,8 @@ SEEDS = {
     'cui-fouo-subject-rel-to': ('cui/cui_rel_to_memo.txt', 'SUBJECT: (U) ', 'SUBJECT: (U//FOUO) ', [('cui-legacy-mixed', 13, 10)]),
     'cui-fouo-subject-transmittal': ('cui/cui_transmittal_marked_statement.txt', 'SUBJECT: (U) ', 'SUBJECT: (U//FOUO) ',
         [('cui-legacy-mixed', 13, 10)]),
+    'cui-category-dropped-top-banner-pair-pages': ('cui/cui_nnpi_banner_pair_pages.txt', 'CUI//SP-NNPI//NOFORN\n\nNAVAL',
+        'CUI//NOFORN\n\nNAVAL', [('banner-rollup', 1, 1)]),
     # Era documents: the defects of their day
     'era-group-missing-airgram-1966': ('us-eo10501/airgram_1966.txt', 'GROUP 3\nDowngraded at 12-year intervals;\nnot automatically declassified\n\n',
         '', [('cab-missing', 1, 1)]),

@@ -95,3 +95,12 @@ def test_a_page_top_banner_that_is_neither_the_overall_nor_the_pages_own_is_repo
     page1 = "SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n"
     text = f"{page1}\fCONFIDENTIAL\n\n(U) The escort joins at noon.\n\n{CAB}\nUNCLASSIFIED\n"
     assert [f[:3] for f in found(text, RULE.slug)] == [(RULE.slug, 6, 2)]
+
+
+def test_later_pages_bannered_as_the_roll_up_under_an_overall_banner_that_is_the_slip():
+    # the first page's top banner lost NOFORN; the other banners are the roll-up: one finding
+    # (banner-rollup, at the top), not one for each later page that differs from it
+    body = "(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n\fSECRET//NOFORN\n\n(U) The escort joins.\n\n"
+    text = f"SECRET\n\n{body}{CAB}\nSECRET//NOFORN\n"
+    assert found(text, RULE.slug) == []
+    assert [f[:3] for f in found(text, "banner-rollup")] == [("banner-rollup", 1, 1)]

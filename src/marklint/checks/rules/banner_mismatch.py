@@ -30,7 +30,8 @@ def check(ctx: CheckContext) -> list[Finding]:
         under = banner is not None and _under_its_portions(ctx, banner, portions)
         wrong = (_page_banner_policy(ctx, page, banner, portions)
                  if banner is not None and overall is not None and banner is not overall and differ(banner, overall)
-                 and not {id(banner), id(overall)} & faulty and not under else [])
+                 and not {id(banner), id(overall)} & faulty and not under
+                 and not overall_is_the_slip(ctx, banner.marking) else [])
         # a top banner found wrong over a bottom banner that is the overall one (or, where the
         # rule set allows it, the page's own roll-up): the top is the slip, reported once, not
         # again as a bottom banner that differs from it
