@@ -62,3 +62,16 @@ def test_a_legend_the_scan_left_with_two_levels_and_its_internal_use_only_box():
     assert pages.pages == 3
     assert [(f.rule, f.line) for f in pages.findings] == [
         ("banner-missing-top", 1), ("banner-mismatch", 13), ("banner-missing-bottom", 17)]
+
+
+def test_a_banner_with_controls_is_never_a_legend_line():
+    """A blank page bannered CONFIDENTIAL over UNCLASSIFIED between SECRET//NOFORN pages: three
+    levels within a few blocks, but a banner with controls is no check-box label, so the page's
+    banners are read and the one that differs is found."""
+    text = ("SECRET//NOFORN\n\n(S//NF) One.\n\nSECRET//NOFORN\nCONFIDENTIAL\n\nTHIS PAGE INTENTIONALLY LEFT BLANK\n\n"
+            "UNCLASSIFIED\nSECRET//NOFORN\n\n(U) Two.\n\n"
+            "Classified By: Jane Smith, Director\nDerived From: Plans SCG, 20240101\nDeclassify On: 20451231\n\n"
+            "SECRET//NOFORN\n")
+    result = lint_text(text)
+    assert result.pages == 3
+    assert [(f.line, f.column, f.rule) for f in result.findings] == [(6, 1, "banner-mismatch")]

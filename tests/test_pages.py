@@ -81,3 +81,26 @@ def test_a_repeated_foot_banner_over_a_page_label_and_its_number_opens_no_page()
               Block(BlockKind.HEADING, "PAGE:", 9), line("2", 11)]
     assert len(split_at_banner_pairs(blocks)) == 1
     assert len(split_at_banner_pairs(blocks[:4] + [para("2. The next day.", 9), line("SECRET", 11)])) == 2
+
+
+def test_a_lone_banner_between_paragraphs_numbered_on_opens_the_next_page():
+    """Before portions were marked: the paragraphs numbered on across a lone banner (and its
+    caption) tell a page break whose other banner was lost."""
+    blocks = [line("TOP SECRET", 1), para("1. One.", 3), para("2. Two.", 5), line("TOP SECRET", 7),
+              Block(BlockKind.HEADING, "SECURITY INFORMATION", 8), para("3. Three.", 10), line("TOP SECRET", 12)]
+    assert numbers(build_pages([blocks])) == [[1, 3, 5], [7, 8, 10, 12]]
+    # numbering that does not go on (a quoted list, a new section), or no number: one page
+    for after in ("1. Again.", "5. Five.", "Three."):
+        other = blocks[:5] + [para(after, 10)] + blocks[6:]
+        assert len(split_at_banner_pairs(other)) == 1
+
+
+def test_a_banner_pair_with_captions_breaks_the_page():
+    """`TOP SECRET` over its caption `SECURITY INFORMATION` (1951-1953) at the foot of a page, then
+    the next page's: the caption stays with its banner and the pair breaks the page."""
+    def caption(number):
+        return Block(BlockKind.HEADING, "SECURITY INFORMATION", number)
+
+    blocks = [line("TOP SECRET", 1), caption(2), para("1. One.", 4), line("TOP SECRET", 6), caption(7),
+              line("TOP SECRET", 8), caption(9), para("2. Two.", 11), line("TOP SECRET", 13), caption(14)]
+    assert numbers(build_pages([blocks])) == [[1, 2, 4, 6, 7], [8, 9, 11, 13, 14]]

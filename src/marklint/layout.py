@@ -301,9 +301,12 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
             if _is_marked_title(entry.block):
                 continue
             break
+        if entry.block.kind is BlockKind.SUBJECT:
+            _confirm(candidates, anchored)  # a subject line without its mark still ends the heading matter
+            return
         lines = _lines(entry.block)
         dated = len(lines) > 1 and exemption(lines[-1]) == "date-line"
-        if entry.block.kind is BlockKind.SUBJECT or _NUMBERED_RE.match(entry.block.text) or not lines \
+        if _NUMBERED_RE.match(entry.block.text) or not lines \
                 or len(lines) > BLOCK_MAX_LINES \
                 or not all(is_name_like(line) for line in (lines[:-1] if dated else lines)):
             break

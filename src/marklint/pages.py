@@ -61,10 +61,12 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     candidates = ((i, b, banner_of(b.text, vocab)) for i, b in enumerate(blocks)
                   if b.kind is line or allied and b.kind is not comment and "\n" not in b.text)
     # A banner line, unless the first line of one status written on two (`split_status`).
-    found = [(i, f[1].marking.level if f[1].marking else None) for i, b, f in candidates
-             if f is not None and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]
-    # a form's check-box legend is no bottom or top banner
-    labelled = sorted(found + legend_labels(blocks), key=lambda pair: pair[0]) if len(found) >= 2 else found
+    read = [(i, f[1].marking) for i, b, f in candidates
+            if f is not None and not (i + 1 < len(blocks) and split_status(b, blocks[i + 1], vocab))]
+    found = [(i, marking.level if marking else None) for i, marking in read]
+    # a form's check-box legend is no bottom or top banner (a banner with controls is never one of its lines)
+    bare = [(i, marking.level if marking else None) for i, marking in read if marking is None or not marking.has_controls]
+    labelled = sorted(bare + legend_labels(blocks), key=lambda pair: pair[0]) if len(bare) >= 2 else bare
     legend = legend_lines(labelled, lambda after, before: any(
         blocks[k].kind is not comment and opens_with_portion_mark(blocks[k], vocab) for k in range(after + 1, before)))
     banners = [i for i, _ in found if i not in legend]
@@ -87,6 +89,8 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
         if not has_content:
             continue
         after = taken
+        if after < len(blocks) and after not in is_banner and _caption_of(blocks[after], blocks[index]):
+            after += 1  # the banner's caption (`SECURITY INFORMATION`) stays with it, on its page
         while after < len(blocks) and filler(after):
             after += 1
         # A banner repeated at the foot of the page (`SECRET`, `SECRET`, then the page ends) is not
@@ -120,24 +124,47 @@ def _lone_half(blocks: list[Block], start: int, index: int, is_banner: set[int],
     bottom and top banner pair: "head" (it opens the next page: the next banner is the same),
     "foot" (it closes its page: it repeats the page's opening banner, and the next differs), or
     None. It stands between marked portions (or a page number after one) and over a marked
-    portion, and a banner follows it. The cheap tests first: the page is scanned last."""
+    portion, or, in a document of the days before portion marks, between paragraphs numbered on
+    (`2.` above it, `3.` under it and its caption); and a banner follows it. The cheap tests first: the page is scanned last."""
     later = next((k for k in range(index + 1, len(blocks)) if k in is_banner), None)
     following = next((k for k in range(index + 1, len(blocks)) if blocks[k].kind is not BlockKind.COMMENT
                       and not is_page_number(blocks[k].text)), None)
-    if later is None or following is None or following >= later or not opens_with_portion_mark(blocks[following], vocab):
+    if later is None or following is None or following >= later:
         return None
     preceding = next((k for k in range(index - 1, start - 1, -1) if blocks[k].kind is not BlockKind.COMMENT), None)
-    if preceding is None or not (is_page_number(blocks[preceding].text) or opens_with_portion_mark(blocks[preceding], vocab)):
+    if preceding is None:
+        return None
+    # between marked portions, or (before portions were marked) between paragraphs numbered on
+    # (`2. ...`, the banner and its caption, `3. ...`)
+    numbered = following + 1 if _caption_of(blocks[following], blocks[index]) and following + 1 < later else following
+    before, after = _number(blocks[preceding]), _number(blocks[numbered])
+    numbered_on = before is not None and after == before + 1
+    if not numbered_on and not (opens_with_portion_mark(blocks[following], vocab) and (
+            is_page_number(blocks[preceding].text) or opens_with_portion_mark(blocks[preceding], vocab))):
         return None
     text = blocks[index].text.strip()
     opening = next((k for k in range(start, index) if blocks[k].kind is not BlockKind.COMMENT), None)
     if opening is None or opening not in is_banner:
         return None
     same_later, same_opening = blocks[later].text.strip() == text, blocks[opening].text.strip() == text
-    if not (same_later or same_opening) or not any(
+    if not (same_later or same_opening) or not numbered_on and not any(
             opens_with_portion_mark(blocks[k], vocab) for k in range(opening + 1, index)):
         return None
     return "head" if same_later else "foot"
+
+
+_NUMBER_RE = re.compile(r"\s*(\d{1,3})\.\s")
+
+
+def _number(block: Block) -> int | None:
+    """The number a numbered paragraph opens with (`3. The report ...`), or None."""
+    match = _NUMBER_RE.match(block.text)
+    return int(match.group(1)) if match is not None else None
+
+
+def _caption_of(block: Block, banner: Block) -> bool:
+    """Whether a line right under a banner is its caption (`SECURITY INFORMATION` under `TOP SECRET`)."""
+    return block.line == banner.end_line + 1 and block.text.isupper() and "\n" not in block.text
 
 
 def _banner_lines(block: Block, vocab: object) -> list[Block]:

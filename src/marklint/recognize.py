@@ -84,6 +84,10 @@ _NUMBERED_CASED_RE = re.compile(
 # block opens with the list labels `(a)` or `(b)` (`_lettered`), unless a copyright (`(c) 2024`).
 _BARE_C_RE = re.compile(rf"{_QUOTE_PREFIX}(?:(?:[•·*]|-{{1,3}})[ \t]+)?(\(c\))(?=[ \t])(?![ \t]+(?:\d{{4}}\b|[Cc]opyright))")
 _LETTERED_RE = re.compile(r"\((?:a|b)\)\s")
+# A mark whose level is spelt out and misspelt (`2. (SECERT//NF)`, `(CONFIDENTAIL)`): one or two
+# capital words, then its controls; a mark only when `near_miss_banner` takes its level for one.
+_MISSPELT_MARK_RE = re.compile(rf"{_QUOTE_PREFIX}(?:|{_LIST_PREFIX}|{_SUBJECT_PREFIX})"
+                               r"\(([A-Z]{3,}(?: [A-Z]{4,})?(?://[A-Z0-9 ,/\-]{1,200})?)\)(?=\s|$)")
 
 
 
@@ -239,12 +243,13 @@ def recognize(
                 match = portion_match(text) or _cased_mark(text)
                 if match is None and "(c)" in text[:12] and not _lettered(page):
                     match = _BARE_C_RE.match(text)
+                misspelt = match is None and (match := _misspelt_mark(text, vocab)) is not None
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
                 legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
                 parsed = legacy[0] if legacy else (parses.get(mark) or parse_cached(mark, "portion", vocab))
                 # an allied mark with a misspelt word (`(Sen BUDGIT)`) is a mark too, reported with its suggestion
-                if parsed.marking is not None or "//" in mark or (allied and parsed.error.confident):
+                if parsed.marking is not None or "//" in mark or misspelt or (allied and parsed.error.confident):
                     offset = match.start(1)
                     if offset and text.count("\n", 0, offset):
                         line, column = block.position_of(offset)
@@ -301,7 +306,8 @@ def _drop_legends(marks: PageMarks) -> None:
     """Take a check-box legend's lines (`legend_lines`) out of the page's banners."""
     index = {id(block): n for n, block in enumerate(marks.page.blocks)}
     marked = sorted(index[id(m.block)] for m in marks.portions)
-    found = [(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners]
+    found = [(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners
+             if m.marking is None or not m.marking.has_controls]  # a banner with controls is no legend line
     legend = legend_lines(sorted(found + legend_labels(marks.page.blocks), key=lambda pair: pair[0]),
                           lambda after, before: any(after < n < before for n in marked))
     if legend:
@@ -312,6 +318,12 @@ def _drop_legends(marks: PageMarks) -> None:
 def _lettered(page: Page) -> bool:
     """Whether a block of the page opens with the list label `(a)` or `(b)`."""
     return any(_LETTERED_RE.match(block.text) for block in page.blocks)
+
+
+def _misspelt_mark(text: str, vocab: object | None) -> re.Match[str] | None:
+    """A portion mark at the start of a block whose spelt-out level is misspelt (`(SECERT)`)."""
+    match = _MISSPELT_MARK_RE.match(text)
+    return match if match is not None and near_miss_banner(match.group(1), vocab) is not None else None
 
 
 def _cased_mark(text: str) -> re.Match[str] | None:

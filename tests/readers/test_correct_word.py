@@ -77,3 +77,25 @@ def test_a_word_memo_without_its_footer_banner_is_found_on_each_page():
                                               ("CONFIDENTIAL//NOFORN", "banner-under-classified")])
 def test_a_word_memo_bannered_below_its_portions_is_found(banner, rule):
     assert lint(memo(MEMO, header=banner, footer=banner)) == [(rule, 1, 1)]
+
+
+_WORD_BODY = ["(S) The convoy leaves at dawn.", "(U) The escort joins at noon.", "Classified By: J. Smith, Director",
+              "Derived From: Multiple Sources", "Declassify On: 20451231"]
+
+
+def _word_findings(**texts) -> list[tuple]:
+    result = lint_bytes("memo.docx", build_docx([WordSection(body=_WORD_BODY, **texts)]),
+                        Settings(rules="us-cnsi", use_config=False))
+    return [(f.rule, f.line, f.column) for f in result.findings]
+
+
+def test_a_misspelt_banner_in_a_word_header_is_a_banner_with_an_unknown_level():
+    assert _word_findings(header="SECERT", footer="SECRET") == [("marking-unknown-token", 1, 1)]
+    assert _word_findings(header="SECRET", footer="SECERT") == [("marking-unknown-token", 5, 1)]
+
+
+def test_a_first_page_header_that_is_the_slip_is_reported_once():
+    # the first page's header below its portions, the other variants the roll-up: the first-page
+    # header is wrong (banner-under-classified), not the variants that differ from it
+    assert _word_findings(header="SECRET", footer="SECRET", first_header="CONFIDENTIAL", first_footer="SECRET") == [
+        ("banner-under-classified", 1, 1)]

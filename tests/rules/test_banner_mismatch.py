@@ -57,3 +57,50 @@ def test_a_page_of_a_set_without_paragraph_marks_is_compared_with_the_overall_ba
     assert found(text, RULE.slug, rules="ca") == [
         ("banner-mismatch", 7, 1, "page 2 banner SECRET differs from the overall banner SECRET CEO"),
     ]
+
+
+def test_a_banner_with_a_fault_of_its_own_is_not_compared_again():
+    # NOFORN beside REL TO, a single slash: the marking rule names the fault, once
+    cab = "Classified By: Jane Smith, Director\nDerived From: Multiple Sources\nDeclassify On: 20451231\n"
+    for top in ("SECRET//NOFORN/REL TO USA, GBR", "SECRET/REL TO USA, GBR"):
+        text = f"{top}\n\n(S//REL TO USA, GBR) The convoy leaves at dawn.\n\n{cab}\nSECRET//REL TO USA, GBR\n"
+        assert found(text, RULE.slug) == []
+        assert found(text, "banner-rollup") == []
+
+
+def test_an_overall_banner_that_is_the_slip_is_reported_once_at_the_top():
+    # the top banner lacks what the portions carry and the bottom one is their roll-up: the top is
+    # wrong (banner-rollup, or banner-under-classified for the level), not the bottom
+    body = "(S//NF) The convoy leaves at dawn.\n\n" + CAB
+    for top in ("SECRET", "CONFIDENTIAL//NOFORN"):
+        assert found(f"{top}\n\n{body}\nSECRET//NOFORN\n", RULE.slug) == []
+    # the bottom banner changed: the bottom one is reported
+    assert [f[:3] for f in found(f"SECRET//NOFORN\n\n{body}\nSECRET\n", RULE.slug)] == [(RULE.slug, 9, 1)]
+
+
+def test_a_page_banner_below_its_portions_is_banner_under_classifieds_alone():
+    page1 = "SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n"
+    for top, bottom in (("CONFIDENTIAL", "CONFIDENTIAL"), ("CONFIDENTIAL", "SECRET")):
+        text = f"{page1}\f{top}\n\n(S) The escort joins at noon.\n\n{CAB}\n{bottom}\n"
+        assert found(text, RULE.slug) == []
+        assert [f[:3] for f in found(text, "banner-under-classified")] == [("banner-under-classified", 6, 2)]
+    # the bottom one lowered: the page's two banners disagree, at the bottom
+    text = f"{page1}\fSECRET\n\n(S) The escort joins at noon.\n\n{CAB}\nCONFIDENTIAL\n"
+    assert [f[:3] for f in found(text, RULE.slug)] == [(RULE.slug, 14, 1)]
+
+
+def test_a_page_top_banner_that_is_neither_the_overall_nor_the_pages_own_is_reported_once():
+    # a page of unclassified portions bannered UNCLASSIFIED (its own roll-up, allowed) whose top
+    # banner was changed: the top is the slip, not the bottom that differs from it
+    page1 = "SECRET\n\n(S) The convoy leaves at dawn.\n\nSECRET\n"
+    text = f"{page1}\fCONFIDENTIAL\n\n(U) The escort joins at noon.\n\n{CAB}\nUNCLASSIFIED\n"
+    assert [f[:3] for f in found(text, RULE.slug)] == [(RULE.slug, 6, 2)]
+
+
+def test_later_pages_bannered_as_the_roll_up_under_an_overall_banner_that_is_the_slip():
+    # the first page's top banner lost NOFORN; the other banners are the roll-up: one finding
+    # (banner-rollup, at the top), not one for each later page that differs from it
+    body = "(S//NF) The convoy leaves at dawn.\n\nSECRET//NOFORN\n\fSECRET//NOFORN\n\n(U) The escort joins.\n\n"
+    text = f"SECRET\n\n{body}{CAB}\nSECRET//NOFORN\n"
+    assert found(text, RULE.slug) == []
+    assert [f[:3] for f in found(text, "banner-rollup")] == [("banner-rollup", 1, 1)]

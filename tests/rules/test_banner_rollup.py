@@ -65,3 +65,27 @@ def test_a_releasability_word_some_portions_carry_is_named_as_not_carried_by_eve
     # an eyes-only caveat on one paragraph marks the document, as NOFORN does
     austeo = "SECRET AUSTEO\n\n(SECRET AUSTEO) The exercise begins.\n\n(PROTECTED) It runs a week.\n\nSECRET AUSTEO\n"
     assert found(austeo, RULE.slug, rules="au") == []
+
+
+def test_a_banner_an_unmarked_portion_may_explain_is_no_roll_up_difference():
+    # the unmarked paragraph (portion-missing) may carry the narrower list, ORCON where the marked
+    # portions say ORCON-USGOV, or the level that drops FOUO from the banner
+    for banner, marked in (("SECRET//REL TO USA, GBR", "(S//REL TO USA, FVEY)"),
+                           ("SECRET//ORCON/NOFORN", "(S//OC-USGOV/NF)"),
+                           ("SECRET//NOFORN", "(U//FOUO)")):
+        text = f"{banner}\n\n{marked} The convoy leaves at dawn.\n\nThe escort joins at noon.\n\n{_CAB}\n{banner}\n"
+        assert found(text, RULE.slug) == []
+    # a control a marked portion carries is still missing from the banner
+    text = f"SECRET\n\n(S//NF) The convoy leaves at dawn.\n\nThe escort joins at noon.\n\n{_CAB}\nSECRET\n"
+    assert [f[:3] for f in found(text, RULE.slug)] == [("banner-rollup", 1, 1)]
+
+
+def test_a_legacy_control_in_a_cui_document_is_reported_not_rolled_up():
+    # (U//FOUO) beside CUI portions under a REL TO banner, or in a CUI transmittal whose own
+    # portions are (U): cui-legacy-mixed names it; the roll-up reads the portion as (U)
+    rel = ("CUI//SP-CTI//REL TO USA, GBR\n\nControlled by: Department of Energy\n\n"
+           "(CUI//SP-CTI//REL TO USA, GBR) Test data.\n\n(U//FOUO) Office phone list.\n\nCUI//SP-CTI//REL TO USA, GBR\n")
+    transmittal = "CUI\n\nControlled by: Department of Energy\n\n(U//FOUO) The enclosed report.\n\nCUI\n"
+    for text in (rel, transmittal):
+        assert found(text, RULE.slug, rules="cui") == []
+        assert [f[0] for f in found(text, "cui-legacy-mixed", rules="cui")] == ["cui-legacy-mixed"]

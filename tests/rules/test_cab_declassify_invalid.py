@@ -24,3 +24,12 @@ def test_a_date_before_the_documents_own_is_invalid():
     ]
     assert found(memo.format("20250303"), RULE.slug) == []
     assert [(line, column) for _, line, column, _ in found(memo.format("25X1, 20241231"), RULE.slug)] == [(9, 16)]
+
+
+def test_a_review_on_value_not_yet_in_use_on_the_documents_date():
+    # EO 12065's review line with OADR, which came in with EO 12356 (1982): as a Declassify On line's
+    text = ("SECRET\n\nMarch 3, 1979\n\n1. (S) The convoy leaves at dawn.\n\nClassified by: Z. Brzezinski\n"
+            "Review on: {value}\n\nSECRET\n")
+    assert found(text.format(value="March 3, 1999"), RULE.slug, rules="us-eo12065") == []
+    assert found(text.format(value="OADR"), RULE.slug, rules="us-eo12065") == [
+        (RULE.slug, 8, 12, "Review On 'OADR' was not yet in use: valid only on documents dated from 1982-04-02 (L-01, L-04)")]

@@ -27,3 +27,13 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('UNCLASSIFIED//FOUO\n\n(U) Payroll.\n\n(U//FOUO) Phones.\n\nUNCLASSIFIED//FOUO\n', RULE.slug) == []
+
+
+def test_a_mark_holding_cui_and_fouo_is_its_own_marking_conflict_once():
+    text = ("CUI//SP-CTI//FOUO\n\nControlled by: Department of Energy\n\n(CUI//SP-CTI) Test data.\n\n"
+            "(U) Office phone list.\n\nCUI//SP-CTI\n")
+    assert found(text, RULE.slug) == []
+    assert [f[:3] for f in found(text, "marking-conflict")] == [("marking-conflict", 1, 14)]
+    # a FOUO portion among CUI portions is this rule's
+    assert [f[:3] for f in found(text.replace("(U) Office", "(U//FOUO) Office").replace("//FOUO\n\nControlled", "\n\nControlled"),
+                                 RULE.slug)] == [(RULE.slug, 7, 1)]

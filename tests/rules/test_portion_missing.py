@@ -141,6 +141,23 @@ def test_fragments_of_a_marked_sentence_share_its_mark():
     assert [f[1:3] for f in found(no_colon, RULE.slug)] == [(7, 4), (9, 4), (11, 4)]
 
 
+def test_fragments_of_an_unmarked_lead_in_share_its_want_of_a_mark():
+    """The fragments that would share the lead-in's mark are one finding with it, at the lead-in."""
+    unmarked = SERIALS.format(a="", b="").replace("1. (S) The convoy", "1. The convoy")
+    assert [f[1:3] for f in found(unmarked, RULE.slug)] == [(5, 1)]
+    # a fragment marked on its own: the others are portions of their own again
+    assert [f[1:3] for f in found(unmarked.replace("b. the second", "b. (S) the second"), RULE.slug)] == \
+        [(5, 1), (7, 4), (11, 4)]
+
+
+def test_a_subject_line_without_its_mark_still_ends_the_heading_matter():
+    """The addressee above an unmarked subject line stays heading matter: one finding, the subject."""
+    text = ("SECRET\n\nDEPARTMENT OF THE NAVY\nWashington, DC 20350\n\nMarch 3, 2025\n\nMr. Henry Vogel\n"
+            "Vice President, Contracts\nSandhill Instruments, Inc.\n\nSubject: Release of the drawings\n\n"
+            "Dear Mr. Vogel:\n\n(S) The convoy leaves at dawn.\n\nSincerely,\n\nJane Smith\n\n" + CAB + "\nSECRET\n")
+    assert [f[1:3] for f in found(text, RULE.slug)] == [(12, 1)]
+
+
 CARRIED = """SECRET
 
 MEMORANDUM FOR THE RECORD

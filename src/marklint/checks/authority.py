@@ -231,6 +231,8 @@ def _reason_normal(value: str) -> str:
 
 def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None) -> None:
     """EO 12065 sec. 1-402: a review date no more than `max-years.review` after classification."""
+    if _out_of_time(out, line, line.value, policy, doc_date):
+        return
     limit = policy.max_years.get("review")
     day = parse_date(line.value)
     if limit is None or doc_date is None or day is None:
@@ -261,28 +263,37 @@ def _check_gds_year(out: _Emitter, line: CabLine, doc_date: date) -> None:
                   "schedule declassified even Top Secret at the end of the tenth full year (EO 11652 sec. 5(A))")
 
 
+def _out_of_time(out: _Emitter, line: CabLine, value: str, policy, doc_date: date | None) -> bool:
+    """Whether the line's value is one of the rule set's retired values (OADR, X1..X8, MR ...),
+    reported when the document's date is before the value came in or after it was retired."""
+    what = "Review On" if line.key == "review-on" else "Declassify On"
+    for retired in policy.retired:
+        found = retired.regex.search(value)
+        if found:
+            if doc_date is not None and doc_date < (retired.valid_from or doc_date):
+                out.value("cab-declassify-invalid", line,
+                          f"{what} '{found.group(0)}' was not yet in use: valid only on documents dated "
+                          f"from {retired.valid_from.isoformat()} (L-01, L-04)")
+                return True
+            if retired.valid_until is not None and doc_date is not None and doc_date <= retired.valid_until:
+                return True
+            when = (f"valid only on documents dated on or before {retired.valid_until.isoformat()}"
+                    if retired.valid_until else "never valid")
+            use = f"; use {retired.replacement}" if retired.replacement else ""
+            out.value("cab-declassify-invalid", line,
+                      f"{what} '{found.group(0)}' is a retired value, {when}{use} (C-15, L-04)")
+            return True
+    return False
+
+
 def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | None,
                       doc_date: date | None) -> None:
     value = line.value
     if value.startswith("(") and value.endswith(")"):  # State cables: `DECL: (11/27/26)`
         value = value[1:-1].strip()
     shapes = policy.declassify_shapes
-    for retired in policy.retired:
-        found = retired.regex.search(value)
-        if found:
-            if doc_date is not None and doc_date < (retired.valid_from or doc_date):
-                out.value("cab-declassify-invalid", line,
-                          f"Declassify On '{found.group(0)}' was not yet in use: valid only on documents dated "
-                          f"from {retired.valid_from.isoformat()} (L-01, L-04)")
-                return
-            if retired.valid_until is not None and doc_date is not None and doc_date <= retired.valid_until:
-                return
-            when = (f"valid only on documents dated on or before {retired.valid_until.isoformat()}"
-                    if retired.valid_until else "never valid")
-            use = f"; use {retired.replacement}" if retired.replacement else ""
-            out.value("cab-declassify-invalid", line,
-                      f"Declassify On '{found.group(0)}' is a retired value, {when}{use} (C-15, L-04)")
-            return
+    if _out_of_time(out, line, value, policy, doc_date):
+        return
     commingled = _commingled(overall)
     if re.compile(_AEA_NATO_RE, re.IGNORECASE).fullmatch(value):
         _shape_allowed(out, line, "aea-nato", shapes)

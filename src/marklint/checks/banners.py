@@ -54,6 +54,20 @@ def justified(ctx: CheckContext) -> bool:
     return ctx.has_compilation_statement() or is_transmittal(ctx)
 
 
+# The marking rules whose finding names a banner's own fault: what they name is not reported
+# again as a difference from the other banner or from the portions' roll-up.
+_OWN_FAULTS = frozenset({"marking-syntax", "marking-order", "marking-form", "marking-conflict", "marking-duplicate"})
+
+
+def faulty_banners(ctx: CheckContext) -> set[int]:
+    """The banners (by `id` of their Mark) with a fault of their own that a marking rule reports
+    (`SECRET//NOFORN/REL TO USA, GBR`, `SECRET/NOFORN`): a fact."""
+    from marklint.checks.marking_problems import marking_problems
+
+    return {id(mark) for mark, problem in ctx.fact(marking_problems).problems
+            if mark.form == "banner" and problem.rule in _OWN_FAULTS}
+
+
 def differ(a: Mark, b: Mark) -> bool:
     """Whether two banners mean different things; a banner that does not parse is left to
     the marking checks."""

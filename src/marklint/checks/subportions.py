@@ -7,7 +7,8 @@ Segments of a portion at its own level may share the parent's mark (P-06; 32 CFR
 items after a marked paragraph or item that ends with a colon, each item a fragment of its
 sentence opening in lower case (`a. the first serial departs at 0600;`), none of them marked
 (a writer who marks one of them marks them all). A sub-item that opens a sentence of its own
-(`- The depot will ship it by air.`) needs its own mark.
+(`- The depot will ship it by air.`) needs its own mark. Under a lead-in without a mark, such
+fragments share its want of one: one finding, at the lead-in.
 
 A paragraph cut by a page break is one portion, marked once where it starts: the first block
 of text under a page's top banner goes on with the last block of the page before when that one
@@ -46,31 +47,50 @@ def _label(item: Block) -> tuple[str | None, bool]:
     return next(style for style in _STYLES if match.group(style)), match.group("lower") is not None
 
 
+def _lead_in_runs(page: PageMarks, marked: set[int]):
+    """Each list run under a paragraph or item that ends with a colon: (the lead-in, its items
+    of one label style, fragments or marked)."""
+    blocks = page.page.blocks
+    index = 0
+    while index < len(blocks):
+        parent = blocks[index]
+        index += 1
+        if parent.kind not in _PARENTS or not parent.text.rstrip().endswith(":"):
+            continue
+        run = []
+        style = None
+        while index < len(blocks):
+            item_style, lower = _label(blocks[index])
+            if item_style is None or (style is not None and item_style != style) \
+                    or not (lower or id(blocks[index]) in marked):
+                break
+            style = item_style
+            run.append(blocks[index])
+            index += 1
+        yield parent, run
+
+
 def sharing_parent_marks(pages: list[PageMarks]) -> set[int]:
     """The unmarked list items (by `id`) that share their parent's mark (P-06)."""
     shared: set[int] = set()
     for page in pages:
         marked = {id(mark.block) for mark in page.portions}
-        blocks = page.page.blocks
-        index = 0
-        while index < len(blocks):
-            parent = blocks[index]
-            index += 1
-            if id(parent) not in marked or parent.kind not in _PARENTS or not parent.text.rstrip().endswith(":"):
-                continue
-            run = []  # the list under the parent: its items of one label style, fragments or marked
-            style = None
-            while index < len(blocks):
-                item_style, lower = _label(blocks[index])
-                if item_style is None or (style is not None and item_style != style) \
-                        or not (lower or id(blocks[index]) in marked):
-                    break
-                style = item_style
-                run.append(blocks[index])
-                index += 1
-            if not any(id(item) in marked for item in run):
+        for parent, run in _lead_in_runs(page, marked):
+            if id(parent) in marked and not any(id(item) in marked for item in run):
                 shared.update(id(item) for item in run)
     return shared
+
+
+def unmarked_lead_in_items(pages: list[PageMarks]) -> dict[int, int]:
+    """The unmarked fragments (by `id`) listed under an unmarked lead-in, each with its lead-in's
+    `id`: they would share its mark, so they share its want of one (one finding, at the lead-in)."""
+    items: dict[int, int] = {}
+    for page in pages:
+        marked = {id(mark.block) for mark in page.portions}
+        for parent, run in _lead_in_runs(page, marked):
+            if id(parent) not in marked and not any(id(item) in marked for item in run):
+                items.update(dict.fromkeys(map(id, run), id(parent)))
+    return items
 
 
 def carried_over_page_breaks(pages: list[PageMarks], furniture: set[int]) -> set[int]:

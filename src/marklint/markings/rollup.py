@@ -64,7 +64,8 @@ def rollup(portions: Iterable[Marking], *, options: RollupOptions | None = None,
         return allied.rollup(items)
     if banner is not None:
         items = [_under(m, banner) for m in items]
-    result = _Rollup(items, options or RollupOptions(), us_banner=banner is not None and banner.scheme == "us").run()
+    result = _Rollup(items, options or RollupOptions(), us_banner=banner is not None and banner.scheme == "us",
+                     cui_banner=banner is not None and (banner.cui or banner.level == "CUI")).run()
     return _sap_depth(result, banner) if banner is not None else result
 
 
@@ -103,13 +104,18 @@ def _merge_trees(trees: Iterable[Tree], key=sort_key) -> tuple[Tree, ...]:
 
 
 class _Rollup:
-    def __init__(self, portions: list[Marking], options: RollupOptions, us_banner: bool = False) -> None:
+    def __init__(self, portions: list[Marking], options: RollupOptions, us_banner: bool = False,
+                 cui_banner: bool = False) -> None:
         self.p = portions
         self.o = options
         self.us_banner = us_banner  # foreign portions under a US banner roll up to a US level (A-03, K-23)
+        self.cui_banner = cui_banner  # a document that carries CUI by its banner (a transmittal's)
         self.v: Vocabulary = next((m.vocab for m in portions if m.vocab is not None), None) or default_vocabulary()
 
     def run(self) -> Marking:
+        if self.cui_banner or any(m.cui for m in self.p):  # U-16: CUI replaces the legacy controls, reported, not rolled up
+            self.p = [replace(m, dissem=frozenset(self.without_legacy(m.dissem)),
+                              nonic=frozenset(self.without_legacy(m.nonic))) for m in self.p]
         scheme, level, owners = self.classification()
         classified = LEVEL_RANKS[level] >= 1
         aea, adds = self.aea(classified)
@@ -124,8 +130,6 @@ class _Rollup:
             fdr = {"dissem": set()}
         dissem |= fdr.get("dissem", set())
         dissem, nonic = self.precedence(dissem, nonic, classified)
-        if any(m.cui for m in self.p):  # U-16: CUI replaces the legacy controls, which are reported, not rolled up
-            dissem, nonic = self.without_legacy(dissem), self.without_legacy(nonic)
         cats = sorted({c for m in self.p for c in m.cui_categories}, key=lambda c: (not c[1], c[0]))
         return Marking(
             scheme=scheme, level=level, owners=owners,

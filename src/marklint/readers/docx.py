@@ -33,6 +33,7 @@ from marklint.document import Block, BlockKind, Document, Page, ReaderOptions, R
 from marklint.readers._common import line_kind, require
 from marklint.readers._ooxml import HeaderFooterVariant, cell_block, read_package, sensitivity_labels
 from marklint.lineshapes import BANNER_CANDIDATE_RE
+from marklint.mark_strings import near_miss_banner
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _R, _TBL, _TC, _T, _TAB, _BR, _RENDERED = (
@@ -97,13 +98,14 @@ def _kind(p, styles: dict[str, str]) -> BlockKind:
 
 
 def _header_lines(part) -> list[str]:
-    """The banner-like lines of a header or footer (text boxes included)."""
+    """The banner-like lines of a header or footer (text boxes included), a banner with its
+    level misspelt too (`SECERT`: reported as such, not as a page without a banner)."""
     lines = []
     for p in part._element.iter(_P):
         if p.getparent().tag == _TEXT_BOX:
             continue  # read with the paragraph the text box is anchored in
         text = _paragraph_parts(p)[0].strip()
-        if text and BANNER_CANDIDATE_RE.match(text):
+        if text and (BANNER_CANDIDATE_RE.match(text) or near_miss_banner(text) is not None):
             lines.append(text)
     return lines
 

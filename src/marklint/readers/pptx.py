@@ -205,7 +205,8 @@ def _split(piece: _Piece, bands: dict[str | None, list[_Piece]]) -> None:
 
 
 def _paragraphs(frame) -> list[str]:
-    return [paragraph.text for paragraph in frame.paragraphs]
+    # a line break within a paragraph (Shift+Enter: `<a:br/>`, read as a vertical tab) starts a line
+    return [line for paragraph in frame.paragraphs for line in paragraph.text.split("\x0b")]
 
 
 def _is_smartart(shape) -> bool:

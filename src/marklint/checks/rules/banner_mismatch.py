@@ -1,5 +1,6 @@
-from marklint.checks.banners import differ, judged
+from marklint.checks.banners import differ, faulty_banners, judged
 from marklint.checks.context import CheckContext
+from marklint.checks.rules.banner_rollup import overall_is_the_slip
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.findings import Finding
 from marklint.recognize import Mark, PageMarks
@@ -14,21 +15,31 @@ RULE = RuleDoc(
 
 def check(ctx: CheckContext) -> list[Finding]:
     """Pages whose bottom banner differs from their top banner, and later pages whose banner
-    is neither the overall banner nor, where the rule set allows it, their own roll-up (B-02)."""
+    is neither the overall banner nor, where the rule set allows it, their own roll-up (B-02). A
+    banner below its page's highest portion is banner-under-classified's alone."""
     if not judged(ctx):
         return []
     findings = []
     overall = ctx.overall
+    # a banner with a fault of its own (its marking finding) is not compared again
+    faulty = ctx.fact(faulty_banners)
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
         banner = page.top or page.bottom
+        # a banner below its page's highest portion is banner-under-classified's, reported once
+        under = banner is not None and _under_its_portions(ctx, banner, portions)
         wrong = (_page_banner_policy(ctx, page, banner, portions)
                  if banner is not None and overall is not None and banner is not overall and differ(banner, overall)
-                 else [])
-        # a top banner found wrong over a bottom banner that is the overall one: the top is the
-        # slip, reported once, not again as a bottom banner that differs from it
+                 and not {id(banner), id(overall)} & faulty and not under
+                 and not overall_is_the_slip(ctx, banner.marking) else [])
+        # a top banner found wrong over a bottom banner that is the overall one (or, where the
+        # rule set allows it, the page's own roll-up): the top is the slip, reported once, not
+        # again as a bottom banner that differs from it
         if (page.top is not None and page.bottom is not None and differ(page.top, page.bottom)
-                and not (wrong and not differ(page.bottom, overall))):
+                and not {id(page.top), id(page.bottom)} & faulty
+                and not ((wrong or under) and not differ(page.bottom, overall))
+                and not (wrong and not _page_banner_policy(ctx, page, page.bottom, portions))
+                and not (page.top is overall and overall_is_the_slip(ctx, page.bottom.marking))):
             findings.append(ctx.finding(
                 RULE, page.bottom,
                 f"page {number} bottom banner {page.bottom.text} differs from its top banner {page.top.text}",
@@ -36,6 +47,12 @@ def check(ctx: CheckContext) -> list[Finding]:
             ))
         findings.extend(wrong)
     return findings
+
+
+def _under_its_portions(ctx: CheckContext, banner: Mark, portions: list[Mark]) -> bool:
+    """Whether a page's banner is lower than the highest portion of its page."""
+    highest = ctx.max_portion(portions)
+    return banner.marking is not None and highest is not None and highest.marking.rank > banner.marking.rank
 
 
 def _page_banner_policy(ctx: CheckContext, page: PageMarks, banner: Mark,

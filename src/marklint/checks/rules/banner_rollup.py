@@ -1,6 +1,6 @@
 from dataclasses import replace
 
-from marklint.checks.banners import document_judged, justified, portions_read, rollup_known
+from marklint.checks.banners import document_judged, faulty_banners, justified, portions_read, rollup_known
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
@@ -8,6 +8,7 @@ from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.findings import Finding
 from marklint.fixes import raise_banner_fix
 from marklint.markings import rollup
+from marklint.markings.model import Marking
 from marklint.markings.allied import misplaced
 
 RULE = RuleDoc(
@@ -23,7 +24,7 @@ def check(ctx: CheckContext) -> list[Finding]:
     """The overall banner's controls against the roll-up of all portions, and an e-mail's
     banner against what its attachments carry (B-10)."""
     findings = []
-    document = _document(ctx) if document_judged(ctx) and rollup_known(ctx) else None
+    document = ctx.fact(overall_difference)
     if document is not None:
         findings.append(document)
     overall = ctx.overall_marking
@@ -43,21 +44,40 @@ def check(ctx: CheckContext) -> list[Finding]:
     return findings
 
 
+def overall_difference(ctx: CheckContext) -> Finding | None:
+    """The finding for an overall banner whose controls differ from the roll-up of the
+    document's portions, or None (a fact: banner-mismatch asks whether the top banner is the slip)."""
+    return _document(ctx) if document_judged(ctx) and rollup_known(ctx) else None
+
+
+def overall_is_the_slip(ctx: CheckContext, other: Marking | None) -> bool:
+    """Whether the overall banner, differing from `other` (its page's bottom banner, a Word
+    header or footer), is the one that is wrong: `other` is the roll-up of the portions and the
+    overall banner is not, which this rule or banner-under-classified reports at the top (one
+    finding for one slip)."""
+    rolled, overall = ctx.document_rollup, ctx.overall_marking
+    if rolled is None or other is None or overall is None:
+        return False
+    if other.rank != rolled.rank or controls(other) != controls(rolled):
+        return False
+    return overall.rank < rolled.rank or ctx.fact(overall_difference) is not None
+
+
 def _document(ctx: CheckContext) -> Finding | None:
     overall, banner, expected = ctx.overall, ctx.overall.marking, ctx.document_rollup
-    # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it, but a
-    # classification above it is (what the banner lacks is named, e.g. SECRET).
+    # A CUI banner's level is CUI: the roll-up's CUI control is not missing from it (a
+    # classification above it is banner-under-classified's).
     missing = sorted(controls(expected) - controls(banner) - ({"CUI"} if banner.level == "CUI" else set()))
     if ctx.ruleset.cui.bare_banner and banner.level == expected.level == "CUI" and not controls(banner):
         missing = []  # U-18: a bare CUI banner, the categories and LDCs in the designation block
-    if expected.rank > banner.rank and banner.level == "CUI":
-        missing.insert(0, expected.classification)
     # a word the banner's level may not carry is its own marking-conflict, not a roll-up difference
     extra = sorted(controls(banner) - controls(expected) - misplaced(banner))
-    # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them
-    if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)):
+    # an unmarked portion (portion-missing), or one that does not read, may be the one that carries them;
+    # a banner with a fault of its own (NOFORN beside REL TO, ORCON in a CUI banner) has its marking finding
+    if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)
+                  or id(overall) in ctx.fact(faulty_banners)):
         extra = []
-    if not missing and not extra or _agrees_read_releasable(ctx, banner):
+    if not missing and not extra or _agrees_read_releasable(ctx, banner) or _carried_by_unmarked(ctx, banner):
         return None
     parts = []
     if missing:
@@ -73,6 +93,16 @@ def _document(ctx: CheckContext) -> Finding | None:
         f"overall banner {overall.text} {' and '.join(parts)} (roll-up of the portions: {expected.banner()})",
         overall.page,
     )
+
+
+def _carried_by_unmarked(ctx: CheckContext, banner) -> bool:
+    """Whether a portion without a mark (portion-missing) may be what makes the banner differ:
+    the marked portions together with one portion marked as the banner roll up to the banner (a
+    narrower REL TO list, ORCON for ORCON-USGOV, a classified level that drops FOUO)."""
+    if not has_unmarked_portions(ctx):
+        return False
+    markings = [mark.marking for mark in ctx.portions] + [banner]
+    return controls(rollup(markings, options=ctx.ruleset.rollup_options(), banner=banner)) == controls(banner)
 
 
 def _agrees_read_releasable(ctx: CheckContext, banner) -> bool:

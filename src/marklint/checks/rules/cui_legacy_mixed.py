@@ -13,11 +13,13 @@ LEGACY = frozenset({"FOUO", "SBU", "LES", "SBU NOFORN", "LES NOFORN", "SBU-NF", 
 
 
 def check(ctx: CheckContext) -> list[Finding]:
-    """FOUO, SBU or LES (and their NOFORN forms) in the marks of a document that carries CUI."""
+    """FOUO, SBU or LES (and their NOFORN forms) in the marks of a document that carries CUI; a
+    mark that holds CUI itself (`CUI//SP-CTI//FOUO`) is the marking's own conflict (marking-conflict, U-16)."""
     if not any(carries_cui(marking) for marking in ctx.markings):
         return []
     # Legacy tokens are a property of the marking: ask each distinct one, then only their marks.
-    legacy_of = {id(marking): sorted(LEGACY & controls(marking)) for marking in ctx.markings}
+    legacy_of = {id(marking): sorted(LEGACY & controls(marking)) if not carries_cui(marking) else []
+                 for marking in ctx.markings}
     if not any(legacy_of.values()):
         return []
     findings = []

@@ -1,6 +1,7 @@
 from marklint.checks.context import CheckContext
 from marklint.checks.formats import parse_banner
 from marklint.checks.rule import ERROR, RuleDoc
+from marklint.checks.rules.banner_rollup import overall_is_the_slip
 from marklint.findings import Finding
 
 RULE = RuleDoc(
@@ -24,7 +25,10 @@ def check(ctx: CheckContext) -> list[Finding]:
             findings.append(ctx.finding(RULE, (1, 1), f"{variant.label} has no banner", None))
             continue
         marking = parse_banner(ctx, variant.lines[0])
-        if overall is not None and marking is not None and marking != overall:
+        # (a variant that is the portions' roll-up under an overall banner that is not: the
+        # overall one is the slip, reported by banner-rollup or banner-under-classified)
+        if overall is not None and marking is not None and marking != overall \
+                and not overall_is_the_slip(ctx, marking):
             findings.append(ctx.finding(
                 RULE, (1, 1),
                 f"{variant.label} banner {variant.lines[0]} differs from the overall banner {ctx.overall.text}",

@@ -5,7 +5,8 @@ from marklint.archives.split_paragraphs import covered_by_trailing_marks
 from marklint.checks.banners import plain_unclassified_marking
 from marklint.checks.context import CheckContext, carries_cui
 from marklint.checks.rule import ERROR, RuleDoc
-from marklint.checks.subportions import carried_over_page_breaks, sharing_parent_marks, telegram_paragraph_parts
+from marklint.checks.subportions import (carried_over_page_breaks, sharing_parent_marks, telegram_paragraph_parts,
+                                         unmarked_lead_in_items)
 from marklint.document import BlockKind
 from marklint.findings import Finding
 
@@ -160,12 +161,15 @@ def unmarked_portions(ctx: CheckContext) -> list[Finding]:
     findings = []
     kinds = ctx.ruleset.portions.blocks
     aside = set_aside(ctx)
+    lead_ins = unmarked_lead_in_items(ctx.pages)
+    reported: set[int] = set()
     for index, page in enumerate(ctx.pages):
         unmarked = [block for block in page.unmarked if block.kind in kinds and id(block) not in aside]
         roles = ctx.roles(index) if unmarked else {}
         for block in unmarked:
             role = roles[id(block)]
-            if role.needs_mark:
+            if role.needs_mark and lead_ins.get(id(block)) not in reported:
+                reported.add(id(block))
                 findings.append(ctx.finding(
                     RULE, (block.line, block.column), _message(role.kind, block.text), page.page.number))
     return findings
