@@ -101,7 +101,8 @@ def _carried_by_unmarked(ctx: CheckContext, banner) -> bool:
     narrower REL TO list, ORCON for ORCON-USGOV, a classified level that drops FOUO)."""
     if not has_unmarked_portions(ctx):
         return False
-    markings = [mark.marking for mark in ctx.portions] + [banner]
+    # roll-up is a function of the distinct markings (parses are shared): few, however long the document
+    markings = [*{id(mark.marking): mark.marking for mark in ctx.portions}.values(), banner]
     return controls(rollup(markings, options=ctx.ruleset.rollup_options(), banner=banner)) == controls(banner)
 
 
