@@ -31,7 +31,7 @@ from collections.abc import Callable
 from marklint.captioned_tables import captioned_tables
 from marklint.document import Block, BlockKind
 from marklint.legacy_forms import control_line
-from marklint.lineshapes import is_page_number
+from marklint.lineshapes import NUMBERED_PARAGRAPH_RE, is_page_number
 from marklint.name_lines import NAME_MAX_WORDS, is_name_like
 from marklint.values import FrozenValue
 
@@ -306,8 +306,8 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
             return
         lines = _lines(entry.block)
         dated = len(lines) > 1 and exemption(lines[-1]) == "date-line"
-        if _NUMBERED_RE.match(entry.block.text) or not lines \
-                or len(lines) > BLOCK_MAX_LINES \
+        # a numbered paragraph (`1. ACTION REQUIRED: NONE`) is body
+        if NUMBERED_PARAGRAPH_RE.match(entry.block.text) or not lines or len(lines) > BLOCK_MAX_LINES \
                 or not all(is_name_like(line) for line in (lines[:-1] if dated else lines)):
             break
         candidates.append(entry)
@@ -319,7 +319,6 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
         _confirm([e for e in candidates if _is_letterhead_shaped(e.block, patterns)], False)
 
 
-_NUMBERED_RE = re.compile(r"\s*\d{1,3}\.\s")  # a numbered paragraph (`1. ACTION REQUIRED: NONE`) is body
 
 
 def _is_letterhead_shaped(block: Block, patterns: LayoutPatterns) -> bool:

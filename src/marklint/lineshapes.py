@@ -48,6 +48,8 @@ FOOTNOTE_LABEL = r"\[\^[\w-]{1,20}\]:"
 # document part's before its title (`CHAPTER 1.`, `Section 2:`, `ARTICLE IV.`, `Annex B.`).
 _LABEL_NUMBER = r"[ \t]+[0-9A-Z](?:[0-9A-Z.-]{0,6}[0-9A-Z])?[.:]?"
 CAPTION_NUMBER = r"(?:Table|TABLE|Figure|FIGURE|Fig\.|Chart|CHART|Map|MAP|Exhibit|EXHIBIT)" + _LABEL_NUMBER
+# A numbered paragraph's opening (`3. The report ...`), its number in the group `number`.
+NUMBERED_PARAGRAPH_RE = re.compile(r"\s*(?P<number>\d{1,3})\.\s")
 # A caption's start: its number, after the caption's portion mark where the writer put it first
 # (`(U) Table 1. Tests by year`, as P-02 places a mark) or not (`Table 1. (U) Tests by year`).
 CAPTION_START = rf"(?:{MARK_BODY}[ \t]+)?{CAPTION_NUMBER}"

@@ -12,7 +12,7 @@ import functools
 import re
 
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
-from marklint.lineshapes import is_page_number
+from marklint.lineshapes import NUMBERED_PARAGRAPH_RE, is_page_number
 from marklint.mark_strings import banner_of
 from marklint.legends import legend_labels, legend_lines
 from marklint.recognize import opens_with_portion_mark, split_status
@@ -125,7 +125,8 @@ def _lone_half(blocks: list[Block], start: int, index: int, is_banner: set[int],
     "foot" (it closes its page: it repeats the page's opening banner, and the next differs), or
     None. It stands between marked portions (or a page number after one) and over a marked
     portion, or, in a document of the days before portion marks, between paragraphs numbered on
-    (`2.` above it, `3.` under it and its caption); and a banner follows it. The cheap tests first: the page is scanned last."""
+    (`2.` above it, `3.` under it and its caption); and a banner follows it. The cheap tests
+    first: the page is scanned last."""
     later = next((k for k in range(index + 1, len(blocks)) if k in is_banner), None)
     following = next((k for k in range(index + 1, len(blocks)) if blocks[k].kind is not BlockKind.COMMENT
                       and not is_page_number(blocks[k].text)), None)
@@ -153,13 +154,10 @@ def _lone_half(blocks: list[Block], start: int, index: int, is_banner: set[int],
     return "head" if same_later else "foot"
 
 
-_NUMBER_RE = re.compile(r"\s*(\d{1,3})\.\s")
-
-
 def _number(block: Block) -> int | None:
     """The number a numbered paragraph opens with (`3. The report ...`), or None."""
-    match = _NUMBER_RE.match(block.text)
-    return int(match.group(1)) if match is not None else None
+    match = NUMBERED_PARAGRAPH_RE.match(block.text)
+    return int(match["number"]) if match is not None else None
 
 
 def _caption_of(block: Block, banner: Block) -> bool:

@@ -26,6 +26,7 @@ import re
 
 from marklint.archives.split_paragraphs import continues_paragraph
 from marklint.document import Block, BlockKind
+from marklint.lineshapes import NUMBERED_PARAGRAPH_RE
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
@@ -107,30 +108,31 @@ def carried_over_page_breaks(pages: list[PageMarks], furniture: set[int]) -> set
 
 
 _TAGS_RE = re.compile(r"^\s*TAGS\s?:\s*[A-Z]{2,}", re.MULTILINE)
-_NUMBERED_RE = re.compile(r"\s*\d{1,3}\.\s")
 _POINT_RE = re.compile(r"\s*(?:-{1,3}|[•·*])\s")
 _BEGIN_RE = re.compile(r"(?i)\bbegin\s+(?:text|points|quote|talking\s+points)\b")
 _END_RE = re.compile(r"(?i)\s*end\s+(?:text|points|quote|talking\s+points)\b")
 
 
-def telegram_paragraph_parts(pages: list[PageMarks]) -> set[int]:
+def telegram_paragraph_parts(pages: list[PageMarks], text: str) -> set[int]:
     """The unmarked blocks (by `id`) of a telegram that belong to the numbered paragraph above
     them: its talking points, and what it quotes from `Begin text` to `End text` (or points, or
     quote). They share its mark, or its want of one (one finding, at the number). A plain
-    paragraph after it stays a portion of its own. Empty for other documents."""
-    blocks = [block for page in pages for block in page.page.blocks]
-    if not any(_TAGS_RE.search(block.text) for block in blocks):
+    paragraph after it stays a portion of its own. Empty for other documents (`text`, the
+    document's, has no `TAGS:` line)."""
+    if "TAGS" not in text or _TAGS_RE.search(text) is None:
         return set()
+    blocks = [block for page in pages for block in page.page.blocks]
     marked = {id(mark.block) for page in pages for mark in page.portions}
     parts: set[int] = set()
     numbered = quoting = False  # a numbered paragraph has begun; its quotation is open
     for block in blocks:
-        if _NUMBERED_RE.match(block.text):
-            numbered, quoting = True, bool(_BEGIN_RE.search(block.text))
+        begins = _BEGIN_RE.search(block.text) is not None
+        if NUMBERED_PARAGRAPH_RE.match(block.text):
+            numbered, quoting = True, begins
             continue
         if not numbered or id(block) in marked or block.kind not in _PARENTS:
             continue
-        if quoting or _POINT_RE.match(block.text) or _BEGIN_RE.search(block.text):
+        if quoting or begins or _POINT_RE.match(block.text):
             parts.add(id(block))
-            quoting = not _END_RE.match(block.text) and (quoting or bool(_BEGIN_RE.search(block.text)))
+            quoting = (quoting or begins) and not _END_RE.match(block.text)
     return parts

@@ -122,7 +122,7 @@ def set_aside(ctx: CheckContext) -> dict[int, str]:
     aside = dict.fromkeys(running, "a running header or footer")
     aside.update(dict.fromkeys(repeated, "a subject repeated atop a later page"))
     aside.update(dict.fromkeys(sharing_parent_marks(ctx.pages), "a segment of the marked portion above it (P-06)"))
-    aside.update(dict.fromkeys(telegram_paragraph_parts(ctx.pages), "a part of the telegram's numbered paragraph (P-06)"))
+    aside.update(dict.fromkeys(telegram_paragraph_parts(ctx.pages, ctx.text), "a part of the telegram's numbered paragraph (P-06)"))
     aside.update(dict.fromkeys(carried_over_page_breaks(ctx.pages, repeated | running),
                                "the paragraph at the foot of the page before goes on here (P-01)"))
     if ctx.ocr:
