@@ -411,14 +411,18 @@ def add_years(day: date, years: int) -> date:
 
 # The orders a telegram's authority line names (`E.O. 12958: DECL: 03/15/2015`), by the day each
 # took effect (L-01): an undated cable was written under the order it names.
-_ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "11652": date(1972, 6, 1),
+_ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "10964": date(1961, 9, 20),
+           "11652": date(1972, 6, 1),
            "12065": date(1978, 12, 1), "12356": date(1982, 8, 1), "12958": date(1995, 10, 14),
            "13292": date(2003, 9, 22), "13526": date(2010, 6, 25)}
 _ORDER_LINE = re.compile(r"\s*E\.?\s?O\.?\s?(?P<order>\d{5})\s*:\s*(?:DECL|GDS|XGDS|[ARX]DS|N/A)\b", re.IGNORECASE)
-# Authority formulas of one order only (L-01): EO 11652's exemption `IMPDET` (date impossible
-# to determine, `E2 IMPDET`) and `XGDS`; EO 12356's `OADR` (originating agency's determination
-# required) after DECL; EO 12065's review date `RVW` before a year (`RVW 2000`).
+# Authority formulas of one order only (L-01): EO 10964's Group legend, a line of its own or
+# the legend's first (`GROUP 1` over `Excluded from automatic downgrading ...`; OCR: `GROUP !`);
+# EO 11652's exemption `IMPDET` (date impossible to determine, `E2 IMPDET`) and `XGDS`; EO
+# 12356's `OADR` (originating agency's determination required) after DECL; EO 12065's review
+# date `RVW` before a year (`RVW 2000`).
 _FORMULAS = (
+    (re.compile(r"^\s*(?P<name>GROUP\s?[1-4!])\s*(?:$|[-:]|Excluded\b|Downgraded\b)"), "10964"),
     (re.compile(r"\b(?P<name>IMPDET|XGDS)\b"), "11652"),
     (re.compile(r"\bDECL\b\W{0,3}(?P<name>OADR)\b", re.IGNORECASE), "12356"),
     (re.compile(r"\b(?P<name>RVW)\b\W{0,3}(?:\d{1,2} [A-Z]{3} )?(?:19|20)\d\d\b"), "12065"),
@@ -437,5 +441,5 @@ def order_named(numbered_lines: Iterable[tuple[int, str]]) -> tuple[str, int, da
         for formula, order in _FORMULAS:
             found = formula.search(line)
             if found is not None:
-                return f"E.O. {order}'s {found['name'].upper()}", number, _ORDERS[order]
+                return f"E.O. {order}'s {found['name'].upper().replace('!', '1')}", number, _ORDERS[order]
     return None
