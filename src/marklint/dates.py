@@ -85,6 +85,8 @@ BIRTH_LABEL_REACH = 2  # lines from the label to its date (the scan's blank line
 # a database printed atop its form (NARA's identification form), the copy's date, not the document's;
 # NSA's printouts of the form write both labels in capitals (`DATE: 09/12/97` over `PAGE: 1`).
 _PAGE_FIELD = re.compile(r"\s*Page\s*:\s*\d{1,4}\s*$", re.IGNORECASE)
+# A release stamp's year alone, ending the line (`APPROVED FOR RELEASE 1993`).
+_RELEASE_YEAR = re.compile(r"\brelease\s+((?:19|20)\d\d)\W*$", re.IGNORECASE)
 # A form's DATE field whose value the scan set on a line of its own below it (`DATE` over
 # `: 06/29/54`): that line is the labelled date.
 _DATE_LABEL = re.compile(r"\s*DATE\s*:?\s*$")
@@ -209,7 +211,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
             continue
         kind = copy_date_kind(line)
         if kind is not None:
-            for day in _all_dates(line):
+            for day in _all_dates(line) or _release_year_end(line):
                 copies.append(DateFound(day, number, kind))
                 bound = min(bound, day)
             continue
@@ -239,6 +241,13 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
         today = date.today()
         return Dating(next((found for found in strong if found.date <= today), None), tuple(copies))
     return Dating(None, tuple(copies))
+
+
+def _release_year_end(line: str) -> list[date]:
+    """[the last day of the year] of a release stamp that gives only its year at the end of the
+    line (CIA's Historical Review Program stamp `APPROVED FOR RELEASE 1993`), else []."""
+    year = _RELEASE_YEAR.search(line)
+    return [date(int(year[1]), 12, 31)] if year is not None else []
 
 
 def _drafter_date(line: str) -> tuple[date, str] | None:
