@@ -90,3 +90,6 @@ def test_a_routing_slips_legend_with_a_speck_on_one_box_is_still_the_legend():
     result = lint_text(text, rules="auto")
     assert (result.pages, result.facts["classification"]) == (2, "SECRET")
     assert result.findings == []
+    # on a scanned release, read with OCR tolerance, the speckled box is no banner recognised either
+    released = "2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\n" + text
+    assert lint_text(released, rules="auto").findings == []
