@@ -418,6 +418,16 @@ def test_the_page_stamp_with_the_scans_slips_is_a_wrapper(stamp):
     assert [(f.rule, f.line) for f in lint_text(text, rules="banners-only").findings] == []
 
 
+@pytest.mark.parametrize("record", ["1104-10004-10081", "1104-10004-100€"])
+def test_a_release_page_with_its_cut_record_number_and_box_number_needs_no_banner(record):
+    cable = (f"{record}\n\n2022 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\n"
+             "Box 8.\n\f13-00000\n\nSECRET\n\n1. The airline has not yet answered.\n\nSECRET\n")
+    assert [(f.rule, f.line) for f in lint_text(cable, rules="banners-only").findings] == []
+    noted = cable.replace("Box 8.", "Box 8 holds the airline's answer.")
+    assert [(f.rule, f.line, f.column) for f in lint_text(noted, rules="banners-only").findings] == [
+        ("banner-missing-top", 5, 1), ("banner-missing-bottom", 5, 1)]
+
+
 def test_a_blank_page_bearing_only_the_archives_stamp_needs_no_banner():
     memo = ("104-10003-10220\n\nSECRET\n\n1. The photograph was found in Minsk.\n\nSECRET\n\f13-00000\n\n"
             "SECRET\n\nATTACHMENT A\n\nSECRET\n\f13-00000\n")
@@ -429,7 +439,10 @@ def test_a_blank_page_bearing_only_the_archives_stamp_needs_no_banner():
 
 @pytest.mark.parametrize("stamp", ["Document Number 843361\n\nJUL 1976\n\nfor FOlA Review on",
                                    "Document Number\n\n843-361\n\nfor FOIA Review on\n\nJUL 1976",
-                                   "for FOIA: Review on SEP 1976"])
+                                   "for FOIA: Review on SEP 1976",
+                                   # its month under the line, the scan's slips in its words
+                                   "Decument Numbar 755-324 A\n\nfor FOlA Review on\n\nJUN 1976",
+                                   "fOr FOlA Rovor 011\n\nJUN 1976"])
 def test_the_1976_foia_review_stamp_is_a_wrapper_whose_date_is_no_date_of_origin(stamp):
     memo = ("104-10005-10182\n\nSECRET\n\nMEMORANDUM FOR: Mr. J. Lee Rankin\n\n"
             "1. Reference is made to your memorandum of 19 May 1964.\n\n" + stamp + "\n\nSECRET\n")

@@ -285,6 +285,17 @@ def test_an_undated_cable_is_judged_by_the_order_its_authority_line_names():
     assert [(f.rule, f.line, f.column) for f in damaged.findings] == [("portion-missing", 15, 1)]
 
 
+def test_an_undated_document_is_judged_by_the_era_its_group_legend_belongs_to():
+    cable = ("SECRET\n\n1. The station reports the traveller left on Tuesday.\n\nGROUP 1\n"
+             "Excluded from automatic downgrading and declassification\n\nSECRET\n")
+    result = lint_bytes("doc.txt", cable.encode(), Settings(rules="auto", use_config=False))
+    assert (result.ruleset, result.findings) == ("us-eo10501", [])
+    # a group named in prose names no order
+    prose = cable.replace("GROUP 1\nExcluded from automatic downgrading and declassification\n",
+                          "GROUP 1 of the delegation arrived later.\n")
+    assert lint_bytes("doc.txt", prose.encode(), Settings(rules="auto", use_config=False)).ruleset == "banners-only"
+
+
 @pytest.mark.parametrize(("line", "name_like"), [
     ("EMBASSY WILL REPORT FURTHER AFTER THE JULY ROUND", False), ("WE HAVE NO COMMENT", False),
     ("THE MINISTER HAS AGREED", False), ("WILL SMITH", True), ("DEPUTY CHIEF OF MISSION", True),

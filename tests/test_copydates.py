@@ -13,6 +13,7 @@ from marklint.copydates import COPY_DATE_LINES, copy_date_kind
 EXAMPLES = [
     ("RELEASED IN FULL 2008/07/14", "release"),
     ("Approved for Release 2005/03/24 : CIA-RDP80B01676R", "release"),
+    ("APPROVER FOR RELEASE 1993", "release"),  # the Historical Review Program stamp as OCR left it
     ("Case No. F-2008-01234 Doc No. C05123456 Date: 07/14/2009", "release"),
     ("Released under the John F. Kennedy Assassination Records Collection Act of 1992", "release"),
     ("Senior Reviewer 1999", "review"),

@@ -137,3 +137,20 @@ def test_a_drafters_line_dates_a_memo_whose_prose_names_earlier_days(line, expec
 def test_a_date_in_parentheses_in_prose_is_no_drafters_line(line):
     lines = ["1. The file was first opened on 9 December 1960.", "", line]
     assert document_date(lines) == date(1960, 12, 9)
+
+
+def test_a_release_stamps_year_alone_bounds_the_date_of_origin():
+    """CIA's Historical Review Program stamp gives only its year (`APPROVED FOR RELEASE 1993`,
+    OCR: `APPROVER`): the copy was released that year, so a date after it (a transmittal slip's
+    `6/22/18`, the scan's 6/22/78) is passed over for the memorandum's own date line."""
+    from marklint.dates import DateFound, date_of_origin
+
+    lines = [(1, "APPROVER FOR RELEASE 1993"), (2, "CIA WISTORICAL REVIEW PROGRAM"), (4, "DATE: 6/22/18"),
+             (8, "12 June 1978"), (10, "1. (S) The notes are attached.")]
+    dating = date_of_origin(lines, ocr=True)
+    assert dating.origin == DateFound(date(1978, 6, 12), 8, "date-line")
+    assert dating.copy_dates == (DateFound(date(1993, 12, 31), 1, "release"),)
+    # without the stamp the slip's date stands; a year inside a release line's words bounds nothing
+    assert date_of_origin(lines[1:], ocr=True).origin.date == date(2018, 6, 22)
+    act = [(1, "2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992"), *lines[2:]]
+    assert date_of_origin(act, ocr=True).origin.date == date(2018, 6, 22)

@@ -75,3 +75,21 @@ def test_a_banner_with_controls_is_never_a_legend_line():
     result = lint_text(text)
     assert result.pages == 3
     assert [(f.line, f.column, f.rule) for f in result.findings] == [(6, 1, "banner-mismatch")]
+
+
+def test_a_routing_slips_legend_with_a_speck_on_one_box_is_still_the_legend():
+    """CIA's official routing slip (Form 237) prints `UNCLASSIFIED / CONFIDENTIAL / SECRET` at its
+    top and bottom; the scan left a speck on one box (`UNCLASSIFIED®`). The three are still the
+    legend: no page break between CONFIDENTIAL and SECRET, no overall CONFIDENTIAL under the
+    SECRET memorandum it routes."""
+    text = ("SENDER WILL CHECK CLASSIFICATION TOP AND BOTTOM\n\nUNCLASSIFIED®\n\nCONFIDENTIAL\n\nSECRET\n\n"
+            "OFFICIAL ROUTING SLIP\n\nTO\n\nMr. Shepanek\n\nRemarks:\n\nPlease sanitize.\n\nFORM NO. 237\n\n"
+            "UNCLASSIFIED\n\nUse previous editions\n\nCONFIDENTIAL\n\nSECRET\n\f"
+            "SECRET\n\n12 June 1978\n\nMEMORANDUM FOR: Mr. Shepanek\n\n1. (S) The notes are attached.\n\n"
+            "2. (U) Please return them.\n\nE2 IMPDET CL BY 062028\n\nSECRET\n")
+    result = lint_text(text, rules="auto")
+    assert (result.pages, result.facts["classification"]) == (2, "SECRET")
+    assert result.findings == []
+    # on a scanned release, read with OCR tolerance, the speckled box is no banner recognised either
+    released = "2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992\n\n" + text
+    assert lint_text(released, rules="auto").findings == []

@@ -18,7 +18,7 @@ import re
 COPY_DATE_LINES: tuple[tuple[str, str], ...] = (
     # release stamps and FOIA release headers
     ("release", r"\bRELEASED?\b.{0,40}\b(?:IN FULL|IN PART|UNDER|PURSUANT)\b"),
-    ("release", r"\bapproved for (?:public )?release\b"),
+    ("release", r"\bapprove[dr] for (?:public )?release\b"),  # OCR: APPROVER FOR RELEASE 1993
     ("release", r"\bCase\s*(?:No\.?|#)\s*:?\s*[A-Z]{0,2}[- ]?\d"),
     ("release", r"\bAssassination Records\b"),
     # review stamps

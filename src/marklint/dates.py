@@ -85,6 +85,8 @@ BIRTH_LABEL_REACH = 2  # lines from the label to its date (the scan's blank line
 # a database printed atop its form (NARA's identification form), the copy's date, not the document's;
 # NSA's printouts of the form write both labels in capitals (`DATE: 09/12/97` over `PAGE: 1`).
 _PAGE_FIELD = re.compile(r"\s*Page\s*:\s*\d{1,4}\s*$", re.IGNORECASE)
+# A release stamp's year alone, ending the line (`APPROVED FOR RELEASE 1993`).
+_RELEASE_YEAR = re.compile(r"\brelease\s+((?:19|20)\d\d)\W*$", re.IGNORECASE)
 # A form's DATE field whose value the scan set on a line of its own below it (`DATE` over
 # `: 06/29/54`): that line is the labelled date.
 _DATE_LABEL = re.compile(r"\s*DATE\s*:?\s*$")
@@ -209,7 +211,7 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
             continue
         kind = copy_date_kind(line)
         if kind is not None:
-            for day in _all_dates(line):
+            for day in _all_dates(line) or _release_year_end(line):
                 copies.append(DateFound(day, number, kind))
                 bound = min(bound, day)
             continue
@@ -239,6 +241,13 @@ def date_of_origin(numbered_lines: Iterable[tuple[int, str]], ocr: bool = False)
         today = date.today()
         return Dating(next((found for found in strong if found.date <= today), None), tuple(copies))
     return Dating(None, tuple(copies))
+
+
+def _release_year_end(line: str) -> list[date]:
+    """[the last day of the year] of a release stamp that gives only its year at the end of the
+    line (CIA's Historical Review Program stamp `APPROVED FOR RELEASE 1993`), else []."""
+    year = _RELEASE_YEAR.search(line)
+    return [date(int(year[1]), 12, 31)] if year is not None else []
 
 
 def _drafter_date(line: str) -> tuple[date, str] | None:
@@ -411,14 +420,18 @@ def add_years(day: date, years: int) -> date:
 
 # The orders a telegram's authority line names (`E.O. 12958: DECL: 03/15/2015`), by the day each
 # took effect (L-01): an undated cable was written under the order it names.
-_ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "11652": date(1972, 6, 1),
+_ORDERS = {"10290": date(1951, 9, 24), "10501": date(1953, 12, 15), "10964": date(1961, 9, 20),
+           "11652": date(1972, 6, 1),
            "12065": date(1978, 12, 1), "12356": date(1982, 8, 1), "12958": date(1995, 10, 14),
            "13292": date(2003, 9, 22), "13526": date(2010, 6, 25)}
 _ORDER_LINE = re.compile(r"\s*E\.?\s?O\.?\s?(?P<order>\d{5})\s*:\s*(?:DECL|GDS|XGDS|[ARX]DS|N/A)\b", re.IGNORECASE)
-# Authority formulas of one order only (L-01): EO 11652's exemption `IMPDET` (date impossible
-# to determine, `E2 IMPDET`) and `XGDS`; EO 12356's `OADR` (originating agency's determination
-# required) after DECL; EO 12065's review date `RVW` before a year (`RVW 2000`).
+# Authority formulas of one order only (L-01): EO 10964's Group legend, a line of its own or
+# the legend's first (`GROUP 1` over `Excluded from automatic downgrading ...`; OCR: `GROUP !`);
+# EO 11652's exemption `IMPDET` (date impossible to determine, `E2 IMPDET`) and `XGDS`; EO
+# 12356's `OADR` (originating agency's determination required) after DECL; EO 12065's review
+# date `RVW` before a year (`RVW 2000`).
 _FORMULAS = (
+    (re.compile(r"^\s*(?P<name>GROUP\s?[1-4!])\s*(?:$|[-:]|Excluded\b|Downgraded\b)"), "10964"),
     (re.compile(r"\b(?P<name>IMPDET|XGDS)\b"), "11652"),
     (re.compile(r"\bDECL\b\W{0,3}(?P<name>OADR)\b", re.IGNORECASE), "12356"),
     (re.compile(r"\b(?P<name>RVW)\b\W{0,3}(?:\d{1,2} [A-Z]{3} )?(?:19|20)\d\d\b"), "12065"),
@@ -437,5 +450,5 @@ def order_named(numbered_lines: Iterable[tuple[int, str]]) -> tuple[str, int, da
         for formula, order in _FORMULAS:
             found = formula.search(line)
             if found is not None:
-                return f"E.O. {order}'s {found['name'].upper()}", number, _ORDERS[order]
+                return f"E.O. {order}'s {found['name'].upper().replace('!', '1')}", number, _ORDERS[order]
     return None

@@ -44,11 +44,31 @@ def legend_lines(banners: list[tuple[int, str | None]], portions: Callable[[int,
 _LEGEND_LABEL_RE = re.compile(r"INTERNAL(?:\s+USE\s+ONLY)?")
 
 
+# A box's level with the scan's speck after it (`UNCLASSIFIED®`), which no banner reading takes.
+_SPECKLED_RE = re.compile(r"(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)[^\w\s]{1,2}")
+_LEVEL_CODES = {"TOP SECRET": "TS", "SECRET": "S", "CONFIDENTIAL": "C", "UNCLASSIFIED": "U"}
+
+
 def legend_labels(blocks: list[Block]) -> list[tuple[int, str]]:
-    """(block index, "INTERNAL USE ONLY") of each line naming the INTERNAL USE ONLY box of a
-    CIA routing sheet's legend: one more level of a legend (`legend_lines`), so that a legend
-    the scan left with two levels (`SECRET` / `CONFIDENTIAL` / `INTERNAL` / `USE ONLY`) is
-    still one. Never a banner."""
-    return [(n, "INTERNAL USE ONLY") for n, block in enumerate(blocks)
-            if "INTERNAL" in block.text and block.kind is not BlockKind.COMMENT
-            and _LEGEND_LABEL_RE.fullmatch(block.text.strip())]
+    """(block index, label) of each line naming a box of a form's legend that no banner
+    reading takes: the INTERNAL USE ONLY box of a CIA routing sheet ("INTERNAL USE ONLY"), and
+    a level box with the scan's speck after it (`UNCLASSIFIED®` on CIA's official routing slip,
+    Form 237: its level code). Each is one more level of a legend (`legend_lines`), so that a
+    legend the scan left with two readable levels (`SECRET` / `CONFIDENTIAL` / `INTERNAL` /
+    `USE ONLY`) is still one. Never a banner."""
+    found: list[tuple[int, str]] = []
+    for n, block in enumerate(blocks):
+        if block.kind is BlockKind.COMMENT:
+            continue
+        text = block.text.strip()
+        if "INTERNAL" in text and _LEGEND_LABEL_RE.fullmatch(text):
+            found.append((n, "INTERNAL USE ONLY"))
+        elif (speckled := _SPECKLED_RE.fullmatch(text)) is not None:
+            found.append((n, _LEVEL_CODES[speckled[1]]))
+    return found
+
+
+def legend_candidates(banners: list[tuple[int, str | None]], blocks: list[Block]) -> list[tuple[int, str | None]]:
+    """A page's banner lines (`(block index, level)`) and its legend labels (`legend_labels`)
+    in block order, one per block (a banner reading of a block wins), for `legend_lines`."""
+    return sorted({**dict(legend_labels(blocks)), **dict(banners)}.items())

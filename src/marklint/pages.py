@@ -14,7 +14,7 @@ import re
 from marklint.document import Block, BlockKind, InputError, Page, ReaderOptions
 from marklint.lineshapes import NUMBERED_PARAGRAPH_RE, is_page_number
 from marklint.mark_strings import banner_of
-from marklint.legends import legend_labels, legend_lines
+from marklint.legends import legend_candidates, legend_lines
 from marklint.recognize import opens_with_portion_mark, split_status
 from marklint.userpattern import LinePattern, PatternError
 
@@ -66,7 +66,7 @@ def split_at_banner_pairs(blocks: list[Block], vocab: object | None = None) -> l
     found = [(i, marking.level if marking else None) for i, marking in read]
     # a form's check-box legend is no bottom or top banner (a banner with controls is never one of its lines)
     bare = [(i, marking.level if marking else None) for i, marking in read if marking is None or not marking.has_controls]
-    labelled = sorted(bare + legend_labels(blocks), key=lambda pair: pair[0]) if len(bare) >= 2 else bare
+    labelled = legend_candidates(bare, blocks) if len(bare) >= 2 else bare
     legend = legend_lines(labelled, lambda after, before: any(
         blocks[k].kind is not comment and opens_with_portion_mark(blocks[k], vocab) for k in range(after + 1, before)))
     banners = [i for i, _ in found if i not in legend]

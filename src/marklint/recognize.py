@@ -22,7 +22,7 @@ import re
 import sys
 
 from marklint.document import Block, BlockKind, Document, Page
-from marklint.legends import LEGEND_GAP, LEGEND_LEVELS, legend_labels, legend_lines
+from marklint.legends import LEGEND_GAP, LEGEND_LEVELS, legend_candidates, legend_lines
 from marklint.lineshapes import (CAPTION_NUMBER, FOOTNOTE_LABEL, MARK_BODY, PART_NUMBER,
                                  PORTION_START, is_page_number, is_watermark)
 from marklint.mark_strings import (UNSEEN, Parsed, banner_of, banner_table, legacy_portion_of, near_miss_banner,
@@ -308,7 +308,7 @@ def _drop_legends(marks: PageMarks) -> None:
     marked = sorted(index[id(m.block)] for m in marks.portions)
     found = [(index[id(m.block)], m.marking.level if m.marking else None) for m in marks.banners
              if m.marking is None or not m.marking.has_controls]  # a banner with controls is no legend line
-    legend = legend_lines(sorted(found + legend_labels(marks.page.blocks), key=lambda pair: pair[0]),
+    legend = legend_lines(legend_candidates(found, marks.page.blocks),
                           lambda after, before: any(after < n < before for n in marked))
     if legend:
         marks.banners[:] = [m for m in marks.banners if index[id(m.block)] not in legend]

@@ -15,8 +15,11 @@ def check(ctx: CheckContext) -> list[Finding]:
     with its confidence."""
     if ctx.ocr is None:
         return []
+    boxes = _legend_boxes(ctx)
     findings = []
     for reading in ctx.ocr.corrections:
+        if reading.kind == "banner" and reading.line in boxes:
+            continue  # a box of a form's check-box legend (`UNCLASSIFIED®`), read as no banner
         written = reading.written.strip()
         if not reading.read:
             marked = "every portion is marked" if reading.kind == "whole-text statement" else "the portion is marked"
@@ -27,3 +30,14 @@ def check(ctx: CheckContext) -> list[Finding]:
         findings.append(ctx.finding(RULE, (reading.line, reading.column), message, None,
                                     reading.column + len(reading.written)))
     return findings
+
+
+def _legend_boxes(ctx: CheckContext) -> set[int]:
+    """The lines of the pages bearing a form's check-box legend that are none of the pages'
+    banners: there a level the OCR-tolerant reading recognised is one of the legend's boxes."""
+    legend_pages = [page for page in ctx.pages if page.legend]
+    if not legend_pages:
+        return set()
+    banners = {mark.block.line for page in ctx.pages for mark in page.banners}
+    return {line for page in legend_pages for block in page.page.blocks
+            for line in range(block.line, block.end_line + 1)} - banners
