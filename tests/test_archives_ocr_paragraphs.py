@@ -102,3 +102,51 @@ def test_a_piece_set_apart_from_an_unmarked_numbered_paragraph_is_judged_with_it
 def test_a_piece_set_apart_below_a_marked_paragraph_is_still_judged():
     text = CABLE.replace("2. CI BRIEFING:", "2. (S) CI BRIEFING:")
     assert [(line, rule) for line, _, rule, _ in _found(text)] == [(15, "portion-missing")]
+
+
+# A teletype's text in capitals, one line a block: the (S) after each sentence run into it, its
+# opening bracket lost (`LANGUAGES S)`, `MATTERS 5)`) or its closing one at a line's end
+# (`TEHRAN(S`); the sentence the scan set apart above a mark is judged with it, the last
+# paragraph carries no mark.
+TELETYPE = """SECRET
+
+SUBJECT: (S) SOVIET DEFECTOR
+
+DETAILS:
+
+HE WAS RECRUITED WHILE STUDYING PERSIAN.
+
+(WITH ENGLISH AS HIS SECOND LANGUAGE) AT THE MOSCOW SCHOOL
+
+OF ORIENTAL LANGUAGES S) HIS CAREER HAS BEEN DEVOTED TO
+
+IRANIAN MATTERS 5)
+
+COMMENT:
+
+HE WAS A MAJOR IN THE DIRECTORATE, HIS LAST POST BEING HEAD OF
+
+THE LINE IN TEHRAN(S
+
+DETAILS:
+
+HE IS NOW LIVING IN THE WASHINGTON AREA AND HAS BEEN
+
+INTERVIEWED BY THE OFFICE ON TWO OCCASIONS SINCE THEN.
+
+CLASSIFIED BY G-3
+DECLASSIFY ON: OADR
+
+SECRET
+"""
+
+
+def test_a_teletypes_marks_that_lost_a_bracket_mark_its_capitals_text():
+    assert [(line, column, rule) for line, column, rule, _ in _found(TELETYPE)] == [
+        (11, 23, "ocr-recognised"), (19, 19, "ocr-recognised"), (23, 1, "portion-missing")]
+
+
+def test_a_teletype_without_the_practice_has_each_unmarked_block_judged():
+    text = TELETYPE.replace("MATTERS 5)", "MATTERS.")
+    assert [(line, rule) for line, _, rule, _ in _found(text)] == [
+        (7, "portion-missing"), (9, "portion-missing"), (17, "portion-missing"), (23, "portion-missing")]

@@ -68,8 +68,10 @@ def lone_unreadable_mark(block: Block) -> tuple[int, int, str] | None:
 # it lost, closing a bracket that nothing on its line opened: one level letter (S often read as
 # 5) in brackets run into a word or number (`RI(5)`, `5457(5)`; not a reason's `1.4(C)` nor a
 # FOIA exemption's `(b)(5)`), after a stop or quote (`west!S)`), or after a space (`"CENTER" 5)`);
-# never a word's own last letter (`BRUSSELS)`) nor a line's first word (a list's `5)`).
-_GLUED_RE = re.compile(r"(?:(?<=[^\s()])(?<!\d\.\d)\([5SCU]|(?<=[!.,;:\"'])[5SCU]|(?<=[\w\"'] )[5S])\)(?=[\s\"'.,;]|$)")
+# never a word's own last letter (`BRUSSELS)`) nor a line's first word (a list's `5)`); or run
+# into a word at the line's end, its closing bracket lost (`TEHRAN(S`).
+_GLUED_RE = re.compile(r"(?:(?<=[^\s()])(?<!\d\.\d)\([5SCU]|(?<=[!.,;:\"'])[5SCU]|(?<=[\w\"'] )[5S])\)(?=[\s\"'.,;]|$)"
+                       r"|(?<=[A-Za-z])\([5SCU](?=[ \t]*$)")
 GLUED_PRACTICE = 3  # such marks in a document that shows the practice
 
 
@@ -81,9 +83,9 @@ def _glued(line: str) -> list[re.Match]:
 def glued_practice(doc_text: str) -> bool:
     """Whether a document's text shows marks typed after its sentences and run into them
     (`_GLUED_RE`), GLUED_PRACTICE of them at least."""
-    if ")" not in doc_text:
+    if ")" not in doc_text and "(" not in doc_text:
         return False
-    return sum(len(_glued(line)) for line in doc_text.split("\n") if ")" in line) >= GLUED_PRACTICE
+    return sum(len(_glued(line)) for line in doc_text.split("\n") if "(" in line or ")" in line) >= GLUED_PRACTICE
 
 
 def glued_mark(block: Block) -> tuple[int, int, str] | None:
@@ -92,7 +94,7 @@ def glued_mark(block: Block) -> tuple[int, int, str] | None:
     unknown (as likely (S) as a slip of another letter), reported with confidence 0."""
     from marklint.recognize import opens_with_portion_mark, trailing_portion
 
-    if block.kind not in CONTINUED or ")" not in block.text \
+    if block.kind not in CONTINUED or ")" not in block.text and "(" not in block.text \
             or opens_with_portion_mark(block) or trailing_portion(block.text) is not None:
         return None
     for offset, line in text_rows(block.text):

@@ -82,9 +82,13 @@ _ENUMERATOR_ALONE_RE = re.compile(r"\(?(?:\d{1,2}\s?[.,]{1,3}|[A-Za-z][.)])")
 
 
 def _text_block(block: Block) -> bool:
-    """Whether a block is a paragraph's or a list item's text, no label opening it (`WARNING:`,
-    `DocId: ...`): not a header field, a heading, a banner or a stamp the reader told apart."""
-    return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) and not LABEL_START_RE.match(block.text)
+    """Whether a block is a paragraph's or a list item's text, or a piece of a sentence in
+    capitals (a teletype's text), no label opening it (`WARNING:`, `DocId: ...`): not a header
+    field, a heading, a banner or a stamp the reader told apart."""
+    if LABEL_START_RE.match(block.text):
+        return False
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) \
+        or block.kind is BlockKind.HEADING and _sentence_piece(block.text.split("\n", 1)[0])
 
 
 def _pieces_with_their_paragraph(blocks: list[Block], pieces: set[int] | frozenset[int],
