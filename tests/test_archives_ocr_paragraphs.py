@@ -150,3 +150,36 @@ def test_a_teletype_without_the_practice_has_each_unmarked_block_judged():
     text = TELETYPE.replace("MATTERS 5)", "MATTERS.")
     assert [(line, rule) for line, _, rule, _ in _found(text)] == [
         (7, "portion-missing"), (9, "portion-missing"), (17, "portion-missing"), (23, "portion-missing")]
+
+
+# A cable's highlights as the OCR leaves them, no paragraph numbers: sub-paragraphs opened by a
+# dash, the first unmarked, a short piece of it set apart after a sentence's end (`PER ADDO,`).
+HIGHLIGHTS = """SECRET
+
+SUBJECT: (S) WEEKLY HIGHLIGHTS
+
+(S) FOLLOWING ARE THE MAIN HIGHLIGHTS OF THE STAFF MEETING OF 29 JUNE:
+
+- THE ADDO MET 30 MEMBERS OF THE PRESS FOR A BACKGROUND
+
+NEWS CONFERENCE AT HEADQUARTERS ON THE MORNING OF 28 JUNE.
+
+PER ADDO,
+
+THE BRIEFINGS WENT QUITE WELL AND WILL BE HELD AGAIN IN THE FALL.
+
+- (S) THE STAFF WILL MEET AGAIN ON 6 JULY TO DISCUSS THE BUDGET PLAN
+
+FOR THE COMING YEAR AND THE NEW OFFICE.
+
+CL BY 2100049
+DECL OADR
+
+SECRET
+"""
+
+
+def test_a_piece_set_apart_from_an_unmarked_dash_item_is_judged_with_it():
+    assert _found(HIGHLIGHTS) == [(7, 1, "portion-missing", "list item has no portion mark")]
+    marked = HIGHLIGHTS.replace("- THE ADDO MET", "- (S) THE ADDO MET")
+    assert [(line, rule) for line, _, rule, _ in _found(marked)] == [(11, "portion-missing")]

@@ -143,12 +143,13 @@ def routing_lines(blocks: list[Block], shape: Shape) -> set[int]:
 
 
 def set_apart_pieces(blocks: list[Block], shape: Shape) -> set[int]:
-    """The blocks (by `id`) of a double-spaced page, its paragraphs numbered and wrapped at a
-    margin, that open on a short line and with nothing a writer starts a paragraph with (a
-    number, a letter, a mark, a label): a paragraph's first line is a full line, so such a block
-    is a piece of the numbered paragraph above it the scan set apart (a sentence, or the words
-    after a redaction gap: `W/1 LISTENED ATTENTIVELY` over `AND ASKED ...`)."""
-    if not (shape.numbered and shape.wrapped):
+    """The blocks (by `id`) of a double-spaced page, its lines wrapped at a margin, that open
+    on a short line and with nothing a writer starts a paragraph with (a number, a letter, a
+    mark, a label): a paragraph's first line is a full line, so such a block is a piece of the
+    paragraph above it the scan set apart (a sentence, or the words after a redaction gap:
+    `W/1 LISTENED ATTENTIVELY` over `AND ASKED ...`), when that paragraph has a visible start
+    (`marklint.archives.split_paragraphs`)."""
+    if not shape.wrapped:
         return set()
     return {id(block) for block in blocks
             if block.kind in CONTINUED and not shape.long(block.text.split("\n", 1)[0])

@@ -118,8 +118,8 @@ _STATEMENT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 class OcrResult(Value):
     """What OCR tolerance did to a document: its corrections, its illegible page numbers, the
     blocks (by `id`) whose trailing portion mark the scan left unreadable, and a cable's routing
-    lines (`marklint.archives.double_spaced.routing_lines`), the pieces of numbered paragraphs
-    the scan set apart (`marklint.archives.double_spaced.set_apart_pieces`), the numbers of the
+    lines (`marklint.archives.double_spaced.routing_lines`), the pieces of paragraphs the
+    scan set apart (`marklint.archives.double_spaced.set_apart_pieces`), the numbers of the
     pages whose paragraphs the layout cannot tell apart (one line a block, no paragraph numbers),
     and the level of a whole-text statement read in a cable's file line
     (`marklint.archives.file_line`), "" when unknown."""

@@ -76,9 +76,10 @@ def continues_paragraph(block: Block, before: Block | None) -> bool:
 BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
 
 
-# A paragraph's number or an item's letter the scan set on a line of its own: `2 ..`, `B.`, `(c)`;
-# not a page's number (`2`).
-_ENUMERATOR_ALONE_RE = re.compile(r"\(?(?:\d{1,2}\s?[.,]{1,3}|[A-Za-z][.)])")
+# A paragraph's number, an item's letter or a sub-paragraph's dash the scan set on a line of its
+# own (`2 ..`, `B.`, `(c)`, `-` with a speck); not a page's number (`2`).
+_ENUMERATOR_ALONE_RE = re.compile(r"\(?(?:\d{1,2}\s?[.,]{1,3}|[A-Za-z][.)])|[-\u2022]\S{0,2}")
+_DASH_ITEM_RE = re.compile(r"[-\u2022][ \t]?[A-Z]")  # a sub-paragraph a dash opens (`- THE ADDO MET ...`)
 
 
 def _text_block(block: Block) -> bool:
@@ -93,9 +94,9 @@ def _text_block(block: Block) -> bool:
 
 def _pieces_with_their_paragraph(blocks: list[Block], pieces: set[int] | frozenset[int],
                                  marked: set[int]) -> set[int]:
-    """The `pieces` among a page's blocks that follow an unmarked numbered or lettered
-    paragraph's start, one after another (no marked block, banner, label or other block
-    between): judged with that paragraph, its want of a mark reported once."""
+    """The `pieces` among a page's blocks that follow the start of an unmarked paragraph a
+    number, a letter or a dash opens, one after another (no marked block, banner, label or
+    other block between): judged with that paragraph, its want of a mark reported once."""
     covered: set[int] = set()
     unmarked_start = False  # the last paragraph's start has no mark
     start_next = False  # an enumerator set apart: the next block is its paragraph's start
@@ -106,7 +107,7 @@ def _pieces_with_their_paragraph(blocks: list[Block], pieces: set[int] | frozens
             continue
         elif id(block) in marked:
             unmarked_start = start_next = False
-        elif start_next or _PORTION_START_RE.match(block.text):
+        elif start_next or _PORTION_START_RE.match(block.text) or _DASH_ITEM_RE.match(block.text):
             unmarked_start, start_next = True, False
         elif unmarked_start and id(block) in pieces:
             covered.add(id(block))
@@ -137,7 +138,7 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
 
     `unreadable` (`OcrResult.unreadable`) are blocks whose trailing mark the scan left
     unreadable: marked, and covering as a trailing mark does. `pieces` (`OcrResult.pieces`) are
-    blocks the scan set apart from a numbered paragraph: under an unmarked paragraph's start
+    blocks the scan set apart from a paragraph: under an unmarked paragraph's start
     they are that paragraph's (`_pieces_with_their_paragraph`)."""
     from marklint.lineshapes import is_page_number
 
