@@ -91,7 +91,7 @@ from marklint.archives.ocr_blocks import (CONTINUED, LONE_MARK_RE, authority_lin
                                          text_rows)
 from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word, without_specks
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark, struck_whole_text
-from marklint.archives.teletype import LEVEL_WORDS, continuation_banner, split_level
+from marklint.archives.teletype import LEVEL_WORDS, continuation_banner, cut_bottom_banner, split_level
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -120,11 +120,12 @@ class OcrResult(Value):
     blocks (by `id`) whose trailing portion mark the scan left unreadable, and a cable's routing
     lines (`marklint.archives.double_spaced.routing_lines`), the pieces of paragraphs the
     scan set apart (`marklint.archives.double_spaced.set_apart_pieces`), the numbers of the
-    pages whose paragraphs the layout cannot tell apart (one line a block, no paragraph numbers),
-    and the level of a whole-text statement read in a cable's file line
-    (`marklint.archives.file_line`), "" when unknown."""
+    pages whose paragraphs the layout cannot tell apart (one line a block, no paragraph numbers)
+    and of those whose bottom banner the scan cut beyond reading
+    (`marklint.archives.teletype.cut_bottom_banner`), and the level of a whole-text statement
+    read in a cable's file line (`marklint.archives.file_line`), "" when unknown."""
 
-    _fields = ("corrections", "illegible", "unreadable", "routing", "pieces", "untold", "statement")
+    _fields = ("corrections", "illegible", "unreadable", "routing", "pieces", "untold", "cut_bottoms", "statement")
 
     def __init__(self) -> None:
         self.corrections: list[Correction] = []
@@ -133,6 +134,7 @@ class OcrResult(Value):
         self.routing: set[int] = set()
         self.pieces: set[int] = set()
         self.untold: set[int] = set()
+        self.cut_bottoms: set[int] = set()
         self.statement: str | None = None  # a whole-text statement's level read in a file line ("": unknown)
 
 
@@ -165,6 +167,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
             result.pieces |= set_apart_pieces(page.blocks, shape[page.number])
             if not shape[page.number].numbered:
                 result.untold.add(page.number)
+        if cut_bottom_banner(page.blocks):
+            result.cut_bottoms.add(page.number)
         under_banner = False  # nothing above a page's top banner is a portion: a speck there is no mark
         for block in page.blocks:
             under_banner = under_banner or block.kind is BlockKind.LINE and banner_of(block.text, vocab) is not None
