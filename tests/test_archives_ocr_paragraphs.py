@@ -183,3 +183,32 @@ def test_a_piece_set_apart_from_an_unmarked_dash_item_is_judged_with_it():
     assert _found(HIGHLIGHTS) == [(7, 1, "portion-missing", "list item has no portion mark")]
     marked = HIGHLIGHTS.replace("- THE ADDO MET", "- (S) THE ADDO MET")
     assert [(line, rule) for line, _, rule, _ in _found(marked)] == [(11, "portion-missing")]
+
+
+# A memorandum that opens its paragraphs with their marks; the scan garbled paragraph 2's
+# ((C) read `(0)`), the text going on after it on its line.
+OPENING_MARKS = """TOP SECRET
+
+SUBJECT: (U) Records Search for the Committee
+
+(U) On 9 November the office received a call concerning retrieval of records.
+
+(0) On 13 November, the staff met to discuss the search and its results.
+
+(U) Retired records storage was ruled out as a possible source.
+
+(U) It was agreed that a review of the documents would follow.
+
+CL BY 2100049
+DECL OADR
+
+TOP SECRET
+"""
+
+
+def test_an_opening_mark_the_scan_garbled_marks_its_paragraph_where_the_document_opens_them_so():
+    assert _found(OPENING_MARKS) == [
+        (7, 1, "ocr-recognised", 'portion mark "(0)" unreadable: the portion is marked, its level unknown (OCR)')]
+    fewer = OPENING_MARKS.replace("(U) Retired", "Retired").replace("(U) It was", "It was")
+    assert [(line, rule) for line, _, rule, _ in _found(fewer)] == [
+        (7, "portion-missing"), (9, "portion-missing"), (11, "portion-missing")]

@@ -4,7 +4,9 @@ the mark stands and what the scan wrote, (line, column, written), or None.
 
 - A mark after a paragraph's last sentence whose letters or brackets the scan misread
   (`Saturday. _(100)_`, `the article. {)`).
-- A mark alone on a block's first line that reads as no level and no list item (`(0)`).
+- A mark alone on a block's first line that reads as no level and no list item (`(0)`), or
+  opening it before the paragraph's text in a document that marks its paragraphs at their
+  starts (`(0) On 13 November`, `(rs CCo) On 9 November` for (TS CCO)).
 - A mark typed right after a sentence's last word, as the FBI marked sentences and paragraphs
   at their ends, that the scan ran into the word or lost its opening bracket (`Directorate
   RI(5)`, `in the west!S) Likewise,`, `at the "CENTER" 5)`): read where the document shows
@@ -63,6 +65,32 @@ def lone_unreadable_mark(block: Block) -> tuple[int, int, str] | None:
         return None
     return block.line, block.column, match.group()
 
+
+
+# A paragraph's opening mark the scan left unreadable, the text going on after it on its line:
+# one or two letters or digits, alone or before a word of capitals (`(0) On`, `(rs CCo) On`); not
+# a list's number or letter (`(4)`, `(b)`: `_ENUMERATOR_RE`) nor a phrase in brackets (`(see ...)`).
+_LEADING_UNREADABLE_RE = re.compile(r"[({\[<](?P<inner>[A-Za-z0-9]{1,2}(?: [A-Z][A-Za-z]{1,4})?)[)}\]>](?=[ \t]+[A-Za-z])")
+# A readable mark opening a paragraph (`(U) According to ...`, `(TS CCO) The ...`).
+_OPENING_MARK_RE = re.compile(r"^\((?:TS|S|C|U)(?:[/ ][A-Z][A-Z/ -]{0,20})?\)[ \t]+[A-Za-z]", re.MULTILINE)
+OPENING_PRACTICE = 3  # paragraphs opened by a readable mark in a document that marks its paragraphs so
+
+
+def marks_paragraph_starts(doc_text: str) -> bool:
+    """Whether a document marks its paragraphs at their starts: OPENING_PRACTICE of them at
+    least open with a readable mark."""
+    return "(" in doc_text and len(_OPENING_MARK_RE.findall(doc_text)) >= OPENING_PRACTICE
+
+
+def leading_unreadable_mark(block: Block) -> tuple[int, int, str] | None:
+    """A mark opening a paragraph, its text going on after it on its line, that the scan left
+    unreadable (`(0) On 13 November`), in a document that marks its paragraphs at their starts
+    (the caller asks `marks_paragraph_starts`): the paragraph is marked, its level unknown."""
+    match = _LEADING_UNREADABLE_RE.match(block.text)
+    if block.kind not in CONTINUED or match is None or read_mark(match["inner"]) is not None \
+            or _ENUMERATOR_RE.fullmatch(match["inner"]):
+        return None
+    return block.line, block.column, match.group()
 
 # A mark typed after a sentence's last word that the scan ran into it or whose opening bracket
 # it lost, closing a bracket that nothing on its line opened: one level letter (S often read as

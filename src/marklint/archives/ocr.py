@@ -85,7 +85,8 @@ from marklint.archives.double_spaced import prose, rejoined, routing_lines, sent
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import beside_caption, merged_boxes, near_legend
-from marklint.archives.garbled_marks import glued_mark, glued_practice, lone_unreadable_mark, unreadable_mark
+from marklint.archives.garbled_marks import (glued_mark, glued_practice, leading_unreadable_mark, lone_unreadable_mark,
+                                            marks_paragraph_starts, unreadable_mark)
 from marklint.archives.group_line import read_group_label
 from marklint.archives.ocr_blocks import (CONTINUED, LONE_MARK_RE, authority_line, copy_counts_aside, join_blocks,
                                          text_rows)
@@ -147,7 +148,7 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
     result = OcrResult()
     shape = shapes(doc)
     text = "\n".join(block.text for page in doc.pages for block in page.blocks)
-    struck, glued = marks_numbered_paragraphs(text), glued_practice(text)
+    struck, glued, opened = marks_numbered_paragraphs(text), glued_practice(text), marks_paragraph_starts(text)
     for page in doc.pages:
         if _illegible(page.blocks):
             result.illegible.add(page.number)
@@ -177,6 +178,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
                 _record_unreadable(block, lone_unreadable_mark(block), result)
             if glued:
                 _record_unreadable(block, glued_mark(block), result)
+            if opened:
+                _record_unreadable(block, leading_unreadable_mark(block), result)
             if struck:
                 _struck_mark(block, result)
     _read_whole_text_statement(doc, result)
