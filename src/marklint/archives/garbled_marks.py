@@ -66,7 +66,6 @@ def lone_unreadable_mark(block: Block) -> tuple[int, int, str] | None:
     return block.line, block.column, match.group()
 
 
-
 # A paragraph's opening mark the scan left unreadable, the text going on after it on its line:
 # one or two letters or digits, alone or before a word of capitals (`(0) On`, `(rs CCo) On`); not
 # a list's number or letter (`(4)`, `(b)`: `_ENUMERATOR_RE`) nor a phrase in brackets (`(see ...)`).
@@ -91,6 +90,7 @@ def leading_unreadable_mark(block: Block) -> tuple[int, int, str] | None:
             or _ENUMERATOR_RE.fullmatch(match["inner"]):
         return None
     return block.line, block.column, match.group()
+
 
 # A mark typed after a sentence's last word that the scan ran into it or whose opening bracket
 # it lost, closing a bracket that nothing on its line opened: one level letter (S often read as
