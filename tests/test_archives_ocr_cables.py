@@ -439,3 +439,38 @@ def test_a_line_of_slashes_and_specks_is_no_banner(line):
     assert banner_of(line) is None
     text = f"SECRET\n\nMHENO :\n\n94-8939218\n\n{line}\n\n1. (S) THE STATION MET THE ASSET.\n\nDECL OADR DRV HUM 4-82.\n\nSECRET\n"
     assert "marking-syntax" not in [f.rule for f in lint_text(text, rules="us-eo12356").findings]
+
+
+# A teletype's first page ending with `END PAGE ONE` over its spaced level, which the scan's edge
+# cut to a fragment (`U)`, `SEX.`); the second page's header carries its level.
+TELETYPE_PAGES = """SECRET
+
+1. (S) SOURCE ADVISED THAT THE MEETING WAS HELD IN CARACAS ON 12 FEBRUARY
+
+AND THAT THE SERVICE WAS AWARE OF IT.
+
+END PAGE ONE
+
+U)
+\fPAGE TWO CAR 97-2 SECRET
+
+2. (U) MIAMI WILL FOLLOW AND ADVISE THE BUREAU.
+
+CLASSIFIED BY 5875, XGDS 2, INDEFINITE
+
+SECRET
+"""
+_SECOND_HEADER = (10, 20, "ocr-recognised", "banner SECRET found inside a line (OCR, confidence 0.90)")
+
+
+@pytest.mark.parametrize("fragment", ["U)", "SEX."])
+def test_a_level_cut_below_end_page_is_a_bottom_banner_unreadable(fragment):
+    text = TELETYPE_PAGES.replace("\nU)\n", f"\n{fragment}\n")
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="us-eo11652", ocr=True).findings] \
+        == [_SECOND_HEADER]
+
+
+def test_end_page_with_nothing_below_it_has_no_bottom_banner():
+    text = TELETYPE_PAGES.replace("\nU)\n", "\n")
+    assert [(f.line, f.column, f.rule, f.message) for f in lint_text(text, rules="us-eo11652", ocr=True).findings] \
+        == [(7, 1, "banner-missing-bottom", "page 1 has no banner at its bottom"), (9, *_SECOND_HEADER[1:])]

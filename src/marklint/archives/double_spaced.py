@@ -142,6 +142,21 @@ def routing_lines(blocks: list[Block], shape: Shape) -> set[int]:
     return routing
 
 
+def set_apart_pieces(blocks: list[Block], shape: Shape) -> set[int]:
+    """The blocks (by `id`) of a double-spaced page, its lines wrapped at a margin, that open
+    on a short line and with nothing a writer starts a paragraph with (a number, a letter, a
+    mark, a label): a paragraph's first line is a full line, so such a block is a piece of the
+    paragraph above it the scan set apart (a sentence, or the words after a redaction gap:
+    `W/1 LISTENED ATTENTIVELY` over `AND ASKED ...`), when that paragraph has a visible start
+    (`marklint.archives.split_paragraphs`)."""
+    if not shape.wrapped:
+        return set()
+    return {id(block) for block in blocks
+            if block.kind in CONTINUED and not shape.long(block.text.split("\n", 1)[0])
+            and len(_WORD_RE.findall(block.text.split("\n", 1)[0])) >= 2 and not opens_paragraph(block)
+            and not LABEL_START_RE.match(block.text) and not _ITEM_LABEL_RE.match(block.text)}
+
+
 def opens_paragraph(block: Block) -> bool:
     """Whether a block opens with a paragraph's number or letter or a portion mark."""
     return _OPENS_RE.match(block.text) is not None

@@ -81,15 +81,18 @@ from __future__ import annotations
 import re
 
 from marklint.archives.block_labels import read_block_label
-from marklint.archives.double_spaced import prose, rejoined, routing_lines, sentence_ends, shapes
+from marklint.archives.double_spaced import prose, rejoined, routing_lines, sentence_ends, set_apart_pieces, shapes
 from marklint.archives.exemption_line import read_exemption_line
 from marklint.archives.file_line import read_labels, statement_word, whole_text_word
 from marklint.archives.form_boxes import beside_caption, merged_boxes, near_legend
+from marklint.archives.garbled_marks import (glued_mark, glued_practice, leading_unreadable_mark, lone_unreadable_mark,
+                                            marks_paragraph_starts, unreadable_mark)
 from marklint.archives.group_line import read_group_label
-from marklint.archives.ocr_blocks import CONTINUED, LONE_MARK_RE, authority_line, copy_counts_aside, join_blocks
+from marklint.archives.ocr_blocks import (CONTINUED, LONE_MARK_RE, authority_line, copy_counts_aside, join_blocks,
+                                         text_rows)
 from marklint.archives.ocr_words import INSIDE_A_LINE, edit_cost, read_banner, read_mark, read_word, without_specks
 from marklint.archives.struck_marks import marks_numbered_paragraphs, struck_mark, struck_whole_text
-from marklint.archives.teletype import LEVEL_WORDS, continuation_banner, split_level
+from marklint.archives.teletype import LEVEL_WORDS, continuation_banner, cut_bottom_banner, split_level
 from marklint.document import Block, BlockKind, Document
 from marklint.values import Value
 
@@ -116,16 +119,23 @@ _STATEMENT_KINDS = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)
 class OcrResult(Value):
     """What OCR tolerance did to a document: its corrections, its illegible page numbers, the
     blocks (by `id`) whose trailing portion mark the scan left unreadable, and a cable's routing
-    lines (`marklint.archives.double_spaced.routing_lines`), and the level of a whole-text
-    statement read in a cable's file line (`marklint.archives.file_line`), "" when unknown."""
+    lines (`marklint.archives.double_spaced.routing_lines`), the pieces of paragraphs the
+    scan set apart (`marklint.archives.double_spaced.set_apart_pieces`), the numbers of the
+    pages whose paragraphs the layout cannot tell apart (one line a block, no paragraph numbers)
+    and of those whose bottom banner the scan cut beyond reading
+    (`marklint.archives.teletype.cut_bottom_banner`), and the level of a whole-text statement
+    read in a cable's file line (`marklint.archives.file_line`), "" when unknown."""
 
-    _fields = ("corrections", "illegible", "unreadable", "routing", "statement")
+    _fields = ("corrections", "illegible", "unreadable", "routing", "pieces", "untold", "cut_bottoms", "statement")
 
     def __init__(self) -> None:
         self.corrections: list[Correction] = []
         self.illegible: set[int] = set()
         self.unreadable: set[int] = set()
         self.routing: set[int] = set()
+        self.pieces: set[int] = set()
+        self.untold: set[int] = set()
+        self.cut_bottoms: set[int] = set()
         self.statement: str | None = None  # a whole-text statement's level read in a file line ("": unknown)
 
 
@@ -137,7 +147,8 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
 
     result = OcrResult()
     shape = shapes(doc)
-    struck = marks_numbered_paragraphs("\n".join(block.text for page in doc.pages for block in page.blocks))
+    text = "\n".join(block.text for page in doc.pages for block in page.blocks)
+    struck, glued, opened = marks_numbered_paragraphs(text), glued_practice(text), marks_paragraph_starts(text)
     for page in doc.pages:
         if _illegible(page.blocks):
             result.illegible.add(page.number)
@@ -152,13 +163,23 @@ def tolerate(doc: Document, vocab: object | None) -> OcrResult:
                                else _read_block(block, vocab, result))]
         blocks = _marks_below_joined(blocks)
         page.blocks = rejoined(blocks, shape[page.number]) if layout else blocks
-        result.routing |= routing_lines(page.blocks, shape[page.number]) if layout else set()
+        if layout:
+            result.routing |= routing_lines(page.blocks, shape[page.number])
+            result.pieces |= set_apart_pieces(page.blocks, shape[page.number])
+            if not shape[page.number].numbered:
+                result.untold.add(page.number)
+        if cut_bottom_banner(page.blocks):
+            result.cut_bottoms.add(page.number)
         under_banner = False  # nothing above a page's top banner is a portion: a speck there is no mark
         for block in page.blocks:
             under_banner = under_banner or block.kind is BlockKind.LINE and banner_of(block.text, vocab) is not None
-            _unreadable_mark(block, result)
+            _record_unreadable(block, unreadable_mark(block), result)
             if under_banner:
-                _lone_unreadable_mark(block, result)
+                _record_unreadable(block, lone_unreadable_mark(block), result)
+            if glued:
+                _record_unreadable(block, glued_mark(block), result)
+            if opened:
+                _record_unreadable(block, leading_unreadable_mark(block), result)
             if struck:
                 _struck_mark(block, result)
     _read_whole_text_statement(doc, result)
@@ -199,7 +220,7 @@ def _read_authority_lines(block: Block, result: OcrResult) -> Block:
                                                         block.text):
         return block
     rows = []
-    for offset, row in _rows(block.text):
+    for offset, row in text_rows(block.text):
         reading = (read_labels(row, edit_cost) or read_exemption_line(row, edit_cost) or read_group_label(row)
                    or read_block_label(row))
         if reading is not None:
@@ -221,7 +242,7 @@ def _read_whole_text_statement(doc: Document, result: OcrResult) -> None:
     from marklint.checks.legacy_authority import is_legacy_authority_line
 
     rows = [(block, offset, row) for page in doc.pages for block in page.blocks if block.kind is not BlockKind.COMMENT
-            for offset, row in _rows(block.text)]
+            for offset, row in text_rows(block.text)]
     texts = [row for _, _, row in rows]
     for index, (block, offset, row) in enumerate(rows):
         if "ALL" not in row:
@@ -239,60 +260,14 @@ def _read_whole_text_statement(doc: Document, result: OcrResult) -> None:
         return
 
 
-def _rows(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each line of a block's text."""
-    rows, offset = [], 0
-    for row in text.split("\n"):
-        rows.append((offset, row))
-        offset += len(row) + 1
-    return rows
-
-
-# After a paragraph's last sentence, where a trailing mark stands: a parenthesised token of up to
-# four letters or digits whose brackets the scan may have misread (`Satuxday. _(100)_--`,
-# `the article. {)`), with specks of rule or underline around it; not an order's section and its
-# letter (`REASON 1.5. (D)`), nor a translator's note in doubled brackets (`a silk vest. ((A))`).
-_UNREADABLE_MARK_RE = re.compile(
-    r"(?<!\d\.\d)[.?!][\"'\u2019\u201d]?[ \t]+[_\W]{0,3}?(?<![({\[<])(?P<mark>[({\[<][A-Za-z0-9]{0,4}[)}\]>])"
-    r"(?![)}\]>])[_\W]{0,4}$", re.MULTILINE)
-
-
-def _unreadable_mark(block: Block, result: OcrResult) -> None:
-    """Record a block whose trailing portion mark the scan left unreadable (`(100)`, `{)`; at
-    the end of its last sentence, which may be followed by lines of noise): the paragraph is
-    marked, its level unknown; reported with confidence 0. A paragraph that opens with its own
-    mark carries no second one at its end: what closes it there is a source cited (`(AFP)`)."""
-    from marklint.recognize import opens_with_portion_mark, trailing_portion
-
-    if block.kind not in CONTINUED or opens_with_portion_mark(block):
-        return
-    match = _UNREADABLE_MARK_RE.search(block.text)
-    inner = match["mark"][1:-1] if match is not None else ""
-    if match is None or (inner and read_mark(inner) is not None) \
-            or trailing_portion(block.text[:match.end("mark")]) is not None:
-        return  # none, or a mark that reads
-    result.unreadable.add(id(block))
-    line, column = block.position_of(match.start("mark"))
-    result.corrections.append(Correction(line, column, match["mark"], "", 0.0, "portion mark"))
-
-
-# A mark alone on its line that the scan left unreadable (`(0)`): brackets around one or two letters or
-# digits that are no level and no list item (`(4)`, `(b)`, `(iv)` number a list; `(321P)` is a routing
-# field's value).
-_LONE_UNREADABLE_RE = re.compile(r"[({\[<](?P<inner>[A-Za-z0-9]{1,2})[)}\]>]")
-_ENUMERATOR_RE = re.compile(r"[1-9]\d?|[A-Za-z]|[ivxlIVXL]{1,4}")
-
-
-def _lone_unreadable_mark(block: Block, result: OcrResult) -> None:
-    """Record a mark standing alone on a block's first line that the scan left unreadable
-    (`(0)`, as likely (C) as (O) or (D)): the block, or the paragraph it heads, is a portion of
-    unknown level; reported with confidence 0."""
-    match = _LONE_UNREADABLE_RE.fullmatch(block.text.split("\n", 1)[0].strip())
-    if block.kind is BlockKind.COMMENT or match is None or read_mark(match["inner"]) is not None \
-            or _ENUMERATOR_RE.fullmatch(match["inner"]):
+def _record_unreadable(block: Block, found: tuple[int, int, str] | None, result: OcrResult) -> None:
+    """Record a block whose mark the scan left unreadable (`marklint.archives.garbled_marks`:
+    where it stands and what the scan wrote), once: marked, its level unknown; reported with
+    confidence 0."""
+    if found is None or id(block) in result.unreadable:
         return
     result.unreadable.add(id(block))
-    result.corrections.append(Correction(block.line, block.column, match.group(), "", 0.0, "portion mark"))
+    result.corrections.append(Correction(*found, "", 0.0, "portion mark"))
 
 
 def _struck_mark(block: Block, result: OcrResult) -> None:

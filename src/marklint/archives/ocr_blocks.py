@@ -13,6 +13,15 @@ CONTINUED = (BlockKind.PARAGRAPH, BlockKind.HEADING, BlockKind.LIST_ITEM, BlockK
 LONE_MARK_RE = re.compile(r"\([A-Z][A-Z/ -]{0,20}\)")
 
 
+def text_rows(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each line of a block's text."""
+    rows, offset = [], 0
+    for row in text.split("\n"):
+        rows.append((offset, row))
+        offset += len(row) + 1
+    return rows
+
+
 def join_blocks(first: Block, second: Block) -> Block:
     """One block of two blocks on consecutive lines or a blank line apart (the blank line is
     kept as an empty row, so that every row is still its source line)."""

@@ -76,14 +76,60 @@ def continues_paragraph(block: Block, before: Block | None) -> bool:
 BARE_LABEL_RE = re.compile(r"(?:[A-Z]{2,}(?: [A-Z]{2,}){0,2}|[A-Z][a-z]+) ?:")
 
 
-def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int] = frozenset()) -> set[int]:
+# A paragraph's number, an item's letter or a sub-paragraph's dash the scan set on a line of its
+# own (`2 ..`, `B.`, `(c)`, `-` with a speck); not a page's number (`2`).
+_ENUMERATOR_ALONE_RE = re.compile(r"\(?(?:\d{1,2}\s?[.,]{1,3}|[A-Za-z][.)])|[-\u2022]\S{0,2}")
+_DASH_ITEM_RE = re.compile(r"[-\u2022][ \t]?[A-Z]")  # a sub-paragraph a dash opens (`- THE ADDO MET ...`)
+
+
+def _text_block(block: Block) -> bool:
+    """Whether a block is a paragraph's or a list item's text, or a piece of a sentence in
+    capitals (a teletype's text), no label opening it (`WARNING:`, `DocId: ...`): not a header
+    field, a heading, a banner or a stamp the reader told apart."""
+    if LABEL_START_RE.match(block.text):
+        return False
+    return block.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM) \
+        or block.kind is BlockKind.HEADING and _sentence_piece(block.text.split("\n", 1)[0])
+
+
+def _pieces_with_their_paragraph(blocks: list[Block], pieces: set[int] | frozenset[int],
+                                 marked: set[int]) -> set[int]:
+    """The `pieces` among a page's blocks that follow the start of an unmarked paragraph a
+    number, a letter or a dash opens, one after another (no marked block, banner, label or
+    other block between): judged with that paragraph, its want of a mark reported once."""
+    covered: set[int] = set()
+    unmarked_start = False  # the last paragraph's start has no mark
+    start_next = False  # an enumerator set apart: the next block is its paragraph's start
+    for block in blocks:
+        if _ENUMERATOR_ALONE_RE.fullmatch(block.text.strip()):
+            unmarked_start, start_next = False, True
+        elif block.kind is BlockKind.COMMENT:
+            continue
+        elif id(block) in marked:
+            unmarked_start = start_next = False
+        elif start_next or _PORTION_START_RE.match(block.text) or _DASH_ITEM_RE.match(block.text):
+            unmarked_start, start_next = True, False
+        elif unmarked_start and id(block) in pieces:
+            covered.add(id(block))
+        else:
+            unmarked_start = False
+    return covered
+
+
+def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int] = frozenset(),
+                              pieces: set[int] | frozenset[int] = frozenset(),
+                              untold: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The unmarked blocks of a document's pages (`marklint.recognize.PageMarks`, by `id`) that
     are part of a paragraph the scan split, so that its mark (or its want of one) is judged once:
 
     - a mark at the end of a later block (CIA style, `... release. (U)`) covers the blocks
       back to the paragraph's numbered start (`4.`, `B.`, or the number alone on a line: `2 ..`)
       on its page, never across a banner or another marked block; without a numbered start
-      the blocks may be paragraphs of their own, so none is covered;
+      the blocks may be paragraphs of their own, so none is covered, except on a page whose
+      paragraphs the scan's layout cannot tell apart (`untold`: one line a block, no numbers),
+      where it covers the paragraph text back to the mark, banner, label or heading before it:
+      a paragraph marked at its end, its sentences set apart, is judged once (a subject line,
+      a labelled field and what follows the page's last mark still are);
     - a block opening in lower case that goes on with the paragraph before it (`continues_paragraph`,
       also across a page break's banners and page number) is that paragraph's; a trailing mark
       on it covers the whole paragraph;
@@ -91,7 +137,9 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
       mark: the scan set its value apart, and the value is judged.
 
     `unreadable` (`OcrResult.unreadable`) are blocks whose trailing mark the scan left
-    unreadable: marked, and covering as a trailing mark does."""
+    unreadable: marked, and covering as a trailing mark does. `pieces` (`OcrResult.pieces`) are
+    blocks the scan set apart from a paragraph: under an unmarked paragraph's start
+    they are that paragraph's (`_pieces_with_their_paragraph`)."""
     from marklint.lineshapes import is_page_number
 
     covered: set[int] = set()
@@ -101,7 +149,9 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
         trailing = {id(mark.block) for mark in marks.misplaced} | unreadable
         banners = {id(mark.block) for mark in marks.banners}
         stops = {id(mark.block) for mark in marks.portions} | banners
-        run: list[int] | None = None  # blocks since the last numbered start, while there is one
+        covered |= _pieces_with_their_paragraph(marks.page.blocks, pieces, trailing | stops)
+        told = marks.page.number not in untold
+        run: list[int] | None = None if told else []  # blocks since the last numbered start (or mark, untold)
         for block in marks.page.blocks:
             key = id(block)
             if _LONE_NUMBER_RE.fullmatch(block.text.strip()):  # the number the scan set apart (`2 ..`)
@@ -122,11 +172,13 @@ def covered_by_trailing_marks(pages: list, unreadable: set[int] | frozenset[int]
             if key in trailing:
                 if _PORTION_START_RE.match(block.text) is None:  # a numbered paragraph's mark is its own
                     covered.update(run or ())
-                run = None
+                run = None if told else []
             elif key in stops:
-                run = None
+                run = None if told else []
             elif _PORTION_START_RE.match(block.text):
                 run = [key]
+            elif not told and not _text_block(block):
+                run = []
             elif run is not None:
                 run.append(key)
     return covered

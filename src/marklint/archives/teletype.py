@@ -14,6 +14,10 @@ short lines of capitals with no header (`SE` over `ET`): a run of such lines, tw
 of them of two letters or more (single letters a line are `marklint.archives.ocr`'s vertical
 banners), is the level when its letters, at least MIN_SPLIT_LETTERS, are one level word's in
 order; the run ends at the first line whose letters no longer fit (`SE` / `ET` / `RUN`).
+
+A teletype page ends with `END PAGE TWO` over its level spaced out; where the scan cut that
+line at the page's edge, a fragment or two of a few characters is all that is left below it
+(`U)`, `SEX.`): the page's bottom banner is there, unreadable (`cut_bottom_banner`).
 """
 
 from __future__ import annotations
@@ -104,3 +108,19 @@ def continuation_banner(blocks: list[Block], index: int) -> tuple[int, int, int,
     else:
         cut, line, column = len(header.text), blocks[index + 1].line, blocks[index + 1].column
     return used, cut, line, column, " / ".join(pieces), *reading
+
+
+_END_PAGE_RE = re.compile(r"END PAGE [A-Z]{3,9}\W?")
+CUT_FRAGMENTS = 2  # lines a cut level may leave below `END PAGE ...`
+_CUT_FRAGMENT_CHARS = 5  # characters of such a line, at most
+
+
+def cut_bottom_banner(blocks: list[Block]) -> bool:
+    """Whether a page's text ends with a teletype's `END PAGE ...` line over one to
+    CUT_FRAGMENTS short lines, what the scan cut of the level below it (`U)`, `SEX.`): its
+    bottom banner is there, unreadable."""
+    tail = [line.strip() for block in blocks[-CUT_FRAGMENTS - 1:] for line in block.text.split("\n") if line.strip()]
+    for index in range(len(tail) - 2, max(len(tail) - 2 - CUT_FRAGMENTS, -1), -1):
+        if _END_PAGE_RE.fullmatch(tail[index]):
+            return all(len("".join(line.split())) <= _CUT_FRAGMENT_CHARS for line in tail[index + 1:])
+    return False

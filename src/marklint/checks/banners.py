@@ -129,7 +129,9 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
     (every page, or the first page only when `every-page` is off); a plainly unclassified
     document needs none, nor a copy re-marked at release on every page (`remarked_at_release`),
     nor a form page whose check-box legend is where its level was ticked (the tick does not
-    survive in the text; `marklint.legends.legend_lines`), nor an archive copy's blank page."""
+    survive in the text; `marklint.legends.legend_lines`), nor an archive copy's blank page, nor,
+    at the bottom, a scanned teletype page whose level the scan cut below its `END PAGE ...`
+    (`marklint.archives.teletype.cut_bottom_banner`)."""
     policy = ctx.ruleset.banners
     if not judged(ctx) or not getattr(policy, edge) or ctx.fact(plainly_unclassified) or remarked_at_release(ctx):
         return []
@@ -139,7 +141,8 @@ def missing_banners(ctx: CheckContext, rule: RuleDoc, edge: str) -> list[Finding
                         f"page {page.page.number} has no banner at its {edge}", page.page.number)
             for page in ctx.pages
             if (policy.every_page or page.page.number == 1) and getattr(page, edge) is None and not page.legend
-            and not (edge == "bottom" and _cable_section(page)) and (not ctx.wrappers or _has_content(page))]
+            and not (edge == "bottom" and (_cable_section(page) or ctx.ocr and page.page.number in ctx.ocr.cut_bottoms))
+            and (not ctx.wrappers or _has_content(page))]
 
 
 def _has_content(page: PageMarks) -> bool:

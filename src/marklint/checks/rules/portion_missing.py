@@ -129,7 +129,8 @@ def set_aside(ctx: CheckContext) -> dict[int, str]:
         aside.update(dict.fromkeys(memo_furniture(ctx.pages, ctx.exemption),
                                    "a memo's furniture: letterhead, legend, drafting line or signature (OCR)"))
         aside.update(dict.fromkeys(ctx.ocr.routing, "a cable's routing line (OCR)"))
-        aside.update(dict.fromkeys(covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable),
+        aside.update(dict.fromkeys(covered_by_trailing_marks(ctx.pages, ctx.ocr.unreadable, ctx.ocr.pieces,
+                                                             ctx.ocr.untold),
                                    "part of the paragraph whose mark follows it (OCR)"))
         aside.update(dict.fromkeys(ctx.ocr.unreadable, "its mark is there but unreadable (OCR)"))
     return aside
