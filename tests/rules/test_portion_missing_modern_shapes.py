@@ -134,3 +134,9 @@ def test_the_attendees_listed_under_their_label():
         (RULE.slug, 5, 1, MISSING)]
     assert found(doc(f"Attendees:\n\n{table}\n\nHelen Marsh\n\n(S) The convoy leaves at dawn."), RULE.slug) == [
         (RULE.slug, 10, 1, MISSING)]
+
+
+def test_a_headings_bare_number_before_its_mark():
+    # Markdown and word processors number headings without a period (`## 1 (U) Introduction`)
+    text = doc("## 1 (U) Introduction\n\n(S) The convoy leaves at dawn.\n\n## 2 Findings\n\n(U) The escort joins at noon.")
+    assert found(text, RULE.slug, "markdown", "a.md") == [(RULE.slug, 7, 4, "heading has no portion mark")]
