@@ -285,3 +285,13 @@ def test_an_unmarked_cell_of_a_marked_text_table_is_reported_where_it_stands():
     result = lint_document(read_document("t.txt", text.encode()), Settings(use_config=False))
     assert [(f.rule, f.line, f.column) for f in result.findings] == [
         ("portion-missing", 9, 3), ("portion-missing", 9, 20)]
+
+
+def test_a_table_drawn_with_box_characters_is_read_cell_by_cell():
+    # as terminal and report tools print a table: the grid's shapes in box-drawing characters
+    box = GRID.translate(str.maketrans({"|": "│", "-": "─", "=": "═", "+": "┼"}))
+    doc = read_document("t.txt", box.encode())
+    cells = [(b.line, b.column, b.text) for b in doc.pages[0].blocks if b.kind is BlockKind.TABLE_CELL]
+    assert cells == [(4, 3, "(U) Window"), (4, 20, "(U) Systems"), (6, 3, "(C) 3-5 Feb"),
+                     (6, 20, "(C) Ground sites and relays"), (9, 3, "(U) 10-12 Mar"), (9, 20, "(U) Software"),
+                     (10, 3, "(S) 14 Mar"), (10, 20, "(S) Relay 4")]

@@ -455,17 +455,31 @@ def _greetings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
 _RUN_HEADS = ("closing", "distribution list", "signature")
 
 
+def _is_bare_field_label(entry: _Entry) -> bool:
+    """A metadata field's label alone on its line (`Attendees:`, `Participants:`): its value is
+    the list below it."""
+    text = entry.block.text.strip()
+    return entry.role.kind == "metadata field" and "\n" not in text and text.endswith(":")
+
+
 def _signatures_after_closings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
     """Name, title, office and contact lines after a closing or a distribution heading; after a
-    distribution heading, its entries too (`Original - Addressee (w/atts)`, `1 - DDCI`, `chrono`)."""
+    distribution heading, its entries too (`Original - Addressee (w/atts)`, `1 - DDCI`, `chrono`);
+    after a field's label alone on its line, the short entries of its value (a meeting's attendees)."""
     head = None
     for entry in entries:
         if entry.state == "admin":
-            head = entry.role.kind if entry.role.kind in _RUN_HEADS else None
+            head = entry.role.kind if entry.role.kind in _RUN_HEADS else (
+                "field label" if _is_bare_field_label(entry) else None)
             continue
         if entry.state == "open" and head == "distribution list" and _is_distribution_entry(entry.block):
             entry.role = Role("distribution list", False, "an entry of the distribution list above it")
             entry.state = "admin"
+            continue
+        if entry.state == "open" and head == "field label" and _is_distribution_entry(entry.block):
+            entry.role = Role("metadata field", False, "the entries of the field labelled on the line above")
+            entry.state = "admin"
+            head = None
             continue
         if entry.state == "open" and head is not None and _is_signature_shaped(entry.block, patterns):
             entry.role = Role("signature", False, "name, title or contact lines after a closing")

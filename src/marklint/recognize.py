@@ -42,11 +42,12 @@ _TRAILING_RE = rf"(?:^|\s)({MARK_BODY})[.;:]?\s*$"  # compiled by `re` at first 
 # `A-3. (S)`) and numbered judgments, findings and recommendations (`KJ-2. (S)`, `R-1. (U)`), a message's paragraph and sub-paragraph labels run together (`1.a. (U)`, `3.B.(2) (S)`,
 # `(1)(a) (U)`), Roman numerals (`II. (U)`, `iv. (U)`), bullets (as word processors export them to
 # plain text: `•`, `o`, `§`, `▪`, and dashes); a number or letter may touch the mark (`7.(S)`, as
-# military message formats write it), a bullet may not.
+# military message formats write it), a bullet may not; a heading's bare number (`1 (U) Introduction`,
+# as Markdown and word processors number headings) is followed by a blank.
 _NUMBERING = (r"(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|(?:\d{1,3}|[A-Z]{1,3})-\d{1,3}\."
               r"|\d{1,3}\.[A-Za-z]\.(?:\(\d{1,3}\)|\([a-z]\)){0,2}|(?:\(\d{1,3}\)|\([a-z]\)){2,3}"
               r"|\d{1,3}[.)]|[IVXLC]{1,6}[.)]|[ivx]{2,5}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))")
-_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|(?:[•·*o§▪◦■►➢‣⁃–—]|-{{1,3}})\s+)"
+_LIST_PREFIX = rf"(?:{_NUMBERING}\s*|\d{{1,3}}[ \t]+|(?:[•·*o§▪◦■►➢‣⁃–—]|-{{1,3}})\s+)"
 # A subject label, with the reply and forward prefixes of a message (`Subject: RE: FW: (U) ...`).
 _SUBJECT_PREFIX = r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:\s*(?:(?:RE|Re|FW|Fw|FWD|Fwd)\s*:\s*){0,6}"
 # A short label (one to three words) before the portion it names, as a subject label is:

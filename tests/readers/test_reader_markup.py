@@ -223,6 +223,18 @@ def test_rst_field_list_fields_are_blocks_of_their_own():
     ]
 
 
+
+def test_rst_footnote_and_citation_texts_are_paragraphs_after_their_labels():
+    # a footnote's text is a portion (P-01); a hyperlink target and a substitution are not
+    text = (b"SECRET\n\n(S) Ports.[#]_\n\n.. [#] (S) Field reporting,\n   June 2026.\n\n"
+            b".. [CIT26] (U) Port study.\n\n.. _site: https://example.mil\n\n.. |sub| replace:: text\n")
+    doc = read_document("memo.rst", text)
+    assert [(b.kind, b.line, b.column, b.text) for _, b in doc.blocks()] == [
+        (L, 1, 1, "SECRET"), (P, 3, 1, "(S) Ports.[#]_"), (P, 5, 8, "(S) Field reporting,\nJune 2026."),
+        (P, 8, 12, "(U) Port study."),
+    ]
+
+
 ADOC = """\
 = (U) Convoy report
 :toc:

@@ -29,3 +29,12 @@ def test_tokens_that_may_not_stand_together_are_not_also_reported_out_of_order()
     text = 'SECRET//NOFORN\n\n(S//REL TO USA, GBR/NF) Text.\n\n(S//NF/OC) Text.\n\nSECRET//NOFORN\n'
     assert [(f.rule, f.line, f.column) for f in findings(text, "marking-order") + findings(text, RULE.slug)] == [
         ("marking-order", 5, 8), ("marking-conflict", 3, 21)]
+
+
+def test_propin_right_after_the_cui_marker_is_the_registrys_category():
+    # the CUI Registry's Proprietary Business Information (PROPIN) in the category's place; the
+    # IC control of that spelling is no CUI limited dissemination control (U-06)
+    doc = "CUI//PROPIN\n\nControlled by: Department of Energy\n\n(CUI//PROPIN) The bid was $4.1M.\n\n(U) The board meets on Monday.\n\nCUI//PROPIN\n"
+    assert found(doc, RULE.slug, rules="cui") == []
+    assert found(doc.replace("CUI//PROPIN\n", "CUI//PRVCY//PROPIN\n"), RULE.slug, rules="cui")[:1] == [
+        (RULE.slug, 1, 13, '"PROPIN" is not a CUI limited dissemination control (U-06)')]

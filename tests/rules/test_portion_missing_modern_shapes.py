@@ -107,4 +107,36 @@ def test_a_document_number_of_several_groups_under_the_title():
     # (after a paragraph, where no heading matter explains it)
     text = doc("(S) The convoy leaves at dawn.\n\nDIA-02-2601-114\n\n(U) The escort joins at noon.")
     assert found(text, RULE.slug) == []
+    # (the office's letters before the number's digits, `DIA-DID-2026-0231`)
+    for number in ("DIA-DID-2026-0231", "USSPACECOM-J2-ASMT-26-07"):
+        assert found(text.replace("DIA-02-2601-114", number), RULE.slug) == []
     assert found(text.replace("DIA-02-2601-114", "FM 7-0"), RULE.slug) == [(RULE.slug, 5, 1, "line has no portion mark")]
+
+
+def test_an_orders_closing_acknowledge_and_authentication():
+    # FM 6-0: the heading's time zone and task organization lines, and ACKNOWLEDGE:, the
+    # commander's name and rank, OFFICIAL: over the authenticator at the end
+    text = doc("Time Zone Used Throughout the Order: ZULU\nTask Organization: Annex A.\n\n"
+               "1. (S) The convoy leaves at dawn.\n\nACKNOWLEDGE:\n\nWALKER\nLTC\n\nOFFICIAL:\nBROOKS\nS3")
+    assert found(text, RULE.slug) == []
+    damaged = text.replace("ACKNOWLEDGE:", "The escort joins at noon.\n\nACKNOWLEDGE:")
+    assert found(damaged, RULE.slug) == [(RULE.slug, 8, 1, MISSING)]
+    assert found(text.replace("Time Zone Used Throughout the Order", "Zone of the order"), RULE.slug) == [
+        (RULE.slug, 3, 1, MISSING)]
+
+
+def test_the_attendees_listed_under_their_label():
+    table = "   Name           Office\n   -------------  ------------\n   Helen Marsh    Privacy Office\n   Omar Grant     Security"
+    text = doc(f"Attendees:\n\n{table}\n\n1. (S) The convoy leaves at dawn.\n\nMinutes recorded by: Lisa Cheng")
+    assert found(text, RULE.slug) == []
+    # a sentence under the label is a portion, and only the first block under it is its value
+    assert found(doc("Attendees:\n\nThe escort joins at noon.\n\n(S) The convoy leaves at dawn."), RULE.slug) == [
+        (RULE.slug, 5, 1, MISSING)]
+    assert found(doc(f"Attendees:\n\n{table}\n\nHelen Marsh\n\n(S) The convoy leaves at dawn."), RULE.slug) == [
+        (RULE.slug, 10, 1, MISSING)]
+
+
+def test_a_headings_bare_number_before_its_mark():
+    # Markdown and word processors number headings without a period (`## 1 (U) Introduction`)
+    text = doc("## 1 (U) Introduction\n\n(S) The convoy leaves at dawn.\n\n## 2 Findings\n\n(U) The escort joins at noon.")
+    assert found(text, RULE.slug, "markdown", "a.md") == [(RULE.slug, 7, 4, "heading has no portion mark")]

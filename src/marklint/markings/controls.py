@@ -105,7 +105,9 @@ class ControlReader(ReadState):
             self.read_eyes_list(value, eyes.group(1) or eyes.group(2))
             return "dissem"
         hit = v.token(up)
-        if hit is not None:  # a known control wins over a CUI category of the same spelling
+        # a known control wins over a CUI category of the same spelling, but in the category's
+        # own place, right after the CUI marker (`CUI//PROPIN`: the registry's category)
+        if hit is not None and not (cui_category_slot and (up in v.cui_basic or up in v.cui_specified)):
             self.read_token(hit[0], hit[1], raw, value)
             return hit[0].category
         if kind in ("rel_to", "display_only"):

@@ -398,9 +398,11 @@ class _Builder(Checker):
             prefix += "(?:(?:" + "|".join(re.escape(e) for e in sorted(s.leading)) + ") )*"
         self.v.banner_candidate = re.compile(rf"(?://)?{prefix}(?:{levels})(?:$|[\s/,\-:\u2013\u2014][^\n]{{0,200}}$)")
         # a mark in the wrong case is a mark (`(ic)`, `(In-Confidence)`: marking-form), but for a
-        # one-letter level: `(c)` and `(s)` in lower case are list labels
+        # one-letter level: `(c)` and `(s)` in lower case are list labels. Before it, a paragraph's
+        # number or label as staffs write them (`1.`, `a.`, `(1)`, `(a)`, `2.1`, `1.2.3.`)
         self.v.portion_at = re.compile(
-            r"(?:|(?:\d{1,3}[.)]|[a-zA-Z][.)])\s*|[•·*-]\s+|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
+            r"(?:|(?:\d{1,3}(?:\.\d{1,3}){1,4}\.?|\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,3}\)|\([a-z]\))\s*|[•·*-]\s+"
+            r"|(?:SUBJECT|Subject|SUBJ|RE|Re)\s*:\s*)"
             rf"(\((?://)?{prefix}(?:{s.level_pattern('portion')}|(?i:{s.level_pattern('portion', shortest=2)}))"
             r"(?:[\s/,\-:][^()\n]{0,150})?\))(?=\s|$)"
             r"(?!\s+(?:\d{4}\b|[Cc]opyright))")  # not a copyright sign

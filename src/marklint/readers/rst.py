@@ -5,7 +5,9 @@ columns) for most nodes, and stops or warns on the partial documents a linter se
 constructs that matter for markings are few and line-shaped, so a scanner keeps exact positions.
 
 Blocks: section titles (HEADING), paragraphs, bullet and enumerated list items (the text after
-the list marker), the fields of a field list (one block each, read as `Name: value`), grid and simple table cells, `.. header::` / `.. footer::` lines (LINE blocks
+the list marker), the fields of a field list (one block each, read as `Name: value`), the text of
+footnotes and citations (`.. [#] (S) ...`, a paragraph after its label), grid and simple table
+cells, `.. header::` / `.. footer::` lines (LINE blocks
 in Region.HEADER / Region.FOOTER). A one-line paragraph wrapped in emphasis (`**SECRET**`) is a
 LINE block holding the text inside. Ignored: literal blocks (after `::`), `code`, `code-block`,
 `sourcecode`, `math`, `raw` and `parsed-literal` directive bodies, doctest blocks. Comments
@@ -26,6 +28,8 @@ Line = tuple[int, str]  # (1-based source line number, text with its indentation
 
 _DIRECTIVE_RE = re.compile(r"\.\.\s+([\w:-]+)\s*::(.*)$")
 _EXPLICIT_NOT_COMMENT_RE = re.compile(r"\.\.\s+(?:_|\[|\|)")
+# a footnote's or citation's label (`.. [1]`, `.. [#]`, `.. [#note]`, `.. [*]`, `.. [CIT2002]`)
+_NOTE_LABEL_RE = re.compile(r"\.\.\s+\[(?:#[\w-]*|\*|\d{1,4}|[A-Za-z][\w.-]{0,40})\]\s+")
 _BULLET_RE = re.compile(r"([-*+\u2022])\s+")
 _ENUM_RE = re.compile(r"(?:\d+|[A-Za-z]|#)[.)]\s+")
 _ADORNMENT_RE = re.compile(r"([!-/:-@\[-`{-~])\1{2,}\s*$")
@@ -102,7 +106,7 @@ class _Scanner:
                 continue
             literal_next = False
             if stripped.startswith(".. ") or stripped == "..":
-                i = self._explicit(lines, i, indent)
+                i = self._explicit(lines, i, indent, quoted)
                 continue
             if stripped.startswith(">>>"):  # a doctest block runs to the next blank line
                 while i < len(lines) and lines[i][1].strip():
@@ -163,8 +167,8 @@ class _Scanner:
             self.scan(lines[j:end], quoted)
         return max(end, j)
 
-    def _explicit(self, lines: list[Line], i: int, indent: int) -> int:
-        """Comments, directives, targets: returns the index after the construct."""
+    def _explicit(self, lines: list[Line], i: int, indent: int, quoted: bool) -> int:
+        """Comments, directives, targets, footnotes: returns the index after the construct."""
         number, text = lines[i]
         stripped = text.strip()
         end = _body(lines, i + 1, indent)
@@ -188,6 +192,11 @@ class _Scanner:
                 self.scan([ln for ln in body if not ln[1].strip().startswith(":")])  # options dropped
             return end
         if _EXPLICIT_NOT_COMMENT_RE.match(stripped):
+            note = _NOTE_LABEL_RE.match(stripped)
+            if note:  # a footnote's text is a portion (P-01); a target or substitution is not
+                rows = [(number, _lead(text) + note.end(), stripped[note.end():])]
+                rows += [row for row in _rows(lines[i + 1:end]) if row[2]]
+                self._add(_text_block(BlockKind.PARAGRAPH, rows), quoted)
             return end
         rest = stripped[2:]
         first = rest.strip()

@@ -7,7 +7,8 @@ a separator or a row is replaced by one TABLE_CELL block per non-empty cell, at 
 first character. Between two borders, a line whose first cell is empty or opens in lower case
 goes on with the row above (its cells' lines are joined by spaces); any other line opens a row
 of its own (tables drawn with borders only around them, as database and report tools print
-them). Anything else is left as it was.
+them). Anything else is left as it was. Tables drawn with box-drawing characters (`┌──┬──┐`,
+`│ cell │`, as terminal and report tools print them) are read as the same shapes.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ import re
 
 from marklint.document import Block, BlockKind
 
+# Box-drawing characters, each read as the one ASCII character drawn in its place (so positions
+# stay those of the source).
+_BOX = str.maketrans({**dict.fromkeys("│┃║", "|"), **dict.fromkeys("─━", "-"), "═": "=",
+                      **dict.fromkeys("┌┬┐├┼┤└┴┘┏┳┓┣╋┫┗┻┛╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜", "+")})
 _BORDER_RE = re.compile(r"\+(?:[-=:]+\+)+")
 _SEPARATOR_RE = re.compile(r"\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?")
 _ROW_RE = re.compile(r"\|.*\|")
@@ -24,22 +29,21 @@ _TABLE_KINDS = (BlockKind.PARAGRAPH, BlockKind.HEADING)
 # A row line whose first cell goes on from the line above: empty, or opening in lower case.
 _CONTINUES_RE = re.compile(r"\|[ \t]*(?:\||[a-z])")
 # A source that may hold a table: a line that opens with a border or a row.
-MAY_HOLD_TABLE_RE = re.compile(r"^[ \t]*(?:\|.*\||\+[-=])", re.MULTILINE)
+MAY_HOLD_TABLE_RE = re.compile(r"^[ \t]*(?:\|.*\||\+[-=]|[│┃║┌┏╔╒╓])", re.MULTILINE)
 
 
 def split_tables(blocks: list[Block]) -> list[Block]:
     """`blocks` with each plain-text table among them replaced by its cells."""
     out: list[Block] = []
     for block in blocks:
-        cells = _cells(block) if block.kind in _TABLE_KINDS and block.text[:1] in "|+" else None
+        cells = _cells(block) if block.kind in _TABLE_KINDS and block.text[:1].translate(_BOX) in "|+" else None
         out.extend([block] if cells is None else cells)
     return out
 
 
 def _cells(block: Block) -> list[Block] | None:
     """The table cells of a block that is a table, or None."""
-    text = block.text
-    lines = text.split("\n")
+    lines = block.text.translate(_BOX).split("\n")
     if not any(_ROW_RE.fullmatch(line) for line in lines):
         return None
     grid = any(_BORDER_RE.fullmatch(line) for line in lines)
