@@ -404,9 +404,11 @@ def test_a_telegrams_paragraph_split_by_a_withheld_passage_is_judged_once(before
 @pytest.mark.parametrize(("right", "slip", "read"), [
     ("Departmentof StateCase", "Department.of StateCase", ["C06815073"]), ("Doc No.", "Doe No.", ["C06815073"]),
     ("11/18/2020", "11/18/202Q", ["C06815073"]), ("C06815073", "CQ6815073", []),
-    ("U.S. Departmentof", "ll&Departmentof", ["C06815073"]), ("Doc No. C06815073", "DocNo.006815073", [])])
+    ("U.S. Departmentof", "ll&Departmentof", ["C06815073"]), ("Doc No. C06815073", "DocNo.006815073", []),
+    ("F-2017", "F:2017", ["C06815073"]), ("F-2017", "Fa-2017", ["C06815073"]), ("F-2017", "FT2017", ["C06815073"])])
 def test_a_release_header_with_the_ocrs_slips_is_a_wrapper_its_garbled_number_no_fact(right, slip, read):
-    # a later scan read `Doe` for `Doc`, a dot for a space or none, `ll&` for `U.S.`, a Q for a 0, a 0 for the C
+    # a later scan read `Doe` for `Doc`, a dot for a space or none, `ll&` for `U.S.`, a speck or a letter for the
+    # case number's dash, a Q for a 0, a 0 for the C
     header = RUN_TOGETHER.splitlines()[0]
     slipped = header.replace(right, slip)
     closing = RUN_TOGETHER[:-len(header) - 1] + slipped + "\n"
