@@ -313,6 +313,26 @@ def test_a_subject_lines_struck_mark_after_its_label_marks_it():
     assert _found(text.replace("4ei-", "THE"), ocr=True)[0] == (5, 1, "portion-missing")
 
 
+@pytest.mark.parametrize("topics", ["UK/ESDP:", "EU/NATO/OSCE:"])
+def test_a_subject_lines_topics_are_no_struck_mark(topics):
+    text = STRUCK.replace("SUBJECT: (C) TALKS", f"SUBJECT: {topics} TALKS")
+    assert _found(text, ocr=True) == [(5, 1, "portion-missing"), (9, 4, "ocr-recognised"), (11, 4, "ocr-recognised"),
+                                      (13, 4, "ocr-recognised")]
+    # one letter before the slash is no topic: a struck mark's junk (`S/NF)` lost its bracket)
+    assert _found(text.replace(topics, "S/NF)"), ocr=True)[0] == (5, 10, "ocr-recognised")
+
+
+def test_a_reasons_letters_on_the_next_line_do_not_make_a_telegram_confidential():
+    cable = ("O 211722Z JAN 00\nFM AMEMBASSY LONDON\nTO SECSTATE WASHDC IMMEDIATE 2497\nLONDON 000506\n"
+             "E.O. 12958: DECL: 01/21/10\nTAGS: PARM, NATO\nSUBJECT: (U) ALLIES\n"
+             "1. (U) CLASSIFIED BY CHARGE GLYN DAVIES. REASON: 1.5(B),\n(C) AND (D).\n"
+             "2. (U) THE BRITISH OFFICIALS MET THE DAS.\nDAVIES\n")
+    result = lint_text(cable, rules="auto")
+    # every portion is (U): the authority lines are the one slip, no banner is missing
+    assert result.facts["classification"] == "UNCLASSIFIED"
+    assert [(f.line, f.column, f.rule) for f in result.findings] == [(5, 1, "cab-unexpected")]
+
+
 def test_a_1995_cables_header_fields_are_no_portions_a_scans_speck_before_them_too():
     """A 1995 CIA cable's header as the scan leaves it: `TOR:`, the addressees `; TO:`, `FOR:
     LIMIT ...`, `'ACTION:` with a speck before it, `•CITE`: no portions."""

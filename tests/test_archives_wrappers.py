@@ -401,6 +401,56 @@ def test_a_telegrams_paragraph_split_by_a_withheld_passage_is_judged_once(before
     assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == found
 
 
+@pytest.mark.parametrize(("right", "slip", "read"), [
+    ("Departmentof StateCase", "Department.of StateCase", ["C06815073"]), ("Doc No.", "Doe No.", ["C06815073"]),
+    ("11/18/2020", "11/18/202Q", ["C06815073"]), ("C06815073", "CQ6815073", []),
+    ("U.S. Departmentof", "ll&Departmentof", ["C06815073"]), ("Doc No. C06815073", "DocNo.006815073", []),
+    ("F-2017", "F:2017", ["C06815073"]), ("F-2017", "Fa-2017", ["C06815073"]), ("F-2017", "FT2017", ["C06815073"])])
+def test_a_release_header_with_the_ocrs_slips_is_a_wrapper_its_garbled_number_no_fact(right, slip, read):
+    # a later scan read `Doe` for `Doc`, a dot for a space or none, `ll&` for `U.S.`, a speck or a letter for the
+    # case number's dash, a Q for a 0, a 0 for the C
+    header = RUN_TOGETHER.splitlines()[0]
+    slipped = header.replace(right, slip)
+    closing = RUN_TOGETHER[:-len(header) - 1] + slipped + "\n"
+    result = lint_text(closing)
+    assert [(f.line, f.rule) for f in result.findings] == [(9, "ocr-recognised"), (11, "ocr-recognised")]
+    assert result.facts["declassification"]["document_numbers"] == ["C06815073"]
+    both = lint_text(closing.replace(header, slipped))
+    assert [(f.line, f.rule) for f in both.findings] == [(9, "ocr-recognised"), (11, "ocr-recognised")]
+    assert both.facts["declassification"]["document_numbers"] == read
+
+
+def test_a_telegrams_paragraph_ending_a_page_in_quotes_goes_on_under_the_next_pages_header():
+    header = RUN_TOGETHER.splitlines()[0] + "\n"
+    text = RUN_TOGETHER.replace("~", "(C)").replace(
+        "CALLED THE AMBASSADOR.\n", 'CALLED THE AMBASSADOR "TOO LATE"\n' + header + "\f" + header
+        + "IN THE EVENING, HE SAID.\n")
+    assert [(f.line, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == []
+    closed = text.replace('"TOO LATE"', '"TOO LATE."')
+    assert [(f.line, f.rule) for f in lint_text(closed).findings if f.rule == "portion-missing"] == [
+        (14, "portion-missing")]
+
+
+# The foot of a 2000 telegram's POEMS printout: its routing, then its caption lines (`EXDIS`, `NOFORN`)
+# over the E.O. line and the tags.
+_LONDON = "UNCLASSIFIED U.S. Departmentof StateCase No. F-2017-13804 Doc No. C06815071 Date: 11/18/2020\n"
+CAPTIONED = (_LONDON + "20. (C) RICKETTS SUGGESTS THE U.S. ASK ITALY AND SPAIN.\n"
+             "21. (U) DAS ASMUS CLEARED THIS CABLE.\nDAVIES\n-PAGE 01 LONDON 00506 00 OF 04 211723Z\n"
+             "@INFO: C(01) CMS{01) D(01) EUR(01} G(01)\n"
+             "211243L JAN QO ATK (TOTAL COPIES:012)\n'INFO: SS(00) WO(00)\n211735Z JAN 00 STePS (TOTAL COPIES:000)\n"
+             "ACTION SS-00\nINFO LOG-00 SAS-00 /000W.\n-2936FA 211737Z /38\n0 211722Z JAN 00\nFM AMEMBASSY LONDON\n"
+             "TO SECSTATE WASHDC IMMEDIATE 2497\nINFO NATO EU COLLECTIVE PRIORITY\nLONDON 000506\nEXDIS\nNOFORN\n"
+             "E.O. 12958: DECL 5X5,6\nTAGS: PARM MARR NATO EUN PINR PGOV UK FR GM TU CA IT SP ZS\n" + _LONDON)
+
+
+def test_a_telegrams_caption_alone_on_its_line_over_the_eo_line_is_no_portion():
+    assert [(f.line, f.rule) for f in lint_text(CAPTIONED).findings if f.rule == "portion-missing"] == []
+    # a line that only opens with the caption's word is text
+    text = CAPTIONED.replace("NOFORN\n", "NOFORN TALKS\n")
+    assert [(f.line, f.column, f.rule) for f in lint_text(text).findings if f.rule == "portion-missing"] == [
+        (19, 1, "portion-missing")]
+
+
 def test_a_record_number_alone_opening_the_text_names_the_jfk_collection():
     # no release line, no page stamp: the record number (with its frame's bracket) is the wrapper
     form = "7104-10004-10248]\n\nCONFIDENTIAL\n\n(When Filled In)\n\nINCIDENT REPORT\n\nThe caller reported.\n\nCONFIDENTIAL\n"
@@ -526,6 +576,18 @@ def test_a_committee_production_header_is_a_release_header_not_the_documents_ban
     # without the header's lines under it, the UNCLASSIFIED atop the page is the e-mail's banner
     bare = COMMITTEE.replace("Case No. F-2015-04841\nDoc No. C05739564\nDate: 05/13/2015\n", "")
     assert "banner-rollup" in [f.rule for f in lint_text(bare, rules="us-eo12958").findings if f.line == 1]
+
+
+def test_the_stamps_part_line_under_a_committee_headers_date_line_is_a_release_stamp():
+    # `RELEASE IN` ends the header's Date line, `PART B6` stands alone under it; the memo below is CONFIDENTIAL
+    stamp = "Date: 05/13/2015\n" + " " * 67 + "RELEASE IN FULL\n"
+    text = COMMITTEE.replace(stamp, "Date: 05/13/2015                              RELEASE IN\n"
+                             "                                              PART B5,B6\n\nCONFIDENTIAL\n")
+    assert "PART B5,B6" in text
+    result = lint_text(text, rules="auto")
+    assert [(f.line, f.column, f.rule) for f in result.findings if f.rule == "cab-missing"] == [(8, 1, "cab-missing")]
+    assert result.facts["declassification"]["release_decision"] == ["release in part"]
+    assert result.facts["declassification"]["exemptions"] == ["(b)(5)", "(b)(6)"]
 
 
 @pytest.mark.parametrize(("stamp", "decision", "exemptions"), [

@@ -54,6 +54,15 @@ def test_non_marks():
     assert len(page.unmarked) == 4
 
 
+def test_a_reasons_letters_carried_to_the_next_line_are_no_mark():
+    # a telegram's `REASON: 1.5(B),` over `(C) AND (D).`: the letters of the reason, not a CONFIDENTIAL portion
+    text = ("1. (U) CLASSIFIED BY CHARGE GLYN DAVIES. REASON: 1.5(B),\n(C) AND (D).\n\n"
+            "(C), (D) AND (E) OF THE ORDER APPLY.\n\n(C) AND THE TALKS WENT ON.\n")
+    (page,) = marks(text)
+    assert [(m.text, m.line, m.column) for m in page.portions] == [("(U)", 1, 4), ("(C)", 6, 1)]
+    assert [block.line for block in page.unmarked] == [4]
+
+
 def test_top_and_bottom_skip_page_numbers_and_comments():
     (page,) = marks("# marklint: disable-file x -- y\nSECRET\n\n(S) Text.\n\nSECRET\n\nPage 1 of 1\n")
     assert (page.top.line, page.bottom.line) == (2, 6)

@@ -36,9 +36,11 @@ MARK_BODY = (
 )
 # A portion mark at the start of text: followed by whitespace or the end (not `(S)he`), and not
 # a copyright sign (`(C) 2024`, `(C) Copyright`; only `(C)` is one: `(U) 2024` opens a portion
-# about a year, as a table's cell does). A pattern's text, embedded in larger patterns
-# (here and by the text reader): compiling it alone would only cost start-up time.
-PORTION_START = rf"{MARK_BODY}(?=\s|$)(?!(?<=\(C\))\s+(?:\d{{4}}\b|[Cc]opyright))"
+# about a year, as a table's cell does), nor the letters of a classification reason carried to
+# the next line (`REASON: 1.5(B),` over `(C) AND (D).`). A pattern's text, embedded in larger
+# patterns (here and by the text reader): compiling it alone would only cost start-up time.
+PORTION_START = (rf"{MARK_BODY}(?=\s|$)(?!(?<=\(C\))(?:\s+(?:\d{{4}}\b|[Cc]opyright)"
+                 r"|,?\s+(?:AND|and)\s+\([A-H]\)|,\s*\([A-H]\)))")
 
 # A Markdown footnote's label (`[^1]:`, `[^note-2]:`), before the footnote's text.
 FOOTNOTE_LABEL = r"\[\^[\w-]{1,20}\]:"

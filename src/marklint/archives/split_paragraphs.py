@@ -31,7 +31,8 @@ _CONTINUATION_RE = re.compile(r"^[^\w\n]{0,2}\s?[a-z][a-z'-]+\b(?!\s?:)")
 _LETTERED_ITEM_RE = re.compile(r"^\(?[a-z][.)]\s")
 
 
-_BROKEN_OFF_RE = re.compile(r"[A-Za-z]{2,},?$")  # a line of text that stops mid-sentence, at a word
+# A line of text that stops mid-sentence, at a word, its closing quote or not (`HAS NOT BEEN "TOO ROUGH"`).
+_BROKEN_OFF_RE = re.compile(r"[A-Za-z]{2,}[\"\u201d]?,?$")
 # A line that stops at a word no sentence ends with (an article, a preposition, a conjunction):
 # what follows goes on with it, whatever its case (`... FINDINGS OF THE` over `* <ASSASSINATION.>`).
 _DANGLING_RE = re.compile(r"(?i)\b(?:the|a|an|of|to|in|on|at|by|for|with|from|into|and|or|but|nor|that|whether"

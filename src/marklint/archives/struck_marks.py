@@ -11,9 +11,10 @@ A token is junk when it holds a letter or a digit, opens with no bracket (a mark
 `(S//REL TO USA, FVEY)`, a list item `(a)`, a parenthetical) and is, quotes and punctuation at
 its ends dropped, none of what a paragraph really opens with: a word (`THE`, `OYMEN'S`,
 `[REDACTED]`), a number or an amount (`1996`, `$500`, `12:30`), an ordinal (`1ST`), an
-abbreviation (`U.S.`) or a designator (`F-16`, `B1`); a number the strike ran into (`8. 4411-
-ALTHOUGH`) is junk, and so is a letter or two in brackets with a speck (`7. (.e) RESPONDING`). A
-later scan renders the strike as tildes (`2. ~ THIS CABLE`, `5. ~ACTING SECRETARY`).
+abbreviation (`U.S.`), a designator (`F-16`, `B1`) or a subject's topics (`UK/ESDP:`); a number
+the strike ran into (`8. 4411- ALTHOUGH`) is junk, and so is a letter or two in brackets with a
+speck (`7. (.e) RESPONDING`). A later scan renders the strike as tildes (`2. ~ THIS CABLE`,
+`5. ~ACTING SECRETARY`).
 
 A telegram classified as a whole says so in its first paragraph (`1. CONFIDENTIAL ENTIRE
 TEXT.`); struck through, its level reads as junk before `ENTIRE TEXT` (`1. -CetriP-I-19•ErNT-I-A4.--
@@ -38,6 +39,7 @@ _NOT_JUNK_RE = re.compile(
     r"|[$\u00a3\u20ac]?\d[\d,.:/%-]*(?<!-)"  # a number, an amount, a time, a date (struck: `4411-`)
     r"|\d+(?:ST|ND|RD|TH|st|nd|rd|th)"  # an ordinal
     r"|[A-Za-z](?:\.[A-Za-z]){1,3}"  # an abbreviation
+    r"|[A-Za-z]{2,}(?:/[A-Za-z]{2,})+"  # a telegram subject's topics (`SUBJECT: UK/ESDP: HMG AGREES ...`)
     r"|[A-Za-z]{1,4}-?\d{1,5}[A-Za-z]?"  # a designator
 )
 # A numbered paragraph opening with a token, then `ENTIRE TEXT`.
