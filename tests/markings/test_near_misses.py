@@ -134,3 +134,66 @@ def test_the_meaning_read_through_the_near_miss():
     assert parse("TOP SECRET//SI-G-G//ORCON").banner() == "TOP SECRET//SI-G//ORCON"
     # the retired list form keeps its lower-case "and" to the era-dependent list rule (L-07)
     assert [p.rule for p in check("SECRET//REL TO USA, AUS and GBR")] == ["marking-syntax"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # S-08: a repeated value is dropped, not moved; the repeat alone does not put the list out of order
+    ("SECRET//FGI GBR GBR", [("marking-duplicate", 9, 20, "an FGI code is repeated (S-08)", "FGI GBR")]),
+    ("SECRET//REL TO USA, GBR, GBR",
+     [("marking-duplicate", 16, 29, "a country code is repeated in REL TO", "USA, GBR")]),
+    ("SECRET//ORCON/NOFORN/ORCON", [("marking-duplicate", 22, 27, '"ORCON" is repeated (S-08)', None)]),
+    ("TOP SECRET//SI/TK/SI", [("marking-duplicate", 19, 21, '"SI" is repeated (S-08)', None)]),
+    ("(//GBR GBR S)", [("marking-duplicate", 4, 11, "an owner code is repeated", None)]),
+    # a repeat after a value really out of place still leaves the order problem
+    ("SECRET//NOFORN/NOFORN/ORCON", [("marking-duplicate", 16, 22, '"NOFORN" is repeated (S-08)', None),
+                                     ("marking-order", 23, 28, '"ORCON" goes before "NOFORN" (register order, S-07)',
+                                      None)]),
+    # K-13: a token that may not stand with another is removed, so where it stands is moot
+    ("SECRET//FRD/RD//NOFORN",
+     [("marking-conflict", 13, 15, '"RD" and "FRD" are never used together; "RD" takes precedence', None)]),
+    ("SECRET//TFNI/RD//NOFORN",
+     [("marking-conflict", 14, 16, '"RD" and "TFNI" are never used together; "RD" takes precedence', None)]),
+    # S-09: a banner may spell out the REL TO marking title; a portion uses "REL TO"
+    ("SECRET//AUTHORIZED FOR RELEASE TO USA, GBR", []),
+    ("(S//AUTHORIZED FOR RELEASE TO USA, GBR)",
+     [("marking-form", 5, 30, 'a portion mark uses "REL TO" (S-09)', "REL TO")]),
+    # S-13: an unknown word beside dissemination controls, or in a pure CUI marking, is a misspelt
+    # control, not an unpublished SCI system
+    ("(TS//SI//NF/FOO)",
+     [("marking-unknown-token", 13, 16, 'unknown dissemination control "FOO"; did you mean "FOUO"?', "FOUO")]),
+    ("CUI//SP-CTI//DELIB", [("marking-unknown-token", 14, 19, 'unknown marking word "DELIB"', None)]),
+    # the first part after CUI is a category or a limited dissemination control: both are suggested
+    ("CUI//FEDCOM", [("marking-unknown-token", 6, 12, 'unknown CUI category or limited dissemination control '
+                                                     '"FEDCOM"; did you mean "FEDCON"?', "FEDCON")]),
+    # K-07 and K-04: one level problem for an SCI system, said once
+    ("UNCLASSIFIED//SI", [("marking-conflict", 1, 13, "SCI and SAP markings are used only on classified "
+                                                     "information (K-07)", None)]),
+    ("CONFIDENTIAL//HCS-P//NOFORN", [("marking-conflict", 15, 20, "HCS is not used with CONFIDENTIAL (K-04)", None)]),
+    ("SECRET//SI-G ABCD//ORCON", [("marking-conflict", 9, 18, "SI-G is not used with SECRET (K-04)", None)]),
+    # S-06, U-14: a registered SCI system after CUI is out of place, not a misspelt CUI category
+    ("SECRET//CUI//SI//SP-CTI",
+     [("marking-order", 14, 16, 'the SCI control "SI" goes before the CUI marking "CUI" (S-06)', None)]),
+    # K-07 in a pure CUI marking points at its "CUI"
+    ("CUI//SI", [("marking-conflict", 1, 4, "SCI and SAP markings are used only on classified information (K-07)",
+                  None)]),
+    # F-02, F-06, K-16: "/" written for a list's own separator continues the list
+    ("SECRET//REL TO USA/GBR", [("marking-syntax", 19, 20, 'codes in the list are separated by ", ", not "/" (F-02)',
+                                 ", ")]),
+    ("SECRET//DISPLAY ONLY AFG/IRQ",
+     [("marking-syntax", 25, 26, 'codes in the list are separated by ", ", not "/" (F-06)', ", ")]),
+    ("SECRET//FGI GBR/DEU", [("marking-syntax", 16, 17, 'codes in the list are separated by " ", not "/" (K-16)', " ")]),
+    # L-07: the retired "and" also after a comma ("USA, AUS, and GBR"); upper-case "AND" there is Andorra
+    ("SECRET//REL TO USA, AUS, and GBR",
+     [("marking-syntax", 26, 29, 'country lists are separated by ", " ("and" was retired in July 2005, L-07)', None)]),
+    ("SECRET//REL TO USA, AND, GBR", []),
+    # F-12: "EYES ONLY" without its list is not a list whose country is "ONLY"
+    ("SECRET//EYES ONLY", [("marking-syntax", 9, 18, '"EYES ONLY" needs a list of country codes', None),
+                           ("legacy-marking", 9, 18, '"EYES ONLY" is retired; use REL TO', None)]),
+])
+def test_one_problem_said_once(text, expected):
+    assert problems(text) == expected
+
+
+def test_a_list_continued_after_a_slash_means_the_whole_list():
+    assert parse("SECRET//REL TO USA, AUS/GBR").banner() == "SECRET//REL TO USA, AUS, GBR"
+    assert parse("(S//FGI GBR/DEU)").portion() == "(S//FGI DEU GBR)"

@@ -36,11 +36,13 @@ class CompartmentReader(ReadState):
             self.note("marking-syntax", value.start, value.end, "FGI codes are separated by single spaces (K-16)",
                       " ".join(["FGI"] + v.sort_codes(codes, usa_first=False)))
         canonical = v.sort_codes(codes, usa_first=False)
-        if codes != canonical and not joined:
+        # a repeated code is dropped (S-08), not moved: only the first of each is in order or not
+        if list(dict.fromkeys(codes)) != canonical and not joined:
             self.note("marking-order", codes_w[0][1], codes_w[-1][2],
                       "FGI codes go trigraphs alphabetically, then tetragraphs (K-16)", " ".join(canonical))
         if len(set(codes)) != len(codes):
-            self.note("marking-duplicate", value.start, value.end, "an FGI code is repeated (S-08)")
+            self.note("marking-duplicate", value.start, value.end, "an FGI code is repeated (S-08)",
+                      None if joined else " ".join(["FGI", *canonical]))
         if self.f["fgi"] is not None:
             self.note("marking-duplicate", value.start, value.end, '"FGI" is repeated (S-08)')
             codes = list(set(codes) | set(self.f["fgi"]))
@@ -194,7 +196,10 @@ class CompartmentReader(ReadState):
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
             near = _close(system, v.known_words()) if len(system) >= 4 else []
             end = value.start + len(value.text.split("-")[0].rstrip())
-            if not shaped or near:
+            # SCI never shares a category with other controls, nor stands in a pure CUI marking:
+            # there an unknown word is a misspelt control, not an unpublished system
+            misplaced = self.scheme == "cui" or any(it.cat == value.cat and it.slot != "sci" for it in self.items)
+            if not shaped or near or misplaced:
                 raise self.unknown(first_words[0] if extra else value.text.split("-")[0].strip(), value.start, end)
             if not re.fullmatch(v.sci_abbreviation, system):
                 import difflib

@@ -15,12 +15,16 @@ from marklint.markings.vocab import Token
 _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated dissems
 _LIST_PREFIXES = (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
                   ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY"))
+_USA_ALONE = '"REL TO USA" alone is not an authorized marking: name at least one other code (F-02)'
+# The list controls of the grammar: the Marking field of their codes, their separator and its rule
+_LISTS = {"rel_to": ("rel_to", ", ", "F-02"), "display_only": ("display_only", ", ", "F-06"),
+          "fgi": ("fgi", " ", "K-16")}
 # Indicators joined to what follows them by a hyphen, with the rule that says so
 _HYPHENED = {"SAR": "K-08", "RD": "K-11", "FRD": "K-11", "SP": "U-04", "ACCM": "ISM-ID-00462"}
 _LIST_PART = r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+"
 # EYES ONLY with its list written around it: "EYES ONLY USA, GBR", "GBR EYES ONLY" (F-12 forms
 # other than "USA/GBR EYES ONLY", which read_eyes handles)
-_EYES_LIST = r"EYES(?: ONLY)? ((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4})|((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4}) EYES(?: ONLY)?"
+_EYES_LIST = r"EYES(?: ONLY)? (?!ONLY$)((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4})|((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4}) EYES(?: ONLY)?"
 
 
 class ControlReader(ReadState):
@@ -31,14 +35,21 @@ class ControlReader(ReadState):
         i = 0
         after_cui_cat = 1 if self.scheme == "cui" else -1  # category index right after the CUI marker
         sap_cat = accm_cat = -1
+        listed: Value | None = None  # the last REL TO, DISPLAY ONLY or FGI value read
         while i < len(values):
             value = values[i]
+            if listed is not None and listed.cat == value.cat and value.kind == "by_vocabulary" \
+                    and self.continue_list(listed.kind, value):
+                i += 1
+                continue
             consumed = self.read_eyes(values, i)
             if consumed:
                 i += consumed
                 continue
             continues = "sap" if sap_cat == value.cat else "accm" if accm_cat == value.cat else None
             kind = self.read_value(value, after_cui_cat == value.cat, continues)
+            if value.kind in _LISTS:
+                listed = value
             if kind == "cui":
                 after_cui_cat = value.cat + 1
             elif kind == "sap":
@@ -46,6 +57,22 @@ class ControlReader(ReadState):
             elif kind == "accm":
                 accm_cat = value.cat
             i += 1
+
+    def continue_list(self, kind: str, value: Value) -> bool:
+        """`REL TO USA/GBR`, `FGI GBR/DEU`: country codes written after a list with "/" for its
+        own separator (F-02, K-16) are read into that list, and the separator reported."""
+        codes = [c for c in re.split(r"[ ,]+", value.text.upper()) if c]
+        if not codes or not all(self.v.is_country(c) for c in codes):
+            return False
+        field_name, separator, rule_id = _LISTS[kind]
+        start = next((s for _k, _r, s, e in self.separators if e == value.start), value.start - 1)
+        self.note("marking-syntax", start, value.start,
+                  f'codes in the list are separated by "{separator}", not "/" ({rule_id})', separator)
+        others = [c for c in codes if c != "USA"]
+        if others:  # the list goes on: it is not USA alone
+            self.found = [n for n in self.found if n.problem.message != _USA_ALONE]
+        self.f[field_name] = tuple(self.v.sort_codes([*(self.f[field_name] or ()), *others]))
+        return True
 
     def read_eyes(self, values: list[Value], i: int) -> int:
         """`USA/CAN/GBR EYES ONLY` spans several "/" values; returns how many were read."""
@@ -136,7 +163,9 @@ class ControlReader(ReadState):
         head, _, rest = up.partition(" ")
         if rest and head in _HYPHENED:
             return self.read_unhyphened(value, head, rest)
-        if kind == "cui_specified" or cui_category_slot or \
+        # a registered SCI system right after CUI is out of place (S-06), not a misspelt category
+        misplaced_sci = up.split("-")[0] in v.sci_systems and up not in v.cui_basic
+        if kind == "cui_specified" or cui_category_slot and not misplaced_sci or \
                 self.f["cui"] and (up in v.cui_basic or up in v.cui_specified):
             self.read_cui_category(value, up)
             return "cuicat"
@@ -248,13 +277,17 @@ class ControlReader(ReadState):
         raw = value.text
         body_at = _prefix_end(raw, len(prefix.split()))
         head = raw[:body_at]
-        if " ".join(head.upper().split()) != token.id:
+        written = " ".join(head.upper().split())
+        if written != token.id:
             if prefix.strip() == token.id:
                 self.case(" ".join(head.split()), token.id, value.start)
+            elif written == token.title and self.form == "banner":
+                # S-09: a banner may spell out the marking title ("AUTHORIZED FOR RELEASE TO USA, GBR")
+                self.case(" ".join(head.split()), token.title, value.start)
             else:
-                self.note("marking-form", value.start, value.start + len(head.rstrip()),
-                          f'write "{token.id}" (the long title "{head.strip()}" is not used with a list)',
-                          token.id)
+                why = f'a portion mark uses "{token.id}" (S-09)' if written == token.title else \
+                    f'write "{token.id}" (the long title "{head.strip()}" is not used with a list)'
+                self.note("marking-form", value.start, value.start + len(head.rstrip()), why, token.id)
         codes: list[str] = []
         spans: list[tuple[int, int]] = []
         seps: list[str] = []
@@ -264,8 +297,8 @@ class ControlReader(ReadState):
                 spans.append((value.start + m.start(), value.start + m.end()))
             else:
                 seps.append(m.group())
-        # "USA, AUS and GBR" (pre-2005); "AND" after a comma is Andorra
-        if len(codes) >= 3 and codes[-2].upper() == "AND" and "," not in seps[-2]:
+        # "USA, AUS and GBR", "USA, AUS, and GBR" (pre-2005); "AND" after a comma is Andorra
+        if len(codes) >= 3 and (codes[-2] == "and" or codes[-2] == "AND" and "," not in seps[-2]):
             i = len(codes) - 2
             self.note("marking-syntax", spans[i][0], spans[i][1],
                       'country lists are separated by ", " ("and" was retired in July 2005, L-07)', None,
@@ -289,21 +322,22 @@ class ControlReader(ReadState):
             if cu != code:
                 self.note("marking-form", s, e, f'"{code}" must be written "{cu}" (S-01)', cu)
             upper.append(cu)
-        if len(set(upper)) != len(upper):
-            self.note("marking-duplicate", spans[0][0], spans[-1][1], f"a country code is repeated in {token.id}")
         usa_first = token.id == "REL TO"
         canonical = self.v.sort_codes(upper if usa_first else [c for c in upper if c != "USA"], usa_first=usa_first)
+        if len(set(upper)) != len(upper):
+            self.note("marking-duplicate", spans[0][0], spans[-1][1], f"a country code is repeated in {token.id}",
+                      ", ".join(canonical))
+        unique = list(dict.fromkeys(upper))  # a repeated code is dropped (S-08), not moved
         if usa_first:
             if "USA" not in upper:
                 self.note("marking-order", spans[0][0], spans[-1][1], "a REL TO list starts with USA (F-02)",
                           ", ".join(["USA"] + canonical))
             elif len(set(upper)) < 2:
-                self.note("marking-syntax", value.start, value.end,
-                          '"REL TO USA" alone is not an authorized marking: name at least one other code (F-02)')
+                self.note("marking-syntax", value.start, value.end, _USA_ALONE)
         elif "USA" in upper:
             self.note("marking-conflict", *spans[upper.index("USA")], "DISPLAY ONLY never lists USA (F-06)")
-        if usa_first and "USA" in upper and upper != canonical or not usa_first and \
-                [c for c in upper if c != "USA"] != canonical:
+        if usa_first and "USA" in upper and unique != canonical or not usa_first and \
+                [c for c in unique if c != "USA"] != canonical:
             self.note("marking-order", spans[0][0], spans[-1][1],
                       "list order: " + ("USA, then " if usa_first else "") +
                       "trigraphs alphabetically, then tetragraphs alphabetically (F-02)", ", ".join(canonical))
@@ -414,8 +448,12 @@ class ControlReader(ReadState):
             self.note("marking-unknown-token", value.start, value.end,
                       f'"{value.text}" is not a registered CUI category')
         else:
-            raise self.unknown(value.text, value.start, value.end, "CUI category",
-                               sorted({f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)))
+            categories = {f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)
+            if specified:
+                raise self.unknown(value.text, value.start, value.end, "CUI category", sorted(categories))
+            # the first part after CUI may also be a misspelt limited dissemination control (CUI//FEDCOM)
+            raise self.unknown(value.text, value.start, value.end, "CUI category or limited dissemination control",
+                               sorted(categories | v.ldcs))
         self.case(value.text, up, value.start)
         key = f"{'SP-' if specified else ''}{code}"
         if any(c == (code, specified) for c in self.f["cuicat"]):

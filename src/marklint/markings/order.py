@@ -78,7 +78,8 @@ class OrderChecker(ReadState):
                           f"\"{prev.key}\" (S-06)")
                 break
         for slot in ("sci", "sap", "aea", "cuicat", "dissem", "nonic"):
-            group = [it for it in items if it.slot == slot]
+            # a repeated value is dropped (S-08), not moved: only the first of each is in order or not
+            group = _first_of_each([it for it in items if it.slot == slot])
             keys = [self.order_key(it, pure_cui) for it in group]
             if keys != sorted(keys):
                 alt = [self.order_key(it, pure_cui, ism=True) for it in group] if pure_cui and slot == "dissem" else None
@@ -90,7 +91,7 @@ class OrderChecker(ReadState):
                 for a, b in zip(group, group[1:]):
                     if self.order_key(b, pure_cui) < self.order_key(a, pure_cui):
                         self.note(rule, b.start, b.end,
-                                  f'"{b.key}" goes before "{a.key}" (register order, {rule_id})')
+                                  f'"{b.key}" goes before "{a.key}" (register order, {rule_id})', moves=True)
                         break
 
     def order_key(self, item: Item, pure_cui: bool, ism: bool = False) -> tuple:
@@ -98,3 +99,14 @@ class OrderChecker(ReadState):
             token = self.v.tokens[item.key]
             return ((token.portion if ism else token.id).upper(),)
         return item.order
+
+
+def _first_of_each(items: list[Item]) -> list[Item]:
+    """The items without the repeats of an earlier key."""
+    seen: set[str] = set()
+    out = []
+    for it in items:
+        if it.key not in seen:
+            seen.add(it.key)
+            out.append(it)
+    return out
