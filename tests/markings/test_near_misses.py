@@ -2,6 +2,8 @@
 for lower case, extra blanks, wrong separators, repeated words and meaning conflicts that the
 tolerant reader used to pass silently or report unhelpfully (marking-rules.md S, K, F, U)."""
 
+import datetime
+
 import pytest
 
 from marklint.markings import check, parse
@@ -186,6 +188,26 @@ def test_the_meaning_read_through_the_near_miss():
     ("SECRET//REL TO USA, AUS, and GBR",
      [("marking-syntax", 26, 29, 'country lists are separated by ", " ("and" was retired in July 2005, L-07)', None)]),
     ("SECRET//REL TO USA, AND, GBR", []),
+    # S-13: an unregistered compartment close to a registered one of its system is that one misspelt
+    ("TOP SECRET//SI-GAMA//ORCON",
+     [("marking-unknown-token", 16, 20, 'unknown SI compartment "GAMA"; did you mean "GAMMA"?', "GAMMA")]),
+    ("TOP SECRET//TK-BLUFISH//NOFORN",
+     [("marking-unknown-token", 16, 23, 'unknown TK compartment "BLUFISH"; did you mean "BLUEFISH"?', "BLUEFISH")]),
+    # K-10: the DoD roll-up of several programs is not a program name under IC rules
+    ("SECRET//SAR-MULTIPLE PROGRAMS",
+     [("marking-unknown-token", 9, 30, '"SAR-MULTIPLE PROGRAMS" is the DoD form for several programs (K-10); under '
+                                       "IC rules each program is listed; lint with --rules us-dod", None)]),
+    # a hyphen inside a list keyword or a control word is a slip, read as the control it breaks
+    ("SECRET//REL-TO USA, GBR", [("marking-syntax", 12, 13, '"REL TO" is written with a blank, not "-"', " ")]),
+    ("SECRET//NO-FORN", [("marking-syntax", 9, 16, '"NO-FORN" is written "NOFORN"', "NOFORN")]),
+    ("(S//NO-FORN)", [("marking-syntax", 5, 12, '"NO-FORN" is written "NF"', "NF")]),
+    # S-05: a control after a list, written with a comma or a blank for "/", is that control
+    ("SECRET//REL TO USA, GBR, RELIDO", [("marking-syntax", 24, 26, 'controls are separated by "/" (S-05)', "/")]),
+    ("SECRET//REL TO USA, GBR DISPLAY ONLY IRQ",
+     [("marking-syntax", 24, 25, 'controls are separated by "/" (S-05)', "/")]),
+    ("SECRET//DISPLAY ONLY IRQ, RELIDO",
+     [("marking-syntax", 25, 27, 'controls are separated by "/" (S-05)', "/"),
+      ("marking-conflict", 27, 33, '"RELIDO" and "DISPLAY ONLY" are never used together', None)]),
     # F-12: "EYES ONLY" without its list is not a list whose country is "ONLY"
     ("SECRET//EYES ONLY", [("marking-syntax", 9, 18, '"EYES ONLY" needs a list of country codes', None),
                            ("legacy-marking", 9, 18, '"EYES ONLY" is retired; use REL TO', None)]),
@@ -197,3 +219,23 @@ def test_one_problem_said_once(text, expected):
 def test_a_list_continued_after_a_slash_means_the_whole_list():
     assert parse("SECRET//REL TO USA, AUS/GBR").banner() == "SECRET//REL TO USA, AUS, GBR"
     assert parse("(S//FGI GBR/DEU)").portion() == "(S//FGI DEU GBR)"
+    assert parse("SECRET//REL TO USA, GBR, RELIDO").banner() == "SECRET//REL TO USA, GBR/RELIDO"
+    assert parse("SECRET//REL-TO USA, GBR").banner() == "SECRET//REL TO USA, GBR"
+    assert parse("SECRET//NO-FORN").banner() == "SECRET//NOFORN"
+
+
+def test_sar_after_the_ic_dissems_was_its_place_until_october_2003():
+    # L-07: before October 2003 SAR sat in the non-IC category; reported from then on (S-06)
+    old, new = datetime.date(1999, 6, 1), datetime.date(2003, 10, 1)
+    assert check("SECRET//NOFORN//SAR-BP", era=old) == []
+    assert problems_at("SECRET//NOFORN//SAR-BP", new) == [
+        ("marking-order", 17, 23, 'the special access program "SAR-BP" goes before the dissemination control '
+                                  '"NOFORN" (S-06)', None)]
+    # commas separated controls before July 2005 (S-05, L-07), after a list too
+    assert check("SECRET//REL TO USA, GBR, RELIDO", era=old) == []
+    # only the whole SAR category had that place: SAR among the dissems is wrong in any era
+    assert [p.rule for p in check("SECRET//NOFORN/SAR-BP", era=old)] == ["marking-syntax", "marking-order"]
+
+
+def problems_at(text, era):
+    return [(p.rule, p.column, p.end_column, p.message, p.replacement) for p in check(text, era=era)]

@@ -138,6 +138,10 @@ class CompartmentReader(ReadState):
             if self.form == "portion":
                 self.note("marking-form", value.start, value.end, f'a portion mark uses the program abbreviation "{abbr}" (K-08)')
             name = abbr
+        elif up.strip() == v.sap_multiple_name and v.sap_dod_multiple is None:
+            raise MarkingError(f'"SAR-{v.sap_multiple_name}" is the DoD form for several programs (K-10); under '
+                               "IC rules each program is listed; lint with --rules us-dod",
+                               value.start + 1, value.end + 1, "marking-unknown-token", up.strip())
         elif not (re.fullmatch(v.sap_identifier, name) or v.sap_dod_multiple is not None and (
                 name == v.sap_multiple_name or all(re.fullmatch(v.sap_identifier, s) for s in name.split("-")))):
             raise self.unknown(name, value.start, value.end, "special access program",
@@ -229,6 +233,13 @@ class CompartmentReader(ReadState):
                     if self.form == "portion":
                         self.note("marking-form", value.start, value.end, f'a portion mark uses "{cid}" (S-09)', None)
                     words = [cid] + (words[1:] if cname in by_title else [])
+                elif cname not in sysdef.compartments and len(cname) >= 4:
+                    # like a system word (S-13): an unregistered compartment close to a registered
+                    # one of its system is a misspelling of it (SI-GAMA), not an unpublished one
+                    known = tuple(c for c in (*sysdef.compartments, *by_title) if c != "*")
+                    if _close(cname, known):
+                        at = value.start + value.text.upper().find(cname, len(raw_segments[0]))
+                        raise self.unknown(cname, at, at + len(cname), f"{system} compartment", list(known))
             if cname in v.sci_forbidden:
                 self.note("marking-syntax", value.start, value.end,
                           f'"{cname}" type indicators are not used in SCI markings (K-02)')

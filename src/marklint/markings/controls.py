@@ -74,6 +74,26 @@ class ControlReader(ReadState):
         self.f[field_name] = tuple(self.v.sort_codes([*(self.f[field_name] or ()), *others]))
         return True
 
+    def read_stray_hyphen(self, value: Value, up: str) -> str | None:
+        """`REL-TO USA, GBR`, `NO-FORN`: a hyphen inside a list keyword or a control word is a slip,
+        reported and read as the control; returns its slot, None when it is no such slip."""
+        at = value.start + value.text.index("-")
+        spaced = value.text.replace("-", " ", 1)  # same length: the columns of the list stay
+        keyword = next(((p, t) for p, t in _LIST_PREFIXES if _normal(spaced).startswith(p)), None)
+        if keyword is not None:
+            self.note("marking-syntax", at, at + 1, f'"{keyword[1]}" is written with a blank, not "-"', " ")
+            self.read_list(self.v.tokens[keyword[1]], keyword[0], Value(value.kind, spaced, value.start, value.end,
+                                                                       value.cat))
+            return "dissem"
+        hit = self.v.token(up.replace("-", ""))
+        if hit is None or hit[0].takes:
+            return None
+        token = hit[0]
+        wanted = token.portion if self.form == "portion" else token.id
+        self.note("marking-syntax", value.start, value.end, f'"{value.text}" is written "{wanted}"', wanted)
+        self.add_token(token, value.start, value.end, value.cat)
+        return token.category
+
     def read_eyes(self, values: list[Value], i: int) -> int:
         """`USA/CAN/GBR EYES ONLY` spans several "/" values; returns how many were read."""
         first = values[i]
@@ -186,6 +206,10 @@ class ControlReader(ReadState):
                       f'"{value.text}" joins with {joint} what is written "{wanted}"', wanted)
             self.add_token(token, value.start, value.end, value.cat)
             return token.category
+        if "-" in up:
+            hyphened = self.read_stray_hyphen(value, up)
+            if hyphened:
+                return hyphened
         joined = self.joined_tokens(raw, value.start)
         if joined:
             self.read_joined(value, joined)
@@ -313,12 +337,18 @@ class ControlReader(ReadState):
                 break
         upper = []
         nac = {name.upper(): name for name in self.v.nato_nac}
-        for code, (s, e) in zip(codes, spans):
+        tail = None
+        for k, (code, (s, e)) in enumerate(zip(codes, spans)):
             cu = code.upper()
             if cu.startswith("NATO "):  # a NATO sub-group keeps its registered spelling (NATO PfP)
                 cu = "NATO " + nac.get(cu[5:], cu[5:])
             elif not self.v.is_country(cu):
-                raise self.unknown(code, s, e, "country code", sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+                tail = self.control_after_list(value, spans, k)
+                if tail is None:
+                    raise self.unknown(code, s, e, "country code",
+                                       sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+                spans = spans[:k]
+                break
             if cu != code:
                 self.note("marking-form", s, e, f'"{code}" must be written "{cu}" (S-01)', cu)
             upper.append(cu)
@@ -342,7 +372,26 @@ class ControlReader(ReadState):
                       "list order: " + ("USA, then " if usa_first else "") +
                       "trigraphs alphabetically, then tetragraphs alphabetically (F-02)", ", ".join(canonical))
         field_name = "rel_to" if token.id == "REL TO" else "display_only"
-        self.set_list(field_name, [c for c in canonical if c != "USA"], token, value.start, value.end, value.cat)
+        end = spans[-1][1] if tail is not None else value.end
+        self.set_list(field_name, [c for c in canonical if c != "USA"], token, value.start, end, value.cat)
+        if tail is not None:
+            self.read_value(tail, False, None)
+
+    def control_after_list(self, value: Value, spans: list[tuple[int, int]], k: int) -> Value | None:
+        """`REL TO USA, GBR, RELIDO`: the value of the control that follows a list's code `k`,
+        written with a comma or a blank for "/" (S-05; commas before July 2005); None if none does."""
+        rest = value.text[spans[k][0] - value.start:]
+        up = _normal(rest)
+        listed = next((t for p, t in _LIST_PREFIXES if up.startswith(p)), None)
+        if k == 0 or listed is None and self.v.token(up) is None:
+            return None
+        gap = value.text[spans[k - 1][1] - value.start: spans[k][0] - value.start]
+        # what the list's reading said from there on was about the list's separators: no longer a list
+        self.found = [n for n in self.found if n.problem.column - 1 < spans[k - 1][1]]
+        self.note("marking-syntax", spans[k - 1][1], spans[k][0], 'controls are separated by "/" (S-05)', "/",
+                  since=_COMMA_DISSEM_RETIRED if gap.strip() == "," else None)
+        kind = {"REL TO": "rel_to", "DISPLAY ONLY": "display_only"}.get(listed or "", "by_vocabulary")
+        return Value(kind, rest, spans[k][0], value.end, value.cat)
 
     def join_nato_groups(self, codes: list[str], spans: list[tuple[int, int]], seps: list[str]) -> None:
         """`NATO ABC`: a NATO or NAC sub-group (ISM `NATO:[name]`, rendered with a space, A11) is

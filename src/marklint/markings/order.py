@@ -73,9 +73,11 @@ class OrderChecker(ReadState):
         for i in range(1, len(items)):
             if ranks[i] < ranks[i - 1]:
                 it, prev = items[i], items[i - 1]
+                # L-07: a SAR category after the IC dissems was its place until October 2003
+                old_place = it.slot == "sap" and prev.slot == "dissem" and it.cat != prev.cat
                 self.note("marking-order", it.start, it.end,
                           f"the {SLOT_NAMES[it.slot]} \"{it.key}\" goes before the {SLOT_NAMES[prev.slot]} "
-                          f"\"{prev.key}\" (S-06)")
+                          f"\"{prev.key}\" (S-06)", since=self.v.sap_in_nonic_retired if old_place else None)
                 break
         for slot in ("sci", "sap", "aea", "cuicat", "dissem", "nonic"):
             # a repeated value is dropped (S-08), not moved: only the first of each is in order or not
