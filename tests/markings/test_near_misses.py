@@ -222,6 +222,7 @@ def test_a_list_continued_after_a_slash_means_the_whole_list():
     assert parse("SECRET//REL TO USA, GBR, RELIDO").banner() == "SECRET//REL TO USA, GBR/RELIDO"
     assert parse("SECRET//REL-TO USA, GBR").banner() == "SECRET//REL TO USA, GBR"
     assert parse("SECRET//NO-FORN").banner() == "SECRET//NOFORN"
+    assert parse("SECRET//ORCON, REL TO USA, AUS and GBR").banner() == "SECRET//ORCON/REL TO USA, AUS, GBR"
 
 
 def test_sar_after_the_ic_dissems_was_its_place_until_october_2003():
@@ -231,8 +232,12 @@ def test_sar_after_the_ic_dissems_was_its_place_until_october_2003():
     assert problems_at("SECRET//NOFORN//SAR-BP", new) == [
         ("marking-order", 17, 23, 'the special access program "SAR-BP" goes before the dissemination control '
                                   '"NOFORN" (S-06)', None)]
-    # commas separated controls before July 2005 (S-05, L-07), after a list too
+    # commas separated controls before July 2005 (S-05, L-07), after a list too, and before one
     assert check("SECRET//REL TO USA, GBR, RELIDO", era=old) == []
+    assert check("SECRET//ORCON, REL TO USA, AUS and GBR", era=old) == []
+    assert problems_at("SECRET//ORCON, REL TO USA, GBR", datetime.date(2005, 7, 1)) == [
+        ("marking-syntax", 9, 31, 'controls are separated by "/" (commas were retired in July 2005, S-05)',
+         "ORCON/REL TO USA, GBR")]
     # only the whole SAR category had that place: SAR among the dissems is wrong in any era
     assert [p.rule for p in check("SECRET//NOFORN/SAR-BP", era=old)] == ["marking-syntax", "marking-order"]
 

@@ -189,8 +189,7 @@ class ControlReader(ReadState):
                 self.f["cui"] and (up in v.cui_basic or up in v.cui_specified):
             self.read_cui_category(value, up)
             return "cuicat"
-        if "," in raw and all(v.token(_normal(part)) for part in raw.split(",")):
-            self.read_comma_list(value)
+        if "," in raw and self.read_comma_list(value):
             return "dissem"
         if continues == "sap":
             self.read_sap(value, raw, repeated=False, continued=True)
@@ -405,18 +404,36 @@ class ControlReader(ReadState):
             else:
                 i += 1
 
-    def read_comma_list(self, value: Value) -> None:
-        """Pre-July-2005 dissems separated by commas: `ORCON, NOFORN` (S-05, L-07)."""
+    def read_comma_list(self, value: Value) -> bool:
+        """Pre-July-2005 dissems separated by commas, a list control last with its own commas:
+        `ORCON, NOFORN`, `ORCON, REL TO USA, GBR` (S-05, L-07); False when the value is no such list."""
+        parts = value.text.split(",")
+        hits = []
+        for part in parts:
+            listed = next((t for p, t in _LIST_PREFIXES if _normal(part).startswith(p)), None)
+            if listed is not None and hits:
+                break
+            hit = self.v.token(_normal(part))
+            if hit is None:
+                return False
+            hits.append(hit[0])
+        controls = parts[: len(hits)]
+        at = value.start + len(",".join(controls)) + 1  # where the list control's part starts
+        rest = value.text[at - value.start:]
         self.note("marking-syntax", value.start, value.end,
                   'controls are separated by "/" (commas were retired in July 2005, S-05)',
-                  "/".join(_normal(p) for p in value.text.split(",")), since=_COMMA_DISSEM_RETIRED)
+                  "/".join([*(_normal(p) for p in controls), *([rest.strip()] if rest else [])]),
+                  since=_COMMA_DISSEM_RETIRED)
         pos = value.start
-        for part in value.text.split(","):
+        for token, part in zip(hits, controls):
             lead = len(part) - len(part.lstrip())
-            hit = self.v.token(_normal(part))
-            assert hit is not None
-            self.add_token(hit[0], pos + lead, pos + len(part.rstrip()), value.cat)
+            self.add_token(token, pos + lead, pos + len(part.rstrip()), value.cat)
             pos += len(part) + 1
+        if rest:
+            lead = len(rest) - len(rest.lstrip())
+            kind = "rel_to" if _normal(rest).startswith(("REL", "AUTHORIZED")) else "display_only"
+            self.read_value(Value(kind, rest.strip(), at + lead, value.end, value.cat), False, None)
+        return True
 
     def read_joined(self, value: Value, joined: list[tuple[Token, int, int]]) -> None:
         """Controls joined by blanks: read each one, and report the separator (S-05)."""
