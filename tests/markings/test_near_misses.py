@@ -2,6 +2,8 @@
 for lower case, extra blanks, wrong separators, repeated words and meaning conflicts that the
 tolerant reader used to pass silently or report unhelpfully (marking-rules.md S, K, F, U)."""
 
+import datetime
+
 import pytest
 
 from marklint.markings import check, parse
@@ -134,3 +136,111 @@ def test_the_meaning_read_through_the_near_miss():
     assert parse("TOP SECRET//SI-G-G//ORCON").banner() == "TOP SECRET//SI-G//ORCON"
     # the retired list form keeps its lower-case "and" to the era-dependent list rule (L-07)
     assert [p.rule for p in check("SECRET//REL TO USA, AUS and GBR")] == ["marking-syntax"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # S-08: a repeated value is dropped, not moved; the repeat alone does not put the list out of order
+    ("SECRET//FGI GBR GBR", [("marking-duplicate", 9, 20, "an FGI code is repeated (S-08)", "FGI GBR")]),
+    ("SECRET//REL TO USA, GBR, GBR",
+     [("marking-duplicate", 16, 29, "a country code is repeated in REL TO", "USA, GBR")]),
+    ("SECRET//ORCON/NOFORN/ORCON", [("marking-duplicate", 22, 27, '"ORCON" is repeated (S-08)', None)]),
+    ("TOP SECRET//SI/TK/SI", [("marking-duplicate", 19, 21, '"SI" is repeated (S-08)', None)]),
+    ("(//GBR GBR S)", [("marking-duplicate", 4, 11, "an owner code is repeated", None)]),
+    # a repeat after a value really out of place still leaves the order problem
+    ("SECRET//NOFORN/NOFORN/ORCON", [("marking-duplicate", 16, 22, '"NOFORN" is repeated (S-08)', None),
+                                     ("marking-order", 23, 28, '"ORCON" goes before "NOFORN" (register order, S-07)',
+                                      None)]),
+    # K-13: a token that may not stand with another is removed, so where it stands is moot
+    ("SECRET//FRD/RD//NOFORN",
+     [("marking-conflict", 13, 15, '"RD" and "FRD" are never used together; "RD" takes precedence', None)]),
+    ("SECRET//TFNI/RD//NOFORN",
+     [("marking-conflict", 14, 16, '"RD" and "TFNI" are never used together; "RD" takes precedence', None)]),
+    # S-09: a banner may spell out the REL TO marking title; a portion uses "REL TO"
+    ("SECRET//AUTHORIZED FOR RELEASE TO USA, GBR", []),
+    ("(S//AUTHORIZED FOR RELEASE TO USA, GBR)",
+     [("marking-form", 5, 30, 'a portion mark uses "REL TO" (S-09)', "REL TO")]),
+    # S-13: an unknown word beside dissemination controls, or in a pure CUI marking, is a misspelt
+    # control, not an unpublished SCI system
+    ("(TS//SI//NF/FOO)",
+     [("marking-unknown-token", 13, 16, 'unknown dissemination control "FOO"; did you mean "FOUO"?', "FOUO")]),
+    ("CUI//SP-CTI//DELIB", [("marking-unknown-token", 14, 19, 'unknown marking word "DELIB"', None)]),
+    # the first part after CUI is a category or a limited dissemination control: both are suggested
+    ("CUI//FEDCOM", [("marking-unknown-token", 6, 12, 'unknown CUI category or limited dissemination control '
+                                                     '"FEDCOM"; did you mean "FEDCON"?', "FEDCON")]),
+    # K-07 and K-04: one level problem for an SCI system, said once
+    ("UNCLASSIFIED//SI", [("marking-conflict", 1, 13, "SCI and SAP markings are used only on classified "
+                                                     "information (K-07)", None)]),
+    ("CONFIDENTIAL//HCS-P//NOFORN", [("marking-conflict", 15, 20, "HCS is not used with CONFIDENTIAL (K-04)", None)]),
+    ("SECRET//SI-G ABCD//ORCON", [("marking-conflict", 9, 18, "SI-G is not used with SECRET (K-04)", None)]),
+    # S-06, U-14: a registered SCI system after CUI is out of place, not a misspelt CUI category
+    ("SECRET//CUI//SI//SP-CTI",
+     [("marking-order", 14, 16, 'the SCI control "SI" goes before the CUI marking "CUI" (S-06)', None)]),
+    # K-07 in a pure CUI marking points at its "CUI"
+    ("CUI//SI", [("marking-conflict", 1, 4, "SCI and SAP markings are used only on classified information (K-07)",
+                  None)]),
+    # F-02, F-06, K-16: "/" written for a list's own separator continues the list
+    ("SECRET//REL TO USA/GBR", [("marking-syntax", 19, 20, 'codes in the list are separated by ", ", not "/" (F-02)',
+                                 ", ")]),
+    ("SECRET//DISPLAY ONLY AFG/IRQ",
+     [("marking-syntax", 25, 26, 'codes in the list are separated by ", ", not "/" (F-06)', ", ")]),
+    ("SECRET//FGI GBR/DEU", [("marking-syntax", 16, 17, 'codes in the list are separated by " ", not "/" (K-16)', " ")]),
+    # L-07: the retired "and" also after a comma ("USA, AUS, and GBR"); upper-case "AND" there is Andorra
+    ("SECRET//REL TO USA, AUS, and GBR",
+     [("marking-syntax", 26, 29, 'country lists are separated by ", " ("and" was retired in July 2005, L-07)', None)]),
+    ("SECRET//REL TO USA, AND, GBR", []),
+    # S-13: an unregistered compartment close to a registered one of its system is that one misspelt
+    ("TOP SECRET//SI-GAMA//ORCON",
+     [("marking-unknown-token", 16, 20, 'unknown SI compartment "GAMA"; did you mean "GAMMA"?', "GAMMA")]),
+    ("TOP SECRET//TK-BLUFISH//NOFORN",
+     [("marking-unknown-token", 16, 23, 'unknown TK compartment "BLUFISH"; did you mean "BLUEFISH"?', "BLUEFISH")]),
+    # K-10: the DoD roll-up of several programs is not a program name under IC rules
+    ("SECRET//SAR-MULTIPLE PROGRAMS",
+     [("marking-unknown-token", 9, 30, '"SAR-MULTIPLE PROGRAMS" is the DoD form for several programs (K-10); under '
+                                       "IC rules each program is listed; lint with --rules us-dod", None)]),
+    # a hyphen inside a list keyword or a control word is a slip, read as the control it breaks
+    ("SECRET//REL-TO USA, GBR", [("marking-syntax", 12, 13, '"REL TO" is written with a blank, not "-"', " ")]),
+    ("SECRET//NO-FORN", [("marking-syntax", 9, 16, '"NO-FORN" is written "NOFORN"', "NOFORN")]),
+    ("(S//NO-FORN)", [("marking-syntax", 5, 12, '"NO-FORN" is written "NF"', "NF")]),
+    # S-05: a control after a list, written with a comma or a blank for "/", is that control
+    ("SECRET//REL TO USA, GBR, RELIDO", [("marking-syntax", 24, 26, 'controls are separated by "/" (S-05)', "/")]),
+    ("SECRET//REL TO USA, GBR DISPLAY ONLY IRQ",
+     [("marking-syntax", 24, 25, 'controls are separated by "/" (S-05)', "/")]),
+    ("SECRET//DISPLAY ONLY IRQ, RELIDO",
+     [("marking-syntax", 25, 27, 'controls are separated by "/" (S-05)', "/"),
+      ("marking-conflict", 27, 33, '"RELIDO" and "DISPLAY ONLY" are never used together', None)]),
+    # F-12: "EYES ONLY" without its list is not a list whose country is "ONLY"
+    ("SECRET//EYES ONLY", [("marking-syntax", 9, 18, '"EYES ONLY" needs a list of country codes', None),
+                           ("legacy-marking", 9, 18, '"EYES ONLY" is retired; use REL TO', None)]),
+])
+def test_one_problem_said_once(text, expected):
+    assert problems(text) == expected
+
+
+def test_a_list_continued_after_a_slash_means_the_whole_list():
+    assert parse("SECRET//REL TO USA, AUS/GBR").banner() == "SECRET//REL TO USA, AUS, GBR"
+    assert parse("(S//FGI GBR/DEU)").portion() == "(S//FGI DEU GBR)"
+    assert parse("SECRET//REL TO USA, GBR, RELIDO").banner() == "SECRET//REL TO USA, GBR/RELIDO"
+    assert parse("SECRET//REL-TO USA, GBR").banner() == "SECRET//REL TO USA, GBR"
+    assert parse("SECRET//NO-FORN").banner() == "SECRET//NOFORN"
+    assert parse("SECRET//ORCON, REL TO USA, AUS and GBR").banner() == "SECRET//ORCON/REL TO USA, AUS, GBR"
+
+
+def test_sar_after_the_ic_dissems_was_its_place_until_october_2003():
+    # L-07: before October 2003 SAR sat in the non-IC category; reported from then on (S-06)
+    old, new = datetime.date(1999, 6, 1), datetime.date(2003, 10, 1)
+    assert check("SECRET//NOFORN//SAR-BP", era=old) == []
+    assert problems_at("SECRET//NOFORN//SAR-BP", new) == [
+        ("marking-order", 17, 23, 'the special access program "SAR-BP" goes before the dissemination control '
+                                  '"NOFORN" (S-06)', None)]
+    # commas separated controls before July 2005 (S-05, L-07), after a list too, and before one
+    assert check("SECRET//REL TO USA, GBR, RELIDO", era=old) == []
+    assert check("SECRET//ORCON, REL TO USA, AUS and GBR", era=old) == []
+    assert problems_at("SECRET//ORCON, REL TO USA, GBR", datetime.date(2005, 7, 1)) == [
+        ("marking-syntax", 9, 31, 'controls are separated by "/" (commas were retired in July 2005, S-05)',
+         "ORCON/REL TO USA, GBR")]
+    # only the whole SAR category had that place: SAR among the dissems is wrong in any era
+    assert [p.rule for p in check("SECRET//NOFORN/SAR-BP", era=old)] == ["marking-syntax", "marking-order"]
+
+
+def problems_at(text, era):
+    return [(p.rule, p.column, p.end_column, p.message, p.replacement) for p in check(text, era=era)]

@@ -44,12 +44,14 @@ def _check(text: str, form: str, vocab: Vocabulary, when: datetime.date) -> tupl
     except MarkingError as exc:
         replacement = exc.suggestion if exc.confident else None
         return (Problem(exc.rule, exc.column, exc.end_column, exc.message, replacement),)
-    problems = [n.problem for n in analysis.notes if n.since is None or when >= n.since]
+    notes = [n for n in analysis.notes if n.since is None or when >= n.since]
+    problems = [n.problem for n in notes]
     if not getattr(analysis, "allied", False):  # an allied reader judges its own conflicts
         conflicts = _Conflicts(analysis, vocab, when).run()
         # a token that may not stand with another is removed, not moved: its order is moot
         clashing = {p.column for p in conflicts if p.rule == "marking-conflict"}
-        problems = [p for p in problems if p.rule != "marking-order" or p.column not in clashing] + conflicts
+        problems = [n.problem for n in notes if not (n.moves or n.problem.rule == "marking-order")
+                    or n.problem.column not in clashing] + conflicts
     unique = list(dict.fromkeys(problems))
     return tuple(sorted(unique, key=lambda p: (p.column, p.end_column)))
 
@@ -72,7 +74,8 @@ class _Conflicts:
         self.level_name = "CUI" if m.level == "CUI" else vocab.foreign_levels.get(m.level, (m.level,))[0]
 
     def span(self, key: str) -> tuple[int, int]:
-        start, end = self.a.spans.get(key) or self.a.spans.get("level") or (0, 1)
+        # a pure CUI marking has no level: its "CUI" stands in that place
+        start, end = self.a.spans.get(key) or self.a.spans.get("level") or self.a.spans.get("cui") or (0, 1)
         return start + 1, end + 1
 
     def add(self, key: str, message: str, rule: str = "marking-conflict") -> None:
@@ -143,10 +146,12 @@ class _Conflicts:
             if bad:
                 self.add("EYES ONLY", f"EYES ONLY lists only AUS, CAN, GBR and NZL after USA, not {', '.join(bad)} (F-12)")
 
-    def rule(self, key: str, what: str, rule: Rule, reported: tuple[str, ...] = ()) -> None:
+    def rule(self, key: str, what: str, rule: Rule, reported: tuple[str, ...] = (), level: bool = True) -> bool:
         """Level, companion and exclusion rules of one SCI system, compartment or sub-compartment;
-        a companion its parent requires too (`reported`) is reported once, for the parent."""
-        if not self.allowed(rule.levels):
+        a companion its parent requires too (`reported`) is reported once, for the parent, and
+        the level only when `level`. Returns whether the level was reported."""
+        wrong_level = level and not self.allowed(rule.levels)
+        if wrong_level:
             nato = key in self.v.sci_nato
             with_ = "COSMIC TOP SECRET" if nato and rule.levels == {"TS"} else self.level_name
             self.add(key, f"{what} is used only with {with_} (A-02)" if nato
@@ -157,6 +162,7 @@ class _Conflicts:
         for exc in rule.excludes:
             if exc in self.present:
                 self.add(key, f'{what} is never used with "{exc}" (K-06)')
+        return wrong_level
 
     def sci(self) -> None:
         m, v = self.m, self.v
@@ -166,7 +172,8 @@ class _Conflicts:
             system = v.sci_systems.get(system_id)
             if system is None:
                 continue
-            self.rule(system_id, system_id, system.rule)
+            # one level problem per system: K-07 says it for UNCLASSIFIED, else the highest part that fails
+            level = m.is_classified and not self.rule(system_id, system_id, system.rule, level=m.is_classified)
             if not comps and system.bare == "error":
                 self.add(system_id, f'"{system_id}" never stands alone; it needs a compartment (K-03)')
             elif not comps and system.bare == "legacy":
@@ -176,10 +183,11 @@ class _Conflicts:
                 comp = system.compartments.get(comp_id) or system.compartments.get("*")
                 if comp is None:
                     continue
-                self.rule(system_id, f"{system_id}-{comp_id}", comp.rule, tuple(system.rule.requires))
+                comp_level = level and not self.rule(system_id, f"{system_id}-{comp_id}", comp.rule,
+                                                     tuple(system.rule.requires), level)
                 if subs:
                     self.rule(system_id, f"{system_id}-{comp_id} sub-compartments", comp.subs,
-                              (*system.rule.requires, *comp.rule.requires))
+                              (*system.rule.requires, *comp.rule.requires), comp_level)
 
     def sap_aea(self) -> None:
         m, v = self.m, self.v

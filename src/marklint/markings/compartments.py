@@ -36,11 +36,13 @@ class CompartmentReader(ReadState):
             self.note("marking-syntax", value.start, value.end, "FGI codes are separated by single spaces (K-16)",
                       " ".join(["FGI"] + v.sort_codes(codes, usa_first=False)))
         canonical = v.sort_codes(codes, usa_first=False)
-        if codes != canonical and not joined:
+        # a repeated code is dropped (S-08), not moved: only the first of each is in order or not
+        if list(dict.fromkeys(codes)) != canonical and not joined:
             self.note("marking-order", codes_w[0][1], codes_w[-1][2],
                       "FGI codes go trigraphs alphabetically, then tetragraphs (K-16)", " ".join(canonical))
         if len(set(codes)) != len(codes):
-            self.note("marking-duplicate", value.start, value.end, "an FGI code is repeated (S-08)")
+            self.note("marking-duplicate", value.start, value.end, "an FGI code is repeated (S-08)",
+                      None if joined else " ".join(["FGI", *canonical]))
         if self.f["fgi"] is not None:
             self.note("marking-duplicate", value.start, value.end, '"FGI" is repeated (S-08)')
             codes = list(set(codes) | set(self.f["fgi"]))
@@ -136,6 +138,10 @@ class CompartmentReader(ReadState):
             if self.form == "portion":
                 self.note("marking-form", value.start, value.end, f'a portion mark uses the program abbreviation "{abbr}" (K-08)')
             name = abbr
+        elif up.strip() == v.sap_multiple_name and v.sap_dod_multiple is None:
+            raise MarkingError(f'"SAR-{v.sap_multiple_name}" is the DoD form for several programs (K-10); under '
+                               "IC rules each program is listed; lint with --rules us-dod",
+                               value.start + 1, value.end + 1, "marking-unknown-token", up.strip())
         elif not (re.fullmatch(v.sap_identifier, name) or v.sap_dod_multiple is not None and (
                 name == v.sap_multiple_name or all(re.fullmatch(v.sap_identifier, s) for s in name.split("-")))):
             raise self.unknown(name, value.start, value.end, "special access program",
@@ -194,7 +200,10 @@ class CompartmentReader(ReadState):
             shaped = re.fullmatch(v.sci_unpublished, system) is not None
             near = _close(system, v.known_words()) if len(system) >= 4 else []
             end = value.start + len(value.text.split("-")[0].rstrip())
-            if not shaped or near:
+            # SCI never shares a category with other controls, nor stands in a pure CUI marking:
+            # there an unknown word is a misspelt control, not an unpublished system
+            misplaced = self.scheme == "cui" or any(it.cat == value.cat and it.slot != "sci" for it in self.items)
+            if not shaped or near or misplaced:
                 raise self.unknown(first_words[0] if extra else value.text.split("-")[0].strip(), value.start, end)
             if not re.fullmatch(v.sci_abbreviation, system):
                 import difflib
@@ -224,6 +233,13 @@ class CompartmentReader(ReadState):
                     if self.form == "portion":
                         self.note("marking-form", value.start, value.end, f'a portion mark uses "{cid}" (S-09)', None)
                     words = [cid] + (words[1:] if cname in by_title else [])
+                elif cname not in sysdef.compartments and len(cname) >= 4:
+                    # like a system word (S-13): an unregistered compartment close to a registered
+                    # one of its system is a misspelling of it (SI-GAMA), not an unpublished one
+                    known = tuple(c for c in (*sysdef.compartments, *by_title) if c != "*")
+                    if _close(cname, known):
+                        at = value.start + value.text.upper().find(cname, len(raw_segments[0]))
+                        raise self.unknown(cname, at, at + len(cname), f"{system} compartment", list(known))
             if cname in v.sci_forbidden:
                 self.note("marking-syntax", value.start, value.end,
                           f'"{cname}" type indicators are not used in SCI markings (K-02)')

@@ -15,12 +15,16 @@ from marklint.markings.vocab import Token
 _COMMA_DISSEM_RETIRED = datetime.date(2005, 7, 1)  # S-05, L-07: comma-separated dissems
 _LIST_PREFIXES = (("REL TO ", "REL TO"), ("RELEASABLE TO ", "REL TO"),
                   ("AUTHORIZED FOR RELEASE TO ", "REL TO"), ("DISPLAY ONLY ", "DISPLAY ONLY"))
+_USA_ALONE = '"REL TO USA" alone is not an authorized marking: name at least one other code (F-02)'
+# The list controls of the grammar: the Marking field of their codes, their separator and its rule
+_LISTS = {"rel_to": ("rel_to", ", ", "F-02"), "display_only": ("display_only", ", ", "F-06"),
+          "fgi": ("fgi", " ", "K-16")}
 # Indicators joined to what follows them by a hyphen, with the rule that says so
 _HYPHENED = {"SAR": "K-08", "RD": "K-11", "FRD": "K-11", "SP": "U-04", "ACCM": "ISM-ID-00462"}
 _LIST_PART = r"([A-Za-z0-9_]+)|[^A-Za-z0-9_]+"
 # EYES ONLY with its list written around it: "EYES ONLY USA, GBR", "GBR EYES ONLY" (F-12 forms
 # other than "USA/GBR EYES ONLY", which read_eyes handles)
-_EYES_LIST = r"EYES(?: ONLY)? ((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4})|((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4}) EYES(?: ONLY)?"
+_EYES_LIST = r"EYES(?: ONLY)? (?!ONLY$)((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4})|((?:[A-Z]{3,4}[ ,/]+)*[A-Z]{3,4}) EYES(?: ONLY)?"
 
 
 class ControlReader(ReadState):
@@ -31,14 +35,21 @@ class ControlReader(ReadState):
         i = 0
         after_cui_cat = 1 if self.scheme == "cui" else -1  # category index right after the CUI marker
         sap_cat = accm_cat = -1
+        listed: Value | None = None  # the last REL TO, DISPLAY ONLY or FGI value read
         while i < len(values):
             value = values[i]
+            if listed is not None and listed.cat == value.cat and value.kind == "by_vocabulary" \
+                    and self.continue_list(listed.kind, value):
+                i += 1
+                continue
             consumed = self.read_eyes(values, i)
             if consumed:
                 i += consumed
                 continue
             continues = "sap" if sap_cat == value.cat else "accm" if accm_cat == value.cat else None
             kind = self.read_value(value, after_cui_cat == value.cat, continues)
+            if value.kind in _LISTS:
+                listed = value
             if kind == "cui":
                 after_cui_cat = value.cat + 1
             elif kind == "sap":
@@ -46,6 +57,42 @@ class ControlReader(ReadState):
             elif kind == "accm":
                 accm_cat = value.cat
             i += 1
+
+    def continue_list(self, kind: str, value: Value) -> bool:
+        """`REL TO USA/GBR`, `FGI GBR/DEU`: country codes written after a list with "/" for its
+        own separator (F-02, K-16) are read into that list, and the separator reported."""
+        codes = [c for c in re.split(r"[ ,]+", value.text.upper()) if c]
+        if not codes or not all(self.v.is_country(c) for c in codes):
+            return False
+        field_name, separator, rule_id = _LISTS[kind]
+        start = next((s for _k, _r, s, e in self.separators if e == value.start), value.start - 1)
+        self.note("marking-syntax", start, value.start,
+                  f'codes in the list are separated by "{separator}", not "/" ({rule_id})', separator)
+        others = [c for c in codes if c != "USA"]
+        if others:  # the list goes on: it is not USA alone
+            self.found = [n for n in self.found if n.problem.message != _USA_ALONE]
+        self.f[field_name] = tuple(self.v.sort_codes([*(self.f[field_name] or ()), *others]))
+        return True
+
+    def read_stray_hyphen(self, value: Value, up: str) -> str | None:
+        """`REL-TO USA, GBR`, `NO-FORN`: a hyphen inside a list keyword or a control word is a slip,
+        reported and read as the control; returns its slot, None when it is no such slip."""
+        at = value.start + value.text.index("-")
+        spaced = value.text.replace("-", " ", 1)  # same length: the columns of the list stay
+        keyword = next(((p, t) for p, t in _LIST_PREFIXES if _normal(spaced).startswith(p)), None)
+        if keyword is not None:
+            self.note("marking-syntax", at, at + 1, f'"{keyword[1]}" is written with a blank, not "-"', " ")
+            self.read_list(self.v.tokens[keyword[1]], keyword[0], Value(value.kind, spaced, value.start, value.end,
+                                                                       value.cat))
+            return "dissem"
+        hit = self.v.token(up.replace("-", ""))
+        if hit is None or hit[0].takes:
+            return None
+        token = hit[0]
+        wanted = token.portion if self.form == "portion" else token.id
+        self.note("marking-syntax", value.start, value.end, f'"{value.text}" is written "{wanted}"', wanted)
+        self.add_token(token, value.start, value.end, value.cat)
+        return token.category
 
     def read_eyes(self, values: list[Value], i: int) -> int:
         """`USA/CAN/GBR EYES ONLY` spans several "/" values; returns how many were read."""
@@ -138,12 +185,13 @@ class ControlReader(ReadState):
         head, _, rest = up.partition(" ")
         if rest and head in _HYPHENED:
             return self.read_unhyphened(value, head, rest)
-        if kind == "cui_specified" or cui_category_slot or \
+        # a registered SCI system right after CUI is out of place (S-06), not a misspelt category
+        misplaced_sci = up.split("-")[0] in v.sci_systems and up not in v.cui_basic
+        if kind == "cui_specified" or cui_category_slot and not misplaced_sci or \
                 self.f["cui"] and (up in v.cui_basic or up in v.cui_specified):
             self.read_cui_category(value, up)
             return "cuicat"
-        if "," in raw and all(v.token(_normal(part)) for part in raw.split(",")):
-            self.read_comma_list(value)
+        if "," in raw and self.read_comma_list(value):
             return "dissem"
         if continues == "sap":
             self.read_sap(value, raw, repeated=False, continued=True)
@@ -159,6 +207,10 @@ class ControlReader(ReadState):
                       f'"{value.text}" joins with {joint} what is written "{wanted}"', wanted)
             self.add_token(token, value.start, value.end, value.cat)
             return token.category
+        if "-" in up:
+            hyphened = self.read_stray_hyphen(value, up)
+            if hyphened:
+                return hyphened
         joined = self.joined_tokens(raw, value.start)
         if joined:
             self.read_joined(value, joined)
@@ -250,13 +302,17 @@ class ControlReader(ReadState):
         raw = value.text
         body_at = _prefix_end(raw, len(prefix.split()))
         head = raw[:body_at]
-        if " ".join(head.upper().split()) != token.id:
+        written = " ".join(head.upper().split())
+        if written != token.id:
             if prefix.strip() == token.id:
                 self.case(" ".join(head.split()), token.id, value.start)
+            elif written == token.title and self.form == "banner":
+                # S-09: a banner may spell out the marking title ("AUTHORIZED FOR RELEASE TO USA, GBR")
+                self.case(" ".join(head.split()), token.title, value.start)
             else:
-                self.note("marking-form", value.start, value.start + len(head.rstrip()),
-                          f'write "{token.id}" (the long title "{head.strip()}" is not used with a list)',
-                          token.id)
+                why = f'a portion mark uses "{token.id}" (S-09)' if written == token.title else \
+                    f'write "{token.id}" (the long title "{head.strip()}" is not used with a list)'
+                self.note("marking-form", value.start, value.start + len(head.rstrip()), why, token.id)
         codes: list[str] = []
         spans: list[tuple[int, int]] = []
         seps: list[str] = []
@@ -266,8 +322,8 @@ class ControlReader(ReadState):
                 spans.append((value.start + m.start(), value.start + m.end()))
             else:
                 seps.append(m.group())
-        # "USA, AUS and GBR" (pre-2005); "AND" after a comma is Andorra
-        if len(codes) >= 3 and codes[-2].upper() == "AND" and "," not in seps[-2]:
+        # "USA, AUS and GBR", "USA, AUS, and GBR" (pre-2005); "AND" after a comma is Andorra
+        if len(codes) >= 3 and (codes[-2] == "and" or codes[-2] == "AND" and "," not in seps[-2]):
             i = len(codes) - 2
             self.note("marking-syntax", spans[i][0], spans[i][1],
                       'country lists are separated by ", " ("and" was retired in July 2005, L-07)', None,
@@ -282,35 +338,61 @@ class ControlReader(ReadState):
                 break
         upper = []
         nac = {name.upper(): name for name in self.v.nato_nac}
-        for code, (s, e) in zip(codes, spans):
+        tail = None
+        for k, (code, (s, e)) in enumerate(zip(codes, spans)):
             cu = code.upper()
             if cu.startswith("NATO "):  # a NATO sub-group keeps its registered spelling (NATO PfP)
                 cu = "NATO " + nac.get(cu[5:], cu[5:])
             elif not self.v.is_country(cu):
-                raise self.unknown(code, s, e, "country code", sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+                tail = self.control_after_list(value, spans, k)
+                if tail is None:
+                    raise self.unknown(code, s, e, "country code",
+                                       sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
+                spans = spans[:k]
+                break
             if cu != code:
                 self.note("marking-form", s, e, f'"{code}" must be written "{cu}" (S-01)', cu)
             upper.append(cu)
-        if len(set(upper)) != len(upper):
-            self.note("marking-duplicate", spans[0][0], spans[-1][1], f"a country code is repeated in {token.id}")
         usa_first = token.id == "REL TO"
         canonical = self.v.sort_codes(upper if usa_first else [c for c in upper if c != "USA"], usa_first=usa_first)
+        if len(set(upper)) != len(upper):
+            self.note("marking-duplicate", spans[0][0], spans[-1][1], f"a country code is repeated in {token.id}",
+                      ", ".join(canonical))
+        unique = list(dict.fromkeys(upper))  # a repeated code is dropped (S-08), not moved
         if usa_first:
             if "USA" not in upper:
                 self.note("marking-order", spans[0][0], spans[-1][1], "a REL TO list starts with USA (F-02)",
                           ", ".join(["USA"] + canonical))
             elif len(set(upper)) < 2:
-                self.note("marking-syntax", value.start, value.end,
-                          '"REL TO USA" alone is not an authorized marking: name at least one other code (F-02)')
+                self.note("marking-syntax", value.start, value.end, _USA_ALONE)
         elif "USA" in upper:
             self.note("marking-conflict", *spans[upper.index("USA")], "DISPLAY ONLY never lists USA (F-06)")
-        if usa_first and "USA" in upper and upper != canonical or not usa_first and \
-                [c for c in upper if c != "USA"] != canonical:
+        if usa_first and "USA" in upper and unique != canonical or not usa_first and \
+                [c for c in unique if c != "USA"] != canonical:
             self.note("marking-order", spans[0][0], spans[-1][1],
                       "list order: " + ("USA, then " if usa_first else "") +
                       "trigraphs alphabetically, then tetragraphs alphabetically (F-02)", ", ".join(canonical))
         field_name = "rel_to" if token.id == "REL TO" else "display_only"
-        self.set_list(field_name, [c for c in canonical if c != "USA"], token, value.start, value.end, value.cat)
+        end = spans[-1][1] if tail is not None else value.end
+        self.set_list(field_name, [c for c in canonical if c != "USA"], token, value.start, end, value.cat)
+        if tail is not None:
+            self.read_value(tail, False, None)
+
+    def control_after_list(self, value: Value, spans: list[tuple[int, int]], k: int) -> Value | None:
+        """`REL TO USA, GBR, RELIDO`: the value of the control that follows a list's code `k`,
+        written with a comma or a blank for "/" (S-05; commas before July 2005); None if none does."""
+        rest = value.text[spans[k][0] - value.start:]
+        up = _normal(rest)
+        listed = next((t for p, t in _LIST_PREFIXES if up.startswith(p)), None)
+        if k == 0 or listed is None and self.v.token(up) is None:
+            return None
+        gap = value.text[spans[k - 1][1] - value.start: spans[k][0] - value.start]
+        # what the list's reading said from there on was about the list's separators: no longer a list
+        self.found = [n for n in self.found if n.problem.column - 1 < spans[k - 1][1]]
+        self.note("marking-syntax", spans[k - 1][1], spans[k][0], 'controls are separated by "/" (S-05)', "/",
+                  since=_COMMA_DISSEM_RETIRED if gap.strip() == "," else None)
+        kind = {"REL TO": "rel_to", "DISPLAY ONLY": "display_only"}.get(listed or "", "by_vocabulary")
+        return Value(kind, rest, spans[k][0], value.end, value.cat)
 
     def join_nato_groups(self, codes: list[str], spans: list[tuple[int, int]], seps: list[str]) -> None:
         """`NATO ABC`: a NATO or NAC sub-group (ISM `NATO:[name]`, rendered with a space, A11) is
@@ -324,18 +406,36 @@ class ControlReader(ReadState):
             else:
                 i += 1
 
-    def read_comma_list(self, value: Value) -> None:
-        """Pre-July-2005 dissems separated by commas: `ORCON, NOFORN` (S-05, L-07)."""
+    def read_comma_list(self, value: Value) -> bool:
+        """Pre-July-2005 dissems separated by commas, a list control last with its own commas:
+        `ORCON, NOFORN`, `ORCON, REL TO USA, GBR` (S-05, L-07); False when the value is no such list."""
+        parts = value.text.split(",")
+        hits = []
+        for part in parts:
+            listed = next((t for p, t in _LIST_PREFIXES if _normal(part).startswith(p)), None)
+            if listed is not None and hits:
+                break
+            hit = self.v.token(_normal(part))
+            if hit is None:
+                return False
+            hits.append(hit[0])
+        controls = parts[: len(hits)]
+        at = value.start + len(",".join(controls)) + 1  # where the list control's part starts
+        rest = value.text[at - value.start:]
         self.note("marking-syntax", value.start, value.end,
                   'controls are separated by "/" (commas were retired in July 2005, S-05)',
-                  "/".join(_normal(p) for p in value.text.split(",")), since=_COMMA_DISSEM_RETIRED)
+                  "/".join([*(_normal(p) for p in controls), *([rest.strip()] if rest else [])]),
+                  since=_COMMA_DISSEM_RETIRED)
         pos = value.start
-        for part in value.text.split(","):
+        for token, part in zip(hits, controls):
             lead = len(part) - len(part.lstrip())
-            hit = self.v.token(_normal(part))
-            assert hit is not None
-            self.add_token(hit[0], pos + lead, pos + len(part.rstrip()), value.cat)
+            self.add_token(token, pos + lead, pos + len(part.rstrip()), value.cat)
             pos += len(part) + 1
+        if rest:
+            lead = len(rest) - len(rest.lstrip())
+            kind = "rel_to" if _normal(rest).startswith(("REL", "AUTHORIZED")) else "display_only"
+            self.read_value(Value(kind, rest.strip(), at + lead, value.end, value.cat), False, None)
+        return True
 
     def read_joined(self, value: Value, joined: list[tuple[Token, int, int]]) -> None:
         """Controls joined by blanks: read each one, and report the separator (S-05)."""
@@ -416,8 +516,12 @@ class ControlReader(ReadState):
             self.note("marking-unknown-token", value.start, value.end,
                       f'"{value.text}" is not a registered CUI category')
         else:
-            raise self.unknown(value.text, value.start, value.end, "CUI category",
-                               sorted({f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)))
+            categories = {f"SP-{c}" for c in v.cui_specified} | set(v.cui_basic)
+            if specified:
+                raise self.unknown(value.text, value.start, value.end, "CUI category", sorted(categories))
+            # the first part after CUI may also be a misspelt limited dissemination control (CUI//FEDCOM)
+            raise self.unknown(value.text, value.start, value.end, "CUI category or limited dissemination control",
+                               sorted(categories | v.ldcs))
         self.case(value.text, up, value.start)
         key = f"{'SP-' if specified else ''}{code}"
         if any(c == (code, specified) for c in self.f["cuicat"]):

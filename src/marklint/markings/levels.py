@@ -194,7 +194,7 @@ class LevelReader(ReadState):
                     raise MarkingError("a non-US classification needs its owner country codes (S-11)",
                                        value.start + 1, value.end + 1)
                 canonical = v.sort_codes(owners, usa_first=False)
-                if owners != canonical:
+                if list(dict.fromkeys(owners)) != canonical:  # a repeated code is dropped (S-08), not moved
                     self.note("marking-order", codes[0][1][1], codes[-1][1][2],
                               "owner codes go trigraphs alphabetically, then tetragraphs (K-20)",
                               " ".join(canonical))

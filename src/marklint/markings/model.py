@@ -58,10 +58,13 @@ class Problem:
 
 @dataclass(slots=True, eq=False)
 class Note:
-    """A problem found while reading; `since` makes it era-dependent (reported from that date)."""
+    """A problem found while reading; `since` makes it era-dependent (reported from that date).
+    `moves` marks a note that a value is out of place (whatever its rule): moot when the value
+    may not stand in the marking at all."""
 
     problem: Problem
     since: datetime.date | None = None
+    moves: bool = False
 
 
 @dataclass(frozen=True, slots=True)

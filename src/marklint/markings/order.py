@@ -73,12 +73,15 @@ class OrderChecker(ReadState):
         for i in range(1, len(items)):
             if ranks[i] < ranks[i - 1]:
                 it, prev = items[i], items[i - 1]
+                # L-07: a SAR category after the IC dissems was its place until October 2003
+                old_place = it.slot == "sap" and prev.slot == "dissem" and it.cat != prev.cat
                 self.note("marking-order", it.start, it.end,
                           f"the {SLOT_NAMES[it.slot]} \"{it.key}\" goes before the {SLOT_NAMES[prev.slot]} "
-                          f"\"{prev.key}\" (S-06)")
+                          f"\"{prev.key}\" (S-06)", since=self.v.sap_in_nonic_retired if old_place else None)
                 break
         for slot in ("sci", "sap", "aea", "cuicat", "dissem", "nonic"):
-            group = [it for it in items if it.slot == slot]
+            # a repeated value is dropped (S-08), not moved: only the first of each is in order or not
+            group = _first_of_each([it for it in items if it.slot == slot])
             keys = [self.order_key(it, pure_cui) for it in group]
             if keys != sorted(keys):
                 alt = [self.order_key(it, pure_cui, ism=True) for it in group] if pure_cui and slot == "dissem" else None
@@ -90,7 +93,7 @@ class OrderChecker(ReadState):
                 for a, b in zip(group, group[1:]):
                     if self.order_key(b, pure_cui) < self.order_key(a, pure_cui):
                         self.note(rule, b.start, b.end,
-                                  f'"{b.key}" goes before "{a.key}" (register order, {rule_id})')
+                                  f'"{b.key}" goes before "{a.key}" (register order, {rule_id})', moves=True)
                         break
 
     def order_key(self, item: Item, pure_cui: bool, ism: bool = False) -> tuple:
@@ -98,3 +101,14 @@ class OrderChecker(ReadState):
             token = self.v.tokens[item.key]
             return ((token.portion if ism else token.id).upper(),)
         return item.order
+
+
+def _first_of_each(items: list[Item]) -> list[Item]:
+    """The items without the repeats of an earlier key."""
+    seen: set[str] = set()
+    out = []
+    for it in items:
+        if it.key not in seen:
+            seen.add(it.key)
+            out.append(it)
+    return out

@@ -60,8 +60,8 @@ class ReadState:
         self.owners: tuple[str, ...] = ()
 
     def note(self, rule: str, start: int, end: int, message: str, replacement: str | None = None,
-             since: datetime.date | None = None) -> None:
-        self.found.append(Note(Problem(rule, start + 1, end + 1, message, replacement), since))
+             since: datetime.date | None = None, moves: bool = False) -> None:
+        self.found.append(Note(Problem(rule, start + 1, end + 1, message, replacement), since, moves))
 
     def unknown(self, word: str, start: int, end: int, noun: str = "marking word",
                 candidates: list[str] | None = None) -> MarkingError:

@@ -138,6 +138,7 @@ class Vocabulary:
         self.sap_identifier: str = "[A-Z0-9]{1,6}"
         self.sap_programs: dict[str, str] = {}  # UPPER name -> abbreviation
         self.sap_repeat_retired: datetime.date | None = None
+        self.sap_in_nonic_retired: datetime.date | None = None  # L-07: SAR after the IC dissems until then
         # the DoD rendering (K-08, K-10): "SAR-" before each program, dashes part of a name, and
         # this many programs or more shown as `sap_multiple_name` (None: the IC rendering)
         self.sap_dod_multiple: int | None = None
@@ -332,7 +333,7 @@ class _Builder(Checker):
         self.path = str(path)
         known = {"include", "us", "foreign", "nato", "nato_legacy", "nato_nac", "category", "tokens",
                  "subsets", "unpublished", "unpublished_abbreviation", "forbidden", "elsewhere", "systems", "legacy", "indicator", "levels",
-                 "repeated_indicator_retired", "identifier", "programs", "marker", "banner_aliases", "sap_rendering",
+                 "repeated_indicator_retired", "non_ic_place_retired", "identifier", "programs", "marker", "banner_aliases", "sap_rendering",
                  "specified", "basic", "notional_category", "administrative", "ldcs", "trigraphs", "tetragraphs", "organisations", "accm_levels",
                  "scheme"}
         for key in data:
@@ -513,6 +514,7 @@ class _Builder(Checker):
         if "levels" in data:
             self.v.sap_levels = self.levels(data)
         self.v.sap_repeat_retired = self.date(data, "repeated_indicator_retired")
+        self.v.sap_in_nonic_retired = self.date(data, "non_ic_place_retired")
         if "identifier" in data:
             self.pattern(data, "identifier")
             self.v.sap_identifier = str(data["identifier"])

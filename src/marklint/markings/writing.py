@@ -65,8 +65,11 @@ class WritingChecker(ReadState):
         text = value.text
         if text == text.upper() or self._said(value, "marking-form"):  # a form note rewrites the value
             return
-        # a list's "and" (USA, AUS and GBR) is the retired list form, which the list reader judges
-        kept = mixed | {"and"} if value.kind in ("rel_to", "display_only") else mixed
+        # a list's "and" (USA, AUS and GBR) is the retired list form, which the list reader judges,
+        # also where the list ends a comma-separated value (ORCON, REL TO USA, AUS and GBR)
+        holds_list = value.kind in ("rel_to", "display_only") or any(
+            it.key in ("REL TO", "DISPLAY ONLY") and value.start <= it.start < value.end for it in self.items)
+        kept = mixed | {"and"} if holds_list else mixed
         wanted = re.sub(_WORD, lambda m: m.group() if m.group() in kept else m.group().upper(), text)
         if wanted != text:
             self.note("marking-form", value.start, value.end, f'"{text}" must be written "{wanted}" (S-01)', wanted)
