@@ -368,6 +368,11 @@ KNOWN_MISSES = {
     # and there the signature reading is the right one
     'num-txt-decision': ('us-cnsi/decision_paper_options.txt', '3. (U) Recommendation', '3. Recommendation',
                          [('portion-missing', 22, 1)]),
+    # a section heading alone on the last page, between the banner and the authority block, is
+    # read as the signature of the pages before (a deck's subtitle holds the briefer's name
+    # there, and is a heading too)
+    'heading-above-cab-last-page': ('us-cnsi/modern_slides_banner_pair_pages.md', '## (U) Backup: Classification',
+                                    '## Backup: Classification', [('portion-missing', 33, 4)]),
     # a 1978 mark in its own era's form, in lower case (`(s/nf)`), is not read as a mark at all
     'lower-legacy-mark-1978': ('us-eo11652/portions_noforn_1978.txt', '1. (S/NF) The new', '1. (s/nf) The new',
                                [('marking-form', 12, 4)]),
