@@ -191,7 +191,7 @@ _ADMIN_ANCHORS = ("header field", "metadata field", "date", "salutation", "forwa
 
 def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], str | None],
                patterns: LayoutPatterns, doc_format: str, portions_before: bool = False,
-               titles: bool = True, classified: bool = False) -> dict[int, Role]:
+               titles: bool = True, classified: bool = False, scanned: bool = False) -> dict[int, Role]:
     """The Role of every block of a page, by `id(block)`.
 
     `exemption(first_line)` names the administrative pattern a block's first line matches
@@ -200,7 +200,9 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     signature at the top of a later page ends a message whose portions are before it); `titles`
     whether titles are portions (when not, a title needs no mark); `classified` whether the
     document is classified, where a heading set by markup is a title that needs its mark (P-01,
-    P-04; a CUI document's headings are left unmarked, U-09 marking its paragraphs).
+    P-04; a CUI document's headings are left unmarked, U-09 marking its paragraphs); `scanned`
+    whether it is read with OCR tolerance, where a lone capitals line atop the page is as likely a
+    form's printed heading or a cable's date-time line as the title, and stays a letterhead.
     """
     banner_blocks = {id(m.block) for m in marks.banners}
     marked = {id(m.block): m for m in marks.portions + marks.misplaced}
@@ -227,7 +229,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
             entry.state = "admin"
     if first_page:
         _heading_matter(entries, patterns, exemption,
-                        titles and classified and doc_format in _MARKUP_HEADINGS)
+                        titles and classified and doc_format in _MARKUP_HEADINGS, titles and not scanned)
     else:
         _continuation_header(marks.page.blocks, {id(entry.block): entry for entry in entries}, exemption)
     _signatures_after_closings(entries, patterns)
@@ -284,7 +286,7 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
 
 
 def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: Callable[[str], str | None],
-                    markup_titles: bool = False) -> None:
+                    markup_titles: bool = False, lone_titles: bool = True) -> None:
     """Name, title-case or capital lines at the top of the first page, each group followed by
     the date (on a line of its own, or the group's last line: `Headquarters` / `Department of the
     Army` / `15 April 2026`), the memo header, a message header, the subject line or the salutation: the
@@ -295,7 +297,8 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
 
     A title ends the letterhead: the unmarked lines below a marked title (`(U) INTELLIGENCE
     ASSESSMENT` over `Maritime Smuggling Routes`) are titles too, and so is a heading set by
-    markup when `markup_titles` (a classified document's `# Depot Inventory Summary`)."""
+    markup when `markup_titles` (a classified document's `# Depot Inventory Summary`), and, when
+    `lone_titles`, a lone capitals line on top that names no organisation or form."""
     candidates: list[_Entry] = []
     anchored = titled = False
     for entry in entries:
@@ -332,7 +335,7 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
         # No header below them: only lines in capitals at the very top are a letterhead, and a
         # line alone only when it names an organisation or a form: else it is the title.
         _confirm([e for e in candidates if _is_letterhead_shaped(e.block, patterns)
-                  and (len(_lines(e.block)) > 1 or not _is_title_line(e.block, patterns))], False)
+                  and not (lone_titles and len(_lines(e.block)) == 1 and _is_title_line(e.block, patterns))], False)
 
 
 
