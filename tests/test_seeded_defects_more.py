@@ -30,9 +30,8 @@ from pathlib import Path
 
 import pytest
 
-from marklint.lint import Settings, lint_bytes
+from seeding_support import CORRECT, assert_found_once, lint_seed, seeded
 
-CORRECT = Path(__file__).parent / "fixtures" / "correct"
 sys.path.insert(0, str(Path(__file__).parent / "readers"))
 
 # name -> (document, text replaced, its replacement, the findings: rule, line, column)
@@ -52,6 +51,8 @@ SEEDS = {
         '(b) DIO Memo', [('portion-missing', 17, 1)]),
     'rm-title-ic-two-page': ('us-ic/ic_two_page.txt', '(U) SPECIAL ASSESSMENT',
         'SPECIAL ASSESSMENT', [('portion-missing', 8, 1)]),
+    'rm-title-report-capitals': ('us-cnsi/probe_fvey_intersect.txt', '(U) MARITIME UPDATE', 'MARITIME UPDATE',
+        [('portion-missing', 3, 1)]),
     'rm-page2-first-para-ic-two-page': ('us-ic/ic_two_page.txt', '(S//NF) Its likely',
         'Its likely', [('portion-missing', 16, 1)]),
     'rm-letter-middle-1981': ('us-eo12065/letter_1981.txt', '(C) The Government',
@@ -469,36 +470,14 @@ SEEDS = {
 }
 
 
-def _seeded(document: str, old: str, new: str) -> tuple[Path, bytes]:
-    path = CORRECT / document
-    text = path.read_text()
-    assert text.count(old) == 1
-    return path, text.replace(old, new).encode()
-
-
-def _lint(path: Path, data: bytes, rules: str, name: str | None = None) -> list[tuple[str, int, int]]:
-    result = lint_bytes(name or str(path), data, Settings(rules=rules, use_config=False))
-    assert result.error is None, result.error
-    return [(f.rule, f.line, f.column) for f in result.findings]
-
-
 @pytest.mark.parametrize("name", sorted(SEEDS))
 def test_a_seeded_defect_is_found_once_at_its_place(name):
-    document, old, new, expected = SEEDS[name]
-    path, data = _seeded(document, old, new)
-    assert _lint(path, data, path.parent.name) == expected
-    if path.parent.name.startswith("us-eo"):  # an era's document, judged by the rules of its date
-        assert _lint(path, data, "auto") == expected
+    assert_found_once(*SEEDS[name])
 
 
 # Seeds whose one right finding marklint does not give yet (strict: a fix makes them pass, and
 # they then move to SEEDS): why each is left is said with it.
 KNOWN_MISSES = {
-    # a report's title line in capitals right under the banner reads as a letterhead; the correct
-    # documents hold unmarked titles and letterheads of the same shape (a CUI meeting note's
-    # `# Export Review Meeting Notes`), so no shape tells a title that lost its mark
-    'rm-title-report-capitals': ('us-cnsi/probe_fvey_intersect.txt', '(U) MARITIME UPDATE', 'MARITIME UPDATE',
-                                 [('portion-missing', 3, 1)]),
     # one of two attachment lines in one block: the block is marked by its first line's mark
     'rm-attachment-line': ('us-cnsi/decision_memo.txt', 'Attachment 2: (S) Threat summary',
                            'Attachment 2: Threat summary', [('portion-missing', 20, 1)]),
@@ -511,9 +490,7 @@ KNOWN_MISSES = {
 @pytest.mark.xfail(strict=True, reason="left: see KNOWN_MISSES")
 @pytest.mark.parametrize("name", sorted(KNOWN_MISSES))
 def test_a_known_miss(name):
-    document, old, new, expected = KNOWN_MISSES[name]
-    path, data = _seeded(document, old, new)
-    assert _lint(path, data, path.parent.name) == expected
+    assert_found_once(*KNOWN_MISSES[name])
 
 
 # --- the same defects in Word, PowerPoint, HTML and PDF versions of a document ------------------
@@ -626,9 +603,9 @@ def test_a_seeded_defect_is_found_once_in_every_format(name, fmt):
     document, old, new, expected = FORMAT_SEEDS[name]
     path = CORRECT / document
     correct = BUILDERS[fmt](path.read_text())
-    assert _lint(path, correct, path.parent.name, f"seed.{fmt}") == []
-    _, data = _seeded(document, old, new)
-    assert _lint(path, BUILDERS[fmt](data.decode()), path.parent.name, f"seed.{fmt}") == expected[fmt]
+    assert lint_seed(path, correct, path.parent.name, f"seed.{fmt}") == []
+    _, data = seeded(document, old, new)
+    assert lint_seed(path, BUILDERS[fmt](data.decode()), path.parent.name, f"seed.{fmt}") == expected[fmt]
 
 
 def test_the_set_is_large_and_covers_every_folder():

@@ -59,6 +59,9 @@ _READER_KINDS = {
 # Formats whose headings are guessed from capitals, not read from markup: there a short line
 # in capitals is as likely a typed name as a heading, so a message calls it a line.
 _GUESSED_HEADINGS = ("text", "email")
+# Formats whose headings are set by the writer (a Markdown `#`, an HTML `<h1>`, a Word or
+# PowerPoint title style): a line set as a heading is a title, never a letterhead.
+_MARKUP_HEADINGS = ("markdown", "html", "rst", "asciidoc", "docx", "odt", "pptx")
 _QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
 # List markers (not a phone number's area code: `(703) 555-0142`).
 _LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*]|-{1,3})\s+")
@@ -81,13 +84,13 @@ class Role(FrozenValue):
 class LayoutPatterns(FrozenValue):
     """The rule set's `portions.layout` patterns, by role (absent roles match nothing)."""
 
-    _fields = ("greeting", "signature_mark", "contact", "signing_authority", "office")
+    _fields = ("greeting", "signature_mark", "contact", "signing_authority", "office", "form_name")
 
     def __init__(self, patterns: tuple[NamedPattern, ...] = ()) -> None:
         by_name = {p.name: p.regex for p in patterns}
         self.__dict__.update(greeting=by_name.get("greeting"), signature_mark=by_name.get("signature-mark"),
                              contact=by_name.get("contact"), signing_authority=by_name.get("signing-authority"),
-                             office=by_name.get("office"))
+                             office=by_name.get("office"), form_name=by_name.get("form-name"))
 
 
 def _matches(pattern, text: str) -> bool:
@@ -188,14 +191,18 @@ _ADMIN_ANCHORS = ("header field", "metadata field", "date", "salutation", "forwa
 
 def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], str | None],
                patterns: LayoutPatterns, doc_format: str, portions_before: bool = False,
-               titles: bool = True) -> dict[int, Role]:
+               titles: bool = True, classified: bool = False, scanned: bool = False) -> dict[int, Role]:
     """The Role of every block of a page, by `id(block)`.
 
     `exemption(first_line)` names the administrative pattern a block's first line matches
     (None when none does); `first_page` says whether this is the document's first page (where
     the letterhead is); `portions_before` whether an earlier page holds a marked portion (a
     signature at the top of a later page ends a message whose portions are before it); `titles`
-    whether titles are portions (when not, a title needs no mark).
+    whether titles are portions (when not, a title needs no mark); `classified` whether the
+    document is classified, where a heading set by markup is a title that needs its mark (P-01,
+    P-04; a CUI document's headings are left unmarked, U-09 marking its paragraphs); `scanned`
+    whether it is read with OCR tolerance, where a lone capitals line atop the page is as likely a
+    form's printed heading or a cable's date-time line as the title, and stays a letterhead.
     """
     banner_blocks = {id(m.block) for m in marks.banners}
     marked = {id(m.block): m for m in marks.portions + marks.misplaced}
@@ -221,7 +228,8 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
         if entry.role is not None and entry.state == "open":
             entry.state = "admin"
     if first_page:
-        _heading_matter(entries, patterns, exemption)
+        _heading_matter(entries, patterns, exemption,
+                        titles and classified and doc_format in _MARKUP_HEADINGS, titles and not scanned)
     else:
         _continuation_header(marks.page.blocks, {id(entry.block): entry for entry in entries}, exemption)
     _signatures_after_closings(entries, patterns)
@@ -252,7 +260,7 @@ def is_title(block: Block) -> bool:
 
 
 # The exempt patterns that name one line standing alone (a part's label).
-_LINE_LABELS = frozenset({"enclosure-label"})
+LINE_LABELS = frozenset({"enclosure-label"})
 
 
 def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: LayoutPatterns) -> Role | None:
@@ -260,7 +268,7 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
     a contact line), or None."""
     first = _QUOTE_PREFIX_RE.sub("", block.text.split("\n", 1)[0].strip())
     name = exemption(first)
-    if name in _LINE_LABELS and "\n" in block.text.strip():
+    if name in LINE_LABELS and "\n" in block.text.strip():
         name = None  # a label over a paragraph run onto it: the paragraph is a portion
     if name is not None:
         kind = _PATTERN_KINDS.get(name, name)
@@ -277,30 +285,39 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
     return None
 
 
-def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: Callable[[str], str | None]) -> None:
+def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: Callable[[str], str | None],
+                    markup_titles: bool = False, lone_titles: bool = True) -> None:
     """Name, title-case or capital lines at the top of the first page, each group followed by
     the date (on a line of its own, or the group's last line: `Headquarters` / `Department of the
     Army` / `15 April 2026`), the memo header, a message header, the subject line or the salutation: the
     letterhead above the first of those, the addressee (inside address) below it. The heading matter ends at the
     first portion (a marked subject line or title excepted) or at a block of another shape;
     without a header below them, only a letterhead's shape counts: lines in capitals, or an
-    organisation's name in capitals over the names of its offices (`Office of Geospatial Analysis`)."""
+    organisation's name in capitals over the names of its offices (`Office of Geospatial Analysis`).
+
+    A title ends the letterhead: the unmarked lines below a marked title (`(U) INTELLIGENCE
+    ASSESSMENT` over `Maritime Smuggling Routes`) are titles too, and so is a heading set by
+    markup when `markup_titles` (a classified document's `# Depot Inventory Summary`), and, when
+    `lone_titles`, a lone capitals line on top that names no organisation or form."""
     candidates: list[_Entry] = []
-    anchored = False
+    anchored = titled = False
     for entry in entries:
         if entry.state == "banner":
             continue
         subject = entry.state == "marked" and not _is_body(entry)
         if subject or (entry.state == "admin" and entry.role.kind in _ADMIN_ANCHORS):
             _confirm(candidates, anchored)
-            candidates, anchored = [], True
+            candidates, anchored, titled = [], True, False
             continue
         if entry.state == "admin":
             continue
         if entry.state == "marked":
             if _is_marked_title(entry.block):
+                titled = True
                 continue
             break
+        if (titled and is_title(entry.block)) or (markup_titles and entry.block.kind is BlockKind.HEADING):
+            continue  # a title: a portion
         if entry.block.kind is BlockKind.SUBJECT:
             _confirm(candidates, anchored)  # a subject line without its mark still ends the heading matter
             return
@@ -315,8 +332,10 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
             _confirm(candidates, anchored)
             candidates, anchored = [], True
     if not anchored:
-        # No header below them: only lines in capitals at the very top are a letterhead.
-        _confirm([e for e in candidates if _is_letterhead_shaped(e.block, patterns)], False)
+        # No header below them: only lines in capitals at the very top are a letterhead, and a
+        # line alone only when it names an organisation or a form: else it is the title.
+        _confirm([e for e in candidates if _is_letterhead_shaped(e.block, patterns)
+                  and not (lone_titles and len(_lines(e.block)) == 1 and _is_title_line(e.block, patterns))], False)
 
 
 
@@ -326,6 +345,18 @@ def _is_letterhead_shaped(block: Block, patterns: LayoutPatterns) -> bool:
     first, *rest = _lines(block)
     return not any(c.islower() for c in first) \
         and all(not any(c.islower() for c in line) or _matches(patterns.office, line) for line in rest)
+
+
+_WORD_RE = re.compile(r"[A-Za-z]{2,}")
+
+
+def _is_title_line(block: Block, patterns: LayoutPatterns) -> bool:
+    """A line in capitals that titles a document: two words at least (one is a code, a label or
+    what a scan garbled), naming no organisation (`NATIONAL INTELLIGENCE COUNCIL`: an office's
+    word, read in title case) and no form (`POINT PAPER`)."""
+    line = _lines(block)[0]
+    return len(_WORD_RE.findall(line)) > 1 and not _matches(patterns.office, line.title()) \
+        and not _matches(patterns.form_name, line)
 
 
 _COLUMN_GAP_RE = re.compile(r"\t+| {3,}")

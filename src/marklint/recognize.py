@@ -171,13 +171,13 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
     match = re.search(_TRAILING_RE, text)
     if match is None:
         return None
-    parsed, forms = parse_cached(match.group(1), "portion", vocab), ()
-    if parsed.marking is None:
-        legacy = legacy_portion_of(match.group(1), vocab)
-        if legacy is None:
-            return None
-        parsed, forms = legacy
-    return match.start(1), match.group(1), parsed, forms
+    mark = match.group(1)
+    # read as a mark at a block's start is: an older era's form first (`(S/NF)`), then the modern one
+    legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
+    if legacy is not None:
+        return match.start(1), mark, *legacy
+    parsed = parse_cached(mark, "portion", vocab)
+    return None if parsed.marking is None else (match.start(1), mark, parsed, ())
 
 
 def _listed_under_heading(blocks: list[Block], block: Block, is_exempt: Callable[[str], object]) -> bool:

@@ -353,3 +353,10 @@ def test_html_line_breaks_end_blocks():
         (1, P, 1, 4, "Classified By: J. Smith"),
         (1, P, 1, 31, "Declassify On: 20501231"),
     ]
+
+
+def test_rst_table_title_is_a_heading():
+    """The title of a `.. table::` directive is the table's caption: a HEADING block at its place."""
+    doc = read_document("report.rst", b"SECRET\n\n.. table:: Table 1. (S) Fuel by port\n\n   ===  ===\n   (U) A  (S) 3\n   ===  ===\n")
+    headings = [(b.text, b.line, b.column) for p in doc.pages for b in p.blocks if b.kind is BlockKind.HEADING]
+    assert headings == [("Table 1. (S) Fuel by port", 3, 12)]

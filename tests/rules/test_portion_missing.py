@@ -273,3 +273,41 @@ def test_a_blanket_statement_marks_nothing():
             "(S) The convoy leaves at dawn.\n\n" + CAB + "\nSECRET\n")
     assert found(text, RULE.slug) == [
         (RULE.slug, 3, 1, "paragraph has no portion mark, and a blanket statement does not mark the portions (P-05)")]
+
+
+def test_a_title_that_lost_its_mark_is_a_portion_not_a_letterhead():
+    """A title in capitals right under the banner, with no header or date below it, names no
+    organisation and no form: it is the document's title and needs its mark (P-01, P-04). An
+    organisation's name (`NATIONAL INTELLIGENCE COUNCIL`) or a form's (`POINT PAPER`) in that
+    place is a letterhead, and so is a one-word line (a code, or what a scan garbled)."""
+    body = f"(S) The convoy leaves at dawn.\n\n{CAB}\nSECRET\n"
+    assert found(f"SECRET\n\nCONVOY ROUTE UPDATE\n\n{body}", RULE.slug) == [
+        (RULE.slug, 3, 1, "line has no portion mark")]
+    for head in ("NATIONAL INTELLIGENCE COUNCIL", "POINT PAPER", "SITREP 045 AS OF 171800Z APR 26", "STAFF"):
+        assert found(f"SECRET\n\n{head}\n\n{body}", RULE.slug) == [], head
+
+
+def test_a_line_under_a_marked_title_is_a_title_too():
+    """Under a marked title (`(U) INTELLIGENCE ASSESSMENT`) the letterhead is over: a title line
+    below it, above the date, needs its own mark."""
+    text = ("SECRET\n\nNATIONAL INTELLIGENCE COUNCIL\n\n(U) INTELLIGENCE ASSESSMENT\n\nConvoy Routes in the South\n\n"
+            f"12 May 2025\n\n(S) The convoy leaves at dawn.\n\n{CAB}\nSECRET\n")
+    assert found(text, RULE.slug) == [(RULE.slug, 7, 1, "paragraph has no portion mark")]
+    assert found(text.replace("Convoy Routes", "(U) Convoy Routes"), RULE.slug) == []
+
+
+def test_a_heading_set_by_markup_in_a_classified_document_is_a_title():
+    """A Markdown `#` heading (an HTML `<h1>`, a Word Heading style) is a title the writer set:
+    in a classified document it needs its mark, whatever stands below it (P-04); a CUI
+    document's headings are left as its writers leave them."""
+    text = f"SECRET\n\n# Convoy Route Review\n\nDate: 2025-03-03\n\n(S) The convoy leaves at dawn.\n\n{CAB}\nSECRET\n"
+    assert found(text, RULE.slug, fmt="markdown", path="memo.md") == [(RULE.slug, 3, 3, "heading has no portion mark")]
+    cui = "CUI\n\n# Facility Access Review\n\nDate: 2025-02-10\n\nControlled by: Department of Energy\n\n(CUI) Badges.\n\nCUI\n"
+    assert found(cui, RULE.slug, fmt="markdown", path="memo.md") == []
+
+
+def test_a_title_under_a_parts_label_is_reported_at_the_title():
+    """`CHAPTER 1` on its own line over the chapter's title: the missing mark belongs before the
+    title, on the line below the label."""
+    text = f"SECRET\n\n(S) The convoy leaves at dawn.\n\nCHAPTER 1\nIntroduction\n\n(S) The escort joins.\n\n{CAB}\nSECRET\n"
+    assert found(text, RULE.slug) == [(RULE.slug, 6, 1, "paragraph has no portion mark")]

@@ -132,7 +132,8 @@ class CheckContext:
             self._layout = (LayoutPatterns(self.ruleset.portions.layout), before)
         patterns, before = self._layout
         roles = page_roles(self.pages[page_index], page_index == 0, self.exemption, patterns, self.doc.format,
-                           before[page_index], self.ruleset.portions.titles)
+                           before[page_index], self.ruleset.portions.titles,
+                           any(m.is_classified for m in self.markings), self.ocr is not None)
         self._roles = (page_index, roles)
         return roles
 

@@ -4,15 +4,15 @@ Docutils would build a full doctree, but it is slow to import, reports only line
 columns) for most nodes, and stops or warns on the partial documents a linter sees; the
 constructs that matter for markings are few and line-shaped, so a scanner keeps exact positions.
 
-Blocks: section titles (HEADING), paragraphs, bullet and enumerated list items (the text after
-the list marker), the fields of a field list (one block each, read as `Name: value`), the text of
+Blocks: section titles (HEADING), paragraphs, bullet and enumerated list items (the text after the
+list marker), the fields of a field list (one block each, read as `Name: value`), the text of
 footnotes and citations (`.. [#] (S) ...`, a paragraph after its label), grid and simple table
-cells, `.. header::` / `.. footer::` lines (LINE blocks
-in Region.HEADER / Region.FOOTER). A one-line paragraph wrapped in emphasis (`**SECRET**`) is a
-LINE block holding the text inside. Ignored: literal blocks (after `::`), `code`, `code-block`,
-`sourcecode`, `math`, `raw` and `parsed-literal` directive bodies, doctest blocks. Comments
-(`.. text`) become COMMENT blocks. Indented blocks that are not literal blocks or directive
-bodies are block quotes: QUOTE blocks unless ReaderOptions.include_quotes. Page breaks:
+cells, `.. header::` / `.. footer::` lines (LINE blocks in Region.HEADER / Region.FOOTER), the
+title of a `table`, `csv-table` or `list-table` (HEADING). A one-line paragraph wrapped in emphasis
+(`**SECRET**`) is a LINE block holding the text inside. Ignored: literal blocks (after `::`),
+`code`, `code-block`, `sourcecode`, `math`, `raw` and `parsed-literal` directive bodies, doctest
+blocks. Comments (`.. text`) become COMMENT blocks. Indented blocks that are not literal blocks or
+directive bodies are block quotes: QUOTE blocks unless ReaderOptions.include_quotes. Page breaks:
 `.. raw:: pdf` with `PageBreak`, a raw `\\newpage`/`\\pagebreak`, and configured patterns.
 """
 
@@ -34,6 +34,8 @@ _BULLET_RE = re.compile(r"([-*+\u2022])\s+")
 _ENUM_RE = re.compile(r"(?:\d+|[A-Za-z]|#)[.)]\s+")
 _ADORNMENT_RE = re.compile(r"([!-/:-@\[-`{-~])\1{2,}\s*$")
 _SIMPLE_TABLE_RE = re.compile(r"=+(?:\s+=+)+\s*$")
+# Directives whose argument is a table's title (its caption, a portion of its own).
+_TITLED_TABLES = {"table", "csv-table", "list-table"}
 _IGNORED_DIRECTIVES = {"code", "code-block", "sourcecode", "math", "raw", "parsed-literal", "literalinclude"}
 _RAW_BREAK_RE = re.compile(r"PageBreak|\\newpage|\\pagebreak|\\clearpage")
 # A field list's line (`:Subject: (U) Intercept summary`, `:Date: 2026-01-09`), as a memo's
@@ -189,6 +191,8 @@ class _Scanner:
                     block.kind = BlockKind.LINE
                     self.items.append(block)
             elif name not in _IGNORED_DIRECTIVES:
+                if name in _TITLED_TABLES and argument:
+                    self.items.append(_text_block(BlockKind.HEADING, [(number, text.index(argument), argument)]))
                 self.scan([ln for ln in body if not ln[1].strip().startswith(":")])  # options dropped
             return end
         if _EXPLICIT_NOT_COMMENT_RE.match(stripped):

@@ -28,7 +28,7 @@ CAB_LINES = ("classified-by", "derived-from", "reason", "declassify-on", "review
 DECLASSIFY_SHAPES = ("date", "event", "50x1-hum", "50x2-wmd", "exemption", "eo12951", "aea-nato")
 EXEMPTION_FAMILIES = ("date", "25x", "50x", "75x", "review")
 # The roles whose patterns the structure model reads (marklint.layout; docs/structure.md).
-LAYOUT_ROLES = ("greeting", "signature-mark", "contact", "signing-authority", "office")
+LAYOUT_ROLES = ("greeting", "signature-mark", "contact", "signing-authority", "office", "form-name")
 MAX_YEARS = MappingProxyType({"date": 25, "25x": 50, "50x": 75, "75x": None, "review": None})
 
 

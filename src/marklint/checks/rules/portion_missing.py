@@ -1,4 +1,5 @@
 import re
+from collections.abc import Callable
 
 from marklint.archives.memo_furniture import memo_furniture
 from marklint.archives.split_paragraphs import covered_by_trailing_marks
@@ -7,8 +8,9 @@ from marklint.checks.context import CheckContext, carries_cui
 from marklint.checks.rule import ERROR, RuleDoc
 from marklint.checks.subportions import (carried_over_page_breaks, sharing_parent_marks, telegram_paragraph_parts,
                                          unmarked_lead_in_items)
-from marklint.document import BlockKind
+from marklint.document import Block, BlockKind
 from marklint.findings import Finding
+from marklint.layout import LINE_LABELS
 
 RULE = RuleDoc(
     "MK301", "portion-missing", ERROR, "a block that needs a portion mark has none",
@@ -155,6 +157,15 @@ def has_unmarked_portions(ctx: CheckContext) -> bool:
     return ctx.ruleset.severity(RULE.slug) is not None and bool(ctx.fact(unmarked_portions))
 
 
+def _mark_place(block: Block, exemption: Callable[[str], str | None]) -> tuple[int, int]:
+    """Where a block's missing mark belongs: at its start or, under a part's label standing on
+    its own line (`CHAPTER 1` over `Introduction`), at the title below the label."""
+    first, newline, rest = block.text.partition("\n")
+    if newline and rest.strip() and exemption(first.strip()) in LINE_LABELS:
+        return block.position_of(len(first) + 1 + len(rest) - len(rest.lstrip()))
+    return block.line, block.column
+
+
 def unmarked_portions(ctx: CheckContext) -> list[Finding]:
     """The findings of `check`, a fact (`has_unmarked_portions`)."""
     if not portions_required(ctx) or ctx.whole_text is not None:
@@ -172,5 +183,5 @@ def unmarked_portions(ctx: CheckContext) -> list[Finding]:
             if role.needs_mark and lead_ins.get(id(block)) not in reported:
                 reported.add(id(block))
                 findings.append(ctx.finding(
-                    RULE, (block.line, block.column), _message(role.kind, block.text), page.page.number))
+                    RULE, _mark_place(block, ctx.exemption), _message(role.kind, block.text), page.page.number))
     return findings
