@@ -64,7 +64,8 @@ _DRAFTER = re.compile(rf"(?:[A-Z]{{2,}}/|.*:[a-z]{{2,3}}\b).*\((?P<d>[0-9\]lI|]{
 _DAY_ONE = str.maketrans("]lI|", "1111")
 DRAFTER_MAX = 70  # the length of a drafter's line
 _NUMERIC_SHORT = re.compile(r"(?<![\d/])(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})(?![\d/])")
-_LABEL = re.compile(r"\s*(?:date|sent|date/dtg|dtg|date of document|document date)\s*[:.]\s*", re.IGNORECASE)
+# (`:revdate:` is AsciiDoc's document attribute)
+_LABEL = re.compile(r"\s*(?:date|sent|date/dtg|dtg|date of document|document date|:revdate)\s*[:.]\s*", re.IGNORECASE)
 _NOISE = re.compile(r"^[^A-Za-z0-9]{1,3}|(?:[^A-Za-z0-9]{1,3}|(?<=\d{4})\s\d{1,2})$")
 _DIGIT = re.compile(r"\d")
 # Lines whose dates are instructions to declassify or review: later than the date of origin.

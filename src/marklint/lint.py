@@ -185,10 +185,11 @@ def _vocabulary(names: tuple[str, ...]) -> object:
 def _numbered_lines(doc: Document, datable: bool = False) -> Iterator[tuple[int, str]]:
     """(line number, text) of the lines `marklint.dates.date_of_origin` reads: the first
     `_DATING_CHARS` characters of the source (a date of origin is near the top, and a big file
-    must not be split whole), else every line of every block (DOCX, PDF), after a message's
-    own `Date:` header (the newest message of a thread: the quoted ones are older). With
-    `datable`, of the source's lines only those that can hold a date (`datable_lines`)."""
-    if doc.source is not None:
+    must not be split whole), else every line of every block (DOCX, PDF, and HTML, whose source
+    lines hold tags around a date line), after a message's own `Date:` header (the newest
+    message of a thread: the quoted ones are older). With `datable`, of the source's lines only
+    those that can hold a date (`datable_lines`)."""
+    if doc.source is not None and doc.format != "html":
         import re
 
         from marklint.dates import datable_lines
@@ -308,8 +309,18 @@ def recognized(doc: Document, settings: Settings):
         ocr_module.settle_edges(pages)
     ctx = context.CheckContext(doc, ruleset, vocab, pages, origin.date if origin is not None else None,
                                settings.require_banner or "when-marked", exemption,
-                               wrappers if archive.wrappers_found else None, ocr)
+                               wrappers if archive.wrappers_found else None, ocr, _dated_in_portion(origin, pages))
     return ctx, notice, dates, archive, ocr
+
+
+def _dated_in_portion(origin, pages: list) -> bool:
+    """Whether the date of origin was read inside a marked portion's sentence (`(S) ... On 4
+    March 1999 the board ...`) for want of a date of the document's own: an event it reports,
+    so the document is no older, but may be much younger."""
+    if origin is None or origin.kind != "text":
+        return False
+    return any(mark.block.line <= origin.line <= mark.block.line + mark.block.text.count("\n")
+               for page in pages for mark in page.portions)
 
 
 def lint_document(doc: Document, settings: Settings = Settings()) -> FileResult:

@@ -104,11 +104,14 @@ class _Emitter:
 
 
 def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking | None,
-                    doc_date: date | None, ruleset: RuleSet, legacy_day: date | None = None) -> list[AuthorityProblem]:
+                    doc_date: date | None, ruleset: RuleSet, legacy_day: date | None = None,
+                    date_in_text: bool = False) -> list[AuthorityProblem]:
     """Check the authority block against the document's overall marking and the rule set.
 
     `overall` is the parsed overall banner (None when the document has none); `doc_date` is
-    the date of origin (limits are counted from it; without it they are not checked);
+    the date of origin (limits are counted from it; without it they are not checked; when
+    `date_in_text`, it was read in a portion's sentence, an event the document may be written
+    long after, so a value may fall before it but is not judged too late by it);
     `legacy_day` the day older forms are judged on (default: `doc_date`, else the rule set's
     `undated_day`). Problems carry the rule set's severities.
     """
@@ -146,10 +149,10 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
                           "personal identifier (C-02)")
     review = next((line for line in cab.all("review-on") if line.value), None)
     if review is not None:
-        _check_review(out, review, policy, doc_date)
+        _check_review(out, review, policy, doc_date, date_in_text)
     schedule = next((line for line in cab.all("gds") if line.value), None)
     if schedule is not None and doc_date is not None:
-        _check_gds_year(out, schedule, doc_date)
+        _check_gds_year(out, schedule, doc_date, date_in_text)
     if cab.derivative:
         for reason in cab.all("reason"):
             if policy.reason_on_derivative is not None:
@@ -168,7 +171,7 @@ def check_authority(doc: Document, cab: AuthorityBlock | None, overall: Marking 
         out.at("cab-declassify-invalid", extra.line, extra.column, extra.page,
                "more than one Declassify On line; the block takes exactly one value (C-06)")
     if declassify:
-        _check_declassify(out, declassify[0], policy, overall, doc_date)
+        _check_declassify(out, declassify[0], policy, overall, doc_date, date_in_text)
     return out.findings
 
 
@@ -229,13 +232,13 @@ def _reason_normal(value: str) -> str:
     return re.sub(r"\)[\s,]*(?:and[\s,]*)?(?=\()", ")", re.sub(r"^1\.(\d)\s+\(", r"1.\1(", value))
 
 
-def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None) -> None:
+def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None, date_in_text: bool) -> None:
     """EO 12065 sec. 1-402: a review date no more than `max-years.review` after classification."""
-    if _out_of_time(out, line, line.value, policy, doc_date):
+    if _out_of_time(out, line, line.value, policy, doc_date, date_in_text):
         return
     limit = policy.max_years.get("review")
     day = parse_date(line.value)
-    if limit is None or doc_date is None or day is None:
+    if limit is None or doc_date is None or day is None or date_in_text:
         return
     latest = add_years(doc_date, limit)
     if day > latest:
@@ -247,9 +250,9 @@ def _check_review(out: _Emitter, line: CabLine, policy, doc_date: date | None) -
 _GDS_YEARS = 10  # EO 11652 sec. 5(A): Top Secret declassified at the end of the tenth full calendar year
 
 
-def _check_gds_year(out: _Emitter, line: CabLine, doc_date: date) -> None:
+def _check_gds_year(out: _Emitter, line: CabLine, doc_date: date, date_in_text: bool) -> None:
     """EO 11652's General Declassification Schedule with its year (`GDS 1984`): after the
-    document's own year and at most ten years on."""
+    document's own year and at most ten years on (not judged when `date_in_text`)."""
     written = re.compile(r"(19|20)\d\d").fullmatch(line.value)
     if written is None:
         return
@@ -257,20 +260,22 @@ def _check_gds_year(out: _Emitter, line: CabLine, doc_date: date) -> None:
     if year < doc_date.year:
         out.value("cab-declassify-invalid", line,
                   f"GDS {year} is before the document's own year {doc_date.year} (EO 11652 sec. 5(A))")
-    elif year > doc_date.year + _GDS_YEARS:
+    elif year > doc_date.year + _GDS_YEARS and not date_in_text:
         out.value("cab-declassify-too-late", line,
                   f"GDS {year} is more than {_GDS_YEARS} years after the document's year {doc_date.year}; the "
                   "schedule declassified even Top Secret at the end of the tenth full year (EO 11652 sec. 5(A))")
 
 
-def _out_of_time(out: _Emitter, line: CabLine, value: str, policy, doc_date: date | None) -> bool:
+def _out_of_time(out: _Emitter, line: CabLine, value: str, policy, doc_date: date | None,
+                 date_in_text: bool) -> bool:
     """Whether the line's value is one of the rule set's retired values (OADR, X1..X8, MR ...),
-    reported when the document's date is before the value came in or after it was retired."""
+    reported when the document's date is before the value came in (unless `date_in_text`: the
+    document may be younger) or after it was retired."""
     what = "Review On" if line.key == "review-on" else "Declassify On"
     for retired in policy.retired:
         found = retired.regex.search(value)
         if found:
-            if doc_date is not None and doc_date < (retired.valid_from or doc_date):
+            if doc_date is not None and doc_date < (retired.valid_from or doc_date) and not date_in_text:
                 out.value("cab-declassify-invalid", line,
                           f"{what} '{found.group(0)}' was not yet in use: valid only on documents dated "
                           f"from {retired.valid_from.isoformat()} (L-01, L-04)")
@@ -287,12 +292,12 @@ def _out_of_time(out: _Emitter, line: CabLine, value: str, policy, doc_date: dat
 
 
 def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | None,
-                      doc_date: date | None) -> None:
+                      doc_date: date | None, date_in_text: bool) -> None:
     value = line.value
     if value.startswith("(") and value.endswith(")"):  # State cables: `DECL: (11/27/26)`
         value = value[1:-1].strip()
     shapes = policy.declassify_shapes
-    if _out_of_time(out, line, value, policy, doc_date):
+    if _out_of_time(out, line, value, policy, doc_date, date_in_text):
         return
     commingled = _commingled(overall)
     if re.compile(_AEA_NATO_RE, re.IGNORECASE).fullmatch(value):
@@ -329,9 +334,9 @@ def _check_declassify(out: _Emitter, line: CabLine, policy, overall: Marking | N
             out.value("cab-declassify-invalid", line,
                       f"exemption {code} needs a date or event: '{code}, YYYYMMDD' (C-11, C-12)")
             return
-        _check_date_or_event(out, line, rest, family, policy, doc_date, shapes, exemption_code=code)
+        _check_date_or_event(out, line, rest, family, policy, doc_date, date_in_text, shapes, exemption_code=code)
         return
-    _check_date_or_event(out, line, value, "date", policy, doc_date, shapes)
+    _check_date_or_event(out, line, value, "date", policy, doc_date, date_in_text, shapes)
 
 
 _SHOWABLE_RE = r"[A-Za-z0-9][A-Za-z0-9 ,./()\-]{0,31}"
@@ -355,7 +360,7 @@ def _shape_allowed(out: _Emitter, line: CabLine, shape: str, shapes) -> bool:
 
 
 def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, policy,
-                         doc_date: date | None, shapes, exemption_code: str = "") -> None:
+                         doc_date: date | None, date_in_text: bool, shapes, exemption_code: str = "") -> None:
     day = parse_yyyymmdd(text)
     if day is None and text.isdigit() and len(text) == 8:
         out.value("cab-declassify-invalid", line, f"'{text}' is not a valid date (C-07)")
@@ -394,7 +399,7 @@ def _check_date_or_event(out: _Emitter, line: CabLine, text: str, family: str, p
                   "the information would be declassified before it was classified (C-08)")
         return
     limit = policy.max_years.get(family)
-    if limit is None or doc_date is None:
+    if limit is None or doc_date is None or date_in_text:
         return
     latest = add_years(doc_date, limit)
     if day > latest:
@@ -430,7 +435,8 @@ def claimed(ctx: CheckContext) -> Marking | None:
 
 def authority_problems(ctx: CheckContext) -> list[AuthorityProblem]:
     """Every problem of the document's authority block (a fact: `ctx.fact(authority_problems)`)."""
-    return check_authority(ctx.doc, ctx.fact(authority_block), claimed(ctx), ctx.date, ctx.ruleset, ctx.legacy_day())
+    return check_authority(ctx.doc, ctx.fact(authority_block), claimed(ctx), ctx.date, ctx.ruleset, ctx.legacy_day(),
+                           ctx.date_in_text)
 
 
 def judged(ctx: CheckContext, rule: RuleDoc) -> list[Finding]:

@@ -64,12 +64,14 @@ class CheckContext:
     def __init__(self, doc: Document, ruleset: RuleSet, vocab: object, pages: list[PageMarks],
                  date: date | None = None, require_banner: str = "when-marked",
                  exemption: Callable[[str], str | None] = _no_exemption, wrappers: object = None,
-                 ocr: object = None) -> None:
+                 ocr: object = None, date_in_text: bool = False) -> None:
         self.doc = doc
         self.ruleset = ruleset
         self.vocab = vocab
         self.pages = pages
         self.date = date
+        # the date was read in a portion's sentence: the document is no older, but may be younger
+        self.date_in_text = date_in_text
         self.require_banner = require_banner  # "when-marked" | "always"
         self.exemption = exemption  # which administrative element a first line is, if any
         self.wrappers = wrappers  # an archival copy's wrappers (marklint.archives), when it has some
