@@ -10,7 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marklint.dates import add_years, datable_lines, document_date, parse_date, parse_yyyymmdd
+from marklint.dates import DateFound, add_years, datable_lines, date_of_origin, document_date, parse_date, parse_yyyymmdd
+from marklint.lint import dating
+from marklint.readers import read_document
 
 # A byte-for-byte copy of ../shared/seeds/000_2aaf33a82973c46b.txt, the user's example letter.
 SEED = Path(__file__).parent / "fixtures" / "seed_letter.txt"
@@ -154,3 +156,9 @@ def test_a_release_stamps_year_alone_bounds_the_date_of_origin():
     assert date_of_origin(lines[1:], ocr=True).origin.date == date(2018, 6, 22)
     act = [(1, "2023 RELEASE UNDER THE PRESIDENT JOHN F. KENNEDY ASSASSINATION RECORDS ACT OF 1992"), *lines[2:]]
     assert date_of_origin(act, ocr=True).origin.date == date(2018, 6, 22)
+
+
+def test_asciidoc_revdate_and_an_html_date_line_are_the_documents_own_date():
+    assert date_of_origin([(4, ":revdate: 2025-04-14")]).origin == DateFound(date(2025, 4, 14), 4, "labelled")
+    html = b"<html>\n<body>\n<p>SECRET</p>\n<p>7 July 2025</p>\n<p>(S) The fence failed.</p>\n</body>\n</html>\n"
+    assert dating(read_document("memo.html", html, "html")).origin == DateFound(date(2025, 7, 7), 4, "date-line")
