@@ -28,6 +28,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from marklint.block_shapes import (BLOCK_MAX_LINES, QUOTE_PREFIX_RE, SUBJECT_LABEL_RE, LayoutPatterns, block_lines,
+                                   is_closing_shaped, is_contact, is_greeting_shaped, is_quoted, is_signature_shaped,
+                                   matches, plain_line)
 from marklint.captioned_tables import captioned_tables
 from marklint.document import Block, BlockKind
 from marklint.legacy_forms import control_line
@@ -38,7 +41,6 @@ from marklint.values import FrozenValue
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from marklint.recognize import PageMarks
-    from marklint.ruleset import NamedPattern
 
 CONFIGURED = "configured"  # what a pattern of the configuration's `exempt:` list is called
 # What the exempt patterns' names mean, for messages and `explain`; an office's own pattern
@@ -62,13 +64,7 @@ _GUESSED_HEADINGS = ("text", "email")
 # Formats whose headings are set by the writer (a Markdown `#`, an HTML `<h1>`, a Word or
 # PowerPoint title style): a line set as a heading is a title, never a letterhead.
 _MARKUP_HEADINGS = ("markdown", "html", "rst", "asciidoc", "docx", "odt", "pptx")
-_QUOTE_PREFIX_RE = re.compile(r"^(?:>[ \t]?)+")
-# List markers (not a phone number's area code: `(703) 555-0142`).
-_LIST_MARK_RE = re.compile(r"^(?:\d{1,3}[.)]|[a-zA-Z][.)]|\(\d{1,2}\)|\([a-z]\)|[\u2022\u00b7*]|-{1,3})\s+")
-_MOTTO_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{1,80}[\"\u201d]")
-GREETING_MAX_WORDS = 6
 TITLE_MAX_WORDS = 15  # a document or section title on one line
-BLOCK_MAX_LINES = 10  # a signature or letterhead block is a handful of short lines
 
 
 class Role(FrozenValue):
@@ -79,88 +75,6 @@ class Role(FrozenValue):
 
     def __init__(self, kind: str, needs_mark: bool, why: str | None = None) -> None:
         self.__dict__.update(kind=kind, needs_mark=needs_mark, why=why)
-
-
-class LayoutPatterns(FrozenValue):
-    """The rule set's `portions.layout` patterns, by role (absent roles match nothing)."""
-
-    _fields = ("greeting", "signature_mark", "contact", "signing_authority", "office", "form_name")
-
-    def __init__(self, patterns: tuple[NamedPattern, ...] = ()) -> None:
-        by_name = {p.name: p.regex for p in patterns}
-        self.__dict__.update(greeting=by_name.get("greeting"), signature_mark=by_name.get("signature-mark"),
-                             contact=by_name.get("contact"), signing_authority=by_name.get("signing-authority"),
-                             office=by_name.get("office"), form_name=by_name.get("form-name"))
-
-
-def _matches(pattern, text: str) -> bool:
-    return pattern is not None and pattern.search(text) is not None
-
-
-def plain_line(line: str) -> str:
-    """A line without its quote prefix (`> `), list marker and surrounding space."""
-    line = _QUOTE_PREFIX_RE.sub("", line.strip())
-    return _LIST_MARK_RE.sub("", line).strip()
-
-
-def _is_contact(line: str, patterns: LayoutPatterns) -> bool:
-    """A phone, DSN, e-mail or web address line: once the addresses are taken out, at most a
-    few labels or a name are left."""
-    contact = patterns.contact
-    if contact is None or contact.search(line) is None:
-        return False
-    rest = contact.regex.sub(" ", line[:2000])
-    rest = re.sub(r"[|/,;:()\[\]<>\-–—.]", " ", rest)
-    words = rest.split()
-    return len(words) <= 4 or is_name_like(" ".join(words))
-
-
-def _lines(block: Block) -> list[str]:
-    return [plain_line(line) for line in block.text.split("\n") if line.strip()]
-
-
-def _is_signature_shaped(block: Block, patterns: LayoutPatterns) -> bool:
-    """Every line a name, title, office, contact line or signature mark (a subject line is
-    never one)."""
-    lines = _lines(block)
-    if block.kind is BlockKind.SUBJECT or (lines and _SUBJECT_LABEL_RE.match(lines[0])):
-        return False
-    return 0 < len(lines) <= BLOCK_MAX_LINES and all(_is_signature_line(line, patterns) for line in lines)
-
-
-def _is_signature_line(line: str, patterns: LayoutPatterns) -> bool:
-    """A name, title, office, contact line, signature mark, the authority signed for (`FOR THE
-    COMMANDER:`, `By direction`), or a motto in quotation marks."""
-    return (_matches(patterns.signature_mark, line) or _is_contact(line, patterns) or is_name_like(line)
-            or _matches(patterns.signing_authority, line) or _MOTTO_RE.fullmatch(line) is not None)
-
-
-def _is_greeting_shaped(block: Block, patterns: LayoutPatterns) -> bool:
-    """One short line that ends in a comma or a dash (`Mark,` `Good afternoon Sir,` `Team -`),
-    or a greeting word ending in a colon or exclamation mark (`All:`, `Hello team!`)."""
-    lines = _lines(block)
-    if len(lines) != 1:
-        return False
-    line = lines[0]
-    words = line.split()
-    if not words or len(words) > GREETING_MAX_WORDS or not line.endswith((",", ":", "!", " -", " \u2013")):
-        return False
-    if _matches(patterns.greeting, line):
-        return True
-    return line.endswith((",", "-", "\u2013")) and is_name_like(line[:-1].strip())
-
-
-def _quoted(block: Block) -> bool:
-    """Whether a block is e-mail quoting (`> ...`)."""
-    return block.text.lstrip().startswith(">")
-
-
-def _is_closing_shaped(block: Block, patterns: LayoutPatterns) -> bool:
-    """A short line ending in a comma or exclamation mark (`Talk soon,` `Thanks for the quick
-    turn,`), alone or with the signature's lines under it."""
-    lines = _lines(block)
-    return 0 < len(lines) <= BLOCK_MAX_LINES and len(lines[0].split()) <= GREETING_MAX_WORDS \
-        and lines[0].endswith((",", "!")) and all(_is_signature_line(line, patterns) for line in lines[1:])
 
 
 def display_kind(block: Block, doc_format: str) -> str:
@@ -254,7 +168,7 @@ def is_title(block: Block) -> bool:
     (at most TITLE_MAX_WORDS words: `Background`, `Road safety: funding for 2025/26`)."""
     if block.kind is BlockKind.HEADING:
         return True
-    lines = _lines(block)
+    lines = block_lines(block)
     return block.kind is BlockKind.PARAGRAPH and len(lines) == 1 and len(lines[0].split()) <= TITLE_MAX_WORDS \
         and not lines[0].endswith(_SENTENCE_END)
 
@@ -266,7 +180,7 @@ LINE_LABELS = frozenset({"enclosure-label"})
 def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: LayoutPatterns) -> Role | None:
     """The role a block has whatever stands around it (a matching exempt pattern, a closing,
     a contact line), or None."""
-    first = _QUOTE_PREFIX_RE.sub("", block.text.split("\n", 1)[0].strip())
+    first = QUOTE_PREFIX_RE.sub("", block.text.split("\n", 1)[0].strip())
     name = exemption(first)
     if name in LINE_LABELS and "\n" in block.text.strip():
         name = None  # a label over a paragraph run onto it: the paragraph is a portion
@@ -277,8 +191,8 @@ def _intrinsic(block: Block, exemption: Callable[[str], str | None], patterns: L
         return Role(kind, False, f"matches the '{name}' pattern")
     if block.text.isupper() and control_line(block.text):
         return Role("control line", False, "control words without a level (NO FOREIGN DISSEM, the WNINTEL notice)")
-    lines = _lines(block)
-    if lines and all(_is_contact(line, patterns) or _matches(patterns.signature_mark, line) for line in lines):
+    lines = block_lines(block)
+    if lines and all(is_contact(line, patterns) or matches(patterns.signature_mark, line) for line in lines):
         return Role("signature", False, "a contact line or signature mark")
     if len(lines) > 1 and exemption(lines[-1]) == "distribution":
         return Role("distribution list", False, "ends in a distribution heading (a drafting line above it)")
@@ -321,7 +235,7 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
         if entry.block.kind is BlockKind.SUBJECT:
             _confirm(candidates, anchored)  # a subject line without its mark still ends the heading matter
             return
-        lines = _lines(entry.block)
+        lines = block_lines(entry.block)
         dated = len(lines) > 1 and exemption(lines[-1]) == "date-line"
         # a numbered paragraph (`1. ACTION REQUIRED: NONE`) is body
         if NUMBERED_PARAGRAPH_RE.match(entry.block.text) or not lines or len(lines) > BLOCK_MAX_LINES \
@@ -335,16 +249,16 @@ def _heading_matter(entries: list[_Entry], patterns: LayoutPatterns, exemption: 
         # No header below them: only lines in capitals at the very top are a letterhead, and a
         # line alone only when it names an organisation or a form: else it is the title.
         _confirm([e for e in candidates if _is_letterhead_shaped(e.block, patterns)
-                  and not (lone_titles and len(_lines(e.block)) == 1 and _is_title_line(e.block, patterns))], False)
+                  and not (lone_titles and len(block_lines(e.block)) == 1 and _is_title_line(e.block, patterns))], False)
 
 
 
 
 def _is_letterhead_shaped(block: Block, patterns: LayoutPatterns) -> bool:
     """Capital lines, or a first line in capitals over lines that each name an office."""
-    first, *rest = _lines(block)
+    first, *rest = block_lines(block)
     return not any(c.islower() for c in first) \
-        and all(not any(c.islower() for c in line) or _matches(patterns.office, line) for line in rest)
+        and all(not any(c.islower() for c in line) or matches(patterns.office, line) for line in rest)
 
 
 _WORD_RE = re.compile(r"[A-Za-z]{2,}")
@@ -354,9 +268,9 @@ def _is_title_line(block: Block, patterns: LayoutPatterns) -> bool:
     """A line in capitals that titles a document: two words at least (one is a code, a label or
     what a scan garbled), naming no organisation (`NATIONAL INTELLIGENCE COUNCIL`: an office's
     word, read in title case) and no form (`POINT PAPER`)."""
-    line = _lines(block)[0]
-    return len(_WORD_RE.findall(line)) > 1 and not _matches(patterns.office, line.title()) \
-        and not _matches(patterns.form_name, line)
+    line = block_lines(block)[0]
+    return len(_WORD_RE.findall(line)) > 1 and not matches(patterns.office, line.title()) \
+        and not matches(patterns.form_name, line)
 
 
 _COLUMN_GAP_RE = re.compile(r"\t+| {3,}")
@@ -394,7 +308,7 @@ def _continuation_header(blocks: list[Block], entries: dict[int, _Entry],
         if entry.state == "admin" and entry.role.kind == "date":
             anchored = True
             continue
-        lines = _lines(block)
+        lines = block_lines(block)
         if entry.state != "open" or entry.role is not None or len(header) == _HEADER_MAX_BLOCKS \
                 or not lines or len(lines) > _HEADER_MAX_LINES or not all(_is_header_line(line) for line in lines):
             break
@@ -411,7 +325,7 @@ _MARK_AT_START_RE = re.compile(r"^\([^()\s]{1,60}\)\s+")
 
 def _is_marked_title(block: Block) -> bool:
     """A marked title line (`(U) INTELLIGENCE ASSESSMENT`): one name-like line after its mark."""
-    lines = _lines(block)
+    lines = block_lines(block)
     return len(lines) == 1 and is_name_like(_MARK_AT_START_RE.sub("", lines[0]))
 
 
@@ -423,11 +337,9 @@ def _confirm(candidates: list[_Entry], anchored: bool) -> None:
             entry.role = Role("letterhead", False, "name or capital lines above the date or header")
         entry.state = "admin"
 
-
-_SUBJECT_LABEL_RE = re.compile(r"(?:SUBJECT|Subject|SUBJ|Subj|RE|Re)\s*:")
+_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z /.]{0,30}:")  # a line opening with a field's label
 # A header label that names people or offices, alone on its line (a scan sets the values of a
 # memo's header apart from their labels).
-_LABEL_RE = re.compile(r"^[A-Za-z][A-Za-z /.]{0,30}:")  # a line opening with a field's label
 _NAME_LABEL_RE = re.compile(r"(?i)^(?:MEMORANDUM FOR|FROM|TO|VIA|THRU|THROUGH|OFFICE|ATTN|ATTENTION)\s?:$")
 
 
@@ -448,7 +360,7 @@ def _label_values(entries: list[_Entry]) -> None:
                 entry.role, entry.state = Role("header field", False, "a header label standing alone"), "admin"
             after_label = True
             continue
-        lines = _lines(entry.block)
+        lines = block_lines(entry.block)
         if after_label and entry.state == "open" and entry.role is None and lines and is_name_like(lines[0]) \
                 and entry.block.kind is not BlockKind.SUBJECT and not _LABEL_RE.match(lines[0]) \
                 and len(lines) <= BLOCK_MAX_LINES and all(_is_short_line(line) for line in lines):
@@ -462,14 +374,14 @@ def _is_body(entry: _Entry) -> bool:
     """A portion (marked or not) of the message's body: not a subject line, whatever block
     kind the reader gave it (Markdown has no subject blocks)."""
     return entry.state in ("marked", "open") and entry.block.kind is not BlockKind.SUBJECT \
-        and not _SUBJECT_LABEL_RE.match(plain_line(entry.block.text))
+        and not SUBJECT_LABEL_RE.match(plain_line(entry.block.text))
 
 
 def _greetings(entries: list[_Entry], patterns: LayoutPatterns) -> None:
     """A greeting-shaped line just before the first paragraph of a message (nothing but
     banners, headers and other administrative lines before it)."""
     for index, entry in enumerate(entries):
-        if entry.state != "open" or not _is_greeting_shaped(entry.block, patterns):
+        if entry.state != "open" or not is_greeting_shaped(entry.block, patterns):
             continue
         # the next block below it in the file (an e-mail's Subject block follows the body's
         # first line in the page's blocks, `marklint.readers.email`, though it stands above it)
@@ -512,7 +424,7 @@ def _signatures_after_closings(entries: list[_Entry], patterns: LayoutPatterns) 
             entry.state = "admin"
             head = None
             continue
-        if entry.state == "open" and head is not None and _is_signature_shaped(entry.block, patterns):
+        if entry.state == "open" and head is not None and is_signature_shaped(entry.block, patterns):
             entry.role = Role("signature", False, "name, title or contact lines after a closing")
             entry.state = "admin"
             continue
@@ -549,7 +461,7 @@ DISTRIBUTION_GROUP_MAX_WORDS = 3  # a group's label (`Internal:`, `External - Ac
 def _is_distribution_entry(block: Block) -> bool:
     """Every line a short entry of a distribution list: a copy number or dash, an addressee or
     office, an enclosure note (`(w/atts)`); not a sentence; the first line may label a group."""
-    lines = _lines(block)
+    lines = block_lines(block)
     grouped = bool(lines) and lines[0].endswith(":") and len(lines[0].split()) <= DISTRIBUTION_GROUP_MAX_WORDS
     return 0 < len(lines) <= BLOCK_MAX_LINES and all(
         len(line.split()) <= DISTRIBUTION_ENTRY_MAX_WORDS and not line.endswith((".", "?", "!", ":"))
@@ -581,7 +493,7 @@ def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portio
     of quoted text, or the end of the page. On a page with no portion before them, only when an earlier page has one."""
     ends = [i for i, e in enumerate(entries)
             if e.state == "banner" or (e.state == "admin" and e.role.kind in _RUN_ENDS)
-            or (i and _quoted(e.block) != _quoted(entries[i - 1].block))]
+            or (i and is_quoted(e.block) != is_quoted(entries[i - 1].block))]
     ends.append(len(entries))
     tabled = _cells_of_marked_tables(entries)
     for end in ends:
@@ -589,9 +501,9 @@ def _trailing_signatures(entries: list[_Entry], patterns: LayoutPatterns, portio
         for entry in reversed(entries[:end]):
             if id(entry) in tabled:
                 break  # a cell of a table whose cells are marked is a portion, not a signature
-            if entry.state == "open" and _is_signature_shaped(entry.block, patterns):
+            if entry.state == "open" and is_signature_shaped(entry.block, patterns):
                 run.append(entry)
-            elif entry.state == "open" and _is_closing_shaped(entry.block, patterns) \
+            elif entry.state == "open" and is_closing_shaped(entry.block, patterns) \
                     and (run or "\n" in entry.block.text.strip()):
                 entry.role = Role("closing", False, "a short line ending in a comma above the signature")
                 entry.state = "admin"

@@ -22,8 +22,9 @@ from collections.abc import Callable
 
 from marklint.archives.ocr import FUNCTION_WORDS
 from marklint.archives.split_paragraphs import BARE_LABEL_RE
+from marklint.block_shapes import BLOCK_MAX_LINES
 from marklint.document import Block, BlockKind
-from marklint.layout import BLOCK_MAX_LINES, TITLE_MAX_WORDS
+from marklint.layout import TITLE_MAX_WORDS
 from marklint.name_lines import is_name_like
 from marklint.lineshapes import is_page_number
 

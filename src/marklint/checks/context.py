@@ -125,7 +125,8 @@ class CheckContext:
         every page of a big file would take more memory than its text."""
         if self._roles is not None and self._roles[0] == page_index:
             return self._roles[1]
-        from marklint.layout import LayoutPatterns, page_roles
+        from marklint.block_shapes import LayoutPatterns
+        from marklint.layout import page_roles
 
         if self._layout is None:
             before = [False]  # whether an earlier page holds a marked portion
