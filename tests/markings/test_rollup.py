@@ -95,3 +95,11 @@ def test_rollup_of_nothing_is_an_error():
 def test_bad_option_is_an_error():
     with pytest.raises(ValueError):
         RollupOptions(caveated_unclassified="maybe")
+
+
+def test_propin_after_cui_is_the_category_in_pure_cui_and_the_ic_control_after_a_classification():
+    assert parse("CUI//PROPIN").cui_categories == (("PROPIN", False),)
+    commingled = rollup([parse("(CUI)"), parse("(TS)"), parse("(TS//PROPIN)")])
+    assert commingled.banner() == "TOP SECRET//CUI//PROPIN"
+    assert parse(commingled.banner()) == commingled
+    assert parse("TOP SECRET//CUI//PROPIN").cui_categories == ()
