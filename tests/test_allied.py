@@ -390,3 +390,20 @@ def test_a_us_document_holding_nato_information_states_it():
     for rules in ("us-ic", "us-cnsi"):
         result = lint_document(read_document("memo.txt", text.encode()), Settings(rules=rules, use_config=False))
         assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == ["1:1 nato-notice-missing"]
+
+
+def test_an_nz_subject_line_is_a_title_and_needs_no_paragraph_mark():
+    """A-10: NZ paragraph marks go on paragraphs, not titles; a minute's subject line is its title."""
+    text = ("CONFIDENTIAL\n\nMinute to the Minister\n\nSubject: Cyber security incident\n\n"
+            "1. (C) The Bureau was notified on 28 August.\n\n2. The council has been informed.\n\nCONFIDENTIAL\n")
+    result = lint_document(read_document("minute.txt", text.encode()), Settings(rules="nz", use_config=False))
+    assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == ["9:1 portion-missing"]
+
+
+def test_a_nato_committee_and_its_document_type_atop_a_decision_sheet_need_no_mark():
+    """The committee's name and `DECISION SHEET` are letterhead; an unmarked paragraph is still found."""
+    text = ("NATO RESTRICTED\n\nNORTH ATLANTIC TREATY ORGANIZATION\n\nAC/281-DSM(2024)0007\n14 March 2024\n\n"
+            "DECISION SHEET\n\nLOGISTICS COMMITTEE\n\n1. (NR) The Committee agreed the targets.\n\n"
+            "2. The next meeting is in April.\n\nNATO RESTRICTED\n")
+    result = lint_document(read_document("ds.txt", text.encode()), Settings(rules="nato", use_config=False))
+    assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == ["14:1 portion-missing"]

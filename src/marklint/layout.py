@@ -238,7 +238,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     _greetings(entries, patterns)
     _label_values(entries)
     for entry in entries:
-        if entry.role is None and not titles and is_title(entry.block):
+        if entry.role is None and not titles and (is_title(entry.block) or entry.block.kind is BlockKind.SUBJECT):
             entry.role = Role("title", False, "a title: the rule set marks paragraphs, not titles")
         elif entry.role is None:
             entry.role = Role(display_kind(entry.block, doc_format), True)
