@@ -221,6 +221,10 @@ def test_canonical_forms():
     ("ca", "PROTECTD B", 1, 11, "PROTECTED B"),  # the level of as many words, not PROTECTED C
     ("ca", "SECRET//CANADIAN EYES ONY", 9, 26, "CANADIAN EYES ONLY"),
     ("nato", "NATO SECERT", 1, 12, "NATO SECRET"),
+    # a releasability list's codes are the register's (A11): two letters swapped, not a country
+    ("au", "SECRET REL AUS/GRB", 16, 19, "GBR"),
+    ("nato", "NATO SECRET//REL TO USA, GRB", 26, 29, "GBR"),
+    ("nato", "(NR//REL TO USA, EUU)", 18, 21, "EU"),
 ])
 def test_a_misspelt_word_is_reported_with_the_word_it_misspells(scheme, text, column, end, suggestion):
     [problem] = check(text, vocab=load_vocabulary((scheme,)))
