@@ -153,8 +153,10 @@ class ControlReader(ReadState):
             return "dissem"
         hit = v.token(up)
         # a known control wins over a CUI category of the same spelling, but in the category's
-        # own place, right after the CUI marker (`CUI//PROPIN`: the registry's category)
-        if hit is not None and not (cui_category_slot and (up in v.cui_basic or up in v.cui_specified)):
+        # own place, right after the CUI marker of a CUI marking (`CUI//PROPIN`: the registry's
+        # category; `TOP SECRET//CUI//PROPIN`, a classified roll-up, keeps the IC control)
+        if hit is not None and not (cui_category_slot and self.scheme == "cui"
+                                    and (up in v.cui_basic or up in v.cui_specified)):
             self.read_token(hit[0], hit[1], raw, value)
             return hit[0].category
         if kind in ("rel_to", "display_only"):
