@@ -221,6 +221,10 @@ def test_canonical_forms():
     ("ca", "PROTECTD B", 1, 11, "PROTECTED B"),  # the level of as many words, not PROTECTED C
     ("ca", "SECRET//CANADIAN EYES ONY", 9, 26, "CANADIAN EYES ONLY"),
     ("nato", "NATO SECERT", 1, 12, "NATO SECRET"),
+    # a releasability list's codes are the register's (A11): two letters swapped, not a country
+    ("au", "SECRET REL AUS/GRB", 16, 19, "GBR"),
+    ("nato", "NATO SECRET//REL TO USA, GRB", 26, 29, "GBR"),
+    ("nato", "(NR//REL TO USA, EUU)", 18, 21, "EU"),
 ])
 def test_a_misspelt_word_is_reported_with_the_word_it_misspells(scheme, text, column, end, suggestion):
     [problem] = check(text, vocab=load_vocabulary((scheme,)))
@@ -390,3 +394,20 @@ def test_a_us_document_holding_nato_information_states_it():
     for rules in ("us-ic", "us-cnsi"):
         result = lint_document(read_document("memo.txt", text.encode()), Settings(rules=rules, use_config=False))
         assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == ["1:1 nato-notice-missing"]
+
+
+def test_an_nz_subject_line_is_a_title_and_needs_no_paragraph_mark():
+    """A-10: NZ paragraph marks go on paragraphs, not titles; a minute's subject line is its title."""
+    text = ("CONFIDENTIAL\n\nMinute to the Minister\n\nSubject: Cyber security incident\n\n"
+            "1. (C) The Bureau was notified on 28 August.\n\n2. The council has been informed.\n\nCONFIDENTIAL\n")
+    result = lint_document(read_document("minute.txt", text.encode()), Settings(rules="nz", use_config=False))
+    assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == ["9:1 portion-missing"]
+
+
+def test_a_nato_committee_and_its_document_type_atop_a_decision_sheet_need_no_mark():
+    """The committee's name and `DECISION SHEET` are letterhead; an unmarked paragraph is still found."""
+    text = ("NATO RESTRICTED\n\nNORTH ATLANTIC TREATY ORGANIZATION\n\nAC/281-DSM(2024)0007\n14 March 2024\n\n"
+            "DECISION SHEET\n\nLOGISTICS COMMITTEE\n\n1. (NR) The Committee agreed the targets.\n\n"
+            "2. The next meeting is in April.\n\nNATO RESTRICTED\n")
+    result = lint_document(read_document("ds.txt", text.encode()), Settings(rules="nato", use_config=False))
+    assert [f"{f.line}:{f.column} {f.rule}" for f in result.findings] == ["14:1 portion-missing"]

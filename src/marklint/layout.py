@@ -35,7 +35,7 @@ from marklint.captioned_tables import captioned_tables
 from marklint.document import Block, BlockKind
 from marklint.legacy_forms import control_line
 from marklint.lineshapes import NUMBERED_PARAGRAPH_RE, is_page_number
-from marklint.name_lines import NAME_MAX_WORDS, is_name_like
+from marklint.name_lines import NAME_MAX_WORDS, is_distribution_entry, is_name_like
 from marklint.values import FrozenValue
 
 TYPE_CHECKING = False
@@ -152,7 +152,7 @@ def page_roles(marks: PageMarks, first_page: bool, exemption: Callable[[str], st
     _greetings(entries, patterns)
     _label_values(entries)
     for entry in entries:
-        if entry.role is None and not titles and is_title(entry.block):
+        if entry.role is None and not titles and (is_title(entry.block) or entry.block.kind is BlockKind.SUBJECT):
             entry.role = Role("title", False, "a title: the rule set marks paragraphs, not titles")
         elif entry.role is None:
             entry.role = Role(display_kind(entry.block, doc_format), True)
@@ -454,18 +454,9 @@ def _source_lists(entries: list[_Entry]) -> None:
             after_block = in_list = False
 
 
-DISTRIBUTION_ENTRY_MAX_WORDS = 6
-DISTRIBUTION_GROUP_MAX_WORDS = 3  # a group's label (`Internal:`, `External - Action:`)
-
-
 def _is_distribution_entry(block: Block) -> bool:
-    """Every line a short entry of a distribution list: a copy number or dash, an addressee or
-    office, an enclosure note (`(w/atts)`); not a sentence; the first line may label a group."""
     lines = block_lines(block)
-    grouped = bool(lines) and lines[0].endswith(":") and len(lines[0].split()) <= DISTRIBUTION_GROUP_MAX_WORDS
-    return 0 < len(lines) <= BLOCK_MAX_LINES and all(
-        len(line.split()) <= DISTRIBUTION_ENTRY_MAX_WORDS and not line.endswith((".", "?", "!", ":"))
-        for line in lines[grouped:])
+    return 0 < len(lines) <= BLOCK_MAX_LINES and is_distribution_entry(lines)
 
 
 _RUN_ENDS = ("authority block", "forwarded-message header", "designation indicator", "distribution list")

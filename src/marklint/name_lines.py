@@ -53,3 +53,15 @@ def is_name_like(line: str) -> bool:
         elif bare.isupper() and bare.lower() in _SENTENCE_WORDS and (index or bare != "WILL"):
             return False
     return lettered > 0 and connectors * 2 < lettered + 1
+
+
+DISTRIBUTION_ENTRY_MAX_WORDS = 6
+DISTRIBUTION_GROUP_MAX_WORDS = 3  # a group's label (`Internal:`, `External - Action:`)
+
+
+def is_distribution_entry(lines: list[str]) -> bool:
+    """Every line a short entry of a distribution list: a copy number or dash, an addressee or
+    office, an enclosure note (`(w/atts)`); not a sentence; the first line may label a group."""
+    grouped = bool(lines) and lines[0].endswith(":") and len(lines[0].split()) <= DISTRIBUTION_GROUP_MAX_WORDS
+    return all(len(line.split()) <= DISTRIBUTION_ENTRY_MAX_WORDS and not line.endswith((".", "?", "!", ":"))
+               for line in lines[grouped:])

@@ -2,6 +2,7 @@
 
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -142,3 +143,11 @@ def test_huge_and_strange_inputs():
                  "SECRET\u2044\u2044NOFORN", "\uff33\uff25\uff23\uff32\uff25\uff34", "SECRET//NOFORN\x00",
                  "\x1b[31mSECRET", "SECRET//REL TO USA, \u0410US", "", "   ", "()", "(//)", "//"]:
         _never_crashes(text)
+
+
+@pytest.mark.parametrize("texts", [["CUI", "TOP SECRET//PROPIN"], ["TOP SECRET//RSEN/PROPIN", "CUI"]])
+def test_a_classified_roll_up_with_cui_reads_back_its_ic_propin(texts):
+    """Hypothesis's examples: `TOP SECRET//CUI//PROPIN` keeps the IC control PROPIN (the CUI
+    category of that spelling stands right after the marker of a CUI marking only)."""
+    banner = rollup([parse(text) for text in texts])
+    assert parse(banner.banner()) == banner

@@ -3,6 +3,7 @@
 from rule_support import findings, found
 
 from marklint.checks.rules.banner_mismatch import RULE
+from marklint.lint import Settings, lint_path
 
 CAB = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n"
 
@@ -104,3 +105,27 @@ def test_later_pages_bannered_as_the_roll_up_under_an_overall_banner_that_is_the
     text = f"SECRET\n\n{body}{CAB}\nSECRET//NOFORN\n"
     assert found(text, RULE.slug) == []
     assert [f[:3] for f in found(text, "banner-rollup")] == [("banner-rollup", 1, 1)]
+
+
+def test_an_overall_banner_above_every_portion_over_a_bottom_banner_that_is_their_roll_up_is_reported_once():
+    # banner-over-classified names the top; the bottom banner, the roll-up, is not reported again
+    text = "SECRET\n\n(C) The convoy leaves at dawn.\n\n" + CAB + "\nCONFIDENTIAL\n"
+    assert found(text, RULE.slug) == []
+    assert [f[:3] for f in found(text, "banner-over-classified")] == [("banner-over-classified", 1, 1)]
+
+
+def test_a_top_banner_every_other_banner_disagrees_with_is_reported_once_at_the_top(tmp_path):
+    """A set without paragraph marks has no roll-up: when every other banner agrees and the
+    overall banner alone differs, the top banner is the slip, not every later page (pages split
+    at the set's own banner pairs, as a file is read)."""
+    def mismatches(text: str) -> list[tuple]:
+        path = tmp_path / "brief.txt"
+        path.write_text(text)
+        result = lint_path(str(path), Settings(rules="uk", use_config=False))
+        return [(f.line, f.column, f.message) for f in result.findings if f.rule == RULE.slug]
+    page = "The group sails on 2 May.\n\nSECRET UK EYES ONLY\n\nSECRET UK EYES ONLY\n\nEscorts are increased.\n\n"
+    assert mismatches("SECRET\n\n" + page + "SECRET UK EYES ONLY\n") == [
+        (1, 1, "overall banner SECRET differs from every other banner of the document (SECRET UK EYES ONLY)"),
+    ]
+    # one other banner alone does not say which of the two is wrong: the bottom is reported
+    assert [f[:2] for f in mismatches("SECRET\n\nThe group sails on 2 May.\n\nSECRET UK EYES ONLY\n")] == [(5, 1)]

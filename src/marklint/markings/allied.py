@@ -15,7 +15,7 @@ import re
 from marklint.markings.allied_render import order_key
 from marklint.markings.model import Marking, MarkingError, Note, Problem
 from marklint.markings.scheme import Scheme
-from marklint.markings.vocab import Vocabulary
+from marklint.markings.vocab import Vocabulary, default_vocabulary
 
 # an en or em dash too: a word processor turns " - " into " – " (`SECRET – CANADIAN EYES ONLY`)
 _SEPARATORS = re.compile(r"[\s/,;:|\-\u2013\u2014]+")
@@ -33,6 +33,10 @@ class AlliedAnalysis:
         self.notes = notes
         self.spans = spans
         self.items: list = []
+
+
+_CODE_RE = re.compile(r"\b[A-Z][A-Z_]+\b")
+_LIST_WORDS = frozenset({"REL", "RELEASABLE", "TO"})  # the words that open a releasability list
 
 
 class _Reader:
@@ -197,6 +201,8 @@ class _Reader:
         spelled, element_id, how = best
         stop = pos + len(spelled)
         element = s.elements[element_id]
+        if how == "pattern" and "<codes>" in element_id:
+            self.check_codes(pos, stop)
         written = text[pos:stop]
         if how in ("banner", "portion") and written != (element.id if how == "banner" else element.portion) \
                 and written not in element.aliases:
@@ -205,6 +211,17 @@ class _Reader:
                       right)
         self.spans.setdefault(element_id, (pos, stop))
         return element_id, pos, stop
+
+    def check_codes(self, pos: int, stop: int) -> None:
+        """Each code of a releasability list (`REL AUS/GBR`, `REL TO USA, EU`) is a country or
+        organisation code of the register (A11): `GRB` is a misspelling, not a country."""
+        known = default_vocabulary()
+        for m in _CODE_RE.finditer(self.text, pos, stop):
+            code = m.group()
+            if code not in _LIST_WORDS and code not in known.trigraphs and code not in known.tetragraphs:
+                pool = sorted(known.trigraphs) + sorted(known.tetragraphs)
+                swapped = [c for c in pool if sorted(c) == sorted(code)]  # two letters swapped: `GRB` for `GBR`
+                raise self.fail(f'unknown country code "{code}"', m.start(), m.end(), word=code, pool=swapped or pool)
 
     def other_word(self, word: str, start: int, stop: int, end: int, level: str, codewords: list[str]) -> None:
         """A word that is no element: a "-SUFFIX" that belongs to another level, a codeword, or unknown."""

@@ -23,6 +23,10 @@ def check(ctx: CheckContext) -> list[Finding]:
     overall = ctx.overall
     # a banner with a fault of its own (its marking finding) is not compared again
     faulty = ctx.fact(faulty_banners)
+    agreed = _banner_the_others_agree_on(ctx)
+    if agreed is not None and id(overall) not in faulty:
+        return [ctx.finding(RULE, overall, f"overall banner {overall.text} differs from every other banner "
+                                           f"of the document ({agreed.text})", overall.page)]
     for page, portions in zip(ctx.pages, ctx.page_portions):
         number = page.page.number
         banner = page.top or page.bottom
@@ -47,6 +51,19 @@ def check(ctx: CheckContext) -> list[Finding]:
             ))
         findings.extend(wrong)
     return findings
+
+
+def _banner_the_others_agree_on(ctx: CheckContext) -> Mark | None:
+    """In a document without portion marks (nothing to roll up), the banner every other banner
+    agrees on when the overall banner alone differs from it (two others at least): the top
+    banner is then the one slip, reported once, not again on every page."""
+    if ctx.document_rollup is not None or ctx.overall is None:
+        return None
+    others = [banner for page in ctx.pages for banner in (page.top, page.bottom)
+              if banner is not None and banner is not ctx.overall]
+    if len(others) < 2 or not differ(others[0], ctx.overall) or any(differ(b, others[0]) for b in others[1:]):
+        return None
+    return others[0]
 
 
 def _under_its_portions(ctx: CheckContext, banner: Mark, portions: list[Mark]) -> bool:

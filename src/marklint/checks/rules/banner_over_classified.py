@@ -15,16 +15,23 @@ RULE = RuleDoc(
 def check(ctx: CheckContext) -> list[Finding]:
     """The overall banner higher than every portion (and their roll-up) without a compilation
     statement, judged per document; a transmittal is left to transmittal-statement-missing."""
+    finding = ctx.fact(overall_over_classified)
+    return [finding] if finding is not None else []
+
+
+def overall_over_classified(ctx: CheckContext) -> Finding | None:
+    """The finding for an overall banner higher than every portion without a compilation
+    statement, or None (a fact: banner-mismatch asks whether the top banner is the slip)."""
     # an unmarked portion (portion-missing) or one that does not read may be the one as high as the banner
     if not document_judged(ctx) or not rollup_known(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx):
-        return []
+        return None
     overall, banner, highest = ctx.overall, ctx.overall.marking, ctx.max_portion()
     # a foreign RESTRICTED portion rolls up to the rule set's US level (restricted-level)
     if max(highest.marking.rank, ctx.document_rollup.rank) < banner.rank and not justified(ctx):
-        return [ctx.finding(
+        return ctx.finding(
             RULE, overall,
             f"overall banner {banner.classification} is higher than every portion (highest "
             f"{highest.marking.level}) and there is no compilation statement",
             overall.page,
-        )]
-    return []
+        )
+    return None

@@ -4,6 +4,7 @@ from marklint.checks.banners import document_judged, faulty_banners, justified, 
 from marklint.checks.context import CheckContext, controls
 from marklint.checks.formats import at_overall, attachment_markings, raises_banner
 from marklint.checks.rule import ERROR, RuleDoc
+from marklint.checks.rules.banner_over_classified import overall_over_classified
 from marklint.checks.rules.portion_missing import has_unmarked_portions
 from marklint.findings import Finding
 from marklint.fixes import raise_banner_fix
@@ -53,14 +54,15 @@ def overall_difference(ctx: CheckContext) -> Finding | None:
 def overall_is_the_slip(ctx: CheckContext, other: Marking | None) -> bool:
     """Whether the overall banner, differing from `other` (its page's bottom banner, a Word
     header or footer), is the one that is wrong: `other` is the roll-up of the portions and the
-    overall banner is not, which this rule or banner-under-classified reports at the top (one
-    finding for one slip)."""
+    overall banner is not, which this rule, banner-under-classified or banner-over-classified
+    reports at the top (one finding for one slip)."""
     rolled, overall = ctx.document_rollup, ctx.overall_marking
     if rolled is None or other is None or overall is None:
         return False
     if other.rank != rolled.rank or controls(other) != controls(rolled):
         return False
-    return overall.rank < rolled.rank or ctx.fact(overall_difference) is not None
+    return (overall.rank < rolled.rank or ctx.fact(overall_difference) is not None
+            or ctx.fact(overall_over_classified) is not None)
 
 
 def _document(ctx: CheckContext) -> Finding | None:
