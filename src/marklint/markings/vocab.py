@@ -55,13 +55,23 @@ class Rule(NamedTuple):
     excludes: tuple[str, ...] = ()
 
 
+class Shape(NamedTuple):
+    """The form an SCI compartment or sub-compartment word takes (A3), and how a message says it."""
+
+    pattern: str
+    says: str
+
+
 class Compartment(NamedTuple):
-    """An SCI compartment (or the "*" default for unregistered ones)."""
+    """An SCI compartment (or the "*" default for unregistered ones), with the shape of an
+    unregistered compartment word ("*" only) and of its sub-compartment words, where A3 gives one."""
 
     id: str
     title: str | None
     rule: Rule
     subs: Rule
+    shape: Shape | None = None
+    sub_shape: Shape | None = None
 
 
 class SciSystem(NamedTuple):

@@ -21,7 +21,7 @@ import marklint.rules
 from marklint.errors import VocabularyError, YamlError
 from marklint.levels import LEVEL_RANKS
 from marklint.markings.scheme_reader import read_scheme
-from marklint.markings.vocab import Compartment, LegacyWord, Rule, SciSystem, Token, Vocabulary
+from marklint.markings.vocab import Compartment, LegacyWord, Rule, SciSystem, Shape, Token, Vocabulary
 from marklint.validation import Checker, read_text
 from marklint.yamlsafe import load_yaml
 
@@ -295,8 +295,10 @@ class _Builder(Checker):
             comps = {}
             for comp in item.get("compartments", []) or []:
                 cid = self.string(comp, "id", True)
+                subs = comp.get("subs")
                 comps[cid] = Compartment(cid, self.string(comp, "title"), self.rule(comp),
-                                         self.rule(comp.get("subs")) if comp.get("subs") else self.rule(comp))
+                                         self.rule(subs) if subs else self.rule(comp), self.shape(comp),
+                                         self.shape(subs) if subs else None)
             system = SciSystem(sid, self.string(item, "title"), self.rule(item), bare,
                                self.string(item, "bare_replacement"), comps)
             self.v.sci_systems[sid] = system
@@ -314,6 +316,15 @@ class _Builder(Checker):
             for spelling in (word.id, self.string(item, "title"), *self.strings(item, "aliases")):
                 if spelling:
                     self.v.sci_legacy[spelling.upper()] = word
+
+    def shape(self, node: Any) -> Shape | None:
+        """The `shape: {pattern, says}` of an SCI compartment or its sub-compartments, if any."""
+        if "shape" not in node:
+            return None
+        shape = self.mapping(node, "shape")
+        pattern = self.string(shape, "pattern", True)
+        self.pattern(shape, "pattern")
+        return Shape(pattern, self.string(shape, "says", True))
 
     def pattern(self, node: Any, key: str) -> None:
         try:
