@@ -457,7 +457,7 @@ def rules_that_run(settings: Settings) -> tuple[RuleDoc, ...]:
 def lint_bytes(path: str, data: bytes, settings: Settings) -> FileResult:
     """Lint the contents of a file (or of stdin, named `path`)."""
     from marklint.config import ConfigError
-    from marklint.markings.vocab import VocabularyError
+    from marklint.errors import VocabularyError
     from marklint.ruleset import RuleSetError
 
     try:

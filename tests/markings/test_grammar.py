@@ -81,7 +81,7 @@ def test_an_unknown_word_is_read_into_its_place_with_a_suggestion():
 @pytest.mark.parametrize("text, column, end, message", [
     ("(S)SECRET NOFORN", 4, 17, "unexpected 'SECRET NOFORN'"),
     ("(S//REL)X", 9, 10, "unexpected 'X'"),
-    ("( -X)", 2, 3, "unexpected character ' ' (U+0020)"),
+    ("( -X)", 2, 3, "a portion mark has no blanks inside its parentheses (P-02)"),
     ("SECRET//REL TO , , USA", 15, 16, "unexpected character ' ' (U+0020)"),
     ("SECRET/ /NOFORN", 9, 10, "unexpected '/'"),
     ("(SECRET//NOFORN", 15, 16, "incomplete marking (missing closing parenthesis or value)"),

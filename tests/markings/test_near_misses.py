@@ -101,6 +101,34 @@ def problems(text):
                                                      '"NODIS" takes precedence', None)]),
     ("SECRET//REL TO USA, NATO abc", [("marking-form", 21, 29, '"NATO abc" must be written "NATO ABC" (S-01)',
                                        "NATO ABC")]),
+    # A3, K-01: compartment and sub-compartment words take the shapes the register gives them
+    ("TOP SECRET//SI-ABCD//NOFORN",
+     [("marking-syntax", 16, 20, 'unregistered SI compartments are 2 or 3 letters, not "ABCD" (A3, K-01)', None)]),
+    ("(TS//SI-AB1//NF)",
+     [("marking-syntax", 9, 12, 'unregistered SI compartments are 2 or 3 letters, not "AB1" (A3, K-01)', None)]),
+    ("TOP SECRET//HCS-P ABCDEFG//ORCON/NOFORN",
+     [("marking-syntax", 19, 26, 'HCS-P sub-compartments are at most 6 letters or digits, not "ABCDEFG" (A3, K-01)',
+       None)]),
+    ("TOP SECRET//SI-G ABC//ORCON",
+     [("marking-syntax", 18, 21, 'SI-G sub-compartments are 4 letters, not "ABC" (A3, K-01)', None)]),
+    ("TOP SECRET//SI-GAMMA ABCD EFG//ORCON",
+     [("marking-syntax", 27, 30, 'SI-G sub-compartments are 4 letters, not "EFG" (A3, K-01)', None)]),
+    ("TOP SECRET//RSV-ABCD//NOFORN",
+     [("marking-syntax", 17, 21, 'unregistered RSV compartments are 3 letters or digits, not "ABCD" (A3, K-01)',
+       None)]),
+    ("TOP SECRET//TK-BLFH ABCDEFG//NOFORN",
+     [("marking-syntax", 21, 28, 'TK-BLFH sub-compartments are at most 6 letters or digits, not "ABCDEFG" (A3, K-01)',
+       None)]),
+    ("SECRET//TK-IDIT ABC-KAND ABCDEFG//NOFORN",
+     [("marking-syntax", 26, 33, 'TK-KAND sub-compartments are at most 6 letters or digits, not "ABCDEFG" (A3, K-01)',
+       None)]),
+    # F-12: USA heads an EYES ONLY list; the list is read, not taken for a stray category
+    ("SECRET//GBR/USA EYES ONLY",
+     [("marking-order", 9, 26, "an EYES ONLY list names USA first (F-12)", "USA/GBR EYES ONLY"),
+      ("legacy-marking", 9, 26, '"EYES ONLY" is retired; use "REL TO USA, GBR"', None)]),
+    # P-02: blanks just inside a portion mark's parentheses
+    ("( S )", [("marking-syntax", 2, 3, "a portion mark has no blanks inside its parentheses (P-02)", None)]),
+    ("(S//NF  )", [("marking-syntax", 7, 9, "a portion mark has no blanks inside its parentheses (P-02)", None)]),
 ])
 def test_near_miss_problems(text, expected):
     assert problems(text) == expected
@@ -117,6 +145,11 @@ def test_near_miss_problems(text, expected):
     "(//NPfPS)",
     # the register's own repeated compartment name with different sub-compartments (X, p.194)
     "TOP SECRET//HCS-P JJJ-P DDDD//ORCON/NOFORN",
+    # A3: the longest shapes the register allows (ICMSRM16 p.68, 72, 76, 81, 89)
+    "TOP SECRET//HCS-P ABC123//ORCON/NOFORN",
+    "TOP SECRET//RSV-A1B//NOFORN",
+    "TOP SECRET//SI-AB-G ABCD EFGH-XYZ//ORCON/NOFORN",
+    "TOP SECRET//TK-BLFH ABCDEF//NOFORN",
 ])
 def test_correct_markings_have_no_problem(text):
     assert problems(text) == []

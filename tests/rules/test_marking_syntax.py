@@ -27,3 +27,15 @@ def test_fires_at_exact_span():
 
 def test_span_near_miss_does_not_fire():
     assert findings('SECRET//NOFORN\n\n(S//NF) Text.\n\nClassified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\n   SECRET//NOFORN\n', RULE.slug) == []
+
+
+
+def test_sci_compartment_shapes_in_a_document():
+    # A3: an unregistered SI compartment is 2-3 letters, a GAMMA sub-compartment 4 letters
+    cab = "Classified By: Jane Smith, Director, Office of Plans\nReason: 1.4(c)\nDeclassify On: 20451231\n\n"
+    banner = "TOP SECRET//SI-ABCD-G ABC//ORCON/NOFORN\n"
+    text = banner + "\n(TS//SI-ABCD-G ABC//OC/NF) Text.\n\n" + cab + banner
+    assert [(f.line, f.column, f.end_column, f.message) for f in findings(text, RULE.slug)] == [
+        (line, start + shift, end + shift, message) for line, shift in ((1, 0), (3, -7), (9, 0))
+        for start, end, message in ((16, 20, 'unregistered SI compartments are 2 or 3 letters, not "ABCD" (A3, K-01)'),
+                                    (23, 26, 'SI-G sub-compartments are 4 letters, not "ABC" (A3, K-01)'))]

@@ -9,7 +9,9 @@ from marklint.markings.model import Marking, MarkingError, Problem
 from marklint.markings.parser import parse
 from marklint.markings.render import describe
 from marklint.markings.rollup import RollupOptions, rollup
-from marklint.markings.vocab import Vocabulary, VocabularyError, default_vocabulary, load_vocabulary
+from marklint.errors import VocabularyError
+from marklint.markings.vocab import Vocabulary
+from marklint.markings.vocab_loader import default_vocabulary, load_vocabulary
 
 __all__ = [
     "Marking", "MarkingError", "Problem", "RollupOptions", "Vocabulary", "VocabularyError",

@@ -13,7 +13,8 @@ from functools import lru_cache
 from marklint.levels import LEVEL_RANKS
 from marklint.markings.model import Marking, MarkingError, Problem
 from marklint.markings.parser import analyse
-from marklint.markings.vocab import Rule, Vocabulary, default_vocabulary
+from marklint.markings.vocab import Rule, Vocabulary
+from marklint.markings.vocab_loader import default_vocabulary
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:

@@ -11,6 +11,7 @@ import re
 from marklint.markings.model import Aea, MarkingError, Tree, sort_key
 from marklint.markings.reading import _WORD, ReadState, Value, _close, _normal, _tree
 from marklint.markings.render import render_tree
+from marklint.markings.vocab import Compartment
 
 _BANNER_DECL_RETIRED = datetime.date(2008, 2, 1)  # L-07: declassification value in a banner
 
@@ -246,6 +247,8 @@ class CompartmentReader(ReadState):
                 words = words[1:]
                 if not words:
                     continue
+            if sysdef is not None:
+                self.check_shapes(value, system, sysdef.compartments, words, len(raw_segments[0]))
             comps_long.append(" ".join(words))
         tree = _tree(system, comps_long)
         self.check_tree_order(tree, comps_long, value, "K-01")
@@ -258,6 +261,26 @@ class CompartmentReader(ReadState):
             self.note("marking-duplicate", value.start, value.end, f'"{system}" is repeated (S-08)')
         self.f["sci"].append(tree)
         self.add("sci", system, value.start, value.end, value.cat, v.sci_key(system))
+
+    def check_shapes(self, value: Value, system: str, compartments: dict[str, Compartment], words: list[str],
+                     after: int) -> None:
+        """An unregistered compartment word and the sub-compartment words after a compartment take
+        the shapes A3 gives them (`SI-ABC`, `SI-G ABCD`, `HCS-P JJJ`): else marking-syntax at the word."""
+        comp = compartments.get(words[0])
+        checks = []
+        if comp is None:
+            comp = compartments.get("*")
+            checks.append((words[0], comp.shape if comp else None, f"unregistered {system} compartments"))
+        checks += [(sub, comp.sub_shape if comp else None, f"{system}-{words[0]} sub-compartments") for sub in words[1:]]
+        text = value.text.upper()
+        for word, shape, what in checks:
+            found = re.compile(rf"(?<![A-Z0-9]){re.escape(word)}(?![A-Z0-9])").search(text, after)
+            if found is None:  # a title written for the compartment (SI-GAMMA ABCD)
+                continue
+            after = found.end()
+            if shape is not None and not re.fullmatch(shape.pattern, word):
+                self.note("marking-syntax", value.start + found.start(), value.start + after,
+                          f'{what} are {shape.says}, not "{word}" (A3, K-01)')
 
     def check_tree_order(self, tree: Tree, written: list[str], value: Value, rule_id: str,
                          prefix: str = "") -> None:

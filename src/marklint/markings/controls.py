@@ -95,11 +95,13 @@ class ControlReader(ReadState):
         return token.category
 
     def read_eyes(self, values: list[Value], i: int) -> int:
-        """`USA/CAN/GBR EYES ONLY` spans several "/" values; returns how many were read."""
+        """`USA/CAN/GBR EYES ONLY` spans several "/" values; returns how many were read. Written
+        with USA after another code (`GBR/USA EYES ONLY`), the list is read and its order reported."""
         first = values[i]
-        if first.text.upper() != "USA":
+        up = first.text.upper()
+        if up != "USA" and not self.v.is_country(up):
             return 0
-        codes = ["USA"]
+        codes = [up]
         for j in range(i + 1, len(values)):
             up = " ".join(values[j].text.upper().split())
             if values[j].cat != first.cat:
@@ -115,8 +117,13 @@ class ControlReader(ReadState):
             if not self.v.is_country(code):
                 raise self.unknown(code, first.start, last.end, "country code",
                                    sorted(self.v.trigraphs) + sorted(self.v.tetragraphs))
-        token = self.v.tokens["EYES ONLY"]
-        self.set_list("eyes", codes[1:], token, first.start, last.end, first.cat)
+        if "USA" not in codes:
+            return 0
+        others = [c for c in codes if c != "USA"]
+        if codes[0] != "USA":
+            self.note("marking-order", first.start, last.end, "an EYES ONLY list names USA first (F-12)",
+                      "/".join(["USA", *others]) + " EYES ONLY")
+        self.set_list("eyes", others, self.v.tokens["EYES ONLY"], first.start, last.end, first.cat)
         return j - i + 1
 
     def read_eyes_list(self, value: Value, codes_text: str) -> None:

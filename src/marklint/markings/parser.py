@@ -17,7 +17,8 @@ from functools import lru_cache
 
 from marklint.markings import allied
 from marklint.markings.model import Marking, MarkingError
-from marklint.markings.vocab import Vocabulary, default_vocabulary
+from marklint.markings.vocab import Vocabulary
+from marklint.markings.vocab_loader import default_vocabulary
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from marklint.markings import allied_render
-from marklint.markings.vocab import Token, Vocabulary, default_vocabulary
+from marklint.markings.vocab import Token, Vocabulary
+from marklint.markings.vocab_loader import default_vocabulary
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:

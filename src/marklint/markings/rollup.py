@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from marklint.markings import allied
 from marklint.markings.model import Aea, Marking, Tree, sort_key
 from marklint.levels import LEVEL_RANKS
-from marklint.markings.vocab import Vocabulary, default_vocabulary
+from marklint.markings.vocab import Vocabulary
+from marklint.markings.vocab_loader import default_vocabulary
 
 _FDR_FIELDS = ("rel_to", "eyes", "display_only")
 

@@ -11,7 +11,7 @@ from marklint.markings.scheme import Element, EmailStandard, Level, Scheme
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
 if TYPE_CHECKING:
-    from marklint.markings.vocab import _Builder
+    from marklint.markings.vocab_loader import _Builder
 
 
 def read_scheme(b: _Builder, node: Any) -> Scheme:

@@ -65,6 +65,9 @@ def _syntax_error(exc: lark.exceptions.LarkError, text: str, offset: int) -> Mar
 
 def _bad_character(text: str, column: int, offset: int) -> MarkingError:
     ch = text[column - 1] if column - 1 < len(text) else ""
+    if ch in " \t" and (text[: column - 1].rstrip(" \t").endswith("(") or text[column - 1:].lstrip(" \t").startswith(")")):
+        end = len(text) - len(text[column - 1:].lstrip(" \t"))  # `( S )`: the blanks after "(" or before ")"
+        return MarkingError('a portion mark has no blanks inside its parentheses (P-02)', column + offset, end + 1 + offset)
     what = "unexpected character" if ch.isprintable() else "unexpected control character"
     return MarkingError(f"{what} {ch!r} (U+{ord(ch):04X})" if ch else "unexpected end",
                         column + offset, column + offset + 1)
