@@ -15,7 +15,8 @@ import re
 from marklint.markings.allied_render import order_key
 from marklint.markings.model import Marking, MarkingError, Note, Problem
 from marklint.markings.scheme import Scheme
-from marklint.markings.vocab import Vocabulary, default_vocabulary
+from marklint.markings.vocab import Vocabulary
+from marklint.markings.vocab_loader import default_vocabulary
 
 # an en or em dash too: a word processor turns " - " into " – " (`SECRET – CANADIAN EYES ONLY`)
 _SEPARATORS = re.compile(r"[\s/,;:|\-\u2013\u2014]+")
