@@ -148,6 +148,8 @@ def test_a_pure_cui_documents_bottom_banner_is_optional_except_for_dod():
         "3. (U) Notices", "3. (S) Notices") + ("Classified By: J. Smith, Director\nDerived From: Treasury SCG, "
                                                "dated 20240101\nDeclassify On: 20501231\n")
     assert [f[:3] for f in findings(commingled, "us-cnsi")] == [("banner-missing-bottom", 15, 1)]
+    # under cui too: a document that holds classified information is bannered top and bottom (B-01, U-14)
+    assert [f[:3] for f in findings(commingled, "cui")] == [("banner-missing-bottom", 15, 1)]
 
 
 def test_dod_finds_retired_fouo_in_its_long_form_too():
