@@ -70,6 +70,8 @@ def test_a_classification_after_cui_is_the_commingled_marking_out_of_order():
     ("CUI//SP-CTI//ORCON", '"ORCON" is not a CUI limited dissemination control (U-06)'),
     ("(CUI//FOUO)", '"FOUO" is a legacy marking that is not used together with CUI (U-16)'),
     ("(S//CUI//FOUO)", '"FOUO" is a legacy marking that is not used together with CUI (U-16)'),
+    # beside an LDC that would supersede it too: U-16 says it, once
+    ("CUI//SP-SSI//DL ONLY/FOUO", '"FOUO" is a legacy marking that is not used together with CUI (U-16)'),
 ])
 def test_a_control_that_cui_does_not_take_is_one_conflict(marking, message):
     assert [(p.rule, p.message) for p in check(marking)] == [("marking-conflict", message)]
