@@ -171,6 +171,22 @@ SEEDS = {
         '(U//CUI//SP-CEII) Two', [('marking-form', 19, 2)]),
     'unk-ldc': ('cui_nocon_letter.txt', 'CUI//SP-PROPIN//NOCON\n\nU.S.',
         'CUI//SP-PROPIN//NOCONTRACTOR\n\nU.S.', [('marking-unknown-token', 1, 17)]),
+    'portion-ldcs-out-of-order': ('cui_privacy_fedcon_noforn_two_ldcs.txt', '(CUI//SP-PRVCY//FEDCON/NF) The',
+        '(CUI//SP-PRVCY//NF/FEDCON) The', [('marking-order', 18, 23)]),
+    'banner-ldc-dropped': ('cui_privacy_fedcon_noforn_two_ldcs.txt', 'CUI//SP-PRVCY//FEDCON/NOFORN\n\nDEPARTMENT',
+        'CUI//SP-PRVCY//FEDCON\n\nDEPARTMENT', [('banner-rollup', 1, 1)]),
+    'commingled-rel-dropped': ('cui_commingled_secret_rel_to.txt', 'SECRET//CUI//SP-EXPT//REL TO USA, GBR\n\nDEPARTMENT',
+        'SECRET//CUI//SP-EXPT\n\nDEPARTMENT', [('banner-rollup', 1, 1)]),
+    'commingled-cui-first': ('cui_commingled_secret_rel_to.txt', 'SECRET//CUI//SP-EXPT//REL TO USA, GBR\n\nDEPARTMENT',
+        'CUI//SP-EXPT//SECRET//REL TO USA, GBR\n\nDEPARTMENT', [('marking-order', 1, 15)]),
+    'display-only-noforn-memo': ('cui_display_only_memo.txt', '(CUI//SP-CTI//DISPLAY ONLY AUS) The',
+        '(CUI//SP-CTI//NF/DISPLAY ONLY AUS) The', [('marking-conflict', 15, 21)]),
+    'decontrol-portion-unmarked': ('cui_decontrol_event_portions.txt', '3. (U) We will',
+        '3. We will', [('portion-missing', 25, 1)]),
+    'subject-body-banner-lost': ('cui_email_subject_banner_only.eml', 'CUI\n\nHello all,',
+        'Hello all,', [('banner-missing-top', 8, 1)]),
+    'commingled-rel-portion-unmarked': ('cui_commingled_secret_rel_to.txt', '3. (U) The partners',
+        '3. The partners', [('portion-missing', 17, 1)]),
 }
 
 
