@@ -161,6 +161,9 @@ def test_dod_finds_retired_fouo_in_its_long_form_too():
     assert [f[:3] for f in findings(text, "us-dod")] == [
         ("fouo-after-cui", 1, 1), ("fouo-after-cui", 7, 4), ("fouo-after-cui", 9, 1)]
     assert findings(text.replace("2021", "2015"), "us-dod") == []
+    # beside CUI, FOUO is cui-legacy-mixed's (U-16): the DoD rule does not say it again
+    cui = "CUI\n\nControlled by: Department of the Army\n\n12 March 2021\n\n(CUI) Gate lists.\n\n(U//FOUO) Visits.\n\nCUI\n"
+    assert [f[:3] for f in findings(cui, "us-dod")] == [("cui-legacy-mixed", 9, 1)]
 
 
 def test_dod_may_banner_cui_bare_with_the_categories_in_the_designation_block():
