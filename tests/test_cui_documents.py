@@ -70,6 +70,8 @@ def test_a_classification_after_cui_is_the_commingled_marking_out_of_order():
     ("CUI//SP-CTI//ORCON", '"ORCON" is not a CUI limited dissemination control (U-06)'),
     ("(CUI//FOUO)", '"FOUO" is a legacy marking that is not used together with CUI (U-16)'),
     ("(S//CUI//FOUO)", '"FOUO" is a legacy marking that is not used together with CUI (U-16)'),
+    # beside an LDC that would supersede it too: U-16 says it, once
+    ("CUI//SP-SSI//DL ONLY/FOUO", '"FOUO" is a legacy marking that is not used together with CUI (U-16)'),
 ])
 def test_a_control_that_cui_does_not_take_is_one_conflict(marking, message):
     assert [(p.rule, p.message) for p in check(marking)] == [("marking-conflict", message)]
@@ -148,6 +150,8 @@ def test_a_pure_cui_documents_bottom_banner_is_optional_except_for_dod():
         "3. (U) Notices", "3. (S) Notices") + ("Classified By: J. Smith, Director\nDerived From: Treasury SCG, "
                                                "dated 20240101\nDeclassify On: 20501231\n")
     assert [f[:3] for f in findings(commingled, "us-cnsi")] == [("banner-missing-bottom", 15, 1)]
+    # under cui too: a document that holds classified information is bannered top and bottom (B-01, U-14)
+    assert [f[:3] for f in findings(commingled, "cui")] == [("banner-missing-bottom", 15, 1)]
 
 
 def test_dod_finds_retired_fouo_in_its_long_form_too():
@@ -157,6 +161,9 @@ def test_dod_finds_retired_fouo_in_its_long_form_too():
     assert [f[:3] for f in findings(text, "us-dod")] == [
         ("fouo-after-cui", 1, 1), ("fouo-after-cui", 7, 4), ("fouo-after-cui", 9, 1)]
     assert findings(text.replace("2021", "2015"), "us-dod") == []
+    # beside CUI, FOUO is cui-legacy-mixed's (U-16): the DoD rule does not say it again
+    cui = "CUI\n\nControlled by: Department of the Army\n\n12 March 2021\n\n(CUI) Gate lists.\n\n(U//FOUO) Visits.\n\nCUI\n"
+    assert [f[:3] for f in findings(cui, "us-dod")] == [("cui-legacy-mixed", 9, 1)]
 
 
 def test_dod_may_banner_cui_bare_with_the_categories_in_the_designation_block():

@@ -107,7 +107,7 @@ def test_fouo_after_dod_replaced_it_by_cui_is_a_warning_from_its_date_on():
     assert _shipped(FOUO_MEMO.format(date="March 3, 2025"), "us-ic") == []
 
 
-def test_dated_from_must_be_a_date(tmp_path):
+def test_when_clauses_must_be_of_their_types(tmp_path):
     import pytest
 
     from marklint.ruleset import RuleSetError
@@ -115,4 +115,7 @@ def test_dated_from_must_be_a_date(tmp_path):
     path.write_text("name: office\nextends: us-cnsi\ngeneric:\n  - id: no-x\n    code: OFC001\n"
                     "    type: forbidden-token\n    pattern: X\n    message: no X\n    when: {dated-from: soon}\n")
     with pytest.raises(RuleSetError, match="dated-from' must be a date"):
+        load_ruleset(str(path))
+    path.write_text(path.read_text().replace("dated-from: soon", "without-cui: yes please"))
+    with pytest.raises(RuleSetError, match="without-cui' must be true or false"):
         load_ruleset(str(path))

@@ -101,9 +101,11 @@ def test_eo12356_is_lenient_about_portions_and_the_authority_block():
     assert exemption_test(rs)("Sincerely,") == "closing"
 
 
-def test_cui_banner_top_only_and_portions_all_or_none():
+def test_cui_banner_top_only_on_pure_cui_and_portions_all_or_none():
     rs = load_ruleset("cui")
-    assert (rs.banners.top, rs.banners.bottom, rs.banners.page_banner) == (True, False, "overall")
+    # bottom banners as B-01 asks, but a pure CUI document needs none (U-01: cui.bottom-banner off)
+    assert (rs.banners.top, rs.banners.bottom, rs.banners.page_banner) == (True, True, "overall")
+    assert rs.cui.bottom_banner is False
     assert rs.portions.required == "all-or-none"
     assert rs.cui.designation_required is True
     assert [p.name for p in rs.cui.designation_patterns] == [

@@ -408,9 +408,9 @@ LOCAL_DEFECTS = {
     'cui-category-order': ('cui/cui_treasury_two_specified_portions.txt', '2. (CUI//SP-PRVCY) The affected',
         '2. (CUI//SP-TAX/SP-PRVCY) The affected', [('marking-order', 17, 17)]),
     'cui-fedcon-with-nocon': ('cui/cui_letter_fedcon_noforn_enclosure.txt', '(CUI//SP-EXPT//FEDCON/NF) The enclosed',
-        '(CUI//SP-EXPT//FEDCON/NOCON/NF) The enclosed', [('banner-rollup', 1, 1), ('marking-conflict', 19, 23)]),
+        '(CUI//SP-EXPT//FEDCON/NOCON/NF) The enclosed', [('marking-conflict', 19, 23)]),  # the banner names FEDCON: one slip
     'cui-fed-only-with-fedcon': ('cui/cui_letter_fedcon_noforn_enclosure.txt', '(CUI//SP-EXPT//FEDCON/NF) The enclosed',
-        '(CUI//SP-EXPT//FED ONLY/FEDCON/NF) The enclosed', [('banner-rollup', 1, 1), ('marking-conflict', 19, 25)]),
+        '(CUI//SP-EXPT//FED ONLY/FEDCON/NF) The enclosed', [('marking-conflict', 19, 25)]),  # the banner names FEDCON: one slip
     'cui-noforn-with-rel-to': ('cui/cui_rel_to_memo.txt', '1. (CUI//SP-CTI//REL TO USA, AUS, GBR) The array',
         '1. (CUI//SP-CTI//NF/REL TO USA, AUS, GBR) The array', [('marking-conflict', 15, 21)]),
     'cui-display-only-with-noforn': ('cui/cui_rel_to_memo.txt', '1. (CUI//SP-CTI//REL TO USA, AUS, GBR) The array',

@@ -40,6 +40,20 @@ def test_a_portion_whose_meaning_is_unsure_leaves_the_roll_up_unjudged():
         assert found(text, RULE.slug) == []
 
 
+def test_a_cui_portion_with_two_contradictory_ldcs_leaves_a_banner_that_names_one_of_them():
+    # FED ONLY beside FEDCON, FEDCON beside NOCON (U-08): marking-conflict's; the banner that
+    # names either one follows from the portion read as the writer may have meant it
+    block = "Controlled by: Department of Labor\nPOC: J. Smith, (202) 555-0100\n"
+    for portion, banner in (("(CUI//LEI//FED ONLY/FEDCON)", "CUI//LEI//FED ONLY"),
+                            ("(CUI//LEI//FED ONLY/FEDCON)", "CUI//LEI//FEDCON"),
+                            ("(CUI//SP-PRVCY//FEDCON/NOCON)", "CUI//SP-PRVCY//NOCON")):
+        text = f"{banner}\n\n{block}\n{portion} The audit found two gaps.\n\n(U) Replies are due in May.\n\n{banner}\n"
+        assert found(text, RULE.slug, rules="cui") == []
+    # a banner naming neither is still found
+    text = f"CUI//LEI\n\n{block}\n(CUI//LEI//FED ONLY/FEDCON) The audit found two gaps.\n\nCUI//LEI\n"
+    assert [(line, column) for _, line, column, _ in found(text, RULE.slug, rules="cui")] == [(1, 1)]
+
+
 def test_a_banner_lacking_a_control_is_found_beside_an_unmarked_portion_but_not_one_it_may_carry():
     unmarked = "The escort joins at noon.\n\n"
     lacking = f"SECRET\n\n(S//NF) The convoy leaves at dawn.\n\n{unmarked}{_CAB}\nSECRET\n"

@@ -9,7 +9,8 @@
   finding points at the overall banner (or line 1, column 1).
 - Either kind applies only to documents dated on or after `when: {dated-from: YYYY-MM-DD}`
   when it is given (an undated document is judged on the last day of the rule set's era, or
-  today: `CheckContext.legacy_day`).
+  today: `CheckContext.legacy_day`), and only to documents that carry no CUI marking with
+  `when: {without-cui: true}` (a legacy marking beside CUI is cui-legacy-mixed's, U-16).
 
 Findings carry the rule's `id` as their slug and its `code`; the rule set's `rules:` section
 and the configuration can change their severity like any other rule's.
@@ -17,6 +18,7 @@ and the configuration can change their severity like any other rule's.
 
 from __future__ import annotations
 
+from marklint.checks.context import carries_cui
 from marklint.document import BlockKind
 from marklint.levels import LEVEL_NAMES, LEVEL_RANKS
 from marklint.findings import Finding
@@ -34,6 +36,8 @@ def check_generic(ctx: CheckContext, ruleset: RuleSet) -> list[Finding]:
     for rule in ruleset.generic:
         if rule.when is not None and rule.when.dated_from is not None and ctx.legacy_day() < rule.when.dated_from:
             continue  # a document older than the rule (an undated one: the end of the set's era, or today)
+        if rule.when is not None and rule.when.without_cui and any(carries_cui(m) for m in ctx.markings):
+            continue
         if rule.type == "forbidden-token":
             findings.extend(_forbidden(ctx, rule))
         elif _applies(rule.when, ctx.overall_marking, ctx.marked) and not _has_line(ctx, rule):

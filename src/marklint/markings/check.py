@@ -113,7 +113,8 @@ class _Conflicts:
         for tid in sorted(self.present, key=lambda t: v.tokens[t].order):
             token = v.tokens[tid]
             # one finding per token: the first of these that applies
-            if token.not_with_cui and m.cui:
+            legacy_with_cui = token.not_with_cui and m.cui
+            if legacy_with_cui:
                 self.add(tid, f'"{tid}" is a legacy marking that is not used together with CUI (U-16)')
             elif token.cui_only and not m.cui:
                 self.add(tid, f'"{tid}" is a CUI limited dissemination control; it needs "CUI" (U-06)')
@@ -135,7 +136,7 @@ class _Conflicts:
             if token.requires_category and (token.requires_category, False) not in m.cui_categories \
                     and (token.requires_category, True) not in m.cui_categories:
                 self.add(tid, f'"{tid}" is used only with the CUI category {token.requires_category} (U-07)')
-            if token.rollup == "superseded":
+            if token.rollup == "superseded" and not legacy_with_cui:  # U-16 says it: once per token
                 others = [t for t in self.present if t != tid and not v.tokens[t].fdr]
                 if others:
                     self.add(tid, f'"{tid}" is superseded by "{sorted(others)[0]}" and is not shown with it (F-09)')

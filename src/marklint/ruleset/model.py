@@ -145,13 +145,14 @@ class Condition(NamedTuple):
 
     Every given clause must hold: `contains` (any of these tokens is in the banner),
     `min_level` (the banner's level is at least this one, e.g. "SECRET") and `dated_from` (the
-    document is dated on or after this day; an undated one is judged on `RuleSet.undated_day`). `dated_from` alone
-    also limits a forbidden-token rule.
+    document is dated on or after this day; an undated one is judged on `RuleSet.undated_day`). `dated_from` and
+    `without_cui` (the document carries no CUI marking) also limit a forbidden-token rule.
     """
 
     contains: tuple[str, ...] = ()
     min_level: str | None = None
     dated_from: date | None = None
+    without_cui: bool = False
 
 
 class GenericRule(NamedTuple):

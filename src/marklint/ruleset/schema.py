@@ -32,7 +32,7 @@ _DECLASSIFY_KEYS = ("shapes", "numeric-dates", "max-years", "retired")
 _RETIRED_KEYS = ("pattern", "valid-from", "valid-until", "replacement")
 _CUI_KEYS = ("designation-required", "bottom-banner", "bare-banner", "designation-patterns", "agency-patterns")
 _GENERIC_KEYS = ("id", "code", "type", "pattern", "message", "severity", "scope", "when")
-_WHEN_KEYS = ("contains", "min-level", "dated-from")
+_WHEN_KEYS = ("contains", "min-level", "dated-from", "without-cui")
 _RULE_KEYS = ("severity",)
 _GENERIC_TYPES = ("forbidden-token", "required-line")
 _SCOPES = ("banners", "portions", "text")
@@ -312,7 +312,11 @@ def _validate_generic(value: object, line: int, ck: Checker) -> dict[str, Generi
                 level = ck.choice(cond["min-level"], cond.line_of("min-level"), "'generic.when.min-level'",
                                   tuple(LEVEL_NAMES))
             dated_from = _day(cond.get("dated-from"), cond.line_of("dated-from"), "'generic.when.dated-from'", ck)
-            when = Condition(contains, level, dated_from)
+            without_cui = False
+            if "without-cui" in cond:
+                without_cui = ck.typed(cond["without-cui"], cond.line_of("without-cui"), "'generic.when.without-cui'",
+                                       bool, "true or false")
+            when = Condition(contains, level, dated_from, without_cui)
         taken.add(code.upper())
         out[rule_id] = GenericRule(rule_id, code.upper(), kind, pattern, message, severity, scope, when)
     return out

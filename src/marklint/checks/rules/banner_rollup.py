@@ -79,7 +79,7 @@ def _document(ctx: CheckContext) -> Finding | None:
     if extra and (justified(ctx) or has_unmarked_portions(ctx) or not portions_read(ctx)
                   or id(overall) in ctx.fact(faulty_banners)):
         extra = []
-    if not missing and not extra or _agrees_read_releasable(ctx, banner) or _carried_by_unmarked(ctx, banner):
+    if not missing and not extra or _agrees_read_consistent(ctx, banner) or _carried_by_unmarked(ctx, banner):
         return None
     parts = []
     if missing:
@@ -108,18 +108,35 @@ def _carried_by_unmarked(ctx: CheckContext, banner) -> bool:
     return controls(rollup(markings, options=ctx.ruleset.rollup_options(), banner=banner)) == controls(banner)
 
 
-def _agrees_read_releasable(ctx: CheckContext, banner) -> bool:
-    """Whether the banner is the roll-up once each portion that holds NOFORN together with a
-    release list (REL TO, DISPLAY ONLY; marking-conflict reports it) is read as releasable: the
-    writer may have meant the list, and the banner then follows from the portions."""
+def _agrees_read_consistent(ctx: CheckContext, banner) -> bool:
+    """Whether the banner is the roll-up once each portion that holds two controls that are never
+    used together (marking-conflict reports it: NOFORN beside a release list, FED ONLY beside
+    FEDCON, FEDCON beside NOCON) is read with one of them: the writer may have meant either, and
+    the banner then follows from the portions. Two readings: NOFORN or the earlier-named
+    control of each pair dropped, or the later-named one."""
     markings = [mark.marking for mark in ctx.portions]
-    releasable = [replace(m, dissem=m.dissem - {"NOFORN"})
-                  if "NOFORN" in m.dissem and (m.rel_to is not None or m.display_only is not None) else m
-                  for m in markings]
-    if releasable == markings:
-        return False
-    expected = rollup(releasable, options=ctx.ruleset.rollup_options(), banner=banner)
-    return controls(expected) == controls(banner)
+    tokens = ctx.vocab.tokens
+    for keep_first in (False, True):
+        readings = [_one_of_each_pair(m, tokens, keep_first) for m in markings]
+        if readings == markings:
+            return False
+        expected = rollup(readings, options=ctx.ruleset.rollup_options(), banner=banner)
+        if controls(expected) == controls(banner):
+            return True
+    return False
+
+
+def _one_of_each_pair(marking: Marking, tokens, keep_first: bool) -> Marking:
+    """`marking` without NOFORN where it holds a release list too, and without one control of each
+    pair of its dissemination controls that exclude each other (the later one when `keep_first`)."""
+    dropped = {"NOFORN"} if "NOFORN" in marking.dissem and (
+        marking.rel_to is not None or marking.display_only is not None) else set()
+    for tid in sorted(marking.dissem):
+        token = tokens.get(tid)
+        for other in token.excludes if token is not None else ():
+            if other in marking.dissem and other not in dropped and tid not in dropped:
+                dropped.add(max(tid, other) if keep_first else min(tid, other))
+    return replace(marking, dissem=marking.dissem - dropped) if dropped else marking
 
 
 fix = raise_banner_fix
