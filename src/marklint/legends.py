@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from marklint.document import Block, BlockKind
+from marklint.levels import LEVEL_NAMES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,7 +47,6 @@ _LEGEND_LABEL_RE = re.compile(r"INTERNAL(?:\s+USE\s+ONLY)?")
 
 # A box's level with the scan's speck after it (`UNCLASSIFIED®`), which no banner reading takes.
 _SPECKLED_RE = re.compile(r"(TOP SECRET|SECRET|CONFIDENTIAL|UNCLASSIFIED)[^\w\s]{1,2}")
-_LEVEL_CODES = {"TOP SECRET": "TS", "SECRET": "S", "CONFIDENTIAL": "C", "UNCLASSIFIED": "U"}
 
 
 def legend_labels(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -64,7 +64,7 @@ def legend_labels(blocks: list[Block]) -> list[tuple[int, str]]:
         if "INTERNAL" in text and _LEGEND_LABEL_RE.fullmatch(text):
             found.append((n, "INTERNAL USE ONLY"))
         elif (speckled := _SPECKLED_RE.fullmatch(text)) is not None:
-            found.append((n, _LEVEL_CODES[speckled[1]]))
+            found.append((n, LEVEL_NAMES[speckled[1]]))
     return found
 
 

@@ -160,6 +160,13 @@ def legacy_portion_of(mark: str, vocab: object | None) -> tuple[Parsed, tuple] |
     return found
 
 
+
+def read_portion(mark: str, vocab: object | None) -> tuple[Parsed, tuple]:
+    """(parse, legacy forms) of a portion mark, wherever it stands: an older era's form first
+    (`(S/NF)`, `(SBU)`), then the modern one (a mark with `//` is modern)."""
+    legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
+    return legacy if legacy is not None else (parse_cached(mark, "portion", vocab), ())
+
 def _spaced_mixed_case(text: str) -> bool:
     """`Secret // Service`: lower case and spaces around `//`. As prose can look like that, such
     a line is a banner only when it parses and has no lower case after the `//` (`Secret // NF`,

@@ -25,8 +25,8 @@ from marklint.document import Block, BlockKind, Document, Page
 from marklint.legends import LEGEND_GAP, LEGEND_LEVELS, legend_candidates, legend_lines
 from marklint.lineshapes import (CAPTION_NUMBER, FOOTNOTE_LABEL, MARK_BODY, PART_NUMBER,
                                  PORTION_START, is_page_number, is_watermark)
-from marklint.mark_strings import (UNSEEN, Parsed, banner_of, banner_table, legacy_portion_of, near_miss_banner,
-                                   parse_cached, parse_table)
+from marklint.mark_strings import (UNSEEN, Parsed, banner_of, banner_table, near_miss_banner, parse_cached,
+                                   read_portion)
 from marklint.values import Value
 
 TYPE_CHECKING = False  # not typing's, which costs milliseconds to import
@@ -172,12 +172,8 @@ def trailing_portion(text: str, vocab: object | None = None) -> tuple[int, str, 
     if match is None:
         return None
     mark = match.group(1)
-    # read as a mark at a block's start is: an older era's form first (`(S/NF)`), then the modern one
-    legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
-    if legacy is not None:
-        return match.start(1), mark, *legacy
-    parsed = parse_cached(mark, "portion", vocab)
-    return None if parsed.marking is None else (match.start(1), mark, parsed, ())
+    parsed, forms = read_portion(mark, vocab)
+    return None if parsed.marking is None else (match.start(1), mark, parsed, forms)
 
 
 def _listed_under_heading(blocks: list[Block], block: Block, is_exempt: Callable[[str], object]) -> bool:
@@ -207,7 +203,6 @@ def recognize(
     result = []
     line_kind, comment, quote = BlockKind.LINE, BlockKind.COMMENT, BlockKind.QUOTE
     portion_match = (getattr(vocab, "portion_at", None) or _PORTION_AT_RE).match  # an allied scheme's own
-    parses = parse_table("portion", vocab)
     lines = banner_table(vocab)
     allied = getattr(vocab, "allied", None) is not None
     for page in doc.pages:
@@ -247,8 +242,7 @@ def recognize(
                 misspelt = match is None and (match := _misspelt_mark(text, vocab)) is not None
             if match is not None:
                 mark = sys.intern(match.group(1))  # a big file repeats a few marks many thousand times
-                legacy = legacy_portion_of(mark, vocab) if "//" not in mark else None
-                parsed = legacy[0] if legacy else (parses.get(mark) or parse_cached(mark, "portion", vocab))
+                parsed, forms = read_portion(mark, vocab)
                 # an allied mark with a misspelt word (`(Sen BUDGIT)`) is a mark too, reported with its suggestion
                 if parsed.marking is not None or "//" in mark or misspelt or (allied and parsed.error.confident):
                     offset = match.start(1)
@@ -257,7 +251,7 @@ def recognize(
                     else:  # on the block's first line (the common case): no call needed
                         line, column = block.line, block.column + offset
                     portions.append(Mark(mark, "portion", line, column, column + len(mark), number,
-                                         block, parsed.marking, parsed.error, False, legacy[1] if legacy else ()))
+                                         block, parsed.marking, parsed.error, False, forms))
                     continue
             trailing = trailing_portion(text, vocab) if text.endswith(_TRAILING_ENDS) else None
             if trailing is not None and not is_exempt(text.split("\n", 1)[0]) \
